@@ -1,0 +1,82 @@
+# onroll - build, test, run. `make run` installs what is missing, builds, creates the demo
+# database when absent and serves it; `make test` runs every test; `make asan` runs them again
+# under AddressSanitizer + UndefinedBehaviorSanitizer.
+
+CC      ?= cc
+PKGS    := sqlite3 libpq jansson libmicrohttpd libxml-2.0 libsodium libcurl
+BUILD   ?= build
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+           -Wmissing-prototypes -Wno-unused-parameter -Iinclude -Isrc \
+           $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm -lpthread
+TEST_LDLIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+
+LIB_SRC := $(wildcard src/core/*.c src/store/*.c src/ingest/*.c src/report/*.c src/web/*.c src/notify/*.c src/model/*.c)
+CLI_SRC := $(wildcard src/cli/*.c)
+MIGRATIONS := $(sort $(wildcard src/store/migrations/*.sql))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations.o
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps run test unit e2e asan fuzz bench format format-check clean demo
+
+all: $(BUILD)/onroll $(UNIT_BIN)
+
+deps:
+	@sh tools/deps.sh
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+
+# Migrations are compiled in: each .sql file becomes one string in a table, in order.
+$(BUILD)/gen/migrations.c: $(MIGRATIONS) tools/embed_sql.sh
+	@mkdir -p $(dir $@)
+	sh tools/embed_sql.sh $(MIGRATIONS) > $@
+
+$(BUILD)/gen/migrations.o: $(BUILD)/gen/migrations.c
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/libonroll.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/onroll: $(CLI_OBJ) $(BUILD)/libonroll.a
+	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libonroll.a $(LDFLAGS) $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libonroll.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libonroll.a $(LDFLAGS) $(LDLIBS) $(TEST_LDLIBS)
+
+run: deps all
+	@sh tools/run.sh
+
+test: all
+	@BUILD=$(BUILD) sh tests/run.sh
+
+unit: $(UNIT_BIN)
+	@BUILD=$(BUILD) ONLY=unit sh tests/run.sh
+
+asan:
+	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	    LDFLAGS="-fsanitize=address,undefined" test
+
+fuzz:
+	@sh tests/fuzz/run.sh
+
+bench: all
+	@sh bench/import.sh
+
+format:
+	clang-format -i $$(git ls-files '*.c' '*.h')
+
+format-check:
+	clang-format --dry-run -Werror $$(git ls-files '*.c' '*.h')
+
+clean:
+	rm -rf build build-asan
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -1,0 +1,14 @@
+build/src/cli/cmd_import.o: src/cli/cmd_import.c src/cli/cli.h \
+ include/onroll/error.h include/onroll/store.h include/onroll/kinds.h \
+ include/onroll/codes.h include/onroll/date.h include/onroll/sb.h \
+ include/onroll/marks.h include/onroll/import.h include/onroll/ingest.h
+src/cli/cli.h:
+include/onroll/error.h:
+include/onroll/store.h:
+include/onroll/kinds.h:
+include/onroll/codes.h:
+include/onroll/date.h:
+include/onroll/sb.h:
+include/onroll/marks.h:
+include/onroll/import.h:
+include/onroll/ingest.h:

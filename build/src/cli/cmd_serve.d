@@ -1,0 +1,13 @@
+build/src/cli/cmd_serve.o: src/cli/cmd_serve.c src/cli/cli.h \
+ include/onroll/error.h include/onroll/store.h include/onroll/kinds.h \
+ include/onroll/codes.h include/onroll/date.h include/onroll/sb.h \
+ include/onroll/marks.h include/onroll/web.h
+src/cli/cli.h:
+include/onroll/error.h:
+include/onroll/store.h:
+include/onroll/kinds.h:
+include/onroll/codes.h:
+include/onroll/date.h:
+include/onroll/sb.h:
+include/onroll/marks.h:
+include/onroll/web.h:

@@ -1,0 +1,11 @@
+build/src/cli/main.o: src/cli/main.c src/cli/cli.h include/onroll/error.h \
+ include/onroll/store.h include/onroll/kinds.h include/onroll/codes.h \
+ include/onroll/date.h include/onroll/sb.h include/onroll/marks.h
+src/cli/cli.h:
+include/onroll/error.h:
+include/onroll/store.h:
+include/onroll/kinds.h:
+include/onroll/codes.h:
+include/onroll/date.h:
+include/onroll/sb.h:
+include/onroll/marks.h:

@@ -1,0 +1,3 @@
+build/src/core/bankhol_data.o: src/core/bankhol_data.c \
+ include/onroll/date.h
+include/onroll/date.h:

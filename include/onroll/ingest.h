@@ -1,0 +1,52 @@
+/* ingest.h - taking rows in: validate, check against what is stored, write, all or nothing.
+ *
+ * One batch = one transaction = one source (a file, a form, an API call). Rows arrive as text
+ * cells in the kind's column order (or_ingest_row); every error is collected with its line and
+ * column; or_ingest_end commits only if there was none (and not a dry run). The CSV importer,
+ * the web forms and the MIS API all go through here, so they validate identically. */
+#ifndef ONROLL_INGEST_H
+#define ONROLL_INGEST_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "onroll/kinds.h"
+#include "onroll/sb.h"
+#include "onroll/store.h"
+
+typedef struct {
+    bool dry_run;
+    int max_errors; /* stop collecting after this many (0: 20) */
+} or_ingest_opts;
+
+typedef struct {
+    or_kind_id kind;
+    int64_t rows, inserted, updated, unchanged;
+    int nerrors;
+    or_sb errors; /* one line per error: "FILE:LINE: column C: message" */
+    bool committed;
+} or_ingest_result;
+
+void or_ingest_result_release(or_ingest_result *r);
+
+typedef struct or_ingest or_ingest;
+
+/* Start a batch of rows of kind k from src (src->name prefixes every message). */
+or_code or_ingest_begin(or_store *s, const or_kind *k, const or_source *src,
+                        const or_ingest_opts *opts, or_ingest **out, or_error *err);
+/* One row: cells[c] is column c's text ("" = empty). An invalid row is recorded in the
+ * result and OR_EINPUT returned; the batch goes on so that every error can be reported. A
+ * store failure returns OR_ESTORE and the batch can only be ended. */
+or_code or_ingest_row(or_ingest *in, int64_t line, const char *const *cells, or_error *err);
+/* Record an error found by the caller (e.g. a malformed CSV line) against the batch. */
+void or_ingest_reject(or_ingest *in, int64_t line, const char *column, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Abandon the batch with error e (e.g. the file is not valid CSV): or_ingest_end will roll
+ * back and return e. */
+void or_ingest_abort(or_ingest *in, const or_error *e);
+/* Finish: run the checks that need the whole batch (event refs), write buffered attendance,
+ * then commit, or roll back if there were errors, a dry run, or nothing changed. Frees in.
+ * Returns OR_EINPUT if any row was rejected (err holds the first error and the count). */
+or_code or_ingest_end(or_ingest *in, or_ingest_result *res, or_error *err);
+
+#endif

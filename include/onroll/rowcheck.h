@@ -1,0 +1,21 @@
+/* rowcheck.h - checks across the columns of one row (formats.md): which extra columns each
+ * event type needs and allows, end not before start, sessions present where they count. */
+#ifndef ONROLL_ROWCHECK_H
+#define ONROLL_ROWCHECK_H
+
+#include "onroll/kinds.h"
+
+typedef struct {
+    const char *name;
+    unsigned required; /* bit (1u << OR_EV_x) for each column the type needs */
+    unsigned allowed;  /* extra columns it may have, besides those every type may have */
+    const char *meaning;
+} or_event_type;
+
+const or_event_type *or_event_type_find(const char *name);
+
+/* Check the row as a whole. On failure *col is the column to blame (for the message's
+ * "column" part) and err says what is wrong. */
+or_code or_row_check(const or_kind *k, const or_value *row, int *col, or_error *err);
+
+#endif

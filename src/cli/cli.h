@@ -1,0 +1,27 @@
+/* cli.h - what the subcommands share: the command table entry, --db resolution, opening the
+ * store, and turning an or_code into an exit status (0 ok, 1 bad input or failure, 2 usage). */
+#ifndef ONROLL_CLI_H
+#define ONROLL_CLI_H
+
+#include "onroll/error.h"
+#include "onroll/store.h"
+
+typedef int (*cmd_fn)(int argc, char **argv);
+
+int cmd_init(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+
+/* The database URL: --db, else $ONROLL_DB, else ./onroll.db. */
+const char *cli_db_url(const char *flag);
+/* Open and migrate the store; prints the error and returns NULL on failure. */
+or_store *cli_open(const char *flag);
+/* Print "onroll <cmd>: message" to stderr and return the exit status for code. */
+int cli_fail(const char *cmd, const or_error *err);
+int cli_usage(const char *cmd, const char *usage);
+/* The user running the command, for provenance (the login name, or "cli"). */
+const char *cli_user(void);
+
+#endif

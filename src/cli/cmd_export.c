@@ -1,0 +1,62 @@
+/* cmd_export.c - `onroll export TYPE [--out FILE]`: every stored row of one kind as CSV. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "onroll/export.h"
+
+int cmd_export(int argc, char **argv)
+{
+    static const char *use =
+        "[--db URL] [--out FILE] schools|calendar|pupils|enrolments|caseload|events|"
+        "attendance|attendance_totals";
+    static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
+                                         {"out", required_argument, NULL, 'o'},
+                                         {0}};
+    const char *db = NULL, *path = NULL;
+    int c;
+    while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+        if (c == 'd')
+            db = optarg;
+        else if (c == 'o')
+            path = optarg;
+        else
+            return cli_usage("export", use);
+    }
+    if (optind != argc - 1)
+        return cli_usage("export", use);
+    const or_kind *k = or_kind_by_name(argv[optind]);
+    if (!k) {
+        fprintf(stderr, "onroll export: '%s' is not a file kind\n", argv[optind]);
+        return cli_usage("export", use);
+    }
+    or_store *s = cli_open(db);
+    if (!s)
+        return 1;
+    FILE *out = stdout;
+    char tmp[4096] = "";
+    if (path) {
+        snprintf(tmp, sizeof tmp, "%s.tmp", path);
+        if (!(out = fopen(tmp, "w"))) {
+            perror(tmp);
+            or_store_close(s);
+            return 1;
+        }
+    }
+    or_error err = {0};
+    long long rows = 0;
+    or_code rc = or_export_csv(s, k, out, &rows, &err);
+    if (path) {
+        if (fclose(out) != 0 && !rc)
+            rc = or_fail(&err, OR_EIO, "%s: cannot write", tmp);
+        if (!rc && rename(tmp, path) != 0)
+            rc = or_fail(&err, OR_EIO, "%s: cannot rename to %s", tmp, path);
+        if (rc)
+            remove(tmp);
+        else
+            fprintf(stderr, "%s: %lld %s rows\n", path, rows, k->name);
+    }
+    or_store_close(s);
+    return rc ? cli_fail("export", &err) : 0;
+}

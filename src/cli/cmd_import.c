@@ -1,0 +1,121 @@
+/* cmd_import.c - `onroll import FILE...`: import interchange CSV files, each all or nothing.
+ *
+ * Files are taken in dependency order (schools, calendar, pupils, enrolments, caseload,
+ * events, attendance) whatever order they are given in. The first file with an error stops
+ * the run: its errors are printed (file, line, column, value, what was expected) and nothing
+ * of it is written. --dry-run validates every file inside one transaction it rolls back. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "onroll/import.h"
+
+static void progress(void *ctx, const char *path, uint64_t done, uint64_t total)
+{
+    (void)ctx;
+    int width = 30, pct = total ? (int)(done * 100 / total) : 100;
+    int fill = pct * width / 100;
+    fprintf(stderr, "\r%-30.30s [%.*s%*s] %3d%%", path, fill, "##############################",
+            width - fill, "", pct);
+    if (done >= total)
+        fputc('\n', stderr);
+}
+
+typedef struct {
+    const char *path;
+    or_kind_id kind;
+    int order;
+} job;
+
+static int by_kind(const void *a, const void *b)
+{
+    const job *x = a, *y = b;
+    if (x->kind != y->kind)
+        return x->kind < y->kind ? -1 : 1;
+    return x->order - y->order;
+}
+
+int cmd_import(int argc, char **argv)
+{
+    static const char *use = "[--db URL] [--dry-run] [--max-errors N] FILE...";
+    static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
+                                         {"dry-run", no_argument, NULL, 'n'},
+                                         {"max-errors", required_argument, NULL, 'm'},
+                                         {0}};
+    const char *db = NULL;
+    or_import_opts io = {.user = cli_user()};
+    bool dry_run = false; /* one outer transaction, rolled back: later files see earlier ones */
+    int c;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (c == 'd')
+            db = optarg;
+        else if (c == 'n')
+            dry_run = true;
+        else if (c == 'm')
+            io.max_errors = atoi(optarg);
+        else
+            return cli_usage("import", use);
+    }
+    int n = argc - optind;
+    if (n <= 0)
+        return cli_usage("import", use);
+    if (isatty(2))
+        io.progress = progress;
+
+    job *jobs = calloc((size_t)n, sizeof *jobs);
+    if (!jobs)
+        return 1;
+    for (int i = 0; i < n; i++) {
+        or_error err = {0};
+        jobs[i].path = argv[optind + i];
+        jobs[i].order = i;
+        if (or_import_sniff(jobs[i].path, &jobs[i].kind, &err)) {
+            free(jobs);
+            return cli_fail("import", &err);
+        }
+    }
+    qsort(jobs, (size_t)n, sizeof *jobs, by_kind);
+
+    or_store *s = cli_open(db);
+    if (!s) {
+        free(jobs);
+        return 1;
+    }
+    int status = 0;
+    or_error err = {0};
+    if (dry_run && or_store_begin(s, &err)) {
+        status = cli_fail("import", &err);
+        n = 0;
+    }
+    for (int i = 0; i < n; i++) {
+        or_ingest_result res = {0};
+        or_code rc = or_import_csv(s, jobs[i].path, &io, &res, &err);
+        if (rc) {
+            if (res.errors.len)
+                fputs(or_sb_str(&res.errors), stderr);
+            else
+                fprintf(stderr, "%s\n", err.msg);
+            fprintf(stderr, "onroll import: %s: %d error%s; nothing of this file was written\n",
+                    jobs[i].path, res.nerrors ? res.nerrors : 1, res.nerrors > 1 ? "s" : "");
+            for (int j = i + 1; j < n; j++)
+                fprintf(stderr, "onroll import: %s: not imported (an earlier file failed)\n",
+                        jobs[j].path);
+            status = rc == OR_EUSAGE ? 2 : 1;
+            or_ingest_result_release(&res);
+            break;
+        }
+        printf("%s: %s, %lld rows: %lld new, %lld updated, %lld unchanged%s\n", jobs[i].path,
+               or_kind_get(jobs[i].kind)->name, (long long)res.rows, (long long)res.inserted,
+               (long long)res.updated, (long long)res.unchanged,
+               dry_run ? " (dry run: nothing written)" : "");
+        or_ingest_result_release(&res);
+    }
+    if (dry_run)
+        or_store_rollback(s);
+    or_store_close(s);
+    free(jobs);
+    return status;
+}

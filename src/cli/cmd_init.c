@@ -1,0 +1,32 @@
+/* cmd_init.c - `onroll init`: create the database or bring its schema up to date. */
+#include <getopt.h>
+#include <stdio.h>
+
+#include "cli/cli.h"
+
+int cmd_init(int argc, char **argv)
+{
+    static const struct option opts[] = {{"db", required_argument, NULL, 'd'}, {0}};
+    const char *db = NULL;
+    int c;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (c == 'd')
+            db = optarg;
+        else
+            return cli_usage("init", "[--db URL]");
+    }
+    if (optind < argc)
+        return cli_usage("init", "[--db URL]");
+    or_store *s = NULL;
+    or_error err = {0};
+    int applied = 0;
+    const char *url = cli_db_url(db);
+    if (or_store_open(url, &s, &err) || or_store_migrate(s, &applied, &err)) {
+        or_store_close(s);
+        return cli_fail("init", &err);
+    }
+    printf("%s: %d migration%s applied; schema up to date\n", url, applied,
+           applied == 1 ? "" : "s");
+    or_store_close(s);
+    return 0;
+}

@@ -1,0 +1,101 @@
+/* main.c - the onroll binary: git-style subcommands, one file each (cmd_*.c). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+static const struct {
+    const char *name;
+    cmd_fn fn;
+    const char *summary;
+} commands[] = {
+    {"init", cmd_init, "create or migrate the database"},
+    {"demo", cmd_demo, "load a synthetic local authority"},
+    {"import", cmd_import, "import CSV files (kind recognised by header)"},
+    {"export", cmd_export, "write every stored row of one kind as CSV"},
+    {"serve", cmd_serve, "run the web server"},
+};
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: onroll [--db URL] <command> [options]\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
+    fprintf(f, "\nThe database is --db URL, else $ONROLL_DB, else ./onroll.db; a postgres:// URL "
+               "selects PostgreSQL.\n");
+}
+
+const char *cli_db_url(const char *flag)
+{
+    if (flag && *flag)
+        return flag;
+    const char *env = getenv("ONROLL_DB");
+    return env && *env ? env : "onroll.db";
+}
+
+or_store *cli_open(const char *flag)
+{
+    or_store *s = NULL;
+    or_error err = {0};
+    const char *url = cli_db_url(flag);
+    if (or_store_open(url, &s, &err) || or_store_migrate(s, NULL, &err)) {
+        fprintf(stderr, "onroll: %s\n", err.msg);
+        or_store_close(s);
+        return NULL;
+    }
+    return s;
+}
+
+int cli_fail(const char *cmd, const or_error *err)
+{
+    fprintf(stderr, "onroll %s: %s\n", cmd, err->msg);
+    return err->code == OR_EUSAGE ? 2 : 1;
+}
+
+int cli_usage(const char *cmd, const char *text)
+{
+    fprintf(stderr, "usage: onroll %s %s\n", cmd, text);
+    return 2;
+}
+
+const char *cli_user(void)
+{
+    const char *u = getenv("USER");
+    return u && *u ? u : "cli";
+}
+
+int main(int argc, char **argv)
+{
+    /* a global --db before the command is passed on to it */
+    const char *db = NULL;
+    int i = 1;
+    while (i < argc && argv[i][0] == '-') {
+        if (!strcmp(argv[i], "--db") && i + 1 < argc) {
+            db = argv[i + 1];
+            i += 2;
+        } else if (!strncmp(argv[i], "--db=", 5)) {
+            db = argv[i] + 5;
+            i++;
+        } else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+            usage(stdout);
+            return 0;
+        } else {
+            usage(stderr);
+            return 2;
+        }
+    }
+    if (i >= argc) {
+        usage(stderr);
+        return 2;
+    }
+    if (db)
+        setenv("ONROLL_DB", db, 1);
+    for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
+        if (!strcmp(argv[i], commands[c].name))
+            return commands[c].fn(argc - i, argv + i);
+    fprintf(stderr, "onroll: '%s' is not a command\n\n", argv[i]);
+    usage(stderr);
+    return 2;
+}

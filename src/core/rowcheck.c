@@ -1,0 +1,148 @@
+/* rowcheck.c - whole-row checks of formats.md: the event-type table (required and allowed
+ * extra columns), date order, and plausibility of pupils' and attendance rows. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "onroll/rowcheck.h"
+
+#define B(c) (1u << (c))
+/* columns every event type may carry (formats.md: "Optional on every type") */
+#define EVERY (B(OR_EV_END) | B(OR_EV_NOTES) | B(OR_EV_RECORDED_BY) | B(OR_EV_DECIDED))
+#define BASE (B(OR_EV_EVENT_ID) | B(OR_EV_UPN) | B(OR_EV_URN) | B(OR_EV_TYPE) | B(OR_EV_START))
+
+static const or_event_type types[] = {
+    {"suspension", B(OR_EV_SESSIONS) | B(OR_EV_REASONS), B(OR_EV_EXAM_DATE),
+     "fixed-period suspension"},
+    {"lunchtime", B(OR_EV_SESSIONS) | B(OR_EV_REASONS), 0, "lunchtime suspension"},
+    {"permanent", B(OR_EV_REASONS), B(OR_EV_EXAM_DATE), "permanent exclusion"},
+    {"withdrawn", B(OR_EV_REF), 0, "the head withdrew the suspension or exclusion"},
+    {"reinstated", B(OR_EV_REF), 0, "the board or a review reinstated the pupil"},
+    {"managed_move", B(OR_EV_TO_URN), 0, "managed move to another school"},
+    {"off_site_direction", B(OR_EV_END), B(OR_EV_TO_URN) | B(OR_EV_PROVIDER),
+     "directed off-site to improve behaviour"},
+    {"ap_placement", B(OR_EV_PROVIDER) | B(OR_EV_END), 0, "alternative provision placement"},
+    {"part_time_timetable", B(OR_EV_END), 0, "reduced timetable"},
+    {"ehe", 0, 0, "removed from roll to elective home education"},
+    {"cme", 0, 0, "child missing education"},
+    {"unexplained_exit", 0, 0, "left roll with no known destination"},
+    {"in_year_transfer", B(OR_EV_TO_URN), 0, "moved school in year"},
+    {"representations", B(OR_EV_REF), 0, "the parent made representations to the board"},
+    {"action", B(OR_EV_REF) | B(OR_EV_RULE),
+     B(OR_EV_OUTCOME) | B(OR_EV_DELIVERY) | B(OR_EV_TO), "a duty done"},
+};
+
+const or_event_type *or_event_type_find(const char *name)
+{
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+        if (strcmp(types[i].name, name) == 0)
+            return &types[i];
+    return NULL;
+}
+
+static or_code blame(int *col, int c, or_error *err, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static or_code blame(int *col, int c, or_error *err, const char *fmt, ...)
+{
+    *col = c;
+    va_list ap;
+    va_start(ap, fmt);
+    char msg[OR_ERRMSG_MAX];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return or_fail(err, OR_EINPUT, "%s", msg);
+}
+
+static bool before(const or_value *a, const or_value *b)
+{
+    return !a->null && !b->null && a->i < b->i;
+}
+
+static or_code check_event(const or_kind *k, const or_value *r, int *col, or_error *err)
+{
+    const char *type = r[OR_EV_TYPE].s;
+    const or_event_type *t = or_event_type_find(type);
+    if (!t)
+        return blame(col, OR_EV_TYPE, err, "'%s' is not an event type", type);
+    for (int c = 0; c < OR_EV__N; c++) {
+        bool has = !r[c].null;
+        if ((t->required & B(c)) && !has)
+            return blame(col, c, err, "is empty; a %s event needs %s", type, k->cols[c].name);
+        if (has && !(t->required & B(c)) && !(t->allowed & B(c)) && !(EVERY & B(c)) &&
+            !(BASE & B(c)))
+            return blame(col, c, err, "does not apply to a %s event (%s); leave it empty", type,
+                         t->meaning);
+    }
+    if (r[OR_EV_TO].null == false && strcmp(type, "action") != 0)
+        return blame(col, OR_EV_TO, err, "does not apply to a %s event", type);
+    if (before(&r[OR_EV_END], &r[OR_EV_START]))
+        return blame(col, OR_EV_END, err, "is before start (an event cannot end before it starts)");
+    bool exclusion = !strcmp(type, "suspension") || !strcmp(type, "lunchtime") ||
+                     !strcmp(type, "permanent");
+    if (exclusion && before(&r[OR_EV_START], &r[OR_EV_DECIDED]))
+        return blame(col, OR_EV_DECIDED, err,
+                     "is after start: a suspension or exclusion cannot be backdated");
+    if (!r[OR_EV_OUTCOME].null) {
+        const char *rule = r[OR_EV_RULE].s, *o = r[OR_EV_OUTCOME].s;
+        bool board = !strcmp(rule, "STAT-GB-15DAY") || !strcmp(rule, "STAT-GB-50DAY") ||
+                     !strcmp(rule, "STAT-IRP-RECONSIDER");
+        bool panel = !strcmp(rule, "STAT-IRP-MEET");
+        bool board_ok = !strcmp(o, "reinstated") || !strcmp(o, "upheld");
+        bool panel_ok = !strcmp(o, "upheld") || !strcmp(o, "recommend_reconsider") ||
+                        !strcmp(o, "direct_reconsider");
+        if (board && !board_ok)
+            return blame(col, OR_EV_OUTCOME, err, "'%s' is not an outcome of %s (expected "
+                         "reinstated|upheld)", o, rule);
+        if (panel && !panel_ok)
+            return blame(col, OR_EV_OUTCOME, err, "'%s' is not an outcome of %s (expected "
+                         "upheld|recommend_reconsider|direct_reconsider)", o, rule);
+        if (!board && !panel)
+            return blame(col, OR_EV_OUTCOME, err, "'%s': rule %s has no outcome (only the "
+                         "board's and the review panel's decisions do)", o, rule);
+    }
+    return OR_OK;
+}
+
+or_code or_row_check(const or_kind *k, const or_value *r, int *col, or_error *err)
+{
+    char a[11], b[11];
+    switch (k->id) {
+    case OR_K_EVENTS:
+        return check_event(k, r, col, err);
+    case OR_K_CALENDAR:
+        if (before(&r[OR_CA_END], &r[OR_CA_START]))
+            return blame(col, OR_CA_END, err, "is before start");
+        return OR_OK;
+    case OR_K_ENROLMENTS:
+        if (before(&r[OR_EN_END], &r[OR_EN_START]))
+            return blame(col, OR_EN_END, err, "is before start");
+        return OR_OK;
+    case OR_K_CASELOAD:
+        if (before(&r[OR_CL_END], &r[OR_CL_START]))
+            return blame(col, OR_CL_END, err, "is before start");
+        return OR_OK;
+    case OR_K_PUPILS: {
+        or_date dob = (or_date)r[OR_PU_DOB].i, as_of = (or_date)r[OR_PU_AS_OF].i;
+        int age = or_age_on(dob, as_of);
+        if (age < 0 || age > 25) {
+            or_date_format(dob, a);
+            or_date_format(as_of, b);
+            return blame(col, OR_PU_DOB, err,
+                         "'%s' is not a plausible date of birth for a pupil on %s (age 0-25)", a,
+                         b);
+        }
+        return OR_OK;
+    }
+    case OR_K_ATTENDANCE_AGG:
+        if (before(&r[OR_AG_TO], &r[OR_AG_FROM]))
+            return blame(col, OR_AG_TO, err, "is before from");
+        if (r[OR_AG_PRESENT].i + r[OR_AG_AUTHORISED].i + r[OR_AG_UNAUTHORISED].i >
+            r[OR_AG_POSSIBLE].i)
+            return blame(col, OR_AG_POSSIBLE, err,
+                         "is less than present + authorised + unauthorised");
+        return OR_OK;
+    default:
+        return OR_OK;
+    }
+}

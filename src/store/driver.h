@@ -1,0 +1,43 @@
+/* driver.h - the few primitives store.c needs from a database engine. SQL is written once, in
+ * store.c, with '?' placeholders; each driver (sqlite.c, pg.c) runs it on its engine. */
+#ifndef ONROLL_STORE_DRIVER_H
+#define ONROLL_STORE_DRIVER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "onroll/error.h"
+
+typedef struct or_db or_db;
+typedef struct or_stmt or_stmt;
+
+typedef struct {
+    const char *engine; /* "sqlite", "postgresql" */
+    or_code (*open)(const char *url, or_db **out, or_error *err);
+    void (*close)(or_db *db);
+    /* Run one or more statements with no parameters and no result rows. */
+    or_code (*exec)(or_db *db, const char *sql, or_error *err);
+    or_code (*prepare)(or_db *db, const char *sql, or_stmt **out, or_error *err);
+    void (*finalize)(or_stmt *st);
+    /* Parameters are numbered from 1; a bound string must stay valid until step. */
+    void (*bind_null)(or_stmt *st, int i);
+    void (*bind_int)(or_stmt *st, int i, int64_t v);
+    void (*bind_text)(or_stmt *st, int i, const char *s);
+    /* Run (first call) or advance; *row says whether a result row is available. */
+    or_code (*step)(or_stmt *st, bool *row, or_error *err);
+    void (*reset)(or_stmt *st); /* ready to bind and run again */
+    /* Result columns are numbered from 0; text is valid until the next step or reset. */
+    bool (*col_null)(or_stmt *st, int i);
+    int64_t (*col_int)(or_stmt *st, int i);
+    const char *(*col_text)(or_stmt *st, int i);
+    int64_t (*changes)(or_stmt *st); /* rows changed by the last statement run */
+    /* Dialect: what the migrations' {{ID}}, {{DATE}}, {{TS}}, {{BLOB}} tokens become, and what
+     * to add after a text column in ORDER BY to sort bytewise (stable across engines). */
+    const char *(*type_for)(const char *token);
+    const char *collate_bytes;
+} or_driver;
+
+extern const or_driver or_sqlite_driver;
+extern const or_driver or_pg_driver;
+
+#endif

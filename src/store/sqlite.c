@@ -1,0 +1,191 @@
+/* sqlite.c - the SQLite driver (driver.h): the embedded default store, in WAL mode. */
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/driver.h"
+
+struct or_db {
+    sqlite3 *h;
+    char *path;
+};
+
+struct or_stmt {
+    or_db *db;
+    sqlite3_stmt *h;
+    bool started;
+    int64_t changes;
+};
+
+static or_code db_error(or_db *db, or_error *err, const char *what)
+{
+    return or_fail(err, OR_ESTORE, "%s: %s: %s", db->path, what, sqlite3_errmsg(db->h));
+}
+
+static or_code sq_open(const char *url, or_db **out, or_error *err)
+{
+    const char *path = strncmp(url, "sqlite:", 7) == 0 ? url + 7 : url;
+    or_db *db = calloc(1, sizeof *db);
+    if (!db)
+        return or_fail(err, OR_ENOMEM, "out of memory");
+    db->path = strdup(path);
+    if (sqlite3_open_v2(path, &db->h,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                        NULL) != SQLITE_OK) {
+        or_code rc = or_fail(err, OR_ESTORE, "%s: cannot open the database: %s", path,
+                             db->h ? sqlite3_errmsg(db->h) : "out of memory");
+        sqlite3_close(db->h);
+        free(db->path);
+        free(db);
+        return rc;
+    }
+    sqlite3_busy_timeout(db->h, 10000);
+    char *msg = NULL;
+    if (sqlite3_exec(db->h,
+                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                     "PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; "
+                     "PRAGMA temp_store=MEMORY;",
+                     NULL, NULL, &msg) != SQLITE_OK) {
+        or_code rc = or_fail(err, OR_ESTORE, "%s: %s", path, msg ? msg : "cannot configure");
+        sqlite3_free(msg);
+        sqlite3_close(db->h);
+        free(db->path);
+        free(db);
+        return rc;
+    }
+    *out = db;
+    return OR_OK;
+}
+
+static void sq_close(or_db *db)
+{
+    if (!db)
+        return;
+    sqlite3_close(db->h);
+    free(db->path);
+    free(db);
+}
+
+static or_code sq_exec(or_db *db, const char *sql, or_error *err)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        or_code rc = or_fail(err, OR_ESTORE, "%s: %s", db->path, msg ? msg : "error");
+        sqlite3_free(msg);
+        return rc;
+    }
+    return OR_OK;
+}
+
+static or_code sq_prepare(or_db *db, const char *sql, or_stmt **out, or_error *err)
+{
+    or_stmt *st = calloc(1, sizeof *st);
+    if (!st)
+        return or_fail(err, OR_ENOMEM, "out of memory");
+    st->db = db;
+    if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->h, NULL) !=
+        SQLITE_OK) {
+        free(st);
+        return db_error(db, err, "preparing a statement");
+    }
+    *out = st;
+    return OR_OK;
+}
+
+static void sq_finalize(or_stmt *st)
+{
+    if (!st)
+        return;
+    sqlite3_finalize(st->h);
+    free(st);
+}
+
+static void sq_bind_null(or_stmt *st, int i)
+{
+    sqlite3_bind_null(st->h, i);
+}
+
+static void sq_bind_int(or_stmt *st, int i, int64_t v)
+{
+    sqlite3_bind_int64(st->h, i, v);
+}
+
+static void sq_bind_text(or_stmt *st, int i, const char *s)
+{
+    sqlite3_bind_text(st->h, i, s, -1, SQLITE_STATIC);
+}
+
+static or_code sq_step(or_stmt *st, bool *row, or_error *err)
+{
+    int rc = sqlite3_step(st->h);
+    st->started = true;
+    if (rc == SQLITE_ROW) {
+        *row = true;
+        return OR_OK;
+    }
+    *row = false;
+    if (rc == SQLITE_DONE) {
+        st->changes = sqlite3_changes64(st->db->h);
+        return OR_OK;
+    }
+    or_code c = db_error(st->db, err, "running a statement");
+    sqlite3_reset(st->h);
+    return c;
+}
+
+static void sq_reset(or_stmt *st)
+{
+    sqlite3_reset(st->h);
+    sqlite3_clear_bindings(st->h);
+    st->started = false;
+}
+
+static bool sq_col_null(or_stmt *st, int i)
+{
+    return sqlite3_column_type(st->h, i) == SQLITE_NULL;
+}
+
+static int64_t sq_col_int(or_stmt *st, int i)
+{
+    return sqlite3_column_int64(st->h, i);
+}
+
+static const char *sq_col_text(or_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st->h, i);
+    return t ? (const char *)t : "";
+}
+
+static int64_t sq_changes(or_stmt *st)
+{
+    return st->changes;
+}
+
+static const char *sq_type_for(const char *token)
+{
+    if (!strcmp(token, "ID"))
+        return "INTEGER PRIMARY KEY";
+    if (!strcmp(token, "BLOB"))
+        return "BLOB";
+    return "TEXT"; /* DATE and TS: ISO 8601 text, which sorts and compares correctly */
+}
+
+const or_driver or_sqlite_driver = {
+    .engine = "sqlite",
+    .open = sq_open,
+    .close = sq_close,
+    .exec = sq_exec,
+    .prepare = sq_prepare,
+    .finalize = sq_finalize,
+    .bind_null = sq_bind_null,
+    .bind_int = sq_bind_int,
+    .bind_text = sq_bind_text,
+    .step = sq_step,
+    .reset = sq_reset,
+    .col_null = sq_col_null,
+    .col_int = sq_col_int,
+    .col_text = sq_col_text,
+    .changes = sq_changes,
+    .type_for = sq_type_for,
+    .collate_bytes = "",
+};
