@@ -1,3 +1,0 @@
-build/src/core/bankhol_data.o: src/core/bankhol_data.c \
- include/onroll/date.h
-include/onroll/date.h:

@@ -1,2 +1,0 @@
-build/src/core/rules.o: src/core/rules.c include/onroll/rules.h
-include/onroll/rules.h:

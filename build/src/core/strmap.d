@@ -1,4 +1,0 @@
-build/src/core/strmap.o: src/core/strmap.c include/onroll/strmap.h \
- include/onroll/arena.h
-include/onroll/strmap.h:
-include/onroll/arena.h:

@@ -1,0 +1,54 @@
+# lib.sh - a few assertions for the end-to-end scripts, which drive the real onroll binary on
+# a real database in a temporary directory. Source it; call `finish` at the end.
+set -u
+ONROLL=${ONROLL:-$(pwd)/${BUILD:-build}/onroll}
+DATA=$(pwd)/tests/e2e/data
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+export ONROLL_DB="$WORK/onroll.db"
+_passed=0
+_failed=0
+
+pass() { _passed=$((_passed + 1)); echo "ok   $1"; }
+fail() { _failed=$((_failed + 1)); echo "FAIL $1"; [ $# -gt 1 ] && printf '%s\n' "$2" | sed 's/^/     /'; }
+
+# expect_status NAME STATUS CMD... : run CMD, check its exit status
+expect_status() {
+    name=$1 want=$2
+    shift 2
+    "$@" >"$WORK/out" 2>"$WORK/err"
+    got=$?
+    if [ "$got" -eq "$want" ]; then pass "$name"; else fail "$name (exit $got, wanted $want)" "$(cat "$WORK/out" "$WORK/err" | head -20)"; fi
+}
+
+# expect_in NAME NEEDLE FILE : FILE contains NEEDLE (fixed string)
+expect_in() {
+    if grep -qF -- "$2" "$3"; then pass "$1"; else fail "$1 (no '$2')" "$(head -20 "$3")"; fi
+}
+
+expect_not_in() {
+    if grep -qF -- "$2" "$3"; then fail "$1 (found '$2')" "$(grep -F -- "$2" "$3" | head -5)"; else pass "$1"; fi
+}
+
+# expect_eq NAME WANT GOT
+expect_eq() {
+    if [ "$2" = "$3" ]; then pass "$1"; else fail "$1 (wanted '$2', got '$3')"; fi
+}
+
+# expect_same_file NAME A B
+expect_same_file() {
+    if cmp -s "$2" "$3"; then pass "$1"; else fail "$1 (files differ)" "$(diff "$2" "$3" | head -20)"; fi
+}
+
+# A dump of every kind, in export order: the database's content as other tools see it.
+dump_all() {
+    for k in schools calendar pupils enrolments caseload events attendance attendance_totals; do
+        echo "## $k"
+        "$ONROLL" export "$k"
+    done
+}
+
+finish() {
+    echo "$_passed passed, $_failed failed"
+    [ "$_failed" -eq 0 ]
+}

@@ -1,0 +1,21 @@
+#!/bin/sh
+# deps.sh - install the Debian packages onroll needs to build, test and run, if any are
+# missing (apt-get; needs root or sudo). Safe to run again: it installs only what is absent.
+set -eu
+PKGS="gcc make pkg-config sqlite3 libsqlite3-dev libpq-dev libjansson-dev libcsv-dev
+libxml2-dev libmicrohttpd-dev libsodium-dev libcurl4-openssl-dev libcmocka-dev
+postgresql python3"
+missing=""
+for p in $PKGS; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    echo "onroll: installing Debian packages:$missing"
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+fi
+if [ -f package-lock.json ] && [ ! -d node_modules ]; then
+    npm ci --no-audit --no-fund
+fi
