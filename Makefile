@@ -6,10 +6,10 @@ CC      ?= cc
 PKGS    := sqlite3 libpq jansson libmicrohttpd libxml-2.0 libsodium libcurl
 BUILD   ?= build
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+override CFLAGS  += -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wno-unused-parameter -Iinclude -Isrc \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm -lpthread
+override LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm -lpthread
 TEST_LDLIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
 
 LIB_SRC := $(wildcard src/core/*.c src/store/*.c src/ingest/*.c src/report/*.c src/web/*.c src/notify/*.c src/model/*.c)
@@ -35,21 +35,24 @@ $(BUILD)/%.o: %.c
 # Migrations are compiled in: each .sql file becomes one string in a table, in order.
 $(BUILD)/gen/migrations.c: $(MIGRATIONS) tools/embed_sql.sh
 	@mkdir -p $(dir $@)
-	sh tools/embed_sql.sh $(MIGRATIONS) > $@
+	@sh tools/embed_sql.sh $(MIGRATIONS) > $@
 
 $(BUILD)/gen/migrations.o: $(BUILD)/gen/migrations.c
-	$(CC) $(CFLAGS) -c $< -o $@
+	@$(CC) $(CFLAGS) -c $< -o $@
 
 $(BUILD)/libonroll.a: $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	@echo "  AR      $@"
+	@ar rcs $@ $^
 
 $(BUILD)/onroll: $(CLI_OBJ) $(BUILD)/libonroll.a
-	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libonroll.a $(LDFLAGS) $(LDLIBS)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libonroll.a $(LDFLAGS) $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libonroll.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libonroll.a $(LDFLAGS) $(LDLIBS) $(TEST_LDLIBS)
+	@echo "  LD      $@"
+	@$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libonroll.a $(LDFLAGS) $(LDLIBS) $(TEST_LDLIBS)
 
 run: deps all
 	@sh tools/run.sh

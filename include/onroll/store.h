@@ -19,9 +19,14 @@ typedef struct or_store or_store;
 or_code or_store_open(const char *url, or_store **out, or_error *err);
 void or_store_close(or_store *s);
 const char *or_store_engine(const or_store *s); /* "sqlite" or "postgresql" */
+/* The database's name for messages: the file, or the URL without its password. */
+const char *or_store_name(const or_store *s);
 
 /* Apply the numbered migrations not yet applied; *applied = how many (may be NULL). */
 or_code or_store_migrate(or_store *s, int *applied, or_error *err);
+/* OR_OK if every migration is applied; otherwise an error asking for `onroll init`. Needs no
+ * write access (for read-only users and replicas). */
+or_code or_store_check_schema(or_store *s, or_error *err);
 
 or_code or_store_begin(or_store *s, or_error *err);
 or_code or_store_commit(or_store *s, or_error *err);

@@ -16,8 +16,11 @@ int cmd_serve(int argc, char **argv);
 
 /* The database URL: --db, else $ONROLL_DB, else ./onroll.db. */
 const char *cli_db_url(const char *flag);
-/* Open and migrate the store; prints the error and returns NULL on failure. */
+/* Open the store and migrate it (commands that write) or only check that its schema is
+ * current (commands that read, which may run as a read-only user or on a replica). Prints the
+ * error and returns NULL on failure. */
 or_store *cli_open(const char *flag);
+or_store *cli_open_readonly(const char *flag);
 /* Print "onroll <cmd>: message" to stderr and return the exit status for code. */
 int cli_fail(const char *cmd, const or_error *err);
 int cli_usage(const char *cmd, const char *usage);

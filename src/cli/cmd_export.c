@@ -31,7 +31,7 @@ int cmd_export(int argc, char **argv)
         fprintf(stderr, "onroll export: '%s' is not a file kind\n", argv[optind]);
         return cli_usage("export", use);
     }
-    or_store *s = cli_open(db);
+    or_store *s = cli_open_readonly(db);
     if (!s)
         return 1;
     FILE *out = stdout;

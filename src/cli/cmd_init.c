@@ -25,7 +25,7 @@ int cmd_init(int argc, char **argv)
         or_store_close(s);
         return cli_fail("init", &err);
     }
-    printf("%s: %d migration%s applied; schema up to date\n", url, applied,
+    printf("%s: %d migration%s applied; schema up to date\n", or_store_name(s), applied,
            applied == 1 ? "" : "s");
     or_store_close(s);
     return 0;

@@ -36,10 +36,10 @@ int cmd_serve(int argc, char **argv)
     or_store *s = cli_open(db); /* create or migrate before serving */
     if (!s)
         return 1;
+    fprintf(stderr, "onroll: serving %s on http://%s:%d/ (Ctrl-C to stop)\n",
+            or_store_name(s), host, port);
     or_store_close(s);
     or_web_opts o = {cli_db_url(db), host, port, threads};
-    fprintf(stderr, "onroll: serving %s on http://%s:%d/ (Ctrl-C to stop)\n", o.db_url, host,
-            port);
     or_error err = {0};
     if (or_web_serve(&o, &err))
         return cli_fail("serve", &err);

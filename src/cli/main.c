@@ -1,4 +1,5 @@
 /* main.c - the onroll binary: git-style subcommands, one file each (cmd_*.c). */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,17 +36,28 @@ const char *cli_db_url(const char *flag)
     return env && *env ? env : "onroll.db";
 }
 
-or_store *cli_open(const char *flag)
+static or_store *open_store(const char *flag, bool migrate)
 {
     or_store *s = NULL;
     or_error err = {0};
     const char *url = cli_db_url(flag);
-    if (or_store_open(url, &s, &err) || or_store_migrate(s, NULL, &err)) {
+    if (or_store_open(url, &s, &err) ||
+        (migrate ? or_store_migrate(s, NULL, &err) : or_store_check_schema(s, &err))) {
         fprintf(stderr, "onroll: %s\n", err.msg);
         or_store_close(s);
         return NULL;
     }
     return s;
+}
+
+or_store *cli_open(const char *flag)
+{
+    return open_store(flag, true);
+}
+
+or_store *cli_open_readonly(const char *flag)
+{
+    return open_store(flag, false);
 }
 
 int cli_fail(const char *cmd, const or_error *err)

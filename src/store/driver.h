@@ -34,6 +34,8 @@ typedef struct {
     /* Dialect: what the migrations' {{ID}}, {{DATE}}, {{TS}}, {{BLOB}} tokens become, and what
      * to add after a text column in ORDER BY to sort bytewise (stable across engines). */
     const char *(*type_for)(const char *token);
+    /* The database's name for messages and screens (a URL with any password removed). */
+    const char *(*name)(const or_db *db);
     const char *collate_bytes;
 } or_driver;
 

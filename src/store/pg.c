@@ -93,11 +93,11 @@ static char *redact_url(const char *url)
     return out;
 }
 
-/* A libpq or server message on one line: no "ERROR:  "/"FATAL:  " tags, no newlines or tabs. */
+/* A libpq or server message on one line, without its "ERROR:  "/"FATAL:  " tags. */
 static void tidy(const char *msg, char *out, size_t cap)
 {
     size_t o = 0;
-    bool space = false;
+    bool space = false, brk = false;
     if (!msg || !*msg)
         msg = "unknown error";
     for (const char *p = msg; *p && o + 1 < cap; p++) {
@@ -105,13 +105,20 @@ static void tidy(const char *msg, char *out, size_t cap)
             p += 7;
             continue;
         }
+        if (*p == '\n') {
+            brk = o > 0;
+            continue;
+        }
         if (isspace((unsigned char)*p)) {
             space = o > 0;
             continue;
         }
-        if (space && o + 2 < cap)
+        /* a wrapped line goes on with a space; a new sentence after a full stop */
+        if (brk && !islower((unsigned char)*p) && !strchr(".:?!;", out[o - 1]) && o + 3 < cap)
+            out[o++] = '.';
+        if ((space || brk) && o + 2 < cap)
             out[o++] = ' ';
-        space = false;
+        space = brk = false;
         out[o++] = *p;
     }
     out[o] = '\0';
@@ -122,19 +129,21 @@ static void result_message(or_db *db, const PGresult *res, char *out, size_t cap
 {
     const char *primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
     const char *detail = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL) : NULL;
-    char a[600], b[400];
-    if (primary) {
-        tidy(primary, a, sizeof a);
-        if (detail) {
-            tidy(detail, b, sizeof b);
-            snprintf(out, cap, "%s (%s)", a, b);
-        } else {
-            snprintf(out, cap, "%s", a);
-        }
+    if (!primary) {
+        const char *m = res ? PQresultErrorMessage(res) : "";
+        tidy(*m ? m : PQerrorMessage(db->c), out, cap);
         return;
     }
-    const char *m = res ? PQresultErrorMessage(res) : "";
-    tidy(*m ? m : PQerrorMessage(db->c), out, cap);
+    tidy(primary, out, cap);
+    size_t n = strlen(out);
+    if (detail && n + 4 < cap) {
+        out[n++] = ' ';
+        out[n++] = '(';
+        tidy(detail, out + n, cap - n - 1);
+        n += strlen(out + n);
+        out[n++] = ')';
+        out[n] = '\0';
+    }
 }
 
 static void discard_queue(or_stmt *st);
@@ -160,16 +169,24 @@ static or_code lost_error(or_db *db, or_error *err)
                    db->name, db->lost ? db->lost : "unknown reason");
 }
 
+/* Report a failure of `what` with the message msg, or that the connection is gone. */
+static or_code fail_msg(or_db *db, or_error *err, const char *what, const char *msg)
+{
+    /* A failed write may leave the status OK until libpq reads the end of the connection. */
+    if (PQstatus(db->c) == CONNECTION_BAD || !PQconsumeInput(db->c) ||
+        PQstatus(db->c) == CONNECTION_BAD) {
+        mark_lost(db, msg);
+        return lost_error(db, err);
+    }
+    return or_fail(err, OR_ESTORE, "%s: %s: %s", db->name, what, msg);
+}
+
 /* Report a failure of `what`; res may be NULL (the connection's message is used). */
 static or_code fail(or_db *db, or_error *err, const char *what, const PGresult *res)
 {
     char msg[800];
     result_message(db, res, msg, sizeof msg);
-    if (PQstatus(db->c) == CONNECTION_BAD) {
-        mark_lost(db, msg);
-        return lost_error(db, err);
-    }
-    return or_fail(err, OR_ESTORE, "%s: %s: %s", db->name, what, msg);
+    return fail_msg(db, err, what, msg);
 }
 
 static void ignore_notice(void *arg, const char *message)
@@ -195,9 +212,10 @@ static or_code pg_open(const char *url, or_db **out, or_error *err)
     const char *const vals[] = {"onroll", "10", url, NULL};
     db->c = PQconnectdbParams(keys, vals, 1);
     if (!db->c) {
+        or_code rc = or_fail(err, OR_ENOMEM, "%s: cannot connect: out of memory", name);
         free(db->name);
         free(db);
-        return or_fail(err, OR_ENOMEM, "%s: cannot connect: out of memory", name);
+        return rc;
     }
     PQsetNoticeProcessor(db->c, ignore_notice, NULL);
     or_code rc = OR_OK;
@@ -208,8 +226,7 @@ static or_code pg_open(const char *url, or_db **out, or_error *err)
     } else if (PQsetClientEncoding(db->c, "UTF8") != 0) {
         rc = fail(db, err, "setting client_encoding to UTF8", NULL);
     } else {
-        PGresult *res = PQexec(db->c, "SET DateStyle = 'ISO, YMD'; SET IntervalStyle = "
-                                      "'iso_8601'; SET TimeZone = 'UTC'");
+        PGresult *res = PQexec(db->c, "SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'");
         if (PQresultStatus(res) != PGRES_COMMAND_OK)
             rc = fail(db, err, "configuring the session", res);
         PQclear(res);
@@ -504,12 +521,12 @@ static or_code pg_step(or_stmt *st, bool *row, or_error *err)
         st->state = ST_DONE;
         return OR_OK;
     default: {
-        or_code rc = fail(db, err, "running a statement", res);
+        char msg[800];
+        result_message(db, res, msg, sizeof msg);
         PQclear(res);
-        if (!db->lost)
-            finish(st);
+        finish(st); /* after which the connection's state is known */
         st->state = ST_DONE;
-        return rc;
+        return fail_msg(db, err, "running a statement", msg);
     }
     }
 }
@@ -550,6 +567,11 @@ static const char *pg_type_for(const char *token)
     return "TEXT"; /* TS: ISO 8601 text, byte for byte what SQLite stores */
 }
 
+static const char *pg_name(const or_db *db)
+{
+    return db->name;
+}
+
 const or_driver or_pg_driver = {
     .engine = "postgresql",
     .open = pg_open,
@@ -567,5 +589,6 @@ const or_driver or_pg_driver = {
     .col_text = pg_col_text,
     .changes = pg_changes,
     .type_for = pg_type_for,
+    .name = pg_name,
     .collate_bytes = " COLLATE \"C\"",
 };

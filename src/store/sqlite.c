@@ -170,6 +170,11 @@ static const char *sq_type_for(const char *token)
     return "TEXT"; /* DATE and TS: ISO 8601 text, which sorts and compares correctly */
 }
 
+static const char *sq_name(const or_db *db)
+{
+    return db->path;
+}
+
 const or_driver or_sqlite_driver = {
     .engine = "sqlite",
     .open = sq_open,
@@ -187,5 +192,6 @@ const or_driver or_sqlite_driver = {
     .col_text = sq_col_text,
     .changes = sq_changes,
     .type_for = sq_type_for,
+    .name = sq_name,
     .collate_bytes = "",
 };

@@ -70,6 +70,11 @@ const char *or_store_engine(const or_store *s)
     return s->drv->engine;
 }
 
+const char *or_store_name(const or_store *s)
+{
+    return s->drv->name(s->db);
+}
+
 /* ---- statements ---- */
 
 static or_code prep(or_store *s, or_stmt **st, const char *sql, or_error *err)
@@ -123,13 +128,41 @@ static void substitute(const or_driver *d, const char *sql, or_sb *out)
     }
 }
 
+/* The highest migration applied; fails if there is no schema_migrations table. */
+static or_code schema_version(or_store *s, int *version)
+{
+    or_stmt *st = NULL;
+    or_code rc = s->drv->prepare(s->db, "SELECT MAX(version) FROM schema_migrations", &st, NULL);
+    if (rc)
+        return rc;
+    bool row = false;
+    rc = s->drv->step(st, &row, NULL);
+    *version = (!rc && row && !s->drv->col_null(st, 0)) ? (int)s->drv->col_int(st, 0) : 0;
+    s->drv->finalize(st);
+    return rc;
+}
+
+or_code or_store_check_schema(or_store *s, or_error *err)
+{
+    int have = 0, want = or_migrations[or_migrations_count - 1].version;
+    if (schema_version(s, &have) != OR_OK || have < want)
+        return or_fail(err, OR_ESTORE,
+                       "%s: the database schema is at version %d, this onroll needs %d: run "
+                       "`onroll init` first",
+                       or_store_name(s), have, want);
+    return OR_OK;
+}
+
 or_code or_store_migrate(or_store *s, int *applied, or_error *err)
 {
     const or_driver *d = s->drv;
-    or_code rc = d->exec(s->db,
-                         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL "
-                         "PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
-                         err);
+    int have = 0;
+    or_code rc = OR_OK;
+    if (schema_version(s, &have) != OR_OK) /* no table yet (or not readable): create it */
+        rc = d->exec(s->db,
+                     "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL "
+                     "PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+                     err);
     if (rc)
         return rc;
     int n = 0;
@@ -793,8 +826,10 @@ or_code or_store_count(or_store *s, or_store_counts *out, or_error *err)
 or_code or_store_count_events_by_type(or_store *s, or_count_cb cb, void *ctx, or_error *err)
 {
     or_stmt *st = NULL;
-    or_code rc = s->drv->prepare(
-        s->db, "SELECT type, COUNT(*) FROM events GROUP BY type ORDER BY type", &st, err);
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT type, COUNT(*) FROM events GROUP BY type ORDER BY type%s",
+             s->drv->collate_bytes);
+    or_code rc = s->drv->prepare(s->db, sql, &st, err);
     if (rc)
         return rc;
     for (;;) {

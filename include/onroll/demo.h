@@ -1,0 +1,45 @@
+/* demo.h - a synthetic local authority for demonstrations and tests: schools, calendars,
+ * pupils, enrolments, caseloads, events and attendance marks, generated deterministically.
+ *
+ * Pure: no I/O, no clock, no global state. Rows go out through a sink as text cells in the
+ * kind's column order (kinds.h), exactly as the CSV importer would receive them, all rows of a
+ * kind before the next: schools, calendar, pupils, enrolments, caseload, events; then one
+ * 732-byte marks string (marks.h) per pupil, school and academic year. The same parameters
+ * always give byte-identical output. Nothing is dated after as_of (enrolments still open then
+ * have no end; planned ends of placements and timetables may lie after it). */
+#ifndef ONROLL_DEMO_H
+#define ONROLL_DEMO_H
+
+#include <stdint.h>
+
+#include "onroll/date.h"
+#include "onroll/error.h"
+#include "onroll/kinds.h"
+
+typedef struct {
+    uint64_t seed;
+    int schools; /* 3-999 */
+    int pupils;  /* on roll at any one time, 100-500000 */
+    int years;   /* academic years: the one containing as_of and years - 1 before it; 1-10 */
+    or_date as_of;
+    int la_code; /* 100-999: characters 2-4 of every UPN, first 3 digits of every LAESTAB */
+} or_demo_params;
+
+/* seed 1, 80 schools, 30000 pupils, 3 years, LA 999; as_of is left OR_DATE_NONE (the caller
+ * decides what "today" is). */
+void or_demo_params_default(or_demo_params *p);
+
+typedef struct {
+    /* One row of kind `kind`: cells[c] is column c's text ("" = empty). A non-OK return stops
+     * the generation, which returns that code. */
+    or_code (*row)(void *ctx, or_kind_id kind, const char *const *cells, or_error *err);
+    /* A pupil's marks at one school in academic year ay (2025 = 2025/26): OR_MARKS_LEN bytes
+     * (NUL-terminated as well), OR_MARK_NONE where there is no mark. */
+    or_code (*marks)(void *ctx, const char *upn, int urn, int ay, const char *marks,
+                     or_error *err);
+    void *ctx;
+} or_demo_sink;
+
+or_code or_demo_generate(const or_demo_params *p, const or_demo_sink *sink, or_error *err);
+
+#endif

@@ -1,0 +1,24 @@
+#!/bin/sh
+# run.sh - build the libFuzzer targets with clang (ASan + UBSan) and run each for
+# FUZZ_SECONDS (default 60), starting from the committed corpus. `make fuzz` runs this.
+set -eu
+SECONDS_EACH=${FUZZ_SECONDS:-60}
+OUT=build-fuzz
+mkdir -p "$OUT"
+CFLAGS="-std=c17 -D_GNU_SOURCE -g -O1 -Iinclude -Isrc $(pkg-config --cflags sqlite3 libpq libsodium libxml-2.0)"
+SAN="-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
+LIBS="$(pkg-config --libs sqlite3 libpq libsodium libxml-2.0) -lcsv -lm -lpthread"
+SRC="src/core/*.c src/store/*.c src/ingest/*.c"
+sh tools/embed_sql.sh src/store/migrations/*.sql >"$OUT/migrations.c"
+status=0
+for t in values import; do
+    clang $CFLAGS $SAN -o "$OUT/fuzz_$t" tests/fuzz/fuzz_$t.c $SRC "$OUT/migrations.c" $LIBS
+    mkdir -p "$OUT/corpus_$t"
+    if "$OUT/fuzz_$t" -max_total_time="$SECONDS_EACH" -max_len=4096 "$OUT/corpus_$t" tests/fuzz/corpus \
+        >"$OUT/fuzz_$t.log" 2>&1; then
+        echo "ok   fuzz_$t: $(grep -c . "$OUT/fuzz_$t.log") log lines, no crash in ${SECONDS_EACH}s"
+    else
+        echo "FAIL fuzz_$t"; tail -40 "$OUT/fuzz_$t.log"; status=1
+    fi
+done
+exit $status
