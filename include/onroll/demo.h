@@ -18,11 +18,12 @@
 
 typedef struct {
     uint64_t seed;
-    int schools; /* 3-999 */
-    int pupils;  /* on roll at any one time, 100-500000 */
-    int years;   /* academic years: the one containing as_of and years - 1 before it; 1-10 */
-    or_date as_of;
-    int la_code; /* 100-999: characters 2-4 of every UPN, first 3 digits of every LAESTAB */
+    int schools;   /* 3-999 */
+    int pupils;    /* on roll at any one time, 100-500000 */
+    int years;     /* academic years: the one containing as_of and years - 1 before it; 1-10
+                      (one more when as_of falls before the first term of its year) */
+    or_date as_of; /* required; the first academic year must be 2006/07 or later */
+    int la_code;   /* 100-999: characters 2-4 of every UPN, first 3 digits of every LAESTAB */
 } or_demo_params;
 
 /* seed 1, 80 schools, 30000 pupils, 3 years, LA 999; as_of is left OR_DATE_NONE (the caller
@@ -35,8 +36,7 @@ typedef struct {
     or_code (*row)(void *ctx, or_kind_id kind, const char *const *cells, or_error *err);
     /* A pupil's marks at one school in academic year ay (2025 = 2025/26): OR_MARKS_LEN bytes
      * (NUL-terminated as well), OR_MARK_NONE where there is no mark. */
-    or_code (*marks)(void *ctx, const char *upn, int urn, int ay, const char *marks,
-                     or_error *err);
+    or_code (*marks)(void *ctx, const char *upn, int urn, int ay, const char *marks, or_error *err);
     void *ctx;
 } or_demo_sink;
 

@@ -7,6 +7,7 @@
 #define ONROLL_STORE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "onroll/error.h"
@@ -59,19 +60,56 @@ typedef struct {
 or_code or_store_put(or_store *s, const or_kind *k, const or_value *row, const or_prov *prov,
                      or_put_result *res, or_error *err);
 
+/* Store rows[0..n) of kind k in that order, with the same results as n calls of or_store_put
+ * (a row sees the rows before it), in a few statements per batch where the engine can bulk
+ * load (PostgreSQL: COPY into a staging table, then set-based SQL). res[i] is row i's
+ * result; a row that contradicts a recorded one of a kind never changed gets row_errs[i]
+ * (OR_ECONFLICT, the message of or_store_put) and the call goes on and returns OR_OK. Other
+ * failures return their code (and fill err); then nothing of the batch is reliable and the
+ * transaction should be rolled back. */
+or_code or_store_put_many(or_store *s, const or_kind *k, const or_value *const *rows,
+                          const or_prov *provs, size_t n, or_put_result *res, or_error *row_errs,
+                          or_error *err);
+
 /* Look-ups an import needs. Each returns OR_OK and sets *found. */
 or_code or_store_school_la(or_store *s, int urn, int *la_code, bool *found, or_error *err);
 or_code or_store_pupil_exists(or_store *s, const char *upn, bool *found, or_error *err);
 /* The type and pupil of event event_id of school urn into type[32] and upn[14] (both "" when
  * there is no such event). */
-or_code or_store_event_find(or_store *s, int urn, const char *event_id, char type[32],
-                            char upn[14], or_error *err);
+or_code or_store_event_find(or_store *s, int urn, const char *event_id, char type[32], char upn[14],
+                            or_error *err);
+
+/* Look-ups of many keys at once (an import's batch): the answers of the single look-ups, in a
+ * few round trips. found[i]: is upns[i] a known pupil. */
+or_code or_store_pupils_exist(or_store *s, const char *const *upns, size_t n, bool *found,
+                              or_error *err);
+/* Events: la_code (the school's LA code), urn and event_id in; type and upn out (both "" when
+ * there is no such event of that school). */
+typedef struct {
+    int la_code, urn;
+    const char *event_id;
+    char type[32], upn[14];
+} or_event_ref;
+or_code or_store_events_find(or_store *s, or_event_ref *refs, size_t n, or_error *err);
 
 /* A pupil's attendance marks at one school for one academic year (OR_MARKS_LEN bytes). */
-or_code or_store_marks_get(or_store *s, const char *upn, int urn, int ay, char *marks,
-                           bool *found, or_error *err);
+or_code or_store_marks_get(or_store *s, const char *upn, int urn, int ay, char *marks, bool *found,
+                           or_error *err);
 or_code or_store_marks_put(or_store *s, const or_prov *prov, const char *upn, int urn, int ay,
                            const char *marks, or_error *err);
+
+/* Many pupil-years at once. Get: la_code, upn, urn and ay in; marks (OR_MARKS_LEN bytes,
+ * the caller's) and found out (not found: every mark OR_MARK_NONE). Put: the keys (la_code,
+ * upn, urn, ay) must all differ; each year is stored whole, from source src_id. */
+typedef struct {
+    int la_code, urn, ay;
+    const char *upn;
+    char *marks;
+    bool found;
+} or_year_marks;
+or_code or_store_marks_get_many(or_store *s, or_year_marks *y, size_t n, or_error *err);
+or_code or_store_marks_put_many(or_store *s, int64_t src_id, const or_year_marks *y, size_t n,
+                                or_error *err);
 
 /* Every stored row of kind k in its stable export order (the key columns, then the order of
  * receipt). The row passed to cb is valid only during the call. For OR_K_ATTENDANCE use
@@ -82,6 +120,29 @@ or_code or_store_scan(or_store *s, const or_kind *k, or_row_cb cb, void *ctx, or
 typedef or_code (*or_marks_cb)(void *ctx, const char *upn, int urn, int ay, const char *marks,
                                or_error *err);
 or_code or_store_scan_marks(or_store *s, or_marks_cb cb, void *ctx, or_error *err);
+
+/* Where a scanned row came from: its ledger id (events and pupil snapshots; else 0), and
+ * the source's name and line. */
+typedef struct {
+    int64_t id;
+    const char *source;
+    int64_t line;
+} or_row_meta;
+typedef or_code (*or_meta_cb)(void *ctx, const or_value *row, const or_row_meta *meta,
+                              or_error *err);
+/* Every row of kind k (upn NULL) or one pupil's rows, with where each came from: events in
+ * the order of receipt, pupils' snapshots by upn, as_of, receipt, others by their key. */
+or_code or_store_scan_pupil(or_store *s, const or_kind *k, const char *upn, or_meta_cb cb,
+                            void *ctx, or_error *err);
+/* Attendance marks of every pupil (upn NULL) or one. */
+or_code or_store_scan_marks_pupil(or_store *s, const char *upn, or_marks_cb cb, void *ctx,
+                                  or_error *err);
+
+/* The LA's configuration (params.h keys), as stored text. */
+typedef or_code (*or_config_cb)(void *ctx, const char *key, const char *value, or_error *err);
+or_code or_store_config_each(or_store *s, or_config_cb cb, void *ctx, or_error *err);
+or_code or_store_config_set(or_store *s, const char *key, const char *value, const char *user,
+                            or_error *err);
 
 /* Counts for the status page. */
 typedef struct {

@@ -13,6 +13,10 @@ int cmd_demo(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+int cmd_duties(int argc, char **argv);
+int cmd_risk(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_config(int argc, char **argv);
 
 /* The database URL: --db, else $ONROLL_DB, else ./onroll.db. */
 const char *cli_db_url(const char *flag);

@@ -16,6 +16,10 @@ static const struct {
     {"demo", cmd_demo, "load a synthetic local authority"},
     {"import", cmd_import, "import CSV files (kind recognised by header)"},
     {"export", cmd_export, "write every stored row of one kind as CSV"},
+    {"duties", cmd_duties, "statutory and local-protocol duties with due dates"},
+    {"risk", cmd_risk, "children flagged as at risk, with the rules that fired"},
+    {"explain", cmd_explain, "a pupil's timeline, duties and flags with the rules behind them"},
+    {"config", cmd_config, "the LA's thresholds and deadlines"},
     {"serve", cmd_serve, "run the web server"},
 };
 

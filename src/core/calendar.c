@@ -17,7 +17,7 @@
 #include "onroll/codes.h"
 
 /* The widest span accepted: the whole of the date range dates may have (1900-2199). */
-#define MAX_DAYS (301 * 366)
+#define MAX_DAYS  (301 * 366)
 #define MAX_TERMS 32000
 
 typedef struct {
@@ -37,8 +37,7 @@ static or_code check_rows(const or_cal_row *rows, int nrows, or_error *err)
     for (int i = 0; i < nrows; i++) {
         const or_cal_row *r = &rows[i];
         if ((int)r->kind < 0 || r->kind > OR_CAL_CLOSURE)
-            return or_fail(err, OR_EUSAGE, "calendar row %d: unknown kind %d", i + 1,
-                           (int)r->kind);
+            return or_fail(err, OR_EUSAGE, "calendar row %d: unknown kind %d", i + 1, (int)r->kind);
         if (r->start == OR_DATE_NONE || r->end == OR_DATE_NONE)
             return or_fail(err, OR_EINPUT, "calendar row %d (%s): start and end are required",
                            i + 1, kind_name(r->kind));
@@ -125,8 +124,8 @@ static or_code alloc_tables(or_calendar *cal, or_date first, or_date last, or_ar
 {
     int64_t n = (int64_t)last - first + 1;
     if (n > MAX_DAYS)
-        return or_fail(err, OR_EINPUT, "calendar: rows span %lld days; at most %d",
-                       (long long)n, MAX_DAYS);
+        return or_fail(err, OR_EINPUT, "calendar: rows span %lld days; at most %d", (long long)n,
+                       MAX_DAYS);
     cal->first = first;
     cal->last = last;
     cal->ndays = (int32_t)n;

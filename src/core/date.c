@@ -82,6 +82,31 @@ void or_date_format(or_date d, char buf[11])
     }
 }
 
+void or_date_human(or_date d, char buf[16])
+{
+    static const char wd[7][4] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    static const char mon[12][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    int y, m, dd;
+    or_date_to_ymd(d, &y, &m, &dd);
+    const char *w = wd[or_date_weekday(d)], *mo = mon[(m - 1) % 12];
+    char *p = buf;
+    for (int i = 0; i < 3; i++)
+        *p++ = w[i];
+    *p++ = ' ';
+    if (dd >= 10)
+        *p++ = (char)('0' + dd / 10);
+    *p++ = (char)('0' + dd % 10);
+    *p++ = ' ';
+    for (int i = 0; i < 3; i++)
+        *p++ = mo[i];
+    *p++ = ' ';
+    y = y < 0 ? 0 : y % 10000;
+    for (int div = 1000; div; div /= 10)
+        *p++ = (char)('0' + (y / div) % 10);
+    *p = '\0';
+}
+
 int or_date_weekday(or_date d)
 {
     /* 1970-01-01 was a Thursday (3 with Monday = 0) */

@@ -27,11 +27,24 @@ bool dm_chance(dm_rng *r, double p);
 double dm_normal(dm_rng *r);
 double dm_gamma(dm_rng *r, double shape); /* mean = shape, scale 1 */
 int dm_poisson(dm_rng *r, double mean);
-int dm_pick(dm_rng *r, const int *weights, int n); /* index drawn by integer weights */
-double dm_lognormal_mean1(dm_rng *r, double sigma);  /* exp(sigma z - sigma^2 / 2) */
+int dm_pick(dm_rng *r, const int *weights, int n);  /* index drawn by integer weights */
+double dm_lognormal_mean1(dm_rng *r, double sigma); /* exp(sigma z - sigma^2 / 2) */
 
 /* ---- reference tables (demo_names.c) ---- */
-enum { DM_NG_BRIT, DM_NG_EURO, DM_NG_AFR, DM_NG_CRB, DM_NG_SASIA, DM_NG_IND, DM_NG_CHN, DM_NG_OTH };
+/* origins of pupils' names */
+enum {
+    DM_NG_BRIT,
+    DM_NG_TURK,
+    DM_NG_EEUR,
+    DM_NG_WAFR,
+    DM_NG_EAFR,
+    DM_NG_CRB,
+    DM_NG_SASIA,
+    DM_NG_IND,
+    DM_NG_CHN,
+    DM_NG_ARAB,
+    DM_NG_LATIN
+};
 
 typedef struct {
     const char *code;
@@ -39,6 +52,7 @@ typedef struct {
     double susp; /* relative suspension intensity */
     int eal_pct; /* share with English as an additional language */
     int names[2];
+    bool mixed; /* forename and surname each from either origin */
 } dm_ethnicity;
 
 typedef struct {
@@ -48,8 +62,8 @@ typedef struct {
 
 extern const dm_ethnicity dm_ethnicities[];
 extern const int dm_nethnicities;
-extern const dm_weighted dm_needs_k[], dm_needs_e[], dm_reasons[];
-extern const int dm_nneeds_k, dm_nneeds_e, dm_nreasons;
+extern const dm_weighted dm_needs_k[], dm_needs_e[], dm_reasons[], dm_reasons_old[];
+extern const int dm_nneeds_k, dm_nneeds_e, dm_nreasons, dm_nreasons_old;
 extern const char *const dm_providers[];
 extern const int dm_nproviders;
 
@@ -59,13 +73,13 @@ const char *dm_surname(dm_rng *r, int group);
 void dm_worker_name(int i, char *buf, size_t size);
 /* School names: the i-th of its kind; stems run out into numbered names. */
 const char *dm_primary_name(or_arena *a, int i, bool faith);
-const char *dm_secondary_name(or_arena *a, int i);
+const char *dm_secondary_name(or_arena *a, int i, const char *type);
 const char *dm_other_school_name(or_arena *a, int phase, int i);
 
 /* ---- year groups: N1 = -2, N2 = -1, R = 0, then 1..14; index yg + 2 ---- */
 #define DM_YG_MIN (-2)
 #define DM_YG_MAX 14
-#define DM_NYG 17
+#define DM_NYG    17
 const char *dm_yg_code(int yg);
 
 typedef enum {
@@ -119,14 +133,14 @@ typedef struct {
     char upn[14];
     const char *forename, *surname;
     or_date dob, yjs_since;
-    int cohort; /* the academic year of the pupil's Reception year */
+    int cohort;             /* the academic year of the pupil's Reception year */
     or_date as_of1, as_of2; /* snapshot dates; as_of2 OR_DATE_NONE when one snapshot */
     dm_chars c1, c2;
-    float prop;  /* suspension propensity: gamma, mean 1 */
-    float absz;  /* absence propensity: standard normal */
-    float late;  /* share of morning sessions late */
-    int cur;     /* the open main enrolment, -1 if none */
-    int cap_ay;  /* academic year cap_used counts */
+    float prop;   /* suspension propensity: gamma, mean 1 */
+    float absz;   /* absence propensity: standard normal */
+    float late;   /* share of morning sessions late */
+    int cur;      /* the open main enrolment, -1 if none */
+    int cap_ay;   /* academic year cap_used counts */
     int cap_used; /* suspension sessions (half-days) in cap_ay, lunchtimes one each */
     or_date left; /* last day on any roll; OR_DATE_NONE while on roll */
 } dm_pupil;
@@ -182,13 +196,17 @@ typedef struct {
     int pupil, school;
     uint8_t type, sessions, nreasons, withdrawn;
     uint8_t reasons[3];
-    int ref;       /* event index, -1 */
-    int to_school; /* -1 */
-    int provider;  /* index in dm_providers, -1 */
-    int dual;      /* dual enrolment made by an off-site direction, -1 */
+    int ref;                     /* event index, -1 */
+    int to_school;               /* -1 */
+    int provider;                /* index in dm_providers, -1 */
+    int dual;                    /* dual enrolment made by an off-site direction, -1 */
     or_date start, end, decided; /* OR_DATE_NONE when not recorded */
     int seq;                     /* number within the school and academic year */
 } dm_event;
+
+/* Reasons come from the 2020-onwards list (up to three) from 1 September 2020, before that
+ * from the 2006-2020 list (one). */
+bool dm_old_reasons(or_date d);
 
 /* ---- the generator ---- */
 typedef struct {
@@ -212,6 +230,7 @@ typedef struct {
     size_t nenrols, cap_enrols;
     dm_event *events;
     size_t nevents, cap_events;
+    int *ev_order;   /* events in output order (school, start, type), after dm_number_events */
     int *upn_serial; /* [nschools * 100]: next serial per school and year of allocation */
     dm_rates rates;  /* of the year being simulated */
 } dm_gen;
@@ -235,15 +254,15 @@ void dm_roll_first_year(dm_gen *g);
 void dm_roll_new_year(dm_gen *g, int ay);
 void dm_roll_joiners(dm_gen *g, int ay);
 void dm_calibrate(dm_gen *g, int ay);
-double dm_base_intensity(const dm_gen *g, const dm_pupil *p, const dm_school *s, int yg,
-                         const dm_chars *c);
-bool dm_open_on(const dm_enrol *e, or_date d);
+/* Expected suspensions in a full year at school s, with the year's calibrated multipliers, at
+ * most DM_MAX_RATE. */
+#define DM_MAX_RATE 12.0
+double dm_intensity(const dm_gen *g, const dm_pupil *p, const dm_school *s, int yg,
+                    const dm_chars *c);
 
 /* demo_events.c */
 void dm_simulate_year(dm_gen *g, int ay);
 void dm_number_events(dm_gen *g);
-int dm_event_cmp(const dm_gen *g, int a, int b);
-or_date dm_prev_school_day(const or_calendar *cal, or_date d);
 
 /* demo_marks.c */
 or_code dm_emit_marks(dm_gen *g, const or_demo_sink *sink, or_error *err);

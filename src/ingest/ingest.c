@@ -1,9 +1,13 @@
 /* ingest.c - one batch of rows into the store, all or nothing (see ingest.h).
  *
  * Per row: parse every cell by its column type (kinds.c), check the row as a whole
- * (rowcheck.c), check what it refers to (the school, the pupil), then put it. Checks that need
- * the whole batch (an event's `ref` may name an event later in the same file) run at the end.
- * Attendance marks are gathered per pupil, school and year and written once each. */
+ * (rowcheck.c), check what it refers to (the school, the pupil), then put it. Rows are taken
+ * in groups of BATCH: a group's pupils are looked up together and its rows written together
+ * (or_store_put_many: a few statements per group on PostgreSQL), then the group's results and
+ * errors are reported in line order, so the messages are those of checking and putting one row
+ * at a time. Checks that need the whole file (an event's `ref` may name an event later in the
+ * same file) run at the end. Attendance marks are gathered per pupil, school and year, read
+ * and written in bulk, once each. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,18 +19,42 @@
 #include "onroll/rowcheck.h"
 #include "onroll/strmap.h"
 
+enum {
+    BATCH = 4096,        /* rows written together */
+    REFS_AT_ONCE = 4096, /* event refs looked up together */
+    MARKS_AT_ONCE = 4096 /* pupil-years of marks written together */
+};
+
+/* What is known of a UPN (values of the pupils map). */
+#define PUPIL_KNOWN   ((void *)1)
+#define PUPIL_UNKNOWN ((void *)2)
+#define PUPIL_ASKED   ((void *)3) /* to be looked up with the current group */
+
 typedef struct {
     int64_t line;
-    int urn;
+    int la_code, urn;
     const char *ref, *type, *upn;
 } pending_ref;
 
 typedef struct {
-    int la_code, urn, ay;
-    const char *upn;
+    or_year_marks y; /* y.marks points at marks */
     char marks[OR_MARKS_LEN];
     bool dirty;
 } year_marks;
+
+typedef struct row_error {
+    struct row_error *next;
+    const char *column, *msg;
+} row_error;
+
+/* One row of the current group, or an error the caller reported (or_ingest_reject). */
+typedef struct {
+    int64_t line;
+    row_error *errors, **tail; /* found as the row came, reported when the group is done */
+    const or_value *row;       /* a valid row, in the group's arena; NULL if rejected */
+    or_prov prov;
+    const char *upn; /* the pupil the row names, when it is to be looked up */
+} entry;
 
 struct or_ingest {
     or_store *store;
@@ -36,10 +64,22 @@ struct or_ingest {
     int64_t src_id;
     or_arena arena;
     or_strmap schools; /* "urn" -> la_code + 1 (as a pointer-sized integer) */
-    or_strmap pupils;  /* upn -> (void *)1 when known */
+    or_strmap pupils;  /* upn -> PUPIL_KNOWN, PUPIL_UNKNOWN or PUPIL_ASKED */
     or_strmap years;   /* "upn|urn|ay" -> year_marks */
     pending_ref *refs;
     size_t nrefs, caprefs;
+    /* the current group */
+    or_arena group; /* its rows, strings and errors */
+    entry *entries;
+    size_t nentries;
+    const char **asked; /* UPNs to look up */
+    size_t nasked;
+    /* the group's results (allocated on first use) */
+    const or_value **rows;
+    or_prov *provs;
+    or_put_result *results;
+    or_error *row_errs;
+    bool *found;
     or_ingest_result res;
     or_error first;
     bool broken; /* a store error: nothing more can be written */
@@ -48,6 +88,24 @@ struct or_ingest {
 void or_ingest_result_release(or_ingest_result *r)
 {
     or_sb_release(&r->errors);
+}
+
+static void release(or_ingest *in)
+{
+    free(in->refs);
+    free(in->entries);
+    free(in->asked);
+    free(in->rows);
+    free(in->provs);
+    free(in->results);
+    free(in->row_errs);
+    free(in->found);
+    or_strmap_free(&in->schools);
+    or_strmap_free(&in->pupils);
+    or_strmap_free(&in->years);
+    or_arena_free(&in->group);
+    or_arena_free(&in->arena);
+    free(in);
 }
 
 or_code or_ingest_begin(or_store *s, const or_kind *k, const or_source *src,
@@ -65,29 +123,26 @@ or_code or_ingest_begin(or_store *s, const or_kind *k, const or_source *src,
     or_strmap_init(&in->schools, &in->arena);
     or_strmap_init(&in->pupils, &in->arena);
     or_strmap_init(&in->years, &in->arena);
+    in->entries = malloc(BATCH * sizeof *in->entries);
+    in->asked = malloc(BATCH * sizeof *in->asked);
     in->res.kind = k->id;
-    or_code rc = or_store_begin(s, err);
-    if (!rc)
-        rc = or_store_add_source(s, src, &in->src_id, err);
+    or_code rc = OR_OK;
+    if (!in->entries || !in->asked)
+        rc = or_fail(err, OR_ENOMEM, "out of memory");
+    if (!rc && !(rc = or_store_begin(s, err)) &&
+        (rc = or_store_add_source(s, src, &in->src_id, err)))
+        or_store_rollback(s);
     if (rc) {
-        if (rc != OR_OK)
-            or_store_rollback(s);
-        or_strmap_free(&in->schools);
-        or_arena_free(&in->arena);
-        free(in);
+        release(in);
         return rc;
     }
     *out = in;
     return OR_OK;
 }
 
-void or_ingest_reject(or_ingest *in, int64_t line, const char *column, const char *fmt, ...)
+/* Record an error in the result (in line order: see flush). */
+static void report(or_ingest *in, int64_t line, const char *column, const char *msg)
 {
-    char msg[OR_ERRMSG_MAX];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
     in->res.nerrors++;
     if (in->res.nerrors == 1)
         or_fail(&in->first, OR_EINPUT, "%s:%lld:%s%s%s %s", in->name, (long long)line,
@@ -107,8 +162,211 @@ static or_code store_failed(or_ingest *in, or_error *err, const or_error *e)
     return e->code;
 }
 
+static entry *new_entry(or_ingest *in, int64_t line)
+{
+    entry *e = &in->entries[in->nentries++];
+    *e = (entry){.line = line};
+    e->tail = &e->errors;
+    return e;
+}
+
+static void entry_error(or_ingest *in, entry *e, const char *column, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void entry_error(or_ingest *in, entry *e, const char *column, const char *fmt, ...)
+{
+    char msg[OR_ERRMSG_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    row_error *r = or_arena_alloc(&in->group, sizeof *r);
+    r->next = NULL;
+    r->column = column ? or_arena_strdup(&in->group, column) : NULL;
+    r->msg = or_arena_strdup(&in->group, msg);
+    *e->tail = r;
+    e->tail = &r->next;
+}
+
+static bool unknown_pupil(const or_ingest *in, const entry *e)
+{
+    return e->upn && or_strmap_get(&in->pupils, e->upn) == PUPIL_UNKNOWN;
+}
+
+static void add_ref(or_ingest *in, const entry *e)
+{
+    if (in->nrefs == in->caprefs) {
+        in->caprefs = in->caprefs ? in->caprefs * 2 : 64;
+        pending_ref *r = realloc(in->refs, in->caprefs * sizeof *r);
+        if (!r)
+            abort();
+        in->refs = r;
+    }
+    const or_value *row = e->row;
+    in->refs[in->nrefs++] = (pending_ref){e->line,
+                                          e->prov.la_code,
+                                          (int)row[OR_EV_URN].i,
+                                          or_arena_strdup(&in->arena, row[OR_EV_REF].s),
+                                          or_arena_strdup(&in->arena, row[OR_EV_TYPE].s),
+                                          or_arena_strdup(&in->arena, row[OR_EV_UPN].s)};
+}
+
+/* The pupil-year of an attendance row (created, not yet read, if new: *fresh). */
+static year_marks *year_of(or_ingest *in, int la, const or_value *row, bool *fresh)
+{
+    int urn = (int)row[OR_AT_URN].i, ay = or_date_academic_year((or_date)row[OR_AT_DATE].i);
+    char key[48];
+    snprintf(key, sizeof key, "%s|%d|%d", row[OR_AT_UPN].s, urn, ay);
+    or_strmap_slot *slot = or_strmap_put(&in->years, key);
+    year_marks *y = slot->value;
+    *fresh = !y;
+    if (!y) {
+        y = or_arena_alloc(&in->arena, sizeof *y);
+        y->y = (or_year_marks){la,       urn,  ay, or_arena_strdup(&in->arena, row[OR_AT_UPN].s),
+                               y->marks, false};
+        y->dirty = false;
+        slot->value = y;
+    }
+    return y;
+}
+
+static void put_mark(or_ingest *in, const or_value *row, year_marks *y)
+{
+    or_date d = (or_date)row[OR_AT_DATE].i;
+    int pos = or_mark_pos(d, strcmp(row[OR_AT_SESSION].s, "PM") == 0);
+    char b = or_mark_byte(row[OR_AT_CODE].s);
+    if (y->marks[pos] == b) {
+        in->res.unchanged++;
+        return;
+    }
+    if (y->marks[pos] == OR_MARK_NONE)
+        in->res.inserted++;
+    else
+        in->res.updated++;
+    y->marks[pos] = b;
+    y->dirty = true;
+}
+
+/* Attendance rows of the group (the first n): read the pupil-years not yet read, then mark. */
+static or_code put_marks(or_ingest *in, size_t n, or_error *err)
+{
+    year_marks **ys = (year_marks **)or_arena_alloc(&in->group, (n + 1) * sizeof *ys);
+    or_year_marks *fresh = or_arena_alloc(&in->group, (n + 1) * sizeof *fresh);
+    size_t nfresh = 0;
+    for (size_t j = 0; j < n; j++) {
+        bool is_new;
+        ys[j] = year_of(in, in->entries[j].prov.la_code, in->entries[j].row, &is_new);
+        if (is_new)
+            fresh[nfresh++] = ys[j]->y;
+    }
+    or_error e = {0};
+    if (nfresh && or_store_marks_get_many(in->store, fresh, nfresh, &e))
+        return store_failed(in, err, &e);
+    for (size_t j = 0; j < n; j++)
+        put_mark(in, in->entries[j].row, ys[j]);
+    return OR_OK;
+}
+
+static or_code alloc_results(or_ingest *in, or_error *err)
+{
+    if (in->rows)
+        return OR_OK;
+    in->rows = malloc(BATCH * sizeof *in->rows);
+    in->provs = malloc(BATCH * sizeof *in->provs);
+    in->results = malloc(BATCH * sizeof *in->results);
+    in->row_errs = malloc(BATCH * sizeof *in->row_errs);
+    in->found = malloc(BATCH * sizeof *in->found);
+    if (!in->rows || !in->provs || !in->results || !in->row_errs || !in->found) {
+        or_error e;
+        or_fail(&e, OR_ENOMEM, "out of memory");
+        return store_failed(in, err, &e);
+    }
+    return OR_OK;
+}
+
+/* Finish the current group: look up its pupils, write its rows up to the first one with an
+ * error (none once any row has had one), then report results and errors in line order. */
+static or_code flush(or_ingest *in, or_error *err)
+{
+    if (in->broken)
+        return in->first.code;
+    if (in->nentries == 0)
+        return OR_OK;
+    or_code rc = alloc_results(in, err);
+    if (rc)
+        return rc;
+    const or_kind *k = in->kind;
+    or_error e = {0};
+    if (in->nasked) {
+        if (or_store_pupils_exist(in->store, in->asked, in->nasked, in->found, &e))
+            return store_failed(in, err, &e);
+        for (size_t i = 0; i < in->nasked; i++)
+            or_strmap_put(&in->pupils, in->asked[i])->value =
+                in->found[i] ? PUPIL_KNOWN : PUPIL_UNKNOWN;
+    }
+    size_t n = in->nentries, stop = 0;
+    while (stop < n && !in->entries[stop].errors && !unknown_pupil(in, &in->entries[stop]))
+        stop++;
+    size_t written = in->res.nerrors == 0 ? stop : 0;
+    if (written > 0 && k->id == OR_K_ATTENDANCE) {
+        if ((rc = put_marks(in, written, err)))
+            return rc;
+    } else if (written > 0) {
+        for (size_t j = 0; j < written; j++) {
+            in->rows[j] = in->entries[j].row;
+            in->provs[j] = in->entries[j].prov;
+        }
+        if (or_store_put_many(in->store, k, in->rows, in->provs, written, in->results, in->row_errs,
+                              &e))
+            return store_failed(in, err, &e);
+    }
+    for (size_t j = 0; j < n; j++) {
+        entry *en = &in->entries[j];
+        if (j < written && k->id != OR_K_ATTENDANCE && in->res.nerrors == 0) {
+            if (in->row_errs[j].code)
+                report(in, en->line, NULL, in->row_errs[j].msg);
+            else if (in->results[j] == OR_PUT_INSERTED)
+                in->res.inserted++;
+            else if (in->results[j] == OR_PUT_UPDATED)
+                in->res.updated++;
+            else
+                in->res.unchanged++;
+        }
+        for (row_error *r = en->errors; r; r = r->next)
+            report(in, en->line, r->column, r->msg);
+        if (!en->errors && unknown_pupil(in, en)) {
+            char msg[OR_ERRMSG_MAX];
+            snprintf(msg, sizeof msg, "'%s' is not a known pupil: import the pupils file first",
+                     en->upn);
+            report(in, en->line, "upn", msg);
+        } else if (en->row && k->id == OR_K_EVENTS && !en->row[OR_EV_REF].null &&
+                   in->res.nerrors == 0) {
+            add_ref(in, en);
+        }
+    }
+    in->nentries = 0;
+    in->nasked = 0;
+    or_arena_reset(&in->group);
+    return OR_OK;
+}
+
+void or_ingest_reject(or_ingest *in, int64_t line, const char *column, const char *fmt, ...)
+{
+    char msg[OR_ERRMSG_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (in->broken)
+        return;
+    entry_error(in, new_entry(in, line), column, "%s", msg);
+    if (in->nentries == BATCH)
+        flush(in, NULL);
+}
+
 void or_ingest_abort(or_ingest *in, const or_error *e)
 {
+    flush(in, NULL); /* the errors of the rows before, as if they had been put one by one */
     store_failed(in, NULL, e);
 }
 
@@ -132,70 +390,17 @@ static or_code school_la(or_ingest *in, int urn, int *la, or_error *err)
     return OR_OK;
 }
 
-static or_code pupil_known(or_ingest *in, const char *upn, bool *known, or_error *err)
+/* Keep a valid row in the group: its strings are the caller's, valid only during the call. */
+static const or_value *keep_row(or_ingest *in, const or_value *row)
 {
-    if (or_strmap_get(&in->pupils, upn)) {
-        *known = true;
-        return OR_OK;
+    const or_kind *k = in->kind;
+    or_value *copy = or_arena_alloc(&in->group, (size_t)k->ncols * sizeof *copy);
+    for (int c = 0; c < k->ncols; c++) {
+        copy[c] = row[c];
+        if (row[c].s)
+            copy[c].s = or_arena_strdup(&in->group, row[c].s);
     }
-    or_error e = {0};
-    if (or_store_pupil_exists(in->store, upn, known, &e))
-        return store_failed(in, err, &e);
-    if (*known)
-        or_strmap_put(&in->pupils, upn)->value = (void *)1;
-    return OR_OK;
-}
-
-static void add_ref(or_ingest *in, int64_t line, int urn, const or_value *row)
-{
-    if (in->nrefs == in->caprefs) {
-        in->caprefs = in->caprefs ? in->caprefs * 2 : 64;
-        pending_ref *r = realloc(in->refs, in->caprefs * sizeof *r);
-        if (!r)
-            abort();
-        in->refs = r;
-    }
-    in->refs[in->nrefs++] = (pending_ref){line, urn, or_arena_strdup(&in->arena, row[OR_EV_REF].s),
-                                          or_arena_strdup(&in->arena, row[OR_EV_TYPE].s),
-                                          or_arena_strdup(&in->arena, row[OR_EV_UPN].s)};
-}
-
-static or_code put_mark(or_ingest *in, int la, const or_value *row, or_error *err)
-{
-    or_date d = (or_date)row[OR_AT_DATE].i;
-    int urn = (int)row[OR_AT_URN].i, ay = or_date_academic_year(d);
-    char key[48];
-    snprintf(key, sizeof key, "%s|%d|%d", row[OR_AT_UPN].s, urn, ay);
-    or_strmap_slot *slot = or_strmap_put(&in->years, key);
-    year_marks *y = slot->value;
-    if (!y) {
-        y = or_arena_alloc(&in->arena, sizeof *y);
-        y->la_code = la;
-        y->urn = urn;
-        y->ay = ay;
-        y->upn = or_arena_strdup(&in->arena, row[OR_AT_UPN].s);
-        y->dirty = false;
-        bool found = false;
-        or_error e = {0};
-        if (or_store_marks_get(in->store, y->upn, urn, ay, y->marks, &found, &e))
-            return store_failed(in, err, &e);
-        if (!found)
-            or_marks_clear(y->marks);
-        slot->value = y;
-    }
-    int pos = or_mark_pos(d, strcmp(row[OR_AT_SESSION].s, "PM") == 0);
-    char b = or_mark_byte(row[OR_AT_CODE].s);
-    if (y->marks[pos] == b) {
-        in->res.unchanged++;
-        return OR_OK;
-    }
-    if (y->marks[pos] == OR_MARK_NONE)
-        in->res.inserted++;
-    else
-        in->res.updated++;
-    y->marks[pos] = b;
-    y->dirty = true;
-    return OR_OK;
+    return copy;
 }
 
 or_code or_ingest_row(or_ingest *in, int64_t line, const char *const *cells, or_error *err)
@@ -204,10 +409,11 @@ or_code or_ingest_row(or_ingest *in, int64_t line, const char *const *cells, or_
     if (in->broken)
         return in->first.code;
     in->res.rows++;
+    entry *en = new_entry(in, line);
     or_value row[32];
     or_error e = {0};
     or_date ref = OR_DATE_NONE;
-    int nerr = in->res.nerrors;
+    or_code status = OR_OK;
     if (k->ref_date_col >= 0) {
         or_value v;
         if (or_value_parse(&k->cols[k->ref_date_col], cells[k->ref_date_col], OR_DATE_NONE, &v,
@@ -217,117 +423,132 @@ or_code or_ingest_row(or_ingest *in, int64_t line, const char *const *cells, or_
     }
     for (int c = 0; c < k->ncols; c++)
         if (or_value_parse(&k->cols[c], cells[c], ref, &row[c], &e))
-            or_ingest_reject(in, line, k->cols[c].name, "%s", e.msg);
-    if (in->res.nerrors > nerr)
-        return OR_EINPUT;
+            entry_error(in, en, k->cols[c].name, "%s", e.msg);
     int bad = 0;
-    if (or_row_check(k, row, &bad, &e)) {
-        or_ingest_reject(in, line, k->cols[bad].name, "%s", e.msg);
-        return OR_EINPUT;
+    if (en->errors) {
+        status = OR_EINPUT;
+    } else if (or_row_check(k, row, &bad, &e)) {
+        entry_error(in, en, k->cols[bad].name, "%s", e.msg);
+        status = OR_EINPUT;
     }
 
     /* what the row refers to must exist */
-    or_prov prov = {in->src_id, line, 0};
+    en->prov = (or_prov){in->src_id, line, 0};
     int urn_col = or_kind_col(k, "urn"), upn_col = or_kind_col(k, "upn");
     int scope_col = k->id == OR_K_CALENDAR ? OR_CA_SCOPE : -1;
     int school_col = urn_col >= 0 ? urn_col : scope_col;
-    if (school_col >= 0 && k->id != OR_K_SCHOOLS && row[school_col].i != 0) {
+    if (!status && school_col >= 0 && k->id != OR_K_SCHOOLS && row[school_col].i != 0) {
         int la;
         if (school_la(in, (int)row[school_col].i, &la, err))
             return in->first.code;
         if (la < 0) {
-            or_ingest_reject(in, line, k->cols[school_col].name,
-                             "'%lld' is not a known school: import the schools file first",
-                             (long long)row[school_col].i);
-            return OR_EINPUT;
+            entry_error(in, en, k->cols[school_col].name,
+                        "'%lld' is not a known school: import the schools file first",
+                        (long long)row[school_col].i);
+            status = OR_EINPUT;
         }
-        prov.la_code = la;
+        en->prov.la_code = la;
     }
-    if (upn_col >= 0 && k->id != OR_K_PUPILS) {
-        bool known;
-        if (pupil_known(in, row[upn_col].s, &known, err))
-            return in->first.code;
-        if (!known) {
-            or_ingest_reject(in, line, "upn",
-                             "'%s' is not a known pupil: import the pupils file first",
-                             row[upn_col].s);
-            return OR_EINPUT;
+    if (!status && upn_col >= 0 && k->id != OR_K_PUPILS) {
+        /* looked up with the rest of the group; reported, if unknown, in its turn */
+        const char *upn = row[upn_col].s;
+        or_strmap_slot *slot = or_strmap_put(&in->pupils, upn);
+        if (slot->value == PUPIL_UNKNOWN) {
+            entry_error(in, en, "upn", "'%s' is not a known pupil: import the pupils file first",
+                        upn);
+            status = OR_EINPUT;
+        } else if (slot->value != PUPIL_KNOWN) {
+            en->upn = slot->key;
+            if (!slot->value) {
+                slot->value = PUPIL_ASKED;
+                in->asked[in->nasked++] = slot->key;
+            }
         }
     }
-    if (k->id == OR_K_PUPILS)
-        or_strmap_put(&in->pupils, row[OR_PU_UPN].s)->value = (void *)1;
-    if (k->id == OR_K_EVENTS && !row[OR_EV_REF].null)
-        add_ref(in, line, (int)row[OR_EV_URN].i, row);
-    if (in->res.nerrors > 0)
-        return OR_OK; /* validate the rest, write nothing more */
-
-    if (k->id == OR_K_ATTENDANCE)
-        return put_mark(in, prov.la_code, row, err);
-    or_put_result r;
-    or_code rc = or_store_put(in->store, k, row, &prov, &r, &e);
-    if (rc == OR_ECONFLICT) {
-        or_ingest_reject(in, line, NULL, "%s", e.msg);
-        return OR_EINPUT;
-    }
-    if (rc)
-        return store_failed(in, err, &e);
-    if (r == OR_PUT_INSERTED)
-        in->res.inserted++;
-    else if (r == OR_PUT_UPDATED)
-        in->res.updated++;
-    else
-        in->res.unchanged++;
-    return OR_OK;
+    if (!status)
+        en->row = keep_row(in, row);
+    if (in->nentries == BATCH && flush(in, err))
+        return in->first.code;
+    return status;
 }
 
 static bool is_exclusion(const char *type)
 {
-    return !strcmp(type, "suspension") || !strcmp(type, "lunchtime") ||
-           !strcmp(type, "permanent");
+    return !strcmp(type, "suspension") || !strcmp(type, "lunchtime") || !strcmp(type, "permanent");
 }
 
 static or_code check_refs(or_ingest *in, or_error *err)
 {
-    for (size_t i = 0; i < in->nrefs; i++) {
-        pending_ref *r = &in->refs[i];
-        char type[32], upn[14];
-        or_error e = {0};
-        if (or_store_event_find(in->store, r->urn, r->ref, type, upn, &e))
-            return store_failed(in, err, &e);
-        if (!type[0])
-            or_ingest_reject(in, r->line, "ref",
-                             "'%s' names no event of school %d (a ref must name an event of the "
-                             "same school)",
-                             r->ref, r->urn);
-        else if (strcmp(upn, r->upn))
-            or_ingest_reject(in, r->line, "ref", "'%s' is an event of pupil %s, not of %s",
-                             r->ref, upn, r->upn);
-        else if (strcmp(r->type, "action") && !is_exclusion(type))
-            or_ingest_reject(in, r->line, "ref",
-                             "'%s' is a %s; a %s event must name a suspension, lunchtime "
-                             "suspension or permanent exclusion",
-                             r->ref, type, r->type);
+    or_event_ref *found = malloc(REFS_AT_ONCE * sizeof *found);
+    if (!found) {
+        or_error e;
+        or_fail(&e, OR_ENOMEM, "out of memory");
+        return store_failed(in, err, &e);
     }
+    for (size_t from = 0; from < in->nrefs; from += REFS_AT_ONCE) {
+        size_t n = in->nrefs - from < REFS_AT_ONCE ? in->nrefs - from : REFS_AT_ONCE;
+        for (size_t i = 0; i < n; i++) {
+            const pending_ref *r = &in->refs[from + i];
+            found[i] = (or_event_ref){.la_code = r->la_code, .urn = r->urn, .event_id = r->ref};
+        }
+        or_error e = {0};
+        if (or_store_events_find(in->store, found, n, &e)) {
+            free(found);
+            return store_failed(in, err, &e);
+        }
+        for (size_t i = 0; i < n; i++) {
+            const pending_ref *r = &in->refs[from + i];
+            const char *type = found[i].type, *upn = found[i].upn;
+            if (!type[0])
+                or_ingest_reject(in, r->line, "ref",
+                                 "'%s' names no event of school %d (a ref must name an event of "
+                                 "the same school)",
+                                 r->ref, r->urn);
+            else if (strcmp(upn, r->upn))
+                or_ingest_reject(in, r->line, "ref", "'%s' is an event of pupil %s, not of %s",
+                                 r->ref, upn, r->upn);
+            else if (strcmp(r->type, "action") && !is_exclusion(type))
+                or_ingest_reject(in, r->line, "ref",
+                                 "'%s' is a %s; a %s event must name a suspension, lunchtime "
+                                 "suspension or permanent exclusion",
+                                 r->ref, type, r->type);
+        }
+        flush(in, err); /* report them */
+    }
+    free(found);
     return OR_OK;
 }
 
 static or_code flush_marks(or_ingest *in, or_error *err)
 {
-    for (size_t i = 0; i < in->years.cap; i++) {
-        year_marks *y = in->years.slots[i].value;
-        if (!y || !y->dirty)
-            continue;
-        or_prov prov = {in->src_id, 0, y->la_code};
-        or_error e = {0};
-        if (or_store_marks_put(in->store, &prov, y->upn, y->urn, y->ay, y->marks, &e))
-            return store_failed(in, err, &e);
+    or_year_marks *out = malloc(MARKS_AT_ONCE * sizeof *out);
+    if (!out) {
+        or_error e;
+        or_fail(&e, OR_ENOMEM, "out of memory");
+        return store_failed(in, err, &e);
     }
+    size_t n = 0;
+    for (size_t i = 0; i <= in->years.cap; i++) {
+        year_marks *y = i < in->years.cap ? in->years.slots[i].value : NULL;
+        if (y && y->dirty)
+            out[n++] = y->y;
+        if (n == MARKS_AT_ONCE || (i == in->years.cap && n > 0)) {
+            or_error e = {0};
+            if (or_store_marks_put_many(in->store, in->src_id, out, n, &e)) {
+                free(out);
+                return store_failed(in, err, &e);
+            }
+            n = 0;
+        }
+    }
+    free(out);
     return OR_OK;
 }
 
 or_code or_ingest_end(or_ingest *in, or_ingest_result *res, or_error *err)
 {
     or_code rc = OR_OK;
+    flush(in, err);
     if (!in->broken && in->res.nerrors == 0)
         check_refs(in, err);
     if (!in->broken && in->res.nerrors == 0 && !in->opts.dry_run)
@@ -345,8 +566,8 @@ or_code or_ingest_end(or_ingest *in, or_ingest_result *res, or_error *err)
             or_sb_addf(&in->res.errors, "%s: ... and %d more errors\n", in->name,
                        in->res.nerrors - in->opts.max_errors);
         if (err)
-            or_fail(err, OR_EINPUT, "%s (%d error%s in all; nothing was written)",
-                    in->first.msg, in->res.nerrors, in->res.nerrors == 1 ? "" : "s");
+            or_fail(err, OR_EINPUT, "%s (%d error%s in all; nothing was written)", in->first.msg,
+                    in->res.nerrors, in->res.nerrors == 1 ? "" : "s");
     } else if (in->opts.dry_run || !changed) {
         or_store_rollback(in->store); /* a dry run, or a re-import: leave no trace */
     } else {
@@ -363,11 +584,6 @@ or_code or_ingest_end(or_ingest *in, or_ingest_result *res, or_error *err)
         *res = in->res;
     else
         or_ingest_result_release(&in->res);
-    free(in->refs);
-    or_strmap_free(&in->schools);
-    or_strmap_free(&in->pupils);
-    or_strmap_free(&in->years);
-    or_arena_free(&in->arena);
-    free(in);
+    release(in);
     return rc;
 }

@@ -1,9 +1,11 @@
 /* driver.h - the few primitives store.c needs from a database engine. SQL is written once, in
- * store.c, with '?' placeholders; each driver (sqlite.c, pg.c) runs it on its engine. */
+ * store.c, with '?' placeholders; each driver (sqlite.c, pg.c) runs it on its engine. An
+ * engine with a bulk-load path (copy_begin) also gets store.c's set-based batch SQL. */
 #ifndef ONROLL_STORE_DRIVER_H
 #define ONROLL_STORE_DRIVER_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "onroll/error.h"
@@ -37,6 +39,14 @@ typedef struct {
     /* The database's name for messages and screens (a URL with any password removed). */
     const char *(*name)(const or_db *db);
     const char *collate_bytes;
+    /* Bulk load, or all three NULL when the engine has none (SQLite: a row per statement is
+     * already a function call). copy_begin runs a COPY ... FROM STDIN statement; copy_data
+     * sends rows in PostgreSQL's text format (tab-separated, \N for NULL, backslash escapes,
+     * each row ending in a newline); copy_end finishes it (abort: cancel it) and reports the
+     * server's verdict. Nothing else may run on the connection in between. */
+    or_code (*copy_begin)(or_db *db, const char *sql, or_error *err);
+    or_code (*copy_data)(or_db *db, const char *buf, size_t len, or_error *err);
+    or_code (*copy_end)(or_db *db, bool abort, or_error *err);
 } or_driver;
 
 extern const or_driver or_sqlite_driver;

@@ -8,6 +8,9 @@
  * that scan is read into memory first (correct, but unbounded: callers of a scan should not
  * query inside its callback when the scan is large).
  *
+ * Batches of rows are loaded with COPY ... FROM STDIN in text format (copy_begin/_data/_end),
+ * into the TEMP staging tables store.c merges from.
+ *
  * Errors name the database by its URL with any password removed. A lost connection is never
  * re-opened behind the caller's back: every later call fails, so nothing of an interrupted
  * transaction is ever committed. The library never prints: server notices are dropped. */
@@ -556,6 +559,62 @@ static int64_t pg_changes(or_stmt *st)
     return st->changes;
 }
 
+/* ---- bulk load ---- */
+
+static or_code pg_copy_begin(or_db *db, const char *sql, or_error *err)
+{
+    if (db->lost)
+        return lost_error(db, err);
+    drain_active(db);
+    PGresult *res = PQexec(db->c, sql);
+    or_code rc = OR_OK;
+    if (PQresultStatus(res) != PGRES_COPY_IN)
+        rc = fail(db, err, "starting COPY", res);
+    PQclear(res);
+    return rc;
+}
+
+static or_code pg_copy_data(or_db *db, const char *buf, size_t len, or_error *err)
+{
+    if (db->lost)
+        return lost_error(db, err);
+    while (len > 0) {
+        int n = len > (1u << 20) ? 1 << 20 : (int)len;
+        if (PQputCopyData(db->c, buf, n) != 1)
+            return fail(db, err, "sending COPY data", NULL);
+        buf += n;
+        len -= (size_t)n;
+    }
+    return OR_OK;
+}
+
+static or_code pg_copy_end(or_db *db, bool abort, or_error *err)
+{
+    if (db->lost)
+        return lost_error(db, err);
+    or_code rc = OR_OK;
+    if (PQputCopyEnd(db->c, abort ? "abandoned by onroll" : NULL) != 1)
+        rc = fail(db, err, "ending COPY", NULL);
+    /* the verdict, then the end of the results (read even after a failure: the connection is
+     * ready again only once they are all read, unless it is gone) */
+    PGresult *res;
+    while (!db->lost && (res = PQgetResult(db->c))) {
+        ExecStatusType st = PQresultStatus(res);
+        if (st == PGRES_COPY_IN) { /* still in COPY: the end did not get through */
+            PQclear(res);
+            if (!rc)
+                rc = fail(db, err, "ending COPY", NULL);
+            if (!db->lost)
+                mark_lost(db, "COPY could not be ended");
+            break;
+        }
+        if (st != PGRES_COMMAND_OK && !rc && !abort)
+            rc = fail(db, err, "loading rows (COPY)", res);
+        PQclear(res);
+    }
+    return rc;
+}
+
 static const char *pg_type_for(const char *token)
 {
     if (!strcmp(token, "ID"))
@@ -591,4 +650,7 @@ const or_driver or_pg_driver = {
     .type_for = pg_type_for,
     .name = pg_name,
     .collate_bytes = " COLLATE \"C\"",
+    .copy_begin = pg_copy_begin,
+    .copy_data = pg_copy_data,
+    .copy_end = pg_copy_end,
 };

@@ -1,4 +1,6 @@
-/* sqlite.c - the SQLite driver (driver.h): the embedded default store, in WAL mode. */
+/* sqlite.c - the SQLite driver (driver.h): the embedded default store, in WAL mode. It has no
+ * bulk-load path (copy_begin is NULL): a statement is a function call, so store.c puts a
+ * batch of rows one by one. */
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,8 +85,7 @@ static or_code sq_prepare(or_db *db, const char *sql, or_stmt **out, or_error *e
     if (!st)
         return or_fail(err, OR_ENOMEM, "out of memory");
     st->db = db;
-    if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->h, NULL) !=
-        SQLITE_OK) {
+    if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->h, NULL) != SQLITE_OK) {
         free(st);
         return db_error(db, err, "preparing a statement");
     }
@@ -194,4 +195,7 @@ const or_driver or_sqlite_driver = {
     .type_for = sq_type_for,
     .name = sq_name,
     .collate_bytes = "",
+    .copy_begin = NULL,
+    .copy_data = NULL,
+    .copy_end = NULL,
 };

@@ -3,26 +3,33 @@
  *
  * SQL is built once per kind from its column table (kinds.c) and cached as prepared
  * statements. Put is "insert, and if the key was there already, compare": the common case
- * (new rows) costs one statement. */
+ * (new rows) costs one statement. On an engine that can bulk load (PostgreSQL), batches of
+ * rows, look-ups and marks go through COPY and set-based SQL instead (see "many rows at
+ * once"), with the same results. */
 #include <sodium.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "onroll/arena.h"
 #include "onroll/sb.h"
 #include "onroll/store.h"
+#include "onroll/strmap.h"
 #include "store/driver.h"
 #include "store/migrations.h"
 
 enum { Q_INSERT, Q_SELECT, Q_UPDATE, Q_CURRENT, Q_SCAN, Q__N };
+enum { B_MERGE, B_UPDATE, B_CURRENT, B_SNAPSHOT, B__N }; /* batches: see "many rows at once" */
 
 struct or_store {
     const or_driver *drv;
     or_db *db;
     or_stmt *q[OR_K__COUNT][Q__N];
+    or_stmt *b[OR_K__COUNT][B__N];
     or_stmt *school_la, *pupil_exists, *event_type, *marks_get, *marks_put, *add_source,
-        *source_name;
+        *source_name, *pupils_many, *event_la, *events_many, *marks_get_la, *marks_many;
     int depth; /* open transactions: 1 = BEGIN, more = savepoints */
 };
 
@@ -52,12 +59,17 @@ void or_store_close(or_store *s)
 {
     if (!s)
         return;
-    for (int k = 0; k < OR_K__COUNT; k++)
+    for (int k = 0; k < OR_K__COUNT; k++) {
         for (int q = 0; q < Q__N; q++)
             if (s->q[k][q])
                 s->drv->finalize(s->q[k][q]);
-    or_stmt *one[] = {s->school_la, s->pupil_exists, s->event_type, s->marks_get,
-                      s->marks_put, s->add_source,   s->source_name};
+        for (int q = 0; q < B__N; q++)
+            if (s->b[k][q])
+                s->drv->finalize(s->b[k][q]);
+    }
+    or_stmt *one[] = {s->school_la, s->pupil_exists, s->event_type,   s->marks_get,
+                      s->marks_put, s->add_source,   s->source_name,  s->pupils_many,
+                      s->event_la,  s->events_many,  s->marks_get_la, s->marks_many};
     for (size_t i = 0; i < sizeof one / sizeof one[0]; i++)
         if (one[i])
             s->drv->finalize(one[i]);
@@ -355,6 +367,25 @@ static void add_order(const or_store *s, const or_kind *k, or_sb *sql)
         or_sb_adds(sql, ", id");
 }
 
+/* What a new row of the kind may collide with: its key (pupils: the snapshot's digest). */
+static void add_conflict_target(const or_kind *k, or_sb *sql)
+{
+    if (k->on_conflict == OR_ON_CONFLICT_SNAPSHOT) {
+        or_sb_adds(sql, "digest");
+        return;
+    }
+    const char *sep = "";
+    if (has_la(k)) {
+        or_sb_adds(sql, "la_code");
+        sep = ", ";
+    }
+    for (int c = 0; c < k->ncols; c++)
+        if (is_key(k, c)) {
+            or_sb_addf(sql, "%s%s", sep, k->cols[c].sql);
+            sep = ", ";
+        }
+}
+
 static void build_sql(const or_store *s, const or_kind *k, int q, or_sb *sql)
 {
     const char *sep = "";
@@ -376,20 +407,7 @@ static void build_sql(const or_store *s, const or_kind *k, int q, or_sb *sql)
         for (int i = 0; i < n; i++)
             or_sb_adds(sql, i ? ", ?" : "?");
         or_sb_adds(sql, ") ON CONFLICT (");
-        sep = "";
-        if (k->on_conflict == OR_ON_CONFLICT_SNAPSHOT) {
-            or_sb_adds(sql, "digest");
-        } else {
-            if (has_la(k)) {
-                or_sb_adds(sql, "la_code");
-                sep = ", ";
-            }
-            for (int c = 0; c < k->ncols; c++)
-                if (is_key(k, c)) {
-                    or_sb_addf(sql, "%s%s", sep, k->cols[c].sql);
-                    sep = ", ";
-                }
-        }
+        add_conflict_target(k, sql);
         or_sb_adds(sql, ") DO NOTHING");
         return;
     case Q_SELECT: /* every column, then where it came from, for one key */
@@ -400,8 +418,9 @@ static void build_sql(const or_store *s, const or_kind *k, int q, or_sb *sql)
             or_sb_addf(sql, "%s%s", sep, k->cols[c].sql);
             sep = ", ";
         }
-        or_sb_addf(sql, ", (SELECT name FROM sources WHERE sources.id = %s.src_id), src_line "
-                        "FROM %s",
+        or_sb_addf(sql,
+                   ", (SELECT name FROM sources WHERE sources.id = %s.src_id), src_line "
+                   "FROM %s",
                    k->table, k->table);
         if (q == Q_SELECT)
             add_key_where(k, sql);
@@ -455,8 +474,7 @@ static void bind_value(const or_driver *d, or_stmt *st, int i, const or_column *
         d->bind_int(st, i, v->i);
 }
 
-static void read_value(const or_driver *d, or_stmt *st, int i, const or_column *c,
-                       or_value *v)
+static void read_value(const or_driver *d, or_stmt *st, int i, const or_column *c, or_value *v)
 {
     v->null = d->col_null(st, i);
     v->i = 0;
@@ -519,6 +537,54 @@ static void snapshot_digest(const or_kind *k, const or_value *row, char hex[65])
     or_sb_release(&canon);
 }
 
+/* Compare row with the stored row of the same key in the current result of st (its columns
+ * from `off`, then the source's name and line). The first column that differs, or -1; for a
+ * difference msg says what is recorded, where it came from and what the row says. */
+static int row_diff(const or_driver *d, or_stmt *st, int off, const or_kind *k, const or_value *row,
+                    or_sb *msg)
+{
+    for (int c = 0; c < k->ncols; c++) {
+        or_value old;
+        read_value(d, st, off + c, &k->cols[c], &old);
+        if (same_value(&k->cols[c], &old, &row[c]))
+            continue;
+        int from = off + k->ncols;
+        or_sb_addf(msg, "%s is recorded as ", k->cols[c].name);
+        show_value(&k->cols[c], &old, msg);
+        or_sb_addf(msg, " (from %s line %lld), this row says ",
+                   d->col_null(st, from) ? "?" : d->col_text(st, from),
+                   (long long)d->col_int(st, from + 1));
+        show_value(&k->cols[c], &row[c], msg);
+        return c;
+    }
+    return -1;
+}
+
+/* The error for a row that contradicts a recorded row of a kind never changed. */
+static or_code conflict(const or_kind *k, const or_sb *msg, or_error *err)
+{
+    return or_fail(err, OR_ECONFLICT,
+                   "%s; a recorded %s is never changed: record a correction as a new event "
+                   "(withdrawn, reinstated or action)",
+                   or_sb_str(msg), k->name);
+}
+
+/* Pupils: is the current result row of st (columns from off) the same snapshot as row, but
+ * for its as_of date? */
+static bool same_snapshot(const or_driver *d, or_stmt *st, int off, const or_kind *k,
+                          const or_value *row)
+{
+    for (int c = 0; c < k->ncols; c++) {
+        if (c == OR_PU_AS_OF)
+            continue;
+        or_value old;
+        read_value(d, st, off + c, &k->cols[c], &old);
+        if (!same_value(&k->cols[c], &old, &row[c]))
+            return false;
+    }
+    return true;
+}
+
 /* Pupils: is the row the same as the snapshot in force on its as_of date? */
 static or_code same_as_current(or_store *s, const or_kind *k, const or_value *row, bool *same,
                                or_error *err)
@@ -536,16 +602,8 @@ static or_code same_as_current(or_store *s, const or_kind *k, const or_value *ro
     *same = false;
     if ((rc = d->step(st, &have, err)))
         return rc;
-    if (have) {
-        *same = true;
-        for (int c = 0; c < k->ncols && *same; c++) {
-            if (c == OR_PU_AS_OF)
-                continue;
-            or_value old;
-            read_value(d, st, c, &k->cols[c], &old);
-            *same = same_value(&k->cols[c], &old, &row[c]);
-        }
-    }
+    if (have)
+        *same = same_snapshot(d, st, 0, k, row);
     d->reset(st);
     return OR_OK;
 }
@@ -601,32 +659,15 @@ or_code or_store_put(or_store *s, const or_kind *k, const or_value *row, const o
     bool have = false;
     if ((rc = d->step(st, &have, err)))
         return rc;
-    int diff = -1;
     or_sb msg = OR_SB_INIT;
-    for (int c = 0; have && c < k->ncols; c++) {
-        or_value old;
-        read_value(d, st, c, &k->cols[c], &old);
-        if (!same_value(&k->cols[c], &old, &row[c])) {
-            diff = c;
-            const char *from = d->col_null(st, k->ncols) ? "?" : d->col_text(st, k->ncols);
-            or_sb_addf(&msg, "%s is recorded as ", k->cols[c].name);
-            show_value(&k->cols[c], &old, &msg);
-            or_sb_addf(&msg, " (from %s line %lld), this row says ", from,
-                       (long long)d->col_int(st, k->ncols + 1));
-            show_value(&k->cols[c], &row[c], &msg);
-            break;
-        }
-    }
+    int diff = have ? row_diff(d, st, 0, k, row, &msg) : -1;
     d->reset(st);
     if (diff < 0) {
         or_sb_release(&msg);
         return OR_OK;
     }
     if (k->on_conflict == OR_ON_CONFLICT_REJECT) {
-        rc = or_fail(err, OR_ECONFLICT,
-                     "%s; a recorded %s is never changed: record a correction as a new event "
-                     "(withdrawn, reinstated or action)",
-                     or_sb_str(&msg), k->name);
+        rc = conflict(k, &msg, err);
         or_sb_release(&msg);
         return rc;
     }
@@ -645,6 +686,755 @@ or_code or_store_put(or_store *s, const or_kind *k, const or_value *row, const o
     if (!rc)
         *res = OR_PUT_UPDATED;
     return rc;
+}
+
+/* ---- many rows at once ----
+ *
+ * On an engine with a bulk-load path (PostgreSQL's COPY), a batch of rows costs a handful of
+ * round trips instead of one or more per row: the rows are copied into a TEMP staging table
+ * (numbered by rn, their place in the batch), then one statement inserts the new ones and
+ * returns the stored rows of the keys that were there already, which are compared here
+ * exactly as or_store_put compares them; the rows that differ are then updated by one more
+ * statement, or rejected. Pupils: one statement fetches the snapshot in force on each row's
+ * as_of date, compared here; the rows that differ from it are inserted by one more (ON
+ * CONFLICT on the digest: a snapshot stored before is not stored again). Temporary tables
+ * need the TEMP privilege on the database (PUBLIC has it by default).
+ *
+ * Rows are independent unless they share a key (pupils: a UPN), so a batch is put in waves:
+ * every key's first row, then every key's second row, and so on, which gives the results of
+ * putting the rows one by one in order. Without a bulk path (SQLite), rows are put one by one. */
+
+enum {
+    BULK_MIN = 8,         /* a wave smaller than this is put row by row */
+    COPY_CHUNK = 1 << 16, /* bytes of COPY data sent at a time */
+    ARRAY_MAX = 4096,     /* keys per array parameter of a look-up */
+};
+
+static bool bulk(const or_store *s)
+{
+    return s->drv->copy_begin != NULL;
+}
+
+static void add_int(or_sb *out, int64_t v)
+{
+    char buf[24];
+    char *p = buf + sizeof buf;
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    or_sb_add(out, p, (size_t)(buf + sizeof buf - p));
+}
+
+/* Text in COPY's text format: backslash, tab, newline and carriage return escaped. */
+static void copy_text(or_sb *out, const char *t)
+{
+    for (;;) {
+        size_t n = strcspn(t, "\\\t\n\r");
+        or_sb_add(out, t, n);
+        t += n;
+        if (!*t)
+            return;
+        char esc[2] = {'\\', *t == '\\' ? '\\' : *t == '\t' ? 't' : *t == '\n' ? 'n' : 'r'};
+        or_sb_add(out, esc, 2);
+        t++;
+    }
+}
+
+static void copy_value(or_sb *out, const or_column *c, const or_value *v)
+{
+    if (v->null) {
+        or_sb_add(out, "\\N", 2);
+    } else if (c->type == OR_V_DATE) {
+        char buf[11];
+        or_date_format((or_date)v->i, buf);
+        or_sb_adds(out, buf);
+    } else if (is_text(c)) {
+        copy_text(out, v->s);
+    } else {
+        add_int(out, v->i);
+    }
+}
+
+/* One element of a PostgreSQL array literal: double-quoted, '"' and '\' escaped. */
+static void array_text(or_sb *out, const char *t)
+{
+    or_sb_addc(out, '"');
+    for (;;) {
+        size_t n = strcspn(t, "\\\"");
+        or_sb_add(out, t, n);
+        t += n;
+        if (!*t)
+            break;
+        or_sb_addc(out, '\\');
+        or_sb_addc(out, *t++);
+    }
+    or_sb_addc(out, '"');
+}
+
+/* The columns a kind's rows are stored with, in Q_INSERT's order: [la_code,] the kind's
+ * columns, [digest,] src_id, src_line; each prefixed with p (a table alias and '.', or ""). */
+static void add_stored_cols(const or_kind *k, const char *p, or_sb *sql)
+{
+    if (has_la(k))
+        or_sb_addf(sql, "%sla_code, ", p);
+    for (int c = 0; c < k->ncols; c++)
+        or_sb_addf(sql, "%s%s, ", p, k->cols[c].sql);
+    if (k->on_conflict == OR_ON_CONFLICT_SNAPSHOT)
+        or_sb_addf(sql, "%sdigest, ", p);
+    or_sb_addf(sql, "%ssrc_id, %ssrc_line", p, p);
+}
+
+/* "t.k1 = s.k1 AND ...": the kind's key (la_code first where it has one). */
+static void add_key_join(const or_kind *k, or_sb *sql)
+{
+    const char *sep = "";
+    if (has_la(k)) {
+        or_sb_adds(sql, "t.la_code = s.la_code");
+        sep = " AND ";
+    }
+    for (int c = 0; c < k->ncols; c++)
+        if (is_key(k, c)) {
+            or_sb_addf(sql, "%st.%s = s.%s", sep, k->cols[c].sql, k->cols[c].sql);
+            sep = " AND ";
+        }
+}
+
+static void build_bulk_sql(const or_kind *k, int q, or_sb *sql)
+{
+    const char *t = k->table;
+    switch (q) {
+    case B_MERGE: /* insert the new rows; the stored rows of the keys that were there */
+        or_sb_addf(sql, "WITH ins AS (INSERT INTO %s (", t);
+        add_stored_cols(k, "", sql);
+        or_sb_adds(sql, ") SELECT ");
+        add_stored_cols(k, "", sql);
+        or_sb_addf(sql, " FROM or_stage_%s ORDER BY rn ON CONFLICT (", t);
+        add_conflict_target(k, sql);
+        /* the statement's snapshot is taken before the insert: the join sees only the rows
+         * that were stored already */
+        or_sb_adds(sql, ") DO NOTHING) SELECT s.rn");
+        for (int c = 0; c < k->ncols; c++)
+            or_sb_addf(sql, ", t.%s", k->cols[c].sql);
+        or_sb_addf(sql,
+                   ", (SELECT name FROM sources WHERE sources.id = t.src_id), t.src_line "
+                   "FROM or_stage_%s s JOIN %s t ON ",
+                   t, t);
+        add_key_join(k, sql);
+        return;
+    case B_UPDATE: /* the rows numbered in the array parameter, as in Q_UPDATE */
+        or_sb_addf(sql, "UPDATE %s AS t SET ", t);
+        for (int c = 0; c < k->ncols; c++)
+            if (!is_key(k, c))
+                or_sb_addf(sql, "%s = s.%s, ", k->cols[c].sql, k->cols[c].sql);
+        or_sb_addf(sql,
+                   "src_id = s.src_id, src_line = s.src_line FROM or_stage_%s s WHERE s.rn IN "
+                   "(SELECT unnest(?::int[])) AND ",
+                   t);
+        add_key_join(k, sql);
+        return;
+    case B_CURRENT: /* pupils: the snapshot in force on each row's as_of date, as Q_CURRENT */
+        or_sb_adds(sql, "SELECT s.rn");
+        for (int c = 0; c < k->ncols; c++)
+            or_sb_addf(sql, ", c.%s", k->cols[c].sql);
+        or_sb_addf(sql, " FROM or_stage_%s s CROSS JOIN LATERAL (SELECT ", t);
+        for (int c = 0; c < k->ncols; c++)
+            or_sb_addf(sql, "%sp.%s", c ? ", " : "", k->cols[c].sql);
+        or_sb_addf(sql,
+                   " FROM %s p WHERE p.upn = s.upn AND p.as_of <= s.as_of ORDER BY p.as_of DESC, "
+                   "p.id DESC LIMIT 1) c",
+                   t);
+        return;
+    case B_SNAPSHOT: /* pupils: store the rows numbered in the array parameter */
+        or_sb_addf(sql, "INSERT INTO %s (", t);
+        add_stored_cols(k, "", sql);
+        or_sb_adds(sql, ") SELECT ");
+        add_stored_cols(k, "", sql);
+        or_sb_addf(sql,
+                   " FROM or_stage_%s WHERE rn IN (SELECT unnest(?::int[])) ORDER BY rn ON "
+                   "CONFLICT (digest) DO NOTHING RETURNING digest",
+                   t);
+        return;
+    }
+}
+
+static or_code bulk_stmt(or_store *s, const or_kind *k, int q, or_stmt **out, or_error *err)
+{
+    or_stmt **st = &s->b[k->id][q];
+    if (*st) {
+        s->drv->reset(*st);
+        *out = *st;
+        return OR_OK;
+    }
+    or_sb sql = OR_SB_INIT;
+    build_bulk_sql(k, q, &sql);
+    or_code rc = s->drv->prepare(s->db, or_sb_str(&sql), st, err);
+    or_sb_release(&sql);
+    *out = *st;
+    return rc;
+}
+
+/* COPY what is in buf once it holds a chunk (or, with all, whatever it holds). */
+static or_code copy_flush(or_store *s, or_sb *buf, bool all, or_error *err)
+{
+    if (buf->len == 0 || (!all && buf->len < COPY_CHUNK))
+        return OR_OK;
+    or_code rc = s->drv->copy_data(s->db, buf->buf, buf->len, err);
+    or_sb_reset(buf);
+    return rc;
+}
+
+/* Empty the staging table `stage` (a TEMP table shaped by `shape`, a SELECT ... WITH NO DATA;
+ * created again when the transaction that created it was rolled back) and start a COPY into
+ * its columns `cols`. */
+static or_code stage_begin(or_store *s, const char *stage, const char *shape, const char *cols,
+                           or_error *err)
+{
+    or_sb sql = OR_SB_INIT;
+    or_sb_addf(&sql, "CREATE TEMP TABLE IF NOT EXISTS %s AS %s; TRUNCATE %s", stage, shape, stage);
+    or_code rc = s->drv->exec(s->db, or_sb_str(&sql), err);
+    if (!rc) {
+        or_sb_reset(&sql);
+        or_sb_addf(&sql, "COPY %s (%s) FROM STDIN", stage, cols);
+        rc = s->drv->copy_begin(s->db, or_sb_str(&sql), err);
+    }
+    or_sb_release(&sql);
+    return rc;
+}
+
+/* Copy rows idx[0..n) into the kind's staging table, numbered 0..n-1 (digests[j]: row j's,
+ * for pupils). */
+static or_code stage_rows(or_store *s, const or_kind *k, const or_value *const *rows,
+                          const or_prov *provs, const size_t *idx, size_t n, char (*digests)[65],
+                          or_error *err)
+{
+    or_sb shape = OR_SB_INIT, cols = OR_SB_INIT, stage = OR_SB_INIT;
+    or_sb_addf(&stage, "or_stage_%s", k->table);
+    or_sb_adds(&shape, "SELECT 0 AS rn, ");
+    add_stored_cols(k, "", &shape);
+    or_sb_addf(&shape, " FROM %s WITH NO DATA", k->table);
+    or_sb_adds(&cols, "rn, ");
+    add_stored_cols(k, "", &cols);
+    or_code rc = stage_begin(s, or_sb_str(&stage), or_sb_str(&shape), or_sb_str(&cols), err);
+    or_sb_release(&shape);
+    or_sb_release(&cols);
+    or_sb_release(&stage);
+    if (rc)
+        return rc;
+    or_sb buf = OR_SB_INIT;
+    for (size_t j = 0; j < n && !rc; j++) {
+        const or_value *row = rows[idx[j]];
+        const or_prov *prov = &provs[idx[j]];
+        add_int(&buf, (int64_t)j);
+        or_sb_addc(&buf, '\t');
+        if (has_la(k)) {
+            add_int(&buf, prov->la_code);
+            or_sb_addc(&buf, '\t');
+        }
+        for (int c = 0; c < k->ncols; c++) {
+            copy_value(&buf, &k->cols[c], &row[c]);
+            or_sb_addc(&buf, '\t');
+        }
+        if (digests) {
+            or_sb_add(&buf, digests[j], 64);
+            or_sb_addc(&buf, '\t');
+        }
+        add_int(&buf, prov->src_id);
+        or_sb_addc(&buf, '\t');
+        add_int(&buf, prov->line);
+        or_sb_addc(&buf, '\n');
+        rc = copy_flush(s, &buf, false, err);
+    }
+    if (!rc)
+        rc = copy_flush(s, &buf, true, err);
+    or_sb_release(&buf);
+    or_code end = s->drv->copy_end(s->db, rc != OR_OK, rc ? NULL : err);
+    return rc ? rc : end;
+}
+
+/* "{0,5,7}": the row numbers j with pick[j]. */
+static size_t rn_array(const bool *pick, size_t n, or_sb *out)
+{
+    size_t count = 0;
+    or_sb_addc(out, '{');
+    for (size_t j = 0; j < n; j++)
+        if (pick[j]) {
+            if (count++)
+                or_sb_addc(out, ',');
+            add_int(out, (int64_t)j);
+        }
+    or_sb_addc(out, '}');
+    return count;
+}
+
+/* Kinds updated or rejected on conflict: rows idx[0..n), whose keys are all different. */
+static or_code merge_wave(or_store *s, const or_kind *k, const or_value *const *rows,
+                          const or_prov *provs, const size_t *idx, size_t n, or_put_result *res,
+                          or_error *row_errs, or_error *err)
+{
+    const or_driver *d = s->drv;
+    or_code rc = stage_rows(s, k, rows, provs, idx, n, NULL, err);
+    or_stmt *st;
+    if (rc || (rc = bulk_stmt(s, k, B_MERGE, &st, err)))
+        return rc;
+    bool *stored = calloc(n, sizeof *stored), *update = calloc(n, sizeof *update);
+    if (!stored || !update) {
+        free(stored);
+        free(update);
+        return or_fail(err, OR_ENOMEM, "out of memory");
+    }
+    for (;;) {
+        bool have = false;
+        if ((rc = d->step(st, &have, err)) || !have)
+            break;
+        int64_t j = d->col_int(st, 0);
+        if (j < 0 || (size_t)j >= n || stored[j])
+            continue;
+        stored[j] = true;
+        size_t i = idx[j];
+        or_sb msg = OR_SB_INIT;
+        if (row_diff(d, st, 1, k, rows[i], &msg) < 0)
+            res[i] = OR_PUT_UNCHANGED;
+        else if (k->on_conflict == OR_ON_CONFLICT_REJECT)
+            conflict(k, &msg, &row_errs[i]);
+        else
+            update[j] = true;
+        or_sb_release(&msg);
+    }
+    d->reset(st);
+    for (size_t j = 0; j < n && !rc; j++)
+        if (!stored[j])
+            res[idx[j]] = OR_PUT_INSERTED;
+    or_sb arr = OR_SB_INIT;
+    if (!rc && rn_array(update, n, &arr) > 0 && !(rc = bulk_stmt(s, k, B_UPDATE, &st, err))) {
+        d->bind_text(st, 1, or_sb_str(&arr));
+        rc = run(s, st, err);
+        d->reset(st);
+        for (size_t j = 0; j < n && !rc; j++)
+            if (update[j])
+                res[idx[j]] = OR_PUT_UPDATED;
+    }
+    or_sb_release(&arr);
+    free(stored);
+    free(update);
+    return rc;
+}
+
+/* Pupils: rows idx[0..n), all of different pupils. */
+static or_code snapshot_wave(or_store *s, const or_kind *k, const or_value *const *rows,
+                             const or_prov *provs, const size_t *idx, size_t n, or_put_result *res,
+                             or_error *err)
+{
+    const or_driver *d = s->drv;
+    char(*digests)[65] = malloc(n * sizeof *digests);
+    bool *add = malloc(n * sizeof *add);
+    if (!digests || !add) {
+        free(digests);
+        free(add);
+        return or_fail(err, OR_ENOMEM, "out of memory");
+    }
+    for (size_t j = 0; j < n; j++) {
+        snapshot_digest(k, rows[idx[j]], digests[j]);
+        add[j] = true;
+    }
+    or_code rc = stage_rows(s, k, rows, provs, idx, n, digests, err);
+    or_stmt *st;
+    if (!rc && !(rc = bulk_stmt(s, k, B_CURRENT, &st, err))) {
+        /* the same as the snapshot in force on its date: nothing to store */
+        for (;;) {
+            bool have = false;
+            if ((rc = d->step(st, &have, err)) || !have)
+                break;
+            int64_t j = d->col_int(st, 0);
+            if (j >= 0 && (size_t)j < n && same_snapshot(d, st, 1, k, rows[idx[j]]))
+                add[j] = false;
+        }
+        d->reset(st);
+    }
+    or_sb arr = OR_SB_INIT;
+    if (!rc && rn_array(add, n, &arr) > 0 && !(rc = bulk_stmt(s, k, B_SNAPSHOT, &st, err))) {
+        /* the returned digests are of the rows stored; the others were stored already */
+        or_arena a = OR_ARENA_INIT;
+        or_strmap by_digest;
+        or_strmap_init(&by_digest, &a);
+        for (size_t j = 0; j < n; j++)
+            if (add[j])
+                or_strmap_put(&by_digest, digests[j])->value = (void *)(idx + j);
+        d->bind_text(st, 1, or_sb_str(&arr));
+        for (;;) {
+            bool have = false;
+            if ((rc = d->step(st, &have, err)) || !have)
+                break;
+            const size_t *i = or_strmap_get(&by_digest, d->col_text(st, 0));
+            if (i)
+                res[*i] = OR_PUT_INSERTED;
+        }
+        d->reset(st);
+        or_strmap_free(&by_digest);
+        or_arena_free(&a);
+    }
+    or_sb_release(&arr);
+    free(digests);
+    free(add);
+    return rc;
+}
+
+/* Rows idx[0..n) (all rows when idx is NULL) one by one. */
+static or_code put_each(or_store *s, const or_kind *k, const or_value *const *rows,
+                        const or_prov *provs, const size_t *idx, size_t n, or_put_result *res,
+                        or_error *row_errs, or_error *err)
+{
+    for (size_t j = 0; j < n; j++) {
+        size_t i = idx ? idx[j] : j;
+        or_code rc = or_store_put(s, k, rows[i], &provs[i], &res[i], &row_errs[i]);
+        if (rc == OR_ECONFLICT)
+            continue;
+        if (rc) {
+            if (err)
+                *err = row_errs[i];
+            row_errs[i].code = OR_OK;
+            return rc;
+        }
+    }
+    return OR_OK;
+}
+
+/* What makes two rows of a batch depend on each other: the key (pupils: the UPN). */
+static void wave_key(const or_kind *k, const or_value *row, const or_prov *prov, or_sb *out)
+{
+    if (k->on_conflict == OR_ON_CONFLICT_SNAPSHOT) {
+        or_sb_adds(out, row[OR_PU_UPN].s);
+        return;
+    }
+    if (has_la(k)) {
+        add_int(out, prov->la_code);
+        or_sb_addc(out, '\t');
+    }
+    for (int c = 0; c < k->ncols; c++)
+        if (is_key(k, c)) {
+            copy_value(out, &k->cols[c], &row[c]);
+            or_sb_addc(out, '\t');
+        }
+}
+
+or_code or_store_put_many(or_store *s, const or_kind *k, const or_value *const *rows,
+                          const or_prov *provs, size_t n, or_put_result *res, or_error *row_errs,
+                          or_error *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        res[i] = OR_PUT_UNCHANGED;
+        row_errs[i].code = OR_OK;
+        row_errs[i].msg[0] = '\0';
+    }
+    if (k->id == OR_K_ATTENDANCE || k->ncols > 32)
+        return or_fail(err, OR_EUSAGE, "or_store_put_many: kind %s is stored as marks", k->name);
+    if (!bulk(s) || n < BULK_MIN)
+        return put_each(s, k, rows, provs, NULL, n, res, row_errs, err);
+
+    /* wave[i]: how many rows before row i share its key; rows sorted by wave into idx */
+    size_t *wave = malloc(n * sizeof *wave), *idx = malloc(n * sizeof *idx);
+    size_t *start = calloc(n + 1, sizeof *start);
+    if (!wave || !idx || !start) {
+        free(wave);
+        free(idx);
+        free(start);
+        return or_fail(err, OR_ENOMEM, "out of memory");
+    }
+    or_arena a = OR_ARENA_INIT;
+    or_strmap seen;
+    or_strmap_init(&seen, &a);
+    or_sb key = OR_SB_INIT;
+    size_t waves = 0;
+    for (size_t i = 0; i < n; i++) {
+        or_sb_reset(&key);
+        wave_key(k, rows[i], &provs[i], &key);
+        or_strmap_slot *slot = or_strmap_put(&seen, or_sb_str(&key));
+        wave[i] = (size_t)(uintptr_t)slot->value;
+        slot->value = (void *)(uintptr_t)(wave[i] + 1);
+        start[wave[i] + 1]++;
+        if (wave[i] + 1 > waves)
+            waves = wave[i] + 1;
+    }
+    or_sb_release(&key);
+    or_strmap_free(&seen);
+    or_arena_free(&a);
+    for (size_t w = 0; w < waves; w++)
+        start[w + 1] += start[w];
+    size_t *fill = calloc(waves, sizeof *fill);
+    or_code rc = OR_OK;
+    if (!fill)
+        rc = or_fail(err, OR_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n && !rc; i++)
+        idx[start[wave[i]] + fill[wave[i]]++] = i;
+    for (size_t w = 0; w < waves && !rc; w++) {
+        const size_t *wi = idx + start[w];
+        size_t wn = start[w + 1] - start[w];
+        if (wn < BULK_MIN)
+            rc = put_each(s, k, rows, provs, wi, wn, res, row_errs, err);
+        else if (k->on_conflict == OR_ON_CONFLICT_SNAPSHOT)
+            rc = snapshot_wave(s, k, rows, provs, wi, wn, res, err);
+        else
+            rc = merge_wave(s, k, rows, provs, wi, wn, res, row_errs, err);
+    }
+    free(fill);
+    free(wave);
+    free(idx);
+    free(start);
+    return rc;
+}
+
+/* ---- look-ups of many keys ---- */
+
+or_code or_store_pupils_exist(or_store *s, const char *const *upns, size_t n, bool *found,
+                              or_error *err)
+{
+    or_code rc = OR_OK;
+    if (!bulk(s)) {
+        for (size_t i = 0; i < n && !rc; i++)
+            rc = or_store_pupil_exists(s, upns[i], &found[i], err);
+        return rc;
+    }
+    for (size_t i = 0; i < n; i++)
+        found[i] = false;
+    or_sb arr = OR_SB_INIT;
+    for (size_t from = 0; from < n && !rc; from += ARRAY_MAX) {
+        size_t m = n - from < ARRAY_MAX ? n - from : ARRAY_MAX;
+        or_sb_reset(&arr);
+        or_sb_addc(&arr, '{');
+        for (size_t i = 0; i < m; i++) {
+            if (i)
+                or_sb_addc(&arr, ',');
+            array_text(&arr, upns[from + i]);
+        }
+        or_sb_addc(&arr, '}');
+        if ((rc = prep(s, &s->pupils_many,
+                       "SELECT u.n FROM unnest(?::text[]) WITH ORDINALITY AS u(upn, n) WHERE "
+                       "EXISTS (SELECT 1 FROM pupil_snapshots p WHERE p.upn = u.upn)",
+                       err)))
+            break;
+        s->drv->bind_text(s->pupils_many, 1, or_sb_str(&arr));
+        for (;;) {
+            bool have = false;
+            if ((rc = s->drv->step(s->pupils_many, &have, err)) || !have)
+                break;
+            int64_t j = s->drv->col_int(s->pupils_many, 0) - 1;
+            if (j >= 0 && (size_t)j < m)
+                found[from + (size_t)j] = true;
+        }
+        s->drv->reset(s->pupils_many);
+    }
+    or_sb_release(&arr);
+    return rc;
+}
+
+static void copy_event(or_stmt *st, const or_driver *d, int col, or_event_ref *r)
+{
+    snprintf(r->type, sizeof r->type, "%s", d->col_text(st, col));
+    snprintf(r->upn, sizeof r->upn, "%s", d->col_text(st, col + 1));
+}
+
+or_code or_store_events_find(or_store *s, or_event_ref *refs, size_t n, or_error *err)
+{
+    const or_driver *d = s->drv;
+    or_code rc = OR_OK;
+    for (size_t i = 0; i < n; i++)
+        refs[i].type[0] = refs[i].upn[0] = '\0';
+    if (!bulk(s)) { /* by the school's key first, which its index answers */
+        for (size_t i = 0; i < n && !rc; i++) {
+            if ((rc = prep(s, &s->event_la,
+                           "SELECT type, upn FROM events WHERE la_code = ? AND urn = ? AND "
+                           "event_id = ?",
+                           err)))
+                break;
+            d->bind_int(s->event_la, 1, refs[i].la_code);
+            d->bind_int(s->event_la, 2, refs[i].urn);
+            d->bind_text(s->event_la, 3, refs[i].event_id);
+            bool have = false;
+            rc = d->step(s->event_la, &have, err);
+            if (!rc && have)
+                copy_event(s->event_la, d, 0, &refs[i]);
+            d->reset(s->event_la);
+        }
+    }
+    or_sb la = OR_SB_INIT, urn = OR_SB_INIT, id = OR_SB_INIT;
+    for (size_t from = 0; bulk(s) && from < n && !rc; from += ARRAY_MAX) {
+        size_t m = n - from < ARRAY_MAX ? n - from : ARRAY_MAX;
+        or_sb_reset(&la);
+        or_sb_reset(&urn);
+        or_sb_reset(&id);
+        for (size_t i = 0; i < m; i++) {
+            const or_event_ref *r = &refs[from + i];
+            or_sb_addc(&la, i ? ',' : '{');
+            add_int(&la, r->la_code);
+            or_sb_addc(&urn, i ? ',' : '{');
+            add_int(&urn, r->urn);
+            or_sb_addc(&id, i ? ',' : '{');
+            array_text(&id, r->event_id);
+        }
+        or_sb_addc(&la, '}');
+        or_sb_addc(&urn, '}');
+        or_sb_addc(&id, '}');
+        if ((rc = prep(s, &s->events_many,
+                       "SELECT u.n, e.type, e.upn FROM unnest(?::int[], ?::int[], ?::text[]) "
+                       "WITH ORDINALITY AS u(la, urn, id, n) JOIN events e ON e.la_code = u.la "
+                       "AND e.urn = u.urn AND e.event_id = u.id",
+                       err)))
+            break;
+        d->bind_text(s->events_many, 1, or_sb_str(&la));
+        d->bind_text(s->events_many, 2, or_sb_str(&urn));
+        d->bind_text(s->events_many, 3, or_sb_str(&id));
+        for (;;) {
+            bool have = false;
+            if ((rc = d->step(s->events_many, &have, err)) || !have)
+                break;
+            int64_t j = d->col_int(s->events_many, 0) - 1;
+            if (j >= 0 && (size_t)j < m)
+                copy_event(s->events_many, d, 1, &refs[from + (size_t)j]);
+        }
+        d->reset(s->events_many);
+    }
+    or_sb_release(&la);
+    or_sb_release(&urn);
+    or_sb_release(&id);
+    /* not under the school's LA code (or none at all): as or_store_event_find */
+    for (size_t i = 0; i < n && !rc; i++)
+        if (!refs[i].type[0])
+            rc = or_store_event_find(s, refs[i].urn, refs[i].event_id, refs[i].type, refs[i].upn,
+                                     err);
+    return rc;
+}
+
+/* ---- attendance marks, many pupil-years at once ---- */
+
+static void copy_marks(const char *m, char *marks)
+{
+    size_t n = strlen(m);
+    or_marks_clear(marks);
+    memcpy(marks, m, n < OR_MARKS_LEN ? n : OR_MARKS_LEN);
+}
+
+or_code or_store_marks_get_many(or_store *s, or_year_marks *y, size_t n, or_error *err)
+{
+    const or_driver *d = s->drv;
+    or_code rc = OR_OK;
+    for (size_t i = 0; i < n; i++) {
+        y[i].found = false;
+        or_marks_clear(y[i].marks);
+    }
+    if (!bulk(s)) {
+        for (size_t i = 0; i < n && !rc; i++) {
+            if ((rc = prep(s, &s->marks_get_la,
+                           "SELECT marks FROM attendance WHERE la_code = ? AND upn = ? AND urn = "
+                           "? AND academic_year = ?",
+                           err)))
+                break;
+            d->bind_int(s->marks_get_la, 1, y[i].la_code);
+            d->bind_text(s->marks_get_la, 2, y[i].upn);
+            d->bind_int(s->marks_get_la, 3, y[i].urn);
+            d->bind_int(s->marks_get_la, 4, y[i].ay);
+            rc = d->step(s->marks_get_la, &y[i].found, err);
+            if (!rc && y[i].found)
+                copy_marks(d->col_text(s->marks_get_la, 0), y[i].marks);
+            d->reset(s->marks_get_la);
+        }
+        return rc;
+    }
+    or_sb la = OR_SB_INIT, upn = OR_SB_INIT, urn = OR_SB_INIT, ay = OR_SB_INIT;
+    for (size_t from = 0; from < n && !rc; from += ARRAY_MAX) {
+        size_t m = n - from < ARRAY_MAX ? n - from : ARRAY_MAX;
+        or_sb *arrs[] = {&la, &upn, &urn, &ay};
+        for (int a = 0; a < 4; a++)
+            or_sb_reset(arrs[a]);
+        for (size_t i = 0; i < m; i++) {
+            const or_year_marks *r = &y[from + i];
+            for (int a = 0; a < 4; a++)
+                or_sb_addc(arrs[a], i ? ',' : '{');
+            add_int(&la, r->la_code);
+            array_text(&upn, r->upn);
+            add_int(&urn, r->urn);
+            add_int(&ay, r->ay);
+        }
+        for (int a = 0; a < 4; a++)
+            or_sb_addc(arrs[a], '}');
+        if ((rc = prep(s, &s->marks_many,
+                       "SELECT u.n, a.marks FROM unnest(?::int[], ?::text[], ?::int[], ?::int[]) "
+                       "WITH ORDINALITY AS u(la, upn, urn, ay, n) JOIN attendance a ON "
+                       "a.la_code = u.la AND a.upn = u.upn AND a.urn = u.urn AND "
+                       "a.academic_year = u.ay",
+                       err)))
+            break;
+        for (int a = 0; a < 4; a++)
+            d->bind_text(s->marks_many, a + 1, or_sb_str(arrs[a]));
+        for (;;) {
+            bool have = false;
+            if ((rc = d->step(s->marks_many, &have, err)) || !have)
+                break;
+            int64_t j = d->col_int(s->marks_many, 0) - 1;
+            if (j >= 0 && (size_t)j < m) {
+                y[from + (size_t)j].found = true;
+                copy_marks(d->col_text(s->marks_many, 1), y[from + (size_t)j].marks);
+            }
+        }
+        d->reset(s->marks_many);
+    }
+    or_sb_release(&la);
+    or_sb_release(&upn);
+    or_sb_release(&urn);
+    or_sb_release(&ay);
+    return rc;
+}
+
+or_code or_store_marks_put_many(or_store *s, int64_t src_id, const or_year_marks *y, size_t n,
+                                or_error *err)
+{
+    or_code rc = OR_OK;
+    if (!bulk(s) || n < BULK_MIN) {
+        for (size_t i = 0; i < n && !rc; i++) {
+            or_prov prov = {src_id, 0, y[i].la_code};
+            rc = or_store_marks_put(s, &prov, y[i].upn, y[i].urn, y[i].ay, y[i].marks, err);
+        }
+        return rc;
+    }
+    static const char cols[] = "la_code, upn, urn, academic_year, marks, src_id";
+    if ((rc = stage_begin(s, "or_stage_attendance",
+                          "SELECT la_code, upn, urn, academic_year, marks, src_id FROM "
+                          "attendance WITH NO DATA",
+                          cols, err)))
+        return rc;
+    or_sb buf = OR_SB_INIT;
+    for (size_t i = 0; i < n && !rc; i++) {
+        add_int(&buf, y[i].la_code);
+        or_sb_addc(&buf, '\t');
+        copy_text(&buf, y[i].upn);
+        or_sb_addc(&buf, '\t');
+        add_int(&buf, y[i].urn);
+        or_sb_addc(&buf, '\t');
+        add_int(&buf, y[i].ay);
+        or_sb_addc(&buf, '\t');
+        char m[OR_MARKS_LEN + 1];
+        memcpy(m, y[i].marks, OR_MARKS_LEN);
+        m[OR_MARKS_LEN] = '\0';
+        copy_text(&buf, m); /* '\\' is a register code */
+        or_sb_addc(&buf, '\t');
+        add_int(&buf, src_id);
+        or_sb_addc(&buf, '\n');
+        rc = copy_flush(s, &buf, false, err);
+    }
+    if (!rc)
+        rc = copy_flush(s, &buf, true, err);
+    or_sb_release(&buf);
+    or_code end = s->drv->copy_end(s->db, rc != OR_OK, rc ? NULL : err);
+    if (rc || (rc = end))
+        return rc;
+    return s->drv->exec(s->db,
+                        "INSERT INTO attendance (la_code, upn, urn, academic_year, marks, src_id) "
+                        "SELECT la_code, upn, urn, academic_year, marks, src_id FROM "
+                        "or_stage_attendance ON CONFLICT (la_code, upn, urn, academic_year) DO "
+                        "UPDATE SET marks = excluded.marks, src_id = excluded.src_id",
+                        err);
 }
 
 /* ---- look-ups ---- */
@@ -674,8 +1464,8 @@ or_code or_store_pupil_exists(or_store *s, const char *upn, bool *found, or_erro
     return rc;
 }
 
-or_code or_store_event_find(or_store *s, int urn, const char *event_id, char type[32],
-                            char upn[14], or_error *err)
+or_code or_store_event_find(or_store *s, int urn, const char *event_id, char type[32], char upn[14],
+                            or_error *err)
 {
     or_code rc = prep(s, &s->event_type,
                       "SELECT type, upn FROM events WHERE urn = ? AND event_id = ? LIMIT 1", err);
@@ -696,8 +1486,8 @@ or_code or_store_event_find(or_store *s, int urn, const char *event_id, char typ
 
 /* ---- attendance marks ---- */
 
-or_code or_store_marks_get(or_store *s, const char *upn, int urn, int ay, char *marks,
-                           bool *found, or_error *err)
+or_code or_store_marks_get(or_store *s, const char *upn, int urn, int ay, char *marks, bool *found,
+                           or_error *err)
 {
     or_code rc = prep(s, &s->marks_get,
                       "SELECT marks FROM attendance WHERE upn = ? AND urn = ? AND "
@@ -813,8 +1603,7 @@ or_code or_store_count(or_store *s, or_store_counts *out, or_error *err)
 {
     or_code rc;
     if ((rc = count_one(s, "SELECT COUNT(*) FROM schools", &out->schools, err)) ||
-        (rc = count_one(s, "SELECT COUNT(DISTINCT upn) FROM pupil_snapshots", &out->pupils,
-                        err)) ||
+        (rc = count_one(s, "SELECT COUNT(DISTINCT upn) FROM pupil_snapshots", &out->pupils, err)) ||
         (rc = count_one(s, "SELECT COUNT(*) FROM enrolments", &out->enrolments, err)) ||
         (rc = count_one(s, "SELECT COUNT(*) FROM events", &out->events, err)) ||
         (rc = count_one(s, "SELECT COUNT(*) FROM attendance", &out->attendance_years, err)) ||

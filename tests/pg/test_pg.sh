@@ -3,9 +3,11 @@
 #
 # On a throwaway cluster (cluster.sh; ICU en-US collation, so that any ORDER BY that does not
 # sort bytewise shows up): `onroll init` twice; the same CSV files imported into SQLite and
-# PostgreSQL give byte-identical `onroll export` of every kind; the server killed in the middle
-# of a large import leaves nothing of that file and the import fails naming the database;
-# connection errors (refused, no such database, wrong password) fail cleanly.
+# PostgreSQL give byte-identical `onroll export` of every kind; files of several batches whose
+# rows depend on each other print and store the same on both (PostgreSQL writes them in bulk,
+# SQLite row by row); the server killed in the middle of a large import leaves nothing of that
+# file and the import fails naming the database; connection errors (refused, no such database,
+# wrong password) fail cleanly.
 # Prints one line per check and ends with "N passed, N failed"; skips (0 passed, 0 failed) when
 # PostgreSQL is not installed. Env: BUILD (build directory, default build).
 set -u
@@ -202,6 +204,157 @@ for k in $kinds; do
         bad "export $k is the same on both" "$(diff "$work/sq.csv" "$work/pg.csv" | head -n 10)"
     else
         ok "export $k is byte-identical on SQLite and PostgreSQL ($rows rows)"
+    fi
+done
+
+# ---- (b2) batches: PostgreSQL puts rows in bulk (COPY, set-based SQL), SQLite one by one ----
+# Files of several thousand rows (more than one batch) whose rows depend on each other: pupils
+# with several snapshots in one file, keys repeated inside a file (the later row updates or
+# contradicts the earlier one), events naming events further down, errors of every kind in
+# several batches. Every import must print the same and leave the same on both engines.
+bd=$work/batch
+mkdir -p "$bd"
+awk -v OUT="$bd" '
+function upn(n,   s, sum, p) {
+    s = sprintf("999%02d%07d", 20 + n % 6, n)
+    sum = 0
+    for (p = 2; p <= 13; p++) sum += p * substr(s, p - 1, 1)
+    return substr("ABCDEFGHJKLMNPQRTUVWXYZ", sum % 23 + 1, 1) s
+}
+function prow(i, as_of, fsm, sen, cla) {
+    return sprintf("%s,Fore%d,%s,2014-0%d-1%d,%s,WBRI,%d,%s,%s,%s,,,4", P[i], i,
+                   i % 97 ? "Sur" i : "\"Sur\"\"name, " i "\"", 1 + i % 9, i % 9,
+                   i % 2 ? "M" : "F", fsm, sen, as_of, cla)
+}
+# snapshot n (0-2) of pupil i, or "": seven patterns of same, changed and older snapshots
+function snap(i, n,   p) {
+    p = i % 7
+    if (p == 0) return n == 0 ? prow(i, "2025-09-01", 0, "N", "") : ""
+    if (p == 1) return n == 0 ? prow(i, "2025-09-01", 0, "N", "") : prow(i, n == 1 ? "2026-01-05" : "2026-03-01", 1, "N", "")
+    if (p == 2) return n == 0 ? prow(i, "2025-09-01", 0, "N", "") : n == 1 ? prow(i, "2025-10-01", 0, "N", "") : prow(i, "2025-12-01", 1, "N", "")
+    if (p == 3) return n < 2 ? prow(i, "2025-09-01", 1, "N", "") : ""
+    if (p == 4) return n == 1 ? prow(i, "2025-09-01", 0, "N", "") : prow(i, "2026-01-05", n == 0, "N", "")
+    if (p == 5) return n == 0 ? prow(i, "2025-09-01", 0, "N", 1) : n == 1 ? prow(i, "2025-09-01", 0, "N", "") : ""
+    return prow(i, "2025-09-01", 0, n == 1 ? "E" : "K", "")
+}
+function add(r) { R[T++] = r }
+# write the rows of R in a scattered but fixed order, then forget them
+function out(file, header,   k) {
+    print header > file
+    for (k = 0; k < T; k++) print R[(k * 7919) % T] > file
+    close(file)
+    T = 0
+}
+BEGIN {
+    NP = 5000
+    for (i = 0; i < NP; i++) P[i] = upn(i + 1)
+    for (s = 0; s < 10; s++)
+        add(sprintf("%d,%d,School %d,primary,%d,maintained", 100001 + s, (s < 6 ? 9990000 : 8880000) + 2000 + s, s, s < 6 ? 999 : 888))
+    out(OUT "/schools.csv", "urn,laestab,name,phase,la_code,type")
+    # the snapshots of a pupil a few hundred rows apart (in one batch, mostly), in order
+    for (b = 0; b < NP; b += 100)
+        for (n = 0; n < 3; n++)
+            for (i = b; i < b + 100; i++)
+                if ((r = snap(i, n)) != "") S[NS++] = r
+    H = "upn,forename,surname,dob,sex,ethnicity,fsm,sen,as_of,cla,cin,sen_need,year_group"
+    print H > (OUT "/pupils1.csv")
+    for (k = 0; k < NS; k++) print S[k] > (OUT "/pupils1.csv")
+    close(OUT "/pupils1.csv")
+    for (i = 0; i < NP; i += 3) add(prow(i, "2026-02-01", (i / 3) % 2, "N", ""))
+    for (i = 0; i < NP; i += 11) add(prow(i, "2025-08-01", 1, "N", ""))
+    out(OUT "/pupils2.csv", H)
+    for (i = 0; i < NP; i++) {
+        e = sprintf("%s,%d,2021-09-01,", P[i], 100001 + i % 10)
+        add(e ",main,4")
+        if (i % 5 == 0) add(e "2026-07-20,main,4")
+        if (i % 9 == 0) add(e ",main,4")
+    }
+    out(OUT "/enrol1.csv", "upn,urn,start,end,type,year_group")
+    for (i = 0; i < NP; i++)
+        add(sprintf("%s,%d,2021-09-01,%s,main,4", P[i], 100001 + i % 10, i % 4 ? "" : sprintf("2026-07-%02d", 1 + i % 20)))
+    out(OUT "/enrol2.csv", "upn,urn,start,end,type,year_group")
+    VH = "event_id,upn,urn,type,start,sessions,reasons,ref,rule,delivery,notes"
+    for (i = 0; i < 3000; i++) {
+        u = P[i]; urn = 100001 + i % 10; d = sprintf("2025-10-%02d", 1 + i % 28)
+        add(sprintf("EX%d,%s,%d,suspension,%s,2,DB,,,,", i, u, urn, d))
+        a = sprintf("A%d,%s,%d,action,%s,,,EX%d,STAT-NOTIFY-PARENT,hand,", i, u, urn, d, i)
+        add(a)
+        if (i % 13 == 0) add(a)
+        if (i % 17 == 0) add(sprintf("N%d,%s,%d,cme,2025-11-01,,,,,,\"a note, with \\\\ backslashes\\\\n\tand a\nline break\"", i, u, urn))
+    }
+    out(OUT "/events1.csv", VH)
+    f = OUT "/events2.csv"
+    print VH > f
+    for (i = 3000; i < 4500; i++) {
+        if (i == 3700) print "EX5," P[5] ",100006,suspension,2025-10-06,3,DB,,,," > f
+        if (i == 4200) print "EX6," P[6] ",100007,suspension,2025-10-07,2,VA,,,," > f
+        printf "Z%d,%s,%d,cme,2025-11-02,,,,,,\n", i, P[i], 100001 + i % 10 > f
+    }
+    close(f)
+    f = OUT "/events3.csv"
+    print VH > f
+    for (i = 0; i < 6000; i++) {
+        if (i == 48) print "EX7," P[7] ",100008,suspension,2025-10-08,9,DB,,,," > f
+        else if (i == 98) print "Y98," P[98] ",100001,cme,2025-13-03,,,,,," > f
+        else if (i == 2498) print "Y2498," upn(99999) ",100001,cme,2025-11-03,,,,,," > f
+        else if (i == 2600) print "Y2600," upn(99998) ",100001,cme,2025-11-03,,,,,," > f
+        else if (i == 4998) print "Y4998," P[1] ",100001,cme,2025-11-03,x,,,,," > f
+        else printf "Y%d,%s,%d,cme,2025-11-03,,,,,,\n", i, P[i % NP], 100001 + i % 10 > f
+    }
+    close(f)
+    for (i = 0; i < 1500; i++)
+        for (d = 3; d < 8 + i % 10; d++) {
+            add(sprintf("%s,%d,2025-09-%02d,AM,/", P[i], 100001 + i % 10, d))
+            add(sprintf("%s,%d,2025-09-%02d,PM,\\", P[i], 100001 + i % 10, d))
+        }
+    add(P[3] ",100004,2025-09-03,AM,L")
+    add(P[4] ",100005,2026-06-03,PM,I")
+    out(OUT "/att1.csv", "upn,urn,date,session,code")
+    for (i = 0; i < 3000; i++)
+        add(sprintf("%s,%d,2025-09-0%d,AM,%s", P[i], 100001 + i % 10, 3 + i % 3, i % 2 ? "I" : "/"))
+    out(OUT "/att2.csv", "upn,urn,date,session,code")
+}'
+$CLUSTER psql "$url" -c "CREATE DATABASE batch" >/dev/null
+bpg=$(db_url batch)
+bsq=$work/batch.db
+bstep=0
+batch_step() { # args of onroll: run on both, compare what they print
+    bstep=$((bstep + 1))
+    (cd "$bd" && "$ONROLL" --db "$bsq" "$@" >"$work/bsq.out" 2>&1)
+    src=$?
+    (cd "$bd" && "$ONROLL" --db "$bpg" "$@" >"$work/bpg.out" 2>&1)
+    prc=$?
+    if [ "$src" -eq "$prc" ] && cmp -s "$work/bsq.out" "$work/bpg.out"; then
+        ok "batches $bstep: onroll $* (exit $prc): $(head -n 1 "$work/bpg.out" | cut -c 1-150)"
+    else
+        bad "batches $bstep: onroll $*" "sqlite exit $src, postgresql exit $prc: $(diff "$work/bsq.out" "$work/bpg.out" | head -n 10)"
+    fi
+}
+"$ONROLL" --db "$bsq" init >/dev/null 2>&1
+"$ONROLL" --db "$bpg" init >/dev/null 2>&1
+batch_step import schools.csv
+batch_step import pupils1.csv
+batch_step import pupils1.csv
+batch_step import pupils2.csv
+batch_step import enrol1.csv
+batch_step import enrol1.csv
+batch_step import enrol2.csv
+batch_step import events1.csv
+batch_step import events1.csv
+batch_step import events2.csv
+batch_step import --max-errors 100 events3.csv
+batch_step import att1.csv
+batch_step import att1.csv
+batch_step import att2.csv
+batch_step import --dry-run pupils1.csv enrol1.csv events1.csv events2.csv
+batch_step import events1.csv enrol2.csv pupils2.csv events1.csv
+for k in pupils enrolments events attendance; do
+    "$ONROLL" --db "$bsq" export "$k" >"$work/sq.csv" 2>&1
+    "$ONROLL" --db "$bpg" export "$k" >"$work/pg.csv" 2>&1
+    if cmp -s "$work/sq.csv" "$work/pg.csv"; then
+        ok "batches: export $k is byte-identical ($(($(wc -l <"$work/pg.csv") - 1)) rows)"
+    else
+        bad "batches: export $k is byte-identical" "$(diff "$work/sq.csv" "$work/pg.csv" | head -n 10)"
     fi
 done
 

@@ -165,8 +165,8 @@ static void test_counts(void **state)
     for (size_t i = 0; i < sizeof count_cases / sizeof count_cases[0]; i++) {
         const count_case *c = &count_cases[i];
         const or_calendar *cal = &f->cal[c->cal];
-        or_date got = c->op == AFTER ? or_cal_after(cal, D(c->d), c->n)
-                                     : or_cal_nth(cal, D(c->d), c->n);
+        or_date got =
+            c->op == AFTER ? or_cal_after(cal, D(c->d), c->n) : or_cal_nth(cal, D(c->d), c->n);
         or_date want = c->want ? D(c->want) : OR_DATE_NONE;
         char g[11] = "none", w[11] = "none";
         if (got != OR_DATE_NONE)

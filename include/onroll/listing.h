@@ -1,0 +1,22 @@
+/* listing.h - duties and risk flags written out as a table (for people at a terminal), CSV
+ * (formats.md: the columns other tools read) or JSON (with the rule's text and source). */
+#ifndef ONROLL_LISTING_H
+#define ONROLL_LISTING_H
+
+#include <stdio.h>
+
+#include "onroll/duties.h"
+#include "onroll/risk.h"
+
+typedef enum { OR_FMT_TABLE, OR_FMT_CSV, OR_FMT_JSON } or_format;
+
+/* "table", "csv", "json" -> format; false if unknown. */
+bool or_format_parse(const char *s, or_format *out);
+
+/* Flags in the CSV's order: by urn, upn, rule. */
+void or_flags_sort(or_flag_list *l);
+
+or_code or_write_duties(FILE *out, const or_duty_list *l, or_format fmt, or_error *err);
+or_code or_write_flags(FILE *out, const or_flag_list *l, or_format fmt, or_error *err);
+
+#endif

@@ -1,0 +1,112 @@
+/* params.c - the table of every threshold and deadline the rules use (see params.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "onroll/params.h"
+#include "onroll/rules.h"
+
+#define L OR_TIGHTEN_LOWER
+#define N OR_TIGHTEN_NONE
+
+static const or_param_def defs[OR_P__COUNT] = {
+    [OR_P_CAP_DAYS] = {"cap.days", "STAT-45DAY-CAP", 45, 1, 45, L,
+                       "most suspension days in a school year"},
+    [OR_P_GB_NOTIFY_DAYS] = {"gb.notify_term_days", "STAT-NOTIFY-GB", 5, 0, 5, L,
+                             "term total (days) above which the board is told"},
+    [OR_P_GB_15_TERM_DAYS] = {"gb.meet_term_days", "STAT-GB-15DAY", 15, 0, 15, L,
+                              "term total (days) above which the board must meet in 15 days"},
+    [OR_P_GB_15_DEADLINE] = {"gb.meet_deadline", "STAT-GB-15DAY", 15, 1, 15, L,
+                             "school days the board has to consider reinstatement"},
+    [OR_P_GB_50_DEADLINE] = {"gb.representations_deadline", "STAT-GB-50DAY", 50, 1, 50, L,
+                             "school days the board has to consider representations"},
+    [OR_P_IRP_APPLY_DEADLINE] = {"irp.apply_deadline", "STAT-IRP-APPLY", 15, 15, 15, L,
+                                 "school days the parent has to apply for a review"},
+    [OR_P_IRP_MEET_DEADLINE] = {"irp.meet_deadline", "STAT-IRP-MEET", 15, 1, 15, L,
+                                "school days to convene the review panel"},
+    [OR_P_IRP_RECON_DEADLINE] = {"irp.reconsider_deadline", "STAT-IRP-RECONSIDER", 10, 1, 10,
+                                 L, "school days the board has to reconsider"},
+    [OR_P_SIXTH_DAY] = {"provision.from_day", "STAT-6TH-DAY-SCHOOL", 6, 1, 6, L,
+                        "school day of an exclusion from which education must be provided"},
+    [OR_P_CONSULT_SUSPENSIONS] = {"consult.suspensions", "LOCAL-CONSULT-2-15", 2, 0, 50, N,
+                                  "suspensions in a year above which the LA is consulted"},
+    [OR_P_CONSULT_TERM_DAYS] = {"consult.term_days", "LOCAL-CONSULT-2-15", 15, 1, 45, N,
+                                "days in a term above which the LA is consulted"},
+    [OR_P_PSP_SUSPENSIONS] = {"psp.suspensions", "LOCAL-PSP", 2, 1, 50, N,
+                              "suspensions in a year that start a PSP"},
+    [OR_P_PSP_LONG_DAYS] = {"psp.long_days", "LOCAL-PSP", 10, 1, 45, N,
+                            "length (days) of one suspension that starts a PSP"},
+    [OR_P_PSP_DEADLINE] = {"psp.deadline", "LOCAL-PSP", 10, 1, 60, N,
+                           "school days to start a PSP"},
+    [OR_P_PSP_REVIEW_DAYS] = {"psp.review_days", "LOCAL-PSP-REVIEW", 28, 7, 90, N,
+                              "days between PSP reviews"},
+    [OR_P_PEAP_HALFTERM] = {"peap.halfterm_suspensions", "LOCAL-PEAP", 2, 1, 20, N,
+                            "suspensions in one half-term that call for a pre-exclusion "
+                            "assessment"},
+    [OR_P_PARTNERS_DEADLINE] = {"partners.deadline", "LOCAL-NOTIFY-PARTNERS", 1, 0, 10, N,
+                                "school days for the LA to notify partners"},
+    [OR_P_PTT_MAX_DAYS] = {"ptt.max_days", "LOCAL-PTT", 30, 1, 190, N,
+                           "school days a part-time timetable may last"},
+    [OR_P_RISK_REPEAT_COUNT] = {"risk.repeat_suspensions", "RISK-REPEAT-SUSP", 2, 2, 20, N,
+                                "suspensions in the window that flag repeat suspension"},
+    [OR_P_RISK_REPEAT_WEEKS] = {"risk.repeat_weeks", "RISK-REPEAT-SUSP", 12, 1, 52, N,
+                                "school weeks of the repeat-suspension window"},
+    [OR_P_RISK_DAYS] = {"risk.suspension_days", "RISK-SUSP-DAYS", 10, 1, 45, N,
+                        "suspension days in a year above which a pupil is flagged"},
+    [OR_P_RISK_HALFTERM] = {"risk.halfterm_suspensions", "RISK-HALFTERM", 2, 2, 20, N,
+                            "suspensions in one half-term that flag a pupil"},
+    [OR_P_RISK_PA_PCT] = {"risk.persistent_absence_pct", "RISK-PA", 90, 1, 100, N,
+                          "attendance (%) below which absence is persistent"},
+    [OR_P_RISK_SA_PCT] = {"risk.severe_absence_pct", "RISK-SA", 50, 1, 100, N,
+                          "attendance (%) below which absence is severe"},
+    [OR_P_RISK_PTT_DAYS] = {"risk.ptt_days", "RISK-PTT", 30, 1, 190, N,
+                            "school days of part-time timetable that flag a pupil"},
+    [OR_P_RISK_MOVES] = {"risk.moves", "RISK-MOVES", 2, 1, 20, N,
+                         "changes of school that flag a pupil"},
+    [OR_P_RISK_MOVES_MONTHS] = {"risk.moves_months", "RISK-MOVES", 12, 1, 36, N,
+                                "months of the changes-of-school window"},
+    [OR_P_RISK_MISSING_DAYS] = {"risk.missing_days", "RISK-MISSING", 10, 1, 60, N,
+                                "consecutive school days of unexplained absence"},
+};
+
+const or_param_def *or_param_def_at(or_param_id id)
+{
+    return id >= 0 && id < OR_P__COUNT ? &defs[id] : NULL;
+}
+
+int or_param_find(const char *key)
+{
+    for (int i = 0; i < OR_P__COUNT; i++)
+        if (strcmp(defs[i].key, key) == 0)
+            return i;
+    return -1;
+}
+
+void or_params_default(or_params *p)
+{
+    for (int i = 0; i < OR_P__COUNT; i++)
+        p->v[i] = defs[i].def;
+}
+
+or_code or_params_set(or_params *p, const char *key, const char *value, or_error *err)
+{
+    int id = or_param_find(key);
+    if (id < 0)
+        return or_fail(err, OR_EINPUT, "'%s' is not a setting (see `onroll config list`)", key);
+    const or_param_def *d = &defs[id];
+    char *end;
+    long v = strtol(value, &end, 10);
+    if (!*value || *end)
+        return or_fail(err, OR_EINPUT, "%s: '%s' is not a whole number", key, value);
+    if (d->tighten == OR_TIGHTEN_LOWER && v > d->def) {
+        const or_rule *r = or_rule_find(d->rule_id);
+        return or_fail(err, OR_ERULE,
+                       "%s: %ld is weaker than the statute (%s: %d; %s); a local setting may "
+                       "only be stricter",
+                       key, v, d->rule_id, d->def, r ? r->source : "DOMAIN.md");
+    }
+    if (v < d->min || v > d->max)
+        return or_fail(err, OR_EINPUT, "%s: %ld is out of range (%d to %d)", key, v, d->min,
+                       d->max);
+    p->v[id] = (int)v;
+    return OR_OK;
+}

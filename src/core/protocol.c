@@ -1,0 +1,282 @@
+/* protocol.c - the LA's local protocol (DOMAIN.md §4), with the thresholds of params.h:
+ * consult the exclusions team, Pastoral Support Programmes and their reviews, pre-exclusion
+ * assessment, the Virtual School, EHC plan reviews, partner notifications, Personal Education
+ * Plans and part-time timetables. Defaults are the Hackney protocol; an LA sets its own. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/duties_internal.h"
+
+static bool is_suspension(or_event_kind k)
+{
+    return k == OR_EV_SUSPENSION || k == OR_EV_LUNCHTIME;
+}
+
+/* An exclusion at the same school decided after x (and by the date)? */
+static const or_excl_info *later_exclusion(const or_duty_ctx *c, int i, or_event_kind only)
+{
+    for (int j = i + 1; j < c->nx; j++)
+        if (c->x[j].e->urn == c->x[i].e->urn && c->x[j].counts &&
+            (only == OR_EV__COUNT || c->x[j].e->kind == only))
+            return &c->x[j];
+    return NULL;
+}
+
+/* An action of `rule` for any event of the pupil at school urn dated on or before `by`. */
+static const or_fact_event *any_action(const or_duty_ctx *c, int urn, const char *rule,
+                                       or_date by)
+{
+    for (int i = 0; i < c->f->nevents; i++) {
+        const or_fact_event *a = &c->f->events[i];
+        if (a->kind == OR_EV_ACTION && a->urn == urn && a->rule && !strcmp(a->rule, rule) &&
+            a->start <= by && a->start <= c->as_of)
+            return a;
+    }
+    return NULL;
+}
+
+/* LOCAL-CONSULT-2-15 (once a school year) and LOCAL-CONSULT-PEX. */
+static void consult(or_duty_ctx *c)
+{
+    const or_params *p = c->p;
+    int done_year = -1;
+    for (int i = 0; i < c->nx; i++) {
+        const or_excl_info *x = &c->x[i];
+        const or_fact_event *e = x->e;
+        if (e->kind == OR_EV_PERMANENT) {
+            or_duty_add(c, e, 0, "LOCAL-CONSULT-PEX", e->decided, OR_DUE_BY,
+                        or_duty_action(c, e, "LOCAL-CONSULT-PEX"),
+                        "consult the LA exclusions team on or before a permanent exclusion");
+            continue;
+        }
+        int ay = or_date_academic_year(e->start);
+        bool many = x->year_after > p->v[OR_P_CONSULT_SUSPENSIONS];
+        bool long_term = x->term_after > 2 * p->v[OR_P_CONSULT_TERM_DAYS];
+        if (!x->counts || ay == done_year || !(many || long_term))
+            continue;
+        done_year = ay;
+        const or_fact_event *done = or_duty_action(c, e, "LOCAL-CONSULT-2-15");
+        const or_excl_info *next = later_exclusion(c, i, OR_EV__COUNT);
+        bool missed = next && (!done || done->start > next->e->decided);
+        char why[96];
+        if (many)
+            snprintf(why, sizeof why, "suspension number %d this school year", x->year_after);
+        else
+            snprintf(why, sizeof why, "more than %d days of suspension this term",
+                     p->v[OR_P_CONSULT_TERM_DAYS]);
+        or_duty_add(c, e, 0, "LOCAL-CONSULT-2-15", OR_DATE_NONE,
+                    missed ? OR_DUE_OVERDUE : OR_DUE_BY, done,
+                    "%s: consult the LA exclusions team before any further exclusion%s", why,
+                    missed ? " (a further exclusion was made first)" : "");
+    }
+}
+
+/* LOCAL-PSP (once a school year) and LOCAL-PSP-REVIEW once it has started. */
+static void psp(or_duty_ctx *c)
+{
+    const or_params *p = c->p;
+    int done_year = -1;
+    for (int i = 0; i < c->nx; i++) {
+        const or_excl_info *x = &c->x[i];
+        const or_fact_event *e = x->e;
+        int ay = or_date_academic_year(e->start);
+        bool two = x->year_after >= p->v[OR_P_PSP_SUSPENSIONS];
+        bool long_one = e->kind == OR_EV_SUSPENSION && e->sessions >= 2 * p->v[OR_P_PSP_LONG_DAYS];
+        if (!is_suspension(e->kind) || !x->counts || ay == done_year || !(two || long_one))
+            continue;
+        done_year = ay;
+        or_date due;
+        char why[128];
+        if (long_one && x->ndays > 0) {
+            due = x->days[x->ndays - 1];
+            snprintf(why, sizeof why,
+                     "a suspension of %d days or more: start a Pastoral Support Programme "
+                     "before the pupil returns",
+                     p->v[OR_P_PSP_LONG_DAYS]);
+        } else {
+            due = or_duty_after(x, e->start, p->v[OR_P_PSP_DEADLINE]);
+            snprintf(why, sizeof why,
+                     "suspension number %d this school year: start a Pastoral Support Programme "
+                     "within %d school days",
+                     x->year_after, p->v[OR_P_PSP_DEADLINE]);
+        }
+        const or_fact_event *started = or_duty_action(c, e, "LOCAL-PSP");
+        or_duty_add(c, e, 0, "LOCAL-PSP", due, OR_DUE_BY, started, "%s", why);
+        if (!started)
+            continue;
+        /* the next review: 28 days from the start or the last review */
+        or_date last = started->start;
+        for (int k = 0; k < c->f->nevents; k++) {
+            const or_fact_event *a = &c->f->events[k];
+            if (a->kind == OR_EV_ACTION && a->urn == e->urn && a->ref && a->rule &&
+                !strcmp(a->ref, e->event_id) && !strcmp(a->rule, "LOCAL-PSP-REVIEW") &&
+                a->start <= c->as_of && a->start > last)
+                last = a->start;
+        }
+        char dd[16];
+        or_date_human(last, dd);
+        or_duty_add(c, e, 0, "LOCAL-PSP-REVIEW", last + p->v[OR_P_PSP_REVIEW_DAYS], OR_DUE_BY,
+                    NULL, "review the Pastoral Support Programme every %d days (last: %s)",
+                    p->v[OR_P_PSP_REVIEW_DAYS], dd);
+    }
+}
+
+/* LOCAL-PEAP: 2 suspensions in one half-term (before any permanent exclusion), and every
+ * permanent exclusion; LOCAL-EHCP-REVIEW for a pupil with an EHC plan at risk. */
+static void peap(or_duty_ctx *c)
+{
+    const or_params *p = c->p;
+    for (int i = 0; i < c->nx; i++) {
+        const or_excl_info *x = &c->x[i];
+        const or_fact_event *e = x->e;
+        const or_fact_snapshot *s = or_facts_snapshot_on(c->f, e->decided);
+        bool at_risk = false;
+        if (e->kind == OR_EV_PERMANENT) {
+            const or_fact_event *done = or_duty_action(c, e, "LOCAL-PEAP");
+            if (!done)
+                done = any_action(c, e->urn, "LOCAL-PEAP", e->decided);
+            or_duty_add(c, e, 0, "LOCAL-PEAP", e->decided, OR_DUE_BY, done,
+                        "a pre-exclusion assessment (needs, interventions tried, the pupil's "
+                        "voice) before any permanent exclusion");
+            at_risk = true;
+        } else if (is_suspension(e->kind) && x->counts &&
+                   x->halfterm_nth == p->v[OR_P_PEAP_HALFTERM]) {
+            const or_fact_event *done = or_duty_action(c, e, "LOCAL-PEAP");
+            const or_excl_info *pex = later_exclusion(c, i, OR_EV_PERMANENT);
+            bool missed = pex && (!done || done->start > pex->e->decided);
+            or_duty_add(c, e, 0, "LOCAL-PEAP", OR_DATE_NONE, missed ? OR_DUE_OVERDUE : OR_DUE_BY,
+                        done,
+                        "%d suspensions in one half-term: hold a pre-exclusion assessment "
+                        "meeting before any permanent exclusion",
+                        x->halfterm_nth);
+            at_risk = true;
+        }
+        if (at_risk && s && s->sen == 'E')
+            or_duty_add(c, e, 0, "LOCAL-EHCP-REVIEW", OR_DATE_NONE, OR_DUE_BY,
+                        or_duty_action(c, e, "LOCAL-EHCP-REVIEW"),
+                        "the pupil has an EHC plan and is at risk of permanent exclusion: "
+                        "request an emergency annual review");
+    }
+}
+
+/* LOCAL-VS-CONSULT and LOCAL-NOTIFY-PARTNERS for every exclusion. */
+static void partners(or_duty_ctx *c)
+{
+    const or_params *p = c->p;
+    for (int i = 0; i < c->nx; i++) {
+        const or_excl_info *x = &c->x[i];
+        const or_fact_event *e = x->e;
+        const or_fact_snapshot *s = or_facts_snapshot_on(c->f, e->decided);
+        bool sw = or_facts_has_social_worker(c->f, e->decided);
+        bool cla = s && s->cla == 1, pla = s && s->pla == 1;
+        if (sw || pla)
+            or_duty_add(c, e, 0, "LOCAL-VS-CONSULT", e->decided, OR_DUE_BY,
+                        or_duty_action(c, e, "LOCAL-VS-CONSULT"),
+                        "the pupil %s: consult the Virtual School on or before the %s",
+                        cla ? "is looked after" : pla ? "was previously looked after"
+                                                      : "has a social worker",
+                        e->kind == OR_EV_PERMANENT ? "exclusion" : "suspension");
+        char who[256] = "";
+        size_t n = 0;
+#define WHO(cond, name)                                                                       \
+    if (cond)                                                                                  \
+    n += (size_t)snprintf(who + n, n < sizeof who ? sizeof who - n : 0, "%s%s", n ? ", " : "", \
+                          name)
+        WHO(s && (s->cin == 1 || s->cp == 1 || cla), "children's social care");
+        WHO(cla || pla || sw, "the Virtual School");
+        WHO(s && s->yjs == 1, "the youth justice service");
+        WHO(x->school && x->school->phase && !strcmp(x->school->phase, "primary"),
+            "the Re-engagement Unit");
+        WHO(e->kind == OR_EV_PERMANENT, "the pupil referral unit, the MASH and the safeguarding "
+                                        "partnership");
+#undef WHO
+        if (!n)
+            continue;
+        const or_fact_event *told = or_duty_action(c, e, "STAT-NOTIFY-LA");
+        or_date from = told ? or_deemed_date(told->start, told->delivery) : e->decided;
+        or_duty_add(c, e, 0, "LOCAL-NOTIFY-PARTNERS",
+                    or_duty_after(x, from, p->v[OR_P_PARTNERS_DEADLINE]), OR_DUE_BY,
+                    or_duty_action(c, e, "LOCAL-NOTIFY-PARTNERS"),
+                    "the LA tells %s within %d school day%s of being notified", who,
+                    p->v[OR_P_PARTNERS_DEADLINE], p->v[OR_P_PARTNERS_DEADLINE] == 1 ? "" : "s");
+    }
+}
+
+/* The school of the pupil's main registration on d (0 if none). */
+static int school_on(const or_pupil_facts *f, or_date d)
+{
+    int urn = 0;
+    for (int i = 0; i < f->nenrols; i++) {
+        const or_fact_enrolment *r = &f->enrols[i];
+        if (r->reg_type == 'm' && r->start <= d && (r->end == OR_DATE_NONE || r->end >= d))
+            urn = r->urn;
+    }
+    return urn;
+}
+
+/* LOCAL-PEP: a Personal Education Plan meeting in every term for a looked-after pupil. */
+static void pep(or_duty_ctx *c)
+{
+    const or_pupil_facts *f = c->f;
+    int urn = school_on(f, c->as_of);
+    const or_school_info *sc = urn && f->school ? f->school(f->school_ctx, urn) : NULL;
+    if (!sc || !sc->cal)
+        return;
+    const or_calendar *cal = sc->cal;
+    int ay = or_date_academic_year(c->as_of);
+    for (int t = 0; t < cal->nterms; t++) {
+        or_date from = cal->term_start[t], to = cal->term_end[t];
+        if (or_date_academic_year(from) != ay || from > c->as_of)
+            continue;
+        or_date upto = to < c->as_of ? to : c->as_of;
+        const or_fact_snapshot *a = or_facts_snapshot_on(f, from), *b = or_facts_snapshot_on(f, upto);
+        if (!((a && a->cla == 1) || (b && b->cla == 1)))
+            continue;
+        const or_fact_event *done = NULL;
+        for (int i = 0; i < f->nevents; i++) {
+            const or_fact_event *e = &f->events[i];
+            if (e->kind == OR_EV_ACTION && e->rule && !strcmp(e->rule, "LOCAL-PEP") &&
+                e->start >= from && e->start <= to && e->start <= c->as_of)
+                done = e;
+        }
+        char s1[16], s2[16];
+        or_date_human(from, s1);
+        or_date_human(to, s2);
+        or_duty_add(c, NULL, urn, "LOCAL-PEP", to, OR_DUE_BY, done,
+                    "looked after: a Personal Education Plan meeting this term (%s to %s)", s1, s2);
+    }
+}
+
+/* LOCAL-PTT: a part-time timetable ends by its agreed date and within 30 school days. */
+static void ptt(or_duty_ctx *c)
+{
+    const or_pupil_facts *f = c->f;
+    for (int i = 0; i < f->nevents; i++) {
+        const or_fact_event *e = &f->events[i];
+        if (e->kind != OR_EV_PART_TIME || e->start > c->as_of)
+            continue;
+        or_excl_info x = {.e = e};
+        x.school = f->school ? f->school(f->school_ctx, e->urn) : NULL;
+        x.cal = x.school ? x.school->cal : NULL;
+        or_date limit = or_duty_nth(&x, e->start, c->p->v[OR_P_PTT_MAX_DAYS]);
+        or_date due = e->end;
+        if (limit != OR_DATE_NONE && (due == OR_DATE_NONE || limit < due))
+            due = limit;
+        char s1[16];
+        or_date_human(e->end, s1);
+        or_duty_add(c, e, 0, "LOCAL-PTT", due, OR_DUE_BY, or_duty_action(c, e, "LOCAL-PTT"),
+                    "part-time timetable agreed to end %s: review it by its end date and within "
+                    "%d school days",
+                    s1, c->p->v[OR_P_PTT_MAX_DAYS]);
+    }
+}
+
+void or_duties_local(or_duty_ctx *c)
+{
+    consult(c);
+    psp(c);
+    peap(c);
+    partners(c);
+    pep(c);
+    ptt(c);
+}

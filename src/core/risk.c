@@ -1,0 +1,852 @@
+/* risk.c - children at risk (DOMAIN.md §5, include/onroll/risk.h): one indicator per RISK-* rule,
+ * each fired from the facts known on a date and explained in plain words with those facts
+ * ("2 suspensions in the last 12 school weeks: 15 Sep 2025 (2 days), 5 Nov 2025 (1 day)").
+ *
+ * Conventions (DOMAIN.md §2 and §5 as this file reads them):
+ *   - Known as of as_of: an exclusion counts when or_excl_counts() says so (not withdrawn by
+ *     as_of, decided on or before as_of); other events when decided and started by as_of.
+ *     "Suspensions" are suspension and lunchtime events; a suspension's days are its half-day
+ *     sessions / 2 (a lunchtime 0.5 day).
+ *   - "The school year" is the academic year (1 Aug - 31 Jul) containing as_of. A suspension
+ *     decided by as_of counts in it whole, even if some of its days are still to come; a
+ *     suspension crossing 31 July counts each day in the year it falls in (CONV: days count in
+ *     the term they fall in) when the excluding school's calendar covers it.
+ *   - The pupil's school (the urn of every flag, and the calendar of "school weeks"): the main
+ *     enrolment covering as_of, else the latest enrolment, else the school of the latest event.
+ *   - A calendar of an excluding school that is unknown falls back to the pupil's school's.
+ *
+ * Pure: no I/O, no globals; flags, their text and all scratch space live in out->arena. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "onroll/codes.h"
+#include "onroll/excl.h"
+#include "onroll/marks.h"
+#include "onroll/risk.h"
+
+/* The indicators in rule-id (alphabetical) order: the order flags are appended in. */
+enum {
+    R_HALFTERM,
+    R_MISSING,
+    R_MOVES,
+    R_NO_PLAN,
+    R_PA,
+    R_PTT,
+    R_REPEAT,
+    R_SA,
+    R_DAYS,
+    R_VULNERABLE,
+    R__COUNT
+};
+
+static const char *const rule_ids[R__COUNT] = {
+    "RISK-HALFTERM", "RISK-MISSING",     "RISK-MOVES", "RISK-NO-PLAN",   "RISK-PA",
+    "RISK-PTT",      "RISK-REPEAT-SUSP", "RISK-SA",    "RISK-SUSP-DAYS", "RISK-VULNERABLE",
+};
+
+/* ---- text in the arena ---- */
+
+typedef struct {
+    or_arena *arena;
+    char *buf;
+    size_t len, cap;
+} text;
+
+static void text_reserve(text *t, size_t extra)
+{
+    if (t->len + extra + 1 <= t->cap)
+        return;
+    size_t cap = t->cap ? t->cap : 128;
+    while (cap < t->len + extra + 1)
+        cap *= 2;
+    char *buf = or_arena_alloc(t->arena, cap);
+    if (t->len)
+        memcpy(buf, t->buf, t->len);
+    buf[t->len] = '\0';
+    t->buf = buf;
+    t->cap = cap;
+}
+
+static void text_addf(text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void text_addf(text *t, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n <= 0)
+        return;
+    text_reserve(t, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(t->buf + t->len, t->cap - t->len, fmt, ap);
+    va_end(ap);
+    t->len += (size_t)n;
+}
+
+static void text_sep(text *t, const char *sep)
+{
+    if (t->len)
+        text_addf(t, "%s", sep);
+}
+
+/* "12 Sep 2025" */
+static void add_date(text *t, or_date d)
+{
+    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    int y, m, dd;
+    or_date_to_ymd(d, &y, &m, &dd);
+    text_addf(t, "%d %s %d", dd, months[(m - 1) % 12], y);
+}
+
+/* Half-days as days: "1 day", "2 days", "0.5 days", "10.5 days". */
+static void add_days(text *t, int halves)
+{
+    if (halves % 2)
+        text_addf(t, "%d.5 days", halves / 2);
+    else
+        text_addf(t, "%d day%s", halves / 2, halves == 2 ? "" : "s");
+}
+
+/* ---- the pupil, the year, the calendars ---- */
+
+typedef struct {
+    const or_pupil_facts *f;
+    const or_params *p;
+    or_date as_of;
+    int ay;
+    or_date ay_start, ay_end;
+    int urn;
+    const or_calendar *cal; /* the pupil's school's, or NULL */
+    or_arena *arena;
+    text detail[R__COUNT];
+    bool fired[R__COUNT];
+} ctx;
+
+static const or_school_info *school_info(const or_pupil_facts *f, int urn)
+{
+    return f->school ? f->school(f->school_ctx, urn) : NULL;
+}
+
+static const or_calendar *school_cal(const or_pupil_facts *f, int urn)
+{
+    const or_school_info *s = school_info(f, urn);
+    return s && s->cal && s->cal->ndays > 0 ? s->cal : NULL;
+}
+
+/* The excluding (or arranging) school's calendar, else the pupil's school's. */
+static const or_calendar *cal_for(const ctx *c, int urn)
+{
+    const or_calendar *cal = school_cal(c->f, urn);
+    return cal ? cal : c->cal;
+}
+
+static void add_school(text *t, const ctx *c, int urn)
+{
+    const or_school_info *s = school_info(c->f, urn);
+    if (s && s->name && *s->name)
+        text_addf(t, "%s, URN %d", s->name, urn);
+    else
+        text_addf(t, "URN %d", urn);
+}
+
+static bool covers(const or_fact_enrolment *e, or_date d)
+{
+    return e->start <= d && (e->end == OR_DATE_NONE || e->end >= d);
+}
+
+/* The main enrolment covering as_of, else the latest enrolment (one started by as_of if any),
+ * else the school of the latest event (likewise), else 0. */
+static int pupil_urn(const or_pupil_facts *f, or_date as_of)
+{
+    for (int i = f->nenrols - 1; i >= 0; i--)
+        if (f->enrols[i].reg_type == 'm' && covers(&f->enrols[i], as_of))
+            return f->enrols[i].urn;
+    const or_fact_enrolment *latest = NULL;
+    for (int i = 0; i < f->nenrols; i++)
+        if (!latest || f->enrols[i].start <= as_of)
+            latest = &f->enrols[i];
+    if (latest)
+        return latest->urn;
+    const or_fact_event *ev = NULL;
+    for (int i = 0; i < f->nevents; i++)
+        if (!ev || f->events[i].start <= as_of)
+            ev = &f->events[i];
+    return ev ? ev->urn : 0;
+}
+
+static bool is_suspension(or_event_kind k)
+{
+    return k == OR_EV_SUSPENSION || k == OR_EV_LUNCHTIME;
+}
+
+/* A suspension (or lunchtime suspension) that counts as of as_of. */
+static bool counted_suspension(const ctx *c, const or_fact_event *e)
+{
+    return is_suspension(e->kind) && or_excl_counts(c->f, e, c->as_of);
+}
+
+static or_date decided_on(const or_fact_event *e)
+{
+    return e->decided != OR_DATE_NONE ? e->decided : e->start;
+}
+
+/* A non-exclusion event known as of as_of: decided and started by then. */
+static bool known(const ctx *c, const or_fact_event *e)
+{
+    return e->start != OR_DATE_NONE && e->start <= c->as_of && decided_on(e) <= c->as_of;
+}
+
+static bool in_year(const ctx *c, or_date d)
+{
+    return d != OR_DATE_NONE && d >= c->ay_start && d <= c->ay_end;
+}
+
+/* "15 Sep 2025 (2 days)", "2 Mar 2026 (lunchtime, 0.5 days)" */
+static void add_suspension(text *t, const or_fact_event *e)
+{
+    add_date(t, e->start);
+    int halves = or_excl_halfdays(e);
+    text_addf(t, " (");
+    if (e->kind == OR_EV_LUNCHTIME && halves > 1)
+        text_addf(t, "%d lunchtimes, ", halves);
+    else if (e->kind == OR_EV_LUNCHTIME)
+        text_addf(t, "lunchtime, ");
+    if (halves > 0)
+        add_days(t, halves);
+    else
+        text_addf(t, "length not recorded");
+    text_addf(t, ")");
+}
+
+/* ---- RISK-REPEAT-SUSP ---- */
+
+/* The first day of the last `weeks` school weeks (5 * weeks school days) ending on as_of on the
+ * pupil's school's calendar; without one, 7 * weeks calendar days. Where the calendar starts
+ * within the window, the school days before it are taken as 5 a calendar week. */
+static or_date repeat_window_start(const ctx *c, int weeks)
+{
+    int need = 5 * weeks;
+    const or_calendar *cal = c->cal;
+    if (!cal || c->as_of < cal->first)
+        return c->as_of - 7 * weeks + 1;
+    int k = or_cal_school_days_between(cal, cal->first, c->as_of);
+    if (k >= need)
+        return or_cal_nth(cal, cal->first, k - need + 1);
+    return cal->first - 7 * ((need - k + 4) / 5);
+}
+
+static void risk_repeat(ctx *c)
+{
+    int weeks = c->p->v[OR_P_RISK_REPEAT_WEEKS];
+    or_date from = repeat_window_start(c, weeks);
+    int n = 0;
+    text list = {c->arena, NULL, 0, 0};
+    for (int i = 0; i < c->f->nevents; i++) {
+        const or_fact_event *e = &c->f->events[i];
+        if (!counted_suspension(c, e) || e->start < from || e->start > c->as_of)
+            continue;
+        text_sep(&list, ", ");
+        add_suspension(&list, e);
+        n++;
+    }
+    if (n < c->p->v[OR_P_RISK_REPEAT_COUNT])
+        return;
+    text *t = &c->detail[R_REPEAT];
+    text_addf(t, "%d suspensions in the last %d school week%s: %s", n, weeks, weeks == 1 ? "" : "s",
+              list.buf);
+    c->fired[R_REPEAT] = true;
+}
+
+/* ---- RISK-SUSP-DAYS ---- */
+
+/* The half-days of suspension e that fall in the school year: each school day on the excluding
+ * school's calendar in the year of the day; without a calendar that covers it, all of them in
+ * the year of its start. */
+static int halves_in_year(const ctx *c, const or_fact_event *e)
+{
+    int total = or_excl_halfdays(e);
+    if (total <= 0)
+        return 0;
+    const or_calendar *cal = cal_for(c, e->urn);
+    if (cal && (e->start < cal->first || e->start > cal->last))
+        cal = NULL; /* the table does not know those days */
+    int n = cal ? or_excl_days(cal, e, NULL, NULL, 0) : 0;
+    if (n <= 0)
+        return in_year(c, e->start) ? total : 0;
+    or_date *days = or_arena_alloc(c->arena, sizeof *days * (size_t)n);
+    int *halves = or_arena_alloc(c->arena, sizeof *halves * (size_t)n);
+    or_excl_days(cal, e, days, halves, n);
+    int sum = 0;
+    for (int i = 0; i < n; i++)
+        if (in_year(c, days[i]))
+            sum += halves[i];
+    return sum;
+}
+
+static void risk_days(ctx *c)
+{
+    int limit = c->p->v[OR_P_RISK_DAYS];
+    int sum = 0;
+    text list = {c->arena, NULL, 0, 0};
+    for (int i = 0; i < c->f->nevents; i++) {
+        const or_fact_event *e = &c->f->events[i];
+        if (!counted_suspension(c, e))
+            continue;
+        int h = halves_in_year(c, e);
+        if (h <= 0)
+            continue;
+        sum += h;
+        text_sep(&list, ", ");
+        add_suspension(&list, e);
+        if (h != or_excl_halfdays(e)) {
+            text_addf(&list, " [");
+            add_days(&list, h);
+            text_addf(&list, " in this school year]");
+        }
+    }
+    /* DOMAIN.md §2: thresholds are strict: more than 10 days is 21 half-days or more */
+    if (sum <= 2 * limit)
+        return;
+    text *t = &c->detail[R_DAYS];
+    add_days(t, sum);
+    text_addf(t, " of suspension this school year (more than %d): %s", limit, list.buf);
+    c->fired[R_DAYS] = true;
+}
+
+/* ---- RISK-HALFTERM ---- */
+
+typedef struct {
+    const or_fact_event *e;
+    or_date hs, he; /* the half-term's first and last school day */
+} ht_item;
+
+static void risk_halfterm(ctx *c)
+{
+    int need = c->p->v[OR_P_RISK_HALFTERM];
+    ht_item *items = or_arena_alloc(c->arena, sizeof *items * (size_t)(c->f->nevents + 1));
+    int n = 0;
+    for (int i = 0; i < c->f->nevents; i++) {
+        const or_fact_event *e = &c->f->events[i];
+        if (!counted_suspension(c, e) || !in_year(c, e->start))
+            continue;
+        const or_calendar *cal = cal_for(c, e->urn);
+        int h = cal ? or_cal_half_term_of(cal, e->start) : -1;
+        if (h < 0)
+            continue;
+        or_date hs = cal->half_start[h], he = cal->half_end[h];
+        int k = or_cal_school_days_between(cal, hs, he);
+        if (k > 0) { /* name the half-term by its school days, not its calendar span */
+            hs = or_cal_nth(cal, cal->half_start[h], 1);
+            he = or_cal_nth(cal, cal->half_start[h], k);
+        }
+        items[n++] = (ht_item){e, hs, he};
+    }
+    text *t = &c->detail[R_HALFTERM];
+    for (int i = 0; i < n; i++) {
+        bool seen = false; /* a half-term is reported at its first suspension */
+        for (int j = 0; j < i && !seen; j++)
+            seen = items[j].hs == items[i].hs && items[j].he == items[i].he;
+        if (seen)
+            continue;
+        int count = 0;
+        for (int j = i; j < n; j++)
+            count += items[j].hs == items[i].hs && items[j].he == items[i].he;
+        if (count < need)
+            continue;
+        text_sep(t, "; ");
+        text_addf(t, "%d suspensions in the half-term ", count);
+        add_date(t, items[i].hs);
+        text_addf(t, " - ");
+        add_date(t, items[i].he);
+        text_addf(t, ": ");
+        const char *sep = "";
+        for (int j = i; j < n; j++)
+            if (items[j].hs == items[i].hs && items[j].he == items[i].he) {
+                text_addf(t, "%s", sep);
+                add_suspension(t, items[j].e);
+                sep = ", ";
+            }
+        c->fired[R_HALFTERM] = true;
+    }
+}
+
+/* ---- RISK-PA and RISK-SA ---- */
+
+/* The meaning of mark bytes (an or_att_meaning; -1 for no mark or a byte that is no code),
+ * looked up once per byte seen: a year of marks uses a handful of codes. */
+typedef struct {
+    signed char m[256]; /* -2: not looked up yet */
+} meanings;
+
+static void meanings_init(meanings *t)
+{
+    memset(t->m, -2, sizeof t->m);
+}
+
+static int meaning_of(meanings *t, char byte)
+{
+    unsigned char b = (unsigned char)byte;
+    if (t->m[b] == -2) {
+        char code[3];
+        const or_code_entry *ce = NULL;
+        if (or_mark_code(byte, code) && code[0])
+            ce = or_code_find(OR_CS_ATTENDANCE, code, OR_DATE_NONE);
+        t->m[b] = (signed char)(ce ? ce->meaning : -1);
+    }
+    return t->m[b];
+}
+
+void or_attendance_summary(const or_pupil_facts *f, int ay, or_date as_of, int *possible,
+                           int *attended)
+{
+    int pos_n = 0, att_n = 0;
+    meanings mt;
+    meanings_init(&mt);
+    for (int i = 0; f && i < f->nmarks; i++) {
+        const or_fact_marks *m = &f->marks[i];
+        if (m->ay != ay || !m->marks)
+            continue;
+        for (int p = 0; p < OR_MARKS_LEN; p++) {
+            if (or_mark_date(ay, p) > as_of)
+                break;
+            int mean = meaning_of(&mt, m->marks[p]);
+            if (mean < 0 || mean == OR_ATT_NOT_POSSIBLE)
+                continue;
+            pos_n++;
+            att_n += mean == OR_ATT_PRESENT || mean == OR_ATT_PRESENT_AEA;
+        }
+    }
+    if (possible)
+        *possible = pos_n;
+    if (attended)
+        *attended = att_n;
+}
+
+/* "84.2%": attended / possible to one decimal place, rounded down, so that a rate below the
+ * threshold never reads as the threshold itself (89.96% is shown 89.9%, not 90.0%). */
+static void add_pct(text *t, int attended, int possible)
+{
+    long long tenths = (long long)attended * 1000 / possible;
+    text_addf(t, "%lld.%lld%%", tenths / 10, tenths % 10);
+}
+
+static void risk_attendance(ctx *c)
+{
+    int possible, attended;
+    or_attendance_summary(c->f, c->ay, c->as_of, &possible, &attended);
+    if (possible <= 0)
+        return;
+    static const struct {
+        int rule;
+        or_param_id pct;
+    } levels[] = {{R_PA, OR_P_RISK_PA_PCT}, {R_SA, OR_P_RISK_SA_PCT}};
+    for (size_t i = 0; i < sizeof levels / sizeof levels[0]; i++) {
+        int pct = c->p->v[levels[i].pct];
+        if ((long long)attended * 100 >= (long long)pct * possible)
+            continue;
+        text *t = &c->detail[levels[i].rule];
+        text_addf(t, "attendance ");
+        add_pct(t, attended, possible);
+        text_addf(t, " this school year (%d of %d sessions), below %d%%", attended, possible, pct);
+        c->fired[levels[i].rule] = true;
+    }
+}
+
+/* ---- RISK-VULNERABLE ---- */
+
+/* What made the pupil vulnerable on d, "" if nothing. */
+static void vulnerable_on(const ctx *c, or_date d, text *t)
+{
+    const or_fact_snapshot *s = or_facts_snapshot_on(c->f, d);
+    bool cla = s && s->cla == 1;
+    if (cla)
+        text_addf(t, "looked after");
+    else if (or_facts_has_social_worker(c->f, d))
+        text_addf(t, "has a social worker");
+    if (s && s->sen == 'E') {
+        text_sep(t, ", ");
+        text_addf(t, "has an EHC plan");
+    }
+}
+
+static void add_exclusion_verb(text *t, const or_fact_event *e)
+{
+    text_addf(t, "%s ",
+              e->kind == OR_EV_PERMANENT   ? "permanently excluded"
+              : e->kind == OR_EV_LUNCHTIME ? "lunchtime suspension"
+                                           : "suspended");
+    add_date(t, e->start);
+}
+
+static void risk_vulnerable(ctx *c)
+{
+    text *t = &c->detail[R_VULNERABLE];
+    const char *last = NULL; /* consecutive exclusions with the same reason share it */
+    for (int i = 0; i < c->f->nevents; i++) {
+        const or_fact_event *e = &c->f->events[i];
+        if (!or_excl_counts(c->f, e, c->as_of) || !in_year(c, e->start))
+            continue;
+        text why = {c->arena, NULL, 0, 0};
+        vulnerable_on(c, e->start, &why);
+        if (!why.len)
+            continue;
+        if (last && strcmp(last, why.buf) == 0) {
+            text_addf(t, ", ");
+        } else {
+            text_sep(t, "; ");
+            text_addf(t, "%s; ", why.buf);
+        }
+        add_exclusion_verb(t, e);
+        last = why.buf;
+        c->fired[R_VULNERABLE] = true;
+    }
+}
+
+/* ---- RISK-PTT ---- */
+
+/* School days in [from, to] on the school's calendar; days the calendar does not cover (or all,
+ * without one) are counted as working days (weekdays that are not bank holidays). */
+static int school_days(const ctx *c, int urn, or_date from, or_date to)
+{
+    const or_calendar *cal = cal_for(c, urn);
+    int n = 0;
+    for (or_date d = from; d <= to; d++) {
+        if (cal && d >= cal->first && d <= cal->last) {
+            or_date end = to < cal->last ? to : cal->last;
+            n += or_cal_school_days_between(cal, d, end);
+            d = end;
+            continue;
+        }
+        n += or_working_day(d);
+    }
+    return n;
+}
+
+/* A later part-time timetable at the same school (or a later record of this one) that runs
+ * past e's end: e was extended, not left to lapse. */
+static bool extended(const ctx *c, int i)
+{
+    const or_fact_event *e = &c->f->events[i];
+    for (int j = i + 1; j < c->f->nevents; j++) {
+        const or_fact_event *g = &c->f->events[j];
+        if (g->kind == OR_EV_PART_TIME && g->urn == e->urn && known(c, g) &&
+            (g->end == OR_DATE_NONE || g->end > e->end))
+            return true;
+    }
+    return false;
+}
+
+static void risk_ptt(ctx *c)
+{
+    int limit = c->p->v[OR_P_RISK_PTT_DAYS];
+    text *t = &c->detail[R_PTT];
+    for (int i = 0; i < c->f->nevents; i++) {
+        const or_fact_event *e = &c->f->events[i];
+        if (e->kind != OR_EV_PART_TIME || !known(c, e))
+            continue;
+        bool ended = e->end != OR_DATE_NONE && e->end < c->as_of;
+        bool past_end = ended && !extended(c, i);
+        or_date to = ended ? e->end : c->as_of;
+        int days = school_days(c, e->urn, e->start, to);
+        bool over = days > limit;
+        if (!past_end && !over)
+            continue;
+        text_sep(t, "; ");
+        text_addf(t, "part-time timetable from ");
+        add_date(t, e->start);
+        if (past_end) {
+            text_addf(t, ": end date ");
+            add_date(t, e->end);
+            text_addf(t, " passed");
+        } else if (e->end != OR_DATE_NONE) {
+            text_addf(t, " (end date ");
+            add_date(t, e->end);
+            text_addf(t, ")");
+        } else {
+            text_addf(t, " (no end date)");
+        }
+        if (over)
+            text_addf(t, "%s%d school days, more than %d", past_end ? ", " : ": ", days, limit);
+        c->fired[R_PTT] = true;
+    }
+}
+
+/* ---- RISK-MOVES ---- */
+
+/* d moved by `months` calendar months (negative: back), the day clamped to the month's end. */
+static or_date add_months(or_date d, int months)
+{
+    int y, m, dd;
+    or_date_to_ymd(d, &y, &m, &dd);
+    int total = y * 12 + (m - 1) + months;
+    y = total / 12;
+    m = total % 12 + 1;
+    while (dd > 28 && !or_date_valid_ymd(y, m, dd))
+        dd--;
+    return or_date_from_ymd(y, m, dd);
+}
+
+static bool is_move(or_event_kind k)
+{
+    return k == OR_EV_MANAGED_MOVE || k == OR_EV_IN_YEAR_TRANSFER || k == OR_EV_AP_PLACEMENT;
+}
+
+typedef struct {
+    or_date on;
+    const or_fact_event *e;      /* the move event, or NULL */
+    const or_fact_enrolment *en; /* a new main enrolment at another school, or NULL */
+} move_item;
+
+static void add_move(text *t, const ctx *c, const move_item *m)
+{
+    if (m->en) {
+        text_addf(t, "new school ");
+        add_date(t, m->on);
+        text_addf(t, " (");
+        add_school(t, c, m->en->urn);
+        text_addf(t, ")");
+        return;
+    }
+    const or_fact_event *e = m->e;
+    text_addf(t, "%s ",
+              e->kind == OR_EV_MANAGED_MOVE   ? "managed move"
+              : e->kind == OR_EV_AP_PLACEMENT ? "AP placement"
+                                              : "in-year transfer");
+    add_date(t, e->start);
+    if (e->to_urn > 0) {
+        text_addf(t, " (to ");
+        add_school(t, c, e->to_urn);
+        text_addf(t, ")");
+    } else if (e->provider && *e->provider) {
+        text_addf(t, " (%s)", e->provider);
+    }
+}
+
+static void risk_moves(ctx *c)
+{
+    const or_pupil_facts *f = c->f;
+    int months = c->p->v[OR_P_RISK_MOVES_MONTHS];
+    or_date from = add_months(c->as_of, -months) + 1; /* (as_of - months, as_of] */
+    move_item *items =
+        or_arena_alloc(c->arena, sizeof *items * (size_t)(f->nevents + f->nenrols + 1));
+    bool *matched = or_arena_calloc(c->arena, (size_t)f->nevents + 1, sizeof *matched);
+    int n = 0;
+    /* A new main enrolment at another school is the same move as a move event to that school
+     * dated between the start of the previous main enrolment and the end of the new one: each
+     * move counts once, by its event if it has one. */
+    const or_fact_enrolment *prev = NULL;
+    for (int i = 0; i < f->nenrols; i++) {
+        const or_fact_enrolment *en = &f->enrols[i];
+        if (en->reg_type != 'm' || en->start > c->as_of)
+            continue;
+        const or_fact_enrolment *before = prev;
+        prev = en;
+        if (!before || before->urn == en->urn)
+            continue;
+        or_date until = en->end != OR_DATE_NONE && en->end < c->as_of ? en->end : c->as_of;
+        bool paired = false;
+        for (int j = 0; j < f->nevents && !paired; j++) {
+            const or_fact_event *e = &f->events[j];
+            if (!matched[j] && is_move(e->kind) && known(c, e) && e->to_urn == en->urn &&
+                e->start >= before->start && e->start <= until)
+                matched[j] = paired = true;
+        }
+        if (!paired && en->start >= from)
+            items[n++] = (move_item){en->start, NULL, en};
+    }
+    for (int j = 0; j < f->nevents; j++) {
+        const or_fact_event *e = &f->events[j];
+        if (is_move(e->kind) && known(c, e) && e->start >= from)
+            items[n++] = (move_item){e->start, e, NULL};
+    }
+    if (n < c->p->v[OR_P_RISK_MOVES])
+        return;
+    for (int i = 1; i < n; i++) /* by date, stable */
+        for (int j = i; j > 0 && items[j - 1].on > items[j].on; j--) {
+            move_item tmp = items[j];
+            items[j] = items[j - 1];
+            items[j - 1] = tmp;
+        }
+    text *t = &c->detail[R_MOVES];
+    text_addf(t, "%d changes of school in the last %d month%s: ", n, months,
+              months == 1 ? "" : "s");
+    for (int i = 0; i < n; i++) {
+        if (i)
+            text_addf(t, ", ");
+        add_move(t, c, &items[i]);
+    }
+    c->fired[R_MOVES] = true;
+}
+
+/* ---- RISK-MISSING ---- */
+
+enum { MISS_N = 1, MISS_O = 2, MISS_G = 4 };
+
+static int missing_bit(char byte)
+{
+    char code[3];
+    if (!or_mark_code(byte, code) || code[1])
+        return 0;
+    return code[0] == 'N' ? MISS_N : code[0] == 'O' ? MISS_O : code[0] == 'G' ? MISS_G : 0;
+}
+
+static void risk_missing(ctx *c)
+{
+    const or_pupil_facts *f = c->f;
+    int need = c->p->v[OR_P_RISK_MISSING_DAYS];
+    meanings mt;
+    meanings_init(&mt);
+    int run = 0, run_codes = 0, best = 0, best_codes = 0;
+    or_date run_from = OR_DATE_NONE, best_from = OR_DATE_NONE, best_to = OR_DATE_NONE;
+    or_date last = c->as_of < c->ay_end ? c->as_of : c->ay_end;
+    for (or_date d = c->ay_start; d <= last; d++) {
+        int marked = 0, missing = 0, codes = 0;
+        for (int i = 0; i < f->nmarks; i++) {
+            const or_fact_marks *m = &f->marks[i];
+            if (m->ay != c->ay || !m->marks)
+                continue;
+            for (int pm = 0; pm < 2; pm++) {
+                char b = m->marks[or_mark_pos(d, pm)];
+                if (meaning_of(&mt, b) < 0)
+                    continue; /* no mark (or a byte that is no code) */
+                marked++;
+                int bit = missing_bit(b);
+                missing += bit != 0;
+                codes |= bit;
+            }
+        }
+        if (!marked)
+            continue; /* DOMAIN.md §5: consecutive days with marks, in order */
+        if (missing < marked) {
+            run = 0;
+            continue;
+        }
+        if (!run) {
+            run_from = d;
+            run_codes = 0;
+        }
+        run++;
+        run_codes |= codes;
+        if (run >= best) { /* the longest run; of equals, the latest */
+            best = run;
+            best_codes = run_codes;
+            best_from = run_from;
+            best_to = d;
+        }
+    }
+    if (best < need || best == 0)
+        return;
+    text *t = &c->detail[R_MISSING];
+    text_addf(t, "%d consecutive school day%s of unexplained absence (code%s", best,
+              best == 1 ? "" : "s", (best_codes & (best_codes - 1)) ? "s" : "");
+    const char *sep = " ";
+    static const struct {
+        int bit;
+        const char *code;
+    } names[] = {{MISS_N, "N"}, {MISS_O, "O"}, {MISS_G, "G"}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (best_codes & names[i].bit) {
+            text_addf(t, "%s%s", sep, names[i].code);
+            sep = ", ";
+        }
+    text_addf(t, ") from ");
+    add_date(t, best_from);
+    text_addf(t, " to ");
+    add_date(t, best_to);
+    c->fired[R_MISSING] = true;
+}
+
+/* ---- RISK-NO-PLAN ---- */
+
+/* Until support plans are recorded as such, an open plan is a LOCAL-PSP action (a Pastoral
+ * Support Programme started) in this school year, known by as_of. */
+static void risk_no_plan(ctx *c)
+{
+    text fired = {c->arena, NULL, 0, 0};
+    for (int r = 0; r < R__COUNT; r++)
+        if (c->fired[r]) {
+            text_sep(&fired, ", ");
+            text_addf(&fired, "%s", rule_ids[r]);
+        }
+    if (!fired.len)
+        return;
+    for (int i = 0; i < c->f->nevents; i++) {
+        const or_fact_event *e = &c->f->events[i];
+        if (e->kind == OR_EV_ACTION && e->rule && strcmp(e->rule, "LOCAL-PSP") == 0 &&
+            known(c, e) && in_year(c, e->start))
+            return;
+    }
+    text *t = &c->detail[R_NO_PLAN];
+    text_addf(t,
+              "flagged %s and no open support plan (no Pastoral Support Programme, "
+              "LOCAL-PSP, started this school year)",
+              fired.buf);
+    c->fired[R_NO_PLAN] = true;
+}
+
+/* ---- the list ---- */
+
+void or_flag_list_init(or_flag_list *l, or_arena *arena)
+{
+    l->items = NULL;
+    l->n = l->cap = 0;
+    l->arena = arena;
+}
+
+static void flag_push(or_flag_list *l, const or_flag *fl)
+{
+    if (l->n == l->cap) {
+        int cap = l->cap ? l->cap * 2 : 4;
+        or_flag *items = or_arena_alloc(l->arena, sizeof *items * (size_t)cap);
+        if (l->n)
+            memcpy(items, l->items, sizeof *items * (size_t)l->n);
+        l->items = items;
+        l->cap = cap;
+    }
+    l->items[l->n++] = *fl;
+}
+
+or_code or_risk_for_pupil(const or_pupil_facts *f, const or_params *p, or_date as_of,
+                          or_flag_list *out, or_error *err)
+{
+    if (!f || !p || !out || !out->arena || as_of == OR_DATE_NONE)
+        return or_fail(err, OR_EUSAGE,
+                       "or_risk_for_pupil: facts, parameters, a date and a "
+                       "flag list with an arena are required");
+    const or_rule *rules[R__COUNT];
+    for (int r = 0; r < R__COUNT; r++)
+        if (!(rules[r] = or_rule_find(rule_ids[r])))
+            return or_fail(err, OR_ENOTFOUND, "rule %s is not in the rules catalogue", rule_ids[r]);
+    ctx c = {0};
+    c.f = f;
+    c.p = p;
+    c.as_of = as_of;
+    c.ay = or_date_academic_year(as_of);
+    c.ay_start = or_date_academic_year_start(c.ay);
+    c.ay_end = or_date_academic_year_start(c.ay + 1) - 1;
+    c.urn = pupil_urn(f, as_of);
+    c.cal = school_cal(f, c.urn);
+    c.arena = out->arena;
+    for (int r = 0; r < R__COUNT; r++)
+        c.detail[r] = (text){c.arena, NULL, 0, 0};
+
+    risk_halfterm(&c);
+    risk_missing(&c);
+    risk_moves(&c);
+    risk_attendance(&c); /* RISK-PA and RISK-SA */
+    risk_ptt(&c);
+    risk_repeat(&c);
+    risk_days(&c);
+    risk_vulnerable(&c);
+    risk_no_plan(&c); /* last: it depends on the others */
+
+    for (int r = 0; r < R__COUNT; r++)
+        if (c.fired[r]) {
+            or_flag fl = {f->upn, c.urn, rules[r], c.detail[r].buf ? c.detail[r].buf : ""};
+            flag_push(out, &fl);
+        }
+    return OR_OK;
+}

@@ -1,0 +1,792 @@
+/* test_protocol.c - the local protocol of DOMAIN.md §4 (the LOCAL-* rows of
+ * or_duties_for_pupil, duties.h), table-driven, every expected (event, rule, due, status,
+ * done_on) worked out by hand from DOMAIN.md §2 and §4 with the default parameters
+ * (or_params_default) and written next to its case, independently of src/core/protocol.c.
+ *
+ * Each case is one pupil's facts, an as-of date and the exact set of LOCAL-* rows expected: a
+ * row the code gives that the case does not list is a failure, as is a listed row it does not
+ * give, so every local rule a case leaves out is asserted absent (`absent` names the important
+ * ones again). LOCAL-PEP (a PEP meeting every term for a looked-after pupil) is not part of
+ * this brief and is ignored; statutory rows (STAT-*) are test_duties.c's business.
+ *
+ * The calendar (written out; DOMAIN.md §2; bank holidays of England and Wales apply by
+ * themselves):
+ *   autumn 2025  term Wed 3 Sep - Fri 19 Dec, half-term holiday Mon 27 - Fri 31 Oct
+ *   spring 2026  term Mon 5 Jan - Fri 27 Mar, half-term holiday Mon 16 - Fri 20 Feb
+ *   summer 2026  term Mon 13 Apr - Wed 22 Jul, half-term holiday Mon 25 - Fri 29 May
+ *   School A (URN 100001, secondary) and school C (URN 100003, primary) use it as it is;
+ *   school B (URN 100002, secondary) adds its own INSET day, Fri 14 Nov 2025.
+ *   Half-terms: 3 Sep - 24 Oct, 3 Nov - 19 Dec, 5 Jan - 13 Feb, 23 Feb - 27 Mar.
+ * School days (school A):
+ *   Sep  3 4 5 | 8-12 | 15-19 | 22-26 | 29 30        Oct 1 2 3 | 6-10 | 13-17 | 20-24
+ *   [27-31 Oct half-term]  Nov 3-7 | 10-14 | 17-21 | 24-28   Dec 1-5 | 8-12 | 15-19
+ *   [Christmas 20 Dec - 4 Jan]  Jan 5-9 | 12-16 | 19-23 | 26-30   Feb 2-6 | 9-13
+ *   [16-20 Feb half-term]  Feb 23-27  Mar 2-6 | 9-13 | 16-20 | 23-27
+ * Pupils: born 1 May 2012, Year 9, no EHC plan, no social worker, unless a case says otherwise.
+ *
+ * Readings of DOMAIN.md §4 this file relies on (reported to the lead):
+ *   L1 LOCAL-CONSULT-2-15 belongs to the exclusion that trips it (the 3rd suspension of the
+ *      school year at the school, or the suspension after which a term's total is above 15
+ *      days). No fixed due date: open until a LOCAL-CONSULT-2-15 action names it; overdue once
+ *      a further exclusion at the school has been decided without that action before it.
+ *   L2 LOCAL-PSP belongs to the 2nd suspension of the school year (not the 3rd and later: the
+ *      PSP is already due), due AFTER(its start, 10); or to a first suspension of 10 days or
+ *      more (20+ sessions), due its last school day (the day before the return date).
+ *   L3 LOCAL-PSP-REVIEW belongs to the PSP's event once a LOCAL-PSP action (on d) is recorded:
+ *      due d + 28 calendar days; after a review action on r, due r + 28 (the next review),
+ *      status open/overdue by that date; done_on then not checked.
+ *   L4 LOCAL-PEAP: the 2nd suspension whose start falls in the same half-term as another (no
+ *      fixed due: open until done); a permanent exclusion (due its decision date).
+ *   L5 LOCAL-VS-CONSULT: CLA, PLA, CIN or CP in force on the decision date; due that date.
+ *   L6 LOCAL-NOTIFY-PARTNERS: due AFTER(LA notified, 1), LA notified = the deemed date of the
+ *      exclusion's STAT-NOTIFY-LA action, else its decision date; only with a partner (social
+ *      care: CIN/CP/CLA; Virtual School: CLA/PLA/social worker; youth justice: yjs; the
+ *      Re-engagement Unit: a pupil at a primary school; the PRU and MASH: any permanent
+ *      exclusion). A plain secondary pupil's suspension has none: no row.
+ *   L7 LOCAL-PTT: due the earlier of its end date and NTH(start, 30); without an end date,
+ *      NTH(start, 30). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "onroll/arena.h"
+#include "onroll/calendar.h"
+#include "onroll/date.h"
+#include "onroll/duties.h"
+#include "onroll/error.h"
+#include "onroll/excl.h"
+#include "onroll/facts.h"
+#include "onroll/params.h"
+#include "onroll/rules.h"
+
+/* ---- the schools and their calendars ---- */
+
+enum { URN_A = 100001, URN_B = 100002, URN_C = 100003 };
+
+#define UPN "B801200005001"
+
+typedef struct {
+    const char *start, *end;
+    or_cal_kind kind;
+    bool school;
+} cal_text;
+
+static const cal_text la_cal[] = {
+    {"2025-09-03", "2025-12-19", OR_CAL_TERM, false},
+    {"2025-10-27", "2025-10-31", OR_CAL_HOLIDAY, false},
+    {"2026-01-05", "2026-03-27", OR_CAL_TERM, false},
+    {"2026-02-16", "2026-02-20", OR_CAL_HOLIDAY, false},
+    {"2026-04-13", "2026-07-22", OR_CAL_TERM, false},
+    {"2026-05-25", "2026-05-29", OR_CAL_HOLIDAY, false},
+};
+#define NLA_CAL (int)(sizeof la_cal / sizeof la_cal[0])
+
+static const cal_text b_inset = {"2025-11-14", "2025-11-14", OR_CAL_INSET, true};
+
+static or_arena cal_arena = OR_ARENA_INIT;
+static or_calendar cal_la, cal_b;
+static or_school_info schools[3];
+
+static or_date D(const char *s)
+{
+    if (!s || !*s)
+        return OR_DATE_NONE;
+    or_date d = OR_DATE_NONE;
+    if (!or_date_parse(s, &d))
+        fail_msg("bad date in the test table: %s", s);
+    return d;
+}
+
+static void fmt(or_date d, char buf[11])
+{
+    if (d == OR_DATE_NONE)
+        strcpy(buf, "none");
+    else
+        or_date_format(d, buf);
+}
+
+static void build_cal(or_calendar *cal, const cal_text *extra)
+{
+    or_cal_row rows[NLA_CAL + 1];
+    int n = 0;
+    for (int i = 0; i < NLA_CAL; i++)
+        rows[n++] =
+            (or_cal_row){D(la_cal[i].start), D(la_cal[i].end), la_cal[i].kind, la_cal[i].school};
+    if (extra)
+        rows[n++] = (or_cal_row){D(extra->start), D(extra->end), extra->kind, extra->school};
+    or_error err = {0};
+    assert_int_equal(or_calendar_build(cal, rows, n, &cal_arena, &err), OR_OK);
+}
+
+static const or_school_info *lookup(void *ctx, int urn)
+{
+    (void)ctx;
+    for (int i = 0; i < 3; i++)
+        if (schools[i].urn == urn)
+            return &schools[i];
+    return NULL;
+}
+
+static int group_setup(void **state)
+{
+    (void)state;
+    build_cal(&cal_la, NULL);
+    build_cal(&cal_b, &b_inset);
+    schools[0] = (or_school_info){URN_A, 204, "School A", "secondary", &cal_la};
+    schools[1] = (or_school_info){URN_B, 204, "School B", "secondary", &cal_b};
+    schools[2] = (or_school_info){URN_C, 204, "School C", "primary", &cal_la};
+    return 0;
+}
+
+static int group_teardown(void **state)
+{
+    (void)state;
+    or_arena_free(&cal_arena);
+    return 0;
+}
+
+/* ---- a case: one pupil's facts written as text ---- */
+
+#define MAXEV     16
+#define MAXWANT   28
+#define MAXABSENT 16
+
+typedef struct {
+    const char *id; /* NULL for an action or a withdrawal: numbered "x1", "x2"... */
+    int urn;
+    or_event_kind kind;
+    const char *start, *decided, *end, *exam;
+    int sessions;
+    const char *ref, *rule, *outcome, *delivery;
+} ev_text;
+
+typedef struct {
+    const char *as_of;
+    int cla, pla, cin, cp, yjs;
+} snap_text;
+
+typedef struct {
+    int urn;
+    const char *start, *end;
+} enrol_text;
+
+typedef struct {
+    const char *ev, *rule;
+    const char *due;    /* "" = no fixed date, "?" = not checked */
+    const char *status; /* "open", "overdue", "done", "?" */
+    const char *done;   /* "" = none, "?" = not checked */
+} want_row;
+
+typedef struct {
+    const char *name;
+    const char *as_of;
+    const char *dob, *year; /* default "2012-05-01", "9" */
+    snap_text snap[2];      /* default one snapshot of 1 Aug 2025, no flags */
+    enrol_text enrol[3];    /* default: main at each school of the events since 1 Sep 2021 */
+    ev_text ev[MAXEV];
+    want_row want[MAXWANT];
+    const char *absent[MAXABSENT]; /* "EVENT RULE" */
+} duty_case;
+
+/* Events. Every exclusion is decided on its start unless _DEC gives the decision date. */
+#define SUSP(i, u, s, n)                                                                           \
+    {                                                                                              \
+        .id = i, .urn = u, .kind = OR_EV_SUSPENSION, .start = s, .sessions = n                     \
+    }
+#define SUSP_DEC(i, u, dec, s, n)                                                                  \
+    {                                                                                              \
+        .id = i, .urn = u, .kind = OR_EV_SUSPENSION, .start = s, .decided = dec, .sessions = n     \
+    }
+#define PEX(i, u, s)                                                                               \
+    {                                                                                              \
+        .id = i, .urn = u, .kind = OR_EV_PERMANENT, .start = s                                     \
+    }
+#define PEX_DEC(i, u, dec, s)                                                                      \
+    {                                                                                              \
+        .id = i, .urn = u, .kind = OR_EV_PERMANENT, .start = s, .decided = dec                     \
+    }
+#define ACT(u, r, rl, on, how)                                                                     \
+    {                                                                                              \
+        .urn = u, .kind = OR_EV_ACTION, .start = on, .ref = r, .rule = rl, .delivery = how         \
+    }
+#define ACT_OUT(u, r, rl, on, how, out)                                                            \
+    {                                                                                              \
+        .urn = u, .kind = OR_EV_ACTION, .start = on, .ref = r, .rule = rl, .delivery = how,        \
+        .outcome = out                                                                             \
+    }
+#define PTT(i, u, s, e)                                                                            \
+    {                                                                                              \
+        .id = i, .urn = u, .kind = OR_EV_PART_TIME, .start = s, .end = e                           \
+    }
+#define WITHDRAWN(u, r, on)                                                                        \
+    {                                                                                              \
+        .urn = u, .kind = OR_EV_WITHDRAWN, .start = on, .ref = r                                   \
+    }
+
+#define OPEN    "open"
+#define OVERDUE "overdue"
+#define DONE    "done"
+#define NONE    ""
+#define ANY     "?"
+
+#define CONSULT      "LOCAL-CONSULT-2-15"
+#define CONSULT_PEX  "LOCAL-CONSULT-PEX"
+#define PSP          "LOCAL-PSP"
+#define PSP_REVIEW   "LOCAL-PSP-REVIEW"
+#define PSP_ESCALATE "LOCAL-PSP-ESCALATE"
+#define PEAP         "LOCAL-PEAP"
+#define VS           "LOCAL-VS-CONSULT"
+#define EHCP         "LOCAL-EHCP-REVIEW"
+#define PARTNERS     "LOCAL-NOTIFY-PARTNERS"
+#define PTT_RULE     "LOCAL-PTT"
+#define NLA          "STAT-NOTIFY-LA"
+
+/* ---- building the facts ---- */
+
+typedef struct {
+    or_fact_event ev[MAXEV];
+    char ids[MAXEV][16];
+    or_fact_snapshot snaps[2];
+    or_fact_enrolment en[3];
+    or_pupil_facts f;
+} built_facts;
+
+static void build_facts(const duty_case *c, built_facts *b)
+{
+    memset(b, 0, sizeof *b);
+    int n = 0, x = 0;
+    for (int i = 0; i < MAXEV && c->ev[i].start; i++) {
+        const ev_text *t = &c->ev[i];
+        or_fact_event *e = &b->ev[n];
+        if (t->id) {
+            e->event_id = t->id;
+        } else {
+            snprintf(b->ids[n], sizeof b->ids[n], "x%d", ++x);
+            e->event_id = b->ids[n];
+        }
+        e->urn = t->urn;
+        e->kind = t->kind;
+        e->start = D(t->start);
+        e->decided = t->decided ? D(t->decided) : e->start;
+        e->end = D(t->end);
+        e->exam_date = D(t->exam);
+        e->sessions =
+            (t->kind == OR_EV_SUSPENSION || t->kind == OR_EV_LUNCHTIME) ? t->sessions : -1;
+        e->reasons = or_is_exclusion(t->kind) ? "PP" : NULL;
+        e->ref = t->ref;
+        e->rule = t->rule;
+        e->outcome = t->outcome;
+        e->delivery = t->delivery;
+        e->provider = NULL;
+        e->to_urn = 0;
+        e->seq = i + 1;
+        n++;
+    }
+    /* facts.h: events by start, then seq (stable insertion sort) */
+    for (int i = 1; i < n; i++) {
+        or_fact_event tmp = b->ev[i];
+        int j = i - 1;
+        while (j >= 0 && b->ev[j].start > tmp.start) {
+            b->ev[j + 1] = b->ev[j];
+            j--;
+        }
+        b->ev[j + 1] = tmp;
+    }
+    /* the generated ids point into b->ids by the original index, which does not move */
+
+    int ns = 0;
+    for (int i = 0; i < 2 && c->snap[i].as_of; i++, ns++) {
+        const snap_text *s = &c->snap[i];
+        b->snaps[i] = (or_fact_snapshot){.as_of = D(s->as_of),
+                                         .cla = (int8_t)s->cla,
+                                         .pla = (int8_t)s->pla,
+                                         .cin = (int8_t)s->cin,
+                                         .cp = (int8_t)s->cp,
+                                         .yjs = (int8_t)s->yjs};
+    }
+    if (ns == 0) {
+        b->snaps[0] = (or_fact_snapshot){.as_of = D("2025-08-01")};
+        ns = 1;
+    }
+    for (int i = 0; i < ns; i++) {
+        or_fact_snapshot *s = &b->snaps[i];
+        s->dob = D(c->dob ? c->dob : "2012-05-01");
+        s->sex = 'M';
+        s->ethnicity = "WBRI";
+        s->sen_need = "";
+        s->year_group = c->year ? c->year : "9";
+        s->sen = 'N';
+        s->fsm = s->fsm6 = s->eal = 0;
+        s->social_worker_since = OR_DATE_NONE;
+    }
+
+    int ne = 0;
+    for (int i = 0; i < 3 && c->enrol[i].urn; i++, ne++)
+        b->en[i] = (or_fact_enrolment){c->enrol[i].urn, D(c->enrol[i].start), D(c->enrol[i].end),
+                                       'm', b->snaps[0].year_group};
+    if (ne == 0) {
+        int urns[3] = {URN_A, URN_B, URN_C};
+        for (int u = 0; u < 3; u++) {
+            bool used = false;
+            for (int i = 0; i < n; i++)
+                used = used || b->ev[i].urn == urns[u];
+            if (used)
+                b->en[ne++] = (or_fact_enrolment){urns[u], D("2021-09-01"), OR_DATE_NONE, 'm',
+                                                  b->snaps[0].year_group};
+        }
+    }
+
+    b->f = (or_pupil_facts){.upn = UPN,
+                            .snaps = b->snaps,
+                            .nsnaps = ns,
+                            .events = b->ev,
+                            .nevents = n,
+                            .enrols = b->en,
+                            .nenrols = ne,
+                            .school = lookup,
+                            .school_ctx = NULL};
+}
+
+/* ---- comparing the rows ---- */
+
+static bool same(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+/* The rows this file owns: every local-protocol rule except LOCAL-PEP (see the top). */
+static bool owned_rule(const char *id)
+{
+    return strncmp(id, "LOCAL-", 6) == 0 && strcmp(id, "LOCAL-PEP") != 0;
+}
+
+static int find_want(const duty_case *c, const char *ev, const char *rule)
+{
+    for (int i = 0; i < MAXWANT && c->want[i].rule; i++)
+        if (same(c->want[i].ev, ev) && same(c->want[i].rule, rule))
+            return i;
+    return -1;
+}
+
+static bool named_absent(const duty_case *c, const char *ev, const char *rule)
+{
+    char key[128];
+    snprintf(key, sizeof key, "%s %s", ev ? ev : "", rule);
+    for (int i = 0; i < MAXABSENT && c->absent[i]; i++)
+        if (strcmp(c->absent[i], key) == 0)
+            return true;
+    return false;
+}
+
+static void add(char *buf, size_t cap, const char *f, ...) __attribute__((format(printf, 3, 4)));
+static void add(char *buf, size_t cap, const char *f, ...)
+{
+    size_t len = strlen(buf);
+    if (len + 1 >= cap)
+        return;
+    va_list ap;
+    va_start(ap, f);
+    vsnprintf(buf + len, cap - len, f, ap);
+    va_end(ap);
+}
+
+static char msg[16384];
+
+static void describe(const or_duty *d, char *out, size_t cap)
+{
+    char due[11], done[11];
+    fmt(d->due, due);
+    fmt(d->done_on, done);
+    snprintf(out, cap, "%s %s due %s %s done_on %s (%s)", d->event_id ? d->event_id : "",
+             d->rule ? d->rule->id : "?", due, or_duty_status_name(d->status), done,
+             d->detail ? d->detail : "");
+}
+
+static void check_rows(const duty_case *c, const built_facts *b, const or_duty_list *l)
+{
+    bool seen[MAXWANT] = {false};
+    char row[1024];
+    msg[0] = '\0';
+    for (int i = 0; i < l->n; i++) {
+        const or_duty *d = &l->items[i];
+        const char *rid = d->rule && d->rule->id ? d->rule->id : "(no rule)";
+        describe(d, row, sizeof row);
+        int w = find_want(c, d->event_id, rid);
+        if (w < 0) {
+            if (owned_rule(rid) || named_absent(c, d->event_id, rid))
+                add(msg, sizeof msg, "\n  unexpected row: %s", row);
+            continue;
+        }
+        if (seen[w]) {
+            add(msg, sizeof msg, "\n  duplicate row: %s", row);
+            continue;
+        }
+        seen[w] = true;
+        const want_row *x = &c->want[w];
+        const or_fact_event *e = or_facts_event(&b->f, d->urn, d->event_id ? d->event_id : "");
+        if (!e)
+            add(msg, sizeof msg, "\n  row names no event of URN %d: %s", d->urn, row);
+        if (!same(d->upn, UPN))
+            add(msg, sizeof msg, "\n  wrong upn %s: %s", d->upn ? d->upn : "(null)", row);
+        bool bad = false;
+        if (strcmp(x->due, ANY) != 0 && d->due != D(x->due))
+            bad = true;
+        if (strcmp(x->status, ANY) != 0 && strcmp(or_duty_status_name(d->status), x->status))
+            bad = true;
+        if (strcmp(x->done, ANY) != 0 && d->done_on != D(x->done))
+            bad = true;
+        if (bad)
+            add(msg, sizeof msg, "\n  got      %s\n  expected %s %s due %s %s done_on %s", row,
+                x->ev, x->rule, *x->due ? x->due : "none", x->status, *x->done ? x->done : "none");
+    }
+    for (int w = 0; w < MAXWANT && c->want[w].rule; w++)
+        if (!seen[w])
+            add(msg, sizeof msg, "\n  missing row: %s %s due %s %s done_on %s", c->want[w].ev,
+                c->want[w].rule, *c->want[w].due ? c->want[w].due : "none", c->want[w].status,
+                *c->want[w].done ? c->want[w].done : "none");
+}
+
+static built_facts facts;
+
+static void run_case(void **state)
+{
+    const duty_case *c = *state;
+    build_facts(c, &facts);
+    or_params p;
+    or_params_default(&p);
+    or_error err = {0};
+    or_arena a = OR_ARENA_INIT;
+    or_duty_list l;
+    or_duty_list_init(&l, &a);
+    or_code rc = or_duties_for_pupil(&facts.f, &p, D(c->as_of), &l, &err);
+    if (rc != OR_OK) {
+        or_arena_free(&a);
+        fail_msg("%s: or_duties_for_pupil = %s: %s", c->name, or_strerror(rc), err.msg);
+    }
+    check_rows(c, &facts, &l);
+    or_arena_free(&a);
+    if (msg[0])
+        fail_msg("%s (as of %s):%s", c->name, c->as_of, msg);
+}
+
+/* ---- the cases ---- */
+
+static const duty_case cases[] = {
+    /* == nothing local: a first, short suspension of a secondary pupil with no partner == */
+
+    /* Tue 4 Nov, 1 day. First suspension: no PSP (L2), no PEAP, no consultation (1 is not more
+     * than 2; 1 day is not more than 15); no social worker: no VS-CONSULT; secondary school, no
+     * CIN/CP/CLA/PLA/yjs, not permanent: no partner to tell (L6). No EHC plan: no EHCP-REVIEW. */
+    {.name = "first one-day suspension, no partner: no local duty",
+     .as_of = "2025-11-10",
+     .ev = {SUSP("S1", URN_A, "2025-11-04", 2)},
+     .absent = {"S1 " PSP, "S1 " CONSULT, "S1 " PEAP, "S1 " VS, "S1 " PARTNERS, "S1 " EHCP,
+                "S1 " PSP_REVIEW, "S1 " CONSULT_PEX}},
+
+    /* == LOCAL-PSP: 2nd suspension in the year, AFTER(its start, 10); a suspension of 10 days
+     * or more, before the return date (its last school day) == */
+
+    /* S1 Mon 15 Sep, S2 Mon 8 Dec (different half-terms: no PEAP). S2 is the 2nd: PSP due
+     * AFTER(Mon 8 Dec, 10): Dec 9-12 = 1..4, 15-19 = 5..9, Christmas, Mon 5 Jan = 10 -> Mon 5
+     * Jan 2026; open as of Fri 19 Dec. No PSP action: no PSP-REVIEW. */
+    {.name = "second suspension: PSP within 10 school days, across Christmas",
+     .as_of = "2025-12-19",
+     .ev = {SUSP("S1", URN_A, "2025-09-15", 2), SUSP("S2", URN_A, "2025-12-08", 2)},
+     .want = {{"S2", PSP, "2026-01-05", OPEN, NONE}},
+     .absent = {"S1 " PSP, "S2 " PEAP, "S2 " CONSULT, "S2 " PSP_REVIEW}},
+
+    /* S1 Tue 9 Sep, S2 Mon 20 Oct: both in the half-term 3 Sep - 24 Oct: PEAP on S2, no fixed
+     * due, open. PSP AFTER(Mon 20 Oct, 10): Oct 21-24 = 1..4, half-term, Nov 3-7 = 5..9, Mon 10
+     * Nov = 10 -> Mon 10 Nov; started Thu 6 Nov (done). PSP-REVIEW due Thu 6 Nov + 28 days = Thu
+     * 4 Dec; as of Fri 5 Dec not reviewed: overdue. */
+    {.name = "two suspensions in one half-term: PEAP; PSP across half-term; review overdue",
+     .as_of = "2025-12-05",
+     .ev = {SUSP("S1", URN_A, "2025-09-09", 2), SUSP("S2", URN_A, "2025-10-20", 2),
+            ACT(URN_A, "S2", PSP, "2025-11-06", NULL)},
+     .want = {{"S2", PEAP, NONE, OPEN, NONE},
+              {"S2", PSP, "2025-11-10", DONE, "2025-11-06"},
+              {"S2", PSP_REVIEW, "2025-12-04", OVERDUE, NONE}},
+     .absent = {"S1 " PSP, "S1 " PEAP, "S2 " CONSULT}},
+
+    /* S1 Tue 9 Sep, S2 Mon 3 Nov (different half-terms). PSP AFTER(Mon 3 Nov, 10): Nov 4-7 =
+     * 1..4, 10-14 = 5..9, Mon 17 Nov = 10; started Mon 10 Nov. First review due 10 Nov + 28 =
+     * Mon 8 Dec, held that day; the next due 8 Dec + 28 = Mon 5 Jan 2026 (L3): open as of Mon
+     * 15 Dec. */
+    {.name = "PSP reviewed on time: next review 28 days on, open",
+     .as_of = "2025-12-15",
+     .ev = {SUSP("S1", URN_A, "2025-09-09", 2), SUSP("S2", URN_A, "2025-11-03", 2),
+            ACT(URN_A, "S2", PSP, "2025-11-10", NULL),
+            ACT(URN_A, "S2", PSP_REVIEW, "2025-12-08", NULL)},
+     .want = {{"S2", PSP, "2025-11-17", DONE, "2025-11-10"},
+              {"S2", PSP_REVIEW, "2026-01-05", OPEN, ANY}},
+     .absent = {"S2 " PEAP, "S2 " PSP_ESCALATE}},
+
+    /* The same as of Tue 6 Jan 2026: the review due Mon 5 Jan was not held: overdue. */
+    {.name = "PSP reviewed once, the next review missed: overdue",
+     .as_of = "2026-01-06",
+     .ev = {SUSP("S1", URN_A, "2025-09-09", 2), SUSP("S2", URN_A, "2025-11-03", 2),
+            ACT(URN_A, "S2", PSP, "2025-11-10", NULL),
+            ACT(URN_A, "S2", PSP_REVIEW, "2025-12-08", NULL)},
+     .want = {{"S2", PSP, "2025-11-17", DONE, "2025-11-10"},
+              {"S2", PSP_REVIEW, "2026-01-05", OVERDUE, ANY}},
+     .absent = {"S2 " PEAP}},
+
+    /* A first suspension of 10 days: Mon 1 Dec, 20 sessions = Dec 1-5, 8-12; return Mon 15 Dec:
+     * PSP due the last school day, Fri 12 Dec; as of Mon 15 Dec overdue. */
+    {.name = "10-day suspension: PSP due its last school day",
+     .as_of = "2025-12-15",
+     .ev = {SUSP("S1", URN_A, "2025-12-01", 20)},
+     .want = {{"S1", PSP, "2025-12-12", OVERDUE, NONE}},
+     .absent = {"S1 " CONSULT}},
+
+    /* 9.5 days (19 sessions) is not "10 days or more": first suspension, no PSP. */
+    {.name = "9.5-day suspension: no PSP",
+     .as_of = "2025-12-15",
+     .ev = {SUSP("S1", URN_A, "2025-12-01", 19)},
+     .absent = {"S1 " PSP, "S1 " CONSULT}},
+
+    /* A 10-day suspension across Christmas: Mon 15 Dec, 20 sessions = Dec 15-19, Jan 5-9; last
+     * school day Fri 9 Jan 2026 (return Mon 12 Jan): PSP due Fri 9 Jan; open as of Fri 19 Dec. */
+    {.name = "10-day suspension across Christmas: PSP due Fri 9 Jan",
+     .as_of = "2025-12-19",
+     .ev = {SUSP("S1", URN_A, "2025-12-15", 20)},
+     .want = {{"S1", PSP, "2026-01-09", OPEN, NONE}}},
+
+    /* School B (INSET Fri 14 Nov). S1 Fri 24 Oct (first half-term), S2 Mon 3 Nov (second): no
+     * PEAP. PSP AFTER(Mon 3 Nov, 10) at B: Nov 4-7 = 1..4, 10-13 = 5..8, [14 INSET], Mon 17 = 9,
+     * Tue 18 = 10 -> Tue 18 Nov; open as of Wed 5 Nov. */
+    {.name = "PSP window with an INSET day (school B); either side of half-term: no PEAP",
+     .as_of = "2025-11-05",
+     .ev = {SUSP("S1", URN_B, "2025-10-24", 2), SUSP("S2", URN_B, "2025-11-03", 2)},
+     .want = {{"S2", PSP, "2025-11-18", OPEN, NONE}},
+     .absent = {"S2 " PEAP, "S1 " PSP}},
+
+    /* == LOCAL-CONSULT-2-15: more than 2 suspensions in the year, or more than 15 days in a
+     * term; no fixed due (L1) == */
+
+    /* 16 days: Mon 3 Nov, 32 sessions = Nov 3-7, 10-14, 17-21, Mon 24. Term total 16 > 15:
+     * CONSULT on S1, no due, open (no further exclusion). 10+ days: PSP due its last school day,
+     * Mon 24 Nov; as of Tue 25 Nov overdue. */
+    {.name = "16 days in one term: consultation flagged, PSP due the last day",
+     .as_of = "2025-11-25",
+     .ev = {SUSP("S1", URN_A, "2025-11-03", 32)},
+     .want = {{"S1", CONSULT, NONE, OPEN, NONE}, {"S1", PSP, "2025-11-24", OVERDUE, NONE}}},
+
+    /* Exactly 15 days: Mon 3 Nov, 30 sessions = Nov 3-7, 10-14, 17-21: not above 15, no
+     * CONSULT. PSP due Fri 21 Nov, started Thu 20 Nov; review due 20 Nov + 28 = Thu 18 Dec,
+     * open as of Mon 24 Nov. */
+    {.name = "15 days in one term: no consultation; PSP started, review open",
+     .as_of = "2025-11-24",
+     .ev = {SUSP("S1", URN_A, "2025-11-03", 30), ACT(URN_A, "S1", PSP, "2025-11-20", NULL)},
+     .want = {{"S1", PSP, "2025-11-21", DONE, "2025-11-20"},
+              {"S1", PSP_REVIEW, "2025-12-18", OPEN, NONE}},
+     .absent = {"S1 " CONSULT}},
+
+    /* Three suspensions then a permanent exclusion without consultation. S1 Tue 16 Sep (autumn
+     * 1st half), S2 Wed 12 Nov (autumn 2nd half), S3 Wed 14 Jan (spring 1st half), E1 Mon 2 Mar
+     * 2026 (spring 2nd half): no two in one half-term, no suspension PEAP.
+     * S2: PSP AFTER(Wed 12 Nov, 10): Nov 13, 14 = 1, 2; 17-21 = 3..7; 24, 25, 26 = 8..10 -> Wed
+     * 26 Nov; started Mon 24 Nov; review due 24 Nov + 28 = Mon 22 Dec, not held: overdue.
+     * S3 (3rd, more than 2): CONSULT, no due; E1 decided Mon 2 Mar with no consultation before
+     * it: overdue (L1). No PSP on S3 (L2).
+     * E1: CONSULT-PEX due its decision, Mon 2 Mar: overdue as of Tue 3 Mar; PEAP (permanent)
+     * due Mon 2 Mar: overdue. Partners (the PRU, MASH): the LA told by email Mon 2 Mar, deemed
+     * Tue 3 (1), Wed 4 Mar (2); AFTER(Wed 4 Mar, 1) = Thu 5 Mar: open. The suspensions have no
+     * partner (L6). */
+    {.name = "third suspension, then a permanent exclusion with no consultation",
+     .as_of = "2026-03-03",
+     .ev = {SUSP("S1", URN_A, "2025-09-16", 2), SUSP("S2", URN_A, "2025-11-12", 2),
+            ACT(URN_A, "S2", PSP, "2025-11-24", NULL), SUSP("S3", URN_A, "2026-01-14", 2),
+            PEX("E1", URN_A, "2026-03-02"), ACT(URN_A, "E1", NLA, "2026-03-02", "email")},
+     .want = {{"S2", PSP, "2025-11-26", DONE, "2025-11-24"},
+              {"S2", PSP_REVIEW, "2025-12-22", OVERDUE, NONE},
+              {"S3", CONSULT, NONE, OVERDUE, NONE},
+              {"E1", CONSULT_PEX, "2026-03-02", OVERDUE, NONE},
+              {"E1", PEAP, "2026-03-02", OVERDUE, NONE},
+              {"E1", PARTNERS, "2026-03-05", OPEN, NONE}},
+     .absent = {"S1 " PSP, "S3 " PSP, "E1 " PSP, "E1 " CONSULT, "S1 " PARTNERS, "S2 " PARTNERS,
+                "S3 " PARTNERS, "S3 " PEAP, "E1 " VS}},
+
+    /* Three suspensions, the consultation recorded Mon 19 Jan: CONSULT on S3 done 19 Jan. S2's
+     * PSP (due Wed 26 Nov) never started: overdue, and no review. */
+    {.name = "third suspension, consultation done",
+     .as_of = "2026-01-30",
+     .ev = {SUSP("S1", URN_A, "2025-09-16", 2), SUSP("S2", URN_A, "2025-11-12", 2),
+            SUSP("S3", URN_A, "2026-01-14", 2), ACT(URN_A, "S3", CONSULT, "2026-01-19", NULL)},
+     .want = {{"S2", PSP, "2025-11-26", OVERDUE, NONE}, {"S3", CONSULT, NONE, DONE, "2026-01-19"}},
+     .absent = {"S2 " PSP_REVIEW, "S3 " PSP, "S1 " CONSULT, "S2 " CONSULT}},
+
+    /* Three suspensions, no consultation and no further exclusion: still open at the end of the
+     * spring term (Fri 27 Mar), however long after. */
+    {.name = "third suspension, no consultation, no further exclusion: open",
+     .as_of = "2026-03-27",
+     .ev = {SUSP("S1", URN_A, "2025-09-16", 2), SUSP("S2", URN_A, "2025-11-12", 2),
+            SUSP("S3", URN_A, "2026-01-14", 2)},
+     .want = {{"S2", PSP, "2025-11-26", OVERDUE, NONE}, {"S3", CONSULT, NONE, OPEN, NONE}}},
+
+    /* == LOCAL-PEAP: 2 suspensions within one half-term (no fixed due), a permanent exclusion
+     * (due its decision date) == */
+
+    /* S1 Mon 5 Jan, S2 Mon 9 Feb (both in 5 Jan - 13 Feb): PEAP on S2, met Wed 11 Feb: done.
+     * PSP AFTER(Mon 9 Feb, 10): Feb 10-13 = 1..4, half-term 16-20 Feb, Feb 23-27 = 5..9, Mon 2
+     * Mar = 10 -> Mon 2 Mar; open as of Thu 12 Feb. */
+    {.name = "two suspensions in the spring half-term: PEAP done; PSP across February half-term",
+     .as_of = "2026-02-12",
+     .ev = {SUSP("S1", URN_A, "2026-01-05", 2), SUSP("S2", URN_A, "2026-02-09", 2),
+            ACT(URN_A, "S2", PEAP, "2026-02-11", NULL)},
+     .want = {{"S2", PEAP, NONE, DONE, "2026-02-11"}, {"S2", PSP, "2026-03-02", OPEN, NONE}},
+     .absent = {"S1 " PEAP}},
+
+    /* Primary school C, Year 5 (born 10 Mar 2016). S1 Mon 3 Nov: LA told by hand that day;
+     * partners (the Re-engagement Unit, a primary pupil) due AFTER(Mon 3 Nov, 1) = Tue 4 Nov,
+     * told Tue 4 Nov: done. S2 Mon 17 Nov (same half-term as S1): PEAP, open; PSP AFTER(Mon 17
+     * Nov, 10): Nov 18-21 = 1..4, 24-28 = 5..9, Mon 1 Dec = 10; LA notice not recorded:
+     * partners AFTER(decision Mon 17 Nov, 1) = Tue 18 Nov: overdue as of Wed 19 Nov. */
+    {.name = "primary pupil: Re-engagement Unit told; two suspensions in one half-term",
+     .as_of = "2025-11-19",
+     .dob = "2016-03-10",
+     .year = "5",
+     .ev = {SUSP("S1", URN_C, "2025-11-03", 2), ACT(URN_C, "S1", NLA, "2025-11-03", "hand"),
+            ACT(URN_C, "S1", PARTNERS, "2025-11-04", NULL), SUSP("S2", URN_C, "2025-11-17", 2)},
+     .want = {{"S1", PARTNERS, "2025-11-04", DONE, "2025-11-04"},
+              {"S2", PARTNERS, "2025-11-18", OVERDUE, NONE},
+              {"S2", PEAP, NONE, OPEN, NONE},
+              {"S2", PSP, "2025-12-01", OPEN, NONE}},
+     .absent = {"S1 " PEAP, "S1 " PSP, "S2 " VS}},
+
+    /* Primary school C: permanent exclusion decided Wed 4 Feb, from Thu 5 Feb. CONSULT-PEX due
+     * Wed 4 Feb, consulted Mon 2 Feb: done. PEAP due Wed 4 Feb, met Tue 3 Feb: done. Partners
+     * (REU, PRU, MASH): LA told by hand Wed 4 Feb, AFTER(4 Feb, 1) = Thu 5 Feb; not done:
+     * overdue as of Fri 6 Feb. */
+    {.name = "permanent exclusion at a primary school: consultation and PEAP before it",
+     .as_of = "2026-02-06",
+     .dob = "2016-03-10",
+     .year = "5",
+     .ev = {ACT(URN_C, "E1", CONSULT_PEX, "2026-02-02", NULL),
+            ACT(URN_C, "E1", PEAP, "2026-02-03", NULL),
+            PEX_DEC("E1", URN_C, "2026-02-04", "2026-02-05"),
+            ACT(URN_C, "E1", NLA, "2026-02-04", "hand")},
+     .want = {{"E1", CONSULT_PEX, "2026-02-04", DONE, "2026-02-02"},
+              {"E1", PEAP, "2026-02-04", DONE, "2026-02-03"},
+              {"E1", PARTNERS, "2026-02-05", OVERDUE, NONE}},
+     .absent = {"E1 " CONSULT, "E1 " PSP, "E1 " VS}},
+
+    /* Secondary: permanent exclusion Mon 9 Mar. CONSULT-PEX due Mon 9 Mar, consulted Wed 11 Mar
+     * (late): done 11 Mar. PEAP due Mon 9 Mar, never held: overdue. Partners (PRU, MASH), LA
+     * notice not recorded: AFTER(Mon 9 Mar, 1) = Tue 10 Mar: overdue as of Thu 12 Mar. */
+    {.name = "permanent exclusion: consultation late, no PEAP",
+     .as_of = "2026-03-12",
+     .ev = {PEX("E1", URN_A, "2026-03-09"), ACT(URN_A, "E1", CONSULT_PEX, "2026-03-11", NULL)},
+     .want = {{"E1", CONSULT_PEX, "2026-03-09", DONE, "2026-03-11"},
+              {"E1", PEAP, "2026-03-09", OVERDUE, NONE},
+              {"E1", PARTNERS, "2026-03-10", OVERDUE, NONE}}},
+
+    /* == LOCAL-VS-CONSULT (CLA, PLA, CIN, CP; due the decision date) and LOCAL-NOTIFY-PARTNERS
+     * (AFTER(LA notified, 1)) == */
+
+    /* Looked after. Decided Mon 8 Sep, suspended Tue 9 Sep. VS consulted Mon 8 Sep: done.
+     * Partners (social care, Virtual School): LA told by post Mon 8 Sep, deemed Tue 9 (1), Wed 10
+     * Sep (2); AFTER(Wed 10 Sep, 1) = Thu 11 Sep: open as of that day. */
+    {.name = "looked-after pupil: Virtual School consulted; LA told by post",
+     .as_of = "2025-09-11",
+     .snap = {{.as_of = "2025-08-01", .cla = 1}},
+     .ev = {SUSP_DEC("S1", URN_A, "2025-09-08", "2025-09-09", 2),
+            ACT(URN_A, "S1", VS, "2025-09-08", NULL), ACT(URN_A, "S1", NLA, "2025-09-08", "post")},
+     .want = {{"S1", VS, "2025-09-08", DONE, "2025-09-08"},
+              {"S1", PARTNERS, "2025-09-11", OPEN, NONE}},
+     .absent = {"S1 " PSP, "S1 " EHCP}},
+
+    /* Previously looked after (Virtual School partner): Mon 12 Jan. VS-CONSULT due Mon 12 Jan;
+     * partners from the decision: AFTER(12 Jan, 1) = Tue 13 Jan. As of Wed 14 Jan: overdue. */
+    {.name = "previously looked after: VS consultation and partners overdue",
+     .as_of = "2026-01-14",
+     .snap = {{.as_of = "2025-08-01", .pla = 1}},
+     .ev = {SUSP("S1", URN_A, "2026-01-12", 2)},
+     .want = {{"S1", VS, "2026-01-12", OVERDUE, NONE},
+              {"S1", PARTNERS, "2026-01-13", OVERDUE, NONE}}},
+
+    /* Child in need. Decided Fri 19 Dec (last day of term), suspended Mon 5 Jan. VS-CONSULT due
+     * Fri 19 Dec, done Mon 5 Jan (late). LA told by hand Fri 19 Dec: partners (social care,
+     * Virtual School) AFTER(Fri 19 Dec, 1): Christmas, Mon 5 Jan = 1 -> Mon 5 Jan; told Tue 6
+     * Jan (late): done. */
+    {.name = "child in need, decided on the last day of term: both done late",
+     .as_of = "2026-01-07",
+     .snap = {{.as_of = "2025-08-01", .cin = 1}},
+     .ev = {SUSP_DEC("S1", URN_A, "2025-12-19", "2026-01-05", 2),
+            ACT(URN_A, "S1", NLA, "2025-12-19", "hand"), ACT(URN_A, "S1", VS, "2026-01-05", NULL),
+            ACT(URN_A, "S1", PARTNERS, "2026-01-06", NULL)},
+     .want = {{"S1", VS, "2025-12-19", DONE, "2026-01-05"},
+              {"S1", PARTNERS, "2026-01-05", DONE, "2026-01-06"}}},
+
+    /* Known to youth justice, no social worker: partners (YJS) but no VS-CONSULT. Wed 1 Oct; LA
+     * told by email Wed 1 Oct, deemed Thu 2 (1), Fri 3 Oct (2); AFTER(Fri 3 Oct, 1) = Mon 6 Oct:
+     * open as of that day. */
+    {.name = "known to youth justice: partners told, no Virtual School",
+     .as_of = "2025-10-06",
+     .snap = {{.as_of = "2025-08-01", .yjs = 1}},
+     .ev = {SUSP("S1", URN_A, "2025-10-01", 2), ACT(URN_A, "S1", NLA, "2025-10-01", "email")},
+     .want = {{"S1", PARTNERS, "2025-10-06", OPEN, NONE}},
+     .absent = {"S1 " VS}},
+
+    /* Primary school C: Thu 23 Oct; LA told by post Thu 23 Oct, deemed Fri 24 (1), Mon 27 Oct
+     * (2, half-term, a working day); AFTER(Mon 27 Oct, 1): half-term, Mon 3 Nov = 1 -> Mon 3
+     * Nov; open as of Fri 31 Oct. */
+    {.name = "primary pupil: LA's notice deemed in half-term, partners after it",
+     .as_of = "2025-10-31",
+     .dob = "2016-03-10",
+     .year = "5",
+     .ev = {SUSP("S1", URN_C, "2025-10-23", 2), ACT(URN_C, "S1", NLA, "2025-10-23", "post")},
+     .want = {{"S1", PARTNERS, "2025-11-03", OPEN, NONE}},
+     .absent = {"S1 " VS}},
+
+    /* == LOCAL-PTT: the earlier of its end date and NTH(start, 30) == */
+
+    /* Mon 3 Nov to Fri 19 Dec. NTH(3 Nov, 30): Nov 3-7 = 1..5, 10-14 = 6..10, 17-21 = 11..15,
+     * 24-28 = 16..20, Dec 1-5 = 21..25, 8-12 = 26..30 -> Fri 12 Dec, before 19 Dec: due 12 Dec;
+     * as of Mon 15 Dec overdue. */
+    {.name = "part-time timetable lasting over 30 school days",
+     .as_of = "2025-12-15",
+     .ev = {PTT("T1", URN_A, "2025-11-03", "2025-12-19")},
+     .want = {{"T1", PTT_RULE, "2025-12-12", OVERDUE, NONE}}},
+
+    /* Mon 3 Nov to Fri 21 Nov (15 school days): due its end, Fri 21 Nov; open that day. */
+    {.name = "part-time timetable ending before 30 school days",
+     .as_of = "2025-11-21",
+     .ev = {PTT("T1", URN_A, "2025-11-03", "2025-11-21")},
+     .want = {{"T1", PTT_RULE, "2025-11-21", OPEN, NONE}}},
+
+    /* Mon 1 Dec to Sat 31 Jan. NTH(1 Dec, 30): Dec 1-5 = 1..5, 8-12 = 6..10, 15-19 = 11..15,
+     * Christmas, Jan 5-9 = 16..20, 12-16 = 21..25, 19-23 = 26..30 -> Fri 23 Jan; as of Mon 26
+     * Jan overdue. */
+    {.name = "part-time timetable across Christmas: day 30 is Fri 23 Jan",
+     .as_of = "2026-01-26",
+     .ev = {PTT("T1", URN_A, "2025-12-01", "2026-01-31")},
+     .want = {{"T1", PTT_RULE, "2026-01-23", OVERDUE, NONE}}},
+
+    /* School B (INSET Fri 14 Nov), from Mon 10 Nov, no end date recorded (L7). NTH(10 Nov, 30)
+     * at B: Nov 10-13 = 1..4, [14 INSET], 17-21 = 5..9, 24-28 = 10..14, Dec 1-5 = 15..19, 8-12 =
+     * 20..24, 15-19 = 25..29, Christmas, Mon 5 Jan = 30; open as of Fri 19 Dec. */
+    {.name = "part-time timetable without an end date, INSET day inside (school B)",
+     .as_of = "2025-12-19",
+     .ev = {PTT("T1", URN_B, "2025-11-10", NULL)},
+     .want = {{"T1", PTT_RULE, "2026-01-05", OPEN, NONE}}},
+};
+
+int main(void)
+{
+    size_t n = sizeof cases / sizeof cases[0];
+    struct CMUnitTest *tests = calloc(n, sizeof *tests);
+    if (!tests)
+        return 1;
+    for (size_t i = 0; i < n; i++)
+        tests[i] =
+            (struct CMUnitTest){cases[i].name, run_case, NULL, NULL, (void *)(uintptr_t)&cases[i]};
+    int rc = _cmocka_run_group_tests("protocol", tests, n, group_setup, group_teardown);
+    free(tests);
+    return rc;
+}
