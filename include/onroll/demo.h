@@ -42,4 +42,19 @@ typedef struct {
 
 or_code or_demo_generate(const or_demo_params *p, const or_demo_sink *sink, or_error *err);
 
+/* The duty actions of the demo LA (issue: "most done on time, some late, some missing"): for
+ * each pupil's duties as of as_of (duties.h), emit `action` events (kind OR_K_EVENTS) through
+ * sink->row: about 80% on time, 12% late, the rest missing; a third of those not yet due done
+ * early; board, review-panel and reconsideration outcomes; some parents applying for review.
+ * Actions open new duties (a board's decision starts the review's clock), so the caller stores
+ * them and calls again until *emitted is 0. Deterministic for a seed: each duty has its own
+ * random stream, so a duty left undone stays undone however many passes run. */
+#include "onroll/facts.h"
+#include "onroll/params.h"
+
+typedef const or_pupil_facts *(*or_demo_pupil_at)(void *ctx, int i);
+or_code or_demo_actions(or_demo_pupil_at pupil, void *pupils_ctx, int npupils,
+                        const or_params *p, or_date as_of, uint64_t seed,
+                        const or_demo_sink *sink, int *emitted, or_error *err);
+
 #endif

@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "onroll/demo.h"
 #include "onroll/ingest.h"
+#include "onroll/model.h"
 
 typedef struct {
     or_store *s;
@@ -70,6 +71,34 @@ static or_code on_marks(void *ctx, const char *upn, int urn, int ay, const char 
     or_prov prov = {l->marks_src, 0, l->la_code};
     l->marks++;
     return or_store_marks_put(l->s, &prov, upn, urn, ay, marks, err);
+}
+
+static const or_pupil_facts *pupil_at(void *ctx, int i)
+{
+    return or_model_pupil(ctx, i);
+}
+
+/* The duty actions, pass by pass: each pass's actions open the next duties (a board's
+ * decision starts the review's clock). */
+static or_code load_actions(loader *l, const or_demo_params *p, or_error *err)
+{
+    or_demo_sink sink = {on_row, NULL, l};
+    for (int pass = 1; pass <= 6; pass++) {
+        or_model *m = NULL;
+        or_code rc = or_model_load(l->s, NULL, &m, err);
+        if (rc)
+            return rc;
+        int emitted = 0;
+        snprintf(l->source, sizeof l->source, "onroll demo: duty actions, pass %d", pass);
+        rc = or_demo_actions(pupil_at, m, or_model_npupils(m), or_model_params(m), p->as_of,
+                             p->seed, &sink, &emitted, err);
+        or_model_free(m);
+        if (!rc)
+            rc = end_batch(l, err);
+        if (rc || emitted == 0)
+            return rc;
+    }
+    return OR_OK;
 }
 
 int cmd_demo(int argc, char **argv)
@@ -155,6 +184,8 @@ int cmd_demo(int argc, char **argv)
         else if ((rc = or_store_commit(s, &err)))
             or_store_rollback(s);
     }
+    if (!rc)
+        rc = load_actions(&l, &p, &err);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     if (rc) {
         or_store_close(s);

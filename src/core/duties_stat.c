@@ -47,7 +47,7 @@ static void notify(or_duty_ctx *c, const or_excl_info *x)
     or_duty_add(c, e, 0, "STAT-NOTIFY-PARENT", e->decided, OR_DUE_BY,
                 or_duty_action(c, e, "STAT-NOTIFY-PARENT"),
                 "%s decided %s: tell the parents without delay", what(e), dd);
-    if (e->kind != OR_EV_LUNCHTIME && s && or_compulsory_school_age(s->dob, e->start)) {
+    if (s && or_compulsory_school_age(s->dob, e->start)) {
         or_date day1 = or_duty_nth(x, e->start, 1);
         or_duty_add(c, e, 0, "STAT-NOTICE-S104", day1, OR_DUE_BY,
                     or_duty_action(c, e, "STAT-NOTICE-S104"),

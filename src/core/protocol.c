@@ -113,9 +113,12 @@ static void psp(or_duty_ctx *c)
                 a->start <= c->as_of && a->start > last)
                 last = a->start;
         }
+        or_date next = last + p->v[OR_P_PSP_REVIEW_DAYS];
+        if (or_date_academic_year(next) != ay)
+            continue; /* a PSP runs within its school year; a new year brings a new one */
         char dd[16];
         or_date_human(last, dd);
-        or_duty_add(c, e, 0, "LOCAL-PSP-REVIEW", last + p->v[OR_P_PSP_REVIEW_DAYS], OR_DUE_BY,
+        or_duty_add(c, e, 0, "LOCAL-PSP-REVIEW", next, OR_DUE_BY,
                     NULL, "review the Pastoral Support Programme every %d days (last: %s)",
                     p->v[OR_P_PSP_REVIEW_DAYS], dd);
     }

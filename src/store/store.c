@@ -1631,3 +1631,13 @@ or_code or_store_count_events_by_type(or_store *s, or_count_cb cb, void *ctx, or
     s->drv->finalize(st);
     return rc;
 }
+
+/* ---- for the other files of src/store/ (access.h) ---- */
+
+#include "store/access.h"
+
+const or_driver *or_store_driver(const or_store *s, or_db **db)
+{
+    *db = s->db;
+    return s->drv;
+}
