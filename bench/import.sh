@@ -3,13 +3,14 @@
 # PostgreSQL is installed, `onroll import` on PostgreSQL against psql's \copy (COPY FROM STDIN
 # into a table of text columns), in one run.
 #
-# The rows come from the demo LA (`onroll demo`, exported to CSV); while the demo generator is
-# not built, from a simpler generator below (same kinds, valid rows, events with refs). onroll
-# validates every cell, checks every reference, dedupes, records provenance and maintains the
-# indexes; sqlite3 .import and \copy only store text. Each figure is the best of RUNS runs on a
+# The rows come from the demo LA (`onroll demo`, exported to CSV), or from a simpler generator
+# below (same kinds, valid rows, more events per pupil, events with refs). onroll validates
+# every cell, checks every reference, dedupes, records provenance and maintains the indexes;
+# sqlite3 .import and \copy only store text. Each figure is the best of RUNS runs on a
 # database that already holds what the file refers to; "again" is importing the same file a
 # second time (every row compared, nothing written).
-# Env: PUPILS (demo size, default 10000), RUNS (default 3), BUILD, PG=0 to skip PostgreSQL.
+# Env: PUPILS (demo size, default 10000), RUNS (default 3), BUILD, ONROLL (the binary), GEN=awk
+# (the simpler rows even when the demo is there), PG=0 (skip PostgreSQL).
 set -eu
 BUILD=${BUILD:-build}
 ONROLL=${ONROLL:-$(pwd)/$BUILD/onroll}
@@ -99,14 +100,14 @@ generate() { # dir
 }
 
 echo "machine: $(nproc) cores, $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)"
-if "$ONROLL" demo --help >/dev/null 2>&1; then
+if [ "${GEN:-demo}" = demo ] && "$ONROLL" demo --help >/dev/null 2>&1; then
     echo "generating the demo LA with $PUPILS pupils ..."
     "$ONROLL" --db "$W/src.db" demo --pupils "$PUPILS" --schools 40 --as-of 2026-07-20 >/dev/null
     for k in schools calendar pupils enrolments events attendance; do
         "$ONROLL" --db "$W/src.db" export "$k" --out "$W/$k.csv" 2>/dev/null
     done
 else
-    echo "generating rows for $PUPILS pupils (onroll demo is not available) ..."
+    echo "generating rows for $PUPILS pupils with awk (GEN=awk, or no onroll demo) ..."
     generate "$W"
 fi
 # the base each measured file needs: schools and pupils

@@ -45,6 +45,11 @@ or_code or_duties_for_pupil(const or_pupil_facts *f, const or_params *p, or_date
 or_code or_cap_check(const or_pupil_facts *f, const or_params *p, or_date start, int halfdays,
                      or_error *err);
 
+/* STAT-45DAY-CAP over what is recorded: the first suspension (in date order) whose days take
+ * the pupil's total in its school year above the cap, or NULL; *total = that total in
+ * half-days. For checking a batch after it is written inside its transaction. */
+const or_fact_event *or_cap_breach(const or_pupil_facts *f, const or_params *p, int *total);
+
 /* Sort duties as the CSV wants: by due (no date last), then urn, event_id, rule. */
 void or_duties_sort(or_duty_list *l);
 

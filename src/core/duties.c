@@ -205,6 +205,29 @@ void or_duties_sort(or_duty_list *l)
         qsort(l->items, (size_t)l->n, sizeof *l->items, cmp_duty);
 }
 
+const or_fact_event *or_cap_breach(const or_pupil_facts *f, const or_params *p, int *total)
+{
+    int cap = 2 * p->v[OR_P_CAP_DAYS];
+    for (int i = 0; i < f->nevents; i++) {
+        const or_fact_event *e = &f->events[i];
+        if (!is_suspension(e->kind) || !or_excl_counts(f, e, INT32_MAX))
+            continue;
+        int ay = or_date_academic_year(e->start), sum = 0;
+        for (int j = 0; j <= i; j++) {
+            const or_fact_event *y = &f->events[j];
+            if (is_suspension(y->kind) && or_date_academic_year(y->start) == ay &&
+                or_excl_counts(f, y, INT32_MAX))
+                sum += or_excl_halfdays(y);
+        }
+        if (sum > cap) {
+            *total = sum;
+            return e;
+        }
+    }
+    *total = 0;
+    return NULL;
+}
+
 or_code or_cap_check(const or_pupil_facts *f, const or_params *p, or_date start, int halfdays,
                      or_error *err)
 {

@@ -545,7 +545,12 @@ static void risk_ptt(ctx *c)
     text *t = &c->detail[R_PTT];
     for (int i = 0; i < c->f->nevents; i++) {
         const or_fact_event *e = &c->f->events[i];
-        if (e->kind != OR_EV_PART_TIME || !known(c, e))
+        if (e->kind != OR_EV_PART_TIME || !known(c, e) ||
+            or_date_academic_year(e->start) != or_date_academic_year(c->as_of))
+            continue;
+        /* the school recorded its review of the timetable (LOCAL-PTT): no longer a concern */
+        const or_fact_event *closed = or_facts_action(c->f, e->urn, e->event_id, "LOCAL-PTT");
+        if (closed && closed->start <= c->as_of)
             continue;
         bool ended = e->end != OR_DATE_NONE && e->end < c->as_of;
         bool past_end = ended && !extended(c, i);
