@@ -12,6 +12,8 @@ typedef struct or_model or_model;
 
 /* Load every pupil (upn NULL) or one pupil; the LA's parameters come from the store's config. */
 or_code or_model_load(or_store *s, const char *upn, or_model **out, or_error *err);
+/* Only one pupil's events (and the parameters): enough for the 45-day cap. */
+or_code or_model_load_events(or_store *s, const char *upn, or_model **out, or_error *err);
 void or_model_free(or_model *m);
 
 int or_model_npupils(const or_model *m);

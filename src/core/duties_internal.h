@@ -37,9 +37,8 @@ typedef struct {
 
 /* How a duty's status is worked out. */
 typedef enum {
-    OR_DUE_BY,        /* done by its action; overdue after the due date */
-    OR_DUE_NOT_BEFORE, /* a "not before" date: open until done, never overdue */
-    OR_DUE_OVERDUE,   /* the caller found it overdue already (unless done) */
+    OR_DUE_BY,      /* done by its action; overdue after the due date */
+    OR_DUE_OVERDUE, /* the caller found it overdue already (unless done) */
 } or_due_mode;
 
 /* The action (decided on or before as_of) that did `rule` for event e, or NULL. */

@@ -150,12 +150,15 @@ static void review(or_duty_ctx *c, const or_excl_info *x)
                 "(%s)",
                 p->v[OR_P_IRP_APPLY_DEADLINE], gb ? "the board's decision" : "the decision", dd);
     const or_fact_event *meet = NULL, *recon = NULL;
+    /* STAT-ROLL-REMOVAL is a "not before" condition, not a deadline: no due date; the detail
+     * says from when removal is allowed, once that is known */
     or_date removal = OR_DATE_NONE;
-    const char *removal_why = "the review is under way";
+    const char *removal_why = "the board has not yet decided";
     if (apply) {
         or_date applied = or_deemed_date(apply->start, apply->delivery);
         or_date_human(applied, dd);
         meet = or_duty_action(c, e, "STAT-IRP-MEET");
+        removal_why = "the review is under way";
         or_duty_add(c, e, 0, "STAT-IRP-MEET",
                     or_duty_after(x, applied, p->v[OR_P_IRP_MEET_DEADLINE]), OR_DUE_BY, meet,
                     "an application for review was made (deemed %s): the panel meets within %d "
@@ -181,13 +184,17 @@ static void review(or_duty_ctx *c, const or_excl_info *x)
             removal = meet->start;
             removal_why = "the panel upheld the exclusion";
         }
-    } else if (apply_due != OR_DATE_NONE) {
+    } else if (gb && apply_due != OR_DATE_NONE) {
         removal = apply_due + 1;
-        removal_why = "the deadline for applying for a review passes with no application";
+        removal_why = "the deadline for applying for a review passed with no application";
     }
-    or_duty_add(c, e, 0, "STAT-ROLL-REMOVAL", removal, OR_DUE_NOT_BEFORE,
+    char allowed[16] = "";
+    if (removal != OR_DATE_NONE)
+        or_date_human(removal, allowed);
+    or_duty_add(c, e, 0, "STAT-ROLL-REMOVAL", OR_DATE_NONE, OR_DUE_BY,
                 or_duty_action(c, e, "STAT-ROLL-REMOVAL"),
-                "remove from roll only once %s (not before the date shown)", removal_why);
+                "remove from roll only once %s%s%s", removal_why,
+                removal != OR_DATE_NONE ? ": not before " : "", allowed);
 }
 
 /* STAT-6TH-DAY-LA for a permanent exclusion. */

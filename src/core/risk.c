@@ -474,10 +474,7 @@ static void vulnerable_on(const ctx *c, or_date d, text *t)
 
 static void add_exclusion_verb(text *t, const or_fact_event *e)
 {
-    text_addf(t, "%s ",
-              e->kind == OR_EV_PERMANENT   ? "permanently excluded"
-              : e->kind == OR_EV_LUNCHTIME ? "lunchtime suspension"
-                                           : "suspended");
+    text_addf(t, "%s ", e->kind == OR_EV_LUNCHTIME ? "lunchtime suspension" : "suspended");
     add_date(t, e->start);
 }
 
@@ -487,7 +484,9 @@ static void risk_vulnerable(ctx *c)
     const char *last = NULL; /* consecutive exclusions with the same reason share it */
     for (int i = 0; i < c->f->nevents; i++) {
         const or_fact_event *e = &c->f->events[i];
-        if (!or_excl_counts(c->f, e, c->as_of) || !in_year(c, e->start))
+        /* DOMAIN.md §5: "a suspension of a pupil who..." (a permanent exclusion is not) */
+        if (e->kind == OR_EV_PERMANENT || !or_excl_counts(c->f, e, c->as_of) ||
+            !in_year(c, e->start))
             continue;
         text why = {c->arena, NULL, 0, 0};
         vulnerable_on(c, e->start, &why);

@@ -15,7 +15,10 @@
 
 #include "onroll/arena.h"
 #include "onroll/ingest.h"
+#include "onroll/duties.h"
+#include "onroll/excl.h"
 #include "onroll/marks.h"
+#include "onroll/model.h"
 #include "onroll/rowcheck.h"
 #include "onroll/strmap.h"
 
@@ -35,6 +38,13 @@ typedef struct {
     int la_code, urn;
     const char *ref, *type, *upn;
 } pending_ref;
+
+/* A suspension of this batch, to be checked against the 45-day cap at the end. */
+typedef struct {
+    int64_t line;
+    int urn;
+    const char *event_id, *upn;
+} pending_cap;
 
 typedef struct {
     or_year_marks y; /* y.marks points at marks */
@@ -68,6 +78,8 @@ struct or_ingest {
     or_strmap years;   /* "upn|urn|ay" -> year_marks */
     pending_ref *refs;
     size_t nrefs, caprefs;
+    pending_cap *caps;
+    size_t ncaps, capcaps;
     /* the current group */
     or_arena group; /* its rows, strings and errors */
     entry *entries;
@@ -93,6 +105,7 @@ void or_ingest_result_release(or_ingest_result *r)
 static void release(or_ingest *in)
 {
     free(in->refs);
+    free(in->caps);
     free(in->entries);
     free(in->asked);
     free(in->rows);
@@ -403,6 +416,19 @@ static const or_value *keep_row(or_ingest *in, const or_value *row)
     return copy;
 }
 
+static void add_cap(or_ingest *in, int64_t line, int urn, const char *event_id, const char *upn)
+{
+    if (in->ncaps == in->capcaps) {
+        in->capcaps = in->capcaps ? in->capcaps * 2 : 64;
+        pending_cap *c = realloc(in->caps, in->capcaps * sizeof *c);
+        if (!c)
+            abort();
+        in->caps = c;
+    }
+    in->caps[in->ncaps++] = (pending_cap){line, urn, or_arena_strdup(&in->arena, event_id),
+                                          or_arena_strdup(&in->arena, upn)};
+}
+
 or_code or_ingest_row(or_ingest *in, int64_t line, const char *const *cells, or_error *err)
 {
     const or_kind *k = in->kind;
@@ -467,6 +493,9 @@ or_code or_ingest_row(or_ingest *in, int64_t line, const char *const *cells, or_
     }
     if (!status)
         en->row = keep_row(in, row);
+    if (!status && k->id == OR_K_EVENTS &&
+        (!strcmp(row[OR_EV_TYPE].s, "suspension") || !strcmp(row[OR_EV_TYPE].s, "lunchtime")))
+        add_cap(in, line, (int)row[OR_EV_URN].i, row[OR_EV_EVENT_ID].s, row[OR_EV_UPN].s);
     if (in->nentries == BATCH && flush(in, err))
         return in->first.code;
     return status;
@@ -519,6 +548,58 @@ static or_code check_refs(or_ingest *in, or_error *err)
     return OR_OK;
 }
 
+static int cmp_cap(const void *a, const void *b)
+{
+    const pending_cap *x = a, *y = b;
+    int r = strcmp(x->upn, y->upn);
+    return r ? r : (x->line > y->line) - (x->line < y->line);
+}
+
+/* STAT-45DAY-CAP: with the batch written (inside its transaction), does any pupil it names
+ * now have more than 45 days of suspension in a school year, across all schools? The row to
+ * blame is the suspension that crossed the line, or the batch's first for that pupil and year
+ * if the line was crossed by what was stored before. */
+static or_code check_cap(or_ingest *in, or_error *err)
+{
+    qsort(in->caps, in->ncaps, sizeof *in->caps, cmp_cap);
+    for (size_t i = 0; i < in->ncaps;) {
+        size_t j = i;
+        while (j < in->ncaps && !strcmp(in->caps[j].upn, in->caps[i].upn))
+            j++;
+        or_model *m = NULL;
+        or_error e = {0};
+        if (or_model_load_events(in->store, in->caps[i].upn, &m, &e))
+            return store_failed(in, err, &e);
+        const or_pupil_facts *f = or_model_find(m, in->caps[i].upn);
+        int total = 0;
+        const or_fact_event *over = f ? or_cap_breach(f, or_model_params(m), &total) : NULL;
+        if (over) {
+            const pending_cap *blame = NULL;
+            int ay = or_date_academic_year(over->start);
+            for (size_t k = i; k < j && !blame; k++)
+                if (in->caps[k].urn == over->urn && !strcmp(in->caps[k].event_id, over->event_id))
+                    blame = &in->caps[k];
+            for (size_t k = i; k < j && !blame; k++) {
+                const or_fact_event *ev = or_facts_event(f, in->caps[k].urn, in->caps[k].event_id);
+                if (ev && or_date_academic_year(ev->start) == ay)
+                    blame = &in->caps[k];
+            }
+            const or_rule *r = or_rule_find("STAT-45DAY-CAP");
+            int cap = or_model_params(m)->v[OR_P_CAP_DAYS], before = total - or_excl_halfdays(over);
+            or_ingest_reject(in, blame ? blame->line : in->caps[i].line, "sessions",
+                             "this suspension takes pupil %s's suspensions in %d/%02d to %d%s days "
+                             "across all schools (%d%s days before it), above the limit of %d "
+                             "school days in a school year (STAT-45DAY-CAP: %s)",
+                             in->caps[i].upn, ay, (ay + 1) % 100, total / 2, total % 2 ? ".5" : "",
+                             before / 2, before % 2 ? ".5" : "", cap, r ? r->source : "");
+        }
+        or_model_free(m);
+        i = j;
+    }
+    flush(in, err); /* report them */
+    return OR_OK;
+}
+
 static or_code flush_marks(or_ingest *in, or_error *err)
 {
     or_year_marks *out = malloc(MARKS_AT_ONCE * sizeof *out);
@@ -551,6 +632,8 @@ or_code or_ingest_end(or_ingest *in, or_ingest_result *res, or_error *err)
     flush(in, err);
     if (!in->broken && in->res.nerrors == 0)
         check_refs(in, err);
+    if (!in->broken && in->res.nerrors == 0 && in->ncaps)
+        check_cap(in, err);
     if (!in->broken && in->res.nerrors == 0 && !in->opts.dry_run)
         flush_marks(in, err);
     bool changed = in->res.inserted + in->res.updated > 0;

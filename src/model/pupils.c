@@ -318,13 +318,19 @@ or_code or_params_load(or_store *s, or_params *p, or_error *err)
     return or_store_config_each(s, set_param, p, err);
 }
 
-or_code or_model_load(or_store *s, const char *upn, or_model **out, or_error *err)
+static or_code load(or_store *s, const char *upn, bool events_only, or_model **out,
+                   or_error *err)
 {
     or_model *m = calloc(1, sizeof *m);
     if (!m)
         return or_fail(err, OR_ENOMEM, "out of memory");
     or_strmap_init(&m->by_upn, &m->arena);
     or_code rc = or_params_load(s, &m->params, err);
+    if (events_only) {
+        if (!rc)
+            rc = or_store_scan_pupil(s, or_kind_get(OR_K_EVENTS), upn, on_event, m, err);
+        goto done;
+    }
     if (!rc)
         rc = or_store_scan_pupil(s, or_kind_get(OR_K_SCHOOLS), NULL, on_school, m, err);
     if (!rc) {
@@ -347,6 +353,7 @@ or_code or_model_load(or_store *s, const char *upn, or_model **out, or_error *er
         rc = or_store_scan_pupil(s, or_kind_get(OR_K_EVENTS), upn, on_event, m, err);
     if (!rc)
         rc = or_store_scan_marks_pupil(s, upn, on_marks, m, err);
+done:
     if (rc) {
         or_model_free(m);
         return rc;
@@ -362,6 +369,16 @@ or_code or_model_load(or_store *s, const char *upn, or_model **out, or_error *er
         finish_pupil(m->pupils[i]);
     *out = m;
     return OR_OK;
+}
+
+or_code or_model_load(or_store *s, const char *upn, or_model **out, or_error *err)
+{
+    return load(s, upn, false, out, err);
+}
+
+or_code or_model_load_events(or_store *s, const char *upn, or_model **out, or_error *err)
+{
+    return load(s, upn, true, out, err);
 }
 
 void or_model_free(or_model *m)

@@ -323,15 +323,25 @@ static const risk_case cases[] = {
      .fires = "RISK-NO-PLAN RISK-VULNERABLE",
      .urn = URN1,
      .want = {{"RISK-VULNERABLE", "has an EHC plan; lunchtime suspension 3 Oct 2025"}}},
-    /* A social worker from the caseload (no snapshot), and a permanent exclusion. */
-    {"vulnerable: social worker, permanent exclusion",
+    /* A social worker from the caseload (no snapshot), and a permanent exclusion: DOMAIN.md
+     * §5 RISK-VULNERABLE fires on "a suspension of a pupil who ... has a social worker"; a
+     * permanent exclusion is not a suspension, so nothing fires. */
+    {"vulnerable: social worker, permanent exclusion is not a suspension",
      "2025-11-12",
      {{.id = "P1", .kind = OR_EV_PERMANENT, .urn = URN1, .start = "2025-11-10", .sessions = -1}},
      .en = {MAIN1},
      .cs = {{"social_worker", "2025-09-01", NULL}},
+     .fires = "",
+     .urn = URN1},
+    /* The same pupil with a suspension: it fires, naming the social worker. */
+    {"vulnerable: social worker from the caseload, suspension",
+     "2025-11-12",
+     {SUSP("S1", "2025-11-10", 2)},
+     .en = {MAIN1},
+     .cs = {{"social_worker", "2025-09-01", NULL}},
      .fires = "RISK-NO-PLAN RISK-VULNERABLE",
      .urn = URN1,
-     .want = {{"RISK-VULNERABLE", "has a social worker; permanently excluded 10 Nov 2025"}}},
+     .want = {{"RISK-VULNERABLE", "has a social worker; suspended 10 Nov 2025"}}},
     /* The social worker's case ended on 30 Sep; SEN support (K) is not an EHC plan. */
     {"vulnerable: case closed before, SEN support only",
      "2025-10-10",
