@@ -60,6 +60,10 @@ typedef struct {
 or_code or_store_put(or_store *s, const or_kind *k, const or_value *row, const or_prov *prov,
                      or_put_result *res, or_error *err);
 
+/* True when the engine does many rows at once in far fewer round trips than one by one
+ * (PostgreSQL): callers that can gather rows into batches should. */
+bool or_store_prefers_batches(const or_store *s);
+
 /* Store rows[0..n) of kind k in that order, with the same results as n calls of or_store_put
  * (a row sees the rows before it), in a few statements per batch where the engine can bulk
  * load (PostgreSQL: COPY into a staging table, then set-based SQL). res[i] is row i's
@@ -70,6 +74,10 @@ or_code or_store_put(or_store *s, const or_kind *k, const or_value *row, const o
 or_code or_store_put_many(or_store *s, const or_kind *k, const or_value *const *rows,
                           const or_prov *provs, size_t n, or_put_result *res, or_error *row_errs,
                           or_error *err);
+
+/* About how many rows of kind k are stored, cheaply (the highest row id where the kind has
+ * one, else a count): to choose between look-ups one by one and one pass over a table. */
+or_code or_store_estimate_rows(or_store *s, const or_kind *k, int64_t *n, or_error *err);
 
 /* Look-ups an import needs. Each returns OR_OK and sets *found. */
 or_code or_store_school_la(or_store *s, int urn, int *la_code, bool *found, or_error *err);

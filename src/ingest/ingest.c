@@ -5,9 +5,9 @@
  * in groups of BATCH: a group's pupils are looked up together and its rows written together
  * (or_store_put_many: a few statements per group on PostgreSQL), then the group's results and
  * errors are reported in line order, so the messages are those of checking and putting one row
- * at a time. Checks that need the whole file (an event's `ref` may name an event later in the
- * same file) run at the end. Attendance marks are gathered per pupil, school and year, read
- * and written in bulk, once each. */
+ * at a time. A store that gains nothing from groups (SQLite) gets groups of one row. Checks that
+ * need the whole file (an event's `ref` may name an event later in the same file) run at the end.
+ * Attendance marks are gathered per pupil, school and year, read and written in bulk, once each. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,7 +49,7 @@ typedef struct {
 typedef struct {
     or_year_marks y; /* y.marks points at marks */
     char marks[OR_MARKS_LEN];
-    bool dirty;
+    bool read, dirty; /* read from the store; changed since */
 } year_marks;
 
 typedef struct row_error {
@@ -61,9 +61,13 @@ typedef struct row_error {
 typedef struct {
     int64_t line;
     row_error *errors, **tail; /* found as the row came, reported when the group is done */
-    const or_value *row;       /* a valid row, in the group's arena; NULL if rejected */
+    bool valid;
+    const or_value *row; /* a valid row (not attendance), kept until the group is done */
     or_prov prov;
-    const char *upn; /* the pupil the row names, when it is to be looked up */
+    const char *upn;  /* the pupil the row names, when it is to be looked up */
+    year_marks *year; /* attendance: the mark, where it goes */
+    int pos;
+    char mark;
 } entry;
 
 struct or_ingest {
@@ -71,6 +75,7 @@ struct or_ingest {
     const or_kind *kind;
     const char *name; /* source name, for messages */
     or_ingest_opts opts;
+    size_t group_max; /* rows per group: BATCH, or 1 when the store gains nothing from more */
     int64_t src_id;
     or_arena arena;
     or_strmap schools; /* "urn" -> la_code + 1 (as a pointer-sized integer) */
@@ -136,8 +141,9 @@ or_code or_ingest_begin(or_store *s, const or_kind *k, const or_source *src,
     or_strmap_init(&in->schools, &in->arena);
     or_strmap_init(&in->pupils, &in->arena);
     or_strmap_init(&in->years, &in->arena);
-    in->entries = malloc(BATCH * sizeof *in->entries);
-    in->asked = malloc(BATCH * sizeof *in->asked);
+    in->group_max = or_store_prefers_batches(s) ? BATCH : 1;
+    in->entries = malloc(in->group_max * sizeof *in->entries);
+    in->asked = malloc(in->group_max * sizeof *in->asked);
     in->res.kind = k->id;
     or_code rc = OR_OK;
     if (!in->entries || !in->asked)
@@ -224,59 +230,56 @@ static void add_ref(or_ingest *in, const entry *e)
                                           or_arena_strdup(&in->arena, row[OR_EV_UPN].s)};
 }
 
-/* The pupil-year of an attendance row (created, not yet read, if new: *fresh). */
-static year_marks *year_of(or_ingest *in, int la, const or_value *row, bool *fresh)
+/* The pupil-year an attendance row marks (created, not yet read, when new). */
+static year_marks *year_of(or_ingest *in, int la, const or_value *row)
 {
     int urn = (int)row[OR_AT_URN].i, ay = or_date_academic_year((or_date)row[OR_AT_DATE].i);
     char key[48];
     snprintf(key, sizeof key, "%s|%d|%d", row[OR_AT_UPN].s, urn, ay);
     or_strmap_slot *slot = or_strmap_put(&in->years, key);
     year_marks *y = slot->value;
-    *fresh = !y;
     if (!y) {
         y = or_arena_alloc(&in->arena, sizeof *y);
         y->y = (or_year_marks){la,       urn,  ay, or_arena_strdup(&in->arena, row[OR_AT_UPN].s),
                                y->marks, false};
-        y->dirty = false;
+        y->read = y->dirty = false;
         slot->value = y;
     }
     return y;
 }
 
-static void put_mark(or_ingest *in, const or_value *row, year_marks *y)
+static void put_mark(or_ingest *in, const entry *en)
 {
-    or_date d = (or_date)row[OR_AT_DATE].i;
-    int pos = or_mark_pos(d, strcmp(row[OR_AT_SESSION].s, "PM") == 0);
-    char b = or_mark_byte(row[OR_AT_CODE].s);
-    if (y->marks[pos] == b) {
+    year_marks *y = en->year;
+    if (y->marks[en->pos] == en->mark) {
         in->res.unchanged++;
         return;
     }
-    if (y->marks[pos] == OR_MARK_NONE)
+    if (y->marks[en->pos] == OR_MARK_NONE)
         in->res.inserted++;
     else
         in->res.updated++;
-    y->marks[pos] = b;
+    y->marks[en->pos] = en->mark;
     y->dirty = true;
 }
 
 /* Attendance rows of the group (the first n): read the pupil-years not yet read, then mark. */
 static or_code put_marks(or_ingest *in, size_t n, or_error *err)
 {
-    year_marks **ys = (year_marks **)or_arena_alloc(&in->group, (n + 1) * sizeof *ys);
     or_year_marks *fresh = or_arena_alloc(&in->group, (n + 1) * sizeof *fresh);
     size_t nfresh = 0;
     for (size_t j = 0; j < n; j++) {
-        bool is_new;
-        ys[j] = year_of(in, in->entries[j].prov.la_code, in->entries[j].row, &is_new);
-        if (is_new)
-            fresh[nfresh++] = ys[j]->y;
+        year_marks *y = in->entries[j].year;
+        if (!y->read) {
+            y->read = true;
+            fresh[nfresh++] = y->y;
+        }
     }
     or_error e = {0};
     if (nfresh && or_store_marks_get_many(in->store, fresh, nfresh, &e))
         return store_failed(in, err, &e);
     for (size_t j = 0; j < n; j++)
-        put_mark(in, in->entries[j].row, ys[j]);
+        put_mark(in, &in->entries[j]);
     return OR_OK;
 }
 
@@ -284,11 +287,12 @@ static or_code alloc_results(or_ingest *in, or_error *err)
 {
     if (in->rows)
         return OR_OK;
-    in->rows = malloc(BATCH * sizeof *in->rows);
-    in->provs = malloc(BATCH * sizeof *in->provs);
-    in->results = malloc(BATCH * sizeof *in->results);
-    in->row_errs = malloc(BATCH * sizeof *in->row_errs);
-    in->found = malloc(BATCH * sizeof *in->found);
+    size_t n = in->group_max;
+    in->rows = malloc(n * sizeof *in->rows);
+    in->provs = malloc(n * sizeof *in->provs);
+    in->results = malloc(n * sizeof *in->results);
+    in->row_errs = malloc(n * sizeof *in->row_errs);
+    in->found = malloc(n * sizeof *in->found);
     if (!in->rows || !in->provs || !in->results || !in->row_errs || !in->found) {
         or_error e;
         or_fail(&e, OR_ENOMEM, "out of memory");
@@ -318,7 +322,7 @@ static or_code flush(or_ingest *in, or_error *err)
                 in->found[i] ? PUPIL_KNOWN : PUPIL_UNKNOWN;
     }
     size_t n = in->nentries, stop = 0;
-    while (stop < n && !in->entries[stop].errors && !unknown_pupil(in, &in->entries[stop]))
+    while (stop < n && in->entries[stop].valid && !unknown_pupil(in, &in->entries[stop]))
         stop++;
     size_t written = in->res.nerrors == 0 ? stop : 0;
     if (written > 0 && k->id == OR_K_ATTENDANCE) {
@@ -347,12 +351,12 @@ static or_code flush(or_ingest *in, or_error *err)
         }
         for (row_error *r = en->errors; r; r = r->next)
             report(in, en->line, r->column, r->msg);
-        if (!en->errors && unknown_pupil(in, en)) {
+        if (en->valid && unknown_pupil(in, en)) {
             char msg[OR_ERRMSG_MAX];
             snprintf(msg, sizeof msg, "'%s' is not a known pupil: import the pupils file first",
                      en->upn);
             report(in, en->line, "upn", msg);
-        } else if (en->row && k->id == OR_K_EVENTS && !en->row[OR_EV_REF].null &&
+        } else if (en->valid && k->id == OR_K_EVENTS && !en->row[OR_EV_REF].null &&
                    in->res.nerrors == 0) {
             add_ref(in, en);
         }
@@ -373,7 +377,7 @@ void or_ingest_reject(or_ingest *in, int64_t line, const char *column, const cha
     if (in->broken)
         return;
     entry_error(in, new_entry(in, line), column, "%s", msg);
-    if (in->nentries == BATCH)
+    if (in->nentries == in->group_max)
         flush(in, NULL);
 }
 
@@ -403,10 +407,13 @@ static or_code school_la(or_ingest *in, int urn, int *la, or_error *err)
     return OR_OK;
 }
 
-/* Keep a valid row in the group: its strings are the caller's, valid only during the call. */
+/* Keep a valid row until the group is done: its strings are the caller's, valid only during the
+ * call, so they are copied unless the group is done within it (one row per group). */
 static const or_value *keep_row(or_ingest *in, const or_value *row)
 {
     const or_kind *k = in->kind;
+    if (in->group_max == 1)
+        return row;
     or_value *copy = or_arena_alloc(&in->group, (size_t)k->ncols * sizeof *copy);
     for (int c = 0; c < k->ncols; c++) {
         copy[c] = row[c];
@@ -491,12 +498,18 @@ or_code or_ingest_row(or_ingest *in, int64_t line, const char *const *cells, or_
             }
         }
     }
-    if (!status)
+    en->valid = !status;
+    if (!status && k->id == OR_K_ATTENDANCE) {
+        en->year = year_of(in, en->prov.la_code, row);
+        en->pos = or_mark_pos((or_date)row[OR_AT_DATE].i, strcmp(row[OR_AT_SESSION].s, "PM") == 0);
+        en->mark = or_mark_byte(row[OR_AT_CODE].s);
+    } else if (!status) {
         en->row = keep_row(in, row);
+    }
     if (!status && k->id == OR_K_EVENTS &&
         (!strcmp(row[OR_EV_TYPE].s, "suspension") || !strcmp(row[OR_EV_TYPE].s, "lunchtime")))
         add_cap(in, line, (int)row[OR_EV_URN].i, row[OR_EV_EVENT_ID].s, row[OR_EV_UPN].s);
-    if (in->nentries == BATCH && flush(in, err))
+    if (in->nentries == in->group_max && flush(in, err))
         return in->first.code;
     return status;
 }
@@ -562,13 +575,24 @@ static int cmp_cap(const void *a, const void *b)
 static or_code check_cap(or_ingest *in, or_error *err)
 {
     qsort(in->caps, in->ncaps, sizeof *in->caps, cmp_cap);
+    /* Many pupils: load every pupil's events in one pass rather than each pupil's in turn (a
+     * few statements each), when that reads fewer than about 100 events per pupil checked. */
+    size_t pupils = 0;
+    for (size_t i = 0; i < in->ncaps; i++)
+        pupils += i == 0 || strcmp(in->caps[i].upn, in->caps[i - 1].upn) != 0;
+    or_model *all = NULL;
+    or_error e = {0};
+    int64_t stored = 0;
+    if (pupils >= 16 &&
+        (or_store_estimate_rows(in->store, or_kind_get(OR_K_EVENTS), &stored, &e) ||
+         ((int64_t)pupils * 100 >= stored && or_model_load_events(in->store, NULL, &all, &e))))
+        return store_failed(in, err, &e);
     for (size_t i = 0; i < in->ncaps;) {
         size_t j = i;
         while (j < in->ncaps && !strcmp(in->caps[j].upn, in->caps[i].upn))
             j++;
-        or_model *m = NULL;
-        or_error e = {0};
-        if (or_model_load_events(in->store, in->caps[i].upn, &m, &e))
+        or_model *m = all;
+        if (!all && or_model_load_events(in->store, in->caps[i].upn, &m, &e))
             return store_failed(in, err, &e);
         const or_pupil_facts *f = or_model_find(m, in->caps[i].upn);
         int total = 0;
@@ -593,9 +617,11 @@ static or_code check_cap(or_ingest *in, or_error *err)
                              in->caps[i].upn, ay, (ay + 1) % 100, total / 2, total % 2 ? ".5" : "",
                              before / 2, before % 2 ? ".5" : "", cap, r ? r->source : "");
         }
-        or_model_free(m);
+        if (m != all)
+            or_model_free(m);
         i = j;
     }
+    or_model_free(all);
     flush(in, err); /* report them */
     return OR_OK;
 }

@@ -253,6 +253,13 @@ static int cmp_school(const void *a, const void *b)
     return x->urn < y->urn ? -1 : x->urn > y->urn;
 }
 
+/* qsort, which must not be given a NULL array even when it is empty */
+static void sort(vec *v, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (v->n > 1)
+        qsort(v->items, (size_t)v->n, size, cmp);
+}
+
 static void finish_pupil(pupil *p)
 {
     /* snapshots arrive by (upn, as_of, id): already in receipt order within a date; a stable
@@ -262,10 +269,10 @@ static void finish_pupil(pupil *p)
     for (int i = 1; i < p->snaps.n && sorted; i++)
         sorted = s[i - 1].as_of <= s[i].as_of;
     if (!sorted)
-        qsort(s, (size_t)p->snaps.n, sizeof *s, cmp_snap);
-    qsort(p->events.items, (size_t)p->events.n, sizeof(or_fact_event), cmp_event);
-    qsort(p->enrols.items, (size_t)p->enrols.n, sizeof(or_fact_enrolment), cmp_enrol);
-    qsort(p->marks.items, (size_t)p->marks.n, sizeof(or_fact_marks), cmp_marks);
+        sort(&p->snaps, sizeof *s, cmp_snap);
+    sort(&p->events, sizeof(or_fact_event), cmp_event);
+    sort(&p->enrols, sizeof(or_fact_enrolment), cmp_enrol);
+    sort(&p->marks, sizeof(or_fact_marks), cmp_marks);
     p->f.snaps = p->snaps.items;
     p->f.nsnaps = p->snaps.n;
     p->f.events = p->events.items;
@@ -338,7 +345,8 @@ static or_code load(or_store *s, const char *upn, bool events_only, or_model **o
         m->schools = or_arena_alloc(&m->arena, (size_t)(m->nschools + 1) * sizeof *m->schools);
         for (int i = 0; i < m->nschools; i++)
             m->schools[i] = *((or_school_info **)m->school_list.items)[i];
-        qsort(m->schools, (size_t)m->nschools, sizeof *m->schools, cmp_school);
+        if (m->nschools > 1)
+            qsort(m->schools, (size_t)m->nschools, sizeof *m->schools, cmp_school);
         rc = or_store_scan_pupil(s, or_kind_get(OR_K_CALENDAR), NULL, on_calendar, m, err);
     }
     if (!rc)
@@ -364,7 +372,8 @@ done:
     for (size_t i = 0; i < m->by_upn.cap; i++)
         if (m->by_upn.slots[i].key)
             m->pupils[n++] = m->by_upn.slots[i].value;
-    qsort(m->pupils, (size_t)n, sizeof *m->pupils, cmp_pupil);
+    if (n > 1)
+        qsort(m->pupils, (size_t)n, sizeof *m->pupils, cmp_pupil);
     for (int i = 0; i < n; i++)
         finish_pupil(m->pupils[i]);
     *out = m;

@@ -715,6 +715,11 @@ static bool bulk(const or_store *s)
     return s->drv->copy_begin != NULL;
 }
 
+bool or_store_prefers_batches(const or_store *s)
+{
+    return bulk(s);
+}
+
 static void add_int(or_sb *out, int64_t v)
 {
     char buf[24];
@@ -1437,7 +1442,19 @@ or_code or_store_marks_put_many(or_store *s, int64_t src_id, const or_year_marks
                         err);
 }
 
+static or_code count_one(or_store *s, const char *sql, int64_t *out, or_error *err);
+
 /* ---- look-ups ---- */
+
+or_code or_store_estimate_rows(or_store *s, const or_kind *k, int64_t *n, or_error *err)
+{
+    char sql[96];
+    if (k->id == OR_K_EVENTS || k->id == OR_K_PUPILS) /* ids: their index answers MAX */
+        snprintf(sql, sizeof sql, "SELECT COALESCE(MAX(id), 0) FROM %s", k->table);
+    else
+        snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM %s", k->table);
+    return count_one(s, sql, n, err);
+}
 
 or_code or_store_school_la(or_store *s, int urn, int *la_code, bool *found, or_error *err)
 {
