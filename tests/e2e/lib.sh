@@ -5,7 +5,27 @@ ONROLL=${ONROLL:-$(pwd)/${BUILD:-build}/onroll}
 DATA=$(pwd)/tests/e2e/data
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-export ONROLL_DB="$WORK/onroll.db"
+# new_db NAME: a fresh, empty database's URL. On SQLite a file in $WORK; when ONROLL_TEST_PG
+# holds a test cluster's URL (tests/pg/cluster.sh), a new database in that cluster, so the
+# same scripts run on PostgreSQL.
+new_db() {
+    if [ -n "${ONROLL_TEST_PG:-}" ]; then
+        name="t_$1_$$"
+        sh tests/pg/cluster.sh psql "$ONROLL_TEST_PG" -q -c "CREATE DATABASE $name" >/dev/null
+        echo "$ONROLL_TEST_PG" | sed "s|@/[^?]*?|@/$name?|"
+    else
+        echo "$WORK/$1.db"
+    fi
+}
+# count_rows TABLE: rows in a table of the current database (for provenance checks).
+count_rows() {
+    if [ -n "${ONROLL_TEST_PG:-}" ]; then
+        psql -qtA "$ONROLL_DB" -c "select count(*) from $1"
+    else
+        sqlite3 "$ONROLL_DB" "select count(*) from $1"
+    fi
+}
+export ONROLL_DB=$(new_db main)
 _passed=0
 _failed=0
 

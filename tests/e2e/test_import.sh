@@ -17,14 +17,14 @@ expect_in "pupil snapshots imported" "pupils.csv: pupils, 7 rows: 7 new" "$WORK/
 expect_in "events imported" "events.csv: events, 11 rows: 11 new" "$WORK/out"
 expect_in "attendance marks imported" "attendance.csv: attendance, 9 rows: 9 new" "$WORK/out"
 dump_all >"$WORK/dump1"
-sources1=$(sqlite3 "$ONROLL_DB" "select count(*) from sources")
+sources1=$(count_rows sources)
 
 expect_status "re-import the same files" 0 "$ONROLL" import "$DATA"/*.csv
 expect_not_in "re-import creates nothing" " new, 0 updated, 0 unchanged" "$WORK/out"
 expect_in "re-import reports every event unchanged" "events, 11 rows: 0 new, 0 updated, 11 unchanged" "$WORK/out"
 dump_all >"$WORK/dump2"
 expect_same_file "re-import changes no row" "$WORK/dump1" "$WORK/dump2"
-expect_eq "re-import records no new source" "$sources1" "$(sqlite3 "$ONROLL_DB" "select count(*) from sources")"
+expect_eq "re-import records no new source" "$sources1" "$(count_rows sources)"
 
 # the same rows in another file: columns reordered, CRLF line ends, a BOM, an x_ column
 {
@@ -114,8 +114,9 @@ dump_all >"$WORK/dump5"
 for k in schools calendar pupils enrolments caseload events attendance attendance_totals; do
     "$ONROLL" export "$k" --out "$WORK/exp-$k.csv" 2>/dev/null
 done
-ONROLL_DB="$WORK/fresh.db" expect_status "import the export into a fresh database" 0 "$ONROLL" import "$WORK"/exp-*.csv
-ONROLL_DB="$WORK/fresh.db" dump_all >"$WORK/dump6"
+FRESH=$(new_db fresh)
+ONROLL_DB="$FRESH" expect_status "import the export into a fresh database" 0 "$ONROLL" import "$WORK"/exp-*.csv
+ONROLL_DB="$FRESH" dump_all >"$WORK/dump6"
 expect_same_file "export -> import -> export is a fixed point" "$WORK/dump5" "$WORK/dump6"
 
 # usage errors exit 2

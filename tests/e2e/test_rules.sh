@@ -266,7 +266,7 @@ expect_eq "duties --school 200001: every row of that school" \
 #   and the whole file with it. cap-last.csv: CX7 Wed 25 Mar 2 sessions = 1 day -> 45, not above
 #   45: accepted.
 # ---------------------------------------------------------------------------------------------
-CAP="$WORK/cap.db"
+CAP=$(new_db cap)
 ONROLL_DB="$CAP" expect_status "cap: init" 0 "$ONROLL" init
 ONROLL_DB="$CAP" expect_status "cap: 44 days across two schools" 0 "$ONROLL" import "$R/schools.csv" \
     "$R/calendar.csv" "$R/cap-pupils.csv" "$R/cap-enrolments.csv" "$R/cap-events.csv"

@@ -1,0 +1,26 @@
+#!/bin/sh
+# test_e2e_pg.sh - the end-to-end scripts of tests/e2e (import, rules) run again, unchanged, on
+# PostgreSQL: a throwaway cluster, every script's databases created in it (lib.sh new_db).
+# The same expected outputs must come out on both engines. Ends with "N passed, N failed".
+set -u
+if ! sh tests/pg/cluster.sh check >/dev/null 2>&1; then
+    echo "PostgreSQL is not installed: skipped"
+    echo "0 passed, 0 failed"
+    exit 0
+fi
+url=$(sh tests/pg/cluster.sh start) || { echo "cannot start a test cluster"; echo "0 passed, 1 failed"; exit 1; }
+trap 'sh tests/pg/cluster.sh stop "$url" >/dev/null 2>&1' EXIT
+passed=0
+failed=0
+for t in tests/e2e/test_import.sh tests/e2e/test_rules.sh; do
+    out=$(ONROLL_TEST_PG="$url" sh "$t" 2>&1)
+    echo "$out" | grep -E '^(ok|FAIL) ' | sed "s|^|$(basename "$t"): |"
+    line=$(echo "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -n 1)
+    p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed.*/\1/p')
+    f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
+    [ -n "$p" ] || { p=0; f=1; echo "$t: no summary"; echo "$out" | tail -20; }
+    passed=$((passed + p))
+    failed=$((failed + f))
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
