@@ -104,7 +104,7 @@ static or_code load_actions(loader *l, const or_demo_params *p, or_error *err)
 int cmd_demo(int argc, char **argv)
 {
     static const char *use = "[--db URL] [--seed N] [--schools N] [--pupils N] [--years N] "
-                             "[--as-of YYYY-MM-DD] [--la CODE]";
+                             "[--as-of YYYY-MM-DD] [--la CODE] [--no-attendance] [--no-actions]";
     static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
                                          {"seed", required_argument, NULL, 's'},
                                          {"schools", required_argument, NULL, 'S'},
@@ -112,11 +112,14 @@ int cmd_demo(int argc, char **argv)
                                          {"years", required_argument, NULL, 'y'},
                                          {"as-of", required_argument, NULL, 'a'},
                                          {"la", required_argument, NULL, 'l'},
+                                         {"no-attendance", no_argument, NULL, 'A'},
+                                         {"no-actions", no_argument, NULL, 'N'},
                                          {"help", no_argument, NULL, 'h'},
                                          {0}};
     or_demo_params p;
     or_demo_params_default(&p);
     const char *db = NULL;
+    bool marks = true, actions = true; /* --no-*: big data sets for bench/national.sh */
     int c;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         switch (c) {
@@ -137,6 +140,12 @@ int cmd_demo(int argc, char **argv)
             break;
         case 'l':
             p.la_code = atoi(optarg);
+            break;
+        case 'A':
+            marks = false;
+            break;
+        case 'N':
+            actions = false;
             break;
         case 'a':
             if (!or_date_parse(optarg, &p.as_of)) {
@@ -169,7 +178,7 @@ int cmd_demo(int argc, char **argv)
     snprintf(l.source, sizeof l.source,
              "onroll demo --seed %llu --schools %d --pupils %d --years %d --as-of %s",
              (unsigned long long)p.seed, p.schools, p.pupils, p.years, asof);
-    or_demo_sink sink = {on_row, on_marks, &l};
+    or_demo_sink sink = {on_row, marks ? on_marks : NULL, &l};
     or_error err = {0};
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -184,7 +193,7 @@ int cmd_demo(int argc, char **argv)
         else if ((rc = or_store_commit(s, &err)))
             or_store_rollback(s);
     }
-    if (!rc)
+    if (!rc && actions)
         rc = load_actions(&l, &p, &err);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     if (rc) {

@@ -8,7 +8,7 @@ mkdir -p "$OUT"
 CFLAGS="-std=c17 -D_GNU_SOURCE -g -O1 -Iinclude -Isrc $(pkg-config --cflags sqlite3 libpq libsodium libxml-2.0)"
 SAN="-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
 LIBS="$(pkg-config --libs sqlite3 libpq libsodium libxml-2.0) -lcsv -lm -lpthread"
-SRC="src/core/*.c src/store/*.c src/ingest/*.c"
+SRC="src/core/*.c src/store/*.c src/ingest/*.c src/model/*.c"
 sh tools/embed_sql.sh src/store/migrations/*.sql >"$OUT/migrations.c"
 status=0
 for t in values import; do
