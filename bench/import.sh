@@ -10,7 +10,8 @@
 # database that already holds what the file refers to; "again" is importing the same file a
 # second time (every row compared, nothing written).
 # Env: PUPILS (demo size, default 10000), RUNS (default 3), BUILD, ONROLL (the binary), GEN=awk
-# (the simpler rows even when the demo is there), PG=0 (skip PostgreSQL).
+# (the simpler rows even when the demo is there), PG=0 (skip PostgreSQL), TCP=1 (PostgreSQL over
+# TCP to 127.0.0.1 rather than its unix socket).
 set -eu
 BUILD=${BUILD:-build}
 ONROLL=${ONROLL:-$(pwd)/$BUILD/onroll}
@@ -134,8 +135,13 @@ if [ "${PG:-1}" != 0 ] && sh tests/pg/cluster.sh check >/dev/null 2>&1; then
     URL=$(sh tests/pg/cluster.sh start)
     PGDIR=$(echo "$URL" | sed -n 's/.*[?&]host=\([^&]*\).*/\1/p')
     PGSTOP=1
+    via="unix socket"
+    if [ "${TCP:-0}" = 1 ]; then
+        URL="postgres://onroll@127.0.0.1:$(sh tests/pg/cluster.sh port "$URL")/onroll"
+        via="TCP to 127.0.0.1"
+    fi
     echo
-    echo "PostgreSQL $(psql -X --version | awk '{ print $3 }') (unix socket; cluster.sh: ICU en-US collation, fsync off)"
+    echo "PostgreSQL $(psql -X --version | awk '{ print $3 }') ($via; cluster.sh: ICU en-US collation, fsync off)"
     printf '%-11s %9s %14s %13s %14s %7s\n' kind rows "onroll rows/s" "again rows/s" "\\copy rows/s" ratio
     for k in pupils enrolments events attendance; do
         rows=$(($(wc -l <"$W/$k.csv") - 1))

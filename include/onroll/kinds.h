@@ -23,6 +23,7 @@ typedef enum {
     OR_K_EVENTS,
     OR_K_ATTENDANCE,     /* upn,urn,date,session,code: one mark per row */
     OR_K_ATTENDANCE_AGG, /* upn,urn,from,to,possible,present,authorised,unauthorised */
+    OR_K_BENCHMARKS,     /* published DfE figures for England, regions, LAs (comparison) */
     OR_K__COUNT
 } or_kind_id; /* in dependency order: importing several files takes them in this order */
 
@@ -41,6 +42,8 @@ typedef enum {
     OR_V_EMAIL,
     OR_V_SCOPE, /* calendar scope: LA or a URN */
     OR_V_RULE,  /* a rule id of DOMAIN.md */
+    OR_V_STAT,  /* a published figure: a number, or DfE's x (suppressed), . or z (not
+                   applicable), c (confidential) */
 } or_vtype;
 
 enum {
@@ -144,6 +147,21 @@ enum {
     OR_EV_RECORDED_BY,
     OR_EV_NOTES,
     OR_EV__N
+};
+enum {
+    OR_BM_YEAR,
+    OR_BM_LEVEL,
+    OR_BM_LA_NAME,
+    OR_BM_SCHOOL_TYPE,
+    OR_BM_NUM_SCHOOLS,
+    OR_BM_HEADCOUNT,
+    OR_BM_PERM_EXCL,
+    OR_BM_PERM_EXCL_RATE,
+    OR_BM_FIXED_EXCL,
+    OR_BM_FIXED_EXCL_RATE,
+    OR_BM_ONE_PLUS_FIXED,
+    OR_BM_ONE_PLUS_RATE,
+    OR_BM__N
 };
 enum { OR_AT_UPN, OR_AT_URN, OR_AT_DATE, OR_AT_SESSION, OR_AT_CODE, OR_AT__N };
 enum {

@@ -30,8 +30,8 @@ or_code or_round_div(int64_t num, int64_t den, int decimals, int64_t *out, or_er
 
 /* A rate per 100 (DOMAIN.md §6: suspensions, permanent exclusions or one-plus pupils over
  * headcount) in hundredths, rounded half away from zero exactly: 381865 / 8025075 -> 476, i.e.
- * 4.76. OR_RATE_Z when den is 0 (any num), OR_RATE_INVALID when num or den is negative or num is
- * beyond 9.2e16. */
+ * 4.76. OR_RATE_Z when den is 0 (any num), OR_RATE_INVALID when num or den is negative or the
+ * rate does not fit (num / den beyond 9.2e14). */
 int64_t or_rate_x100(int64_t num, int64_t den);
 
 /* Write v (a number of 10^-decimals units) as fixed-point text with exactly `decimals` places:
@@ -109,7 +109,8 @@ const char *or_funnel_class_name(or_funnel_class c);
  *      suppressed cell, suppress the next smallest cell of it too: the smallest non-zero shown
  *      cell of that row or column (ties: the first), else its total. Zeros are not chosen: a
  *      pair {primary, 0} would still add up to the primary's small value, and "zero is shown as
- *      0". (There is always a non-zero candidate: see suppress.c.)
+ *      0". (There is always a non-zero candidate: see suppress.c.) Lines are visited rows
+ *      first, top to bottom, then columns, left to right, until none has a lone "c".
  *   2. Beyond the letter of §6, so that no "c" can be worked out from the shown totals at all:
  *      stage 1 stops subtraction from one total, but a suppressed cell can still follow from
  *      adding and subtracting several (two separately protected 2x2 blocks joined by one more
@@ -140,7 +141,8 @@ enum {
  * col_totals_shown, and the grand total when both are. flags_out gets OR_SUP_NFLAGS(rows, cols)
  * entries (see OR_SUP_AT): OR_SUP_NONE / PRIMARY / SECONDARY, and NONE for margins not shown.
  * threshold 0 turns suppression off. OR_EUSAGE for a negative count or threshold, rows or cols
- * < 1, or totals that overflow; OR_ENOMEM. flags_out is all NONE on failure. */
+ * < 1, or totals that overflow; OR_ENOMEM. On failure flags_out is all NONE (untouched when
+ * rows or cols is out of range). */
 or_code or_suppress_table(const int64_t *counts, int rows, int cols, bool row_totals_shown,
                           bool col_totals_shown, int threshold, uint8_t *flags_out, or_error *err);
 

@@ -80,13 +80,13 @@ typedef or_code (*or_user_cb)(void *ctx, const or_user *u, or_error *err);
 or_code or_user_each(or_store *s, or_user_cb cb, void *ctx, or_error *err); /* by email */
 /* Check a password. *ok is true only for an enabled account with that password; *out is the
  * account then. An unknown email costs the same time as a wrong password. */
-or_code or_user_verify(or_store *s, const char *email, const char *password, or_user *out,
-                       bool *ok, or_error *err);
+or_code or_user_verify(or_store *s, const char *email, const char *password, or_user *out, bool *ok,
+                       or_error *err);
 
 /* One account per role with known passwords, for the demo database; prints each (email,
- * role, scope, password) to print_to when not NULL. The school account's scope is the first
- * school; the social worker's and youth justice worker's emails are workers of the caseload,
- * so that each sees real children. Accounts that exist already are left as they are. */
+ * role, scope, password) to print_to when not NULL. The school account's scope is the school
+ * with the most events; the social worker's and youth justice worker's emails are workers of the
+ * caseload, so that each sees real children. Accounts that exist already are left as they are. */
 or_code or_users_create_demo(or_store *s, FILE *print_to, or_error *err);
 
 /* ---- sessions ---- */
@@ -106,8 +106,7 @@ typedef enum {
 
 /* Start a session for user_id: token (for the cookie) and CSRF token out, both random. */
 or_code or_session_create(or_store *s, int64_t user_id, const char *remote, int64_t now,
-                          char token[OR_TOKEN_LEN + 1], char csrf[OR_TOKEN_LEN + 1],
-                          or_error *err);
+                          char token[OR_TOKEN_LEN + 1], char csrf[OR_TOKEN_LEN + 1], or_error *err);
 /* The session of a cookie's token as of now: idle (seconds since last seen) and max (since
  * created) are the time-outs. An expired session is deleted. */
 or_code or_session_get(or_store *s, const char *token, int64_t now, int64_t idle, int64_t max,
@@ -157,7 +156,7 @@ typedef struct {
     const char *actor; /* exact, or NULL */
     const char *upn;   /* exact, or NULL */
     const char *action;
-    or_date from, to; /* inclusive days (UTC), OR_DATE_NONE for open */
+    or_date from, to;  /* inclusive days (UTC), OR_DATE_NONE for open */
     int64_t before_id; /* only rows with a smaller id (paging), 0 for none */
     int limit;         /* 0: 100 */
 } or_audit_query;
@@ -184,8 +183,7 @@ or_code or_scope_on_caseload(or_store *s, const char *upn, const char *worker, c
                              or_date on, bool *yes, or_error *err);
 /* Is the pupil looked after, previously looked after, in need, on a protection plan or with
  * a social worker on `on` (the snapshot in force, or an open social_worker or vsh caseload)? */
-or_code or_scope_virtual_school(or_store *s, const char *upn, or_date on, bool *yes,
-                                or_error *err);
+or_code or_scope_virtual_school(or_store *s, const char *upn, or_date on, bool *yes, or_error *err);
 /* The UPNs a school has duties for: on its roll on `on` or in the year before, or with an event
  * of the school; each once, in order. */
 typedef or_code (*or_upn_cb)(void *ctx, const char *upn, or_error *err);

@@ -1,14 +1,25 @@
-/* web.h - the HTTP server (libmicrohttpd). */
+/* web.h - the web application and the MIS API (libmicrohttpd): `onroll serve`. */
 #ifndef ONROLL_WEB_H
 #define ONROLL_WEB_H
+
+#include <stdbool.h>
 
 #include "onroll/error.h"
 
 typedef struct {
     const char *db_url;
-    const char *host; /* "127.0.0.1" */
-    int port;         /* 8080 */
-    int threads;      /* worker threads (0: 4) */
+    const char *host;       /* "127.0.0.1" */
+    int port;               /* 8080 */
+    int threads;            /* worker threads (0: 4) */
+    const char *static_dir; /* served under /assets/ (GOV.UK Frontend's files); NULL: none */
+    const char *tls_cert, *tls_key; /* PEM files: serve HTTPS (both, or neither) */
+    bool secure_cookies;            /* behind a proxy that terminates TLS: cookies get Secure */
+    /* 0 for each of these: the default */
+    int session_idle;     /* seconds without a request before a session ends (30 min) */
+    int session_max;      /* seconds after signing in that a session ends (12 h) */
+    int login_max_email;  /* failed sign-ins per account per window before refusing (5) */
+    int login_max_remote; /* failed sign-ins per address per window (20: offices share one) */
+    int login_window;     /* seconds (15 min) */
 } or_web_opts;
 
 /* Serve until SIGINT or SIGTERM. */

@@ -1,22 +1,56 @@
-/* cmd_serve.c - `onroll serve [--listen HOST:PORT]`: the web application. */
+/* cmd_serve.c - `onroll serve`: the web application and the MIS API.
+ *
+ * Assets (GOV.UK Frontend's stylesheet and script, built by tools/build_assets.sh) are served
+ * from --static DIR, else $ONROLL_STATIC, else the `static` directory beside the binary
+ * (build/static). Session and sign-in limits can be changed by the environment, for tests and
+ * for an LA's own policy: ONROLL_SESSION_IDLE, ONROLL_SESSION_MAX (seconds),
+ * ONROLL_LOGIN_MAX_ACCOUNT, ONROLL_LOGIN_MAX_ADDRESS (failures) and ONROLL_LOGIN_WINDOW
+ * (seconds). */
 #include <getopt.h>
+#include <libgen.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "onroll/web.h"
 
+static int env_int(const char *name)
+{
+    const char *v = getenv(name);
+    return v && *v ? atoi(v) : 0;
+}
+
+/* The `static` directory beside the running binary, into buf. */
+static const char *static_beside_binary(char *buf, size_t size)
+{
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return NULL;
+    exe[n] = '\0';
+    snprintf(buf, size, "%s/static", dirname(exe));
+    struct stat st;
+    return stat(buf, &st) == 0 && S_ISDIR(st.st_mode) ? buf : NULL;
+}
+
 int cmd_serve(int argc, char **argv)
 {
-    static const char *use = "[--db URL] [--listen HOST:PORT] [--threads N]";
-    static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
-                                         {"listen", required_argument, NULL, 'l'},
-                                         {"threads", required_argument, NULL, 't'},
-                                         {0}};
+    static const char *use = "[--db URL] [--listen HOST:PORT] [--threads N] [--static DIR] "
+                             "[--tls-cert PEM --tls-key PEM] [--secure-cookies]";
+    static const struct option opts[] = {
+        {"db", required_argument, NULL, 'd'},       {"listen", required_argument, NULL, 'l'},
+        {"threads", required_argument, NULL, 't'},  {"static", required_argument, NULL, 's'},
+        {"tls-cert", required_argument, NULL, 'c'}, {"tls-key", required_argument, NULL, 'k'},
+        {"secure-cookies", no_argument, NULL, 'S'}, {0}};
     const char *db = NULL;
-    char host[64] = "127.0.0.1";
+    char host[64] = "127.0.0.1", beside[PATH_MAX + 8];
     int port = 8080, threads = 4, c;
+    or_web_opts o = {0};
+    o.static_dir = getenv("ONROLL_STATIC");
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         if (c == 'd') {
             db = optarg;
@@ -29,17 +63,40 @@ int cmd_serve(int argc, char **argv)
             host[colon - optarg] = '\0';
         } else if (c == 't') {
             threads = atoi(optarg);
+        } else if (c == 's') {
+            o.static_dir = optarg;
+        } else if (c == 'c') {
+            o.tls_cert = optarg;
+        } else if (c == 'k') {
+            o.tls_key = optarg;
+        } else if (c == 'S') {
+            o.secure_cookies = true;
         } else {
             return cli_usage("serve", use);
         }
     }
+    if (optind < argc)
+        return cli_usage("serve", use);
+    if (!o.static_dir || !*o.static_dir)
+        o.static_dir = static_beside_binary(beside, sizeof beside);
     or_store *s = cli_open(db); /* create or migrate before serving */
     if (!s)
         return 1;
-    fprintf(stderr, "onroll: serving %s on http://%s:%d/ (Ctrl-C to stop)\n",
-            or_store_name(s), host, port);
+    fprintf(stderr, "onroll: serving %s on %s://%s:%d/ (Ctrl-C to stop)\n", or_store_name(s),
+            o.tls_cert ? "https" : "http", host, port);
+    if (!o.static_dir)
+        fprintf(stderr, "onroll: no assets (run tools/build_assets.sh, or pass --static DIR): "
+                        "pages will be unstyled\n");
     or_store_close(s);
-    or_web_opts o = {cli_db_url(db), host, port, threads};
+    o.db_url = cli_db_url(db);
+    o.host = host;
+    o.port = port;
+    o.threads = threads;
+    o.session_idle = env_int("ONROLL_SESSION_IDLE");
+    o.session_max = env_int("ONROLL_SESSION_MAX");
+    o.login_max_email = env_int("ONROLL_LOGIN_MAX_ACCOUNT");
+    o.login_max_remote = env_int("ONROLL_LOGIN_MAX_ADDRESS");
+    o.login_window = env_int("ONROLL_LOGIN_WINDOW");
     or_error err = {0};
     if (or_web_serve(&o, &err))
         return cli_fail("serve", &err);

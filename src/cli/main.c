@@ -20,6 +20,7 @@ static const struct {
     {"risk", cmd_risk, "children flagged as at risk, with the rules that fired"},
     {"explain", cmd_explain, "a pupil's timeline, duties and flags with the rules behind them"},
     {"config", cmd_config, "the LA's thresholds and deadlines"},
+    {"report", cmd_report, "rates, disproportionality, schools, the scrutiny report"},
     {"serve", cmd_serve, "run the web server"},
 };
 

@@ -130,6 +130,27 @@ static const or_column attendance_agg_cols[OR_AG__N] = {
     I("unauthorised", "unauthorised", REQ, 0, 1000),
 };
 
+/* The DfE's published LA-level statistics in the layout of its exclusion-statistics app
+ * (shared/external-data/dfe-exclusion-statistics-2006-2017/clean_la_data.csv): England,
+ * regions and LAs, for comparison in the scrutiny report. */
+static const char *const levels[] = {"National", "Region", "Local authority", NULL};
+#define S(n) {n, n, OR_V_STAT, OPT, NULL, 0, 0, 20}
+static const or_column benchmark_cols[OR_BM__N] = {
+    I("year", "year", KEY, 200001, 209999),
+    E("level", "level", KEY, levels),
+    T("la_name", "la_name", OR_V_TEXT, KEY, 100),
+    T("school_type", "school_type", OR_V_TEXT, KEY, 50),
+    S("num_schools"),
+    S("headcount"),
+    S("perm_excl"),
+    S("perm_excl_rate"),
+    S("fixed_excl"),
+    S("fixed_excl_rate"),
+    S("one_plus_fixed"),
+    S("one_or_more_fixed_excl_rate"),
+};
+#undef S
+
 static const or_kind kinds[OR_K__COUNT] = {
     {OR_K_SCHOOLS, "schools", "schools", school_cols, OR_SC__N, -1, OR_ON_CONFLICT_UPDATE},
     {OR_K_CALENDAR, "calendar", "calendar", calendar_cols, OR_CA__N, -1, OR_ON_CONFLICT_UPDATE},
@@ -143,6 +164,8 @@ static const or_kind kinds[OR_K__COUNT] = {
      OR_ON_CONFLICT_UPDATE},
     {OR_K_ATTENDANCE_AGG, "attendance_totals", "attendance_totals", attendance_agg_cols,
      OR_AG__N, -1, OR_ON_CONFLICT_UPDATE},
+    {OR_K_BENCHMARKS, "benchmarks", "benchmarks", benchmark_cols, OR_BM__N, -1,
+     OR_ON_CONFLICT_UPDATE},
 };
 
 const or_kind *or_kind_get(or_kind_id id)

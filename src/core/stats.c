@@ -37,8 +37,7 @@ or_code or_round_div(int64_t num, int64_t den, int decimals, int64_t *out, or_er
         return or_fail(err, OR_EUSAGE, "or_round_div: %d decimals (0 to 18)", decimals);
     uint64_t n = magnitude(num), d = magnitude(den);
     if (d > UINT64_MAX / 10)
-        return or_fail(err, OR_EUSAGE, "or_round_div: denominator %" PRId64 " is too large",
-                       den);
+        return or_fail(err, OR_EUSAGE, "or_round_div: denominator %" PRId64 " is too large", den);
     uint64_t q = n / d, r = n % d;
     if (q > ROUND_MAX)
         goto overflow;
@@ -59,8 +58,8 @@ or_code or_round_div(int64_t num, int64_t den, int decimals, int64_t *out, or_er
     return OR_OK;
 overflow:
     return or_fail(err, OR_EUSAGE,
-                   "or_round_div: %" PRId64 " / %" PRId64 " at %d decimals does not fit", num,
-                   den, decimals);
+                   "or_round_div: %" PRId64 " / %" PRId64 " at %d decimals does not fit", num, den,
+                   decimals);
 }
 
 int64_t or_rate_x100(int64_t num, int64_t den)
@@ -69,8 +68,8 @@ int64_t or_rate_x100(int64_t num, int64_t den)
         return OR_RATE_Z;
     if (num < 0 || den < 0)
         return OR_RATE_INVALID;
-    int64_t v;
-    if (or_round_div(num, den, 2, &v, NULL) != OR_OK)
+    int64_t v; /* per 100, in hundredths: num x 10^4 / den */
+    if (or_round_div(num, den, 4, &v, NULL) != OR_OK)
         return OR_RATE_INVALID;
     return v;
 }

@@ -218,6 +218,23 @@ or_code or_value_parse(const or_column *c, const char *text, or_date ref, or_val
                            text);
         out->i = urn;
         return OR_OK;
+    case OR_V_STAT: {
+        if (!strcmp(text, "x") || !strcmp(text, ".") || !strcmp(text, "z") || !strcmp(text, "c")) {
+            out->s = text;
+            return OR_OK;
+        }
+        const char *p = text + (*text == '-');
+        size_t digits = strspn(p, "0123456789");
+        if (digits && (!p[digits] || (p[digits] == '.' && strspn(p + digits + 1, "0123456789") ==
+                                                             strlen(p + digits + 1) &&
+                                      p[digits + 1])) &&
+            strlen(text) <= 20) {
+            out->s = text;
+            return OR_OK;
+        }
+        return or_fail(err, OR_EINPUT,
+                       "'%s' is not a published figure (a number, or x, ., z or c)", text);
+    }
     case OR_V_RULE:
         if (!or_rule_find(text))
             return or_fail(err, OR_EINPUT,

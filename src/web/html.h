@@ -1,19 +1,25 @@
-/* html.h - building HTML with escaping on by default (cgit's html_txt/html_attr): every piece
- * of text that is not a literal of the program goes through html_text() or html_attr(). */
+/* html.h - building HTML with escaping on by default (cgit's html_txt/html_attr, Fossil's %h):
+ * every piece of text that is not a literal of the program goes through html_text(),
+ * html_attr() or html_printf()'s %s, which escape it; html_raw() takes only string literals
+ * (it will not compile with a variable), so markup from data cannot slip in.
+ *
+ * The page frame and the GOV.UK Frontend patterns built on these are in govuk.h. */
 #ifndef ONROLL_WEB_HTML_H
 #define ONROLL_WEB_HTML_H
 
 #include "onroll/sb.h"
 
-/* Append text escaped for an element's content / an attribute value. */
+/* Append text escaped for an element's content / an attribute value. Broken UTF-8 becomes
+ * U+FFFD, control characters other than tab and newline are dropped. */
 void html_text(or_sb *out, const char *s);
 void html_attr(or_sb *out, const char *s);
-/* Append a literal fragment of the program's own markup (never user data). */
+/* Append s percent-encoded for a URL's query or path segment (RFC 3986 unreserved kept). */
+void html_url(or_sb *out, const char *s);
+/* Append a literal fragment of the program's own markup (never data). */
 #define html_raw(out, lit) or_sb_add((out), "" lit, sizeof(lit) - 1)
-/* printf into the page; every %s argument is escaped as text. Numbers pass through. */
-void html_printf(or_sb *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-void html_page_start(or_sb *out, const char *title);
-void html_page_end(or_sb *out);
+/* printf into the page: %s escapes text (safe in content and in quoted attributes), %t
+ * percent-encodes it (for URLs), %d %u %lld %zu print numbers, %% a percent sign. Any other
+ * conversion prints '?'. */
+void html_printf(or_sb *out, const char *fmt, ...);
 
 #endif

@@ -1,7 +1,7 @@
-/* page_status.c - GET / : what the database holds (schools, pupils, events by type), and
- * GET /healthz : a plain "ok" when the database answers. */
-#include "web/html.h"
-#include "web/web.h"
+/* page_status.c - GET /status : what the database holds (schools, pupils, events by type), for
+ * the LA and analysts; and GET /healthz : a plain "ok" when the database answers (public, for
+ * load balancers and monitoring). */
+#include "web/govuk.h"
 
 typedef struct {
     or_sb *out;
@@ -11,9 +11,19 @@ static or_code type_row(void *ctx, const char *type, int64_t n, or_error *err)
 {
     rows_ctx *c = ctx;
     (void)err;
-    html_printf(c->out, "<tr><td>%s</td><td class=\"num\">%lld</td></tr>\n", type,
-                (long long)n);
+    gov_table_row_start(c->out);
+    gov_td(c->out, type);
+    gov_td_num(c->out, (long long)n);
+    gov_table_row_end(c->out);
     return OR_OK;
+}
+
+static void count_row(or_sb *out, const char *what, int64_t n)
+{
+    gov_table_row_start(out);
+    gov_td(out, what);
+    gov_td_num(out, (long long)n);
+    gov_table_row_end(out);
 }
 
 void page_status(const web_request *req, web_response *res)
@@ -21,32 +31,28 @@ void page_status(const web_request *req, web_response *res)
     or_store_counts n = {0};
     or_error err = {0};
     or_sb *out = &res->body;
-    html_page_start(out, "Status");
     if (or_store_count(req->store, &n, &err)) {
-        res->status = 500;
-        html_raw(out, "<h1>The database did not answer</h1>\n");
-        html_page_end(out);
+        web_error(req, res, 500, "Sorry, there is a problem with the service",
+                  "The database did not answer.");
         return;
     }
-    html_raw(out, "<h1>onroll</h1>\n<p>Keeping every child on roll: this is the status of the "
-                  "local authority's data.</p>\n<table>\n<caption>What onroll holds</caption>\n");
-    html_printf(out, "<tr><th scope=\"row\">Schools</th><td>%lld</td></tr>\n",
-                (long long)n.schools);
-    html_printf(out, "<tr><th scope=\"row\">Pupils</th><td>%lld</td></tr>\n",
-                (long long)n.pupils);
-    html_printf(out, "<tr><th scope=\"row\">Enrolments</th><td>%lld</td></tr>\n",
-                (long long)n.enrolments);
-    html_printf(out, "<tr><th scope=\"row\">Events</th><td>%lld</td></tr>\n",
-                (long long)n.events);
-    html_printf(out,
-                "<tr><th scope=\"row\">Pupil-years of attendance marks</th><td>%lld</td></tr>\n",
-                (long long)n.attendance_years);
-    html_raw(out, "</table>\n<table>\n<caption>Events by type</caption>\n<thead><tr><th "
-                  "scope=\"col\">Type</th><th scope=\"col\">Events</th></tr></thead>\n<tbody>\n");
+    gov_page_start(out, req, "Status");
+    html_raw(out, "<h1 class=\"govuk-heading-l\">What onroll holds</h1>\n");
+    static const char *const heads[] = {"What", "How many"};
+    gov_table_start(out, "Records", heads, 2);
+    count_row(out, "Schools", n.schools);
+    count_row(out, "Pupils", n.pupils);
+    count_row(out, "Enrolments", n.enrolments);
+    count_row(out, "Events", n.events);
+    count_row(out, "Pupil-years of attendance marks", n.attendance_years);
+    count_row(out, "Sources (files, forms, API calls)", n.sources);
+    gov_table_end(out);
+    static const char *const eheads[] = {"Type", "Events"};
+    gov_table_start(out, "Events by type", eheads, 2);
     rows_ctx c = {out};
     or_store_count_events_by_type(req->store, type_row, &c, &err);
-    html_raw(out, "</tbody>\n</table>\n");
-    html_page_end(out);
+    gov_table_end(out);
+    gov_page_end(out, req);
 }
 
 void page_healthz(const web_request *req, web_response *res)
@@ -60,13 +66,4 @@ void page_healthz(const web_request *req, web_response *res)
         return;
     }
     or_sb_adds(&res->body, "ok\n");
-}
-
-void page_not_found(const web_request *req, web_response *res)
-{
-    (void)req;
-    res->status = 404;
-    html_page_start(&res->body, "Page not found");
-    html_raw(&res->body, "<h1>Page not found</h1>\n");
-    html_page_end(&res->body);
 }

@@ -1,29 +1,44 @@
-/* server.c - the HTTP server: libmicrohttpd with a thread pool, the one route table, the
- * security headers set in one place. Each worker thread has its own store connection. */
+/* server.c - the HTTP server: libmicrohttpd with a thread pool, each worker thread with its own
+ * store connection; the one place where every request is checked before its handler runs
+ * (in this order, each refusal ending the request):
+ *
+ *   1. the route (routes.c): 404, or 405 for a known path in another method;
+ *   2. parameters valid at the edge: UTF-8 text, bounded length and count (400), body size (413);
+ *   3. who is asking: the session cookie for pages (idle and absolute time-outs), the bearer
+ *      token for the API; not allowed yet -> the sign-in page (or 401 on the API);
+ *   4. the role: not among the route's -> 403, logged;
+ *   5. a POST's CSRF token, compared in constant time with the session's -> 403, logged;
+ *   6. a route that reads a pupil's record: the pupil in the user's scope, else 404 (the user
+ *      may not know the pupil exists), logged; the read itself logged before the page is built;
+ *
+ * and the security headers, set here for every response. */
 #include <arpa/inet.h>
+#include <errno.h>
 #include <microhttpd.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "onroll/web.h"
 #include "web/web.h"
 
-static const struct {
-    const char *method, *path;
-    web_handler fn;
-} routes[] = {
-    {"GET", "/", page_status},
-    {"GET", "/healthz", page_healthz},
-};
-
 typedef struct {
     const char *db_url;
     pthread_key_t store_key;
+    web_config cfg;
+    int64_t last_purge; /* when expired sessions were last removed */
 } server;
+
+/* What a connection's request gathers while its body arrives. */
+typedef struct {
+    or_sb body;
+    size_t limit;
+    bool too_large;
+} upload;
 
 static void close_store(void *p)
 {
@@ -43,86 +58,444 @@ static or_store *thread_store(server *srv)
     return s;
 }
 
-static void security_headers(struct MHD_Response *r)
+static void security_headers(struct MHD_Response *r, const web_config *cfg)
 {
+    /* no inline script or style anywhere: GOV.UK Frontend's script is a file, started by
+     * another file (/assets/onroll/init.mjs) */
     MHD_add_response_header(r, "Content-Security-Policy",
                             "default-src 'none'; style-src 'self'; img-src 'self'; "
-                            "script-src 'self'; font-src 'self'; form-action 'self'; "
-                            "frame-ancestors 'none'; base-uri 'none'");
+                            "script-src 'self'; font-src 'self'; connect-src 'self'; "
+                            "manifest-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+                            "base-uri 'none'");
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(r, "X-Frame-Options", "DENY");
     MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
-    MHD_add_response_header(r, "Cache-Control", "no-store");
+    MHD_add_response_header(r, "Cross-Origin-Opener-Policy", "same-origin");
+    MHD_add_response_header(r, "Cross-Origin-Resource-Policy", "same-origin");
+    MHD_add_response_header(r, "Permissions-Policy",
+                            "camera=(), microphone=(), geolocation=(), payment=()");
+    if (cfg->secure_cookies)
+        MHD_add_response_header(r, "Strict-Transport-Security", "max-age=31536000");
+}
+
+static enum MHD_Result send_response(struct MHD_Connection *conn, const web_config *cfg,
+                                     web_response *res)
+{
+    struct MHD_Response *r;
+    if (res->data)
+        r = MHD_create_response_from_buffer(res->data_len, (void *)res->data,
+                                            MHD_RESPMEM_PERSISTENT);
+    else
+        r = MHD_create_response_from_buffer(
+            res->body.len, res->body.buf ? res->body.buf : (void *)"", MHD_RESPMEM_MUST_COPY);
+    if (!r)
+        return MHD_NO;
+    MHD_add_response_header(r, "Content-Type", res->content_type);
+    MHD_add_response_header(r, "Cache-Control",
+                            res->cache_control ? res->cache_control : "no-store");
+    security_headers(r, cfg);
+    for (int i = 0; i < res->nheaders; i++)
+        MHD_add_response_header(r, res->headers[i].name, res->headers[i].value);
+    enum MHD_Result ret = MHD_queue_response(conn, (unsigned)res->status, r);
+    MHD_destroy_response(r);
+    return ret;
+}
+
+typedef struct {
+    web_params *params;
+    or_arena *arena;
+    or_error err;
+    bool bad;
+} query_ctx;
+
+static enum MHD_Result on_query(void *cls, enum MHD_ValueKind kind, const char *key,
+                                const char *value)
+{
+    query_ctx *q = cls;
+    (void)kind;
+    if (q->bad)
+        return MHD_NO;
+    if (web_param_add(q->params, q->arena, or_arena_strdup(q->arena, key ? key : ""),
+                      or_arena_strdup(q->arena, value ? value : ""), &q->err))
+        q->bad = true;
+    return q->bad ? MHD_NO : MHD_YES;
+}
+
+static const char *client_address(struct MHD_Connection *conn, or_arena *arena)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    char buf[INET6_ADDRSTRLEN] = "";
+    if (ci && ci->client_addr) {
+        const struct sockaddr *sa = ci->client_addr;
+        if (sa->sa_family == AF_INET)
+            inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, buf,
+                      sizeof buf);
+        else if (sa->sa_family == AF_INET6)
+            inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, buf,
+                      sizeof buf);
+    }
+    return or_arena_strdup(arena, buf[0] ? buf : "unknown");
+}
+
+/* Does the Content-Type header name this media type (ignoring parameters and case)? */
+static bool content_type_is(struct MHD_Connection *conn, const char *type)
+{
+    const char *ct = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type");
+    size_t n = strlen(type);
+    return ct && !strncasecmp(ct, type, n) && (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' ');
+}
+
+/* "?next=PATH", the path percent-encoded but for its slashes. */
+static void add_next(or_sb *to, const char *path)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    or_sb_adds(to, "?next=");
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+            strchr("/-_.~", *p)) {
+            or_sb_addc(to, (char)*p);
+        } else {
+            or_sb_addc(to, '%');
+            or_sb_addc(to, hex[*p >> 4]);
+            or_sb_addc(to, hex[*p & 15]);
+        }
+    }
+}
+
+static void deny(web_request *req, web_response *res, int status, const char *upn, const char *why)
+{
+    char detail[200];
+    snprintf(detail, sizeof detail, "%s %s: %s", req->method, req->path, why);
+    web_audit(req, "denied", upn, detail);
+    if (status == 404)
+        web_error(req, res, 404, "Page not found",
+                  "If you typed the web address, check it is correct.");
+    else
+        web_error(req, res, status, "You do not have access to this page", why);
+}
+
+/* Everything between the route table and the handler (see the top of this file). */
+static void dispatch(server *srv, struct MHD_Connection *conn, web_request *req, web_response *res,
+                     upload *up)
+{
+    const web_config *cfg = &srv->cfg;
+    bool other = false;
+    req->route = web_route_find(req->method, req->path, &req->path_params, req->arena, &other);
+    bool json = req->route && (req->route->flags & WEB_F_JSON);
+
+    /* who is asking */
+    or_session *sess = or_arena_calloc(req->arena, 1, sizeof *sess);
+    const char *expired = NULL;
+    if (json) {
+        const char *auth = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Authorization");
+        int urn = 0;
+        bool found = false;
+        or_error err = {0};
+        if (auth && !strncasecmp(auth, "Bearer ", 7) &&
+            !or_api_token_find(req->store, auth + 7, &urn, &found, &err) && found)
+            req->api_urn = urn;
+    } else {
+        const char *token = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, WEB_SESSION_COOKIE);
+        or_session_state state = OR_SESSION_NONE;
+        or_error err = {0};
+        if (token && *token &&
+            !or_session_get(req->store, token, req->now, cfg->session_idle, cfg->session_max, sess,
+                            &state, &err)) {
+            if (state == OR_SESSION_VALID) {
+                req->session = sess;
+                req->user = &sess->user;
+                req->csrf = sess->csrf;
+                req->session_token = or_arena_strdup(req->arena, token);
+            } else {
+                expired = state == OR_SESSION_IDLE_EXPIRED  ? "idle"
+                          : state == OR_SESSION_ABS_EXPIRED ? "max"
+                                                            : NULL;
+                web_set_cookie(req, res, WEB_SESSION_COOKIE, "", 0);
+            }
+        }
+        if (!req->session) {
+            const char *pre =
+                MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, WEB_PRESIGN_COOKIE);
+            if (pre && strlen(pre) == OR_TOKEN_LEN)
+                req->csrf = or_arena_strdup(req->arena, pre);
+        }
+    }
+
+    if (!req->route) {
+        if (other) {
+            web_error(req, res, 405, "Method not allowed", NULL);
+            web_header_add(res, "Allow", "GET, HEAD, POST");
+        } else {
+            web_error(req, res, 404, "Page not found",
+                      "If you typed the web address, check it is correct.");
+        }
+        return;
+    }
+
+    /* parameters, at the edge */
+    or_error perr = {0};
+    for (int i = 0; i < req->path_params.n; i++)
+        if (!or_utf8_valid(req->path_params.items[i].value, false) ||
+            strlen(req->path_params.items[i].value) > WEB_FIELD_MAX) {
+            web_error(req, res, 400, "Bad request", "The web address is not valid.");
+            return;
+        }
+    query_ctx q = {&req->query, req->arena, {0}, false};
+    MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, on_query, &q);
+    if (q.bad) {
+        web_error(req, res, 400, "Bad request", q.err.msg);
+        return;
+    }
+
+    /* authentication and role */
+    web_verdict v = web_authorize(req->route, web_caller_bit(req));
+    if (v == WEB_SIGN_IN) {
+        if (json) {
+            web_error(req, res, 401, "Unauthorised",
+                      "send a school's API token as: Authorization: Bearer onr_...");
+            web_header_add(res, "WWW-Authenticate", "Bearer realm=\"onroll\"");
+        } else {
+            /* back to where they were going after signing in (GETs only) */
+            or_sb to = OR_SB_INIT;
+            or_sb_adds(&to, "/sign-in");
+            if (expired)
+                or_sb_addf(&to, "?expired=%s", expired);
+            else if (!strcmp(req->method, "GET") && strcmp(req->path, "/"))
+                add_next(&to, req->path);
+            web_redirect(req, res, or_arena_strdup(req->arena, or_sb_str(&to)));
+            or_sb_release(&to);
+        }
+        return;
+    }
+    if (v == WEB_FORBID) {
+        deny(req, res, 403, NULL, "your role may not use this page");
+        return;
+    }
+
+    /* the body */
+    bool post = !strcmp(req->method, "POST");
+    if (up->too_large) {
+        web_error(req, res, 413, "Too much data", "The request is larger than onroll accepts.");
+        return;
+    }
+    if (post && json) {
+        if (!content_type_is(conn, "application/json")) {
+            web_error(req, res, 415, "Unsupported media type",
+                      "send the rows as Content-Type: application/json");
+            return;
+        }
+        req->body = or_sb_str(&up->body);
+        req->body_len = up->body.len;
+    } else if (post) {
+        if (up->body.len && !content_type_is(conn, "application/x-www-form-urlencoded")) {
+            web_error(req, res, 415, "Unsupported media type", "Send the form as a web form.");
+            return;
+        }
+        if (web_form_parse(or_sb_str(&up->body), up->body.len, &req->form, req->arena, &perr)) {
+            web_error(req, res, 400, "Bad request", perr.msg);
+            return;
+        }
+        /* CSRF: the form's token must be the session's (or, before signing in, the cookie's) */
+        if (!web_token_equal(web_form(req, WEB_CSRF_FIELD), req->csrf)) {
+            deny(req, res, 403, NULL,
+                 "the form was not sent from an onroll page (its security token is missing or "
+                 "out of date): go back, reload the page and try again");
+            return;
+        }
+    }
+
+    /* a pupil's record: in scope, and logged before anything of it is shown */
+    if (req->route->flags & WEB_F_PUPIL) {
+        const char *upn = web_path(req, "upn");
+        if (!web_can_see_pupil(req, upn)) {
+            deny(req, res, 404, upn, "pupil not in the user's scope (or unknown)");
+            return;
+        }
+        if (web_audit(req, "pupil.read", upn, NULL)) {
+            web_error(req, res, 500, "Sorry, there is a problem with the service",
+                      "The audit log could not be written, so the record cannot be shown.");
+            return;
+        }
+    }
+    req->route->fn(req, res);
 }
 
 static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char *url,
-                              const char *method, const char *version, const char *upload,
-                              size_t *upload_size, void **con_cls)
+                              const char *method, const char *version, const char *data,
+                              size_t *data_size, void **con_cls)
 {
     server *srv = cls;
     (void)version;
-    (void)upload;
-    if (!*con_cls) { /* first call: headers only */
-        *con_cls = (void *)1;
+    upload *up = *con_cls;
+    if (!up) { /* first call: headers only */
+        up = calloc(1, sizeof *up);
+        if (!up)
+            return MHD_NO;
+        bool other;
+        const web_route *r = web_route_find(method, url, NULL, NULL, &other);
+        up->limit = r && (r->flags & WEB_F_JSON) ? WEB_API_BODY_MAX : WEB_FORM_MAX;
+        *con_cls = up;
+        /* a body announced as too large is refused before it is read */
+        const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+        if (cl && strtoull(cl, NULL, 10) > up->limit) {
+            web_response res = {413, "text/plain; charset=utf-8", OR_SB_INIT, NULL, 0, NULL, {{0}},
+                                0};
+            or_sb_adds(&res.body, "The request is larger than onroll accepts.\n");
+            web_header_add(&res, "Connection", "close");
+            enum MHD_Result ret = send_response(conn, &srv->cfg, &res);
+            or_sb_release(&res.body);
+            return ret;
+        }
         return MHD_YES;
     }
-    *upload_size = 0;
-    web_request req = {method, url, thread_store(srv)};
-    web_response res = {200, "text/html; charset=utf-8", OR_SB_INIT};
-    web_handler fn = page_not_found;
-    for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++)
-        if (!strcmp(routes[i].path, url) &&
-            (!strcmp(routes[i].method, method) || (!strcmp(method, "HEAD"))))
-            fn = routes[i].fn;
+    if (*data_size) { /* a piece of the body */
+        if (up->body.len + *data_size > up->limit)
+            up->too_large = true;
+        else
+            or_sb_add(&up->body, data, *data_size);
+        *data_size = 0;
+        return MHD_YES;
+    }
+    or_arena arena = OR_ARENA_INIT;
+    web_request req = {.method = method,
+                       .path = url,
+                       .cfg = &srv->cfg,
+                       .arena = &arena,
+                       .now = (int64_t)time(NULL)};
+    web_response res = {200, "text/html; charset=utf-8", OR_SB_INIT, NULL, 0, NULL, {{0}}, 0};
+    req.remote = client_address(conn, &arena);
+    req.store = thread_store(srv);
     if (!req.store) {
         res.status = 503;
         res.content_type = "text/plain; charset=utf-8";
         or_sb_adds(&res.body, "database unavailable\n");
     } else {
-        fn(&req, &res);
+        int64_t last = __atomic_load_n(&srv->last_purge, __ATOMIC_RELAXED);
+        if (req.now - last >= 300 &&
+            __atomic_compare_exchange_n(&srv->last_purge, &last, req.now, false, __ATOMIC_RELAXED,
+                                        __ATOMIC_RELAXED)) {
+            or_error err = {0};
+            or_session_purge(req.store, req.now, srv->cfg.session_idle, srv->cfg.session_max, NULL,
+                             &err);
+        }
+        dispatch(srv, conn, &req, &res, up);
     }
-    struct MHD_Response *r = MHD_create_response_from_buffer(
-        res.body.len, res.body.buf ? res.body.buf : (void *)"", MHD_RESPMEM_MUST_COPY);
+    enum MHD_Result ret = send_response(conn, &srv->cfg, &res);
     or_sb_release(&res.body);
-    if (!r)
-        return MHD_NO;
-    MHD_add_response_header(r, "Content-Type", res.content_type);
-    security_headers(r);
-    enum MHD_Result ret = MHD_queue_response(conn, (unsigned)res.status, r);
-    MHD_destroy_response(r);
+    or_arena_free(&arena);
     return ret;
+}
+
+static void completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+                      enum MHD_RequestTerminationCode toe)
+{
+    (void)cls;
+    (void)conn;
+    (void)toe;
+    upload *up = *con_cls;
+    if (up) {
+        or_sb_release(&up->body);
+        free(up);
+    }
+    *con_cls = NULL;
+}
+
+static or_code read_pem(const char *path, char **out, or_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return or_fail(err, OR_EIO, "%s: %s", path, strerror(errno));
+    or_sb sb = OR_SB_INIT;
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0 && sb.len < (1 << 20))
+        or_sb_add(&sb, buf, n);
+    fclose(f);
+    *out = or_sb_detach(&sb);
+    return OR_OK;
+}
+
+static int64_t or_default(int64_t v, int64_t def)
+{
+    return v > 0 ? v : def;
 }
 
 or_code or_web_serve(const or_web_opts *o, or_error *err)
 {
-    server srv = {o->db_url, 0};
-    if (pthread_key_create(&srv.store_key, close_store))
+    server srv = {o->db_url, 0, {0}, 0};
+    web_config *cfg = &srv.cfg;
+    cfg->session_idle = or_default(o->session_idle, 30 * 60);
+    cfg->session_max = or_default(o->session_max, 12 * 3600);
+    cfg->login_max_email = (int)or_default(o->login_max_email, 5);
+    cfg->login_max_remote = (int)or_default(o->login_max_remote, 20);
+    cfg->login_window = or_default(o->login_window, 15 * 60);
+    bool tls = o->tls_cert && o->tls_key;
+    cfg->secure_cookies = tls || o->secure_cookies;
+    if ((o->tls_cert != NULL) != (o->tls_key != NULL))
+        return or_fail(err, OR_EUSAGE, "TLS needs both a certificate and a key");
+    or_code rc = web_assets_load(o->static_dir, &cfg->assets, &cfg->nassets, err);
+    if (rc)
+        return rc;
+    web_assets_version(cfg->assets, cfg->nassets, cfg->asset_version);
+    char *cert = NULL, *key = NULL;
+    if (tls &&
+        ((rc = read_pem(o->tls_cert, &cert, err)) || (rc = read_pem(o->tls_key, &key, err)))) {
+        free(cert);
+        web_assets_free(cfg->assets, cfg->nassets);
+        return rc;
+    }
+    if (pthread_key_create(&srv.store_key, close_store)) {
+        free(cert);
+        free(key);
+        web_assets_free(cfg->assets, cfg->nassets);
         return or_fail(err, OR_ENOMEM, "cannot create thread storage");
+    }
     struct sockaddr_in addr = {0};
     addr.sin_family = AF_INET;
     addr.sin_port = htons((uint16_t)o->port);
-    if (inet_pton(AF_INET, o->host, &addr.sin_addr) != 1)
+    if (inet_pton(AF_INET, o->host, &addr.sin_addr) != 1) {
+        free(cert);
+        free(key);
+        web_assets_free(cfg->assets, cfg->nassets);
         return or_fail(err, OR_EUSAGE, "'%s' is not an IPv4 address to listen on", o->host);
+    }
     sigset_t stop;
     sigemptyset(&stop);
     sigaddset(&stop, SIGINT);
     sigaddset(&stop, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop, NULL); /* the workers inherit this mask */
-    struct MHD_Daemon *d = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL_LINUX_ONLY | MHD_USE_ERROR_LOG,
-        (uint16_t)o->port, NULL, NULL, handle, &srv, MHD_OPTION_SOCK_ADDR, &addr,
-        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(o->threads > 0 ? o->threads : 4),
-        MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-        (size_t)256 * 1024, MHD_OPTION_END);
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL_LINUX_ONLY | MHD_USE_ERROR_LOG;
+    struct MHD_Daemon *d;
+    if (tls)
+        d = MHD_start_daemon(
+            flags | MHD_USE_TLS, (uint16_t)o->port, NULL, NULL, handle, &srv, MHD_OPTION_SOCK_ADDR,
+            &addr, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(o->threads > 0 ? o->threads : 4),
+            MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+            (size_t)256 * 1024, MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
+            MHD_OPTION_HTTPS_MEM_CERT, cert, MHD_OPTION_HTTPS_MEM_KEY, key, MHD_OPTION_END);
+    else
+        d = MHD_start_daemon(
+            flags, (uint16_t)o->port, NULL, NULL, handle, &srv, MHD_OPTION_SOCK_ADDR, &addr,
+            MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(o->threads > 0 ? o->threads : 4),
+            MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+            (size_t)256 * 1024, MHD_OPTION_NOTIFY_COMPLETED, completed, NULL, MHD_OPTION_END);
     if (!d) {
         pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
-        return or_fail(err, OR_EIO, "cannot listen on %s:%d (in use, or not allowed)", o->host,
-                       o->port);
+        pthread_key_delete(srv.store_key);
+        free(cert);
+        free(key);
+        web_assets_free(cfg->assets, cfg->nassets);
+        return or_fail(err, OR_EIO, "cannot listen on %s:%d (in use, or not allowed%s)", o->host,
+                       o->port, tls ? ", or the certificate and key do not fit" : "");
     }
     int sig = 0;
     sigwait(&stop, &sig);
     MHD_stop_daemon(d);
     pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
     pthread_key_delete(srv.store_key);
+    free(cert);
+    free(key);
+    web_assets_free(cfg->assets, cfg->nassets);
     return OR_OK;
 }

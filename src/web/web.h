@@ -1,26 +1,251 @@
-/* web.h (internal) - what a page handler gets and gives: the request, a store, and a response
- * (status, content type, body) that server.c sends with the security headers. */
+/* web.h (internal) - what a page handler gets and gives, and the one route table.
+ *
+ * A handler is called only after server.c has done everything a route declares (routes.c):
+ * the caller is authenticated (session cookie, or an API bearer token), their role is one the
+ * route allows, a POST carried the session's CSRF token, every parameter is valid UTF-8 of
+ * bounded length, and - for a route that reads a pupil's record - the pupil {upn} is in the
+ * user's scope and the read has been written to the audit log. So a page is one file with one
+ * function, and one line in the route table:
+ *
+ *     {"GET", "/pupils/{upn}", page_pupil, WEB_PUPIL_ROLES, WEB_F_PUPIL, NULL},
+ *
+ * The response is a status, a content type and a body (HTML built with html.h, JSON with
+ * jansson); server.c adds the security headers to every response. */
 #ifndef ONROLL_WEB_INTERNAL_H
 #define ONROLL_WEB_INTERNAL_H
 
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "onroll/arena.h"
 #include "onroll/sb.h"
 #include "onroll/store.h"
+#include "onroll/users.h"
+
+/* ---- who may use a route: one bit per role, plus the anonymous and the API caller ---- */
+
+#define WEB_R(role) (1u << (role))
+#define WEB_ANON    (1u << 29)                    /* not signed in */
+#define WEB_API     (1u << 30)                    /* a school's MIS, with its bearer token */
+#define WEB_STAFF   ((1u << OR_ROLE__COUNT) - 1u) /* every signed-in role */
+#define WEB_PUBLIC  (WEB_ANON | WEB_STAFF)
+#define WEB_ADMIN   WEB_R(OR_ROLE_LA_ADMIN)
+#define WEB_LA      (WEB_R(OR_ROLE_LA_ADMIN) | WEB_R(OR_ROLE_LA_OFFICER))
+/* every role that may open a pupil's record (all but the analyst) */
+#define WEB_PUPIL_ROLES (WEB_STAFF & ~WEB_R(OR_ROLE_ANALYST))
+
+/* Route flags. */
+enum {
+    WEB_F_PUPIL = 1 << 0, /* reads the record of pupil {upn}: scope-checked (404) and audited */
+    WEB_F_JSON = 1 << 1,  /* answers (and errs) in JSON; takes a JSON body up to WEB_API_BODY_MAX */
+};
+
+enum {
+    WEB_FIELD_MAX = 4096,       /* bytes in one query or form value */
+    WEB_FIELDS_MAX = 100,       /* parameters in a query or a form */
+    WEB_FORM_MAX = 64 * 1024,   /* bytes of a form body */
+    WEB_API_BODY_MAX = 8 << 20, /* bytes of an API body */
+};
+
+/* ---- requests and responses ---- */
+
+typedef struct {
+    const char *name, *value;
+} web_param;
+
+typedef struct {
+    web_param *items;
+    int n, cap;
+} web_params;
+
+/* One file served under /assets/ (loaded once at start-up: static.c). */
+typedef struct {
+    char *path; /* "/assets/govuk-frontend.min.css" */
+    const char *type;
+    void *data;
+    size_t len;
+} web_asset;
+
+/* The server's settings, shared read-only by every request. */
+typedef struct {
+    int64_t session_idle, session_max;     /* seconds */
+    int login_max_email, login_max_remote; /* failed sign-ins allowed per window */
+    int64_t login_window;                  /* seconds */
+    bool secure_cookies;                   /* served over TLS: cookies get Secure */
+    web_asset *assets;
+    size_t nassets;
+    char asset_version[17]; /* a digest of the assets, added to their URLs (?v=) */
+} web_config;
+
+typedef struct web_route web_route;
 
 typedef struct {
     const char *method, *path;
+    const web_route *route;
+    web_params path_params, query, form;
+    const char *body; /* the raw body (JSON routes), NUL-terminated */
+    size_t body_len;
+    const char *remote; /* the client's address */
     or_store *store;
+    const web_config *cfg;
+    or_arena *arena; /* freed when the response has been sent */
+    int64_t now;     /* seconds since the epoch, fixed for the request */
+    /* who is asking: a signed-in user (session), a school's API token, or nobody */
+    const or_session *session; /* NULL when not signed in */
+    const or_user *user;       /* &session->user, or NULL */
+    int api_urn;               /* the token's school, or 0 */
+    const char *csrf;          /* the token every form must carry (session's, else pre-sign-in) */
+    const char *session_token; /* the session cookie's token (to end the session), or NULL */
 } web_request;
+
+typedef struct {
+    const char *name, *value;
+} web_header;
 
 typedef struct {
     int status;
     const char *content_type;
     or_sb body;
+    const void *data; /* instead of body: bytes that outlive the response (assets) */
+    size_t data_len;
+    const char *cache_control; /* NULL: no-store */
+    web_header headers[8];
+    int nheaders;
 } web_response;
 
 typedef void (*web_handler)(const web_request *req, web_response *res);
 
-void page_status(const web_request *req, web_response *res);
-void page_healthz(const web_request *req, web_response *res);
-void page_not_found(const web_request *req, web_response *res);
+struct web_route {
+    const char *method;  /* "GET" (also answers HEAD) or "POST" */
+    const char *pattern; /* "/path", "/pupils/{upn}" (one segment), "/assets/" + "*" (the rest) */
+    web_handler fn;
+    unsigned roles;  /* who may: WEB_R() bits, WEB_ANON, WEB_API; never 0 */
+    unsigned flags;  /* WEB_F_* */
+    const char *nav; /* label in the service navigation for the roles above, or NULL */
+};
+
+/* ---- routes.c: the one route table ---- */
+
+extern const web_route web_routes[];
+extern const size_t web_nroutes;
+
+/* The route for method and path, with the pattern's {params} added to params (allocated in
+ * arena); NULL if none. *other_method is set when the path matches a route of another method
+ * (405 rather than 404). */
+const web_route *web_route_find(const char *method, const char *path, web_params *params,
+                                or_arena *arena, bool *other_method);
+/* Does a pattern match a path? (The route table's matcher, for tests.) */
+bool web_pattern_match(const char *pattern, const char *path, web_params *params, or_arena *arena);
+
+typedef enum {
+    WEB_ALLOW,   /* go on */
+    WEB_SIGN_IN, /* not signed in (or no token): 401, or a redirect to the sign-in page */
+    WEB_FORBID,  /* signed in, but the role may not: 403 */
+} web_verdict;
+
+/* Who is asking as a role bit: WEB_R(user's role), WEB_API or WEB_ANON. */
+unsigned web_caller_bit(const web_request *req);
+/* May caller `who` (one bit) use route r? */
+web_verdict web_authorize(const web_route *r, unsigned who);
+
+/* ---- request.c: parameters and responses ---- */
+
+/* Parse application/x-www-form-urlencoded text (len bytes) into params (strings in arena).
+ * OR_EINPUT when a value is not valid UTF-8 text, longer than WEB_FIELD_MAX or there are more
+ * than WEB_FIELDS_MAX of them (message for the user in err). */
+or_code web_form_parse(const char *text, size_t len, web_params *params, or_arena *arena,
+                       or_error *err);
+/* Add one parameter, checking it as web_form_parse does. */
+or_code web_param_add(web_params *params, or_arena *arena, const char *name, const char *value,
+                      or_error *err);
+const char *web_param_get(const web_params *p, const char *name); /* NULL if absent */
+/* A query / form / path parameter, "" when absent. */
+const char *web_query(const web_request *req, const char *name);
+const char *web_form(const web_request *req, const char *name);
+const char *web_path(const web_request *req, const char *name);
+
+void web_header_add(web_response *res, const char *name, const char *value);
+/* A cookie for the whole site: HttpOnly, SameSite=Strict, Path=/, Secure when served over TLS;
+ * max_age < 0: a session cookie; 0: delete it. */
+void web_set_cookie(const web_request *req, web_response *res, const char *name, const char *value,
+                    int64_t max_age);
+/* 303 See Other to a local path (anything else becomes "/"). */
+void web_redirect(const web_request *req, web_response *res, const char *location);
+/* The one error page (cgit's): an HTML page, or {"errors":[{"message":...}]} on JSON routes. */
+void web_error(const web_request *req, web_response *res, int status, const char *title,
+               const char *message);
+/* The server's local date (the LA's, in England) at req->now. */
+or_date web_today(const web_request *req);
+/* Is this a local path that is safe to redirect to ("/x", not "//host" or "/\\host")? */
+bool web_local_path(const char *s);
+
+/* ---- auth.c: sessions, CSRF, sign-in ---- */
+
+enum { WEB_CSRF_FIELD_MAX = 64 };
+#define WEB_SESSION_COOKIE "onroll_session"
+#define WEB_PRESIGN_COOKIE "onroll_signin" /* the sign-in form's CSRF token (double submit) */
+#define WEB_CSRF_FIELD     "csrf_token"
+
+/* Constant-time equality of two tokens (false if either is empty or their lengths differ). */
+bool web_token_equal(const char *a, const char *b);
+/* A new random token (OR_TOKEN_LEN characters, base64url) into out. */
+void web_random_token(char out[OR_TOKEN_LEN + 1]);
+
+typedef enum {
+    WEB_SIGNIN_OK,
+    WEB_SIGNIN_BAD,       /* wrong email or password (never says which) */
+    WEB_SIGNIN_MALFORMED, /* not an email address (recorded as a failure all the same) */
+    WEB_SIGNIN_THROTTLED, /* too many failures: 429 */
+} web_signin_result;
+
+/* Check an email and password, with throttling and auditing; on success a session is created
+ * and its cookie set on res. */
+or_code web_sign_in(const web_request *req, web_response *res, const char *email,
+                    const char *password, web_signin_result *out, or_error *err);
+/* End the request's session (and clear its cookie). */
+void web_sign_out(const web_request *req, web_response *res);
+
+/* ---- scope.c: what a user may see ---- */
+
+/* May the signed-in user see pupil upn's record? Never for the anonymous, the API or an
+ * analyst; LA roles: every pupil; school: on its roll (or in the last year); social worker,
+ * youth justice: on their own open caseload; virtual school: looked after, previously looked
+ * after or with a social worker; partner: an open caseload of its service (scope). A store
+ * failure answers false (and is logged by the caller's 404). */
+bool web_can_see_pupil(const web_request *req, const char *upn);
+/* May the signed-in user see school urn's pages? LA roles and the analyst: all; school: its
+ * own; others: none (they see pupils, not schools). */
+bool web_can_see_school(const web_request *req, int urn);
+
+/* ---- audit.c ---- */
+
+/* Append to the audit log: who (the user, or the API's school), their role, action, the path,
+ * the pupil (or NULL), the client's address and a detail (or NULL). */
+or_code web_audit(const web_request *req, const char *action, const char *upn, const char *detail);
+
+/* ---- static.c: /assets/ ---- */
+
+/* Load every file under dir into memory as /assets/<relative path>; an absent dir gives none. */
+or_code web_assets_load(const char *dir, web_asset **out, size_t *n, or_error *err);
+void web_assets_free(web_asset *a, size_t n);
+/* A short digest of the assets' bytes (hex), for cache-busting URLs. */
+void web_assets_version(const web_asset *a, size_t n, char out[17]);
+const char *web_content_type(const char *path);
+
+/* ---- the pages (one file each) ---- */
+
+void page_home(const web_request *req, web_response *res);         /* page_home.c */
+void page_healthz(const web_request *req, web_response *res);      /* page_status.c */
+void page_status(const web_request *req, web_response *res);       /* page_status.c */
+void page_sign_in(const web_request *req, web_response *res);      /* page_sign_in.c */
+void page_sign_in_post(const web_request *req, web_response *res); /* page_sign_in.c */
+void page_sign_out(const web_request *req, web_response *res);     /* page_sign_in.c */
+void page_audit(const web_request *req, web_response *res);        /* page_audit.c */
+void page_pupil(const web_request *req, web_response *res);        /* page_pupil.c */
+void page_asset(const web_request *req, web_response *res);        /* static.c */
+void api_post_events(const web_request *req, web_response *res);   /* api_ingest.c */
+void api_post_pupils(const web_request *req, web_response *res);   /* api_ingest.c */
+void api_get_duties(const web_request *req, web_response *res);    /* api_duties.c */
 
 #endif

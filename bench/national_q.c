@@ -1,0 +1,165 @@
+/* national_q.c - bench/national.sh's in-process timer for onroll: load the columnar model
+ * (columns.h) from a store once, then answer the benchmark's two queries from it, warm, the
+ * best of RUNS times each, and write their answers as CSV for comparison with DuckDB and
+ * sqlite3.
+ *   Q1: for academic year AY, by ethnicity and in total: pupils on roll on census day,
+ *       suspensions, pupils suspended, suspensions per 100 pupils, days lost.
+ *   Q2: for every academic year of the data, by LA x SEN x FSM x year: suspensions, distinct
+ *       pupils suspended, days lost.
+ * usage: national_q DB AY OUTDIR [RUNS [THREADS]]
+ * prints: load_ms=.. q1_ms=.. q2_ms=.. (and the model's size) on stdout. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "onroll/columns.h"
+
+static double now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* n * 100 / d to 2 decimal places, half away from zero, in integers (DOMAIN.md §6) */
+static void rate(int64_t n, int64_t d, char *buf, size_t size)
+{
+    if (d == 0) {
+        snprintf(buf, size, "z");
+        return;
+    }
+    int64_t q = (2 * n * 10000 + d) / (2 * d);
+    snprintf(buf, size, "%lld.%02lld", (long long)(q / 100), (long long)(q % 100));
+}
+
+static void days(int64_t halfdays, char *buf, size_t size)
+{
+    snprintf(buf, size, "%lld.%d", (long long)(halfdays / 2), (int)(halfdays % 2) * 5);
+}
+
+static int fail(const char *what, const or_error *err)
+{
+    fprintf(stderr, "national_q: %s: %s\n", what, err->msg);
+    return 1;
+}
+
+typedef struct {
+    const or_columns *c;
+    or_group_query q;
+    or_group_result r;
+} query;
+
+/* Run q `runs` times (each result released but the last), the best time in ms. */
+static double best_of(query *x, int runs, or_error *err, or_code *rc)
+{
+    double best = -1;
+    for (int i = 0; i < runs; i++) {
+        if (i)
+            or_group_result_release(&x->r);
+        double t0 = now_ms();
+        *rc = or_columns_group(x->c, &x->q, &x->r, err);
+        double t = now_ms() - t0;
+        if (*rc)
+            return -1;
+        if (best < 0 || t < best)
+            best = t;
+    }
+    return best;
+}
+
+static int write_q1(const or_columns *c, const or_group_result *r, const char *path)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return 1;
+    for (int v = 0; v <= r->size[0]; v++) {
+        const or_group_cell *g = or_group_at(r, &v);
+        if (!g->headcount && !g->suspensions)
+            continue;
+        char rt[32], dl[32];
+        rate(g->suspensions, g->headcount, rt, sizeof rt);
+        days(g->halfdays, dl, sizeof dl);
+        fprintf(f, "%s,%lld,%lld,%lld,%s,%s\n", or_group_code(c, r, 0, v),
+                (long long)g->headcount, (long long)g->suspensions, (long long)g->one_plus, rt,
+                dl);
+    }
+    return fclose(f) != 0;
+}
+
+static int write_q2(const or_columns *c, const or_group_result *r, const char *path)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return 1;
+    int v[4];
+    for (v[0] = 0; v[0] < r->size[0]; v[0]++)
+        for (v[1] = 0; v[1] < r->size[1]; v[1]++)
+            for (v[2] = 0; v[2] < r->size[2]; v[2]++)
+                for (v[3] = 0; v[3] < r->size[3]; v[3]++) {
+                    const or_group_cell *g = or_group_at(r, v);
+                    if (!g->suspensions)
+                        continue;
+                    char dl[32];
+                    days(g->halfdays, dl, sizeof dl);
+                    fprintf(f, "%s,%s,%s,%d,%lld,%lld,%s\n", or_group_code(c, r, 0, v[0]),
+                            or_group_code(c, r, 1, v[1]), or_group_code(c, r, 2, v[2]),
+                            r->ay_first + v[3], (long long)g->suspensions,
+                            (long long)g->one_plus, dl);
+                }
+    return fclose(f) != 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 4) {
+        fprintf(stderr, "usage: national_q DB AY OUTDIR [RUNS [THREADS]]\n");
+        return 2;
+    }
+    int ay = atoi(argv[2]);
+    int runs = argc > 4 ? atoi(argv[4]) : 5;
+    int threads = argc > 5 ? atoi(argv[5]) : 2;
+    or_error err = {0};
+    or_store *s = NULL;
+    if (or_store_open(argv[1], &s, &err) || or_store_check_schema(s, &err))
+        return fail(argv[1], &err);
+    double t0 = now_ms();
+    or_columns *c = NULL;
+    if (or_columns_load(s, &c, &err))
+        return fail("load", &err);
+    double load = now_ms() - t0;
+    or_store_close(s);
+    or_columns_info info;
+    or_columns_info_get(c, &info);
+
+    or_code rc = OR_OK;
+    query q1 = {c, {ay, ay, 1, {OR_DIM_ETHNICITY}, true, true, threads}, {0}};
+    double t1 = best_of(&q1, runs, &err, &rc);
+    if (rc)
+        return fail("Q1", &err);
+    query q2 = {c,
+                {info.ay_first, info.ay_last, 4, {OR_DIM_LA, OR_DIM_SEN, OR_DIM_FSM, OR_DIM_YEAR},
+                 false, false, threads},
+                {0}};
+    double t2 = best_of(&q2, runs, &err, &rc);
+    if (rc)
+        return fail("Q2", &err);
+
+    char path[4096];
+    snprintf(path, sizeof path, "%s/q1.onroll.csv", argv[3]);
+    int bad = write_q1(c, &q1.r, path);
+    snprintf(path, sizeof path, "%s/q2.onroll.csv", argv[3]);
+    bad |= write_q2(c, &q2.r, path);
+    if (bad) {
+        fprintf(stderr, "national_q: cannot write the answers in %s\n", argv[3]);
+        return 1;
+    }
+    printf("load_ms=%.0f q1_ms=%.2f q2_ms=%.2f pupils=%d snapshots=%d enrolments=%d "
+           "exclusions=%d schools=%d las=%d years=%d-%d mb=%.0f threads=%d\n",
+           load, t1, t2, info.pupils, info.snapshots, info.enrolments, info.exclusions,
+           info.schools, info.las, info.ay_first, info.ay_last, (double)info.bytes / 1e6,
+           threads);
+    or_group_result_release(&q1.r);
+    or_group_result_release(&q2.r);
+    or_columns_free(c);
+    return 0;
+}

@@ -1,0 +1,157 @@
+/* cmd_report.c - `onroll report rates|disproportionality|schools|scrutiny`: the published
+ * statistics (report.h) from the columnar model. Suppressed by default; --unsuppressed is for
+ * LA users and is written to the audit log. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "onroll/report.h"
+#include "onroll/scrutiny.h"
+#include "onroll/users.h"
+
+typedef or_code (*report_fn)(const or_columns *, const or_report_opts *, or_arena *, or_table *,
+                             or_error *);
+
+static int parse_dims(const char *list, or_report_opts *o)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", list);
+    o->ndims = 0;
+    for (char *p = buf, *tok; (tok = strsep(&p, ",")) != NULL;) {
+        int d = or_dim_parse(tok);
+        if (d < 0 || d == OR_DIM_LA || d == OR_DIM_YEAR) {
+            fprintf(stderr,
+                    "onroll report: --by '%s' is not a dimension (sex, ethnicity, "
+                    "ethnicity_major, fsm, fsm6, sen, sen_need, year_group, age, cla, cin, "
+                    "school, phase, reason)\n",
+                    tok);
+            return 2;
+        }
+        if (o->ndims == 3) {
+            fprintf(stderr, "onroll report: at most 3 dimensions in --by\n");
+            return 2;
+        }
+        o->dims[o->ndims++] = (or_dim)d;
+    }
+    return 0;
+}
+
+int cmd_report(int argc, char **argv)
+{
+    static const char *use =
+        "rates|disproportionality|schools|scrutiny --year YYYY/YY [--by DIM[,DIM[,DIM]]] "
+        "[--reference CODE] [--format csv|html|json|pdf] [--out FILE] [--unsuppressed] "
+        "[--threshold N] [--db URL]";
+    if (argc < 2)
+        return cli_usage("report", use);
+    const char *what = argv[1];
+    static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
+                                         {"year", required_argument, NULL, 'y'},
+                                         {"by", required_argument, NULL, 'b'},
+                                         {"reference", required_argument, NULL, 'r'},
+                                         {"format", required_argument, NULL, 'f'},
+                                         {"out", required_argument, NULL, 'o'},
+                                         {"unsuppressed", no_argument, NULL, 'u'},
+                                         {"threshold", required_argument, NULL, 't'},
+                                         {0}};
+    or_report_opts o = {0};
+    const char *db = NULL, *path = NULL, *format = NULL;
+    bool have_year = false;
+    int c, rc;
+    optind = 2;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            db = optarg;
+            break;
+        case 'y':
+            if (!or_academic_year_parse(optarg, &o.ay)) {
+                fprintf(stderr, "onroll report: --year '%s' is not an academic year (2024/25)\n",
+                        optarg);
+                return 2;
+            }
+            have_year = true;
+            break;
+        case 'b':
+            if ((rc = parse_dims(optarg, &o)))
+                return rc;
+            break;
+        case 'r':
+            o.reference = optarg;
+            break;
+        case 'f':
+            format = optarg;
+            break;
+        case 'o':
+            path = optarg;
+            break;
+        case 'u':
+            o.unsuppressed = true;
+            break;
+        case 't':
+            o.threshold = atoi(optarg);
+            break;
+        default:
+            return cli_usage("report", use);
+        }
+    }
+    if (!have_year || optind < argc)
+        return cli_usage("report", use);
+    bool scrutiny = !strcmp(what, "scrutiny");
+    report_fn fn = !strcmp(what, "rates")                ? or_report_rates
+                   : !strcmp(what, "disproportionality") ? or_report_disproportionality
+                   : !strcmp(what, "schools")            ? or_report_schools
+                                                         : NULL;
+    if (!fn && !scrutiny)
+        return cli_usage("report", use);
+    or_format fmt = OR_FMT_CSV;
+    bool html = scrutiny, pdf = false;
+    if (format && !strcmp(format, "html"))
+        html = true;
+    else if (format && !strcmp(format, "pdf") && scrutiny)
+        pdf = true;
+    else if (format && !strcmp(format, "csv"))
+        html = false;
+    else if (format && !or_format_parse(format, &fmt))
+        return cli_usage("report", use);
+    if (format && !strcmp(format, "json"))
+        html = false;
+    or_store *s = cli_open_readonly(db);
+    if (!s)
+        return 1;
+    or_error err = {0};
+    or_columns *cols = NULL;
+    or_code code = or_columns_load(s, &cols, &err);
+    if (!code && o.unsuppressed) {
+        char actor[128];
+        snprintf(actor, sizeof actor, "cli:%s", cli_user());
+        or_audit_entry e = {0};
+        e.actor = actor;
+        e.role = "cli";
+        e.action = "report.unsuppressed";
+        e.object = what;
+        code = or_audit_add(s, &e, &err);
+    }
+    FILE *out = stdout;
+    if (!code && path && !pdf && !(out = fopen(path, "w")))
+        code = or_fail(&err, OR_EIO, "%s: cannot write", path);
+    or_arena arena = OR_ARENA_INIT;
+    if (!code && scrutiny) {
+        or_scrutiny_opts so = {o.ay, o.unsuppressed ? 0 : o.threshold > 0 ? o.threshold : 2,
+                               path, pdf};
+        code = or_scrutiny_write(s, cols, &so, pdf ? NULL : out, &err);
+    } else if (!code) {
+        or_table t;
+        code = fn(cols, &o, &arena, &t, &err);
+        if (!code)
+            code = or_table_write(out, &t, html ? OR_FMT_TABLE : fmt, &err);
+    }
+    if (out && out != stdout)
+        fclose(out);
+    or_arena_free(&arena);
+    or_columns_free(cols);
+    or_store_close(s);
+    return code ? cli_fail("report", &err) : 0;
+}

@@ -1,0 +1,99 @@
+/* table.c - writing a report table (report.h) as CSV, JSON or an HTML <table>. */
+#include <errno.h>
+#include <jansson.h>
+#include <string.h>
+
+#include "onroll/report.h"
+#include "onroll/sb.h"
+#include "web/html.h"
+
+static or_code done(FILE *out, or_error *err)
+{
+    if (fflush(out) != 0 || ferror(out))
+        return or_fail(err, OR_EIO, "writing the report: %s", strerror(errno));
+    return OR_OK;
+}
+
+static const char *cell(const or_table *t, int r, int c)
+{
+    return t->cells[(size_t)r * (size_t)t->ncols + (size_t)c];
+}
+
+void or_table_html(or_sb *out, const or_table *t)
+{
+    html_raw(out, "<table class=\"govuk-table\">\n");
+    if (t->title) {
+        html_raw(out, "<caption class=\"govuk-table__caption govuk-table__caption--m\">");
+        html_text(out, t->title);
+        html_raw(out, "</caption>\n");
+    }
+    html_raw(out, "<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">");
+    for (int c = 0; c < t->ncols; c++) {
+        html_raw(out, "<th scope=\"col\" class=\"govuk-table__header");
+        if (t->numeric && t->numeric[c])
+            html_raw(out, " govuk-table__header--numeric");
+        html_raw(out, "\">");
+        html_text(out, t->cols[c]);
+        html_raw(out, "</th>");
+    }
+    html_raw(out, "</tr></thead>\n<tbody class=\"govuk-table__body\">\n");
+    for (int r = 0; r < t->nrows; r++) {
+        html_raw(out, "<tr class=\"govuk-table__row\">");
+        for (int c = 0; c < t->ncols; c++) {
+            html_raw(out, "<td class=\"govuk-table__cell");
+            if (t->numeric && t->numeric[c])
+                html_raw(out, " govuk-table__cell--numeric");
+            html_raw(out, "\">");
+            html_text(out, cell(t, r, c));
+            html_raw(out, "</td>");
+        }
+        html_raw(out, "</tr>\n");
+    }
+    html_raw(out, "</tbody>\n</table>\n");
+}
+
+or_code or_table_write(FILE *out, const or_table *t, or_format fmt, or_error *err)
+{
+    or_sb sb = OR_SB_INIT;
+    if (fmt == OR_FMT_CSV) {
+        for (int c = 0; c < t->ncols; c++) {
+            if (c)
+                or_sb_addc(&sb, ',');
+            or_sb_add_csv(&sb, t->cols[c]);
+        }
+        or_sb_addc(&sb, '\n');
+        for (int r = 0; r < t->nrows; r++) {
+            for (int c = 0; c < t->ncols; c++) {
+                if (c)
+                    or_sb_addc(&sb, ',');
+                or_sb_add_csv(&sb, cell(t, r, c));
+            }
+            or_sb_addc(&sb, '\n');
+            if (sb.len > 1 << 16) {
+                fwrite(sb.buf, 1, sb.len, out);
+                or_sb_reset(&sb);
+            }
+        }
+    } else if (fmt == OR_FMT_JSON) {
+        json_t *arr = json_array();
+        for (int r = 0; r < t->nrows; r++) {
+            json_t *o = json_object();
+            for (int c = 0; c < t->ncols; c++)
+                json_object_set_new(o, t->cols[c], json_string(cell(t, r, c)));
+            json_array_append_new(arr, o);
+        }
+        char *s = json_dumps(arr, JSON_INDENT(1) | JSON_ENSURE_ASCII);
+        json_decref(arr);
+        if (s) {
+            or_sb_adds(&sb, s);
+            or_sb_addc(&sb, '\n');
+            free(s);
+        }
+    } else {
+        or_table_html(&sb, t);
+    }
+    if (sb.len)
+        fwrite(sb.buf, 1, sb.len, out);
+    or_sb_release(&sb);
+    return done(out, err);
+}

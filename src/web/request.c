@@ -1,0 +1,190 @@
+/* request.c - validating parameters at the edge (kcgi): form bodies and query strings are
+ * decoded and checked (valid UTF-8 text, bounded length and count) before any handler sees
+ * them; and the response helpers every page uses: headers, cookies, redirects and the one
+ * error page. */
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "onroll/kinds.h"
+#include "web/govuk.h"
+#include "web/web.h"
+
+static int hexval(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* Decode one x-www-form-urlencoded component into the arena ('+' is a space); *n = the decoded
+ * length, which is more than strlen() of the result when it held a %00. */
+static char *decode(or_arena *arena, const char *s, size_t len, size_t *n)
+{
+    char *out = or_arena_alloc(arena, len + 1);
+    size_t o = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '+') {
+            out[o++] = ' ';
+        } else if (s[i] == '%' && i + 2 < len && hexval(s[i + 1]) >= 0 && hexval(s[i + 2]) >= 0) {
+            out[o++] = (char)(hexval(s[i + 1]) * 16 + hexval(s[i + 2]));
+            i += 2;
+        } else {
+            out[o++] = s[i];
+        }
+    }
+    out[o] = '\0';
+    *n = o;
+    return out;
+}
+
+or_code web_param_add(web_params *p, or_arena *arena, const char *name, const char *value,
+                      or_error *err)
+{
+    if (p->n >= WEB_FIELDS_MAX)
+        return or_fail(err, OR_EINPUT, "The form has more than %d fields.", WEB_FIELDS_MAX);
+    if (strlen(name) > 64 || !or_utf8_valid(name, false))
+        return or_fail(err, OR_EINPUT, "A field name is not valid.");
+    if (strlen(value) > WEB_FIELD_MAX)
+        return or_fail(err, OR_EINPUT, "A field is longer than %d characters.", WEB_FIELD_MAX);
+    if (!or_utf8_valid(value, true))
+        return or_fail(err, OR_EINPUT,
+                       "A field contains characters that are not valid text (broken UTF-8 or "
+                       "control characters).");
+    if (p->n == p->cap) {
+        int cap = p->cap ? p->cap * 2 : 8;
+        web_param *items = or_arena_alloc(arena, (size_t)cap * sizeof *items);
+        if (p->n)
+            memcpy(items, p->items, (size_t)p->n * sizeof *items);
+        p->items = items;
+        p->cap = cap;
+    }
+    p->items[p->n++] = (web_param){name, value};
+    return OR_OK;
+}
+
+or_code web_form_parse(const char *text, size_t len, web_params *params, or_arena *arena,
+                       or_error *err)
+{
+    const char *end = text + len;
+    const char *p = text;
+    while (p < end) {
+        const char *amp = memchr(p, '&', (size_t)(end - p));
+        const char *stop = amp ? amp : end;
+        const char *eq = memchr(p, '=', (size_t)(stop - p));
+        if (stop > p) {
+            const char *name_end = eq ? eq : stop;
+            size_t nn, nv = 0;
+            char *name = decode(arena, p, (size_t)(name_end - p), &nn);
+            const char *value = eq ? decode(arena, eq + 1, (size_t)(stop - eq - 1), &nv) : "";
+            if (strlen(name) != nn || strlen(value) != nv) /* a %00: would cut it short unseen */
+                return or_fail(err, OR_EINPUT,
+                               "A field contains characters that are not valid text.");
+            or_code rc = web_param_add(params, arena, name, value, err);
+            if (rc)
+                return rc;
+        }
+        p = amp ? amp + 1 : end;
+    }
+    return OR_OK;
+}
+
+const char *web_param_get(const web_params *p, const char *name)
+{
+    for (int i = 0; i < p->n; i++)
+        if (!strcmp(p->items[i].name, name))
+            return p->items[i].value;
+    return NULL;
+}
+
+const char *web_query(const web_request *req, const char *name)
+{
+    const char *v = web_param_get(&req->query, name);
+    return v ? v : "";
+}
+
+const char *web_form(const web_request *req, const char *name)
+{
+    const char *v = web_param_get(&req->form, name);
+    return v ? v : "";
+}
+
+const char *web_path(const web_request *req, const char *name)
+{
+    const char *v = web_param_get(&req->path_params, name);
+    return v ? v : "";
+}
+
+void web_header_add(web_response *res, const char *name, const char *value)
+{
+    if (res->nheaders < (int)(sizeof res->headers / sizeof res->headers[0]))
+        res->headers[res->nheaders++] = (web_header){name, value};
+}
+
+void web_set_cookie(const web_request *req, web_response *res, const char *name, const char *value,
+                    int64_t max_age)
+{
+    char age[48] = "";
+    if (max_age >= 0)
+        snprintf(age, sizeof age, "; Max-Age=%lld", (long long)max_age);
+    web_header_add(res, "Set-Cookie",
+                   or_arena_printf(req->arena, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s%s", name,
+                                   value, req->cfg->secure_cookies ? "; Secure" : "", age));
+}
+
+or_date web_today(const web_request *req)
+{
+    time_t t = (time_t)req->now;
+    struct tm tm;
+    localtime_r(&t, &tm);
+    return or_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+bool web_local_path(const char *s)
+{
+    return s && s[0] == '/' && s[1] != '/' && s[1] != '\\' && !strpbrk(s, "\r\n") &&
+           strlen(s) < 1024;
+}
+
+void web_redirect(const web_request *req, web_response *res, const char *location)
+{
+    res->status = 303;
+    web_header_add(res, "Location",
+                   or_arena_strdup(req->arena, web_local_path(location) ? location : "/"));
+    res->content_type = "text/plain; charset=utf-8";
+    or_sb_reset(&res->body);
+}
+
+void web_error(const web_request *req, web_response *res, int status, const char *title,
+               const char *message)
+{
+    res->status = status;
+    or_sb_reset(&res->body);
+    if (req->route && (req->route->flags & WEB_F_JSON)) {
+        json_t *j = json_pack("{s:[{s:s}]}", "errors", "message", message ? message : title);
+        char *text = j ? json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
+        res->content_type = "application/json";
+        or_sb_adds(&res->body, text ? text : "{\"errors\":[]}");
+        or_sb_addc(&res->body, '\n');
+        free(text);
+        json_decref(j);
+        return;
+    }
+    res->content_type = "text/html; charset=utf-8";
+    gov_page_start(&res->body, req, title);
+    html_printf(&res->body, "<h1 class=\"govuk-heading-l\">%s</h1>\n", title);
+    if (message)
+        html_printf(&res->body, "<p class=\"govuk-body\">%s</p>\n", message);
+    if (!req->user && status == 401)
+        html_raw(&res->body, "<p class=\"govuk-body\"><a class=\"govuk-link\" "
+                             "href=\"/sign-in\">Sign in</a></p>\n");
+    else
+        html_raw(&res->body, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/\">Go to "
+                             "the home page</a></p>\n");
+    gov_page_end(&res->body, req);
+}

@@ -1,0 +1,118 @@
+/* routes.c - the one route table: every URL the server answers, who may use it, and what it
+ * does (kcgi's declared routes, cgit's command table). server.c enforces each line before the
+ * handler runs; tests/unit/test_web_routes.c checks the table (every route has a role list,
+ * no route that reads a pupil's record is open to the analyst, the anonymous or the API).
+ *
+ * To add a page: write page_NAME.c with one handler, declare it in web.h, add one line here.
+ * A `nav` label puts the page in the service navigation of the roles that may use it. */
+#include <string.h>
+
+#include "web/web.h"
+
+const web_route web_routes[] = {
+    /* method, pattern, handler, who may, flags, navigation label */
+    {"GET", "/", page_home, WEB_STAFF, 0, "Home"},
+    {"GET", "/healthz", page_healthz, WEB_PUBLIC, 0, NULL},
+    {"GET", "/sign-in", page_sign_in, WEB_PUBLIC, 0, NULL},
+    {"POST", "/sign-in", page_sign_in_post, WEB_PUBLIC, 0, NULL},
+    {"POST", "/sign-out", page_sign_out, WEB_STAFF, 0, NULL},
+    {"GET", "/status", page_status, WEB_LA | WEB_R(OR_ROLE_ANALYST), 0, "Status"},
+    {"GET", "/pupils/{upn}", page_pupil, WEB_PUPIL_ROLES, WEB_F_PUPIL, NULL},
+    {"GET", "/admin/audit", page_audit, WEB_ADMIN, 0, "Audit log"},
+    {"GET", "/assets/*", page_asset, WEB_PUBLIC, 0, NULL},
+    {"POST", "/api/v1/events", api_post_events, WEB_API, WEB_F_JSON, NULL},
+    {"POST", "/api/v1/pupils", api_post_pupils, WEB_API, WEB_F_JSON, NULL},
+    {"GET", "/api/v1/duties", api_get_duties, WEB_API, WEB_F_JSON, NULL},
+};
+const size_t web_nroutes = sizeof web_routes / sizeof web_routes[0];
+
+static void add_param(web_params *p, or_arena *arena, const char *name, const char *value,
+                      size_t len)
+{
+    if (!p || !arena)
+        return;
+    if (p->n == p->cap) {
+        int cap = p->cap ? p->cap * 2 : 8;
+        web_param *items = or_arena_alloc(arena, (size_t)cap * sizeof *items);
+        if (p->n)
+            memcpy(items, p->items, (size_t)p->n * sizeof *items);
+        p->items = items;
+        p->cap = cap;
+    }
+    p->items[p->n++] = (web_param){name, or_arena_strndup(arena, value, len)};
+}
+
+bool web_pattern_match(const char *pattern, const char *path, web_params *params, or_arena *arena)
+{
+    const char *p = pattern, *s = path;
+    int mark = params ? params->n : 0;
+    while (*p) {
+        if (p[0] == '*' && p[1] == '\0') { /* the rest of the path, which must not be empty */
+            if (!*s)
+                goto no;
+            add_param(params, arena, "*", s, strlen(s));
+            return true;
+        }
+        if (*p == '{') { /* one non-empty segment */
+            const char *close = strchr(p, '}');
+            size_t seg = strcspn(s, "/");
+            if (!close || seg == 0)
+                goto no;
+            if (params && arena)
+                add_param(params, arena, or_arena_strndup(arena, p + 1, (size_t)(close - p - 1)), s,
+                          seg);
+            p = close + 1;
+            s += seg;
+            continue;
+        }
+        if (*p != *s)
+            goto no;
+        p++;
+        s++;
+    }
+    if (!*s)
+        return true;
+no:
+    if (params)
+        params->n = mark; /* forget what a failed match captured */
+    return false;
+}
+
+const web_route *web_route_find(const char *method, const char *path, web_params *params,
+                                or_arena *arena, bool *other_method)
+{
+    bool head = !strcmp(method, "HEAD");
+    *other_method = false;
+    for (size_t i = 0; i < web_nroutes; i++) {
+        const web_route *r = &web_routes[i];
+        if (!web_pattern_match(r->pattern, path, NULL, NULL))
+            continue;
+        if (strcmp(r->method, method) && !(head && !strcmp(r->method, "GET"))) {
+            *other_method = true;
+            continue;
+        }
+        web_pattern_match(r->pattern, path, params, arena);
+        return r;
+    }
+    return NULL;
+}
+
+unsigned web_caller_bit(const web_request *req)
+{
+    if (req->user)
+        return WEB_R(req->user->role);
+    if (req->api_urn)
+        return WEB_API;
+    return WEB_ANON;
+}
+
+web_verdict web_authorize(const web_route *r, unsigned who)
+{
+    if (r->roles & who)
+        return WEB_ALLOW;
+    if (who == WEB_ANON)
+        return WEB_SIGN_IN; /* may be allowed once signed in (or with a token) */
+    if (who == WEB_API && !(r->flags & WEB_F_JSON))
+        return WEB_SIGN_IN; /* a token opens the API, not the pages */
+    return WEB_FORBID;
+}

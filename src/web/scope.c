@@ -1,0 +1,67 @@
+/* scope.c - what each role may see (users.h's roles): the one place that decides whether a
+ * user may open a pupil's record or a school's pages. Pages never decide this themselves: a
+ * route that reads a pupil's record is declared with WEB_F_PUPIL and server.c asks here before
+ * the handler runs; pages that list pupils call web_can_see_pupil for each. */
+#include <stdlib.h>
+#include <time.h>
+
+#include "onroll/date.h"
+#include "onroll/upn.h"
+#include "web/web.h"
+
+bool web_can_see_pupil(const web_request *req, const char *upn)
+{
+    const or_user *u = req->user;
+    if (!u || u->disabled || !upn || or_upn_validate(upn, NULL))
+        return false;
+    bool yes = false, known = false;
+    or_error err = {0};
+    or_date on = web_today(req);
+    switch (u->role) {
+    case OR_ROLE_LA_ADMIN:
+    case OR_ROLE_LA_OFFICER:
+        /* the whole LA: every pupil the LA knows */
+        return or_store_pupil_exists(req->store, upn, &known, &err) == OR_OK && known;
+    case OR_ROLE_SCHOOL: {
+        int urn;
+        if (or_urn_validate(u->scope, &urn, NULL))
+            return false;
+        return or_scope_at_school(req->store, upn, urn, on, &yes, &err) == OR_OK && yes;
+    }
+    case OR_ROLE_SOCIAL_WORKER:
+        return or_scope_on_caseload(req->store, upn, u->email, "social_worker", on, &yes, &err) ==
+                   OR_OK &&
+               yes;
+    case OR_ROLE_YOUTH_JUSTICE:
+        return or_scope_on_caseload(req->store, upn, u->email, "youth_justice", on, &yes, &err) ==
+                   OR_OK &&
+               yes;
+    case OR_ROLE_VIRTUAL_SCHOOL:
+        return or_scope_virtual_school(req->store, upn, on, &yes, &err) == OR_OK && yes;
+    case OR_ROLE_PARTNER:
+        /* the service's referrals: until referrals are recorded, an open caseload of its role */
+        return u->scope[0] &&
+               or_scope_on_caseload(req->store, upn, NULL, u->scope, on, &yes, &err) == OR_OK &&
+               yes;
+    case OR_ROLE_ANALYST: /* aggregated, suppressed figures only */
+    default:
+        return false;
+    }
+}
+
+bool web_can_see_school(const web_request *req, int urn)
+{
+    const or_user *u = req->user;
+    if (!u || u->disabled)
+        return false;
+    switch (u->role) {
+    case OR_ROLE_LA_ADMIN:
+    case OR_ROLE_LA_OFFICER:
+    case OR_ROLE_ANALYST: /* a school's aggregated figures */
+        return true;
+    case OR_ROLE_SCHOOL:
+        return atoi(u->scope) == urn && urn > 0;
+    default:
+        return false;
+    }
+}
