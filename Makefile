@@ -22,7 +22,14 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps run test unit e2e asan fuzz bench format format-check clean demo
 
-all: $(BUILD)/onroll $(UNIT_BIN)
+ASSETS := $(BUILD)/static/.built
+
+all: $(BUILD)/onroll $(UNIT_BIN) $(ASSETS)
+
+# GOV.UK Frontend (npm) and our own static files, copied in at build time: no CDN.
+$(ASSETS): tools/build_assets.sh package-lock.json $(wildcard web/static/*/*)
+	@echo "  ASSETS  $(BUILD)/static"
+	@sh tools/build_assets.sh $(BUILD)/static >/dev/null && touch $@
 
 deps:
 	@sh tools/deps.sh

@@ -34,9 +34,11 @@ typedef struct or_ingest or_ingest;
 /* Start a batch of rows of kind k from src (src->name prefixes every message). */
 or_code or_ingest_begin(or_store *s, const or_kind *k, const or_source *src,
                         const or_ingest_opts *opts, or_ingest **out, or_error *err);
-/* One row: cells[c] is column c's text ("" = empty). An invalid row is recorded in the
- * result and OR_EINPUT returned; the batch goes on so that every error can be reported. A
- * store failure returns OR_ESTORE and the batch can only be ended. */
+/* One row: cells[c] is column c's text ("" = empty). A row found invalid at once returns
+ * OR_EINPUT; some checks (an unknown pupil on PostgreSQL, where look-ups are batched; refs; the
+ * 45-day cap) are reported later, in line order, when the group is written or at
+ * or_ingest_end. The batch goes on either way so that every error is reported. A store
+ * failure returns OR_ESTORE and the batch can only be ended. */
 or_code or_ingest_row(or_ingest *in, int64_t line, const char *const *cells, or_error *err);
 /* Record an error found by the caller (e.g. a malformed CSV line) against the batch. */
 void or_ingest_reject(or_ingest *in, int64_t line, const char *column, const char *fmt, ...)

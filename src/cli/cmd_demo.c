@@ -11,6 +11,8 @@
 #include "onroll/demo.h"
 #include "onroll/ingest.h"
 #include "onroll/model.h"
+#include "onroll/users.h"
+#include "onroll/users.h"
 
 typedef struct {
     or_store *s;
@@ -195,6 +197,8 @@ int cmd_demo(int argc, char **argv)
     }
     if (!rc && actions)
         rc = load_actions(&l, &p, &err);
+    if (!rc && actions) /* one account per role, printed (not for bulk national data) */
+        rc = or_users_create_demo(s, stdout, &err);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     if (rc) {
         or_store_close(s);

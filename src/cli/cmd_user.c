@@ -19,8 +19,6 @@
 #include "onroll/upn.h"
 #include "onroll/users.h"
 
-/* (declared in cli.h for main.c's command table) */
-int cmd_user(int argc, char **argv);
 
 static const char *use_text =
     "add EMAIL --name NAME --role ROLE [--scope SCOPE] [--password-stdin]\n"

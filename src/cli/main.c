@@ -21,6 +21,7 @@ static const struct {
     {"explain", cmd_explain, "a pupil's timeline, duties and flags with the rules behind them"},
     {"config", cmd_config, "the LA's thresholds and deadlines"},
     {"report", cmd_report, "rates, disproportionality, schools, the scrutiny report"},
+    {"user", cmd_user, "manage web accounts and schools' API tokens"},
     {"serve", cmd_serve, "run the web server"},
 };
 

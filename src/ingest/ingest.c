@@ -266,7 +266,7 @@ static void put_mark(or_ingest *in, const entry *en)
 /* Attendance rows of the group (the first n): read the pupil-years not yet read, then mark. */
 static or_code put_marks(or_ingest *in, size_t n, or_error *err)
 {
-    or_year_marks *fresh = or_arena_alloc(&in->group, (n + 1) * sizeof *fresh);
+    or_year_marks one, *fresh = n == 1 ? &one : or_arena_alloc(&in->group, n * sizeof *fresh);
     size_t nfresh = 0;
     for (size_t j = 0; j < n; j++) {
         year_marks *y = in->entries[j].year;

@@ -15,10 +15,15 @@ typedef struct {
     int64_t last_id;
 } rows_ctx;
 
+/* One entry; the table starts with the first, so that no match is a sentence, not a table. */
 static or_code audit_row(void *ctx, const or_audit_row *r, or_error *err)
 {
+    static const char *const heads[] = {"When (UTC)", "Who", "Role", "Action",
+                                        "What",       "UPN", "From", "Detail"};
     rows_ctx *c = ctx;
     (void)err;
+    if (!c->n)
+        gov_table_start(c->out, "Entries, newest first", heads, 8);
     gov_table_row_start(c->out);
     gov_td(c->out, r->at);
     gov_td(c->out, r->actor);
@@ -93,23 +98,15 @@ void page_audit(const web_request *req, web_response *res)
                   "The audit log could not be written, so it cannot be shown.");
         return;
     }
-    /* the rows first, so that an empty result is a sentence rather than an empty table */
-    or_sb rows = OR_SB_INIT;
-    rows_ctx c = {&rows, 0, 0};
+    rows_ctx c = {out, 0, 0};
     or_error err = {0};
     or_code rc = or_audit_search(req->store, &q, audit_row, &c, &err);
-    if (rc) {
-        html_raw(out, "<p class=\"govuk-body\">The audit log could not be read.</p>\n");
-    } else if (!c.n) {
-        html_raw(out, "<p class=\"govuk-body\">No entries match.</p>\n");
-    } else {
-        static const char *const heads[] = {"When (UTC)", "Who", "Role", "Action",
-                                            "What",       "UPN", "From", "Detail"};
-        gov_table_start(out, "Entries, newest first", heads, 8);
-        or_sb_add(out, rows.buf, rows.len);
+    if (c.n)
         gov_table_end(out);
-    }
-    or_sb_release(&rows);
+    if (rc)
+        html_raw(out, "<p class=\"govuk-body\">The audit log could not be read.</p>\n");
+    else if (!c.n)
+        html_raw(out, "<p class=\"govuk-body\">No entries match.</p>\n");
     if (!rc && c.n == PAGE_ROWS) {
         html_raw(out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/admin/audit?");
         html_printf(out, "user=%t&amp;upn=%t&amp;action=%t&amp;from=%t&amp;to=%t&amp;before=%lld",

@@ -78,7 +78,21 @@ api() {
     fi
 }
 
+# Escaping on by default (Fossil's build-time check): pages write HTML only through html.h and
+# govuk.h, never straight into the buffer, except for literal text.
+grep -n 'or_sb_add[cf]\?(\|or_sb_adds([^,]*, [^"]' src/web/page_*.c >"$WORK/unescaped"
+if [ -s "$WORK/unescaped" ]; then
+    fail "pages write only through the escaping helpers" "$(cat "$WORK/unescaped")"
+else
+    pass "pages write only through the escaping helpers"
+fi
+
 expect_status "init" 0 "$ONROLL" init
+if ! "$ONROLL" user list >/dev/null 2>&1; then
+    fail "onroll user is a command (src/cli/main.c: {\"user\", cmd_user, ...}; cli.h: cmd_user)"
+    finish
+    exit 1
+fi
 expect_status "import the LA" 0 "$ONROLL" import "$DATA"/schools.csv "$DATA"/calendar.csv \
     "$DATA"/pupils.csv "$DATA"/enrolments.csv "$DATA"/caseload.csv "$DATA"/events.csv
 
