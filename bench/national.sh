@@ -47,9 +47,13 @@ echo "machine: $(nproc) cores, $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo 
     echo "national.sh: build first (make; BUILD=$BUILD)" >&2
     exit 1
 }
-if [ ! -d node_modules/@duckdb/node-api ]; then
-    echo "npm ci (DuckDB) ..."
-    npm ci --no-audit --no-fund >/dev/null
+# DuckDB for the bench only, pinned here rather than in package-lock.json (which `make` installs
+# for the web assets): added to node_modules without touching package.json or the lock.
+DUCKDB=@duckdb/node-api@1.5.6-r.1
+if [ "$(node -p "require('./node_modules/@duckdb/node-api/package.json').version" 2>/dev/null)" \
+    != "${DUCKDB##*@}" ]; then
+    echo "npm install --no-save $DUCKDB ..."
+    npm install --no-save --no-audit --no-fund "$DUCKDB" >/dev/null
 fi
 
 # the in-process timer, against the library as built

@@ -79,9 +79,8 @@ static int write_q1(const or_columns *c, const or_group_result *r, const char *p
         char rt[32], dl[32];
         rate(g->suspensions, g->headcount, rt, sizeof rt);
         days(g->halfdays, dl, sizeof dl);
-        fprintf(f, "%s,%lld,%lld,%lld,%s,%s\n", or_group_code(c, r, 0, v),
-                (long long)g->headcount, (long long)g->suspensions, (long long)g->one_plus, rt,
-                dl);
+        fprintf(f, "%s,%lld,%lld,%lld,%s,%s\n", or_group_code(c, r, 0, v), (long long)g->headcount,
+                (long long)g->suspensions, (long long)g->one_plus, rt, dl);
     }
     return fclose(f) != 0;
 }
@@ -103,8 +102,8 @@ static int write_q2(const or_columns *c, const or_group_result *r, const char *p
                     days(g->halfdays, dl, sizeof dl);
                     fprintf(f, "%s,%s,%s,%d,%lld,%lld,%s\n", or_group_code(c, r, 0, v[0]),
                             or_group_code(c, r, 1, v[1]), or_group_code(c, r, 2, v[2]),
-                            r->ay_first + v[3], (long long)g->suspensions,
-                            (long long)g->one_plus, dl);
+                            r->ay_first + v[3], (long long)g->suspensions, (long long)g->one_plus,
+                            dl);
                 }
     return fclose(f) != 0;
 }
@@ -137,8 +136,13 @@ int main(int argc, char **argv)
     if (rc)
         return fail("Q1", &err);
     query q2 = {c,
-                {info.ay_first, info.ay_last, 4, {OR_DIM_LA, OR_DIM_SEN, OR_DIM_FSM, OR_DIM_YEAR},
-                 false, false, threads},
+                {info.ay_first,
+                 info.ay_last,
+                 4,
+                 {OR_DIM_LA, OR_DIM_SEN, OR_DIM_FSM, OR_DIM_YEAR},
+                 false,
+                 false,
+                 threads},
                 {0}};
     double t2 = best_of(&q2, runs, &err, &rc);
     if (rc)
@@ -156,8 +160,7 @@ int main(int argc, char **argv)
     printf("load_ms=%.0f q1_ms=%.2f q2_ms=%.2f pupils=%d snapshots=%d enrolments=%d "
            "exclusions=%d schools=%d las=%d years=%d-%d mb=%.0f threads=%d\n",
            load, t1, t2, info.pupils, info.snapshots, info.enrolments, info.exclusions,
-           info.schools, info.las, info.ay_first, info.ay_last, (double)info.bytes / 1e6,
-           threads);
+           info.schools, info.las, info.ay_first, info.ay_last, (double)info.bytes / 1e6, threads);
     or_group_result_release(&q1.r);
     or_group_result_release(&q2.r);
     or_columns_free(c);

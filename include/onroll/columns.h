@@ -52,8 +52,7 @@ void or_columns_free(or_columns *c);
  * refreshes and queries must not run at the same time (a read-write lock in the caller:
  * queries read, adds and refreshes write). A row already in the model must not be added again
  * (or_store_put's OR_PUT_UNCHANGED rows are skipped by the caller). */
-or_code or_columns_add(or_columns *c, or_kind_id k, const or_value *row, int64_t id,
-                       or_error *err);
+or_code or_columns_add(or_columns *c, or_kind_id k, const or_value *row, int64_t id, or_error *err);
 or_code or_columns_refresh(or_columns *c, or_error *err);
 
 /* The spring census day of academic year ay (2025 = 2025/26): the third Thursday of January
@@ -92,7 +91,7 @@ typedef enum {
     OR_DIM__COUNT
 } or_dim;
 
-const char *or_dim_name(or_dim d); /* "la", "school", "phase", "year", "sex", ... */
+const char *or_dim_name(or_dim d);  /* "la", "school", "phase", "year", "sex", ... */
 int or_dim_parse(const char *name); /* an or_dim, or -1 */
 
 #define OR_GROUP_MAXDIMS 4

@@ -207,18 +207,18 @@ void or_duties_sort(or_duty_list *l)
 
 const or_fact_event *or_cap_breach(const or_pupil_facts *f, const or_params *p, int *total)
 {
-    int cap = 2 * p->v[OR_P_CAP_DAYS];
+    /* running totals per school year, in date order: the first suspension that goes over */
+    int cap = 2 * p->v[OR_P_CAP_DAYS], ay = 0, sum = 0;
     for (int i = 0; i < f->nevents; i++) {
         const or_fact_event *e = &f->events[i];
         if (!is_suspension(e->kind) || !or_excl_counts(f, e, INT32_MAX))
             continue;
-        int ay = or_date_academic_year(e->start), sum = 0;
-        for (int j = 0; j <= i; j++) {
-            const or_fact_event *y = &f->events[j];
-            if (is_suspension(y->kind) && or_date_academic_year(y->start) == ay &&
-                or_excl_counts(f, y, INT32_MAX))
-                sum += or_excl_halfdays(y);
+        int y = or_date_academic_year(e->start);
+        if (y != ay) {
+            ay = y;
+            sum = 0;
         }
+        sum += or_excl_halfdays(e);
         if (sum > cap) {
             *total = sum;
             return e;

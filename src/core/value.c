@@ -255,9 +255,18 @@ void or_value_format(const or_column *c, const or_value *v, or_sb *out)
     switch (c->type) {
     case OR_V_INT:
     case OR_V_URN:
-    case OR_V_BOOL:
-        or_sb_addf(out, "%lld", (long long)v->i);
+    case OR_V_BOOL: {
+        /* by hand: this runs for every numeric cell of every exported or digested row */
+        char digits[24], *p = digits + sizeof digits;
+        unsigned long long u = v->i < 0 ? 0ULL - (unsigned long long)v->i : (unsigned long long)v->i;
+        do
+            *--p = (char)('0' + u % 10);
+        while (u /= 10);
+        if (v->i < 0)
+            *--p = '-';
+        or_sb_add(out, p, (size_t)(digits + sizeof digits - p));
         return;
+    }
     case OR_V_LAESTAB:
         or_sb_addf(out, "%07lld", (long long)v->i);
         return;

@@ -18,12 +18,12 @@
 #include "onroll/facts.h"
 
 /* Grow the column `ptr` to n elements (in a function returning bool). */
-#define RESERVE(ptr, n)                                                                         \
-    do {                                                                                       \
-        void *q_ = realloc((ptr), (size_t)(n) * sizeof *(ptr));                                \
-        if (!q_)                                                                               \
-            return false;                                                                      \
-        (ptr) = q_;                                                                            \
+#define RESERVE(ptr, n)                                                                            \
+    do {                                                                                           \
+        void *q_ = realloc((ptr), (size_t)(n) * sizeof *(ptr));                                    \
+        if (!q_)                                                                                   \
+            return false;                                                                          \
+        (ptr) = q_;                                                                                \
     } while (0)
 
 static int next_cap(int cap)
@@ -268,8 +268,8 @@ static int put_school(or_columns *c, int urn, int la_code, const char *phase, co
         return -1;
     char code[16];
     snprintf(code, sizeof code, "%d", la_code);
-    int la = cx_dict_add(c, &c->dict[OR_DIM_LA], la_code ? code : "x",
-                         la_code ? code : "Not recorded");
+    int la =
+        cx_dict_add(c, &c->dict[OR_DIM_LA], la_code ? code : "x", la_code ? code : "Not recorded");
     int ph = phase ? cx_dict_find(&c->dict[OR_DIM_PHASE], phase) : -1;
     if (ph < 0)
         ph = cx_dict_add(c, &c->dict[OR_DIM_PHASE], "x", "Not recorded");
@@ -392,7 +392,7 @@ static or_code add_event(or_columns *c, const or_value *r, int64_t id, or_error 
         c->x_start[i] = start;
         c->x_ay[i] = (int16_t)or_date_academic_year(start);
         c->x_seq[i] = id;
-        c->x_kind[i] = kind == OR_EV_SUSPENSION ? CX_X_SUSP
+        c->x_kind[i] = kind == OR_EV_SUSPENSION  ? CX_X_SUSP
                        : kind == OR_EV_LUNCHTIME ? CX_X_LUNCH
                                                  : CX_X_PERM;
         c->x_counts[i] = 0;
@@ -425,8 +425,7 @@ static or_code add_event(or_columns *c, const or_value *r, int64_t id, or_error 
     return OR_OK;
 }
 
-or_code or_columns_add(or_columns *c, or_kind_id k, const or_value *row, int64_t id,
-                       or_error *err)
+or_code or_columns_add(or_columns *c, or_kind_id k, const or_value *row, int64_t id, or_error *err)
 {
     switch (k) {
     case OR_K_SCHOOLS:
@@ -742,17 +741,16 @@ void or_columns_free(or_columns *c)
 {
     if (!c)
         return;
-    void *cols[] = {c->p_snap,     c->p_enrol,    c->p_excl,    c->p_ref,     c->p_dirty,
-                    c->dirty,      c->s_pupil,    c->s_next,    c->s_as_of,   c->s_seq,
-                    c->s_age_k,    c->s_yg_b,     c->e_pupil,   c->e_next,    c->e_school,
-                    c->e_start,    c->e_end,      c->x_pupil,   c->x_next,    c->x_school,
-                    c->x_snap,     c->x_start,    c->x_ay,      c->x_seq,     c->x_kind,
-                    c->x_counts,   c->x_reason,   c->x_sessions, c->x_id,     c->r_pupil,
-                    c->r_next,     c->r_school,   c->r_kind,    c->r_rule,    c->r_reinstates,
-                    c->r_start,    c->r_seq,      c->r_ref,     c->sch_urn,   c->sch_phase,
-                    c->sch_la,     c->urn_index,  c->h_pupil,   c->h_snap,    c->h_school,
-                    c->h_w,        c->h_half,     c->h_reason,  c->h_year,    c->eth_main,
-                    c->eth_major,  c->need_value};
+    void *cols[] = {
+        c->p_snap,  c->p_enrol,  c->p_excl,    c->p_ref,      c->p_dirty,      c->dirty,
+        c->s_pupil, c->s_next,   c->s_as_of,   c->s_seq,      c->s_age_k,      c->s_yg_b,
+        c->e_pupil, c->e_next,   c->e_school,  c->e_start,    c->e_end,        c->x_pupil,
+        c->x_next,  c->x_school, c->x_snap,    c->x_start,    c->x_ay,         c->x_seq,
+        c->x_kind,  c->x_counts, c->x_reason,  c->x_sessions, c->x_id,         c->r_pupil,
+        c->r_next,  c->r_school, c->r_kind,    c->r_rule,     c->r_reinstates, c->r_start,
+        c->r_seq,   c->r_ref,    c->sch_urn,   c->sch_phase,  c->sch_la,       c->urn_index,
+        c->h_pupil, c->h_snap,   c->h_school,  c->h_w,        c->h_half,       c->h_reason,
+        c->h_year,  c->eth_main, c->eth_major, c->need_value};
     for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
         free(cols[i]);
     for (int d = 0; d < CX_S__N; d++)

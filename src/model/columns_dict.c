@@ -98,21 +98,22 @@ static or_code add_list(or_columns *c, cx_dict *d, const char *const *pairs)
 static const char *const sexes[] = {"M", "Male", "F", "Female", NULL};
 static const char *const fsm[] = {"0", "Not known to be eligible for free school meals", "1",
                                   "Known to be eligible for free school meals", NULL};
-static const char *const fsm6[] = {"0",
-                                   "Not eligible for free school meals in the last 6 years",
-                                   "1",
-                                   "Eligible for free school meals in the last 6 years",
-                                   "x",
-                                   "Not recorded",
+static const char *const fsm6[] = {"0", "Not eligible for free school meals in the last 6 years",
+                                   "1", "Eligible for free school meals in the last 6 years",
+                                   "x", "Not recorded",
                                    NULL};
-static const char *const cla[] = {"0", "Not looked after", "1", "Looked after", "x",
-                                  "Not recorded", NULL};
-static const char *const cin[] = {"0", "Not a child in need", "1", "Child in need", "x",
-                                  "Not recorded", NULL};
-static const char *const phases[] = {"nursery", "Nursery", "primary", "Primary",
-                                     "secondary", "Secondary", "all-through", "All-through",
-                                     "special", "Special", "ap", "Alternative provision",
-                                     "pru", "Pupil referral unit", NULL};
+static const char *const cla[] = {"0", "Not looked after", "1", "Looked after",
+                                  "x", "Not recorded",     NULL};
+static const char *const cin[] = {"0", "Not a child in need", "1", "Child in need",
+                                  "x", "Not recorded",        NULL};
+static const char *const phases[] = {"nursery",     "Nursery",
+                                     "primary",     "Primary",
+                                     "secondary",   "Secondary",
+                                     "all-through", "All-through",
+                                     "special",     "Special",
+                                     "ap",          "Alternative provision",
+                                     "pru",         "Pupil referral unit",
+                                     NULL};
 
 /* Index of an entry in its code list (entries are the list's own array). */
 static int entry_index(or_codeset cs, const or_code_entry *e)
@@ -253,8 +254,8 @@ void cx_encode_snapshot(or_columns *c, int i, const or_value *row)
     if (e < 0) { /* not a census code: counted under its own value */
         const char *code = row[OR_PU_ETHNICITY].s ? row[OR_PU_ETHNICITY].s : "x";
         s[CX_S_ETH][i] = (uint8_t)cx_dict_add(c, &c->dict[OR_DIM_ETHNICITY], code, code);
-        s[CX_S_ETH_MAJOR][i] = (uint8_t)cx_dict_add(c, &c->dict[OR_DIM_ETHNICITY_MAJOR], "x",
-                                                    "Not recorded");
+        s[CX_S_ETH_MAJOR][i] =
+            (uint8_t)cx_dict_add(c, &c->dict[OR_DIM_ETHNICITY_MAJOR], "x", "Not recorded");
     } else {
         s[CX_S_ETH][i] = (uint8_t)c->eth_main[e];
         s[CX_S_ETH_MAJOR][i] = (uint8_t)c->eth_major[e];
@@ -269,8 +270,7 @@ void cx_encode_snapshot(or_columns *c, int i, const or_value *row)
         int n = cached_entry(c, &c->need_cache, OR_CS_SEN_NEED, row[OR_PU_SEN_NEED].s);
         need = n < 0 ? -1 : c->need_value[n];
     }
-    s[CX_S_SEN_NEED][i] =
-        (uint8_t)(need < 0 ? cx_dict_find(&c->dict[OR_DIM_SEN_NEED], "x") : need);
+    s[CX_S_SEN_NEED][i] = (uint8_t)(need < 0 ? cx_dict_find(&c->dict[OR_DIM_SEN_NEED], "x") : need);
     s[CX_S_CLA][i] = flag3(&row[OR_PU_CLA]);
     s[CX_S_CIN][i] = flag3(&row[OR_PU_CIN]);
 

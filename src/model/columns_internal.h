@@ -15,13 +15,13 @@
 #include "onroll/columns.h"
 #include "onroll/strmap.h"
 
-#define CX_NONE8 0xFF /* an empty reason slot */
-#define CX_YG_X INT16_MIN /* snapshot year group "X" (National Curriculum not followed) */
-#define CX_AGE_MIN 2
-#define CX_AGE_MAX 19
-#define CX_YG_MIN (-2) /* N1 */
-#define CX_YG_MAX 14
-#define CX_NYG (CX_YG_MAX - CX_YG_MIN + 2) /* N1..14 and X */
+#define CX_NONE8    0xFF      /* an empty reason slot */
+#define CX_YG_X     INT16_MIN /* snapshot year group "X" (National Curriculum not followed) */
+#define CX_AGE_MIN  2
+#define CX_AGE_MAX  19
+#define CX_YG_MIN   (-2) /* N1 */
+#define CX_YG_MAX   14
+#define CX_NYG      (CX_YG_MAX - CX_YG_MIN + 2) /* N1..14 and X */
 #define CX_YEAR_MIN OR_DATE_MIN_YEAR
 #define CX_YEAR_MAX OR_DATE_MAX_YEAR
 
@@ -110,12 +110,12 @@ struct or_columns {
     int nsch, cap_sch;
     int32_t *sch_urn;
     uint8_t *sch_phase;
-    int32_t *sch_la; /* index in the LA dictionary; URN and name: dict[OR_DIM_SCHOOL] */
+    int32_t *sch_la;    /* index in the LA dictionary; URN and name: dict[OR_DIM_SCHOOL] */
     int32_t *urn_index; /* [URN - 100000] -> school index + 1 (0: unknown) */
 
     /* census: for each academic year ay_lo..ay_hi and pupil, the snapshot in force on census
      * day and the school of the main registration then (-1: not on roll) */
-    int ay_lo, ay_hi; /* ay_hi < ay_lo: none */
+    int ay_lo, ay_hi;     /* ay_hi < ay_lo: none */
     int want_lo, want_hi; /* the years the rows added so far need */
     int np_cen;           /* pupils the census arrays cover (as of the last refresh) */
     int cap_cen;
@@ -132,10 +132,10 @@ struct or_columns {
     int *h_year;
 
     /* dictionaries */
-    cx_dict dict[OR_DIM__COUNT]; /* not YEAR (computed); SCHOOL: URN and name by index */
-    int16_t *eth_main, *eth_major;     /* codeset index -> ETHNICITY / ETHNICITY_MAJOR value */
-    int16_t *need_value;               /* SEN need codeset index -> value */
-    or_strmap eth_cache, need_cache;   /* code -> codeset index + 1 */
+    cx_dict dict[OR_DIM__COUNT];          /* not YEAR (computed); SCHOOL: URN and name by index */
+    int16_t *eth_main, *eth_major;        /* codeset index -> ETHNICITY / ETHNICITY_MAJOR value */
+    int16_t *need_value;                  /* SEN need codeset index -> value */
+    or_strmap eth_cache, need_cache;      /* code -> codeset index + 1 */
     const char **year_code, **year_label; /* CX_YEAR_MIN .. CX_YEAR_MAX, made on demand */
 };
 
@@ -143,12 +143,11 @@ struct or_columns {
 or_code cx_dicts_init(or_columns *c, or_error *err);
 int cx_dict_add(or_columns *c, cx_dict *d, const char *code, const char *label);
 int cx_dict_push(or_columns *c, cx_dict *d, const char *code, const char *label); /* no look-up */
-int cx_dict_find(const cx_dict *d, const char *code); /* -1 if absent */
+int cx_dict_find(const cx_dict *d, const char *code);                             /* -1 if absent */
 /* Encode one snapshot row (kinds.h OR_PU_*) into snapshot i's columns. */
 void cx_encode_snapshot(or_columns *c, int i, const or_value *row);
 /* The reason values of a reasons cell ("PA;DB"), CX_NONE8 where none. */
 void cx_encode_reasons(or_columns *c, const char *reasons, uint8_t out[3]);
 int cx_dim_size(const or_columns *c, or_dim d, int ay_first, int ay_last);
-
 
 #endif

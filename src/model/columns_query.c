@@ -25,7 +25,7 @@
 
 #include "model/columns_internal.h"
 
-#define CHUNK 1024
+#define CHUNK     1024
 #define MAX_CELLS (1u << 23)
 
 typedef enum { A_SNAP, A_AGE, A_YG, A_SCHOOL, A_PHASE, A_LA, A_YEAR, A_REASON } axis_kind;
@@ -115,8 +115,8 @@ static or_code make_plan(const or_columns *c, const or_group_query *q, plan *pl,
         return or_fail(err, OR_EUSAGE, "%d dimensions: 0 to %d allowed", q->ndims,
                        OR_GROUP_MAXDIMS);
     if (q->ay_last < q->ay_first || q->ay_first < CX_YEAR_MIN || q->ay_last >= CX_YEAR_MAX)
-        return or_fail(err, OR_EUSAGE, "academic years %d to %d: not a range of years",
-                       q->ay_first, q->ay_last);
+        return or_fail(err, OR_EUSAGE, "academic years %d to %d: not a range of years", q->ay_first,
+                       q->ay_last);
     bool by_year = false;
     pl->nax = q->ndims;
     uint64_t cells = 1;
@@ -164,9 +164,8 @@ static or_code make_plan(const or_columns *c, const or_group_query *q, plan *pl,
 /* The cell index of n rows, from their snapshots s[], schools k[], reason values r[] (the
  * Total for headcount rows) and the year; rows with ok[i] == 0 go to the trash (ok NULL: none
  * do). Also the value of each axis in val (for the distinct-pupil combinations). */
-static void cell_index(const plan *pl, int n, const int32_t *s, const int32_t *k,
-                       const int32_t *r, int year, int ay, const uint8_t *ok, uint32_t *cell,
-                       uint16_t (*val)[CHUNK])
+static void cell_index(const plan *pl, int n, const int32_t *s, const int32_t *k, const int32_t *r,
+                       int year, int ay, const uint8_t *ok, uint32_t *cell, uint16_t (*val)[CHUNK])
 {
     const or_columns *c = pl->c;
     for (int i = 0; i < n; i++)

@@ -31,8 +31,10 @@ static or_code sq_open(const char *url, or_db **out, or_error *err)
     if (!db)
         return or_fail(err, OR_ENOMEM, "out of memory");
     db->path = strdup(path);
+    /* NOMUTEX: a connection is only ever used by one thread at a time (the server gives each
+     * worker thread its own store), so SQLite's per-call locking would be pure cost */
     if (sqlite3_open_v2(path, &db->h,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         NULL) != SQLITE_OK) {
         or_code rc = or_fail(err, OR_ESTORE, "%s: cannot open the database: %s", path,
                              db->h ? sqlite3_errmsg(db->h) : "out of memory");

@@ -86,13 +86,16 @@ static int setup(void **state)
     }
     for (unsigned i = 1; i <= 7; i++)
         make_upn(i, upn[i]);
+    /* clang-format off */
     /* urn, laestab, name, phase, la_code */
     const char *const schools[] = {
         "100001", "9992001", "Riverside", "primary",   "999", /**/
         "100002", "9994001", "Hillside",  "secondary", "999", /**/
         "200001", "8884001", "Moorside",  "secondary", "888",
     };
+    /* clang-format on */
     load(OR_K_SCHOOLS, schools, 3, 5);
+    /* clang-format off */
     /* upn, forename, surname, dob, sex, ethnicity, fsm, sen, as_of */
     const char *const pupils[] = {
         U(1), "A", "One",   "2012-03-01", "M", "WBRI", "0", "N", "2025-09-01", /**/
@@ -104,7 +107,9 @@ static int setup(void **state)
         U(5), "E", "Five",  "2012-01-01", "M", "WBRI", "0", "N", "2025-09-01", /**/
         U(6), "F", "Six",   "2017-02-02", "M", "WBRI", "1", "N", "2026-06-01",
     };
+    /* clang-format on */
     load(OR_K_PUPILS, pupils, 8, 9);
+    /* clang-format off */
     /* upn, urn, start, end, type */
     const char *const enrols[] = {
         U(1), "100002", "2021-09-01", "",           "main", /**/
@@ -115,7 +120,9 @@ static int setup(void **state)
         U(5), "100001", "2026-01-05", "",           "dual", /**/
         U(6), "100001", "2022-09-01", "",           "main",
     };
+    /* clang-format on */
     load(OR_K_ENROLMENTS, enrols, 7, 5);
+    /* clang-format off */
     /* event_id, upn, urn, type, start, sessions, reasons, ref, to_urn, provider, end, decided,
      * exam_date, rule, outcome */
     const char *const events[] = {
@@ -131,6 +138,7 @@ static int setup(void **state)
         "R7",  U(4), "200001", "reinstated", "2026-01-09", "",  "",      "EX7", "", "", "", "", "", "",              "",
         "EX6", U(4), "200001", "permanent",  "2026-01-20", "",  "PA",    "",    "", "", "", "", "", "",              "",
     };
+    /* clang-format on */
     load(OR_K_EVENTS, events, 11, 15);
     return 0;
 }
@@ -368,7 +376,7 @@ static void test_kept_current(void **state)
 
     /* the same rows through the store and a fresh load give the same model */
     const char *const events[] = {
-        "EX9", U(6), "100001", "suspension", "2026-03-05", "2", "DB", "",    /**/
+        "EX9", U(6), "100001", "suspension", "2026-03-05", "2", "DB", "", /**/
         "W9",  U(6), "100001", "withdrawn",  "2026-03-06", "",  "",   "EX9",
     };
     load(OR_K_EVENTS, events, 2, 8);
