@@ -6,7 +6,9 @@
  * arrays, one per column, with the census codes dictionary-encoded as small integers:
  *   - characteristic snapshots (sex, ethnicity, FSM, SEN, ... one byte each per snapshot);
  *   - for every academic year and pupil, the snapshot in force on the spring census day and
- *     the school of the main registration on roll that day (-1: not on roll);
+ *     the school of the main registration on roll that day (-1: not on roll); the years are
+ *     those of the exclusions and snapshots, the latest 20 at most (older exclusions are
+ *     kept but not grouped);
  *   - exclusions (suspension, lunchtime, permanent) by academic year then pupil, with whether
  *     each counts (withdrawn and reinstated-before-start ones do not) resolved at load and the
  *     snapshot the statistics use: the census one when the pupil was on roll on census day,
@@ -18,11 +20,14 @@
  *   headcount    pupils on roll with a main registration on the census day (the third
  *                Thursday of January of the academic year), each counted once, grouped by the
  *                characteristics in force that day and the school of that registration;
- *   suspensions  suspensions and lunchtime suspensions that started in the academic year and
- *                count: not withdrawn, not reinstated on or before the day they started;
+ *   suspensions  suspensions that started in the academic year and count: not withdrawn, not
+ *                reinstated on or before the day they started. Lunchtime suspensions count
+ *                in no published figure: the school census does not collect them, so DfE's
+ *                suspension statistics leave them out (they count towards the 45-day cap and
+ *                the board's thresholds: duties.h);
  *   one_plus     pupils with one or more such suspension (distinct within each group);
  *   perm_excl    permanent exclusions that count, likewise;
- *   halfdays     sessions of the counted suspensions (a lunchtime counts one): days lost is
+ *   halfdays     sessions of the counted suspensions: days lost is
  *                halfdays / 2.
  * An exclusion's school, LA and phase are those of the school that excluded; its pupil's
  * characteristics are the census ones when the pupil was on roll on census day of that

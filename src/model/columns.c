@@ -530,7 +530,8 @@ static void compute_pupil(or_columns *c, int p, const or_date *census)
     }
     for (int x = c->p_excl[p]; x >= 0; x = c->x_next[x]) {
         int y = c->x_ay[x] - c->ay_lo;
-        c->x_snap[x] = c->cen_school[y][p] >= 0 ? c->cen_snap[y][p] : snap_on(c, p, c->x_start[x]);
+        bool on_roll = y >= 0 && y < nyears && c->cen_school[y][p] >= 0;
+        c->x_snap[x] = on_roll ? c->cen_snap[y][p] : snap_on(c, p, c->x_start[x]);
         c->x_counts[x] = c->x_snap[x] >= 0 && counts(c, x);
     }
 }
@@ -542,11 +543,15 @@ static bool reserve_census(or_columns *c)
     int lo = c->want_lo, hi = c->want_hi;
     if (hi < lo)
         lo = hi = 0; /* nothing yet: one harmless year */
+    if (hi - lo + 1 > CX_MAX_YEARS)
+        lo = hi - CX_MAX_YEARS + 1;
     bool have = c->ay_hi >= c->ay_lo;
     if (!have || lo < c->ay_lo || hi > c->ay_hi) {
         if (have) {
             lo = lo < c->ay_lo ? lo : c->ay_lo;
             hi = hi > c->ay_hi ? hi : c->ay_hi;
+            if (hi - lo + 1 > CX_MAX_YEARS)
+                lo = hi - CX_MAX_YEARS + 1;
         }
         for (int y = 0; have && y <= c->ay_hi - c->ay_lo; y++) {
             free(c->cen_snap[y]);
@@ -598,23 +603,30 @@ static bool rebuild_hot(or_columns *c)
     if (!fill)
         return false;
     for (int x = 0; x < c->nx; x++)
-        fill[c->x_ay[x] - c->ay_lo + 1]++;
+        if (c->x_ay[x] >= c->ay_lo && c->x_ay[x] <= c->ay_hi)
+            fill[c->x_ay[x] - c->ay_lo + 1]++;
     for (int y = 0; y < nyears; y++)
         fill[y + 1] += fill[y];
     memcpy(c->h_year, fill, ((size_t)nyears + 1) * sizeof *fill);
     for (int p = 0; p < c->np; p++)
         for (int x = c->p_excl[p]; x >= 0; x = c->x_next[x]) {
+            if (c->x_ay[x] < c->ay_lo || c->x_ay[x] > c->ay_hi)
+                continue; /* older than the census years: not grouped */
             int i = fill[c->x_ay[x] - c->ay_lo]++;
-            bool n = c->x_counts[x], perm = c->x_kind[x] == CX_X_PERM;
+            /* lunchtime suspensions count in no published figure: the school census does not
+             * collect them (shared/data/codesets/README.md), so DfE's suspension counts
+             * leave them out */
+            bool n = c->x_counts[x], perm = c->x_kind[x] == CX_X_PERM,
+                 susp = c->x_kind[x] == CX_X_SUSP;
             c->h_pupil[i] = p;
             c->h_snap[i] = c->x_snap[x] < 0 ? 0 : c->x_snap[x];
             c->h_school[i] = c->x_school[x];
-            c->h_w[i] = (uint8_t)((n && !perm) | (n && perm) << 1);
-            c->h_half[i] = n && !perm ? c->x_sessions[x] : 0;
+            c->h_w[i] = (uint8_t)((n && susp) | (n && perm) << 1);
+            c->h_half[i] = n && susp ? c->x_sessions[x] : 0;
             memcpy(c->h_reason[i], c->x_reason[x], 3);
         }
+    c->nh = fill[nyears - 1];
     free(fill);
-    c->nh = c->nx;
     return true;
 }
 
