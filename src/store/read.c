@@ -7,40 +7,6 @@
 #include "onroll/sb.h"
 #include "store/access.h"
 
-static bool is_text(const or_column *c)
-{
-    switch (c->type) {
-    case OR_V_INT:
-    case OR_V_BOOL:
-    case OR_V_URN:
-    case OR_V_LAESTAB:
-    case OR_V_SCOPE:
-    case OR_V_DATE:
-        return false;
-    default:
-        return true;
-    }
-}
-
-static void read_value(const or_driver *d, or_stmt *st, int i, const or_column *c, or_value *v)
-{
-    v->null = d->col_null(st, i);
-    v->i = 0;
-    v->s = NULL;
-    if (v->null)
-        return;
-    if (c->type == OR_V_DATE) {
-        or_date day = 0;
-        if (!or_date_parse(d->col_text(st, i), &day))
-            v->null = true;
-        v->i = day;
-    } else if (is_text(c)) {
-        v->s = d->col_text(st, i);
-    } else {
-        v->i = d->col_int(st, i);
-    }
-}
-
 static bool has_id(const or_kind *k)
 {
     return k->id == OR_K_EVENTS || k->id == OR_K_PUPILS;
@@ -78,7 +44,7 @@ or_code or_store_scan_pupil(or_store *s, const or_kind *k, const char *upn, or_m
         if ((rc = d->step(st, &have, err)) || !have)
             break;
         for (int c = 0; c < k->ncols; c++)
-            read_value(d, st, c, &k->cols[c], &row[c]);
+            or_store_read_value(d, st, c, &k->cols[c], &row[c]);
         or_row_meta meta = {d->col_int(st, k->ncols),
                             d->col_null(st, k->ncols + 1) ? "" : d->col_text(st, k->ncols + 1),
                             d->col_int(st, k->ncols + 2)};

@@ -17,6 +17,7 @@
 #include "onroll/sb.h"
 #include "onroll/store.h"
 #include "onroll/strmap.h"
+#include "store/access.h"
 #include "store/driver.h"
 #include "store/migrations.h"
 
@@ -314,7 +315,7 @@ static bool is_key(const or_kind *k, int c)
     return (k->cols[c].flags & OR_COL_KEY) != 0;
 }
 
-static bool is_text(const or_column *c)
+bool or_store_is_text(const or_column *c)
 {
     switch (c->type) {
     case OR_V_INT:
@@ -360,7 +361,7 @@ static void add_order(const or_store *s, const or_kind *k, or_sb *sql)
         if (!is_key(k, c) || !strcmp(k->cols[c].name, "scope") || !strcmp(k->cols[c].name, "urn"))
             continue;
         or_sb_addf(sql, "%s%s%s", sep, k->cols[c].sql,
-                   is_text(&k->cols[c]) ? s->drv->collate_bytes : "");
+                   or_store_is_text(&k->cols[c]) ? s->drv->collate_bytes : "");
         sep = ", ";
     }
     if (k->on_conflict == OR_ON_CONFLICT_SNAPSHOT)
@@ -468,13 +469,13 @@ static void bind_value(const or_driver *d, or_stmt *st, int i, const or_column *
     else if (c->type == OR_V_DATE) {
         or_date_format((or_date)v->i, datebuf);
         d->bind_text(st, i, datebuf);
-    } else if (is_text(c))
+    } else if (or_store_is_text(c))
         d->bind_text(st, i, v->s);
     else
         d->bind_int(st, i, v->i);
 }
 
-static void read_value(const or_driver *d, or_stmt *st, int i, const or_column *c, or_value *v)
+void or_store_read_value(const or_driver *d, or_stmt *st, int i, const or_column *c, or_value *v)
 {
     v->null = d->col_null(st, i);
     v->i = 0;
@@ -487,7 +488,7 @@ static void read_value(const or_driver *d, or_stmt *st, int i, const or_column *
         if (!or_date_parse(t, &dd))
             v->null = true;
         v->i = dd;
-    } else if (is_text(c))
+    } else if (or_store_is_text(c))
         v->s = d->col_text(st, i);
     else
         v->i = d->col_int(st, i);
@@ -497,7 +498,7 @@ static bool same_value(const or_column *c, const or_value *a, const or_value *b)
 {
     if (a->null || b->null)
         return a->null && b->null;
-    return is_text(c) ? strcmp(a->s, b->s) == 0 : a->i == b->i;
+    return or_store_is_text(c) ? strcmp(a->s, b->s) == 0 : a->i == b->i;
 }
 
 static void show_value(const or_column *c, const or_value *v, or_sb *out)
@@ -545,7 +546,7 @@ static int row_diff(const or_driver *d, or_stmt *st, int off, const or_kind *k, 
 {
     for (int c = 0; c < k->ncols; c++) {
         or_value old;
-        read_value(d, st, off + c, &k->cols[c], &old);
+        or_store_read_value(d, st, off + c, &k->cols[c], &old);
         if (same_value(&k->cols[c], &old, &row[c]))
             continue;
         int from = off + k->ncols;
@@ -578,7 +579,7 @@ static bool same_snapshot(const or_driver *d, or_stmt *st, int off, const or_kin
         if (c == OR_PU_AS_OF)
             continue;
         or_value old;
-        read_value(d, st, off + c, &k->cols[c], &old);
+        or_store_read_value(d, st, off + c, &k->cols[c], &old);
         if (!same_value(&k->cols[c], &old, &row[c]))
             return false;
     }
@@ -757,7 +758,7 @@ static void copy_value(or_sb *out, const or_column *c, const or_value *v)
         char buf[11];
         or_date_format((or_date)v->i, buf);
         or_sb_adds(out, buf);
-    } else if (is_text(c)) {
+    } else if (or_store_is_text(c)) {
         copy_text(out, v->s);
     } else {
         add_int(out, v->i);
@@ -1566,7 +1567,7 @@ or_code or_store_scan(or_store *s, const or_kind *k, or_row_cb cb, void *ctx, or
         if ((rc = s->drv->step(st, &have, err)) || !have)
             break;
         for (int c = 0; c < k->ncols; c++)
-            read_value(s->drv, st, c, &k->cols[c], &row[c]);
+            or_store_read_value(s->drv, st, c, &k->cols[c], &row[c]);
         if ((rc = cb(ctx, row, err)))
             break;
     }
@@ -1650,8 +1651,6 @@ or_code or_store_count_events_by_type(or_store *s, or_count_cb cb, void *ctx, or
 }
 
 /* ---- for the other files of src/store/ (access.h) ---- */
-
-#include "store/access.h"
 
 const or_driver *or_store_driver(const or_store *s, or_db **db)
 {

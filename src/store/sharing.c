@@ -1,0 +1,147 @@
+/* sharing.c - data sharing and provenance (sharing.h): the latest source of every school's
+ * rows, exclusions received since a moment, a pupil's events with their sources, and the
+ * database's fingerprint. Portable SQL (SQLite and PostgreSQL), parameters only; times are
+ * ISO 8601 text in both engines, so they compare as text. */
+#include <stdio.h>
+#include <string.h>
+
+#include "onroll/sharing.h"
+#include "store/access.h"
+
+typedef struct {
+    const or_driver *d;
+    or_db *db;
+    or_stmt *st;
+} query;
+
+static or_code prep(or_store *s, query *q, const char *sql, or_error *err)
+{
+    q->d = or_store_driver(s, &q->db);
+    q->st = NULL;
+    return q->d->prepare(q->db, sql, &q->st, err);
+}
+
+static void done(query *q)
+{
+    if (q->st)
+        q->d->finalize(q->st);
+    q->st = NULL;
+}
+
+static const char *text(query *q, int i)
+{
+    return q->d->col_null(q->st, i) ? "" : q->d->col_text(q->st, i);
+}
+
+static int64_t num(query *q, int i, int64_t null_value)
+{
+    return q->d->col_null(q->st, i) ? null_value : q->d->col_int(q->st, i);
+}
+
+static or_date date(query *q, int i)
+{
+    or_date d = OR_DATE_NONE;
+    if (!q->d->col_null(q->st, i) && !or_date_parse(q->d->col_text(q->st, i), &d))
+        d = OR_DATE_NONE;
+    return d;
+}
+
+or_code or_sharing_schools(or_store *s, or_sharing_cb cb, void *ctx, or_error *err)
+{
+    query q;
+    /* the rows a school sends; the latest source of each school is its largest src_id */
+    or_code rc = prep(s, &q,
+                      "SELECT sc.urn, sc.name, sc.phase, x.src_id, so.kind, so.name, "
+                      "so.received_at FROM schools sc LEFT JOIN (SELECT urn, MAX(src_id) AS "
+                      "src_id FROM (SELECT urn, src_id FROM events UNION ALL SELECT urn, src_id "
+                      "FROM enrolments UNION ALL SELECT urn, src_id FROM attendance UNION ALL "
+                      "SELECT urn, src_id FROM attendance_totals) AS rows_sent GROUP BY urn) AS x "
+                      "ON x.urn = sc.urn LEFT JOIN sources so ON so.id = x.src_id ORDER BY sc.urn",
+                      err);
+    if (rc)
+        return rc;
+    for (;;) {
+        bool row = false;
+        if ((rc = q.d->step(q.st, &row, err)) || !row)
+            break;
+        or_school_sharing r = {(int)num(&q, 0, 0), text(&q, 1), text(&q, 2), num(&q, 3, 0),
+                               text(&q, 4),        text(&q, 5), text(&q, 6)};
+        if ((rc = cb(ctx, &r, err)))
+            break;
+    }
+    done(&q);
+    return rc;
+}
+
+or_code or_exclusions_received_since(or_store *s, const char *since, or_received_cb cb, void *ctx,
+                                     or_error *err)
+{
+    query q;
+    or_code rc = prep(s, &q,
+                      "SELECT e.id, e.upn, e.event_id, e.type, e.urn, e.start_date, e.sessions, "
+                      "so.kind, so.received_at FROM events e JOIN sources so ON so.id = e.src_id "
+                      "WHERE so.received_at > ? AND e.type IN ('suspension', 'lunchtime', "
+                      "'permanent') ORDER BY e.src_id DESC, e.id DESC",
+                      err);
+    if (rc)
+        return rc;
+    q.d->bind_text(q.st, 1, since ? since : "");
+    for (;;) {
+        bool row = false;
+        if ((rc = q.d->step(q.st, &row, err)) || !row)
+            break;
+        or_received_event e = {num(&q, 0, 0), text(&q, 1), text(&q, 2),
+                               text(&q, 3),   (int)num(&q, 4, 0), date(&q, 5),
+                               (int)num(&q, 6, -1), text(&q, 7), text(&q, 8)};
+        if ((rc = cb(ctx, &e, err)))
+            break;
+    }
+    done(&q);
+    return rc;
+}
+
+or_code or_event_sources(or_store *s, const char *upn, or_event_source_cb cb, void *ctx,
+                         or_error *err)
+{
+    query q;
+    or_code rc = prep(s, &q,
+                      "SELECT e.id, so.kind, so.name, so.received_at, so.user_name, e.src_line "
+                      "FROM events e JOIN sources so ON so.id = e.src_id WHERE e.upn = ? "
+                      "ORDER BY e.id",
+                      err);
+    if (rc)
+        return rc;
+    q.d->bind_text(q.st, 1, upn ? upn : "");
+    for (;;) {
+        bool row = false;
+        if ((rc = q.d->step(q.st, &row, err)) || !row)
+            break;
+        or_event_source e = {num(&q, 0, 0), text(&q, 1), text(&q, 2),
+                             text(&q, 3),   text(&q, 4), num(&q, 5, 0)};
+        if ((rc = cb(ctx, &e, err)))
+            break;
+    }
+    done(&q);
+    return rc;
+}
+
+or_code or_store_fingerprint(or_store *s, char out[OR_FINGERPRINT_LEN], or_error *err)
+{
+    query q;
+    or_code rc = prep(s, &q,
+                      "SELECT (SELECT MAX(id) FROM sources), (SELECT COUNT(*) FROM sources), "
+                      "(SELECT MAX(set_at) FROM config), (SELECT COUNT(*) FROM config)",
+                      err);
+    if (rc)
+        return rc;
+    bool row = false;
+    rc = q.d->step(q.st, &row, err);
+    if (!rc && row)
+        snprintf(out, OR_FINGERPRINT_LEN, "src %lld/%lld cfg %.32s/%lld",
+                 (long long)num(&q, 0, 0), (long long)num(&q, 1, 0), text(&q, 2),
+                 (long long)num(&q, 3, 0));
+    else if (!rc)
+        snprintf(out, OR_FINGERPRINT_LEN, "empty");
+    done(&q);
+    return rc;
+}
