@@ -6,8 +6,12 @@
  *       suspensions, pupils suspended, suspensions per 100 pupils, days lost.
  *   Q2: for every academic year of the data, by LA x SEN x FSM x year: suspensions, distinct
  *       pupils suspended, days lost.
- * usage: national_q DB AY OUTDIR [RUNS [THREADS]]
- * prints: load_ms=.. q1_ms=.. q2_ms=.. (and the model's size) on stdout. */
+ * Then, when given a pupil (UPN) and a school (URN), it keeps the model current: adds one
+ * suspension of that pupil at that school on census day of AY (as the server would after a
+ * form is saved), refreshes, and checks Q1's total went up by exactly one.
+ * usage: national_q DB AY OUTDIR [RUNS [THREADS [UPN URN]]]
+ * prints: load_ms=.. q1_ms=.. q2_ms=.. (and the model's size; add_ms=.. refresh_ms=..) */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -108,10 +112,48 @@ static int write_q2(const or_columns *c, const or_group_result *r, const char *p
     return fclose(f) != 0;
 }
 
+/* Add one suspension (sessions 2, reason DB) of upn at urn on census day of ay, refresh, and
+ * check that Q1's total has one more suspension. */
+static or_code keep_current(or_columns *c, query *q1, int ay, const char *upn, const char *urn,
+                            int runs, or_error *err)
+{
+    const or_kind *k = or_kind_get(OR_K_EVENTS);
+    char day[11];
+    or_date_format(or_census_day(ay), day);
+    const char *cells[OR_EV__N] = {"BENCH-1", upn, urn, "suspension", day, "2", "DB"};
+    or_value row[OR_EV__N];
+    for (int i = 0; i < k->ncols; i++) {
+        or_code rc =
+            or_value_parse(&k->cols[i], cells[i] ? cells[i] : "", OR_DATE_NONE, &row[i], err);
+        if (rc)
+            return rc;
+    }
+    int total = q1->r.size[0];
+    int64_t before = or_group_at(&q1->r, &total)->suspensions;
+    double t0 = now_ms();
+    or_code rc = or_columns_add(c, OR_K_EVENTS, row, INT64_MAX, err);
+    double t1 = now_ms();
+    if (!rc)
+        rc = or_columns_refresh(c, err);
+    double t2 = now_ms();
+    if (rc)
+        return rc;
+    or_group_result_release(&q1->r);
+    double q = best_of(q1, runs, err, &rc);
+    if (rc)
+        return rc;
+    int64_t after = or_group_at(&q1->r, &total)->suspensions;
+    if (after != before + 1)
+        return or_fail(err, OR_EINPUT, "Q1 counted %lld suspensions, then %lld after adding one",
+                       (long long)before, (long long)after);
+    printf(" add_ms=%.3f refresh_ms=%.1f q1_after_ms=%.2f", t1 - t0, t2 - t1, q);
+    return OR_OK;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 4) {
-        fprintf(stderr, "usage: national_q DB AY OUTDIR [RUNS [THREADS]]\n");
+        fprintf(stderr, "usage: national_q DB AY OUTDIR [RUNS [THREADS [UPN URN]]]\n");
         return 2;
     }
     int ay = atoi(argv[2]);
@@ -158,9 +200,14 @@ int main(int argc, char **argv)
         return 1;
     }
     printf("load_ms=%.0f q1_ms=%.2f q2_ms=%.2f pupils=%d snapshots=%d enrolments=%d "
-           "exclusions=%d schools=%d las=%d years=%d-%d mb=%.0f threads=%d\n",
+           "exclusions=%d schools=%d las=%d years=%d-%d mb=%.0f threads=%d",
            load, t1, t2, info.pupils, info.snapshots, info.enrolments, info.exclusions,
            info.schools, info.las, info.ay_first, info.ay_last, (double)info.bytes / 1e6, threads);
+    if (argc > 7 && keep_current(c, &q1, ay, argv[6], argv[7], runs, &err)) {
+        printf("\n");
+        return fail("keeping current", &err);
+    }
+    printf("\n");
     or_group_result_release(&q1.r);
     or_group_result_release(&q2.r);
     or_columns_free(c);

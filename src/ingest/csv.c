@@ -31,6 +31,7 @@ typedef struct {
     or_error fatal;
     bool failed;
     bool sniff_only;
+    const or_import_opts *opts; /* its row_check, if any */
 } reader;
 
 static void on_field(void *s, size_t len, void *data)
@@ -160,11 +161,19 @@ static void on_record(int c, void *data)
             for (int i = 0; i < r->nfields; i++)
                 if (r->map[i] >= 0)
                     cells[r->map[i]] = r->fields[i];
-            or_error e = {0};
-            or_code rc = or_ingest_row(r->in, line, cells, &e);
-            if (rc && rc != OR_EINPUT) {
-                r->failed = true;
-                r->fatal = e;
+            const char *column = NULL;
+            char msg[OR_ERRMSG_MAX] = "";
+            if (r->opts && r->opts->row_check &&
+                !r->opts->row_check(r->opts->row_ctx, r->kind, line, cells, &column, msg,
+                                    sizeof msg)) {
+                or_ingest_reject(r->in, line, column, "%s", msg);
+            } else {
+                or_error e = {0};
+                or_code rc = or_ingest_row(r->in, line, cells, &e);
+                if (rc && rc != OR_EINPUT) {
+                    r->failed = true;
+                    r->fatal = e;
+                }
             }
         }
     }
@@ -262,26 +271,58 @@ static bool looks_like_xml(FILE *f)
     return c == '<';
 }
 
+/* The kind of the file open as f (named path in messages), from its header; rewinds f. */
+static or_code sniff(FILE *f, const char *path, or_kind_id *kind, or_error *err)
+{
+    if (looks_like_xml(f))
+        return or_fail(err, OR_EINPUT,
+                       "%s: an XML file (Common Transfer File import is not available yet); "
+                       "export CSV from the MIS instead",
+                       path);
+    reader r = {0};
+    r.sniff_only = true;
+    or_code rc = parse(&r, f, path, NULL, 0, err);
+    rewind(f);
+    if (!rc)
+        *kind = r.kind->id;
+    or_arena_free(&r.arena);
+    return rc;
+}
+
 or_code or_import_sniff(const char *path, or_kind_id *kind, or_error *err)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
         return or_fail(err, OR_EIO, "%s: cannot open: %s", path, strerror(errno));
-    if (looks_like_xml(f)) {
-        fclose(f);
-        return or_fail(err, OR_EINPUT,
-                       "%s: an XML file (Common Transfer File import is not available yet); "
-                       "export CSV from the MIS instead",
-                       path);
-    }
-    reader r = {0};
-    r.sniff_only = true;
-    or_code rc = parse(&r, f, path, NULL, 0, err);
+    or_code rc = sniff(f, path, kind, err);
     fclose(f);
-    if (!rc)
-        *kind = r.kind->id;
-    or_arena_free(&r.arena);
     return rc;
+}
+
+/* Import the file open as f (size bytes, sha256 hex) under the name path: one batch. */
+static or_code import_stream(or_store *s, FILE *f, const char *path, const char *hex,
+                             uint64_t size, const or_import_opts *o, or_ingest_result *res,
+                             or_error *err)
+{
+    or_kind_id kid;
+    or_code rc = sniff(f, path, &kid, err);
+    if (rc)
+        return rc;
+    reader r = {0};
+    r.opts = o;
+    or_source src = {"file", path, hex, o ? o->user : NULL};
+    or_ingest_opts io = {o ? o->dry_run : false, o ? o->max_errors : 0};
+    if ((rc = or_ingest_begin(s, or_kind_get(kid), &src, &io, &r.in, err)))
+        return rc;
+    or_error pe = {0};
+    rc = parse(&r, f, path, o, size, &pe);
+    if (rc)
+        or_ingest_abort(r.in, &pe);
+    else if (r.failed)
+        or_ingest_abort(r.in, &r.fatal);
+    or_code end = or_ingest_end(r.in, res, err);
+    or_arena_free(&r.arena);
+    return end;
 }
 
 or_code or_import_csv(or_store *s, const char *path, const or_import_opts *o,
@@ -292,27 +333,27 @@ or_code or_import_csv(or_store *s, const char *path, const or_import_opts *o,
     or_code rc = hash_file(path, hex, &size, err);
     if (rc)
         return rc;
-    or_kind_id kid;
-    if ((rc = or_import_sniff(path, &kid, err)))
-        return rc;
     FILE *f = fopen(path, "rb");
     if (!f)
         return or_fail(err, OR_EIO, "%s: cannot open: %s", path, strerror(errno));
-    reader r = {0};
-    or_source src = {"file", path, hex, o ? o->user : NULL};
-    or_ingest_opts io = {o ? o->dry_run : false, o ? o->max_errors : 0};
-    if ((rc = or_ingest_begin(s, or_kind_get(kid), &src, &io, &r.in, err))) {
-        fclose(f);
-        return rc;
-    }
-    or_error pe = {0};
-    rc = parse(&r, f, path, o, size, &pe);
+    rc = import_stream(s, f, path, hex, size, o, res, err);
     fclose(f);
-    if (rc)
-        or_ingest_abort(r.in, &pe);
-    else if (r.failed)
-        or_ingest_abort(r.in, &r.fatal);
-    or_code end = or_ingest_end(r.in, res, err);
-    or_arena_free(&r.arena);
-    return end;
+    return rc;
+}
+
+or_code or_import_csv_buffer(or_store *s, const char *name, const char *data, size_t len,
+                             const or_import_opts *o, or_ingest_result *res, or_error *err)
+{
+    if (len == 0)
+        return or_fail(err, OR_EINPUT, "%s: empty file (a header row is required)", name);
+    unsigned char h[crypto_hash_sha256_BYTES];
+    char hex[65];
+    crypto_hash_sha256(h, (const unsigned char *)data, len);
+    sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+    FILE *f = fmemopen((void *)data, len, "rb");
+    if (!f)
+        return or_fail(err, OR_ENOMEM, "%s: cannot read the file: %s", name, strerror(errno));
+    or_code rc = import_stream(s, f, name, hex, (uint64_t)len, o, res, err);
+    fclose(f);
+    return rc;
 }

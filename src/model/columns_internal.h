@@ -22,6 +22,7 @@
 #define CX_YG_MIN   (-2) /* N1 */
 #define CX_YG_MAX   14
 #define CX_NYG      (CX_YG_MAX - CX_YG_MIN + 2) /* N1..14 and X */
+#define CX_MAX_YEARS 20 /* the census covers at most the latest 20 academic years */
 #define CX_YEAR_MIN OR_DATE_MIN_YEAR
 #define CX_YEAR_MAX OR_DATE_MAX_YEAR
 

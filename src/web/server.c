@@ -288,11 +288,21 @@ static void dispatch(server *srv, struct MHD_Connection *conn, web_request *req,
         req->body = or_sb_str(&up->body);
         req->body_len = up->body.len;
     } else if (post) {
-        if (up->body.len && !content_type_is(conn, "application/x-www-form-urlencoded")) {
+        /* an upload route takes a file (multipart); any other form is URL-encoded and small */
+        bool multipart = (req->route->flags & WEB_F_UPLOAD) &&
+                         content_type_is(conn, "multipart/form-data");
+        if (up->body.len && !multipart &&
+            !content_type_is(conn, "application/x-www-form-urlencoded")) {
             web_error(req, res, 415, "Unsupported media type", "Send the form as a web form.");
             return;
         }
-        if (web_form_parse(or_sb_str(&up->body), up->body.len, &req->form, req->arena, &perr)) {
+        if (!multipart && up->body.len > WEB_FORM_MAX) {
+            web_error(req, res, 413, "Too much data", "The form is larger than onroll accepts.");
+            return;
+        }
+        if (multipart ? web_multipart_parse(conn, or_sb_str(&up->body), up->body.len, req, &perr)
+                      : web_form_parse(or_sb_str(&up->body), up->body.len, &req->form,
+                                       req->arena, &perr)) {
             web_error(req, res, 400, "Bad request", perr.msg);
             return;
         }
@@ -334,7 +344,9 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
             return MHD_NO;
         bool other;
         const web_route *r = web_route_find(method, url, NULL, NULL, &other);
-        up->limit = r && (r->flags & WEB_F_JSON) ? WEB_API_BODY_MAX : WEB_FORM_MAX;
+        up->limit = r && (r->flags & WEB_F_JSON)     ? WEB_API_BODY_MAX
+                    : r && (r->flags & WEB_F_UPLOAD) ? WEB_UPLOAD_MAX
+                                                     : WEB_FORM_MAX;
         *con_cls = up;
         /* a body announced as too large is refused before it is read */
         const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");

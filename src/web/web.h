@@ -39,6 +39,8 @@
 enum {
     WEB_F_PUPIL = 1 << 0, /* reads the record of pupil {upn}: scope-checked (404) and audited */
     WEB_F_JSON = 1 << 1,  /* answers (and errs) in JSON; takes a JSON body up to WEB_API_BODY_MAX */
+    WEB_F_UPLOAD = 1 << 2, /* a POST may be multipart/form-data with one file, up to
+                              WEB_UPLOAD_MAX (multipart.c) */
 };
 
 enum {
@@ -46,6 +48,7 @@ enum {
     WEB_FIELDS_MAX = 100,       /* parameters in a query or a form */
     WEB_FORM_MAX = 64 * 1024,   /* bytes of a form body */
     WEB_API_BODY_MAX = 8 << 20, /* bytes of an API body */
+    WEB_UPLOAD_MAX = 32 << 20,  /* bytes of an upload (WEB_F_UPLOAD) */
 };
 
 /* ---- requests and responses ---- */
@@ -97,6 +100,11 @@ typedef struct {
     int api_urn;               /* the token's school, or 0 */
     const char *csrf;          /* the token every form must carry (session's, else pre-sign-in) */
     const char *session_token; /* the session cookie's token (to end the session), or NULL */
+    /* an upload (WEB_F_UPLOAD): the file field's name as sent and its bytes (NULL when none);
+     * the other fields are in form, checked as any form's */
+    const char *file_name;
+    const char *file_data;
+    size_t file_len;
 } web_request;
 
 typedef struct {
@@ -156,6 +164,14 @@ web_verdict web_authorize(const web_route *r, unsigned who);
  * than WEB_FIELDS_MAX of them (message for the user in err). */
 or_code web_form_parse(const char *text, size_t len, web_params *params, or_arena *arena,
                        or_error *err);
+/* Parse a multipart/form-data body (an upload route's) with libmicrohttpd's post processor:
+ * text fields into req->form (checked as web_form_parse does), the one file field "file" into
+ * req->file_name / file_data / file_len (allocated in req->arena). OR_EINPUT, with a message
+ * for the user, when the body is malformed, a field is not valid text or there is another
+ * file. (multipart.c) */
+struct MHD_Connection;
+or_code web_multipart_parse(struct MHD_Connection *conn, const char *body, size_t len,
+                            web_request *req, or_error *err);
 /* Add one parameter, checking it as web_form_parse does. */
 or_code web_param_add(web_params *params, or_arena *arena, const char *name, const char *value,
                       or_error *err);
@@ -243,6 +259,17 @@ void page_sign_in_post(const web_request *req, web_response *res); /* page_sign_
 void page_sign_out(const web_request *req, web_response *res);     /* page_sign_in.c */
 void page_audit(const web_request *req, web_response *res);        /* page_audit.c */
 void page_pupil(const web_request *req, web_response *res);        /* page_pupil.c */
+void page_record(const web_request *req, web_response *res);       /* page_record.c */
+void page_record_post(const web_request *req, web_response *res);  /* page_record.c */
+/* The banner a page shows after a redirect from a recording form (?recorded=TYPE or
+ * ?action=RULE in the query): nothing when there is none. (page_record.c) */
+void page_record_banner(const web_request *req, or_sb *out);
+void page_action(const web_request *req, web_response *res);       /* page_action.c */
+void page_action_post(const web_request *req, web_response *res);  /* page_action.c */
+void page_upload(const web_request *req, web_response *res);       /* page_upload.c */
+void page_upload_post(const web_request *req, web_response *res);  /* page_upload.c */
+void page_reports(const web_request *req, web_response *res);      /* page_reports.c */
+void page_reports_download(const web_request *req, web_response *res); /* page_reports.c */
 void page_asset(const web_request *req, web_response *res);        /* static.c */
 void api_post_events(const web_request *req, web_response *res);   /* api_ingest.c */
 void api_post_pupils(const web_request *req, web_response *res);   /* api_ingest.c */

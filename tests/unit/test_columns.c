@@ -10,8 +10,10 @@
  *      10 Mar (4 sessions: counted with the census characteristics, fsm1 K); suspended 3 Nov
  *      (2 sessions) then withdrawn: not counted.
  *   P3 BAFR M fsm1 (from Jun 2025), fsm0 (from 2 Feb 2026), joins 100001 on 2 Feb 2026 (after
- *      census: no headcount): lunchtime suspension 2 Mar (1 lunchtime), counted with the
+ *      census: no headcount): suspended 2 Mar (1 session, a half day), counted with the
  *      characteristics of that day (fsm0).
+ *   P1 also has a lunchtime suspension (L9, 2 lunchtimes): it counts in no published figure
+ *      (the school census does not collect lunchtime suspensions), so nothing below changes.
  *   P4 WBRI F fsm0 E, main at 200001 until 31 Jan 2026: suspended 1 Dec (2 sessions), board
  *      reinstated 10 Dec (after it took effect: counts); suspended 12 Jan (2 sessions),
  *      reinstated 9 Jan (before it started: does not count); permanently excluded 20 Jan.
@@ -131,7 +133,8 @@ static int setup(void **state)
         "EX3", U(2), "100002", "suspension", "2026-03-10", "4", "VA",    "",    "", "", "", "", "", "",              "",
         "EX4", U(2), "100002", "suspension", "2025-11-03", "2", "DB",    "",    "", "", "", "", "", "",              "",
         "W4",  U(2), "100002", "withdrawn",  "2025-11-04", "",  "",      "EX4", "", "", "", "", "", "",              "",
-        "EX5", U(3), "100001", "lunchtime",  "2026-03-02", "1", "DB",    "",    "", "", "", "", "", "",              "",
+        "EX5", U(3), "100001", "suspension", "2026-03-02", "1", "DB",    "",    "", "", "", "", "", "",              "",
+        "L9",  U(1), "100002", "lunchtime",  "2026-03-04", "2", "DB",    "",    "", "", "", "", "", "",              "",
         "EX8", U(4), "200001", "suspension", "2025-12-01", "2", "VP",    "",    "", "", "", "", "", "",              "",
         "A8",  U(4), "200001", "action",     "2025-12-10", "",  "",      "EX8", "", "", "", "", "", "STAT-GB-15DAY", "reinstated",
         "EX7", U(4), "200001", "suspension", "2026-01-12", "2", "DB",    "",    "", "", "", "2026-01-08", "", "", "",
@@ -139,7 +142,7 @@ static int setup(void **state)
         "EX6", U(4), "200001", "permanent",  "2026-01-20", "",  "PA",    "",    "", "", "", "", "", "",              "",
     };
     /* clang-format on */
-    load(OR_K_EVENTS, events, 11, 15);
+    load(OR_K_EVENTS, events, 12, 15);
     return 0;
 }
 
@@ -392,6 +395,30 @@ static void test_kept_current(void **state)
     or_columns_free(c);
 }
 
+/* A snapshot dated long ago does not stretch the census beyond the latest 20 years. */
+static void test_years_bounded(void **state)
+{
+    (void)state;
+    or_columns *c = load_model();
+    or_error err = {0};
+    or_value row[OR_PU__N];
+    const char *old[] = {U(7), "G", "Seven", "1980-04-04", "F", "CHNE", "1", "N", "1990-09-01"};
+    parse(OR_K_PUPILS, old, 9, row);
+    assert_int_equal(or_columns_add(c, OR_K_PUPILS, row, 2001, &err), OR_OK);
+    assert_int_equal(or_columns_refresh(c, &err), OR_OK);
+    or_columns_info info;
+    or_columns_info_get(c, &info);
+    assert_int_equal(info.ay_last, AY);
+    assert_int_equal(info.ay_first, AY - 19);
+    assert_int_equal(info.pupils, 7);
+    or_group_result r;
+    or_dim eth = OR_DIM_ETHNICITY;
+    group(c, &r, 1, &eth, true, 1);
+    expect(at1(c, &r, "Total"), 4, 5, 12, 4, 1);
+    or_group_result_release(&r);
+    or_columns_free(c);
+}
+
 static void test_bad_queries(void **state)
 {
     (void)state;
@@ -525,6 +552,7 @@ int main(void)
         cmocka_unit_test(test_by_la_fsm_school),
         cmocka_unit_test(test_by_reason),
         cmocka_unit_test(test_bad_queries),
+        cmocka_unit_test(test_years_bounded),
         cmocka_unit_test(test_kept_current), /* last of the little LA: it adds rows */
         cmocka_unit_test(test_demo_threads_and_totals),
     };

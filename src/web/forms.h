@@ -1,0 +1,111 @@
+/* forms.h (internal) - what the data-entry pages share (page_record.c, page_action.c,
+ * page_upload.c, page_reports.c):
+ *
+ *   - the GOV.UK Frontend form components govuk.h does not have: date input, radios,
+ *     checkboxes, textarea, select, file upload, warning text, hidden fields (forms.c);
+ *   - sending a form's row through the importer (ingest.h) exactly as a CSV row is sent, one
+ *     batch per submission, and reading the importer's messages back as (line, column,
+ *     message) so that a page can put each against its field (forms_ingest.c);
+ *   - a pupil's duties as a table, with a link to record the action of each (forms.c).
+ *
+ * Everything here writes through html.h's escaping helpers, like the pages. */
+#ifndef ONROLL_WEB_FORMS_H
+#define ONROLL_WEB_FORMS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "onroll/duties.h"
+#include "onroll/ingest.h"
+#include "onroll/model.h"
+#include "web/govuk.h"
+
+/* ---- components (forms.c): markup of govuk-frontend's templates, every datum escaped ---- */
+
+typedef struct {
+    const char *value, *label;
+    const char *hint; /* or NULL */
+} gov_choice;
+
+/* A form that sends a file (multipart/form-data), with the CSRF token. */
+void gov_form_start_upload(or_sb *out, const web_request *req, const char *action);
+void gov_hidden(or_sb *out, const char *name, const char *value);
+/* A submit button that sends name=value (the step of a multi-step form). */
+void gov_button_value(or_sb *out, const char *text, const char *name, const char *value,
+                      bool secondary);
+/* A text input with a hint (or NULL) and a width class ("govuk-input--width-4", or NULL). */
+void gov_text_input(or_sb *out, const char *id, const char *label, const char *hint,
+                    const char *value, const char *width, const char *error);
+/* A date as three inputs: ID-day, ID-month, ID-year (the error summary links to ID-day). */
+void gov_date_input(or_sb *out, const char *id, const char *legend, const char *hint,
+                    const char *day, const char *month, const char *year, const char *error);
+/* Radios named id (the first item's id is id, so the error summary can link to it); the item
+ * whose value is `checked` is checked. */
+void gov_radios(or_sb *out, const char *id, const char *legend, const char *hint,
+                const gov_choice *items, int n, const char *checked, const char *error,
+                bool small);
+/* Checkboxes named id; checked[i] says whether item i is ticked (NULL: none). */
+void gov_checkboxes(or_sb *out, const char *id, const char *legend, const char *hint,
+                    const gov_choice *items, int n, const bool *checked, const char *error);
+void gov_textarea(or_sb *out, const char *id, const char *label, const char *hint,
+                  const char *value, int rows, const char *error);
+void gov_select(or_sb *out, const char *id, const char *label, const char *hint,
+                const gov_choice *items, int n, const char *selected, const char *error);
+void gov_file_upload(or_sb *out, const char *id, const char *label, const char *hint,
+                     const char *accept, const char *error);
+/* Warning text: the "!" icon and a sentence in bold. */
+void gov_warning(or_sb *out, const char *text);
+/* A link to the stylesheet of these pages (web/static/onroll/forms.css), from the body. */
+void gov_forms_stylesheet(or_sb *out, const web_request *req);
+
+/* A pupil's duties (already filtered and sorted) as a table: rule, what, who, due, status;
+ * with record_links, a "Record" link per duty not done, to the action form of page_action.c:
+ * /pupils/UPN/action?urn=URN&event=EVENT_ID&rule=RULE. */
+void web_duties_table(or_sb *out, const char *caption, const char *upn, const or_duty *duties,
+                      int n, bool record_links);
+/* "24 Nov 2026"-style date for people into buf[16]; "" for OR_DATE_NONE. */
+const char *web_date_human(or_date d, char buf[16]);
+
+/* ---- the importer (forms_ingest.c) ---- */
+
+/* One message of the importer. */
+typedef struct {
+    int64_t line;       /* 0 when it names no line */
+    const char *column; /* NULL when it names no column */
+    const char *message;
+} web_import_error;
+
+/* Split the importer's messages ("NAME:LINE: column C: message", one a line, as in
+ * or_ingest_result.errors and or_error.msg) into *out (allocated in a); returns how many. */
+int web_import_errors(or_arena *a, const char *text, const char *name, web_import_error **out);
+
+/* A new id for an event recorded by a form: "WEB-" and 16 random hex digits (the school's
+ * event_id; unique per school in practice). */
+enum { WEB_EVENT_ID_LEN = 20 };
+void web_new_event_id(char out[WEB_EVENT_ID_LEN + 1]);
+/* Is s an id web_new_event_id could have made? */
+bool web_event_id_ok(const char *s);
+
+/* Send one row of kind k (cells in the kind's column order, "" = empty) through the importer
+ * as one batch, from source kind "form" named name and the signed-in user: validated as a CSV
+ * row is, all or nothing. Inside the caller's transaction when there is one (the batch is
+ * then a savepoint). Returns or_ingest_end's code; *res holds the counts and the messages
+ * (release it with or_ingest_result_release). */
+or_code web_ingest_row(const web_request *req, const or_kind *k, const char *name,
+                       const char *const *cells, or_ingest_result *res, or_error *err);
+
+/* A date from the three fields of a date input, as the importer reads dates: "" when all
+ * three are empty, YYYY-MM-DD when they are numbers, else the fields as typed (the importer
+ * then says it is not a date). Allocated in a. */
+const char *web_date_from_parts(or_arena *a, const char *day, const char *month,
+                                const char *year);
+/* The three fields of a date (YYYY-MM-DD), for a form filled in again; "" when d is none. */
+void web_date_parts(or_date d, char day[3], char month[3], char year[5]);
+
+/* The pupil's name ("Forename Surname") as last recorded, into buf; "" if none. */
+void web_pupil_name(const web_request *req, const char *upn, char *buf, size_t size);
+
+/* The signed-in school user's URN (a school account's scope), or 0 for any other role. */
+int web_user_school(const web_request *req);
+
+#endif

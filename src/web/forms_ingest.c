@@ -1,0 +1,179 @@
+/* forms_ingest.c - a form's row through the importer (forms.h): one or_ingest batch per
+ * submission, source kind "form", so that a suspension recorded on screen is validated by the
+ * same code, with the same messages, as one in a CSV file or sent by the MIS API; and the
+ * importer's messages split back into line, column and message for the pages to place. */
+#include <ctype.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "onroll/kinds.h"
+#include "onroll/upn.h"
+#include "web/forms.h"
+
+int web_import_errors(or_arena *a, const char *text, const char *name, web_import_error **out)
+{
+    int n = 0, cap = 0;
+    web_import_error *v = NULL;
+    size_t nlen = strlen(name);
+    for (const char *p = text; p && *p;) {
+        const char *eol = strchr(p, '\n');
+        size_t len = eol ? (size_t)(eol - p) : strlen(p);
+        char *line = or_arena_strndup(a, p, len);
+        p += len + (eol ? 1 : 0);
+        if (!*line)
+            continue;
+        web_import_error e = {0, NULL, line};
+        const char *s = line;
+        if (!strncmp(s, name, nlen) && s[nlen] == ':') {
+            s += nlen + 1;
+            char *end;
+            long long at = strtoll(s, &end, 10);
+            if (end != s && *end == ':') {
+                e.line = at;
+                s = end + 1;
+                if (!strncmp(s, " column ", 8)) {
+                    const char *colon = strchr(s + 8, ':');
+                    if (colon) {
+                        e.column = or_arena_strndup(a, s + 8, (size_t)(colon - s - 8));
+                        s = colon + 1;
+                    }
+                }
+            }
+            while (*s == ' ')
+                s++;
+            e.message = s;
+        }
+        if (n == cap) {
+            cap = cap ? cap * 2 : 8;
+            web_import_error *w = or_arena_alloc(a, (size_t)cap * sizeof *w);
+            if (n)
+                memcpy(w, v, (size_t)n * sizeof *w);
+            v = w;
+        }
+        v[n++] = e;
+    }
+    *out = v;
+    return n;
+}
+
+void web_new_event_id(char out[WEB_EVENT_ID_LEN + 1])
+{
+    unsigned char bytes[8];
+    if (sodium_init() < 0)
+        abort(); /* no source of randomness: no id that could collide */
+    randombytes_buf(bytes, sizeof bytes);
+    memcpy(out, "WEB-", 4);
+    sodium_bin2hex(out + 4, 17, bytes, sizeof bytes);
+    for (char *p = out + 4; *p; p++)
+        *p = (char)toupper((unsigned char)*p);
+}
+
+bool web_event_id_ok(const char *s)
+{
+    if (strncmp(s, "WEB-", 4) || strlen(s) != WEB_EVENT_ID_LEN)
+        return false;
+    for (const char *p = s + 4; *p; p++)
+        if (!isxdigit((unsigned char)*p) || islower((unsigned char)*p))
+            return false;
+    return true;
+}
+
+or_code web_ingest_row(const web_request *req, const or_kind *k, const char *name,
+                       const char *const *cells, or_ingest_result *res, or_error *err)
+{
+    or_source src = {"form", name, NULL, req->user ? req->user->email : NULL};
+    or_ingest_opts opts = {.max_errors = 50};
+    or_ingest *in = NULL;
+    memset(res, 0, sizeof *res);
+    or_code rc = or_ingest_begin(req->store, k, &src, &opts, &in, err);
+    if (rc)
+        return rc;
+    or_error e = {0};
+    or_ingest_row(in, 1, cells, &e); /* its errors are the batch's: or_ingest_end says */
+    return or_ingest_end(in, res, err);
+}
+
+static bool digits(const char *s, size_t min, size_t max)
+{
+    size_t n = strlen(s);
+    return n >= min && n <= max && strspn(s, "0123456789") == n;
+}
+
+/* s without leading and trailing spaces (a copy in a). */
+static const char *trim(or_arena *a, const char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    return or_arena_strndup(a, s, n);
+}
+
+const char *web_date_from_parts(or_arena *a, const char *day, const char *month,
+                                const char *year)
+{
+    day = trim(a, day);
+    month = trim(a, month);
+    year = trim(a, year);
+    if (!*day && !*month && !*year)
+        return "";
+    if (digits(day, 1, 2) && digits(month, 1, 2) && digits(year, 4, 4))
+        return or_arena_printf(a, "%s-%02d-%02d", year, atoi(month), atoi(day));
+    return or_arena_printf(a, "%s-%s-%s", year, month, day);
+}
+
+void web_date_parts(or_date d, char day[3], char month[3], char year[5])
+{
+    day[0] = month[0] = year[0] = '\0';
+    if (d == OR_DATE_NONE)
+        return;
+    int y, m, dd;
+    or_date_to_ymd(d, &y, &m, &dd);
+    snprintf(day, 3, "%d", dd % 100);
+    snprintf(month, 3, "%d", m % 100);
+    snprintf(year, 5, "%04d", y % 10000);
+}
+
+typedef struct {
+    or_date as_of;
+    int n;
+    char *buf;
+    size_t size;
+} name_ctx;
+
+static or_code on_snapshot(void *ctx, const or_value *row, const or_row_meta *meta, or_error *err)
+{
+    name_ctx *c = ctx;
+    (void)meta;
+    (void)err;
+    or_date as_of = row[OR_PU_AS_OF].null ? OR_DATE_NONE : (or_date)row[OR_PU_AS_OF].i;
+    if (c->n++ && as_of < c->as_of)
+        return OR_OK; /* keep the latest as_of (then the latest received) */
+    c->as_of = as_of;
+    snprintf(c->buf, c->size, "%s %s", row[OR_PU_FORENAME].s ? row[OR_PU_FORENAME].s : "",
+             row[OR_PU_SURNAME].s ? row[OR_PU_SURNAME].s : "");
+    return OR_OK;
+}
+
+void web_pupil_name(const web_request *req, const char *upn, char *buf, size_t size)
+{
+    name_ctx c = {OR_DATE_NONE, 0, buf, size};
+    or_error err = {0};
+    buf[0] = '\0';
+    if (or_store_scan_pupil(req->store, or_kind_get(OR_K_PUPILS), upn, on_snapshot, &c, &err))
+        buf[0] = '\0';
+    if (!strcmp(buf, " "))
+        buf[0] = '\0';
+}
+
+int web_user_school(const web_request *req)
+{
+    int urn = 0;
+    if (req->user && req->user->role == OR_ROLE_SCHOOL &&
+        or_urn_validate(req->user->scope, &urn, NULL) == OR_OK)
+        return urn;
+    return 0;
+}

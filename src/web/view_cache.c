@@ -1,0 +1,353 @@
+/* view_cache.c - the LA snapshot (view.h) and its cache: the whole model, every pupil's duties
+ * and risk flags as of today, the pupils' names, the schools' figures against the LA (funnel
+ * plot) and who is sharing data, computed once and shared by the dashboard, school and pupils
+ * pages of every worker thread.
+ *
+ * Why a cache: the dashboard needs every pupil's duties and flags and a pass of the columnar
+ * model; building that is measured in the build_ms of each snapshot (about 0.1 s for the demo
+ * LA of 20 schools and 4,000 pupils, growing with the LA), too slow to repeat on every page.
+ * The cache holds one snapshot, in this module, under a mutex:
+ *   - it is reused while the database's fingerprint (or_store_fingerprint: the latest source
+ *     and configuration change; every import, form and API call adds a source) and the day
+ *     are those it was built from, and it is younger than VIEW_CACHE_MAX_AGE (60 s: a bound
+ *     on staleness whatever the fingerprint misses, e.g. two configuration changes within a
+ *     second);
+ *   - otherwise one request rebuilds it (a second mutex) while the others wait for it, then
+ *     the new one replaces the old; a snapshot is reference-counted, so a page still using
+ *     the old one finishes with it and the last user frees it.
+ * Checking the fingerprint is one small query per request. The snapshot holds no personal data
+ * beyond what the model already holds in memory for the rules engine, and lives only in the
+ * server's process. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "onroll/columns.h"
+#include "onroll/kinds.h"
+#include "onroll/strmap.h"
+#include "web/view.h"
+
+static pthread_mutex_t state_lock = PTHREAD_MUTEX_INITIALIZER; /* current and refs */
+static pthread_mutex_t build_lock = PTHREAD_MUTEX_INITIALIZER; /* one build at a time */
+static view_snapshot *current;
+
+static void snapshot_free(view_snapshot *s)
+{
+    if (!s)
+        return;
+    or_model_free(s->model);
+    free(s->pupils);
+    free(s->schools);
+    or_arena_free(&s->arena);
+    free(s);
+}
+
+void view_snapshot_put(view_snapshot *snap)
+{
+    if (!snap)
+        return;
+    pthread_mutex_lock(&state_lock);
+    bool last = --snap->refs == 0;
+    pthread_mutex_unlock(&state_lock);
+    if (last)
+        snapshot_free(snap);
+}
+
+/* ---- building ---- */
+
+typedef struct {
+    const char *name, *year_group;
+    or_date as_of;
+} name_entry;
+
+typedef struct {
+    or_strmap map;
+    or_arena *arena;
+} names_ctx;
+
+/* Keep each pupil's latest snapshot's name: the latest as_of, then the latest received
+ * (snapshots come in the order of receipt). */
+static or_code on_name(void *ctx, const or_value *row, const or_row_meta *meta, or_error *err)
+{
+    names_ctx *c = ctx;
+    (void)meta;
+    (void)err;
+    const char *upn = row[OR_PU_UPN].s;
+    if (!upn)
+        return OR_OK;
+    or_date as_of = row[OR_PU_AS_OF].null ? OR_DATE_NONE : (or_date)row[OR_PU_AS_OF].i;
+    or_strmap_slot *slot = or_strmap_put(&c->map, upn);
+    name_entry *e = slot->value;
+    if (e && as_of < e->as_of)
+        return OR_OK;
+    if (!e) {
+        e = or_arena_calloc(c->arena, 1, sizeof *e);
+        slot->value = e;
+    }
+    e->as_of = as_of;
+    e->name = or_arena_printf(c->arena, "%s %s", row[OR_PU_FORENAME].s ? row[OR_PU_FORENAME].s : "",
+                              row[OR_PU_SURNAME].s ? row[OR_PU_SURNAME].s : "");
+    e->year_group = or_arena_strdup(
+        c->arena, !row[OR_PU_YEAR_GROUP].null && row[OR_PU_YEAR_GROUP].s ? row[OR_PU_YEAR_GROUP].s
+                                                                         : "");
+    return OR_OK;
+}
+
+/* The school of the main registration on d, else of the latest enrolment; 0 when none. */
+static int school_of(const or_pupil_facts *f, or_date d)
+{
+    int latest = 0;
+    or_date latest_start = OR_DATE_NONE;
+    for (int i = 0; i < f->nenrols; i++) {
+        const or_fact_enrolment *e = &f->enrols[i];
+        bool on_roll = e->start <= d && (e->end == OR_DATE_NONE || e->end >= d);
+        if (on_roll && e->reg_type == 'm')
+            return e->urn;
+        if (e->start <= d && (latest_start == OR_DATE_NONE || e->start >= latest_start)) {
+            latest = e->urn;
+            latest_start = e->start;
+        }
+    }
+    return latest;
+}
+
+static int by_upn(const void *a, const void *b)
+{
+    return strcmp(((const view_pupil *)a)->upn, ((const view_pupil *)b)->upn);
+}
+
+typedef struct {
+    view_snapshot *snap;
+    int cap;
+} schools_ctx;
+
+static or_code on_school(void *ctx, const or_school_sharing *r, or_error *err)
+{
+    schools_ctx *c = ctx;
+    view_snapshot *s = c->snap;
+    if (s->nschools == c->cap) {
+        int cap = c->cap ? c->cap * 2 : 64;
+        view_school *grown = realloc(s->schools, (size_t)cap * sizeof *grown);
+        if (!grown)
+            return or_fail(err, OR_ENOMEM, "out of memory");
+        s->schools = grown;
+        c->cap = cap;
+    }
+    view_school *v = &s->schools[s->nschools++];
+    v->urn = r->urn;
+    v->name = or_arena_strdup(&s->arena, r->name);
+    v->phase = or_arena_strdup(&s->arena, r->phase);
+    v->route = or_arena_strdup(&s->arena, r->route);
+    v->source = or_arena_strdup(&s->arena, r->source);
+    v->received_at = or_arena_strdup(&s->arena, r->received_at);
+    or_date day = view_iso_day(r->received_at);
+    v->days = day == OR_DATE_NONE ? -1 : s->as_of - day < 0 ? 0 : s->as_of - day;
+    v->share = v->days < 0                      ? VIEW_SHARE_NEVER
+               : v->days > VIEW_SHARING_STOPPED ? VIEW_SHARE_STOPPED
+               : v->days > VIEW_SHARING_LATE    ? VIEW_SHARE_LATE
+                                                : VIEW_SHARE_OK;
+    v->row = -1;
+    return OR_OK;
+}
+
+static or_code build_report(or_store *store, view_snapshot *s, or_error *err)
+{
+    or_columns *cols = NULL;
+    or_code rc = or_columns_load(store, &cols, err);
+    if (rc)
+        return rc;
+    or_report_opts o = {.ay = s->ay};
+    rc = or_report_schools(cols, &o, &s->arena, &s->report[0], err);
+    o.unsuppressed = true;
+    if (!rc)
+        rc = or_report_schools(cols, &o, &s->arena, &s->report[1], err);
+    or_columns_free(cols);
+    if (rc)
+        return rc;
+    s->have_report = true;
+    int urn_col = view_report_col(&s->report[1], "urn");
+    for (int r = 0; r < s->report[1].nrows && urn_col >= 0; r++) {
+        int urn = atoi(s->report[1].cells[(size_t)r * (size_t)s->report[1].ncols + urn_col]);
+        for (int i = 0; i < s->nschools; i++)
+            if (s->schools[i].urn == urn)
+                s->schools[i].row = r;
+    }
+    return OR_OK;
+}
+
+static or_code build(const web_request *req, const char *key, view_snapshot **out, or_error *err)
+{
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    view_snapshot *s = calloc(1, sizeof *s);
+    if (!s)
+        return or_fail(err, OR_ENOMEM, "out of memory");
+    snprintf(s->key, sizeof s->key, "%s", key);
+    s->built = req->now;
+    s->as_of = web_today(req);
+    s->ay = or_date_academic_year(s->as_of);
+    or_duty_list_init(&s->duties, &s->arena);
+    or_flag_list_init(&s->flags, &s->arena);
+    or_code rc = or_model_load(req->store, NULL, &s->model, err);
+    names_ctx names = {{0}, &s->arena};
+    or_strmap_init(&names.map, &s->arena);
+    if (!rc)
+        rc = or_store_scan_pupil(req->store, or_kind_get(OR_K_PUPILS), NULL, on_name, &names, err);
+    if (!rc) {
+        s->npupils = or_model_npupils(s->model);
+        s->pupils = calloc((size_t)s->npupils + 1, sizeof *s->pupils);
+        if (!s->pupils)
+            rc = or_fail(err, OR_ENOMEM, "out of memory");
+    }
+    const or_params *params = s->model ? or_model_params(s->model) : NULL;
+    for (int i = 0; !rc && i < s->npupils; i++) {
+        view_pupil *p = &s->pupils[i];
+        p->f = or_model_pupil(s->model, i);
+        p->upn = p->f->upn;
+        const name_entry *ne = or_strmap_get(&names.map, p->upn);
+        p->name = ne ? ne->name : "";
+        p->year_group = ne ? ne->year_group : "";
+        p->urn = school_of(p->f, s->as_of);
+        p->duty0 = s->duties.n;
+        if ((rc = or_duties_for_pupil(p->f, params, s->as_of, &s->duties, err)))
+            break;
+        p->nduties = s->duties.n - p->duty0;
+        for (int d = p->duty0; d < s->duties.n; d++) {
+            const or_duty *du = &s->duties.items[d];
+            if (du->status == OR_DUTY_OVERDUE)
+                p->overdue++;
+            else if (du->status == OR_DUTY_OPEN && du->due != OR_DATE_NONE &&
+                     du->due <= s->as_of + VIEW_DUE_SOON_DAYS)
+                p->due_soon++;
+        }
+        p->flag0 = s->flags.n;
+        if ((rc = or_risk_for_pupil(p->f, params, s->as_of, &s->flags, err)))
+            break;
+        p->nflags = s->flags.n - p->flag0;
+    }
+    or_strmap_free(&names.map);
+    if (!rc && s->npupils > 1)
+        qsort(s->pupils, (size_t)s->npupils, sizeof *s->pupils, by_upn);
+    schools_ctx sc = {s, 0};
+    if (!rc)
+        rc = or_sharing_schools(req->store, on_school, &sc, err);
+    if (!rc) {
+        or_error rerr = {0};
+        build_report(req->store, s, &rerr); /* without figures the rest of the page stands */
+    }
+    if (rc) {
+        snapshot_free(s);
+        return rc;
+    }
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    s->build_ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+    *out = s;
+    return OR_OK;
+}
+
+/* The current snapshot if it may be used for this request (with a reference), else NULL. */
+static view_snapshot *take_current(const web_request *req, const char *key, or_date today)
+{
+    view_snapshot *s = NULL;
+    pthread_mutex_lock(&state_lock);
+    if (current && !strcmp(current->key, key) && current->as_of == today &&
+        req->now - current->built < VIEW_CACHE_MAX_AGE && req->now >= current->built) {
+        s = current;
+        s->refs++;
+    }
+    pthread_mutex_unlock(&state_lock);
+    return s;
+}
+
+or_code view_snapshot_get(const web_request *req, view_snapshot **out, or_error *err)
+{
+    char key[OR_FINGERPRINT_LEN];
+    *out = NULL;
+    or_code rc = or_store_fingerprint(req->store, key, err);
+    if (rc)
+        return rc;
+    or_date today = web_today(req);
+    if ((*out = take_current(req, key, today)))
+        return OR_OK;
+    pthread_mutex_lock(&build_lock);
+    if ((*out = take_current(req, key, today))) { /* built while this request waited */
+        pthread_mutex_unlock(&build_lock);
+        return OR_OK;
+    }
+    view_snapshot *s = NULL;
+    rc = build(req, key, &s, err);
+    if (!rc) {
+        pthread_mutex_lock(&state_lock);
+        view_snapshot *old = current;
+        current = s;
+        s->refs = 2; /* the cache's and the caller's */
+        bool free_old = old && --old->refs == 0;
+        pthread_mutex_unlock(&state_lock);
+        if (free_old)
+            snapshot_free(old);
+        *out = s;
+    }
+    pthread_mutex_unlock(&build_lock);
+    return rc;
+}
+
+/* ---- look-ups ---- */
+
+const view_pupil *view_find_pupil(const view_snapshot *snap, const char *upn)
+{
+    int lo = 0, hi = snap->npupils - 1;
+    while (upn && lo <= hi) {
+        int mid = lo + (hi - lo) / 2, c = strcmp(snap->pupils[mid].upn, upn);
+        if (!c)
+            return &snap->pupils[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return NULL;
+}
+
+const view_school *view_find_school(const view_snapshot *snap, int urn)
+{
+    int lo = 0, hi = snap->nschools - 1;
+    while (lo <= hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (snap->schools[mid].urn == urn)
+            return &snap->schools[mid];
+        if (snap->schools[mid].urn < urn)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return NULL;
+}
+
+const char *view_school_name(const view_snapshot *snap, int urn)
+{
+    const view_school *s = view_find_school(snap, urn);
+    if (s && s->name[0])
+        return s->name;
+    const or_school_info *info = snap->model ? or_model_school(snap->model, urn) : NULL;
+    if (info && info->name)
+        return info->name;
+    return urn ? "Unknown school" : "No school";
+}
+
+int view_report_col(const or_table *t, const char *name)
+{
+    for (int c = 0; c < t->ncols; c++)
+        if (!strcmp(t->cols[c], name))
+            return c;
+    return -1;
+}
+
+const char *view_report_cell(const or_table *t, int row, const char *col)
+{
+    int c = view_report_col(t, col);
+    if (c < 0 || row < 0 || row >= t->nrows)
+        return "";
+    const char *s = t->cells[(size_t)row * (size_t)t->ncols + (size_t)c];
+    return s ? s : "";
+}

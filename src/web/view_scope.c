@@ -1,0 +1,155 @@
+/* view_scope.c - the pupils a signed-in user may see, as a list (the dashboard's caseload, the
+ * pupils page), and the user's previous visit.
+ *
+ * scope.c alone decides whether a user may see a pupil (web_can_see_pupil). Asking it for every
+ * pupil of the LA would be a query or two per pupil, so the snapshot first narrows the
+ * candidates with the same rules over the pupil's facts (a school's roll in the last year, the
+ * worker's open caseload, the Virtual School's cohort, the partner service's caseload), and
+ * each candidate is then confirmed by web_can_see_pupil: a pupil the facts let through but
+ * scope.c refuses is left out. LA roles see every pupil the LA knows (scope.c: a recorded
+ * snapshot), which is what a name in the snapshot means, so they are not asked one by one. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "onroll/upn.h"
+#include "web/view.h"
+
+static bool same_email(const char *a, const char *b)
+{
+    if (!a || !b)
+        return false;
+    for (; *a && *b; a++, b++)
+        if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+            return false;
+    return *a == *b;
+}
+
+static bool open_case(const or_pupil_facts *f, const char *worker, const char *role, or_date d)
+{
+    for (int i = 0; i < f->ncases; i++) {
+        const or_fact_case *c = &f->cases[i];
+        if (c->role && !strcmp(c->role, role) && c->start <= d &&
+            (c->end == OR_DATE_NONE || c->end >= d) && (!worker || same_email(c->worker, worker)))
+            return true;
+    }
+    return false;
+}
+
+static bool at_school(const or_pupil_facts *f, int urn, or_date d)
+{
+    for (int i = 0; i < f->nenrols; i++) {
+        const or_fact_enrolment *e = &f->enrols[i];
+        if (e->urn == urn && e->start <= d && (e->end == OR_DATE_NONE || e->end >= d - 365))
+            return true;
+    }
+    return false;
+}
+
+static bool in_cohort(const or_pupil_facts *f, or_date d)
+{
+    const or_fact_snapshot *s = NULL;
+    for (int i = 0; i < f->nsnaps; i++)
+        if (f->snaps[i].as_of <= d)
+            s = &f->snaps[i];
+    if (s && (s->cla == 1 || s->pla == 1 || s->cin == 1 || s->cp == 1 ||
+              (s->social_worker_since != OR_DATE_NONE && s->social_worker_since <= d)))
+        return true;
+    return open_case(f, NULL, "social_worker", d) || open_case(f, NULL, "vsh", d);
+}
+
+or_code view_scope_pupils(const web_request *req, const view_snapshot *snap,
+                          const view_pupil ***out, int *n, or_error *err)
+{
+    const or_user *u = req->user;
+    *out = NULL;
+    *n = 0;
+    if (!u || u->disabled)
+        return OR_OK;
+    const view_pupil **list = or_arena_alloc(req->arena, ((size_t)snap->npupils + 1) * sizeof *list);
+    if (!list)
+        return or_fail(err, OR_ENOMEM, "out of memory");
+    or_date d = web_today(req);
+    int urn = 0;
+    if (u->role == OR_ROLE_SCHOOL && or_urn_validate(u->scope, &urn, NULL))
+        return OR_OK;
+    for (int i = 0; i < snap->npupils; i++) {
+        const view_pupil *p = &snap->pupils[i];
+        bool candidate = false, confirm = true;
+        switch (u->role) {
+        case OR_ROLE_LA_ADMIN:
+        case OR_ROLE_LA_OFFICER:
+            candidate = p->f->nsnaps > 0;
+            confirm = false;
+            break;
+        case OR_ROLE_SCHOOL:
+            candidate = at_school(p->f, urn, d);
+            break;
+        case OR_ROLE_SOCIAL_WORKER:
+            candidate = open_case(p->f, u->email, "social_worker", d);
+            break;
+        case OR_ROLE_YOUTH_JUSTICE:
+            candidate = open_case(p->f, u->email, "youth_justice", d);
+            break;
+        case OR_ROLE_VIRTUAL_SCHOOL:
+            candidate = in_cohort(p->f, d);
+            break;
+        case OR_ROLE_PARTNER:
+            candidate = u->scope[0] && open_case(p->f, NULL, u->scope, d);
+            break;
+        default:
+            candidate = false;
+        }
+        if (candidate && (!confirm || web_can_see_pupil(req, p->upn)))
+            list[(*n)++] = p;
+    }
+    *out = list;
+    return OR_OK;
+}
+
+/* ---- the previous visit ---- */
+
+typedef struct {
+    const char *before; /* this session's start */
+    char *since;
+    bool found;
+} visit_ctx;
+
+static or_code on_sign_in(void *ctx, const or_audit_row *r, or_error *err)
+{
+    visit_ctx *v = ctx;
+    (void)err;
+    if (!v->found && strcmp(r->at, v->before) < 0) {
+        snprintf(v->since, 32, "%s", r->at);
+        v->found = true;
+    }
+    return OR_OK;
+}
+
+static void iso_at(int64_t t, char out[32])
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    gmtime_r(&tt, &tm);
+    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+void view_last_visit(const web_request *req, char since[32], bool *first)
+{
+    char before[32];
+    int64_t started = req->session ? req->session->created : req->now;
+    iso_at(started, before);
+    visit_ctx v = {before, since, false};
+    if (req->user) {
+        /* the newest sign-ins, newest first: this session's own is at or after its start */
+        or_audit_query q = {.actor = req->user->email, .action = "sign_in", .limit = 5};
+        q.from = q.to = OR_DATE_NONE;
+        or_error err = {0};
+        or_audit_search(req->store, &q, on_sign_in, &v, &err);
+    }
+    *first = !v.found;
+    if (!v.found)
+        iso_at(req->now - 7 * 86400, since);
+}
