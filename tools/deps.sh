@@ -4,7 +4,7 @@
 set -eu
 PKGS="gcc make pkg-config sqlite3 libsqlite3-dev libpq-dev libjansson-dev libcsv-dev
 libxml2-dev libmicrohttpd-dev libsodium-dev libcurl4-openssl-dev libcmocka-dev
-postgresql python3 clang libclang-rt-14-dev curl openssl"
+postgresql python3 clang libclang-rt-14-dev curl openssl chromium"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
@@ -16,6 +16,9 @@ if [ -n "$missing" ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
 fi
-if [ -f package-lock.json ] && [ ! -d node_modules ]; then
+# npm packages from the committed lock: GOV.UK Frontend, and playwright-core + axe-core for the
+# browser tests (Debian's chromium is the browser; none is ever downloaded)
+if [ -f package-lock.json ] && { [ ! -d node_modules/govuk-frontend ] ||
+    [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; }; then
     npm ci --no-audit --no-fund
 fi

@@ -34,12 +34,12 @@ or_code or_sharing_schools(or_store *s, or_sharing_cb cb, void *ctx, or_error *e
 
 /* An exclusion as it arrived. */
 typedef struct {
-    int64_t id; /* the event's ledger id */
+    int64_t id;                        /* the event's ledger id */
     const char *upn, *event_id, *type; /* type: "suspension", "lunchtime" or "permanent" */
     int urn;
     or_date start;
-    int sessions;                      /* -1 when not recorded */
-    const char *route, *received_at;   /* of its source */
+    int sessions;                    /* -1 when not recorded */
+    const char *route, *received_at; /* of its source */
 } or_received_event;
 
 typedef or_code (*or_received_cb)(void *ctx, const or_received_event *e, or_error *err);
@@ -50,12 +50,12 @@ or_code or_exclusions_received_since(or_store *s, const char *since, or_received
 
 /* Where one event came from. */
 typedef struct {
-    int64_t id;               /* the event's ledger id (or_fact_event.seq) */
-    const char *route;        /* sources.kind */
-    const char *source;       /* its name: the file, "api", the demo's command line */
-    const char *received_at;  /* ISO 8601 UTC */
-    const char *user;         /* who sent it, "" when not recorded */
-    int64_t line;             /* the row's line in the file (or array index + 1) */
+    int64_t id;              /* the event's ledger id (or_fact_event.seq) */
+    const char *route;       /* sources.kind */
+    const char *source;      /* its name: the file, "api", the demo's command line */
+    const char *received_at; /* ISO 8601 UTC */
+    const char *user;        /* who sent it, "" when not recorded */
+    int64_t line;            /* the row's line in the file (or array index + 1) */
 } or_event_source;
 
 typedef or_code (*or_event_source_cb)(void *ctx, const or_event_source *e, or_error *err);
@@ -65,8 +65,9 @@ or_code or_event_sources(or_store *s, const char *upn, or_event_source_cb cb, vo
 
 enum { OR_FINGERPRINT_LEN = 96 };
 /* A short text that changes whenever rows arrive (every write to the ledger, the roll and the
- * attendance records a source) or the LA's configuration changes: the latest source id and
- * the latest configuration change. Two equal fingerprints mean the same content. */
+ * attendance records a source) or the LA's configuration changes: the latest source id, the
+ * number of sources and a hash of the configuration's keys and values. Two equal fingerprints
+ * mean the same content. */
 or_code or_store_fingerprint(or_store *s, char out[OR_FINGERPRINT_LEN], or_error *err);
 
 #endif

@@ -135,8 +135,11 @@ int cmd_report(int argc, char **argv)
         code = or_audit_add(s, &e, &err);
     }
     FILE *out = stdout;
-    if (!code && path && !pdf && !(out = fopen(path, "w")))
-        code = or_fail(&err, OR_EIO, "%s: cannot write", path);
+    char tmp[4096] = ""; /* written whole, then renamed: a failed report leaves no file */
+    if (path && !pdf)
+        snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    if (!code && tmp[0] && !(out = fopen(tmp, "w")))
+        code = or_fail(&err, OR_EIO, "%s: cannot write", tmp);
     or_arena arena = OR_ARENA_INIT;
     if (!code && scrutiny) {
         or_scrutiny_opts so = {o.ay, o.unsuppressed ? 0 : o.threshold > 0 ? o.threshold : 2,
@@ -148,8 +151,14 @@ int cmd_report(int argc, char **argv)
         if (!code)
             code = or_table_write(out, &t, html ? OR_FMT_TABLE : fmt, &err);
     }
-    if (out && out != stdout)
-        fclose(out);
+    if (out && out != stdout) {
+        if (fclose(out) != 0 && !code)
+            code = or_fail(&err, OR_EIO, "%s: cannot write", tmp);
+        if (!code && rename(tmp, path) != 0)
+            code = or_fail(&err, OR_EIO, "%s: cannot rename to %s", tmp, path);
+        if (code)
+            remove(tmp);
+    }
     or_arena_free(&arena);
     or_columns_free(cols);
     or_store_close(s);

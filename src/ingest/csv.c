@@ -152,8 +152,8 @@ static void on_record(int c, void *data)
         on_header(r);
     } else if (r->in && !r->failed) {
         if (r->nfields != r->nheader || r->too_many) {
-            or_ingest_reject(r->in, line, NULL, "has %d fields; the header has %d",
-                             r->nfields, r->nheader);
+            or_ingest_reject(r->in, line, NULL, "has %d fields; the header has %d", r->nfields,
+                             r->nheader);
         } else {
             const char *cells[MAX_FIELDS];
             for (int i = 0; i < r->kind->ncols; i++)
@@ -208,8 +208,8 @@ static or_code hash_file(const char *path, char hex[65], uint64_t *size, or_erro
 }
 
 /* Feed the file to libcsv line by line; stops after the header when sniffing. */
-static or_code parse(reader *r, FILE *f, const char *path, const or_import_opts *o,
-                     uint64_t total, or_error *err)
+static or_code parse(reader *r, FILE *f, const char *path, const or_import_opts *o, uint64_t total,
+                     or_error *err)
 {
     struct csv_parser p;
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL) != 0)
@@ -264,8 +264,8 @@ static or_code parse(reader *r, FILE *f, const char *path, const or_import_opts 
 static bool looks_like_xml(FILE *f)
 {
     int c;
-    while ((c = fgetc(f)) != EOF && (c == ' ' || c == '\n' || c == '\r' || c == '\t' ||
-                                     c == 0xEF || c == 0xBB || c == 0xBF))
+    while ((c = fgetc(f)) != EOF &&
+           (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == 0xEF || c == 0xBB || c == 0xBF))
         ;
     rewind(f);
     return c == '<';
@@ -300,9 +300,8 @@ or_code or_import_sniff(const char *path, or_kind_id *kind, or_error *err)
 }
 
 /* Import the file open as f (size bytes, sha256 hex) under the name path: one batch. */
-static or_code import_stream(or_store *s, FILE *f, const char *path, const char *hex,
-                             uint64_t size, const or_import_opts *o, or_ingest_result *res,
-                             or_error *err)
+static or_code import_stream(or_store *s, FILE *f, const char *path, const char *hex, uint64_t size,
+                             const or_import_opts *o, or_ingest_result *res, or_error *err)
 {
     or_kind_id kid;
     or_code rc = sniff(f, path, &kid, err);
@@ -325,8 +324,8 @@ static or_code import_stream(or_store *s, FILE *f, const char *path, const char 
     return end;
 }
 
-or_code or_import_csv(or_store *s, const char *path, const or_import_opts *o,
-                      or_ingest_result *res, or_error *err)
+or_code or_import_csv(or_store *s, const char *path, const or_import_opts *o, or_ingest_result *res,
+                      or_error *err)
 {
     char hex[65];
     uint64_t size = 0;

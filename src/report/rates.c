@@ -326,6 +326,7 @@ typedef struct {
     const char *period;
     int threshold;
     size_t ref_at; /* the reference group's cell, or SIZE_MAX: all other pupils */
+    const uint8_t *f[M__N]; /* suppression of each count, secondary included (suppress()) */
 } disp_ctx;
 
 static bool small(const disp_ctx *x, int64_t v)
@@ -382,8 +383,10 @@ static void disp_row(void *ctx, const int *v, size_t at)
         row[col++] = str(a, or_group_code(x->c, r, i, v[i]));
         row[col++] = str(a, or_group_label(x->c, r, i, v[i]));
     }
-    bool hh = small(x, g->headcount), ho = small(x, g->one_plus) || hh,
-         hp = small(x, g->perm_excl) || hh, hs = small(x, g->suspensions) || hh;
+    /* hidden: suppressed in this grouping (primary or secondary, so that no hidden group
+     * can be worked out from the totals), or built on a hidden headcount */
+    bool hh = x->f[M_HEAD][at] != 0, ho = x->f[M_ONE][at] || hh, hp = x->f[M_PERM][at] || hh,
+         hs = x->f[M_SUSP][at] || hh;
     row[col++] = num(a, g->headcount, hh);
     row[col++] = num(a, g->one_plus, ho);
     row[col++] = rate(a, g->one_plus, ho, g->headcount, hh);
@@ -446,7 +449,15 @@ or_code or_report_disproportionality(const or_columns *c, const or_report_opts *
                           (o->ay + 1) % 100),
           cols, n);
     disp_ctx x = {c, &r, &b, o, or_arena_printf(a, "%d", or_time_period(o->ay)), threshold_of(o),
-                  ref_at};
+                  ref_at, {0}};
+    for (int k = 0; k < M__N; k++) {
+        uint8_t *f = or_arena_alloc(a, r.ncells ? r.ncells : 1);
+        if ((rc = suppress(&r, k, x.threshold, f, err))) {
+            or_group_result_release(&r);
+            return rc;
+        }
+        x.f[k] = f;
+    }
     for (int la = 0; la < r.size[0]; la++) {
         if (ref_at != (size_t)-1)
             x.ref_at = (size_t)la * r.stride[0] + ref_at;
@@ -498,6 +509,15 @@ or_code or_report_schools(const or_columns *c, const or_report_opts *o, or_arena
                           (o->ay + 1) % 100),
           cols, (int)(sizeof cols / sizeof cols[0]));
     int thr = threshold_of(o);
+    const uint8_t *f[M__N];
+    for (int m = 0; m < M__N; m++) {
+        uint8_t *fl = or_arena_alloc(a, r.ncells ? r.ncells : 1);
+        if ((rc = suppress(&r, m, thr, fl, err))) {
+            or_group_result_release(&r);
+            return rc;
+        }
+        f[m] = fl;
+    }
     const char *period = or_arena_printf(a, "%d", or_time_period(o->ay));
     ranked *order = malloc(((size_t)r.size[1] + 1) * sizeof *order);
     if (!order) {
@@ -520,10 +540,13 @@ or_code or_report_schools(const or_columns *c, const or_report_opts *o, or_arena
         for (int i = 0; i < n; i++) {
             const or_group_cell *g = &r.cells[order[i].at];
             int sv = (int)((order[i].at - base) / r.stride[1]);
-            bool hh = thr && g->headcount >= 1 && g->headcount <= thr;
-            bool hs = hh || (thr && g->suspensions >= 1 && g->suspensions <= thr);
-            bool ho = hh || (thr && g->one_plus >= 1 && g->one_plus <= thr);
-            bool hp = hh || (thr && g->perm_excl >= 1 && g->perm_excl <= thr);
+            /* primary and secondary suppression across the LA's schools and its total */
+            size_t at = order[i].at, tat = base + (size_t)r.size[1] * r.stride[1];
+            bool hh = f[M_HEAD][at] != 0;
+            bool hs = hh || f[M_SUSP][at];
+            bool ho = hh || f[M_ONE][at];
+            bool hp = hh || f[M_PERM][at];
+            bool lah = f[M_HEAD][tat] || f[M_ONE][tat];
             cum += g->suspensions;
             hide_cum |= hs; /* once a small count is in the sum, the sums would reveal it */
             const char **row = new_row(&b);
@@ -537,17 +560,19 @@ or_code or_report_schools(const or_columns *c, const or_report_opts *o, or_arena
             row[col++] = rate(a, g->suspensions, hs, g->headcount, hh);
             row[col++] = num(a, g->one_plus, ho);
             row[col++] = rate(a, g->one_plus, ho, g->headcount, hh);
-            row[col++] = rate(a, t->one_plus, 0, t->headcount, 0);
+            row[col++] = rate(a, t->one_plus, lah, t->headcount, lah);
             or_funnel fl;
             or_funnel_class cls;
             or_error e;
             bool ok = g->headcount > 0 && !or_funnel_limits(p, g->headcount, &fl, &e) &&
                       !or_funnel_classify(g->one_plus, g->headcount, p, &cls, &e);
-            row[col++] = ok ? pct(a, fl.lo95) : "z";
-            row[col++] = ok ? pct(a, fl.hi95) : "z";
-            row[col++] = ok ? pct(a, fl.lo998) : "z";
-            row[col++] = ok ? pct(a, fl.hi998) : "z";
-            row[col++] = !ok ? "z" : ho ? "c" : or_funnel_class_name(cls);
+            /* the limits depend on the headcount and the LA's rate: hidden with them */
+            bool hl = hh || lah;
+            row[col++] = hl ? "c" : ok ? pct(a, fl.lo95) : "z";
+            row[col++] = hl ? "c" : ok ? pct(a, fl.hi95) : "z";
+            row[col++] = hl ? "c" : ok ? pct(a, fl.lo998) : "z";
+            row[col++] = hl ? "c" : ok ? pct(a, fl.hi998) : "z";
+            row[col++] = !ok ? "z" : ho || hl ? "c" : or_funnel_class_name(cls);
             row[col++] = hs ? "c"
                          : t->suspensions ? pct(a, (double)g->suspensions / (double)t->suspensions)
                                           : "z";

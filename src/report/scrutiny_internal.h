@@ -1,5 +1,8 @@
-/* scrutiny_internal.h - what the parts of the scrutiny report (scrutiny.h) share: the
- * movements tables built from the per-pupil model (scrutiny_moves.c) and the PDF rendering
+/* scrutiny_internal.h - what the parts of the scrutiny report (scrutiny.h) share: the state of
+ * one report being written, the helpers every section uses (published cells, tables of our
+ * own, sections, commentary), and the sections written outside scrutiny.c: rates and
+ * disproportionality (scrutiny_groups.c), schools (scrutiny_schools.c), movements from the
+ * per-pupil model (scrutiny_moves.c), secondary suppression (scrutiny_mask.c) and the PDF
  * through headless Chromium (scrutiny_pdf.c). */
 #ifndef ONROLL_SCRUTINY_INTERNAL_H
 #define ONROLL_SCRUTINY_INTERNAL_H
@@ -9,13 +12,124 @@
 #include <stdint.h>
 
 #include "onroll/arena.h"
+#include "onroll/columns.h"
 #include "onroll/report.h"
+#include "onroll/sb.h"
+#include "onroll/scrutiny.h"
 #include "onroll/store.h"
 
-/* The pupil movements counted (DOMAIN.md §6 is silent; PRODUCT.md "Collect"), in column
- * order. */
-enum { SCR_MV_MANAGED, SCR_MV_OFF_SITE, SCR_MV_AP, SCR_MV_EHE, SCR_MV_CME, SCR_MV_UNEXPLAINED,
-       SCR_MV__N };
+/* ---- one report being written ---- */
+
+/* The headline measures: counts and their rates. */
+enum { H_HEAD, H_SUSP, H_SUSP_RATE, H_ONE, H_ONE_RATE, H_PERM, H_PERM_RATE, H__N };
+#define MAX_YEARS 3 /* the report's year and the two before it */
+
+/* Commentary, by topic: sentences of plain text (escaped when written). */
+enum { T_OVERALL, T_DISP, T_SCHOOLS, T_MOVES, T__N };
+#define MAX_SENTENCES 32
+
+/* An LA's totals of the year, for the ratios quoted in words. */
+typedef struct {
+    const char *code;
+    or_group_cell cell;
+} la_total;
+
+typedef struct {
+    or_store *s;
+    const or_columns *c;
+    const or_scrutiny_opts *o;
+    or_arena *a;
+    or_sb *h;      /* the document */
+    int thr;       /* suppression threshold (0: unsuppressed) */
+    char year[16]; /* "2025/26" */
+    /* headline: the years ay - 2 .. ay that are in the model, as published (ht) */
+    int ny;
+    int ay[MAX_YEARS];
+    const char *ylabel[MAX_YEARS];
+    or_group_cell hc[MAX_YEARS];
+    const char *ht[MAX_YEARS][H__N];
+    int nla;
+    la_total *la;
+    /* England: the latest national total loaded */
+    bool bm;
+    int bm_year;
+    const char *bmv[OR_BM__N];
+    or_date today; /* of the report ($SOURCE_DATE_EPOCH when set: reproducible) */
+    /* commentary */
+    const char *say[T__N][MAX_SENTENCES];
+    int nsay[T__N];
+} scr;
+
+/* ---- helpers (scrutiny.c) ---- */
+
+/* Add a sentence (plain text) to the commentary on a topic. */
+void scr_say(scr *x, int topic, const char *sentence);
+/* A published cell as a number: false for "c", "z", "x", "" and anything not a number. */
+bool scr_num(const char *s, double *v);
+/* Thousands separators for a cell of digits ("7962" -> "7,962"); anything else unchanged.
+ * Always a copy in the arena. */
+const char *scr_commas(or_arena *a, const char *s);
+/* The cell of column `name` in row r, or NULL when the table has no such column. */
+const char *scr_cell(const or_table *t, int r, const char *name);
+/* A table of our own, grown in the arena: begin, then a row at a time (cells "" until set). */
+typedef struct {
+    or_table *t;
+    or_arena *a;
+    int cap;
+} scr_tb;
+void scr_tb_begin(scr_tb *b, or_table *t, or_arena *a, const char *title, int ncols,
+                  const char *const *heads, const bool *numeric);
+const char **scr_tb_row(scr_tb *b);
+/* A table (or_table_html) in a focusable, labelled region that scrolls on narrow screens. */
+void scr_table_out(scr *x, const or_table *t);
+/* <section aria-labelledby><h2 id> ... </section> */
+void scr_section_begin(scr *x, const char *id, const char *heading);
+void scr_section_end(scr *x);
+/* "A, B and C" */
+const char *scr_names_list(scr *x, const char *const *names, int n);
+/* The options of report.h's tables for this report (its year and suppression). */
+or_report_opts scr_report_opts(const scr *x);
+
+/* ---- sections ---- */
+
+or_code scr_write_rates(scr *x, or_error *err);   /* scrutiny_groups.c */
+or_code scr_write_disp(scr *x, or_error *err);    /* scrutiny_groups.c */
+or_code scr_write_schools(scr *x, or_error *err); /* scrutiny_schools.c */
+or_code scr_write_moves(scr *x, or_error *err);   /* scrutiny_moves.c */
+
+/* ---- secondary suppression (scrutiny_mask.c) ----
+ *
+ * or_report_disproportionality and or_report_schools hide small counts (primary suppression),
+ * but their groups add up to totals the report publishes elsewhere (the LA's headline, the
+ * rates by characteristic, the margins of an intersection, an ethnicity's major group), so a
+ * lone "c" in a line could be worked out by subtraction. scr_mask_secondary counts the same
+ * groups again, suppresses them with their totals shown (or_suppress_list / or_suppress_table,
+ * per LA; ethnicities also within their major groups) and turns every cell of the table built
+ * on a suppressed count into "c". */
+
+enum { MS_HEAD, MS_SUSP, MS_ONE, MS_PERM, MS__N }; /* headcount, suspensions, one-plus, perm */
+
+/* Table t's rows are keyed by la_code and, for each of dims[0..nd) (nd 1 or 2), the column
+ * names[i]; hide[m] = the columns that measure m's suppression hides (NULL-terminated; a
+ * suppressed headcount hides them all). Nothing to do when the report is unsuppressed. */
+or_code scr_mask_secondary(scr *x, or_table *t, int nd, const or_dim *dims,
+                           const char *const *names, const char *const *const hide[MS__N],
+                           or_error *err);
+/* Set row r's cells of the columns named in cols (NULL-terminated) to "c". */
+void scr_hide_cells(or_table *t, int r, const char *const *cols);
+
+/* ---- movements (scrutiny_moves.c) ---- */
+
+/* The pupil movements counted (PRODUCT.md "Collect"), in column order. */
+enum {
+    SCR_MV_MANAGED,
+    SCR_MV_OFF_SITE,
+    SCR_MV_AP,
+    SCR_MV_EHE,
+    SCR_MV_CME,
+    SCR_MV_UNEXPLAINED,
+    SCR_MV__N
+};
 /* The breakdowns, in table order. */
 enum { SCR_BY_SEX, SCR_BY_AGE, SCR_BY_ETHNICITY, SCR_BY_SEN, SCR_BY_SCHOOL, SCR_BY__N };
 
@@ -37,10 +151,9 @@ const char *scr_move_phrase(int mv);
 or_code scr_moves_build(or_store *s, int ay, int threshold, or_arena *a, scr_moves *out,
                         or_error *err);
 
+/* ---- PDF (scrutiny_pdf.c) ---- */
+
 /* Render html (len bytes) to a PDF at path with headless Chromium. */
 or_code scr_pdf_render(const char *html, size_t len, const char *path, or_error *err);
-
-/* Thousands separators for a cell of digits ("7962" -> "7,962"); anything else unchanged. */
-const char *scr_commas(or_arena *a, const char *s);
 
 #endif

@@ -13,14 +13,15 @@
 #include "onroll/model.h"
 #include "onroll/stats.h"
 #include "report/scrutiny_internal.h"
+#include "web/html.h"
 
 static const or_event_kind move_kind[SCR_MV__N] = {
     OR_EV_MANAGED_MOVE, OR_EV_OFF_SITE, OR_EV_AP_PLACEMENT,
     OR_EV_EHE,          OR_EV_CME,      OR_EV_UNEXPLAINED_EXIT,
 };
 static const char *const move_heading[SCR_MV__N] = {
-    "Managed moves", "Off-site directions", "AP placements", "Elective home education",
-    "Children missing education", "Unexplained exits",
+    "Managed moves",           "Off-site directions",        "AP placements",
+    "Elective home education", "Children missing education", "Unexplained exits",
 };
 static const char *const move_phrase[SCR_MV__N] = {
     "managed moves",
@@ -174,8 +175,8 @@ static or_code build_table(groups *gs, int by, int ay, int threshold, or_arena *
         return rc;
     }
     memset(t, 0, sizeof *t);
-    t->title = or_arena_printf(a, "Pupil movements by %s, %d/%02d", by_title[by], ay,
-                               (ay + 1) % 100);
+    t->title =
+        or_arena_printf(a, "Pupil movements by %s, %d/%02d", by_title[by], ay, (ay + 1) % 100);
     t->ncols = cols + 2;
     t->nrows = rows + 1;
     const char **heads = or_arena_alloc(a, (size_t)t->ncols * sizeof *heads);
@@ -263,4 +264,54 @@ or_code scr_moves_build(or_store *s, int ay, int threshold, or_arena *a, scr_mov
         free(gs[by].g);
     or_model_free(m);
     return rc;
+}
+
+/* ---- movements ---- */
+
+or_code scr_write_moves(scr *x, or_error *err)
+{
+    scr_moves mv;
+    or_code rc = scr_moves_build(x->s, x->o->ay, x->thr, x->a, &mv, err);
+    if (rc)
+        return rc;
+    or_sb *h = x->h;
+    scr_section_begin(x, "movements", "Pupil movements");
+    html_raw(h, "<p>Movements of pupils out of their school that did not go through exclusion: "
+                "managed moves to another school, directions off-site to improve behaviour, "
+                "placements in alternative provision (AP), moves to elective home education "
+                "(EHE), children missing education (CME) and unexplained exits from a school's "
+                "roll. Each is counted once, on its start date in the year, by the pupil's "
+                "characteristics on that date and by the school that recorded it.</p>\n");
+    static const char *const sub[SCR_BY__N] = {"By sex", "By age", "By ethnic group",
+                                               "By special educational needs", "By school"};
+    for (int by = 0; by < SCR_BY__N; by++) {
+        html_printf(h, "<h3>%s</h3>\n", sub[by]);
+        scr_table_out(x, &mv.tables[by]);
+    }
+    scr_section_end(x);
+    /* commentary */
+    const char *shown[SCR_MV__N], *small[SCR_MV__N];
+    int ns = 0, nsm = 0;
+    for (int k = 0; k < SCR_MV__N; k++) {
+        if (!strcmp(mv.total_text[k], "c"))
+            small[nsm++] = scr_move_phrase(k);
+        else if (!strcmp(mv.total_text[k], "0"))
+            shown[ns++] = or_arena_printf(x->a, "no %s", scr_move_phrase(k));
+        else
+            shown[ns++] = or_arena_printf(x->a, "%s %s", mv.total_text[k], scr_move_phrase(k));
+    }
+    if (ns)
+        scr_say(x, T_MOVES,
+                or_arena_printf(x->a, "In %s schools recorded %s.", x->year,
+                                scr_names_list(x, shown, ns)));
+    if (nsm)
+        scr_say(x, T_MOVES,
+                or_arena_printf(x->a, "The numbers of %s are too small to publish.",
+                                scr_names_list(x, small, nsm)));
+    if (strcmp(mv.total_text[SCR_MV__N], "c"))
+        scr_say(x, T_MOVES,
+                or_arena_printf(x->a, "In all, %s movement%s out of school %s recorded.",
+                                mv.total_text[SCR_MV__N], mv.total[SCR_MV__N] == 1 ? "" : "s",
+                                mv.total[SCR_MV__N] == 1 ? "was" : "were"));
+    return OR_OK;
 }

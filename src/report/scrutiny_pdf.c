@@ -147,8 +147,7 @@ static void free_env(char **env)
 
 /* Run argv with env, output to log, at most PDF_TIMEOUT_S seconds. *status = the exit status
  * (-1: killed at the time limit or by a signal). */
-static or_code run(const char *const *argv, char **env, const char *log, int *status,
-                   or_error *err)
+static or_code run(const char *const *argv, char **env, const char *log, int *status, or_error *err)
 {
     int logfd = open(log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (logfd < 0)
@@ -213,8 +212,7 @@ or_code scr_pdf_render(const char *html, size_t len, const char *path, or_error 
     if (!mkdtemp(dir))
         return or_fail(err, OR_EIO, "cannot make a temporary directory in %s: %s",
                        tmp && *tmp ? tmp : "/tmp", strerror(errno));
-    char htmlp[600], pdfp[600], logp[600], profile[600], url[640], out_flag[640],
-        profile_flag[640];
+    char htmlp[600], pdfp[600], logp[600], profile[600], url[640], out_flag[640], profile_flag[640];
     snprintf(htmlp, sizeof htmlp, "%s/report.html", dir);
     snprintf(pdfp, sizeof pdfp, "%s/report.pdf", dir);
     snprintf(logp, sizeof logp, "%s/chromium.log", dir);

@@ -138,12 +138,14 @@ void or_svg_line(or_sb *o, const or_svg_line_chart *c)
     for (int i = 0; i < nt; i++) {
         double y = B - ticks[i] / top * (B - T);
         line_at(o, L, y, R, y, i ? C_GRID : C_TEXT, 1, NULL);
-        or_sb_addf(o, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"14\" text-anchor=\"end\" fill=\"%s\">",
+        or_sb_addf(o,
+                   "<text x=\"%.1f\" y=\"%.1f\" font-size=\"14\" text-anchor=\"end\" fill=\"%s\">",
                    L - 8, y + 5, C_TEXT);
         num(o, ticks[i], td);
         html_raw(o, "</text>\n");
     }
-    or_sb_addf(o, "<text transform=\"translate(18 %.1f) rotate(-90)\" font-size=\"14\"", (T + B) / 2);
+    or_sb_addf(o, "<text transform=\"translate(18 %.1f) rotate(-90)\" font-size=\"14\"",
+               (T + B) / 2);
     html_printf(o, " text-anchor=\"middle\" fill=\"%s\">%s</text>\n", C_TEXT,
                 c->y_label ? c->y_label : "");
     double band = np ? (R - L) / np : R - L;
@@ -164,7 +166,8 @@ void or_svg_line(or_sb *o, const or_svg_line_chart *c)
             pen = true;
         }
         if (path.len) {
-            html_printf(o, "<path fill=\"none\" stroke=\"%s\" stroke-width=\"3\"", series_colour[s]);
+            html_printf(o, "<path fill=\"none\" stroke=\"%s\" stroke-width=\"3\"",
+                        series_colour[s]);
             if (*series_dash[s])
                 html_printf(o, " stroke-dasharray=\"%s\"", series_dash[s]);
             html_printf(o, " d=\"%s\"/>\n", or_sb_str(&path));
@@ -188,8 +191,7 @@ void or_svg_line(or_sb *o, const or_svg_line_chart *c)
         double y = B + 48 + s * 24;
         line_at(o, L, y, L + 36, y, series_colour[s], 3, series_dash[s]);
         marker(o, series_marker[s], L + 18, y, 5, series_colour[s], series_colour[s]);
-        text_at(o, L + 46, y + 5, "start", 14, C_TEXT,
-                c->series[s].name ? c->series[s].name : "");
+        text_at(o, L + 46, y + 5, "start", 14, C_TEXT, c->series[s].name ? c->series[s].name : "");
     }
     close_svg(o);
 }
@@ -235,9 +237,18 @@ static void log_tick_label(double v, char *buf, size_t size)
 void or_svg_ratios(or_sb *o, const or_svg_ratio_chart *c)
 {
     int n = c->nrows < 0 ? 0 : c->nrows;
-    const double L = 300, R = 590, T = 56, rowh = 30;
+    /* the label column fits the longest label (about 7 px a character at 13 px) */
+    size_t longest = 0;
+    for (int i = 0; i < n; i++)
+        if (c->rows[i].label && strlen(c->rows[i].label) > longest)
+            longest = strlen(c->rows[i].label);
+    double L = 20 + 7.0 * (double)longest;
+    L = L < 160 ? 160 : L > 420 ? 420 : L;
+    const double R = L + 290, T = 56, rowh = 30;
     double B = T + n * rowh;
-    int w = 800, h = (int)(B + 64);
+    int w = (int)(R + 210), h = (int)(B + 64);
+    if (w < 760)
+        w = 760; /* the legend's width */
     double lo, hi;
     or_svg_log_domain(c->rows, n, &lo, &hi);
     double l2 = log2(lo), span = log2(hi) - l2;
@@ -254,10 +265,9 @@ void or_svg_ratios(or_sb *o, const or_svg_ratio_chart *c)
     text_at(o, 558, 23, "start", 13, C_TEXT, "95% confidence interval");
     for (int i = 0; i < n; i++) {
         if (i % 2 == 0)
-            or_sb_addf(o,
-                       "<rect x=\"0\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"" C_BAND
-                       "\"/>\n",
-                       T + i * rowh, w, rowh);
+            or_sb_addf(
+                o, "<rect x=\"0\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"" C_BAND "\"/>\n",
+                T + i * rowh, w, rowh);
     }
     /* ticks: every power of 2 (every other one when there are many) */
     int nlog = (int)lround(span), every = nlog > 8 ? 2 : 1;
@@ -275,7 +285,8 @@ void or_svg_ratios(or_sb *o, const or_svg_ratio_chart *c)
         double y = T + i * rowh + rowh / 2;
         text_at(o, L - 10, y + 5, "end", 13, C_TEXT, r->label ? r->label : "");
         char val[96];
-        if (!r->shown) {
+        if (!r->shown || !(r->ratio > 0) || !(r->lo > 0) || !(r->hi > 0) || !isfinite(r->ratio) ||
+            !isfinite(r->lo) || !isfinite(r->hi)) {
             snprintf(val, sizeof val, "%s", r->note ? r->note : "");
             text_at(o, R + 12, y + 5, "start", 13, C_GREY, val);
             continue;
@@ -333,13 +344,30 @@ static void limit_path(or_sb *o, double p, double z, bool upper, double nmax, do
     or_sb_release(&d);
 }
 
+/* A label cut to about max characters (at a UTF-8 character boundary) with an ellipsis: the
+ * point's <title> keeps the whole name. */
+static void short_label(const char *s, char *out, size_t size, size_t max)
+{
+    size_t n = strlen(s), chars = 0, i = 0;
+    while (i < n && chars < max) {
+        i++;
+        while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+            i++;
+        chars++;
+    }
+    if (i >= n || i + 4 > size)
+        snprintf(out, size, "%s", s);
+    else
+        snprintf(out, size, "%.*s\u2026", (int)i, s);
+}
+
 static const struct {
     marker_shape shape;
     const char *fill, *stroke, *name;
 } point_style[] = {
     [OR_SVG_PT_WITHIN] = {M_CIRCLE, "#ffffff", C_TEXT, "within the limits"},
-    [OR_SVG_PT_WATCH] = {M_SQUARE, C_BLUE, C_TEXT, "watch: above the 95% limit"},
-    [OR_SVG_PT_CONCERN] = {M_TRIANGLE, C_RED, C_TEXT, "of concern: above the 99.8% limit"},
+    [OR_SVG_PT_WATCH] = {M_SQUARE, C_BLUE, C_TEXT, "watch (above 95%)"},
+    [OR_SVG_PT_CONCERN] = {M_TRIANGLE, C_RED, C_TEXT, "of concern (above 99.8%)"},
     [OR_SVG_PT_LOW] = {M_DIAMOND, "#ffffff", C_GREY, "below the 95% limit"},
 };
 
@@ -348,7 +376,7 @@ void or_svg_funnel(or_sb *o, const or_svg_funnel_chart *c)
     int n = c->npoints < 0 ? 0 : c->npoints;
     const double L = 72, R = 520, T = 20, B = 380;
     int w = 800, h = 440;
-    double p = c->p < 0 ? 0 : c->p > 1 ? 1 : c->p;
+    double p = !isfinite(c->p) || c->p < 0 ? 0 : c->p > 1 ? 1 : c->p;
     double nmax = 0, ymax = p * 100 * 2;
     for (int i = 0; i < n; i++) {
         if (c->points[i].n > nmax)
@@ -364,7 +392,8 @@ void or_svg_funnel(or_sb *o, const or_svg_funnel_chart *c)
     for (int i = 0; i < nyt; i++) {
         double y = B - yt[i] / ytop * (B - T);
         line_at(o, L, y, R, y, i ? C_GRID : C_TEXT, 1, NULL);
-        or_sb_addf(o, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" text-anchor=\"end\" fill=\"%s\">",
+        or_sb_addf(o,
+                   "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" text-anchor=\"end\" fill=\"%s\">",
                    L - 8, y + 5, C_TEXT);
         num(o, yt[i], yd);
         html_raw(o, "%</text>\n");
@@ -372,20 +401,22 @@ void or_svg_funnel(or_sb *o, const or_svg_funnel_chart *c)
     for (int i = 0; i < nxt; i++) {
         double x = L + xt[i] / xtop * (R - L);
         line_at(o, x, B, x, B + 6, C_TEXT, 1, NULL);
-        or_sb_addf(o, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" text-anchor=\"middle\" fill=\"%s\">",
-                   x, B + 22, C_TEXT);
+        or_sb_addf(
+            o, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" text-anchor=\"middle\" fill=\"%s\">",
+            x, B + 22, C_TEXT);
         num(o, xt[i], 0);
         html_raw(o, "</text>\n");
     }
     line_at(o, L, T, L, B, C_TEXT, 1, NULL);
     text_at(o, (L + R) / 2, B + 48, "middle", 14, C_TEXT, c->x_label ? c->x_label : "");
-    or_sb_addf(o, "<text transform=\"translate(18 %.1f) rotate(-90)\" font-size=\"14\"", (T + B) / 2);
+    or_sb_addf(o, "<text transform=\"translate(18 %.1f) rotate(-90)\" font-size=\"14\"",
+               (T + B) / 2);
     html_printf(o, " text-anchor=\"middle\" fill=\"%s\">%s</text>\n", C_TEXT,
                 c->y_label ? c->y_label : "");
     /* limits, clipped to the plot */
     html_printf(o, "<clipPath id=\"%s-clip\">", c->meta.id);
-    or_sb_addf(o, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/></clipPath>\n", L,
-               T, R - L, B - T);
+    or_sb_addf(o, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/></clipPath>\n", L, T,
+               R - L, B - T);
     html_printf(o, "<g clip-path=\"url(#%s-clip)\">\n", c->meta.id);
     double ya = B - p * 100 / ytop * (B - T);
     line_at(o, L, ya, R, ya, C_GREY, 2, NULL);
@@ -414,8 +445,10 @@ void or_svg_funnel(or_sb *o, const or_svg_funnel_chart *c)
             html_raw(o, "</g>\n");
             if (pt->labelled && pt->label) {
                 bool right = x > L + 0.65 * (R - L);
+                char shortl[160];
+                short_label(pt->label, shortl, sizeof shortl, 34);
                 text_at(o, right ? x - 10 : x + 10, y + 4, right ? "end" : "start", 12, C_TEXT,
-                        pt->label);
+                        shortl);
             }
         }
     /* legend */

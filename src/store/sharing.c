@@ -90,9 +90,9 @@ or_code or_exclusions_received_since(or_store *s, const char *since, or_received
         bool row = false;
         if ((rc = q.d->step(q.st, &row, err)) || !row)
             break;
-        or_received_event e = {num(&q, 0, 0), text(&q, 1), text(&q, 2),
-                               text(&q, 3),   (int)num(&q, 4, 0), date(&q, 5),
-                               (int)num(&q, 6, -1), text(&q, 7), text(&q, 8)};
+        or_received_event e = {num(&q, 0, 0),       text(&q, 1),        text(&q, 2),
+                               text(&q, 3),         (int)num(&q, 4, 0), date(&q, 5),
+                               (int)num(&q, 6, -1), text(&q, 7),        text(&q, 8)};
         if ((rc = cb(ctx, &e, err)))
             break;
     }
@@ -128,20 +128,37 @@ or_code or_event_sources(or_store *s, const char *upn, or_event_source_cb cb, vo
 or_code or_store_fingerprint(or_store *s, char out[OR_FINGERPRINT_LEN], or_error *err)
 {
     query q;
-    or_code rc = prep(s, &q,
-                      "SELECT (SELECT MAX(id) FROM sources), (SELECT COUNT(*) FROM sources), "
-                      "(SELECT MAX(set_at) FROM config), (SELECT COUNT(*) FROM config)",
-                      err);
+    or_code rc =
+        prep(s, &q, "SELECT (SELECT MAX(id) FROM sources), (SELECT COUNT(*) FROM sources)", err);
     if (rc)
         return rc;
     bool row = false;
-    rc = q.d->step(q.st, &row, err);
-    if (!rc && row)
-        snprintf(out, OR_FINGERPRINT_LEN, "src %lld/%lld cfg %.32s/%lld",
-                 (long long)num(&q, 0, 0), (long long)num(&q, 1, 0), text(&q, 2),
-                 (long long)num(&q, 3, 0));
-    else if (!rc)
-        snprintf(out, OR_FINGERPRINT_LEN, "empty");
+    long long max_id = 0, count = 0;
+    if (!(rc = q.d->step(q.st, &row, err)) && row) {
+        max_id = (long long)num(&q, 0, 0);
+        count = (long long)num(&q, 1, 0);
+    }
     done(&q);
+    if (rc)
+        return rc;
+    /* the configuration is a few dozen rows: its content, hashed (FNV-1a), not its times */
+    char sql[96];
+    snprintf(sql, sizeof sql, "SELECT key, value FROM config ORDER BY key%s", q.d->collate_bytes);
+    if ((rc = prep(s, &q, sql, err)))
+        return rc;
+    uint64_t h = 1469598103934665603ull;
+    for (;;) {
+        if ((rc = q.d->step(q.st, &row, err)) || !row)
+            break;
+        for (int c = 0; c < 2; c++) {
+            for (const unsigned char *p = (const unsigned char *)text(&q, c); *p; p++)
+                h = (h ^ *p) * 1099511628211ull;
+            h = (h ^ 0xff) * 1099511628211ull; /* a separator no text contains */
+        }
+    }
+    done(&q);
+    if (!rc)
+        snprintf(out, OR_FINGERPRINT_LEN, "src %lld/%lld cfg %016llx", max_id, count,
+                 (unsigned long long)h);
     return rc;
 }

@@ -127,8 +127,8 @@ static void item_id(or_sb *out, const char *id, int i)
         html_printf(out, "%s-%d", id, i + 1);
 }
 
-static void choices(or_sb *out, const char *kind, const char *id, const gov_choice *items,
-                    int n, const char *checked, const bool *ticked)
+static void choices(or_sb *out, const char *kind, const char *id, const gov_choice *items, int n,
+                    const char *checked, const bool *ticked)
 {
     for (int i = 0; i < n; i++) {
         bool on = ticked ? ticked[i] : (checked && !strcmp(checked, items[i].value));
@@ -173,8 +173,7 @@ static void fieldset_start(or_sb *out, const char *id, const char *legend, const
 }
 
 void gov_radios(or_sb *out, const char *id, const char *legend, const char *hint_text,
-                const gov_choice *items, int n, const char *checked, const char *error,
-                bool small)
+                const gov_choice *items, int n, const char *checked, const char *error, bool small)
 {
     fieldset_start(out, id, legend, hint_text, error);
     html_printf(out, "<div class=\"govuk-radios%s\" data-module=\"govuk-radios\">\n",
@@ -311,8 +310,7 @@ void web_duties_table(or_sb *out, const char *caption, const char *upn, const or
         if (d->detail && *d->detail)
             html_printf(out, "<br><span class=\"govuk-hint\">%s</span>", d->detail);
         if (d->rule->unconfirmed)
-            html_printf(out, "<br><span class=\"govuk-body-s\">Source: %s</span>",
-                        d->rule->source);
+            html_printf(out, "<br><span class=\"govuk-body-s\">Source: %s</span>", d->rule->source);
         html_raw(out, "</td>\n");
         gov_td(out, d->rule->who);
         gov_td(out, d->due == OR_DATE_NONE ? "No fixed date" : web_date_human(d->due, due));
@@ -339,4 +337,16 @@ void web_duties_table(or_sb *out, const char *caption, const char *upn, const or
         html_raw(out, "</tr>\n");
     }
     html_raw(out, "</tbody>\n</table>\n");
+}
+
+static ssize_t body_write(void *cookie, const char *buf, size_t size)
+{
+    or_sb_add(cookie, buf, size);
+    return (ssize_t)size;
+}
+
+FILE *web_body_stream(web_response *res)
+{
+    cookie_io_functions_t io = {NULL, body_write, NULL, NULL};
+    return fopencookie(&res->body, "w", io);
 }

@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "onroll/duties.h"
 #include "onroll/ingest.h"
@@ -42,8 +43,7 @@ void gov_date_input(or_sb *out, const char *id, const char *legend, const char *
 /* Radios named id (the first item's id is id, so the error summary can link to it); the item
  * whose value is `checked` is checked. */
 void gov_radios(or_sb *out, const char *id, const char *legend, const char *hint,
-                const gov_choice *items, int n, const char *checked, const char *error,
-                bool small);
+                const gov_choice *items, int n, const char *checked, const char *error, bool small);
 /* Checkboxes named id; checked[i] says whether item i is ticked (NULL: none). */
 void gov_checkboxes(or_sb *out, const char *id, const char *legend, const char *hint,
                     const gov_choice *items, int n, const bool *checked, const char *error);
@@ -66,6 +66,11 @@ void web_duties_table(or_sb *out, const char *caption, const char *upn, const or
 /* "24 Nov 2026"-style date for people into buf[16]; "" for OR_DATE_NONE. */
 const char *web_date_human(or_date d, char buf[16]);
 
+/* A stream whose writes are appended to res->body, for a whole document made by another
+ * module that escapes its own text (the scrutiny report's HTML, to download): never for a
+ * page's markup, which goes through html.h. fclose() it before the response is sent. */
+FILE *web_body_stream(web_response *res);
+
 /* ---- the importer (forms_ingest.c) ---- */
 
 /* One message of the importer. */
@@ -78,6 +83,20 @@ typedef struct {
 /* Split the importer's messages ("NAME:LINE: column C: message", one a line, as in
  * or_ingest_result.errors and or_error.msg) into *out (allocated in a); returns how many. */
 int web_import_errors(or_arena *a, const char *text, const char *name, web_import_error **out);
+
+/* Where a column of the importer's messages is on a form: the field's id (the error summary
+ * links to it: a date input's ID-day) and its name for people. */
+typedef struct {
+    const char *column, *field, *label;
+    const char *empty; /* the message when it is empty and must not be ("Select..."), or NULL */
+} web_field;
+
+/* The importer's messages (as for web_import_errors) as errors of the form's fields, in the
+ * form's words ("Enter the start date", "Start date must be a real date..."; otherwise the
+ * field's name and the importer's message); a message of no field of the form is an error of
+ * the whole form. Appends to errs[*n], at most max. */
+void web_form_errors(or_arena *a, const char *text, const char *name, const web_field *fields,
+                     int nfields, gov_error *errs, int *n, int max);
 
 /* A new id for an event recorded by a form: "WEB-" and 16 random hex digits (the school's
  * event_id; unique per school in practice). */
@@ -97,8 +116,7 @@ or_code web_ingest_row(const web_request *req, const or_kind *k, const char *nam
 /* A date from the three fields of a date input, as the importer reads dates: "" when all
  * three are empty, YYYY-MM-DD when they are numbers, else the fields as typed (the importer
  * then says it is not a date). Allocated in a. */
-const char *web_date_from_parts(or_arena *a, const char *day, const char *month,
-                                const char *year);
+const char *web_date_from_parts(or_arena *a, const char *day, const char *month, const char *year);
 /* The three fields of a date (YYYY-MM-DD), for a form filled in again; "" when d is none. */
 void web_date_parts(or_date d, char day[3], char month[3], char year[5]);
 

@@ -58,6 +58,39 @@ int web_import_errors(or_arena *a, const char *text, const char *name, web_impor
     return n;
 }
 
+/* One message, in the form's words. */
+static const char *form_words(or_arena *a, const web_field *f, const char *m)
+{
+    if (f->empty && !strncmp(m, "is empty", 8))
+        return f->empty;
+    if (!strncmp(m, "is empty; a value is required", 29))
+        return or_arena_printf(a, "Enter the %s", f->label);
+    if (!strncmp(m, "is empty; a ", 12))
+        return or_arena_printf(a, "Enter the %s (%s)", f->label, m + 9);
+    if (strstr(m, "is not a date (expected YYYY-MM-DD)"))
+        return or_arena_printf(a, "The %s must be a real date, for example 24 11 2026", f->label);
+    return or_arena_printf(a, "The %s: %s", f->label, m);
+}
+
+void web_form_errors(or_arena *a, const char *text, const char *name, const web_field *fields,
+                     int nfields, gov_error *errs, int *n, int max)
+{
+    web_import_error *ie;
+    int k = web_import_errors(a, text, name, &ie);
+    for (int i = 0; i < k && *n < max; i++) {
+        const web_field *f = NULL;
+        for (int j = 0; ie[i].column && j < nfields && !f; j++)
+            if (!strcmp(ie[i].column, fields[j].column))
+                f = &fields[j];
+        if (f)
+            errs[(*n)++] = (gov_error){f->field, form_words(a, f, ie[i].message)};
+        else
+            errs[(*n)++] = (gov_error){
+                NULL, ie[i].column ? or_arena_printf(a, "%s: %s", ie[i].column, ie[i].message)
+                                   : ie[i].message};
+    }
+}
+
 void web_new_event_id(char out[WEB_EVENT_ID_LEN + 1])
 {
     unsigned char bytes[8];
@@ -112,8 +145,7 @@ static const char *trim(or_arena *a, const char *s)
     return or_arena_strndup(a, s, n);
 }
 
-const char *web_date_from_parts(or_arena *a, const char *day, const char *month,
-                                const char *year)
+const char *web_date_from_parts(or_arena *a, const char *day, const char *month, const char *year)
 {
     day = trim(a, day);
     month = trim(a, month);
@@ -132,9 +164,9 @@ void web_date_parts(or_date d, char day[3], char month[3], char year[5])
         return;
     int y, m, dd;
     or_date_to_ymd(d, &y, &m, &dd);
-    snprintf(day, 3, "%d", dd % 100);
-    snprintf(month, 3, "%d", m % 100);
-    snprintf(year, 5, "%04d", y % 10000);
+    snprintf(day, 3, "%u", (unsigned)dd % 100u);
+    snprintf(month, 3, "%u", (unsigned)m % 100u);
+    snprintf(year, 5, "%04u", (unsigned)y % 10000u);
 }
 
 typedef struct {

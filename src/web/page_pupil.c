@@ -1,13 +1,24 @@
-/* page_pupil.c - GET /pupils/{upn} : a pupil's record. For now the pupil's name and
- * characteristics as last recorded (the pages task adds the timeline, duties and flags).
+/* page_pupil.c - GET /pupils/{upn} : a pupil's record, as of today: who they are and where they
+ * are on roll; the risk indicators that fire, each with the facts that fired it; the duties of
+ * their exclusions with due dates and whether each was done; attendance by school year; the
+ * timeline of the ledger (every event, newest first, each with where and when it arrived);
+ * their characteristics over time; their schools; their caseload. For those who record (the
+ * LA; a school for its own school's duties): a button to record a suspension or exclusion
+ * (page_record.c) and a "Record" link on each duty to do (page_action.c), whose success banner
+ * (page_record_banner) shows here after the redirect.
  *
  * The route is declared WEB_F_PUPIL: before this runs, server.c has checked that the pupil is
- * in the user's scope (404 otherwise, logged) and written the read to the audit log. */
+ * in the user's scope (404 otherwise, logged) and written the read to the audit log. The
+ * record comes from the store each time (the model's one-pupil path, or_model_load(upn)), not
+ * from the dashboard's cache, so that it is always current. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "onroll/codes.h"
 #include "onroll/kinds.h"
-#include "web/govuk.h"
+#include "onroll/listing.h"
+#include "web/view.h"
 
 typedef struct {
     int n;
@@ -39,26 +50,595 @@ static or_code on_snapshot(void *ctx, const or_value *row, const or_row_meta *me
     return OR_OK;
 }
 
+/* ---- provenance of the events ---- */
+
+typedef struct {
+    int64_t id, line;
+    const char *route, *source, *received_at, *user;
+} provenance;
+
+typedef struct {
+    or_arena *arena;
+    provenance *items;
+    int n, cap;
+} provenances;
+
+static or_code on_source(void *ctx, const or_event_source *e, or_error *err)
+{
+    provenances *p = ctx;
+    if (p->n == p->cap) {
+        int cap = p->cap ? p->cap * 2 : 64;
+        provenance *items = or_arena_alloc(p->arena, (size_t)cap * sizeof *items);
+        if (!items)
+            return or_fail(err, OR_ENOMEM, "out of memory");
+        if (p->n)
+            memcpy(items, p->items, (size_t)p->n * sizeof *items);
+        p->items = items;
+        p->cap = cap;
+    }
+    p->items[p->n++] = (provenance){e->id,
+                                    e->line,
+                                    or_arena_strdup(p->arena, e->route),
+                                    or_arena_strdup(p->arena, e->source),
+                                    or_arena_strdup(p->arena, e->received_at),
+                                    or_arena_strdup(p->arena, e->user)};
+    return OR_OK;
+}
+
+static const provenance *provenance_of(const provenances *p, int64_t id)
+{
+    int lo = 0, hi = p->n - 1; /* in id order */
+    while (lo <= hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (p->items[mid].id == id)
+            return &p->items[mid];
+        if (p->items[mid].id < id)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return NULL;
+}
+
+/* ---- pieces ---- */
+
+static const char *school_name(const or_model *m, int urn)
+{
+    const or_school_info *s = m ? or_model_school(m, urn) : NULL;
+    return s && s->name ? s->name : "Unknown school";
+}
+
+static void td_school(or_sb *out, const web_request *req, const or_model *m, int urn)
+{
+    if (urn > 0 && web_can_see_school(req, urn))
+        html_printf(out,
+                    "<td class=\"govuk-table__cell\"><a class=\"govuk-link\" "
+                    "href=\"/schools/%d\">%s</a></td>\n",
+                    urn, school_name(m, urn));
+    else
+        html_printf(out, "<td class=\"govuk-table__cell\">%s</td>\n", school_name(m, urn));
+}
+
+static void thead(or_sb *out, const char *caption, const char *const *heads, int n,
+                  int numeric_from)
+{
+    html_raw(out, "<table class=\"govuk-table\">\n");
+    html_printf(out,
+                "<caption class=\"govuk-table__caption govuk-table__caption--s\">%s</caption>\n",
+                caption);
+    html_raw(out, "<thead class=\"govuk-table__head\">\n<tr class=\"govuk-table__row\">\n");
+    for (int i = 0; i < n; i++)
+        html_printf(out, "<th scope=\"col\" class=\"govuk-table__header%s\">%s</th>\n",
+                    numeric_from >= 0 && i >= numeric_from ? " govuk-table__header--numeric" : "",
+                    heads[i]);
+    html_raw(out, "</tr>\n</thead>\n<tbody class=\"govuk-table__body\">\n");
+}
+
+static void tend(or_sb *out)
+{
+    html_raw(out, "</tbody>\n</table>\n");
+}
+
+static void td(or_sb *out, const char *text)
+{
+    html_printf(out, "<td class=\"govuk-table__cell\">%s</td>\n", text ? text : "");
+}
+
+static const char *yes_no(int8_t v)
+{
+    return v == 1 ? "Yes" : v == 0 ? "No" : "Not recorded";
+}
+
+static const char *sen_words(char sen)
+{
+    switch (sen) {
+    case 'E':
+        return "EHC plan";
+    case 'K':
+        return "SEN support";
+    case 'N':
+        return "No special educational needs";
+    default:
+        return "Not recorded";
+    }
+}
+
+static const char *code_words(or_codeset cs, const char *code, or_date on)
+{
+    if (!code || !*code)
+        return "Not recorded";
+    const or_code_entry *e = or_code_find(cs, code, on);
+    return e && e->description ? e->description : code;
+}
+
+/* ---- sections ---- */
+
+static void risk_section(or_sb *out, const or_flag_list *flags)
+{
+    html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"risk\">Risk indicators</h2>\n");
+    if (!flags->n) {
+        html_raw(out, "<p class=\"govuk-body\">No indicator fires today.</p>\n");
+        return;
+    }
+    html_printf(out,
+                "<p class=\"govuk-body\">%d %s today, each with the facts that fired it."
+                "</p>\n",
+                flags->n, flags->n == 1 ? "indicator fires" : "indicators fire");
+    static const char *const heads[] = {"Indicator", "The facts that fired it", "Source"};
+    thead(out, "Risk indicators that fire today", heads, 3, -1);
+    for (int i = 0; i < flags->n; i++) {
+        const or_flag *f = &flags->items[i];
+        html_printf(out,
+                    "<tr class=\"govuk-table__row\">\n<th scope=\"row\" "
+                    "class=\"govuk-table__header\">%s <span class=\"onroll-secondary\">%s</span>"
+                    "</th>\n",
+                    f->rule->summary, f->rule->id);
+        td(out, f->detail);
+        td(out, f->rule->source);
+        html_raw(out, "</tr>\n");
+    }
+    tend(out);
+}
+
+/* May the user record that this duty was done (page_action.c)? The LA any; a school its own
+ * school's. */
+static bool can_record(const web_request *req, int urn)
+{
+    if (!(WEB_RECORD_ROLES & WEB_R(req->user->role)))
+        return false;
+    return req->user->role != OR_ROLE_SCHOOL || atoi(req->user->scope) == urn;
+}
+
+static void duty_rows(or_sb *out, const web_request *req, const char *upn, const or_duty_list *l,
+                      bool done, bool record_column)
+{
+    char day[24];
+    for (int i = 0; i < l->n; i++) {
+        const or_duty *d = &l->items[i];
+        if ((d->status == OR_DUTY_DONE) != done)
+            continue;
+        html_raw(out, "<tr class=\"govuk-table__row\">\n");
+        td(out, d->due == OR_DATE_NONE ? "No fixed date" : view_date(d->due, day));
+        html_printf(out,
+                    "<td class=\"govuk-table__cell\">%s<br><span class=\"onroll-secondary\">%s",
+                    d->rule->summary, d->rule->id);
+        if (d->event_id && *d->event_id)
+            html_printf(out, ", event %s", d->event_id);
+        html_raw(out, "</span></td>\n");
+        td(out, d->rule->who);
+        const char *colour;
+        const char *words = view_duty_status(d->status, &colour);
+        html_raw(out, "<td class=\"govuk-table__cell\">");
+        view_tag(out, words, colour);
+        if (d->status == OR_DUTY_DONE && d->done_on != OR_DATE_NONE)
+            html_printf(out, " <span class=\"onroll-secondary\">on %s</span>",
+                        view_date(d->done_on, day));
+        html_raw(out, "</td>\n");
+        td(out, d->detail);
+        if (record_column) {
+            if (can_record(req, d->urn) && d->event_id && *d->event_id)
+                html_printf(out,
+                            "<td class=\"govuk-table__cell\"><a class=\"govuk-link\" "
+                            "href=\"/pupils/%t/action?urn=%d&amp;event=%t&amp;rule=%t\">Record"
+                            "<span class=\"govuk-visually-hidden\"> that %s for %s was done"
+                            "</span></a></td>\n",
+                            upn, d->urn, d->event_id, d->rule->id, d->rule->id, d->event_id);
+            else
+                td(out, "");
+        }
+        html_raw(out, "</tr>\n");
+    }
+}
+
+static void duties_section(or_sb *out, const web_request *req, const char *upn,
+                           const or_duty_list *l)
+{
+    int open = 0, overdue = 0, done = 0;
+    bool record = false;
+    for (int i = 0; i < l->n; i++) {
+        done += l->items[i].status == OR_DUTY_DONE;
+        overdue += l->items[i].status == OR_DUTY_OVERDUE;
+        open += l->items[i].status == OR_DUTY_OPEN;
+        record |= l->items[i].status != OR_DUTY_DONE && can_record(req, l->items[i].urn);
+    }
+    html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"duties\">Duties</h2>\n");
+    if (!l->n) {
+        html_raw(out, "<p class=\"govuk-body\">No statutory duty or local protocol step applies."
+                      "</p>\n");
+        return;
+    }
+    html_printf(out,
+                "<p class=\"govuk-body\">What must be done, by whom and by when: %d overdue, %d "
+                "to do, %d done.</p>\n",
+                overdue, open, done);
+    static const char *const heads[] = {"Due",    "What must be done",           "Who",
+                                        "Status", "How the date was worked out", "Record"};
+    if (open + overdue) {
+        thead(out, "To do, soonest first", heads, record ? 6 : 5, -1);
+        duty_rows(out, req, upn, l, false, record);
+        tend(out);
+    }
+    if (done) {
+        html_printf(out,
+                    "<details class=\"govuk-details\">\n<summary class=\"govuk-details__summary\">"
+                    "<span class=\"govuk-details__summary-text\">%d %s done</span></summary>\n"
+                    "<div class=\"govuk-details__text\">\n",
+                    done, done == 1 ? "duty" : "duties");
+        thead(out, "Done", heads, 5, -1);
+        duty_rows(out, req, upn, l, true, false);
+        tend(out);
+        html_raw(out, "</div>\n</details>\n");
+    }
+}
+
+static void attendance_section(or_sb *out, const or_pupil_facts *f, or_date today)
+{
+    html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"attendance\">Attendance</h2>\n");
+    if (!f || !f->nmarks) {
+        html_raw(out, "<p class=\"govuk-body\">No attendance has been recorded.</p>\n");
+        return;
+    }
+    static const char *const heads[] = {"School year", "Possible sessions", "Sessions attended",
+                                        "Attendance (%)", "Absence"};
+    thead(out, "Attendance by school year, across all schools, newest first", heads, 5, 1);
+    for (int i = f->nmarks - 1; i >= 0; i--) {
+        int ay = f->marks[i].ay;
+        if (i < f->nmarks - 1 && f->marks[i + 1].ay == ay)
+            continue; /* one row per year (marks are by year, then school) */
+        or_date end = or_date_from_ymd(ay + 1, 7, 31), upto = end < today ? end : today;
+        int possible = 0, attended = 0;
+        or_attendance_summary(f, ay, upto, &possible, &attended);
+        char year[32];
+        snprintf(year, sizeof year, "%d/%02d%s", ay, (ay + 1) % 100,
+                 end >= today ? " (so far)" : "");
+        html_printf(out,
+                    "<tr class=\"govuk-table__row\">\n<th scope=\"row\" "
+                    "class=\"govuk-table__header\">%s</th>\n",
+                    year);
+        html_printf(out,
+                    "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td>\n"
+                    "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td>\n",
+                    possible, attended);
+        if (possible > 0) {
+            long long tenths = ((long long)attended * 1000 + possible / 2) / possible;
+            char pct[48];
+            snprintf(pct, sizeof pct, "%lld.%lld", tenths / 10, tenths % 10);
+            html_printf(out,
+                        "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%s</td>\n"
+                        "<td class=\"govuk-table__cell\">",
+                        pct);
+            if (tenths < 500)
+                view_tag(out, "Severe absence", "red");
+            else if (tenths < 900)
+                view_tag(out, "Persistent absence", "orange");
+            else
+                html_raw(out, "Neither persistent nor severe");
+            html_raw(out, "</td>\n");
+        } else {
+            html_raw(out, "<td class=\"govuk-table__cell govuk-table__cell--numeric\">Not "
+                          "applicable</td>\n<td class=\"govuk-table__cell\">No possible "
+                          "sessions</td>\n");
+        }
+        html_raw(out, "</tr>\n");
+    }
+    tend(out);
+}
+
+/* What an event says beyond its type and date, in words. */
+static void event_details(or_sb *out, const or_model *m, const or_fact_event *e)
+{
+    char day[24];
+    bool any = false;
+#define SEP() (any ? "; " : "")
+    if (e->sessions >= 0) {
+        html_printf(out, "%s%d %s", SEP(), e->sessions,
+                    e->kind == OR_EV_LUNCHTIME ? (e->sessions == 1 ? "lunchtime" : "lunchtimes")
+                                               : (e->sessions == 1 ? "session" : "sessions"));
+        any = true;
+    }
+    if (e->end != OR_DATE_NONE && e->end != e->start) {
+        html_printf(out, "%still %s", SEP(), view_date(e->end, day));
+        any = true;
+    }
+    if (e->reasons && *e->reasons) {
+        html_printf(out, "%sreasons: ", SEP());
+        view_reasons(out, e->reasons, e->start);
+        any = true;
+    }
+    if (e->rule && *e->rule) {
+        const or_rule *r = or_rule_find(e->rule);
+        const char *words = r ? r->summary : e->rule;
+        size_t n = strlen(words);
+        char clause[512]; /* the rule's sentence, without its full stop */
+        snprintf(clause, sizeof clause, "%.*s", (int)(n && words[n - 1] == '.' ? n - 1 : n), words);
+        html_printf(out, "%s%s", SEP(), clause);
+        any = true;
+    }
+    if (e->ref && *e->ref) {
+        html_printf(out, "%sfor exclusion %s", SEP(), e->ref);
+        any = true;
+    }
+    if (e->decided != OR_DATE_NONE && e->decided != e->start) {
+        html_printf(out, "%sdecided %s", SEP(), view_date(e->decided, day));
+        any = true;
+    }
+    if (e->outcome && *e->outcome) {
+        html_printf(out, "%soutcome: %s", SEP(), e->outcome);
+        any = true;
+    }
+    if (e->delivery && *e->delivery) {
+        html_printf(out, "%sby %s", SEP(), e->delivery);
+        any = true;
+    }
+    if (e->to_urn > 0) {
+        html_printf(out, "%sto %s", SEP(), school_name(m, e->to_urn));
+        any = true;
+    }
+    if (e->provider && *e->provider) {
+        html_printf(out, "%sprovider: %s", SEP(), e->provider);
+        any = true;
+    }
+#undef SEP
+    if (!any)
+        html_raw(out, "None");
+}
+
+static void timeline_section(or_sb *out, const web_request *req, const or_model *m,
+                             const or_pupil_facts *f, const provenances *prov)
+{
+    html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"timeline\">Timeline</h2>\n");
+    if (!f || !f->nevents) {
+        html_raw(out, "<p class=\"govuk-body\">Nothing has been recorded.</p>\n");
+        return;
+    }
+    html_printf(out,
+                "<p class=\"govuk-body\">Every event recorded for this pupil (%d), newest first, "
+                "with where and when it arrived. Corrections are new events: nothing is "
+                "overwritten.</p>\n",
+                f->nevents);
+    static const char *const heads[] = {"Date", "What", "School", "Details", "Recorded"};
+    html_raw(out, "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
+                  "aria-label=\"Timeline\">\n");
+    thead(out, "Timeline of the ledger, newest first", heads, 5, -1);
+    char day[24], when[48];
+    for (int i = f->nevents - 1; i >= 0; i--) {
+        const or_fact_event *e = &f->events[i];
+        html_raw(out, "<tr class=\"govuk-table__row\">\n");
+        td(out, view_date(e->start, day));
+        html_printf(out,
+                    "<td class=\"govuk-table__cell\">%s<br><span class=\"onroll-secondary\">%s"
+                    "</span></td>\n",
+                    view_event_label(or_event_kind_name(e->kind)), e->event_id);
+        td_school(out, req, m, e->urn);
+        html_raw(out, "<td class=\"govuk-table__cell\">");
+        event_details(out, m, e);
+        html_raw(out, "</td>\n<td class=\"govuk-table__cell\">");
+        const provenance *p = provenance_of(prov, e->seq);
+        if (p) {
+            html_printf(out, "%s<br><span class=\"onroll-secondary\">%s, line %lld",
+                        view_time(p->received_at, when), view_route_label(p->route),
+                        (long long)p->line);
+            if (p->user && *p->user)
+                html_printf(out, ", by %s", p->user);
+            html_raw(out, "</span>");
+        } else {
+            html_raw(out, "Not known");
+        }
+        html_raw(out, "</td>\n</tr>\n");
+    }
+    tend(out);
+    html_raw(out, "</div>\n");
+}
+
+static void characteristics_section(or_sb *out, const or_pupil_facts *f)
+{
+    html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"characteristics\">Characteristics over "
+                  "time</h2>\n");
+    if (!f || !f->nsnaps) {
+        html_raw(out, "<p class=\"govuk-body\">None recorded.</p>\n");
+        return;
+    }
+    static const char *const heads[] = {"Recorded as of",    "Ethnicity",
+                                        "Free school meals", "Special educational needs",
+                                        "Looked after",      "Child in need or protection plan",
+                                        "Youth justice"};
+    html_raw(out, "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
+                  "aria-label=\"Characteristics over time\">\n");
+    thead(out, "As recorded by schools, newest first", heads, 7, -1);
+    char day[24];
+    for (int i = f->nsnaps - 1; i >= 0; i--) {
+        const or_fact_snapshot *s = &f->snaps[i];
+        html_printf(out,
+                    "<tr class=\"govuk-table__row\">\n<th scope=\"row\" "
+                    "class=\"govuk-table__header\">%s</th>\n",
+                    view_date(s->as_of, day));
+        td(out, code_words(OR_CS_ETHNICITY, s->ethnicity, s->as_of));
+        html_printf(out, "<td class=\"govuk-table__cell\">%s%s</td>\n", yes_no(s->fsm),
+                    s->fsm6 == 1 ? " (in the last 6 years: yes)" : "");
+        html_printf(out, "<td class=\"govuk-table__cell\">%s", sen_words(s->sen));
+        if (s->sen_need && *s->sen_need)
+            html_printf(out, ": %s", code_words(OR_CS_SEN_NEED, s->sen_need, s->as_of));
+        html_raw(out, "</td>\n");
+        html_printf(out, "<td class=\"govuk-table__cell\">%s%s</td>\n", yes_no(s->cla),
+                    s->pla == 1 ? " (previously looked after)" : "");
+        html_printf(out, "<td class=\"govuk-table__cell\">%s%s</td>\n",
+                    s->cin == 1 || s->cp == 1   ? "Yes"
+                    : s->cin == 0 || s->cp == 0 ? "No"
+                                                : "Not recorded",
+                    s->cp == 1 ? " (protection plan)" : "");
+        td(out, yes_no(s->yjs));
+        html_raw(out, "</tr>\n");
+    }
+    tend(out);
+    html_raw(out, "</div>\n");
+}
+
+static void schools_section(or_sb *out, const web_request *req, const or_model *m,
+                            const or_pupil_facts *f)
+{
+    html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"schools\">Schools</h2>\n");
+    if (!f || !f->nenrols) {
+        html_raw(out, "<p class=\"govuk-body\">No enrolment recorded.</p>\n");
+        return;
+    }
+    static const char *const heads[] = {"School", "Registration", "From", "To"};
+    thead(out, "Enrolments, newest first", heads, 4, -1);
+    char day[24];
+    for (int i = f->nenrols - 1; i >= 0; i--) {
+        const or_fact_enrolment *e = &f->enrols[i];
+        html_raw(out, "<tr class=\"govuk-table__row\">\n");
+        td_school(out, req, m, e->urn);
+        td(out, e->reg_type == 'm' ? "Main" : e->reg_type == 'd' ? "Dual" : "Subsidiary");
+        td(out, view_date(e->start, day));
+        td(out, e->end == OR_DATE_NONE ? "On roll" : view_date(e->end, day));
+        html_raw(out, "</tr>\n");
+    }
+    tend(out);
+}
+
+static void caseload_section(or_sb *out, const or_pupil_facts *f)
+{
+    html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"caseload\">Workers</h2>\n");
+    if (!f || !f->ncases) {
+        html_raw(out, "<p class=\"govuk-body\">No worker is recorded.</p>\n");
+        return;
+    }
+    static const char *const heads[] = {"Role", "Worker", "From", "To"};
+    thead(out, "Caseload, newest first", heads, 4, -1);
+    char day[24];
+    for (int i = f->ncases - 1; i >= 0; i--) {
+        const or_fact_case *c = &f->cases[i];
+        const char *role = !strcmp(c->role, "social_worker")   ? "Social worker"
+                           : !strcmp(c->role, "youth_justice") ? "Youth justice"
+                           : !strcmp(c->role, "vsh")           ? "Virtual School"
+                           : !strcmp(c->role, "reu")           ? "Re-engagement Unit"
+                           : !strcmp(c->role, "early_help")    ? "Early help"
+                                                               : c->role;
+        html_raw(out, "<tr class=\"govuk-table__row\">\n");
+        td(out, role);
+        td(out, c->worker);
+        td(out, view_date(c->start, day));
+        td(out, c->end == OR_DATE_NONE ? "Open" : view_date(c->end, day));
+        html_raw(out, "</tr>\n");
+    }
+    tend(out);
+}
+
 void page_pupil(const web_request *req, web_response *res)
 {
     const char *upn = web_path(req, "upn");
     latest l = {0};
     or_error err = {0};
-    if (or_store_scan_pupil(req->store, or_kind_get(OR_K_PUPILS), upn, on_snapshot, &l, &err)) {
+    or_model *m = NULL;
+    provenances prov = {req->arena, NULL, 0, 0};
+    if (or_store_scan_pupil(req->store, or_kind_get(OR_K_PUPILS), upn, on_snapshot, &l, &err) ||
+        or_model_load(req->store, upn, &m, &err) ||
+        or_event_sources(req->store, upn, on_source, &prov, &err)) {
+        or_model_free(m);
         web_error(req, res, 500, "Sorry, there is a problem with the service",
                   "The pupil's record could not be read.");
         return;
     }
+    or_date today = web_today(req);
+    const or_pupil_facts *f = or_model_find(m, upn);
+    or_arena arena = OR_ARENA_INIT;
+    or_duty_list duties;
+    or_flag_list flags;
+    or_duty_list_init(&duties, &arena);
+    or_flag_list_init(&flags, &arena);
+    if (f && (or_duties_for_pupil(f, or_model_params(m), today, &duties, &err) ||
+              or_risk_for_pupil(f, or_model_params(m), today, &flags, &err))) {
+        or_arena_free(&arena);
+        or_model_free(m);
+        web_error(req, res, 500, "Sorry, there is a problem with the service",
+                  "The pupil's duties could not be worked out.");
+        return;
+    }
+    or_duties_sort(&duties);
+
     or_sb *out = &res->body;
-    char name[260];
+    char name[260], day[24];
     snprintf(name, sizeof name, "%s %s", l.forename, l.surname);
     gov_page_start(out, req, name);
+    view_stylesheet(out, req);
+    page_record_banner(req, out); /* after recording an exclusion or a duty done */
     html_printf(out, "<span class=\"govuk-caption-l\">UPN %s</span>\n", upn);
     html_printf(out, "<h1 class=\"govuk-heading-l\">%s</h1>\n", name);
     gov_summary_start(out);
-    gov_summary_row(out, "Date of birth", l.dob);
+    or_date dob = OR_DATE_NONE;
+    if (or_date_parse(l.dob, &dob))
+        gov_summary_row(
+            out, "Date of birth",
+            or_arena_printf(req->arena, "%s (age %d)", view_date(dob, day), or_age_on(dob, today)));
+    else
+        gov_summary_row(out, "Date of birth", "Not recorded");
     gov_summary_row(out, "Year group", l.year[0] ? l.year : "Not recorded");
-    gov_summary_row(out, "Characteristics as recorded on", l.as_of_text);
+    html_raw(out, "<div class=\"govuk-summary-list__row\">\n<dt class=\"govuk-summary-list__key\">"
+                  "On roll at</dt>\n<dd class=\"govuk-summary-list__value\">");
+    int on_roll = 0;
+    for (int i = 0; f && i < f->nenrols; i++) {
+        const or_fact_enrolment *e = &f->enrols[i];
+        if (e->start > today || (e->end != OR_DATE_NONE && e->end < today))
+            continue;
+        html_printf(out, "%s%s (%s registration)", on_roll++ ? "; " : "", school_name(m, e->urn),
+                    e->reg_type == 'm'   ? "main"
+                    : e->reg_type == 'd' ? "dual"
+                                         : "subsidiary");
+    }
+    if (!on_roll)
+        html_raw(out, "Not on roll at any school");
+    html_raw(out, "</dd>\n</div>\n");
+    or_date recorded = OR_DATE_NONE;
+    gov_summary_row(out, "Characteristics last recorded",
+                    or_date_parse(l.as_of_text, &recorded) ? view_date(recorded, day)
+                                                           : "Not recorded");
     gov_summary_end(out);
+    if (WEB_RECORD_ROLES & WEB_R(req->user->role))
+        html_printf(out,
+                    "<a href=\"/pupils/%t/record\" role=\"button\" draggable=\"false\" "
+                    "class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\">"
+                    "Record a suspension or exclusion</a>\n",
+                    upn);
+
+    html_raw(out, "<nav aria-label=\"On this page\">\n<h2 class=\"govuk-heading-s\">On this page"
+                  "</h2>\n<ul class=\"govuk-list\">\n"
+                  "<li><a class=\"govuk-link\" href=\"#risk\">Risk indicators</a></li>\n"
+                  "<li><a class=\"govuk-link\" href=\"#duties\">Duties</a></li>\n"
+                  "<li><a class=\"govuk-link\" href=\"#attendance\">Attendance</a></li>\n"
+                  "<li><a class=\"govuk-link\" href=\"#timeline\">Timeline</a></li>\n"
+                  "<li><a class=\"govuk-link\" href=\"#characteristics\">Characteristics over "
+                  "time</a></li>\n"
+                  "<li><a class=\"govuk-link\" href=\"#schools\">Schools</a></li>\n"
+                  "<li><a class=\"govuk-link\" href=\"#caseload\">Workers</a></li>\n"
+                  "</ul>\n</nav>\n");
+    risk_section(out, &flags);
+    duties_section(out, req, upn, &duties);
+    attendance_section(out, f, today);
+    timeline_section(out, req, m, f, &prov);
+    characteristics_section(out, f);
+    schools_section(out, req, m, f);
+    caseload_section(out, f);
     gov_page_end(out, req);
+    or_arena_free(&arena);
+    or_model_free(m);
 }

@@ -4,6 +4,7 @@
  *
  *   1. the route (routes.c): 404, or 405 for a known path in another method;
  *   2. parameters valid at the edge: UTF-8 text, bounded length and count (400), body size (413);
+ *      a route declared WEB_F_UPLOAD also takes multipart/form-data with one file (multipart.c);
  *   3. who is asking: the session cookie for pages (idle and absolute time-outs), the bearer
  *      token for the API; not allowed yet -> the sign-in page (or 401 on the API);
  *   4. the role: not among the route's -> 403, logged;
@@ -289,8 +290,8 @@ static void dispatch(server *srv, struct MHD_Connection *conn, web_request *req,
         req->body_len = up->body.len;
     } else if (post) {
         /* an upload route takes a file (multipart); any other form is URL-encoded and small */
-        bool multipart = (req->route->flags & WEB_F_UPLOAD) &&
-                         content_type_is(conn, "multipart/form-data");
+        bool multipart =
+            (req->route->flags & WEB_F_UPLOAD) && content_type_is(conn, "multipart/form-data");
         if (up->body.len && !multipart &&
             !content_type_is(conn, "application/x-www-form-urlencoded")) {
             web_error(req, res, 415, "Unsupported media type", "Send the form as a web form.");
@@ -301,8 +302,8 @@ static void dispatch(server *srv, struct MHD_Connection *conn, web_request *req,
             return;
         }
         if (multipart ? web_multipart_parse(conn, or_sb_str(&up->body), up->body.len, req, &perr)
-                      : web_form_parse(or_sb_str(&up->body), up->body.len, &req->form,
-                                       req->arena, &perr)) {
+                      : web_form_parse(or_sb_str(&up->body), up->body.len, &req->form, req->arena,
+                                       &perr)) {
             web_error(req, res, 400, "Bad request", perr.msg);
             return;
         }

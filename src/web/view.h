@@ -23,7 +23,7 @@
 /* One pupil of the model, with what the rules say about them today. */
 typedef struct {
     const char *upn;
-    const char *name; /* "Forename Surname" of the latest snapshot; "" when none */
+    const char *name;       /* "Forename Surname" of the latest snapshot; "" when none */
     const char *year_group; /* of the latest snapshot; "" when none */
     const or_pupil_facts *f;
     int urn;               /* the school of the main registration today, else of the latest
@@ -53,7 +53,7 @@ typedef struct {
 typedef struct view_snapshot {
     int refs; /* view_cache.c's lock */
     char key[OR_FINGERPRINT_LEN];
-    int64_t built;  /* seconds since the epoch */
+    int64_t built; /* seconds since the epoch */
     double build_ms;
     or_date as_of; /* today, when built */
     int ay;        /* its academic year */
@@ -67,6 +67,8 @@ typedef struct view_snapshot {
     int nschools;
     or_table report[2]; /* schools against the LA this year: [0] suppressed, [1] not */
     bool have_report;
+    struct view_memo *memos; /* view_memo_get/put, under view_cache.c's lock */
+    int nmemos;
 } view_snapshot;
 
 /* The LA snapshot as of today for req's store: the cached one while the database's
@@ -76,6 +78,15 @@ typedef struct view_snapshot {
 enum { VIEW_CACHE_MAX_AGE = 60 };
 or_code view_snapshot_get(const web_request *req, view_snapshot **out, or_error *err);
 void view_snapshot_put(view_snapshot *snap);
+
+/* Results worked out once per snapshot and kept with it (the pupils in a user's scope): the
+ * data stored under key (and its length in *n), or NULL. view_memo_put takes data (malloc'd,
+ * *n long; freed with the snapshot) and returns what is stored under key, with its length in
+ * *n: data, or what another request stored first (then data is freed). At most VIEW_MEMO_MAX
+ * entries are kept; past that, put returns data unstored (*kept false: the caller frees it). */
+enum { VIEW_MEMO_MAX = 2000 };
+const void *view_memo_get(view_snapshot *snap, const char *key, int *n);
+const void *view_memo_put(view_snapshot *snap, const char *key, void *data, int *n, bool *kept);
 
 const view_pupil *view_find_pupil(const view_snapshot *snap, const char *upn);
 const view_school *view_find_school(const view_snapshot *snap, int urn);
@@ -87,10 +98,12 @@ const char *view_report_cell(const or_table *t, int row, const char *col);
 /* ---- view_scope.c: the pupils a user may see ---- */
 
 /* The pupils of the snapshot in the signed-in user's scope, each confirmed by
- * web_can_see_pupil (scope.c decides; the snapshot only narrows the candidates): an array
- * of pointers into snap (allocated in req->arena) and its length. The analyst gets none. */
-or_code view_scope_pupils(const web_request *req, const view_snapshot *snap,
-                          const view_pupil ***out, int *n, or_error *err);
+ * web_can_see_pupil (scope.c decides; the snapshot only narrows the candidates), sorted by
+ * UPN: an array of pointers into snap, valid while the snapshot is held (worked out once per
+ * user and snapshot, then kept with it; not to be modified), and its length. The analyst
+ * gets none. */
+or_code view_scope_pupils(const web_request *req, view_snapshot *snap,
+                          const view_pupil *const **out, int *n, or_error *err);
 
 /* The user's previous visit: the time of their previous sign-in (the audit log's sign_in
  * row before this session began) as ISO 8601 UTC into since; *first when there is none (then
@@ -111,21 +124,29 @@ void view_tag(or_sb *out, const char *text, const char *colour);
 void view_stylesheet(or_sb *out, const web_request *req);
 /* An event type for people: "suspension" -> "Suspension", "permanent" -> "Permanent exclusion". */
 const char *view_event_label(const char *type);
+/* Exclusion reason codes ("PA;VP", valid on d) as their descriptions, separated by "; ". */
+void view_reasons(or_sb *out, const char *reasons, or_date d);
 /* A route of data for people: "api" -> "MIS API", "file" -> "File upload"... */
 const char *view_route_label(const char *route);
 /* A data-sharing state: its words and its tag's colour. */
 const char *view_share_label(view_share s, const char **colour);
+/* A school's place against the LA (the schools report's funnel column) as a tag: "of concern"
+ * red, "watch" orange, "within" grey, "low" and "very low" blue; "c" and "z" as text. */
+void view_funnel_tag(or_sb *out, const char *funnel);
 /* The tag colour of a duty's status, and its words ("Overdue", "Due", "Done"). */
 const char *view_duty_status(or_duty_status s, const char **colour);
 
 /* A table of duties (caption; the pupil column when names is a snapshot to name them from,
- * the school column when show_school). At most max rows; *shown = how many. */
-void view_duties_table(or_sb *out, const char *caption, const or_duty *const *duties, int n,
-                       const view_snapshot *names, bool show_school, int max);
+ * the school column when show_school). At most max rows, then how many more there are. */
+void view_duties_table(or_sb *out, const web_request *req, const char *caption,
+                       const or_duty *const *duties, int n, const view_snapshot *names,
+                       bool show_school, int max);
 /* A table of pupils: name (a link to the record), UPN, year group, school, indicators,
  * duties overdue. */
-void view_pupils_table(or_sb *out, const char *caption, const view_snapshot *snap,
-                       const view_pupil *const *pupils, int n);
+void view_pupils_table(or_sb *out, const web_request *req, const char *caption,
+                       const view_snapshot *snap, const view_pupil *const *pupils, int n);
+/* A table cell naming school urn: a link to its page when the user may see it. */
+void view_td_school(or_sb *out, const web_request *req, const view_snapshot *snap, int urn);
 /* Key figures: a row of up to 4 numbers with their labels (text: already formatted, e.g. "c"). */
 typedef struct {
     const char *value, *label;

@@ -5,12 +5,13 @@
 #include <string.h>
 #include <time.h>
 
+#include "onroll/codes.h"
 #include "onroll/stats.h"
 #include "web/view.h"
 
-static const char *const months[] = {"January", "February", "March",     "April",
-                                     "May",     "June",     "July",      "August",
-                                     "September", "October", "November", "December"};
+static const char *const months[] = {"January",   "February", "March",    "April",
+                                     "May",       "June",     "July",     "August",
+                                     "September", "October",  "November", "December"};
 
 const char *view_date(or_date d, char buf[24])
 {
@@ -100,6 +101,22 @@ const char *view_event_label(const char *type)
     return type ? type : "";
 }
 
+void view_reasons(or_sb *out, const char *reasons, or_date d)
+{
+    char code[16];
+    for (const char *p = reasons; p && *p;) {
+        size_t n = strcspn(p, ";");
+        snprintf(code, sizeof code, "%.*s", (int)(n < 15 ? n : 15), p);
+        const or_code_entry *e = or_code_find(OR_CS_EXCL_REASON, code, d);
+        if (p != reasons)
+            html_raw(out, "; ");
+        html_text(out, e && e->description ? e->description : code);
+        p += n;
+        if (*p == ';')
+            p++;
+    }
+}
+
 const char *view_route_label(const char *route)
 {
     if (!route || !*route)
@@ -133,6 +150,22 @@ const char *view_share_label(view_share s, const char **colour)
     }
 }
 
+void view_funnel_tag(or_sb *out, const char *funnel)
+{
+    if (!strcmp(funnel, "of concern"))
+        view_tag(out, "Of concern", "red");
+    else if (!strcmp(funnel, "watch"))
+        view_tag(out, "Watch", "orange");
+    else if (!strcmp(funnel, "within"))
+        view_tag(out, "Within limits", "grey");
+    else if (!strcmp(funnel, "low"))
+        view_tag(out, "Low", "blue");
+    else if (!strcmp(funnel, "very low"))
+        view_tag(out, "Very low", "blue");
+    else
+        html_text(out, funnel); /* "c" (suppressed), "z" (not applicable) */
+}
+
 const char *view_duty_status(or_duty_status s, const char **colour)
 {
     switch (s) {
@@ -156,9 +189,11 @@ static void td_pupil(or_sb *out, const char *upn, const char *name)
                 upn, name && *name ? name : upn);
 }
 
-static void td_school(or_sb *out, const view_snapshot *snap, int urn)
+void view_td_school(or_sb *out, const web_request *req, const view_snapshot *snap, int urn)
 {
-    if (urn > 0)
+    if (urn > 0 && !web_can_see_school(req, urn))
+        html_printf(out, "<td class=\"govuk-table__cell\">%s</td>\n", view_school_name(snap, urn));
+    else if (urn > 0)
         html_printf(out,
                     "<td class=\"govuk-table__cell\"><a class=\"govuk-link\" "
                     "href=\"/schools/%d\">%s</a></td>\n",
@@ -181,8 +216,9 @@ static void table_head(or_sb *out, const char *caption, const char *const *heads
     html_raw(out, "</tr>\n</thead>\n<tbody class=\"govuk-table__body\">\n");
 }
 
-void view_duties_table(or_sb *out, const char *caption, const or_duty *const *duties, int n,
-                       const view_snapshot *names, bool show_school, int max)
+void view_duties_table(or_sb *out, const web_request *req, const char *caption,
+                       const or_duty *const *duties, int n, const view_snapshot *names,
+                       bool show_school, int max)
 {
     const char *heads[6];
     int nh = 0;
@@ -209,17 +245,17 @@ void view_duties_table(or_sb *out, const char *caption, const or_duty *const *du
         }
         if (show_school) {
             if (names)
-                td_school(out, names, d->urn);
+                view_td_school(out, req, names, d->urn);
             else
                 html_printf(out, "<td class=\"govuk-table__cell\">%d</td>\n", d->urn);
         }
-        html_printf(out, "<td class=\"govuk-table__cell\">%s<br><span class=\"onroll-secondary\">%s",
+        html_printf(out,
+                    "<td class=\"govuk-table__cell\">%s<br><span class=\"onroll-secondary\">%s",
                     d->rule ? d->rule->summary : "", d->rule ? d->rule->id : "");
         if (d->event_id && *d->event_id)
-            html_printf(out, ", exclusion %s", d->event_id);
+            html_printf(out, ", event %s", d->event_id);
         html_raw(out, "</span></td>\n");
-        html_printf(out, "<td class=\"govuk-table__cell\">%s</td>\n",
-                    d->rule ? d->rule->who : "");
+        html_printf(out, "<td class=\"govuk-table__cell\">%s</td>\n", d->rule ? d->rule->who : "");
         const char *colour;
         const char *words = view_duty_status(d->status, &colour);
         html_raw(out, "<td class=\"govuk-table__cell\">");
@@ -234,11 +270,11 @@ void view_duties_table(or_sb *out, const char *caption, const or_duty *const *du
         html_printf(out, "<p class=\"govuk-body\">And %d more not shown.</p>\n", n - max);
 }
 
-void view_pupils_table(or_sb *out, const char *caption, const view_snapshot *snap,
-                       const view_pupil *const *pupils, int n)
+void view_pupils_table(or_sb *out, const web_request *req, const char *caption,
+                       const view_snapshot *snap, const view_pupil *const *pupils, int n)
 {
-    static const char *const heads[] = {"Name", "UPN", "Year group", "School",
-                                        "Risk indicators", "Duties overdue"};
+    static const char *const heads[] = {
+        "Name", "UPN", "Year group", "School", "Risk indicators", "Duties overdue"};
     static const bool numeric[] = {false, false, false, false, true, true};
     table_head(out, caption, heads, numeric, 6);
     for (int i = 0; i < n; i++) {
@@ -248,7 +284,7 @@ void view_pupils_table(or_sb *out, const char *caption, const view_snapshot *sna
         html_printf(out, "<td class=\"govuk-table__cell\">%s</td>\n", p->upn);
         html_printf(out, "<td class=\"govuk-table__cell\">%s</td>\n",
                     p->year_group[0] ? p->year_group : "Not recorded");
-        td_school(out, snap, p->urn);
+        view_td_school(out, req, snap, p->urn);
         html_printf(out,
                     "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td>\n"
                     "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td>\n</tr>\n",

@@ -34,6 +34,8 @@
 #define WEB_LA      (WEB_R(OR_ROLE_LA_ADMIN) | WEB_R(OR_ROLE_LA_OFFICER))
 /* every role that may open a pupil's record (all but the analyst) */
 #define WEB_PUPIL_ROLES (WEB_STAFF & ~WEB_R(OR_ROLE_ANALYST))
+/* who records exclusions, duties done and files: the LA, and a school for its own pupils */
+#define WEB_RECORD_ROLES (WEB_LA | WEB_R(OR_ROLE_SCHOOL))
 
 /* Route flags. */
 enum {
@@ -259,20 +261,25 @@ void page_sign_in_post(const web_request *req, web_response *res); /* page_sign_
 void page_sign_out(const web_request *req, web_response *res);     /* page_sign_in.c */
 void page_audit(const web_request *req, web_response *res);        /* page_audit.c */
 void page_pupil(const web_request *req, web_response *res);        /* page_pupil.c */
+void page_pupils(const web_request *req, web_response *res);       /* page_pupils.c */
+void page_dashboard(const web_request *req, web_response *res);    /* page_dashboard.c */
+void page_school(const web_request *req, web_response *res);       /* page_school.c */
+void page_schools(const web_request *req, web_response *res);      /* page_school.c */
 void page_record(const web_request *req, web_response *res);       /* page_record.c */
 void page_record_post(const web_request *req, web_response *res);  /* page_record.c */
 /* The banner a page shows after a redirect from a recording form (?recorded=TYPE or
  * ?action=RULE in the query): nothing when there is none. (page_record.c) */
 void page_record_banner(const web_request *req, or_sb *out);
-void page_action(const web_request *req, web_response *res);       /* page_action.c */
-void page_action_post(const web_request *req, web_response *res);  /* page_action.c */
-void page_upload(const web_request *req, web_response *res);       /* page_upload.c */
-void page_upload_post(const web_request *req, web_response *res);  /* page_upload.c */
-void page_reports(const web_request *req, web_response *res);      /* page_reports.c */
+void page_action(const web_request *req, web_response *res);           /* page_action.c */
+void page_action_post(const web_request *req, web_response *res);      /* page_action.c */
+void page_upload(const web_request *req, web_response *res);           /* page_upload.c */
+void page_upload_post(const web_request *req, web_response *res);      /* page_upload.c */
+void page_reports(const web_request *req, web_response *res);          /* page_reports.c */
 void page_reports_download(const web_request *req, web_response *res); /* page_reports.c */
-void page_asset(const web_request *req, web_response *res);        /* static.c */
-void api_post_events(const web_request *req, web_response *res);   /* api_ingest.c */
-void api_post_pupils(const web_request *req, web_response *res);   /* api_ingest.c */
-void api_get_duties(const web_request *req, web_response *res);    /* api_duties.c */
+void page_reports_scrutiny(const web_request *req, web_response *res); /* page_report_scrutiny.c */
+void page_asset(const web_request *req, web_response *res);            /* static.c */
+void api_post_events(const web_request *req, web_response *res);       /* api_ingest.c */
+void api_post_pupils(const web_request *req, web_response *res);       /* api_ingest.c */
+void api_get_duties(const web_request *req, web_response *res);        /* api_duties.c */
 
 #endif

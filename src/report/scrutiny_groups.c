@@ -1,0 +1,568 @@
+/* scrutiny_groups.c - the scrutiny report's sections on groups of pupils: rates by
+ * characteristic (or_report_rates by sex, ethnic group, free school meals, SEN) and
+ * disproportionality (or_report_disproportionality by ethnicity, SEN, free school meals and
+ * ethnic group by sex, with secondary suppression: scrutiny_mask.c), each with a
+ * dot-and-whisker chart of its risk ratios; and the commentary's sentences on the largest
+ * significant ratios, in words made from the census labels ("Black Caribbean pupils were 1.8
+ * times as likely as other pupils to be suspended at least once (95% CI 1.3 to 2.6)"). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "onroll/codes.h"
+#include "onroll/report.h"
+#include "onroll/stats.h"
+#include "onroll/svg.h"
+#include "report/scrutiny_internal.h"
+#include "web/html.h"
+
+#define NRATES 4
+#define NDISP  4
+
+static const or_dim rate_dims[NRATES] = {OR_DIM_SEX, OR_DIM_ETHNICITY_MAJOR, OR_DIM_FSM,
+                                         OR_DIM_SEN};
+
+/* Disproportionality tables: one or two dimensions each. */
+static const struct {
+    int ndims;
+    or_dim dims[2];
+    const char *id, *what;
+} disp_spec[NDISP] = {
+    {1, {OR_DIM_ETHNICITY}, "disp-ethnicity", "ethnicity"},
+    {1, {OR_DIM_SEN}, "disp-sen", "special educational needs"},
+    {1, {OR_DIM_FSM}, "disp-fsm", "free school meals eligibility"},
+    {2, {OR_DIM_ETHNICITY_MAJOR, OR_DIM_SEX}, "disp-ethnicity-sex", "ethnic group and sex"},
+};
+
+/* ---- group names in words ---- */
+
+/* Words of a census label for a sentence: "White And Black Caribbean" -> "White and Black
+ * Caribbean", "Any Other White Background" -> "any other White background". */
+static void sentence_words(or_sb *out, const char *label, bool first_lower)
+{
+    static const char *const lower[] = {"And",        "Of",    "Or",     "The",      "In",  "Other",
+                                        "Background", "Group", "Ethnic", "Heritage", "Any", NULL};
+    bool first = true;
+    for (const char *p = label; *p;) {
+        const char *e = p;
+        while (*e && *e != ' ')
+            e++;
+        size_t n = (size_t)(e - p);
+        bool low = false;
+        for (int i = 0; lower[i]; i++)
+            if (strlen(lower[i]) == n && !strncmp(p, lower[i], n))
+                low = !first || first_lower;
+        if (low) {
+            or_sb_addc(out, (char)(*p - 'A' + 'a'));
+            or_sb_add(out, p + 1, n - 1);
+        } else {
+            or_sb_add(out, p, n);
+        }
+        first = false;
+        p = e;
+        while (*p == ' ')
+            or_sb_addc(out, *p++);
+    }
+}
+
+/* How an ethnicity (main code) reads: an adjective ("Black Caribbean", "White British",
+ * "Gypsy/Roma") or, for the "any other" and not-recorded codes, NULL with a qualifier. */
+static const char *eth_adjective(or_arena *a, const char *code, const char *label,
+                                 const char **qualifier)
+{
+    const or_code_entry *e = or_code_find(OR_CS_ETHNICITY, code, OR_DATE_NONE);
+    const char *major = e && e->major ? e->major : "";
+    or_sb sb = OR_SB_INIT;
+    const char *adj = NULL;
+    *qualifier = NULL;
+    if (!strncmp(label, "Any Other", 9) || !strncmp(label, "Any other", 9)) {
+        or_sb_adds(&sb, "from ");
+        sentence_words(&sb, label, true);
+        *qualifier = or_arena_strdup(a, or_sb_str(&sb));
+    } else if (!strcmp(major, "UNCL") || !strcmp(code, "NOBT") || !strcmp(code, "REFU") ||
+               !strcmp(code, "x")) {
+        *qualifier = or_arena_printf(a, "whose ethnicity is recorded as \u2018%s\u2019", label);
+    } else {
+        if ((!strcmp(major, "WHIT") || !strcmp(major, "BLAC")) && !strchr(label, ' ') &&
+            !strchr(label, '/') && e && e->major_description)
+            or_sb_addf(&sb, "%s ", e->major_description);
+        sentence_words(&sb, label, false);
+        adj = or_arena_strdup(a, or_sb_str(&sb));
+    }
+    or_sb_release(&sb);
+    return adj;
+}
+
+/* An ethnicity as a table or chart shows it: "Black Caribbean", "Any other White
+ * background", "Refused". */
+static const char *eth_display(or_arena *a, const char *code, const char *label)
+{
+    const char *q, *adj = eth_adjective(a, code, label, &q);
+    if (adj)
+        return adj;
+    if (!strncmp(q, "from any", 8))
+        return or_arena_printf(a, "A%s", q + 6);
+    return label;
+}
+
+/* The pupils of a group in words: "Black Caribbean pupils", "Male pupils", "Pupils with an
+ * education, health and care plan", "Black male pupils". dims/codes/labels: the group's
+ * dimensions that are not a Total. */
+static const char *group_phrase(or_arena *a, int n, const or_dim *dims, const char *const *codes,
+                                const char *const *labels)
+{
+    or_sb adj = OR_SB_INIT, qual = OR_SB_INIT;
+    for (int pass = 0; pass < 2; pass++) /* ethnicity first, then sex: "Black male pupils" */
+        for (int i = 0; i < n; i++) {
+            const char *c = codes[i], *l = labels[i], *q = NULL, *w = NULL;
+            bool eth = dims[i] == OR_DIM_ETHNICITY || dims[i] == OR_DIM_ETHNICITY_MAJOR;
+            if (eth != (pass == 0))
+                continue;
+            switch (dims[i]) {
+            case OR_DIM_ETHNICITY:
+                w = eth_adjective(a, c, l, &q);
+                break;
+            case OR_DIM_ETHNICITY_MAJOR:
+                if (!strcmp(c, "AOEG"))
+                    q = "from any other ethnic group";
+                else if (!strcmp(c, "UNCL") || !strcmp(c, "x"))
+                    q = or_arena_printf(a, "whose ethnicity is recorded as \u2018%s\u2019", l);
+                else
+                    w = l;
+                break;
+            case OR_DIM_SEX:
+                w = !strcmp(c, "M") ? "male" : !strcmp(c, "F") ? "female" : NULL;
+                if (!w)
+                    q = or_arena_printf(a, "whose sex is recorded as \u2018%s\u2019", l);
+                break;
+            case OR_DIM_SEN:
+                q = !strcmp(c, "N")   ? "with no special educational need"
+                    : !strcmp(c, "K") ? "receiving SEN support"
+                    : !strcmp(c, "E") ? "with an education, health and care plan"
+                                      : or_arena_printf(a, "with SEN provision \u2018%s\u2019", l);
+                break;
+            case OR_DIM_FSM:
+                q = !strcmp(c, "1")   ? "known to be eligible for free school meals"
+                    : !strcmp(c, "0") ? "not known to be eligible for free school meals"
+                                      : or_arena_printf(a, "recorded as \u2018%s\u2019", l);
+                break;
+            default:
+                q = or_arena_printf(a, "in the group \u2018%s\u2019", l);
+            }
+            if (w) {
+                if (adj.len)
+                    or_sb_addc(&adj, ' ');
+                or_sb_adds(&adj, w);
+            }
+            if (q) {
+                or_sb_addc(&qual, ' ');
+                if (qual.len > 1)
+                    or_sb_adds(&qual, "and ");
+                or_sb_adds(&qual, q);
+            }
+        }
+    const char *s =
+        or_arena_printf(a, "%s%spupils%s", or_sb_str(&adj), adj.len ? " " : "", or_sb_str(&qual));
+    or_sb_release(&adj);
+    or_sb_release(&qual);
+    char *cap = (char *)s;
+    if (cap[0] >= 'a' && cap[0] <= 'z')
+        cap[0] = (char)(cap[0] - 'a' + 'A');
+    return s;
+}
+
+/* A dimension as a column heading. */
+static const char *dim_heading(or_dim d)
+{
+    switch (d) {
+    case OR_DIM_SEX:
+        return "Sex";
+    case OR_DIM_ETHNICITY_MAJOR:
+        return "Ethnic group";
+    case OR_DIM_ETHNICITY:
+        return "Ethnicity";
+    case OR_DIM_FSM:
+        return "Free school meals";
+    case OR_DIM_SEN:
+        return "Special educational needs";
+    default:
+        return or_dim_name(d);
+    }
+}
+
+/* The heading in a sentence: "Ethnic group" -> "ethnic group". */
+static const char *dim_words(scr *x, or_dim d)
+{
+    char *s = or_arena_strdup(x->a, dim_heading(d));
+    if (s[0] >= 'A' && s[0] <= 'Z')
+        s[0] = (char)(s[0] - 'A' + 'a');
+    return s;
+}
+
+/* ---- rates by characteristic ---- */
+
+or_code scr_write_rates(scr *x, or_error *err)
+{
+    scr_section_begin(x, "rates", "Rates by characteristic");
+    html_raw(x->h, "<p>Suspensions, permanent exclusions and pupils suspended at least once, "
+                   "for every 100 pupils of each group on roll on census day. A pupil's "
+                   "characteristics are those recorded on census day (or, for a pupil not on "
+                   "roll then, on the day of the exclusion).</p>\n");
+    bool multi = x->nla > 1;
+    for (int k = 0; k < NRATES; k++) {
+        or_report_opts ro = scr_report_opts(x);
+        ro.ndims = 1;
+        ro.dims[0] = rate_dims[k];
+        or_table src;
+        or_code rc = or_report_rates(x->c, &ro, x->a, &src, err);
+        if (rc)
+            return rc;
+        const char *heads[9] = {"Local authority"};
+        bool numeric[9] = {false};
+        int nc = multi ? 1 : 0;
+        heads[nc++] = dim_heading(rate_dims[k]);
+        static const char *const h[] = {"Pupils",
+                                        "Suspensions",
+                                        "Suspensions per 100 pupils",
+                                        "Permanent exclusions",
+                                        "Permanent exclusions per 100 pupils",
+                                        "Pupils suspended at least once",
+                                        "Pupils suspended at least once (%)"};
+        static const char *const from[] = {"headcount",         "suspension",     "susp_rate",
+                                           "perm_excl",         "perm_excl_rate", "one_plus_susp",
+                                           "one_plus_susp_rate"};
+        for (int i = 0; i < 7; i++) {
+            numeric[nc] = true;
+            heads[nc++] = h[i];
+        }
+        or_table t;
+        scr_tb b;
+        scr_tb_begin(&b, &t, x->a,
+                     or_arena_printf(x->a, "Rates by %s, %s", dim_words(x, rate_dims[k]), x->year),
+                     nc, heads, numeric);
+        const char *lab = or_arena_printf(x->a, "%s_label", or_dim_name(rate_dims[k]));
+        for (int r = 0; r < src.nrows; r++) {
+            const char **row = scr_tb_row(&b);
+            int c = 0;
+            if (multi)
+                row[c++] = scr_cell(&src, r, "la_code");
+            const char *l = scr_cell(&src, r, lab);
+            row[c++] = !strcmp(l, "Total") ? "All pupils" : l;
+            for (int i = 0; i < 7; i++)
+                row[c++] = scr_commas(x->a, scr_cell(&src, r, from[i]));
+        }
+        html_printf(x->h, "<h3>By %s</h3>\n", dim_words(x, rate_dims[k]));
+        scr_table_out(x, &t);
+    }
+    scr_section_end(x);
+    return OR_OK;
+}
+
+/* ---- disproportionality ---- */
+
+/* A ratio as the commentary quotes it: 1 decimal place (2 below 1, where 0.3 would be too
+ * coarse, and 2 when 1 would hide that the interval excludes 1: "1.0"). */
+static const char *ratio_words(scr *x, const or_ratio *r, const char *verb)
+{
+    int d = r->ratio < 1 ? 2 : 1;
+    char lo[32], hi[32];
+    snprintf(lo, sizeof lo, "%.1f", r->lo);
+    snprintf(hi, sizeof hi, "%.1f", r->hi);
+    if (!strcmp(lo, "1.0") || !strcmp(hi, "1.0"))
+        d = 2;
+    return or_arena_printf(x->a,
+                           "%.*f times as likely as other pupils to be %s (95%% CI %.*f to %.*f)",
+                           d, r->ratio, verb, d, r->lo, d, r->hi);
+}
+
+typedef struct {
+    const char *phrase;
+    double ratio;
+    const char *text; /* the sentence */
+    bool perm;
+    int table; /* disp_spec index */
+} finding;
+
+static int by_ratio_desc(const void *p, const void *q)
+{
+    const finding *a = p, *b = q;
+    return a->ratio < b->ratio ? 1 : a->ratio > b->ratio ? -1 : strcmp(a->phrase, b->phrase);
+}
+
+static int by_ratio_asc(const void *p, const void *q)
+{
+    const finding *a = p, *b = q;
+    return a->ratio > b->ratio ? 1 : a->ratio < b->ratio ? -1 : strcmp(a->phrase, b->phrase);
+}
+
+typedef struct {
+    finding *f;
+    int n, cap;
+} findings;
+
+static void add_finding(scr *x, findings *fs, const finding *f)
+{
+    for (int i = 0; i < fs->n; i++)
+        if (!strcmp(fs->f[i].phrase, f->phrase) && fs->f[i].perm == f->perm)
+            return; /* the same group from another table */
+    if (fs->n == fs->cap) {
+        int cap = fs->cap ? fs->cap * 2 : 32;
+        finding *nf = or_arena_alloc(x->a, (size_t)cap * sizeof *nf);
+        if (fs->n)
+            memcpy(nf, fs->f, (size_t)fs->n * sizeof *nf);
+        fs->f = nf;
+        fs->cap = cap;
+    }
+    fs->f[fs->n++] = *f;
+}
+
+/* The LA totals of a row's LA (NULL if unknown). */
+static const or_group_cell *la_of(scr *x, const char *code)
+{
+    for (int i = 0; i < x->nla; i++)
+        if (code && !strcmp(x->la[i].code, code))
+            return &x->la[i].cell;
+    return x->nla == 1 ? &x->la[0].cell : NULL;
+}
+
+/* A significant ratio of one row (outcome: one-plus suspension or permanent exclusion) into
+ * up or down, recomputed from the published counts for the words (never from a "c"). */
+static void consider(scr *x, int table, const or_table *src, int r, const char *phrase, bool perm,
+                     findings *up, findings *down)
+{
+    const char *pre = perm ? "perm_excl" : "one_plus";
+    const char *sig = scr_cell(src, r, or_arena_printf(x->a, "%s_rr_significant", pre));
+    const char *cnt = scr_cell(src, r, perm ? "perm_excl" : "one_plus_susp");
+    const char *head = scr_cell(src, r, "headcount");
+    double a, n1;
+    if (!sig || strcmp(sig, "yes") || !scr_num(cnt, &a) || !scr_num(head, &n1))
+        return;
+    const or_group_cell *t = la_of(x, scr_cell(src, r, "la_code"));
+    if (!t)
+        return;
+    int64_t ai = (int64_t)a, ni = (int64_t)n1;
+    int64_t ci = (perm ? t->perm_excl : t->one_plus) - ai, n2 = t->headcount - ni;
+    or_ratio rr;
+    or_error e;
+    if (or_risk_ratio(ai, ni, ci, n2, &rr, &e) || rr.z || !rr.excludes_one)
+        return;
+    const char *w = ratio_words(x, &rr, perm ? "permanently excluded" : "suspended at least once");
+    finding f = {phrase, rr.ratio, or_arena_printf(x->a, "%s were %s.", phrase, w), perm, table};
+    add_finding(x, rr.ratio > 1 ? up : down, &f);
+}
+
+or_code scr_write_disp(scr *x, or_error *err)
+{
+    or_sb *h = x->h;
+    scr_section_begin(x, "disproportionality", "Disproportionality");
+    html_raw(h, "<p>How much more or less likely each group of pupils was to be suspended at "
+                "least once, or permanently excluded, than all other pupils: the <b>risk "
+                "ratio</b>. A ratio of 2 means twice as likely; 1 means the same; 0.5 means "
+                "half as likely. The 95% confidence interval shows the range the ratio could "
+                "plausibly take given the numbers involved: where it does not include 1 the "
+                "difference is statistically significant (at the 5% level). Ratios are not "
+                "worked out from suppressed counts (\u201cc\u201d), nor where no pupil of the "
+                "group or of the others was excluded (\u201cz\u201d).</p>\n");
+    findings up = {0}, down = {0};
+    bool multi = x->nla > 1;
+    for (int k = 0; k < NDISP; k++) {
+        or_report_opts ro = scr_report_opts(x);
+        ro.ndims = disp_spec[k].ndims;
+        for (int i = 0; i < ro.ndims; i++)
+            ro.dims[i] = disp_spec[k].dims[i];
+        or_table src;
+        or_code rc = or_report_disproportionality(x->c, &ro, x->a, &src, err);
+        static const char *const h_head[] = {"headcount", NULL};
+        static const char *const h_susp[] = {"suspension",
+                                             "susp_rate",
+                                             "susp_rate_ratio",
+                                             "susp_rate_ratio_lower",
+                                             "susp_rate_ratio_upper",
+                                             "susp_rate_ratio_significant",
+                                             NULL};
+        static const char *const h_one[] = {
+            "one_plus_susp",     "one_plus_susp_rate",      "one_plus_rr", "one_plus_rr_lower",
+            "one_plus_rr_upper", "one_plus_rr_significant", NULL};
+        static const char *const h_perm[] = {"perm_excl",
+                                             "perm_excl_rate",
+                                             "perm_excl_rr",
+                                             "perm_excl_rr_lower",
+                                             "perm_excl_rr_upper",
+                                             "perm_excl_rr_significant",
+                                             NULL};
+        static const char *const *const hide[MS__N] = {h_head, h_susp, h_one, h_perm};
+        const char *names[2] = {or_dim_name(ro.dims[0]),
+                                ro.ndims > 1 ? or_dim_name(ro.dims[1]) : NULL};
+        if (!rc)
+            rc = scr_mask_secondary(x, &src, ro.ndims, ro.dims, names, hide, err);
+        if (rc)
+            return rc;
+        int nd = ro.ndims;
+        /* two tables: suspension, permanent exclusion */
+        or_table t[2];
+        scr_tb b[2];
+        for (int o = 0; o < 2; o++) {
+            const char *heads[8];
+            bool numeric[8] = {false};
+            int nc = 0;
+            if (multi)
+                heads[nc++] = "Local authority";
+            for (int i = 0; i < nd; i++)
+                heads[nc++] = dim_heading(ro.dims[i]);
+            static const char *const hm[2][6] = {
+                {"Pupils", "Pupils suspended at least once", "Suspended at least once (%)",
+                 "Risk ratio", "95% confidence interval", "Significant"},
+                {"Pupils", "Permanent exclusions", "Permanent exclusions per 100 pupils",
+                 "Risk ratio", "95% confidence interval", "Significant"}};
+            for (int i = 0; i < 6; i++) {
+                numeric[nc] = i != 5;
+                heads[nc++] = hm[o][i];
+            }
+            scr_tb_begin(&b[o], &t[o], x->a,
+                         or_arena_printf(x->a, "%s by %s, against all other pupils, %s",
+                                         o ? "Permanent exclusion: risk ratios"
+                                           : "Suspension at least once: risk ratios",
+                                         disp_spec[k].what, x->year),
+                         nc, heads, numeric);
+        }
+        or_svg_ratio_row *rows = or_arena_calloc(x->a, (size_t)(src.nrows + 1), sizeof *rows);
+        int nrows = 0;
+        for (int r = 0; r < src.nrows; r++) {
+            const char *codes[2], *labels[2], *shown[2];
+            or_dim dims[2];
+            int real = 0;
+            for (int i = 0; i < nd; i++) {
+                const char *name = or_dim_name(ro.dims[i]);
+                const char *code = scr_cell(&src, r, name);
+                const char *label = scr_cell(&src, r, or_arena_printf(x->a, "%s_label", name));
+                if (!strcmp(code, "Total"))
+                    continue;
+                dims[real] = ro.dims[i];
+                codes[real] = code;
+                labels[real] = label;
+                shown[real] =
+                    ro.dims[i] == OR_DIM_ETHNICITY ? eth_display(x->a, code, label) : label;
+                real++;
+            }
+            static const char *const pre[2] = {"one_plus", "perm_excl"};
+            for (int o = 0; o < 2; o++) {
+                const char **row = scr_tb_row(&b[o]);
+                int c = 0;
+                if (multi)
+                    row[c++] = scr_cell(&src, r, "la_code");
+                for (int i = 0; i < nd; i++) {
+                    const char *name = or_dim_name(ro.dims[i]);
+                    const char *code = scr_cell(&src, r, name);
+                    const char *label = scr_cell(&src, r, or_arena_printf(x->a, "%s_label", name));
+                    row[c++] = !strcmp(code, "Total")           ? "All"
+                               : ro.dims[i] == OR_DIM_ETHNICITY ? eth_display(x->a, code, label)
+                                                                : label;
+                }
+                const char *rr = scr_cell(&src, r, or_arena_printf(x->a, "%s_rr", pre[o]));
+                const char *lo = scr_cell(&src, r, or_arena_printf(x->a, "%s_rr_lower", pre[o]));
+                const char *hi = scr_cell(&src, r, or_arena_printf(x->a, "%s_rr_upper", pre[o]));
+                const char *sig =
+                    scr_cell(&src, r, or_arena_printf(x->a, "%s_rr_significant", pre[o]));
+                double v;
+                row[c++] = scr_commas(x->a, scr_cell(&src, r, "headcount"));
+                row[c++] = scr_commas(x->a, scr_cell(&src, r, o ? "perm_excl" : "one_plus_susp"));
+                row[c++] = scr_cell(&src, r, o ? "perm_excl_rate" : "one_plus_susp_rate");
+                row[c++] = rr;
+                row[c++] = scr_num(lo, &v) ? or_arena_printf(x->a, "%s to %s", lo, hi) : lo;
+                row[c++] = !strcmp(sig, "yes") ? "Yes" : !strcmp(sig, "no") ? "No" : sig;
+            }
+            const char *phrase = group_phrase(x->a, real, dims, codes, labels);
+            consider(x, k, &src, r, phrase, false, &up, &down);
+            consider(x, k, &src, r, phrase, true, &up, &down);
+            /* the chart: single groups, or full intersections */
+            if (real != nd || multi)
+                continue;
+            or_svg_ratio_row *cr = &rows[nrows++];
+            cr->label = real == 2 ? or_arena_printf(x->a, "%s, %s", shown[0], shown[1]) : shown[0];
+            const char *rr = scr_cell(&src, r, "one_plus_rr");
+            double lo = 0, hi = 0;
+            cr->shown = scr_num(rr, &cr->ratio) &&
+                        scr_num(scr_cell(&src, r, "one_plus_rr_lower"), &lo) &&
+                        scr_num(scr_cell(&src, r, "one_plus_rr_upper"), &hi) && cr->ratio > 0;
+            cr->lo = lo;
+            cr->hi = hi;
+            cr->significant = !strcmp(scr_cell(&src, r, "one_plus_rr_significant"), "yes");
+            cr->note = !strcmp(rr, "c") ? "c (suppressed)" : "z (no ratio)";
+            if (!cr->shown)
+                cr->lo = cr->hi = cr->ratio = 0;
+        }
+        html_printf(h, "<h3>By %s</h3>\n", disp_spec[k].what);
+        if (nrows) {
+            or_sb desc = OR_SB_INIT;
+            int sig_up = 0, sig_down = 0, hidden = 0;
+            for (int i = 0; i < nrows; i++) {
+                if (!rows[i].shown)
+                    hidden++;
+                else if (rows[i].significant && rows[i].ratio > 1)
+                    sig_up++;
+                else if (rows[i].significant)
+                    sig_down++;
+            }
+            or_sb_addf(&desc,
+                       "Risk ratio of being suspended at least once, with its 95%% confidence "
+                       "interval, for each of %d groups by %s, on a log scale with a line at 1 "
+                       "(as likely as other pupils). %d group%s significantly more likely, %d "
+                       "significantly less likely; %d without a ratio shown (suppressed or "
+                       "not applicable). ",
+                       nrows, disp_spec[k].what, sig_up, sig_up == 1 ? " was" : "s were", sig_down,
+                       hidden);
+            for (int i = 0; i < nrows; i++)
+                if (rows[i].shown && rows[i].significant)
+                    or_sb_addf(&desc, "%s: %.2f (%.2f to %.2f). ", rows[i].label, rows[i].ratio,
+                               rows[i].lo, rows[i].hi);
+            or_sb_adds(&desc, "Every figure is in the table that follows.");
+            or_svg_ratio_chart rc2 = {
+                {disp_spec[k].id,
+                 or_arena_printf(x->a, "Risk ratio of suspension by %s, %s", disp_spec[k].what,
+                                 x->year),
+                 or_sb_str(&desc)},
+                "Risk ratio against all other pupils (log scale; 1 = as likely)",
+                nrows,
+                rows};
+            html_raw(h, "<figure class=\"chart-figure\">\n");
+            or_svg_ratios(h, &rc2);
+            html_raw(h, "</figure>\n");
+            or_sb_release(&desc);
+        }
+        scr_table_out(x, &t[0]);
+        scr_table_out(x, &t[1]);
+    }
+    scr_section_end(x);
+    /* commentary: the largest significant differences */
+    if (up.n > 1)
+        qsort(up.f, (size_t)up.n, sizeof *up.f, by_ratio_desc);
+    if (down.n > 1)
+        qsort(down.f, (size_t)down.n, sizeof *down.f, by_ratio_asc);
+    /* suspension: the two largest ratios and the lowest one of each table; then permanent
+     * exclusion: the three largest and the lowest */
+    int said = 0;
+    for (int k = 0; k <= NDISP; k++) {
+        bool perm = k == NDISP;
+        for (int i = 0, n = 0; i < up.n && n < (perm ? 3 : 2); i++)
+            if (up.f[i].perm == perm && (perm || up.f[i].table == k)) {
+                scr_say(x, T_DISP, up.f[i].text);
+                said++, n++;
+            }
+        for (int i = 0, n = 0; i < down.n && n < 1 && disp_spec[k % NDISP].dims[0] != OR_DIM_FSM;
+             i++) /* FSM's lower ratio is the mirror of its higher one */
+            if (down.f[i].perm == perm && (perm || down.f[i].table == k)) {
+                scr_say(x, T_DISP, down.f[i].text);
+                said++, n++;
+            }
+    }
+    if (!said)
+        scr_say(x, T_DISP,
+                "No group of pupils shown was significantly more or less likely than "
+                "other pupils to be suspended or permanently excluded (at the 5% level).");
+    else
+        scr_say(x, T_DISP,
+                "These are the largest differences that are statistically significant; "
+                "with this many groups, one or two may be so by chance.");
+    return OR_OK;
+}

@@ -1,0 +1,61 @@
+/* page_report_scrutiny.c - GET /reports/scrutiny?year=YYYY/YY : the annual scrutiny report
+ * (scrutiny.h: one self-contained HTML document of headline figures, rates, disproportionality,
+ * schools and commentary) as a file to download, the same document as `onroll report scrutiny
+ * --format html`. It is given as an attachment: it carries its own inline style, which the
+ * service's Content-Security-Policy would block if it were shown as a page.
+ *
+ * Suppressed for publication (counts of 1 and 2 as c); an LA user may ask for it unsuppressed
+ * (&unsuppressed=1), the analyst may not (403). Every download is an export in the audit log. */
+#include <stdio.h>
+#include <string.h>
+
+#include "onroll/scrutiny.h"
+#include "onroll/stats.h"
+#include "web/reports.h"
+
+void page_reports_scrutiny(const web_request *req, web_response *res)
+{
+    if (report_refuse_unsuppressed(req, res))
+        return;
+    or_columns *c = NULL;
+    or_error err = {0};
+    if (or_columns_load(req->store, &c, &err)) {
+        web_error(req, res, 500, "Sorry, there is a problem with the service",
+                  "The figures could not be loaded.");
+        return;
+    }
+    or_columns_info info;
+    or_columns_info_get(c, &info);
+    const char *year = web_query(req, "year");
+    int ay = 0;
+    if (!*year)
+        ay = report_default_year(c, req);
+    else if (!or_academic_year_parse(year, &ay) || ay < info.ay_first || ay > info.ay_last) {
+        or_columns_free(c);
+        web_error(req, res, 400, "Bad request", "Choose an academic year from the Reports page.");
+        return;
+    }
+    bool unsuppressed = !strcmp(web_query(req, "unsuppressed"), "1");
+    char detail[96];
+    snprintf(detail, sizeof detail, "scrutiny %d/%02d (%s)", ay, (ay + 1) % 100,
+             unsuppressed ? "unsuppressed" : "suppressed");
+    or_scrutiny_opts o = {ay, unsuppressed ? 0 : OR_SUPPRESS_THRESHOLD, NULL, false};
+    FILE *f = web_body_stream(res);
+    or_code rc = f ? or_scrutiny_write(req->store, c, &o, f, &err)
+                   : or_fail(&err, OR_ENOMEM, "out of memory");
+    if (f)
+        fclose(f);
+    or_columns_free(c);
+    if (!rc && web_audit(req, "export", NULL, detail))
+        rc = or_fail(&err, OR_ESTORE, "the audit log could not be written");
+    if (rc) {
+        or_sb_reset(&res->body);
+        web_error(req, res, 500, "Sorry, there is a problem with the service",
+                  "The scrutiny report could not be made.");
+        return;
+    }
+    res->content_type = "text/html; charset=utf-8";
+    web_header_add(res, "Content-Disposition",
+                   or_arena_printf(req->arena, "attachment; filename=\"onroll-scrutiny-%d%s.html\"",
+                                   or_time_period(ay), unsuppressed ? "-unsuppressed" : ""));
+}

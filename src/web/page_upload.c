@@ -1,0 +1,262 @@
+/* page_upload.c - GET and POST /upload : import a CSV file of any interchange kind
+ * (shared/spec/formats.md: schools, calendar, pupils, enrolments, caseload, events,
+ * attendance) through the same importer as `onroll import` (import.h): the kind recognised
+ * from the header, one transaction, all or nothing, the same errors (file, line, column,
+ * message), shown in a table. "Only check" runs it as a dry run.
+ *
+ * A school account uploads its own school's rows only: a row naming another school (urn, or a
+ * calendar's scope), a pupil snapshot of a pupil on another school's roll, or a file of a kind
+ * only the LA keeps (schools, caseload, benchmarks) is refused, as another error of the file
+ * (the status is then 403), and nothing is written. The LA uploads anything.
+ *
+ * The route is WEB_F_UPLOAD: server.c takes the form as multipart/form-data (multipart.c),
+ * checks its CSRF token, and hands over the file's bytes. A file that changed something is
+ * written to the audit log (one line for the file, one per pupil named) in its transaction. */
+#include <stdio.h>
+#include <string.h>
+
+#include "onroll/import.h"
+#include "onroll/strmap.h"
+#include "onroll/upn.h"
+#include "web/forms.h"
+
+enum { UPLOAD_MAX_ERRORS = 100 };
+
+typedef struct {
+    const web_request *req;
+    int urn;        /* a school account's school; 0 for the LA */
+    int refused;    /* rows refused as not the school's */
+    bool failed;    /* a look-up failed: the store is not answering */
+    or_strmap upns; /* the pupils the rows name (for the audit log) */
+} upload_ctx;
+
+/* Rows a school may not send; and every pupil named, for the audit log. */
+static bool row_check(void *ctx, const or_kind *k, int64_t line, const char *const *cells,
+                      const char **column, char *msg, size_t size)
+{
+    upload_ctx *c = ctx;
+    (void)line;
+    int upn_col = or_kind_col(k, "upn");
+    if (upn_col >= 0 && *cells[upn_col] && strlen(cells[upn_col]) <= 13)
+        or_strmap_put(&c->upns, cells[upn_col]);
+    if (!c->urn)
+        return true;
+    char mine[16];
+    snprintf(mine, sizeof mine, "%d", c->urn);
+    switch (k->id) {
+    case OR_K_EVENTS:
+    case OR_K_ENROLMENTS:
+    case OR_K_ATTENDANCE:
+    case OR_K_ATTENDANCE_AGG: {
+        const char *urn = cells[or_kind_col(k, "urn")];
+        if (!*urn || !strcmp(urn, mine))
+            return true; /* an empty one is the importer's to report */
+        *column = "urn";
+        snprintf(msg, size,
+                 "your account uploads the rows of school %s only; this row is for school %.20s",
+                 mine, urn);
+        break;
+    }
+    case OR_K_CALENDAR: {
+        const char *scope = cells[OR_CA_SCOPE];
+        if (!*scope || !strcmp(scope, mine))
+            return true;
+        *column = "scope";
+        snprintf(msg, size,
+                 "your account uploads the calendar of school %s only; this row is for %.20s", mine,
+                 scope);
+        break;
+    }
+    case OR_K_PUPILS: {
+        const char *upn = cells[OR_PU_UPN];
+        bool known = false, ours = false;
+        or_error err = {0};
+        if (or_upn_validate(upn, NULL))
+            return true; /* the importer says what is wrong with it */
+        if (or_store_pupil_exists(c->req->store, upn, &known, &err) ||
+            (known &&
+             or_scope_at_school(c->req->store, upn, c->urn, web_today(c->req), &ours, &err))) {
+            c->failed = true;
+            return true;
+        }
+        if (!known || ours)
+            return true;
+        *column = "upn";
+        snprintf(msg, size, "pupil %s is not on the roll of school %s", upn, mine);
+        break;
+    }
+    default:
+        *column = NULL;
+        snprintf(msg, size, "a school account cannot upload a %s file: only the LA keeps it",
+                 k->name);
+        break;
+    }
+    c->refused++;
+    return false;
+}
+
+static void upload_form(or_sb *out, const web_request *req, const char *error, bool check)
+{
+    gov_form_start_upload(out, req, "/upload");
+    int mine = web_user_school(req);
+    gov_file_upload(out, "file", "CSV file",
+                    mine ? "Pupils, enrolments, events, attendance or your calendar, in the "
+                           "onroll interchange format, for your school only"
+                         : "Schools, calendar, pupils, enrolments, caseload, events, attendance "
+                           "or benchmarks, in the onroll interchange format",
+                    ".csv,text/csv", error);
+    static const gov_choice only[] = {
+        {"1", "Only check the file", "Nothing is written, whatever the file holds"}};
+    bool ticked[1] = {check};
+    gov_checkboxes(out, "check", "Check or import", NULL, only, 1, ticked, NULL);
+    gov_button(out, "Upload", false);
+    gov_form_end(out);
+}
+
+static void page_top(or_sb *out, const web_request *req, const char *title)
+{
+    gov_page_start(out, req, title);
+    html_raw(out, "<div class=\"govuk-grid-row\">\n<div class=\"govuk-grid-column-full\">\n");
+}
+
+static void page_bottom(or_sb *out, const web_request *req)
+{
+    html_raw(out, "</div>\n</div>\n");
+    gov_page_end(out, req);
+}
+
+void page_upload(const web_request *req, web_response *res)
+{
+    or_sb *out = &res->body;
+    page_top(out, req, "Upload a file");
+    html_raw(out, "<h1 class=\"govuk-heading-l\">Upload a file</h1>\n"
+                  "<p class=\"govuk-body\">The file is checked exactly as <code>onroll "
+                  "import</code> checks it. If any row has an error, nothing in the file is "
+                  "written and every error is listed with its line and column.</p>\n");
+    upload_form(out, req, NULL, false);
+    page_bottom(out, req);
+}
+
+/* The importer's errors as a table: file, line, column, message. */
+static void errors_table(or_sb *out, const web_request *req, const char *name, const char *text)
+{
+    web_import_error *e;
+    int n = web_import_errors(req->arena, text, name, &e);
+    static const char *const heads[] = {"File", "Line", "Column", "Message"};
+    gov_table_start(out, or_arena_printf(req->arena, "Errors in %s", name), heads, 4);
+    for (int i = 0; i < n; i++) {
+        gov_table_row_start(out);
+        gov_td(out, name);
+        if (e[i].line)
+            gov_td_num(out, e[i].line);
+        else
+            gov_td(out, "");
+        gov_td(out, e[i].column ? e[i].column : "");
+        gov_td(out, e[i].message);
+        gov_table_row_end(out);
+    }
+    gov_table_end(out);
+}
+
+/* One audit line for the file, one per pupil it names; false if the log cannot be written. */
+static bool audit_upload(const web_request *req, const upload_ctx *c, const char *detail)
+{
+    if (web_audit(req, "change", NULL, detail))
+        return false;
+    for (size_t i = 0; i < c->upns.cap; i++)
+        if (c->upns.slots[i].key && !or_upn_validate(c->upns.slots[i].key, NULL) &&
+            web_audit(req, "change", c->upns.slots[i].key, detail))
+            return false;
+    return true;
+}
+
+void page_upload_post(const web_request *req, web_response *res)
+{
+    or_sb *out = &res->body;
+    bool check = !strcmp(web_form(req, "check"), "1");
+    if (!req->file_data || req->file_len == 0) {
+        gov_error e = {"file", "Select a CSV file"};
+        page_top(out, req, "Error: Upload a file");
+        gov_error_summary(out, &e, 1);
+        html_raw(out, "<h1 class=\"govuk-heading-l\">Upload a file</h1>\n");
+        upload_form(out, req, e.message, check);
+        page_bottom(out, req);
+        res->status = 400;
+        return;
+    }
+    const char *name = req->file_name ? req->file_name : "upload.csv";
+    upload_ctx c = {req, web_user_school(req), 0, false, {0}};
+    or_strmap_init(&c.upns, req->arena);
+    or_import_opts opts = {.user = req->user->email,
+                           .dry_run = check,
+                           .max_errors = UPLOAD_MAX_ERRORS,
+                           .row_check = row_check,
+                           .row_ctx = &c};
+    or_ingest_result r = {0};
+    or_error err = {0};
+    or_code rc = or_store_begin(req->store, &err);
+    if (!rc)
+        rc = or_import_csv_buffer(req->store, name, req->file_data, req->file_len, &opts, &r, &err);
+    if (rc == OR_OK && c.failed)
+        rc = or_fail(&err, OR_ESTORE, "a look-up failed");
+    char detail[400];
+    snprintf(detail, sizeof detail,
+             "upload %.200s: %s, %lld rows, %lld new, %lld updated, "
+             "%lld unchanged",
+             name, or_kind_get(r.kind)->name, (long long)r.rows, (long long)r.inserted,
+             (long long)r.updated, (long long)r.unchanged);
+    if (rc == OR_OK && r.committed && !audit_upload(req, &c, detail))
+        rc = or_fail(&err, OR_ESTORE, "the audit log could not be written");
+    if (rc == OR_OK && or_store_commit(req->store, &err))
+        rc = OR_ESTORE;
+    if (rc)
+        or_store_rollback(req->store);
+    if (rc && rc != OR_EINPUT) {
+        or_strmap_free(&c.upns);
+        or_ingest_result_release(&r);
+        web_error(req, res, 500, "Sorry, there is a problem with the service",
+                  "The database did not answer, or the audit log could not be written. Nothing "
+                  "was written.");
+        return;
+    }
+    if (rc == OR_EINPUT) {
+        snprintf(detail, sizeof detail,
+                 "upload %.200s refused: %d errors, %d rows of another "
+                 "school",
+                 name, r.nerrors ? r.nerrors : 1, c.refused);
+        web_audit(req, c.refused ? "denied" : "upload.rejected", NULL, detail);
+        page_top(out, req, "Error: Upload a file");
+        gov_error e = {"file",
+                       or_arena_printf(req->arena, "%s has %d error%s: nothing in it was written",
+                                       name, r.nerrors ? r.nerrors : 1, r.nerrors > 1 ? "s" : "")};
+        gov_error_summary(out, &e, 1);
+        html_raw(out, "<h1 class=\"govuk-heading-l\">The file was not imported</h1>\n");
+        if (c.refused)
+            html_raw(out, "<p class=\"govuk-body\">Your account uploads your own school's rows "
+                          "only.</p>\n");
+        errors_table(out, req, name, r.errors.len ? or_sb_str(&r.errors) : err.msg);
+        html_raw(out, "<h2 class=\"govuk-heading-m\">Upload the file again</h2>\n");
+        upload_form(out, req, NULL, check);
+        page_bottom(out, req);
+        res->status = c.refused ? 403 : 400;
+        or_strmap_free(&c.upns);
+        or_ingest_result_release(&r);
+        return;
+    }
+    const char *kind = or_kind_get(r.kind)->name;
+    const char *text =
+        or_arena_printf(req->arena, "%s (%s): %lld rows, %lld new, %lld updated, %lld unchanged.%s",
+                        name, kind, (long long)r.rows, (long long)r.inserted, (long long)r.updated,
+                        (long long)r.unchanged, check ? " Only checked: nothing was written." : "");
+    page_top(out, req, check ? "File checked" : "File imported");
+    gov_notification(out, "Success", check ? "The file has no errors" : "The file was imported",
+                     true);
+    html_printf(out, "<h1 class=\"govuk-heading-l\">%s</h1>\n",
+                check ? "File checked" : "File imported");
+    html_printf(out, "<p class=\"govuk-body\">%s</p>\n", text);
+    html_raw(out, "<h2 class=\"govuk-heading-m\">Upload another file</h2>\n");
+    upload_form(out, req, NULL, false);
+    page_bottom(out, req);
+    or_strmap_free(&c.upns);
+    or_ingest_result_release(&r);
+}
