@@ -44,6 +44,8 @@ static const char *outcome(dm_rng *r, const char *rule, const or_fact_event *e)
         return x < 70 ? "upheld" : x < 90 ? "recommend_reconsider" : "direct_reconsider";
     if (!strcmp(rule, "STAT-IRP-RECONSIDER"))
         return x < 80 ? "upheld" : "reinstated";
+    if (!strcmp(rule, "LOCAL-PSP-REVIEW"))
+        return x < 50 ? "improving" : x < 85 ? "no_change" : "worse";
     return "";
 }
 

@@ -23,8 +23,9 @@ static const char *const event_types[] = {
     "managed_move", "off_site_direction", "ap_placement", "part_time_timetable",
     "ehe",        "cme",       "unexplained_exit", "in_year_transfer", "representations",
     "action",     NULL};
-static const char *const outcomes[] = {"reinstated", "upheld", "recommend_reconsider",
-                                       "direct_reconsider", NULL};
+static const char *const outcomes[] = {"reinstated", "upheld",    "recommend_reconsider",
+                                       "direct_reconsider", "improving", "no_change",
+                                       "worse", NULL};
 static const char *const deliveries[] = {"hand", "email", "post", NULL};
 
 #define T(n, s, t, f, max) {n, s, t, f, NULL, 0, 0, max}

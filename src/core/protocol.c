@@ -71,7 +71,13 @@ static void consult(or_duty_ctx *c)
     }
 }
 
-/* LOCAL-PSP (once a school year) and LOCAL-PSP-REVIEW once it has started. */
+static bool not_improving(const or_fact_event *review)
+{
+    return review && review->outcome &&
+           (!strcmp(review->outcome, "no_change") || !strcmp(review->outcome, "worse"));
+}
+
+/* LOCAL-PSP (once a school year), LOCAL-PSP-REVIEW once it has started, LOCAL-PSP-ESCALATE. */
 static void psp(or_duty_ctx *c)
 {
     const or_params *p = c->p;
@@ -104,14 +110,30 @@ static void psp(or_duty_ctx *c)
         or_duty_add(c, e, 0, "LOCAL-PSP", due, OR_DUE_BY, started, "%s", why);
         if (!started)
             continue;
-        /* the next review: 28 days from the start or the last review */
+        /* the next review: 28 days from the start or the last review; two reviews in a row
+         * recorded as not improving (no_change or worse) call for escalation */
         or_date last = started->start;
+        const or_fact_event *prev = NULL, *latest = NULL;
         for (int k = 0; k < c->f->nevents; k++) {
             const or_fact_event *a = &c->f->events[k];
             if (a->kind == OR_EV_ACTION && a->urn == e->urn && a->ref && a->rule &&
                 !strcmp(a->ref, e->event_id) && !strcmp(a->rule, "LOCAL-PSP-REVIEW") &&
-                a->start <= c->as_of && a->start > last)
-                last = a->start;
+                a->start <= c->as_of && a->start >= started->start) {
+                if (a->start > last)
+                    last = a->start;
+                prev = latest; /* events are in date order */
+                latest = a;
+            }
+        }
+        if (not_improving(prev) && not_improving(latest)) {
+            char d1[16], d2[16];
+            or_date_human(prev->start, d1);
+            or_date_human(latest->start, d2);
+            or_duty_add(c, e, 0, "LOCAL-PSP-ESCALATE", OR_DATE_NONE, OR_DUE_BY,
+                        or_duty_action(c, e, "LOCAL-PSP-ESCALATE"),
+                        "two Pastoral Support Programme reviews in a row without improvement (%s: "
+                        "%s, %s: %s): refer to the Re-engagement Unit or educational psychology",
+                        d1, prev->outcome, d2, latest->outcome);
         }
         or_date next = last + p->v[OR_P_PSP_REVIEW_DAYS];
         if (or_date_academic_year(next) != ay)

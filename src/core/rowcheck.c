@@ -32,6 +32,19 @@ static const or_event_type types[] = {
      B(OR_EV_OUTCOME) | B(OR_EV_DELIVERY) | B(OR_EV_TO), "a duty done"},
 };
 
+/* The outcomes an `action` may record, by rule (formats.md; LOCAL-PSP-REVIEW's are an
+ * addition: how the pupil is doing, which LOCAL-PSP-ESCALATE reads). */
+static const struct {
+    const char *rule;
+    const char *const outcomes[4];
+} rule_outcomes[] = {
+    {"STAT-GB-15DAY", {"reinstated", "upheld", NULL}},
+    {"STAT-GB-50DAY", {"reinstated", "upheld", NULL}},
+    {"STAT-IRP-RECONSIDER", {"reinstated", "upheld", NULL}},
+    {"STAT-IRP-MEET", {"upheld", "recommend_reconsider", "direct_reconsider", NULL}},
+    {"LOCAL-PSP-REVIEW", {"improving", "no_change", "worse", NULL}},
+};
+
 const or_event_type *or_event_type_find(const char *name)
 {
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
@@ -85,21 +98,26 @@ static or_code check_event(const or_kind *k, const or_value *r, int *col, or_err
                      "is after start: a suspension or exclusion cannot be backdated");
     if (!r[OR_EV_OUTCOME].null) {
         const char *rule = r[OR_EV_RULE].s, *o = r[OR_EV_OUTCOME].s;
-        bool board = !strcmp(rule, "STAT-GB-15DAY") || !strcmp(rule, "STAT-GB-50DAY") ||
-                     !strcmp(rule, "STAT-IRP-RECONSIDER");
-        bool panel = !strcmp(rule, "STAT-IRP-MEET");
-        bool board_ok = !strcmp(o, "reinstated") || !strcmp(o, "upheld");
-        bool panel_ok = !strcmp(o, "upheld") || !strcmp(o, "recommend_reconsider") ||
-                        !strcmp(o, "direct_reconsider");
-        if (board && !board_ok)
-            return blame(col, OR_EV_OUTCOME, err, "'%s' is not an outcome of %s (expected "
-                         "reinstated|upheld)", o, rule);
-        if (panel && !panel_ok)
-            return blame(col, OR_EV_OUTCOME, err, "'%s' is not an outcome of %s (expected "
-                         "upheld|recommend_reconsider|direct_reconsider)", o, rule);
-        if (!board && !panel)
-            return blame(col, OR_EV_OUTCOME, err, "'%s': rule %s has no outcome (only the "
-                         "board's and the review panel's decisions do)", o, rule);
+        const char *const *allowed = NULL;
+        for (size_t i = 0; i < sizeof rule_outcomes / sizeof rule_outcomes[0]; i++)
+            if (!strcmp(rule_outcomes[i].rule, rule))
+                allowed = rule_outcomes[i].outcomes;
+        if (!allowed)
+            return blame(col, OR_EV_OUTCOME, err,
+                         "'%s': rule %s has no outcome (only the board's, the review panel's and "
+                         "PSP reviews' do)",
+                         o, rule);
+        or_sb list = OR_SB_INIT;
+        bool ok = false;
+        for (int i = 0; allowed[i]; i++) {
+            ok |= !strcmp(allowed[i], o);
+            or_sb_addf(&list, "%s%s", i ? "|" : "", allowed[i]);
+        }
+        or_code rc = ok ? OR_OK
+                        : blame(col, OR_EV_OUTCOME, err, "'%s' is not an outcome of %s (expected %s)",
+                                o, rule, or_sb_str(&list));
+        or_sb_release(&list);
+        return rc;
     }
     return OR_OK;
 }

@@ -536,6 +536,45 @@ static const duty_case cases[] = {
               {"S2", PSP_REVIEW, "2026-01-05", OVERDUE, ANY}},
      .absent = {"S2 " PEAP}},
 
+    /* LOCAL-PSP-ESCALATE (DOMAIN.md §4: "two PSP reviews in a row recorded as not improving"):
+     * PSP started Mon 10 Nov; reviews Mon 8 Dec (no_change) and Mon 5 Jan 2026 (worse): two in
+     * a row not improving -> escalate, no fixed due date, open as of Tue 6 Jan. The next review
+     * is due 5 Jan + 28 days = Mon 2 Feb 2026, open. */
+    {.name = "two PSP reviews without improvement: escalate (REU or EP referral)",
+     .as_of = "2026-01-06",
+     .ev = {SUSP("S1", URN_A, "2025-09-09", 2), SUSP("S2", URN_A, "2025-11-03", 2),
+            ACT(URN_A, "S2", PSP, "2025-11-10", NULL),
+            ACT_OUT(URN_A, "S2", PSP_REVIEW, "2025-12-08", NULL, "no_change"),
+            ACT_OUT(URN_A, "S2", PSP_REVIEW, "2026-01-05", NULL, "worse")},
+     .want = {{"S2", PSP, "2025-11-17", DONE, "2025-11-10"},
+              {"S2", PSP_REVIEW, "2026-02-02", OPEN, ANY},
+              {"S2", PSP_ESCALATE, NONE, OPEN, NONE}},
+     .absent = {"S2 " PEAP}},
+
+    /* The same, but the second review says improving: not two in a row -> no escalation. */
+    {.name = "PSP reviews no change then improving: no escalation",
+     .as_of = "2026-01-06",
+     .ev = {SUSP("S1", URN_A, "2025-09-09", 2), SUSP("S2", URN_A, "2025-11-03", 2),
+            ACT(URN_A, "S2", PSP, "2025-11-10", NULL),
+            ACT_OUT(URN_A, "S2", PSP_REVIEW, "2025-12-08", NULL, "no_change"),
+            ACT_OUT(URN_A, "S2", PSP_REVIEW, "2026-01-05", NULL, "improving")},
+     .want = {{"S2", PSP, "2025-11-17", DONE, "2025-11-10"},
+              {"S2", PSP_REVIEW, "2026-02-02", OPEN, ANY}},
+     .absent = {"S2 " PSP_ESCALATE}},
+
+    /* Escalation recorded Thu 8 Jan (the referral made): done, as of Fri 9 Jan. */
+    {.name = "PSP escalation recorded: done",
+     .as_of = "2026-01-09",
+     .ev = {SUSP("S1", URN_A, "2025-09-09", 2), SUSP("S2", URN_A, "2025-11-03", 2),
+            ACT(URN_A, "S2", PSP, "2025-11-10", NULL),
+            ACT_OUT(URN_A, "S2", PSP_REVIEW, "2025-12-08", NULL, "no_change"),
+            ACT_OUT(URN_A, "S2", PSP_REVIEW, "2026-01-05", NULL, "no_change"),
+            ACT(URN_A, "S2", PSP_ESCALATE, "2026-01-08", NULL)},
+     .want = {{"S2", PSP, "2025-11-17", DONE, "2025-11-10"},
+              {"S2", PSP_REVIEW, "2026-02-02", OPEN, ANY},
+              {"S2", PSP_ESCALATE, NONE, DONE, "2026-01-08"}},
+     .absent = {"S2 " PEAP}},
+
     /* A first suspension of 10 days: Mon 1 Dec, 20 sessions = Dec 1-5, 8-12; return Mon 15 Dec:
      * PSP due the last school day, Fri 12 Dec; as of Mon 15 Dec overdue. */
     {.name = "10-day suspension: PSP due its last school day",
