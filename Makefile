@@ -59,7 +59,7 @@ $(BUILD)/onroll: $(CLI_OBJ) $(BUILD)/libonroll.a
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libonroll.a
 	@mkdir -p $(dir $@)
 	@echo "  LD      $@"
-	@$(CC) $(CFLAGS) -o $@ $< $(BUILD)/libonroll.a $(LDFLAGS) $(LDLIBS) $(TEST_LDLIBS)
+	@$(CC) $(CFLAGS) -MMD -MP -o $@ $< $(BUILD)/libonroll.a $(LDFLAGS) $(LDLIBS) $(TEST_LDLIBS)
 
 run: deps all
 	@sh tools/run.sh
@@ -89,4 +89,4 @@ format-check:
 clean:
 	rm -rf build build-asan
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(UNIT_BIN:=.d)

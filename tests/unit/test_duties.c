@@ -9,6 +9,9 @@
  * where a case lists it (present, due and status unchecked: "?") or names it in `absent`.
  * Local-protocol rows (LOCAL-*) are test_protocol.c's business and are ignored here.
  *
+ * The fixture (the calendar and schools below, a case written as text, building the facts,
+ * comparing the rows) is shared with test_protocol.c: duties_fixture.h.
+ *
  * The calendar (written out; DOMAIN.md §2; bank holidays of England and Wales apply by
  * themselves, or_bank_holiday):
  *   autumn 2025  term Wed 3 Sep - Fri 19 Dec, half-term holiday Mon 27 - Fri 31 Oct
@@ -42,143 +45,10 @@
  *      exclusion of a pupil of compulsory school age on the exclusion's first day; due NTH(start,
  *      1). done_on is always the action's own date, not its deemed date.
  *   R6 A board reinstatement does not itself end STAT-6TH-DAY-LA that fell due before it. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <cmocka.h>
-
-#include "onroll/arena.h"
-#include "onroll/calendar.h"
-#include "onroll/date.h"
-#include "onroll/duties.h"
 #include "onroll/error.h"
-#include "onroll/excl.h"
-#include "onroll/facts.h"
-#include "onroll/params.h"
-#include "onroll/rules.h"
 
-/* ---- the schools and their calendars ---- */
-
-enum { URN_A = 100001, URN_B = 100002, URN_C = 100003 };
-
-#define UPN "B801200005001"
-
-typedef struct {
-    const char *start, *end;
-    or_cal_kind kind;
-    bool school;
-} cal_text;
-
-static const cal_text la_cal[] = {
-    {"2025-09-03", "2025-12-19", OR_CAL_TERM, false},
-    {"2025-10-27", "2025-10-31", OR_CAL_HOLIDAY, false},
-    {"2026-01-05", "2026-03-27", OR_CAL_TERM, false},
-    {"2026-02-16", "2026-02-20", OR_CAL_HOLIDAY, false},
-    {"2026-04-13", "2026-07-22", OR_CAL_TERM, false},
-    {"2026-05-25", "2026-05-29", OR_CAL_HOLIDAY, false},
-};
-#define NLA_CAL (int)(sizeof la_cal / sizeof la_cal[0])
-
-static const cal_text b_inset = {"2025-11-14", "2025-11-14", OR_CAL_INSET, true};
-
-static or_arena cal_arena = OR_ARENA_INIT;
-static or_calendar cal_la, cal_b;
-static or_school_info schools[3];
-
-static or_date D(const char *s)
-{
-    if (!s || !*s)
-        return OR_DATE_NONE;
-    or_date d = OR_DATE_NONE;
-    if (!or_date_parse(s, &d))
-        fail_msg("bad date in the test table: %s", s);
-    return d;
-}
-
-static void fmt(or_date d, char buf[11])
-{
-    if (d == OR_DATE_NONE)
-        strcpy(buf, "none");
-    else
-        or_date_format(d, buf);
-}
-
-static void build_cal(or_calendar *cal, const cal_text *extra)
-{
-    or_cal_row rows[NLA_CAL + 1];
-    int n = 0;
-    for (int i = 0; i < NLA_CAL; i++)
-        rows[n++] =
-            (or_cal_row){D(la_cal[i].start), D(la_cal[i].end), la_cal[i].kind, la_cal[i].school};
-    if (extra)
-        rows[n++] = (or_cal_row){D(extra->start), D(extra->end), extra->kind, extra->school};
-    or_error err = {0};
-    assert_int_equal(or_calendar_build(cal, rows, n, &cal_arena, &err), OR_OK);
-}
-
-static const or_school_info *lookup(void *ctx, int urn)
-{
-    (void)ctx;
-    for (int i = 0; i < 3; i++)
-        if (schools[i].urn == urn)
-            return &schools[i];
-    return NULL;
-}
-
-static int group_setup(void **state)
-{
-    (void)state;
-    build_cal(&cal_la, NULL);
-    build_cal(&cal_b, &b_inset);
-    schools[0] = (or_school_info){URN_A, 204, "School A", "secondary", &cal_la};
-    schools[1] = (or_school_info){URN_B, 204, "School B", "secondary", &cal_b};
-    schools[2] = (or_school_info){URN_C, 204, "School C", "primary", &cal_la};
-    return 0;
-}
-
-static int group_teardown(void **state)
-{
-    (void)state;
-    or_arena_free(&cal_arena);
-    return 0;
-}
-
-/* ---- a case: one pupil's facts written as text ---- */
-
-#define MAXEV     16
-#define MAXWANT   28
-#define MAXABSENT 16
-
-typedef struct {
-    const char *id; /* NULL for an action/representations/withdrawn: numbered "x1", "x2"... */
-    int urn;
-    or_event_kind kind;
-    const char *start, *decided, *end, *exam;
-    int sessions;
-    const char *ref, *rule, *outcome, *delivery;
-} ev_text;
-
-typedef struct {
-    const char *as_of;
-    int cla, pla, cin, cp, yjs;
-} snap_text;
-
-typedef struct {
-    int urn;
-    const char *start, *end;
-} enrol_text;
-
-typedef struct {
-    const char *ev, *rule;
-    const char *due;    /* "" = no fixed date, "?" = not checked */
-    const char *status; /* "open", "overdue", "done", "?" */
-    const char *done;   /* "" = none, "?" = not checked */
-} want_row;
-
+/* A case of or_cap_check (STAT-45DAY-CAP): the field cap of duty_case, added by
+ * DUTY_CASE_EXTRA. */
 typedef struct {
     const char *start; /* NULL: not a cap case */
     int halfdays;
@@ -186,27 +56,11 @@ typedef struct {
     const char *msg_has; /* the total the message must name */
 } cap_text;
 
-typedef struct {
-    const char *name;
-    const char *as_of;
-    const char *dob, *year; /* default "2012-05-01", "9" */
-    snap_text snap[2];      /* default one snapshot of 1 Aug 2025, no flags */
-    enrol_text enrol[3];    /* default: main at each school of the events since 1 Sep 2021 */
-    ev_text ev[MAXEV];
-    want_row want[MAXWANT];
-    const char *absent[MAXABSENT]; /* "EVENT RULE" */
-    cap_text cap;
-} duty_case;
+#define DUTY_CASE_EXTRA cap_text cap;
+#include "duties_fixture.h"
 
-/* Events. Every exclusion is decided on its start unless _DEC gives the decision date. */
-#define SUSP(i, u, s, n)                                                                           \
-    {                                                                                              \
-        .id = i, .urn = u, .kind = OR_EV_SUSPENSION, .start = s, .sessions = n                     \
-    }
-#define SUSP_DEC(i, u, dec, s, n)                                                                  \
-    {                                                                                              \
-        .id = i, .urn = u, .kind = OR_EV_SUSPENSION, .start = s, .decided = dec, .sessions = n     \
-    }
+/* ---- this file's events and rules ---- */
+
 #define SUSP_EXAM(i, u, dec, s, n, x)                                                              \
     {                                                                                              \
         .id = i, .urn = u, .kind = OR_EV_SUSPENSION, .start = s, .decided = dec, .sessions = n,    \
@@ -216,41 +70,14 @@ typedef struct {
     {                                                                                              \
         .id = i, .urn = u, .kind = OR_EV_LUNCHTIME, .start = s, .sessions = n                      \
     }
-#define PEX(i, u, s)                                                                               \
-    {                                                                                              \
-        .id = i, .urn = u, .kind = OR_EV_PERMANENT, .start = s                                     \
-    }
-#define PEX_DEC(i, u, dec, s)                                                                      \
-    {                                                                                              \
-        .id = i, .urn = u, .kind = OR_EV_PERMANENT, .start = s, .decided = dec                     \
-    }
-#define ACT(u, r, rl, on, how)                                                                     \
-    {                                                                                              \
-        .urn = u, .kind = OR_EV_ACTION, .start = on, .ref = r, .rule = rl, .delivery = how         \
-    }
-#define ACT_OUT(u, r, rl, on, how, out)                                                            \
-    {                                                                                              \
-        .urn = u, .kind = OR_EV_ACTION, .start = on, .ref = r, .rule = rl, .delivery = how,        \
-        .outcome = out                                                                             \
-    }
 #define REPS(u, r, on)                                                                             \
     {                                                                                              \
         .urn = u, .kind = OR_EV_REPRESENTATIONS, .start = on, .ref = r                             \
     }
-#define WITHDRAWN(u, r, on)                                                                        \
-    {                                                                                              \
-        .urn = u, .kind = OR_EV_WITHDRAWN, .start = on, .ref = r                                   \
-    }
 
-#define OPEN    "open"
-#define OVERDUE "overdue"
-#define DONE    "done"
-#define NONE    ""
-#define ANY     "?"
-
+/* NLA (STAT-NOTIFY-LA) is in duties_fixture.h. */
 #define PARENT       "STAT-NOTIFY-PARENT"
 #define S104         "STAT-NOTICE-S104"
-#define NLA          "STAT-NOTIFY-LA"
 #define NSW          "STAT-NOTIFY-SW"
 #define NVSH         "STAT-NOTIFY-VSH"
 #define NGB          "STAT-NOTIFY-GB"
@@ -264,243 +91,32 @@ typedef struct {
 #define SIXTH_LA     "STAT-6TH-DAY-LA"
 #define ROLL         "STAT-ROLL-REMOVAL"
 
-/* ---- building the facts ---- */
-
-typedef struct {
-    or_fact_event ev[MAXEV];
-    char ids[MAXEV][16];
-    or_fact_snapshot snaps[2];
-    or_fact_enrolment en[3];
-    or_pupil_facts f;
-} built_facts;
-
-static void build_facts(const duty_case *c, built_facts *b)
-{
-    memset(b, 0, sizeof *b);
-    int n = 0, x = 0;
-    for (int i = 0; i < MAXEV && c->ev[i].start; i++) {
-        const ev_text *t = &c->ev[i];
-        or_fact_event *e = &b->ev[n];
-        if (t->id) {
-            e->event_id = t->id;
-        } else {
-            snprintf(b->ids[n], sizeof b->ids[n], "x%d", ++x);
-            e->event_id = b->ids[n];
-        }
-        e->urn = t->urn;
-        e->kind = t->kind;
-        e->start = D(t->start);
-        e->decided = t->decided ? D(t->decided) : e->start;
-        e->end = D(t->end);
-        e->exam_date = D(t->exam);
-        e->sessions =
-            (t->kind == OR_EV_SUSPENSION || t->kind == OR_EV_LUNCHTIME) ? t->sessions : -1;
-        e->reasons = or_is_exclusion(t->kind) ? "PP" : NULL;
-        e->ref = t->ref;
-        e->rule = t->rule;
-        e->outcome = t->outcome;
-        e->delivery = t->delivery;
-        e->provider = NULL;
-        e->to_urn = 0;
-        e->seq = i + 1;
-        n++;
-    }
-    /* facts.h: events by start, then seq (stable insertion sort) */
-    for (int i = 1; i < n; i++) {
-        or_fact_event tmp = b->ev[i];
-        int j = i - 1;
-        while (j >= 0 && b->ev[j].start > tmp.start) {
-            b->ev[j + 1] = b->ev[j];
-            j--;
-        }
-        b->ev[j + 1] = tmp;
-    }
-    /* the generated ids point into b->ids by the original index, which does not move */
-
-    int ns = 0;
-    for (int i = 0; i < 2 && c->snap[i].as_of; i++, ns++) {
-        const snap_text *s = &c->snap[i];
-        b->snaps[i] = (or_fact_snapshot){.as_of = D(s->as_of),
-                                         .cla = (int8_t)s->cla,
-                                         .pla = (int8_t)s->pla,
-                                         .cin = (int8_t)s->cin,
-                                         .cp = (int8_t)s->cp,
-                                         .yjs = (int8_t)s->yjs};
-    }
-    if (ns == 0) {
-        b->snaps[0] = (or_fact_snapshot){.as_of = D("2025-08-01")};
-        ns = 1;
-    }
-    for (int i = 0; i < ns; i++) {
-        or_fact_snapshot *s = &b->snaps[i];
-        s->dob = D(c->dob ? c->dob : "2012-05-01");
-        s->sex = 'M';
-        s->ethnicity = "WBRI";
-        s->sen_need = "";
-        s->year_group = c->year ? c->year : "9";
-        s->sen = 'N';
-        s->fsm = s->fsm6 = s->eal = 0;
-        s->social_worker_since = OR_DATE_NONE;
-    }
-
-    int ne = 0;
-    for (int i = 0; i < 3 && c->enrol[i].urn; i++, ne++)
-        b->en[i] = (or_fact_enrolment){c->enrol[i].urn, D(c->enrol[i].start), D(c->enrol[i].end),
-                                       'm', b->snaps[0].year_group};
-    if (ne == 0) {
-        int urns[3] = {URN_A, URN_B, URN_C};
-        for (int u = 0; u < 3; u++) {
-            bool used = false;
-            for (int i = 0; i < n; i++)
-                used = used || b->ev[i].urn == urns[u];
-            if (used)
-                b->en[ne++] = (or_fact_enrolment){urns[u], D("2021-09-01"), OR_DATE_NONE, 'm',
-                                                  b->snaps[0].year_group};
-        }
-    }
-
-    b->f = (or_pupil_facts){.upn = UPN,
-                            .snaps = b->snaps,
-                            .nsnaps = ns,
-                            .events = b->ev,
-                            .nevents = n,
-                            .enrols = b->en,
-                            .nenrols = ne,
-                            .school = lookup,
-                            .school_ctx = NULL};
-}
-
-/* ---- comparing the rows ---- */
-
-static bool same(const char *a, const char *b)
-{
-    return strcmp(a ? a : "", b ? b : "") == 0;
-}
-
 /* The rows this file owns: every statutory rule except STAT-ROLL-REMOVAL (see the top). */
 static bool owned_rule(const char *id)
 {
     return strncmp(id, "STAT-", 5) == 0 && strcmp(id, ROLL) != 0;
 }
 
-static int find_want(const duty_case *c, const char *ev, const char *rule)
-{
-    for (int i = 0; i < MAXWANT && c->want[i].rule; i++)
-        if (same(c->want[i].ev, ev) && same(c->want[i].rule, rule))
-            return i;
-    return -1;
-}
-
-static bool named_absent(const duty_case *c, const char *ev, const char *rule)
-{
-    char key[128];
-    snprintf(key, sizeof key, "%s %s", ev ? ev : "", rule);
-    for (int i = 0; i < MAXABSENT && c->absent[i]; i++)
-        if (strcmp(c->absent[i], key) == 0)
-            return true;
-    return false;
-}
-
-static void add(char *buf, size_t cap, const char *f, ...) __attribute__((format(printf, 3, 4)));
-static void add(char *buf, size_t cap, const char *f, ...)
-{
-    size_t len = strlen(buf);
-    if (len + 1 >= cap)
-        return;
-    va_list ap;
-    va_start(ap, f);
-    vsnprintf(buf + len, cap - len, f, ap);
-    va_end(ap);
-}
-
-static char msg[16384];
-
-static void describe(const or_duty *d, char *out, size_t cap)
-{
-    char due[11], done[11];
-    fmt(d->due, due);
-    fmt(d->done_on, done);
-    snprintf(out, cap, "%s %s due %s %s done_on %s (%s)", d->event_id ? d->event_id : "",
-             d->rule ? d->rule->id : "?", due, or_duty_status_name(d->status), done,
-             d->detail ? d->detail : "");
-}
-
-static void check_rows(const duty_case *c, const built_facts *b, const or_duty_list *l)
-{
-    bool seen[MAXWANT] = {false};
-    char row[1024];
-    msg[0] = '\0';
-    for (int i = 0; i < l->n; i++) {
-        const or_duty *d = &l->items[i];
-        const char *rid = d->rule && d->rule->id ? d->rule->id : "(no rule)";
-        describe(d, row, sizeof row);
-        int w = find_want(c, d->event_id, rid);
-        if (w < 0) {
-            if (owned_rule(rid) || named_absent(c, d->event_id, rid))
-                add(msg, sizeof msg, "\n  unexpected row: %s", row);
-            continue;
-        }
-        if (seen[w]) {
-            add(msg, sizeof msg, "\n  duplicate row: %s", row);
-            continue;
-        }
-        seen[w] = true;
-        const want_row *x = &c->want[w];
-        const or_fact_event *e = or_facts_event(&b->f, d->urn, d->event_id ? d->event_id : "");
-        if (!e)
-            add(msg, sizeof msg, "\n  row names no event of URN %d: %s", d->urn, row);
-        if (!same(d->upn, UPN))
-            add(msg, sizeof msg, "\n  wrong upn %s: %s", d->upn ? d->upn : "(null)", row);
-        bool bad = false;
-        if (strcmp(x->due, ANY) != 0 && d->due != D(x->due))
-            bad = true;
-        if (strcmp(x->status, ANY) != 0 && strcmp(or_duty_status_name(d->status), x->status))
-            bad = true;
-        if (strcmp(x->done, ANY) != 0 && d->done_on != D(x->done))
-            bad = true;
-        if (bad)
-            add(msg, sizeof msg, "\n  got      %s\n  expected %s %s due %s %s done_on %s", row,
-                x->ev, x->rule, *x->due ? x->due : "none", x->status, *x->done ? x->done : "none");
-    }
-    for (int w = 0; w < MAXWANT && c->want[w].rule; w++)
-        if (!seen[w])
-            add(msg, sizeof msg, "\n  missing row: %s %s due %s %s done_on %s", c->want[w].ev,
-                c->want[w].rule, *c->want[w].due ? c->want[w].due : "none", c->want[w].status,
-                *c->want[w].done ? c->want[w].done : "none");
-}
-
-static built_facts facts;
-
+/* A cap case: or_cap_check on the case's facts must give its code (and name its total); any
+ * other case: the rows of or_duties_for_pupil, check_case. */
 static void run_case(void **state)
 {
     const duty_case *c = *state;
+    if (!c->cap.start) {
+        check_case(c);
+        return;
+    }
     build_facts(c, &facts);
     or_params p;
     or_params_default(&p);
     or_error err = {0};
-    if (c->cap.start) {
-        or_code rc = or_cap_check(&facts.f, &p, D(c->cap.start), c->cap.halfdays, &err);
-        if (rc != c->cap.want)
-            fail_msg("%s: or_cap_check(%s, %d half-days) = %s, expected %s (message: %s)", c->name,
-                     c->cap.start, c->cap.halfdays, or_strerror(rc), or_strerror(c->cap.want),
-                     err.msg);
-        if (c->cap.msg_has && !strstr(err.msg, c->cap.msg_has))
-            fail_msg("%s: the refusal should name the total so far, %s days: \"%s\"", c->name,
-                     c->cap.msg_has, err.msg);
-        return;
-    }
-    or_arena a = OR_ARENA_INIT;
-    or_duty_list l;
-    or_duty_list_init(&l, &a);
-    or_code rc = or_duties_for_pupil(&facts.f, &p, D(c->as_of), &l, &err);
-    if (rc != OR_OK) {
-        or_arena_free(&a);
-        fail_msg("%s: or_duties_for_pupil = %s: %s", c->name, or_strerror(rc), err.msg);
-    }
-    check_rows(c, &facts, &l);
-    or_arena_free(&a);
-    if (msg[0])
-        fail_msg("%s (as of %s):%s", c->name, c->as_of, msg);
+    or_code rc = or_cap_check(&facts.f, &p, D(c->cap.start), c->cap.halfdays, &err);
+    if (rc != c->cap.want)
+        fail_msg("%s: or_cap_check(%s, %d half-days) = %s, expected %s (message: %s)", c->name,
+                 c->cap.start, c->cap.halfdays, or_strerror(rc), or_strerror(c->cap.want), err.msg);
+    if (c->cap.msg_has && !strstr(err.msg, c->cap.msg_has))
+        fail_msg("%s: the refusal should name the total so far, %s days: \"%s\"", c->name,
+                 c->cap.msg_has, err.msg);
 }
 
 /* ---- the cases ---- */
@@ -1321,14 +937,5 @@ static const duty_case cases[] = {
 
 int main(void)
 {
-    size_t n = sizeof cases / sizeof cases[0];
-    struct CMUnitTest *tests = calloc(n, sizeof *tests);
-    if (!tests)
-        return 1;
-    for (size_t i = 0; i < n; i++)
-        tests[i] =
-            (struct CMUnitTest){cases[i].name, run_case, NULL, NULL, (void *)(uintptr_t)&cases[i]};
-    int rc = _cmocka_run_group_tests("duties", tests, n, group_setup, group_teardown);
-    free(tests);
-    return rc;
+    return run_cases("duties", cases, sizeof cases / sizeof cases[0], run_case);
 }
