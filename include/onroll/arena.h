@@ -14,9 +14,12 @@ typedef struct {
     size_t block_size;
 } or_arena;
 
-#define OR_ARENA_INIT {NULL, 0}
+#define OR_ARENA_INIT                                                                              \
+    {                                                                                              \
+        NULL, 0                                                                                    \
+    }
 
-void *or_arena_alloc(or_arena *a, size_t size);    /* 16-byte aligned, uninitialised */
+void *or_arena_alloc(or_arena *a, size_t size); /* 16-byte aligned, uninitialised */
 void *or_arena_calloc(or_arena *a, size_t n, size_t size);
 char *or_arena_strdup(or_arena *a, const char *s);
 char *or_arena_strndup(or_arena *a, const char *s, size_t n);

@@ -44,8 +44,8 @@ typedef struct {
     /* ethnicity: major group code (WHIT...) and its description; otherwise NULL */
     const char *major;
     const char *major_description;
-    int meaning;      /* attendance: an or_att_meaning; otherwise 0 */
-    int typical_age;  /* year group: typical age on 31 August before the year; -1 if none */
+    int meaning;     /* attendance: an or_att_meaning; otherwise 0 */
+    int typical_age; /* year group: typical age on 31 August before the year; -1 if none */
 } or_code_entry;
 
 const char *or_codeset_name(or_codeset cs); /* "ethnicity", "exclusion reason", ... */

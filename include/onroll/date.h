@@ -11,7 +11,7 @@
 
 typedef int32_t or_date;
 
-#define OR_DATE_NONE INT32_MIN
+#define OR_DATE_NONE     INT32_MIN
 #define OR_DATE_MIN_YEAR 1900
 #define OR_DATE_MAX_YEAR 2199
 

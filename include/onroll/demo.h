@@ -53,8 +53,8 @@ or_code or_demo_generate(const or_demo_params *p, const or_demo_sink *sink, or_e
 #include "onroll/params.h"
 
 typedef const or_pupil_facts *(*or_demo_pupil_at)(void *ctx, int i);
-or_code or_demo_actions(or_demo_pupil_at pupil, void *pupils_ctx, int npupils,
-                        const or_params *p, or_date as_of, uint64_t seed,
-                        const or_demo_sink *sink, int *emitted, or_error *err);
+or_code or_demo_actions(or_demo_pupil_at pupil, void *pupils_ctx, int npupils, const or_params *p,
+                        or_date as_of, uint64_t seed, const or_demo_sink *sink, int *emitted,
+                        or_error *err);
 
 #endif

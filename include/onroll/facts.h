@@ -52,7 +52,7 @@ typedef struct {
     or_date dob;
     char sex; /* 'M' or 'F' */
     const char *ethnicity, *sen_need, *year_group;
-    char sen; /* 'N', 'K', 'E' */
+    char sen;                                      /* 'N', 'K', 'E' */
     int8_t fsm, fsm6, eal, cla, pla, cin, cp, yjs; /* -1 = not recorded */
     or_date social_worker_since;
 } or_fact_snapshot;

@@ -80,7 +80,7 @@ typedef struct {
 } or_kind;
 
 const or_kind *or_kind_get(or_kind_id id);
-const or_kind *or_kind_by_name(const char *name); /* "schools" ... or NULL */
+const or_kind *or_kind_by_name(const char *name);    /* "schools" ... or NULL */
 int or_kind_col(const or_kind *k, const char *name); /* column index or -1 */
 
 /* A validated value. Text-like types use s (NULL = not recorded); numeric ones and dates use i. */

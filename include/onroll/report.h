@@ -24,19 +24,19 @@ typedef struct {
 } or_table;
 
 typedef struct {
-    int ay;            /* academic year (2024 = 2024/25) */
-    or_dim dims[3];    /* the groups' dimensions */
-    int ndims;         /* 0-3 */
-    bool unsuppressed; /* LA users only (the caller audits it) */
-    int threshold;     /* suppress counts 1..threshold (0: the default, 2) */
+    int ay;                /* academic year (2024 = 2024/25) */
+    or_dim dims[3];        /* the groups' dimensions */
+    int ndims;             /* 0-3 */
+    bool unsuppressed;     /* LA users only (the caller audits it) */
+    int threshold;         /* suppress counts 1..threshold (0: the default, 2) */
     const char *reference; /* disproportionality: the reference group's code (NULL: all
                               other pupils) */
 } or_report_opts;
 
 /* rates: time_period, geographic_level, la_code, urn, <dim>, <dim>_label..., headcount,
  * suspension, susp_rate, perm_excl, perm_excl_rate, one_plus_susp, one_plus_susp_rate */
-or_code or_report_rates(const or_columns *c, const or_report_opts *o, or_arena *a,
-                        or_table *out, or_error *err);
+or_code or_report_rates(const or_columns *c, const or_report_opts *o, or_arena *a, or_table *out,
+                        or_error *err);
 /* disproportionality: per group (one to three dimensions, their intersections), the one-plus
  * suspension rate, the permanent exclusion rate, the risk ratio of a one-plus suspension
  * against the reference with its 95% CI and whether the CI excludes 1, and the same for
@@ -46,8 +46,8 @@ or_code or_report_disproportionality(const or_columns *c, const or_report_opts *
 /* schools: every school's headcount, suspensions, rates, one-plus rate against the LA's with
  * funnel-plot limits (95%, 99.8%) and its class, its share of the LA's suspensions and the
  * cumulative share (schools in descending order of suspensions). */
-or_code or_report_schools(const or_columns *c, const or_report_opts *o, or_arena *a,
-                          or_table *out, or_error *err);
+or_code or_report_schools(const or_columns *c, const or_report_opts *o, or_arena *a, or_table *out,
+                          or_error *err);
 
 /* Write a table as CSV (header + rows), JSON (an array of objects) or an HTML <table> with a
  * caption (OR_FMT_TABLE is read as HTML here). */

@@ -15,7 +15,10 @@ typedef struct {
     size_t cap;
 } or_sb;
 
-#define OR_SB_INIT {NULL, 0, 0}
+#define OR_SB_INIT                                                                                 \
+    {                                                                                              \
+        NULL, 0, 0                                                                                 \
+    }
 
 void or_sb_grow(or_sb *sb, size_t extra);
 void or_sb_add(or_sb *sb, const void *data, size_t len);

@@ -12,8 +12,8 @@
 #include "onroll/store.h"
 
 typedef struct {
-    int ay;         /* the report's academic year (2024 = 2024/25) */
-    int threshold;  /* suppression threshold (0: none - LA-internal use only) */
+    int ay;           /* the report's academic year (2024 = 2024/25) */
+    int threshold;    /* suppression threshold (0: none - LA-internal use only) */
     const char *path; /* where the PDF goes (pdf only) */
     bool pdf;
 } or_scrutiny_opts;

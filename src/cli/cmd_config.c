@@ -42,8 +42,7 @@ int cmd_config(int argc, char **argv)
     } else if (!rc) {
         int id = get ? or_param_find(a[1]) : -1;
         if (get && id < 0)
-            rc = or_fail(&err, OR_EINPUT, "'%s' is not a setting (see `onroll config list`)",
-                         a[1]);
+            rc = or_fail(&err, OR_EINPUT, "'%s' is not a setting (see `onroll config list`)", a[1]);
         for (int i = 0; !rc && i < OR_P__COUNT; i++) {
             if (get && i != id)
                 continue;

@@ -151,8 +151,7 @@ int cmd_demo(int argc, char **argv)
             break;
         case 'a':
             if (!or_date_parse(optarg, &p.as_of)) {
-                fprintf(stderr, "onroll demo: --as-of '%s' is not a date (YYYY-MM-DD)\n",
-                        optarg);
+                fprintf(stderr, "onroll demo: --as-of '%s' is not a date (YYYY-MM-DD)\n", optarg);
                 return 2;
             }
             break;

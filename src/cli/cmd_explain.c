@@ -55,7 +55,10 @@ int cmd_explain(int argc, char **argv)
         if (e->end != OR_DATE_NONE)
             or_date_human(e->end, d2);
         printf("  %s to %s  %d %s (%s registration)\n", d1, e->end == OR_DATE_NONE ? "now" : d2,
-               e->urn, sc ? sc->name : "?", e->reg_type == 'm' ? "main" : e->reg_type == 'd' ? "dual" : "subsidiary");
+               e->urn, sc ? sc->name : "?",
+               e->reg_type == 'm'   ? "main"
+               : e->reg_type == 'd' ? "dual"
+                                    : "subsidiary");
     }
     printf("\nTimeline:\n");
     for (int i = 0; i < f->nevents; i++) {
@@ -95,10 +98,10 @@ int cmd_explain(int argc, char **argv)
         const or_duty *d = &duties.items[i];
         if (d->due != OR_DATE_NONE)
             or_date_human(d->due, d1);
-        printf("  %-20s %-8s due %-16s %s %s\n      %s\n      Rule: %s (%s; %s)%s\n",
-               d->rule->id, or_duty_status_name(d->status), d->due == OR_DATE_NONE ? "-" : d1,
-               d->event_id[0] ? "for" : "", d->event_id, d->detail, d->rule->summary,
-               d->rule->who, d->rule->source, d->rule->unconfirmed ? " [unconfirmed source]" : "");
+        printf("  %-20s %-8s due %-16s %s %s\n      %s\n      Rule: %s (%s; %s)%s\n", d->rule->id,
+               or_duty_status_name(d->status), d->due == OR_DATE_NONE ? "-" : d1,
+               d->event_id[0] ? "for" : "", d->event_id, d->detail, d->rule->summary, d->rule->who,
+               d->rule->source, d->rule->unconfirmed ? " [unconfirmed source]" : "");
     }
     printf("\nRisk indicators:\n");
     if (!flags.n)

@@ -11,9 +11,8 @@ int cmd_export(int argc, char **argv)
     static const char *use =
         "[--db URL] [--out FILE] schools|calendar|pupils|enrolments|caseload|events|"
         "attendance|attendance_totals";
-    static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
-                                         {"out", required_argument, NULL, 'o'},
-                                         {0}};
+    static const struct option opts[] = {
+        {"db", required_argument, NULL, 'd'}, {"out", required_argument, NULL, 'o'}, {0}};
     const char *db = NULL, *path = NULL;
     int c;
     while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {

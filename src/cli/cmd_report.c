@@ -142,7 +142,10 @@ int cmd_report(int argc, char **argv)
         code = or_fail(&err, OR_EIO, "%s: cannot write", tmp);
     or_arena arena = OR_ARENA_INIT;
     if (!code && scrutiny) {
-        or_scrutiny_opts so = {o.ay, o.unsuppressed ? 0 : o.threshold > 0 ? o.threshold : 2,
+        or_scrutiny_opts so = {o.ay,
+                               o.unsuppressed    ? 0
+                               : o.threshold > 0 ? o.threshold
+                                                 : 2,
                                path, pdf};
         code = or_scrutiny_write(s, cols, &so, pdf ? NULL : out, &err);
     } else if (!code) {

@@ -19,7 +19,6 @@
 #include "onroll/upn.h"
 #include "onroll/users.h"
 
-
 static const char *use_text =
     "add EMAIL --name NAME --role ROLE [--scope SCOPE] [--password-stdin]\n"
     "       onroll user list\n"

@@ -18,12 +18,10 @@ or_date cli_today(void)
 
 int cli_rules_opts(const char *cmd, const char *use, int argc, char **argv, cli_rules *o)
 {
-    static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
-                                         {"as-of", required_argument, NULL, 'a'},
-                                         {"school", required_argument, NULL, 's'},
-                                         {"format", required_argument, NULL, 'f'},
-                                         {"pupil", required_argument, NULL, 'p'},
-                                         {0}};
+    static const struct option opts[] = {
+        {"db", required_argument, NULL, 'd'},     {"as-of", required_argument, NULL, 'a'},
+        {"school", required_argument, NULL, 's'}, {"format", required_argument, NULL, 'f'},
+        {"pupil", required_argument, NULL, 'p'},  {0}};
     memset(o, 0, sizeof *o);
     o->as_of = cli_today();
     o->format = OR_FMT_TABLE;
@@ -43,15 +41,13 @@ int cli_rules_opts(const char *cmd, const char *use, int argc, char **argv, cli_
         case 's':
             o->school = atoi(optarg);
             if (o->school < 100000 || o->school > 999999) {
-                fprintf(stderr, "onroll %s: --school '%s' is not a URN (6 digits)\n", cmd,
-                        optarg);
+                fprintf(stderr, "onroll %s: --school '%s' is not a URN (6 digits)\n", cmd, optarg);
                 return 2;
             }
             break;
         case 'f':
             if (!or_format_parse(optarg, &o->format)) {
-                fprintf(stderr, "onroll %s: --format '%s': use table, csv or json\n", cmd,
-                        optarg);
+                fprintf(stderr, "onroll %s: --format '%s': use table, csv or json\n", cmd, optarg);
                 return 2;
             }
             break;

@@ -75,9 +75,9 @@ static or_date when_done(dm_rng *r, const or_duty *d, const or_fact_event *e, or
     return OR_DATE_NONE;
 }
 
-or_code or_demo_actions(or_demo_pupil_at pupil, void *pupils_ctx, int npupils,
-                        const or_params *p, or_date as_of, uint64_t seed,
-                        const or_demo_sink *sink, int *emitted, or_error *err)
+or_code or_demo_actions(or_demo_pupil_at pupil, void *pupils_ctx, int npupils, const or_params *p,
+                        or_date as_of, uint64_t seed, const or_demo_sink *sink, int *emitted,
+                        or_error *err)
 {
     or_arena arena = OR_ARENA_INIT;
     or_code rc = OR_OK;

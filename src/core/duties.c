@@ -32,8 +32,7 @@ static or_duty *push(or_duty_list *l)
     return &l->items[l->n++];
 }
 
-const or_fact_event *or_duty_action(const or_duty_ctx *c, const or_fact_event *e,
-                                    const char *rule)
+const or_fact_event *or_duty_action(const or_duty_ctx *c, const or_fact_event *e, const char *rule)
 {
     const or_fact_event *a = or_facts_action(c->f, e->urn, e->event_id, rule);
     if (a && a->start > c->as_of) { /* recorded later than the date asked about */
@@ -56,8 +55,8 @@ static const or_excl_info *info_of(const or_duty_ctx *c, const or_fact_event *e)
     return NULL;
 }
 
-void or_duty_add(or_duty_ctx *c, const or_fact_event *e, int urn, const char *rule_id,
-                 or_date due, or_due_mode mode, const or_fact_event *done, const char *fmt, ...)
+void or_duty_add(or_duty_ctx *c, const or_fact_event *e, int urn, const char *rule_id, or_date due,
+                 or_due_mode mode, const or_fact_event *done, const char *fmt, ...)
 {
     const or_rule *rule = or_rule_find(rule_id);
     if (!rule)
@@ -251,6 +250,6 @@ or_code or_cap_check(const or_pupil_facts *f, const or_params *p, or_date start,
                    "to %d.%d days, above the limit of %d school days a year (STAT-45DAY-CAP: "
                    "%s); %d.%d days recorded so far%s",
                    halfdays / 2, halfdays % 2 * 5, ay, (ay + 1) % 100, (total + halfdays) / 2,
-                   (total + halfdays) % 2 * 5, p->v[OR_P_CAP_DAYS], r ? r->source : "",
-                   total / 2, total % 2 * 5, several ? " across all schools" : "");
+                   (total + halfdays) % 2 * 5, p->v[OR_P_CAP_DAYS], r ? r->source : "", total / 2,
+                   total % 2 * 5, several ? " across all schools" : "");
 }

@@ -42,13 +42,12 @@ typedef enum {
 } or_due_mode;
 
 /* The action (decided on or before as_of) that did `rule` for event e, or NULL. */
-const or_fact_event *or_duty_action(const or_duty_ctx *c, const or_fact_event *e,
-                                    const char *rule);
+const or_fact_event *or_duty_action(const or_duty_ctx *c, const or_fact_event *e, const char *rule);
 /* Add a duty. e may be NULL for a pupil-level duty (then urn says where). A duty of a
  * withdrawn or reinstated exclusion that is not done and not yet due when it ended is
  * dropped, except the STAT-NOTIFY-* duties. */
-void or_duty_add(or_duty_ctx *c, const or_fact_event *e, int urn, const char *rule_id,
-                 or_date due, or_due_mode mode, const or_fact_event *done, const char *fmt, ...)
+void or_duty_add(or_duty_ctx *c, const or_fact_event *e, int urn, const char *rule_id, or_date due,
+                 or_due_mode mode, const or_fact_event *done, const char *fmt, ...)
     __attribute__((format(printf, 8, 9)));
 
 /* AFTER(d, n) / NTH(d, n) on the exclusion's school calendar (OR_DATE_NONE without one). */

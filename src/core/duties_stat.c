@@ -17,8 +17,7 @@ static const char *what(const or_fact_event *e)
 /* "2.5 days" into buf (32 bytes) */
 static const char *days(int halves, char buf[32])
 {
-    snprintf(buf, 32, "%d%s day%s", halves / 2, halves % 2 ? ".5" : "",
-             halves == 2 ? "" : "s");
+    snprintf(buf, 32, "%d%s day%s", halves / 2, halves % 2 ? ".5" : "", halves == 2 ? "" : "s");
     return buf;
 }
 
@@ -32,7 +31,7 @@ static or_date received(const or_duty_ctx *c, const or_fact_event *e, const char
         return e->decided;
     }
     *how = a->delivery && strcmp(a->delivery, "hand") ? "the notice's deemed date"
-                                                       : "the notice handed over";
+                                                      : "the notice handed over";
     return or_deemed_date(a->start, a->delivery);
 }
 
@@ -78,7 +77,7 @@ static void board(or_duty_ctx *c, const or_excl_info *x)
     bool over15 = x->term_after > 2 * p->v[OR_P_GB_15_TERM_DAYS];
     char t[32], dd[16];
     days(x->term_after, t);
-    const char *why = perm ? "a permanent exclusion"
+    const char *why = perm     ? "a permanent exclusion"
                       : over15 ? "the pupil's suspensions this term come to more than 15 days"
                       : exam   ? "the pupil would miss a public examination or national test"
                                : "the pupil's suspensions this term come to more than 5 days";
@@ -192,9 +191,8 @@ static void review(or_duty_ctx *c, const or_excl_info *x)
     if (removal != OR_DATE_NONE)
         or_date_human(removal, allowed);
     or_duty_add(c, e, 0, "STAT-ROLL-REMOVAL", OR_DATE_NONE, OR_DUE_BY,
-                or_duty_action(c, e, "STAT-ROLL-REMOVAL"),
-                "remove from roll only once %s%s%s", removal_why,
-                removal != OR_DATE_NONE ? ": not before " : "", allowed);
+                or_duty_action(c, e, "STAT-ROLL-REMOVAL"), "remove from roll only once %s%s%s",
+                removal_why, removal != OR_DATE_NONE ? ": not before " : "", allowed);
 }
 
 /* STAT-6TH-DAY-LA for a permanent exclusion. */

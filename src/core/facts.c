@@ -5,10 +5,9 @@
 #include "onroll/facts.h"
 
 static const char *const kind_names[OR_EV__COUNT] = {
-    "suspension",   "lunchtime",        "permanent",        "withdrawn",
-    "reinstated",   "managed_move",     "off_site_direction", "ap_placement",
-    "part_time_timetable", "ehe",       "cme",              "unexplained_exit",
-    "in_year_transfer", "representations", "action",
+    "suspension",   "lunchtime",          "permanent",        "withdrawn",           "reinstated",
+    "managed_move", "off_site_direction", "ap_placement",     "part_time_timetable", "ehe",
+    "cme",          "unexplained_exit",   "in_year_transfer", "representations",     "action",
 };
 
 const char *or_event_kind_name(or_event_kind k)
@@ -120,8 +119,8 @@ bool or_compulsory_school_age(or_date dob, or_date d)
         }
     /* ends on the last Friday in June of the school year in which the child turns 16 */
     int y16 = y + 16;
-    int ay16 = or_date_academic_year(or_date_from_ymd(y16, m == 2 && dd == 29 ? 3 : m,
-                                                      m == 2 && dd == 29 ? 1 : dd));
+    int ay16 = or_date_academic_year(
+        or_date_from_ymd(y16, m == 2 && dd == 29 ? 3 : m, m == 2 && dd == 29 ? 1 : dd));
     or_date june30 = or_date_from_ymd(ay16 + 1, 6, 30);
     or_date end = june30 - ((or_date_weekday(june30) - 4 + 7) % 7); /* Friday = 4 */
     return d >= start && d <= end;

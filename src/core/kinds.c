@@ -15,38 +15,56 @@ static const char *const sexes[] = {"M", "F", NULL};
 static const char *const sen_provision[] = {"N", "K", "E", NULL};
 static const char *const enrol_types[] = {"main", "dual", "subsidiary", NULL};
 static const char *const cal_kinds[] = {"term", "holiday", "inset", "closure", NULL};
-static const char *const case_roles[] = {"social_worker", "youth_justice", "vsh", "reu",
-                                         "early_help",    NULL};
+static const char *const case_roles[] = {"social_worker", "youth_justice", "vsh",
+                                         "reu",           "early_help",    NULL};
 static const char *const sessions[] = {"AM", "PM", NULL};
-static const char *const event_types[] = {
-    "suspension", "lunchtime", "permanent",  "withdrawn",          "reinstated",
-    "managed_move", "off_site_direction", "ap_placement", "part_time_timetable",
-    "ehe",        "cme",       "unexplained_exit", "in_year_transfer", "representations",
-    "action",     NULL};
-static const char *const outcomes[] = {"reinstated", "upheld",    "recommend_reconsider",
-                                       "direct_reconsider", "improving", "no_change",
-                                       "worse", NULL};
+static const char *const event_types[] = {"suspension",
+                                          "lunchtime",
+                                          "permanent",
+                                          "withdrawn",
+                                          "reinstated",
+                                          "managed_move",
+                                          "off_site_direction",
+                                          "ap_placement",
+                                          "part_time_timetable",
+                                          "ehe",
+                                          "cme",
+                                          "unexplained_exit",
+                                          "in_year_transfer",
+                                          "representations",
+                                          "action",
+                                          NULL};
+static const char *const outcomes[] = {
+    "reinstated", "upheld", "recommend_reconsider", "direct_reconsider", "improving", "no_change",
+    "worse",      NULL};
 static const char *const deliveries[] = {"hand", "email", "post", NULL};
 
-#define T(n, s, t, f, max) {n, s, t, f, NULL, 0, 0, max}
-#define E(n, s, f, v) {n, s, OR_V_ENUM, f, v, 0, 0, 0}
-#define C(n, s, f, cs) {n, s, OR_V_CODE, f, NULL, cs, 0, 0}
-#define I(n, s, f, lo, hi) {n, s, OR_V_INT, f, NULL, 0, lo, hi}
+#define T(n, s, t, f, max)                                                                         \
+    {                                                                                              \
+        n, s, t, f, NULL, 0, 0, max                                                                \
+    }
+#define E(n, s, f, v)                                                                              \
+    {                                                                                              \
+        n, s, OR_V_ENUM, f, v, 0, 0, 0                                                             \
+    }
+#define C(n, s, f, cs)                                                                             \
+    {                                                                                              \
+        n, s, OR_V_CODE, f, NULL, cs, 0, 0                                                         \
+    }
+#define I(n, s, f, lo, hi)                                                                         \
+    {                                                                                              \
+        n, s, OR_V_INT, f, NULL, 0, lo, hi                                                         \
+    }
 
 static const or_column school_cols[OR_SC__N] = {
-    T("urn", "urn", OR_V_URN, KEY, 0),
-    T("laestab", "laestab", OR_V_LAESTAB, REQ, 0),
-    T("name", "name", OR_V_TEXT, REQ, 200),
-    E("phase", "phase", REQ, phases),
-    I("la_code", "la_code", REQ, 100, 999),
-    E("type", "school_type", OPT, school_types),
+    T("urn", "urn", OR_V_URN, KEY, 0),      T("laestab", "laestab", OR_V_LAESTAB, REQ, 0),
+    T("name", "name", OR_V_TEXT, REQ, 200), E("phase", "phase", REQ, phases),
+    I("la_code", "la_code", REQ, 100, 999), E("type", "school_type", OPT, school_types),
 };
 
 static const or_column calendar_cols[OR_CA__N] = {
-    T("scope", "scope", OR_V_SCOPE, KEY, 0),
-    T("start", "start_date", OR_V_DATE, KEY, 0),
-    T("end", "end_date", OR_V_DATE, KEY, 0),
-    E("kind", "kind", KEY, cal_kinds),
+    T("scope", "scope", OR_V_SCOPE, KEY, 0),  T("start", "start_date", OR_V_DATE, KEY, 0),
+    T("end", "end_date", OR_V_DATE, KEY, 0),  E("kind", "kind", KEY, cal_kinds),
     T("label", "label", OR_V_TEXT, OPT, 100),
 };
 
@@ -83,10 +101,8 @@ static const or_column enrolment_cols[OR_EN__N] = {
 };
 
 static const or_column caseload_cols[OR_CL__N] = {
-    T("upn", "upn", OR_V_UPN, KEY, 0),
-    T("worker", "worker", OR_V_EMAIL, KEY, 254),
-    E("role", "role", KEY, case_roles),
-    T("start", "start_date", OR_V_DATE, KEY, 0),
+    T("upn", "upn", OR_V_UPN, KEY, 0),       T("worker", "worker", OR_V_EMAIL, KEY, 254),
+    E("role", "role", KEY, case_roles),      T("start", "start_date", OR_V_DATE, KEY, 0),
     T("end", "end_date", OR_V_DATE, OPT, 0),
 };
 
@@ -113,29 +129,26 @@ static const or_column event_cols[OR_EV__N] = {
 };
 
 static const or_column attendance_cols[OR_AT__N] = {
-    T("upn", "upn", OR_V_UPN, KEY, 0),
-    T("urn", "urn", OR_V_URN, KEY, 0),
-    T("date", "mark_date", OR_V_DATE, KEY, 0),
-    E("session", "session", KEY, sessions),
+    T("upn", "upn", OR_V_UPN, KEY, 0),         T("urn", "urn", OR_V_URN, KEY, 0),
+    T("date", "mark_date", OR_V_DATE, KEY, 0), E("session", "session", KEY, sessions),
     C("code", "code", REQ, OR_CS_ATTENDANCE),
 };
 
 static const or_column attendance_agg_cols[OR_AG__N] = {
-    T("upn", "upn", OR_V_UPN, KEY, 0),
-    T("urn", "urn", OR_V_URN, KEY, 0),
-    T("from", "from_date", OR_V_DATE, KEY, 0),
-    T("to", "to_date", OR_V_DATE, KEY, 0),
-    I("possible", "possible", REQ, 0, 1000),
-    I("present", "present", REQ, 0, 1000),
-    I("authorised", "authorised", REQ, 0, 1000),
-    I("unauthorised", "unauthorised", REQ, 0, 1000),
+    T("upn", "upn", OR_V_UPN, KEY, 0),           T("urn", "urn", OR_V_URN, KEY, 0),
+    T("from", "from_date", OR_V_DATE, KEY, 0),   T("to", "to_date", OR_V_DATE, KEY, 0),
+    I("possible", "possible", REQ, 0, 1000),     I("present", "present", REQ, 0, 1000),
+    I("authorised", "authorised", REQ, 0, 1000), I("unauthorised", "unauthorised", REQ, 0, 1000),
 };
 
 /* The DfE's published LA-level statistics in the layout of its exclusion-statistics app
  * (shared/external-data/dfe-exclusion-statistics-2006-2017/clean_la_data.csv): England,
  * regions and LAs, for comparison in the scrutiny report. */
 static const char *const levels[] = {"National", "Region", "Local authority", NULL};
-#define S(n) {n, n, OR_V_STAT, OPT, NULL, 0, 0, 20}
+#define S(n)                                                                                       \
+    {                                                                                              \
+        n, n, OR_V_STAT, OPT, NULL, 0, 0, 20                                                       \
+    }
 static const or_column benchmark_cols[OR_BM__N] = {
     I("year", "year", KEY, 200001, 209999),
     E("level", "level", KEY, levels),
@@ -163,8 +176,8 @@ static const or_kind kinds[OR_K__COUNT] = {
     {OR_K_EVENTS, "events", "events", event_cols, OR_EV__N, OR_EV_START, OR_ON_CONFLICT_REJECT},
     {OR_K_ATTENDANCE, "attendance", "attendance", attendance_cols, OR_AT__N, OR_AT_DATE,
      OR_ON_CONFLICT_UPDATE},
-    {OR_K_ATTENDANCE_AGG, "attendance_totals", "attendance_totals", attendance_agg_cols,
-     OR_AG__N, -1, OR_ON_CONFLICT_UPDATE},
+    {OR_K_ATTENDANCE_AGG, "attendance_totals", "attendance_totals", attendance_agg_cols, OR_AG__N,
+     -1, OR_ON_CONFLICT_UPDATE},
     {OR_K_BENCHMARKS, "benchmarks", "benchmarks", benchmark_cols, OR_BM__N, -1,
      OR_ON_CONFLICT_UPDATE},
 };

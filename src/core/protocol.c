@@ -23,8 +23,7 @@ static const or_excl_info *later_exclusion(const or_duty_ctx *c, int i, or_event
 }
 
 /* An action of `rule` for any event of the pupil at school urn dated on or before `by`. */
-static const or_fact_event *any_action(const or_duty_ctx *c, int urn, const char *rule,
-                                       or_date by)
+static const or_fact_event *any_action(const or_duty_ctx *c, int urn, const char *rule, or_date by)
 {
     for (int i = 0; i < c->f->nevents; i++) {
         const or_fact_event *a = &c->f->events[i];
@@ -140,8 +139,8 @@ static void psp(or_duty_ctx *c)
             continue; /* a PSP runs within its school year; a new year brings a new one */
         char dd[16];
         or_date_human(last, dd);
-        or_duty_add(c, e, 0, "LOCAL-PSP-REVIEW", next, OR_DUE_BY,
-                    NULL, "review the Pastoral Support Programme every %d days (last: %s)",
+        or_duty_add(c, e, 0, "LOCAL-PSP-REVIEW", next, OR_DUE_BY, NULL,
+                    "review the Pastoral Support Programme every %d days (last: %s)",
                     p->v[OR_P_PSP_REVIEW_DAYS], dd);
     }
 }
@@ -198,15 +197,15 @@ static void partners(or_duty_ctx *c)
             or_duty_add(c, e, 0, "LOCAL-VS-CONSULT", e->decided, OR_DUE_BY,
                         or_duty_action(c, e, "LOCAL-VS-CONSULT"),
                         "the pupil %s: consult the Virtual School on or before the %s",
-                        cla ? "is looked after" : pla ? "was previously looked after"
-                                                      : "has a social worker",
+                        cla   ? "is looked after"
+                        : pla ? "was previously looked after"
+                              : "has a social worker",
                         e->kind == OR_EV_PERMANENT ? "exclusion" : "suspension");
         char who[256] = "";
         size_t n = 0;
-#define WHO(cond, name)                                                                       \
-    if (cond)                                                                                  \
-    n += (size_t)snprintf(who + n, n < sizeof who ? sizeof who - n : 0, "%s%s", n ? ", " : "", \
-                          name)
+#define WHO(cond, name)                                                                            \
+    if (cond)                                                                                      \
+    n += (size_t)snprintf(who + n, n < sizeof who ? sizeof who - n : 0, "%s%s", n ? ", " : "", name)
         WHO(s && (s->cin == 1 || s->cp == 1 || cla), "children's social care");
         WHO(cla || pla || sw, "the Virtual School");
         WHO(s && s->yjs == 1, "the youth justice service");
@@ -254,7 +253,8 @@ static void pep(or_duty_ctx *c)
         if (or_date_academic_year(from) != ay || from > c->as_of)
             continue;
         or_date upto = to < c->as_of ? to : c->as_of;
-        const or_fact_snapshot *a = or_facts_snapshot_on(f, from), *b = or_facts_snapshot_on(f, upto);
+        const or_fact_snapshot *a = or_facts_snapshot_on(f, from),
+                               *b = or_facts_snapshot_on(f, upto);
         if (!((a && a->cla == 1) || (b && b->cla == 1)))
             continue;
         const or_fact_event *done = NULL;

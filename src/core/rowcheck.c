@@ -9,7 +9,7 @@
 #define B(c) (1u << (c))
 /* columns every event type may carry (formats.md: "Optional on every type") */
 #define EVERY (B(OR_EV_END) | B(OR_EV_NOTES) | B(OR_EV_RECORDED_BY) | B(OR_EV_DECIDED))
-#define BASE (B(OR_EV_EVENT_ID) | B(OR_EV_UPN) | B(OR_EV_URN) | B(OR_EV_TYPE) | B(OR_EV_START))
+#define BASE  (B(OR_EV_EVENT_ID) | B(OR_EV_UPN) | B(OR_EV_URN) | B(OR_EV_TYPE) | B(OR_EV_START))
 
 static const or_event_type types[] = {
     {"suspension", B(OR_EV_SESSIONS) | B(OR_EV_REASONS), B(OR_EV_EXAM_DATE),
@@ -28,8 +28,8 @@ static const or_event_type types[] = {
     {"unexplained_exit", 0, 0, "left roll with no known destination"},
     {"in_year_transfer", B(OR_EV_TO_URN), 0, "moved school in year"},
     {"representations", B(OR_EV_REF), 0, "the parent made representations to the board"},
-    {"action", B(OR_EV_REF) | B(OR_EV_RULE),
-     B(OR_EV_OUTCOME) | B(OR_EV_DELIVERY) | B(OR_EV_TO), "a duty done"},
+    {"action", B(OR_EV_REF) | B(OR_EV_RULE), B(OR_EV_OUTCOME) | B(OR_EV_DELIVERY) | B(OR_EV_TO),
+     "a duty done"},
 };
 
 /* The outcomes an `action` may record, by rule (formats.md; LOCAL-PSP-REVIEW's are an
@@ -91,8 +91,8 @@ static or_code check_event(const or_kind *k, const or_value *r, int *col, or_err
         return blame(col, OR_EV_TO, err, "does not apply to a %s event", type);
     if (before(&r[OR_EV_END], &r[OR_EV_START]))
         return blame(col, OR_EV_END, err, "is before start (an event cannot end before it starts)");
-    bool exclusion = !strcmp(type, "suspension") || !strcmp(type, "lunchtime") ||
-                     !strcmp(type, "permanent");
+    bool exclusion =
+        !strcmp(type, "suspension") || !strcmp(type, "lunchtime") || !strcmp(type, "permanent");
     if (exclusion && before(&r[OR_EV_START], &r[OR_EV_DECIDED]))
         return blame(col, OR_EV_DECIDED, err,
                      "is after start: a suspension or exclusion cannot be backdated");
@@ -113,9 +113,10 @@ static or_code check_event(const or_kind *k, const or_value *r, int *col, or_err
             ok |= !strcmp(allowed[i], o);
             or_sb_addf(&list, "%s%s", i ? "|" : "", allowed[i]);
         }
-        or_code rc = ok ? OR_OK
-                        : blame(col, OR_EV_OUTCOME, err, "'%s' is not an outcome of %s (expected %s)",
-                                o, rule, or_sb_str(&list));
+        or_code rc =
+            ok ? OR_OK
+               : blame(col, OR_EV_OUTCOME, err, "'%s' is not an outcome of %s (expected %s)", o,
+                       rule, or_sb_str(&list));
         or_sb_release(&list);
         return rc;
     }

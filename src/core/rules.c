@@ -5,9 +5,9 @@
 #include "onroll/rules.h"
 
 #define GUIDE "DfE Suspension and permanent exclusion guidance (2024)"
-#define REGS "SI 2012/1033 School Discipline (Pupil Exclusions and Reviews) Regulations"
+#define REGS  "SI 2012/1033 School Discipline (Pupil Exclusions and Reviews) Regulations"
 #define LOCAL "LA local protocol (Hackney No Need to Exclude)"
-#define RISK "onroll early identification indicator (configurable)"
+#define RISK  "onroll early identification indicator (configurable)"
 
 static const or_rule rules[] = {
     {"STAT-45DAY-CAP", OR_RULE_STATUTORY, OR_RULE_MUST, "head teacher",
@@ -58,8 +58,8 @@ static const or_rule rules[] = {
      "Consult the LA exclusions team before any further exclusion.", LOCAL, 0},
     {"LOCAL-CONSULT-PEX", OR_RULE_LOCAL, OR_RULE_SHOULD, "head teacher",
      "Consult the LA exclusions team on or before a permanent exclusion.", LOCAL, 0},
-    {"LOCAL-PSP", OR_RULE_LOCAL, OR_RULE_SHOULD, "school",
-     "Start a Pastoral Support Programme.", LOCAL, 0},
+    {"LOCAL-PSP", OR_RULE_LOCAL, OR_RULE_SHOULD, "school", "Start a Pastoral Support Programme.",
+     LOCAL, 0},
     {"LOCAL-PSP-REVIEW", OR_RULE_LOCAL, OR_RULE_SHOULD, "school",
      "Review the Pastoral Support Programme every 4 weeks.", LOCAL, 0},
     {"LOCAL-PSP-ESCALATE", OR_RULE_LOCAL, OR_RULE_SHOULD, "school",

@@ -153,8 +153,8 @@ or_code or_value_parse(const or_column *c, const char *text, or_date ref, or_val
             return or_fail(err, OR_EINPUT,
                            "is not valid UTF-8 text (control characters or broken bytes)");
         if (c->max && (int64_t)strlen(text) > c->max)
-            return or_fail(err, OR_EINPUT, "is %zu bytes long; at most %lld allowed",
-                           strlen(text), (long long)c->max);
+            return or_fail(err, OR_EINPUT, "is %zu bytes long; at most %lld allowed", strlen(text),
+                           (long long)c->max);
         out->s = text;
         return OR_OK;
     case OR_V_INT:
@@ -225,15 +225,16 @@ or_code or_value_parse(const or_column *c, const char *text, or_date ref, or_val
         }
         const char *p = text + (*text == '-');
         size_t digits = strspn(p, "0123456789");
-        if (digits && (!p[digits] || (p[digits] == '.' && strspn(p + digits + 1, "0123456789") ==
-                                                             strlen(p + digits + 1) &&
-                                      p[digits + 1])) &&
+        if (digits &&
+            (!p[digits] ||
+             (p[digits] == '.' && strspn(p + digits + 1, "0123456789") == strlen(p + digits + 1) &&
+              p[digits + 1])) &&
             strlen(text) <= 20) {
             out->s = text;
             return OR_OK;
         }
-        return or_fail(err, OR_EINPUT,
-                       "'%s' is not a published figure (a number, or x, ., z or c)", text);
+        return or_fail(err, OR_EINPUT, "'%s' is not a published figure (a number, or x, ., z or c)",
+                       text);
     }
     case OR_V_RULE:
         if (!or_rule_find(text))
@@ -258,7 +259,8 @@ void or_value_format(const or_column *c, const or_value *v, or_sb *out)
     case OR_V_BOOL: {
         /* by hand: this runs for every numeric cell of every exported or digested row */
         char digits[24], *p = digits + sizeof digits;
-        unsigned long long u = v->i < 0 ? 0ULL - (unsigned long long)v->i : (unsigned long long)v->i;
+        unsigned long long u =
+            v->i < 0 ? 0ULL - (unsigned long long)v->i : (unsigned long long)v->i;
         do
             *--p = (char)('0' + u % 10);
         while (u /= 10);

@@ -15,16 +15,16 @@
 #include "onroll/columns.h"
 #include "onroll/strmap.h"
 
-#define CX_NONE8    0xFF      /* an empty reason slot */
-#define CX_YG_X     INT16_MIN /* snapshot year group "X" (National Curriculum not followed) */
-#define CX_AGE_MIN  2
-#define CX_AGE_MAX  19
-#define CX_YG_MIN   (-2) /* N1 */
-#define CX_YG_MAX   14
-#define CX_NYG      (CX_YG_MAX - CX_YG_MIN + 2) /* N1..14 and X */
+#define CX_NONE8     0xFF      /* an empty reason slot */
+#define CX_YG_X      INT16_MIN /* snapshot year group "X" (National Curriculum not followed) */
+#define CX_AGE_MIN   2
+#define CX_AGE_MAX   19
+#define CX_YG_MIN    (-2) /* N1 */
+#define CX_YG_MAX    14
+#define CX_NYG       (CX_YG_MAX - CX_YG_MIN + 2) /* N1..14 and X */
 #define CX_MAX_YEARS 20 /* the census covers at most the latest 20 academic years */
-#define CX_YEAR_MIN OR_DATE_MIN_YEAR
-#define CX_YEAR_MAX OR_DATE_MAX_YEAR
+#define CX_YEAR_MIN  OR_DATE_MIN_YEAR
+#define CX_YEAR_MAX  OR_DATE_MAX_YEAR
 
 /* The snapshot dimensions, one byte column each. */
 enum {

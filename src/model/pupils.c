@@ -325,8 +325,7 @@ or_code or_params_load(or_store *s, or_params *p, or_error *err)
     return or_store_config_each(s, set_param, p, err);
 }
 
-static or_code load(or_store *s, const char *upn, bool events_only, or_model **out,
-                   or_error *err)
+static or_code load(or_store *s, const char *upn, bool events_only, or_model **out, or_error *err)
 {
     or_model *m = calloc(1, sizeof *m);
     if (!m)

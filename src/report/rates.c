@@ -13,9 +13,10 @@ enum { M_HEAD, M_SUSP, M_PERM, M_ONE, M__N }; /* the counts a cell holds */
 
 static int64_t measure(const or_group_cell *c, int m)
 {
-    return m == M_HEAD ? c->headcount : m == M_SUSP ? c->suspensions
-                                     : m == M_PERM ? c->perm_excl
-                                                   : c->one_plus;
+    return m == M_HEAD   ? c->headcount
+           : m == M_SUSP ? c->suspensions
+           : m == M_PERM ? c->perm_excl
+                         : c->one_plus;
 }
 
 /* A growing table in the arena. */
@@ -38,8 +39,7 @@ static void begin(builder *b, or_table *t, or_arena *a, const char *title, const
         numeric[c] = strstr(cols[c], "rate") || strstr(cols[c], "count") ||
                      !strcmp(cols[c], "headcount") || !strcmp(cols[c], "suspension") ||
                      !strcmp(cols[c], "perm_excl") || !strcmp(cols[c], "one_plus_susp") ||
-                     strstr(cols[c], "_rr") || strstr(cols[c], "share") ||
-                     strstr(cols[c], "limit");
+                     strstr(cols[c], "_rr") || strstr(cols[c], "share") || strstr(cols[c], "limit");
     }
     t->numeric = numeric;
     b->t = t;
@@ -119,9 +119,9 @@ static or_code suppress(const or_group_result *r, int m, int threshold, uint8_t 
                         measure(&r->cells[base + (size_t)i * r->stride[1] +
                                           (nd == 2 ? (size_t)j * r->stride[2] : 0)],
                                 m);
-            or_code rc = nd == 2 ? or_suppress_table(counts, rows, cols, true, true, threshold, f,
-                                                     err)
-                                 : or_suppress_list(counts, rows, true, threshold, f, err);
+            or_code rc = nd == 2
+                             ? or_suppress_table(counts, rows, cols, true, true, threshold, f, err)
+                             : or_suppress_list(counts, rows, true, threshold, f, err);
             if (!rc)
                 for (int i = 0; i <= rows; i++)
                     for (int j = 0; j <= (nd == 2 ? cols : 0); j++) {
@@ -268,8 +268,8 @@ static void rates_row(void *ctx, const int *v, size_t at)
     row[col++] = rate(a, cell->one_plus, fo, cell->headcount, fh);
 }
 
-or_code or_report_rates(const or_columns *c, const or_report_opts *o, or_arena *a,
-                        or_table *out, or_error *err)
+or_code or_report_rates(const or_columns *c, const or_report_opts *o, or_arena *a, or_table *out,
+                        or_error *err)
 {
     or_group_result r = {0};
     or_code rc = group(c, o, OR_DIM_LA, true, &r, err);
@@ -288,13 +288,16 @@ or_code or_report_rates(const or_columns *c, const or_report_opts *o, or_arena *
         if (r.dims[i] == OR_DIM_SCHOOL)
             school_axis = i;
     }
-    static const char *const measures[] = {"headcount",      "suspension",   "susp_rate",
-                                           "perm_excl",      "perm_excl_rate", "one_plus_susp",
+    static const char *const measures[] = {"headcount",         "suspension",     "susp_rate",
+                                           "perm_excl",         "perm_excl_rate", "one_plus_susp",
                                            "one_plus_susp_rate"};
     for (size_t i = 0; i < sizeof measures / sizeof measures[0]; i++)
         cols[n++] = measures[i];
     builder b;
-    begin(&b, out, a, or_arena_printf(a, "Suspensions and permanent exclusions per 100 pupils, %d/%02d", o->ay, (o->ay + 1) % 100), cols, n);
+    begin(&b, out, a,
+          or_arena_printf(a, "Suspensions and permanent exclusions per 100 pupils, %d/%02d", o->ay,
+                          (o->ay + 1) % 100),
+          cols, n);
     rates_ctx x = {c, &r, &b, {0}, school_axis, or_arena_printf(a, "%d", or_time_period(o->ay))};
     for (int m = 0; m < M__N && !rc; m++) {
         uint8_t *f = or_arena_alloc(a, r.ncells ? r.ncells : 1);
@@ -325,7 +328,7 @@ typedef struct {
     const or_report_opts *o;
     const char *period;
     int threshold;
-    size_t ref_at; /* the reference group's cell, or SIZE_MAX: all other pupils */
+    size_t ref_at;          /* the reference group's cell, or SIZE_MAX: all other pupils */
     const uint8_t *f[M__N]; /* suppression of each count, secondary included (suppress()) */
 } disp_ctx;
 
@@ -339,8 +342,8 @@ static void ratios(disp_ctx *x, const char **row, int *col, int64_t a, int64_t n
 {
     or_ratio rr = {0};
     or_error e;
-    or_code rc = rate_ratio ? or_rate_ratio(a, n1, cc, n2, &rr, &e)
-                            : or_risk_ratio(a, n1, cc, n2, &rr, &e);
+    or_code rc =
+        rate_ratio ? or_rate_ratio(a, n1, cc, n2, &rr, &e) : or_risk_ratio(a, n1, cc, n2, &rr, &e);
     bool z = rc != OR_OK || rr.z;
     or_arena *ar = x->b->a;
     row[(*col)++] = ratio_text(ar, rr.ratio, z, hidden);
@@ -434,12 +437,25 @@ or_code or_report_disproportionality(const or_columns *c, const or_report_opts *
         cols[n++] = or_dim_name(r.dims[i]);
         cols[n++] = or_arena_printf(a, "%s_label", or_dim_name(r.dims[i]));
     }
-    static const char *const m[] = {
-        "headcount",      "one_plus_susp",        "one_plus_susp_rate",  "one_plus_rr",
-        "one_plus_rr_lower", "one_plus_rr_upper", "one_plus_rr_significant", "perm_excl",
-        "perm_excl_rate", "perm_excl_rr",         "perm_excl_rr_lower",  "perm_excl_rr_upper",
-        "perm_excl_rr_significant", "suspension", "susp_rate",           "susp_rate_ratio",
-        "susp_rate_ratio_lower", "susp_rate_ratio_upper", "susp_rate_ratio_significant"};
+    static const char *const m[] = {"headcount",
+                                    "one_plus_susp",
+                                    "one_plus_susp_rate",
+                                    "one_plus_rr",
+                                    "one_plus_rr_lower",
+                                    "one_plus_rr_upper",
+                                    "one_plus_rr_significant",
+                                    "perm_excl",
+                                    "perm_excl_rate",
+                                    "perm_excl_rr",
+                                    "perm_excl_rr_lower",
+                                    "perm_excl_rr_upper",
+                                    "perm_excl_rr_significant",
+                                    "suspension",
+                                    "susp_rate",
+                                    "susp_rate_ratio",
+                                    "susp_rate_ratio_lower",
+                                    "susp_rate_ratio_upper",
+                                    "susp_rate_ratio_significant"};
     for (size_t i = 0; i < sizeof m / sizeof m[0]; i++)
         cols[n++] = m[i];
     builder b;
@@ -448,8 +464,9 @@ or_code or_report_disproportionality(const or_columns *c, const or_report_opts *
                           o->reference ? o->reference : "all other pupils", o->ay,
                           (o->ay + 1) % 100),
           cols, n);
-    disp_ctx x = {c, &r, &b, o, or_arena_printf(a, "%d", or_time_period(o->ay)), threshold_of(o),
-                  ref_at, {0}};
+    disp_ctx x = {
+        c,      &r, &b, o, or_arena_printf(a, "%d", or_time_period(o->ay)), threshold_of(o),
+        ref_at, {0}};
     for (int k = 0; k < M__N; k++) {
         uint8_t *f = or_arena_alloc(a, r.ncells ? r.ncells : 1);
         if ((rc = suppress(&r, k, x.threshold, f, err))) {
@@ -487,8 +504,8 @@ static const char *pct(or_arena *a, double v)
     return or_arena_printf(a, "%.2f", v * 100.0);
 }
 
-or_code or_report_schools(const or_columns *c, const or_report_opts *o, or_arena *a,
-                          or_table *out, or_error *err)
+or_code or_report_schools(const or_columns *c, const or_report_opts *o, or_arena *a, or_table *out,
+                          or_error *err)
 {
     or_report_opts so = *o;
     so.ndims = 1;
@@ -497,12 +514,24 @@ or_code or_report_schools(const or_columns *c, const or_report_opts *o, or_arena
     or_code rc = group(c, &so, OR_DIM_LA, true, &r, err);
     if (rc)
         return rc;
-    static const char *const cols[] = {
-        "time_period",      "la_code",          "urn",           "school",
-        "headcount",        "suspension",       "susp_rate",     "one_plus_susp",
-        "one_plus_susp_rate", "la_one_plus_susp_rate", "lower_limit_95", "upper_limit_95",
-        "lower_limit_998",  "upper_limit_998",  "funnel",        "share_of_la_suspensions",
-        "cumulative_share", "perm_excl"};
+    static const char *const cols[] = {"time_period",
+                                       "la_code",
+                                       "urn",
+                                       "school",
+                                       "headcount",
+                                       "suspension",
+                                       "susp_rate",
+                                       "one_plus_susp",
+                                       "one_plus_susp_rate",
+                                       "la_one_plus_susp_rate",
+                                       "lower_limit_95",
+                                       "upper_limit_95",
+                                       "lower_limit_998",
+                                       "upper_limit_998",
+                                       "funnel",
+                                       "share_of_la_suspensions",
+                                       "cumulative_share",
+                                       "perm_excl"};
     builder b;
     begin(&b, out, a,
           or_arena_printf(a, "Schools against the LA: one or more suspensions, %d/%02d", o->ay,
@@ -573,10 +602,10 @@ or_code or_report_schools(const or_columns *c, const or_report_opts *o, or_arena
             row[col++] = hl ? "c" : ok ? pct(a, fl.lo998) : "z";
             row[col++] = hl ? "c" : ok ? pct(a, fl.hi998) : "z";
             row[col++] = !ok ? "z" : ho || hl ? "c" : or_funnel_class_name(cls);
-            row[col++] = hs ? "c"
+            row[col++] = hs               ? "c"
                          : t->suspensions ? pct(a, (double)g->suspensions / (double)t->suspensions)
                                           : "z";
-            row[col++] = hide_cum ? "c"
+            row[col++] = hide_cum         ? "c"
                          : t->suspensions ? pct(a, (double)cum / (double)t->suspensions)
                                           : "z";
             row[col++] = num(a, g->perm_excl, hp);

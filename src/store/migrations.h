@@ -1,5 +1,5 @@
-/* migrations.h - the numbered schema migrations, compiled in from the .sql files of src/store/migrations
- * by tools/embed_sql.sh. */
+/* migrations.h - the numbered schema migrations, compiled in from the .sql files of
+ * src/store/migrations by tools/embed_sql.sh. */
 #ifndef ONROLL_STORE_MIGRATIONS_H
 #define ONROLL_STORE_MIGRATIONS_H
 
