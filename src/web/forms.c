@@ -253,12 +253,6 @@ void gov_warning(or_sb *out, const char *text)
                 text);
 }
 
-void gov_forms_stylesheet(or_sb *out, const web_request *req)
-{
-    html_printf(out, "<link rel=\"stylesheet\" href=\"/assets/onroll/forms.css?v=%t\">\n",
-                req->cfg ? req->cfg->asset_version : "");
-}
-
 const char *web_date_human(or_date d, char buf[16])
 {
     buf[0] = '\0';

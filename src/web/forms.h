@@ -55,8 +55,6 @@ void gov_file_upload(or_sb *out, const char *id, const char *label, const char *
                      const char *accept, const char *error);
 /* Warning text: the "!" icon and a sentence in bold. */
 void gov_warning(or_sb *out, const char *text);
-/* A link to the stylesheet of these pages (web/static/onroll/forms.css), from the body. */
-void gov_forms_stylesheet(or_sb *out, const web_request *req);
 
 /* A pupil's duties (already filtered and sorted) as a table: rule, what, who, due, status;
  * with record_links, a "Record" link per duty not done, to the action form of page_action.c:

@@ -157,8 +157,8 @@ static void since_sentence(or_sb *out, const char *since, bool first)
                       "arrived in the last 7 days.</p>\n");
     else
         html_printf(out,
-                    "<p class=\"govuk-body\">Since your last visit on %s: suspensions and "
-                    "exclusions recorded by schools since then, newest first.</p>\n",
+                    "<p class=\"govuk-body\">Since your last visit on %s: the suspensions and "
+                    "exclusions recorded since then, newest first.</p>\n",
                     view_time(since, when));
 }
 
@@ -601,7 +601,6 @@ static void la_dashboard(const web_request *req, web_response *res, view_snapsho
     }
 
     gov_page_start(out, req, "Dashboard");
-    view_stylesheet(out, req);
     as_of_caption(out, snap);
     html_raw(out, "<h1 class=\"govuk-heading-l\">Dashboard</h1>\n");
     if (analyst)
@@ -703,7 +702,6 @@ static void caseload_dashboard(const web_request *req, web_response *res, view_s
     }
     const char *title = caseload_title(req->user->role);
     gov_page_start(out, req, title);
-    view_stylesheet(out, req);
     as_of_caption(out, snap);
     html_printf(out, "<h1 class=\"govuk-heading-l\">%s</h1>\n", title);
     char b[4][24];

@@ -580,7 +580,6 @@ void page_pupil(const web_request *req, web_response *res)
     char name[260], day[24];
     snprintf(name, sizeof name, "%s %s", l.forename, l.surname);
     gov_page_start(out, req, name);
-    view_stylesheet(out, req);
     page_record_banner(req, out); /* after recording an exclusion or a duty done */
     html_printf(out, "<span class=\"govuk-caption-l\">UPN %s</span>\n", upn);
     html_printf(out, "<h1 class=\"govuk-heading-l\">%s</h1>\n", name);

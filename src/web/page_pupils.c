@@ -122,7 +122,6 @@ void page_pupils(const web_request *req, web_response *res)
     }
     or_sb *out = &res->body;
     gov_page_start(out, req, nerrs ? "Error: Pupils" : "Pupils");
-    view_stylesheet(out, req);
     gov_error_summary(out, errs, nerrs);
     html_raw(out, "<h1 class=\"govuk-heading-l\">Pupils</h1>\n");
     html_printf(out, "<p class=\"govuk-body\">The %d %s you can see.</p>\n", nscope,

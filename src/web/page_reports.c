@@ -256,7 +256,6 @@ void page_reports(const web_request *req, web_response *res)
     }
     or_sb *out = &res->body;
     gov_page_start(out, req, e.n ? "Error: Reports" : "Reports");
-    gov_forms_stylesheet(out, req);
     gov_error_summary(out, e.items, e.n);
     html_raw(out, "<h1 class=\"govuk-heading-l\">Reports</h1>\n"
                   "<p class=\"govuk-body\">The published statistics of suspensions and permanent "

@@ -312,7 +312,6 @@ void page_school(const web_request *req, web_response *res)
     }
     or_sb *out = &res->body;
     gov_page_start(out, req, s->name);
-    view_stylesheet(out, req);
     html_printf(out, "<span class=\"govuk-caption-l\">%s school, URN %d</span>\n", s->phase, urn);
     html_printf(out, "<h1 class=\"govuk-heading-l\">%s</h1>\n", s->name);
     if (!analyst) {
@@ -346,7 +345,6 @@ void page_schools(const web_request *req, web_response *res)
     const or_table *t = &snap->report[suppress ? 0 : 1];
     or_sb *out = &res->body;
     gov_page_start(out, req, "Schools");
-    view_stylesheet(out, req);
     char year[16];
     snprintf(year, sizeof year, "%d/%02d", snap->ay, (snap->ay + 1) % 100);
     html_raw(out, "<h1 class=\"govuk-heading-l\">Schools</h1>\n");

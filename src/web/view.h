@@ -120,8 +120,6 @@ const char *view_time(const char *iso, char buf[48]);
 or_date view_iso_day(const char *iso);
 /* A GOV.UK tag: colour NULL (blue), "grey", "green", "red", "yellow", "orange", ... */
 void view_tag(or_sb *out, const char *text, const char *colour);
-/* The stylesheet of these pages (web/static/onroll/pages.css), linked from the body. */
-void view_stylesheet(or_sb *out, const web_request *req);
 /* An event type for people: "suspension" -> "Suspension", "permanent" -> "Permanent exclusion". */
 const char *view_event_label(const char *type);
 /* Exclusion reason codes ("PA;VP", valid on d) as their descriptions, separated by "; ". */

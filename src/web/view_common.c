@@ -68,12 +68,6 @@ void view_tag(or_sb *out, const char *text, const char *colour)
         html_printf(out, "<strong class=\"govuk-tag\">%s</strong>", text);
 }
 
-void view_stylesheet(or_sb *out, const web_request *req)
-{
-    html_printf(out, "<link rel=\"stylesheet\" href=\"/assets/onroll/pages.css?v=%t\">\n",
-                req->cfg ? req->cfg->asset_version : "");
-}
-
 const char *view_event_label(const char *type)
 {
     static const struct {
