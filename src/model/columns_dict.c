@@ -218,7 +218,7 @@ or_code cx_dicts_init(or_columns *c, or_error *err)
 
 /* A code's value through a small cache in front of or_code_find (a few codes, millions of
  * rows). */
-static int cached_entry(or_columns *c, or_strmap *cache, or_codeset cs, const char *code)
+static int cached_entry(or_strmap *cache, or_codeset cs, const char *code)
 {
     void *v = or_strmap_get(cache, code);
     if (v)
@@ -249,7 +249,7 @@ void cx_encode_snapshot(or_columns *c, int i, const or_value *row)
     uint8_t *const *s = c->s_dim;
     s[CX_S_SEX][i] = row[OR_PU_SEX].s && row[OR_PU_SEX].s[0] == 'F';
     int e = row[OR_PU_ETHNICITY].s
-                ? cached_entry(c, &c->eth_cache, OR_CS_ETHNICITY, row[OR_PU_ETHNICITY].s)
+                ? cached_entry(&c->eth_cache, OR_CS_ETHNICITY, row[OR_PU_ETHNICITY].s)
                 : -1;
     if (e < 0) { /* not a census code: counted under its own value */
         const char *code = row[OR_PU_ETHNICITY].s ? row[OR_PU_ETHNICITY].s : "x";
@@ -267,7 +267,7 @@ void cx_encode_snapshot(or_columns *c, int i, const or_value *row)
     s[CX_S_SEN][i] = (uint8_t)(sv < 0 ? 0 : sv);
     int need = -1;
     if (!row[OR_PU_SEN_NEED].null && row[OR_PU_SEN_NEED].s) {
-        int n = cached_entry(c, &c->need_cache, OR_CS_SEN_NEED, row[OR_PU_SEN_NEED].s);
+        int n = cached_entry(&c->need_cache, OR_CS_SEN_NEED, row[OR_PU_SEN_NEED].s);
         need = n < 0 ? -1 : c->need_value[n];
     }
     s[CX_S_SEN_NEED][i] = (uint8_t)(need < 0 ? cx_dict_find(&c->dict[OR_DIM_SEN_NEED], "x") : need);
