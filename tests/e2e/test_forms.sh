@@ -10,43 +10,7 @@
 # row: every error listed, nothing written; another school's rows refused), and the reports
 # (the analyst sees suppressed figures only; the CSV download is the CLI's table, audited).
 . tests/e2e/lib.sh
-for tool in curl python3; do
-    if ! command -v "$tool" >/dev/null 2>&1; then
-        echo "skipped: $tool is not installed"
-        finish
-        exit 0
-    fi
-done
-PIDS=""
-trap 'for p in $PIDS; do kill "$p" 2>/dev/null; done; rm -rf "$WORK"' EXIT
-
-free_port() {
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-STATIC=$(dirname "$ONROLL")/static
-if [ ! -f "$STATIC/govuk-frontend.min.css" ]; then
-    STATIC=$WORK/static
-    sh tools/build_assets.sh "$STATIC" >/dev/null 2>&1 || true
-fi
-
-csrf_of() {
-    sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' "$1" | head -n 1
-}
-
-# sign_in JAR EMAIL PASSWORD : prints the HTTP status (303 when signed in)
-sign_in() {
-    rm -f "$1"
-    curl -s -c "$1" -o "$WORK/signin.html" "$B/sign-in"
-    tok=$(csrf_of "$WORK/signin.html")
-    curl -s -b "$1" -c "$1" -o /dev/null -w '%{http_code}' --data-urlencode "csrf_token=$tok" \
-        --data-urlencode "email=$2" --data-urlencode "password=$3" "$B/sign-in"
-}
-
-# get JAR PATH : body to $WORK/body; prints the status
-get() {
-    curl -s -b "$1" -c "$1" -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' "$B$2"
-}
+. tests/e2e/web_lib.sh
 
 # post JAR PATH BODYFILE : a form body (URL-encoded) from a file; body to $WORK/body
 post() {

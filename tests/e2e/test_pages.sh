@@ -17,21 +17,12 @@
 #   - every view of a pupil's record wrote one audit row (sqlite, and GET /admin/audit);
 #   - the latency of the dashboard (first and cached) and of a pupil's page (curl time_total).
 . tests/e2e/lib.sh
-for tool in curl python3; do
-    if ! command -v "$tool" >/dev/null 2>&1; then
-        echo "skipped: $tool is not installed"
-        finish
-        exit 0
-    fi
-done
+. tests/e2e/web_lib.sh
 if [ -z "${ONROLL_TEST_PG:-}" ] && ! command -v sqlite3 >/dev/null 2>&1; then
     echo "skipped: sqlite3 is not installed"
     finish
     exit 0
 fi
-PIDS=""
-trap 'for p in $PIDS; do kill "$p" 2>/dev/null; done; rm -rf "$WORK"' EXIT
-
 # sql QUERY : one query on the test database, rows as a|b|c
 sql() {
     if [ -n "${ONROLL_TEST_PG:-}" ]; then
@@ -41,37 +32,6 @@ sql() {
     fi
 }
 
-free_port() {
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-STATIC=$(dirname "$ONROLL")/static
-if [ ! -f "$STATIC/govuk-frontend.min.css" ]; then
-    STATIC=$WORK/static
-    sh tools/build_assets.sh "$STATIC" >/dev/null 2>&1 || true
-fi
-
-csrf_of() {
-    sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' "$1" | head -n 1
-}
-
-# sign_in JAR EMAIL PASSWORD : prints the HTTP status (303 when signed in)
-sign_in() {
-    rm -f "$1"
-    curl -s -c "$1" -o "$WORK/signin.html" "$B/sign-in"
-    tok=$(csrf_of "$WORK/signin.html")
-    curl -s -b "$1" -c "$1" -o /dev/null -w '%{http_code}' --data-urlencode "csrf_token=$tok" \
-        --data-urlencode "email=$2" --data-urlencode "password=$3" "$B/sign-in"
-}
-
-# get JAR PATH : body to $WORK/body, headers to $WORK/headers, seconds to $WORK/time; prints
-# the status
-get() {
-    curl -s -b "$1" -c "$1" -o "$WORK/body" -D "$WORK/headers" \
-        -w '%{http_code} %{time_total}' "$B$2" >"$WORK/got"
-    cut -d' ' -f2 "$WORK/got" >"$WORK/time"
-    cut -d' ' -f1 "$WORK/got"
-}
 
 # The text of a page without its tags (for sentences split across elements).
 text_of() {

@@ -1,0 +1,45 @@
+# web_lib.sh - what the end-to-end scripts that drive a running `onroll serve` share: a free
+# port, the GOV.UK assets, signing in through the form (with its CSRF token) and fetching pages
+# with a cookie jar. Source it after lib.sh; it sets $PIDS (servers to stop at exit) and needs
+# $B (the server's base URL) set before sign_in and get are called.
+for tool in curl python3; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+        echo "skipped: $tool is not installed"
+        finish
+        exit 0
+    fi
+done
+PIDS=""
+trap 'for p in $PIDS; do kill "$p" 2>/dev/null; done; rm -rf "$WORK"' EXIT
+
+free_port() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+STATIC=$(dirname "$ONROLL")/static
+if [ ! -f "$STATIC/govuk-frontend.min.css" ]; then
+    STATIC=$WORK/static
+    sh tools/build_assets.sh "$STATIC" >/dev/null 2>&1 || true
+fi
+
+csrf_of() {
+    sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' "$1" | head -n 1
+}
+
+# sign_in JAR EMAIL PASSWORD : prints the HTTP status (303 when signed in)
+sign_in() {
+    rm -f "$1"
+    curl -s -c "$1" -o "$WORK/signin.html" "$B/sign-in"
+    tok=$(csrf_of "$WORK/signin.html")
+    curl -s -b "$1" -c "$1" -o /dev/null -w '%{http_code}' --data-urlencode "csrf_token=$tok" \
+        --data-urlencode "email=$2" --data-urlencode "password=$3" "$B/sign-in"
+}
+
+# get JAR PATH : body to $WORK/body, headers to $WORK/headers, seconds to $WORK/time; prints
+# the status
+get() {
+    curl -s -b "$1" -c "$1" -o "$WORK/body" -D "$WORK/headers" \
+        -w '%{http_code} %{time_total}' "$B$2" >"$WORK/got"
+    cut -d' ' -f2 "$WORK/got" >"$WORK/time"
+    cut -d' ' -f1 "$WORK/got"
+}
