@@ -312,6 +312,19 @@ or_code or_user_find(or_store *s, const char *email, or_user *out, bool *found, 
     return rc;
 }
 
+/* End every session of the account with this (lower-cased) email: a new password or a
+ * disabled account signs it out everywhere. */
+static or_code end_sessions(or_store *s, const char *key, or_error *err)
+{
+    query q;
+    or_code rc = prep(
+        s, &q, "DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = ?)", err);
+    if (rc)
+        return rc;
+    q.d->bind_text(q.st, 1, key);
+    return run(&q, err);
+}
+
 or_code or_user_set_password(or_store *s, const char *email, const char *password, or_error *err)
 {
     char key[OR_EMAIL_MAX + 1], hash[crypto_pwhash_STRBYTES];
@@ -335,12 +348,7 @@ or_code or_user_set_password(or_store *s, const char *email, const char *passwor
     if (rc)
         return rc;
     /* a new password ends the sessions signed in with the old one */
-    if ((rc = prep(s, &q,
-                   "DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = ?)",
-                   err)))
-        return rc;
-    q.d->bind_text(q.st, 1, key);
-    return run(&q, err);
+    return end_sessions(s, key, err);
 }
 
 or_code or_user_set_disabled(or_store *s, const char *email, bool disabled, or_error *err)
@@ -360,12 +368,7 @@ or_code or_user_set_disabled(or_store *s, const char *email, bool disabled, or_e
     done(&q);
     if (rc || !disabled)
         return rc;
-    if ((rc = prep(s, &q,
-                   "DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = ?)",
-                   err)))
-        return rc;
-    q.d->bind_text(q.st, 1, key);
-    return run(&q, err);
+    return end_sessions(s, key, err);
 }
 
 or_code or_user_each(or_store *s, or_user_cb cb, void *ctx, or_error *err)
