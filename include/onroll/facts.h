@@ -29,6 +29,15 @@ typedef enum {
     OR_EV_IN_YEAR_TRANSFER,
     OR_EV_REPRESENTATIONS,
     OR_EV_ACTION,
+    /* the graduated response */
+    OR_EV_PSP,
+    OR_EV_PLAN_REVIEW,
+    OR_EV_PEAP,
+    OR_EV_PEP,
+    OR_EV_INTERVENTION,
+    OR_EV_REFERRAL,
+    OR_EV_REFERRAL_UPDATE,
+    OR_EV_MEASURE,
     OR_EV__COUNT
 } or_event_kind;
 
@@ -42,7 +51,8 @@ typedef struct {
     or_event_kind kind;
     or_date start, end, decided, exam_date; /* decided defaults to start */
     int sessions;                           /* -1 if not recorded */
-    const char *reasons, *ref, *rule, *outcome, *delivery, *provider;
+    const char *reasons, *ref, *rule, *outcome, *delivery, *provider, *to;
+    const char *intervention, *measure, *score, *details; /* the graduated response */
     int to_urn;
     int64_t seq; /* order of receipt, to break ties */
 } or_fact_event;

@@ -42,6 +42,7 @@ typedef enum {
     OR_V_EMAIL,
     OR_V_SCOPE, /* calendar scope: LA or a URN */
     OR_V_RULE,  /* a rule id of DOMAIN.md */
+    OR_V_JSON,  /* a JSON object (jansson), at most maxlen bytes: a plan's structured details */
     OR_V_STAT,  /* a published figure: a number, or DfE's x (suppressed), . or z (not
                    applicable), c (confidential) */
 } or_vtype;
@@ -146,6 +147,11 @@ enum {
     OR_EV_TO,
     OR_EV_RECORDED_BY,
     OR_EV_NOTES,
+    OR_EV_INTERVENTION_ID, /* the graduated response (additions to formats.md): directory entry id
+                            */
+    OR_EV_MEASURE_ID,      /* measures.h id of an outcome measurement */
+    OR_EV_SCORE,           /* the measurement as entered (responses, scale scores or a number) */
+    OR_EV_DETAILS,         /* a plan's, referral's or assessment's structured content (JSON) */
     OR_EV__N
 };
 enum {

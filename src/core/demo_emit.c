@@ -9,7 +9,7 @@
 #include "core/demo_internal.h"
 
 #define CELL     160
-#define MAX_COLS 20
+#define MAX_COLS 24
 #define DOMAIN   "children.example.gov.uk"
 
 typedef struct {
@@ -18,6 +18,7 @@ typedef struct {
     const or_demo_sink *sink;
     or_error *err;
 } row_buf;
+_Static_assert(OR_EV__N <= MAX_COLS, "a demo row holds every column of the widest kind");
 
 static void row_clear(row_buf *r, int ncols)
 {

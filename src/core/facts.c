@@ -5,9 +5,29 @@
 #include "onroll/facts.h"
 
 static const char *const kind_names[OR_EV__COUNT] = {
-    "suspension",   "lunchtime",          "permanent",        "withdrawn",           "reinstated",
-    "managed_move", "off_site_direction", "ap_placement",     "part_time_timetable", "ehe",
-    "cme",          "unexplained_exit",   "in_year_transfer", "representations",     "action",
+    "suspension",
+    "lunchtime",
+    "permanent",
+    "withdrawn",
+    "reinstated",
+    "managed_move",
+    "off_site_direction",
+    "ap_placement",
+    "part_time_timetable",
+    "ehe",
+    "cme",
+    "unexplained_exit",
+    "in_year_transfer",
+    "representations",
+    "action",
+    "psp",
+    "plan_review",
+    "peap",
+    "pep",
+    "intervention",
+    "referral",
+    "referral_update",
+    "measure",
 };
 
 const char *or_event_kind_name(or_event_kind k)

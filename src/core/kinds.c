@@ -33,10 +33,36 @@ static const char *const event_types[] = {"suspension",
                                           "in_year_transfer",
                                           "representations",
                                           "action",
+                                          "psp",
+                                          "plan_review",
+                                          "peap",
+                                          "pep",
+                                          "intervention",
+                                          "referral",
+                                          "referral_update",
+                                          "measure",
                                           NULL};
-static const char *const outcomes[] = {
-    "reinstated", "upheld", "recommend_reconsider", "direct_reconsider", "improving", "no_change",
-    "worse",      NULL};
+static const char *const outcomes[] = {"reinstated",
+                                       "upheld",
+                                       "recommend_reconsider",
+                                       "direct_reconsider",
+                                       "improving",
+                                       "no_change",
+                                       "worse",
+                                       "pre",
+                                       "post",
+                                       "accepted",
+                                       "declined",
+                                       "allocated",
+                                       "meeting_held",
+                                       "plan_agreed",
+                                       "mid_review",
+                                       "assessed",
+                                       "report",
+                                       "placed",
+                                       "exit",
+                                       "closed",
+                                       NULL};
 static const char *const deliveries[] = {"hand", "email", "post", NULL};
 
 #define T(n, s, t, f, max)                                                                         \
@@ -126,6 +152,10 @@ static const or_column event_cols[OR_EV__N] = {
     T("to", "notified_to", OR_V_TEXT, OPT, 200),
     T("recorded_by", "recorded_by", OR_V_TEXT, OPT, 200),
     T("notes", "notes", OR_V_NOTES, OPT, 4000),
+    T("intervention", "intervention", OR_V_TEXT, OPT, 64),
+    T("measure", "measure", OR_V_TEXT, OPT, 40),
+    T("score", "score", OR_V_TEXT, OPT, 400),
+    T("details", "details", OR_V_JSON, OPT, 16000),
 };
 
 static const or_column attendance_cols[OR_AT__N] = {

@@ -30,6 +30,32 @@ static const or_event_type types[] = {
     {"representations", B(OR_EV_REF), 0, "the parent made representations to the board"},
     {"action", B(OR_EV_REF) | B(OR_EV_RULE), B(OR_EV_OUTCOME) | B(OR_EV_DELIVERY) | B(OR_EV_TO),
      "a duty done"},
+    /* the graduated response (additions to formats.md; plans.h says what `details` holds) */
+    {"psp", 0, B(OR_EV_REF) | B(OR_EV_DETAILS), "Pastoral Support Programme started"},
+    {"plan_review", B(OR_EV_REF) | B(OR_EV_OUTCOME), B(OR_EV_DETAILS),
+     "a review of the plan `ref`"},
+    {"peap", 0, B(OR_EV_REF) | B(OR_EV_DETAILS), "pre-exclusion assessment meeting held"},
+    {"pep", 0, B(OR_EV_DETAILS), "Personal Education Plan meeting held"},
+    {"intervention", B(OR_EV_INTERVENTION_ID), B(OR_EV_PROVIDER) | B(OR_EV_REF) | B(OR_EV_DETAILS),
+     "the pupil receives an intervention of the directory"},
+    {"referral", B(OR_EV_TO), B(OR_EV_REF) | B(OR_EV_PROVIDER) | B(OR_EV_DETAILS),
+     "referral to a service"},
+    {"referral_update", B(OR_EV_REF) | B(OR_EV_OUTCOME), B(OR_EV_TO) | B(OR_EV_DETAILS),
+     "the referral `ref` moved on"},
+    {"measure", B(OR_EV_REF) | B(OR_EV_MEASURE_ID) | B(OR_EV_SCORE) | B(OR_EV_OUTCOME),
+     B(OR_EV_DETAILS), "an outcome measure before or after the intervention or plan `ref`"},
+};
+
+/* The outcomes an event type other than `action` may record. */
+static const struct {
+    const char *type;
+    const char *const outcomes[16];
+} type_outcomes[] = {
+    {"plan_review", {"improving", "no_change", "worse", NULL}},
+    {"measure", {"pre", "post", NULL}},
+    {"referral_update",
+     {"accepted", "declined", "allocated", "meeting_held", "plan_agreed", "mid_review", "assessed",
+      "report", "placed", "exit", "closed", NULL}},
 };
 
 /* The outcomes an `action` may record, by rule (formats.md; LOCAL-PSP-REVIEW's are an
@@ -87,8 +113,6 @@ static or_code check_event(const or_kind *k, const or_value *r, int *col, or_err
             return blame(col, c, err, "does not apply to a %s event (%s); leave it empty", type,
                          t->meaning);
     }
-    if (r[OR_EV_TO].null == false && strcmp(type, "action") != 0)
-        return blame(col, OR_EV_TO, err, "does not apply to a %s event", type);
     if (before(&r[OR_EV_END], &r[OR_EV_START]))
         return blame(col, OR_EV_END, err, "is before start (an event cannot end before it starts)");
     bool exclusion =
@@ -97,11 +121,15 @@ static or_code check_event(const or_kind *k, const or_value *r, int *col, or_err
         return blame(col, OR_EV_DECIDED, err,
                      "is after start: a suspension or exclusion cannot be backdated");
     if (!r[OR_EV_OUTCOME].null) {
-        const char *rule = r[OR_EV_RULE].s, *o = r[OR_EV_OUTCOME].s;
+        bool act = !strcmp(type, "action");
+        const char *rule = act ? r[OR_EV_RULE].s : type, *o = r[OR_EV_OUTCOME].s;
         const char *const *allowed = NULL;
-        for (size_t i = 0; i < sizeof rule_outcomes / sizeof rule_outcomes[0]; i++)
+        for (size_t i = 0; act && i < sizeof rule_outcomes / sizeof rule_outcomes[0]; i++)
             if (!strcmp(rule_outcomes[i].rule, rule))
                 allowed = rule_outcomes[i].outcomes;
+        for (size_t i = 0; !act && i < sizeof type_outcomes / sizeof type_outcomes[0]; i++)
+            if (!strcmp(type_outcomes[i].type, type))
+                allowed = type_outcomes[i].outcomes;
         if (!allowed)
             return blame(col, OR_EV_OUTCOME, err,
                          "'%s': rule %s has no outcome (only the board's, the review panel's and "

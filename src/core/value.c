@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "onroll/kinds.h"
 #include "onroll/rules.h"
 #include "onroll/upn.h"
@@ -235,6 +237,22 @@ or_code or_value_parse(const or_column *c, const char *text, or_date ref, or_val
         }
         return or_fail(err, OR_EINPUT, "'%s' is not a published figure (a number, or x, ., z or c)",
                        text);
+    }
+    case OR_V_JSON: {
+        if (c->max && (int64_t)strlen(text) > c->max)
+            return or_fail(err, OR_EINPUT, "is %zu bytes long; at most %lld allowed", strlen(text),
+                           (long long)c->max);
+        json_error_t je;
+        json_t *j = json_loads(text, JSON_REJECT_DUPLICATES, &je);
+        bool object = j && json_is_object(j);
+        json_decref(j);
+        if (!j)
+            return or_fail(err, OR_EINPUT, "is not JSON (%s at character %d)", je.text,
+                           je.position);
+        if (!object)
+            return or_fail(err, OR_EINPUT, "is not a JSON object ({\"name\": value, ...})");
+        out->s = text;
+        return OR_OK;
     }
     case OR_V_RULE:
         if (!or_rule_find(text))

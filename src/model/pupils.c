@@ -162,6 +162,11 @@ static or_code on_event(void *ctx, const or_value *r, const or_row_meta *meta, o
     e->outcome = dup(m, &r[OR_EV_OUTCOME]);
     e->delivery = dup(m, &r[OR_EV_DELIVERY]);
     e->provider = dup(m, &r[OR_EV_PROVIDER]);
+    e->to = dup(m, &r[OR_EV_TO]);
+    e->intervention = dup(m, &r[OR_EV_INTERVENTION_ID]);
+    e->measure = dup(m, &r[OR_EV_MEASURE_ID]);
+    e->score = dup(m, &r[OR_EV_SCORE]);
+    e->details = dup(m, &r[OR_EV_DETAILS]);
     e->to_urn = r[OR_EV_TO_URN].null ? 0 : (int)r[OR_EV_TO_URN].i;
     e->seq = meta->id;
     return OR_OK;
