@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/duties_internal.h"
+#include "onroll/referrals.h"
 
 static bool is_suspension(or_event_kind k)
 {
@@ -32,6 +33,30 @@ static const or_fact_event *any_action(const or_duty_ctx *c, int urn, const char
             return a;
     }
     return NULL;
+}
+
+/* The first event of `kind` at school urn dated within [from, to] and by the date asked
+ * about: the plan (psp, peap, pep) that did a duty as well as its `action` would. */
+static const or_fact_event *plan_event(const or_duty_ctx *c, or_event_kind kind, int urn,
+                                       or_date from, or_date to)
+{
+    for (int i = 0; i < c->f->nevents; i++) {
+        const or_fact_event *a = &c->f->events[i];
+        if (a->kind == kind && a->urn == urn && a->start >= from && a->start <= to &&
+            a->start <= c->as_of)
+            return a;
+    }
+    return NULL;
+}
+
+/* The first and last day of the school year of d (date.h: from 1 August). */
+static or_date year_from(or_date d)
+{
+    return or_date_academic_year_start(or_date_academic_year(d));
+}
+static or_date year_to(or_date d)
+{
+    return or_date_academic_year_start(or_date_academic_year(d) + 1) - 1;
 }
 
 /* LOCAL-CONSULT-2-15 (once a school year) and LOCAL-CONSULT-PEX. */
@@ -105,19 +130,26 @@ static void psp(or_duty_ctx *c)
                      "within %d school days",
                      x->year_after, p->v[OR_P_PSP_DEADLINE]);
         }
+        /* started by its action, or by a `psp` event at the school that school year */
         const or_fact_event *started = or_duty_action(c, e, "LOCAL-PSP");
+        if (!started)
+            started = plan_event(c, OR_EV_PSP, e->urn, year_from(e->start), year_to(e->start));
         or_duty_add(c, e, 0, "LOCAL-PSP", due, OR_DUE_BY, started, "%s", why);
         if (!started)
             continue;
-        /* the next review: 28 days from the start or the last review; two reviews in a row
-         * recorded as not improving (no_change or worse) call for escalation */
+        /* the next review: 28 days from the start or the last review (an action naming the
+         * suspension, or a plan_review of the psp event); two reviews in a row recorded as
+         * not improving (no_change or worse) call for escalation */
+        const char *plan = started->kind == OR_EV_PSP ? started->event_id : NULL;
         or_date last = started->start;
         const or_fact_event *prev = NULL, *latest = NULL;
         for (int k = 0; k < c->f->nevents; k++) {
             const or_fact_event *a = &c->f->events[k];
-            if (a->kind == OR_EV_ACTION && a->urn == e->urn && a->ref && a->rule &&
-                !strcmp(a->ref, e->event_id) && !strcmp(a->rule, "LOCAL-PSP-REVIEW") &&
-                a->start <= c->as_of && a->start >= started->start) {
+            bool review =
+                a->ref && ((a->kind == OR_EV_ACTION && a->rule && !strcmp(a->ref, e->event_id) &&
+                            !strcmp(a->rule, "LOCAL-PSP-REVIEW")) ||
+                           (a->kind == OR_EV_PLAN_REVIEW && plan && !strcmp(a->ref, plan)));
+            if (review && a->urn == e->urn && a->start <= c->as_of && a->start >= started->start) {
                 if (a->start > last)
                     last = a->start;
                 prev = latest; /* events are in date order */
@@ -128,8 +160,15 @@ static void psp(or_duty_ctx *c)
             char d1[16], d2[16];
             or_date_human(prev->start, d1);
             or_date_human(latest->start, d2);
-            or_duty_add(c, e, 0, "LOCAL-PSP-ESCALATE", OR_DATE_NONE, OR_DUE_BY,
-                        or_duty_action(c, e, "LOCAL-PSP-ESCALATE"),
+            const or_fact_event *done = or_duty_action(c, e, "LOCAL-PSP-ESCALATE");
+            for (int k = 0; !done && k < c->f->nevents; k++) {
+                const or_fact_event *r = &c->f->events[k];
+                if (r->kind == OR_EV_REFERRAL && r->urn == e->urn && r->to &&
+                    (!strcmp(r->to, "reu") || !strcmp(r->to, "ep")) && r->start >= latest->start &&
+                    r->start <= c->as_of)
+                    done = r; /* the referral is the escalation */
+            }
+            or_duty_add(c, e, 0, "LOCAL-PSP-ESCALATE", OR_DATE_NONE, OR_DUE_BY, done,
                         "two Pastoral Support Programme reviews in a row without improvement (%s: "
                         "%s, %s: %s): refer to the Re-engagement Unit or educational psychology",
                         d1, prev->outcome, d2, latest->outcome);
@@ -159,6 +198,8 @@ static void peap(or_duty_ctx *c)
             const or_fact_event *done = or_duty_action(c, e, "LOCAL-PEAP");
             if (!done)
                 done = any_action(c, e->urn, "LOCAL-PEAP", e->decided);
+            if (!done)
+                done = plan_event(c, OR_EV_PEAP, e->urn, year_from(e->decided), e->decided);
             or_duty_add(c, e, 0, "LOCAL-PEAP", e->decided, OR_DUE_BY, done,
                         "a pre-exclusion assessment (needs, interventions tried, the pupil's "
                         "voice) before any permanent exclusion");
@@ -166,6 +207,8 @@ static void peap(or_duty_ctx *c)
         } else if (is_suspension(e->kind) && x->counts &&
                    x->halfterm_nth == p->v[OR_P_PEAP_HALFTERM]) {
             const or_fact_event *done = or_duty_action(c, e, "LOCAL-PEAP");
+            if (!done)
+                done = plan_event(c, OR_EV_PEAP, e->urn, year_from(e->start), year_to(e->start));
             const or_excl_info *pex = later_exclusion(c, i, OR_EV_PERMANENT);
             bool missed = pex && (!done || done->start > pex->e->decided);
             or_duty_add(c, e, 0, "LOCAL-PEAP", OR_DATE_NONE, missed ? OR_DUE_OVERDUE : OR_DUE_BY,
@@ -260,7 +303,8 @@ static void pep(or_duty_ctx *c)
         const or_fact_event *done = NULL;
         for (int i = 0; i < f->nevents; i++) {
             const or_fact_event *e = &f->events[i];
-            if (e->kind == OR_EV_ACTION && e->rule && !strcmp(e->rule, "LOCAL-PEP") &&
+            if (((e->kind == OR_EV_ACTION && e->rule && !strcmp(e->rule, "LOCAL-PEP")) ||
+                 e->kind == OR_EV_PEP) &&
                 e->start >= from && e->start <= to && e->start <= c->as_of)
                 done = e;
         }
@@ -296,6 +340,47 @@ static void ptt(or_duty_ctx *c)
     }
 }
 
+/* LOCAL-REFERRAL: the next step of every referral (referrals.h), due so many school days
+ * after the step before on the referring school's calendar; done when the referral ends. */
+static void referrals(or_duty_ctx *c)
+{
+    const or_pupil_facts *f = c->f;
+    for (int i = 0; i < f->nevents; i++) {
+        const or_fact_event *r = &f->events[i];
+        or_referral_state s;
+        if (r->kind != OR_EV_REFERRAL || r->start > c->as_of ||
+            !or_referral_state_of(f, r, c->as_of, &s))
+            continue;
+        const or_referral_flow *fl = s.flow;
+        or_excl_info x = {.e = r};
+        x.school = f->school ? f->school(f->school_ctx, r->urn) : NULL;
+        x.cal = x.school ? x.school->cal : NULL;
+        char why[160] = "";
+        if (fl->needs_psp && !r->ref)
+            snprintf(why, sizeof why,
+                     " (no Pastoral Support Programme attached: the %s takes "
+                     "school referrals with the PSP)",
+                     fl->label);
+        if (s.ended) {
+            or_duty_add(c, r, 0, "LOCAL-REFERRAL", OR_DATE_NONE, OR_DUE_BY, s.ended_by,
+                        "%s referral %s%s", fl->label, s.status, why);
+            continue;
+        }
+        /* the next step: a repeating step again until the placement's end, else the one after */
+        int k = s.step + 1;
+        if (s.step >= 0 && fl->steps[s.step].repeats) {
+            or_date again = or_duty_after(&x, s.since, fl->steps[s.step].days);
+            k = r->end == OR_DATE_NONE || again == OR_DATE_NONE || again < r->end ? s.step
+                                                                                  : s.step + 1;
+        }
+        const or_referral_step *st = &fl->steps[k];
+        or_date due =
+            st->days == 0 && r->end != OR_DATE_NONE ? r->end : or_duty_after(&x, s.since, st->days);
+        or_duty_add(c, r, 0, "LOCAL-REFERRAL", due, OR_DUE_BY, NULL, "%s: %s (%s)%s", fl->label,
+                    st->label, st->who, why);
+    }
+}
+
 void or_duties_local(or_duty_ctx *c)
 {
     consult(c);
@@ -304,4 +389,5 @@ void or_duties_local(or_duty_ctx *c)
     partners(c);
     pep(c);
     ptt(c);
+    referrals(c);
 }

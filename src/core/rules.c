@@ -82,6 +82,10 @@ static const or_rule rules[] = {
      "A part-time timetable must have an agreed end date and not run past it or 30 school "
      "days.",
      LOCAL "; DfE Working together to improve school attendance (2024)", 0},
+    {"LOCAL-REFERRAL", OR_RULE_LOCAL, OR_RULE_SHOULD, "the service referred to",
+     "Take each step of a referral (accept, allocate, review, exit) within the route's school "
+     "days (referrals.c).",
+     LOCAL " referral routes", 0},
     {"RISK-REPEAT-SUSP", OR_RULE_RISK, OR_RULE_SHOULD, "LA and school",
      "2 or more suspensions in the last 12 school weeks.", RISK, 0},
     {"RISK-SUSP-DAYS", OR_RULE_RISK, OR_RULE_SHOULD, "LA and school",
