@@ -137,7 +137,7 @@ typedef struct {
     or_event_kind kind;
     const char *start, *decided, *end, *exam;
     int sessions;
-    const char *ref, *rule, *outcome, *delivery;
+    const char *ref, *rule, *outcome, *delivery, *to;
 } ev_text;
 
 typedef struct {
@@ -244,6 +244,7 @@ static void build_facts(const duty_case *c, built_facts *b)
         e->ref = t->ref;
         e->rule = t->rule;
         e->outcome = t->outcome;
+        e->to = t->to;
         e->delivery = t->delivery;
         e->provider = NULL;
         e->to_urn = 0;

@@ -57,6 +57,24 @@
         .id = i, .urn = u, .kind = OR_EV_PART_TIME, .start = s, .end = e                           \
     }
 
+/* the graduated response's events (plans and referrals as ledger events) */
+#define PLAN(i, u, k, s)                                                                           \
+    {                                                                                              \
+        .id = i, .urn = u, .kind = k, .start = s                                                   \
+    }
+#define REVIEW(u, plan, s, out)                                                                    \
+    {                                                                                              \
+        .urn = u, .kind = OR_EV_PLAN_REVIEW, .start = s, .ref = plan, .outcome = out               \
+    }
+#define REFER(i, u, s, svc, plan, e)                                                               \
+    {                                                                                              \
+        .id = i, .urn = u, .kind = OR_EV_REFERRAL, .start = s, .to = svc, .ref = plan, .end = e    \
+    }
+#define UPDATE(u, r, s, status)                                                                    \
+    {                                                                                              \
+        .urn = u, .kind = OR_EV_REFERRAL_UPDATE, .start = s, .ref = r, .outcome = status           \
+    }
+
 #define CONSULT      "LOCAL-CONSULT-2-15"
 #define CONSULT_PEX  "LOCAL-CONSULT-PEX"
 #define PSP          "LOCAL-PSP"
@@ -67,6 +85,7 @@
 #define EHCP         "LOCAL-EHCP-REVIEW"
 #define PARTNERS     "LOCAL-NOTIFY-PARTNERS"
 #define PTT_RULE     "LOCAL-PTT"
+#define REFERRAL     "LOCAL-REFERRAL"
 
 /* The rows this file owns: every local-protocol rule except LOCAL-PEP (see the top). */
 static bool owned_rule(const char *id)
@@ -387,6 +406,121 @@ static const duty_case cases[] = {
      .ev = {SUSP("S1", URN_C, "2025-10-23", 2), ACT(URN_C, "S1", NLA, "2025-10-23", "post")},
      .want = {{"S1", PARTNERS, "2025-11-03", OPEN, NONE}},
      .absent = {"S1 " VS}},
+
+    /* == Plans and referrals as ledger events (psp, plan_review, peap, referral, referral_update;
+     * LOCAL-REFERRAL's steps are the routes of referrals.c: REU accept 10, allocate 5,
+     * mid-programme review 30, exit 30 school days; AP placed 10, a report every 10 until the
+     * placement's end, then the end review on the end date) == */
+
+    /* S1 Tue 9 Sep, S2 Mon 3 Nov: PSP due AFTER(3 Nov, 10) = Mon 17 Nov (as above). A `psp`
+     * event P1 on Mon 10 Nov starts it (done 10 Nov). No review: due 10 Nov + 28 = Mon 8 Dec,
+     * overdue as of Tue 9 Dec. */
+    {.name = "PSP started by a psp event; first review overdue",
+     .as_of = "2025-12-09",
+     .ev = {SUSP("S1", URN_A, "2025-09-09", 2), SUSP("S2", URN_A, "2025-11-03", 2),
+            PLAN("P1", URN_A, OR_EV_PSP, "2025-11-10")},
+     .want = {{"S2", PSP, "2025-11-17", DONE, "2025-11-10"},
+              {"S2", PSP_REVIEW, "2025-12-08", OVERDUE, NONE}},
+     .absent = {"S2 " PSP_ESCALATE, "P1 " PSP}},
+
+    /* The same PSP reviewed by plan_review events Mon 8 Dec (no_change) and Mon 5 Jan
+     * (no_change): two in a row not improving -> LOCAL-PSP-ESCALATE open, no fixed date; next
+     * review 5 Jan + 28 = Mon 2 Feb, open as of Tue 6 Jan. */
+    {.name = "two plan_review events no change: escalate",
+     .as_of = "2026-01-06",
+     .ev = {SUSP("S1", URN_A, "2025-09-09", 2), SUSP("S2", URN_A, "2025-11-03", 2),
+            PLAN("P1", URN_A, OR_EV_PSP, "2025-11-10"),
+            REVIEW(URN_A, "P1", "2025-12-08", "no_change"),
+            REVIEW(URN_A, "P1", "2026-01-05", "no_change")},
+     .want = {{"S2", PSP, "2025-11-17", DONE, "2025-11-10"},
+              {"S2", PSP_REVIEW, "2026-02-02", OPEN, NONE},
+              {"S2", PSP_ESCALATE, NONE, OPEN, NONE}}},
+
+    /* A review of another plan (P9) does not count for P1: the first review is still due
+     * Mon 8 Dec, overdue on Tue 6 Jan; no escalation. */
+    {.name = "a review naming another plan does not review the PSP",
+     .as_of = "2026-01-06",
+     .ev = {SUSP("S1", URN_A, "2025-09-09", 2), SUSP("S2", URN_A, "2025-11-03", 2),
+            PLAN("P1", URN_A, OR_EV_PSP, "2025-11-10"),
+            REVIEW(URN_A, "P9", "2025-12-08", "no_change"),
+            REVIEW(URN_A, "P9", "2026-01-05", "no_change")},
+     .want = {{"S2", PSP, "2025-11-17", DONE, "2025-11-10"},
+              {"S2", PSP_REVIEW, "2025-12-08", OVERDUE, NONE}},
+     .absent = {"S2 " PSP_ESCALATE}},
+
+    /* Then a referral F1 to the REU with the PSP attached, Wed 7 Jan: the escalation is done
+     * (7 Jan). LOCAL-REFERRAL: accept or decline within 10 school days of Wed 7 Jan: Jan 8-9 =
+     * 1..2, 12-16 = 3..7, 19-21 = 8..10 -> Wed 21 Jan; open as of Thu 8 Jan. */
+    {.name = "REU referral with the PSP: escalation done, the REU decides in 10 school days",
+     .as_of = "2026-01-08",
+     .ev = {SUSP("S1", URN_A, "2025-09-09", 2), SUSP("S2", URN_A, "2025-11-03", 2),
+            PLAN("P1", URN_A, OR_EV_PSP, "2025-11-10"),
+            REVIEW(URN_A, "P1", "2025-12-08", "no_change"),
+            REVIEW(URN_A, "P1", "2026-01-05", "worse"),
+            REFER("F1", URN_A, "2026-01-07", "reu", "P1", NULL)},
+     .want = {{"S2", PSP, "2025-11-17", DONE, "2025-11-10"},
+              {"S2", PSP_REVIEW, "2026-02-02", OPEN, NONE},
+              {"S2", PSP_ESCALATE, NONE, DONE, "2026-01-07"},
+              {"F1", REFERRAL, "2026-01-21", OPEN, NONE}}},
+
+    /* F1 accepted Mon 12 Jan, lead worker allocated Fri 16 Jan: next the mid-programme review,
+     * 30 school days after Fri 16 Jan: Jan 19-23 = 1..5, 26-30 = 6..10, Feb 2-6 = 11..15, 9-13 =
+     * 16..20, [half-term], 23-27 = 21..25, Mar 2-6 = 26..30 -> Fri 6 Mar; open on Mon 19 Jan. */
+    {.name = "REU referral accepted and allocated: mid-programme review in 30 school days",
+     .as_of = "2026-01-19",
+     .ev = {REFER("F1", URN_A, "2026-01-07", "reu", NULL, NULL),
+            UPDATE(URN_A, "F1", "2026-01-12", "accepted"),
+            UPDATE(URN_A, "F1", "2026-01-16", "allocated")},
+     .want = {{"F1", REFERRAL, "2026-03-06", OPEN, NONE}}},
+
+    /* Not decided in time: due Wed 21 Jan, overdue on Thu 22 Jan. */
+    {.name = "REU referral not decided in 10 school days: overdue",
+     .as_of = "2026-01-22",
+     .ev = {REFER("F1", URN_A, "2026-01-07", "reu", NULL, NULL)},
+     .want = {{"F1", REFERRAL, "2026-01-21", OVERDUE, NONE}}},
+
+    /* Declined Mon 12 Jan: the referral has ended, done on 12 Jan, no due date. */
+    {.name = "referral declined: done",
+     .as_of = "2026-01-13",
+     .ev = {REFER("F1", URN_A, "2026-01-07", "ep", NULL, NULL),
+            UPDATE(URN_A, "F1", "2026-01-12", "declined")},
+     .want = {{"F1", REFERRAL, NONE, DONE, "2026-01-12"}}},
+
+    /* AP placement Mon 5 Jan to Fri 13 Feb (six weeks), placed Mon 12 Jan: the first report is
+     * due 10 school days on: Jan 13-16 = 1..4, 19-23 = 5..9, Mon 26 Jan = 10. */
+    {.name = "AP placement: first fortnightly report 10 school days after placing",
+     .as_of = "2026-01-13",
+     .ev = {REFER("F1", URN_A, "2026-01-05", "ap", NULL, "2026-02-13"),
+            UPDATE(URN_A, "F1", "2026-01-12", "placed")},
+     .want = {{"F1", REFERRAL, "2026-01-26", OPEN, NONE}}},
+
+    /* Reported Mon 26 Jan: the next report AFTER(26 Jan, 10): Jan 27-30 = 1..4, Feb 2-6 =
+     * 5..9, Mon 9 Feb = 10, before the end (13 Feb): due Mon 9 Feb. */
+    {.name = "AP placement: the next report a fortnight after the last",
+     .as_of = "2026-01-27",
+     .ev = {REFER("F1", URN_A, "2026-01-05", "ap", NULL, "2026-02-13"),
+            UPDATE(URN_A, "F1", "2026-01-12", "placed"),
+            UPDATE(URN_A, "F1", "2026-01-26", "report")},
+     .want = {{"F1", REFERRAL, "2026-02-09", OPEN, NONE}}},
+
+    /* Reported Mon 9 Feb: AFTER(9 Feb, 10) = Feb 10-13 = 1..4, [half-term], 23-27 = 5..9, Mon 2
+     * Mar = 10, after the end: the end-of-placement review is next, due the end, Fri 13 Feb. */
+    {.name = "AP placement: the last report passed, the end review due on the end date",
+     .as_of = "2026-02-10",
+     .ev = {REFER("F1", URN_A, "2026-01-05", "ap", NULL, "2026-02-13"),
+            UPDATE(URN_A, "F1", "2026-01-12", "placed"),
+            UPDATE(URN_A, "F1", "2026-01-26", "report"),
+            UPDATE(URN_A, "F1", "2026-02-09", "report")},
+     .want = {{"F1", REFERRAL, "2026-02-13", OPEN, NONE}}},
+
+    /* S1 Mon 3 Nov, S2 Mon 10 Nov: the same half-term (3 Nov - 19 Dec) -> LOCAL-PEAP, done by
+     * the `peap` event A1 on Wed 12 Nov. S2 is also the 2nd suspension of the year: PSP due
+     * AFTER(10 Nov, 10): Nov 11-14 = 1..4, 17-21 = 5..9, Mon 24 Nov = 10; open on Thu 13 Nov. */
+    {.name = "two suspensions in a half-term: PEAP done by a peap event",
+     .as_of = "2025-11-13",
+     .ev = {SUSP("S1", URN_A, "2025-11-03", 2), SUSP("S2", URN_A, "2025-11-10", 2),
+            PLAN("A1", URN_A, OR_EV_PEAP, "2025-11-12")},
+     .want = {{"S2", PSP, "2025-11-24", OPEN, NONE}, {"S2", PEAP, NONE, DONE, "2025-11-12"}}},
 
     /* == LOCAL-PTT: the earlier of its end date and NTH(start, 30) == */
 
