@@ -514,11 +514,6 @@ or_code or_ingest_row(or_ingest *in, int64_t line, const char *const *cells, or_
     return status;
 }
 
-static bool is_exclusion(const char *type)
-{
-    return !strcmp(type, "suspension") || !strcmp(type, "lunchtime") || !strcmp(type, "permanent");
-}
-
 static or_code check_refs(or_ingest *in, or_error *err)
 {
     or_event_ref *found = malloc(REFS_AT_ONCE * sizeof *found);
@@ -540,7 +535,7 @@ static or_code check_refs(or_ingest *in, or_error *err)
         }
         for (size_t i = 0; i < n; i++) {
             const pending_ref *r = &in->refs[from + i];
-            const char *type = found[i].type, *upn = found[i].upn;
+            const char *type = found[i].type, *upn = found[i].upn, *expected;
             if (!type[0])
                 or_ingest_reject(in, r->line, "ref",
                                  "'%s' names no event of school %d (a ref must name an event of "
@@ -549,11 +544,10 @@ static or_code check_refs(or_ingest *in, or_error *err)
             else if (strcmp(upn, r->upn))
                 or_ingest_reject(in, r->line, "ref", "'%s' is an event of pupil %s, not of %s",
                                  r->ref, upn, r->upn);
-            else if (strcmp(r->type, "action") && !is_exclusion(type))
+            else if (!or_event_ref_ok(r->type, type, &expected))
                 or_ingest_reject(in, r->line, "ref",
-                                 "'%s' is a %s; a %s event must name a suspension, lunchtime "
-                                 "suspension or permanent exclusion",
-                                 r->ref, type, r->type);
+                                 "'%s' is a %s; a %s event must name an event of type %s", r->ref,
+                                 type, r->type, expected);
         }
         flush(in, err); /* report them */
     }
