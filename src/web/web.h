@@ -81,6 +81,7 @@ typedef struct {
     web_asset *assets;
     size_t nassets;
     char asset_version[17]; /* a digest of the assets, added to their URLs (?v=) */
+    const char *db_url;     /* the store, for work done off the requests (view_cache.c) */
 } web_config;
 
 typedef struct web_route web_route;
