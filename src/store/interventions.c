@@ -315,7 +315,8 @@ or_code or_iv_providers(or_store *s, or_iv_text_cb cb, void *ctx, or_error *err)
     query q;
     char sql[160];
     snprintf(sql, sizeof sql,
-             "SELECT DISTINCT provider FROM interventions WHERE active = 1 ORDER BY provider%s",
+             "SELECT provider FROM interventions WHERE active = 1 GROUP BY provider ORDER BY "
+             "provider%s", /* not DISTINCT: PostgreSQL's ORDER BY must then be in the list */
              collate(s));
     or_code rc = prep(s, &q, sql, err);
     if (rc)

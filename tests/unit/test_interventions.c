@@ -409,6 +409,38 @@ static const char *search(const or_iv_query *q, int64_t *total)
     return out;
 }
 
+typedef struct {
+    int n;
+    char first[64], last[64], prev[200];
+    bool ordered;
+} providers;
+
+static or_code on_provider(void *ctx, const char *text, or_error *err)
+{
+    (void)err;
+    providers *p = ctx;
+    if (p->n++ == 0)
+        snprintf(p->first, sizeof p->first, "%s", text);
+    else if (strcmp(p->prev, text) >= 0)
+        p->ordered = false;
+    snprintf(p->last, sizeof p->last, "%s", text);
+    snprintf(p->prev, sizeof p->prev, "%s", text);
+    return OR_OK;
+}
+
+static void test_providers(void **state)
+{
+    (void)state;
+    providers p = {.ordered = true};
+    or_error err = {0};
+    assert_int_equal(or_iv_providers(store, on_provider, &p, &err), OR_OK);
+    /* by hand: the 22 services the review gives (bytewise order, each once) */
+    assert_int_equal(p.n, 22);
+    assert_true(p.ordered);
+    assert_string_equal(p.first, "A Space");
+    assert_string_equal(p.last, "Team-Teach");
+}
+
 static void test_seeding(void **state)
 {
     (void)state;
@@ -681,9 +713,8 @@ int main(void)
         cmocka_unit_test(test_seed_decisions),
     };
     const struct CMUnitTest db[] = {
-        cmocka_unit_test(test_seeding),
-        cmocka_unit_test(test_search_filters),
-        cmocka_unit_test(test_edits),
+        cmocka_unit_test(test_seeding),        cmocka_unit_test(test_providers),
+        cmocka_unit_test(test_search_filters), cmocka_unit_test(test_edits),
         cmocka_unit_test(test_importer),
     };
     int failed = cmocka_run_group_tests_name("pure", pure, NULL, NULL);
