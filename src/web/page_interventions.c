@@ -60,18 +60,37 @@ static void search_link(or_sb *out, const filters *f, int page)
 
 /* ---- the results ---- */
 
+/* One result, as much of it as the list shows (strings in the request's arena). */
 typedef struct {
-    const web_request *req;
-    or_sb *out;
-    int shown;
+    const char *id, *name, *provider;
+    or_iv_level level;
+    unsigned phases, needs;
+    bool active;
+} result;
+
+typedef struct {
+    or_arena *a;
+    result items[PAGE_ROWS];
+    int n;
 } results;
 
 static or_code on_result(void *ctx, const or_intervention *e, or_error *err)
 {
     (void)err;
     results *r = ctx;
-    or_sb *out = r->out;
-    or_arena *a = r->req->arena;
+    if (r->n < PAGE_ROWS)
+        r->items[r->n++] = (result){or_arena_strdup(r->a, e->id),
+                                    or_arena_strdup(r->a, e->name),
+                                    or_arena_strdup(r->a, e->provider),
+                                    e->level,
+                                    e->phases,
+                                    e->needs,
+                                    e->active};
+    return OR_OK;
+}
+
+static void show_result(or_sb *out, or_arena *a, const result *e)
+{
     html_raw(out, "<li class=\"onroll-result\">\n");
     html_printf(out,
                 "<h3 class=\"govuk-heading-s govuk-!-margin-bottom-1\"><a class=\"govuk-link\" "
@@ -91,8 +110,6 @@ static or_code on_result(void *ctx, const or_intervention *e, or_error *err)
                 "</p>\n",
                 iv_set_words(a, or_iv_needs, OR_IV_NEED__N, e->needs, NULL));
     html_raw(out, "</li>\n");
-    r->shown++;
-    return OR_OK;
 }
 
 /* ---- the filters ---- */
@@ -253,19 +270,18 @@ void page_interventions(const web_request *req, web_response *res)
                      .offset = (f.page - 1) * PAGE_ROWS,
                      .limit = PAGE_ROWS};
     int64_t total = 0;
-    or_sb list = OR_SB_INIT;
-    results r = {req, &list, 0};
-    or_code rc = or_iv_search(req->store, &q, on_result, &r, &total, &err);
+    results *r = or_arena_alloc(req->arena, sizeof *r);
+    r->a = req->arena;
+    r->n = 0;
+    or_code rc = or_iv_search(req->store, &q, on_result, r, &total, &err);
     int pages = total ? (int)((total + PAGE_ROWS - 1) / PAGE_ROWS) : 1;
     if (!rc && f.page > pages) { /* past the end: the last page */
         f.page = pages;
         q.offset = (f.page - 1) * PAGE_ROWS;
-        or_sb_reset(&list);
-        r.shown = 0;
-        rc = or_iv_search(req->store, &q, on_result, &r, NULL, &err);
+        r->n = 0;
+        rc = or_iv_search(req->store, &q, on_result, r, NULL, &err);
     }
     if (rc) {
-        or_sb_release(&list);
         or_sb_reset(out);
         web_error(req, res, 500, "Sorry, there is a problem with the service",
                   "The directory could not be searched. Try again later.");
@@ -273,18 +289,18 @@ void page_interventions(const web_request *req, web_response *res)
     }
     html_printf(out, "<h2 class=\"govuk-heading-m\" id=\"results\">%lld %s found</h2>\n",
                 (long long)total, total == 1 ? "intervention" : "interventions");
-    if (r.shown) {
+    if (r->n) {
         if (pages > 1)
             html_printf(out, "<p class=\"govuk-body-s\">By name, page %d of %d.</p>\n", f.page,
                         pages);
         html_raw(out, "<ul class=\"govuk-list onroll-results\" aria-labelledby=\"results\">\n");
-        or_sb_add(out, list.buf, list.len);
+        for (int i = 0; i < r->n; i++)
+            show_result(out, req->arena, &r->items[i]);
         html_raw(out, "</ul>\n");
     } else {
         html_raw(out,
                  "<p class=\"govuk-body\">No entry matches. Try fewer words or filters.</p>\n");
     }
-    or_sb_release(&list);
     pagination(out, &f, f.page, pages);
     html_raw(out, "</div>\n</div>\n");
     gov_page_end(out, req);

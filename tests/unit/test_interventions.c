@@ -703,7 +703,9 @@ static void test_importer(void **state)
 
 int main(void)
 {
-    const struct CMUnitTest pure[] = {
+    /* one group (tests/run.sh counts a binary's last summary): the pure tests first, then those
+     * on the database the group's setup made */
+    const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_vocabularies),
         cmocka_unit_test(test_sets),
         cmocka_unit_test(test_ids),
@@ -711,13 +713,11 @@ int main(void)
         cmocka_unit_test(test_seed_well_formed),
         cmocka_unit_test(test_seed_no_people),
         cmocka_unit_test(test_seed_decisions),
-    };
-    const struct CMUnitTest db[] = {
-        cmocka_unit_test(test_seeding),        cmocka_unit_test(test_providers),
-        cmocka_unit_test(test_search_filters), cmocka_unit_test(test_edits),
+        cmocka_unit_test(test_seeding),
+        cmocka_unit_test(test_providers),
+        cmocka_unit_test(test_search_filters),
+        cmocka_unit_test(test_edits),
         cmocka_unit_test(test_importer),
     };
-    int failed = cmocka_run_group_tests_name("pure", pure, NULL, NULL);
-    failed += cmocka_run_group_tests_name("store", db, db_setup, db_teardown);
-    return failed;
+    return cmocka_run_group_tests(tests, db_setup, db_teardown);
 }
