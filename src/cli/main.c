@@ -22,6 +22,7 @@ static const struct {
     {"config", cmd_config, "the LA's thresholds and deadlines"},
     {"report", cmd_report, "rates, disproportionality, schools, the scrutiny report"},
     {"user", cmd_user, "manage web accounts and schools' API tokens"},
+    {"interventions", cmd_interventions, "the interventions directory: list (search), seed"},
     {"serve", cmd_serve, "run the web server"},
 };
 
@@ -29,7 +30,7 @@ static void usage(FILE *f)
 {
     fprintf(f, "usage: onroll [--db URL] <command> [options]\n\ncommands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
+        fprintf(f, "  %-13s %s\n", commands[i].name, commands[i].summary);
     fprintf(f, "\nThe database is --db URL, else $ONROLL_DB, else ./onroll.db; a postgres:// URL "
                "selects PostgreSQL.\n");
 }

@@ -29,6 +29,20 @@ const web_route web_routes[] = {
     {"POST", "/pupils/{upn}/action", page_action_post, WEB_RECORD_ROLES, WEB_F_PUPIL, NULL},
     {"GET", "/upload", page_upload, WEB_RECORD_ROLES, 0, "Upload"},
     {"POST", "/upload", page_upload_post, WEB_RECORD_ROLES, WEB_F_UPLOAD, NULL},
+    /* the interventions directory: searched and read by everyone who works with children (not
+     * the analyst: the published statistics are their work), edited by the LA; a pupil's
+     * interventions recorded by those who record (the LA; a school for its own pupils).
+     * /interventions/new before /interventions/{id}, which would match it. */
+    {"GET", "/interventions", page_interventions, WEB_PUPIL_ROLES, 0, "Interventions"},
+    {"GET", "/interventions/new", page_intervention_new, WEB_LA, 0, NULL},
+    {"POST", "/interventions/new", page_intervention_new_post, WEB_LA, 0, NULL},
+    {"GET", "/interventions/{id}", page_intervention, WEB_PUPIL_ROLES, 0, NULL},
+    {"GET", "/interventions/{id}/edit", page_intervention_edit, WEB_LA, 0, NULL},
+    {"POST", "/interventions/{id}/edit", page_intervention_edit_post, WEB_LA, 0, NULL},
+    {"GET", "/pupils/{upn}/interventions", page_pupil_interventions, WEB_RECORD_ROLES, WEB_F_PUPIL,
+     NULL},
+    {"POST", "/pupils/{upn}/interventions", page_pupil_interventions_post, WEB_RECORD_ROLES,
+     WEB_F_PUPIL, NULL},
     {"GET", "/reports", page_reports, WEB_LA | WEB_R(OR_ROLE_ANALYST), 0, "Reports"},
     {"GET", "/reports/download", page_reports_download, WEB_LA | WEB_R(OR_ROLE_ANALYST), 0, NULL},
     {"GET", "/reports/scrutiny", page_reports_scrutiny, WEB_LA | WEB_R(OR_ROLE_ANALYST), 0, NULL},

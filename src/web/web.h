@@ -279,8 +279,23 @@ void page_reports(const web_request *req, web_response *res);          /* page_r
 void page_reports_download(const web_request *req, web_response *res); /* page_reports.c */
 void page_reports_scrutiny(const web_request *req, web_response *res); /* page_report_scrutiny.c */
 void page_asset(const web_request *req, web_response *res);            /* static.c */
-void api_post_events(const web_request *req, web_response *res);       /* api_ingest.c */
-void api_post_pupils(const web_request *req, web_response *res);       /* api_ingest.c */
-void api_get_duties(const web_request *req, web_response *res);        /* api_duties.c */
+/* the interventions directory (interventions_view.h) */
+void page_interventions(const web_request *req, web_response *res); /* page_interventions.c */
+void page_intervention(const web_request *req, web_response *res);  /* page_intervention.c */
+void page_intervention_edit(const web_request *req,
+                            web_response *res); /* page_intervention_edit.c */
+void page_intervention_edit_post(const web_request *req,
+                                 web_response *res); /* page_intervention_edit.c */
+void page_intervention_new(const web_request *req,
+                           web_response *res); /* page_intervention_edit.c */
+void page_intervention_new_post(const web_request *req,
+                                web_response *res); /* page_intervention_edit.c */
+void page_pupil_interventions(const web_request *req,
+                              web_response *res); /* page_pupil_interventions.c */
+void page_pupil_interventions_post(const web_request *req,
+                                   web_response *res);           /* page_pupil_interventions.c */
+void api_post_events(const web_request *req, web_response *res); /* api_ingest.c */
+void api_post_pupils(const web_request *req, web_response *res); /* api_ingest.c */
+void api_get_duties(const web_request *req, web_response *res);  /* api_duties.c */
 
 #endif

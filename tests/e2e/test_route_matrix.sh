@@ -143,7 +143,9 @@ cell() {
         [ -n "$upn" ] || upn=$ANY_UPN
         ;;
     esac
-    path=$(echo "$pattern" | sed "s|{upn}|$upn|; s|{urn}|$URN|; s|\*\$|govuk-frontend.min.css|")
+    # other parameters: a directory entry for {id}, a made-up value for the rest (a page
+    # answers an unknown one with 404 after the gate, which is all this test looks at)
+    path=$(echo "$pattern" | sed "s|{upn}|$upn|; s|{urn}|$URN|; s|{id}|camhs|; s|{[a-z_]*}|T1|g; s|\*\$|govuk-frontend.min.css|")
     # who the server sees: a cookie on the API and a token on a page are nobody
     eff=$caller
     case $flags in

@@ -204,6 +204,18 @@ static void test_matrix_expected(void **state)
         {"GET", "/pupils/K999250000002",
          "la_admin la_officer virtual_school school social_worker "
          "youth_justice partner"},
+        /* the interventions directory: not the analyst; edits by the LA alone; a pupil's
+         * interventions recorded by the LA and schools */
+        {"GET", "/interventions",
+         "la_admin la_officer virtual_school school social_worker youth_justice partner"},
+        {"GET", "/interventions/camhs",
+         "la_admin la_officer virtual_school school social_worker youth_justice partner"},
+        {"GET", "/interventions/new", "la_admin la_officer"},
+        {"POST", "/interventions/new", "la_admin la_officer"},
+        {"GET", "/interventions/camhs/edit", "la_admin la_officer"},
+        {"POST", "/interventions/camhs/edit", "la_admin la_officer"},
+        {"GET", "/pupils/K999250000002/interventions", "la_admin la_officer school"},
+        {"POST", "/pupils/K999250000002/interventions", "la_admin la_officer school"},
         {"POST", "/api/v1/events", "api"},
         {"POST", "/api/v1/pupils", "api"},
         {"GET", "/api/v1/duties", "api"},
