@@ -200,6 +200,11 @@ static void test_matrix_expected(void **state)
         {"GET", "/pupils/K999250000002",
          "la_admin la_officer virtual_school school social_worker "
          "youth_justice partner"},
+        {"GET", "/pupils/K999250000002/events/EX3/letters", "la_admin la_officer school"},
+        {"POST", "/pupils/K999250000002/events/EX3/letters", "la_admin la_officer school"},
+        {"GET", "/pupils/K999250000002/events/EX3/letters/7", "la_admin la_officer school"},
+        {"POST", "/pupils/K999250000002/events/EX3/letters/7", "la_admin la_officer school"},
+        {"GET", "/pupils/K999250000002/events/EX3/letters/7/pdf", "la_admin la_officer school"},
         {"POST", "/api/v1/events", "api"},
         {"POST", "/api/v1/pupils", "api"},
         {"GET", "/api/v1/duties", "api"},
