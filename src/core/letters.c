@@ -334,7 +334,8 @@ static void board_rules(const or_letter_facts *f, facts_ctx *x)
 static void dated(build *b, const or_letter_facts *f)
 {
     char d[32];
-    para(b, "%s", or_letter_date_words(f->dated, d));
+    if (f->dated != OR_DATE_NONE)
+        para(b, "%s", or_letter_date_words(f->dated, d));
 }
 
 static void reasons(build *b, const or_letter_facts *f, const char *lead)

@@ -43,58 +43,86 @@ static bool blank(const char *s, size_t n)
     return true;
 }
 
-/* Append n bytes of s to *to (a string in the arena), with sep between when *to is not empty. */
-static void join(or_arena *a, const char **to, const char *sep, const char *s, size_t n)
+/* The paragraph being read: its text and list items so far (linear in the text's length,
+ * whatever the school typed: the text is kept whole in scratch buffers, copied once). */
+typedef struct {
+    or_arena *a;
+    or_letter *out;
+    int pcap, icap;
+    bool open, in_item;
+    or_sb text, item;
+    const char **items;
+    int nitems;
+} reader;
+
+static void end_item(reader *r)
 {
-    const char *old = *to ? *to : "";
-    size_t ol = strlen(old), sl = ol ? strlen(sep) : 0;
-    char *p = or_arena_alloc(a, ol + sl + n + 1);
-    memcpy(p, old, ol);
-    memcpy(p + ol, sep, sl);
-    memcpy(p + ol + sl, s, n);
-    p[ol + sl + n] = '\0';
-    *to = p;
+    if (!r->in_item)
+        return;
+    if (r->nitems == r->icap) {
+        r->icap = r->icap ? r->icap * 2 : 8;
+        const char **items = or_arena_alloc(r->a, (size_t)r->icap * sizeof *items);
+        if (r->nitems)
+            memcpy(items, r->items, (size_t)r->nitems * sizeof *items);
+        r->items = items;
+    }
+    r->items[r->nitems++] = or_arena_strdup(r->a, or_sb_str(&r->item));
+    or_sb_reset(&r->item);
+    r->in_item = false;
+}
+
+static void end_para(reader *r)
+{
+    if (!r->open)
+        return;
+    end_item(r);
+    or_letter *out = r->out;
+    if (out->nparas == r->pcap) {
+        r->pcap = r->pcap ? r->pcap * 2 : 16;
+        or_letter_para *p = or_arena_alloc(r->a, (size_t)r->pcap * sizeof *p);
+        if (out->nparas)
+            memcpy(p, out->paras, (size_t)out->nparas * sizeof *p);
+        out->paras = p;
+    }
+    out->paras[out->nparas++] =
+        (or_letter_para){or_arena_strdup(r->a, or_sb_str(&r->text)), r->items, r->nitems};
+    or_sb_reset(&r->text);
+    r->items = NULL;
+    r->nitems = r->icap = 0;
+    r->open = false;
 }
 
 void or_letter_parse(const char *body, or_arena *a, or_letter *out)
 {
     out->paras = NULL;
     out->nparas = 0;
-    int cap = 0;
-    or_letter_para *cur = NULL;
+    reader r = {a, out, 0, 0, false, false, OR_SB_INIT, OR_SB_INIT, NULL, 0};
     for (const char *s = body ? body : ""; *s;) {
         const char *nl = strchr(s, '\n');
         const char *e = nl ? nl : s + strlen(s);
         size_t n = line_len(s, e);
         if (blank(s, n)) {
-            cur = NULL; /* a blank line ends the paragraph */
+            end_para(&r); /* a blank line ends the paragraph */
         } else {
-            if (!cur) {
-                if (out->nparas == cap) {
-                    cap = cap ? cap * 2 : 16;
-                    or_letter_para *p = or_arena_alloc(a, (size_t)cap * sizeof *p);
-                    if (out->nparas)
-                        memcpy(p, out->paras, (size_t)out->nparas * sizeof *p);
-                    out->paras = p;
-                }
-                cur = &out->paras[out->nparas++];
-                *cur = (or_letter_para){"", NULL, 0};
-            }
+            r.open = true;
             if (n >= 2 && s[0] == '-' && s[1] == ' ') { /* a list item */
-                const char **items = or_arena_alloc(a, (size_t)(cur->nitems + 1) * sizeof *items);
-                if (cur->nitems)
-                    memcpy(items, cur->items, (size_t)cur->nitems * sizeof *items);
-                items[cur->nitems] = or_arena_strndup(a, s + 2, n - 2);
-                cur->items = items;
-                cur->nitems++;
-            } else if (cur->nitems) { /* continues the last item */
-                join(a, &cur->items[cur->nitems - 1], " ", s, n);
+                end_item(&r);
+                or_sb_add(&r.item, s + 2, n - 2);
+                r.in_item = true;
+            } else if (r.in_item) { /* continues the item */
+                or_sb_addc(&r.item, ' ');
+                or_sb_add(&r.item, s, n);
             } else {
-                join(a, &cur->text, "\n", s, n);
+                if (r.text.len)
+                    or_sb_addc(&r.text, '\n');
+                or_sb_add(&r.text, s, n);
             }
         }
         s = nl ? nl + 1 : e;
     }
+    end_para(&r);
+    or_sb_release(&r.text);
+    or_sb_release(&r.item);
 }
 
 or_code or_letter_check_body(const char *body, or_error *err)

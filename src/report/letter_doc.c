@@ -14,13 +14,12 @@
 /* Text with its line breaks as <br>. */
 static void lines(or_sb *out, const char *s)
 {
+    or_sb piece = OR_SB_INIT;
     while (s && *s) {
         size_t n = strcspn(s, "\n");
-        char *piece = strndup(s, n);
-        if (!piece)
-            abort();
-        html_text(out, piece);
-        free(piece);
+        or_sb_reset(&piece);
+        or_sb_add(&piece, s, n);
+        html_text(out, or_sb_str(&piece));
         s += n;
         if (*s == '\n') {
             s++;
@@ -28,6 +27,7 @@ static void lines(or_sb *out, const char *s)
                 html_raw(out, "<br>\n");
         }
     }
+    or_sb_release(&piece);
 }
 
 void or_letter_html_sheet(const char *school, const char *title, const or_letter *l, or_sb *out)

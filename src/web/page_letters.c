@@ -102,9 +102,7 @@ static void new_letter_form(or_sb *out, const web_request *req, const web_letter
     bool mine = !strcmp(web_form(req, "kind"), k->id);
     char d[3], m[3], y[5];
     web_date_parts(c->today, d, m, y);
-    gov_form_start(
-        out, req, "post",
-        or_arena_printf(req->arena, "/pupils/%s/events/%s/letters", c->upn, c->e->event_id));
+    gov_form_start(out, req, "post", web_letters_path(req, c));
     gov_hidden(out, "urn", or_arena_printf(req->arena, "%d", c->e->urn));
     gov_hidden(out, "kind", k->id);
     gov_date_input(out, field(req, k, "date"),

@@ -765,6 +765,21 @@ static void test_text_round_trip(void **state)
     assert_string_equal(back.paras[2].text, "Last");
     or_letter_parse("", &a, &back);
     assert_int_equal(back.nparas, 0);
+    /* a list of 20,000 items and a paragraph of 20,000 lines: read in one pass (a parse that
+       copied the paragraph at each line would take gigabytes here) */
+    or_sb big = OR_SB_INIT;
+    for (int i = 0; i < 20000; i++)
+        or_sb_adds(&big, "- x\n");
+    or_sb_adds(&big, "\n");
+    for (int i = 0; i < 20000; i++)
+        or_sb_adds(&big, "y\n");
+    or_arena_reset(&a);
+    or_letter_parse(or_sb_str(&big), &a, &back);
+    assert_int_equal(back.nparas, 2);
+    assert_int_equal(back.paras[0].nitems, 20000);
+    assert_string_equal(back.paras[0].items[19999], "x");
+    assert_int_equal(strlen(back.paras[1].text), 2 * 20000 - 1);
+    or_sb_release(&big);
     or_sb_release(&t);
     or_arena_free(&a);
 }
