@@ -181,6 +181,8 @@ static void send_form(or_sb *out, const web_request *req, const web_letter_ctx *
 static void key_dates(or_sb *out, const web_request *req, const web_letter_ctx *c,
                       const or_letter_row *r, const or_letter_kind *k)
 {
+    if (!k)
+        return;
     /* dates that count from the sending are known once it is sent */
     bool by_delivery = !strncmp(k->id, "board-", 6);
     or_date sent = OR_DATE_NONE;
