@@ -54,6 +54,7 @@ typedef struct {
     const char *school;   /* the school's name */
     const char *pupil;    /* "Forename Surname" */
     const char *forename; /* how the letter names the pupil after the first time; NULL: pupil */
+    const char *parent;   /* whom "Dear ..." names; NULL: a gap for the school to fill */
     or_date dob;          /* OR_DATE_NONE: taken to be of compulsory school age */
     or_event_kind type;   /* OR_EV_SUSPENSION, OR_EV_LUNCHTIME or OR_EV_PERMANENT */
     const char *event_id;

@@ -3,13 +3,14 @@
  *
  *   onroll letter EVENT_URN EVENT_ID [--kind K] [--format text|html|pdf] [--out FILE]
  *                 [--date YYYY-MM-DD] [--delivery hand|email|post] [--as-of YYYY-MM-DD]
- *                 [--la-contact TEXT] [--letter ID]
+ *                 [--la-contact TEXT] [--parent NAME] [--letter ID]
  *
  * --kind: one of the kinds that apply to the exclusion (by default the first); --date: the date
  * of the letter and the day it is sent (default today); --delivery: how it is sent (the board's
  * notice and decision count their deadlines from it); --as-of: the duties as of that day
  * (default the later of today and the decision); --letter ID: a letter written on the web
- * pages, as the school saved it, instead of a new one. A PDF needs --out. */
+ * pages, as the school saved it, instead of a new one; --parent and --la-contact fill the gaps
+ * for the parent's name and the LA's exclusions team. A PDF needs --out. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,8 +25,8 @@
 
 static const char *use =
     "EVENT_URN EVENT_ID [--kind K] [--format text|html|pdf] [--out FILE] [--date YYYY-MM-DD] "
-    "[--delivery hand|email|post] [--as-of YYYY-MM-DD] [--la-contact TEXT] [--letter ID] "
-    "[--db URL]";
+    "[--delivery hand|email|post] [--as-of YYYY-MM-DD] [--la-contact TEXT] [--parent NAME] "
+    "[--letter ID] [--db URL]";
 
 typedef struct {
     or_arena *a;
@@ -49,19 +50,24 @@ static or_code on_snapshot(void *ctx, const or_value *row, const or_row_meta *me
 }
 
 typedef struct {
-    const char *db, *kind, *format, *out, *delivery, *la_contact;
+    const char *db, *kind, *format, *out, *delivery, *la_contact, *parent;
     or_date date, as_of;
     long long letter;
 } opts;
 
 static int parse(int argc, char **argv, opts *o)
 {
-    static const struct option lo[] = {
-        {"db", required_argument, NULL, 'd'},     {"kind", required_argument, NULL, 'k'},
-        {"format", required_argument, NULL, 'f'}, {"out", required_argument, NULL, 'o'},
-        {"date", required_argument, NULL, 't'},   {"delivery", required_argument, NULL, 'v'},
-        {"as-of", required_argument, NULL, 'a'},  {"la-contact", required_argument, NULL, 'l'},
-        {"letter", required_argument, NULL, 'i'}, {0}};
+    static const struct option lo[] = {{"db", required_argument, NULL, 'd'},
+                                       {"kind", required_argument, NULL, 'k'},
+                                       {"format", required_argument, NULL, 'f'},
+                                       {"out", required_argument, NULL, 'o'},
+                                       {"date", required_argument, NULL, 't'},
+                                       {"delivery", required_argument, NULL, 'v'},
+                                       {"as-of", required_argument, NULL, 'a'},
+                                       {"la-contact", required_argument, NULL, 'l'},
+                                       {"letter", required_argument, NULL, 'i'},
+                                       {"parent", required_argument, NULL, 'p'},
+                                       {0}};
     memset(o, 0, sizeof *o);
     o->format = "text";
     o->date = o->as_of = OR_DATE_NONE;
@@ -86,6 +92,9 @@ static int parse(int argc, char **argv, opts *o)
             break;
         case 'l':
             o->la_contact = optarg;
+            break;
+        case 'p':
+            o->parent = optarg;
             break;
         case 'i':
             o->letter = atoll(optarg);
@@ -224,6 +233,7 @@ static or_code make(or_store *s, const opts *o, int urn, const char *event_id, o
         lf.send_on = lf.dated = o->date != OR_DATE_NONE ? o->date : today;
         lf.delivery = o->delivery;
         lf.la_contact = o->la_contact;
+        lf.parent = o->parent;
         if (!rc)
             rc = or_letter_fill(&lf, a, l, err);
         if (!rc)

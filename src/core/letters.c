@@ -331,6 +331,11 @@ static void board_rules(const or_letter_facts *f, facts_ctx *x)
 
 /* ---- the pieces the letters share ---- */
 
+static void salutation(build *b, const or_letter_facts *f)
+{
+    para(b, "Dear %s,", f->parent && *f->parent ? f->parent : "[name of parent or carer]");
+}
+
 static void dated(build *b, const or_letter_facts *f)
 {
     char d[32];
@@ -484,7 +489,7 @@ static void suspension_parent(build *b, const or_letter_facts *f, or_letter *l, 
 {
     char d[32], e[32];
     dated(b, f);
-    para(b, "Dear [name of parent or carer],");
+    salutation(b, f);
     or_letter_para *p;
     or_letter_date_words(x->decided, e);
     if (f->type == OR_EV_LUNCHTIME)
@@ -554,7 +559,7 @@ static void permanent_parent(build *b, const or_letter_facts *f, or_letter *l, f
 {
     char d[32], e[32];
     dated(b, f);
-    para(b, "Dear [name of parent or carer],");
+    salutation(b, f);
     or_letter_date_words(f->start, d);
     or_letter_date_words(x->decided, e);
     para(b,
@@ -669,7 +674,7 @@ static void board_upheld(build *b, const or_letter_facts *f, or_letter *l, facts
 {
     char d[32];
     dated(b, f);
-    para(b, "Dear [name of parent or carer],");
+    salutation(b, f);
     if (f->type == OR_EV_PERMANENT) {
         or_letter_date_words(f->start, d);
         para(b,
@@ -724,7 +729,7 @@ static void board_reinstated(build *b, const or_letter_facts *f, or_letter *l, f
 {
     char d[32];
     dated(b, f);
-    para(b, "Dear [name of parent or carer],");
+    salutation(b, f);
     if (f->type == OR_EV_PERMANENT) {
         or_letter_date_words(f->start, d);
         para(b,

@@ -380,8 +380,9 @@ expect_in "... the school's words" "Dear Ms Okafor," "$WORK/cli.txt"
 "$ONROLL" letter 100001 S1 --letter "$L1" --format html >"$WORK/cli.html" 2>&1
 expect_in "onroll letter --format html: the school's markup escaped" '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;' "$WORK/cli.html"
 expect_not_in "... never live" '<script>alert' "$WORK/cli.html"
-"$ONROLL" letter 100001 S1 --date 2025-10-24 >"$WORK/cli2.txt" 2>&1
+"$ONROLL" letter 100001 S1 --date 2025-10-24 --parent "Mr and Mrs Okafor" >"$WORK/cli2.txt" 2>&1
 expect_in "onroll letter: filled from the ledger" "- Monday 3 November 2025" "$WORK/cli2.txt"
+expect_in "... the parent named" "Dear Mr and Mrs Okafor," "$WORK/cli2.txt"
 expect_status "onroll letter: a kind that does not apply" 1 "$ONROLL" letter 100001 S1 --kind board-upheld
 expect_in "... says which do" "the kinds that do: suspension-parent" "$WORK/err"
 expect_status "onroll letter: no such event" 1 "$ONROLL" letter 100001 NOPE

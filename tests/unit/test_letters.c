@@ -611,13 +611,16 @@ static void test_fill_refusals(void **state)
     or_sb t = OR_SB_INIT;
     or_letter_text(&l, &t);
     assert_non_null(strstr(or_sb_str(&t), "- [the reasons for the decision]"));
-    /* the LA's contact, when given, fills its gap */
+    /* the LA's contact and the parent's name, when given, fill their gaps */
     or_sb_reset(&t);
     f.la_contact = "exclusions@la.example.gov.uk, 020 7946 0000";
+    f.parent = "Ms Campbell";
     assert_int_equal(or_letter_fill(&f, &a, &l, &err), OR_OK);
     or_letter_text(&l, &t);
     assert_non_null(strstr(or_sb_str(&t), "exclusions team: exclusions@la.example.gov.uk"));
     assert_null(strstr(or_sb_str(&t), "[contact details of the local authority"));
+    assert_non_null(strstr(or_sb_str(&t), "Dear Ms Campbell,"));
+    assert_null(strstr(or_sb_str(&t), "[name of parent or carer]"));
     or_sb_release(&t);
     or_arena_free(&a);
 }
