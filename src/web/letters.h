@@ -57,6 +57,13 @@ const char *web_letter_path(const web_request *req, const web_letter_ctx *c, int
 /* "Suspension", "Permanent exclusion"... of the exclusion. */
 const char *web_letter_event_label(const or_fact_event *e);
 
+/* A letter's text as the edit boxes of page_letter.c hold it: each paragraph's own text (out,
+ * allocated in the request's arena; returns how many). */
+int web_letter_split_paras(const web_request *req, const char *body, const char ***out);
+/* The form's boxes ("para", in order) as one text: each trimmed, line breaks as "\n", the
+ * empty ones dropped, paragraphs separated by a blank line (in the request's arena). */
+const char *web_letter_join_paras(const web_request *req);
+
 /* The ways a letter may be sent, for radios (the deemed dates of DOMAIN.md §2 in the hints). */
 extern const gov_choice web_letter_deliveries[3];
 bool web_letter_delivery_ok(const char *s);

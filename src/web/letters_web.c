@@ -223,3 +223,53 @@ const char *web_letter_path(const web_request *req, const web_letter_ctx *c, int
     or_sb_release(&p);
     return s;
 }
+
+/* The paragraphs of a text as the edit boxes hold them: each paragraph's own text. */
+int web_letter_split_paras(const web_request *req, const char *body, const char ***out)
+{
+    or_letter l;
+    or_letter_parse(body, req->arena, &l);
+    const char **paras = or_arena_alloc(req->arena, (size_t)(l.nparas + 1) * sizeof *paras);
+    for (int i = 0; i < l.nparas; i++) {
+        or_letter one = {.paras = &l.paras[i], .nparas = 1};
+        or_sb t = OR_SB_INIT;
+        or_letter_text(&one, &t);
+        if (t.len && t.buf[t.len - 1] == '\n')
+            t.buf[--t.len] = '\0';
+        paras[i] = or_arena_strdup(req->arena, or_sb_str(&t));
+        or_sb_release(&t);
+    }
+    *out = paras;
+    return l.nparas;
+}
+
+/* The boxes of the form, in order, as one text: each trimmed, line breaks as "\n", the empty
+ * ones dropped, paragraphs separated by a blank line. */
+const char *web_letter_join_paras(const web_request *req)
+{
+    or_sb t = OR_SB_INIT;
+    for (int i = 0; i < req->form.n; i++) {
+        if (strcmp(req->form.items[i].name, "para"))
+            continue;
+        const char *v = req->form.items[i].value;
+        or_sb one = OR_SB_INIT;
+        for (const char *p = v; *p; p++)
+            if (!(p[0] == '\r' && p[1] == '\n'))
+                or_sb_addc(&one, *p == '\r' ? '\n' : *p);
+        const char *s = or_sb_str(&one);
+        size_t a = strspn(s, " \t\n"), b = one.len;
+        while (b > a && strchr(" \t\n", s[b - 1]))
+            b--;
+        if (b > a) {
+            if (t.len)
+                or_sb_adds(&t, "\n\n");
+            or_sb_add(&t, s + a, b - a);
+        }
+        or_sb_release(&one);
+    }
+    if (t.len)
+        or_sb_addc(&t, '\n');
+    const char *out = or_arena_strdup(req->arena, or_sb_str(&t));
+    or_sb_release(&t);
+    return out;
+}

@@ -29,56 +29,6 @@ static const web_field send_fields[] = {
     {"delivery", "delivery", "way it was sent", "Select how it was sent"},
 };
 
-/* The paragraphs of a text as the edit boxes hold them: each paragraph's own text. */
-static int split_paragraphs(const web_request *req, const char *body, const char ***out)
-{
-    or_letter l;
-    or_letter_parse(body, req->arena, &l);
-    const char **paras = or_arena_alloc(req->arena, (size_t)(l.nparas + 1) * sizeof *paras);
-    for (int i = 0; i < l.nparas; i++) {
-        or_letter one = {.paras = &l.paras[i], .nparas = 1};
-        or_sb t = OR_SB_INIT;
-        or_letter_text(&one, &t);
-        if (t.len && t.buf[t.len - 1] == '\n')
-            t.buf[--t.len] = '\0';
-        paras[i] = or_arena_strdup(req->arena, or_sb_str(&t));
-        or_sb_release(&t);
-    }
-    *out = paras;
-    return l.nparas;
-}
-
-/* The boxes of the form, in order, as one text: each trimmed, line breaks as "\n", the empty
- * ones dropped, paragraphs separated by a blank line. */
-static const char *join_paragraphs(const web_request *req)
-{
-    or_sb t = OR_SB_INIT;
-    for (int i = 0; i < req->form.n; i++) {
-        if (strcmp(req->form.items[i].name, "para"))
-            continue;
-        const char *v = req->form.items[i].value;
-        or_sb one = OR_SB_INIT;
-        for (const char *p = v; *p; p++)
-            if (!(p[0] == '\r' && p[1] == '\n'))
-                or_sb_addc(&one, *p == '\r' ? '\n' : *p);
-        const char *s = or_sb_str(&one);
-        size_t a = strspn(s, " \t\n"), b = one.len;
-        while (b > a && strchr(" \t\n", s[b - 1]))
-            b--;
-        if (b > a) {
-            if (t.len)
-                or_sb_adds(&t, "\n\n");
-            or_sb_add(&t, s + a, b - a);
-        }
-        or_sb_release(&one);
-    }
-    if (t.len)
-        or_sb_addc(&t, '\n');
-    const char *out = or_arena_strdup(req->arena, or_sb_str(&t));
-    or_sb_release(&t);
-    return out;
-}
-
 static const or_letter_kind *kind_of(const or_letter_row *r)
 {
     return or_letter_kind_find(r->kind);
@@ -108,7 +58,7 @@ static void edit_form(or_sb *out, const web_request *req, const web_letter_ctx *
                       const or_letter_row *r, const view_state *v)
 {
     const char **paras;
-    int n = split_paragraphs(req, v->body, &paras);
+    int n = web_letter_split_paras(req, v->body, &paras);
     html_raw(out, "<div class=\"onroll-no-print\">\n<h2 class=\"govuk-heading-m\" "
                   "id=\"edit\">Change the letter</h2>\n");
     html_raw(out, "<p class=\"govuk-body\">One paragraph to a box. Empty a box to remove its "
@@ -150,19 +100,16 @@ static void send_form(or_sb *out, const web_request *req, const web_letter_ctx *
 {
     html_raw(out, "<div class=\"onroll-no-print\">\n<h2 class=\"govuk-heading-m\" "
                   "id=\"send\">Mark as sent</h2>\n");
-    or_sb words = OR_SB_INIT;
-    or_sb_adds(&words, "Once marked as sent, the letter cannot be changed.");
-    int todo = 0;
+    const char *todo = "";
     for (int i = 0; k && k->closes[i]; i++) {
         const or_duty *d = web_letter_duty(c, k->closes[i]);
         if (d && d->status != OR_DUTY_DONE)
-            or_sb_addf(&words, "%s%s",
-                       todo++ ? ", " : " It records that these duties were done: ", k->closes[i]);
+            todo = or_arena_printf(req->arena, "%s%s%s", todo, *todo ? ", " : "", k->closes[i]);
     }
-    if (todo)
-        or_sb_addc(&words, '.');
-    gov_warning(out, or_sb_str(&words));
-    or_sb_release(&words);
+    gov_warning(out, or_arena_printf(req->arena,
+                                     "Once marked as sent, the letter cannot be changed.%s%s%s",
+                                     *todo ? " It records that these duties were done: " : "", todo,
+                                     *todo ? "." : ""));
     char d[3], m[3], y[5];
     web_date_parts(c->today, d, m, y);
     gov_form_start(out, req, "post", web_letter_path(req, c, r->id));
@@ -311,7 +258,7 @@ void page_letter(const web_request *req, web_response *res)
 static void save(const web_request *req, web_response *res, const web_letter_ctx *c,
                  const or_letter_row *r)
 {
-    const char *body = join_paragraphs(req);
+    const char *body = web_letter_join_paras(req);
     or_error err = {0};
     if (or_letter_check_body(body, &err)) {
         const char *msg =
@@ -425,7 +372,7 @@ static void mark_sent(const web_request *req, web_response *res, const web_lette
     or_code rc = OR_OK;
     const char *name = or_arena_printf(req->arena, "form /pupils/%s/events/%s/letters/%lld", c->upn,
                                        c->e->event_id, (long long)r->id);
-    or_sb done = OR_SB_INIT;
+    const char *done = "";
     if (!nerrs) {
         rc = or_store_begin(req->store, &err);
         if (!rc)
@@ -458,13 +405,13 @@ static void mark_sent(const web_request *req, web_response *res, const web_lette
             memset(&ir, 0, sizeof ir);
             rc = web_ingest_row(req, or_kind_get(OR_K_EVENTS), name, cells, &ir, &err);
             if (!rc)
-                or_sb_addf(&done, "%s%s", done.len ? ", " : "", k->closes[i]);
+                done = or_arena_printf(req->arena, "%s%s%s", done, *done ? ", " : "", k->closes[i]);
         }
         if (!rc) {
             char detail[300];
             snprintf(detail, sizeof detail, "letter %lld sent on %s by %s (%s for %s)%s%s",
                      (long long)r->id, when, v.delivery, k->id, c->e->event_id,
-                     done.len ? "; recorded done: " : "", or_sb_str(&done));
+                     *done ? "; recorded done: " : "", done);
             rc = web_audit(req, "change", c->upn, detail) ? OR_ESTORE : OR_OK;
         }
         if (!rc)
@@ -472,7 +419,6 @@ static void mark_sent(const web_request *req, web_response *res, const web_lette
         if (rc)
             or_store_rollback(req->store);
     }
-    or_sb_release(&done);
     if (rc == OR_EINPUT)
         web_form_errors(req->arena, ir.errors.len ? or_sb_str(&ir.errors) : err.msg, name,
                         send_fields, 2, errs, &nerrs, 8);
