@@ -16,6 +16,7 @@ int cmd_serve(int argc, char **argv);
 int cmd_duties(int argc, char **argv);
 int cmd_risk(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_letter(int argc, char **argv);
 int cmd_config(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_report_outcomes(int argc, char **argv); /* `report outcomes` */

@@ -7,7 +7,8 @@
  * (page_record.c) and a "Record" link on each duty to do (page_action.c), whose success banner
  * (page_record_banner) shows here after the redirect. The interventions the pupil receives now
  * (interventions_view.h), with a link for those who record to the pupil's interventions page
- * (page_pupil_interventions.c), where they are listed in full and assigned.
+ * (page_pupil_interventions.c), where they are listed in full and assigned. On each
+ * suspension and permanent exclusion of the timeline, a link to its letters (page_letters.c).
  *
  * The route is declared WEB_F_PUPIL: before this runs, server.c has checked that the pupil is
  * in the user's scope (404 otherwise, logged) and written the read to the audit log. The
@@ -18,6 +19,7 @@
 #include <string.h>
 
 #include "onroll/codes.h"
+#include "onroll/excl.h"
 #include "onroll/kinds.h"
 #include "onroll/listing.h"
 #include "web/interventions_view.h"
@@ -411,6 +413,11 @@ static void event_details(or_sb *out, const or_model *m, const or_fact_event *e)
         html_raw(out, "None");
 }
 
+static const char *upn_of(const or_pupil_facts *f)
+{
+    return f && f->upn ? f->upn : "";
+}
+
 static void timeline_section(or_sb *out, const web_request *req, const or_model *m,
                              const or_pupil_facts *f, const provenances *prov)
 {
@@ -435,8 +442,14 @@ static void timeline_section(or_sb *out, const web_request *req, const or_model 
         td(out, view_date(e->start, day));
         html_printf(out,
                     "<td class=\"govuk-table__cell\">%s<br><span class=\"onroll-secondary\">%s"
-                    "</span></td>\n",
+                    "</span>",
                     view_event_label(or_event_kind_name(e->kind)), e->event_id);
+        if (or_is_exclusion(e->kind) && can_record(req, e->urn))
+            html_printf(out,
+                        "<br><a class=\"govuk-link\" href=\"/pupils/%t/events/%t/letters?urn=%d\">"
+                        "Letters<span class=\"govuk-visually-hidden\"> about %s</span></a>",
+                        upn_of(f), e->event_id, e->urn, e->event_id);
+        html_raw(out, "</td>\n");
         td_school(out, req, m, e->urn);
         html_raw(out, "<td class=\"govuk-table__cell\">");
         event_details(out, m, e);

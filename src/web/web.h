@@ -273,6 +273,11 @@ void page_record_post(const web_request *req, web_response *res);  /* page_recor
 void page_record_banner(const web_request *req, or_sb *out);
 void page_action(const web_request *req, web_response *res);           /* page_action.c */
 void page_action_post(const web_request *req, web_response *res);      /* page_action.c */
+void page_letters(const web_request *req, web_response *res);          /* page_letters.c */
+void page_letters_post(const web_request *req, web_response *res);     /* page_letters.c */
+void page_letter(const web_request *req, web_response *res);           /* page_letter.c */
+void page_letter_post(const web_request *req, web_response *res);      /* page_letter.c */
+void page_letter_pdf(const web_request *req, web_response *res);       /* page_letter_pdf.c */
 void page_upload(const web_request *req, web_response *res);           /* page_upload.c */
 void page_upload_post(const web_request *req, web_response *res);      /* page_upload.c */
 void page_reports(const web_request *req, web_response *res);          /* page_reports.c */

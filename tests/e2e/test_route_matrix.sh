@@ -234,7 +234,7 @@ for role in virtual_school school social_worker youth_justice partner; do
     while read -r method pattern admits flags; do
         case $flags in *pupil*) ;; *) continue ;; esac
         case ",$admits," in *",$role,"*) ;; *) continue ;; esac
-        path=$(echo "$pattern" | sed "s|{upn}|$OUTSIDE|")
+        path=$(echo "$pattern" | sed "s|{upn}|$OUTSIDE|; s|{id}|camhs|; s|{[a-z_]*}|T1|g")
         ask "$role" "$method" "$path" "$flags"
         if [ "$CODE" = 404 ] && [ "$(rows denied "$actor" "$OUTSIDE" "$path")" = 1 ] &&
             [ "$(rows pupil.read "$actor" "$OUTSIDE" "$path")" = 0 ]; then
