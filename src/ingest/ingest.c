@@ -19,6 +19,7 @@
 #include "onroll/excl.h"
 #include "onroll/marks.h"
 #include "onroll/model.h"
+#include "onroll/plans.h"
 #include "onroll/rowcheck.h"
 #include "onroll/strmap.h"
 
@@ -514,11 +515,6 @@ or_code or_ingest_row(or_ingest *in, int64_t line, const char *const *cells, or_
     return status;
 }
 
-static bool is_exclusion(const char *type)
-{
-    return !strcmp(type, "suspension") || !strcmp(type, "lunchtime") || !strcmp(type, "permanent");
-}
-
 static or_code check_refs(or_ingest *in, or_error *err)
 {
     or_event_ref *found = malloc(REFS_AT_ONCE * sizeof *found);
@@ -540,7 +536,7 @@ static or_code check_refs(or_ingest *in, or_error *err)
         }
         for (size_t i = 0; i < n; i++) {
             const pending_ref *r = &in->refs[from + i];
-            const char *type = found[i].type, *upn = found[i].upn;
+            const char *type = found[i].type, *upn = found[i].upn, *want;
             if (!type[0])
                 or_ingest_reject(in, r->line, "ref",
                                  "'%s' names no event of school %d (a ref must name an event of "
@@ -549,11 +545,9 @@ static or_code check_refs(or_ingest *in, or_error *err)
             else if (strcmp(upn, r->upn))
                 or_ingest_reject(in, r->line, "ref", "'%s' is an event of pupil %s, not of %s",
                                  r->ref, upn, r->upn);
-            else if (strcmp(r->type, "action") && !is_exclusion(type))
-                or_ingest_reject(in, r->line, "ref",
-                                 "'%s' is a %s; a %s event must name a suspension, lunchtime "
-                                 "suspension or permanent exclusion",
-                                 r->ref, type, r->type);
+            else if ((want = or_plan_ref_expected(r->type, type)))
+                or_ingest_reject(in, r->line, "ref", "'%s' is a %s; a %s event must name %s",
+                                 r->ref, type, r->type, want);
         }
         flush(in, err); /* report them */
     }
