@@ -43,6 +43,8 @@ typedef struct {
     bool yes_only;             /* a yes/no that must be yes (the parents' agreement) */
     int max;                   /* bytes of text; items of a list; the largest number */
     const char *group;         /* the heading it is shown under on forms and pages, or NULL */
+    const char *missing;       /* for people, when required and empty: "Enter the targets for
+                                  the pupil" (NULL when never required) */
 } or_plan_field;
 
 typedef struct {

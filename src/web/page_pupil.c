@@ -5,7 +5,8 @@
  * their characteristics over time; their schools; their caseload. For those who record (the
  * LA; a school for its own school's duties): a button to record a suspension or exclusion
  * (page_record.c) and a "Record" link on each duty to do (page_action.c), whose success banner
- * (page_record_banner) shows here after the redirect.
+ * (page_record_banner) shows here after the redirect. A short summary of the pupil's plans and
+ * referrals links to their pages (page_plans.c, page_pupil_referrals.c).
  *
  * The route is declared WEB_F_PUPIL: before this runs, server.c has checked that the pupil is
  * in the user's scope (404 otherwise, logged) and written the read to the audit log. The
@@ -18,6 +19,7 @@
 #include "onroll/codes.h"
 #include "onroll/kinds.h"
 #include "onroll/listing.h"
+#include "web/plans_web.h"
 #include "web/view.h"
 
 typedef struct {
@@ -622,6 +624,7 @@ void page_pupil(const web_request *req, web_response *res)
     html_raw(out, "<nav aria-label=\"On this page\">\n<h2 class=\"govuk-heading-s\">On this page"
                   "</h2>\n<ul class=\"govuk-list\">\n"
                   "<li><a class=\"govuk-link\" href=\"#risk\">Risk indicators</a></li>\n"
+                  "<li><a class=\"govuk-link\" href=\"#plans\">Plans and referrals</a></li>\n"
                   "<li><a class=\"govuk-link\" href=\"#duties\">Duties</a></li>\n"
                   "<li><a class=\"govuk-link\" href=\"#attendance\">Attendance</a></li>\n"
                   "<li><a class=\"govuk-link\" href=\"#timeline\">Timeline</a></li>\n"
@@ -631,6 +634,7 @@ void page_pupil(const web_request *req, web_response *res)
                   "<li><a class=\"govuk-link\" href=\"#caseload\">Workers</a></li>\n"
                   "</ul>\n</nav>\n");
     risk_section(out, &flags);
+    plan_pupil_summary(out, req, f, &duties); /* plans_web.c */
     duties_section(out, req, upn, &duties);
     attendance_section(out, f, today);
     timeline_section(out, req, m, f, &prov);
