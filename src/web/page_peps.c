@@ -20,6 +20,16 @@ typedef struct {
     const or_fact_event *last; /* the latest pep event, or NULL */
 } pep_row;
 
+/* On a school's roll (main registration) on d? */
+static bool on_roll(const or_pupil_facts *f, or_date d)
+{
+    for (int i = 0; i < f->nenrols; i++)
+        if (f->enrols[i].reg_type == 'm' && f->enrols[i].start <= d &&
+            (f->enrols[i].end == OR_DATE_NONE || f->enrols[i].end >= d))
+            return true;
+    return false;
+}
+
 static int rank(const pep_row *r)
 {
     if (!r->pep)
@@ -134,6 +144,8 @@ void page_peps(const web_request *req, web_response *res)
                 else
                     html_printf(out, " <span class=\"onroll-secondary\">by %s</span>",
                                 view_date(w->pep->due, day));
+            } else if (!on_roll(w->p->f, snap->as_of)) {
+                html_raw(out, "Not on a school roll today");
             } else {
                 html_raw(out, "No term in progress");
             }

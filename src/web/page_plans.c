@@ -57,9 +57,27 @@ static void escalation_banner(or_sb *out, const plans_page *pg)
         html_raw(out,
                  "<p class=\"govuk-notification-banner__heading\">Two reviews in a row without "
                  "improvement: refer to the Re-engagement Unit or educational psychology</p>\n");
-        html_printf(out, "<p class=\"govuk-body\">%s</p>\n", d->detail);
         const or_fact_event *e = or_facts_event(pg->f, d->urn, d->event_id);
         const or_fact_event *psp = e ? plan_psp_for(pg->f, d->urn, e->start) : NULL;
+        /* the two reviews that call for it: the PSP's last two */
+        const or_fact_event *r1 = NULL, *r2 = NULL;
+        for (int k = 0; psp && k < pg->f->nevents; k++) {
+            const or_fact_event *r = &pg->f->events[k];
+            if (r->kind == OR_EV_PLAN_REVIEW && r->urn == psp->urn && r->ref &&
+                !strcmp(r->ref, psp->event_id)) {
+                r1 = r2;
+                r2 = r;
+            }
+        }
+        if (r1 && r2) {
+            char d1[24], d2[24];
+            html_printf(out,
+                        "<p class=\"govuk-body\">The reviews of the Pastoral Support Programme on "
+                        "%s and %s recorded %s and %s.</p>\n",
+                        view_date(r1->start, d1), view_date(r2->start, d2),
+                        r1->outcome && !strcmp(r1->outcome, "worse") ? "worse" : "no change",
+                        r2->outcome && !strcmp(r2->outcome, "worse") ? "worse" : "no change");
+        }
         bool school = req->user->role == OR_ROLE_SCHOOL;
         if (plan_may_record(req, "psp", d->urn)) {
             /* only a school refers to the REU; the LA refers to educational psychology */

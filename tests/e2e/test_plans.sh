@@ -452,7 +452,39 @@ else
     ONROLL_DB=$DEMO_DB "$ONROLL" export events >"$WORK/demo-events.csv"
     ONROLL_DB=$DEMO_DB "$ONROLL" export enrolments >"$WORK/demo-enrolments.csv"
     ONROLL_DB=$DEMO_DB "$ONROLL" export pupils >"$WORK/demo-pupils.csv"
-    CHROMIUM=$CHROMIUM BASE="http://127.0.0.1:$port2" SCHOOL_URN="$SCHOOL_URN" WORKDIR="$WORK" \
+    # the pupil of the story: on the school account's roll, not looked after, no PSP this
+    # school year, and one suspension this year (so the one recorded is the second), else none
+    # (then two are recorded)
+    python3 - "$WORK" "$SCHOOL_URN" "$TODAY" >"$WORK/story" <<'EOF'
+import csv, datetime, sys
+w, school, today = sys.argv[1], sys.argv[2], datetime.date.fromisoformat(sys.argv[3])
+ay = today.year if today.month >= 8 else today.year - 1
+start = datetime.date(ay, 8, 1).isoformat()
+latest = {}
+for r in csv.DictReader(open(w + "/demo-pupils.csv")):
+    if r["upn"] not in latest or r["as_of"] >= latest[r["upn"]]["as_of"]:
+        latest[r["upn"]] = r
+here = set(r["upn"] for r in csv.DictReader(open(w + "/demo-enrolments.csv"))
+           if r["urn"] == school and r["type"] == "main" and not r["end"])
+susp, other = {}, set()
+for r in csv.DictReader(open(w + "/demo-events.csv")):
+    if r["start"] < start:
+        continue
+    if r["type"] in ("suspension", "lunchtime"):
+        susp[r["upn"]] = susp.get(r["upn"], 0) + 1
+    elif r["type"] not in ("action",):
+        other.add(r["upn"])
+plain = lambda p: all(p.get(k) != "1" for k in ("cla", "pla", "cin", "cp")) and p.get("sen") != "E"
+for want, record in ((1, 1), (0, 2)):
+    for upn in sorted(here):
+        if susp.get(upn, 0) == want and upn not in other and plain(latest.get(upn, {})):
+            print(upn, record)
+            sys.exit(0)
+print("- 0")
+EOF
+    read -r STORY_UPN STORY_RECORD <"$WORK/story"
+    CHROMIUM=$CHROMIUM BASE="http://127.0.0.1:$port2" SCHOOL_URN="$SCHOOL_URN" \
+        PUPIL="$STORY_UPN" RECORD="$STORY_RECORD" SHOTS=test-results/screenshots \
         node tests/browser/plans.spec.mjs >"$WORK/browser" 2>&1
     rc=$?
     sed 's/^/    /' "$WORK/browser"
