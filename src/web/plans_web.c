@@ -519,11 +519,12 @@ const char *plan_duty_link(const web_request *req, const or_pupil_facts *f, cons
         return or_arena_printf(a, "/pupils/%s/plans/%s/review?urn=%d", upn,
                                plan_url_part(req, psp->event_id), d->urn);
     }
-    if (!strcmp(rule, "LOCAL-PSP-ESCALATE")) {
-        *words = "Refer to the Re-engagement Unit";
-        return psp ? or_arena_printf(a, "/pupils/%s/referrals/new?service=reu&urn=%d&ref=%s", upn,
-                                     d->urn, plan_url_part(req, psp->event_id))
-                   : or_arena_printf(a, "/pupils/%s/referrals/new?urn=%d", upn, d->urn);
+    if (!strcmp(rule, "LOCAL-PSP-ESCALATE")) { /* only a school refers to the REU */
+        bool school = req->user->role == OR_ROLE_SCHOOL;
+        *words = school ? "Refer to the Re-engagement Unit" : "Refer to educational psychology";
+        return or_arena_printf(a, "/pupils/%s/referrals/new?service=%s&urn=%d&ref=%s", upn,
+                               school ? "reu" : "ep", d->urn,
+                               psp ? plan_url_part(req, psp->event_id) : "");
     }
     if (!strcmp(rule, "LOCAL-PEAP")) {
         *words = "Record a pre-exclusion assessment";

@@ -34,6 +34,9 @@ static void kinds_are_well_formed(void **state)
             assert_non_null(f->label);
             assert_true(f->type == OR_PF_YESNO || f->type == OR_PF_DATE || f->max > 0);
             assert_true(!f->yes_only || f->type == OR_PF_YESNO);
+            /* a field that may be required says so in the form's words */
+            if (f->required || f->required_when)
+                assert_non_null(f->missing);
         }
     }
     assert_null(or_plan_kind_find("suspension"));
