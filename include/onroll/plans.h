@@ -117,11 +117,4 @@ or_code or_plan_details_read(const or_plan_kind *k, const char *json, or_arena *
 or_code or_plan_check_row(const char *type, const char *outcome, const char *to,
                           const char *details, const char **column, or_error *err);
 
-/* Which event types an event's `ref` may name (the importer's check): an exclusion for a
- * withdrawn, reinstated, representations, psp or peap event; a psp, pep or part-time
- * timetable for a plan_review; a psp for a referral; a referral for a referral_update; any
- * event for an action, an intervention or a measure. NULL when ref_type is allowed, else the
- * words for the message ("a psp, pep or part_time_timetable"). */
-const char *or_plan_ref_expected(const char *type, const char *ref_type);
-
 #endif

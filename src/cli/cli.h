@@ -18,6 +18,7 @@ int cmd_risk(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_config(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_report_outcomes(int argc, char **argv); /* `report outcomes` */
 int cmd_user(int argc, char **argv);
 
 /* The database URL: --db, else $ONROLL_DB, else ./onroll.db. */

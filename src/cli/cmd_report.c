@@ -1,6 +1,6 @@
 /* cmd_report.c - `onroll report rates|disproportionality|schools|scrutiny`: the published
- * statistics (report.h) from the columnar model. Suppressed by default; --unsuppressed is for
- * LA users and is written to the audit log. */
+ * statistics (report.h) from the columnar model (`report outcomes`: cmd_report_outcomes.c).
+ * Suppressed by default; --unsuppressed is for LA users and is written to the audit log. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,12 +41,15 @@ static int parse_dims(const char *list, or_report_opts *o)
 int cmd_report(int argc, char **argv)
 {
     static const char *use =
+        "outcomes [--as-of DATE] [--intervention ID] | "
         "rates|disproportionality|schools|scrutiny --year YYYY/YY [--by DIM[,DIM[,DIM]]] "
         "[--reference CODE] [--format csv|html|json|pdf] [--out FILE] [--unsuppressed] "
         "[--threshold N] [--db URL]";
     if (argc < 2)
         return cli_usage("report", use);
     const char *what = argv[1];
+    if (!strcmp(what, "outcomes"))
+        return cmd_report_outcomes(argc, argv);
     static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
                                          {"year", required_argument, NULL, 'y'},
                                          {"by", required_argument, NULL, 'b'},

@@ -454,33 +454,3 @@ or_code or_plan_check_row(const char *type, const char *outcome, const char *to,
     or_arena_free(&arena);
     return rc;
 }
-
-const char *or_plan_ref_expected(const char *type, const char *ref_type)
-{
-    static const struct {
-        const char *type;
-        const char *const refs[4]; /* NULL-terminated; {NULL}: any event */
-        const char *words;
-    } table[] = {
-        {"withdrawn", {"suspension", "lunchtime", "permanent", NULL}, NULL},
-        {"reinstated", {"suspension", "lunchtime", "permanent", NULL}, NULL},
-        {"representations", {"suspension", "lunchtime", "permanent", NULL}, NULL},
-        {"psp", {"suspension", "lunchtime", "permanent", NULL}, NULL},
-        {"peap", {"suspension", "lunchtime", "permanent", NULL}, NULL},
-        {"plan_review",
-         {"psp", "pep", "part_time_timetable", NULL},
-         "a psp, pep or part_time_timetable"},
-        {"referral", {"psp", NULL}, "a psp (the Pastoral Support Programme attached)"},
-        {"referral_update", {"referral", NULL}, "a referral"},
-    };
-    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
-        if (strcmp(table[i].type, type))
-            continue;
-        for (int j = 0; table[i].refs[j]; j++)
-            if (!strcmp(table[i].refs[j], ref_type))
-                return NULL;
-        return table[i].words ? table[i].words
-                              : "a suspension, lunchtime suspension or permanent exclusion";
-    }
-    return NULL; /* action, intervention, measure: any event of the pupil */
-}

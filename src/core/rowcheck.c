@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "onroll/measures.h"
 #include "onroll/plans.h"
 #include "onroll/rowcheck.h"
 
@@ -12,39 +13,43 @@
 #define EVERY (B(OR_EV_END) | B(OR_EV_NOTES) | B(OR_EV_RECORDED_BY) | B(OR_EV_DECIDED))
 #define BASE  (B(OR_EV_EVENT_ID) | B(OR_EV_UPN) | B(OR_EV_URN) | B(OR_EV_TYPE) | B(OR_EV_START))
 
+#define EXCL  "suspension|lunchtime|permanent"
+#define PLANS "psp|pep|peap|part_time_timetable"
+
 static const or_event_type types[] = {
     {"suspension", B(OR_EV_SESSIONS) | B(OR_EV_REASONS), B(OR_EV_EXAM_DATE),
-     "fixed-period suspension"},
-    {"lunchtime", B(OR_EV_SESSIONS) | B(OR_EV_REASONS), 0, "lunchtime suspension"},
-    {"permanent", B(OR_EV_REASONS), B(OR_EV_EXAM_DATE), "permanent exclusion"},
-    {"withdrawn", B(OR_EV_REF), 0, "the head withdrew the suspension or exclusion"},
-    {"reinstated", B(OR_EV_REF), 0, "the board or a review reinstated the pupil"},
-    {"managed_move", B(OR_EV_TO_URN), 0, "managed move to another school"},
+     "fixed-period suspension", NULL},
+    {"lunchtime", B(OR_EV_SESSIONS) | B(OR_EV_REASONS), 0, "lunchtime suspension", NULL},
+    {"permanent", B(OR_EV_REASONS), B(OR_EV_EXAM_DATE), "permanent exclusion", NULL},
+    {"withdrawn", B(OR_EV_REF), 0, "the head withdrew the suspension or exclusion", EXCL},
+    {"reinstated", B(OR_EV_REF), 0, "the board or a review reinstated the pupil", EXCL},
+    {"managed_move", B(OR_EV_TO_URN), 0, "managed move to another school", NULL},
     {"off_site_direction", B(OR_EV_END), B(OR_EV_TO_URN) | B(OR_EV_PROVIDER),
-     "directed off-site to improve behaviour"},
-    {"ap_placement", B(OR_EV_PROVIDER) | B(OR_EV_END), 0, "alternative provision placement"},
-    {"part_time_timetable", B(OR_EV_END), B(OR_EV_DETAILS), "reduced timetable"},
-    {"ehe", 0, 0, "removed from roll to elective home education"},
-    {"cme", 0, 0, "child missing education"},
-    {"unexplained_exit", 0, 0, "left roll with no known destination"},
-    {"in_year_transfer", B(OR_EV_TO_URN), 0, "moved school in year"},
-    {"representations", B(OR_EV_REF), 0, "the parent made representations to the board"},
+     "directed off-site to improve behaviour", NULL},
+    {"ap_placement", B(OR_EV_PROVIDER) | B(OR_EV_END), 0, "alternative provision placement", NULL},
+    {"part_time_timetable", B(OR_EV_END), B(OR_EV_DETAILS), "reduced timetable", NULL},
+    {"ehe", 0, 0, "removed from roll to elective home education", NULL},
+    {"cme", 0, 0, "child missing education", NULL},
+    {"unexplained_exit", 0, 0, "left roll with no known destination", NULL},
+    {"in_year_transfer", B(OR_EV_TO_URN), 0, "moved school in year", NULL},
+    {"representations", B(OR_EV_REF), 0, "the parent made representations to the board", EXCL},
     {"action", B(OR_EV_REF) | B(OR_EV_RULE), B(OR_EV_OUTCOME) | B(OR_EV_DELIVERY) | B(OR_EV_TO),
-     "a duty done"},
+     "a duty done", NULL},
     /* the graduated response (additions to formats.md; plans.h says what `details` holds) */
-    {"psp", 0, B(OR_EV_REF) | B(OR_EV_DETAILS), "Pastoral Support Programme started"},
-    {"plan_review", B(OR_EV_REF) | B(OR_EV_OUTCOME), B(OR_EV_DETAILS),
-     "a review of the plan `ref`"},
-    {"peap", 0, B(OR_EV_REF) | B(OR_EV_DETAILS), "pre-exclusion assessment meeting held"},
-    {"pep", 0, B(OR_EV_DETAILS), "Personal Education Plan meeting held"},
+    {"psp", 0, B(OR_EV_REF) | B(OR_EV_DETAILS), "Pastoral Support Programme started", EXCL},
+    {"plan_review", B(OR_EV_REF) | B(OR_EV_OUTCOME), B(OR_EV_DETAILS), "a review of the plan `ref`",
+     "psp|pep|part_time_timetable|intervention"},
+    {"peap", 0, B(OR_EV_REF) | B(OR_EV_DETAILS), "pre-exclusion assessment meeting held", EXCL},
+    {"pep", 0, B(OR_EV_DETAILS), "Personal Education Plan meeting held", NULL},
     {"intervention", B(OR_EV_INTERVENTION_ID), B(OR_EV_PROVIDER) | B(OR_EV_REF) | B(OR_EV_DETAILS),
-     "the pupil receives an intervention of the directory"},
+     "the pupil receives an intervention of the directory", "intervention"},
     {"referral", B(OR_EV_TO), B(OR_EV_REF) | B(OR_EV_PROVIDER) | B(OR_EV_DETAILS),
-     "referral to a service"},
+     "referral to a service", PLANS},
     {"referral_update", B(OR_EV_REF) | B(OR_EV_OUTCOME), B(OR_EV_TO) | B(OR_EV_DETAILS),
-     "the referral `ref` moved on"},
+     "the referral `ref` moved on", "referral"},
     {"measure", B(OR_EV_REF) | B(OR_EV_MEASURE_ID) | B(OR_EV_SCORE) | B(OR_EV_OUTCOME),
-     B(OR_EV_DETAILS), "an outcome measure before or after the intervention or plan `ref`"},
+     B(OR_EV_DETAILS), "an outcome measure before or after the intervention or plan `ref`",
+     "intervention|referral|" PLANS},
 };
 
 /* The outcomes an event type other than `action` may record. */
@@ -71,6 +76,19 @@ static const struct {
     {"STAT-IRP-MEET", {"upheld", "recommend_reconsider", "direct_reconsider", NULL}},
     {"LOCAL-PSP-REVIEW", {"improving", "no_change", "worse", NULL}},
 };
+
+bool or_event_ref_ok(const char *type, const char *ref_type, const char **expected)
+{
+    const or_event_type *t = or_event_type_find(type);
+    *expected = t && t->refs ? t->refs : "any event";
+    if (!t || !t->refs)
+        return true;
+    size_t n = strlen(ref_type);
+    for (const char *p = t->refs; *p; p += strcspn(p, "|"), p += *p == '|')
+        if (strncmp(p, ref_type, n) == 0 && (p[n] == '|' || p[n] == '\0'))
+            return true;
+    return false;
+}
 
 const or_event_type *or_event_type_find(const char *name)
 {
@@ -128,6 +146,23 @@ static or_code check_event(const or_kind *k, const or_value *r, int *col, or_err
                           r[OR_EV_TO].null ? NULL : r[OR_EV_TO].s,
                           r[OR_EV_DETAILS].null ? NULL : r[OR_EV_DETAILS].s, &column, &pe))
         return blame(col, !strcmp(column, "to") ? OR_EV_TO : OR_EV_DETAILS, err, "%s", pe.msg);
+    if (!strcmp(type, "measure")) {
+        const or_measure *m = or_measure_find(r[OR_EV_MEASURE_ID].s);
+        if (!m) {
+            or_sb list = OR_SB_INIT;
+            for (int i = 0; i < or_measure_count(); i++)
+                or_sb_addf(&list, "%s%s", i ? "|" : "", or_measure_at(i)->id);
+            or_code rc = blame(col, OR_EV_MEASURE_ID, err, "'%s' is not a measure (expected %s)",
+                               r[OR_EV_MEASURE_ID].s, or_sb_str(&list));
+            or_sb_release(&list);
+            return rc;
+        }
+        or_score sc;
+        or_error why = {0};
+        if (or_measure_parse(m, r[OR_EV_SCORE].s, &sc, &why))
+            return blame(col, OR_EV_SCORE, err, "'%.60s' is not a %s score: %s", r[OR_EV_SCORE].s,
+                         m->label, why.msg);
+    }
     if (!r[OR_EV_OUTCOME].null) {
         bool act = !strcmp(type, "action");
         const char *rule = act ? r[OR_EV_RULE].s : type, *o = r[OR_EV_OUTCOME].s;

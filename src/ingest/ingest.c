@@ -19,7 +19,6 @@
 #include "onroll/excl.h"
 #include "onroll/marks.h"
 #include "onroll/model.h"
-#include "onroll/plans.h"
 #include "onroll/rowcheck.h"
 #include "onroll/strmap.h"
 
@@ -536,7 +535,7 @@ static or_code check_refs(or_ingest *in, or_error *err)
         }
         for (size_t i = 0; i < n; i++) {
             const pending_ref *r = &in->refs[from + i];
-            const char *type = found[i].type, *upn = found[i].upn, *want;
+            const char *type = found[i].type, *upn = found[i].upn, *expected;
             if (!type[0])
                 or_ingest_reject(in, r->line, "ref",
                                  "'%s' names no event of school %d (a ref must name an event of "
@@ -545,9 +544,10 @@ static or_code check_refs(or_ingest *in, or_error *err)
             else if (strcmp(upn, r->upn))
                 or_ingest_reject(in, r->line, "ref", "'%s' is an event of pupil %s, not of %s",
                                  r->ref, upn, r->upn);
-            else if ((want = or_plan_ref_expected(r->type, type)))
-                or_ingest_reject(in, r->line, "ref", "'%s' is a %s; a %s event must name %s",
-                                 r->ref, type, r->type, want);
+            else if (!or_event_ref_ok(r->type, type, &expected))
+                or_ingest_reject(in, r->line, "ref",
+                                 "'%s' is a %s; a %s event must name an event of type %s", r->ref,
+                                 type, r->type, expected);
         }
         flush(in, err); /* report them */
     }

@@ -406,7 +406,7 @@ event_id,upn,urn,type,start,ref,outcome
 BADR1,$A,200001,plan_review,2025-12-01,EXA1,improving
 EOF
 expect_status "a review naming a suspension: refused" 1 "$ONROLL" import "$WORK/bad-plans.csv"
-expect_in "... a review names its plan" "a plan_review event must name a psp, pep or part_time_timetable" "$WORK/err"
+expect_in "... a review names its plan" "'EXA1' is a suspension; a plan_review event must name an event of type psp|pep|part_time_timetable" "$WORK/err"
 cat >"$WORK/bad-plans.csv" <<EOF
 event_id,upn,urn,type,start,to
 BADF1,$A,200001,referral,2025-12-01,camhs

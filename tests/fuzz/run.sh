@@ -11,7 +11,7 @@ LIBS="$(pkg-config --libs sqlite3 libpq libsodium libxml-2.0) -lcsv -lm -lpthrea
 SRC="src/core/*.c src/store/*.c src/ingest/*.c src/model/*.c"
 sh tools/embed_sql.sh src/store/migrations/*.sql >"$OUT/migrations.c"
 status=0
-for t in values import; do
+for t in values import measures; do
     clang $CFLAGS $SAN -o "$OUT/fuzz_$t" tests/fuzz/fuzz_$t.c $SRC "$OUT/migrations.c" $LIBS
     mkdir -p "$OUT/corpus_$t"
     if "$OUT/fuzz_$t" -max_total_time="$SECONDS_EACH" -max_len=4096 "$OUT/corpus_$t" tests/fuzz/corpus \
