@@ -191,7 +191,9 @@ static bool pupil_of_event(web_request *req)
     if (!*event_id || or_urn_validate(urn_text, &urn, NULL) ||
         or_store_event_find(req->store, urn, event_id, type, upn, &err) || !upn[0])
         return false;
-    return web_param_add(&req->path_params, req->arena, "upn", upn, &err) == OR_OK;
+    /* the parameter keeps the pointer: the pupil's UPN goes in the request's arena */
+    return web_param_add(&req->path_params, req->arena, "upn", or_arena_strdup(req->arena, upn),
+                         &err) == OR_OK;
 }
 
 static void dispatch(server *srv, struct MHD_Connection *conn, web_request *req, web_response *res,

@@ -223,6 +223,61 @@ expect_not_in "... no live markup" '<script>alert' "$WORK/plans.html"
 expect_not_in "... none at all" '<i>Deputy' "$WORK/plans.html"
 expect_in "... a link to record a review" "/pupils/$A/plans/$PSP/review?urn=200001" "$WORK/plans.html"
 
+# ---- a pre-exclusion assessment and a part-time timetable ----
+# EXA1 (4 Nov) and EXA2 (20 Nov) are both in the second half-term (3 Nov - 19 Dec): LOCAL-PEAP
+# (no fixed date) on EXA2, done by a peap at the school that school year
+expect_eq "PEAP form" 200 "$(get "$SC" "/pupils/$A/plans/new?kind=peap&urn=200001&ref=EXA2")"
+cp "$WORK/body" "$WORK/peap-form.html"
+expect_in "... the pupil's voice" "What makes school difficult?" "$WORK/peap-form.html"
+expect_in "... the head teacher's questions" "Is the decision proportionate?" "$WORK/peap-form.html"
+form_body "$WORK/peap-form.html" start-day=27 start-month=11 start-year=2025 ref=EXA2 \
+    "needs=$HOSTILE" "interventions=$HOSTILE" "voice_going_well=$HOSTILE" \
+    "voice_difficult=$HOSTILE" "voice_helps=$HOSTILE" "voice_would_help=$HOSTILE" \
+    ht_alternatives=yes ht_involved=no action=check >"$WORK/req"
+expect_eq "a PEAP without every answer is refused" 400 "$(post "$SC" "/pupils/$A/plans/new" "$WORK/req")"
+expect_in "... the question left out" '<a href="#ht_proportionate">Select yes if the decision is proportionate</a>' "$WORK/body"
+form_body "$WORK/peap-form.html" start-day=27 start-month=11 start-year=2025 ref=EXA2 \
+    "needs=$HOSTILE" "interventions=$HOSTILE" "voice_going_well=$HOSTILE" \
+    "voice_difficult=$HOSTILE" "voice_helps=$HOSTILE" "voice_would_help=$HOSTILE" \
+    ht_alternatives=yes ht_involved=no ht_proportionate=no "ht_notes=$HOSTILE" action=check >"$WORK/req"
+expect_eq "check the PEAP" 200 "$(post "$SC" "/pupils/$A/plans/new" "$WORK/req")"
+expect_not_in "... escaped" '<script>alert' "$WORK/body"
+form_body "$WORK/body" action=save >"$WORK/req"
+expect_eq "save the PEAP" 303 "$(post "$SC" "/pupils/$A/plans/new" "$WORK/req")"
+duties_as_of 2025-11-28 >"$WORK/duties.csv"
+expect_in "LOCAL-PEAP done by the peap" "EXA2,200001,$A,LOCAL-PEAP,school,,done,2025-11-27" "$WORK/duties.csv"
+expect_eq "part-time timetable form" 200 "$(get "$SC" "/pupils/$A/plans/new?kind=part_time_timetable")"
+cp "$WORK/body" "$WORK/ptt-form.html"
+form_body "$WORK/ptt-form.html" start-day=1 start-month=12 start-year=2025 end-day=12 \
+    end-month=12 end-year=2025 parent_agreed=no parent_agreed_on-day=28 \
+    parent_agreed_on-month=11 parent_agreed_on-year=2025 "authorised_by=$HOSTILE1" \
+    "reason=$HOSTILE" hours=15 action=check >"$WORK/req"
+expect_eq "a timetable without the parents' agreement is refused" 400 "$(post "$SC" "/pupils/$A/plans/new" "$WORK/req")"
+expect_in "... saying why" "A part-time timetable can only start with the parents&#39; or carers&#39; agreement" "$WORK/body"
+form_body "$WORK/ptt-form.html" start-day=1 start-month=12 start-year=2025 end-day=12 \
+    end-month=12 end-year=2025 parent_agreed=yes parent_agreed_on-day=28 \
+    parent_agreed_on-month=11 parent_agreed_on-year=2025 "authorised_by=$HOSTILE1" \
+    "reason=$HOSTILE" hours=40.5 action=check >"$WORK/req"
+expect_eq "more than 40 hours a week is refused" 400 "$(post "$SC" "/pupils/$A/plans/new" "$WORK/req")"
+expect_in "... naming the hours" '<a href="#hours">Hours a week in school must be a number from 0 to 40' "$WORK/body"
+form_body "$WORK/ptt-form.html" start-day=1 start-month=12 start-year=2025 end-day=12 \
+    end-month=12 end-year=2025 parent_agreed=yes parent_agreed_on-day=28 \
+    parent_agreed_on-month=11 parent_agreed_on-year=2025 "authorised_by=$HOSTILE1" \
+    "reason=$HOSTILE" hours=12.5 action=check >"$WORK/req"
+expect_eq "check the part-time timetable" 200 "$(post "$SC" "/pupils/$A/plans/new" "$WORK/req")"
+PTT=$(hidden_of "$WORK/body" event_id)
+form_body "$WORK/body" action=save >"$WORK/req"
+expect_eq "save it" 303 "$(post "$SC" "/pupils/$A/plans/new" "$WORK/req")"
+"$ONROLL" export events >"$WORK/events.csv"
+expect_in "the timetable's agreement in its details" '""parent_agreed"":""yes"",""parent_agreed_on"":""2025-11-28""' "$WORK/events.csv"
+# LOCAL-PTT: by its end (Fri 12 Dec) and within 30 school days (NTH(1 Dec, 30) is later): 12 Dec
+duties_as_of 2025-12-01 >"$WORK/duties.csv"
+expect_in "LOCAL-PTT due at its end date" "$PTT,200001,$A,LOCAL-PTT,school,2025-12-12,open," "$WORK/duties.csv"
+expect_eq "the plans page" 200 "$(get "$SC" "/pupils/$A/plans")"
+expect_in "... the PEAP's answers" "What would help?" "$WORK/body"
+expect_in "... the timetable's hours" "12.5" "$WORK/body"
+expect_not_in "... every answer escaped" '<script>alert' "$WORK/body"
+
 # ---- two reviews "no change" ----
 review() { # DAY MONTH YEAR OUTCOME
     expect_eq "review form" 200 "$(get "$SC" "/pupils/$A/plans/$PSP/review?urn=200001")"
