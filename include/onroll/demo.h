@@ -59,4 +59,17 @@ or_code or_demo_actions(or_demo_pupil_at pupil, void *pupils_ctx, int npupils, c
                         or_date as_of, uint64_t seed, const or_demo_sink *sink, int *emitted,
                         or_error *err);
 
+/* The graduated response of the demo LA (demo_plans.c): from each pupil's duties as of as_of,
+ * Pastoral Support Programmes for the suspensions that call for one (LOCAL-PSP), their reviews
+ * every four weeks with a mix of outcomes, referrals after two reviews without improvement
+ * (most acted on and followed through their steps, some this year left undone), a few
+ * part-time timetables, pre-exclusion assessments before most permanent exclusions, a PEP in
+ * most terms for looked-after pupils, and referrals to other services at various steps: events
+ * of kind OR_K_EVENTS through sink->row, details built by plans.h, nothing after as_of. Called
+ * once, before or_demo_actions (which leaves the duties these events do to them). Deterministic
+ * for a seed: each pupil has its own random stream. *emitted = rows sent. */
+or_code or_demo_plans(or_demo_pupil_at pupil, void *pupils_ctx, int npupils, const or_params *p,
+                      or_date as_of, uint64_t seed, const or_demo_sink *sink, int *emitted,
+                      or_error *err);
+
 #endif

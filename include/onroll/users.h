@@ -184,6 +184,10 @@ or_code or_scope_on_caseload(or_store *s, const char *upn, const char *worker, c
 /* Is the pupil looked after, previously looked after, in need, on a protection plan or with
  * a social worker on `on` (the snapshot in force, or an open social_worker or vsh caseload)? */
 or_code or_scope_virtual_school(or_store *s, const char *upn, or_date on, bool *yes, or_error *err);
+/* Has the pupil been referred to one of the services (n of them, at most 8: a `referral`
+ * event whose `to` is one, dated on or before `on`), whatever became of the referral? */
+or_code or_scope_referred(or_store *s, const char *upn, const char *const *services, int n,
+                          or_date on, bool *yes, or_error *err);
 /* The UPNs a school has duties for: on its roll on `on` or in the year before, or with an event
  * of the school; each once, in order. */
 typedef or_code (*or_upn_cb)(void *ctx, const char *upn, or_error *err);

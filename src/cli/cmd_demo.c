@@ -88,6 +88,17 @@ static const or_pupil_facts *pupil_at(void *ctx, int i)
 static or_code load_actions(loader *l, const or_demo_params *p, or_error *err)
 {
     or_demo_sink sink = {on_row, NULL, l};
+    /* first the plans, reviews and referrals (demo_plans.c): they do some of the duties */
+    or_model *pm = NULL;
+    or_code prc = or_model_load(l->s, NULL, &pm, err);
+    int planned = 0;
+    snprintf(l->source, sizeof l->source, "onroll demo: plans, reviews and referrals");
+    if (!prc)
+        prc = or_demo_plans(pupil_at, pm, or_model_npupils(pm), or_model_params(pm), p->as_of,
+                            p->seed, &sink, &planned, err);
+    or_model_free(pm);
+    if (prc || (prc = end_batch(l, err)))
+        return prc;
     for (int pass = 1; pass <= 6; pass++) {
         or_model *m = NULL;
         or_code rc = or_model_load(l->s, NULL, &m, err);

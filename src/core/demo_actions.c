@@ -49,6 +49,14 @@ static const char *outcome(dm_rng *r, const char *rule, const or_fact_event *e)
     return "";
 }
 
+/* The duties done by the plans, reviews and referrals of demo_plans.c rather than by actions. */
+static bool by_plans(const char *rule)
+{
+    return !strcmp(rule, "LOCAL-PSP") || !strcmp(rule, "LOCAL-PSP-REVIEW") ||
+           !strcmp(rule, "LOCAL-PSP-ESCALATE") || !strcmp(rule, "LOCAL-PEAP") ||
+           !strcmp(rule, "LOCAL-REFERRAL");
+}
+
 /* When (if at all) the duty was done; OR_DATE_NONE for not done. */
 static or_date when_done(dm_rng *r, const or_duty *d, const or_fact_event *e, or_date as_of)
 {
@@ -90,8 +98,9 @@ or_code or_demo_actions(or_demo_pupil_at pupil, void *pupils_ctx, int npupils, c
             break;
         for (int k = 0; k < duties.n && !rc; k++) {
             const or_duty *d = &duties.items[k];
-            if (d->status == OR_DUTY_DONE || !d->event_id[0])
-                continue; /* done already, or a pupil-level duty with no event to name */
+            if (d->status == OR_DUTY_DONE || !d->event_id[0] || by_plans(d->rule->id))
+                continue; /* done already, a pupil-level duty with no event to name, or one
+                             the plans of demo_plans.c do (or leave undone) */
             /* one stream per duty, so a duty left undone stays undone in later passes */
             dm_rng r;
             dm_rng_seed(&r, seed ^ hash(f->upn) ^ (hash(d->event_id) * 31) ^ hash(d->rule->id),

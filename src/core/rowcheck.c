@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "onroll/measures.h"
+#include "onroll/plans.h"
 #include "onroll/rowcheck.h"
 
 #define B(c) (1u << (c))
@@ -26,7 +27,7 @@ static const or_event_type types[] = {
     {"off_site_direction", B(OR_EV_END), B(OR_EV_TO_URN) | B(OR_EV_PROVIDER),
      "directed off-site to improve behaviour", NULL},
     {"ap_placement", B(OR_EV_PROVIDER) | B(OR_EV_END), 0, "alternative provision placement", NULL},
-    {"part_time_timetable", B(OR_EV_END), 0, "reduced timetable", NULL},
+    {"part_time_timetable", B(OR_EV_END), B(OR_EV_DETAILS), "reduced timetable", NULL},
     {"ehe", 0, 0, "removed from roll to elective home education", NULL},
     {"cme", 0, 0, "child missing education", NULL},
     {"unexplained_exit", 0, 0, "left roll with no known destination", NULL},
@@ -138,6 +139,13 @@ static or_code check_event(const or_kind *k, const or_value *r, int *col, or_err
     if (exclusion && before(&r[OR_EV_START], &r[OR_EV_DECIDED]))
         return blame(col, OR_EV_DECIDED, err,
                      "is after start: a suspension or exclusion cannot be backdated");
+    /* the details of a plan, review, assessment or referral, and a referral's route (plans.h) */
+    const char *column = "details";
+    or_error pe = {0};
+    if (or_plan_check_row(type, r[OR_EV_OUTCOME].null ? NULL : r[OR_EV_OUTCOME].s,
+                          r[OR_EV_TO].null ? NULL : r[OR_EV_TO].s,
+                          r[OR_EV_DETAILS].null ? NULL : r[OR_EV_DETAILS].s, &column, &pe))
+        return blame(col, !strcmp(column, "to") ? OR_EV_TO : OR_EV_DETAILS, err, "%s", pe.msg);
     if (!strcmp(type, "measure")) {
         const or_measure *m = or_measure_find(r[OR_EV_MEASURE_ID].s);
         if (!m) {

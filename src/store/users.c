@@ -963,6 +963,33 @@ or_code or_scope_virtual_school(or_store *s, const char *upn, or_date on, bool *
     return or_scope_on_caseload(s, upn, NULL, "vsh", on, yes, err);
 }
 
+or_code or_scope_referred(or_store *s, const char *upn, const char *const *services, int n,
+                          or_date on, bool *yes, or_error *err)
+{
+    *yes = false;
+    if (n <= 0)
+        return OR_OK;
+    if (n > 8)
+        return or_fail(err, OR_EUSAGE, "or_scope_referred: %d services; at most 8", n);
+    char today[11], sql[300];
+    or_date_format(on, today);
+    int len = snprintf(sql, sizeof sql,
+                       "SELECT 1 FROM events WHERE upn = ? AND type = 'referral' AND start_date "
+                       "<= ? AND notified_to IN (?");
+    for (int i = 1; i < n; i++)
+        len += snprintf(sql + len, sizeof sql - (size_t)len, ", ?");
+    snprintf(sql + len, sizeof sql - (size_t)len, ") LIMIT 1");
+    query q;
+    or_code rc = prep(s, &q, sql, err);
+    if (rc)
+        return rc;
+    q.d->bind_text(q.st, 1, upn);
+    q.d->bind_text(q.st, 2, today);
+    for (int i = 0; i < n; i++)
+        q.d->bind_text(q.st, 3 + i, services[i]);
+    return exists(&q, yes, err);
+}
+
 or_code or_scope_school_pupils(or_store *s, int urn, or_date on, or_upn_cb cb, void *ctx,
                                or_error *err)
 {

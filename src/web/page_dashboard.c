@@ -7,6 +7,9 @@
  *   analyst: the same sections as aggregated figures only, small counts suppressed ("c"), no
  *     child named;
  *   school: its own school page (a redirect to /schools/URN);
+ *   LA roles also: the support plans and referrals to act on, and the permanent exclusions
+ *     recorded without a pre-exclusion assessment or LA consultation (view_plans.c); the
+ *     caseload roles: their children's plans and referrals to act on;
  *   social worker, youth justice worker, Virtual School, partner service: their caseload (or
  *     cohort): new exclusions since the last visit, duties, and the list of their children.
  *
@@ -18,6 +21,7 @@
 
 #include "onroll/stats.h"
 #include "onroll/svg.h"
+#include "web/plans_web.h"
 #include "web/view.h"
 
 enum { TABLE_ROWS = 25, CASELOAD_ROWS = 200 };
@@ -627,6 +631,11 @@ static la_content *la_content_build(const web_request *req, view_snapshot *snap,
                               TABLE_ROWS);
     }
 
+    if (!analyst) { /* the graduated response (view_plans.c) */
+        view_plan_duties_panel(out, req, snap, NULL, 0, 0, TABLE_ROWS);
+        view_pex_panel(out, req, snap, TABLE_ROWS);
+    }
+
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"risk\">Children at risk</h2>\n");
     html_printf(out,
                 "<p class=\"govuk-body\">Children for whom one or more indicators fired as of "
@@ -772,6 +781,8 @@ static void caseload_dashboard(const web_request *req, web_response *res, view_s
     if (!nover && !nsoon)
         html_raw(out, "<p class=\"govuk-body\">No duty is overdue or due in the next 7 "
                       "days.</p>\n");
+
+    view_plan_duties_panel(out, req, snap, scope, nscope, 0, TABLE_ROWS); /* view_plans.c */
 
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"children\">Children</h2>\n");
     if (!nscope) {

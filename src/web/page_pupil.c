@@ -9,6 +9,8 @@
  * (interventions_view.h), with a link for those who record to the pupil's interventions page
  * (page_pupil_interventions.c), where they are listed in full and assigned. On each
  * suspension and permanent exclusion of the timeline, a link to its letters (page_letters.c).
+ * A short summary of the pupil's plans and referrals links to their pages (page_plans.c,
+ * page_pupil_referrals.c).
  *
  * The route is declared WEB_F_PUPIL: before this runs, server.c has checked that the pupil is
  * in the user's scope (404 otherwise, logged) and written the read to the audit log. The
@@ -23,6 +25,7 @@
 #include "onroll/kinds.h"
 #include "onroll/listing.h"
 #include "web/interventions_view.h"
+#include "web/plans_web.h"
 #include "web/view.h"
 
 typedef struct {
@@ -672,6 +675,7 @@ void page_pupil(const web_request *req, web_response *res)
     html_raw(out, "<nav aria-label=\"On this page\">\n<h2 class=\"govuk-heading-s\">On this page"
                   "</h2>\n<ul class=\"govuk-list\">\n"
                   "<li><a class=\"govuk-link\" href=\"#risk\">Risk indicators</a></li>\n"
+                  "<li><a class=\"govuk-link\" href=\"#plans\">Plans and referrals</a></li>\n"
                   "<li><a class=\"govuk-link\" href=\"#duties\">Duties</a></li>\n"
                   "<li><a class=\"govuk-link\" href=\"#interventions\">Interventions</a></li>\n"
                   "<li><a class=\"govuk-link\" href=\"#attendance\">Attendance</a></li>\n"
@@ -682,6 +686,7 @@ void page_pupil(const web_request *req, web_response *res)
                   "<li><a class=\"govuk-link\" href=\"#caseload\">Workers</a></li>\n"
                   "</ul>\n</nav>\n");
     risk_section(out, &flags);
+    plan_pupil_summary(out, req, f, &duties); /* plans_web.c */
     duties_section(out, req, upn, &duties);
     interventions_section(out, req, upn, ivs, nivs);
     attendance_section(out, f, today);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "onroll/upn.h"
+#include "web/plans_web.h"
 #include "web/view.h"
 
 enum { SCHOOL_ROWS = 50 };
@@ -169,6 +170,9 @@ static void school_children(or_sb *out, const web_request *req, const view_snaps
         view_duties_table(out, req, "Due in the next 7 days", soon, nsoon, snap, false,
                           SCHOOL_ROWS);
 
+    /* plans to start and review, escalations, referrals' next steps, whatever their date */
+    view_plan_duties_panel(out, req, snap, scope, nscope, urn, SCHOOL_ROWS); /* view_plans.c */
+
     /* children at risk whose flags name the school */
     const view_pupil **risky =
         or_arena_alloc(req->arena, ((size_t)snap->npupils + 1) * sizeof *risky);
@@ -320,7 +324,9 @@ void page_school(const web_request *req, web_response *res)
                       "<li><a class=\"govuk-link\" href=\"#figures\">This school year</a></li>\n"
                       "<li><a class=\"govuk-link\" href=\"#sharing\">Data sharing</a></li>\n"
                       "<li><a class=\"govuk-link\" href=\"#duties\">Duties due and overdue</a>"
-                      "</li>\n<li><a class=\"govuk-link\" href=\"#risk\">Children at risk</a>"
+                      "</li>\n<li><a class=\"govuk-link\" href=\"#plans\">Support plans and "
+                      "referrals to act on</a></li>\n<li><a class=\"govuk-link\" "
+                      "href=\"#risk\">Children at risk</a>"
                       "</li>\n<li><a class=\"govuk-link\" href=\"#exclusions\">Suspensions and "
                       "exclusions this school year</a></li>\n</ul>\n</nav>\n");
     }

@@ -1,11 +1,18 @@
 /* scope.c - what each role may see (users.h's roles): the one place that decides whether a
  * user may open a pupil's record or a school's pages. Pages never decide this themselves: a
  * route that reads a pupil's record is declared with WEB_F_PUPIL and server.c asks here before
- * the handler runs; pages that list pupils call web_can_see_pupil for each. */
+ * the handler runs; pages that list pupils call web_can_see_pupil for each.
+ *
+ * A partner service (the Re-engagement Unit, early help) sees the pupils referred to it: a
+ * `referral` event naming one of its routes (referrals.h: each route says which partner's
+ * users see it), whatever became of the referral, and the pupils on an open caseload of its
+ * role. Which of a pupil's referrals it may open is the referral pages' own check. */
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "onroll/date.h"
+#include "onroll/referrals.h"
 #include "onroll/upn.h"
 #include "web/web.h"
 
@@ -38,15 +45,33 @@ bool web_can_see_pupil(const web_request *req, const char *upn)
                yes;
     case OR_ROLE_VIRTUAL_SCHOOL:
         return or_scope_virtual_school(req->store, upn, on, &yes, &err) == OR_OK && yes;
-    case OR_ROLE_PARTNER:
-        /* the service's referrals: until referrals are recorded, an open caseload of its role */
-        return u->scope[0] &&
-               or_scope_on_caseload(req->store, upn, NULL, u->scope, on, &yes, &err) == OR_OK &&
+    case OR_ROLE_PARTNER: {
+        /* the pupils referred to the service (a `referral` to one of the routes whose partner
+         * it is: referrals.h), and those on an open caseload of its role */
+        if (!u->scope[0])
+            return false;
+        const char *services[8];
+        int n = web_partner_services(u->scope, services, 8);
+        if (or_scope_referred(req->store, upn, services, n, on, &yes, &err) || yes)
+            return yes;
+        return or_scope_on_caseload(req->store, upn, NULL, u->scope, on, &yes, &err) == OR_OK &&
                yes;
+    }
     case OR_ROLE_ANALYST: /* aggregated, suppressed figures only */
     default:
         return false;
     }
+}
+
+int web_partner_services(const char *scope, const char *out[], int max)
+{
+    int n = 0;
+    for (int i = 0; scope && *scope && i < or_referral_flows_count() && n < max; i++) {
+        const or_referral_flow *f = or_referral_flow_at(i);
+        if (!strcmp(f->partner, scope))
+            out[n++] = f->service;
+    }
+    return n;
 }
 
 bool web_can_see_school(const web_request *req, int urn)

@@ -10,7 +10,8 @@
  *   4. the role: not among the route's -> 403, logged;
  *   5. a POST's CSRF token, compared in constant time with the session's -> 403, logged;
  *   6. a route that reads a pupil's record: the pupil in the user's scope, else 404 (the user
- *      may not know the pupil exists), logged; the read itself logged before the page is built;
+ *      may not know the pupil exists), logged; the read itself logged before the page is built
+ *      (a route naming an event, {urn}/{event_id}, reads the record of the event's pupil);
  *
  * and the security headers, set here for every response. */
 #include <arpa/inet.h>
@@ -24,6 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "onroll/upn.h"
 #include "onroll/web.h"
 #include "web/web.h"
 
@@ -177,6 +179,23 @@ static void deny(web_request *req, web_response *res, int status, const char *up
 }
 
 /* Everything between the route table and the handler (see the top of this file). */
+/* A route that names an event rather than a pupil (/referrals/{urn}/{event_id}): look up the
+ * event's pupil and add it to the path's parameters as {upn}, so that the scope check, the
+ * audit and the handler see the pupil. False when there is no such event. */
+static bool pupil_of_event(web_request *req)
+{
+    const char *urn_text = web_path(req, "urn"), *event_id = web_path(req, "event_id");
+    int urn = 0;
+    char type[32], upn[14];
+    or_error err = {0};
+    if (!*event_id || or_urn_validate(urn_text, &urn, NULL) ||
+        or_store_event_find(req->store, urn, event_id, type, upn, &err) || !upn[0])
+        return false;
+    /* the parameter keeps the pointer: the pupil's UPN goes in the request's arena */
+    return web_param_add(&req->path_params, req->arena, "upn", or_arena_strdup(req->arena, upn),
+                         &err) == OR_OK;
+}
+
 static void dispatch(server *srv, struct MHD_Connection *conn, web_request *req, web_response *res,
                      upload *up)
 {
@@ -318,7 +337,13 @@ static void dispatch(server *srv, struct MHD_Connection *conn, web_request *req,
 
     /* a pupil's record: in scope, and logged before anything of it is shown */
     if (req->route->flags & WEB_F_PUPIL) {
+        /* the pupil is named, or is the pupil of the event {event_id} of school {urn} */
         const char *upn = web_path(req, "upn");
+        if (!*upn && !pupil_of_event(req)) {
+            deny(req, res, 404, NULL, "no such event (or the store did not answer)");
+            return;
+        }
+        upn = web_path(req, "upn");
         if (!web_can_see_pupil(req, upn)) {
             deny(req, res, 404, upn, "pupil not in the user's scope (or unknown)");
             return;

@@ -4,10 +4,10 @@
  * scope.c alone decides whether a user may see a pupil (web_can_see_pupil). Asking it for every
  * pupil of the LA would be a query or two per pupil, so the snapshot first narrows the
  * candidates with the same rules over the pupil's facts (a school's roll in the last year, the
- * worker's open caseload, the Virtual School's cohort, the partner service's caseload), and
- * each candidate is then confirmed by web_can_see_pupil: a pupil the facts let through but
- * scope.c refuses is left out. LA roles see every pupil the LA knows (scope.c: a recorded
- * snapshot), which is what a name in the snapshot means, so they are not asked one by one.
+ * worker's open caseload, the Virtual School's cohort, the partner service's referrals and
+ * caseload), and each candidate is then confirmed by web_can_see_pupil: a pupil the facts let
+ * through but scope.c refuses is left out. LA roles see every pupil the LA knows (scope.c: a
+ * recorded snapshot), which is what a name in the snapshot means, so they are not asked one by one.
  * Confirming a school's pupils is a query each (about 0.3 s for 3,000 pupils), so a user's
  * list is worked out once per snapshot and kept with it (view_memo_*: the snapshot is the
  * same database content and day, and at most VIEW_CACHE_MAX_AGE seconds old). */
@@ -52,6 +52,18 @@ static bool at_school(const or_pupil_facts *f, int urn, or_date d)
     return false;
 }
 
+/* A referral to one of the services, dated on or before d. */
+static bool referred(const or_pupil_facts *f, const char *const *services, int n, or_date d)
+{
+    for (int i = 0; i < f->nevents; i++) {
+        const or_fact_event *e = &f->events[i];
+        for (int k = 0; e->kind == OR_EV_REFERRAL && e->to && e->start <= d && k < n; k++)
+            if (!strcmp(e->to, services[k]))
+                return true;
+    }
+    return false;
+}
+
 static bool in_cohort(const or_pupil_facts *f, or_date d)
 {
     const or_fact_snapshot *s = NULL;
@@ -88,6 +100,8 @@ or_code view_scope_pupils(const web_request *req, view_snapshot *snap,
     if (!list)
         return or_fail(err, OR_ENOMEM, "out of memory");
     or_date d = web_today(req);
+    const char *services[8];
+    int nservices = u->role == OR_ROLE_PARTNER ? web_partner_services(u->scope, services, 8) : 0;
     int count = 0;
     for (int i = 0; i < snap->npupils; i++) {
         const view_pupil *p = &snap->pupils[i];
@@ -111,7 +125,8 @@ or_code view_scope_pupils(const web_request *req, view_snapshot *snap,
             candidate = in_cohort(p->f, d);
             break;
         case OR_ROLE_PARTNER:
-            candidate = u->scope[0] && open_case(p->f, NULL, u->scope, d);
+            candidate = u->scope[0] && (open_case(p->f, NULL, u->scope, d) ||
+                                        referred(p->f, services, nservices, d));
             break;
         default:
             candidate = false;

@@ -36,10 +36,15 @@
 #define WEB_PUPIL_ROLES (WEB_STAFF & ~WEB_R(OR_ROLE_ANALYST))
 /* who records exclusions, duties done and files: the LA, and a school for its own pupils */
 #define WEB_RECORD_ROLES (WEB_LA | WEB_R(OR_ROLE_SCHOOL))
+/* who records plans: those who record, and the Virtual School (PEPs: plans_web.c says which) */
+#define WEB_PLAN_ROLES (WEB_RECORD_ROLES | WEB_R(OR_ROLE_VIRTUAL_SCHOOL))
+/* who takes a referral's steps: the LA, the referring school, the partner service */
+#define WEB_REFERRAL_ROLES (WEB_RECORD_ROLES | WEB_R(OR_ROLE_PARTNER))
 
 /* Route flags. */
 enum {
-    WEB_F_PUPIL = 1 << 0, /* reads the record of pupil {upn}: scope-checked (404) and audited */
+    WEB_F_PUPIL = 1 << 0, /* reads the record of pupil {upn} (or of the pupil of the event
+                             {urn}/{event_id}): scope-checked (404) and audited */
     WEB_F_JSON = 1 << 1,  /* answers (and errs) in JSON; takes a JSON body up to WEB_API_BODY_MAX */
     WEB_F_UPLOAD = 1 << 2, /* a POST may be multipart/form-data with one file, up to
                               WEB_UPLOAD_MAX (multipart.c) */
@@ -230,9 +235,13 @@ void web_sign_out(const web_request *req, web_response *res);
 /* May the signed-in user see pupil upn's record? Never for the anonymous, the API or an
  * analyst; LA roles: every pupil; school: on its roll (or in the last year); social worker,
  * youth justice: on their own open caseload; virtual school: looked after, previously looked
- * after or with a social worker; partner: an open caseload of its service (scope). A store
+ * after or with a social worker; partner: referred to one of its routes (a `referral` to a
+ * service whose partner is its scope), or on an open caseload of its role. A store
  * failure answers false (and is logged by the caller's 404). */
 bool web_can_see_pupil(const web_request *req, const char *upn);
+/* The referral routes (referrals.h services) whose referrals a partner account of this scope
+ * sees: "reu" -> reu; "early_help" -> early_help. Returns how many, at most max. */
+int web_partner_services(const char *scope, const char *out[], int max);
 /* May the signed-in user see school urn's pages? LA roles and the analyst: all; school: its
  * own; others: none (they see pupils, not schools). */
 bool web_can_see_school(const web_request *req, int urn);
@@ -271,19 +280,31 @@ void page_record_post(const web_request *req, web_response *res);  /* page_recor
 /* The banner a page shows after a redirect from a recording form (?recorded=TYPE or
  * ?action=RULE in the query): nothing when there is none. (page_record.c) */
 void page_record_banner(const web_request *req, or_sb *out);
-void page_action(const web_request *req, web_response *res);           /* page_action.c */
-void page_action_post(const web_request *req, web_response *res);      /* page_action.c */
-void page_letters(const web_request *req, web_response *res);          /* page_letters.c */
-void page_letters_post(const web_request *req, web_response *res);     /* page_letters.c */
-void page_letter(const web_request *req, web_response *res);           /* page_letter.c */
-void page_letter_post(const web_request *req, web_response *res);      /* page_letter.c */
-void page_letter_pdf(const web_request *req, web_response *res);       /* page_letter_pdf.c */
-void page_upload(const web_request *req, web_response *res);           /* page_upload.c */
-void page_upload_post(const web_request *req, web_response *res);      /* page_upload.c */
-void page_reports(const web_request *req, web_response *res);          /* page_reports.c */
-void page_reports_download(const web_request *req, web_response *res); /* page_reports.c */
-void page_reports_scrutiny(const web_request *req, web_response *res); /* page_report_scrutiny.c */
-void page_asset(const web_request *req, web_response *res);            /* static.c */
+void page_action(const web_request *req, web_response *res);            /* page_action.c */
+void page_action_post(const web_request *req, web_response *res);       /* page_action.c */
+void page_plans(const web_request *req, web_response *res);             /* page_plans.c */
+void page_plan_new(const web_request *req, web_response *res);          /* page_plan_new.c */
+void page_plan_new_post(const web_request *req, web_response *res);     /* page_plan_new.c */
+void page_plan_review(const web_request *req, web_response *res);       /* page_plan_review.c */
+void page_plan_review_post(const web_request *req, web_response *res);  /* page_plan_review.c */
+void page_pupil_referrals(const web_request *req, web_response *res);   /* page_pupil_referrals.c */
+void page_referral_new(const web_request *req, web_response *res);      /* page_referral_new.c */
+void page_referral_new_post(const web_request *req, web_response *res); /* page_referral_new.c */
+void page_referral(const web_request *req, web_response *res);          /* page_referral.c */
+void page_referral_post(const web_request *req, web_response *res);     /* page_referral.c */
+void page_referrals(const web_request *req, web_response *res);         /* page_referrals.c */
+void page_peps(const web_request *req, web_response *res);              /* page_peps.c */
+void page_letters(const web_request *req, web_response *res);           /* page_letters.c */
+void page_letters_post(const web_request *req, web_response *res);      /* page_letters.c */
+void page_letter(const web_request *req, web_response *res);            /* page_letter.c */
+void page_letter_post(const web_request *req, web_response *res);       /* page_letter.c */
+void page_letter_pdf(const web_request *req, web_response *res);        /* page_letter_pdf.c */
+void page_upload(const web_request *req, web_response *res);            /* page_upload.c */
+void page_upload_post(const web_request *req, web_response *res);       /* page_upload.c */
+void page_reports(const web_request *req, web_response *res);           /* page_reports.c */
+void page_reports_download(const web_request *req, web_response *res);  /* page_reports.c */
+void page_reports_scrutiny(const web_request *req, web_response *res);  /* page_report_scrutiny.c */
+void page_asset(const web_request *req, web_response *res);             /* static.c */
 /* the interventions directory (interventions_view.h) */
 void page_interventions(const web_request *req, web_response *res); /* page_interventions.c */
 void page_intervention(const web_request *req, web_response *res);  /* page_intervention.c */

@@ -98,6 +98,15 @@ for role in virtual_school school social_worker youth_justice partner; do
 done
 [ -n "$ANY_UPN" ] && [ -n "$OUTSIDE" ] && [ -n "$API_TOKEN" ] ||
     fail "fixtures" "any=$ANY_UPN outside=$OUTSIDE token=$API_TOKEN"
+# Event routes (/referrals/URN/EVENT_ID) are scoped by the event's pupil: give each caller's
+# pupil an event of its own (a PEP meeting, which starts no duty) at its school.
+printf 'event_id,upn,urn,type,start\n' >"$WORK/matrix-events.csv"
+for u in $( (for role in $ROLES; do eval "echo \${UPN_$role:-}"; done; echo "$OUTSIDE") | sort -u); do
+    at=$(sql "SELECT urn FROM enrolments WHERE upn = '$u' ORDER BY start_date DESC LIMIT 1")
+    printf 'MATRIX-%s,%s,%s,pep,%s\n' "$u" "$u" "$at" "$TODAY" >>"$WORK/matrix-events.csv"
+done
+expect_status "an event for each caller's pupil" 0 "$ONROLL" import "$WORK/matrix-events.csv"
+EVENTS_BEFORE=$(sql "SELECT COUNT(*) FROM events")
 
 LAST=$(sql "SELECT COALESCE(MAX(id), 0) FROM audit_log")
 # ask CALLER METHOD PATH FLAGS : the request; status in $CODE, Location in $LOC, the audit rows
@@ -136,16 +145,24 @@ bad=0
 # cell CALLER METHOD PATTERN ADMITS FLAGS : one (caller, route) pair
 cell() {
     caller=$1 method=$2 pattern=$3 admits=$4 flags=$5
-    upn=""
+    upn="" urn=$URN event=T1
     case $pattern in
-    *"{upn}"*)
+    *"{upn}"* | *"{event_id}"*)
         eval "upn=\${UPN_$caller:-}"
         [ -n "$upn" ] || upn=$ANY_UPN
         ;;
     esac
+    case $pattern in
+    *"{upn}"*) ;;
+    *"{urn}/{event_id}"*) # an event route (/referrals/URN/EVENT_ID): one of the pupil's events
+        set -- $(sql "SELECT urn || ' ' || event_id FROM events WHERE event_id = 'MATRIX-$upn'")
+        urn=$1 event=$2
+        ;;
+    *) upn="" ;;
+    esac
     # other parameters: a directory entry for {id}, a made-up value for the rest (a page
     # answers an unknown one with 404 after the gate, which is all this test looks at)
-    path=$(echo "$pattern" | sed "s|{upn}|$upn|; s|{urn}|$URN|; s|{id}|camhs|; s|{[a-z_]*}|T1|g; s|\*\$|govuk-frontend.min.css|")
+    path=$(echo "$pattern" | sed "s|{upn}|$upn|; s|{urn}|$urn|; s|{event_id}|$event|; s|{id}|camhs|; s|{[a-z_]*}|T1|g; s|\*\$|govuk-frontend.min.css|")
     # who the server sees: a cookie on the API and a token on a page are nobody
     eff=$caller
     case $flags in
@@ -216,7 +233,7 @@ for want in allow forbid sign_in; do
     n=$(awk -v w="$want" '$4 == w' "$WORK/matrix" | wc -l | tr -d ' ')
     [ "$n" -gt 0 ] && pass "... $n pairs $want" || fail "... no pair $want (the matrix tests nothing)"
 done
-pupil_cells=$(awk '$3 ~ /\{upn\}/ && $4 == "allow" && $6 == 1' "$WORK/matrix" | wc -l | tr -d ' ')
+pupil_cells=$(awk '$3 ~ /\{(upn|event_id)\}/ && $4 == "allow" && $6 == 1' "$WORK/matrix" | wc -l | tr -d ' ')
 want_pupil=0
 while read -r method pattern admits flags; do
     case $flags in *pupil*) want_pupil=$((want_pupil + $(echo "$admits" | tr ',' '\n' | wc -l))) ;; esac
@@ -234,7 +251,8 @@ for role in virtual_school school social_worker youth_justice partner; do
     while read -r method pattern admits flags; do
         case $flags in *pupil*) ;; *) continue ;; esac
         case ",$admits," in *",$role,"*) ;; *) continue ;; esac
-        path=$(echo "$pattern" | sed "s|{upn}|$OUTSIDE|; s|{id}|camhs|; s|{[a-z_]*}|T1|g")
+        at=$(sql "SELECT urn FROM events WHERE event_id = 'MATRIX-$OUTSIDE'")
+        path=$(echo "$pattern" | sed "s|{upn}|$OUTSIDE|; s|{urn}|$at|; s|{event_id}|MATRIX-$OUTSIDE|; s|{id}|camhs|; s|{[a-z_]*}|T1|g")
         ask "$role" "$method" "$path" "$flags"
         if [ "$CODE" = 404 ] && [ "$(rows denied "$actor" "$OUTSIDE" "$path")" = 1 ] &&
             [ "$(rows pupil.read "$actor" "$OUTSIDE" "$path")" = 0 ]; then

@@ -98,6 +98,21 @@ static void test_route_find(void **state)
     assert_ptr_equal(r->fn, page_sign_in);
     assert_null(web_route_find("GET", "/api/v1/events", &p, &arena, &other));
     assert_true(other);
+    /* the plan and referral pages: each path to its own handler, parameters captured */
+    r = web_route_find("GET", "/pupils/K999250000002/plans/new", &p, &arena, &other);
+    assert_ptr_equal(r->fn, page_plan_new);
+    p.n = 0;
+    r = web_route_find("POST", "/pupils/K999250000002/plans/WEB-00/review", &p, &arena, &other);
+    assert_ptr_equal(r->fn, page_plan_review_post);
+    assert_string_equal(web_param_get(&p, "event_id"), "WEB-00");
+    p.n = 0;
+    r = web_route_find("GET", "/referrals/100001/EV-1", &p, &arena, &other);
+    assert_ptr_equal(r->fn, page_referral);
+    assert_string_equal(web_param_get(&p, "urn"), "100001");
+    assert_null(web_param_get(&p, "upn")); /* server.c adds it from the event */
+    r = web_route_find("GET", "/referrals", &p, &arena, &other);
+    assert_ptr_equal(r->fn, page_referrals);
+    assert_null(web_route_find("GET", "/referrals/100001", &p, &arena, &other));
     or_arena_free(&arena);
 }
 
@@ -132,7 +147,9 @@ static void test_table_invariants(void **state)
         bool api = !strncmp(r->pattern, "/api/", 5);
         if (r->flags & WEB_F_PUPIL) { /* a pupil's record: signed-in, scoped roles only */
             assert_int_equal(r->roles & (WEB_ANON | WEB_API | WEB_R(OR_ROLE_ANALYST)), 0);
-            assert_non_null(strstr(r->pattern, "{upn}"));
+            /* it names the pupil, or an event whose pupil server.c looks up */
+            assert_true(strstr(r->pattern, "{upn}") ||
+                        (strstr(r->pattern, "{urn}") && strstr(r->pattern, "{event_id}")));
         }
         /* the API (bearer tokens) and the pages (cookies) never share a route */
         assert_int_equal(api, (r->roles & WEB_API) != 0);
@@ -221,6 +238,23 @@ static void test_matrix_expected(void **state)
         {"GET", "/pupils/K999250000002/events/EX3/letters/7", "la_admin la_officer school"},
         {"POST", "/pupils/K999250000002/events/EX3/letters/7", "la_admin la_officer school"},
         {"GET", "/pupils/K999250000002/events/EX3/letters/7/pdf", "la_admin la_officer school"},
+        /* the graduated response: a pupil's plans for everyone who may open the record; plans
+         * recorded by those who record (and the Virtual School, its PEPs); the REU's list */
+        {"GET", "/pupils/K999250000002/plans",
+         "la_admin la_officer virtual_school school social_worker youth_justice partner"},
+        {"GET", "/pupils/K999250000002/plans/new", "la_admin la_officer virtual_school school"},
+        {"POST", "/pupils/K999250000002/plans/new", "la_admin la_officer virtual_school school"},
+        {"POST", "/pupils/K999250000002/plans/WEB-0011223344556677/review",
+         "la_admin la_officer virtual_school school"},
+        {"GET", "/pupils/K999250000002/referrals",
+         "la_admin la_officer virtual_school school social_worker youth_justice partner"},
+        {"GET", "/pupils/K999250000002/referrals/new", "la_admin la_officer school"},
+        {"POST", "/pupils/K999250000002/referrals/new", "la_admin la_officer school"},
+        {"GET", "/referrals/100001/WEB-0011223344556677",
+         "la_admin la_officer virtual_school school social_worker youth_justice partner"},
+        {"POST", "/referrals/100001/WEB-0011223344556677", "la_admin la_officer school partner"},
+        {"GET", "/referrals", "la_admin la_officer partner"},
+        {"GET", "/peps", "la_admin la_officer virtual_school"},
         {"POST", "/api/v1/events", "api"},
         {"POST", "/api/v1/pupils", "api"},
         {"GET", "/api/v1/duties", "api"},

@@ -8,6 +8,7 @@
  *   B W999250000001 on roll at 100002 until 2025-07-18, then none; looked after (cla=1)
  *   C Z999250000003 on roll at 100002; referred to the REU (caseload role reu, open)
  *   D N999250000004 known to nobody but the LA (no enrolment, no caseload)
+ *   referrals: A to early help on 2025-11-10; D to the REU on 2025-12-01 (from school 100001)
  * and "today" is 2025-11-24. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -142,6 +143,46 @@ static int setup(void **state)
         "Z999250000003", "reu@x.uk", "reu",           "2025-10-01", "",
     };
     load(OR_K_CASELOAD, cases, 3, 5);
+    /* events: event_id, upn, urn, type, start, sessions, reasons, ref, to_urn, provider, end,
+     * decided, exam_date, rule, outcome, delivery, to: A referred to early help; D to the REU,
+     * after "today" */
+    static const char *const events[] = {
+        "EV-A1",
+        "K999250000002",
+        "100001",
+        "referral",
+        "2025-11-10",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "early_help",
+        "EV-D1",
+        "N999250000004",
+        "100001",
+        "referral",
+        "2025-12-01",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "reu",
+    };
+    load(OR_K_EVENTS, events, 2, 17);
     return 0;
 }
 
@@ -459,10 +500,29 @@ static void test_scope(void **state)
     assert_true(can_see(OR_ROLE_VIRTUAL_SCHOOL, "v@la.uk", "", B));
     assert_false(can_see(OR_ROLE_VIRTUAL_SCHOOL, "v@la.uk", "", C));
     assert_false(can_see(OR_ROLE_VIRTUAL_SCHOOL, "v@la.uk", "", D));
-    /* a partner: its service's referrals */
+    /* a partner: its service's caseload (C), and the pupils referred to one of its routes (A
+     * to early help), from the referral's date (D's REU referral is next week) */
     assert_true(can_see(OR_ROLE_PARTNER, "p@reu.uk", "reu", C));
     assert_false(can_see(OR_ROLE_PARTNER, "p@reu.uk", "reu", A));
     assert_false(can_see(OR_ROLE_PARTNER, "p@eh.uk", "early_help", C));
+    assert_true(can_see(OR_ROLE_PARTNER, "p@eh.uk", "early_help", A));
+    assert_false(can_see(OR_ROLE_PARTNER, "p@reu.uk", "reu", D));
+    assert_false(can_see(OR_ROLE_PARTNER, "p@x.uk", "vsh", A)); /* a scope with no route */
+    bool yes = true;
+    or_error err = {0};
+    const char *la_routes[] = {"map", "ep", "ap"}, *reu[] = {"reu"};
+    assert_int_equal(
+        or_scope_referred(store, A, la_routes, 3, or_date_from_ymd(2025, 11, 24), &yes, &err),
+        OR_OK);
+    assert_false(yes);
+    assert_int_equal(or_scope_referred(store, D, reu, 1, or_date_from_ymd(2025, 12, 1), &yes, &err),
+                     OR_OK);
+    assert_true(yes); /* on the day of the referral */
+    const char *services[8];
+    assert_int_equal(web_partner_services("reu", services, 8), 1);
+    assert_string_equal(services[0], "reu");
+    assert_int_equal(web_partner_services("la", services, 8), 3); /* map, ep, ap: the LA's */
+    assert_int_equal(web_partner_services("", services, 8), 0);
     /* the analyst: nobody */
     assert_false(can_see(OR_ROLE_ANALYST, "an@la.uk", "", A));
     /* nobody signed in: nobody */

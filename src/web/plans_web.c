@@ -1,0 +1,616 @@
+/* plans_web.c - the pieces the plan and referral pages share (plans_web.h): a plan kind's
+ * details on a form and on a page, one submission through the importer in one transaction,
+ * and the graduated response's duties with the page that does each. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "onroll/model.h"
+#include "web/plans_web.h"
+#include "web/view.h"
+
+/* ---- a kind's details on a form ---- */
+
+const char *plan_unix_lines(const web_request *req, const char *s)
+{
+    char *out = or_arena_strdup(req->arena, s ? s : ""), *o = out;
+    for (const char *p = out; *p; p++)
+        if (!(p[0] == '\r' && p[1] == '\n'))
+            *o++ = *p == '\r' ? '\n' : *p;
+    *o = '\0';
+    return out;
+}
+
+const char *plan_field_id(const web_request *req, const or_plan_field *f)
+{
+    return f->type == OR_PF_DATE ? or_arena_printf(req->arena, "%s-day", f->name) : f->name;
+}
+
+void plan_form_read(const web_request *req, const or_plan_kind *k, or_plan_values *v)
+{
+    memset(v, 0, sizeof *v);
+    for (int i = 0; i < k->nfields; i++) {
+        const or_plan_field *f = &k->fields[i];
+        switch (f->type) {
+        case OR_PF_DATE: {
+            char d[80], m[80], y[80];
+            snprintf(d, sizeof d, "%s-day", f->name);
+            snprintf(m, sizeof m, "%s-month", f->name);
+            snprintf(y, sizeof y, "%s-year", f->name);
+            v->text[i] = web_date_from_parts(req->arena, web_form(req, d), web_form(req, m),
+                                             web_form(req, y));
+            break;
+        }
+        case OR_PF_LIST: {
+            const char **items =
+                or_arena_alloc(req->arena, (size_t)(req->form.n + 1) * sizeof *items);
+            int n = 0;
+            for (int p = 0; p < req->form.n; p++)
+                if (!strcmp(req->form.items[p].name, f->name) && *req->form.items[p].value)
+                    items[n++] = req->form.items[p].value;
+            v->items[i] = items;
+            v->nitems[i] = n;
+            break;
+        }
+        case OR_PF_TEXTAREA:
+            v->text[i] = plan_unix_lines(req, web_form(req, f->name));
+            break;
+        default:
+            v->text[i] = web_form(req, f->name);
+        }
+    }
+}
+
+static const gov_choice yes_no[] = {{"yes", "Yes", NULL}, {"no", "No", NULL}};
+
+void plan_form_fields(or_sb *out, const web_request *req, const or_plan_kind *k,
+                      const or_plan_values *v, const gov_error *errs, int nerrs,
+                      const gov_choice *choices, int nchoices)
+{
+    const char *group = NULL;
+    for (int i = 0; i < k->nfields; i++) {
+        const or_plan_field *f = &k->fields[i];
+        if (f->group && (!group || strcmp(group, f->group)))
+            html_printf(out, "<h2 class=\"govuk-heading-m\">%s</h2>\n", f->group);
+        group = f->group;
+        const char *err = gov_error_for(errs, nerrs, plan_field_id(req, f));
+        const char *val = v->text[i] ? v->text[i] : "";
+        switch (f->type) {
+        case OR_PF_TEXT:
+            gov_text_input(out, f->name, f->label, f->hint, val, NULL, err);
+            break;
+        case OR_PF_NUMBER:
+            gov_text_input(out, f->name, f->label, f->hint, val, "govuk-input--width-4", err);
+            break;
+        case OR_PF_TEXTAREA:
+            gov_textarea(out, f->name, f->label, f->hint, val, 4, err);
+            break;
+        case OR_PF_YESNO:
+            gov_radios(out, f->name, f->label, f->hint, yes_no, 2, val, err, true);
+            break;
+        case OR_PF_DATE: {
+            /* as typed when the form comes back, else the value's parts */
+            char dn[80], mn[80], yn[80], d[3], m[3], y[5];
+            snprintf(dn, sizeof dn, "%s-day", f->name);
+            snprintf(mn, sizeof mn, "%s-month", f->name);
+            snprintf(yn, sizeof yn, "%s-year", f->name);
+            or_date day = OR_DATE_NONE;
+            if (!web_param_get(&req->form, dn) && or_date_parse(val, &day)) {
+                web_date_parts(day, d, m, y);
+                gov_date_input(out, f->name, f->label, f->hint, d, m, y, err);
+            } else {
+                gov_date_input(out, f->name, f->label, f->hint, web_form(req, dn),
+                               web_form(req, mn), web_form(req, yn), err);
+            }
+            break;
+        }
+        case OR_PF_LIST: {
+            if (!nchoices) {
+                html_printf(out,
+                            "<p class=\"govuk-body\">%s: none are recorded for this pupil."
+                            "</p>\n",
+                            f->label);
+                break;
+            }
+            bool *ticked = or_arena_calloc(req->arena, (size_t)nchoices, sizeof *ticked);
+            for (int c = 0; c < nchoices; c++)
+                for (int j = 0; j < v->nitems[i]; j++)
+                    ticked[c] |= !strcmp(v->items[i][j], choices[c].value);
+            gov_checkboxes(out, f->name, f->label, f->hint, choices, nchoices, ticked, err);
+            break;
+        }
+        }
+    }
+}
+
+void plan_form_hidden(or_sb *out, const web_request *req, const or_plan_kind *k,
+                      const or_plan_values *v)
+{
+    for (int i = 0; i < k->nfields; i++) {
+        const or_plan_field *f = &k->fields[i];
+        if (f->type == OR_PF_LIST) {
+            for (int j = 0; j < v->nitems[i]; j++)
+                gov_hidden(out, f->name, v->items[i][j]);
+        } else if (f->type == OR_PF_DATE) {
+            char d[80], m[80], y[80];
+            snprintf(d, sizeof d, "%s-day", f->name);
+            snprintf(m, sizeof m, "%s-month", f->name);
+            snprintf(y, sizeof y, "%s-year", f->name);
+            gov_hidden(out, d, web_form(req, d));
+            gov_hidden(out, m, web_form(req, m));
+            gov_hidden(out, y, web_form(req, y));
+        } else {
+            gov_hidden(out, f->name, v->text[i] ? v->text[i] : "");
+        }
+    }
+}
+
+/* A label without its "(optional)". */
+static const char *bare_label(const web_request *req, const char *label)
+{
+    const char *o = strstr(label, " (optional)");
+    return o ? or_arena_strndup(req->arena, label, (size_t)(o - label)) : label;
+}
+
+const char *plan_value_words(const web_request *req, const or_plan_field *f,
+                             const or_plan_values *v, int i)
+{
+    if (f->type == OR_PF_LIST) {
+        const char *s = "";
+        for (int j = 0; j < v->nitems[i]; j++)
+            s = j ? or_arena_printf(req->arena, "%s, %s", s, v->items[i][j]) : v->items[i][j];
+        return s;
+    }
+    const char *s = v->text[i] ? v->text[i] : "";
+    if (f->type == OR_PF_YESNO)
+        return !strcmp(s, "yes") ? "Yes" : !strcmp(s, "no") ? "No" : s;
+    or_date d;
+    char buf[24];
+    if (f->type == OR_PF_DATE && or_date_parse(s, &d))
+        return or_arena_strdup(req->arena, view_date(d, buf));
+    if (f->type == OR_PF_NUMBER && *s)
+        return or_arena_printf(req->arena, "%s", s);
+    return s;
+}
+
+void plan_summary_rows(or_sb *out, const web_request *req, const or_plan_kind *k,
+                       const or_plan_values *v)
+{
+    for (int i = 0; i < k->nfields; i++) {
+        const or_plan_field *f = &k->fields[i];
+        const char *words = plan_value_words(req, f, v, i);
+        if (!*words)
+            continue;
+        html_printf(
+            out,
+            "<div class=\"govuk-summary-list__row\">\n<dt class=\"govuk-summary-list__key\">"
+            "%s</dt>\n<dd class=\"govuk-summary-list__value onroll-text\">%s</dd>\n</div>\n",
+            bare_label(req, f->label), words);
+    }
+}
+
+void plan_details_of(const web_request *req, const or_plan_kind *k, const char *json,
+                     or_plan_values *v)
+{
+    or_error err = {0};
+    memset(v, 0, sizeof *v);
+    if (!json || or_plan_details_read(k, json, req->arena, v, &err))
+        memset(v, 0, sizeof *v);
+}
+
+void plan_error_add(plan_errors *e, const char *field, const char *message)
+{
+    if (e->n < (int)(sizeof e->items / sizeof e->items[0]))
+        e->items[e->n++] = (gov_error){field, message};
+}
+
+/* One problem in the form's words. */
+static const char *problem_words(const web_request *req, const or_plan_field *f,
+                                 const or_plan_error *pe)
+{
+    const char *label = bare_label(req, f->label);
+    switch (pe->problem) {
+    case OR_PE_EMPTY:
+        return f->missing ? f->missing : or_arena_printf(req->arena, "Enter: %s", label);
+    case OR_PE_LONG:
+        return or_arena_printf(req->arena, "%s must be %d characters or fewer", label, f->max);
+    case OR_PE_TEXT:
+        return or_arena_printf(
+            req->arena, "%s must be text only (no control characters or broken bytes)", label);
+    case OR_PE_DATE:
+        return or_arena_printf(req->arena, "%s must be a real date, for example 24 11 2026", label);
+    case OR_PE_YESNO:
+        return or_arena_printf(req->arena, "Select yes or no: %s", label);
+    case OR_PE_NOT_YES:
+        return "A part-time timetable can only start with the parents' or carers' agreement";
+    case OR_PE_NUMBER:
+        return or_arena_printf(req->arena, "%s must be a number from 0 to %d, for example 12.5",
+                               label, f->max);
+    default:
+        return or_arena_strdup(req->arena, pe->message);
+    }
+}
+
+void plan_check_errors(const web_request *req, const or_plan_kind *k, const char *outcome,
+                       const or_plan_values *v, plan_errors *e)
+{
+    or_plan_error pe[OR_PLAN_MAX_FIELDS * 2];
+    int n = or_plan_check(k, outcome, v, pe, (int)(sizeof pe / sizeof pe[0]));
+    for (int i = 0; i < n && i < (int)(sizeof pe / sizeof pe[0]); i++) {
+        const or_plan_field *f = pe[i].index >= 0 ? &k->fields[pe[i].index] : NULL;
+        if (f)
+            plan_error_add(e, plan_field_id(req, f), problem_words(req, f, &pe[i]));
+        else
+            plan_error_add(e, NULL, or_arena_strdup(req->arena, pe[i].message));
+    }
+}
+
+/* ---- one event through the importer ---- */
+
+/* The importer's messages against the form's fields: the form's columns, then a details
+ * message ("FIELD: ...") against the field it names. */
+static void import_errors(const web_request *req, const char *text, const char *source,
+                          const or_plan_kind *k, const plan_columns *cols, plan_errors *e)
+{
+    web_import_error *ie;
+    int n = web_import_errors(req->arena, text, source, &ie);
+    for (int i = 0; i < n; i++) {
+        const char *column = ie[i].column, *msg = ie[i].message;
+        if (column && !strcmp(column, "details") && k) {
+            const char *colon = strstr(msg, ": ");
+            int fi = colon ? or_plan_field_index(
+                                 k, or_arena_strndup(req->arena, msg, (size_t)(colon - msg)))
+                           : -1;
+            if (fi >= 0) {
+                const or_plan_field *f = &k->fields[fi];
+                plan_error_add(e, plan_field_id(req, f),
+                               !strncmp(colon + 2, "is empty", 8) && f->missing
+                                   ? f->missing
+                                   : or_arena_printf(req->arena, "%s: %s",
+                                                     bare_label(req, f->label), colon + 2));
+                continue;
+            }
+        }
+        if (!column) {
+            plan_error_add(e, NULL, msg);
+            continue;
+        }
+        web_form_errors(req->arena,
+                        or_arena_printf(req->arena, "%s:%lld: column %s: %s", source,
+                                        (long long)ie[i].line, column, msg),
+                        source, cols ? cols->fields : NULL, cols ? cols->nfields : 0, e->items,
+                        &e->n, (int)(sizeof e->items / sizeof e->items[0]));
+    }
+}
+
+plan_result plan_submit(const web_request *req, web_response *res, const char *upn,
+                        const char *const *cells, const char *source, bool save, const char *detail,
+                        const or_plan_kind *k, const plan_columns *cols, plan_check_fn check,
+                        void *ctx, plan_errors *e)
+{
+    or_error err = {0};
+    if (or_store_begin(req->store, &err)) {
+        web_error(req, res, 500, "Sorry, there is a problem with the service",
+                  "The database did not answer. Nothing was saved.");
+        return PLAN_FAILED;
+    }
+    or_ingest_result ir = {0};
+    or_code rc = web_ingest_row(req, or_kind_get(OR_K_EVENTS), source, cells, &ir, &err);
+    if (rc == OR_EINPUT) {
+        or_store_rollback(req->store);
+        int before = e->n;
+        import_errors(req, ir.errors.len ? or_sb_str(&ir.errors) : err.msg, source, k, cols, e);
+        if (e->n == before)
+            plan_error_add(e, NULL, "The record could not be checked.");
+        or_ingest_result_release(&ir);
+        return PLAN_INVALID;
+    }
+    bool changed = ir.committed;
+    or_ingest_result_release(&ir);
+    if (rc) {
+        or_store_rollback(req->store);
+        web_error(req, res, 500, "Sorry, there is a problem with the service",
+                  "The record could not be checked. Nothing was saved.");
+        return PLAN_FAILED;
+    }
+    if (!save) {
+        or_model *m = NULL;
+        const or_pupil_facts *f = NULL;
+        if (!or_model_load(req->store, upn, &m, &err))
+            f = or_model_find(m, upn);
+        if (f)
+            check(req, res, ctx, f, m);
+        else
+            web_error(req, res, 500, "Sorry, there is a problem with the service",
+                      "The pupil's record could not be read. Nothing was saved.");
+        or_store_rollback(req->store); /* the check leaves no trace */
+        or_model_free(m);
+        return f ? PLAN_DONE : PLAN_FAILED;
+    }
+    if ((changed && web_audit(req, "change", upn, detail)) || or_store_commit(req->store, &err)) {
+        or_store_rollback(req->store);
+        web_error(req, res, 500, "Sorry, there is a problem with the service",
+                  "The change could not be written to the audit log, so it was not saved.");
+        return PLAN_FAILED;
+    }
+    return PLAN_DONE;
+}
+
+const char *plan_caption(const web_request *req, const char *upn)
+{
+    char name[300];
+    web_pupil_name(req, upn, name, sizeof name);
+    return or_arena_printf(req->arena, "%s, UPN %s", name[0] ? name : "Pupil", upn);
+}
+
+const char *plan_school_name(const web_request *req, const or_model *m, int urn)
+{
+    const or_school_info *s = m ? or_model_school(m, urn) : NULL;
+    return s && s->name ? or_arena_strdup(req->arena, s->name)
+                        : or_arena_printf(req->arena, "URN %d", urn);
+}
+
+/* ---- the graduated response's duties ---- */
+
+bool plan_rule(const char *rule_id)
+{
+    static const char *const rules[] = {"LOCAL-PSP",     "LOCAL-PSP-REVIEW", "LOCAL-PSP-ESCALATE",
+                                        "LOCAL-PEAP",    "LOCAL-PEP",        "LOCAL-PTT",
+                                        "LOCAL-REFERRAL"};
+    for (size_t i = 0; rule_id && i < sizeof rules / sizeof rules[0]; i++)
+        if (!strcmp(rules[i], rule_id))
+            return true;
+    return false;
+}
+
+static or_date year_from(or_date d)
+{
+    return or_date_academic_year_start(or_date_academic_year(d));
+}
+
+const or_fact_event *plan_psp_for(const or_pupil_facts *f, int urn, or_date d)
+{
+    or_date from = year_from(d), to = or_date_academic_year_start(or_date_academic_year(d) + 1);
+    for (int i = 0; i < f->nevents; i++) {
+        const or_fact_event *e = &f->events[i];
+        if (e->kind == OR_EV_PSP && e->urn == urn && e->start >= from && e->start < to)
+            return e;
+    }
+    return NULL;
+}
+
+const or_fact_event *plan_reviewed(const or_pupil_facts *f, int urn, const char *event_id)
+{
+    const or_fact_event *e = event_id ? or_facts_event(f, urn, event_id) : NULL;
+    return e && (e->kind == OR_EV_PSP || e->kind == OR_EV_PEP || e->kind == OR_EV_PART_TIME) ? e
+                                                                                             : NULL;
+}
+
+bool plan_may_record(const web_request *req, const char *type, int urn)
+{
+    const or_user *u = req->user;
+    if (!u)
+        return false;
+    switch (u->role) {
+    case OR_ROLE_LA_ADMIN:
+    case OR_ROLE_LA_OFFICER:
+        return true;
+    case OR_ROLE_SCHOOL:
+        return web_user_school(req) == urn && urn > 0;
+    case OR_ROLE_VIRTUAL_SCHOOL:
+        return type && !strcmp(type, "pep");
+    default:
+        return false;
+    }
+}
+
+bool plan_may_see_referral(const web_request *req, const or_referral_flow *fl)
+{
+    const or_user *u = req->user;
+    if (!u || !fl)
+        return false;
+    return u->role != OR_ROLE_PARTNER || !strcmp(fl->partner, u->scope);
+}
+
+bool plan_may_update_referral(const web_request *req, const or_referral_flow *fl,
+                              const or_fact_event *r, const char *status)
+{
+    const or_user *u = req->user;
+    if (!u || !fl || !r)
+        return false;
+    switch (u->role) {
+    case OR_ROLE_LA_ADMIN:
+    case OR_ROLE_LA_OFFICER:
+        return true;
+    case OR_ROLE_PARTNER:
+        return !strcmp(fl->partner, u->scope);
+    case OR_ROLE_SCHOOL: {
+        if (web_user_school(req) != r->urn)
+            return false;
+        if (!status)
+            return true; /* some step may be the school's */
+        if (!strcmp(status, "closed"))
+            return true; /* the referrer may withdraw it */
+        for (int k = 0; k < fl->nsteps; k++)
+            if (!strcmp(fl->steps[k].status, status))
+                return strstr(fl->steps[k].who, "school") != NULL;
+        return false;
+    }
+    default:
+        return false;
+    }
+}
+
+const char *plan_status_label(const or_referral_flow *fl, const char *status)
+{
+    if (!status || !strcmp(status, "referred"))
+        return "Referred";
+    if (!strcmp(status, "declined"))
+        return "Declined";
+    if (!strcmp(status, "closed"))
+        return "Closed";
+    for (int k = 0; fl && k < fl->nsteps; k++)
+        if (!strcmp(fl->steps[k].status, status))
+            return fl->steps[k].label;
+    return status;
+}
+
+const char *plan_status_words(const or_referral_state *s, const char **colour)
+{
+    if (s->ended)
+        *colour = !strcmp(s->status, "declined") ? "red" : "grey";
+    else
+        *colour = s->step < 0 ? "blue" : "turquoise";
+    return plan_status_label(s->flow, s->status);
+}
+
+void plan_outcome_tag(or_sb *out, const char *outcome)
+{
+    if (!outcome)
+        return;
+    if (!strcmp(outcome, "improving"))
+        view_tag(out, "Improving", "green");
+    else if (!strcmp(outcome, "no_change"))
+        view_tag(out, "No change", "yellow");
+    else if (!strcmp(outcome, "worse"))
+        view_tag(out, "Worse", "red");
+    else
+        view_tag(out, outcome, "grey");
+}
+
+const char *plan_url_part(const web_request *req, const char *s)
+{
+    or_sb sb = OR_SB_INIT;
+    html_url(&sb, s ? s : "");
+    const char *out = or_arena_strdup(req->arena, or_sb_str(&sb));
+    or_sb_release(&sb);
+    return out;
+}
+
+const char *plan_duty_link(const web_request *req, const or_pupil_facts *f, const or_duty *d,
+                           const char **words)
+{
+    const char *rule = d->rule->id, *upn = plan_url_part(req, f->upn);
+    const char *ev = plan_url_part(req, d->event_id);
+    const or_fact_event *e =
+        d->event_id && *d->event_id ? or_facts_event(f, d->urn, d->event_id) : NULL;
+    or_arena *a = req->arena;
+    *words = NULL;
+    if (!strcmp(rule, "LOCAL-REFERRAL") && e) {
+        *words = "Open the referral";
+        return or_arena_printf(a, "/referrals/%d/%s", d->urn, ev);
+    }
+    if (!plan_may_record(req, !strcmp(rule, "LOCAL-PEP") ? "pep" : "psp", d->urn))
+        return NULL;
+    bool past = e && or_date_academic_year(e->start) != or_date_academic_year(web_today(req));
+    if (past && (!strcmp(rule, "LOCAL-PSP") || !strcmp(rule, "LOCAL-PEAP"))) {
+        /* a plan started now cannot do a past school year's duty: record that it was done */
+        *words = "Record that it was done";
+        return or_arena_printf(a, "/pupils/%s/action?urn=%d&event=%s&rule=%s", upn, d->urn, ev,
+                               rule);
+    }
+    if (!strcmp(rule, "LOCAL-PSP")) {
+        *words = "Start a PSP";
+        return or_arena_printf(a, "/pupils/%s/plans/new?kind=psp&urn=%d&ref=%s", upn, d->urn, ev);
+    }
+    const or_fact_event *psp = e ? plan_psp_for(f, d->urn, e->start) : NULL;
+    if (!strcmp(rule, "LOCAL-PSP-REVIEW") && psp) {
+        *words = "Record a review";
+        return or_arena_printf(a, "/pupils/%s/plans/%s/review?urn=%d", upn,
+                               plan_url_part(req, psp->event_id), d->urn);
+    }
+    if (!strcmp(rule, "LOCAL-PSP-ESCALATE")) { /* only a school refers to the REU */
+        bool school = req->user->role == OR_ROLE_SCHOOL;
+        *words = school ? "Refer to the Re-engagement Unit" : "Refer to educational psychology";
+        return or_arena_printf(a, "/pupils/%s/referrals/new?service=%s&urn=%d&ref=%s", upn,
+                               school ? "reu" : "ep", d->urn,
+                               psp ? plan_url_part(req, psp->event_id) : "");
+    }
+    if (!strcmp(rule, "LOCAL-PEAP")) {
+        *words = "Record a pre-exclusion assessment";
+        return or_arena_printf(a, "/pupils/%s/plans/new?kind=peap&urn=%d&ref=%s", upn, d->urn, ev);
+    }
+    if (!strcmp(rule, "LOCAL-PEP")) {
+        *words = "Record a PEP";
+        return or_arena_printf(a, "/pupils/%s/plans/new?kind=pep&urn=%d", upn, d->urn);
+    }
+    if (!strcmp(rule, "LOCAL-PTT") && e) { /* its review is an action (page_action.c) */
+        *words = "Record the timetable's review";
+        return or_arena_printf(a, "/pupils/%s/action?urn=%d&event=%s&rule=LOCAL-PTT", upn, d->urn,
+                               ev);
+    }
+    return NULL;
+}
+
+void plan_duties_after(or_sb *out, const web_request *req, const or_pupil_facts *f,
+                       const or_model *m)
+{
+    or_duty_list duties;
+    or_duty_list_init(&duties, req->arena);
+    or_error err = {0};
+    if (or_duties_for_pupil(f, or_model_params(m), web_today(req), &duties, &err))
+        return;
+    int mine = web_user_school(req), n = 0;
+    for (int i = 0; i < duties.n; i++)
+        if (plan_rule(duties.items[i].rule->id) && (!mine || duties.items[i].urn == mine))
+            duties.items[n++] = duties.items[i];
+    duties.n = n;
+    or_duties_sort(&duties);
+    if (n)
+        web_duties_table(out, "The pupil's plan duties once this is saved", f->upn, duties.items, n,
+                         false);
+}
+
+void plan_pupil_summary(or_sb *out, const web_request *req, const or_pupil_facts *f,
+                        const or_duty_list *duties)
+{
+    html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"plans\">Plans and referrals</h2>\n");
+    static const or_event_kind kinds[] = {OR_EV_PSP, OR_EV_PEAP, OR_EV_PEP, OR_EV_PART_TIME};
+    static const char *const names[][2] = {
+        {"Pastoral Support Programme", "Pastoral Support Programmes"},
+        {"pre-exclusion assessment", "pre-exclusion assessments"},
+        {"Personal Education Plan meeting", "Personal Education Plan meetings"},
+        {"part-time timetable", "part-time timetables"}};
+    or_date today = web_today(req);
+    char day[24];
+    html_raw(out, "<ul class=\"govuk-list govuk-list--bullet\">\n");
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+        int n = 0;
+        const or_fact_event *latest = NULL;
+        for (int i = 0; f && i < f->nevents; i++)
+            if (f->events[i].kind == kinds[k]) {
+                n++;
+                latest = &f->events[i];
+            }
+        if (n)
+            html_printf(out, "<li>%d %s, the latest on %s</li>\n", n, names[k][n == 1 ? 0 : 1],
+                        view_date(latest->start, day));
+        else
+            html_printf(out, "<li>No %s</li>\n", names[k][0]);
+    }
+    int open = 0, ended = 0;
+    for (int i = 0; f && i < f->nevents; i++) {
+        or_referral_state st;
+        if (f->events[i].kind == OR_EV_REFERRAL &&
+            or_referral_state_of(f, &f->events[i], today, &st) &&
+            plan_may_see_referral(req, st.flow)) {
+            open += !st.ended;
+            ended += st.ended;
+        }
+    }
+    html_printf(out, "<li>Referrals: %d open, %d ended</li>\n", open, ended);
+    int todo = 0, overdue = 0;
+    for (int i = 0; duties && i < duties->n; i++)
+        if (plan_rule(duties->items[i].rule->id) && duties->items[i].status != OR_DUTY_DONE) {
+            todo++;
+            overdue += duties->items[i].status == OR_DUTY_OVERDUE;
+        }
+    html_printf(out, "<li>Plan duties to do: %d, of which %d overdue</li>\n", todo, overdue);
+    html_raw(out, "</ul>\n");
+    const char *upn = f ? f->upn : web_path(req, "upn");
+    html_printf(out,
+                "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/pupils/%t/plans\">Plans "
+                "and support</a> &middot; <a class=\"govuk-link\" href=\"/pupils/%t/referrals\">"
+                "Referrals</a></p>\n",
+                upn, upn);
+}
