@@ -22,6 +22,7 @@ static const struct {
     {"config", cmd_config, "the LA's thresholds and deadlines"},
     {"report", cmd_report, "rates, disproportionality, schools, the scrutiny report"},
     {"user", cmd_user, "manage web accounts and schools' API tokens"},
+    {"notify", cmd_notify, "partner notifications: recipients, outbox, sender (SMTP)"},
     {"serve", cmd_serve, "run the web server"},
 };
 
