@@ -14,6 +14,7 @@
 #define ONROLL_NOTIFY_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "onroll/arena.h"
 #include "onroll/facts.h"
@@ -60,6 +61,10 @@ void or_services_words(unsigned services, char *buf, size_t size);
 void or_services_ids(unsigned services, char *buf, size_t size);
 /* The set named by a list written by or_services_ids; false if an id is unknown. */
 bool or_services_parse(const char *ids, unsigned *out);
+
+/* What happened, in words: "suspension of 2 days from 6 October 2025", "lunchtime suspension
+ * of 3 lunchtimes from ...", "permanent exclusion from ..." (from e's kind, sessions, start). */
+void or_notify_event_words(const or_fact_event *e, char *buf, size_t size);
 
 /* Where the sender puts the message's one-click link. */
 #define OR_NOTIFY_LINK "{link}"

@@ -156,6 +156,14 @@ static void what(const or_fact_event *e, char *buf, size_t size)
     }
 }
 
+void or_notify_event_words(const or_fact_event *e, char *buf, size_t size)
+{
+    char kind[64], day[24];
+    what(e, kind, sizeof kind);
+    long_date(e->start, day);
+    snprintf(buf, size, "%s from %s", kind, day);
+}
+
 /* Append paragraph p to out, wrapped at 72 columns (a word longer than that, such as a link,
  * on a line of its own), then a newline. */
 static void wrap(or_sb *out, const char *p)

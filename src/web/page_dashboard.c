@@ -3,7 +3,8 @@
  *   LA administrator, LA officer: the suspensions and exclusions that arrived since their last
  *     visit, the duties overdue and due soon, the children at risk, the schools of concern
  *     (the funnel plot of pupils with one or more suspensions against the LA's rate) and data
- *     sharing (for every school, when its data last arrived and by which route);
+ *     sharing (for every school, when its data last arrived and by which route); and, for the
+ *     LA roles, the partner notifications not acknowledged (page_notifications.c);
  *   analyst: the same sections as aggregated figures only, small counts suppressed ("c"), no
  *     child named;
  *   school: its own school page (a redirect to /schools/URN);
@@ -638,6 +639,9 @@ static void la_dashboard(const web_request *req, web_response *res, view_snapsho
             view_duties_table(out, req, "Due in the next 7 days", soon, nsoon, snap, true,
                               TABLE_ROWS);
     }
+
+    if (!analyst)
+        view_notifications_panel(out, req, snap);
 
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"risk\">Children at risk</h2>\n");
     html_printf(out,

@@ -168,7 +168,7 @@ static void add_next(or_sb *to, const char *path)
 static void deny(web_request *req, web_response *res, int status, const char *upn, const char *why)
 {
     char detail[200];
-    snprintf(detail, sizeof detail, "%s %s: %s", req->method, req->path, why);
+    snprintf(detail, sizeof detail, "%s %s: %s", req->method, web_logged_path(req), why);
     web_audit(req, "denied", upn, detail);
     if (status == 404)
         web_error(req, res, 404, "Page not found",
