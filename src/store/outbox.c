@@ -191,9 +191,9 @@ or_code or_notify_candidates(or_store *s, or_date from, or_date to, or_upn_cb cb
     const or_driver *d = or_store_driver(s, &db);
     char sql[300];
     snprintf(sql, sizeof sql,
-             "SELECT DISTINCT upn FROM events WHERE type IN ('suspension', 'lunchtime', "
-             "'permanent') AND COALESCE(decided, start_date) >= ? AND COALESCE(decided, "
-             "start_date) <= ? ORDER BY upn%s",
+             "SELECT upn FROM events WHERE type IN ('suspension', 'lunchtime', 'permanent') AND "
+             "COALESCE(decided, start_date) >= ? AND COALESCE(decided, start_date) <= ? GROUP "
+             "BY upn ORDER BY upn%s",
              d->collate_bytes);
     or_code rc = prep(s, &q, sql, err);
     if (rc)

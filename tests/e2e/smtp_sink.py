@@ -5,8 +5,8 @@ envelope first, as X-Sink-Mail-From and X-Sink-Rcpt-To headers, then the message
 
   smtp_sink.py --port PORT --dir DIR [--accept N] [--hang-after N] [--reject ADDRESS]...
 
---accept N      stop (close the port) once N messages have been accepted: a server going away
-                in the middle of a run
+--accept N      stop (close the port) once N messages have been accepted, refusing any other
+                for now (421) meanwhile: a server going away in the middle of a run
 --hang-after N  write message N+1 to the directory, then never answer it: the server has the
                 message, the sender never hears that it did (a crash before marking it sent)
 --reject ADDR   refuse RCPT TO:<ADDR> for good (550)
@@ -52,6 +52,8 @@ def main():
             return "250 OK"
 
         async def handle_DATA(self, server, session, envelope):
+            if args.accept and state["accepted"] >= args.accept:
+                return "421 4.3.2 closing down"  # nothing more once the limit is reached
             state["seen"] += 1
             save(envelope)
             if args.hang_after >= 0 and state["seen"] > args.hang_after:
