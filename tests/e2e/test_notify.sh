@@ -25,7 +25,7 @@
 # least once; both links work). The one-click link: the page names no child, opening it
 # acknowledges nothing, the button does (audited, the token never logged), the dashboard's
 # count drops by one. A message the server refuses for good is failed, shown to the LA, and
-# can be sent again.
+# can be sent again. `onroll serve --smtp` sends from a background thread.
 . tests/e2e/lib.sh
 . tests/e2e/web_lib.sh
 
@@ -329,6 +329,27 @@ expect_eq "send again" 303 "$code"
 expect_eq "... pending again" pending "$(sql "select status from outbox where id = $id")"
 "$ONROLL" notify recipients remove reu bounce@reu.example.gov.uk >"$WORK/removed" 2>&1
 expect_in "removing the address cancels what was not sent to it" "1 message not yet sent to it cancelled" "$WORK/removed"
+stop_sink
+
+# ---- `onroll serve --smtp`: the sender in the server's background thread ----
+"$ONROLL" notify recipients add pru pru2@pru.example.gov.uk >/dev/null
+start_sink
+WP2=$(free_port)
+# shellcheck disable=SC2086
+"$ONROLL" serve --listen 127.0.0.1:"$WP2" --static "$STATIC" $SEND_OPTS >"$WORK/serve2.log" 2>&1 &
+SERVE2=$!
+PIDS="$PIDS $SERVE2"
+i=0
+while ! grep -q 'X-Sink-Rcpt-To: pru2@' "$MAIL"/*.eml 2>/dev/null && [ $i -lt 100 ]; do
+    sleep 0.1
+    i=$((i + 1))
+done
+expect_eq "serve --smtp delivers a new address's messages (2 exclusions for the PRU)" 2 \
+    "$(grep -l 'X-Sink-Rcpt-To: pru2@' "$MAIL"/*.eml | wc -l | tr -d ' ')"
+kill "$SERVE2" 2>/dev/null
+wait "$SERVE2"
+expect_eq "the server and its sender stop cleanly on SIGTERM" 0 $?
+expect_in "the server says it sends" "sending partner notifications through smtp://127.0.0.1:$SP" "$WORK/serve2.log"
 stop_sink
 
 finish
