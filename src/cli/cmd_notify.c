@@ -133,9 +133,10 @@ static int enqueue(const char *db, int argc, char **argv)
     or_error err = {0};
     or_code rc = or_notify_enqueue(s, &eo, (int64_t)time(NULL), &r, &err);
     if (!rc)
-        printf("%d new message%s (%d exclusion%s of %d pupil%s to tell partners of)\n", r.added,
-               r.added == 1 ? "" : "s", r.exclusions, r.exclusions == 1 ? "" : "s", r.pupils,
-               r.pupils == 1 ? "" : "s");
+        printf("%d new message%s (%d exclusion%s to tell partners of; %d pupil%s with an "
+               "exclusion in the window)\n",
+               r.added, r.added == 1 ? "" : "s", r.exclusions, r.exclusions == 1 ? "" : "s",
+               r.pupils, r.pupils == 1 ? "" : "s");
     or_store_close(s);
     return rc ? cli_fail("notify", &err) : 0;
 }
