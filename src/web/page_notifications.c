@@ -144,6 +144,8 @@ static or_code on_row(void *ctx, const or_outbox_row *r, or_error *err)
     or_sb *out = c->out;
     char svc[512], when[48], day[24], what[160];
     view_notice_services(r, true, svc, sizeof svc);
+    if (c->pupils && !c->n) /* the page's table: only when there is a row */
+        table_head(out, "Notifications, newest first", true);
     html_raw(out, "<tr class=\"govuk-table__row\">\n");
     if (c->pupils)
         html_printf(out, "<td class=\"govuk-table__cell\">%s</td>\n",
@@ -321,15 +323,10 @@ void page_notifications(const web_request *req, web_response *res)
                   "The audit log could not be written, so the notifications cannot be shown.");
         return;
     }
-    or_sb rows = OR_SB_INIT; /* the table only when there are rows */
-    rows_ctx c = {req, NULL, &rows, 0, true, 0};
+    rows_ctx c = {req, NULL, out, 0, true, 0}; /* on_row opens the table at its first row */
     or_code rc = or_outbox_search(req->store, &q, on_row, &c, &err);
-    if (!rc && c.n) {
-        table_head(out, "Notifications, newest first", true);
-        or_sb_add(out, rows.buf, rows.len);
+    if (c.n)
         html_raw(out, "</tbody>\n</table>\n</div>\n");
-    }
-    or_sb_release(&rows);
     if (rc)
         html_raw(out, "<p class=\"govuk-body\">The notifications could not be read.</p>\n");
     else if (!c.n)
