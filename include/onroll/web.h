@@ -5,6 +5,7 @@
 #include <stdbool.h>
 
 #include "onroll/error.h"
+#include "onroll/sender.h"
 
 typedef struct {
     const char *db_url;
@@ -20,6 +21,12 @@ typedef struct {
     int login_max_email;  /* failed sign-ins per account per window before refusing (5) */
     int login_max_remote; /* failed sign-ins per address per window (20: offices share one) */
     int login_window;     /* seconds (15 min) */
+    /* the partner-notification sender, run in a background thread on its own connection
+     * (sender.h): NULL for none */
+    const or_sender_opts *sender;
+    int sender_poll;          /* seconds between its passes (0: 30) */
+    or_sender_log sender_log; /* where its lines go, with sender_log_ctx */
+    void *sender_log_ctx;
 } or_web_opts;
 
 /* Serve until SIGINT or SIGTERM. */

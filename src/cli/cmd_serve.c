@@ -5,7 +5,8 @@
  * (build/static). Session and sign-in limits can be changed by the environment, for tests and
  * for an LA's own policy: ONROLL_SESSION_IDLE, ONROLL_SESSION_MAX (seconds),
  * ONROLL_LOGIN_MAX_ACCOUNT, ONROLL_LOGIN_MAX_ADDRESS (failures) and ONROLL_LOGIN_WINDOW
- * (seconds). */
+ * (seconds). With --smtp URL (or ONROLL_SMTP_URL) the partner-notification sender runs in a
+ * background thread, with the options of `onroll notify send` (sender_opts.h). */
 #include <getopt.h>
 #include <libgen.h>
 #include <limits.h>
@@ -16,6 +17,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/sender_opts.h"
 #include "onroll/web.h"
 
 static int env_int(const char *name)
@@ -40,17 +42,23 @@ static const char *static_beside_binary(char *buf, size_t size)
 int cmd_serve(int argc, char **argv)
 {
     static const char *use = "[--db URL] [--listen HOST:PORT] [--threads N] [--static DIR] "
-                             "[--tls-cert PEM --tls-key PEM] [--secure-cookies]";
-    static const struct option opts[] = {
-        {"db", required_argument, NULL, 'd'},       {"listen", required_argument, NULL, 'l'},
-        {"threads", required_argument, NULL, 't'},  {"static", required_argument, NULL, 's'},
-        {"tls-cert", required_argument, NULL, 'c'}, {"tls-key", required_argument, NULL, 'k'},
-        {"secure-cookies", no_argument, NULL, 'S'}, {0}};
+                             "[--tls-cert PEM --tls-key PEM] [--secure-cookies] " CLI_SENDER_USAGE;
+    static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
+                                         {"listen", required_argument, NULL, 'l'},
+                                         {"threads", required_argument, NULL, 't'},
+                                         {"static", required_argument, NULL, 's'},
+                                         {"tls-cert", required_argument, NULL, 'c'},
+                                         {"tls-key", required_argument, NULL, 'k'},
+                                         {"secure-cookies", no_argument, NULL, 'S'},
+                                         CLI_SENDER_OPTIONS,
+                                         {0}};
     const char *db = NULL;
     char host[64] = "127.0.0.1", beside[PATH_MAX + 8];
     int port = 8080, threads = 4, c;
     or_web_opts o = {0};
     o.static_dir = getenv("ONROLL_STATIC");
+    cli_sender snd;
+    cli_sender_init(&snd);
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         if (c == 'd') {
             db = optarg;
@@ -72,11 +80,17 @@ int cmd_serve(int argc, char **argv)
         } else if (c == 'S') {
             o.secure_cookies = true;
         } else {
-            return cli_usage("serve", use);
+            int took = cli_sender_option("serve", &snd, c, optarg);
+            if (took < 0)
+                return 2;
+            if (!took)
+                return cli_usage("serve", use);
         }
     }
     if (optind < argc)
         return cli_usage("serve", use);
+    if (snd.o.smtp.url && !cli_sender_ready("serve", &snd))
+        return 2;
     if (!o.static_dir || !*o.static_dir)
         o.static_dir = static_beside_binary(beside, sizeof beside);
     or_store *s = cli_open(db); /* create or migrate before serving */
@@ -97,6 +111,16 @@ int cmd_serve(int argc, char **argv)
     o.login_max_email = env_int("ONROLL_LOGIN_MAX_ACCOUNT");
     o.login_max_remote = env_int("ONROLL_LOGIN_MAX_ADDRESS");
     o.login_window = env_int("ONROLL_LOGIN_WINDOW");
+    if (snd.o.smtp.url) {
+        o.sender = &snd.o;
+        o.sender_poll = snd.poll;
+        o.sender_log = cli_sender_log;
+        o.sender_log_ctx = stderr;
+        char shown[256];
+        or_smtp_url_shown(snd.o.smtp.url, shown, sizeof shown);
+        fprintf(stderr, "onroll: sending partner notifications through %s every %ds\n", shown,
+                snd.poll);
+    }
     or_error err = {0};
     if (or_web_serve(&o, &err))
         return cli_fail("serve", &err);

@@ -24,6 +24,7 @@ static const struct {
     {"report", cmd_report, "rates, disproportionality, schools, the scrutiny report"},
     {"user", cmd_user, "manage web accounts and schools' API tokens"},
     {"interventions", cmd_interventions, "the interventions directory: list (search), seed"},
+    {"notify", cmd_notify, "partner notifications: recipients, outbox, sender (SMTP)"},
     {"serve", cmd_serve, "run the web server"},
 };
 

@@ -7,6 +7,7 @@
 
 #include "core/duties_internal.h"
 #include "onroll/referrals.h"
+#include "onroll/notify.h"
 
 static bool is_suspension(or_event_kind k)
 {
@@ -244,21 +245,11 @@ static void partners(or_duty_ctx *c)
                         : pla ? "was previously looked after"
                               : "has a social worker",
                         e->kind == OR_EV_PERMANENT ? "exclusion" : "suspension");
-        char who[256] = "";
-        size_t n = 0;
-#define WHO(cond, name)                                                                            \
-    if (cond)                                                                                      \
-    n += (size_t)snprintf(who + n, n < sizeof who ? sizeof who - n : 0, "%s%s", n ? ", " : "", name)
-        WHO(s && (s->cin == 1 || s->cp == 1 || cla), "children's social care");
-        WHO(cla || pla || sw, "the Virtual School");
-        WHO(s && s->yjs == 1, "the youth justice service");
-        WHO(x->school && x->school->phase && !strcmp(x->school->phase, "primary"),
-            "the Re-engagement Unit");
-        WHO(e->kind == OR_EV_PERMANENT, "the pupil referral unit, the MASH and the safeguarding "
-                                        "partnership");
-#undef WHO
-        if (!n)
+        unsigned told_to = or_notify_services(c->f, e, x->school);
+        if (!told_to)
             continue;
+        char who[512];
+        or_services_words(told_to, who, sizeof who);
         const or_fact_event *told = or_duty_action(c, e, "STAT-NOTIFY-LA");
         or_date from = told ? or_deemed_date(told->start, told->delivery) : e->decided;
         or_duty_add(c, e, 0, "LOCAL-NOTIFY-PARTNERS",

@@ -6,11 +6,19 @@
 
 #include "web/web.h"
 
+const char *web_logged_path(const web_request *req)
+{
+    return req->route && (req->route->flags & WEB_F_SECRET_PATH) ? req->route->pattern : req->path;
+}
+
 or_code web_audit(const web_request *req, const char *action, const char *upn, const char *detail)
 {
     char actor[OR_EMAIL_MAX + 8];
-    or_audit_entry e = {
-        .action = action, .object = req->path, .upn = upn, .remote = req->remote, .detail = detail};
+    or_audit_entry e = {.action = action,
+                        .object = web_logged_path(req),
+                        .upn = upn,
+                        .remote = req->remote,
+                        .detail = detail};
     if (req->user) {
         e.actor = req->user->email;
         e.user_id = req->user->id;

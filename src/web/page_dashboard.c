@@ -3,7 +3,8 @@
  *   LA administrator, LA officer: the suspensions and exclusions that arrived since their last
  *     visit, the duties overdue and due soon, the children at risk, the schools of concern
  *     (the funnel plot of pupils with one or more suspensions against the LA's rate) and data
- *     sharing (for every school, when its data last arrived and by which route);
+ *     sharing (for every school, when its data last arrived and by which route); and, for the
+ *     LA roles, the partner notifications not acknowledged (page_notifications.c);
  *   analyst: the same sections as aggregated figures only, small counts suppressed ("c"), no
  *     child named;
  *   school: its own school page (a redirect to /schools/URN);
@@ -635,7 +636,6 @@ static la_content *la_content_build(const web_request *req, view_snapshot *snap,
         view_plan_duties_panel(out, req, snap, NULL, 0, 0, TABLE_ROWS);
         view_pex_panel(out, req, snap, TABLE_ROWS);
     }
-
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"risk\">Children at risk</h2>\n");
     html_printf(out,
                 "<p class=\"govuk-body\">Children for whom one or more indicators fired as of "
@@ -701,6 +701,8 @@ static void la_dashboard(const web_request *req, web_response *res, view_snapsho
     }
     gov_page_start(out, req, "Dashboard");
     html_kept(out, c->html, c->len);
+    if (!analyst) /* read each time: an acknowledgement changes no snapshot */
+        view_notifications_panel(out, req, snap);
     gov_page_end(out, req);
     free(mine);
 }

@@ -73,6 +73,13 @@ const web_route web_routes[] = {
     {"GET", "/reports", page_reports, WEB_LA | WEB_R(OR_ROLE_ANALYST), 0, "Reports"},
     {"GET", "/reports/download", page_reports_download, WEB_LA | WEB_R(OR_ROLE_ANALYST), 0, NULL},
     {"GET", "/reports/scrutiny", page_reports_scrutiny, WEB_LA | WEB_R(OR_ROLE_ANALYST), 0, NULL},
+    {"GET", "/notifications", page_notifications, WEB_LA, 0, "Notifications"},
+    {"POST", "/notifications/{id}/retry", page_notification_retry, WEB_LA, 0, NULL},
+    {"GET", "/admin/recipients", page_recipients, WEB_ADMIN, 0, "Partner recipients"},
+    {"POST", "/admin/recipients", page_recipients_post, WEB_ADMIN, 0, NULL},
+    /* a partner's one-click link: the token is the credential (page_notice.c) */
+    {"GET", "/n/{token}", page_notice, WEB_PUBLIC, WEB_F_SECRET_PATH, NULL},
+    {"POST", "/n/{token}", page_notice_post, WEB_PUBLIC, WEB_F_SECRET_PATH, NULL},
     {"GET", "/admin/audit", page_audit, WEB_ADMIN, 0, "Audit log"},
     {"GET", "/assets/*", page_asset, WEB_PUBLIC, 0, NULL},
     {"POST", "/api/v1/events", api_post_events, WEB_API, WEB_F_JSON, NULL},

@@ -13,7 +13,8 @@
  *      may not know the pupil exists), logged; the read itself logged before the page is built
  *      (a route naming an event, {urn}/{event_id}, reads the record of the event's pupil);
  *
- * and the security headers, set here for every response. */
+ * and the security headers, set here for every response. When given a sender (sender.h), it
+ * also runs the partner-notification sender in a thread of its own until the server stops. */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <microhttpd.h>
@@ -169,7 +170,7 @@ static void add_next(or_sb *to, const char *path)
 static void deny(web_request *req, web_response *res, int status, const char *upn, const char *why)
 {
     char detail[200];
-    snprintf(detail, sizeof detail, "%s %s: %s", req->method, req->path, why);
+    snprintf(detail, sizeof detail, "%s %s: %s", req->method, web_logged_path(req), why);
     web_audit(req, "denied", upn, detail);
     if (status == 404)
         web_error(req, res, 404, "Page not found",
@@ -454,6 +455,23 @@ static or_code read_pem(const char *path, char **out, or_error *err)
     return OR_OK;
 }
 
+/* The partner-notification sender's thread. */
+typedef struct {
+    const or_web_opts *o;
+    atomic_int stop;
+} sender_thread;
+
+static void *run_sender(void *p)
+{
+    sender_thread *t = p;
+    or_error err = {0};
+    if (or_sender_run(t->o->db_url, t->o->sender, t->o->sender_poll, &t->stop, t->o->sender_log,
+                      t->o->sender_log_ctx, &err) &&
+        t->o->sender_log)
+        t->o->sender_log(t->o->sender_log_ctx, err.msg);
+    return NULL;
+}
+
 static int64_t or_default(int64_t v, int64_t def)
 {
     return v > 0 ? v : def;
@@ -528,8 +546,15 @@ or_code or_web_serve(const or_web_opts *o, or_error *err)
         return or_fail(err, OR_EIO, "cannot listen on %s:%d (in use, or not allowed%s)", o->host,
                        o->port, tls ? ", or the certificate and key do not fit" : "");
     }
+    sender_thread st = {o, 0};
+    pthread_t sender;
+    bool sending = o->sender && !pthread_create(&sender, NULL, run_sender, &st);
     int sig = 0;
     sigwait(&stop, &sig);
+    if (sending) {
+        atomic_store(&st.stop, 1);
+        pthread_join(sender, NULL);
+    }
     MHD_stop_daemon(d);
     pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
     pthread_key_delete(srv.store_key);

@@ -13,6 +13,7 @@
 
 #include "onroll/duties.h"
 #include "onroll/model.h"
+#include "onroll/outbox.h"
 #include "onroll/report.h"
 #include "onroll/risk.h"
 #include "onroll/sharing.h"
@@ -153,5 +154,20 @@ typedef struct {
 void view_figures(or_sb *out, const view_figure *f, int n);
 /* A count as published: "c" for 1..2 when suppress, else the number; into buf[24]. */
 const char *view_count(int64_t n, bool suppress, char buf[24]);
+
+/* ---- page_notifications.c: partner notifications ---- */
+
+/* What a message is about, in words: "Suspension of 2 days from 6 October 2025" (its subject
+ * when the exclusion is not in the ledger). No detail of the child. */
+const char *view_notice_what(const or_outbox_row *r, char *buf, size_t size);
+/* The services a message is for: their labels in a sentence ("the MASH and the safeguarding
+ * partnership"), or with names, their names as a list ("MASH (...), Safeguarding partnership"). */
+const char *view_notice_services(const or_outbox_row *r, bool names, char *buf, size_t size);
+/* A message's state for people ("Acknowledged", "Failed", "Sent, not acknowledged"...) and its
+ * tag's colour. */
+const char *view_notice_status(const or_outbox_row *r, const char **colour);
+/* The LA dashboard's section "Notifications not acknowledged": how many, how many failed, and
+ * the newest of them (service, school, event date, sent, attempts, status). */
+void view_notifications_panel(or_sb *out, const web_request *req, const view_snapshot *snap);
 
 #endif

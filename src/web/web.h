@@ -46,8 +46,10 @@ enum {
     WEB_F_PUPIL = 1 << 0, /* reads the record of pupil {upn} (or of the pupil of the event
                              {urn}/{event_id}): scope-checked (404) and audited */
     WEB_F_JSON = 1 << 1,  /* answers (and errs) in JSON; takes a JSON body up to WEB_API_BODY_MAX */
-    WEB_F_UPLOAD = 1 << 2, /* a POST may be multipart/form-data with one file, up to
-                              WEB_UPLOAD_MAX (multipart.c) */
+    WEB_F_UPLOAD = 1 << 2,      /* a POST may be multipart/form-data with one file, up to
+                                   WEB_UPLOAD_MAX (multipart.c) */
+    WEB_F_SECRET_PATH = 1 << 3, /* the path holds a credential (a one-click token): logs get the
+                                   route's pattern, never the path */
 };
 
 enum {
@@ -248,9 +250,12 @@ bool web_can_see_school(const web_request *req, int urn);
 
 /* ---- audit.c ---- */
 
-/* Append to the audit log: who (the user, or the API's school), their role, action, the path,
- * the pupil (or NULL), the client's address and a detail (or NULL). */
+/* Append to the audit log: who (the user, or the API's school), their role, action, the path
+ * (web_logged_path), the pupil (or NULL), the client's address and a detail (or NULL). */
 or_code web_audit(const web_request *req, const char *action, const char *upn, const char *detail);
+/* The request's path as logs may hold it: the route's pattern ("/n/{token}") when the route is
+ * WEB_F_SECRET_PATH, else the path. */
+const char *web_logged_path(const web_request *req);
 
 /* ---- static.c: /assets/ ---- */
 
@@ -304,7 +309,13 @@ void page_upload_post(const web_request *req, web_response *res);       /* page_
 void page_reports(const web_request *req, web_response *res);           /* page_reports.c */
 void page_reports_download(const web_request *req, web_response *res);  /* page_reports.c */
 void page_reports_scrutiny(const web_request *req, web_response *res);  /* page_report_scrutiny.c */
-void page_asset(const web_request *req, web_response *res);             /* static.c */
+void page_notifications(const web_request *req, web_response *res);     /* page_notifications.c */
+void page_notification_retry(const web_request *req, web_response *res); /* page_notifications.c */
+void page_recipients(const web_request *req, web_response *res);         /* page_recipients.c */
+void page_recipients_post(const web_request *req, web_response *res);    /* page_recipients.c */
+void page_notice(const web_request *req, web_response *res);             /* page_notice.c */
+void page_notice_post(const web_request *req, web_response *res);        /* page_notice.c */
+void page_asset(const web_request *req, web_response *res);              /* static.c */
 /* the interventions directory (interventions_view.h) */
 void page_interventions(const web_request *req, web_response *res); /* page_interventions.c */
 void page_intervention(const web_request *req, web_response *res);  /* page_intervention.c */

@@ -1,0 +1,171 @@
+/* outbox.c - filling the outbox from the ledger (sender.h or_notify_enqueue): for each pupil
+ * with an exclusion decided in the window, the duties as of the day (duties.h); for each
+ * LOCAL-NOTIFY-PARTNERS duty not done, the services to tell (notify.h), and one message to
+ * each of their addresses. The outbox's unique key (rule, school, event, address) makes this
+ * idempotent: it is derived state, worked out again as often as anyone likes, and a message is
+ * only ever added once. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "onroll/duties.h"
+#include "onroll/model.h"
+#include "onroll/notify.h"
+#include "onroll/outbox.h"
+#include "onroll/sender.h"
+
+#define RULE "LOCAL-NOTIFY-PARTNERS"
+
+/* The addresses, each with the services it serves. */
+typedef struct {
+    const char *email;
+    unsigned services;
+} address;
+
+typedef struct {
+    or_arena *a;
+    address *items;
+    int n, cap;
+} addresses;
+
+static or_code on_recipient(void *ctx, const or_recipient *r, or_error *err)
+{
+    addresses *l = ctx;
+    int s = or_service_parse(r->service);
+    if (s < 0)
+        return OR_OK; /* not a service this onroll knows: ignored */
+    for (int i = 0; i < l->n; i++)
+        if (!strcmp(l->items[i].email, r->email)) {
+            l->items[i].services |= OR_SVC_BIT(s);
+            return OR_OK;
+        }
+    if (l->n == l->cap) {
+        int cap = l->cap ? l->cap * 2 : 16;
+        address *items = or_arena_alloc(l->a, (size_t)cap * sizeof *items);
+        if (!items)
+            return or_fail(err, OR_ENOMEM, "out of memory");
+        if (l->n)
+            memcpy(items, l->items, (size_t)l->n * sizeof *items);
+        l->items = items;
+        l->cap = cap;
+    }
+    l->items[l->n++] = (address){or_arena_strdup(l->a, r->email), OR_SVC_BIT(s)};
+    return OR_OK;
+}
+
+typedef struct {
+    or_arena *a;
+    const char **upns;
+    int n, cap;
+} upn_list;
+
+static or_code on_upn(void *ctx, const char *upn, or_error *err)
+{
+    upn_list *l = ctx;
+    if (l->n == l->cap) {
+        int cap = l->cap ? l->cap * 2 : 64;
+        const char **u = or_arena_alloc(l->a, (size_t)cap * sizeof *u);
+        if (!u)
+            return or_fail(err, OR_ENOMEM, "out of memory");
+        if (l->n)
+            memcpy(u, l->upns, (size_t)l->n * sizeof *u);
+        l->upns = u;
+        l->cap = cap;
+    }
+    l->upns[l->n++] = or_arena_strdup(l->a, upn);
+    return OR_OK;
+}
+
+/* The host of a URL ("http://onroll.example.gov.uk:8080/x" -> "onroll.example.gov.uk"). */
+static void url_host(const char *url, char *buf, size_t size)
+{
+    const char *p = url ? strstr(url, "://") : NULL;
+    p = p ? p + 3 : url ? url : "";
+    const char *at = strchr(p, '@');
+    size_t auth = strcspn(p, "/?#");
+    if (at && (size_t)(at - p) < auth)
+        p = at + 1;
+    size_t n = strcspn(p, ":/?#");
+    if (n == 0 || n >= size)
+        snprintf(buf, size, "onroll.invalid");
+    else
+        snprintf(buf, size, "%.*s", (int)n, p);
+}
+
+static or_date local_today(int64_t now)
+{
+    time_t t = (time_t)now;
+    struct tm tm;
+    localtime_r(&t, &tm);
+    return or_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+/* The messages of one pupil's exclusions. */
+static or_code enqueue_pupil(or_store *s, const char *upn, const addresses *to, or_date as_of,
+                             or_date from, const char *domain, int64_t now, or_enqueue_result *r,
+                             or_error *err)
+{
+    or_model *m = NULL;
+    or_code rc = or_model_load(s, upn, &m, err);
+    if (rc)
+        return rc;
+    const or_pupil_facts *f = or_model_find(m, upn);
+    or_arena arena = OR_ARENA_INIT;
+    or_duty_list duties;
+    or_duty_list_init(&duties, &arena);
+    if (f)
+        rc = or_duties_for_pupil(f, or_model_params(m), as_of, &duties, err);
+    r->pupils++;
+    for (int i = 0; !rc && i < duties.n; i++) {
+        const or_duty *d = &duties.items[i];
+        if (strcmp(d->rule->id, RULE) || d->status == OR_DUTY_DONE)
+            continue;
+        const or_fact_event *e = or_facts_event(f, d->urn, d->event_id);
+        if (!e || e->decided < from || e->decided > as_of)
+            continue;
+        r->exclusions++;
+        const or_school_info *school = or_model_school(m, e->urn);
+        unsigned set = or_notify_services(f, e, school);
+        for (int k = 0; !rc && k < to->n; k++) {
+            unsigned mine = set & to->items[k].services;
+            if (!mine)
+                continue;
+            or_notify_msg msg;
+            or_notify_compose(e, school, mine, OR_NOTIFY_LINK, &arena, &msg);
+            char ids[160];
+            or_services_ids(mine, ids, sizeof ids);
+            or_outbox_new row = {RULE,        e->urn,   e->event_id, ids, to->items[k].email,
+                                 msg.subject, msg.body, domain};
+            int64_t id = 0;
+            rc = or_outbox_add(s, &row, now, &id, err);
+            if (!rc && id)
+                r->added++;
+        }
+    }
+    or_arena_free(&arena);
+    or_model_free(m);
+    return rc;
+}
+
+or_code or_notify_enqueue(or_store *s, const or_enqueue_opts *o, int64_t now, or_enqueue_result *r,
+                          or_error *err)
+{
+    memset(r, 0, sizeof *r);
+    or_arena arena = OR_ARENA_INIT;
+    addresses to = {&arena, NULL, 0, 0};
+    or_code rc = or_recipients_each(s, on_recipient, &to, err);
+    if (rc || !to.n) { /* nobody to tell: nothing to work out */
+        or_arena_free(&arena);
+        return rc;
+    }
+    or_date as_of = o && o->as_of != OR_DATE_NONE ? o->as_of : local_today(now);
+    int window = o && o->window_days > 0 ? o->window_days : 30;
+    char domain[256];
+    url_host(o && o->base_url ? o->base_url : OR_NOTIFY_DEFAULT_BASE_URL, domain, sizeof domain);
+    upn_list upns = {&arena, NULL, 0, 0};
+    rc = or_notify_candidates(s, as_of - window, as_of, on_upn, &upns, err);
+    for (int i = 0; !rc && i < upns.n; i++)
+        rc = enqueue_pupil(s, upns.upns[i], &to, as_of, as_of - window, domain, now, r, err);
+    or_arena_free(&arena);
+    return rc;
+}
