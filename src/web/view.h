@@ -154,4 +154,11 @@ void view_figures(or_sb *out, const view_figure *f, int n);
 /* A count as published: "c" for 1..2 when suppress, else the number; into buf[24]. */
 const char *view_count(int64_t n, bool suppress, char buf[24]);
 
+/* ---- page_outcomes.c ---- */
+
+/* The pupil page's "Outcomes" section: the latest outcome measurements the user sees (a school:
+ * its own school's) and a link to /pupils/{upn}/outcomes. */
+void page_outcomes_section(or_sb *out, const web_request *req, const or_model *m,
+                           const or_pupil_facts *f, const char *upn);
+
 #endif

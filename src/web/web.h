@@ -36,6 +36,9 @@
 #define WEB_PUPIL_ROLES (WEB_STAFF & ~WEB_R(OR_ROLE_ANALYST))
 /* who records exclusions, duties done and files: the LA, and a school for its own pupils */
 #define WEB_RECORD_ROLES (WEB_LA | WEB_R(OR_ROLE_SCHOOL))
+/* who sees and records outcome measures (page_outcomes.c): those who record, and the Virtual
+ * School for the pupils in its scope (a looked-after child's SDQ is part of its monitoring) */
+#define WEB_OUTCOME_ROLES (WEB_RECORD_ROLES | WEB_R(OR_ROLE_VIRTUAL_SCHOOL))
 
 /* Route flags. */
 enum {
@@ -270,8 +273,16 @@ void page_record_post(const web_request *req, web_response *res);  /* page_recor
 /* The banner a page shows after a redirect from a recording form (?recorded=TYPE or
  * ?action=RULE in the query): nothing when there is none. (page_record.c) */
 void page_record_banner(const web_request *req, or_sb *out);
-void page_action(const web_request *req, web_response *res);           /* page_action.c */
-void page_action_post(const web_request *req, web_response *res);      /* page_action.c */
+void page_action(const web_request *req, web_response *res);          /* page_action.c */
+void page_action_post(const web_request *req, web_response *res);     /* page_action.c */
+void page_outcomes(const web_request *req, web_response *res);        /* page_outcomes.c */
+void page_outcomes_post(const web_request *req, web_response *res);   /* page_outcomes.c */
+void page_report_outcomes(const web_request *req, web_response *res); /* page_report_outcomes.c */
+void page_report_outcomes_download(const web_request *req,
+                                   web_response *res); /* page_report_outcomes.c */
+/* The name of an intervention of the directory for people (its id until the directory has
+ * names). (page_outcomes.c) */
+const char *web_intervention_name(const web_request *req, const char *id);
 void page_upload(const web_request *req, web_response *res);           /* page_upload.c */
 void page_upload_post(const web_request *req, web_response *res);      /* page_upload.c */
 void page_reports(const web_request *req, web_response *res);          /* page_reports.c */
