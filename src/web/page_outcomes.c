@@ -261,8 +261,7 @@ static void plan_group(or_sb *out, const web_request *req, const or_model *m,
                 plan_title(req, p));
     html_printf(out, "<p class=\"govuk-body\">%s.</p>\n", plan_when(req, m, f, p));
     static const char *const heads[] = {"Date", "Measure", "Before or after", "Scores"};
-    th_cols(out, or_arena_printf(req->arena, "Measurements for the %s", plan_title(req, p)), heads,
-            4);
+    th_cols(out, or_arena_printf(req->arena, "Measurements (%s)", plan_title(req, p)), heads, 4);
     char day[24];
     const char *ids[16];
     int nids = 0;
@@ -687,7 +686,12 @@ static void show_entry(const web_request *req, web_response *res, const or_model
                             ? or_arena_printf(req->arena, "Enter the answers: %s", ms->label)
                             : or_arena_printf(req->arena, "Enter the scale scores: %s", ms->label);
     gov_page_start(out, req, e->n ? or_arena_printf(req->arena, "Error: %s", title) : title);
-    html_raw(out, "<div class=\"govuk-grid-row\">\n<div class=\"govuk-grid-column-two-thirds\">\n");
+    /* the items' inline responses need the width: one line each */
+    if (!strcmp(x->entry, "responses"))
+        html_raw(out, "<div class=\"govuk-grid-row\">\n<div class=\"govuk-grid-column-full\">\n");
+    else
+        html_raw(out,
+                 "<div class=\"govuk-grid-row\">\n<div class=\"govuk-grid-column-two-thirds\">\n");
     gov_error_summary(out, e->items, e->n);
     heading(out, req, x->upn, title);
     step1_summary(out, req, m, f, x);
