@@ -41,6 +41,7 @@ add_user head@eastfield.example.uk school eastfield-password-1 200001
 add_user head@brookside.example.uk school brookside-password-1 200002
 add_user officer@la.example.gov.uk la_officer officer-password-1
 add_user analyst@la.example.gov.uk analyst analyst-password-1
+add_user vsh@la.example.gov.uk virtual_school vsh-password-1
 
 # sql QUERY : one number from the database
 sql() {
@@ -143,10 +144,12 @@ SC=$WORK/school.jar
 SC2=$WORK/school2.jar
 LA=$WORK/la.jar
 AN=$WORK/analyst.jar
+VS=$WORK/vs.jar
 expect_eq "school 200001 signs in" 303 "$(sign_in "$SC" head@eastfield.example.uk eastfield-password-1)"
 expect_eq "school 200002 signs in" 303 "$(sign_in "$SC2" head@brookside.example.uk brookside-password-1)"
 expect_eq "LA officer signs in" 303 "$(sign_in "$LA" officer@la.example.gov.uk officer-password-1)"
 expect_eq "analyst signs in" 303 "$(sign_in "$AN" analyst@la.example.gov.uk analyst-password-1)"
+expect_eq "Virtual School signs in" 303 "$(sign_in "$VS" vsh@la.example.gov.uk vsh-password-1)"
 
 # ---- the report page: the figures of test_outcomes.sh, worked out by hand there ----
 Q="as-of-day=1&as-of-month=4&as-of-year=2026"
@@ -228,6 +231,9 @@ expect_in "... a red tag with its words" '<strong class="govuk-tag govuk-tag--re
 
 expect_eq "another school's account: 404" 404 "$(get "$SC2" "/pupils/$A/outcomes")"
 expect_eq "the analyst may not open a pupil's outcomes" 403 "$(get "$AN" "/pupils/$A/outcomes")"
+expect_eq "the Virtual School: a pupil with a social worker (in its scope)" 200 "$(get "$VS" /pupils/R999261000005/outcomes)"
+expect_in "... nothing to measure yet" "There is nothing to measure yet" "$WORK/body"
+expect_eq "the Virtual School: a pupil outside its scope, 404" 404 "$(get "$VS" "/pupils/$A/outcomes")"
 expect_eq "the pupil's page" 200 "$(get "$SC" "/pupils/$A")"
 expect_in "... has an Outcomes section" '<h2 class="govuk-heading-m" id="outcomes">Outcomes</h2>' "$WORK/body"
 expect_in "... linking to the outcomes page" "href=\"/pupils/$A/outcomes\"" "$WORK/body"
