@@ -1,8 +1,6 @@
 /* cmd_demo.c - `onroll demo`: load a synthetic local authority (src/core/demo*.c) into the
  * database through the same ingest path as `onroll import`, so every demo row is validated
- * exactly as a school's file would be. Attendance marks go straight to the store. Then the
- * duties done (or_demo_actions) and the outcome measures of the interventions
- * (or_demo_outcomes), each from the model of what is stored. */
+ * exactly as a school's file would be. Attendance marks go straight to the store. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,7 +103,8 @@ static or_code load_actions(loader *l, const or_demo_params *p, or_error *err)
     return OR_OK;
 }
 
-/* The outcome measures of the interventions (or PSPs) now stored. */
+/* The outcome measures (or_demo_outcomes) of the interventions (else the PSPs) stored by then,
+ * read from the model of what is stored: after the generator's rows and the duties done. */
 static or_code load_outcomes(loader *l, const or_demo_params *p, or_error *err)
 {
     or_demo_sink sink = {on_row, NULL, l};
