@@ -5,8 +5,7 @@
  * their characteristics over time; their schools; their caseload. For those who record (the
  * LA; a school for its own school's duties): a button to record a suspension or exclusion
  * (page_record.c) and a "Record" link on each duty to do (page_action.c), whose success banner
- * (page_record_banner) shows here after the redirect. For those who see outcome measures, the
- * latest of them and a link to the pupil's outcomes page (page_outcomes.c).
+ * (page_record_banner) shows here after the redirect.
  *
  * The route is declared WEB_F_PUPIL: before this runs, server.c has checked that the pupil is
  * in the user's scope (404 otherwise, logged) and written the read to the audit log. The
@@ -19,7 +18,6 @@
 #include "onroll/codes.h"
 #include "onroll/kinds.h"
 #include "onroll/listing.h"
-#include "onroll/measures.h"
 #include "web/view.h"
 
 typedef struct {
@@ -377,13 +375,7 @@ static void event_details(or_sb *out, const or_model *m, const or_fact_event *e)
         any = true;
     }
     if (e->ref && *e->ref) {
-        bool graduated = e->kind >= OR_EV_PSP; /* a plan, intervention, referral or measure */
-        html_printf(out, "%sfor %s %s", SEP(), graduated ? "event" : "exclusion", e->ref);
-        any = true;
-    }
-    if (e->kind == OR_EV_MEASURE && e->measure) {
-        const or_measure *ms = or_measure_find(e->measure);
-        html_printf(out, "%s%s", SEP(), ms ? ms->label : e->measure);
+        html_printf(out, "%sfor exclusion %s", SEP(), e->ref);
         any = true;
     }
     if (e->decided != OR_DATE_NONE && e->decided != e->start) {
@@ -631,7 +623,8 @@ void page_pupil(const web_request *req, web_response *res)
                   "</h2>\n<ul class=\"govuk-list\">\n"
                   "<li><a class=\"govuk-link\" href=\"#risk\">Risk indicators</a></li>\n"
                   "<li><a class=\"govuk-link\" href=\"#duties\">Duties</a></li>\n"
-                  "<li><a class=\"govuk-link\" href=\"#attendance\">Attendance</a></li>\n");
+                  "<li><a class=\"govuk-link\" href=\"#attendance\">Attendance</a></li>\n"
+                  "");
     if (WEB_OUTCOME_ROLES & WEB_R(req->user->role))
         html_raw(out, "<li><a class=\"govuk-link\" href=\"#outcomes\">Outcomes</a></li>\n");
     html_raw(out, "<li><a class=\"govuk-link\" href=\"#timeline\">Timeline</a></li>\n"
@@ -643,7 +636,7 @@ void page_pupil(const web_request *req, web_response *res)
     risk_section(out, &flags);
     duties_section(out, req, upn, &duties);
     attendance_section(out, f, today);
-    if (WEB_OUTCOME_ROLES & WEB_R(req->user->role))
+    if (WEB_OUTCOME_ROLES & WEB_R(req->user->role)) /* the latest outcome measures */
         page_outcomes_section(out, req, m, f, upn);
     timeline_section(out, req, m, f, &prov);
     characteristics_section(out, f);
