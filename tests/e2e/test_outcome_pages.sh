@@ -18,7 +18,8 @@
 
 O=$(pwd)/tests/e2e/outcomes
 R=$(pwd)/tests/e2e/rules
-INT=learning-mentor
+# the directory entry the fixture's interventions name (as in test_outcomes.sh)
+INT=${OUTCOMES_INTERVENTION:-learning-mentor}
 sed "s/@INT@/$INT/g" "$O/events.csv" >"$WORK/events.csv"
 "$ONROLL" init >/dev/null 2>&1
 if "$ONROLL" import "$R/schools.csv" "$O/calendar.csv" "$R/pupils.csv" "$R/enrolments.csv" \
@@ -167,7 +168,7 @@ expect_row "SDQ prosocial (higher is better): +1.67 (-2.13 to 5.46), improved" \
     "SDQ (teacher report): Prosocial behaviour | 3 | 4.67 | 6.33 | 1.67 | -2.13 to 5.46 | Improved the interval includes no change" "$WORK/report.html"
 expect_row "attendance, one pupil: suppressed for the analyst" "Attendance | c | c | c | c | c | c" "$WORK/report.html"
 expect_in "the change is a GOV.UK tag with words" '<strong class="govuk-tag govuk-tag--green">Improved</strong>' "$WORK/report.html"
-expect_in "a table with a caption" '<caption class="govuk-table__caption govuk-table__caption--s">Measures before and after: learning-mentor</caption>' "$WORK/report.html"
+expect_in "a table with a caption" "<caption class=\"govuk-table__caption govuk-table__caption--s\">Measures before and after: $INT</caption>" "$WORK/report.html"
 expect_not_in "the analyst is not offered unsuppressed figures" 'name="unsuppressed"' "$WORK/report.html"
 expect_in "a CSV download link with the query" "/reports/outcomes/download?as-of-day=1&amp;as-of-month=4&amp;as-of-year=2026" "$WORK/report.html"
 expect_eq "analyst: unsuppressed refused" 403 "$(get "$AN" "/reports/outcomes?$Q&unsuppressed=1")"
@@ -223,7 +224,7 @@ expect_row "A: prosocial 5 -> 7 is better (higher is better)" "Prosocial behavio
 expect_row "A: attendance 85.0% -> 92.5%" "Attendance | 85.0% → 92.5% | Improved" "$WORK/a.html"
 expect_row "A: the measurement before, with its bands (teacher: conduct 4-10 abnormal, prosocial 5 borderline)" \
     "15 September 2025 | SDQ (teacher report) | Before | Emotional symptoms 4 (normal); Conduct problems 6 (abnormal); Hyperactivity/inattention 8 (abnormal); Peer relationship problems 3 (normal); Prosocial behaviour 5 (borderline); Total difficulties 21 (abnormal); Externalising 14; Internalising 7" "$WORK/a.html"
-expect_in "A: grouped under the intervention" '>Intervention: learning-mentor</h3>' "$WORK/a.html"
+expect_in "A: grouped under the intervention" ">Intervention: $INT</h3>" "$WORK/a.html"
 expect_eq "school: B's outcomes" 200 "$(get "$SC" "/pupils/$Bp/outcomes")"
 expect_row "B: SDQ total 16 -> 17, worse" "Total difficulties | 16 → 17 | Worse" "$WORK/body"
 expect_row "B: emotional 2 -> 2, no change" "Emotional symptoms | 2 → 2 | No change" "$WORK/body"
@@ -238,7 +239,7 @@ expect_eq "the pupil's page" 200 "$(get "$SC" "/pupils/$A")"
 expect_in "... has an Outcomes section" '<h2 class="govuk-heading-m" id="outcomes">Outcomes</h2>' "$WORK/body"
 expect_in "... linking to the outcomes page" "href=\"/pupils/$A/outcomes\"" "$WORK/body"
 expect_row "... with the latest measurement" \
-    "12 December 2025 | Attendance (after) | Intervention: learning-mentor | Attendance 92.5%" "$WORK/body"
+    "12 December 2025 | Attendance (after) | Intervention: $INT | Attendance 92.5%" "$WORK/body"
 
 # ---- recording an SDQ by its 25 responses (school 200001, pupil D, intervention ID) ----
 # Responses, items 1-25 (0 not true, 1 somewhat true, 2 certainly true; item 20 not answered):
@@ -405,13 +406,14 @@ form_body "$WORK/d.html" "csrf_token=$TOK2" plan=200001:ID measure=sdq_teacher o
     taken-day=16 taken-month=9 taken-year=2025 entry=responses $(items_args) action=save >"$WORK/other.req"
 expect_eq "another school's account posting (with its own token): 404" 404 "$(post "$SC2" "/pupils/$D/outcomes" "$WORK/other.req")"
 expect_eq "... nothing written" "$before" "$(events_count)"
-# an intervention of pupil A at another school (200003): the LA sees it, school 200001 does not
-printf 'event_id,upn,urn,type,start,end,intervention\nIX,%s,200003,intervention,2025-10-01,2025-12-01,mentoring\n' "$A" >"$WORK/ix.csv"
+# a Pastoral Support Programme of pupil A at another school (200003): the LA sees it, school
+# 200001 does not
+printf 'event_id,upn,urn,type,start,end\nIX,%s,200003,psp,2025-10-01,2026-01-30\n' "$A" >"$WORK/ix.csv"
 "$ONROLL" import "$WORK/ix.csv" >"$WORK/o" 2>&1
-expect_eq "an intervention at school 200003 imports" 0 $?
+expect_eq "a PSP at school 200003 imports" 0 $?
 before=$(events_count)
 expect_eq "school: A's outcomes" 200 "$(get "$SC" "/pupils/$A/outcomes")"
-expect_not_in "... another school's intervention is not offered" 'value="200003:IX"' "$WORK/body"
+expect_not_in "... another school's PSP is not offered" 'value="200003:IX"' "$WORK/body"
 # shellcheck disable=SC2046
 form_body "$WORK/body" plan=200003:IX measure=sdq_teacher outcome=pre taken-day=1 \
     taken-month=10 taken-year=2025 entry=responses $(items_args) action=save >"$WORK/forged.req"
@@ -419,7 +421,8 @@ expect_eq "a school recording against another school's plan: refused" 400 "$(pos
 expect_in "... against the plan" '<a href="#plan">Select the intervention or plan the measurement is for</a>' "$WORK/body"
 expect_eq "... nothing written" "$before" "$(events_count)"
 expect_eq "LA officer: A's outcomes" 200 "$(get "$LA" "/pupils/$A/outcomes")"
-expect_in "... the LA is offered both schools' interventions" 'value="200003:IX"' "$WORK/body"
+expect_in "... the LA is offered both schools' plans" 'value="200003:IX"' "$WORK/body"
+expect_in "... named" '>Pastoral Support Programme</label>' "$WORK/body"
 expect_in "... and school 200001's" 'value="200001:IA"' "$WORK/body"
 NEXT=$(date -d tomorrow +%Y-%m-%d 2>/dev/null || date -v+1d +%Y-%m-%d)
 form_body "$WORK/body" plan=200001:IA measure=sdq_teacher outcome=post "taken-day=${NEXT#*-*-}" \
@@ -441,7 +444,7 @@ expect_eq "... nothing written" "$before" "$(events_count)"
 expect_eq "the report after recording" 200 "$(get "$AN" "/reports/outcomes?$Q")"
 expect_row "SDQ total over 4 pupils: -5.00 (-12.23 to 2.23)" \
     "SDQ (teacher report): Total difficulties | 4 | 20.25 | 15.25 | -5.00 | -12.23 to 2.23 | Improved the interval includes no change" "$WORK/body"
-expect_row "an intervention of one pupil: suppressed" "Pupils who received it | c" "$WORK/body"
+expect_row "... the same 4 pupils received it" "Pupils who received it | 4" "$WORK/body"
 "$ONROLL" report outcomes --as-of 2026-04-01 >"$WORK/cli.csv"
 expect_eq "download after recording" 200 "$(get "$AN" "/reports/outcomes/download?$Q")"
 expect_same_file "... still the CLI's CSV" "$WORK/cli.csv" "$WORK/body"
