@@ -971,8 +971,8 @@ void page_outcomes_post(const web_request *req, web_response *res)
 
 /* ---- the pupil's page ---- */
 
-void page_outcomes_section(or_sb *out, const web_request *req, const or_model *m,
-                           const or_pupil_facts *f, const char *upn)
+void page_outcomes_section(or_sb *out, const web_request *req, const or_pupil_facts *f,
+                           const char *upn)
 {
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"outcomes\">Outcomes</h2>\n");
     enum { LATEST = 3 };
@@ -1012,7 +1012,6 @@ void page_outcomes_section(or_sb *out, const web_request *req, const or_model *m
         }
         html_raw(out, "</tbody>\n</table>\n");
     }
-    (void)m;
     html_printf(out,
                 "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/pupils/%t/outcomes\">"
                 "Outcomes: every measurement, the change before and after, and recording one"

@@ -637,7 +637,7 @@ void page_pupil(const web_request *req, web_response *res)
     duties_section(out, req, upn, &duties);
     attendance_section(out, f, today);
     if (WEB_OUTCOME_ROLES & WEB_R(req->user->role)) /* the latest outcome measures */
-        page_outcomes_section(out, req, m, f, upn);
+        page_outcomes_section(out, req, f, upn);
     timeline_section(out, req, m, f, &prov);
     characteristics_section(out, f);
     schools_section(out, req, m, f);

@@ -158,7 +158,7 @@ const char *view_count(int64_t n, bool suppress, char buf[24]);
 
 /* The pupil page's "Outcomes" section: the latest outcome measurements the user sees (a school:
  * its own school's) and a link to /pupils/{upn}/outcomes. */
-void page_outcomes_section(or_sb *out, const web_request *req, const or_model *m,
-                           const or_pupil_facts *f, const char *upn);
+void page_outcomes_section(or_sb *out, const web_request *req, const or_pupil_facts *f,
+                           const char *upn);
 
 #endif
