@@ -77,8 +77,10 @@ asan:
 fuzz:
 	@sh tests/fuzz/run.sh
 
+# Benchmarks (never part of `make test`): import speed, then web latency under load (wrk).
 bench: all
 	@sh bench/import.sh
+	@sh bench/web.sh
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')

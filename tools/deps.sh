@@ -4,7 +4,7 @@
 set -eu
 PKGS="gcc make pkg-config sqlite3 libsqlite3-dev libpq-dev libjansson-dev libcsv-dev
 libxml2-dev libmicrohttpd-dev libsodium-dev libcurl4-openssl-dev libcmocka-dev
-postgresql python3 clang libclang-rt-14-dev curl openssl chromium"
+postgresql python3 clang libclang-rt-14-dev curl openssl chromium wrk"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -6,7 +6,9 @@
  * kind before the next: schools, calendar, pupils, enrolments, caseload, events; then one
  * 732-byte marks string (marks.h) per pupil, school and academic year. The same parameters
  * always give byte-identical output. Nothing is dated after as_of (enrolments still open then
- * have no end; planned ends of placements and timetables may lie after it). */
+ * have no end; planned ends of placements, timetables and interventions may lie after it).
+ * The `intervention` events name entries of the interventions directory's seed
+ * (interventions.h): a store they go into must hold it (or_iv_seed_store) first. */
 #ifndef ONROLL_DEMO_H
 #define ONROLL_DEMO_H
 

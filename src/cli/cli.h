@@ -16,10 +16,12 @@ int cmd_serve(int argc, char **argv);
 int cmd_duties(int argc, char **argv);
 int cmd_risk(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_letter(int argc, char **argv);
 int cmd_config(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_report_outcomes(int argc, char **argv); /* `report outcomes` */
 int cmd_user(int argc, char **argv);
+int cmd_interventions(int argc, char **argv);
 
 /* The database URL: --db, else $ONROLL_DB, else ./onroll.db. */
 const char *cli_db_url(const char *flag);

@@ -1,6 +1,8 @@
 /* cmd_demo.c - `onroll demo`: load a synthetic local authority (src/core/demo*.c) into the
  * database through the same ingest path as `onroll import`, so every demo row is validated
- * exactly as a school's file would be. Attendance marks go straight to the store. */
+ * exactly as a school's file would be. Attendance marks go straight to the store. The
+ * interventions directory is seeded first when it is empty (the demo's pupils receive
+ * interventions of it). */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +12,7 @@
 #include "cli/cli.h"
 #include "onroll/demo.h"
 #include "onroll/ingest.h"
+#include "onroll/interventions.h"
 #include "onroll/model.h"
 #include "onroll/users.h"
 #include "onroll/users.h"
@@ -200,7 +203,10 @@ int cmd_demo(int argc, char **argv)
     or_error err = {0};
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    or_code rc = or_demo_generate(&p, &sink, &err);
+    int seeded = 0; /* the demo's intervention events name entries of the directory */
+    or_code rc = or_iv_seed_store(s, "demo", &seeded, &err);
+    if (!rc)
+        rc = or_demo_generate(&p, &sink, &err);
     if (!rc)
         rc = end_batch(&l, &err);
     else if (l.in)

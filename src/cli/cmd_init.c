@@ -1,8 +1,10 @@
-/* cmd_init.c - `onroll init`: create the database or bring its schema up to date. */
+/* cmd_init.c - `onroll init`: create the database or bring its schema up to date, and seed
+ * the interventions directory from the guide when it is empty (interventions.h). */
 #include <getopt.h>
 #include <stdio.h>
 
 #include "cli/cli.h"
+#include "onroll/interventions.h"
 
 int cmd_init(int argc, char **argv)
 {
@@ -21,12 +23,19 @@ int cmd_init(int argc, char **argv)
     or_error err = {0};
     int applied = 0;
     const char *url = cli_db_url(db);
-    if (or_store_open(url, &s, &err) || or_store_migrate(s, &applied, &err)) {
+    int seeded = 0;
+    char by[64];
+    snprintf(by, sizeof by, "cli:%s", cli_user());
+    if (or_store_open(url, &s, &err) || or_store_migrate(s, &applied, &err) ||
+        or_iv_seed_store(s, by, &seeded, &err)) {
         or_store_close(s);
         return cli_fail("init", &err);
     }
     printf("%s: %d migration%s applied; schema up to date\n", or_store_name(s), applied,
            applied == 1 ? "" : "s");
+    if (seeded)
+        printf("%s: interventions directory seeded with %d entries from the guide\n",
+               or_store_name(s), seeded);
     or_store_close(s);
     return 0;
 }

@@ -19,9 +19,11 @@ static const struct {
     {"duties", cmd_duties, "statutory and local-protocol duties with due dates"},
     {"risk", cmd_risk, "children flagged as at risk, with the rules that fired"},
     {"explain", cmd_explain, "a pupil's timeline, duties and flags with the rules behind them"},
+    {"letter", cmd_letter, "a statutory letter about an exclusion, filled from the ledger"},
     {"config", cmd_config, "the LA's thresholds and deadlines"},
     {"report", cmd_report, "rates, disproportionality, schools, the scrutiny report"},
     {"user", cmd_user, "manage web accounts and schools' API tokens"},
+    {"interventions", cmd_interventions, "the interventions directory: list (search), seed"},
     {"serve", cmd_serve, "run the web server"},
 };
 
@@ -29,7 +31,7 @@ static void usage(FILE *f)
 {
     fprintf(f, "usage: onroll [--db URL] <command> [options]\n\ncommands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
+        fprintf(f, "  %-13s %s\n", commands[i].name, commands[i].summary);
     fprintf(f, "\nThe database is --db URL, else $ONROLL_DB, else ./onroll.db; a postgres:// URL "
                "selects PostgreSQL.\n");
 }

@@ -313,5 +313,7 @@ or_code dm_emit_rows(dm_gen *g, const or_demo_sink *sink, or_error *err)
     or_code rc = OR_OK;
     for (size_t i = 0; i < sizeof steps / sizeof steps[0] && !rc; i++)
         rc = steps[i](g, &r);
+    if (!rc)
+        rc = dm_emit_interventions(g, sink, err);
     return rc;
 }

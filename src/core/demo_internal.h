@@ -270,4 +270,7 @@ or_code dm_emit_marks(dm_gen *g, const or_demo_sink *sink, or_error *err);
 /* demo_emit.c */
 or_code dm_emit_rows(dm_gen *g, const or_demo_sink *sink, or_error *err);
 
+/* demo_interventions.c: the interventions pupils receive (events, after the others) */
+or_code dm_emit_interventions(dm_gen *g, const or_demo_sink *sink, or_error *err);
+
 #endif

@@ -17,6 +17,7 @@
 #include "onroll/ingest.h"
 #include "onroll/duties.h"
 #include "onroll/excl.h"
+#include "onroll/interventions.h"
 #include "onroll/marks.h"
 #include "onroll/model.h"
 #include "onroll/rowcheck.h"
@@ -81,6 +82,7 @@ struct or_ingest {
     or_strmap schools; /* "urn" -> la_code + 1 (as a pointer-sized integer) */
     or_strmap pupils;  /* upn -> PUPIL_KNOWN, PUPIL_UNKNOWN or PUPIL_ASKED */
     or_strmap years;   /* "upn|urn|ay" -> year_marks */
+    or_strmap ivs;     /* intervention id -> PUPIL_KNOWN or PUPIL_UNKNOWN (the directory) */
     pending_ref *refs;
     size_t nrefs, caprefs;
     pending_cap *caps;
@@ -121,6 +123,7 @@ static void release(or_ingest *in)
     or_strmap_free(&in->schools);
     or_strmap_free(&in->pupils);
     or_strmap_free(&in->years);
+    or_strmap_free(&in->ivs);
     or_arena_free(&in->group);
     or_arena_free(&in->arena);
     free(in);
@@ -141,6 +144,7 @@ or_code or_ingest_begin(or_store *s, const or_kind *k, const or_source *src,
     or_strmap_init(&in->schools, &in->arena);
     or_strmap_init(&in->pupils, &in->arena);
     or_strmap_init(&in->years, &in->arena);
+    or_strmap_init(&in->ivs, &in->arena);
     in->group_max = or_store_prefers_batches(s) ? BATCH : 1;
     in->entries = malloc(in->group_max * sizeof *in->entries);
     in->asked = malloc(in->group_max * sizeof *in->asked);
@@ -407,6 +411,22 @@ static or_code school_la(or_ingest *in, int urn, int *la, or_error *err)
     return OR_OK;
 }
 
+/* Is id an entry of the interventions directory (active or not: a record made while it was
+ * offered stays valid)? Cached per batch. */
+static or_code intervention_known(or_ingest *in, const char *id, bool *known, or_error *err)
+{
+    void *v = or_strmap_get(&in->ivs, id);
+    if (v) {
+        *known = v == PUPIL_KNOWN;
+        return OR_OK;
+    }
+    or_error e = {0};
+    if (or_iv_exists(in->store, id, known, &e))
+        return store_failed(in, err, &e);
+    or_strmap_put(&in->ivs, id)->value = *known ? PUPIL_KNOWN : PUPIL_UNKNOWN;
+    return OR_OK;
+}
+
 /* Keep a valid row until the group is done: its strings are the caller's, valid only during the
  * call, so they are copied unless the group is done within it (one row per group). */
 static const or_value *keep_row(or_ingest *in, const or_value *row)
@@ -482,6 +502,18 @@ or_code or_ingest_row(or_ingest *in, int64_t line, const char *const *cells, or_
         }
         en->prov.la_code = la;
     }
+    if (!status && k->id == OR_K_EVENTS && !strcmp(row[OR_EV_TYPE].s, "intervention") &&
+        !row[OR_EV_INTERVENTION_ID].null) {
+        bool known = false;
+        if (intervention_known(in, row[OR_EV_INTERVENTION_ID].s, &known, err))
+            return in->first.code;
+        if (!known) {
+            entry_error(in, en, "intervention",
+                        "'%s' is not an entry of the interventions directory",
+                        row[OR_EV_INTERVENTION_ID].s);
+            status = OR_EINPUT;
+        }
+    }
     if (!status && upn_col >= 0 && k->id != OR_K_PUPILS) {
         /* looked up with the rest of the group; reported, if unknown, in its turn */
         const char *upn = row[upn_col].s;
@@ -544,10 +576,16 @@ static or_code check_refs(or_ingest *in, or_error *err)
             else if (strcmp(upn, r->upn))
                 or_ingest_reject(in, r->line, "ref", "'%s' is an event of pupil %s, not of %s",
                                  r->ref, upn, r->upn);
-            else if (!or_event_ref_ok(r->type, type, &expected))
+            else if (!or_event_ref_ok(r->type, type, &expected)) {
+                or_sb list = OR_SB_INIT; /* "a|b" -> "a, b" */
+                for (const char *p = expected; *p; p++)
+                    *p == '|' ? or_sb_adds(&list, ", ") : or_sb_addc(&list, *p);
                 or_ingest_reject(in, r->line, "ref",
-                                 "'%s' is a %s; a %s event must name an event of type %s", r->ref,
-                                 type, r->type, expected);
+                                 "'%s' is a %s event; %s events may name (ref) only events of "
+                                 "type %s",
+                                 r->ref, type, r->type, or_sb_str(&list));
+                or_sb_release(&list);
+            }
         }
         flush(in, err); /* report them */
     }

@@ -290,7 +290,10 @@ static void finish_pupil(pupil *p)
     p->f.nmarks = p->marks.n;
 }
 
-/* Each school's calendar: the LA's rows and the school's own (which override by kind). */
+/* Each school's calendar: the LA's rows and the school's own (which override by kind). The
+ * schools with no rows of their own (most of them) share one calendar built from the LA's rows
+ * alone: a calendar is read-only once built, and building one per school was most of the time
+ * of loading one pupil (a pupil's page) for an LA of 80 schools. */
 static or_code build_calendars(or_model *m, or_error *err)
 {
     const or_cal_row *rows = m->cal_rows.items;
@@ -298,11 +301,19 @@ static or_code build_calendars(or_model *m, or_error *err)
     or_cal_row *mine = malloc(((size_t)m->cal_rows.n + 1) * sizeof *mine);
     if (!mine)
         return or_fail(err, OR_ENOMEM, "out of memory building calendars");
+    or_calendar *la_only = NULL;
     for (int s = 0; s < m->nschools; s++) {
         int n = 0;
+        bool own = false;
         for (int i = 0; i < m->cal_rows.n; i++)
-            if (scope[i] == 0 || scope[i] == m->schools[s].urn)
+            if (scope[i] == 0 || scope[i] == m->schools[s].urn) {
                 mine[n++] = rows[i];
+                own |= scope[i] != 0;
+            }
+        if (!own && la_only) {
+            m->schools[s].cal = la_only;
+            continue;
+        }
         or_calendar *cal = or_arena_calloc(&m->arena, 1, sizeof *cal);
         or_code rc = or_calendar_build(cal, mine, n, &m->arena, err);
         if (rc) {
@@ -311,6 +322,8 @@ static or_code build_calendars(or_model *m, or_error *err)
             return rc;
         }
         m->schools[s].cal = cal;
+        if (!own)
+            la_only = cal;
     }
     free(mine);
     return OR_OK;

@@ -93,6 +93,11 @@ void html_attr(or_sb *out, const char *s)
     escape(out, s);
 }
 
+void html_kept(or_sb *out, const char *html, size_t len)
+{
+    or_sb_add(out, html, len);
+}
+
 void html_url(or_sb *out, const char *s)
 {
     static const char hex[] = "0123456789ABCDEF";

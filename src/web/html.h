@@ -17,6 +17,9 @@ void html_attr(or_sb *out, const char *s);
 void html_url(or_sb *out, const char *s);
 /* Append a literal fragment of the program's own markup (never data). */
 #define html_raw(out, lit) or_sb_add((out), "" lit, sizeof(lit) - 1)
+/* Append markup this program built earlier with the functions above and kept (a part of a page
+ * worked out once and reused, like the LA dashboard's content): never data. */
+void html_kept(or_sb *out, const char *html, size_t len);
 /* printf into the page: %s escapes text (safe in content and in quoted attributes), %t
  * percent-encodes it (for URLs), %d %u %lld %zu print numbers, %% a percent sign. Any other
  * conversion prints '?'. */

@@ -549,20 +549,24 @@ static void as_of_caption(or_sb *out, const view_snapshot *snap)
                 view_date(snap->as_of, day));
 }
 
-static void la_dashboard(const web_request *req, web_response *res, view_snapshot *snap,
-                         bool analyst)
+/* The LA dashboard's content (between the page's header and footer) and the line it writes to
+ * the audit log. They depend on the snapshot, the role, the analyst's view and "since" (the
+ * user's previous visit) only, so they are worked out once for those and kept with the
+ * snapshot (view_memo_*, keyed by them): a cached dashboard is then a copy of this content
+ * inside the user's own header and footer, not a pass over every pupil's duties and flags. */
+typedef struct {
+    char detail[160];
+    size_t len;
+    char html[]; /* len bytes and a NUL */
+} la_content;
+
+static la_content *la_content_build(const web_request *req, view_snapshot *snap, bool analyst,
+                                    const char *since, bool first)
 {
-    or_sb *out = &res->body;
     or_error err = {0};
-    char since[32];
-    bool first = false;
-    view_last_visit(req, since, &first);
     arrivals a = {req, NULL, 0, NULL, 0, 0, {0}};
-    if (or_exclusions_received_since(req->store, since, on_arrival, &a, &err)) {
-        web_error(req, res, 500, "Sorry, there is a problem with the service",
-                  "The new exclusions could not be read.");
-        return;
-    }
+    if (or_exclusions_received_since(req->store, since, on_arrival, &a, &err))
+        return NULL;
     if (a.n > 1)
         qsort(a.items, (size_t)a.n, sizeof *a.items, by_arrival);
     const or_duty **overdue, **soon;
@@ -583,24 +587,8 @@ static void la_dashboard(const web_request *req, web_response *res, view_snapsho
     for (int i = 0; i < snap->nschools; i++)
         nstopped += snap->schools[i].share >= VIEW_SHARE_STOPPED;
 
-    char detail[160];
-    if (analyst)
-        snprintf(detail, sizeof detail, "LA dashboard: aggregated figures only");
-    else
-        snprintf(detail, sizeof detail,
-                 "LA dashboard: %d new exclusions, %d duties, %d children "
-                 "at risk listed",
-                 a.n < TABLE_ROWS ? a.n : TABLE_ROWS,
-                 (nover < TABLE_ROWS ? nover : TABLE_ROWS) +
-                     (nsoon < TABLE_ROWS ? nsoon : TABLE_ROWS),
-                 nrisky < TABLE_ROWS ? nrisky : TABLE_ROWS);
-    if (web_audit(req, "dashboard.view", NULL, detail)) {
-        web_error(req, res, 500, "Sorry, there is a problem with the service",
-                  "The audit log could not be written, so the dashboard cannot be shown.");
-        return;
-    }
-
-    gov_page_start(out, req, "Dashboard");
+    or_sb body = OR_SB_INIT;
+    or_sb *out = &body;
     as_of_caption(out, snap);
     html_raw(out, "<h1 class=\"govuk-heading-l\">Dashboard</h1>\n");
     if (analyst)
@@ -650,7 +638,62 @@ static void la_dashboard(const web_request *req, web_response *res, view_snapsho
 
     schools_of_concern(out, req, snap, analyst);
     data_sharing(out, req, snap);
+
+    la_content *c = malloc(sizeof *c + body.len + 1);
+    if (c) {
+        if (analyst)
+            snprintf(c->detail, sizeof c->detail, "LA dashboard: aggregated figures only");
+        else
+            snprintf(c->detail, sizeof c->detail,
+                     "LA dashboard: %d new exclusions, %d duties, %d children "
+                     "at risk listed",
+                     a.n < TABLE_ROWS ? a.n : TABLE_ROWS,
+                     (nover < TABLE_ROWS ? nover : TABLE_ROWS) +
+                         (nsoon < TABLE_ROWS ? nsoon : TABLE_ROWS),
+                     nrisky < TABLE_ROWS ? nrisky : TABLE_ROWS);
+        c->len = body.len;
+        memcpy(c->html, or_sb_str(&body), body.len + 1);
+    }
+    or_sb_release(&body);
+    return c;
+}
+
+static void la_dashboard(const web_request *req, web_response *res, view_snapshot *snap,
+                         bool analyst)
+{
+    or_sb *out = &res->body;
+    char since[32];
+    bool first = false;
+    view_last_visit(req, since, &first);
+    char key[96];
+    snprintf(key, sizeof key, "la-dashboard %d %d %d %s", (int)req->user->role, analyst, first,
+             since);
+    int n = 0;
+    const la_content *c = view_memo_get(snap, key, &n);
+    la_content *mine = NULL;
+    if (!c) {
+        mine = la_content_build(req, snap, analyst, since, first);
+        if (!mine) {
+            web_error(req, res, 500, "Sorry, there is a problem with the service",
+                      "The new exclusions could not be read.");
+            return;
+        }
+        n = (int)(sizeof *mine + mine->len + 1);
+        bool kept = false;
+        c = view_memo_put(snap, key, mine, &n, &kept);
+        if (kept)
+            mine = NULL; /* the snapshot's now (or freed, another request's kept instead) */
+    }
+    if (web_audit(req, "dashboard.view", NULL, c->detail)) {
+        free(mine);
+        web_error(req, res, 500, "Sorry, there is a problem with the service",
+                  "The audit log could not be written, so the dashboard cannot be shown.");
+        return;
+    }
+    gov_page_start(out, req, "Dashboard");
+    html_kept(out, c->html, c->len);
     gov_page_end(out, req);
+    free(mine);
 }
 
 static const char *caseload_title(or_role r)

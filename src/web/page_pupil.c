@@ -5,7 +5,10 @@
  * their characteristics over time; their schools; their caseload. For those who record (the
  * LA; a school for its own school's duties): a button to record a suspension or exclusion
  * (page_record.c) and a "Record" link on each duty to do (page_action.c), whose success banner
- * (page_record_banner) shows here after the redirect.
+ * (page_record_banner) shows here after the redirect. The interventions the pupil receives now
+ * (interventions_view.h), with a link for those who record to the pupil's interventions page
+ * (page_pupil_interventions.c), where they are listed in full and assigned. On each
+ * suspension and permanent exclusion of the timeline, a link to its letters (page_letters.c).
  *
  * The route is declared WEB_F_PUPIL: before this runs, server.c has checked that the pupil is
  * in the user's scope (404 otherwise, logged) and written the read to the audit log. The
@@ -16,8 +19,10 @@
 #include <string.h>
 
 #include "onroll/codes.h"
+#include "onroll/excl.h"
 #include "onroll/kinds.h"
 #include "onroll/listing.h"
+#include "web/interventions_view.h"
 #include "web/view.h"
 
 typedef struct {
@@ -374,8 +379,13 @@ static void event_details(or_sb *out, const or_model *m, const or_fact_event *e)
         html_printf(out, "%s%s", SEP(), clause);
         any = true;
     }
+    if (e->intervention && *e->intervention) {
+        html_printf(out, "%sintervention: %s", SEP(), e->intervention);
+        any = true;
+    }
     if (e->ref && *e->ref) {
-        html_printf(out, "%sfor exclusion %s", SEP(), e->ref);
+        html_printf(out, e->kind == OR_EV_INTERVENTION ? "%schanges %s" : "%sfor exclusion %s",
+                    SEP(), e->ref);
         any = true;
     }
     if (e->decided != OR_DATE_NONE && e->decided != e->start) {
@@ -403,6 +413,11 @@ static void event_details(or_sb *out, const or_model *m, const or_fact_event *e)
         html_raw(out, "None");
 }
 
+static const char *upn_of(const or_pupil_facts *f)
+{
+    return f && f->upn ? f->upn : "";
+}
+
 static void timeline_section(or_sb *out, const web_request *req, const or_model *m,
                              const or_pupil_facts *f, const provenances *prov)
 {
@@ -427,8 +442,14 @@ static void timeline_section(or_sb *out, const web_request *req, const or_model 
         td(out, view_date(e->start, day));
         html_printf(out,
                     "<td class=\"govuk-table__cell\">%s<br><span class=\"onroll-secondary\">%s"
-                    "</span></td>\n",
+                    "</span>",
                     view_event_label(or_event_kind_name(e->kind)), e->event_id);
+        if (or_is_exclusion(e->kind) && can_record(req, e->urn))
+            html_printf(out,
+                        "<br><a class=\"govuk-link\" href=\"/pupils/%t/events/%t/letters?urn=%d\">"
+                        "Letters<span class=\"govuk-visually-hidden\"> about %s</span></a>",
+                        upn_of(f), e->event_id, e->urn, e->event_id);
+        html_raw(out, "</td>\n");
         td_school(out, req, m, e->urn);
         html_raw(out, "<td class=\"govuk-table__cell\">");
         event_details(out, m, e);
@@ -448,6 +469,32 @@ static void timeline_section(or_sb *out, const web_request *req, const or_model 
     }
     tend(out);
     html_raw(out, "</div>\n");
+}
+
+/* The interventions current or planned, briefly; the full list and assigning one are on the
+ * pupil's interventions page (those who record). */
+static void interventions_section(or_sb *out, const web_request *req, const char *upn,
+                                  const iv_record *r, int n)
+{
+    html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"interventions\">Interventions</h2>\n");
+    int now = 0;
+    for (int i = 0; i < n; i++)
+        now += r[i].status != IV_ENDED;
+    iv_record *cur = or_arena_alloc(req->arena, (size_t)(now + 1) * sizeof *cur);
+    int k = 0;
+    for (int i = 0; i < n; i++)
+        if (r[i].status != IV_ENDED)
+            cur[k++] = r[i];
+    if (k)
+        iv_records_table(out, req, "Current and planned interventions", upn, cur, k, false);
+    else
+        html_printf(out, "<p class=\"govuk-body\">No current intervention%s.</p>\n",
+                    n ? " (earlier ones have ended)" : "");
+    if (WEB_RECORD_ROLES & WEB_R(req->user->role))
+        html_printf(out,
+                    "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/pupils/%t/"
+                    "interventions\">All interventions (%d) and assign one</a></p>\n",
+                    upn, n);
 }
 
 static void characteristics_section(or_sb *out, const or_pupil_facts *f)
@@ -551,9 +598,12 @@ void page_pupil(const web_request *req, web_response *res)
     or_error err = {0};
     or_model *m = NULL;
     provenances prov = {req->arena, NULL, 0, 0};
+    iv_record *ivs = NULL;
+    int nivs = 0;
     if (or_store_scan_pupil(req->store, or_kind_get(OR_K_PUPILS), upn, on_snapshot, &l, &err) ||
         or_model_load(req->store, upn, &m, &err) ||
-        or_event_sources(req->store, upn, on_source, &prov, &err)) {
+        or_event_sources(req->store, upn, on_source, &prov, &err) ||
+        iv_pupil_records(req, upn, &ivs, &nivs, &err)) {
         or_model_free(m);
         web_error(req, res, 500, "Sorry, there is a problem with the service",
                   "The pupil's record could not be read.");
@@ -623,6 +673,7 @@ void page_pupil(const web_request *req, web_response *res)
                   "</h2>\n<ul class=\"govuk-list\">\n"
                   "<li><a class=\"govuk-link\" href=\"#risk\">Risk indicators</a></li>\n"
                   "<li><a class=\"govuk-link\" href=\"#duties\">Duties</a></li>\n"
+                  "<li><a class=\"govuk-link\" href=\"#interventions\">Interventions</a></li>\n"
                   "<li><a class=\"govuk-link\" href=\"#attendance\">Attendance</a></li>\n"
                   "");
     if (WEB_OUTCOME_ROLES & WEB_R(req->user->role))
@@ -635,6 +686,7 @@ void page_pupil(const web_request *req, web_response *res)
                   "</ul>\n</nav>\n");
     risk_section(out, &flags);
     duties_section(out, req, upn, &duties);
+    interventions_section(out, req, upn, ivs, nivs);
     attendance_section(out, f, today);
     if (WEB_OUTCOME_ROLES & WEB_R(req->user->role)) /* the latest outcome measures */
         page_outcomes_section(out, req, f, upn);

@@ -2,12 +2,17 @@
  * school (a URN), and narrowed to the children at risk; PAGE_ROWS a page. Every role that may
  * open a pupil's record may use it (not the analyst); the list is view_scope_pupils's: each
  * pupil confirmed by scope.c. A search is written to the audit log (what was asked, how many
- * were listed) before the list is shown. */
+ * were listed) before the list is shown.
+ *
+ * With ?assign=ID (an entry of the interventions directory, from its "Assign to a pupil"), for
+ * those who record: the same search, to choose the pupil; each name then leads to the pupil's
+ * interventions page with that entry chosen (page_pupil_interventions.c). */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "onroll/interventions.h"
 #include "onroll/upn.h"
 #include "web/view.h"
 
@@ -53,10 +58,44 @@ static void checkbox(or_sb *out, bool checked)
 }
 
 /* The link to another page of the same search. */
-static void page_link(or_sb *out, const char *q, const char *school, bool risk, int page)
+static void page_link(or_sb *out, const char *q, const char *school, bool risk, int page,
+                      const char *assign)
 {
     html_printf(out, "/pupils?q=%t&amp;school=%t&amp;risk=%s&amp;page=%d", q, school,
                 risk ? "1" : "", page);
+    if (assign)
+        html_printf(out, "&amp;assign=%t", assign);
+}
+
+/* Choosing the pupil to assign an intervention to: each name leads to their interventions page
+ * with the entry chosen. */
+static void assign_table(or_sb *out, const web_request *req, const char *caption,
+                         const view_snapshot *snap, const view_pupil *const *pupils, int n,
+                         const or_intervention *iv)
+{
+    html_printf(out,
+                "<table class=\"govuk-table\">\n<caption class=\"govuk-table__caption "
+                "govuk-table__caption--s\">%s</caption>\n<thead class=\"govuk-table__head\">\n"
+                "<tr class=\"govuk-table__row\">\n<th scope=\"col\" class=\"govuk-table__header\">"
+                "Name</th>\n<th scope=\"col\" class=\"govuk-table__header\">UPN</th>\n"
+                "<th scope=\"col\" class=\"govuk-table__header\">Year group</th>\n"
+                "<th scope=\"col\" class=\"govuk-table__header\">School</th>\n</tr>\n</thead>\n"
+                "<tbody class=\"govuk-table__body\">\n",
+                caption);
+    for (int i = 0; i < n; i++) {
+        const view_pupil *p = pupils[i];
+        html_printf(out,
+                    "<tr class=\"govuk-table__row\">\n<td class=\"govuk-table__cell\"><a "
+                    "class=\"govuk-link\" href=\"/pupils/%t/interventions?intervention=%t#assign\">"
+                    "%s<span class=\"govuk-visually-hidden\">: assign %s</span></a></td>\n"
+                    "<td class=\"govuk-table__cell\">%s</td>\n<td class=\"govuk-table__cell\">%s"
+                    "</td>\n",
+                    p->upn, iv->id, p->name[0] ? p->name : p->upn, iv->name, p->upn,
+                    p->year_group[0] ? p->year_group : "Not recorded");
+        view_td_school(out, req, snap, p->urn);
+        html_raw(out, "</tr>\n");
+    }
+    html_raw(out, "</tbody>\n</table>\n");
 }
 
 void page_pupils(const web_request *req, web_response *res)
@@ -66,6 +105,15 @@ void page_pupils(const web_request *req, web_response *res)
     int page = atoi(web_query(req, "page"));
     if (page < 1)
         page = 1;
+    /* choosing a pupil for an intervention of the directory (those who record only) */
+    or_intervention iv;
+    const char *assign = web_query(req, "assign");
+    bool assigning = false, listed = false;
+    if (*assign && (WEB_RECORD_ROLES & WEB_R(req->user->role)) && or_iv_id_ok(assign)) {
+        or_error e = {0};
+        assigning =
+            !or_iv_get(req->store, assign, req->arena, &iv, &listed, &e) && listed && iv.active;
+    }
     gov_error errs[2];
     int nerrs = 0, urn = 0;
     if (strlen(q) > QUERY_MAX)
@@ -123,10 +171,19 @@ void page_pupils(const web_request *req, web_response *res)
     or_sb *out = &res->body;
     gov_page_start(out, req, nerrs ? "Error: Pupils" : "Pupils");
     gov_error_summary(out, errs, nerrs);
+    if (assigning)
+        gov_notification(out, "Assign an intervention",
+                         or_arena_printf(req->arena,
+                                         "Choose the pupil to assign \"%s\" to: search, then "
+                                         "select their name.",
+                                         iv.name),
+                         false);
     html_raw(out, "<h1 class=\"govuk-heading-l\">Pupils</h1>\n");
     html_printf(out, "<p class=\"govuk-body\">The %d %s you can see.</p>\n", nscope,
                 nscope == 1 ? "pupil" : "pupils");
     gov_form_start(out, req, "get", "/pupils");
+    if (assigning)
+        html_printf(out, "<input type=\"hidden\" name=\"assign\" value=\"%s\">\n", iv.id);
     gov_input(out, "q", "Name or UPN", "text", q, "off", gov_error_for(errs, nerrs, "q"));
     bool la = req->user->role == OR_ROLE_LA_ADMIN || req->user->role == OR_ROLE_LA_OFFICER;
     if (la || *school)
@@ -146,14 +203,17 @@ void page_pupils(const web_request *req, web_response *res)
     if (shown > 0) {
         char caption[96];
         snprintf(caption, sizeof caption, "Pupils by surname, page %d of %d", page, pages);
-        view_pupils_table(out, req, caption, snap, found + first, shown);
+        if (assigning)
+            assign_table(out, req, caption, snap, found + first, shown, &iv);
+        else
+            view_pupils_table(out, req, caption, snap, found + first, shown);
     }
     if (pages > 1) {
         html_raw(out, "<nav class=\"govuk-pagination\" aria-label=\"Pages of pupils\">\n");
         if (page > 1) {
             html_raw(out, "<div class=\"govuk-pagination__prev\">\n<a class=\"govuk-link "
                           "govuk-pagination__link\" href=\"");
-            page_link(out, q, school, risk, page - 1);
+            page_link(out, q, school, risk, page - 1, assigning ? iv.id : NULL);
             html_raw(out, "\" rel=\"prev\"><span class=\"govuk-pagination__link-title\">Previous"
                           "<span class=\"govuk-visually-hidden\"> page</span></span></a>\n"
                           "</div>\n");
@@ -163,7 +223,7 @@ void page_pupils(const web_request *req, web_response *res)
         if (page < pages) {
             html_raw(out, "<div class=\"govuk-pagination__next\">\n<a class=\"govuk-link "
                           "govuk-pagination__link\" href=\"");
-            page_link(out, q, school, risk, page + 1);
+            page_link(out, q, school, risk, page + 1, assigning ? iv.id : NULL);
             html_raw(out, "\" rel=\"next\"><span class=\"govuk-pagination__link-title\">Next"
                           "<span class=\"govuk-visually-hidden\"> page</span></span></a>\n"
                           "</div>\n");

@@ -361,9 +361,10 @@ static void warnings(const web_request *req, or_sb *out, const or_pupil_facts *f
         int ay = or_date_academic_year(ev->start);
         const char *text = or_arena_printf(
             req->arena,
-            "With this %s, %s has %d%s days of suspension in %d/%02d across all schools. The "
+            "With this %s, %s has %d%s %s of suspension in %d/%02d across all schools. The "
             "limit is %d school days in a school year (STAT-45DAY-CAP).",
-            what, who, total / 2, total % 2 ? ".5" : "", ay, (ay + 1) % 100, cap);
+            what, who, total / 2, total % 2 ? ".5" : "", total == 2 ? "day" : "days", ay,
+            (ay + 1) % 100, cap);
         if (total >= 2 * (cap - 10))
             gov_warning(out, text);
         else
@@ -398,9 +399,10 @@ static void show_check(const web_request *req, web_response *res, const record *
     gov_summary_row(out, "Start date", web_date_human(ev ? ev->start : OR_DATE_NONE, d1));
     if (*r->sessions)
         gov_summary_row(out, !strcmp(r->type, "lunchtime") ? "Lunchtimes" : "Sessions",
-                        or_arena_printf(req->arena, "%s (%d%s school days)", r->sessions,
+                        or_arena_printf(req->arena, "%s (%d%s school %s)", r->sessions,
                                         ev ? or_excl_halfdays(ev) / 2 : 0,
-                                        ev && or_excl_halfdays(ev) % 2 ? ".5" : ""));
+                                        ev && or_excl_halfdays(ev) % 2 ? ".5" : "",
+                                        ev && or_excl_halfdays(ev) == 2 ? "day" : "days"));
     const char *reasons = "";
     for (int i = 0; i < r->nreasons; i++) {
         const or_code_entry *c =

@@ -438,6 +438,7 @@ or_code or_web_serve(const or_web_opts *o, or_error *err)
 {
     server srv = {o->db_url, 0, {0}, 0};
     web_config *cfg = &srv.cfg;
+    cfg->db_url = o->db_url;
     cfg->session_idle = or_default(o->session_idle, 30 * 60);
     cfg->session_max = or_default(o->session_max, 12 * 3600);
     cfg->login_max_email = (int)or_default(o->login_max_email, 5);

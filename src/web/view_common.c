@@ -88,6 +88,7 @@ const char *view_event_label(const char *type)
         {"in_year_transfer", "In-year transfer"},
         {"representations", "Representations to the governing board"},
         {"action", "Duty done"},
+        {"intervention", "Intervention"},
     };
     for (size_t i = 0; type && i < sizeof labels / sizeof labels[0]; i++)
         if (!strcmp(labels[i].type, type))

@@ -84,6 +84,7 @@ typedef struct {
     web_asset *assets;
     size_t nassets;
     char asset_version[17]; /* a digest of the assets, added to their URLs (?v=) */
+    const char *db_url;     /* the store, for work done off the requests (view_cache.c) */
 } web_config;
 
 typedef struct web_route web_route;
@@ -275,6 +276,11 @@ void page_record_post(const web_request *req, web_response *res);  /* page_recor
 void page_record_banner(const web_request *req, or_sb *out);
 void page_action(const web_request *req, web_response *res);          /* page_action.c */
 void page_action_post(const web_request *req, web_response *res);     /* page_action.c */
+void page_letters(const web_request *req, web_response *res);         /* page_letters.c */
+void page_letters_post(const web_request *req, web_response *res);    /* page_letters.c */
+void page_letter(const web_request *req, web_response *res);          /* page_letter.c */
+void page_letter_post(const web_request *req, web_response *res);     /* page_letter.c */
+void page_letter_pdf(const web_request *req, web_response *res);      /* page_letter_pdf.c */
 void page_outcomes(const web_request *req, web_response *res);        /* page_outcomes.c */
 void page_outcomes_post(const web_request *req, web_response *res);   /* page_outcomes.c */
 void page_report_outcomes(const web_request *req, web_response *res); /* page_report_outcomes.c */
@@ -289,8 +295,23 @@ void page_reports(const web_request *req, web_response *res);          /* page_r
 void page_reports_download(const web_request *req, web_response *res); /* page_reports.c */
 void page_reports_scrutiny(const web_request *req, web_response *res); /* page_report_scrutiny.c */
 void page_asset(const web_request *req, web_response *res);            /* static.c */
-void api_post_events(const web_request *req, web_response *res);       /* api_ingest.c */
-void api_post_pupils(const web_request *req, web_response *res);       /* api_ingest.c */
-void api_get_duties(const web_request *req, web_response *res);        /* api_duties.c */
+/* the interventions directory (interventions_view.h) */
+void page_interventions(const web_request *req, web_response *res); /* page_interventions.c */
+void page_intervention(const web_request *req, web_response *res);  /* page_intervention.c */
+void page_intervention_edit(const web_request *req,
+                            web_response *res); /* page_intervention_edit.c */
+void page_intervention_edit_post(const web_request *req,
+                                 web_response *res); /* page_intervention_edit.c */
+void page_intervention_new(const web_request *req,
+                           web_response *res); /* page_intervention_edit.c */
+void page_intervention_new_post(const web_request *req,
+                                web_response *res); /* page_intervention_edit.c */
+void page_pupil_interventions(const web_request *req,
+                              web_response *res); /* page_pupil_interventions.c */
+void page_pupil_interventions_post(const web_request *req,
+                                   web_response *res);           /* page_pupil_interventions.c */
+void api_post_events(const web_request *req, web_response *res); /* api_ingest.c */
+void api_post_pupils(const web_request *req, web_response *res); /* api_ingest.c */
+void api_get_duties(const web_request *req, web_response *res);  /* api_duties.c */
 
 #endif

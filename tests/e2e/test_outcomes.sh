@@ -34,7 +34,7 @@
 . tests/e2e/lib.sh
 O=$(pwd)/tests/e2e/outcomes
 R=$(pwd)/tests/e2e/rules
-INT=${OUTCOMES_INTERVENTION:-learning-mentor}
+INT=allocation-of-a-key-worker-such-as-a-learning-mentor
 sed "s/@INT@/$INT/g" "$O/events.csv" >"$WORK/events.csv"
 
 "$ONROLL" init >/dev/null 2>&1

@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_e2e_pg.sh - the end-to-end scripts of tests/e2e (import, rules, reports, pages, scrutiny, outcomes, outcome pages) run again, unchanged, on
+# test_e2e_pg.sh - the end-to-end scripts of tests/e2e listed below run again, unchanged, on
 # PostgreSQL: a throwaway cluster, every script's databases created in it (lib.sh new_db).
 # The same expected outputs must come out on both engines. Ends with "N passed, N failed".
 set -u
@@ -12,7 +12,17 @@ url=$(sh tests/pg/cluster.sh start) || { echo "cannot start a test cluster"; ech
 trap 'sh tests/pg/cluster.sh stop "$url" >/dev/null 2>&1' EXIT
 passed=0
 failed=0
-for t in tests/e2e/test_import.sh tests/e2e/test_rules.sh tests/e2e/test_reports.sh tests/e2e/test_pages.sh tests/e2e/test_scrutiny.sh tests/e2e/test_outcomes.sh tests/e2e/test_outcome_pages.sh; do
+for t in \
+    tests/e2e/test_import.sh \
+    tests/e2e/test_rules.sh \
+    tests/e2e/test_reports.sh \
+    tests/e2e/test_pages.sh \
+    tests/e2e/test_route_matrix.sh \
+    tests/e2e/test_scrutiny.sh \
+    tests/e2e/test_outcomes.sh \
+    tests/e2e/test_outcome_pages.sh \
+    tests/e2e/test_interventions.sh \
+    tests/e2e/test_letters.sh; do
     out=$(ONROLL_TEST_PG="$url" sh "$t" 2>&1)
     echo "$out" | grep -E '^(ok|FAIL) ' | sed "s|^|$(basename "$t"): |"
     line=$(echo "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -n 1)

@@ -34,6 +34,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "onroll/interventions.h"
 #include "onroll/columns.h"
 #include "onroll/demo.h"
 #include "onroll/ingest.h"
@@ -485,6 +486,9 @@ static void test_demo_threads_and_totals(void **state)
     demo_loader l = {0};
     assert_int_equal(or_store_open(dpath, &l.s, &err), OR_OK);
     assert_int_equal(or_store_migrate(l.s, NULL, &err), OR_OK);
+    int seeded = 0; /* the demo's interventions name entries of the directory */
+    assert_int_equal(or_iv_seed_store(l.s, "test", &seeded, &err), OR_OK);
+    assert_int_equal(seeded, (int)or_iv_nseeds);
     or_demo_params p;
     or_demo_params_default(&p);
     p.pupils = 3000;

@@ -176,7 +176,8 @@ static void check_refs(collect *c, const or_kind *k, const or_value *row)
         failure(c, "%s: unknown pupil %s", k->name, row[upn_col].s);
 }
 
-/* Event ids unique per school; a ref names an earlier exclusion of the same school and pupil. */
+/* Event ids unique per school; a ref names an earlier exclusion of the same school and pupil
+ * (an intervention's ref: an earlier intervention, the one it changes). */
 static void check_event(collect *c, const or_value *row)
 {
     char key[96];
@@ -196,10 +197,13 @@ static void check_event(collect *c, const or_value *row)
         return;
     }
     event_rec *e = &c->events[ref];
-    if (e->pupil != pupil_index(c, row[OR_EV_UPN].s) || strcmp(e->type, "suspension") ||
-        e->start > row[OR_EV_START].i)
-        failure(c, "events: ref %s is not an earlier suspension of the same pupil", key);
-    e->withdrawn = true;
+    bool iv = !strcmp(row[OR_EV_TYPE].s, "intervention");
+    if (e->pupil != pupil_index(c, row[OR_EV_UPN].s) ||
+        strcmp(e->type, iv ? "intervention" : "suspension") || e->start > row[OR_EV_START].i)
+        failure(c, "events: ref %s is not an earlier %s of the same pupil", key,
+                iv ? "intervention" : "suspension");
+    if (!iv)
+        e->withdrawn = true;
 }
 
 /* ---- keeping what the statistics need ---- */

@@ -2,7 +2,11 @@
  * (every route declares who may use it; nothing that shows a pupil's record is open to the
  * anonymous, the API or the analyst) and the role x route matrix, generated from the table and
  * checked against web_authorize, plus a hand-written expectation for the routes whose
- * audience is a promise (so that an accidental edit of the table fails here). */
+ * audience is a promise (so that an accidental edit of the table fails here).
+ *
+ * `test_web_routes --dump` prints the table instead, one route a line (method, pattern, the
+ * callers it admits, its flags), for tests/e2e/test_route_matrix.sh, which drives the same
+ * matrix through the real server and checks its audit log. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -200,6 +204,23 @@ static void test_matrix_expected(void **state)
         {"GET", "/pupils/K999250000002",
          "la_admin la_officer virtual_school school social_worker "
          "youth_justice partner"},
+        /* the interventions directory: not the analyst; edits by the LA alone; a pupil's
+         * interventions recorded by the LA and schools */
+        {"GET", "/interventions",
+         "la_admin la_officer virtual_school school social_worker youth_justice partner"},
+        {"GET", "/interventions/camhs",
+         "la_admin la_officer virtual_school school social_worker youth_justice partner"},
+        {"GET", "/interventions/new", "la_admin la_officer"},
+        {"POST", "/interventions/new", "la_admin la_officer"},
+        {"GET", "/interventions/camhs/edit", "la_admin la_officer"},
+        {"POST", "/interventions/camhs/edit", "la_admin la_officer"},
+        {"GET", "/pupils/K999250000002/interventions", "la_admin la_officer school"},
+        {"POST", "/pupils/K999250000002/interventions", "la_admin la_officer school"},
+        {"GET", "/pupils/K999250000002/events/EX3/letters", "la_admin la_officer school"},
+        {"POST", "/pupils/K999250000002/events/EX3/letters", "la_admin la_officer school"},
+        {"GET", "/pupils/K999250000002/events/EX3/letters/7", "la_admin la_officer school"},
+        {"POST", "/pupils/K999250000002/events/EX3/letters/7", "la_admin la_officer school"},
+        {"GET", "/pupils/K999250000002/events/EX3/letters/7/pdf", "la_admin la_officer school"},
         {"GET", "/pupils/K999250000002/outcomes", "la_admin la_officer virtual_school school"},
         {"POST", "/pupils/K999250000002/outcomes", "la_admin la_officer virtual_school school"},
         {"GET", "/reports/outcomes", "la_admin la_officer analyst"},
@@ -244,8 +265,38 @@ static void test_caller_bit(void **state)
     assert_int_equal(web_authorize(&page, WEB_API), WEB_SIGN_IN);
 }
 
-int main(void)
+/* The route table as text: "METHOD PATTERN CALLERS FLAGS", callers and flags comma-separated
+ * (flags: pupil, json, upload; "-" when none). */
+static int dump_routes(void)
 {
+    for (size_t i = 0; i < web_nroutes; i++) {
+        const web_route *r = &web_routes[i];
+        printf("%s %s ", r->method, r->pattern);
+        const char *sep = "";
+        for (size_t c = 0; c < NCALLERS; c++)
+            if (r->roles & callers[c]) {
+                printf("%s%s", sep, caller_name(callers[c]));
+                sep = ",";
+            }
+        static const struct {
+            unsigned bit;
+            const char *name;
+        } flags[] = {{WEB_F_PUPIL, "pupil"}, {WEB_F_JSON, "json"}, {WEB_F_UPLOAD, "upload"}};
+        sep = " ";
+        for (size_t f = 0; f < sizeof flags / sizeof flags[0]; f++)
+            if (r->flags & flags[f].bit) {
+                printf("%s%s", sep, flags[f].name);
+                sep = ",";
+            }
+        printf("%s\n", *sep == ' ' ? " -" : "");
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 2 && !strcmp(argv[1], "--dump"))
+        return dump_routes();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pattern_match),     cmocka_unit_test(test_route_find),
         cmocka_unit_test(test_table_complete),    cmocka_unit_test(test_table_invariants),

@@ -6,3 +6,10 @@ import { initAll } from '/assets/govuk-frontend.min.js?v=@GOVUK_VERSION@'
 
 document.body.classList.add('js-enabled', 'govuk-frontend-supported')
 initAll()
+
+// A letter's Print button (page_letter.c): shown only when scripts run, it opens the browser's
+// print dialogue; letter.css prints the letter alone.
+for (const button of document.querySelectorAll('[data-onroll-print]')) {
+  button.hidden = false
+  button.addEventListener('click', () => window.print())
+}
