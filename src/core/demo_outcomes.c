@@ -16,9 +16,9 @@
  *   - about 60% have attendance before (the pupil's own attendance that school year up to the
  *     start, from the marks, when there are enough of them; else about 88%) and after (about
  *     1.5 points higher, +/- 4).
- * When no pupil has an intervention (the directory's demo data is another change), the same is
- * done for Pastoral Support Programmes (after: at the programme's end, or 16 weeks on); when
- * there are neither, nothing is emitted.
+ * The interventions are those the demo's pupils receive (demo_interventions.c), read back from
+ * the store. When no pupil has one, the same is done for Pastoral Support Programmes (after: at
+ * the programme's end, or 16 weeks on); when there are neither, nothing is emitted.
  *
  * Scores are built and written with measures.h (or_measure_score_*, or_score_format), so every
  * row is one the importer accepts. Pure: no I/O; rows go out through the sink. */

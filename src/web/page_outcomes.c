@@ -34,6 +34,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "onroll/interventions.h"
 #include "onroll/kinds.h"
 #include "onroll/measures.h"
 #include "onroll/outcomes.h"
@@ -46,8 +47,14 @@
 
 const char *web_intervention_name(const web_request *req, const char *id)
 {
-    (void)req; /* the interventions directory (another change) will give names; until then ids */
-    return id && *id ? id : "(no id)";
+    if (!id || !*id)
+        return "(no id)";
+    or_intervention e;
+    bool found = false;
+    or_error err = {0};
+    if (or_iv_get(req->store, id, req->arena, &e, &found, &err) || !found || !e.name || !*e.name)
+        return id; /* not (or no longer readable) in the directory: its id */
+    return e.name;
 }
 
 /* Events a measurement may name (rowcheck.c: a measure's ref is one of these). An intervention

@@ -18,8 +18,9 @@
 
 O=$(pwd)/tests/e2e/outcomes
 R=$(pwd)/tests/e2e/rules
-# the directory entry the fixture's interventions name (as in test_outcomes.sh)
-INT=${OUTCOMES_INTERVENTION:-learning-mentor}
+# the directory entry the fixture's interventions name (as in test_outcomes.sh) and its name
+INT=allocation-of-a-key-worker-such-as-a-learning-mentor
+NAME="Allocation of a key worker such as a Learning Mentor"
 sed "s/@INT@/$INT/g" "$O/events.csv" >"$WORK/events.csv"
 "$ONROLL" init >/dev/null 2>&1
 if "$ONROLL" import "$R/schools.csv" "$O/calendar.csv" "$R/pupils.csv" "$R/enrolments.csv" \
@@ -168,7 +169,10 @@ expect_row "SDQ prosocial (higher is better): +1.67 (-2.13 to 5.46), improved" \
     "SDQ (teacher report): Prosocial behaviour | 3 | 4.67 | 6.33 | 1.67 | -2.13 to 5.46 | Improved the interval includes no change" "$WORK/report.html"
 expect_row "attendance, one pupil: suppressed for the analyst" "Attendance | c | c | c | c | c | c" "$WORK/report.html"
 expect_in "the change is a GOV.UK tag with words" '<strong class="govuk-tag govuk-tag--green">Improved</strong>' "$WORK/report.html"
-expect_in "a table with a caption" "<caption class=\"govuk-table__caption govuk-table__caption--s\">Measures before and after: $INT</caption>" "$WORK/report.html"
+expect_in "the intervention by its directory name" "<h2 class=\"govuk-heading-m\" id=\"i-1\">$NAME</h2>" "$WORK/report.html"
+expect_in "... and its id" "Directory entry $INT" "$WORK/report.html"
+expect_in "... offered by name in the filter" "<option value=\"$INT\">$NAME</option>" "$WORK/report.html"
+expect_in "a table with a caption" "<caption class=\"govuk-table__caption govuk-table__caption--s\">Measures before and after: $NAME</caption>" "$WORK/report.html"
 expect_not_in "the analyst is not offered unsuppressed figures" 'name="unsuppressed"' "$WORK/report.html"
 expect_in "a CSV download link with the query" "/reports/outcomes/download?as-of-day=1&amp;as-of-month=4&amp;as-of-year=2026" "$WORK/report.html"
 expect_eq "analyst: unsuppressed refused" 403 "$(get "$AN" "/reports/outcomes?$Q&unsuppressed=1")"
@@ -224,7 +228,7 @@ expect_row "A: prosocial 5 -> 7 is better (higher is better)" "Prosocial behavio
 expect_row "A: attendance 85.0% -> 92.5%" "Attendance | 85.0% → 92.5% | Improved" "$WORK/a.html"
 expect_row "A: the measurement before, with its bands (teacher: conduct 4-10 abnormal, prosocial 5 borderline)" \
     "15 September 2025 | SDQ (teacher report) | Before | Emotional symptoms 4 (normal); Conduct problems 6 (abnormal); Hyperactivity/inattention 8 (abnormal); Peer relationship problems 3 (normal); Prosocial behaviour 5 (borderline); Total difficulties 21 (abnormal); Externalising 14; Internalising 7" "$WORK/a.html"
-expect_in "A: grouped under the intervention" ">Intervention: $INT</h3>" "$WORK/a.html"
+expect_in "A: grouped under the intervention, named as in the directory" ">Intervention: $NAME</h3>" "$WORK/a.html"
 expect_eq "school: B's outcomes" 200 "$(get "$SC" "/pupils/$Bp/outcomes")"
 expect_row "B: SDQ total 16 -> 17, worse" "Total difficulties | 16 → 17 | Worse" "$WORK/body"
 expect_row "B: emotional 2 -> 2, no change" "Emotional symptoms | 2 → 2 | No change" "$WORK/body"
@@ -239,7 +243,7 @@ expect_eq "the pupil's page" 200 "$(get "$SC" "/pupils/$A")"
 expect_in "... has an Outcomes section" '<h2 class="govuk-heading-m" id="outcomes">Outcomes</h2>' "$WORK/body"
 expect_in "... linking to the outcomes page" "href=\"/pupils/$A/outcomes\"" "$WORK/body"
 expect_row "... with the latest measurement" \
-    "12 December 2025 | Attendance (after) | Intervention: $INT | Attendance 92.5%" "$WORK/body"
+    "12 December 2025 | Attendance (after) | Intervention: $NAME | Attendance 92.5%" "$WORK/body"
 
 # ---- recording an SDQ by its 25 responses (school 200001, pupil D, intervention ID) ----
 # Responses, items 1-25 (0 not true, 1 somewhat true, 2 certainly true; item 20 not answered):
