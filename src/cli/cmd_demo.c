@@ -117,6 +117,23 @@ static or_code load_actions(loader *l, const or_demo_params *p, or_error *err)
     return OR_OK;
 }
 
+/* The outcome measures (or_demo_outcomes) of the interventions (else the PSPs) stored by then,
+ * read from the model of what is stored: after the generator's rows and the duties done. */
+static or_code load_outcomes(loader *l, const or_demo_params *p, or_error *err)
+{
+    or_demo_sink sink = {on_row, NULL, l};
+    or_model *m = NULL;
+    or_code rc = or_model_load(l->s, NULL, &m, err);
+    if (rc)
+        return rc;
+    int emitted = 0;
+    snprintf(l->source, sizeof l->source, "onroll demo: outcome measures");
+    rc =
+        or_demo_outcomes(pupil_at, m, or_model_npupils(m), p->as_of, p->seed, &sink, &emitted, err);
+    or_model_free(m);
+    return rc ? rc : end_batch(l, err);
+}
+
 int cmd_demo(int argc, char **argv)
 {
     static const char *use = "[--db URL] [--seed N] [--schools N] [--pupils N] [--years N] "
@@ -213,6 +230,8 @@ int cmd_demo(int argc, char **argv)
     }
     if (!rc && actions)
         rc = load_actions(&l, &p, &err);
+    if (!rc && actions)
+        rc = load_outcomes(&l, &p, &err);
     if (!rc && actions) /* one account per role, printed (not for bulk national data) */
         rc = or_users_create_demo(s, stdout, &err);
     clock_gettime(CLOCK_MONOTONIC, &t1);

@@ -278,6 +278,23 @@ static void cell_num(or_sb *sb, double v, bool have, bool hide)
         or_sb_addf(sb, ",%.2f", v);
 }
 
+/* A text cell; one that begins like a spreadsheet formula (an intervention's id is the LA's
+ * text) gets a leading ' so that opening the file cannot run it. */
+static void cell_text(or_sb *sb, const char *s)
+{
+    bool formula = s[0] == '=' || s[0] == '+' || s[0] == '@' || s[0] == '\t' || s[0] == '\r' ||
+                   (s[0] == '-' && !(s[1] >= '0' && s[1] <= '9'));
+    if (formula) {
+        or_sb q = OR_SB_INIT;
+        or_sb_adds(&q, "'");
+        or_sb_adds(&q, s);
+        or_sb_add_csv(sb, or_sb_str(&q));
+        or_sb_release(&q);
+        return;
+    }
+    or_sb_add_csv(sb, s);
+}
+
 or_code or_outcomes_write_csv(FILE *out, const or_outcome_rows *r, int threshold, or_error *err)
 {
     or_sb sb = OR_SB_INIT;
@@ -286,13 +303,13 @@ or_code or_outcomes_write_csv(FILE *out, const or_outcome_rows *r, int threshold
     for (int i = 0; i < r->n; i++) {
         const or_outcome_row *x = &r->rows[i];
         bool hide = x->pupils > 0 && x->pupils <= threshold;
-        or_sb_add_csv(&sb, x->intervention);
+        cell_text(&sb, x->intervention);
         or_sb_adds(&sb, ",");
         or_sb_add_csv(&sb, x->measure ? x->measure : "");
         or_sb_adds(&sb, ",");
         or_sb_add_csv(&sb, x->scale ? x->scale : "");
         or_sb_adds(&sb, ",");
-        or_sb_add_csv(&sb, x->label);
+        cell_text(&sb, x->label);
         cell_int(&sb, x->pupils, hide);
         if (!x->measure) {
             bool sh = x->susp.pupils > 0 && x->susp.pupils <= threshold;

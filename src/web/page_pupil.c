@@ -678,8 +678,10 @@ void page_pupil(const web_request *req, web_response *res)
                   "<li><a class=\"govuk-link\" href=\"#plans\">Plans and referrals</a></li>\n"
                   "<li><a class=\"govuk-link\" href=\"#duties\">Duties</a></li>\n"
                   "<li><a class=\"govuk-link\" href=\"#interventions\">Interventions</a></li>\n"
-                  "<li><a class=\"govuk-link\" href=\"#attendance\">Attendance</a></li>\n"
-                  "<li><a class=\"govuk-link\" href=\"#timeline\">Timeline</a></li>\n"
+                  "<li><a class=\"govuk-link\" href=\"#attendance\">Attendance</a></li>\n");
+    if (WEB_OUTCOME_ROLES & WEB_R(req->user->role))
+        html_raw(out, "<li><a class=\"govuk-link\" href=\"#outcomes\">Outcomes</a></li>\n");
+    html_raw(out, "<li><a class=\"govuk-link\" href=\"#timeline\">Timeline</a></li>\n"
                   "<li><a class=\"govuk-link\" href=\"#characteristics\">Characteristics over "
                   "time</a></li>\n"
                   "<li><a class=\"govuk-link\" href=\"#schools\">Schools</a></li>\n"
@@ -690,6 +692,8 @@ void page_pupil(const web_request *req, web_response *res)
     duties_section(out, req, upn, &duties);
     interventions_section(out, req, upn, ivs, nivs);
     attendance_section(out, f, today);
+    if (WEB_OUTCOME_ROLES & WEB_R(req->user->role)) /* the latest outcome measures */
+        page_outcomes_section(out, req, f, upn);
     timeline_section(out, req, m, f, &prov);
     characteristics_section(out, f);
     schools_section(out, req, m, f);

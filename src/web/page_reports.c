@@ -12,6 +12,8 @@
  * unless an LA user asks for unsuppressed figures, which is written to the audit log each
  * time; the analyst sees suppressed figures only (asking otherwise is refused, 403, logged).
  *
+ * The page also links to the outcomes report of the graduated response (page_report_outcomes.c).
+ *
  * The figures come from the columnar model (columns.h), loaded for the request. */
 #include <stdio.h>
 #include <string.h>
@@ -270,6 +272,10 @@ void page_reports(const web_request *req, web_response *res)
                 "document%s.</p>\n",
                 q.year, q.opts.unsuppressed ? "&unsuppressed=1" : "", q.year,
                 q.opts.unsuppressed ? ", not suppressed" : ", suppressed for publication");
+    html_raw(out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/reports/outcomes\">"
+                  "Outcomes of interventions</a>: for each intervention, the pupils, the mean "
+                  "change of every measure before and after with its 95% confidence interval, "
+                  "and suspensions in the term before and after.</p>\n");
     if (have) {
         html_printf(out, "<h2 class=\"govuk-heading-l\">%s</h2>\n", t.title ? t.title : "");
         if (q.opts.unsuppressed)

@@ -27,6 +27,8 @@ const web_route web_routes[] = {
     {"POST", "/pupils/{upn}/record", page_record_post, WEB_RECORD_ROLES, WEB_F_PUPIL, NULL},
     {"GET", "/pupils/{upn}/action", page_action, WEB_RECORD_ROLES, WEB_F_PUPIL, NULL},
     {"POST", "/pupils/{upn}/action", page_action_post, WEB_RECORD_ROLES, WEB_F_PUPIL, NULL},
+    {"GET", "/pupils/{upn}/outcomes", page_outcomes, WEB_OUTCOME_ROLES, WEB_F_PUPIL, NULL},
+    {"POST", "/pupils/{upn}/outcomes", page_outcomes_post, WEB_OUTCOME_ROLES, WEB_F_PUPIL, NULL},
     {"GET", "/pupils/{upn}/events/{event_id}/letters", page_letters, WEB_RECORD_ROLES, WEB_F_PUPIL,
      NULL},
     {"POST", "/pupils/{upn}/events/{event_id}/letters", page_letters_post, WEB_RECORD_ROLES,
@@ -80,6 +82,9 @@ const web_route web_routes[] = {
     /* a partner's one-click link: the token is the credential (page_notice.c) */
     {"GET", "/n/{token}", page_notice, WEB_PUBLIC, WEB_F_SECRET_PATH, NULL},
     {"POST", "/n/{token}", page_notice_post, WEB_PUBLIC, WEB_F_SECRET_PATH, NULL},
+    {"GET", "/reports/outcomes", page_report_outcomes, WEB_LA | WEB_R(OR_ROLE_ANALYST), 0, NULL},
+    {"GET", "/reports/outcomes/download", page_report_outcomes_download,
+     WEB_LA | WEB_R(OR_ROLE_ANALYST), 0, NULL},
     {"GET", "/admin/audit", page_audit, WEB_ADMIN, 0, "Audit log"},
     {"GET", "/assets/*", page_asset, WEB_PUBLIC, 0, NULL},
     {"POST", "/api/v1/events", api_post_events, WEB_API, WEB_F_JSON, NULL},

@@ -169,5 +169,11 @@ const char *view_notice_status(const or_outbox_row *r, const char **colour);
 /* The LA dashboard's section "Notifications not acknowledged": how many, how many failed, and
  * the newest of them (service, school, event date, sent, attempts, status). */
 void view_notifications_panel(or_sb *out, const web_request *req, const view_snapshot *snap);
+/* ---- page_outcomes.c ---- */
+
+/* The pupil page's "Outcomes" section: the latest outcome measurements the user sees (a school:
+ * its own school's) and a link to /pupils/{upn}/outcomes. */
+void page_outcomes_section(or_sb *out, const web_request *req, const or_pupil_facts *f,
+                           const char *upn);
 
 #endif

@@ -40,6 +40,9 @@
 #define WEB_PLAN_ROLES (WEB_RECORD_ROLES | WEB_R(OR_ROLE_VIRTUAL_SCHOOL))
 /* who takes a referral's steps: the LA, the referring school, the partner service */
 #define WEB_REFERRAL_ROLES (WEB_RECORD_ROLES | WEB_R(OR_ROLE_PARTNER))
+/* who sees and records outcome measures (page_outcomes.c): those who record, and the Virtual
+ * School for the pupils in its scope (a looked-after child's SDQ is part of its monitoring) */
+#define WEB_OUTCOME_ROLES (WEB_RECORD_ROLES | WEB_R(OR_ROLE_VIRTUAL_SCHOOL))
 
 /* Route flags. */
 enum {
@@ -285,8 +288,21 @@ void page_record_post(const web_request *req, web_response *res);  /* page_recor
 /* The banner a page shows after a redirect from a recording form (?recorded=TYPE or
  * ?action=RULE in the query): nothing when there is none. (page_record.c) */
 void page_record_banner(const web_request *req, or_sb *out);
-void page_action(const web_request *req, web_response *res);            /* page_action.c */
-void page_action_post(const web_request *req, web_response *res);       /* page_action.c */
+void page_action(const web_request *req, web_response *res);           /* page_action.c */
+void page_action_post(const web_request *req, web_response *res);      /* page_action.c */
+void page_upload(const web_request *req, web_response *res);           /* page_upload.c */
+void page_upload_post(const web_request *req, web_response *res);      /* page_upload.c */
+void page_reports(const web_request *req, web_response *res);          /* page_reports.c */
+void page_reports_download(const web_request *req, web_response *res); /* page_reports.c */
+void page_reports_scrutiny(const web_request *req, web_response *res); /* page_report_scrutiny.c */
+void page_asset(const web_request *req, web_response *res);            /* static.c */
+/* statutory letters (letters.h) */
+void page_letters(const web_request *req, web_response *res);      /* page_letters.c */
+void page_letters_post(const web_request *req, web_response *res); /* page_letters.c */
+void page_letter(const web_request *req, web_response *res);       /* page_letter.c */
+void page_letter_post(const web_request *req, web_response *res);  /* page_letter.c */
+void page_letter_pdf(const web_request *req, web_response *res);   /* page_letter_pdf.c */
+/* plans and referrals (plans_web.h) */
 void page_plans(const web_request *req, web_response *res);             /* page_plans.c */
 void page_plan_new(const web_request *req, web_response *res);          /* page_plan_new.c */
 void page_plan_new_post(const web_request *req, web_response *res);     /* page_plan_new.c */
@@ -299,23 +315,22 @@ void page_referral(const web_request *req, web_response *res);          /* page_
 void page_referral_post(const web_request *req, web_response *res);     /* page_referral.c */
 void page_referrals(const web_request *req, web_response *res);         /* page_referrals.c */
 void page_peps(const web_request *req, web_response *res);              /* page_peps.c */
-void page_letters(const web_request *req, web_response *res);           /* page_letters.c */
-void page_letters_post(const web_request *req, web_response *res);      /* page_letters.c */
-void page_letter(const web_request *req, web_response *res);            /* page_letter.c */
-void page_letter_post(const web_request *req, web_response *res);       /* page_letter.c */
-void page_letter_pdf(const web_request *req, web_response *res);        /* page_letter_pdf.c */
-void page_upload(const web_request *req, web_response *res);            /* page_upload.c */
-void page_upload_post(const web_request *req, web_response *res);       /* page_upload.c */
-void page_reports(const web_request *req, web_response *res);           /* page_reports.c */
-void page_reports_download(const web_request *req, web_response *res);  /* page_reports.c */
-void page_reports_scrutiny(const web_request *req, web_response *res);  /* page_report_scrutiny.c */
-void page_notifications(const web_request *req, web_response *res);     /* page_notifications.c */
+/* outcome measures and their report */
+void page_outcomes(const web_request *req, web_response *res);        /* page_outcomes.c */
+void page_outcomes_post(const web_request *req, web_response *res);   /* page_outcomes.c */
+void page_report_outcomes(const web_request *req, web_response *res); /* page_report_outcomes.c */
+void page_report_outcomes_download(const web_request *req,
+                                   web_response *res); /* page_report_outcomes.c */
+/* The name of an intervention of the directory for people (interventions.h), its id when the
+ * directory does not hold it. (page_outcomes.c) */
+const char *web_intervention_name(const web_request *req, const char *id);
+/* partner notifications (notify.h) */
+void page_notifications(const web_request *req, web_response *res);      /* page_notifications.c */
 void page_notification_retry(const web_request *req, web_response *res); /* page_notifications.c */
 void page_recipients(const web_request *req, web_response *res);         /* page_recipients.c */
 void page_recipients_post(const web_request *req, web_response *res);    /* page_recipients.c */
 void page_notice(const web_request *req, web_response *res);             /* page_notice.c */
 void page_notice_post(const web_request *req, web_response *res);        /* page_notice.c */
-void page_asset(const web_request *req, web_response *res);              /* static.c */
 /* the interventions directory (interventions_view.h) */
 void page_interventions(const web_request *req, web_response *res); /* page_interventions.c */
 void page_intervention(const web_request *req, web_response *res);  /* page_intervention.c */

@@ -269,6 +269,10 @@ static void test_matrix_expected(void **state)
         {"POST", "/n/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
          "la_admin la_officer virtual_school school social_worker youth_justice "
          "partner analyst anonymous"},
+        {"GET", "/pupils/K999250000002/outcomes", "la_admin la_officer virtual_school school"},
+        {"POST", "/pupils/K999250000002/outcomes", "la_admin la_officer virtual_school school"},
+        {"GET", "/reports/outcomes", "la_admin la_officer analyst"},
+        {"GET", "/reports/outcomes/download", "la_admin la_officer analyst"},
         {"POST", "/api/v1/events", "api"},
         {"POST", "/api/v1/pupils", "api"},
         {"GET", "/api/v1/duties", "api"},
