@@ -99,6 +99,10 @@ or_code or_outbox_mark_failed(or_store *s, int64_t id, int64_t now, int64_t retr
                               const char *error, or_error *err);
 /* Send a failed message again (pending, attempts from 0); *found false if id is not failed. */
 or_code or_outbox_retry(or_store *s, int64_t id, int64_t now, bool *found, or_error *err);
+/* How many messages of one exclusion's duty (rule, urn, event_id) are not yet sent (cancelled
+ * ones aside): 0 once every partner has been sent theirs. */
+or_code or_outbox_unsent(or_store *s, const char *rule, int urn, const char *event_id,
+                         int64_t *unsent, or_error *err);
 
 /* The message of a one-click token (any attempt's); *found false for an unknown token. */
 or_code or_outbox_by_token(or_store *s, const char *token, or_arena *a, or_outbox_row *out,

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "onroll/ingest.h"
 #include "onroll/notify.h"
 #include "onroll/outbox.h"
 #include "onroll/sender.h"
@@ -118,6 +119,58 @@ static or_code enqueue(or_store *s, const or_sender_opts *o, or_sender_state *st
     return OR_OK;
 }
 
+/* Once every message of an exclusion has gone, the LA has done LOCAL-NOTIFY-PARTNERS: record
+ * its `action` in the ledger through the importer (source "notify"), dated the day the last
+ * one went, so the duty shows done like any other. Its event id is derived from the
+ * exclusion's, so recording it twice (a pass that died after it) is the same row again. */
+static or_code record_done(or_store *s, const or_outbox_row *m, int64_t now, or_sender_log log,
+                           void *ctx, or_error *err)
+{
+    int64_t unsent = 0;
+    or_code rc = or_outbox_unsent(s, m->rule, m->urn, m->event_id, &unsent, err);
+    if (rc || unsent || !*m->upn)
+        return rc;
+    uint64_t h = 1469598103934665603ull; /* FNV-1a of urn/event_id */
+    char key[160];
+    snprintf(key, sizeof key, "%d/%s", m->urn, m->event_id);
+    for (const char *p = key; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ull;
+    char id[32], urn[16], day[11];
+    snprintf(id, sizeof id, "NOTIFY-%016llx", (unsigned long long)h);
+    snprintf(urn, sizeof urn, "%d", m->urn);
+    time_t t = (time_t)now;
+    struct tm tm;
+    localtime_r(&t, &tm);
+    or_date_format(or_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), day);
+    const char *cells[OR_EV__N];
+    for (int c = 0; c < OR_EV__N; c++)
+        cells[c] = "";
+    cells[OR_EV_EVENT_ID] = id;
+    cells[OR_EV_UPN] = m->upn;
+    cells[OR_EV_URN] = urn;
+    cells[OR_EV_TYPE] = "action";
+    cells[OR_EV_START] = day;
+    cells[OR_EV_REF] = m->event_id;
+    cells[OR_EV_RULE] = m->rule;
+    cells[OR_EV_DELIVERY] = "email";
+    cells[OR_EV_TO] = "the partner services (onroll's notifications)";
+    cells[OR_EV_RECORDED_BY] = "onroll notify";
+    or_source src = {"notify", "onroll notify", NULL, "onroll notify"};
+    or_ingest_opts opts = {.max_errors = 5};
+    or_ingest *in = NULL;
+    or_ingest_result res = {0};
+    if ((rc = or_ingest_begin(s, or_kind_get(OR_K_EVENTS), &src, &opts, &in, err)))
+        return rc;
+    or_error e = {0};
+    or_ingest_row(in, 1, cells, &e);
+    rc = or_ingest_end(in, &res, err);
+    if (!rc && res.committed)
+        say(log, ctx, "%s done for %s at school %d: every partner has been sent theirs", m->rule,
+            m->event_id, m->urn);
+    or_ingest_result_release(&res);
+    return rc;
+}
+
 or_code or_sender_pass(or_store *s, const or_sender_opts *o, or_sender_state *state,
                        atomic_int *stop, or_send_result *r, or_sender_log log, void *ctx,
                        or_error *err)
@@ -162,7 +215,8 @@ or_code or_sender_pass(or_store *s, const or_sender_opts *o, or_sender_state *st
         now = (int64_t)time(NULL);
         if (!src) {
             /* a failure here leaves it sending: sent again, same Message-ID, after its lease */
-            if ((rc = or_outbox_mark_sent(s, m.id, now, err)))
+            if ((rc = or_outbox_mark_sent(s, m.id, now, err)) ||
+                (rc = record_done(s, &m, now, log, ctx, err)))
                 break;
             r->sent++;
             say(log, ctx, "message %lld to %s (%s): sent, attempt %d, %s", (long long)m.id,

@@ -534,6 +534,27 @@ or_code or_outbox_search(or_store *s, const or_outbox_query *oq, or_outbox_cb cb
     return rc;
 }
 
+or_code or_outbox_unsent(or_store *s, const char *rule, int urn, const char *event_id,
+                         int64_t *unsent, or_error *err)
+{
+    *unsent = 0;
+    query q;
+    or_code rc = prep(s, &q,
+                      "SELECT COUNT(*) FROM outbox WHERE rule = ? AND urn = ? AND event_id = ? "
+                      "AND sent_at IS NULL AND status <> 'cancelled'",
+                      err);
+    if (rc)
+        return rc;
+    q.d->bind_text(q.st, 1, rule);
+    q.d->bind_int(q.st, 2, urn);
+    q.d->bind_text(q.st, 3, event_id);
+    bool row = false;
+    if (!(rc = q.d->step(q.st, &row, err)) && row)
+        *unsent = num(&q, 0, 0);
+    done(&q);
+    return rc;
+}
+
 or_code or_outbox_count(or_store *s, or_outbox_counts *out, or_error *err)
 {
     memset(out, 0, sizeof *out);

@@ -268,7 +268,7 @@ static void save(const web_request *req, web_response *res, const char *id, bool
                 break;
             char base[OR_IV_ID_MAX + 1];
             or_iv_slug(t.name, base, sizeof base);
-            snprintf(slug, sizeof slug, "%.56s-%d", base, k);
+            snprintf(slug, sizeof slug, "%.52s-%d", base, k); /* 52 + 1 + 11 digits fit */
         }
         id = slug[0] ? slug : "new-entry";
         x.level_basis = OR_IV_BASIS_LA;

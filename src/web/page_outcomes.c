@@ -354,7 +354,7 @@ static void read_form(const web_request *req, mform *x)
     x->number = web_form(req, "number");
     x->m = or_measure_find(x->measure);
     for (int i = 0; i < OR_MEASURE_MAX_ITEMS; i++) {
-        char name[16];
+        char name[24]; /* "item-" and any int */
         snprintf(name, sizeof name, "item-%d", i + 1);
         x->items[i] = web_param_get(&req->form, name);
     }

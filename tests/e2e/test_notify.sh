@@ -219,6 +219,13 @@ safe=$(grep -l 'X-Sink-Rcpt-To: safe@' "$MAIL"/*.eml | head -n 1)
 expect_in "the shared address's message names both its services" "the MASH and the safeguarding" "$safe"
 expect_not_in "... and no other service" "youth justice" "$safe"
 expect_eq "the outbox: 8 sent" "sent=8" "$(outbox)"
+# every partner of an exclusion sent theirs: the LA's duty is done, in the ledger
+"$ONROLL" duties --as-of "$(date +%Y-%m-%d)" --format csv >"$WORK/duties.csv"
+# (EXN1's was recorded by hand in events.csv: 2 by the sender + 1)
+expect_eq "LOCAL-NOTIFY-PARTNERS done for both exclusions once all their messages went" 3 \
+    "$(grep -c ',LOCAL-NOTIFY-PARTNERS,.*,done,' "$WORK/duties.csv")"
+expect_eq "... recorded by the sender as an action (source notify, by email)" 2 \
+    "$(sql "select count(*) from events e join sources s on s.id = e.src_id where e.type = 'action' and e.rule = 'LOCAL-NOTIFY-PARTNERS' and e.delivery = 'email' and s.kind = 'notify'")"
 "$ONROLL" notify send --once $SEND_OPTS >"$WORK/send2" 2>&1
 expect_in "another run sends nothing" "0 sent, 0 waiting to be tried again, 0 failed" "$WORK/send2"
 
