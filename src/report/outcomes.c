@@ -17,7 +17,7 @@ typedef struct {
     int64_t *before, *after;
     size_t n, cap;
     int64_t pupils, ended;
-    const char *last_upn; /* pupils counted once per intervention */
+    const char *last_upn, *last_ended; /* pupils counted once per intervention */
 } group;
 
 typedef struct {
@@ -204,7 +204,10 @@ or_code or_outcomes_build(const or_model *m, or_date as_of, const char *only, or
             const or_school_info *sc = f->school ? f->school(f->school_ctx, e->urn) : NULL;
             const or_calendar *cal = sc ? sc->cal : NULL;
             if (end != OR_DATE_NONE && end <= as_of) {
-                sum->ended++;
+                if (!sum->last_ended || strcmp(sum->last_ended, f->upn)) {
+                    sum->ended++;
+                    sum->last_ended = f->upn;
+                }
                 int t0 = cal ? term_at_or_before(cal, e->start) : -1;
                 int t1 = cal ? term_at_or_before(cal, end) : -1;
                 /* the term before the one it started in; the term after the one it ended in */
