@@ -20,7 +20,7 @@ typedef struct {
     const char *scale;         /* the scale's id; NULL for a numeric measure or the summary */
     const char *label;         /* "SDQ (teacher report): Total difficulties" or "" */
     int64_t pupils;            /* summary: pupils who received it; else pupils measured twice */
-    int64_t ended;             /* summary: of them, pupils whose intervention has ended */
+    int64_t ended;             /* summary: of them, pupils with an episode of it ended */
     or_paired_change change;   /* measure rows */
     or_suspension_change susp; /* summary row: pupils whose term after has finished */
 } or_outcome_row;
