@@ -41,6 +41,9 @@ typedef enum {
     OR_EV__COUNT
 } or_event_kind;
 
+/* The event types' names in formats.md ("suspension"...), by kind, NULL-terminated: the
+ * events file's `type` vocabulary (kinds.c). */
+extern const char *const or_event_kind_names[OR_EV__COUNT + 1];
 /* The event type's name in formats.md ("suspension"...), and back (-1 if unknown). */
 const char *or_event_kind_name(or_event_kind k);
 int or_event_kind_parse(const char *name);

@@ -4,7 +4,7 @@
 
 #include "onroll/facts.h"
 
-static const char *const kind_names[OR_EV__COUNT] = {
+const char *const or_event_kind_names[OR_EV__COUNT + 1] = {
     "suspension",
     "lunchtime",
     "permanent",
@@ -28,17 +28,18 @@ static const char *const kind_names[OR_EV__COUNT] = {
     "referral",
     "referral_update",
     "measure",
+    NULL,
 };
 
 const char *or_event_kind_name(or_event_kind k)
 {
-    return k >= 0 && k < OR_EV__COUNT ? kind_names[k] : "?";
+    return k >= 0 && k < OR_EV__COUNT ? or_event_kind_names[k] : "?";
 }
 
 int or_event_kind_parse(const char *name)
 {
     for (int k = 0; k < OR_EV__COUNT; k++)
-        if (strcmp(kind_names[k], name) == 0)
+        if (strcmp(or_event_kind_names[k], name) == 0)
             return k;
     return -1;
 }

@@ -2,6 +2,7 @@
  * order is the spec's, so an export reads like the spec; the SQL names avoid reserved words. */
 #include <string.h>
 
+#include "onroll/facts.h"
 #include "onroll/kinds.h"
 
 #define REQ OR_COL_REQUIRED
@@ -18,30 +19,6 @@ static const char *const cal_kinds[] = {"term", "holiday", "inset", "closure", N
 static const char *const case_roles[] = {"social_worker", "youth_justice", "vsh",
                                          "reu",           "early_help",    NULL};
 static const char *const sessions[] = {"AM", "PM", NULL};
-static const char *const event_types[] = {"suspension",
-                                          "lunchtime",
-                                          "permanent",
-                                          "withdrawn",
-                                          "reinstated",
-                                          "managed_move",
-                                          "off_site_direction",
-                                          "ap_placement",
-                                          "part_time_timetable",
-                                          "ehe",
-                                          "cme",
-                                          "unexplained_exit",
-                                          "in_year_transfer",
-                                          "representations",
-                                          "action",
-                                          "psp",
-                                          "plan_review",
-                                          "peap",
-                                          "pep",
-                                          "intervention",
-                                          "referral",
-                                          "referral_update",
-                                          "measure",
-                                          NULL};
 static const char *const outcomes[] = {"reinstated",
                                        "upheld",
                                        "recommend_reconsider",
@@ -136,7 +113,7 @@ static const or_column event_cols[OR_EV__N] = {
     T("event_id", "event_id", OR_V_TEXT, KEY, 64),
     T("upn", "upn", OR_V_UPN, REQ, 0),
     T("urn", "urn", OR_V_URN, KEY, 0),
-    E("type", "type", REQ, event_types),
+    E("type", "type", REQ, or_event_kind_names),
     T("start", "start_date", OR_V_DATE, REQ, 0),
     I("sessions", "sessions", OPT, 1, 90),
     T("reasons", "reasons", OR_V_REASONS, OPT, 0),

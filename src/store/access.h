@@ -12,4 +12,43 @@ bool or_store_is_text(const or_column *c);
 /* Read result column i of st into v as column c's value (text valid until the next step). */
 void or_store_read_value(const or_driver *d, or_stmt *st, int i, const or_column *c, or_value *v);
 
+/* One prepared statement on the store's connection, as the query files use it. */
+typedef struct {
+    const or_driver *d;
+    or_db *db;
+    or_stmt *st;
+} or_query;
+
+static inline or_code or_query_prep(or_store *s, or_query *q, const char *sql, or_error *err)
+{
+    q->d = or_store_driver(s, &q->db);
+    q->st = NULL;
+    return q->d->prepare(q->db, sql, &q->st, err);
+}
+
+/* Run a statement that returns no rows, then finalize it. */
+static inline or_code or_query_run(or_query *q, or_error *err)
+{
+    bool row;
+    or_code rc = q->d->step(q->st, &row, err);
+    if (q->st)
+        q->d->finalize(q->st);
+    q->st = NULL;
+    return rc;
+}
+
+/* Result column i as text, "" when NULL (valid until the next step). */
+static inline const char *or_query_text(or_query *q, int i)
+{
+    return q->d->col_null(q->st, i) ? "" : q->d->col_text(q->st, i);
+}
+
+/* Finalize (idempotent). */
+static inline void or_query_done(or_query *q)
+{
+    if (q->st)
+        q->d->finalize(q->st);
+    q->st = NULL;
+}
+
 #endif

@@ -13,36 +13,11 @@
 
 enum { MAX_WORDS = 8, MAX_PARAMS = 64 };
 
-typedef struct {
-    const or_driver *d;
-    or_db *db;
-    or_stmt *st;
-} query;
-
-static or_code prep(or_store *s, query *q, const char *sql, or_error *err)
-{
-    q->d = or_store_driver(s, &q->db);
-    q->st = NULL;
-    return q->d->prepare(q->db, sql, &q->st, err);
-}
-
-static void done(query *q)
-{
-    if (q->st)
-        q->d->finalize(q->st);
-    q->st = NULL;
-}
-
 /* The engine's suffix for a bytewise ORDER BY of text (driver.h). */
 static const char *collate(or_store *s)
 {
     or_db *db;
     return or_store_driver(s, &db)->collate_bytes;
-}
-
-static const char *col(query *q, int i)
-{
-    return q->d->col_null(q->st, i) ? "" : q->d->col_text(q->st, i);
 }
 
 static void now_iso(char buf[32])
@@ -58,31 +33,33 @@ static void now_iso(char buf[32])
     "how_to_access, cost, cost_text, evidence, guide_section, active, updated_by, updated_at"
 
 /* The current row of q (COLUMNS, in order) as an entry; strings valid until the next step. */
-static or_code read_entry(query *q, or_intervention *e, or_error *err)
+static or_code read_entry(or_query *q, or_intervention *e, or_error *err)
 {
     memset(e, 0, sizeof *e);
-    e->id = col(q, 0);
-    e->name = col(q, 1);
-    e->description = col(q, 2);
-    e->provider = col(q, 3);
-    e->level_basis = col(q, 5);
-    e->level_note = col(q, 6);
-    e->how_to_access = col(q, 9);
-    e->cost_text = col(q, 11);
-    e->evidence = col(q, 12);
-    e->guide_section = col(q, 13);
+    e->id = or_query_text(q, 0);
+    e->name = or_query_text(q, 1);
+    e->description = or_query_text(q, 2);
+    e->provider = or_query_text(q, 3);
+    e->level_basis = or_query_text(q, 5);
+    e->level_note = or_query_text(q, 6);
+    e->how_to_access = or_query_text(q, 9);
+    e->cost_text = or_query_text(q, 11);
+    e->evidence = or_query_text(q, 12);
+    e->guide_section = or_query_text(q, 13);
     e->active = q->d->col_int(q->st, 14) != 0;
-    e->updated_by = col(q, 15);
-    e->updated_at = col(q, 16);
-    int level = or_iv_find(or_iv_levels, OR_IV_LEVEL__N, col(q, 4));
-    int cost = or_iv_find(or_iv_costs, OR_IV_COST__N, col(q, 10));
+    e->updated_by = or_query_text(q, 15);
+    e->updated_at = or_query_text(q, 16);
+    int level = or_iv_find(or_iv_levels, OR_IV_LEVEL__N, or_query_text(q, 4));
+    int cost = or_iv_find(or_iv_costs, OR_IV_COST__N, or_query_text(q, 10));
     or_code rc = OR_OK;
     if (level < 0)
-        rc = or_fail(err, OR_ESTORE, "level: '%s' is not a level of need", col(q, 4));
+        rc = or_fail(err, OR_ESTORE, "level: '%s' is not a level of need", or_query_text(q, 4));
     else if (cost < 0)
-        rc = or_fail(err, OR_ESTORE, "cost: '%s' is not a cost", col(q, 10));
-    else if (or_iv_set_parse(or_iv_phases, OR_IV_PHASE__N, col(q, 7), "phases", &e->phases, err) ||
-             or_iv_set_parse(or_iv_needs, OR_IV_NEED__N, col(q, 8), "needs", &e->needs, err))
+        rc = or_fail(err, OR_ESTORE, "cost: '%s' is not a cost", or_query_text(q, 10));
+    else if (or_iv_set_parse(or_iv_phases, OR_IV_PHASE__N, or_query_text(q, 7), "phases",
+                             &e->phases, err) ||
+             or_iv_set_parse(or_iv_needs, OR_IV_NEED__N, or_query_text(q, 8), "needs", &e->needs,
+                             err))
         rc = err ? (err->code = OR_ESTORE) : OR_ESTORE;
     if (rc) {
         or_error_prefix(err, "interventions row '%s': ", e->id);
@@ -94,7 +71,7 @@ static or_code read_entry(query *q, or_intervention *e, or_error *err)
 }
 
 /* Run q and pass every row to cb as an entry. */
-static or_code each_entry(query *q, or_iv_cb cb, void *ctx, or_error *err)
+static or_code each_entry(or_query *q, or_iv_cb cb, void *ctx, or_error *err)
 {
     or_code rc;
     for (;;) {
@@ -105,7 +82,7 @@ static or_code each_entry(query *q, or_iv_cb cb, void *ctx, or_error *err)
         if ((rc = read_entry(q, &e, err)) || (rc = cb(ctx, &e, err)))
             break;
     }
-    done(q);
+    or_query_done(q);
     return rc;
 }
 
@@ -200,7 +177,7 @@ static void where(const or_iv_query *q, or_sb *sql, params *p)
     }
 }
 
-static void bind_params(query *q, const params *p)
+static void bind_params(or_query *q, const params *p)
 {
     for (int i = 0; i < p->n; i++)
         q->d->bind_text(q->st, i + 1, p->text[i]);
@@ -212,16 +189,16 @@ or_code or_iv_search(or_store *s, const or_iv_query *iq, or_iv_cb cb, void *ctx,
     params p = {.n = 0};
     or_sb cond = OR_SB_INIT, sql = OR_SB_INIT;
     where(iq, &cond, &p);
-    query q;
+    or_query q;
     or_code rc = OR_OK;
     if (total) {
         or_sb_addf(&sql, "SELECT COUNT(*) FROM interventions%s", or_sb_str(&cond));
-        if (!(rc = prep(s, &q, or_sb_str(&sql), err))) {
+        if (!(rc = or_query_prep(s, &q, or_sb_str(&sql), err))) {
             bind_params(&q, &p);
             bool row = false;
             if (!(rc = q.d->step(q.st, &row, err)))
                 *total = row ? q.d->col_int(q.st, 0) : 0;
-            done(&q);
+            or_query_done(&q);
         }
     }
     if (!rc) {
@@ -231,7 +208,7 @@ or_code or_iv_search(or_store *s, const or_iv_query *iq, or_iv_cb cb, void *ctx,
                    or_sb_str(&cond), c, c);
         if (iq->limit > 0)
             or_sb_addf(&sql, " LIMIT %d OFFSET %d", iq->limit, iq->offset > 0 ? iq->offset : 0);
-        if (!(rc = prep(s, &q, or_sb_str(&sql), err))) {
+        if (!(rc = or_query_prep(s, &q, or_sb_str(&sql), err))) {
             bind_params(&q, &p);
             rc = each_entry(&q, cb, ctx, err);
         }
@@ -285,9 +262,9 @@ static or_code keep(void *ctx, const or_intervention *e, or_error *err)
 or_code or_iv_get(or_store *s, const char *id, or_arena *a, or_intervention *out, bool *found,
                   or_error *err)
 {
-    query q;
+    or_query q;
     get_ctx g = {a, out, false};
-    or_code rc = prep(s, &q, "SELECT " COLUMNS " FROM interventions WHERE id = ?", err);
+    or_code rc = or_query_prep(s, &q, "SELECT " COLUMNS " FROM interventions WHERE id = ?", err);
     if (rc)
         return rc;
     q.d->bind_text(q.st, 1, id ? id : "");
@@ -298,50 +275,50 @@ or_code or_iv_get(or_store *s, const char *id, or_arena *a, or_intervention *out
 
 or_code or_iv_exists(or_store *s, const char *id, bool *found, or_error *err)
 {
-    query q;
-    or_code rc = prep(s, &q, "SELECT 1 FROM interventions WHERE id = ?", err);
+    or_query q;
+    or_code rc = or_query_prep(s, &q, "SELECT 1 FROM interventions WHERE id = ?", err);
     if (rc)
         return rc;
     q.d->bind_text(q.st, 1, id ? id : "");
     bool row = false;
     rc = q.d->step(q.st, &row, err);
-    done(&q);
+    or_query_done(&q);
     *found = !rc && row;
     return rc;
 }
 
 or_code or_iv_providers(or_store *s, or_iv_text_cb cb, void *ctx, or_error *err)
 {
-    query q;
+    or_query q;
     char sql[160];
     snprintf(sql, sizeof sql,
              "SELECT provider FROM interventions WHERE active = 1 GROUP BY provider ORDER BY "
              "provider%s", /* not DISTINCT: PostgreSQL's ORDER BY must then be in the list */
              collate(s));
-    or_code rc = prep(s, &q, sql, err);
+    or_code rc = or_query_prep(s, &q, sql, err);
     if (rc)
         return rc;
     for (;;) {
         bool row = false;
         if ((rc = q.d->step(q.st, &row, err)) || !row)
             break;
-        if ((rc = cb(ctx, col(&q, 0), err)))
+        if ((rc = cb(ctx, or_query_text(&q, 0), err)))
             break;
     }
-    done(&q);
+    or_query_done(&q);
     return rc;
 }
 
 or_code or_iv_count(or_store *s, int64_t *n, or_error *err)
 {
-    query q;
-    or_code rc = prep(s, &q, "SELECT COUNT(*) FROM interventions", err);
+    or_query q;
+    or_code rc = or_query_prep(s, &q, "SELECT COUNT(*) FROM interventions", err);
     if (rc)
         return rc;
     bool row = false;
     if (!(rc = q.d->step(q.st, &row, err)))
         *n = row ? q.d->col_int(q.st, 0) : 0;
-    done(&q);
+    or_query_done(&q);
     return rc;
 }
 
@@ -351,8 +328,9 @@ or_code or_iv_count(or_store *s, int64_t *n, or_error *err)
 static or_code write_row(or_store *s, const or_intervention *e, bool create, const char *by,
                          or_error *err)
 {
-    query q;
-    or_code rc = prep(s, &q,
+    or_query q;
+    or_code rc =
+        or_query_prep(s, &q,
                       create ? "INSERT INTO interventions (name, description, provider, level, "
                                "level_basis, level_note, phases, needs, how_to_access, cost, "
                                "cost_text, evidence, guide_section, active, updated_by, "
@@ -388,7 +366,7 @@ static or_code write_row(or_store *s, const or_intervention *e, bool create, con
         rc = create ? or_fail(err, OR_ECONFLICT,
                               "id '%s' is taken: another entry of the directory has it", e->id)
                     : or_fail(err, OR_ENOTFOUND, "no entry '%s' in the directory", e->id);
-    done(&q);
+    or_query_done(&q);
     or_sb_release(&phases);
     or_sb_release(&needs);
     return rc;

@@ -8,27 +8,7 @@
 #include "onroll/letter_store.h"
 #include "store/access.h"
 
-typedef struct {
-    const or_driver *d;
-    or_db *db;
-    or_stmt *st;
-} query;
-
-static or_code prep(or_store *s, query *q, const char *sql, or_error *err)
-{
-    q->d = or_store_driver(s, &q->db);
-    q->st = NULL;
-    return q->d->prepare(q->db, sql, &q->st, err);
-}
-
-static void done(query *q)
-{
-    if (q->st)
-        q->d->finalize(q->st);
-    q->st = NULL;
-}
-
-static const char *text(query *q, int i, or_arena *a)
+static const char *text(or_query *q, int i, or_arena *a)
 {
     return q->d->col_null(q->st, i) ? "" : or_arena_strdup(a, q->d->col_text(q->st, i));
 }
@@ -45,7 +25,7 @@ static void now_iso(char buf[32])
     "id, urn, event_id, upn, kind, title, body, created_by, created_at, updated_by, "              \
     "updated_at, sent_at, sent_by, sent_on, delivery"
 
-static void read_row(query *q, or_arena *a, or_letter_row *r)
+static void read_row(or_query *q, or_arena *a, or_letter_row *r)
 {
     r->id = q->d->col_int(q->st, 0);
     r->urn = (int)q->d->col_int(q->st, 1);
@@ -68,8 +48,9 @@ or_code or_letter_add(or_store *s, or_letter_row *r, or_error *err)
 {
     char now[32];
     now_iso(now);
-    query q;
-    or_code rc = prep(s, &q,
+    or_query q;
+    or_code rc =
+        or_query_prep(s, &q,
                       "INSERT INTO letters (urn, event_id, upn, kind, title, body, created_by, "
                       "created_at, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                       "RETURNING id",
@@ -89,7 +70,7 @@ or_code or_letter_add(or_store *s, or_letter_row *r, or_error *err)
     bool row = false;
     if (!(rc = q.d->step(q.st, &row, err)) && row)
         r->id = q.d->col_int(q.st, 0);
-    done(&q);
+    or_query_done(&q);
     if (!rc && !row)
         rc = or_fail(err, OR_ESTORE, "letters: the new letter of event %s (URN %d) got no id",
                      r->event_id, r->urn);
@@ -100,8 +81,8 @@ or_code or_letter_get(or_store *s, int64_t id, or_arena *a, or_letter_row *out, 
                       or_error *err)
 {
     *found = false;
-    query q;
-    or_code rc = prep(s, &q, "SELECT " COLS " FROM letters WHERE id = ?", err);
+    or_query q;
+    or_code rc = or_query_prep(s, &q, "SELECT " COLS " FROM letters WHERE id = ?", err);
     if (rc)
         return rc;
     q.d->bind_int(q.st, 1, id);
@@ -110,7 +91,7 @@ or_code or_letter_get(or_store *s, int64_t id, or_arena *a, or_letter_row *out, 
         read_row(&q, a, out);
         *found = true;
     }
-    done(&q);
+    or_query_done(&q);
     return rc;
 }
 
@@ -119,9 +100,9 @@ or_code or_letters_of_event(or_store *s, int urn, const char *event_id, or_arena
 {
     *out = NULL;
     *n = 0;
-    query q;
-    or_code rc =
-        prep(s, &q, "SELECT " COLS " FROM letters WHERE urn = ? AND event_id = ? ORDER BY id", err);
+    or_query q;
+    or_code rc = or_query_prep(
+        s, &q, "SELECT " COLS " FROM letters WHERE urn = ? AND event_id = ? ORDER BY id", err);
     if (rc)
         return rc;
     q.d->bind_int(q.st, 1, urn);
@@ -140,7 +121,7 @@ or_code or_letters_of_event(or_store *s, int urn, const char *event_id, or_arena
         }
         read_row(&q, a, &(*out)[(*n)++]);
     }
-    done(&q);
+    or_query_done(&q);
     return rc;
 }
 
@@ -166,8 +147,9 @@ or_code or_letter_save(or_store *s, int64_t id, const char *body, const char *us
 {
     char now[32];
     now_iso(now);
-    query q;
-    or_code rc = prep(s, &q,
+    or_query q;
+    or_code rc =
+        or_query_prep(s, &q,
                       "UPDATE letters SET body = ?, updated_by = ?, updated_at = ? WHERE id = ? "
                       "AND sent_at IS NULL",
                       err);
@@ -180,7 +162,7 @@ or_code or_letter_save(or_store *s, int64_t id, const char *body, const char *us
     bool row;
     rc = q.d->step(q.st, &row, err);
     int64_t changed = rc ? 0 : q.d->changes(q.st);
-    done(&q);
+    or_query_done(&q);
     if (!rc && changed == 0)
         rc = unchanged(s, id, "changed", err);
     return rc;
@@ -191,8 +173,9 @@ or_code or_letter_mark_sent(or_store *s, int64_t id, const char *sent_on, const 
 {
     char now[32];
     now_iso(now);
-    query q;
-    or_code rc = prep(s, &q,
+    or_query q;
+    or_code rc =
+        or_query_prep(s, &q,
                       "UPDATE letters SET sent_at = ?, sent_by = ?, sent_on = ?, delivery = ? "
                       "WHERE id = ? AND sent_at IS NULL",
                       err);
@@ -206,7 +189,7 @@ or_code or_letter_mark_sent(or_store *s, int64_t id, const char *sent_on, const 
     bool row;
     rc = q.d->step(q.st, &row, err);
     int64_t changed = rc ? 0 : q.d->changes(q.st);
-    done(&q);
+    or_query_done(&q);
     if (!rc && changed == 0)
         rc = unchanged(s, id, "sent again", err);
     return rc;

@@ -17,40 +17,7 @@
 #include "onroll/sb.h"
 #include "store/access.h"
 
-typedef struct {
-    const or_driver *d;
-    or_db *db;
-    or_stmt *st;
-} query;
-
-static or_code prep(or_store *s, query *q, const char *sql, or_error *err)
-{
-    q->d = or_store_driver(s, &q->db);
-    q->st = NULL;
-    return q->d->prepare(q->db, sql, &q->st, err);
-}
-
-static void done(query *q)
-{
-    if (q->st)
-        q->d->finalize(q->st);
-    q->st = NULL;
-}
-
-static or_code run(query *q, or_error *err)
-{
-    bool row;
-    or_code rc = q->d->step(q->st, &row, err);
-    done(q);
-    return rc;
-}
-
-static const char *text(query *q, int i)
-{
-    return q->d->col_null(q->st, i) ? "" : q->d->col_text(q->st, i);
-}
-
-static int64_t num(query *q, int i, int64_t null_value)
+static int64_t num(or_query *q, int i, int64_t null_value)
 {
     return q->d->col_null(q->st, i) ? null_value : q->d->col_int(q->st, i);
 }
@@ -93,11 +60,12 @@ or_code or_recipient_add(or_store *s, const char *service, const char *email, co
     if (rc)
         return rc;
     iso(now, ts);
-    query q;
-    if ((rc = prep(s, &q,
-                   "INSERT INTO partner_recipients (service, email, added_by, added_at) VALUES "
-                   "(?, ?, ?, ?) ON CONFLICT (service, email) DO NOTHING",
-                   err)))
+    or_query q;
+    if ((rc = or_query_prep(
+             s, &q,
+             "INSERT INTO partner_recipients (service, email, added_by, added_at) VALUES "
+             "(?, ?, ?, ?) ON CONFLICT (service, email) DO NOTHING",
+             err)))
         return rc;
     q.d->bind_text(q.st, 1, service);
     q.d->bind_text(q.st, 2, addr);
@@ -110,7 +78,7 @@ or_code or_recipient_add(or_store *s, const char *service, const char *email, co
     rc = q.d->step(q.st, &row, err);
     if (!rc && added)
         *added = q.d->changes(q.st) > 0;
-    done(&q);
+    or_query_done(&q);
     return rc;
 }
 
@@ -125,29 +93,30 @@ or_code or_recipient_remove(or_store *s, const char *service, const char *email,
         *cancelled = 0;
     if ((rc = or_store_begin(s, err)))
         return rc;
-    query q;
-    if (!(rc =
-              prep(s, &q, "DELETE FROM partner_recipients WHERE service = ? AND email = ?", err))) {
+    or_query q;
+    if (!(rc = or_query_prep(
+              s, &q, "DELETE FROM partner_recipients WHERE service = ? AND email = ?", err))) {
         q.d->bind_text(q.st, 1, service);
         q.d->bind_text(q.st, 2, addr);
         bool row;
         rc = q.d->step(q.st, &row, err);
         if (!rc && q.d->changes(q.st) == 0)
             rc = or_fail(err, OR_ENOTFOUND, "%s is not an address of %s", addr, service);
-        done(&q);
+        or_query_done(&q);
     }
-    if (!rc && !(rc = prep(s, &q,
-                           "UPDATE outbox SET status = 'cancelled', lease_until = NULL WHERE "
-                           "recipient = ? AND status IN ('pending', 'failed') AND NOT EXISTS "
-                           "(SELECT 1 FROM partner_recipients WHERE email = ?)",
-                           err))) {
+    if (!rc &&
+        !(rc = or_query_prep(s, &q,
+                             "UPDATE outbox SET status = 'cancelled', lease_until = NULL WHERE "
+                             "recipient = ? AND status IN ('pending', 'failed') AND NOT EXISTS "
+                             "(SELECT 1 FROM partner_recipients WHERE email = ?)",
+                             err))) {
         q.d->bind_text(q.st, 1, addr);
         q.d->bind_text(q.st, 2, addr);
         bool row;
         rc = q.d->step(q.st, &row, err);
         if (!rc && cancelled)
             *cancelled = q.d->changes(q.st);
-        done(&q);
+        or_query_done(&q);
     }
     if (rc) {
         or_store_rollback(s);
@@ -158,7 +127,7 @@ or_code or_recipient_remove(or_store *s, const char *service, const char *email,
 
 or_code or_recipients_each(or_store *s, or_recipient_cb cb, void *ctx, or_error *err)
 {
-    query q;
+    or_query q;
     or_db *db;
     const or_driver *d = or_store_driver(s, &db);
     char sql[200];
@@ -166,18 +135,19 @@ or_code or_recipients_each(or_store *s, or_recipient_cb cb, void *ctx, or_error 
              "SELECT id, service, email, added_by, added_at FROM partner_recipients ORDER BY "
              "service%s, email%s",
              d->collate_bytes, d->collate_bytes);
-    or_code rc = prep(s, &q, sql, err);
+    or_code rc = or_query_prep(s, &q, sql, err);
     if (rc)
         return rc;
     for (;;) {
         bool row = false;
         if ((rc = q.d->step(q.st, &row, err)) || !row)
             break;
-        or_recipient r = {num(&q, 0, 0), text(&q, 1), text(&q, 2), text(&q, 3), text(&q, 4)};
+        or_recipient r = {num(&q, 0, 0), or_query_text(&q, 1), or_query_text(&q, 2),
+                          or_query_text(&q, 3), or_query_text(&q, 4)};
         if ((rc = cb(ctx, &r, err)))
             break;
     }
-    done(&q);
+    or_query_done(&q);
     return rc;
 }
 
@@ -186,7 +156,7 @@ or_code or_recipients_each(or_store *s, or_recipient_cb cb, void *ctx, or_error 
 or_code or_notify_candidates(or_store *s, or_date from, or_date to, or_upn_cb cb, void *ctx,
                              or_error *err)
 {
-    query q;
+    or_query q;
     or_db *db;
     const or_driver *d = or_store_driver(s, &db);
     char sql[300];
@@ -195,7 +165,7 @@ or_code or_notify_candidates(or_store *s, or_date from, or_date to, or_upn_cb cb
              "COALESCE(decided, start_date) >= ? AND COALESCE(decided, start_date) <= ? GROUP "
              "BY upn ORDER BY upn%s",
              d->collate_bytes);
-    or_code rc = prep(s, &q, sql, err);
+    or_code rc = or_query_prep(s, &q, sql, err);
     if (rc)
         return rc;
     char f[11], t[11];
@@ -207,10 +177,10 @@ or_code or_notify_candidates(or_store *s, or_date from, or_date to, or_upn_cb cb
         bool row = false;
         if ((rc = q.d->step(q.st, &row, err)) || !row)
             break;
-        if ((rc = cb(ctx, text(&q, 0), err)))
+        if ((rc = cb(ctx, or_query_text(&q, 0), err)))
             break;
     }
-    done(&q);
+    or_query_done(&q);
     return rc;
 }
 
@@ -224,12 +194,13 @@ or_code or_outbox_add(or_store *s, const or_outbox_new *m, int64_t now, int64_t 
     or_code rc = or_store_begin(s, err);
     if (rc)
         return rc;
-    query q;
-    if (!(rc = prep(s, &q,
-                    "INSERT INTO outbox (created_at, rule, urn, event_id, recipient, subject, "
-                    "body, status, attempts, service) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, "
-                    "?) ON CONFLICT (rule, urn, event_id, recipient) DO NOTHING RETURNING id",
-                    err))) {
+    or_query q;
+    if (!(rc = or_query_prep(
+              s, &q,
+              "INSERT INTO outbox (created_at, rule, urn, event_id, recipient, subject, "
+              "body, status, attempts, service) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, "
+              "?) ON CONFLICT (rule, urn, event_id, recipient) DO NOTHING RETURNING id",
+              err))) {
         q.d->bind_text(q.st, 1, ts);
         q.d->bind_text(q.st, 2, m->rule);
         q.d->bind_int(q.st, 3, m->urn);
@@ -244,7 +215,7 @@ or_code or_outbox_add(or_store *s, const or_outbox_new *m, int64_t now, int64_t 
             *id = q.d->col_int(q.st, 0);
         if (!rc && row) /* finish the statement (PostgreSQL streams its rows) */
             rc = q.d->step(q.st, &row, err);
-        done(&q);
+        or_query_done(&q);
     }
     if (!rc && *id) {
         unsigned char raw[8];
@@ -253,10 +224,10 @@ or_code or_outbox_add(or_store *s, const or_outbox_new *m, int64_t now, int64_t 
         sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
         snprintf(mid, sizeof mid, "<onroll.%lld.%s@%s>", (long long)*id, hex,
                  m->msgid_domain && *m->msgid_domain ? m->msgid_domain : "onroll.invalid");
-        if (!(rc = prep(s, &q, "UPDATE outbox SET message_id = ? WHERE id = ?", err))) {
+        if (!(rc = or_query_prep(s, &q, "UPDATE outbox SET message_id = ? WHERE id = ?", err))) {
             q.d->bind_text(q.st, 1, mid);
             q.d->bind_int(q.st, 2, *id);
-            rc = run(&q, err);
+            rc = or_query_run(&q, err);
         }
     }
     if (rc) {
@@ -278,11 +249,11 @@ or_code or_outbox_add(or_store *s, const or_outbox_new *m, int64_t now, int64_t 
     "schools sc ON sc.urn = o.urn"
 
 /* Read a row of ROW_COLS; strings copied into a when a is not NULL, else borrowed. */
-static void read_row(query *q, or_arena *a, or_outbox_row *r)
+static void read_row(or_query *q, or_arena *a, or_outbox_row *r)
 {
     const char *t[23];
     for (int i = 0; i < 23; i++)
-        t[i] = text(q, i);
+        t[i] = or_query_text(q, i);
     if (a)
         for (int i = 0; i < 23; i++)
             t[i] = or_arena_strdup(a, t[i]);
@@ -317,8 +288,8 @@ static void read_row(query *q, or_arena *a, or_outbox_row *r)
 static or_code row_by_id(or_store *s, int64_t id, or_arena *a, or_outbox_row *out, bool *found,
                          or_error *err)
 {
-    query q;
-    or_code rc = prep(s, &q, "SELECT " ROW_COLS ROW_FROM " WHERE o.id = ?", err);
+    or_query q;
+    or_code rc = or_query_prep(s, &q, "SELECT " ROW_COLS ROW_FROM " WHERE o.id = ?", err);
     if (rc)
         return rc;
     q.d->bind_int(q.st, 1, id);
@@ -327,7 +298,7 @@ static or_code row_by_id(or_store *s, int64_t id, or_arena *a, or_outbox_row *ou
     *found = !rc && row;
     if (*found)
         read_row(&q, a, out);
-    done(&q);
+    or_query_done(&q);
     return rc;
 }
 
@@ -343,15 +314,16 @@ or_code or_outbox_claim(or_store *s, int64_t now, int lease, const char *token, 
     if (rc)
         return rc;
     int64_t id = 0;
-    query q;
+    or_query q;
 #define DUE                                                                                        \
     "acknowledged_at IS NULL AND ((status = 'pending' AND (next_attempt_at IS NULL OR "            \
     "next_attempt_at <= ?)) OR (status = 'sending' AND lease_until <= ?))"
-    if (!(rc = prep(s, &q,
-                    "UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = "
-                    "?, last_attempt_at = ? WHERE id = (SELECT id FROM outbox WHERE " DUE
-                    " ORDER BY id LIMIT 1) AND " DUE " RETURNING id",
-                    err))) {
+    if (!(rc = or_query_prep(
+              s, &q,
+              "UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = "
+              "?, last_attempt_at = ? WHERE id = (SELECT id FROM outbox WHERE " DUE
+              " ORDER BY id LIMIT 1) AND " DUE " RETURNING id",
+              err))) {
         q.d->bind_text(q.st, 1, until);
         q.d->bind_text(q.st, 2, ts);
         for (int i = 3; i <= 6; i++)
@@ -362,18 +334,18 @@ or_code or_outbox_claim(or_store *s, int64_t now, int lease, const char *token, 
             id = q.d->col_int(q.st, 0);
             rc = q.d->step(q.st, &row, err);
         }
-        done(&q);
+        or_query_done(&q);
     }
 #undef DUE
     if (!rc && id &&
-        !(rc = prep(s, &q,
-                    "INSERT INTO outbox_tokens (token_hash, outbox_id, created_at) "
-                    "VALUES (?, ?, ?)",
-                    err))) {
+        !(rc = or_query_prep(s, &q,
+                             "INSERT INTO outbox_tokens (token_hash, outbox_id, created_at) "
+                             "VALUES (?, ?, ?)",
+                             err))) {
         q.d->bind_text(q.st, 1, hash);
         q.d->bind_int(q.st, 2, id);
         q.d->bind_text(q.st, 3, ts);
-        rc = run(&q, err);
+        rc = or_query_run(&q, err);
     }
     if (!rc && id)
         rc = row_by_id(s, id, a, out, found, err);
@@ -388,8 +360,8 @@ or_code or_outbox_claim(or_store *s, int64_t now, int lease, const char *token, 
 static or_code update_one(or_store *s, const char *sql, const char *const *texts, int ntexts,
                           int64_t id, int64_t *changed, or_error *err)
 {
-    query q;
-    or_code rc = prep(s, &q, sql, err);
+    or_query q;
+    or_code rc = or_query_prep(s, &q, sql, err);
     if (rc)
         return rc;
     for (int i = 0; i < ntexts; i++)
@@ -402,7 +374,7 @@ static or_code update_one(or_store *s, const char *sql, const char *const *texts
     rc = q.d->step(q.st, &row, err);
     if (!rc && changed)
         *changed = q.d->changes(q.st);
-    done(&q);
+    or_query_done(&q);
     return rc;
 }
 
@@ -454,8 +426,9 @@ or_code or_outbox_by_token(or_store *s, const char *token, or_arena *a, or_outbo
         return OR_OK; /* not one of ours: no look-up */
     char hash[65];
     token_hash(token, hash);
-    query q;
-    or_code rc = prep(s, &q, "SELECT outbox_id FROM outbox_tokens WHERE token_hash = ?", err);
+    or_query q;
+    or_code rc =
+        or_query_prep(s, &q, "SELECT outbox_id FROM outbox_tokens WHERE token_hash = ?", err);
     if (rc)
         return rc;
     q.d->bind_text(q.st, 1, hash);
@@ -464,7 +437,7 @@ or_code or_outbox_by_token(or_store *s, const char *token, or_arena *a, or_outbo
     rc = q.d->step(q.st, &row, err);
     if (!rc && row)
         id = q.d->col_int(q.st, 0);
-    done(&q);
+    or_query_done(&q);
     if (rc || !id)
         return rc;
     return row_by_id(s, id, a, out, found, err);
@@ -514,8 +487,8 @@ or_code or_outbox_search(or_store *s, const or_outbox_query *oq, or_outbox_cb cb
         or_sb_addf(&sql, " AND o.id < %lld", (long long)oq->before_id);
     or_sb_addf(&sql, " ORDER BY o.id DESC LIMIT %d",
                oq->limit > 0 && oq->limit <= 10000 ? oq->limit : 100);
-    query q;
-    or_code rc = prep(s, &q, or_sb_str(&sql), err);
+    or_query q;
+    or_code rc = or_query_prep(s, &q, or_sb_str(&sql), err);
     or_sb_release(&sql);
     if (rc)
         return rc;
@@ -530,7 +503,7 @@ or_code or_outbox_search(or_store *s, const or_outbox_query *oq, or_outbox_cb cb
         if ((rc = cb(ctx, &r, err)))
             break;
     }
-    done(&q);
+    or_query_done(&q);
     return rc;
 }
 
@@ -538,8 +511,9 @@ or_code or_outbox_unsent(or_store *s, const char *rule, int urn, const char *eve
                          int64_t *unsent, or_error *err)
 {
     *unsent = 0;
-    query q;
-    or_code rc = prep(s, &q,
+    or_query q;
+    or_code rc =
+        or_query_prep(s, &q,
                       "SELECT COUNT(*) FROM outbox WHERE rule = ? AND urn = ? AND event_id = ? "
                       "AND sent_at IS NULL AND status <> 'cancelled'",
                       err);
@@ -551,15 +525,16 @@ or_code or_outbox_unsent(or_store *s, const char *rule, int urn, const char *eve
     bool row = false;
     if (!(rc = q.d->step(q.st, &row, err)) && row)
         *unsent = num(&q, 0, 0);
-    done(&q);
+    or_query_done(&q);
     return rc;
 }
 
 or_code or_outbox_count(or_store *s, or_outbox_counts *out, or_error *err)
 {
     memset(out, 0, sizeof *out);
-    query q;
-    or_code rc = prep(s, &q,
+    or_query q;
+    or_code rc =
+        or_query_prep(s, &q,
                       "SELECT status, COUNT(*), SUM(CASE WHEN acknowledged_at IS NULL AND status "
                       "<> 'cancelled' THEN 1 ELSE 0 END) FROM outbox GROUP BY status",
                       err);
@@ -569,7 +544,7 @@ or_code or_outbox_count(or_store *s, or_outbox_counts *out, or_error *err)
         bool row = false;
         if ((rc = q.d->step(q.st, &row, err)) || !row)
             break;
-        const char *st = text(&q, 0);
+        const char *st = or_query_text(&q, 0);
         int64_t n = num(&q, 1, 0);
         out->unacknowledged += num(&q, 2, 0);
         if (!strcmp(st, "pending"))
@@ -583,6 +558,6 @@ or_code or_outbox_count(or_store *s, or_outbox_counts *out, or_error *err)
         else if (!strcmp(st, "cancelled"))
             out->cancelled = n;
     }
-    done(&q);
+    or_query_done(&q);
     return rc;
 }

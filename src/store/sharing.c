@@ -8,37 +8,12 @@
 #include "onroll/sharing.h"
 #include "store/access.h"
 
-typedef struct {
-    const or_driver *d;
-    or_db *db;
-    or_stmt *st;
-} query;
-
-static or_code prep(or_store *s, query *q, const char *sql, or_error *err)
-{
-    q->d = or_store_driver(s, &q->db);
-    q->st = NULL;
-    return q->d->prepare(q->db, sql, &q->st, err);
-}
-
-static void done(query *q)
-{
-    if (q->st)
-        q->d->finalize(q->st);
-    q->st = NULL;
-}
-
-static const char *text(query *q, int i)
-{
-    return q->d->col_null(q->st, i) ? "" : q->d->col_text(q->st, i);
-}
-
-static int64_t num(query *q, int i, int64_t null_value)
+static int64_t num(or_query *q, int i, int64_t null_value)
 {
     return q->d->col_null(q->st, i) ? null_value : q->d->col_int(q->st, i);
 }
 
-static or_date date(query *q, int i)
+static or_date date(or_query *q, int i)
 {
     or_date d = OR_DATE_NONE;
     if (!q->d->col_null(q->st, i) && !or_date_parse(q->d->col_text(q->st, i), &d))
@@ -48,9 +23,10 @@ static or_date date(query *q, int i)
 
 or_code or_sharing_schools(or_store *s, or_sharing_cb cb, void *ctx, or_error *err)
 {
-    query q;
+    or_query q;
     /* the rows a school sends; the latest source of each school is its largest src_id */
-    or_code rc = prep(s, &q,
+    or_code rc =
+        or_query_prep(s, &q,
                       "SELECT sc.urn, sc.name, sc.phase, x.src_id, so.kind, so.name, "
                       "so.received_at FROM schools sc LEFT JOIN (SELECT urn, MAX(src_id) AS "
                       "src_id FROM (SELECT urn, src_id FROM events UNION ALL SELECT urn, src_id "
@@ -64,20 +40,22 @@ or_code or_sharing_schools(or_store *s, or_sharing_cb cb, void *ctx, or_error *e
         bool row = false;
         if ((rc = q.d->step(q.st, &row, err)) || !row)
             break;
-        or_school_sharing r = {(int)num(&q, 0, 0), text(&q, 1), text(&q, 2), num(&q, 3, 0),
-                               text(&q, 4),        text(&q, 5), text(&q, 6)};
+        or_school_sharing r = {(int)num(&q, 0, 0),  or_query_text(&q, 1), or_query_text(&q, 2),
+                               num(&q, 3, 0),       or_query_text(&q, 4), or_query_text(&q, 5),
+                               or_query_text(&q, 6)};
         if ((rc = cb(ctx, &r, err)))
             break;
     }
-    done(&q);
+    or_query_done(&q);
     return rc;
 }
 
 or_code or_exclusions_received_since(or_store *s, const char *since, or_received_cb cb, void *ctx,
                                      or_error *err)
 {
-    query q;
-    or_code rc = prep(s, &q,
+    or_query q;
+    or_code rc =
+        or_query_prep(s, &q,
                       "SELECT e.id, e.upn, e.event_id, e.type, e.urn, e.start_date, e.sessions, "
                       "so.kind, so.received_at FROM events e JOIN sources so ON so.id = e.src_id "
                       "WHERE so.received_at > ? AND e.type IN ('suspension', 'lunchtime', "
@@ -90,21 +68,22 @@ or_code or_exclusions_received_since(or_store *s, const char *since, or_received
         bool row = false;
         if ((rc = q.d->step(q.st, &row, err)) || !row)
             break;
-        or_received_event e = {num(&q, 0, 0),       text(&q, 1),        text(&q, 2),
-                               text(&q, 3),         (int)num(&q, 4, 0), date(&q, 5),
-                               (int)num(&q, 6, -1), text(&q, 7),        text(&q, 8)};
+        or_received_event e = {num(&q, 0, 0),        or_query_text(&q, 1), or_query_text(&q, 2),
+                               or_query_text(&q, 3), (int)num(&q, 4, 0),   date(&q, 5),
+                               (int)num(&q, 6, -1),  or_query_text(&q, 7), or_query_text(&q, 8)};
         if ((rc = cb(ctx, &e, err)))
             break;
     }
-    done(&q);
+    or_query_done(&q);
     return rc;
 }
 
 or_code or_event_sources(or_store *s, const char *upn, or_event_source_cb cb, void *ctx,
                          or_error *err)
 {
-    query q;
-    or_code rc = prep(s, &q,
+    or_query q;
+    or_code rc =
+        or_query_prep(s, &q,
                       "SELECT e.id, so.kind, so.name, so.received_at, so.user_name, e.src_line "
                       "FROM events e JOIN sources so ON so.id = e.src_id WHERE e.upn = ? "
                       "ORDER BY e.id",
@@ -116,20 +95,20 @@ or_code or_event_sources(or_store *s, const char *upn, or_event_source_cb cb, vo
         bool row = false;
         if ((rc = q.d->step(q.st, &row, err)) || !row)
             break;
-        or_event_source e = {num(&q, 0, 0), text(&q, 1), text(&q, 2),
-                             text(&q, 3),   text(&q, 4), num(&q, 5, 0)};
+        or_event_source e = {num(&q, 0, 0),        or_query_text(&q, 1), or_query_text(&q, 2),
+                             or_query_text(&q, 3), or_query_text(&q, 4), num(&q, 5, 0)};
         if ((rc = cb(ctx, &e, err)))
             break;
     }
-    done(&q);
+    or_query_done(&q);
     return rc;
 }
 
 or_code or_store_fingerprint(or_store *s, char out[OR_FINGERPRINT_LEN], or_error *err)
 {
-    query q;
-    or_code rc =
-        prep(s, &q, "SELECT (SELECT MAX(id) FROM sources), (SELECT COUNT(*) FROM sources)", err);
+    or_query q;
+    or_code rc = or_query_prep(
+        s, &q, "SELECT (SELECT MAX(id) FROM sources), (SELECT COUNT(*) FROM sources)", err);
     if (rc)
         return rc;
     bool row = false;
@@ -138,25 +117,25 @@ or_code or_store_fingerprint(or_store *s, char out[OR_FINGERPRINT_LEN], or_error
         max_id = (long long)num(&q, 0, 0);
         count = (long long)num(&q, 1, 0);
     }
-    done(&q);
+    or_query_done(&q);
     if (rc)
         return rc;
     /* the configuration is a few dozen rows: its content, hashed (FNV-1a), not its times */
     char sql[96];
     snprintf(sql, sizeof sql, "SELECT key, value FROM config ORDER BY key%s", q.d->collate_bytes);
-    if ((rc = prep(s, &q, sql, err)))
+    if ((rc = or_query_prep(s, &q, sql, err)))
         return rc;
     uint64_t h = 1469598103934665603ull;
     for (;;) {
         if ((rc = q.d->step(q.st, &row, err)) || !row)
             break;
         for (int c = 0; c < 2; c++) {
-            for (const unsigned char *p = (const unsigned char *)text(&q, c); *p; p++)
+            for (const unsigned char *p = (const unsigned char *)or_query_text(&q, c); *p; p++)
                 h = (h ^ *p) * 1099511628211ull;
             h = (h ^ 0xff) * 1099511628211ull; /* a separator no text contains */
         }
     }
-    done(&q);
+    or_query_done(&q);
     if (!rc)
         snprintf(out, OR_FINGERPRINT_LEN, "src %lld/%lld cfg %016llx", max_id, count,
                  (unsigned long long)h);

@@ -79,51 +79,17 @@ or_code or_role_check_scope(or_role r, const char *scope, or_error *err)
 
 /* ---- small helpers ---- */
 
-typedef struct {
-    const or_driver *d;
-    or_db *db;
-    or_stmt *st;
-} query;
-
-static or_code prep(or_store *s, query *q, const char *sql, or_error *err)
-{
-    q->d = or_store_driver(s, &q->db);
-    q->st = NULL;
-    return q->d->prepare(q->db, sql, &q->st, err);
-}
-
-static or_code step(query *q, bool *row, or_error *err)
+static or_code step(or_query *q, bool *row, or_error *err)
 {
     return q->d->step(q->st, row, err);
 }
 
-static void done(query *q)
-{
-    if (q->st)
-        q->d->finalize(q->st);
-    q->st = NULL;
-}
-
-/* Run a statement that returns no rows, then finalize it. */
-static or_code run(query *q, or_error *err)
-{
-    bool row;
-    or_code rc = step(q, &row, err);
-    done(q);
-    return rc;
-}
-
-static void bind_opt(query *q, int i, const char *s)
+static void bind_opt(or_query *q, int i, const char *s)
 {
     if (s && *s)
         q->d->bind_text(q->st, i, s);
     else
         q->d->bind_null(q->st, i);
-}
-
-static const char *col(query *q, int i)
-{
-    return q->d->col_null(q->st, i) ? "" : q->d->col_text(q->st, i);
 }
 
 static void copy(char *dst, size_t size, const char *src)
@@ -239,16 +205,16 @@ static or_code hash_password(const char *password, char out[crypto_pwhash_STRBYT
 static const char user_cols[] =
     "id, email, display_name, role, scope, disabled, created_at, password_hash";
 
-static void read_user(query *q, or_user *u)
+static void read_user(or_query *q, or_user *u)
 {
     u->id = q->d->col_int(q->st, 0);
-    copy(u->email, sizeof u->email, col(q, 1));
-    copy(u->name, sizeof u->name, col(q, 2));
-    int r = or_role_parse(col(q, 3));
+    copy(u->email, sizeof u->email, or_query_text(q, 1));
+    copy(u->name, sizeof u->name, or_query_text(q, 2));
+    int r = or_role_parse(or_query_text(q, 3));
     u->role = r < 0 ? OR_ROLE_ANALYST : (or_role)r; /* an unknown role: the least it can see */
-    copy(u->scope, sizeof u->scope, col(q, 4));
+    copy(u->scope, sizeof u->scope, or_query_text(q, 4));
     u->disabled = q->d->col_int(q->st, 5) != 0 || r < 0;
-    copy(u->created_at, sizeof u->created_at, col(q, 6));
+    copy(u->created_at, sizeof u->created_at, or_query_text(q, 6));
 }
 
 or_code or_user_add(or_store *s, or_user *u, const char *password, or_error *err)
@@ -269,11 +235,11 @@ or_code or_user_add(or_store *s, or_user *u, const char *password, or_error *err
         return rc;
     copy(u->email, sizeof u->email, email);
     now_iso(u->created_at);
-    query q;
-    if ((rc = prep(s, &q,
-                   "INSERT INTO users (email, display_name, role, scope, password_hash, "
-                   "disabled, created_at) VALUES (?, ?, ?, ?, ?, 0, ?) RETURNING id",
-                   err)))
+    or_query q;
+    if ((rc = or_query_prep(s, &q,
+                            "INSERT INTO users (email, display_name, role, scope, password_hash, "
+                            "disabled, created_at) VALUES (?, ?, ?, ?, ?, 0, ?) RETURNING id",
+                            err)))
         return rc;
     q.d->bind_text(q.st, 1, u->email);
     q.d->bind_text(q.st, 2, u->name);
@@ -284,7 +250,7 @@ or_code or_user_add(or_store *s, or_user *u, const char *password, or_error *err
     bool row = false;
     if (!(rc = step(&q, &row, err)) && row)
         u->id = q.d->col_int(q.st, 0);
-    done(&q);
+    or_query_done(&q);
     u->disabled = false;
     sodium_memzero(hash, sizeof hash);
     return rc;
@@ -296,10 +262,10 @@ or_code or_user_find(or_store *s, const char *email, or_user *out, bool *found, 
     copy(key, sizeof key, email);
     lower_ascii(key);
     *found = false;
-    query q;
+    or_query q;
     char sql[160];
     snprintf(sql, sizeof sql, "SELECT %s FROM users WHERE email = ?", user_cols);
-    or_code rc = prep(s, &q, sql, err);
+    or_code rc = or_query_prep(s, &q, sql, err);
     if (rc)
         return rc;
     q.d->bind_text(q.st, 1, key);
@@ -308,7 +274,7 @@ or_code or_user_find(or_store *s, const char *email, or_user *out, bool *found, 
         read_user(&q, out);
         *found = true;
     }
-    done(&q);
+    or_query_done(&q);
     return rc;
 }
 
@@ -316,13 +282,13 @@ or_code or_user_find(or_store *s, const char *email, or_user *out, bool *found, 
  * disabled account signs it out everywhere. */
 static or_code end_sessions(or_store *s, const char *key, or_error *err)
 {
-    query q;
-    or_code rc = prep(
+    or_query q;
+    or_code rc = or_query_prep(
         s, &q, "DELETE FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = ?)", err);
     if (rc)
         return rc;
     q.d->bind_text(q.st, 1, key);
-    return run(&q, err);
+    return or_query_run(&q, err);
 }
 
 or_code or_user_set_password(or_store *s, const char *email, const char *password, or_error *err)
@@ -335,15 +301,15 @@ or_code or_user_set_password(or_store *s, const char *email, const char *passwor
     lower_ascii(key);
     if ((rc = hash_password(password, hash, err)))
         return rc;
-    query q;
-    if ((rc = prep(s, &q, "UPDATE users SET password_hash = ? WHERE email = ?", err)))
+    or_query q;
+    if ((rc = or_query_prep(s, &q, "UPDATE users SET password_hash = ? WHERE email = ?", err)))
         return rc;
     q.d->bind_text(q.st, 1, hash);
     q.d->bind_text(q.st, 2, key);
     bool row;
     if (!(rc = step(&q, &row, err)) && q.d->changes(q.st) == 0)
         rc = or_fail(err, OR_ENOTFOUND, "there is no account for %s", key);
-    done(&q);
+    or_query_done(&q);
     sodium_memzero(hash, sizeof hash);
     if (rc)
         return rc;
@@ -356,8 +322,8 @@ or_code or_user_set_disabled(or_store *s, const char *email, bool disabled, or_e
     char key[OR_EMAIL_MAX + 1];
     copy(key, sizeof key, email);
     lower_ascii(key);
-    query q;
-    or_code rc = prep(s, &q, "UPDATE users SET disabled = ? WHERE email = ?", err);
+    or_query q;
+    or_code rc = or_query_prep(s, &q, "UPDATE users SET disabled = ? WHERE email = ?", err);
     if (rc)
         return rc;
     q.d->bind_int(q.st, 1, disabled ? 1 : 0);
@@ -365,7 +331,7 @@ or_code or_user_set_disabled(or_store *s, const char *email, bool disabled, or_e
     bool row;
     if (!(rc = step(&q, &row, err)) && q.d->changes(q.st) == 0)
         rc = or_fail(err, OR_ENOTFOUND, "there is no account for %s", key);
-    done(&q);
+    or_query_done(&q);
     if (rc || !disabled)
         return rc;
     return end_sessions(s, key, err);
@@ -373,10 +339,10 @@ or_code or_user_set_disabled(or_store *s, const char *email, bool disabled, or_e
 
 or_code or_user_each(or_store *s, or_user_cb cb, void *ctx, or_error *err)
 {
-    query q;
+    or_query q;
     char sql[160];
     snprintf(sql, sizeof sql, "SELECT %s FROM users ORDER BY email", user_cols);
-    or_code rc = prep(s, &q, sql, err);
+    or_code rc = or_query_prep(s, &q, sql, err);
     if (rc)
         return rc;
     for (;;) {
@@ -388,7 +354,7 @@ or_code or_user_each(or_store *s, or_user_cb cb, void *ctx, or_error *err)
         if ((rc = cb(ctx, &u, err)))
             break;
     }
-    done(&q);
+    or_query_done(&q);
     return rc;
 }
 
@@ -416,18 +382,18 @@ or_code or_user_verify(or_store *s, const char *email, const char *password, or_
     pthread_once(&dummy_once, make_dummy);
     copy(key, sizeof key, email);
     lower_ascii(key);
-    query q;
+    or_query q;
     char sql[160];
     snprintf(sql, sizeof sql, "SELECT %s FROM users WHERE email = ?", user_cols);
-    if ((rc = prep(s, &q, sql, err)))
+    if ((rc = or_query_prep(s, &q, sql, err)))
         return rc;
     q.d->bind_text(q.st, 1, key);
     bool row = false;
     if (!(rc = step(&q, &row, err)) && row) {
         read_user(&q, out);
-        copy(hash, sizeof hash, col(&q, 7));
+        copy(hash, sizeof hash, or_query_text(&q, 7));
     }
-    done(&q);
+    or_query_done(&q);
     if (rc)
         return rc;
     const char *against = hash[0] ? hash : dummy_hash;
@@ -443,9 +409,10 @@ or_code or_user_verify(or_store *s, const char *email, const char *password, or_
 static or_code busiest_worker(or_store *s, const char *role, char out[OR_EMAIL_MAX + 1],
                               or_error *err)
 {
-    query q;
+    or_query q;
     out[0] = '\0';
-    or_code rc = prep(s, &q,
+    or_code rc =
+        or_query_prep(s, &q,
                       "SELECT worker, COUNT(*) AS n FROM caseload WHERE role = ? AND end_date "
                       "IS NULL GROUP BY worker ORDER BY n DESC, worker LIMIT 1",
                       err);
@@ -454,17 +421,18 @@ static or_code busiest_worker(or_store *s, const char *role, char out[OR_EMAIL_M
     q.d->bind_text(q.st, 1, role);
     bool row = false;
     if (!(rc = step(&q, &row, err)) && row)
-        copy(out, OR_EMAIL_MAX + 1, col(&q, 0));
-    done(&q);
+        copy(out, OR_EMAIL_MAX + 1, or_query_text(&q, 0));
+    or_query_done(&q);
     return rc;
 }
 
 /* The school with the most events (the liveliest to look at), else the first school. */
 static or_code demo_school(or_store *s, char out[OR_SCOPE_MAX + 1], or_error *err)
 {
-    query q;
+    or_query q;
     out[0] = '\0';
-    or_code rc = prep(s, &q,
+    or_code rc =
+        or_query_prep(s, &q,
                       "SELECT urn FROM (SELECT urn, COUNT(*) AS n FROM events GROUP BY urn UNION "
                       "ALL SELECT urn, 0 AS n FROM schools) AS t ORDER BY n DESC, urn LIMIT 1",
                       err);
@@ -473,7 +441,7 @@ static or_code demo_school(or_store *s, char out[OR_SCOPE_MAX + 1], or_error *er
     bool row = false;
     if (!(rc = step(&q, &row, err)) && row)
         snprintf(out, OR_SCOPE_MAX + 1, "%lld", (long long)q.d->col_int(q.st, 0));
-    done(&q);
+    or_query_done(&q);
     return rc;
 }
 
@@ -532,11 +500,12 @@ or_code or_session_create(or_store *s, int64_t user_id, const char *remote, int6
     random_token(token);
     random_token(csrf);
     token_hash(token, hash);
-    query q;
-    if ((rc = prep(s, &q,
-                   "INSERT INTO sessions (token_hash, user_id, csrf, created_at, seen_at, remote) "
-                   "VALUES (?, ?, ?, ?, ?, ?)",
-                   err)))
+    or_query q;
+    if ((rc = or_query_prep(
+             s, &q,
+             "INSERT INTO sessions (token_hash, user_id, csrf, created_at, seen_at, remote) "
+             "VALUES (?, ?, ?, ?, ?, ?)",
+             err)))
         return rc;
     q.d->bind_text(q.st, 1, hash);
     q.d->bind_int(q.st, 2, user_id);
@@ -544,17 +513,17 @@ or_code or_session_create(or_store *s, int64_t user_id, const char *remote, int6
     q.d->bind_int(q.st, 4, now);
     q.d->bind_int(q.st, 5, now);
     bind_opt(&q, 6, remote);
-    return run(&q, err);
+    return or_query_run(&q, err);
 }
 
 static or_code delete_session_hash(or_store *s, const char *hash, or_error *err)
 {
-    query q;
-    or_code rc = prep(s, &q, "DELETE FROM sessions WHERE token_hash = ?", err);
+    or_query q;
+    or_code rc = or_query_prep(s, &q, "DELETE FROM sessions WHERE token_hash = ?", err);
     if (rc)
         return rc;
     q.d->bind_text(q.st, 1, hash);
-    return run(&q, err);
+    return or_query_run(&q, err);
 }
 
 or_code or_session_get(or_store *s, const char *token, int64_t now, int64_t idle, int64_t max,
@@ -568,22 +537,23 @@ or_code or_session_get(or_store *s, const char *token, int64_t now, int64_t idle
         return rc;
     char hash[65];
     token_hash(token, hash);
-    query q;
-    if ((rc = prep(s, &q,
-                   "SELECT u.id, u.email, u.display_name, u.role, u.scope, u.disabled, "
-                   "u.created_at, s.csrf, s.created_at, s.seen_at FROM sessions s JOIN users u "
-                   "ON u.id = s.user_id WHERE s.token_hash = ?",
-                   err)))
+    or_query q;
+    if ((rc = or_query_prep(
+             s, &q,
+             "SELECT u.id, u.email, u.display_name, u.role, u.scope, u.disabled, "
+             "u.created_at, s.csrf, s.created_at, s.seen_at FROM sessions s JOIN users u "
+             "ON u.id = s.user_id WHERE s.token_hash = ?",
+             err)))
         return rc;
     q.d->bind_text(q.st, 1, hash);
     bool row = false;
     if (!(rc = step(&q, &row, err)) && row) {
         read_user(&q, &out->user);
-        copy(out->csrf, sizeof out->csrf, col(&q, 7));
+        copy(out->csrf, sizeof out->csrf, or_query_text(&q, 7));
         out->created = q.d->col_int(q.st, 8);
         out->seen = q.d->col_int(q.st, 9);
     }
-    done(&q);
+    or_query_done(&q);
     if (rc || !row)
         return rc;
     if (out->user.disabled)
@@ -597,11 +567,12 @@ or_code or_session_get(or_store *s, const char *token, int64_t now, int64_t idle
         return delete_session_hash(s, hash, err);
     }
     if (now != out->seen) {
-        if ((rc = prep(s, &q, "UPDATE sessions SET seen_at = ? WHERE token_hash = ?", err)))
+        if ((rc =
+                 or_query_prep(s, &q, "UPDATE sessions SET seen_at = ? WHERE token_hash = ?", err)))
             return rc;
         q.d->bind_int(q.st, 1, now);
         q.d->bind_text(q.st, 2, hash);
-        if ((rc = run(&q, err)))
+        if ((rc = or_query_run(&q, err)))
             return rc;
         out->seen = now;
     }
@@ -624,8 +595,9 @@ or_code or_session_delete(or_store *s, const char *token, or_error *err)
 or_code or_session_purge(or_store *s, int64_t now, int64_t idle, int64_t max, int64_t *n,
                          or_error *err)
 {
-    query q;
-    or_code rc = prep(s, &q, "DELETE FROM sessions WHERE seen_at <= ? OR created_at <= ?", err);
+    or_query q;
+    or_code rc =
+        or_query_prep(s, &q, "DELETE FROM sessions WHERE seen_at <= ? OR created_at <= ?", err);
     if (rc)
         return rc;
     q.d->bind_int(q.st, 1, now - idle);
@@ -633,7 +605,7 @@ or_code or_session_purge(or_store *s, int64_t now, int64_t idle, int64_t max, in
     bool row;
     if (!(rc = step(&q, &row, err)) && n)
         *n = q.d->changes(q.st);
-    done(&q);
+    or_query_done(&q);
     return rc;
 }
 
@@ -642,9 +614,9 @@ or_code or_session_purge(or_store *s, int64_t now, int64_t idle, int64_t max, in
 static or_code count_since(or_store *s, const char *sql, const char *key, int64_t since, int *n,
                            or_error *err)
 {
-    query q;
+    or_query q;
     *n = 0;
-    or_code rc = prep(s, &q, sql, err);
+    or_code rc = or_query_prep(s, &q, sql, err);
     if (rc)
         return rc;
     q.d->bind_text(q.st, 1, key);
@@ -652,7 +624,7 @@ static or_code count_since(or_store *s, const char *sql, const char *key, int64_
     bool row = false;
     if (!(rc = step(&q, &row, err)) && row)
         *n = (int)q.d->col_int(q.st, 0);
-    done(&q);
+    or_query_done(&q);
     return rc;
 }
 
@@ -676,21 +648,21 @@ or_code or_login_failure_add(or_store *s, const char *email, const char *remote,
     char key[OR_EMAIL_MAX + 1];
     copy(key, sizeof key, email);
     lower_ascii(key);
-    query q;
-    or_code rc =
-        prep(s, &q, "INSERT INTO login_failures (at, email, remote) VALUES (?, ?, ?)", err);
+    or_query q;
+    or_code rc = or_query_prep(
+        s, &q, "INSERT INTO login_failures (at, email, remote) VALUES (?, ?, ?)", err);
     if (rc)
         return rc;
     q.d->bind_int(q.st, 1, now);
     q.d->bind_text(q.st, 2, key);
     q.d->bind_text(q.st, 3, remote ? remote : "");
-    if ((rc = run(&q, err)))
+    if ((rc = or_query_run(&q, err)))
         return rc;
     /* keep the table small: failures older than a day count for nothing */
-    if ((rc = prep(s, &q, "DELETE FROM login_failures WHERE at < ?", err)))
+    if ((rc = or_query_prep(s, &q, "DELETE FROM login_failures WHERE at < ?", err)))
         return rc;
     q.d->bind_int(q.st, 1, now - 86400);
-    return run(&q, err);
+    return or_query_run(&q, err);
 }
 
 or_code or_login_failures_clear(or_store *s, const char *email, or_error *err)
@@ -698,12 +670,12 @@ or_code or_login_failures_clear(or_store *s, const char *email, or_error *err)
     char key[OR_EMAIL_MAX + 1];
     copy(key, sizeof key, email);
     lower_ascii(key);
-    query q;
-    or_code rc = prep(s, &q, "DELETE FROM login_failures WHERE email = ?", err);
+    or_query q;
+    or_code rc = or_query_prep(s, &q, "DELETE FROM login_failures WHERE email = ?", err);
     if (rc)
         return rc;
     q.d->bind_text(q.st, 1, key);
-    return run(&q, err);
+    return or_query_run(&q, err);
 }
 
 /* ---- API tokens ---- */
@@ -726,17 +698,18 @@ or_code or_api_token_create(or_store *s, int urn, const char *actor, char token[
     snprintf(token, OR_TOKEN_LEN + 5, "onr_%s", raw);
     token_hash(token, hash);
     now_iso(ts);
-    query q;
-    if ((rc = prep(s, &q,
-                   "INSERT INTO api_tokens (token_hash, urn, created_at, created_by) VALUES (?, ?, "
-                   "?, ?)",
-                   err)))
+    or_query q;
+    if ((rc = or_query_prep(
+             s, &q,
+             "INSERT INTO api_tokens (token_hash, urn, created_at, created_by) VALUES (?, ?, "
+             "?, ?)",
+             err)))
         return rc;
     q.d->bind_text(q.st, 1, hash);
     q.d->bind_int(q.st, 2, urn);
     q.d->bind_text(q.st, 3, ts);
     bind_opt(&q, 4, actor);
-    return run(&q, err);
+    return or_query_run(&q, err);
 }
 
 or_code or_api_token_find(or_store *s, const char *token, int *urn, bool *found, or_error *err)
@@ -749,9 +722,9 @@ or_code or_api_token_find(or_store *s, const char *token, int *urn, bool *found,
         return rc;
     char hash[65];
     token_hash(token, hash);
-    query q;
-    if ((rc = prep(s, &q, "SELECT urn FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL",
-                   err)))
+    or_query q;
+    if ((rc = or_query_prep(
+             s, &q, "SELECT urn FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL", err)))
         return rc;
     q.d->bind_text(q.st, 1, hash);
     bool row = false;
@@ -759,7 +732,7 @@ or_code or_api_token_find(or_store *s, const char *token, int *urn, bool *found,
         *urn = (int)q.d->col_int(q.st, 0);
         *found = true;
     }
-    done(&q);
+    or_query_done(&q);
     return rc;
 }
 
@@ -767,8 +740,8 @@ or_code or_api_tokens_revoke(or_store *s, int urn, int64_t *n, or_error *err)
 {
     char ts[32];
     now_iso(ts);
-    query q;
-    or_code rc = prep(
+    or_query q;
+    or_code rc = or_query_prep(
         s, &q, "UPDATE api_tokens SET revoked_at = ? WHERE urn = ? AND revoked_at IS NULL", err);
     if (rc)
         return rc;
@@ -777,7 +750,7 @@ or_code or_api_tokens_revoke(or_store *s, int urn, int64_t *n, or_error *err)
     bool row;
     if (!(rc = step(&q, &row, err)) && n)
         *n = q.d->changes(q.st);
-    done(&q);
+    or_query_done(&q);
     return rc;
 }
 
@@ -787,8 +760,9 @@ or_code or_audit_add(or_store *s, const or_audit_entry *e, or_error *err)
 {
     char ts[32];
     now_iso(ts);
-    query q;
-    or_code rc = prep(s, &q,
+    or_query q;
+    or_code rc =
+        or_query_prep(s, &q,
                       "INSERT INTO audit_log (at, user_id, role, action, object, upn, remote, "
                       "detail, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                       err);
@@ -806,7 +780,7 @@ or_code or_audit_add(or_store *s, const or_audit_entry *e, or_error *err)
     bind_opt(&q, 7, e->remote);
     bind_opt(&q, 8, e->detail);
     bind_opt(&q, 9, e->actor);
-    return run(&q, err);
+    return or_query_run(&q, err);
 }
 
 or_code or_audit_search(or_store *s, const or_audit_query *aq, or_audit_cb cb, void *ctx,
@@ -843,8 +817,8 @@ or_code or_audit_search(or_store *s, const or_audit_query *aq, or_audit_cb cb, v
     if (aq->before_id > 0)
         or_sb_adds(&sql, " AND id < ?");
     or_sb_adds(&sql, " ORDER BY id DESC LIMIT ?");
-    query q;
-    or_code rc = prep(s, &q, or_sb_str(&sql), err);
+    or_query q;
+    or_code rc = or_query_prep(s, &q, or_sb_str(&sql), err);
     or_sb_release(&sql);
     if (rc)
         return rc;
@@ -858,30 +832,24 @@ or_code or_audit_search(or_store *s, const or_audit_query *aq, or_audit_cb cb, v
         bool row = false;
         if ((rc = step(&q, &row, err)) || !row)
             break;
-        or_audit_row r = {q.d->col_int(q.st, 0),
-                          col(&q, 1),
-                          col(&q, 2),
-                          col(&q, 3),
-                          col(&q, 4),
-                          col(&q, 5),
-                          col(&q, 6),
-                          col(&q, 7),
-                          col(&q, 8)};
+        or_audit_row r = {q.d->col_int(q.st, 0), or_query_text(&q, 1), or_query_text(&q, 2),
+                          or_query_text(&q, 3),  or_query_text(&q, 4), or_query_text(&q, 5),
+                          or_query_text(&q, 6),  or_query_text(&q, 7), or_query_text(&q, 8)};
         if ((rc = cb(ctx, &r, err)))
             break;
     }
-    done(&q);
+    or_query_done(&q);
     return rc;
 }
 
 /* ---- scope ---- */
 
-static or_code exists(query *q, bool *yes, or_error *err)
+static or_code exists(or_query *q, bool *yes, or_error *err)
 {
     bool row = false;
     or_code rc = step(q, &row, err);
     *yes = !rc && row;
-    done(q);
+    or_query_done(q);
     return rc;
 }
 
@@ -891,8 +859,9 @@ or_code or_scope_at_school(or_store *s, const char *upn, int urn, or_date on, bo
     char today[11], year_ago[11];
     or_date_format(on, today);
     or_date_format(on - 365, year_ago);
-    query q;
-    or_code rc = prep(s, &q,
+    or_query q;
+    or_code rc =
+        or_query_prep(s, &q,
                       "SELECT 1 FROM enrolments WHERE upn = ? AND urn = ? AND start_date <= ? "
                       "AND (end_date IS NULL OR end_date >= ?) LIMIT 1",
                       err);
@@ -910,8 +879,9 @@ or_code or_scope_on_caseload(or_store *s, const char *upn, const char *worker, c
 {
     char today[11], key[OR_EMAIL_MAX + 1];
     or_date_format(on, today);
-    query q;
-    or_code rc = prep(s, &q,
+    or_query q;
+    or_code rc =
+        or_query_prep(s, &q,
                       worker ? "SELECT 1 FROM caseload WHERE upn = ? AND role = ? AND start_date "
                                "<= ? AND (end_date IS NULL OR end_date >= ?) AND lower(worker) "
                                "= ? LIMIT 1"
@@ -936,9 +906,10 @@ or_code or_scope_virtual_school(or_store *s, const char *upn, or_date on, bool *
 {
     char today[11];
     or_date_format(on, today);
-    query q;
+    or_query q;
     /* the snapshot in force: the latest as_of on or before the day, then the latest received */
-    or_code rc = prep(s, &q,
+    or_code rc =
+        or_query_prep(s, &q,
                       "SELECT cla, pla, cin, cp, social_worker_since FROM pupil_snapshots WHERE "
                       "upn = ? AND as_of <= ? ORDER BY as_of DESC, id DESC LIMIT 1",
                       err);
@@ -955,7 +926,7 @@ or_code or_scope_virtual_school(or_store *s, const char *upn, or_date on, bool *
         if (!q.d->col_null(q.st, 4) && strcmp(q.d->col_text(q.st, 4), today) <= 0)
             *yes = true;
     }
-    done(&q);
+    or_query_done(&q);
     if (rc || *yes)
         return rc;
     if ((rc = or_scope_on_caseload(s, upn, NULL, "social_worker", on, yes, err)) || *yes)
@@ -979,8 +950,8 @@ or_code or_scope_referred(or_store *s, const char *upn, const char *const *servi
     for (int i = 1; i < n; i++)
         len += snprintf(sql + len, sizeof sql - (size_t)len, ", ?");
     snprintf(sql + len, sizeof sql - (size_t)len, ") LIMIT 1");
-    query q;
-    or_code rc = prep(s, &q, sql, err);
+    or_query q;
+    or_code rc = or_query_prep(s, &q, sql, err);
     if (rc)
         return rc;
     q.d->bind_text(q.st, 1, upn);
@@ -1005,8 +976,8 @@ or_code or_scope_school_pupils(or_store *s, int urn, or_date on, or_upn_cb cb, v
              "(end_date IS NULL OR end_date >= ?) UNION SELECT upn FROM events WHERE urn = ?) "
              "AS t ORDER BY upn%s",
              d->collate_bytes);
-    query q;
-    or_code rc = prep(s, &q, sql, err);
+    or_query q;
+    or_code rc = or_query_prep(s, &q, sql, err);
     if (rc)
         return rc;
     q.d->bind_int(q.st, 1, urn);
@@ -1017,9 +988,9 @@ or_code or_scope_school_pupils(or_store *s, int urn, or_date on, or_upn_cb cb, v
         bool row = false;
         if ((rc = step(&q, &row, err)) || !row)
             break;
-        if ((rc = cb(ctx, col(&q, 0), err)))
+        if ((rc = cb(ctx, or_query_text(&q, 0), err)))
             break;
     }
-    done(&q);
+    or_query_done(&q);
     return rc;
 }

@@ -207,7 +207,8 @@ static void steps_table(or_sb *out, const referral_page *p)
             html_raw(out, "</span>");
         } else if (next_here) {
             const char *colour;
-            view_tag(out, view_duty_status(next->status, &colour), colour);
+            const char *status = view_duty_status(next->status, &colour);
+            view_tag(out, status, colour); /* colour is set by the call before */
         } else if (p->st.ended) {
             view_tag(out, "Not reached", "grey");
         } else {

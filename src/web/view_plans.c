@@ -89,7 +89,8 @@ void view_plan_duties_panel(or_sb *out, const web_request *req, const view_snaps
                     "</span></td>\n<td class=\"govuk-table__cell\">",
                     d->rule->summary, d->rule->id);
         const char *colour;
-        view_tag(out, view_duty_status(d->status, &colour), colour);
+        const char *status = view_duty_status(d->status, &colour);
+        view_tag(out, status, colour); /* colour is set by the call before */
         html_raw(out, "</td>\n<td class=\"govuk-table__cell\">");
         const char *words = NULL;
         const char *href = plan_duty_link(req, p->f, d, &words);

@@ -109,15 +109,7 @@ json.dump({
 EOF
 
 # ---- the server ----
-port=$(free_port)
-"$ONROLL" serve --listen "127.0.0.1:$port" --static "$STATIC" >>"$WORK/serve.log" 2>&1 &
-PIDS="$PIDS $!"
-B=http://127.0.0.1:$port
-i=0
-while [ $i -lt 100 ] && ! curl -s -o /dev/null "$B/healthz"; do
-    sleep 0.1
-    i=$((i + 1))
-done
+start_server
 
 SHOTS=${ONROLL_SCREENSHOTS:-test-results/screenshots}
 mkdir -p "$SHOTS"

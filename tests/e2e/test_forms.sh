@@ -106,16 +106,7 @@ events_count() {
     "$ONROLL" export events | wc -l | tr -d ' '
 }
 
-port=$(free_port)
-"$ONROLL" serve --listen "127.0.0.1:$port" --static "$STATIC" >>"$WORK/serve.log" 2>&1 &
-PIDS="$PIDS $!"
-i=0
-while [ $i -lt 100 ]; do
-    curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break
-    sleep 0.1
-    i=$((i + 1))
-done
-B=http://127.0.0.1:$port
+start_server
 
 LA=$WORK/la.jar
 SC=$WORK/school.jar

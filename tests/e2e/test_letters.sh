@@ -151,16 +151,7 @@ echo 'school-a-password' | "$ONROLL" user add head@hillside.example.sch.uk --nam
 echo 'school-b-password' | "$ONROLL" user add head@riverside.example.sch.uk --name "Riverside" \
     --role school --scope 100002 --password-stdin >/dev/null
 
-port=$(free_port)
-"$ONROLL" serve --listen "127.0.0.1:$port" --static "$STATIC" >>"$WORK/serve.log" 2>&1 &
-PIDS="$PIDS $!"
-i=0
-while [ $i -lt 100 ]; do
-    curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break
-    sleep 0.1
-    i=$((i + 1))
-done
-B=http://127.0.0.1:$port
+start_server
 LA=$WORK/la.jar
 SA=$WORK/a.jar
 SB=$WORK/b.jar

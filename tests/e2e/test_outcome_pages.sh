@@ -131,16 +131,7 @@ expect_row() {
     if grep -qxF -- "$2" "$WORK/rows"; then pass "$1"; else fail "$1 (no row '$2')" "$(cat "$WORK/rows" | head -40)"; fi
 }
 
-port=$(free_port)
-"$ONROLL" serve --listen "127.0.0.1:$port" --static "$STATIC" >>"$WORK/serve.log" 2>&1 &
-PIDS="$PIDS $!"
-i=0
-while [ $i -lt 100 ]; do
-    curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break
-    sleep 0.1
-    i=$((i + 1))
-done
-B=http://127.0.0.1:$port
+start_server
 
 SC=$WORK/school.jar
 SC2=$WORK/school2.jar

@@ -88,15 +88,7 @@ NOT_CASE_UPN=$(sql "SELECT upn FROM pupil_snapshots WHERE upn NOT IN (SELECT upn
     ORDER BY upn LIMIT 1")
 TOKEN=$("$ONROLL" user token "$URN" 2>/dev/null)
 
-port=$(free_port)
-"$ONROLL" serve --listen "127.0.0.1:$port" --static "$STATIC" >>"$WORK/serve.log" 2>&1 &
-PIDS="$PIDS $!"
-B=http://127.0.0.1:$port
-i=0
-while [ $i -lt 100 ] && ! curl -s -o /dev/null "$B/healthz"; do
-    sleep 0.1
-    i=$((i + 1))
-done
+start_server
 
 ev="[{\"event_id\":\"PAGES-1\",\"upn\":\"$NEW_UPN\",\"urn\":\"$URN\",\"type\":\"suspension\",\"start\":\"2026-11-23\",\"sessions\":\"2\",\"reasons\":\"PA\"}]"
 expect_eq "a school sends a suspension through the MIS API" 200 "$(curl -s -o "$WORK/api" \

@@ -130,16 +130,7 @@ for u in "school@eastfield.example.gov.uk school 200001" "school@brookside.examp
     expect_eq "account $1 ($2)" 0 $?
 done
 
-port=$(free_port)
-"$ONROLL" serve --listen "127.0.0.1:$port" --static "$STATIC" >>"$WORK/serve.log" 2>&1 &
-PIDS="$PIDS $!"
-i=0
-while [ $i -lt 100 ]; do
-    curl -s -o /dev/null "http://127.0.0.1:$port/healthz" && break
-    sleep 0.1
-    i=$((i + 1))
-done
-B=http://127.0.0.1:$port
+start_server
 SC=$WORK/school.jar
 SC2=$WORK/school2.jar
 REU=$WORK/reu.jar

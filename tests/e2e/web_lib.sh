@@ -10,7 +10,7 @@ for tool in curl python3; do
     fi
 done
 PIDS=""
-trap 'for p in $PIDS; do kill "$p" 2>/dev/null; done; rm -rf "$WORK"' EXIT
+trap 'for p in $PIDS; do kill "$p" 2>/dev/null; done; [ -n "${KEEP_SERVE_LOG:-}" ] && cp "$WORK/serve.log" "$KEEP_SERVE_LOG" 2>/dev/null; rm -rf "$WORK"' EXIT
 
 free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
@@ -21,6 +21,20 @@ if [ ! -f "$STATIC/govuk-frontend.min.css" ]; then
     STATIC=$WORK/static
     sh tools/build_assets.sh "$STATIC" >/dev/null 2>&1 || true
 fi
+
+# start_server [ARGS...] : `onroll serve` on a free port (its log in $WORK/serve.log), once it
+# answers; sets $port and $B, and adds it to $PIDS
+start_server() {
+    port=$(free_port)
+    "$ONROLL" serve --listen "127.0.0.1:$port" --static "$STATIC" "$@" >>"$WORK/serve.log" 2>&1 &
+    PIDS="$PIDS $!"
+    B=http://127.0.0.1:$port
+    _i=0
+    while [ $_i -lt 100 ] && ! curl -s -o /dev/null "$B/healthz"; do
+        sleep 0.1
+        _i=$((_i + 1))
+    done
+}
 
 csrf_of() {
     sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' "$1" | head -n 1
