@@ -1,8 +1,9 @@
 /* demo_interventions.c - the demo LA's interventions: `intervention` events naming entries of
  * the directory's seed (interventions.h), as a school would record them.
  *
- * About half the pupils suspended (their latest suspension, lunchtime suspension or permanent
- * exclusion) get one to three interventions from their school, starting days to weeks after it;
+ * About half the pupils suspended (after their first suspension, lunchtime suspension or
+ * permanent exclusion, so that some are suspended again during or after the support, as in
+ * life) get one to three interventions from their school, starting days to weeks after it;
  * a few pupils never suspended, on roll today, get one this school year. Each is one the
  * directory offers for the pupil's phase (from the year group: R and below early years, 1-6
  * primary, 7-11 secondary, 12 and above post-16), at the levels a school puts in place for a
@@ -167,17 +168,17 @@ or_code dm_emit_interventions(dm_gen *g, const or_demo_sink *sink, or_error *err
     if (!load_menu(ch))
         return or_fail(err, OR_EUSAGE, "demo: an intervention of the menu is not in the seed");
     size_t np = g->npupils, ne = g->nenrols;
-    int *latest = malloc((np ? np : 1) * sizeof *latest);
+    int *trigger = malloc((np ? np : 1) * sizeof *trigger);
     int *first = malloc((np ? np : 1) * sizeof *first),
         *next = malloc((ne ? ne : 1) * sizeof *next);
-    if (!latest || !first || !next) {
-        free(latest);
+    if (!trigger || !first || !next) {
+        free(trigger);
         free(first);
         free(next);
         return or_fail(err, OR_ENOMEM, "demo: out of memory");
     }
     for (size_t i = 0; i < np; i++)
-        latest[i] = first[i] = -1;
+        trigger[i] = first[i] = -1;
     for (size_t e = ne; e-- > 0;) {
         next[e] = first[g->enrols[e].pupil];
         first[g->enrols[e].pupil] = (int)e;
@@ -187,8 +188,8 @@ or_code dm_emit_interventions(dm_gen *g, const or_demo_sink *sink, or_error *err
         bool excl = ev->type == DM_EV_SUSPENSION || ev->type == DM_EV_LUNCHTIME ||
                     ev->type == DM_EV_PERMANENT;
         if (excl && !ev->withdrawn &&
-            (latest[ev->pupil] < 0 || g->events[latest[ev->pupil]].start <= ev->start))
-            latest[ev->pupil] = (int)i;
+            (trigger[ev->pupil] < 0 || g->events[trigger[ev->pupil]].start > ev->start))
+            trigger[ev->pupil] = (int)i;
     }
     dm_year y;
     dm_year_dates(or_date_academic_year(g->p.as_of), &y);
@@ -197,8 +198,8 @@ or_code dm_emit_interventions(dm_gen *g, const or_demo_sink *sink, or_error *err
         dm_rng r;
         dm_rng_seed(&r, g->p.seed ^ 0x696e74657276ULL, pi);
         const dm_pupil *p = &g->pupils[pi];
-        if (latest[pi] >= 0) {
-            const dm_event *ev = &g->events[latest[pi]];
+        if (trigger[pi] >= 0) {
+            const dm_event *ev = &g->events[trigger[pi]];
             /* after a permanent exclusion the support is the next school's: not drawn here */
             if (ev->type == DM_EV_PERMANENT || !dm_chance(&r, 0.55))
                 continue;
@@ -216,7 +217,7 @@ or_code dm_emit_interventions(dm_gen *g, const or_demo_sink *sink, or_error *err
             rc = pupil_interventions(g, ch, (int)pi, school, from, 1, false, &r, sink, err);
         }
     }
-    free(latest);
+    free(trigger);
     free(first);
     free(next);
     return rc;
