@@ -5,13 +5,13 @@ set -eu
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 OUT=build-fuzz
 mkdir -p "$OUT"
-CFLAGS="-std=c17 -D_GNU_SOURCE -g -O1 -Iinclude -Isrc $(pkg-config --cflags sqlite3 libpq libsodium libxml-2.0)"
+CFLAGS="-std=c17 -D_GNU_SOURCE -g -O1 -Iinclude -Isrc $(pkg-config --cflags sqlite3 libpq libsodium libxml-2.0 jansson)"
 SAN="-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
-LIBS="$(pkg-config --libs sqlite3 libpq libsodium libxml-2.0) -lcsv -lm -lpthread"
+LIBS="$(pkg-config --libs sqlite3 libpq libsodium libxml-2.0 jansson) -lcsv -lm -lpthread"
 SRC="src/core/*.c src/store/*.c src/ingest/*.c src/model/*.c"
 sh tools/embed_sql.sh src/store/migrations/*.sql >"$OUT/migrations.c"
 status=0
-for t in values import measures; do
+for t in values import measures plans; do
     clang $CFLAGS $SAN -o "$OUT/fuzz_$t" tests/fuzz/fuzz_$t.c $SRC "$OUT/migrations.c" $LIBS
     mkdir -p "$OUT/corpus_$t"
     if "$OUT/fuzz_$t" -max_total_time="$SECONDS_EACH" -max_len=4096 "$OUT/corpus_$t" tests/fuzz/corpus \
