@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "onroll/error.h"
+#include "onroll/arena.h"
 #include "onroll/kinds.h"
 #include "onroll/marks.h"
 
@@ -142,6 +143,10 @@ typedef or_code (*or_meta_cb)(void *ctx, const or_value *row, const or_row_meta 
  * the order of receipt, pupils' snapshots by upn, as_of, receipt, others by their key. */
 or_code or_store_scan_pupil(or_store *s, const or_kind *k, const char *upn, or_meta_cb cb,
                             void *ctx, or_error *err);
+/* A pupil's names in force now (the snapshot of the latest as_of, then the latest received),
+ * copied into a; "" when not recorded or the pupil is unknown. */
+or_code or_store_pupil_names(or_store *s, const char *upn, or_arena *a, const char **forename,
+                             const char **surname, or_error *err);
 /* Attendance marks of every pupil (upn NULL) or one. */
 or_code or_store_scan_marks_pupil(or_store *s, const char *upn, or_marks_cb cb, void *ctx,
                                   or_error *err);

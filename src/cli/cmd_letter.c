@@ -29,27 +29,6 @@ static const char *use =
     "[--letter ID] [--db URL]";
 
 typedef struct {
-    or_arena *a;
-    int n;
-    or_date as_of;
-    const char *forename, *surname;
-} names;
-
-static or_code on_snapshot(void *ctx, const or_value *row, const or_row_meta *meta, or_error *err)
-{
-    names *c = ctx;
-    (void)meta;
-    (void)err;
-    or_date as_of = row[OR_PU_AS_OF].null ? OR_DATE_NONE : (or_date)row[OR_PU_AS_OF].i;
-    if (c->n++ && as_of < c->as_of)
-        return OR_OK;
-    c->as_of = as_of;
-    c->forename = or_arena_strdup(c->a, row[OR_PU_FORENAME].s ? row[OR_PU_FORENAME].s : "");
-    c->surname = or_arena_strdup(c->a, row[OR_PU_SURNAME].s ? row[OR_PU_SURNAME].s : "");
-    return OR_OK;
-}
-
-typedef struct {
     const char *db, *kind, *format, *out, *delivery, *la_contact, *parent;
     or_date date, as_of;
     long long letter;
@@ -223,13 +202,13 @@ static or_code make(or_store *s, const opts *o, int urn, const char *event_id, o
     if (!rc)
         rc = or_letter_facts_from(f, e, or_model_params(m), as_of, &lf, err);
     if (!rc) {
-        names nm = {a, 0, OR_DATE_NONE, "", ""};
-        rc = or_store_scan_pupil(s, or_kind_get(OR_K_PUPILS), upn, on_snapshot, &nm, err);
+        const char *forename, *surname;
+        rc = or_store_pupil_names(s, upn, a, &forename, &surname, err);
         lf.kind = k;
         lf.school = *school;
-        lf.pupil = or_arena_printf(a, "%s%s%s", nm.forename, *nm.forename && *nm.surname ? " " : "",
-                                   nm.surname);
-        lf.forename = nm.forename;
+        lf.pupil =
+            or_arena_printf(a, "%s%s%s", forename, *forename && *surname ? " " : "", surname);
+        lf.forename = forename;
         lf.send_on = lf.dated = o->date != OR_DATE_NONE ? o->date : today;
         lf.delivery = o->delivery;
         lf.la_contact = o->la_contact;

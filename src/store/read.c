@@ -135,3 +135,34 @@ or_code or_store_config_set(or_store *s, const char *key, const char *value, con
     d->finalize(st);
     return rc;
 }
+
+typedef struct {
+    or_arena *a;
+    int n;
+    or_date as_of;
+    const char *forename, *surname;
+} names;
+
+static or_code on_snapshot(void *ctx, const or_value *row, const or_row_meta *meta, or_error *err)
+{
+    names *c = ctx;
+    (void)meta;
+    (void)err;
+    or_date as_of = row[OR_PU_AS_OF].null ? OR_DATE_NONE : (or_date)row[OR_PU_AS_OF].i;
+    if (c->n++ && as_of < c->as_of)
+        return OR_OK; /* snapshots come by as_of, then receipt: the last one wins */
+    c->as_of = as_of;
+    c->forename = or_arena_strdup(c->a, row[OR_PU_FORENAME].s ? row[OR_PU_FORENAME].s : "");
+    c->surname = or_arena_strdup(c->a, row[OR_PU_SURNAME].s ? row[OR_PU_SURNAME].s : "");
+    return OR_OK;
+}
+
+or_code or_store_pupil_names(or_store *s, const char *upn, or_arena *a, const char **forename,
+                             const char **surname, or_error *err)
+{
+    names nm = {a, 0, OR_DATE_NONE, "", ""};
+    or_code rc = or_store_scan_pupil(s, or_kind_get(OR_K_PUPILS), upn, on_snapshot, &nm, err);
+    *forename = nm.forename;
+    *surname = nm.surname;
+    return rc;
+}

@@ -344,3 +344,14 @@ FILE *web_body_stream(web_response *res)
     cookie_io_functions_t io = {NULL, body_write, NULL, NULL};
     return fopencookie(&res->body, "w", io);
 }
+
+void gov_check_page_end(or_sb *out, const web_request *req, const char *save_label)
+{
+    html_raw(out, "<div class=\"govuk-button-group\">\n");
+    gov_button_value(out, save_label, "action", "save", false);
+    gov_button_value(out, "Change", "action", "change", true);
+    html_raw(out, "</div>\n");
+    gov_form_end(out);
+    html_raw(out, "</div>\n</div>\n");
+    gov_page_end(out, req);
+}

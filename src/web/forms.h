@@ -53,6 +53,10 @@ void gov_select(or_sb *out, const char *id, const char *label, const char *hint,
                 const gov_choice *items, int n, const char *selected, const char *error);
 void gov_file_upload(or_sb *out, const char *id, const char *label, const char *hint,
                      const char *accept, const char *error);
+/* The end of a check page (the "check your answers" step of a form): the Save button (name
+ * action=save) and Change (action=change, back to the form with its values), then the form,
+ * the two-thirds column and the page closed. */
+void gov_check_page_end(or_sb *out, const web_request *req, const char *save_label);
 /* Warning text: the "!" icon and a sentence in bold. */
 void gov_warning(or_sb *out, const char *text);
 

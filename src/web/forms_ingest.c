@@ -169,36 +169,13 @@ void web_date_parts(or_date d, char day[3], char month[3], char year[5])
     snprintf(year, 5, "%04u", (unsigned)y % 10000u);
 }
 
-typedef struct {
-    or_date as_of;
-    int n;
-    char *buf;
-    size_t size;
-} name_ctx;
-
-static or_code on_snapshot(void *ctx, const or_value *row, const or_row_meta *meta, or_error *err)
-{
-    name_ctx *c = ctx;
-    (void)meta;
-    (void)err;
-    or_date as_of = row[OR_PU_AS_OF].null ? OR_DATE_NONE : (or_date)row[OR_PU_AS_OF].i;
-    if (c->n++ && as_of < c->as_of)
-        return OR_OK; /* keep the latest as_of (then the latest received) */
-    c->as_of = as_of;
-    snprintf(c->buf, c->size, "%s %s", row[OR_PU_FORENAME].s ? row[OR_PU_FORENAME].s : "",
-             row[OR_PU_SURNAME].s ? row[OR_PU_SURNAME].s : "");
-    return OR_OK;
-}
-
 void web_pupil_name(const web_request *req, const char *upn, char *buf, size_t size)
 {
-    name_ctx c = {OR_DATE_NONE, 0, buf, size};
+    const char *forename = "", *surname = "";
     or_error err = {0};
     buf[0] = '\0';
-    if (or_store_scan_pupil(req->store, or_kind_get(OR_K_PUPILS), upn, on_snapshot, &c, &err))
-        buf[0] = '\0';
-    if (!strcmp(buf, " "))
-        buf[0] = '\0';
+    if (or_store_pupil_names(req->store, upn, req->arena, &forename, &surname, &err) == OR_OK)
+        snprintf(buf, size, "%s%s%s", forename, *forename && *surname ? " " : "", surname);
 }
 
 int web_user_school(const web_request *req)

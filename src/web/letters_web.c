@@ -29,28 +29,6 @@ const char *web_letter_event_label(const or_fact_event *e)
                                         : "Suspension";
 }
 
-/* The pupil's names in force now (the latest snapshot: latest as_of, then latest received). */
-typedef struct {
-    or_arena *a;
-    int n;
-    or_date as_of;
-    const char *forename, *surname;
-} names;
-
-static or_code on_snapshot(void *ctx, const or_value *row, const or_row_meta *meta, or_error *err)
-{
-    names *c = ctx;
-    (void)meta;
-    (void)err;
-    or_date as_of = row[OR_PU_AS_OF].null ? OR_DATE_NONE : (or_date)row[OR_PU_AS_OF].i;
-    if (c->n++ && as_of < c->as_of)
-        return OR_OK;
-    c->as_of = as_of;
-    c->forename = or_arena_strdup(c->a, row[OR_PU_FORENAME].s ? row[OR_PU_FORENAME].s : "");
-    c->surname = or_arena_strdup(c->a, row[OR_PU_SURNAME].s ? row[OR_PU_SURNAME].s : "");
-    return OR_OK;
-}
-
 static void not_found(const web_request *req, web_response *res, const char *why)
 {
     web_error(req, res, 404, "Page not found", why);
@@ -107,16 +85,15 @@ bool web_letter_ctx_load(const web_request *req, web_response *res, web_letter_c
     c->school_name = c->school && c->school->name
                          ? c->school->name
                          : or_arena_printf(req->arena, "School URN %d", c->e->urn);
-    names nm = {req->arena, 0, OR_DATE_NONE, "", ""};
-    if (or_store_scan_pupil(req->store, or_kind_get(OR_K_PUPILS), c->upn, on_snapshot, &nm, &err)) {
+    const char *forename, *surname;
+    if (or_store_pupil_names(req->store, c->upn, req->arena, &forename, &surname, &err)) {
         failed(req, res);
         return false;
     }
-    c->forename = nm.forename;
-    c->pupil = *nm.forename || *nm.surname
-                   ? or_arena_printf(req->arena, "%s%s%s", nm.forename,
-                                     *nm.forename && *nm.surname ? " " : "", nm.surname)
-                   : "";
+    c->forename = forename;
+    c->pupil = *forename || *surname ? or_arena_printf(req->arena, "%s%s%s", forename,
+                                                       *forename && *surname ? " " : "", surname)
+                                     : "";
     c->today = web_today(req);
     c->as_of = c->e->decided > c->today ? c->e->decided : c->today;
     or_duty_list all;

@@ -810,13 +810,7 @@ static void show_check(const web_request *req, web_response *res, const or_model
     gov_form_start(out, req, "post", or_arena_printf(req->arena, "/pupils/%s/outcomes", x->upn));
     hidden_step1(out, x);
     hidden_entry(out, req, x);
-    html_raw(out, "<div class=\"govuk-button-group\">\n");
-    gov_button_value(out, "Save the measurement", "action", "save", false);
-    gov_button_value(out, "Change", "action", "change", true);
-    html_raw(out, "</div>\n");
-    gov_form_end(out);
-    html_raw(out, "</div>\n</div>\n");
-    gov_page_end(out, req);
+    gov_check_page_end(out, req, "Save the measurement");
 }
 
 static void server_error(const web_request *req, web_response *res, const char *what)

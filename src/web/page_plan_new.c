@@ -260,14 +260,7 @@ static void show_check(const web_request *req, web_response *res, void *ctx,
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
         gov_hidden(out, parts[i], web_form(req, parts[i]));
     plan_form_hidden(out, req, k, &p->v);
-    html_raw(out, "<div class=\"govuk-button-group\">\n");
-    gov_button_value(out, or_arena_printf(req->arena, "Save the %s", k->short_name), "action",
-                     "save", false);
-    gov_button_value(out, "Change", "action", "change", true);
-    html_raw(out, "</div>\n");
-    gov_form_end(out);
-    html_raw(out, "</div>\n</div>\n");
-    gov_page_end(out, req);
+    gov_check_page_end(out, req, or_arena_printf(req->arena, "Save the %s", k->short_name));
 }
 
 /* The pupil's model (for the choices), or a 500 page. */

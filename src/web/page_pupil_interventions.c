@@ -461,14 +461,7 @@ static void show_check(const web_request *req, web_response *res, const form *f,
     gov_form_start(out, req, "post",
                    or_arena_printf(req->arena, "/pupils/%s/interventions", f->upn));
     hidden_fields(out, f);
-    html_raw(out, "<div class=\"govuk-button-group\">\n");
-    gov_button_value(out, change ? "Save the change" : "Save the intervention", "action", "save",
-                     false);
-    gov_button_value(out, "Change", "action", "change", true);
-    html_raw(out, "</div>\n");
-    gov_form_end(out);
-    html_raw(out, "</div>\n</div>\n");
-    gov_page_end(out, req);
+    gov_check_page_end(out, req, change ? "Save the change" : "Save the intervention");
 }
 
 void page_pupil_interventions_post(const web_request *req, web_response *res)

@@ -446,14 +446,7 @@ static void show_check(const web_request *req, web_response *res, const record *
 
     gov_form_start(out, req, "post", or_arena_printf(req->arena, "/pupils/%s/record", r->upn));
     hidden_fields(out, r);
-    html_raw(out, "<div class=\"govuk-button-group\">\n");
-    gov_button_value(out, or_arena_printf(req->arena, "Save the %s", type_words(r->type)), "action",
-                     "save", false);
-    gov_button_value(out, "Change", "action", "change", true);
-    html_raw(out, "</div>\n");
-    gov_form_end(out);
-    html_raw(out, "</div>\n</div>\n");
-    gov_page_end(out, req);
+    gov_check_page_end(out, req, or_arena_printf(req->arena, "Save the %s", type_words(r->type)));
 }
 
 static void server_error(const web_request *req, web_response *res, const char *what)

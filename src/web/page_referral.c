@@ -391,13 +391,7 @@ static void show_check(const web_request *req, web_response *res, void *ctx,
     for (size_t i = 0; i < 3; i++)
         gov_hidden(out, parts[i], web_form(req, parts[i]));
     plan_form_hidden(out, req, p->k, &p->v);
-    html_raw(out, "<div class=\"govuk-button-group\">\n");
-    gov_button_value(out, "Save the step", "action", "save", false);
-    gov_button_value(out, "Change", "action", "change", true);
-    html_raw(out, "</div>\n");
-    gov_form_end(out);
-    html_raw(out, "</div>\n</div>\n");
-    gov_page_end(out, req);
+    gov_check_page_end(out, req, "Save the step");
 }
 
 void page_referral(const web_request *req, web_response *res)

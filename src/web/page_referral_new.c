@@ -245,13 +245,7 @@ static void show_check(const web_request *req, web_response *res, void *ctx,
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
         gov_hidden(out, parts[i], web_form(req, parts[i]));
     plan_form_hidden(out, req, r->k, &r->v);
-    html_raw(out, "<div class=\"govuk-button-group\">\n");
-    gov_button_value(out, "Save the referral", "action", "save", false);
-    gov_button_value(out, "Change", "action", "change", true);
-    html_raw(out, "</div>\n");
-    gov_form_end(out);
-    html_raw(out, "</div>\n</div>\n");
-    gov_page_end(out, req);
+    gov_check_page_end(out, req, "Save the referral");
 }
 
 static or_model *load(const web_request *req, web_response *res, const or_pupil_facts **f)
