@@ -107,6 +107,11 @@ void web_new_event_id(char out[WEB_EVENT_ID_LEN + 1]);
 /* Is s an id web_new_event_id could have made? */
 bool web_event_id_ok(const char *s);
 
+/* Start a row of the events kind for a form: every cell empty but the event's id, pupil,
+ * school, type and start, and recorded_by (the signed-in user). cells has OR_EV__N entries. */
+void web_event_cells(const web_request *req, const char **cells, const char *event_id,
+                     const char *upn, const char *urn, const char *type, const char *start);
+
 /* Send one row of kind k (cells in the kind's column order, "" = empty) through the importer
  * as one batch, from source kind "form" named name and the signed-in user: validated as a CSV
  * row is, all or nothing. Inside the caller's transaction when there is one (the batch is

@@ -113,6 +113,19 @@ bool web_event_id_ok(const char *s)
     return true;
 }
 
+void web_event_cells(const web_request *req, const char **cells, const char *event_id,
+                     const char *upn, const char *urn, const char *type, const char *start)
+{
+    for (int c = 0; c < OR_EV__N; c++)
+        cells[c] = "";
+    cells[OR_EV_EVENT_ID] = event_id;
+    cells[OR_EV_UPN] = upn;
+    cells[OR_EV_URN] = urn;
+    cells[OR_EV_TYPE] = type;
+    cells[OR_EV_START] = start;
+    cells[OR_EV_RECORDED_BY] = or_arena_printf(req->arena, "%.200s", req->user->email);
+}
+
 or_code web_ingest_row(const web_request *req, const or_kind *k, const char *name,
                        const char *const *cells, or_ingest_result *res, or_error *err)
 {

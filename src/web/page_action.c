@@ -331,20 +331,14 @@ void page_action_post(const web_request *req, web_response *res)
     if (!outcomes_of(a.rule, &nout) && *a.outcome)
         a.outcome = ""; /* no outcome for this rule: the form had none */
     const char *cells[OR_EV__N];
-    for (int c = 0; c < OR_EV__N; c++)
-        cells[c] = "";
-    cells[OR_EV_EVENT_ID] = a.event_id;
-    cells[OR_EV_UPN] = a.upn;
-    cells[OR_EV_URN] = a.urn;
-    cells[OR_EV_TYPE] = "action";
-    cells[OR_EV_START] = web_date_from_parts(req->arena, a.done_d, a.done_m, a.done_y);
+    web_event_cells(req, cells, a.event_id, a.upn, a.urn, "action",
+                    web_date_from_parts(req->arena, a.done_d, a.done_m, a.done_y));
     cells[OR_EV_REF] = ref;
     cells[OR_EV_RULE] = a.rule;
     cells[OR_EV_OUTCOME] = a.outcome;
     cells[OR_EV_DELIVERY] = a.delivery;
     cells[OR_EV_TO] = a.to;
     cells[OR_EV_NOTES] = a.notes;
-    cells[OR_EV_RECORDED_BY] = or_arena_printf(req->arena, "%.200s", req->user->email);
     const char *name = or_arena_printf(req->arena, "form /pupils/%s/action", a.upn);
     or_ingest_result ir = {0};
     or_code rc = OR_OK;

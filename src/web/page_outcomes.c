@@ -911,18 +911,12 @@ void page_outcomes_post(const web_request *req, web_response *res)
     }
     bool save = !strcmp(action, "save");
     const char *cells[OR_EV__N];
-    for (int c = 0; c < OR_EV__N; c++)
-        cells[c] = "";
-    cells[OR_EV_EVENT_ID] = x.event_id;
-    cells[OR_EV_UPN] = upn;
-    cells[OR_EV_URN] = or_arena_printf(req->arena, "%d", x.p->urn);
-    cells[OR_EV_TYPE] = "measure";
-    cells[OR_EV_START] = x.date;
+    web_event_cells(req, cells, x.event_id, upn, or_arena_printf(req->arena, "%d", x.p->urn),
+                    "measure", x.date);
     cells[OR_EV_REF] = x.p->event_id;
     cells[OR_EV_MEASURE_ID] = x.m->id;
     cells[OR_EV_SCORE] = x.score_text;
     cells[OR_EV_OUTCOME] = x.outcome;
-    cells[OR_EV_RECORDED_BY] = or_arena_printf(req->arena, "%.200s", req->user->email);
     const char *name = or_arena_printf(req->arena, "form /pupils/%s/outcomes", upn);
     or_ingest_result ir = {0};
     /* one transaction: the batch (a savepoint) and its audit line, or the check's look */

@@ -368,17 +368,10 @@ void page_plan_new_post(const web_request *req, web_response *res)
     if (or_plan_details_json(p.k, &p.v, &details, &err))
         plan_error_add(&e, NULL, or_arena_strdup(req->arena, err.msg));
     const char *cells[OR_EV__N];
-    for (int c = 0; c < OR_EV__N; c++)
-        cells[c] = "";
-    cells[OR_EV_EVENT_ID] = p.event_id;
-    cells[OR_EV_UPN] = p.upn;
-    cells[OR_EV_URN] = p.urn;
-    cells[OR_EV_TYPE] = p.k->type;
-    cells[OR_EV_START] = p.start;
+    web_event_cells(req, cells, p.event_id, p.upn, p.urn, p.k->type, p.start);
     cells[OR_EV_END] = p.k->end_label ? p.end : "";
     cells[OR_EV_REF] = !strcmp(p.k->type, "psp") || !strcmp(p.k->type, "peap") ? p.ref : "";
     cells[OR_EV_DETAILS] = or_arena_strdup(req->arena, or_sb_str(&details));
-    cells[OR_EV_RECORDED_BY] = or_arena_printf(req->arena, "%.200s", req->user->email);
     or_sb_release(&details);
     const char *source = or_arena_printf(req->arena, "form /pupils/%s/plans/new", p.upn);
     const char *detail = or_arena_printf(req->arena, "recorded %s %s at school %s from %s",

@@ -224,17 +224,11 @@ void page_plan_review_post(const web_request *req, web_response *res)
         return;
     }
     const char *cells[OR_EV__N];
-    for (int c = 0; c < OR_EV__N; c++)
-        cells[c] = "";
-    cells[OR_EV_EVENT_ID] = r.review_id;
-    cells[OR_EV_UPN] = r.upn;
-    cells[OR_EV_URN] = or_arena_printf(req->arena, "%d", r.plan->urn);
-    cells[OR_EV_TYPE] = "plan_review";
-    cells[OR_EV_START] = r.start;
+    web_event_cells(req, cells, r.review_id, r.upn, or_arena_printf(req->arena, "%d", r.plan->urn),
+                    "plan_review", r.start);
     cells[OR_EV_REF] = r.plan->event_id;
     cells[OR_EV_OUTCOME] = r.outcome;
     cells[OR_EV_DETAILS] = or_arena_strdup(req->arena, or_sb_str(&details));
-    cells[OR_EV_RECORDED_BY] = or_arena_printf(req->arena, "%.200s", req->user->email);
     or_sb_release(&details);
     const char *source = or_arena_printf(req->arena, "form /pupils/%s/plans/review", r.upn);
     const char *detail =

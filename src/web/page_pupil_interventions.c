@@ -387,19 +387,12 @@ void page_pupil_interventions(const web_request *req, web_response *res)
 /* The row for the importer, in the events kind's column order. */
 static void to_cells(const web_request *req, const form *f, const char **cells)
 {
-    for (int c = 0; c < OR_EV__N; c++)
-        cells[c] = "";
-    cells[OR_EV_EVENT_ID] = f->event_id;
-    cells[OR_EV_UPN] = f->upn;
-    cells[OR_EV_URN] = f->urn;
-    cells[OR_EV_TYPE] = "intervention";
-    cells[OR_EV_START] = f->start;
+    web_event_cells(req, cells, f->event_id, f->upn, f->urn, "intervention", f->start);
     cells[OR_EV_END] = f->end;
     cells[OR_EV_INTERVENTION_ID] = f->intervention;
     cells[OR_EV_PROVIDER] = f->provider;
     cells[OR_EV_REF] = f->ref;
     cells[OR_EV_NOTES] = f->notes;
-    cells[OR_EV_RECORDED_BY] = or_arena_printf(req->arena, "%.200s", req->user->email);
 }
 
 static void hidden_fields(or_sb *out, const form *f)

@@ -133,19 +133,12 @@ static void read_form(const web_request *req, record *r)
 /* The row for the importer, in the events kind's column order. */
 static void to_cells(const web_request *req, const record *r, const char **cells)
 {
-    for (int c = 0; c < OR_EV__N; c++)
-        cells[c] = "";
-    cells[OR_EV_EVENT_ID] = r->event_id;
-    cells[OR_EV_UPN] = r->upn;
-    cells[OR_EV_URN] = r->urn;
-    cells[OR_EV_TYPE] = r->type;
-    cells[OR_EV_START] = r->start;
+    web_event_cells(req, cells, r->event_id, r->upn, r->urn, r->type, r->start);
     cells[OR_EV_SESSIONS] = r->sessions;
     cells[OR_EV_REASONS] = r->reason_list;
     cells[OR_EV_DECIDED] = r->decided;
     cells[OR_EV_EXAM_DATE] = r->exam;
     cells[OR_EV_NOTES] = r->notes;
-    cells[OR_EV_RECORDED_BY] = or_arena_printf(req->arena, "%.200s", req->user->email);
 }
 
 /* ---- the errors of the importer, against the form's fields ---- */

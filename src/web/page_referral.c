@@ -460,19 +460,12 @@ void page_referral_post(const web_request *req, web_response *res)
         return;
     }
     const char *cells[OR_EV__N];
-    for (int c = 0; c < OR_EV__N; c++)
-        cells[c] = "";
-    cells[OR_EV_EVENT_ID] = p.update_id;
-    cells[OR_EV_UPN] = p.upn;
-    cells[OR_EV_URN] = p.urn_text;
-    cells[OR_EV_TYPE] = "referral_update";
-    cells[OR_EV_START] = p.start;
+    web_event_cells(req, cells, p.update_id, p.upn, p.urn_text, "referral_update", p.start);
     cells[OR_EV_REF] = p.event_id;
     cells[OR_EV_OUTCOME] = p.status;
     cells[OR_EV_TO] = p.to;
     cells[OR_EV_DETAILS] =
         strcmp(or_sb_str(&details), "{}") ? or_arena_strdup(req->arena, or_sb_str(&details)) : "";
-    cells[OR_EV_RECORDED_BY] = or_arena_printf(req->arena, "%.200s", req->user->email);
     or_sb_release(&details);
     const char *source = or_arena_printf(req->arena, "form /referrals/%d", p.urn);
     const char *detail =

@@ -344,19 +344,12 @@ void page_referral_new_post(const web_request *req, web_response *res)
         return;
     }
     const char *cells[OR_EV__N];
-    for (int c = 0; c < OR_EV__N; c++)
-        cells[c] = "";
-    cells[OR_EV_EVENT_ID] = r.event_id;
-    cells[OR_EV_UPN] = r.upn;
-    cells[OR_EV_URN] = r.urn;
-    cells[OR_EV_TYPE] = "referral";
-    cells[OR_EV_START] = r.start;
+    web_event_cells(req, cells, r.event_id, r.upn, r.urn, "referral", r.start);
     cells[OR_EV_TO] = r.service;
     cells[OR_EV_REF] = r.ref;
     cells[OR_EV_PROVIDER] = r.fl->has_end ? r.provider : "";
     cells[OR_EV_END] = r.fl->has_end ? r.end : "";
     cells[OR_EV_DETAILS] = or_arena_strdup(req->arena, or_sb_str(&details));
-    cells[OR_EV_RECORDED_BY] = or_arena_printf(req->arena, "%.200s", req->user->email);
     or_sb_release(&details);
     const char *source = or_arena_printf(req->arena, "form /pupils/%s/referrals/new", r.upn);
     const char *detail =
