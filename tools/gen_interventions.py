@@ -311,11 +311,15 @@ REVIEW = {
         provider="School", access_note="Hackney Learning Trust does not maintain a centralised "
         "procedure.", level="complex",
         why="an alternative to permanent exclusion"),
+    # sanctions the guide lists among the steps, not support a school puts in place: kept, so
+    # that the directory is the guide's, but not offered for a pupil (the LA may offer them)
     "Fixed-Term Exclusion": dict(
+        offered=False,
         provider="School", access_note="The head teacher decides.", level="complex",
         why="a sanction that may show a pupil at risk (more than two may indicate that "
         "exclusion is not working)", add=["exclusion_risk"]),
     "Permanent Exclusion": dict(
+        offered=False,
         provider="School", access_note="The head teacher decides.", level="complex",
         why="the last resort", add=["exclusion_risk"],
         drop=["substance_misuse", "safeguarding", "relationships"]),
@@ -390,7 +394,7 @@ REVIEW = {
 }
 
 REVIEW_KEYS = {"level", "why", "basis", "phases", "add", "drop", "provider", "access_note",
-               "evidence", "cost", "name"}
+               "evidence", "cost", "name", "offered"}
 
 
 def die(msg):
@@ -512,7 +516,8 @@ def normalise(row, line):
                 phases=";".join(p for p in PHASES if p in phases), needs=";".join(needs),
                 how_to_access=access, cost=cost, cost_text=cost_text or NOT_STATED,
                 evidence=r.get("evidence", NOT_STATED),
-                guide_section=row["guide_section"].strip())
+                guide_section=row["guide_section"].strip(),
+                offered=r.get("offered", True))
 
 
 def read(path):
@@ -593,7 +598,8 @@ def generate(path, entries, target):
          "const or_iv_seed or_iv_seeds[] = {"]
     for e in entries:
         L.append(f"    /* line {e['line']}: {c_comment(e['name'])} */")
-        L.append("    {" + ", ".join(c_string(e[f]) for f in FIELDS) + "},")
+        L.append("    {" + ", ".join(c_string(e[f]) for f in FIELDS) + ", " +
+                 ("true" if e["offered"] else "false") + "},")
     L += ["};", "",
           "const size_t or_iv_nseeds = sizeof or_iv_seeds / sizeof or_iv_seeds[0];"]
     text = clang_format("\n".join(L) + "\n", target)

@@ -137,6 +137,7 @@ or_code or_iv_check(const or_intervention *e, const char **field, or_error *err)
 typedef struct {
     const char *id, *name, *description, *provider, *level, *level_basis, *level_note, *phases,
         *needs, *how_to_access, *cost, *cost_text, *evidence, *guide_section;
+    bool offered; /* false: a sanction the guide lists, kept but not offered for a pupil */
 } or_iv_seed;
 
 extern const or_iv_seed or_iv_seeds[];

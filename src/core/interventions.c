@@ -225,7 +225,7 @@ or_code or_iv_from_seed(const or_iv_seed *s, or_intervention *out, or_error *err
     out->cost_text = s->cost_text;
     out->evidence = s->evidence;
     out->guide_section = s->guide_section;
-    out->active = true;
+    out->active = s->offered;
     int level = or_iv_find(or_iv_levels, OR_IV_LEVEL__N, s->level);
     int cost = or_iv_find(or_iv_costs, OR_IV_COST__N, s->cost);
     const char *field = NULL;

@@ -22,7 +22,7 @@ const or_iv_seed or_iv_seeds[] = {
      "reflection; systems for tracking rewards and consequences; communication with parents. "
      "Support and guidance available from Hackney Learning Trust.",
      "unknown", "Not stated in the guide.", "Not stated in the guide.",
-     "Whole School Behaviour Policy"},
+     "Whole School Behaviour Policy", true},
     /* line 3: Stay on Green behaviour system */
     {"stay-on-green-behaviour-system", "Stay on Green behaviour system",
      "Good or better behaviour and behaviour management that supports teaching and learning.",
@@ -33,13 +33,13 @@ const or_iv_seed or_iv_seeds[] = {
      "Support and guidance on implementing Stay on Green available via contact. Recommended by "
      "Hackney Learning Trust; in place in many Hackney primary schools.",
      "unknown", "Not stated in the guide.", "Not stated in the guide.",
-     "Whole School Behaviour Policy"},
+     "Whole School Behaviour Policy", true},
     /* line 4: Daily whole class behaviour plenaries */
     {"daily-whole-class-behaviour-plenaries", "Daily whole class behaviour plenaries",
      "Teaching social, emotional and behaviour skills to support the behaviour policy.", "School",
      "universal", "inferred", "Whole-class teaching.", "early_years;primary;secondary;post16",
      "behaviour;social_emotional", "Not stated in the guide.", "unknown",
-     "Not stated in the guide.", "Not stated in the guide.", "Whole School Behaviour Policy"},
+     "Not stated in the guide.", "Not stated in the guide.", "Whole School Behaviour Policy", true},
     /* line 5: SEAL and PSHCE lessons (curriculum); whole class SEAL lessons */
     {"seal-and-pshce-lessons-curriculum-whole-class-seal-lessons",
      "SEAL and PSHCE lessons (curriculum); whole class SEAL lessons",
@@ -49,25 +49,25 @@ const or_iv_seed or_iv_seeds[] = {
      "Whole class SEAL lessons taught using the SEAL curriculum booklets and resources as discrete "
      "lessons and through cross curriculum links; opportunities built within all lessons.",
      "unknown", "Not stated in the guide.", "Not stated in the guide.",
-     "Whole School Behaviour Policy; SEAL"},
+     "Whole School Behaviour Policy; SEAL", true},
     /* line 6: Circle Time (whole class Circle Time lessons) */
     {"circle-time-whole-class-circle-time-lessons", "Circle Time (whole class Circle Time lessons)",
      "Opportunities for pupils to practise the SEAL skills taught.", "School", "universal", "guide",
      "The guide's tier: SEAL Wave One.", "early_years;primary;secondary;post16", "social_emotional",
      "Whole class lessons.", "unknown", "Not stated in the guide.", "Not stated in the guide.",
-     "Whole School Behaviour Policy; SEAL"},
+     "Whole School Behaviour Policy; SEAL", true},
     /* line 7: Philosophy for Children */
     {"philosophy-for-children", "Philosophy for Children",
      "Teaching social, emotional and behaviour skills to support the behaviour policy.", "School",
      "universal", "inferred", "Whole-class teaching.", "early_years;primary;secondary;post16",
      "behaviour;social_emotional", "Not stated in the guide.", "unknown",
-     "Not stated in the guide.", "Not stated in the guide.", "Whole School Behaviour Policy"},
+     "Not stated in the guide.", "Not stated in the guide.", "Whole School Behaviour Policy", true},
     /* line 8: School council */
     {"school-council", "School council",
      "Teaching social, emotional and behaviour skills to support the behaviour policy.", "School",
      "universal", "inferred", "Whole-school structure.", "early_years;primary;secondary;post16",
      "behaviour;social_emotional", "Not stated in the guide.", "unknown",
-     "Not stated in the guide.", "Not stated in the guide.", "Whole School Behaviour Policy"},
+     "Not stated in the guide.", "Not stated in the guide.", "Whole School Behaviour Policy", true},
     /* line 9: SEAL assemblies (whole school SEAL assemblies) */
     {"seal-assemblies-whole-school-seal-assemblies",
      "SEAL assemblies (whole school SEAL assemblies)",
@@ -75,13 +75,13 @@ const or_iv_seed or_iv_seeds[] = {
      "The guide's tier: SEAL Wave One.", "early_years;primary;secondary;post16",
      "behaviour;social_emotional", "Whole school SEAL assemblies during each SEAL theme.",
      "unknown", "Not stated in the guide.", "Not stated in the guide.",
-     "Whole School Behaviour Policy; SEAL"},
+     "Whole School Behaviour Policy; SEAL", true},
     /* line 10: Playground Friends */
     {"playground-friends", "Playground Friends",
      "Teaching social, emotional and behaviour skills to support the behaviour policy.", "School",
      "universal", "inferred", "Whole-school peer support.", "early_years;primary;secondary;post16",
      "behaviour;social_emotional", "Run by trained pupils.", "unknown", "Not stated in the guide.",
-     "Not stated in the guide.", "Whole School Behaviour Policy"},
+     "Not stated in the guide.", "Whole School Behaviour Policy", true},
     /* line 11: Social Emotional Aspects of Learning (SEAL) */
     {"social-emotional-aspects-of-learning-seal", "Social Emotional Aspects of Learning (SEAL)",
      "Social, emotional and behavioural skills across the five domains of SEAL: lifelong learning, "
@@ -98,17 +98,17 @@ const or_iv_seed or_iv_seeds[] = {
      "Learning Trust SEAL Assessment Guidance Booklet; Hackney Learning Trust Securing Good or "
      "Better Programme. Implementation recommended and supported by Hackney Learning Trust.",
      "unknown", "Not stated in the guide.", "Not stated in the guide.",
-     "Social Emotional Aspects of Learning (SEAL)"},
+     "Social Emotional Aspects of Learning (SEAL)", true},
     /* line 12: Word of the Week */
     {"word-of-the-week", "Word of the Week", "Promoting SEAL skills.", "School", "universal",
      "guide", "The guide's tier: SEAL Wave One.", "early_years;primary;secondary;post16",
      "social_emotional", "Not stated in the guide.", "unknown", "Not stated in the guide.",
-     "Not stated in the guide.", "Social Emotional Aspects of Learning (SEAL)"},
+     "Not stated in the guide.", "Social Emotional Aspects of Learning (SEAL)", true},
     /* line 13: Staffroom Activities */
     {"staffroom-activities", "Staffroom Activities", "Promoting SEAL ethos.", "School", "universal",
      "guide", "The guide's tier: SEAL Wave One.", "early_years;primary;secondary;post16",
      "social_emotional;staff", "Not stated in the guide.", "unknown", "Not stated in the guide.",
-     "Not stated in the guide.", "Social Emotional Aspects of Learning (SEAL)"},
+     "Not stated in the guide.", "Social Emotional Aspects of Learning (SEAL)", true},
     /* line 14: SEAL Small Group Work (KS1 and KS2) */
     {"seal-small-group-work-ks1-and-ks2", "SEAL Small Group Work (KS1 and KS2)",
      "Social, emotional and behavioural skills (small group).", "School", "universal_plus", "guide",
@@ -116,14 +116,14 @@ const or_iv_seed or_iv_seeds[] = {
      "Materials: SEAL Small Group Work KS1; Hackney Learning Trust SEAL Small Group Work KS2. KS2 "
      "materials published by Hackney Learning Trust.",
      "unknown", "Not stated in the guide.", "Not stated in the guide.",
-     "Social Emotional Aspects of Learning (SEAL)"},
+     "Social Emotional Aspects of Learning (SEAL)", true},
     /* line 15: Family SEAL */
     {"family-seal", "Family SEAL", "Social, emotional and behavioural skills (with families).",
      "School", "universal_plus", "guide", "The guide's tier: SEAL Wave Two.",
      "early_years;primary;secondary;post16", "behaviour;social_emotional;family;parenting",
      "Material: Hackney Learning Trust Family SEAL. Materials published by Hackney Learning Trust.",
      "unknown", "Not stated in the guide.", "Not stated in the guide.",
-     "Social Emotional Aspects of Learning (SEAL)"},
+     "Social Emotional Aspects of Learning (SEAL)", true},
     /* line 16: Restorative Approaches to Behaviour and Relationships */
     {"restorative-approaches-to-behaviour-and-relationships",
      "Restorative Approaches to Behaviour and Relationships",
@@ -139,49 +139,49 @@ const or_iv_seed or_iv_seeds[] = {
      "groups, whole class, whole school. Four questions: What happened\? Who has been affected and "
      "how\? What's needed to make things right\? How can we make sure this doesn't happen again\?",
      "unknown", "Not stated in the guide.", "Not stated in the guide.",
-     "Restorative Approaches to Behaviour and Relationships"},
+     "Restorative Approaches to Behaviour and Relationships", true},
     /* line 17: Restorative Conversations */
     {"restorative-conversations", "Restorative Conversations",
      "Conflict or harm between pupils and/or staff; building relationships.", "School", "universal",
      "inferred", "The informal end of the restorative range.",
      "early_years;primary;secondary;post16", "relationships", "Informal end of the range.",
      "unknown", "Not stated in the guide.", "Not stated in the guide.",
-     "Restorative Approaches to Behaviour and Relationships"},
+     "Restorative Approaches to Behaviour and Relationships", true},
     /* line 18: Restorative Enquiry */
     {"restorative-enquiry", "Restorative Enquiry",
      "Conflict or harm between pupils and/or staff; building relationships.", "School", "universal",
      "inferred", "The informal end of the restorative range.",
      "early_years;primary;secondary;post16", "relationships", "Informal end of the range.",
      "unknown", "Not stated in the guide.", "Not stated in the guide.",
-     "Restorative Approaches to Behaviour and Relationships"},
+     "Restorative Approaches to Behaviour and Relationships", true},
     /* line 19: Restorative Mediation */
     {"restorative-mediation", "Restorative Mediation",
      "Conflict or harm between pupils and/or staff; building relationships.", "School",
      "universal_plus", "inferred", "A planned encounter for a particular conflict.",
      "early_years;primary;secondary;post16", "relationships", "Not stated in the guide.", "unknown",
      "Not stated in the guide.", "Not stated in the guide.",
-     "Restorative Approaches to Behaviour and Relationships"},
+     "Restorative Approaches to Behaviour and Relationships", true},
     /* line 20: Restorative Mini-Conferences */
     {"restorative-mini-conferences", "Restorative Mini-Conferences",
      "Conflict or harm between pupils and/or staff; building relationships.", "School",
      "universal_plus", "inferred", "A planned encounter for a particular conflict.",
      "early_years;primary;secondary;post16", "relationships", "Not stated in the guide.", "unknown",
      "Not stated in the guide.", "Not stated in the guide.",
-     "Restorative Approaches to Behaviour and Relationships"},
+     "Restorative Approaches to Behaviour and Relationships", true},
     /* line 21: Restorative Conferences (full) */
     {"restorative-conferences-full", "Restorative Conferences (full)",
      "Conflict or harm between pupils and/or staff; building relationships.", "School",
      "universal_plus", "inferred", "A formal encounter for a particular conflict or harm.",
      "early_years;primary;secondary;post16", "relationships", "Not stated in the guide.", "unknown",
      "Not stated in the guide.", "Not stated in the guide.",
-     "Restorative Approaches to Behaviour and Relationships"},
+     "Restorative Approaches to Behaviour and Relationships", true},
     /* line 22: 2-minute Restorative Chat */
     {"2-minute-restorative-chat", "2-minute Restorative Chat",
      "Conflict or harm between pupils and/or staff; building relationships.", "School", "universal",
      "inferred", "The start of the restorative continuum.", "early_years;primary;secondary;post16",
      "relationships", "Start of the continuum of Restorative Practice.", "unknown",
      "Not stated in the guide.", "Not stated in the guide.",
-     "Restorative Approaches to Behaviour and Relationships"},
+     "Restorative Approaches to Behaviour and Relationships", true},
     /* line 23: Restorative Community Conference */
     {"restorative-community-conference", "Restorative Community Conference",
      "Conflict or harm between pupils and/or staff; building relationships.", "School",
@@ -190,14 +190,14 @@ const or_iv_seed or_iv_seeds[] = {
      "early_years;primary;secondary;post16", "relationships",
      "High-level end of the continuum of Restorative Practice.", "unknown",
      "Not stated in the guide.", "Not stated in the guide.",
-     "Restorative Approaches to Behaviour and Relationships"},
+     "Restorative Approaches to Behaviour and Relationships", true},
     /* line 24: Classroom conference (restorative) */
     {"classroom-conference-restorative", "Classroom conference (restorative)",
      "Conflict or harm between pupils and/or staff; building relationships.", "School", "universal",
      "inferred", "A preventative whole-class encounter.", "early_years;primary;secondary;post16",
      "relationships", "Preventative restorative encounter; planned intervention.", "unknown",
      "Not stated in the guide.", "Not stated in the guide.",
-     "Restorative Approaches to Behaviour and Relationships"},
+     "Restorative Approaches to Behaviour and Relationships", true},
     /* line 25: Solution Focused Approaches */
     {"solution-focused-approaches", "Solution Focused Approaches",
      "Anxiety, friendship issues, reading difficulties, social and behavioural difficulties; "
@@ -214,27 +214,27 @@ const or_iv_seed or_iv_seeds[] = {
      "The guide cites outcomes of solution focused work: reduced reoffending, reduced depression "
      "measures and improved parenting skills scores; research indicates that only a small number "
      "of sessions are required.",
-     "Solution Focused Approaches"},
+     "Solution Focused Approaches", true},
     /* line 26: Solution Oriented School Programme */
     {"solution-oriented-school-programme", "Solution Oriented School Programme",
      "Supporting staff and pupils in developing high standards of teaching and learning.", "School",
      "universal", "inferred", "The guide's tier: Whole school. A whole-school programme.",
      "early_years;primary;secondary;post16", "learning;staff", "Not stated in the guide.",
      "unknown", "Not stated in the guide.", "The guide cites Rees (2005).",
-     "Solution Focused Approaches"},
+     "Solution Focused Approaches", true},
     /* line 27: Video Interactive Guidance (video feedback) */
     {"video-interactive-guidance-video-feedback", "Video Interactive Guidance (video feedback)",
      "Solution focused work.", "Hackney Learning Trust Educational Psychology Service",
      "universal_plus", "inferred", "Targeted video feedback (a solution focused technique).",
      "early_years;primary;secondary;post16", "social_emotional;staff", "Not stated in the guide.",
      "unknown", "Not stated in the guide.", "Not stated in the guide.",
-     "Solution Focused Approaches"},
+     "Solution Focused Approaches", true},
     /* line 28: BRIEF solution focused Brief Therapy training */
     {"brief-solution-focused-brief-therapy-training",
      "BRIEF solution focused Brief Therapy training", "Training in solution focused approaches.",
      "BRIEF", "universal", "inferred", "Training for staff.",
      "early_years;primary;secondary;post16", "staff", "Not stated in the guide.", "unknown",
-     "Not stated in the guide.", "Not stated in the guide.", "Solution Focused Approaches"},
+     "Not stated in the guide.", "Not stated in the guide.", "Solution Focused Approaches", true},
     /* line 29: Anti-Bullying */
     {"anti-bullying", "Anti-Bullying",
      "Preventing bullying and responding robustly to incidents of bullying (statutory duty, "
@@ -243,7 +243,7 @@ const or_iv_seed or_iv_seeds[] = {
      "early_years;primary;secondary;post16", "relationships;safeguarding",
      "School anti-bullying policy; measures should be part of the behaviour policy, which must be "
      "communicated to all pupils, school staff and parents.",
-     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Anti-Bullying"},
+     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Anti-Bullying", true},
     /* line 30: Mindfulness */
     {"mindfulness", "Mindfulness",
      "Stress, anxiety, reactivity, managing behaviour and emotions, sleep, self-esteem, attention "
@@ -255,7 +255,7 @@ const or_iv_seed or_iv_seeds[] = {
      "whole, from its universal offer.",
      "early_years;primary;secondary;post16", "behaviour;social_emotional;mental_health;learning",
      "Level chosen by needs of the child/young person, family and school setting.", "unknown",
-     "Not stated in the guide.", "Not stated in the guide.", "Mindfulness"},
+     "Not stated in the guide.", "Not stated in the guide.", "Mindfulness", true},
     /* line 31: Mindfulness-based Awareness Training (MBAT) */
     {"mindfulness-based-awareness-training-mbat", "Mindfulness-based Awareness Training (MBAT)",
      "Complex casework.", "Hackney Learning Trust Educational Psychology Service", "complex",
@@ -263,33 +263,33 @@ const or_iv_seed or_iv_seeds[] = {
      "social_emotional;mental_health",
      "Bespoke intervention: consultation with school staff, family and professionals; individual "
      "sessions and group work (if possible) with the child/young person.",
-     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Mindfulness"},
+     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Mindfulness", true},
     /* line 32: dot-b (whole class mindfulness training) */
     {"dot-b-whole-class-mindfulness-training", "dot-b (whole class mindfulness training)",
      "Pupil well-being.", "Hackney Learning Trust Educational Psychology Service", "universal_plus",
      "guide", "The guide's tier: Universal Plus.", "secondary", "mental_health",
      "Whole class training. Developed by the Mindfulness in Schools Project.", "unknown",
-     "Not stated in the guide.", "Not stated in the guide.", "Mindfulness"},
+     "Not stated in the guide.", "Not stated in the guide.", "Mindfulness", true},
     /* line 33: Paws dot-b (whole class mindfulness training) */
     {"paws-dot-b-whole-class-mindfulness-training", "Paws dot-b (whole class mindfulness training)",
      "Pupil well-being.", "Hackney Learning Trust Educational Psychology Service", "universal_plus",
      "guide", "The guide's tier: Universal Plus.", "primary", "mental_health",
      "Whole class training. Developed by the Mindfulness in Schools Project.", "unknown",
-     "Not stated in the guide.", "Not stated in the guide.", "Mindfulness"},
+     "Not stated in the guide.", "Not stated in the guide.", "Mindfulness", true},
     /* line 34: dot-b Foundations course */
     {"dot-b-foundations-course", "dot-b Foundations course", "Staff well-being.",
      "Hackney Learning Trust Educational Psychology Service", "universal", "guide",
      "The guide's tier: Universal.", "early_years;primary;secondary;post16", "mental_health;staff",
      "Course; a prerequisite to further training to teach mindfulness to pupils. Developed by the "
      "Mindfulness in Schools Project; for the whole staff.",
-     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Mindfulness"},
+     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Mindfulness", true},
     /* line 35: Mindfulness INSET sessions (whole staff training in well-being) */
     {"mindfulness-inset-sessions-whole-staff-training-in-well",
      "Mindfulness INSET sessions (whole staff training in well-being)", "Staff well-being.",
      "Hackney Learning Trust Educational Psychology Service", "universal", "guide",
      "The guide's tier: Universal.", "early_years;primary;secondary;post16", "mental_health;staff",
      "INSET sessions. For the whole staff.", "unknown", "Not stated in the guide.",
-     "Not stated in the guide.", "Mindfulness"},
+     "Not stated in the guide.", "Mindfulness", true},
     /* line 36: The Solihull Approach */
     {"the-solihull-approach", "The Solihull Approach",
      "Children and families affected by emotional and behavioural difficulties; containment, "
@@ -301,14 +301,14 @@ const or_iv_seed or_iv_seeds[] = {
      "An approach integrated into the way staff work with children, young people and families; "
      "recommended as part of the Healthy Child Programme.",
      "unknown", "Not stated in the guide.", "Recommended as part of the Healthy Child Programme.",
-     "The Solihull Approach"},
+     "The Solihull Approach", true},
     /* line 37: Understanding Your Pupil (whole school training based on the Solihull Approach) */
     {"understanding-your-pupil-whole-school-training-based-on-the",
      "Understanding Your Pupil (whole school training based on the Solihull Approach)",
      "Staff understanding of pupils' behaviour.", "Not stated in the guide.", "universal",
      "inferred", "The guide's tier: Whole school. Whole-school training.",
      "early_years;primary;secondary;post16", "behaviour;staff", "Whole school training.", "unknown",
-     "Not stated in the guide.", "Not stated in the guide.", "The Solihull Approach"},
+     "Not stated in the guide.", "Not stated in the guide.", "The Solihull Approach", true},
     /* line 38: Understanding Your Child (parent group based on the Solihull Approach) */
     {"understanding-your-child-parent-group-based-on-the-solihull",
      "Understanding Your Child (parent group based on the Solihull Approach)",
@@ -318,7 +318,8 @@ const or_iv_seed or_iv_seeds[] = {
      "A targeted group for parents of young children with emotional and behavioural difficulties.",
      "early_years", "behaviour;social_emotional;family;parenting",
      "10 week group intervention; run three times a year; venue rotates around the borough.",
-     "unknown", "Not stated in the guide.", "Not stated in the guide.", "The Solihull Approach"},
+     "unknown", "Not stated in the guide.", "Not stated in the guide.", "The Solihull Approach",
+     true},
     /* line 39: Staff Sharing */
     {"staff-sharing", "Staff Sharing",
      "Challenging behaviour of an individual pupil, a class or a year group; teacher stress; "
@@ -330,7 +331,7 @@ const or_iv_seed or_iv_seeds[] = {
      "regularly (initially with the EP); any member presents a concern; group agrees intervention, "
      "who delivers it and how to evaluate; intervention reviewed and modified at the next meeting. "
      "An educational psychologist trains the staff group.",
-     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Staff Sharing"},
+     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Staff Sharing", true},
     /* line 40: Peer Mediation */
     {"peer-mediation", "Peer Mediation",
      "Disputes and conflicts between pupils, e.g. playground disputes; self-esteem, relationships, "
@@ -343,7 +344,7 @@ const or_iv_seed or_iv_seeds[] = {
      "pairs; if a disputant declines, the conflict is usually dealt with under the school's "
      "standard discipline policy. Delivered by trained pupil peer mediators, who work with pupils "
      "younger than themselves.",
-     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Peer Mediation"},
+     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Peer Mediation", true},
     /* line 41: Pastoral Support Programme (PSP) / Pastoral Support Plan */
     {"pastoral-support-programme-psp-pastoral-support-plan",
      "Pastoral Support Programme (PSP) / Pastoral Support Plan",
@@ -360,7 +361,7 @@ const or_iv_seed or_iv_seeds[] = {
      "Re-engagement Unit or school Educational Psychologist. Overseen by a school leader (for "
      "example the Inclusion Manager, the SENCo or a member of the senior management team).",
      "unknown", "Not stated in the guide.", "Not stated in the guide.",
-     "Pastoral Support Programme (PSP)"},
+     "Pastoral Support Programme (PSP)", true},
     /* line 42: Re-engagement Unit (REU) */
     {"re-engagement-unit-reu", "Re-engagement Unit (REU)",
      "Children at risk of exclusion (may have had one or more fixed term exclusions); high level "
@@ -374,7 +375,7 @@ const or_iv_seed or_iv_seeds[] = {
      "the head teacher; mid-programme review; sustainability plan on exit. A school support "
      "service: a multi-disciplinary team (education, social care, pastoral management, youth work, "
      "mental health clinicians). For maintained primary schools in Hackney.",
-     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Re-engagement Unit"},
+     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Re-engagement Unit", true},
     /* line 43: Circle of Friends */
     {"circle-of-friends", "Circle of Friends",
      "Inclusion of children with Special Educational Needs, primarily those with EBD, in "
@@ -385,7 +386,7 @@ const or_iv_seed or_iv_seeds[] = {
      "Requires acceptance, support and consent of the focus child and their parents/carers, and a "
      "committed key member of staff; weekly sessions set targets for the following week, reviewed "
      "at the next session. Run by the class teacher with support from an educational psychologist.",
-     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Circle of Friends"},
+     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Circle of Friends", true},
     /* line 44: Team Teach (positive handling training) */
     {"team-teach-positive-handling-training", "Team Teach (positive handling training)",
      "Behaviour management including de-escalation and physical restraint; legislation and "
@@ -398,7 +399,7 @@ const or_iv_seed or_iv_seeds[] = {
      "interventions should be non-physical. Hackney Learning Trust has retained a Team-Teach "
      "principal tutor to train staff in Hackney schools.",
      "charged", "Reduced cost to schools (via Hackney Learning Trust's retained tutor)",
-     "Not stated in the guide.", "Team Teach"},
+     "Not stated in the guide.", "Team Teach", true},
     /* line 45: Parenting Programme */
     {"parenting-programme", "Parenting Programme",
      "Parents understanding children's needs; parent-child relationships; challenging behaviour; "
@@ -411,7 +412,7 @@ const or_iv_seed or_iv_seeds[] = {
      "professionals in Hackney, including the Educational Psychology Service.",
      "unknown", "Not stated in the guide.",
      "Evidence cited for children with conduct disorders, particularly up to the age of 12.",
-     "Parenting Programme"},
+     "Parenting Programme", true},
     /* line 46: Early Bird */
     {"early-bird", "Early Bird", "Autism; social communication disorder.",
      "Hackney Learning Trust Educational Psychology Service", "universal_plus", "inferred",
@@ -419,7 +420,8 @@ const or_iv_seed or_iv_seeds[] = {
      "speech_language;sen;family;parenting",
      "For parents of children with autism or a social communication disorder. Educational "
      "psychologists co-facilitate with speech and language therapists and specialist teachers.",
-     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Parenting Programme"},
+     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Parenting Programme",
+     true},
     /* line 47: Early Bird Plus */
     {"early-bird-plus", "Early Bird Plus", "Autism; social communication disorder.",
      "Hackney Learning Trust Educational Psychology Service", "universal_plus", "inferred",
@@ -427,7 +429,8 @@ const or_iv_seed or_iv_seeds[] = {
      "speech_language;sen;family;parenting",
      "For parents of children with autism or a social communication disorder. Educational "
      "psychologists co-facilitate with speech and language therapists and specialist teachers.",
-     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Parenting Programme"},
+     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Parenting Programme",
+     true},
     /* line 48: Incredible Years programme */
     {"incredible-years-programme", "Incredible Years programme", "Parenting.",
      "Hackney Learning Trust Educational Psychology Service", "universal_plus", "inferred",
@@ -435,13 +438,13 @@ const or_iv_seed or_iv_seeds[] = {
      "behaviour;family;parenting",
      "Offered to schools; schools could join together to offer the programme. Facilitated by an "
      "educational psychologist.",
-     "charged", "Traded services strand", "Not stated in the guide.", "Parenting Programme"},
+     "charged", "Traded services strand", "Not stated in the guide.", "Parenting Programme", true},
     /* line 49: Bespoke parenting programmes */
     {"bespoke-parenting-programmes", "Bespoke parenting programmes", "Parenting.",
      "Hackney Learning Trust Educational Psychology Service", "universal_plus", "inferred",
      "A targeted programme for parents.", "early_years;primary;secondary;post16",
      "family;parenting", "On offer to schools.", "charged", "Traded services strand",
-     "Not stated in the guide.", "Parenting Programme"},
+     "Not stated in the guide.", "Parenting Programme", true},
     /* line 50: School Counselling Service */
     {"school-counselling-service", "School Counselling Service",
      "Emotional support; bereavement; relationships with family or friends; anxiety; sexual "
@@ -454,7 +457,7 @@ const or_iv_seed or_iv_seeds[] = {
      "serious harm. A therapeutic service working in partnership with Hackney Learning Trust, for "
      "pupils and staff.",
      "unknown", "Not stated in the guide.", "Not stated in the guide.",
-     "School Counselling Service"},
+     "School Counselling Service", true},
     /* line 51: Nurture Groups */
     {"nurture-groups", "Nurture Groups",
      "Learning and social and emotional needs; language development and communication; barriers to "
@@ -467,7 +470,7 @@ const or_iv_seed or_iv_seeds[] = {
      "unknown", "Not stated in the guide.",
      "The guide states that pupils typically return full time to their own class within two to "
      "four terms.",
-     "Nurture Groups"},
+     "Nurture Groups", true},
     /* line 52: Personalised Timetables (temporary part-time / reduced timetable) */
     {"personalised-timetables-temporary-part-time-reduced",
      "Personalised Timetables (temporary part-time / reduced timetable)",
@@ -483,7 +486,8 @@ const or_iv_seed or_iv_seeds[] = {
      "not be long-term; any PSP or other agreement must set a time limit by which the pupil "
      "attends full-time or is provided with alternative provision. Only the head teacher (or, in "
      "their absence, the acting head teacher or teacher in charge) can place a pupil on one.",
-     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Personalised Timetables"},
+     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Personalised Timetables",
+     true},
     /* line 53: Short term focused alternative provision placement at New Regents College (NRC
        Lower) */
     {"short-term-focused-alternative-provision-placement-at-new",
@@ -501,7 +505,7 @@ const or_iv_seed or_iv_seeds[] = {
      "progress reports; end of placement report; a member of the school must visit during the "
      "placement.",
      "unknown", "Not stated in the guide.", "Not stated in the guide.",
-     "Short term focused alternative provision placements at New Regents College"},
+     "Short term focused alternative provision placements at New Regents College", true},
     /* line 54: Education Health and Care (EHC) Needs Assessment */
     {"education-health-and-care-ehc-needs-assessment",
      "Education Health and Care (EHC) Needs Assessment",
@@ -514,7 +518,7 @@ const or_iv_seed or_iv_seeds[] = {
      "school is consulted and has 15 days to respond; LA has 20 weeks to complete the process. "
      "Plan coordinators, managed by area coordinators in three area teams (North, Central, South).",
      "unknown", "Not stated in the guide.", "Not stated in the guide.",
-     "Education Health and Care Needs Assessment"},
+     "Education Health and Care Needs Assessment", true},
     /* line 55: In-year transfer */
     {"in-year-transfer", "In-year transfer",
      "Parents wishing to transfer their child to a school in Hackney or newly arrived in the "
@@ -529,7 +533,7 @@ const or_iv_seed or_iv_seeds[] = {
      "Learning Trust; parents can list up to four schools; for schools outside Hackney apply "
      "directly to that local authority; right of appeal to an independent appeal panel. Schools "
      "that are their own admission authority rank their applications.",
-     "unknown", "Not stated in the guide.", "Not stated in the guide.", "In-year transfer"},
+     "unknown", "Not stated in the guide.", "Not stated in the guide.", "In-year transfer", true},
     /* line 56: Managed Move */
     {"managed-move", "Managed Move",
      "Challenging behaviour; most successful after a serious one-off incident; may be considered "
@@ -542,7 +546,7 @@ const or_iv_seed or_iv_seeds[] = {
      "Statement of Special Educational Needs (Head teachers contact the SEN Assessment and "
      "Monitoring Team); the move is regarded as a 'Fair Access' pupil placement reported to the In "
      "Year Fair Access Panel. Hackney Learning Trust does not maintain a centralised procedure.",
-     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Managed Move"},
+     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Managed Move", true},
     /* line 57: Fixed-Term Exclusion */
     {"fixed-term-exclusion", "Fixed-Term Exclusion",
      "Sanction for breaches of the school's behaviour policy where lesser sanctions such as "
@@ -556,7 +560,8 @@ const or_iv_seed or_iv_seeds[] = {
      "Exclusions Team before any permanent exclusion; 2-3 fixed term exclusions: initiate a PSP "
      "and invite the Exclusions Officer to reviews; not for minor incidents (would be deemed "
      "illegal). The head teacher decides.",
-     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Fixed-Term Exclusion"},
+     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Fixed-Term Exclusion",
+     false},
     /* line 58: Permanent Exclusion */
     {"permanent-exclusion", "Permanent Exclusion",
      "Last resort: serious or persistent breaches of the behaviour policy where the pupil "
@@ -570,20 +575,22 @@ const or_iv_seed or_iv_seeds[] = {
      "restorative justice, CYPPP/MAT referral, SEN/disability assessment, alternative provision, "
      "HLT AP Panel referral, managed move with parental consent); pupil with a statement of SEN at "
      "risk: school requests an emergency annual review. The head teacher decides.",
-     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Permanent Exclusion"},
+     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Permanent Exclusion",
+     false},
     /* line 59: Internal exclusion */
     {"internal-exclusion", "Internal exclusion",
      "Additional measure to support a pupil instead of or alongside fixed-term exclusion.",
      "School", "universal_plus", "inferred",
      "A measure for one pupil, instead of or alongside a suspension.",
      "early_years;primary;secondary;post16", "behaviour;exclusion_risk", "Not stated in the guide.",
-     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Fixed-Term Exclusion"},
+     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Fixed-Term Exclusion",
+     true},
     /* line 60: Change of teaching set or class */
     {"change-of-teaching-set-or-class", "Change of teaching set or class",
      "Additional measure to support a pupil.", "School", "universal_plus", "inferred",
      "A measure for one pupil.", "early_years;primary;secondary;post16", "behaviour;exclusion_risk",
      "Not stated in the guide.", "unknown", "Not stated in the guide.", "Not stated in the guide.",
-     "Fixed-Term Exclusion"},
+     "Fixed-Term Exclusion", true},
     /* line 61: Allocation of a key worker such as a Learning Mentor */
     {"allocation-of-a-key-worker-such-as-a-learning-mentor",
      "Allocation of a key worker such as a Learning Mentor",
@@ -591,31 +598,31 @@ const or_iv_seed or_iv_seeds[] = {
      "A measure for one pupil.", "early_years;primary;secondary;post16",
      "social_emotional;exclusion_risk", "Not stated in the guide.", "unknown",
      "Not stated in the guide.", "Not stated in the guide.",
-     "Fixed-Term Exclusion; Permanent Exclusion"},
+     "Fixed-Term Exclusion; Permanent Exclusion", true},
     /* line 62: Mediation */
     {"mediation", "Mediation", "Additional measure to support a pupil.", "School", "universal_plus",
      "inferred", "A measure for one pupil.", "early_years;primary;secondary;post16",
      "relationships;exclusion_risk", "Not stated in the guide.", "unknown",
-     "Not stated in the guide.", "Not stated in the guide.", "Fixed-Term Exclusion"},
+     "Not stated in the guide.", "Not stated in the guide.", "Fixed-Term Exclusion", true},
     /* line 63: Restorative Justice intervention */
     {"restorative-justice-intervention", "Restorative Justice intervention",
      "Support strategy to be exhausted before permanent exclusion.", "School", "universal_plus",
      "inferred", "A support strategy for one pupil.", "early_years;primary;secondary;post16",
      "behaviour;relationships;exclusion_risk", "Not stated in the guide.", "unknown",
-     "Not stated in the guide.", "Not stated in the guide.", "Permanent Exclusion"},
+     "Not stated in the guide.", "Not stated in the guide.", "Permanent Exclusion", true},
     /* line 64: Assessment of SEN/disability */
     {"assessment-of-sen-disability", "Assessment of SEN/disability",
      "Consider whether an assessment of SEN/disability is needed.", "School", "universal_plus",
      "inferred", "An assessment by the school.", "early_years;primary;secondary;post16",
      "sen;exclusion_risk", "Led by the school's SENCo.", "unknown", "Not stated in the guide.",
-     "Not stated in the guide.", "Fixed-Term Exclusion; Permanent Exclusion"},
+     "Not stated in the guide.", "Fixed-Term Exclusion; Permanent Exclusion", true},
     /* line 65: Placement in alternative provision subject to review */
     {"placement-in-alternative-provision-subject-to-review",
      "Placement in alternative provision subject to review",
      "Temporary placement in alternative provision.", "Alternative provision", "complex",
      "inferred", "An alternative provision placement.", "early_years;primary;secondary;post16",
      "transition;exclusion_risk", "Subject to review.", "unknown", "Not stated in the guide.",
-     "Not stated in the guide.", "Fixed-Term Exclusion; Permanent Exclusion"},
+     "Not stated in the guide.", "Fixed-Term Exclusion; Permanent Exclusion", true},
     /* line 66: HLT AP Panel (referral for intervention and/or alternative provision) */
     {"hlt-ap-panel-referral-for-intervention-and-or-alternative",
      "HLT AP Panel (referral for intervention and/or alternative provision)",
@@ -623,7 +630,7 @@ const or_iv_seed or_iv_seeds[] = {
      "Hackney Learning Trust", "complex", "inferred",
      "A panel deciding alternative provision, by referral.", "early_years;primary;secondary;post16",
      "transition;exclusion_risk", "Referral by school.", "unknown", "Not stated in the guide.",
-     "Not stated in the guide.", "Permanent Exclusion"},
+     "Not stated in the guide.", "Permanent Exclusion", true},
     /* line 67: Multi Agency Planning (MAP) meeting */
     {"multi-agency-planning-map-meeting", "Multi Agency Planning (MAP) meeting",
      "Pupils with additional needs where different support is required; supports the SENCo in "
@@ -634,7 +641,7 @@ const or_iv_seed or_iv_seeds[] = {
      "First step when different support is required, unless child protection concerns require an "
      "immediate referral to Children's Social Care. A school-led multi-agency planning and review "
      "forum that supports the SENCo in identifying, coordinating and reviewing support.",
-     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Referral pathways"},
+     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Referral pathways", true},
     /* line 68: Multi Agency Team (MAT) */
     {"multi-agency-team-mat", "Multi Agency Team (MAT)",
      "Needs not met by support and interventions agreed and implemented in school.",
@@ -643,7 +650,7 @@ const or_iv_seed or_iv_seeds[] = {
      "early_years;primary", "family",
      "Referral via the First Access and Screening Team (FAST) after school-level support has not "
      "been successful.",
-     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Referral pathways"},
+     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Referral pathways", true},
     /* line 69: Children and Young People's Partnership Panel (CYPPP) */
     {"children-and-young-people-s-partnership-panel-cyppp",
      "Children and Young People's Partnership Panel (CYPPP)",
@@ -653,14 +660,14 @@ const or_iv_seed or_iv_seeds[] = {
      "primary;secondary;post16", "family",
      "Referral via the First Access and Screening Team (FAST) after school-level support has not "
      "been successful.",
-     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Referral pathways"},
+     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Referral pathways", true},
     /* line 70: First Access and Screening Team (FAST) */
     {"first-access-and-screening-team-fast", "First Access and Screening Team (FAST)",
      "Entry point for referrals to MAT (under 6) and CYPPP (6 or over).",
      "First Access and Screening Team (FAST)", "complex", "inferred",
      "The entry point to the multi-agency services (MAT, CYPPP).",
      "early_years;primary;secondary;post16", "family;safeguarding", "Referral by school.",
-     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Referral pathways"},
+     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Referral pathways", true},
     /* line 71: Children's Social Care */
     {"children-s-social-care", "Children's Social Care", "Child protection concerns.",
      "Hackney Children's Social Care", "complex", "guide",
@@ -668,7 +675,7 @@ const or_iv_seed or_iv_seeds[] = {
      "or statutory response including Children's Social Care investigation and/or intervention).",
      "early_years;primary;secondary;post16", "family;safeguarding",
      "Immediate referral where child protection concerns are evident (bypasses the MAP meeting).",
-     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Referral pathways"},
+     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Referral pathways", true},
     /* line 72: Educational Psychology Service / school Educational Psychologist */
     {"educational-psychology-service-school-educational",
      "Educational Psychology Service / school Educational Psychologist",
@@ -678,13 +685,13 @@ const or_iv_seed or_iv_seeds[] = {
      "Advice and support for a school about a pupil.", "early_years;primary;secondary;post16",
      "social_emotional;learning;exclusion_risk", "School contact.", "unknown",
      "Not stated in the guide.", "Not stated in the guide.",
-     "Measuring Wellbeing; Pastoral Support Programme (PSP)"},
+     "Measuring Wellbeing; Pastoral Support Programme (PSP)", true},
     /* line 73: CAMHS */
     {"camhs", "CAMHS", "Advice on appropriate measures for evaluating interventions.",
      "CAMHS (Child and Adolescent Mental Health Services)", "complex", "inferred",
      "A specialist service.", "early_years;primary;secondary;post16", "mental_health",
      "Not stated in the guide.", "unknown", "Not stated in the guide.", "Not stated in the guide.",
-     "Measuring Wellbeing; Re-engagement Unit"},
+     "Measuring Wellbeing; Re-engagement Unit", true},
     /* line 74: Exclusions Team (Head of Exclusions; Exclusions Officer) */
     {"exclusions-team-head-of-exclusions-exclusions-officer",
      "Exclusions Team (Head of Exclusions; Exclusions Officer)",
@@ -694,7 +701,7 @@ const or_iv_seed or_iv_seeds[] = {
      "Headteacher should consult before deciding to permanently exclude; Exclusions Officer "
      "invited to PSP reviews where a pupil has 2-3 fixed term exclusions.",
      "unknown", "Not stated in the guide.", "Not stated in the guide.",
-     "Fixed-Term Exclusion; Permanent Exclusion"},
+     "Fixed-Term Exclusion; Permanent Exclusion", true},
     /* line 75: SEN Team */
     {"sen-team", "SEN Team",
      "Ensuring necessary provision for pupils with SEN at risk of exclusion.", "SEN Team",
@@ -702,7 +709,7 @@ const or_iv_seed or_iv_seeds[] = {
      "early_years;primary;secondary;post16", "sen;exclusion_risk",
      "Schools should proactively engage with it (with the Exclusion Team and parents).", "unknown",
      "Not stated in the guide.", "Not stated in the guide.",
-     "Fixed-Term Exclusion; Permanent Exclusion"},
+     "Fixed-Term Exclusion; Permanent Exclusion", true},
     /* line 76: SEN Assessment and Monitoring Team */
     {"sen-assessment-and-monitoring-team", "SEN Assessment and Monitoring Team",
      "Pupils with a Statement of SEN who may require a managed move.",
@@ -710,7 +717,7 @@ const or_iv_seed or_iv_seeds[] = {
      "Pupils with a statement of SEN who may need a managed move.",
      "early_years;primary;secondary;post16", "sen;transition;exclusion_risk",
      "Head teachers contact it (the managed move procedure cannot apply to such pupils).",
-     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Managed Move"},
+     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Managed Move", true},
     /* line 77: In Year Fair Access Panel / Fair Access Protocol Panel */
     {"in-year-fair-access-panel-fair-access-protocol-panel",
      "In Year Fair Access Panel / Fair Access Protocol Panel",
@@ -719,13 +726,14 @@ const or_iv_seed or_iv_seeds[] = {
      "Placement of pupils who are hard to place.", "early_years;primary;secondary;post16",
      "transition;exclusion_risk",
      "Eligibility identified from Part 2 of the in-year application form.", "unknown",
-     "Not stated in the guide.", "Not stated in the guide.", "In-year transfer; Managed Move"},
+     "Not stated in the guide.", "Not stated in the guide.", "In-year transfer; Managed Move",
+     true},
     /* line 78: Pupils Out of School Team */
     {"pupils-out-of-school-team", "Pupils Out of School Team", "Personalised (reduced) timetables.",
      "Pupils Out of School Team", "complex", "inferred",
      "Pupils out of school or on a reduced timetable.", "early_years;primary;secondary;post16",
      "attendance;exclusion_risk", "Contact.", "unknown", "Not stated in the guide.",
-     "Not stated in the guide.", "Personalised Timetables"},
+     "Not stated in the guide.", "Personalised Timetables", true},
     /* line 79: Emergency annual review */
     {"emergency-annual-review", "Emergency annual review",
      "Pupil with a statement of SEN at risk of permanent exclusion: whether additional support or "
@@ -735,7 +743,8 @@ const or_iv_seed or_iv_seeds[] = {
      "early_years;primary;secondary;post16", "sen;exclusion_risk",
      "Requested by the school; if the school can provide additional support the permanent "
      "exclusion is expected to be withdrawn. The school requests it from the local authority.",
-     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Permanent Exclusion"},
+     "unknown", "Not stated in the guide.", "Not stated in the guide.", "Permanent Exclusion",
+     true},
 };
 
 const size_t or_iv_nseeds = sizeof or_iv_seeds / sizeof or_iv_seeds[0];
