@@ -96,11 +96,15 @@ static void date_item(or_sb *out, const char *id, const char *part, const char *
     html_raw(out, ">\n</div>\n</div>\n");
 }
 
-void gov_date_input(or_sb *out, const char *id, const char *legend, const char *hint_text,
-                    const char *day, const char *month, const char *year, const char *error)
+/* A form group's fieldset with its legend, hint and error message (a date input's is a
+ * role="group"). */
+static void fieldset_start(or_sb *out, const char *id, const char *legend, const char *hint_text,
+                           const char *error, bool group)
 {
     group_start(out, error);
-    html_raw(out, "<fieldset class=\"govuk-fieldset\" role=\"group\"");
+    html_raw(out, "<fieldset class=\"govuk-fieldset\"");
+    if (group)
+        html_raw(out, " role=\"group\"");
     described_by(out, id, hint_text, error);
     html_printf(out,
                 ">\n<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">%s"
@@ -110,6 +114,12 @@ void gov_date_input(or_sb *out, const char *id, const char *legend, const char *
         hint(out, id, hint_text);
     if (error)
         error_message(out, id, error);
+}
+
+void gov_date_input(or_sb *out, const char *id, const char *legend, const char *hint_text,
+                    const char *day, const char *month, const char *year, const char *error)
+{
+    fieldset_start(out, id, legend, hint_text, error, true);
     html_printf(out, "<div class=\"govuk-date-input\" id=\"%s\">\n", id);
     date_item(out, id, "day", "Day", day, 2, error != NULL);
     date_item(out, id, "month", "Month", month, 2, error != NULL);
@@ -156,26 +166,10 @@ static void choices(or_sb *out, const char *kind, const char *id, const gov_choi
     }
 }
 
-static void fieldset_start(or_sb *out, const char *id, const char *legend, const char *hint_text,
-                           const char *error)
-{
-    group_start(out, error);
-    html_raw(out, "<fieldset class=\"govuk-fieldset\"");
-    described_by(out, id, hint_text, error);
-    html_printf(out,
-                ">\n<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">%s"
-                "</legend>\n",
-                legend);
-    if (hint_text)
-        hint(out, id, hint_text);
-    if (error)
-        error_message(out, id, error);
-}
-
 void gov_radios(or_sb *out, const char *id, const char *legend, const char *hint_text,
                 const gov_choice *items, int n, const char *checked, const char *error, bool small)
 {
-    fieldset_start(out, id, legend, hint_text, error);
+    fieldset_start(out, id, legend, hint_text, error, false);
     html_printf(out, "<div class=\"govuk-radios%s\" data-module=\"govuk-radios\">\n",
                 small ? " govuk-radios--small" : "");
     choices(out, "radios", id, items, n, checked, NULL);
@@ -185,7 +179,7 @@ void gov_radios(or_sb *out, const char *id, const char *legend, const char *hint
 void gov_checkboxes(or_sb *out, const char *id, const char *legend, const char *hint_text,
                     const gov_choice *items, int n, const bool *checked, const char *error)
 {
-    fieldset_start(out, id, legend, hint_text, error);
+    fieldset_start(out, id, legend, hint_text, error, false);
     html_raw(out, "<div class=\"govuk-checkboxes govuk-checkboxes--small\" "
                   "data-module=\"govuk-checkboxes\">\n");
     choices(out, "checkboxes", id, items, n, NULL, checked);
