@@ -12,6 +12,10 @@ bool or_store_is_text(const or_column *c);
 /* Read result column i of st into v as column c's value (text valid until the next step). */
 void or_store_read_value(const or_driver *d, or_stmt *st, int i, const or_column *c, or_value *v);
 
+/* The hex SHA-256 of a random token, as sessions, API tokens and notification links keep
+ * them: the token itself is never stored (users.c). */
+void or_store_token_hash(const char *token, char out[65]);
+
 /* One prepared statement on the store's connection, as the query files use it. */
 typedef struct {
     const or_driver *d;

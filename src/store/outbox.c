@@ -30,14 +30,6 @@ static void iso(int64_t t, char buf[32])
     strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-/* The hex SHA-256 of a token, as stored (users.c keeps session and API tokens the same way). */
-static void token_hash(const char *token, char out[65])
-{
-    unsigned char h[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(h, (const unsigned char *)token, strlen(token));
-    sodium_bin2hex(out, 65, h, sizeof h);
-}
-
 /* ---- recipients ---- */
 
 static or_code check_recipient(const char *service, const char *email, char out[OR_EMAIL_MAX + 1],
@@ -309,7 +301,7 @@ or_code or_outbox_claim(or_store *s, int64_t now, int lease, const char *token, 
     char ts[32], until[32], hash[65];
     iso(now, ts);
     iso(now + (lease > 0 ? lease : 300), until);
-    token_hash(token, hash);
+    or_store_token_hash(token, hash);
     or_code rc = or_store_begin(s, err);
     if (rc)
         return rc;
@@ -425,7 +417,7 @@ or_code or_outbox_by_token(or_store *s, const char *token, or_arena *a, or_outbo
     if (!token || strlen(token) != OR_TOKEN_LEN)
         return OR_OK; /* not one of ours: no look-up */
     char hash[65];
-    token_hash(token, hash);
+    or_store_token_hash(token, hash);
     or_query q;
     or_code rc =
         or_query_prep(s, &q, "SELECT outbox_id FROM outbox_tokens WHERE token_hash = ?", err);

@@ -129,11 +129,20 @@ static void random_token(char out[OR_TOKEN_LEN + 1])
 }
 
 /* The hex SHA-256 of a token, as stored. */
-static void token_hash(const char *token, char out[65])
+void or_store_token_hash(const char *token, char out[65])
 {
     unsigned char h[crypto_hash_sha256_BYTES];
     crypto_hash_sha256(h, (const unsigned char *)token, strlen(token));
     sodium_bin2hex(out, 65, h, sizeof h);
+}
+
+/* The stored form of a token, once libsodium is ready. */
+static or_code hash_of(const char *token, char hash[65], or_error *err)
+{
+    or_code rc = crypto_ready(err);
+    if (!rc)
+        or_store_token_hash(token, hash);
+    return rc;
 }
 
 /* ---- accounts ---- */
@@ -499,7 +508,7 @@ or_code or_session_create(or_store *s, int64_t user_id, const char *remote, int6
     char hash[65];
     random_token(token);
     random_token(csrf);
-    token_hash(token, hash);
+    or_store_token_hash(token, hash);
     or_query q;
     if ((rc = or_query_prep(
              s, &q,
@@ -532,11 +541,10 @@ or_code or_session_get(or_store *s, const char *token, int64_t now, int64_t idle
     *state = OR_SESSION_NONE;
     if (!token || strlen(token) != OR_TOKEN_LEN)
         return OR_OK;
-    or_code rc = crypto_ready(err);
+    char hash[65];
+    or_code rc = hash_of(token, hash, err);
     if (rc)
         return rc;
-    char hash[65];
-    token_hash(token, hash);
     or_query q;
     if ((rc = or_query_prep(
              s, &q,
@@ -584,11 +592,10 @@ or_code or_session_delete(or_store *s, const char *token, or_error *err)
 {
     if (!token || !*token)
         return OR_OK;
-    or_code rc = crypto_ready(err);
+    char hash[65];
+    or_code rc = hash_of(token, hash, err);
     if (rc)
         return rc;
-    char hash[65];
-    token_hash(token, hash);
     return delete_session_hash(s, hash, err);
 }
 
@@ -696,7 +703,7 @@ or_code or_api_token_create(or_store *s, int urn, const char *actor, char token[
     char raw[OR_TOKEN_LEN + 1], hash[65], ts[32];
     random_token(raw);
     snprintf(token, OR_TOKEN_LEN + 5, "onr_%s", raw);
-    token_hash(token, hash);
+    or_store_token_hash(token, hash);
     now_iso(ts);
     or_query q;
     if ((rc = or_query_prep(
@@ -717,11 +724,10 @@ or_code or_api_token_find(or_store *s, const char *token, int *urn, bool *found,
     *found = false;
     if (!token || strlen(token) != OR_TOKEN_LEN + 4 || strncmp(token, "onr_", 4))
         return OR_OK;
-    or_code rc = crypto_ready(err);
+    char hash[65];
+    or_code rc = hash_of(token, hash, err);
     if (rc)
         return rc;
-    char hash[65];
-    token_hash(token, hash);
     or_query q;
     if ((rc = or_query_prep(
              s, &q, "SELECT urn FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL", err)))
