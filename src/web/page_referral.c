@@ -366,11 +366,7 @@ static void show_check(const web_request *req, web_response *res, void *ctx,
     or_sb *out = &res->body;
     char day[24];
     const char *title = "Check the step before saving";
-    gov_page_start(out, req, title);
-    html_raw(out, "<div class=\"govuk-grid-row\">\n<div class=\"govuk-grid-column-full\">\n");
-    html_printf(out, "<span class=\"govuk-caption-l\">%s</span>\n", plan_caption(req, p->upn));
-    html_printf(out, "<h1 class=\"govuk-heading-l\">%s</h1>\n", title);
-    html_raw(out, "<p class=\"govuk-body\">Nothing has been saved yet.</p>\n");
+    plan_check_start(out, req, p->upn, title);
     const or_fact_event *ev = or_facts_event(f, p->urn, p->update_id);
     gov_summary_start(out);
     gov_summary_row(out, "Referral",

@@ -210,11 +210,7 @@ static void show_check(const web_request *req, web_response *res, void *ctx,
     or_sb *out = &res->body;
     const char *title =
         or_arena_printf(req->arena, "Check the referral to the %s before saving", r->fl->label);
-    gov_page_start(out, req, title);
-    html_raw(out, "<div class=\"govuk-grid-row\">\n<div class=\"govuk-grid-column-full\">\n");
-    html_printf(out, "<span class=\"govuk-caption-l\">%s</span>\n", plan_caption(req, r->upn));
-    html_printf(out, "<h1 class=\"govuk-heading-l\">%s</h1>\n", title);
-    html_raw(out, "<p class=\"govuk-body\">Nothing has been saved yet.</p>\n");
+    plan_check_start(out, req, r->upn, title);
     const or_fact_event *ev = or_facts_event(f, atoi(r->urn), r->event_id);
     char day[24];
     gov_summary_start(out);

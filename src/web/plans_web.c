@@ -614,3 +614,12 @@ void plan_pupil_summary(or_sb *out, const web_request *req, const or_pupil_facts
                 "Referrals</a></p>\n",
                 upn, upn);
 }
+
+void plan_check_start(or_sb *out, const web_request *req, const char *upn, const char *title)
+{
+    gov_page_start(out, req, title);
+    html_raw(out, "<div class=\"govuk-grid-row\">\n<div class=\"govuk-grid-column-full\">\n");
+    html_printf(out, "<span class=\"govuk-caption-l\">%s</span>\n", plan_caption(req, upn));
+    html_printf(out, "<h1 class=\"govuk-heading-l\">%s</h1>\n", title);
+    html_raw(out, "<p class=\"govuk-body\">Nothing has been saved yet.</p>\n");
+}

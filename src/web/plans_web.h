@@ -92,6 +92,9 @@ void plan_duties_after(or_sb *out, const web_request *req, const or_pupil_facts 
 const char *plan_unix_lines(const web_request *req, const char *s);
 /* The caption "Name, UPN ..." of a pupil's pages, in req->arena. */
 const char *plan_caption(const web_request *req, const char *upn);
+/* The top of a plan or referral form's check page: the page, its caption (the pupil), the
+ * title as its heading and "Nothing has been saved yet." */
+void plan_check_start(or_sb *out, const web_request *req, const char *upn, const char *title);
 /* A school's name from the model ("URN n" when unknown), in req->arena. */
 const char *plan_school_name(const web_request *req, const or_model *m, int urn);
 
