@@ -349,3 +349,35 @@ void gov_check_page_end(or_sb *out, const web_request *req, const char *save_lab
     html_raw(out, "</div>\n</div>\n");
     gov_page_end(out, req);
 }
+
+void web_pupil_schools(const web_request *req, const or_model *m, const char *upn, web_schools *out)
+{
+    memset(out, 0, sizeof *out);
+    const or_pupil_facts *f = m ? or_model_find(m, upn) : NULL;
+    if (!f)
+        return;
+    or_date today = web_today(req);
+    for (int i = f->nenrols - 1; i >= 0; i--) { /* the latest first */
+        const or_fact_enrolment *en = &f->enrols[i];
+        char urn[16];
+        snprintf(urn, sizeof urn, "%d", en->urn);
+        bool seen = false;
+        for (int j = 0; j < out->n; j++)
+            seen |= !strcmp(out->items[j].value, urn);
+        if (!out->current[0] && en->reg_type == 'm' && en->start <= today &&
+            (en->end == OR_DATE_NONE || en->end >= today))
+            snprintf(out->current, sizeof out->current, "%s", urn);
+        if (seen || out->n == (int)(sizeof out->items / sizeof out->items[0]))
+            continue;
+        const or_school_info *s = or_model_school(m, en->urn);
+        char from[16], to[16];
+        web_date_human(en->start, from);
+        web_date_human(en->end, to);
+        out->items[out->n++] = (gov_choice){
+            or_arena_strdup(req->arena, urn),
+            or_arena_printf(req->arena, "%s (URN %s)", s && s->name ? s->name : "School", urn),
+            or_arena_printf(req->arena, "On roll from %s%s%s", from, to[0] ? " to " : "", to)};
+    }
+    if (!out->current[0] && out->n)
+        snprintf(out->current, sizeof out->current, "%s", out->items[0].value);
+}

@@ -100,6 +100,17 @@ typedef struct {
 void web_form_errors(or_arena *a, const char *text, const char *name, const web_field *fields,
                      int nfields, gov_error *errs, int *n, int max);
 
+/* The schools a pupil has been on roll at, the latest first, each with its dates as a hint
+ * (for the LA's choice of school on a form), and the school of today's main registration (else
+ * the latest) in current. m holds the pupil (or_model_load); nothing when it does not. */
+typedef struct {
+    gov_choice items[32];
+    int n;
+    char current[16];
+} web_schools;
+void web_pupil_schools(const web_request *req, const or_model *m, const char *upn,
+                       web_schools *out);
+
 /* A new id for an event recorded by a form: "WEB-" and 16 random hex digits (the school's
  * event_id; unique per school in practice). */
 enum { WEB_EVENT_ID_LEN = 20 };

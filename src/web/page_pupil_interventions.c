@@ -144,44 +144,14 @@ static or_code on_entry(void *ctx, const or_intervention *e, or_error *err)
     return OR_OK;
 }
 
-typedef struct {
-    gov_choice items[32];
-    int n;
-    char current[16]; /* the school of today's main registration, else the latest */
-} schools;
-
 /* The pupil's schools, the latest first (for the LA's choice). */
-static void pupil_schools(const web_request *req, const char *upn, schools *out)
+static void pupil_schools(const web_request *req, const char *upn, web_schools *out)
 {
     memset(out, 0, sizeof *out);
     or_model *m = NULL;
     or_error err = {0};
-    if (or_model_load(req->store, upn, &m, &err)) {
-        or_model_free(m);
-        return;
-    }
-    const or_pupil_facts *f = or_model_find(m, upn);
-    or_date today = web_today(req);
-    for (int i = f ? f->nenrols - 1 : -1; i >= 0; i--) {
-        const or_fact_enrolment *en = &f->enrols[i];
-        char urn[16];
-        snprintf(urn, sizeof urn, "%d", en->urn);
-        bool seen = false;
-        for (int j = 0; j < out->n; j++)
-            seen |= !strcmp(out->items[j].value, urn);
-        if (!out->current[0] && en->reg_type == 'm' && en->start <= today &&
-            (en->end == OR_DATE_NONE || en->end >= today))
-            snprintf(out->current, sizeof out->current, "%s", urn);
-        if (seen || out->n == (int)(sizeof out->items / sizeof out->items[0]))
-            continue;
-        const or_school_info *s = or_model_school(m, en->urn);
-        out->items[out->n++] = (gov_choice){
-            or_arena_strdup(req->arena, urn),
-            or_arena_printf(req->arena, "%s (URN %s)", s && s->name ? s->name : "School", urn),
-            NULL};
-    }
-    if (!out->current[0] && out->n)
-        snprintf(out->current, sizeof out->current, "%s", out->items[0].value);
+    if (!or_model_load(req->store, upn, &m, &err))
+        web_pupil_schools(req, m, upn, out);
     or_model_free(m);
 }
 
@@ -271,7 +241,7 @@ static void show_page(const web_request *req, web_response *res, const form *f,
                    "of need in brackets)",
                    items, list.n + 1, f->intervention, ERR("intervention"));
         int mine = web_user_school(req);
-        schools sc;
+        web_schools sc;
         if (mine) {
             html_printf(out, "<p class=\"govuk-body\">School: URN %s (your school).</p>\n", f->urn);
         } else {

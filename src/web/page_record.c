@@ -160,46 +160,6 @@ static void map_errors(const web_request *req, errors *e, const char *name, cons
                     e->items, &e->n, (int)(sizeof e->items / sizeof e->items[0]));
 }
 
-/* ---- the pupil's schools (for the LA's choice) ---- */
-
-typedef struct {
-    gov_choice items[32];
-    int n;
-    char current[16]; /* the school of today's main registration, else the latest */
-} schools;
-
-static void pupil_schools(const web_request *req, const or_model *m, const char *upn, schools *out)
-{
-    memset(out, 0, sizeof *out);
-    const or_pupil_facts *f = m ? or_model_find(m, upn) : NULL;
-    if (!f)
-        return;
-    or_date today = web_today(req);
-    for (int i = f->nenrols - 1; i >= 0; i--) { /* the latest first */
-        const or_fact_enrolment *en = &f->enrols[i];
-        char urn[16];
-        snprintf(urn, sizeof urn, "%d", en->urn);
-        bool seen = false;
-        for (int j = 0; j < out->n; j++)
-            seen |= !strcmp(out->items[j].value, urn);
-        if (!out->current[0] && en->reg_type == 'm' && en->start <= today &&
-            (en->end == OR_DATE_NONE || en->end >= today))
-            snprintf(out->current, sizeof out->current, "%s", urn);
-        if (seen || out->n == (int)(sizeof out->items / sizeof out->items[0]))
-            continue;
-        const or_school_info *s = or_model_school(m, en->urn);
-        char from[16], to[16];
-        web_date_human(en->start, from);
-        web_date_human(en->end, to);
-        out->items[out->n++] = (gov_choice){
-            or_arena_strdup(req->arena, urn),
-            or_arena_printf(req->arena, "%s (URN %s)", s && s->name ? s->name : "School", urn),
-            or_arena_printf(req->arena, "On roll from %s%s%s", from, to[0] ? " to " : "", to)};
-    }
-    if (!out->current[0] && out->n)
-        snprintf(out->current, sizeof out->current, "%s", out->items[0].value);
-}
-
 /* ---- the pages ---- */
 
 static void heading(or_sb *out, const char *caption, const char *title)
@@ -216,9 +176,9 @@ static void show_form(const web_request *req, web_response *res, const record *r
     or_model *m = NULL;
     or_error err = {0};
     int mine = web_user_school(req);
-    schools sc = {0};
+    web_schools sc = {0};
     if (!mine && !or_model_load(req->store, r->upn, &m, &err))
-        pupil_schools(req, m, r->upn, &sc);
+        web_pupil_schools(req, m, r->upn, &sc);
 
     const char *title = "Record a suspension or exclusion";
     gov_page_start(out, req, e->n ? "Error: Record a suspension or exclusion" : title);
