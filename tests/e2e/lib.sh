@@ -17,13 +17,17 @@ new_db() {
         echo "$WORK/$1.db"
     fi
 }
+# sql QUERY: run a query on the current database (either engine), values separated by '|'
+sql() {
+    if [ -n "${ONROLL_TEST_PG:-}" ]; then
+        psql -qtA "$ONROLL_DB" -c "$1"
+    else
+        sqlite3 "$ONROLL_DB" "$1"
+    fi
+}
 # count_rows TABLE: rows in a table of the current database (for provenance checks).
 count_rows() {
-    if [ -n "${ONROLL_TEST_PG:-}" ]; then
-        psql -qtA "$ONROLL_DB" -c "select count(*) from $1"
-    else
-        sqlite3 "$ONROLL_DB" "select count(*) from $1"
-    fi
+    sql "select count(*) from $1"
 }
 export ONROLL_DB=$(new_db main)
 _passed=0

@@ -26,13 +26,6 @@ elif [ -z "${ONROLL_TEST_PG:-}" ] && ! command -v sqlite3 >/dev/null 2>&1; then
     finish
     exit 0
 fi
-sql() {
-    if [ -n "${ONROLL_TEST_PG:-}" ]; then
-        psql -qtA "$ONROLL_DB" -c "$1"
-    else
-        sqlite3 "$ONROLL_DB" "$1"
-    fi
-}
 
 TODAY=$(date +%Y-%m-%d)
 expect_status "demo LA (12 schools, 2,000 pupils)" 0 "$ONROLL" demo --schools 12 --pupils 2000

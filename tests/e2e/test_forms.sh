@@ -11,33 +11,7 @@
 # (the analyst sees suppressed figures only; the CSV download is the CLI's table, audited).
 . tests/e2e/lib.sh
 . tests/e2e/web_lib.sh
-
-# post JAR PATH BODYFILE : a form body (URL-encoded) from a file; body to $WORK/body
-post() {
-    curl -s -b "$1" -c "$1" -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' \
-        -H 'Content-Type: application/x-www-form-urlencoded' --data-binary "@$3" "$B$2"
-}
-
-# form_body HTML [NAME=VALUE...] : the hidden fields of the page's last form (as a browser
-# sends them back), then the given fields, URL-encoded, to stdout
-cat >"$WORK/form_body.py" <<'EOF'
-import html, re, sys, urllib.parse
-s = open(sys.argv[1], encoding="utf-8", errors="replace").read()
-pairs = []
-if "<form" in s:
-    form = s[s.rindex("<form"):]
-    form = form[:form.index("</form>")]
-    pairs = [(m.group(1), html.unescape(m.group(2))) for m in
-             re.finditer(r'<input type="hidden" name="([^"]*)" value="([^"]*)">', form)]
-for kv in sys.argv[2:]:
-    k, v = kv.split("=", 1)
-    pairs = [p for p in pairs if p[0] != k or k == "reasons"]
-    pairs.append((k, v))
-sys.stdout.write(urllib.parse.urlencode(pairs))
-EOF
-form_body() {
-    python3 "$WORK/form_body.py" "$@"
-}
+export FORM_LISTS="reasons" # form_body: the names sent as lists
 
 # the event id the check page carries
 event_id_of() {

@@ -23,43 +23,8 @@
 # Runs on SQLite, and on PostgreSQL from tests/pg/test_e2e_pg.sh. Ends with "N passed, N failed".
 . tests/e2e/lib.sh
 . tests/e2e/web_lib.sh
+export FORM_LISTS="needs phases" # form_body: the names sent as lists
 
-sql() {
-    if [ -n "${ONROLL_TEST_PG:-}" ]; then
-        psql -qtA "$ONROLL_DB" -c "$1"
-    else
-        sqlite3 "$ONROLL_DB" "$1"
-    fi
-}
-
-# post JAR PATH BODYFILE : a form body (URL-encoded) from a file; body to $WORK/body
-post() {
-    curl -s -b "$1" -c "$1" -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' \
-        -H 'Content-Type: application/x-www-form-urlencoded' --data-binary "@$3" "$B$2"
-}
-
-# form_body HTML [NAME=VALUE...] : the hidden fields of the page's last POST form (as a browser
-# sends them back), then the given fields (replacing hidden ones of the same name, except the
-# repeatable ones), URL-encoded, to stdout
-cat >"$WORK/form_body.py" <<'EOF'
-import html, re, sys, urllib.parse
-s = open(sys.argv[1], encoding="utf-8", errors="replace").read()
-pairs = []
-forms = [m.start() for m in re.finditer(r'<form method="post"', s)]
-if forms:
-    form = s[forms[-1]:]
-    form = form[:form.index("</form>")]
-    pairs = [(m.group(1), html.unescape(m.group(2))) for m in
-             re.finditer(r'<input type="hidden" name="([^"]*)" value="([^"]*)">', form)]
-for kv in sys.argv[2:]:
-    k, v = kv.split("=", 1)
-    pairs = [p for p in pairs if p[0] != k or k in ("needs", "phases")]
-    pairs.append((k, v))
-sys.stdout.write(urllib.parse.urlencode(pairs))
-EOF
-form_body() {
-    python3 "$WORK/form_body.py" "$@"
-}
 
 # ids_of HTML : the directory entries a results page links to, sorted, one a line
 ids_of() {

@@ -30,20 +30,6 @@ if [ -z "${ONROLL_TEST_PG:-}" ] && ! command -v sqlite3 >/dev/null 2>&1; then
     finish
     exit 0
 fi
-# sql QUERY : one query on the test database, rows as a|b|c
-sql() {
-    if [ -n "${ONROLL_TEST_PG:-}" ]; then
-        psql -qtA "$ONROLL_DB" -c "$1"
-    else
-        sqlite3 "$ONROLL_DB" "$1"
-    fi
-}
-
-# post JAR PATH BODYFILE : a form (URL-encoded) from a file; body to $WORK/body
-post() {
-    curl -s -b "$1" -c "$1" -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' \
-        -H 'Content-Type: application/x-www-form-urlencoded' --data-binary "@$3" "$B$2"
-}
 
 # form HTML SELECTOR [NAME=VALUE | @fill=TEXT | @add=TEXT | @set=N=TEXT ...] : the form of the
 # page picked by SELECTOR (action:save, action:send, kind:KIND) as a browser sends it back:

@@ -55,14 +55,6 @@ FROM=onroll@la.example.gov.uk
 SEND_OPTS="--smtp smtp://127.0.0.1:$SP --from $FROM --base-url $B --as-of $AS_OF --retry-base 1
 --retry-max 2 --max-attempts 50 --lease 3 --poll 1"
 
-# sql QUERY: one value from the current database, on either engine
-sql() {
-    if [ -n "${ONROLL_TEST_PG:-}" ]; then
-        psql -qtA "$ONROLL_DB" -c "$1"
-    else
-        sqlite3 "$ONROLL_DB" "$1"
-    fi
-}
 
 # start_sink [OPTIONS]: the SMTP server on $SP, writing to $MAIL; waits until it listens
 start_sink() {

@@ -45,43 +45,10 @@ add_user officer@la.example.gov.uk la_officer officer-password-1
 add_user analyst@la.example.gov.uk analyst analyst-password-1
 add_user vsh@la.example.gov.uk virtual_school vsh-password-1
 
-# sql QUERY : one number from the database
-sql() {
-    if [ -n "${ONROLL_TEST_PG:-}" ]; then
-        psql -qtA "$ONROLL_DB" -c "$1"
-    else
-        sqlite3 "$ONROLL_DB" "$1"
-    fi
-}
 events_count() {
     "$ONROLL" export events | wc -l | tr -d ' '
 }
 
-# post JAR PATH BODYFILE : a form body (URL-encoded) from a file; body to $WORK/body
-post() {
-    curl -s -b "$1" -c "$1" -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' \
-        -H 'Content-Type: application/x-www-form-urlencoded' --data-binary "@$3" "$B$2"
-}
-# form_body HTML [NAME=VALUE...] : the hidden fields of the page's last form, then the given
-# fields (replacing hidden ones of the same name), URL-encoded
-cat >"$WORK/form_body.py" <<'EOF'
-import html, re, sys, urllib.parse
-s = open(sys.argv[1], encoding="utf-8", errors="replace").read()
-pairs = []
-if "<form" in s:
-    form = s[s.rindex("<form"):]
-    form = form[:form.index("</form>")]
-    pairs = [(m.group(1), html.unescape(m.group(2))) for m in
-             re.finditer(r'<input type="hidden" name="([^"]*)" value="([^"]*)">', form)]
-for kv in sys.argv[2:]:
-    k, v = kv.split("=", 1)
-    pairs = [p for p in pairs if p[0] != k]
-    pairs.append((k, v))
-sys.stdout.write(urllib.parse.urlencode(pairs))
-EOF
-form_body() {
-    python3 "$WORK/form_body.py" "$@"
-}
 # rows HTML : every table row and summary-list row as its cells' text joined by " | "
 cat >"$WORK/rows.py" <<'EOF'
 import html.parser, re, sys

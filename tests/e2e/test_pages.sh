@@ -23,14 +23,6 @@ if [ -z "${ONROLL_TEST_PG:-}" ] && ! command -v sqlite3 >/dev/null 2>&1; then
     finish
     exit 0
 fi
-# sql QUERY : one query on the test database, rows as a|b|c
-sql() {
-    if [ -n "${ONROLL_TEST_PG:-}" ]; then
-        psql -qtA "$ONROLL_DB" -c "$1"
-    else
-        sqlite3 "$ONROLL_DB" "$1"
-    fi
-}
 
 
 # The text of a page without its tags (for sentences split across elements).

@@ -17,33 +17,9 @@
 # assessment or consultation.
 . tests/e2e/lib.sh
 . tests/e2e/web_lib.sh
+export FORM_LISTS="*" # form_body: the names sent as lists
 P=$(pwd)/tests/e2e/plans
 
-# post JAR PATH BODYFILE : a form body (URL-encoded) from a file; body to $WORK/body
-post() {
-    curl -s -b "$1" -c "$1" -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' \
-        -H 'Content-Type: application/x-www-form-urlencoded' --data-binary "@$3" "$B$2"
-}
-
-# form_body HTML [NAME=VALUE...] : the hidden fields of the page's last form (as a browser sends
-# them back), then the given fields (replacing hidden ones of the same name), URL-encoded
-cat >"$WORK/form_body.py" <<'EOF'
-import html, re, sys, urllib.parse
-s = open(sys.argv[1], encoding="utf-8", errors="replace").read()
-pairs = []
-if "<form" in s:
-    form = s[s.rindex('<form method="post"'):]
-    form = form[:form.index("</form>")]
-    pairs = [(m.group(1), html.unescape(m.group(2))) for m in
-             re.finditer(r'<input type="hidden" name="([^"]*)" value="([^"]*)">', form)]
-given = [kv.split("=", 1) for kv in sys.argv[2:]]
-names = set(k for k, _ in given)
-pairs = [p for p in pairs if p[0] not in names] + [(k, v) for k, v in given]
-sys.stdout.write(urllib.parse.urlencode(pairs))
-EOF
-form_body() {
-    python3 "$WORK/form_body.py" "$@"
-}
 # the value of a hidden field of the page's last form
 hidden_of() {
     sed -n "s/.*<input type=\"hidden\" name=\"$2\" value=\"\([^\"]*\)\".*/\1/p" "$1" | tail -n 1

@@ -24,13 +24,6 @@ if [ -z "${ONROLL_TEST_PG:-}" ] && ! command -v sqlite3 >/dev/null 2>&1; then
     finish
     exit 0
 fi
-sql() {
-    if [ -n "${ONROLL_TEST_PG:-}" ]; then
-        psql -qtA "$ONROLL_DB" -c "$1"
-    else
-        sqlite3 "$ONROLL_DB" "$1"
-    fi
-}
 ROUTES_BIN=$(dirname "$ONROLL")/tests/test_web_routes
 if ! "$ROUTES_BIN" --dump >"$WORK/routes" 2>"$WORK/err" || [ ! -s "$WORK/routes" ]; then
     fail "the route table ($ROUTES_BIN --dump)" "$(cat "$WORK/err")"

@@ -57,3 +57,15 @@ get() {
     cut -d' ' -f2 "$WORK/got" >"$WORK/time"
     cut -d' ' -f1 "$WORK/got"
 }
+
+# post JAR PATH BODYFILE : a form body (URL-encoded) from a file; body to $WORK/body, headers to
+# $WORK/headers; prints the status
+post() {
+    curl -s -b "$1" -c "$1" -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' \
+        -H 'Content-Type: application/x-www-form-urlencoded' --data-binary "@$3" "$B$2"
+}
+
+# form_body HTML [NAME=VALUE...] : the page's form as a browser sends it back (form_body.py)
+form_body() {
+    python3 tests/e2e/form_body.py "$@"
+}
