@@ -338,34 +338,26 @@ static const char *year_string(const or_columns *c, int ay, bool label)
     return tab ? tab[ay - CX_YEAR_MIN] : "?";
 }
 
-const char *or_group_code(const or_columns *c, const or_group_result *r, int axis, int v)
+/* The code or label of value v of a grouping's axis ("Total" past its last value). */
+static const char *group_string(const or_columns *c, const or_group_result *r, int axis, int v,
+                                bool label)
 {
     if (axis < 0 || axis >= r->ndims || v < 0 || v > r->size[axis])
         return NULL;
     if (v == r->size[axis])
         return "Total";
-    switch (r->dims[axis]) {
-    case OR_DIM_YEAR:
-        return year_string(c, r->ay_first + v, false);
-    case OR_DIM_SCHOOL:
-        return c->dict[OR_DIM_SCHOOL].code[v];
-    default:
-        return c->dict[r->dims[axis]].code[v];
-    }
+    if (r->dims[axis] == OR_DIM_YEAR)
+        return year_string(c, r->ay_first + v, label);
+    const cx_dict *d = &c->dict[r->dims[axis]];
+    return label ? d->label[v] : d->code[v];
+}
+
+const char *or_group_code(const or_columns *c, const or_group_result *r, int axis, int v)
+{
+    return group_string(c, r, axis, v, false);
 }
 
 const char *or_group_label(const or_columns *c, const or_group_result *r, int axis, int v)
 {
-    if (axis < 0 || axis >= r->ndims || v < 0 || v > r->size[axis])
-        return NULL;
-    if (v == r->size[axis])
-        return "Total";
-    switch (r->dims[axis]) {
-    case OR_DIM_YEAR:
-        return year_string(c, r->ay_first + v, true);
-    case OR_DIM_SCHOOL:
-        return c->dict[OR_DIM_SCHOOL].label[v];
-    default:
-        return c->dict[r->dims[axis]].label[v];
-    }
+    return group_string(c, r, axis, v, true);
 }
