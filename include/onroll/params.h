@@ -38,6 +38,10 @@ typedef enum {
     OR_P_RISK_MOVES,        /* RISK-MOVES: 2 or more changes of school */
     OR_P_RISK_MOVES_MONTHS, /* RISK-MOVES: in 12 months */
     OR_P_RISK_MISSING_DAYS, /* RISK-MISSING: 10 consecutive school days */
+
+    /* who sees what (view.h, docs/security.md) */
+    OR_P_SCOPE_PREVIOUS_DAYS, /* a previous school sees its period for 365 days after */
+    OR_P_SCOPE_PARTNER_DAYS,  /* a partner sees a referral until 30 days after it ends */
     OR_P__COUNT
 } or_param_id;
 
