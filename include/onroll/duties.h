@@ -49,6 +49,8 @@ or_code or_cap_check(const or_pupil_facts *f, const or_params *p, or_date start,
  * the pupil's total in its school year above the cap, or NULL; *total = that total in
  * half-days. For checking a batch after it is written inside its transaction. */
 const or_fact_event *or_cap_breach(const or_pupil_facts *f, const or_params *p, int *total);
+/* The half-days of suspension at school urn in school year ay that count towards the cap. */
+int or_cap_school_halfdays(const or_pupil_facts *f, int urn, int ay);
 
 /* Sort duties as the CSV wants: by due (no date last), then urn, event_id, rule. */
 void or_duties_sort(or_duty_list *l);

@@ -22,6 +22,7 @@ typedef bool (*or_import_row_fn)(void *ctx, const or_kind *k, int64_t line,
 
 typedef struct {
     const char *user; /* who is importing (provenance) */
+    int school;       /* 0: the local authority; else the school sending (ingest.h) */
     bool dry_run;
     int max_errors;
     or_progress_fn progress; /* may be NULL */

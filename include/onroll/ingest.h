@@ -14,14 +14,30 @@
 #include "onroll/sb.h"
 #include "onroll/store.h"
 
+/* Called inside the batch's transaction just before it commits (a claim confirmed with the
+ * rows it held: claims.c); an error rolls the batch back. */
+typedef or_code (*or_ingest_commit_fn)(void *ctx, or_store *s, or_error *err);
+
 typedef struct {
     bool dry_run;
     int max_errors; /* stop collecting after this many (0: 20) */
+    /* Who sends the rows: 0 for the local authority (the CLI, an LA account), else the URN of
+     * the school whose account, form or API token sends them. A school writes only its own
+     * pupils' rows (school_scope.c; docs/security.md): others are refused, and an enrolment of
+     * a pupil on another school's roll is held as a claim (claims.h). */
+    int school;
+    or_date today;   /* the day the roll is checked on for snapshots (0: today) */
+    bool no_settle;  /* do not settle pending claims after the commit (claims.c itself) */
+    or_ingest_commit_fn before_commit;
+    void *commit_ctx;
 } or_ingest_opts;
 
 typedef struct {
     or_kind_id kind;
     int64_t rows, inserted, updated, unchanged;
+    int64_t held;    /* rows held with a claim until it is confirmed (claims.h) */
+    int64_t claims;  /* of which new claims (enrolments) */
+    int settled;     /* pending claims this batch settled (the previous school recorded the move) */
     int nerrors;
     or_sb errors; /* one line per error: "FILE:LINE: column C: message" */
     bool committed;

@@ -227,6 +227,18 @@ const or_fact_event *or_cap_breach(const or_pupil_facts *f, const or_params *p, 
     return NULL;
 }
 
+int or_cap_school_halfdays(const or_pupil_facts *f, int urn, int ay)
+{
+    int sum = 0;
+    for (int i = 0; i < f->nevents; i++) {
+        const or_fact_event *e = &f->events[i];
+        if (e->urn == urn && is_suspension(e->kind) && or_date_academic_year(e->start) == ay &&
+            or_excl_counts(f, e, INT32_MAX))
+            sum += or_excl_halfdays(e);
+    }
+    return sum;
+}
+
 or_code or_cap_check(const or_pupil_facts *f, const or_params *p, or_date start, int halfdays,
                      or_error *err)
 {

@@ -310,7 +310,9 @@ static or_code import_stream(or_store *s, FILE *f, const char *path, const char 
     reader r = {0};
     r.opts = o;
     or_source src = {"file", path, hex, o ? o->user : NULL};
-    or_ingest_opts io = {o ? o->dry_run : false, o ? o->max_errors : 0};
+    or_ingest_opts io = {.dry_run = o ? o->dry_run : false,
+                         .max_errors = o ? o->max_errors : 0,
+                         .school = o ? o->school : 0};
     if ((rc = or_ingest_begin(s, or_kind_get(kid), &src, &io, &r.in, err)))
         return rc;
     or_error pe = {0};

@@ -13,8 +13,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+#include <time.h>
+
+#include "ingest/school_scope.h"
 #include "onroll/arena.h"
+#include "onroll/claims.h"
 #include "onroll/ingest.h"
+#include "onroll/store_claims.h"
+#include "onroll/users.h"
 #include "onroll/duties.h"
 #include "onroll/excl.h"
 #include "onroll/interventions.h"
@@ -75,6 +82,7 @@ struct or_ingest {
     or_store *store;
     const or_kind *kind;
     const char *name; /* source name, for messages */
+    const char *user; /* who sends the rows (claims' audit lines) */
     or_ingest_opts opts;
     size_t group_max; /* rows per group: BATCH, or 1 when the store gains nothing from more */
     int64_t src_id;
@@ -141,6 +149,13 @@ or_code or_ingest_begin(or_store *s, const or_kind *k, const or_source *src,
     if (in->opts.max_errors <= 0)
         in->opts.max_errors = 20;
     in->name = or_arena_strdup(&in->arena, src->name);
+    in->user = or_arena_strdup(&in->arena, src->user ? src->user : "");
+    if (in->opts.today == 0 || in->opts.today == OR_DATE_NONE) {
+        time_t t = time(NULL);
+        struct tm tm;
+        localtime_r(&t, &tm);
+        in->opts.today = or_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    }
     or_strmap_init(&in->schools, &in->arena);
     or_strmap_init(&in->pupils, &in->arena);
     or_strmap_init(&in->years, &in->arena);
@@ -456,6 +471,93 @@ static void add_cap(or_ingest *in, int64_t line, int urn, const char *event_id, 
                                           or_arena_strdup(&in->arena, upn)};
 }
 
+/* The cells of a row as a JSON array of text (a row held with a claim). */
+static char *cells_json(const or_kind *k, const char *const *cells)
+{
+    json_t *a = json_array();
+    for (int c = 0; c < k->ncols; c++)
+        json_array_append_new(a, json_string(cells[c] ? cells[c] : ""));
+    char *text = json_dumps(a, JSON_COMPACT);
+    json_decref(a);
+    if (!text)
+        abort(); /* out of memory (the cells are valid UTF-8: they parsed) */
+    return text;
+}
+
+/* A row sent by a school (opts.school): the school's own, refused (*status OR_EINPUT), or held
+ * with a claim (*held: counted, and stored with the claim). */
+static or_code school_row(or_ingest *in, entry *en, const char *const *cells, const or_value *row,
+                          or_code *status, bool *held, or_error *err)
+{
+    const or_kind *k = in->kind;
+    school_verdict v;
+    const char *column = NULL;
+    char msg[OR_ERRMSG_MAX];
+    int64_t claim = 0;
+    bool was_open = false, created = false;
+    or_error e = {0};
+    if (school_scope_check(in->store, in->opts.school, in->opts.today, k, row, &v, &column, msg,
+                           sizeof msg, &claim, &was_open, &e))
+        return store_failed(in, err, &e);
+    if (v == SCOPE_REFUSED) {
+        entry_error(in, en, column, "%s", msg);
+        *status = OR_EINPUT;
+        return OR_OK;
+    }
+    if (v == SCOPE_OK)
+        return OR_OK;
+    if (v == SCOPE_CLAIM) {
+        or_claim c = {.la_code = en->prov.la_code,
+                      .upn = row[OR_EN_UPN].s,
+                      .urn = in->opts.school,
+                      .start = (or_date)row[OR_EN_START].i,
+                      .reg_type = row[OR_EN_TYPE].s,
+                      .was_open = was_open,
+                      .claimed_by = in->user};
+        char state[16] = "";
+        if (or_claim_put(in->store, &c, in->src_id, &claim, &created, state, &e))
+            return store_failed(in, err, &e);
+        if (strcmp(state, "pending")) {
+            /* decided already: a confirmed claim is an enrolment now (or_roll_has would have
+             * said so unless it changed); a rejected one stays rejected */
+            entry_error(in, en, "upn",
+                        "the local authority has %s this school's claim to enrol pupil %s from "
+                        "this date",
+                        !strcmp(state, "rejected") ? "turned down" : "settled", c.upn);
+            *status = OR_EINPUT;
+            return OR_OK;
+        }
+        if (created) {
+            char day[11], detail[160];
+            or_date_format(c.start, day);
+            snprintf(detail, sizeof detail,
+                     "school %d claims the pupil from %s (%s registration); on another roll %s",
+                     c.urn, day, c.reg_type, was_open ? "now" : "in the 12 months before");
+            char object[16];
+            snprintf(object, sizeof object, "%d", c.urn);
+            or_audit_entry a = {.actor = in->user,
+                                .action = "claim.made",
+                                .object = object,
+                                .upn = c.upn,
+                                .detail = detail};
+            if (or_audit_add(in->store, &a, &e))
+                return store_failed(in, err, &e);
+            in->res.claims++;
+        }
+    }
+    char *text = cells_json(k, cells);
+    or_code rc = or_claim_row_put(in->store, claim, k->name, text, in->src_id, en->line, &created, &e);
+    free(text);
+    if (rc)
+        return store_failed(in, err, &e);
+    if (created)
+        in->res.held++;
+    else
+        in->res.unchanged++;
+    *held = true;
+    return OR_OK;
+}
+
 or_code or_ingest_row(or_ingest *in, int64_t line, const char *const *cells, or_error *err)
 {
     const or_kind *k = in->kind;
@@ -512,6 +614,15 @@ or_code or_ingest_row(or_ingest *in, int64_t line, const char *const *cells, or_
                         "'%s' is not an entry of the interventions directory",
                         row[OR_EV_INTERVENTION_ID].s);
             status = OR_EINPUT;
+        }
+    }
+    if (!status && in->opts.school > 0) {
+        bool held = false;
+        if (school_row(in, en, cells, row, &status, &held, err))
+            return in->first.code;
+        if (held) { /* kept with its claim: nothing more to do with the row */
+            in->nentries--;
+            return OR_OK;
         }
     }
     if (!status && upn_col >= 0 && k->id != OR_K_PUPILS) {
@@ -642,12 +753,25 @@ static or_code check_cap(or_ingest *in, or_error *err)
             }
             const or_rule *r = or_rule_find("STAT-45DAY-CAP");
             int cap = or_model_params(m)->v[OR_P_CAP_DAYS], before = total - or_excl_halfdays(over);
-            or_ingest_reject(in, blame ? blame->line : in->caps[i].line, "sessions",
-                             "this suspension takes pupil %s's suspensions in %d/%02d to %d%s days "
-                             "across all schools (%d%s days before it), above the limit of %d "
-                             "school days in a school year (STAT-45DAY-CAP: %s)",
-                             in->caps[i].upn, ay, (ay + 1) % 100, total / 2, total % 2 ? ".5" : "",
-                             before / 2, before % 2 ? ".5" : "", cap, r ? r->source : "");
+            if (in->opts.school > 0) {
+                /* to a school: its own days and the limit, nothing of other schools' records */
+                int own = or_cap_school_halfdays(f, in->opts.school, ay);
+                or_ingest_reject(in, blame ? blame->line : in->caps[i].line, "sessions",
+                                 "this suspension would take pupil %s above the limit of %d "
+                                 "school days of suspension in a school year, counted across "
+                                 "all schools (STAT-45DAY-CAP: %s); this school's suspensions "
+                                 "of the pupil in %d/%02d come to %d%s days with it",
+                                 in->caps[i].upn, cap, r ? r->source : "", ay, (ay + 1) % 100,
+                                 own / 2, own % 2 ? ".5" : "");
+            } else {
+                or_ingest_reject(in, blame ? blame->line : in->caps[i].line, "sessions",
+                                 "this suspension takes pupil %s's suspensions in %d/%02d to %d%s "
+                                 "days across all schools (%d%s days before it), above the limit "
+                                 "of %d school days in a school year (STAT-45DAY-CAP: %s)",
+                                 in->caps[i].upn, ay, (ay + 1) % 100, total / 2,
+                                 total % 2 ? ".5" : "", before / 2, before % 2 ? ".5" : "", cap,
+                                 r ? r->source : "");
+            }
         }
         if (m != all)
             or_model_free(m);
@@ -694,7 +818,13 @@ or_code or_ingest_end(or_ingest *in, or_ingest_result *res, or_error *err)
         check_cap(in, err);
     if (!in->broken && in->res.nerrors == 0 && !in->opts.dry_run)
         flush_marks(in, err);
-    bool changed = in->res.inserted + in->res.updated > 0;
+    bool changed =
+        in->res.inserted + in->res.updated + in->res.held > 0 || in->opts.before_commit;
+    if (!in->broken && in->res.nerrors == 0 && !in->opts.dry_run && in->opts.before_commit) {
+        or_error e = {0};
+        if (in->opts.before_commit(in->opts.commit_ctx, in->store, &e))
+            store_failed(in, err, &e);
+    }
     if (in->broken) {
         or_store_rollback(in->store);
         rc = in->first.code;
@@ -720,6 +850,14 @@ or_code or_ingest_end(or_ingest *in, or_ingest_result *res, or_error *err)
         } else {
             in->res.committed = true;
         }
+    }
+    /* a move or an end of enrolment may settle a school's claim (claims.h) */
+    if (in->res.committed && !in->opts.no_settle &&
+        (in->kind->id == OR_K_ENROLMENTS || in->kind->id == OR_K_EVENTS)) {
+        or_error e = {0};
+        in->res.settled = 0;
+        or_claims_settle(in->store, in->user, &in->res.settled, &e); /* a failure leaves them
+                                                                         pending, as before */
     }
     if (res)
         *res = in->res;

@@ -4,9 +4,10 @@
  * would, with object i as line i + 1: the same validation, the same messages, the same
  * idempotency (an event is known by the school's event_id), all or nothing.
  *
- * A token speaks for one school: every event must carry its URN, and a pupil snapshot may
- * only be sent for a pupil on the school's roll (or one not yet known to onroll); otherwise
- * the whole request is refused with 403 and nothing is written. */
+ * A token speaks for one school: the importer takes its rows as the school's (ingest.h,
+ * opts.school): every row must carry its URN and name a pupil on its roll on the row's date (a
+ * snapshot: a pupil not yet known to onroll, or on its roll); otherwise the whole request is
+ * refused (400, every row's error listed) and nothing is written. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,51 +19,6 @@
 #include "web/api.h"
 
 enum { API_MAX_ERRORS = 100 };
-
-/* Rows this token may not send: {"line","column","message"} for each (an empty array if none). */
-static json_t *out_of_scope(const web_request *req, const or_kind *k, json_t *rows, bool *failed)
-{
-    json_t *errors = json_array();
-    char mine[16];
-    snprintf(mine, sizeof mine, "%d", req->api_urn);
-    size_t i;
-    json_t *obj;
-    *failed = false;
-    json_array_foreach(rows, i, obj)
-    {
-        if (!json_is_object(obj))
-            continue; /* reported by the importer's pass */
-        if (k->id == OR_K_EVENTS) {
-            const char *urn = json_string_value(json_object_get(obj, "urn"));
-            if (urn && *urn && strcmp(urn, mine)) {
-                char msg[160];
-                snprintf(msg, sizeof msg,
-                         "this token sends the rows of school %s only; this row "
-                         "is for school %.20s",
-                         mine, urn);
-                json_array_append_new(errors, api_error((long long)i + 1, "urn", msg));
-            }
-        } else if (k->id == OR_K_PUPILS) {
-            const char *upn = json_string_value(json_object_get(obj, "upn"));
-            bool known = false, ours = false;
-            or_error err = {0};
-            if (!upn || or_upn_validate(upn, NULL))
-                continue; /* the importer says what is wrong with it */
-            if (or_store_pupil_exists(req->store, upn, &known, &err) ||
-                (known &&
-                 or_scope_at_school(req->store, upn, req->api_urn, web_today(req), &ours, &err))) {
-                *failed = true;
-                break;
-            }
-            if (known && !ours) {
-                char msg[160];
-                snprintf(msg, sizeof msg, "pupil %s is not on the roll of school %s", upn, mine);
-                json_array_append_new(errors, api_error((long long)i + 1, "upn", msg));
-            }
-        }
-    }
-    return errors;
-}
 
 /* The importer's messages ("NAME:LINE: column C: message") as JSON errors. */
 static json_t *parse_errors(const char *text, const char *name)
@@ -157,30 +113,13 @@ static void post_rows(const web_request *req, web_response *res, or_kind_id kind
         api_send_errors(res, 400, errors);
         return;
     }
-    bool failed = false;
-    json_t *denied = out_of_scope(req, k, rows, &failed);
-    if (failed) {
-        json_decref(denied);
-        json_decref(rows);
-        web_error(req, res, 500, "Internal error", "the database did not answer: try again later");
-        return;
-    }
-    if (json_array_size(denied)) {
-        char detail[64];
-        snprintf(detail, sizeof detail, "%s: %zu rows of another school", k->name,
-                 json_array_size(denied));
-        web_audit(req, "denied", NULL, detail);
-        json_decref(rows);
-        api_send_errors(res, 403, denied);
-        return;
-    }
-    json_decref(denied);
-
     char name[64], actor[32];
     snprintf(name, sizeof name, "api %d %s", req->api_urn, k->name);
     snprintf(actor, sizeof actor, "api:%d", req->api_urn);
     or_source src = {"api", name, NULL, actor};
-    or_ingest_opts opts = {.max_errors = API_MAX_ERRORS};
+    or_ingest_opts opts = {.max_errors = API_MAX_ERRORS,
+                           .school = req->api_urn,
+                           .today = web_today(req)};
     or_ingest *in = NULL;
     or_error err = {0};
     if (or_ingest_begin(req->store, k, &src, &opts, &in, &err)) {
@@ -247,10 +186,10 @@ static void post_rows(const web_request *req, web_response *res, or_kind_id kind
         if (r.committed)
             audit_pupils(req, rows, detail);
         api_send(res, 200,
-                 json_pack("{s:s, s:I, s:I, s:I, s:I, s:b}", "kind", k->name, "rows",
+                 json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:b}", "kind", k->name, "rows",
                            (json_int_t)r.rows, "inserted", (json_int_t)r.inserted, "updated",
-                           (json_int_t)r.updated, "unchanged", (json_int_t)r.unchanged, "committed",
-                           r.committed));
+                           (json_int_t)r.updated, "unchanged", (json_int_t)r.unchanged, "held",
+                           (json_int_t)r.held, "committed", r.committed));
     }
     or_ingest_result_release(&r);
     json_decref(rows);

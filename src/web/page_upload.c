@@ -23,76 +23,23 @@
 enum { UPLOAD_MAX_ERRORS = 100 };
 
 typedef struct {
-    const web_request *req;
-    int urn;        /* a school account's school; 0 for the LA */
-    int refused;    /* rows refused as not the school's */
-    bool failed;    /* a look-up failed: the store is not answering */
     or_strmap upns; /* the pupils the rows name (for the audit log) */
 } upload_ctx;
 
-/* Rows a school may not send; and every pupil named, for the audit log. */
+/* Every pupil the file names, for the audit log. What a school may send is the importer's to
+ * decide (ingest.h, opts.school). */
 static bool row_check(void *ctx, const or_kind *k, int64_t line, const char *const *cells,
                       const char **column, char *msg, size_t size)
 {
     upload_ctx *c = ctx;
     (void)line;
+    (void)column;
+    (void)msg;
+    (void)size;
     int upn_col = or_kind_col(k, "upn");
     if (upn_col >= 0 && *cells[upn_col] && strlen(cells[upn_col]) <= 13)
         or_strmap_put(&c->upns, cells[upn_col]);
-    if (!c->urn)
-        return true;
-    char mine[16];
-    snprintf(mine, sizeof mine, "%d", c->urn);
-    switch (k->id) {
-    case OR_K_EVENTS:
-    case OR_K_ENROLMENTS:
-    case OR_K_ATTENDANCE:
-    case OR_K_ATTENDANCE_AGG: {
-        const char *urn = cells[or_kind_col(k, "urn")];
-        if (!*urn || !strcmp(urn, mine))
-            return true; /* an empty one is the importer's to report */
-        *column = "urn";
-        snprintf(msg, size,
-                 "your account uploads the rows of school %s only; this row is for school %.20s",
-                 mine, urn);
-        break;
-    }
-    case OR_K_CALENDAR: {
-        const char *scope = cells[OR_CA_SCOPE];
-        if (!*scope || !strcmp(scope, mine))
-            return true;
-        *column = "scope";
-        snprintf(msg, size,
-                 "your account uploads the calendar of school %s only; this row is for %.20s", mine,
-                 scope);
-        break;
-    }
-    case OR_K_PUPILS: {
-        const char *upn = cells[OR_PU_UPN];
-        bool known = false, ours = false;
-        or_error err = {0};
-        if (or_upn_validate(upn, NULL))
-            return true; /* the importer says what is wrong with it */
-        if (or_store_pupil_exists(c->req->store, upn, &known, &err) ||
-            (known &&
-             or_scope_at_school(c->req->store, upn, c->urn, web_today(c->req), &ours, &err))) {
-            c->failed = true;
-            return true;
-        }
-        if (!known || ours)
-            return true;
-        *column = "upn";
-        snprintf(msg, size, "pupil %s is not on the roll of school %s", upn, mine);
-        break;
-    }
-    default:
-        *column = NULL;
-        snprintf(msg, size, "a school account cannot upload a %s file: only the LA keeps it",
-                 k->name);
-        break;
-    }
-    c->refused++;
-    return false;
+    return true;
 }
 
 static void upload_form(or_sb *out, const web_request *req, const char *error, bool check)
@@ -185,9 +132,10 @@ void page_upload_post(const web_request *req, web_response *res)
         return;
     }
     const char *name = req->file_name ? req->file_name : "upload.csv";
-    upload_ctx c = {req, web_user_school(req), 0, false, {0}};
+    upload_ctx c = {{0}};
     or_strmap_init(&c.upns, req->arena);
     or_import_opts opts = {.user = req->user->email,
+                           .school = web_user_school(req),
                            .dry_run = check,
                            .max_errors = UPLOAD_MAX_ERRORS,
                            .row_check = row_check,
@@ -197,14 +145,12 @@ void page_upload_post(const web_request *req, web_response *res)
     or_code rc = or_store_begin(req->store, &err);
     if (!rc)
         rc = or_import_csv_buffer(req->store, name, req->file_data, req->file_len, &opts, &r, &err);
-    if (rc == OR_OK && c.failed)
-        rc = or_fail(&err, OR_ESTORE, "a look-up failed");
     char detail[400];
     snprintf(detail, sizeof detail,
              "upload %.200s: %s, %lld rows, %lld new, %lld updated, "
-             "%lld unchanged",
+             "%lld unchanged, %lld held with claims",
              name, or_kind_get(r.kind)->name, (long long)r.rows, (long long)r.inserted,
-             (long long)r.updated, (long long)r.unchanged);
+             (long long)r.updated, (long long)r.unchanged, (long long)r.held);
     if (rc == OR_OK && r.committed && !audit_upload(req, &c, detail))
         rc = or_fail(&err, OR_ESTORE, "the audit log could not be written");
     if (rc == OR_OK && or_store_commit(req->store, &err))
@@ -220,25 +166,23 @@ void page_upload_post(const web_request *req, web_response *res)
         return;
     }
     if (rc == OR_EINPUT) {
-        snprintf(detail, sizeof detail,
-                 "upload %.200s refused: %d errors, %d rows of another "
-                 "school",
-                 name, r.nerrors ? r.nerrors : 1, c.refused);
-        web_audit(req, c.refused ? "denied" : "upload.rejected", NULL, detail);
+        snprintf(detail, sizeof detail, "upload %.200s refused: %d errors", name,
+                 r.nerrors ? r.nerrors : 1);
+        web_audit(req, "upload.rejected", NULL, detail);
         page_top(out, req, "Error: Upload a file");
         gov_error e = {"file",
                        or_arena_printf(req->arena, "%s has %d error%s: nothing in it was written",
                                        name, r.nerrors ? r.nerrors : 1, r.nerrors > 1 ? "s" : "")};
         gov_error_summary(out, &e, 1);
         html_raw(out, "<h1 class=\"govuk-heading-l\">The file was not imported</h1>\n");
-        if (c.refused)
-            html_raw(out, "<p class=\"govuk-body\">Your account uploads your own school's rows "
-                          "only.</p>\n");
+        if (web_user_school(req))
+            html_raw(out, "<p class=\"govuk-body\">Your account records your own school's "
+                          "pupils only: the pupils on its roll on the date of each row.</p>\n");
         errors_table(out, req, name, r.errors.len ? or_sb_str(&r.errors) : err.msg);
         html_raw(out, "<h2 class=\"govuk-heading-m\">Upload the file again</h2>\n");
         upload_form(out, req, NULL, check);
         page_bottom(out, req);
-        res->status = c.refused ? 403 : 400;
+        res->status = 400;
         or_strmap_free(&c.upns);
         or_ingest_result_release(&r);
         return;
@@ -248,6 +192,13 @@ void page_upload_post(const web_request *req, web_response *res)
         or_arena_printf(req->arena, "%s (%s): %lld rows, %lld new, %lld updated, %lld unchanged.%s",
                         name, kind, (long long)r.rows, (long long)r.inserted, (long long)r.updated,
                         (long long)r.unchanged, check ? " Only checked: nothing was written." : "");
+    if (r.held)
+        text = or_arena_printf(
+            req->arena,
+            "%s %lld %s of pupils on another school's roll %s held as %s: the local authority "
+            "confirms %s, or the other school records the move (see Claims).",
+            text, (long long)r.held, r.held == 1 ? "row" : "rows", r.held == 1 ? "is" : "are",
+            r.claims == 1 ? "a claim" : "claims", r.claims == 1 ? "it" : "them");
     page_top(out, req, check ? "File checked" : "File imported");
     gov_notification(out, "Success", check ? "The file has no errors" : "The file was imported",
                      true);
