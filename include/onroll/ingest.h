@@ -37,6 +37,7 @@ typedef struct {
     int64_t rows, inserted, updated, unchanged;
     int64_t held;    /* rows held with a claim until it is confirmed (claims.h) */
     int64_t claims;  /* of which new claims (enrolments) */
+    int64_t refused; /* rows a school may not write (opts.school): not its school, not its roll */
     int settled;     /* pending claims this batch settled (the previous school recorded the move) */
     int nerrors;
     or_sb errors; /* one line per error: "FILE:LINE: column C: message" */

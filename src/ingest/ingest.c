@@ -500,6 +500,7 @@ static or_code school_row(or_ingest *in, entry *en, const char *const *cells, co
                            sizeof msg, &claim, &was_open, &e))
         return store_failed(in, err, &e);
     if (v == SCOPE_REFUSED) {
+        in->res.refused++;
         entry_error(in, en, column, "%s", msg);
         *status = OR_EINPUT;
         return OR_OK;

@@ -173,8 +173,8 @@ static void post_rows(const web_request *req, web_response *res, or_kind_id kind
     if (rc == OR_EINPUT) {
         snprintf(detail, sizeof detail, "%s: %lld rows refused, %d errors", k->name,
                  (long long)r.rows, r.nerrors);
-        web_audit(req, "api.rejected", NULL, detail);
-        api_send_errors(res, 400, parse_errors(or_sb_str(&r.errors), name));
+        web_audit(req, r.refused ? "denied" : "api.rejected", NULL, detail);
+        api_send_errors(res, r.refused ? 403 : 400, parse_errors(or_sb_str(&r.errors), name));
     } else if (rc) {
         web_error(req, res, 500, "Internal error",
                   "the database failed: nothing was written; try again later");

@@ -166,23 +166,23 @@ void page_upload_post(const web_request *req, web_response *res)
         return;
     }
     if (rc == OR_EINPUT) {
-        snprintf(detail, sizeof detail, "upload %.200s refused: %d errors", name,
-                 r.nerrors ? r.nerrors : 1);
-        web_audit(req, "upload.rejected", NULL, detail);
+        snprintf(detail, sizeof detail, "upload %.200s refused: %d errors, %lld rows this "
+                 "account may not write", name, r.nerrors ? r.nerrors : 1, (long long)r.refused);
+        web_audit(req, r.refused ? "denied" : "upload.rejected", NULL, detail);
         page_top(out, req, "Error: Upload a file");
         gov_error e = {"file",
                        or_arena_printf(req->arena, "%s has %d error%s: nothing in it was written",
                                        name, r.nerrors ? r.nerrors : 1, r.nerrors > 1 ? "s" : "")};
         gov_error_summary(out, &e, 1);
         html_raw(out, "<h1 class=\"govuk-heading-l\">The file was not imported</h1>\n");
-        if (web_user_school(req))
+        if (r.refused)
             html_raw(out, "<p class=\"govuk-body\">Your account records your own school's "
                           "pupils only: the pupils on its roll on the date of each row.</p>\n");
         errors_table(out, req, name, r.errors.len ? or_sb_str(&r.errors) : err.msg);
         html_raw(out, "<h2 class=\"govuk-heading-m\">Upload the file again</h2>\n");
         upload_form(out, req, NULL, check);
         page_bottom(out, req);
-        res->status = 400;
+        res->status = r.refused ? 403 : 400;
         or_strmap_free(&c.upns);
         or_ingest_result_release(&r);
         return;

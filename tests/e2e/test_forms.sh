@@ -306,7 +306,7 @@ STOK=$(csrf_of "$WORK/body")
 code=$(curl -s -b "$SC" -o "$WORK/body" -w '%{http_code}' -F "csrf_token=$STOK" \
     -F "file=@$WORK/up-good.csv;filename=events.csv;type=text/csv" "$B/upload")
 expect_eq "a school cannot upload another school's rows" 403 "$code"
-expect_in "... told why" "your account uploads the rows of school $SCHOOL_URN only" "$WORK/body"
+expect_in "... told why" "this account records for school $SCHOOL_URN only" "$WORK/body"
 expect_eq "... nothing written" $((before + 1)) "$(events_count)"
 printf 'urn,laestab,name,phase,la_code\n999998,9990001,Nope,primary,999\n' >"$WORK/schools.csv"
 code=$(curl -s -b "$SC" -o "$WORK/body" -w '%{http_code}' -F "csrf_token=$STOK" \
