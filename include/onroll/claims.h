@@ -22,11 +22,10 @@
 /* Confirm pending claim id: its held rows imported (as the LA's), its status, who and how
  * ('la', 'moved', 'left') and the audit line, in one transaction. OR_ENOTFOUND when there is
  * no such pending claim. */
-or_code or_claim_confirm(or_store *s, int64_t id, const char *by, const char *how,
-                         const char *note, or_error *err);
+or_code or_claim_confirm(or_store *s, int64_t id, const char *by, const char *how, const char *note,
+                         or_error *err);
 /* Turn pending claim id down (its held rows are kept with it, never imported), audited. */
-or_code or_claim_reject(or_store *s, int64_t id, const char *by, const char *note,
-                        or_error *err);
+or_code or_claim_reject(or_store *s, int64_t id, const char *by, const char *note, or_error *err);
 /* Confirm every pending claim that the previous school's records now settle; *n how many. */
 or_code or_claims_settle(or_store *s, const char *by, int *n, or_error *err);
 

@@ -26,8 +26,8 @@ typedef struct {
      * pupils' rows (school_scope.c; docs/security.md): others are refused, and an enrolment of
      * a pupil on another school's roll is held as a claim (claims.h). */
     int school;
-    or_date today;   /* the day the roll is checked on for snapshots (0: today) */
-    bool no_settle;  /* do not settle pending claims after the commit (claims.c itself) */
+    or_date today;  /* the day the roll is checked on for snapshots (0: today) */
+    bool no_settle; /* do not settle pending claims after the commit (claims.c itself) */
     or_ingest_commit_fn before_commit;
     void *commit_ctx;
 } or_ingest_opts;

@@ -25,6 +25,7 @@ typedef enum {
     OR_VIEW_WHOLE,     /* the whole record */
     OR_VIEW_PERIOD,    /* a previous school: its own period and events */
     OR_VIEW_REFERRALS, /* a partner service: identity and its own referrals */
+    OR_VIEW_CLAIM,     /* a school with a claim waiting: name, date of birth, its claim */
 } or_view_kind;
 
 enum { OR_VIEW_SERVICES_MAX = 8 };

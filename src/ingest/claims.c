@@ -24,8 +24,7 @@ typedef struct {
     int n;
 } held_rows;
 
-static or_code on_row(void *ctx, const char *kind, const char *cells, int64_t line,
-                      or_error *err)
+static or_code on_row(void *ctx, const char *kind, const char *cells, int64_t line, or_error *err)
 {
     held_rows *h = ctx;
     const or_kind *k = NULL;
@@ -35,8 +34,8 @@ static or_code on_row(void *ctx, const char *kind, const char *cells, int64_t li
     json_t *a = json_loads(cells, 0, NULL);
     if (!k || !json_is_array(a) || json_array_size(a) != (size_t)k->ncols || h->n == HELD_MAX) {
         json_decref(a);
-        return or_fail(err, OR_ESTORE, "claim_rows: a held %s row (line %lld) cannot be read",
-                       kind, (long long)line);
+        return or_fail(err, OR_ESTORE, "claim_rows: a held %s row (line %lld) cannot be read", kind,
+                       (long long)line);
     }
     h->rows[h->n++] = (held_row){k->id, line, a};
     return OR_OK;
@@ -68,8 +67,8 @@ static or_code decide(void *ctx, or_store *s, or_error *err)
                                        : "by a local authority officer",
              d->note && *d->note ? ": " : "", d->note ? d->note : "");
     or_audit_entry a = {.actor = d->by ? d->by : "",
-                        .action = !strcmp(d->status, "confirmed") ? "claim.confirmed"
-                                                                  : "claim.rejected",
+                        .action =
+                            !strcmp(d->status, "confirmed") ? "claim.confirmed" : "claim.rejected",
                         .object = object,
                         .upn = d->upn,
                         .detail = detail};
@@ -149,8 +148,8 @@ static or_code settle_one(or_store *s, int64_t id, const char *status, const cha
     return rc;
 }
 
-or_code or_claim_confirm(or_store *s, int64_t id, const char *by, const char *how,
-                         const char *note, or_error *err)
+or_code or_claim_confirm(or_store *s, int64_t id, const char *by, const char *how, const char *note,
+                         or_error *err)
 {
     return settle_one(s, id, "confirmed", by, how ? how : "la", note, err);
 }

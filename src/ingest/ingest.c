@@ -547,7 +547,8 @@ static or_code school_row(or_ingest *in, entry *en, const char *const *cells, co
         }
     }
     char *text = cells_json(k, cells);
-    or_code rc = or_claim_row_put(in->store, claim, k->name, text, in->src_id, en->line, &created, &e);
+    or_code rc =
+        or_claim_row_put(in->store, claim, k->name, text, in->src_id, en->line, &created, &e);
     free(text);
     if (rc)
         return store_failed(in, err, &e);
@@ -819,8 +820,7 @@ or_code or_ingest_end(or_ingest *in, or_ingest_result *res, or_error *err)
         check_cap(in, err);
     if (!in->broken && in->res.nerrors == 0 && !in->opts.dry_run)
         flush_marks(in, err);
-    bool changed =
-        in->res.inserted + in->res.updated + in->res.held > 0 || in->opts.before_commit;
+    bool changed = in->res.inserted + in->res.updated + in->res.held > 0 || in->opts.before_commit;
     if (!in->broken && in->res.nerrors == 0 && !in->opts.dry_run && in->opts.before_commit) {
         or_error e = {0};
         if (in->opts.before_commit(in->opts.commit_ctx, in->store, &e))

@@ -32,9 +32,8 @@ static void not_on_roll(const char *upn, or_date on, const char **column, char *
 }
 
 static or_code pupil_row(or_store *s, int school, or_date today, const or_value *row,
-                         school_verdict *v,
-                         const char **column, char *msg, size_t size, int64_t *claim,
-                         or_error *err)
+                         school_verdict *v, const char **column, char *msg, size_t size,
+                         int64_t *claim, or_error *err)
 {
     const char *upn = row[OR_PU_UPN].s;
     bool known = false, yes = false;
@@ -75,8 +74,8 @@ static or_code enrolment_row(or_store *s, int school, const or_value *row, schoo
 }
 
 or_code school_scope_check(or_store *s, int school, or_date today, const or_kind *k,
-                           const or_value *row, school_verdict *v, const char **column, char *msg, size_t size,
-                           int64_t *claim, bool *was_open, or_error *err)
+                           const or_value *row, school_verdict *v, const char **column, char *msg,
+                           size_t size, int64_t *claim, bool *was_open, or_error *err)
 {
     *v = SCOPE_OK;
     *claim = 0;

@@ -112,7 +112,7 @@ or_code or_roll_moved_to(or_store *s, const char *upn, int urn, or_date since, b
 /* ---- claims ---- */
 
 #define CLAIM_COLUMNS                                                                              \
-    "id, la_code, upn, urn, start_date, reg_type, status, was_open, claimed_by, claimed_at, "     \
+    "id, la_code, upn, urn, start_date, reg_type, status, was_open, claimed_by, claimed_at, "      \
     "decided_by, decided_at, decision, note"
 
 /* The current row (CLAIM_COLUMNS) as a claim; strings valid until the next step. */
@@ -245,7 +245,8 @@ or_code or_claims_list(or_store *s, const char *status, int urn, or_claim_cb cb,
                        or_error *err)
 {
     char sql[400];
-    snprintf(sql, sizeof sql, "SELECT " CLAIM_COLUMNS " FROM claims WHERE %s AND %s ORDER BY id DESC",
+    snprintf(sql, sizeof sql,
+             "SELECT " CLAIM_COLUMNS " FROM claims WHERE %s AND %s ORDER BY id DESC",
              status ? "status = ?" : "? IS NULL", urn ? "urn = ?" : "? = 0");
     or_query q;
     or_code rc = or_query_prep(s, &q, sql, err);
@@ -311,8 +312,7 @@ or_code or_claim_rows(or_store *s, int64_t id, or_claim_row_cb cb, void *ctx, or
         bool row = false;
         if ((rc = q.d->step(q.st, &row, err)) || !row)
             break;
-        if ((rc = cb(ctx, or_query_text(&q, 0), or_query_text(&q, 1), q.d->col_int(q.st, 2),
-                     err)))
+        if ((rc = cb(ctx, or_query_text(&q, 0), or_query_text(&q, 1), q.d->col_int(q.st, 2), err)))
             break;
     }
     or_query_done(&q);

@@ -117,9 +117,8 @@ static void post_rows(const web_request *req, web_response *res, or_kind_id kind
     snprintf(name, sizeof name, "api %d %s", req->api_urn, k->name);
     snprintf(actor, sizeof actor, "api:%d", req->api_urn);
     or_source src = {"api", name, NULL, actor};
-    or_ingest_opts opts = {.max_errors = API_MAX_ERRORS,
-                           .school = req->api_urn,
-                           .today = web_today(req)};
+    or_ingest_opts opts = {
+        .max_errors = API_MAX_ERRORS, .school = req->api_urn, .today = web_today(req)};
     or_ingest *in = NULL;
     or_error err = {0};
     if (or_ingest_begin(req->store, k, &src, &opts, &in, &err)) {

@@ -130,7 +130,8 @@ or_code web_ingest_row(const web_request *req, const or_kind *k, const char *nam
                        const char *const *cells, or_ingest_result *res, or_error *err)
 {
     or_source src = {"form", name, NULL, req->user ? req->user->email : NULL};
-    or_ingest_opts opts = {.max_errors = 50, .school = web_user_school(req), .today = web_today(req)};
+    or_ingest_opts opts = {
+        .max_errors = 50, .school = web_user_school(req), .today = web_today(req)};
     or_ingest *in = NULL;
     memset(res, 0, sizeof *res);
     or_code rc = or_ingest_begin(req->store, k, &src, &opts, &in, err);

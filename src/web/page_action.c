@@ -68,7 +68,7 @@ static or_code load_duties(const web_request *req, const char *upn, or_model **m
     or_code rc = or_model_load(req->store, upn, m, err);
     if (rc)
         return rc;
-    const or_pupil_facts *f = or_model_find(*m, upn);
+    const or_pupil_facts *f = web_view_facts(req, or_model_params(*m), or_model_find(*m, upn));
     if (!f)
         return OR_OK;
     or_date today = web_today(req), later = OR_DATE_NONE;

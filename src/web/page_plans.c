@@ -323,7 +323,7 @@ void page_plans(const web_request *req, web_response *res)
                   "The pupil's record could not be read.");
         return;
     }
-    const or_pupil_facts *f = or_model_find(m, upn);
+    const or_pupil_facts *f = web_view_facts(req, or_model_params(m), or_model_find(m, upn));
     or_duty_list duties;
     or_duty_list_init(&duties, req->arena);
     if (f && or_duties_for_pupil(f, or_model_params(m), web_today(req), &duties, &err)) {

@@ -13,7 +13,11 @@
  * page_pupil_referrals.c).
  *
  * The route is declared WEB_F_PUPIL: before this runs, server.c has checked that the pupil is
- * in the user's scope (404 otherwise, logged) and written the read to the audit log. The
+ * in the user's scope (404 otherwise, logged) and written the read to the audit log. It is also
+ * WEB_F_PART: a reader who sees part of the record (req->view, view.h) gets that part only - a
+ * school the pupil has left, its own period and events; a partner service, the referrals made
+ * to it; a school whose claim waits, the pupil's name and date of birth and its claim
+ * (page_pupil_claim). The
  * record comes from the store each time (the model's one-pupil path, or_model_load(upn)), not
  * from the dashboard's cache, so that it is always current. */
 #include <stdio.h>
@@ -594,6 +598,59 @@ static void caseload_section(or_sb *out, const or_pupil_facts *f)
     tend(out);
 }
 
+/* ---- a reader who sees part of the record (view.h) ---- */
+
+static void part_summary(or_sb *out, const web_request *req, const or_model *m,
+                         const or_pupil_facts *f)
+{
+    char from[24], to[24];
+    if (req->view.kind == OR_VIEW_PERIOD) {
+        or_date start = OR_DATE_NONE;
+        for (int i = 0; f && i < f->nenrols; i++)
+            if (start == OR_DATE_NONE || f->enrols[i].start < start)
+                start = f->enrols[i].start;
+        gov_summary_row(
+            out, "On roll at your school",
+            or_arena_printf(req->arena, "%s, from %s to %s", school_name(m, req->view.urn),
+                            start == OR_DATE_NONE ? "a date not recorded" : view_date(start, from),
+                            view_date(req->view.left, to)));
+        gov_summary_row(out, "You can see this record until", view_date(req->view.until, to));
+    }
+}
+
+/* The sections a previous school or a partner service sees: its own duties, plans, referrals,
+ * interventions, attendance, events, characteristics and enrolment - never the risk
+ * indicators, the workers or what another school or service recorded. */
+static void part_sections(or_sb *out, const web_request *req, const or_model *m,
+                          const or_pupil_facts *f, const char *upn, const or_duty_list *duties,
+                          const iv_record *ivs, int nivs, const provenances *prov, or_date today)
+{
+    if (req->view.kind == OR_VIEW_PERIOD)
+        html_raw(out,
+                 "<div class=\"govuk-inset-text\">This pupil has left your school. You can see "
+                 "what your school recorded while the pupil was on its roll, and the duties "
+                 "of your school's own exclusions. What later schools record is theirs."
+                 "</div>\n");
+    else
+        html_printf(out,
+                    "<div class=\"govuk-inset-text\">You can see the referrals made to your "
+                    "service, the plan each one names, and their steps, until %d days after a "
+                    "referral closes or is declined. The rest of the pupil's record is not shared "
+                    "with your service.</div>\n",
+                    or_model_params(m)->v[OR_P_SCOPE_PARTNER_DAYS]);
+    plan_pupil_summary(out, req, f, duties); /* plans_web.c */
+    duties_section(out, req, upn, duties);
+    if (req->view.kind == OR_VIEW_PERIOD) {
+        interventions_section(out, req, upn, ivs, nivs);
+        attendance_section(out, f, today);
+    }
+    timeline_section(out, req, m, f, prov);
+    if (req->view.kind == OR_VIEW_PERIOD) {
+        characteristics_section(out, f);
+        schools_section(out, req, m, f);
+    }
+}
+
 void page_pupil(const web_request *req, web_response *res)
 {
     const char *upn = web_path(req, "upn");
@@ -614,13 +671,27 @@ void page_pupil(const web_request *req, web_response *res)
     }
     or_date today = web_today(req);
     const or_pupil_facts *f = or_model_find(m, upn);
+    if (req->view.kind == OR_VIEW_CLAIM) {
+        page_pupil_claim(req, res, upn, l.forename, l.surname, l.dob);
+        or_model_free(m);
+        return;
+    }
+    bool whole = req->view.kind == OR_VIEW_WHOLE;
     or_arena arena = OR_ARENA_INIT;
+    f = web_view_facts(req, or_model_params(m), f); /* only the part this reader sees */
+    if (!whole) {
+        int k = 0;
+        for (int i = 0; i < nivs; i++)
+            if (req->view.kind == OR_VIEW_PERIOD && ivs[i].urn == req->view.urn)
+                ivs[k++] = ivs[i];
+        nivs = k;
+    }
     or_duty_list duties;
     or_flag_list flags;
     or_duty_list_init(&duties, &arena);
     or_flag_list_init(&flags, &arena);
     if (f && (or_duties_for_pupil(f, or_model_params(m), today, &duties, &err) ||
-              or_risk_for_pupil(f, or_model_params(m), today, &flags, &err))) {
+              (whole && or_risk_for_pupil(f, or_model_params(m), today, &flags, &err)))) {
         or_arena_free(&arena);
         or_model_free(m);
         web_error(req, res, 500, "Sorry, there is a problem with the service",
@@ -644,6 +715,15 @@ void page_pupil(const web_request *req, web_response *res)
             or_arena_printf(req->arena, "%s (age %d)", view_date(dob, day), or_age_on(dob, today)));
     else
         gov_summary_row(out, "Date of birth", "Not recorded");
+    if (!whole) {
+        part_summary(out, req, m, f);
+        gov_summary_end(out);
+        part_sections(out, req, m, f, upn, &duties, ivs, nivs, &prov, today);
+        gov_page_end(out, req);
+        or_arena_free(&arena);
+        or_model_free(m);
+        return;
+    }
     gov_summary_row(out, "Year group", l.year[0] ? l.year : "Not recorded");
     html_raw(out, "<div class=\"govuk-summary-list__row\">\n<dt class=\"govuk-summary-list__key\">"
                   "On roll at</dt>\n<dd class=\"govuk-summary-list__value\">");

@@ -25,7 +25,7 @@ void page_pupil_referrals(const web_request *req, web_response *res)
                   "The pupil's record could not be read.");
         return;
     }
-    const or_pupil_facts *f = or_model_find(m, upn);
+    const or_pupil_facts *f = web_view_facts(req, or_model_params(m), or_model_find(m, upn));
     or_date today = web_today(req);
     or_duty_list duties;
     or_duty_list_init(&duties, req->arena);

@@ -63,7 +63,7 @@ static bool load(const web_request *req, web_response *res, referral_page *p, bo
                   "The pupil's record could not be read.");
         return false;
     }
-    p->f = or_model_find(p->m, p->upn);
+    p->f = web_view_facts(req, or_model_params(p->m), or_model_find(p->m, p->upn));
     p->r = p->f ? or_facts_event(p->f, p->urn, p->event_id) : NULL;
     if (!p->r || p->r->kind != OR_EV_REFERRAL ||
         !or_referral_state_of(p->f, p->r, web_today(req), &p->st) ||

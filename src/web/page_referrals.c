@@ -65,15 +65,23 @@ void page_referrals(const web_request *req, web_response *res)
     if (!or_referral_flow_find(service))
         service = "";
 
+    const char *services[OR_VIEW_SERVICES_MAX];
+    int nservices = la ? 0 : web_partner_services(req->user->scope, services, OR_VIEW_SERVICES_MAX);
     int n = la ? snap->npupils : nscope, count = 0, cap = 64, overdue = 0;
     row *rows = or_arena_alloc(req->arena, (size_t)cap * sizeof *rows);
     for (int i = 0; i < n; i++) {
         const view_pupil *p = la ? &snap->pupils[i] : scope[i];
+        /* a partner: the referrals to its routes until scope.partner_days after they end */
+        or_pupil_view v = {.kind = OR_VIEW_WHOLE};
+        if (!la)
+            v = or_view_partner(p->f, services, nservices, snap->as_of,
+                                or_model_params(snap->model));
         for (int e = 0; e < p->f->nevents; e++) {
             const or_fact_event *r = &p->f->events[e];
             row w = {p, r, {0}, NULL};
             if (r->kind != OR_EV_REFERRAL || !or_referral_state_of(p->f, r, snap->as_of, &w.st) ||
                 !plan_may_see_referral(req, w.st.flow) ||
+                !or_view_event(p->f, &v, r, snap->as_of, or_model_params(snap->model)) ||
                 (*service && strcmp(service, w.st.flow->service)) ||
                 (!strcmp(status, "open") && w.st.ended) ||
                 (!strcmp(status, "ended") && !w.st.ended))
@@ -114,8 +122,7 @@ void page_referrals(const web_request *req, web_response *res)
                 view_date(snap->as_of, day));
     html_printf(out, "<h1 class=\"govuk-heading-l\">%s</h1>\n", title);
     if (!la) {
-        const char *services[8];
-        int ns = web_partner_services(req->user->scope, services, 8);
+        int ns = nservices;
         html_raw(out, "<p class=\"govuk-body\">The referrals made to ");
         for (int i = 0; i < ns; i++)
             html_printf(out, "%s%s", i ? " and " : "the ",

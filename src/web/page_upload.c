@@ -166,8 +166,10 @@ void page_upload_post(const web_request *req, web_response *res)
         return;
     }
     if (rc == OR_EINPUT) {
-        snprintf(detail, sizeof detail, "upload %.200s refused: %d errors, %lld rows this "
-                 "account may not write", name, r.nerrors ? r.nerrors : 1, (long long)r.refused);
+        snprintf(detail, sizeof detail,
+                 "upload %.200s refused: %d errors, %lld rows this "
+                 "account may not write",
+                 name, r.nerrors ? r.nerrors : 1, (long long)r.refused);
         web_audit(req, r.refused ? "denied" : "upload.rejected", NULL, detail);
         page_top(out, req, "Error: Upload a file");
         gov_error e = {"file",

@@ -1,26 +1,53 @@
-/* scope.c - what each role may see (users.h's roles): the one place that decides whether a
- * user may open a pupil's record or a school's pages. Pages never decide this themselves: a
- * route that reads a pupil's record is declared with WEB_F_PUPIL and server.c asks here before
- * the handler runs; pages that list pupils call web_can_see_pupil for each.
+/* scope.c - what each role may see (users.h's roles): the one place that decides how much of a
+ * pupil's record a user may open, and whether a user may open a school's pages. Pages never
+ * decide this themselves: a route that reads a pupil's record is declared with WEB_F_PUPIL and
+ * server.c asks here before the handler runs (a route that shows part of a record to a reader
+ * who may see only part of it is also WEB_F_PART, and reads req->view); pages that list pupils
+ * call web_can_see_pupil for each.
  *
- * A partner service (the Re-engagement Unit, early help) sees the pupils referred to it: a
- * `referral` event naming one of its routes (referrals.h: each route says which partner's
- * users see it), whatever became of the referral, and the pupils on an open caseload of its
- * role. Which of a pupil's referrals it may open is the referral pages' own check. */
+ * The rules for schools and partner services are pure functions of the pupil's facts (view.h);
+ * here they are given the facts from the store as of today. The LA, social workers, youth
+ * justice and the Virtual School see whole records, by the store's look-ups. */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "onroll/date.h"
+#include "onroll/model.h"
 #include "onroll/referrals.h"
+#include "onroll/store_claims.h"
 #include "onroll/upn.h"
 #include "web/web.h"
 
-bool web_can_see_pupil(const web_request *req, const char *upn)
+static or_pupil_view whole(bool yes)
+{
+    return (or_pupil_view){.kind = yes ? OR_VIEW_WHOLE : OR_VIEW_NONE};
+}
+
+/* The view a school or a partner has, from the pupil's facts. */
+static or_pupil_view from_facts(const web_request *req, const char *upn, int urn,
+                                const char *const *services, int nservices)
+{
+    or_pupil_view v = {.kind = OR_VIEW_NONE};
+    or_model *m = NULL;
+    or_error err = {0};
+    if (or_model_load(req->store, upn, &m, &err))
+        return v;
+    const or_pupil_facts *f = or_model_find(m, upn);
+    or_date today = web_today(req);
+    if (f && urn)
+        v = or_view_school(f, urn, today, or_model_params(m));
+    else if (f)
+        v = or_view_partner(f, services, nservices, today, or_model_params(m));
+    or_model_free(m);
+    return v;
+}
+
+or_pupil_view web_pupil_view(const web_request *req, const char *upn)
 {
     const or_user *u = req->user;
     if (!u || u->disabled || !upn || or_upn_validate(upn, NULL))
-        return false;
+        return whole(false);
     bool yes = false, known = false;
     or_error err = {0};
     or_date on = web_today(req);
@@ -28,39 +55,66 @@ bool web_can_see_pupil(const web_request *req, const char *upn)
     case OR_ROLE_LA_ADMIN:
     case OR_ROLE_LA_OFFICER:
         /* the whole LA: every pupil the LA knows */
-        return or_store_pupil_exists(req->store, upn, &known, &err) == OR_OK && known;
+        return whole(or_store_pupil_exists(req->store, upn, &known, &err) == OR_OK && known);
     case OR_ROLE_SCHOOL: {
         int urn;
         if (or_urn_validate(u->scope, &urn, NULL))
-            return false;
-        return or_scope_at_school(req->store, upn, urn, on, &yes, &err) == OR_OK && yes;
+            return whole(false);
+        or_pupil_view v = from_facts(req, upn, urn, NULL, 0);
+        int64_t claim = 0;
+        if (v.kind == OR_VIEW_NONE &&
+            or_claim_pending(req->store, upn, urn, &claim, &err) == OR_OK && claim) {
+            v.kind = OR_VIEW_CLAIM;
+            v.urn = urn;
+        }
+        return v;
     }
     case OR_ROLE_SOCIAL_WORKER:
-        return or_scope_on_caseload(req->store, upn, u->email, "social_worker", on, &yes, &err) ==
-                   OR_OK &&
-               yes;
+        return whole(or_scope_on_caseload(req->store, upn, u->email, "social_worker", on, &yes,
+                                          &err) == OR_OK &&
+                     yes);
     case OR_ROLE_YOUTH_JUSTICE:
-        return or_scope_on_caseload(req->store, upn, u->email, "youth_justice", on, &yes, &err) ==
-                   OR_OK &&
-               yes;
+        return whole(or_scope_on_caseload(req->store, upn, u->email, "youth_justice", on, &yes,
+                                          &err) == OR_OK &&
+                     yes);
     case OR_ROLE_VIRTUAL_SCHOOL:
-        return or_scope_virtual_school(req->store, upn, on, &yes, &err) == OR_OK && yes;
+        return whole(or_scope_virtual_school(req->store, upn, on, &yes, &err) == OR_OK && yes);
     case OR_ROLE_PARTNER: {
-        /* the pupils referred to the service (a `referral` to one of the routes whose partner
-         * it is: referrals.h), and those on an open caseload of its role */
+        /* a pupil on an open caseload of its role: the whole record; else the referrals to
+         * its routes (referrals.h: each route says which partner's users see it) */
         if (!u->scope[0])
-            return false;
-        const char *services[8];
-        int n = web_partner_services(u->scope, services, 8);
-        if (or_scope_referred(req->store, upn, services, n, on, &yes, &err) || yes)
-            return yes;
-        return or_scope_on_caseload(req->store, upn, NULL, u->scope, on, &yes, &err) == OR_OK &&
-               yes;
+            return whole(false);
+        if (or_scope_on_caseload(req->store, upn, NULL, u->scope, on, &yes, &err) == OR_OK && yes)
+            return whole(true);
+        const char *services[OR_VIEW_SERVICES_MAX];
+        int n = web_partner_services(u->scope, services, OR_VIEW_SERVICES_MAX);
+        return n ? from_facts(req, upn, 0, services, n) : whole(false);
     }
     case OR_ROLE_ANALYST: /* aggregated, suppressed figures only */
     default:
-        return false;
+        return whole(false);
     }
+}
+
+bool web_can_see_pupil(const web_request *req, const char *upn)
+{
+    return web_pupil_view(req, upn).kind != OR_VIEW_NONE;
+}
+
+bool web_view_shows(const web_request *req, const or_pupil_facts *f, const or_params *p,
+                    const or_fact_event *e)
+{
+    return or_view_event(f, &req->view, e, web_today(req), p);
+}
+
+const or_pupil_facts *web_view_facts(const web_request *req, const or_params *p,
+                                     const or_pupil_facts *f)
+{
+    if (!f || req->view.kind == OR_VIEW_WHOLE)
+        return f;
+    or_pupil_facts *cut = or_arena_alloc(req->arena, sizeof *cut);
+    or_view_facts(f, &req->view, web_today(req), p, req->arena, cut);
+    return cut;
 }
 
 int web_partner_services(const char *scope, const char *out[], int max)

@@ -345,8 +345,13 @@ static void dispatch(server *srv, struct MHD_Connection *conn, web_request *req,
             return;
         }
         upn = web_path(req, "upn");
-        if (!web_can_see_pupil(req, upn)) {
+        req->view = web_pupil_view(req, upn);
+        if (req->view.kind == OR_VIEW_NONE) {
             deny(req, res, 404, upn, "pupil not in the user's scope (or unknown)");
+            return;
+        }
+        if (req->view.kind != OR_VIEW_WHOLE && !(req->route->flags & WEB_F_PART)) {
+            deny(req, res, 404, upn, "the user sees only part of this pupil's record");
             return;
         }
         if (web_audit(req, "pupil.read", upn, NULL)) {

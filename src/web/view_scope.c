@@ -3,14 +3,15 @@
  *
  * scope.c alone decides whether a user may see a pupil (web_can_see_pupil). Asking it for every
  * pupil of the LA would be a query or two per pupil, so the snapshot first narrows the
- * candidates with the same rules over the pupil's facts (a school's roll in the last year, the
- * worker's open caseload, the Virtual School's cohort, the partner service's referrals and
- * caseload), and each candidate is then confirmed by web_can_see_pupil: a pupil the facts let
- * through but scope.c refuses is left out. LA roles see every pupil the LA knows (scope.c: a
- * recorded snapshot), which is what a name in the snapshot means, so they are not asked one by one.
- * Confirming a school's pupils is a query each (about 0.3 s for 3,000 pupils), so a user's
- * list is worked out once per snapshot and kept with it (view_memo_*: the snapshot is the
- * same database content and day, and at most VIEW_CACHE_MAX_AGE seconds old). */
+ * candidates with the same rules over the pupil's facts (the worker's open caseload, the
+ * Virtual School's cohort), and each candidate is then confirmed by web_can_see_pupil: a pupil
+ * the facts let through but scope.c refuses is left out. A school's and a partner service's
+ * are the pure rules of view.h that scope.c applies too, so they need no confirming. LA roles see
+ * every pupil the LA knows (scope.c: a recorded snapshot), which is what a name in the snapshot
+ * means, so they are not asked one by one. Confirming a school's pupils is a query each (about 0.3
+ * s for 3,000 pupils), so a user's list is worked out once per snapshot and kept with it
+ * (view_memo_*: the snapshot is the same database content and day, and at most VIEW_CACHE_MAX_AGE
+ * seconds old). */
 #include <ctype.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -38,28 +39,6 @@ static bool open_case(const or_pupil_facts *f, const char *worker, const char *r
         if (c->role && !strcmp(c->role, role) && c->start <= d &&
             (c->end == OR_DATE_NONE || c->end >= d) && (!worker || same_email(c->worker, worker)))
             return true;
-    }
-    return false;
-}
-
-static bool at_school(const or_pupil_facts *f, int urn, or_date d)
-{
-    for (int i = 0; i < f->nenrols; i++) {
-        const or_fact_enrolment *e = &f->enrols[i];
-        if (e->urn == urn && e->start <= d && (e->end == OR_DATE_NONE || e->end >= d - 365))
-            return true;
-    }
-    return false;
-}
-
-/* A referral to one of the services, dated on or before d. */
-static bool referred(const or_pupil_facts *f, const char *const *services, int n, or_date d)
-{
-    for (int i = 0; i < f->nevents; i++) {
-        const or_fact_event *e = &f->events[i];
-        for (int k = 0; e->kind == OR_EV_REFERRAL && e->to && e->start <= d && k < n; k++)
-            if (!strcmp(e->to, services[k]))
-                return true;
     }
     return false;
 }
@@ -100,8 +79,11 @@ or_code view_scope_pupils(const web_request *req, view_snapshot *snap,
     if (!list)
         return or_fail(err, OR_ENOMEM, "out of memory");
     or_date d = web_today(req);
-    const char *services[8];
-    int nservices = u->role == OR_ROLE_PARTNER ? web_partner_services(u->scope, services, 8) : 0;
+    const char *services[OR_VIEW_SERVICES_MAX];
+    int nservices = u->role == OR_ROLE_PARTNER
+                        ? web_partner_services(u->scope, services, OR_VIEW_SERVICES_MAX)
+                        : 0;
+    const or_params *params = or_model_params(snap->model);
     int count = 0;
     for (int i = 0; i < snap->npupils; i++) {
         const view_pupil *p = &snap->pupils[i];
@@ -112,8 +94,9 @@ or_code view_scope_pupils(const web_request *req, view_snapshot *snap,
             candidate = p->f->nsnaps > 0;
             confirm = false;
             break;
-        case OR_ROLE_SCHOOL:
-            candidate = at_school(p->f, urn, d);
+        case OR_ROLE_SCHOOL: /* view.h, the same rule as scope.c's */
+            candidate = or_view_school(p->f, urn, d, params).kind != OR_VIEW_NONE;
+            confirm = false;
             break;
         case OR_ROLE_SOCIAL_WORKER:
             candidate = open_case(p->f, u->email, "social_worker", d);
@@ -124,9 +107,12 @@ or_code view_scope_pupils(const web_request *req, view_snapshot *snap,
         case OR_ROLE_VIRTUAL_SCHOOL:
             candidate = in_cohort(p->f, d);
             break;
-        case OR_ROLE_PARTNER:
-            candidate = u->scope[0] && (open_case(p->f, NULL, u->scope, d) ||
-                                        referred(p->f, services, nservices, d));
+        case OR_ROLE_PARTNER: /* view.h, the same rule as scope.c's */
+            candidate =
+                u->scope[0] &&
+                (open_case(p->f, NULL, u->scope, d) ||
+                 or_view_partner(p->f, services, nservices, d, params).kind != OR_VIEW_NONE);
+            confirm = false;
             break;
         default:
             candidate = false;

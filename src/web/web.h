@@ -22,6 +22,7 @@
 #include "onroll/sb.h"
 #include "onroll/store.h"
 #include "onroll/users.h"
+#include "onroll/view.h"
 
 /* ---- who may use a route: one bit per role, plus the anonymous and the API caller ---- */
 
@@ -53,6 +54,10 @@ enum {
                                    WEB_UPLOAD_MAX (multipart.c) */
     WEB_F_SECRET_PATH = 1 << 3, /* the path holds a credential (a one-click token): logs get the
                                    route's pattern, never the path */
+    WEB_F_PART = 1 << 4,        /* with WEB_F_PUPIL: the page also serves a reader who sees part
+                                   of the record (view.h: a previous school, a partner, a claim)
+                                   and shows only that part (req->view); without it such a
+                                   reader gets 404 */
 };
 
 enum {
@@ -118,6 +123,8 @@ typedef struct {
     const char *file_name;
     const char *file_data;
     size_t file_len;
+    /* a WEB_F_PUPIL route: what the user sees of the pupil's record (scope.c) */
+    or_pupil_view view;
 } web_request;
 
 typedef struct {
@@ -237,13 +244,26 @@ void web_sign_out(const web_request *req, web_response *res);
 
 /* ---- scope.c: what a user may see ---- */
 
-/* May the signed-in user see pupil upn's record? Never for the anonymous, the API or an
- * analyst; LA roles: every pupil; school: on its roll (or in the last year); social worker,
- * youth justice: on their own open caseload; virtual school: looked after, previously looked
- * after or with a social worker; partner: referred to one of its routes (a `referral` to a
- * service whose partner is its scope), or on an open caseload of its role. A store
- * failure answers false (and is logged by the caller's 404). */
+/* What the signed-in user sees of pupil upn's record (view.h; docs/security.md): never
+ * anything for the anonymous, the API or an analyst; LA roles: the whole record of every pupil;
+ * a school: the whole record while the pupil is on its roll (or admitted ahead), its own period
+ * for scope.previous_school_days after the pupil left, the name and date of birth while its
+ * claim waits; social worker, youth justice: the whole record while on their own open caseload;
+ * virtual school: looked after, previously looked after or with a social worker; partner: the
+ * referrals to its routes (and what they name) until scope.partner_days after they end, or the
+ * whole record while on an open caseload of its role. A store failure answers OR_VIEW_NONE
+ * (and is logged by the caller's 404). */
+or_pupil_view web_pupil_view(const web_request *req, const char *upn);
+/* web_pupil_view(req, upn).kind != OR_VIEW_NONE: may the user open the record at all? */
 bool web_can_see_pupil(const web_request *req, const char *upn);
+/* The facts f cut to the request's view (f itself for a whole record; else a copy in
+ * req->arena: view.h's or_view_facts). Every page that serves part of a record reads these. */
+const or_pupil_facts *web_view_facts(const web_request *req, const or_params *p,
+                                     const or_pupil_facts *f);
+/* Does the request's view (req->view) show event e of the pupil whose facts are f (the LA's
+ * settings p)? */
+bool web_view_shows(const web_request *req, const or_pupil_facts *f, const or_params *p,
+                    const or_fact_event *e);
 /* The referral routes (referrals.h services) whose referrals a partner account of this scope
  * sees: "reu" -> reu; "early_help" -> early_help. Returns how many, at most max. */
 int web_partner_services(const char *scope, const char *out[], int max);
@@ -279,12 +299,18 @@ void page_sign_in_post(const web_request *req, web_response *res); /* page_sign_
 void page_sign_out(const web_request *req, web_response *res);     /* page_sign_in.c */
 void page_audit(const web_request *req, web_response *res);        /* page_audit.c */
 void page_pupil(const web_request *req, web_response *res);        /* page_pupil.c */
-void page_pupils(const web_request *req, web_response *res);       /* page_pupils.c */
-void page_dashboard(const web_request *req, web_response *res);    /* page_dashboard.c */
-void page_school(const web_request *req, web_response *res);       /* page_school.c */
-void page_schools(const web_request *req, web_response *res);      /* page_school.c */
-void page_record(const web_request *req, web_response *res);       /* page_record.c */
-void page_record_post(const web_request *req, web_response *res);  /* page_record.c */
+void page_claims(const web_request *req, web_response *res);       /* page_claims.c */
+void page_claim(const web_request *req, web_response *res);        /* page_claims.c */
+void page_claim_post(const web_request *req, web_response *res);   /* page_claims.c */
+/* What a school whose claim waits sees of the pupil (page_claims.c, from page_pupil.c). */
+void page_pupil_claim(const web_request *req, web_response *res, const char *upn,
+                      const char *forename, const char *surname, const char *dob);
+void page_pupils(const web_request *req, web_response *res);      /* page_pupils.c */
+void page_dashboard(const web_request *req, web_response *res);   /* page_dashboard.c */
+void page_school(const web_request *req, web_response *res);      /* page_school.c */
+void page_schools(const web_request *req, web_response *res);     /* page_school.c */
+void page_record(const web_request *req, web_response *res);      /* page_record.c */
+void page_record_post(const web_request *req, web_response *res); /* page_record.c */
 /* The banner a page shows after a redirect from a recording form (?recorded=TYPE or
  * ?action=RULE in the query): nothing when there is none. (page_record.c) */
 void page_record_banner(const web_request *req, or_sb *out);

@@ -194,8 +194,7 @@ static void the_setting_changes_the_period(void **state)
     assert_int_equal(or_view_school(&facts, 100001, d("2026-05-01"), &p).kind, OR_VIEW_NONE);
     p.v[OR_P_SCOPE_PARTNER_DAYS] = 0; /* declined 20 Feb: seen that day, not the next */
     const char *reu[1] = {"reu"};
-    assert_int_equal(or_view_partner(&facts, reu, 1, d("2026-02-20"), &p).kind,
-                     OR_VIEW_REFERRALS);
+    assert_int_equal(or_view_partner(&facts, reu, 1, d("2026-02-20"), &p).kind, OR_VIEW_REFERRALS);
     assert_int_equal(or_view_partner(&facts, reu, 1, d("2026-02-21"), &p).kind, OR_VIEW_NONE);
 }
 
