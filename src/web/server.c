@@ -350,7 +350,8 @@ static void dispatch(server *srv, struct MHD_Connection *conn, web_request *req,
             deny(req, res, 404, upn, "pupil not in the user's scope (or unknown)");
             return;
         }
-        if (req->view.kind != OR_VIEW_WHOLE && !(req->route->flags & WEB_F_PART)) {
+        if ((req->view.kind != OR_VIEW_WHOLE && !(req->route->flags & WEB_F_PART)) ||
+            (req->view.kind == OR_VIEW_CLAIM && !(req->route->flags & WEB_F_CLAIM))) {
             deny(req, res, 404, upn, "the user sees only part of this pupil's record");
             return;
         }

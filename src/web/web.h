@@ -58,6 +58,8 @@ enum {
                                    of the record (view.h: a previous school, a partner, a claim)
                                    and shows only that part (req->view); without it such a
                                    reader gets 404 */
+    WEB_F_CLAIM = 1 << 5,       /* with WEB_F_PART: also serves a school whose claim on the
+                                   pupil waits (OR_VIEW_CLAIM: the name and date of birth) */
 };
 
 enum {

@@ -329,7 +329,11 @@ static int dump_routes(void)
         static const struct {
             unsigned bit;
             const char *name;
-        } flags[] = {{WEB_F_PUPIL, "pupil"}, {WEB_F_JSON, "json"}, {WEB_F_UPLOAD, "upload"}};
+        } flags[] = {{WEB_F_PUPIL, "pupil"},
+                     {WEB_F_PART, "part"},
+                     {WEB_F_CLAIM, "claim"},
+                     {WEB_F_JSON, "json"},
+                     {WEB_F_UPLOAD, "upload"}};
         sep = " ";
         for (size_t f = 0; f < sizeof flags / sizeof flags[0]; f++)
             if (r->flags & flags[f].bit) {
