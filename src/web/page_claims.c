@@ -176,6 +176,8 @@ void page_claims(const web_request *req, web_response *res)
                     !strcmp(status, "pending") ? "waiting for a decision" : "to show");
     } else {
         static const char *const heads[] = {"Pupil", "Date of birth", "School", "From", "Status"};
+        html_raw(out, "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
+                      "aria-label=\"Claims\">\n");
         gov_table_start(out,
                         or_arena_printf(req->arena, "%d %s, newest first", l.total,
                                         l.total == 1 ? "claim" : "claims"),
@@ -197,6 +199,7 @@ void page_claims(const web_request *req, web_response *res)
             gov_table_row_end(out);
         }
         gov_table_end(out);
+        html_raw(out, "</div>\n");
         pager(out, status, page, (l.total + CLAIMS_PAGE - 1) / CLAIMS_PAGE);
     }
     gov_page_end(out, req);
@@ -214,6 +217,8 @@ static void rolls(or_sb *out, const web_request *req, const or_claim *c)
     const or_pupil_facts *f = or_model_find(m, c->upn);
     html_raw(out, "<h2 class=\"govuk-heading-m\">Where the pupil is on roll</h2>\n");
     static const char *const heads[] = {"School", "Registration", "From", "To"};
+    html_raw(out, "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
+                  "aria-label=\"Enrolments at other schools\">\n");
     gov_table_start(out, "Enrolments at other schools in the 12 months before the claim", heads, 4);
     char day[24];
     int n = 0;
@@ -239,6 +244,7 @@ static void rolls(or_sb *out, const web_request *req, const or_claim *c)
         gov_table_row_end(out);
     }
     gov_table_end(out);
+    html_raw(out, "</div>\n");
     or_model_free(m);
 }
 

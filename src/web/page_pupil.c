@@ -497,7 +497,7 @@ static void interventions_section(or_sb *out, const web_request *req, const char
     else
         html_printf(out, "<p class=\"govuk-body\">No current intervention%s.</p>\n",
                     n ? " (earlier ones have ended)" : "");
-    if (WEB_RECORD_ROLES & WEB_R(req->user->role))
+    if ((WEB_RECORD_ROLES & WEB_R(req->user->role)) && req->view.kind == OR_VIEW_WHOLE)
         html_printf(out,
                     "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/pupils/%t/"
                     "interventions\">All interventions (%d) and assign one</a></p>\n",

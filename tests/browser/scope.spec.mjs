@@ -1,0 +1,181 @@
+// scope.spec.mjs - who sees what of a child's record, in a real browser (issue 12): headless
+// Chromium (Debian's, through playwright-core) against a running `onroll serve` over the LA of
+// tests/e2e/scope_data.sh, each person signing in through the form:
+//
+//   1. Hillside Academy's head uploads an enrolment of a pupil on Riverside's roll: it is held
+//      as a claim; opening the pupil shows the name and date of birth and that the claim waits;
+//      the school's claims list shows it;
+//   2. the LA officer finds it on the claims worklist, sees where the pupil is on roll, and
+//      confirms it with a reason; the claim shows as confirmed;
+//   3. Riverside's head opens a pupil who left 100 days ago: its own part only, said so;
+//   4. the early help service opens a pupil referred to it: the referral only, said so;
+//   5. the claim page and the worklist at 320 px wide.
+//
+// axe-core (WCAG 2.2 AA rule sets) runs on every page opened, with the server's CSP on.
+// Full-page screenshots go to SHOTS. Ends with "N passed, N failed"; exits non-zero on failure.
+// Args: BASE FIXTURES.json SHOTS. Env: CHROMIUM (default /usr/bin/chromium).
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+const [base, fixturesFile, shotsArg] = process.argv.slice(2);
+const fx = JSON.parse(fs.readFileSync(fixturesFile, 'utf8'));
+const shots = shotsArg || 'test-results/screenshots';
+fs.mkdirSync(shots, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+const ok = (name) => { passed++; console.log(`ok   ${name}`); };
+const fail = (name, why) => {
+    failed++;
+    console.log(`FAIL ${name}`);
+    if (why) console.log(String(why).split('\n').map((l) => `     ${l}`).join('\n'));
+};
+const check = (name, cond, why) => (cond ? ok(name) : fail(name, why));
+
+let shotNo = 0;
+async function axeCheck(r, label) {
+    await r.page.evaluate(AXE);
+    const result = await r.page.evaluate(async (tags) =>
+        // eslint-disable-next-line no-undef
+        await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+    AXE_TAGS);
+    for (const v of result.violations)
+        for (const n of v.nodes)
+            console.log(`     axe: ${v.id} (${v.impact}) at ${n.target.join(' ')}: ${v.help}`);
+    check(`${r.role}: axe-core, ${label}: no WCAG 2.2 AA violation`, result.violations.length === 0,
+        result.violations.map((v) => `${v.id}: ${v.help}`).join('\n'));
+    check(`${r.role}: ${label}: no script error or CSP refusal`, r.problems.length === 0,
+        r.problems.join('\n'));
+    r.problems.length = 0;
+    shotNo++;
+    const name = `scope-${String(shotNo).padStart(2, '0')}-${r.role}-${label.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
+    await r.page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+}
+
+async function roleContext(browser, role, width = 1280) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(`script error: ${e}`));
+    page.on('console', (m) => {
+        if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text()))
+            problems.push(`CSP: ${m.text()}`);
+    });
+    return { context, page, problems, role };
+}
+
+async function visit(r, pathname, label, status = 200) {
+    const resp = await r.page.goto(base + pathname, { waitUntil: 'load' });
+    const got = resp ? resp.status() : 0;
+    check(`${r.role}: ${label} answers ${status}`, got === status, `got ${got} at ${r.page.url()}`);
+    await axeCheck(r, label);
+}
+
+async function follow(r, selector, label, status = 200) {
+    const [resp] = await Promise.all([r.page.waitForNavigation(), r.page.click(selector)]);
+    const got = resp ? resp.status() : 0;
+    check(`${r.role}: ${label} answers ${status}`, got === status, `got ${got} at ${r.page.url()}`);
+    await axeCheck(r, label);
+}
+
+async function signIn(r, email) {
+    await r.page.goto(`${base}/sign-in`, { waitUntil: 'load' });
+    await r.page.fill('#email', email);
+    await r.page.fill('#password', fx.password);
+    await Promise.all([r.page.waitForNavigation(), r.page.click('button:has-text("Sign in")')]);
+    check(`${r.role}: signs in as ${email}`, new URL(r.page.url()).pathname === '/', r.page.url());
+}
+
+const mainText = async (page) => (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+
+async function claimingSchool(r) {
+    await signIn(r, fx.hillside);
+    await visit(r, '/upload', 'the upload page');
+    await r.page.setInputFiles('#file', fx.claimFile);
+    await follow(r, 'button:has-text("Upload")', 'the enrolment uploaded');
+    const done = await mainText(r.page);
+    check('school: told the enrolment is held as a claim', /held as a claim/.test(done), done);
+    await visit(r, `/pupils/${fx.claimed}`, 'the claimed pupil');
+    const text = await mainText(r.page);
+    check('school: sees the name', text.includes(fx.claimedName), text);
+    check('school: is told the claim waits', /claim waiting for the local authority/.test(text), text);
+    check('school: not the ethnicity, the other school or the exclusions',
+        !/African|Riverside|A-X-S1/.test(text), text);
+    await visit(r, '/claims', 'its claims');
+    check('school: its claims list the pupil', (await mainText(r.page)).includes(fx.claimedName));
+}
+
+async function laOfficer(r) {
+    await signIn(r, fx.la);
+    await visit(r, '/claims', 'the claims worklist');
+    await follow(r, `a:has-text("${fx.claimedName}")`, 'a claim');
+    const text = await mainText(r.page);
+    check('la_officer: the claim says where the pupil is on roll', text.includes('Riverside Primary School'), text);
+    await r.page.check('#decision');
+    await r.page.fill('#note', 'The parents confirmed the move by telephone');
+    await follow(r, 'button:has-text("Save the decision")', 'the claim confirmed');
+    const after = await mainText(r.page);
+    check('la_officer: the claim shows as confirmed', /Status Confirmed/.test(after), after);
+}
+
+async function previousSchool(r) {
+    await signIn(r, fx.riverside);
+    await visit(r, `/pupils/${fx.left}`, 'a pupil who left');
+    const text = await mainText(r.page);
+    check('previous school: told the pupil has left', /has left your school/.test(text), text);
+    check('previous school: its own suspension, not the new school\'s',
+        text.includes('A-K-1') && !text.includes('S-K-1') && !text.includes('Hillside'), text);
+}
+
+async function partner(r) {
+    await signIn(r, fx.earlyHelp);
+    await visit(r, `/pupils/${fx.referred}`, 'a pupil referred to early help');
+    const text = await mainText(r.page);
+    check('partner: told it sees its referrals only', /not shared with your service/.test(text), text);
+    check('partner: its referral, not the exclusion nor the REU\'s',
+        text.includes('A-N-R2') && !text.includes('A-N-S1') && !text.includes('A-N-R1 '), text);
+}
+
+const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync',
+        '--disable-dev-shm-usage'],
+});
+const stories = [
+    ['school', claimingSchool],
+    ['la_officer', laOfficer],
+    ['previous_school', previousSchool],
+    ['partner', partner],
+];
+try {
+    for (const [role, story] of stories) {
+        const r = await roleContext(browser, role);
+        try {
+            await story(r);
+        } catch (e) {
+            fail(`${role}: the story ran`, e.stack || e);
+        }
+        await r.context.close();
+    }
+    const narrow = await roleContext(browser, 'la_officer_320', 320);
+    try {
+        await signIn(narrow, fx.la);
+        await visit(narrow, '/claims?status=all', 'the claims worklist at 320 px');
+        const wide = await narrow.page.evaluate(() => document.documentElement.scrollWidth);
+        check('la_officer_320: no sideways scrolling at 320 px', wide <= 320, `scrollWidth ${wide}`);
+    } catch (e) {
+        fail('la_officer_320: the story ran', e.stack || e);
+    }
+    await narrow.context.close();
+} finally {
+    await browser.close();
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
