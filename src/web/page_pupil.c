@@ -434,9 +434,10 @@ static void timeline_section(or_sb *out, const web_request *req, const or_model 
         return;
     }
     html_printf(out,
-                "<p class=\"govuk-body\">Every event recorded for this pupil (%d), newest first, "
-                "with where and when it arrived. Corrections are new events: nothing is "
-                "overwritten.</p>\n",
+                "<p class=\"govuk-body\">%s (%d), newest first, with where and when it arrived. "
+                "Corrections are new events: nothing is overwritten.</p>\n",
+                req->view.kind == OR_VIEW_WHOLE ? "Every event recorded for this pupil"
+                                                : "The events you can see",
                 f->nevents);
     static const char *const heads[] = {"Date", "What", "School", "Details", "Recorded"};
     html_raw(out, "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
