@@ -141,7 +141,5 @@ void web_date_parts(or_date d, char day[3], char month[3], char year[5]);
 /* The pupil's name ("Forename Surname") as last recorded, into buf; "" if none. */
 void web_pupil_name(const web_request *req, const char *upn, char *buf, size_t size);
 
-/* The signed-in school user's URN (a school account's scope), or 0 for any other role. */
-int web_user_school(const web_request *req);
 
 #endif

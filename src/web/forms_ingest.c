@@ -191,12 +191,3 @@ void web_pupil_name(const web_request *req, const char *upn, char *buf, size_t s
     if (or_store_pupil_names(req->store, upn, req->arena, &forename, &surname, &err) == OR_OK)
         snprintf(buf, size, "%s%s%s", forename, *forename && *surname ? " " : "", surname);
 }
-
-int web_user_school(const web_request *req)
-{
-    int urn = 0;
-    if (req->user && req->user->role == OR_ROLE_SCHOOL &&
-        or_urn_validate(req->user->scope, &urn, NULL) == OR_OK)
-        return urn;
-    return 0;
-}

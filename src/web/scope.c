@@ -117,6 +117,15 @@ const or_pupil_facts *web_view_facts(const web_request *req, const or_params *p,
     return cut;
 }
 
+int web_user_school(const web_request *req)
+{
+    int urn = 0;
+    if (req->user && req->user->role == OR_ROLE_SCHOOL &&
+        or_urn_validate(req->user->scope, &urn, NULL) == OR_OK)
+        return urn;
+    return 0;
+}
+
 int web_partner_services(const char *scope, const char *out[], int max)
 {
     int n = 0;

@@ -272,6 +272,7 @@ void view_pupils_table(or_sb *out, const web_request *req, const char *caption,
         "Name", "UPN", "Year group", "School", "Risk indicators", "Duties overdue"};
     static const bool numeric[] = {false, false, false, false, true, true};
     table_head(out, caption, heads, numeric, 6);
+    int mine = web_user_school(req);
     for (int i = 0; i < n; i++) {
         const view_pupil *p = pupils[i];
         html_raw(out, "<tr class=\"govuk-table__row\">\n");
@@ -279,6 +280,15 @@ void view_pupils_table(or_sb *out, const web_request *req, const char *caption,
         html_printf(out, "<td class=\"govuk-table__cell\">%s</td>\n", p->upn);
         html_printf(out, "<td class=\"govuk-table__cell\">%s</td>\n",
                     p->year_group[0] ? p->year_group : "Not recorded");
+        if (mine && or_view_school(p->f, mine, snap->as_of, or_model_params(snap->model)).kind !=
+                        OR_VIEW_WHOLE) {
+            /* a pupil who has left the school: not where they went, nor what others recorded */
+            html_raw(out, "<td class=\"govuk-table__cell\">Left your school</td>\n"
+                          "<td class=\"govuk-table__cell govuk-table__cell--numeric\">Not shown"
+                          "</td>\n<td class=\"govuk-table__cell govuk-table__cell--numeric\">Not "
+                          "shown</td>\n</tr>\n");
+            continue;
+        }
         view_td_school(out, req, snap, p->urn);
         html_printf(out,
                     "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td>\n"

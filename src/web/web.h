@@ -266,6 +266,8 @@ const or_pupil_facts *web_view_facts(const web_request *req, const or_params *p,
  * settings p)? */
 bool web_view_shows(const web_request *req, const or_pupil_facts *f, const or_params *p,
                     const or_fact_event *e);
+/* The school of a school account (its scope), or 0 for any other user. */
+int web_user_school(const web_request *req);
 /* The referral routes (referrals.h services) whose referrals a partner account of this scope
  * sees: "reu" -> reu; "early_help" -> early_help. Returns how many, at most max. */
 int web_partner_services(const char *scope, const char *out[], int max);
