@@ -14,85 +14,14 @@
 // axe-core (WCAG 2.2 AA rule sets) runs on every page opened, with the server's CSP on.
 // Full-page screenshots go to SHOTS. Ends with "N passed, N failed"; exits non-zero on failure.
 // Args: BASE FIXTURES.json SHOTS. Env: CHROMIUM (default /usr/bin/chromium).
-import { createRequire } from 'node:module';
 import fs from 'node:fs';
-import path from 'node:path';
 
-const require = createRequire(import.meta.url);
-const { chromium } = require('playwright-core');
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+import { check, fail, finish, launch, mainText, spec } from './lib.mjs';
 
 const [base, fixturesFile, shotsArg] = process.argv.slice(2);
 const fx = JSON.parse(fs.readFileSync(fixturesFile, 'utf8'));
-const shots = shotsArg || 'test-results/screenshots';
-fs.mkdirSync(shots, { recursive: true });
-
-let passed = 0;
-let failed = 0;
-const ok = (name) => { passed++; console.log(`ok   ${name}`); };
-const fail = (name, why) => {
-    failed++;
-    console.log(`FAIL ${name}`);
-    if (why) console.log(String(why).split('\n').map((l) => `     ${l}`).join('\n'));
-};
-const check = (name, cond, why) => (cond ? ok(name) : fail(name, why));
-
-let shotNo = 0;
-async function axeCheck(r, label) {
-    await r.page.evaluate(AXE);
-    const result = await r.page.evaluate(async (tags) =>
-        // eslint-disable-next-line no-undef
-        await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
-    AXE_TAGS);
-    for (const v of result.violations)
-        for (const n of v.nodes)
-            console.log(`     axe: ${v.id} (${v.impact}) at ${n.target.join(' ')}: ${v.help}`);
-    check(`${r.role}: axe-core, ${label}: no WCAG 2.2 AA violation`, result.violations.length === 0,
-        result.violations.map((v) => `${v.id}: ${v.help}`).join('\n'));
-    check(`${r.role}: ${label}: no script error or CSP refusal`, r.problems.length === 0,
-        r.problems.join('\n'));
-    r.problems.length = 0;
-    shotNo++;
-    const name = `scope-${String(shotNo).padStart(2, '0')}-${r.role}-${label.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
-    await r.page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-}
-
-async function roleContext(browser, role, width = 1280) {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    const page = await context.newPage();
-    const problems = [];
-    page.on('pageerror', (e) => problems.push(`script error: ${e}`));
-    page.on('console', (m) => {
-        if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text()))
-            problems.push(`CSP: ${m.text()}`);
-    });
-    return { context, page, problems, role };
-}
-
-async function visit(r, pathname, label, status = 200) {
-    const resp = await r.page.goto(base + pathname, { waitUntil: 'load' });
-    const got = resp ? resp.status() : 0;
-    check(`${r.role}: ${label} answers ${status}`, got === status, `got ${got} at ${r.page.url()}`);
-    await axeCheck(r, label);
-}
-
-async function follow(r, selector, label, status = 200) {
-    const [resp] = await Promise.all([r.page.waitForNavigation(), r.page.click(selector)]);
-    const got = resp ? resp.status() : 0;
-    check(`${r.role}: ${label} answers ${status}`, got === status, `got ${got} at ${r.page.url()}`);
-    await axeCheck(r, label);
-}
-
-async function signIn(r, email) {
-    await r.page.goto(`${base}/sign-in`, { waitUntil: 'load' });
-    await r.page.fill('#email', email);
-    await r.page.fill('#password', fx.password);
-    await Promise.all([r.page.waitForNavigation(), r.page.click('button:has-text("Sign in")')]);
-    check(`${r.role}: signs in as ${email}`, new URL(r.page.url()).pathname === '/', r.page.url());
-}
-
-const mainText = async (page) => (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+const { roleContext, visit, follow, signIn: signInAs } = spec(base, shotsArg || 'test-results/screenshots', 'scope');
+const signIn = (r, email) => signInAs(r, email, fx.password);
 
 async function claimingSchool(r) {
     await signIn(r, fx.hillside);
@@ -142,12 +71,7 @@ async function partner(r) {
         text.includes('A-N-R2') && !text.includes('A-N-S1') && !text.includes('A-N-R1 '), text);
 }
 
-const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync',
-        '--disable-dev-shm-usage'],
-});
+const browser = await launch();
 const stories = [
     ['school', claimingSchool],
     ['la_officer', laOfficer],
@@ -177,5 +101,4 @@ try {
 } finally {
     await browser.close();
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

@@ -69,3 +69,20 @@ post() {
 form_body() {
     python3 tests/e2e/form_body.py "$@"
 }
+
+# run_spec SPEC ARGS... : a browser spec (tests/browser/SPEC, node) whose checks count as this
+# script's: its lines printed, its "N passed, N failed" added to the script's own
+run_spec() {
+    _spec=$1
+    shift
+    CHROMIUM=${CHROMIUM:-/usr/bin/chromium} node "tests/browser/$_spec" "$@" >"$WORK/browser" 2>&1
+    _rc=$?
+    grep -v -E '^[0-9]+ passed, [0-9]+ failed' "$WORK/browser"
+    _bp=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p' "$WORK/browser" | tail -n 1)
+    _bf=$(sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p' "$WORK/browser" | tail -n 1)
+    _passed=$((_passed + ${_bp:-0}))
+    _failed=$((_failed + ${_bf:-0}))
+    if [ $_rc -ne 0 ] && [ "${_bf:-0}" -eq 0 ]; then
+        fail "the browser spec $_spec ran (exit $_rc)" "$(tail -n 20 "$WORK/browser")"
+    fi
+}
