@@ -25,11 +25,11 @@
 #include "onroll/sb.h"
 
 typedef struct {
-    or_sb *sb;   /* where cells go: the caller's buffer, or `own` when writing to a FILE */
-    or_sb own;   /* pending bytes of a FILE writer */
-    FILE *out;   /* NULL: everything stays in sb */
-    bool inrow;  /* a cell has been written on the current row */
-    int errnum;  /* errno of the first failed write, 0 if none */
+    or_sb *sb;  /* where cells go: the caller's buffer, or `own` when writing to a FILE */
+    or_sb own;  /* pending bytes of a FILE writer */
+    FILE *out;  /* NULL: everything stays in sb */
+    bool inrow; /* a cell has been written on the current row */
+    int errnum; /* errno of the first failed write, 0 if none */
 } or_csv;
 
 /* A writer appending to sb (which the caller owns). */

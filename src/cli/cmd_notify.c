@@ -219,9 +219,9 @@ static or_code print_row(void *ctx, const or_outbox_row *r, or_error *err)
     list_ctx *c = ctx;
     if (c->fmt == OR_FMT_CSV) {
         static const char *const head[] = {
-            "id",         "status",     "attempts",        "services",  "recipient",
-            "urn",        "event_id",   "message_id",      "created_at", "next_attempt_at",
-            "sent_at",    "acknowledged_at", "last_error"};
+            "id",      "status",          "attempts",   "services",   "recipient",
+            "urn",     "event_id",        "message_id", "created_at", "next_attempt_at",
+            "sent_at", "acknowledged_at", "last_error"};
         or_csv w;
         or_csv_to_file(&w, stdout);
         if (!c->n) {

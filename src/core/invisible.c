@@ -101,9 +101,9 @@ or_code or_text_check(const char *s, bool line_breaks, or_error *err)
         const char *name = or_char_name(cp);
         return or_fail(err, OR_EINPUT, "contains U+%04lX%s%s, %s, at character %ld; remove it", cp,
                        name ? " " : "", name ? name : "",
-                       is_control(cp) ? (cp == '\n' || cp == '\r' ? "a line break"
-                                                                  : "a control character")
-                                      : "an invisible control character",
+                       is_control(cp)
+                           ? (cp == '\n' || cp == '\r' ? "a line break" : "a control character")
+                           : "an invisible control character",
                        at);
     }
     return OR_OK;

@@ -18,7 +18,8 @@ bool or_utf8_valid(const char *s, bool allow_newlines)
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
         long cp = or_utf8_next(&p);
-        if (cp < 0 || (cp < 0x20 && !(allow_newlines && (cp == '\n' || cp == '\r' || cp == '\t'))) ||
+        if (cp < 0 ||
+            (cp < 0x20 && !(allow_newlines && (cp == '\n' || cp == '\r' || cp == '\t'))) ||
             cp == 0x7f)
             return false;
     }

@@ -34,8 +34,7 @@ static or_code end_row(exporter *x, or_error *err)
     or_csv_end_row(&x->w);
     x->rows++;
     if (x->w.errnum)
-        return or_fail(err, OR_EIO, "writing the %s export: %s", x->k->name,
-                       strerror(x->w.errnum));
+        return or_fail(err, OR_EIO, "writing the %s export: %s", x->k->name, strerror(x->w.errnum));
     return OR_OK;
 }
 

@@ -288,10 +288,10 @@ static void cell_num(or_csv *w, double v, bool have, bool hide)
 
 or_code or_outcomes_write_csv(FILE *out, const or_outcome_rows *r, int threshold, or_error *err)
 {
-    static const char *const head[] = {
-        "intervention", "measure",   "scale",   "label",       "pupils",
-        "ended",        "mean_pre",  "mean_post", "mean_change", "ci_low",
-        "ci_high",      "change",    "susp_pupils", "susp_before", "susp_after"};
+    static const char *const head[] = {"intervention", "measure",     "scale",     "label",
+                                       "pupils",       "ended",       "mean_pre",  "mean_post",
+                                       "mean_change",  "ci_low",      "ci_high",   "change",
+                                       "susp_pupils",  "susp_before", "susp_after"};
     or_csv w;
     or_csv_to_file(&w, out);
     or_csv_texts(&w, head, (int)(sizeof head / sizeof head[0]));

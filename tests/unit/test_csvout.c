@@ -29,15 +29,15 @@ static const cell_case text_cases[] = {
     {"+44 20 7946 0000", "'+44 20 7946 0000"},
     {"-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"},
     {"@SUM(A1:A9)", "'@SUM(A1:A9)"},
-    {"\tx", "'\tx"},            /* guarded: no longer begins with a tab, so not quoted */
-    {"\rx", "\"'\rx\""},        /* a CR anywhere is quoted */
-    {"-2", "'-2"},              /* in a TEXT column a number-like text is guarded too */
+    {"\tx", "'\tx"},     /* guarded: no longer begins with a tab, so not quoted */
+    {"\rx", "\"'\rx\""}, /* a CR anywhere is quoted */
+    {"-2", "'-2"},       /* in a TEXT column a number-like text is guarded too */
     {"-0.5", "'-0.5"},
     {"-", "'-"},
     /* quotes already there: one more, so that the importer's unguard gives them back */
     {"'=1", "''=1"},
     {"''+x", "'''+x"},
-    {"'", "'"},                 /* a quote before nothing dangerous: left alone */
+    {"'", "'"}, /* a quote before nothing dangerous: left alone */
     {"'abc", "'abc"},
     {"O'Brien", "O'Brien"},
     /* harmless: the dangerous character is not first */
@@ -54,7 +54,7 @@ static const cell_case text_cases[] = {
     {"say \"hi\"", "\"say \"\"hi\"\"\""},
     {"two\nlines", "\"two\nlines\""},
     {"cr\rlf", "\"cr\rlf\""},
-    {" lead", "\" lead\""},     /* readers trim spaces outside quotes */
+    {" lead", "\" lead\""}, /* readers trim spaces outside quotes */
     {"trail ", "\"trail \""},
     {"tab\t", "\"tab\t\""},
     {"", ""},
@@ -123,10 +123,10 @@ static void test_number_cells(void **state)
 static void test_is_number(void **state)
 {
     (void)state;
-    static const char *const yes[] = {"0", "-0", "7", "-2", "3.14", "-0.5", "1e5", "1E-05",
-                                      "2.5e+10"};
-    static const char *const no[] = {"",   "-",  "+1",  ".5", "1.",  "1e",  "1e+", "--1",
-                                     "1a", " 1", "1 ",  "0x1", "inf", "nan", "1,5", "=1"};
+    static const char *const yes[] = {"0",    "-0",  "7",     "-2",     "3.14",
+                                      "-0.5", "1e5", "1E-05", "2.5e+10"};
+    static const char *const no[] = {"",   "-",  "+1", ".5",  "1.",  "1e",  "1e+", "--1",
+                                     "1a", " 1", "1 ", "0x1", "inf", "nan", "1,5", "=1"};
     for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
         if (!or_csv_is_number(yes[i]))
             fail_msg("'%s' is a number", yes[i]);
@@ -219,10 +219,10 @@ static void test_unguard(void **state)
 {
     (void)state;
     static const cell_case cases[] = {
-        {"'=1", "=1"},   {"''=1", "'=1"}, {"'''+x", "''+x"}, {"'-2", "-2"},
-        {"'@x", "@x"},   {"'\tx", "\tx"}, {"'\rx", "\rx"},   {"'+", "+"},
-        {"'abc", "'abc"}, {"'", "'"},     {"''", "''"},      {"=1", "=1"},
-        {"x", "x"},      {"", ""},        {"O'Brien", "O'Brien"},
+        {"'=1", "=1"},    {"''=1", "'=1"}, {"'''+x", "''+x"},      {"'-2", "-2"},
+        {"'@x", "@x"},    {"'\tx", "\tx"}, {"'\rx", "\rx"},        {"'+", "+"},
+        {"'abc", "'abc"}, {"'", "'"},      {"''", "''"},           {"=1", "=1"},
+        {"x", "x"},       {"", ""},        {"O'Brien", "O'Brien"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         if (strcmp(or_csv_unguard(cases[i].in), cases[i].out))
@@ -278,9 +278,8 @@ static void on_record(int c, void *data)
 static const char *read_back(const char *line, parsed *p)
 {
     struct csv_parser cp;
-    assert_int_equal(csv_init(&cp, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL |
-                                       CSV_EMPTY_IS_NULL),
-                     0);
+    assert_int_equal(
+        csv_init(&cp, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_EMPTY_IS_NULL), 0);
     p->fields = 0;
     or_sb_reset(&p->field);
     assert_int_equal(csv_parse(&cp, line, strlen(line), on_field, on_record, p), strlen(line));
@@ -295,9 +294,32 @@ static void test_round_trip(void **state)
 {
     (void)state;
     static const char *const texts[] = {
-        "=1+1", "+1", "-2", "-2+3+cmd|' /C calc'!A0", "@x", "\tx", "\rx", "'=1", "''=1", "'",
-        "'abc", "O'Brien", "a,b", "\"", "say \"hi\", then", "two\nlines", "\r\n", " lead",
-        "trail ", "\t", " ", "=x ", "-", "plain", "Chlo\xc3\xa9", "x\ty",
+        "=1+1",
+        "+1",
+        "-2",
+        "-2+3+cmd|' /C calc'!A0",
+        "@x",
+        "\tx",
+        "\rx",
+        "'=1",
+        "''=1",
+        "'",
+        "'abc",
+        "O'Brien",
+        "a,b",
+        "\"",
+        "say \"hi\", then",
+        "two\nlines",
+        "\r\n",
+        " lead",
+        "trail ",
+        "\t",
+        " ",
+        "=x ",
+        "-",
+        "plain",
+        "Chlo\xc3\xa9",
+        "x\ty",
     };
     parsed p = {OR_SB_INIT, 0};
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
@@ -331,11 +353,11 @@ static void test_quote_unguarded(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_text_cells),     cmocka_unit_test(test_number_cells),
-        cmocka_unit_test(test_is_number),      cmocka_unit_test(test_rows),
-        cmocka_unit_test(test_file_writer),    cmocka_unit_test(test_write_error),
-        cmocka_unit_test(test_unguard),        cmocka_unit_test(test_value_parse_unguards),
-        cmocka_unit_test(test_round_trip),     cmocka_unit_test(test_quote_unguarded),
+        cmocka_unit_test(test_text_cells),  cmocka_unit_test(test_number_cells),
+        cmocka_unit_test(test_is_number),   cmocka_unit_test(test_rows),
+        cmocka_unit_test(test_file_writer), cmocka_unit_test(test_write_error),
+        cmocka_unit_test(test_unguard),     cmocka_unit_test(test_value_parse_unguards),
+        cmocka_unit_test(test_round_trip),  cmocka_unit_test(test_quote_unguarded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

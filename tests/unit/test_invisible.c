@@ -108,8 +108,8 @@ static void test_controls(void **state)
     assert_int_equal(check_one(0x07, true, &err), OR_EINPUT);
     assert_string_equal(err.msg, "contains U+0007, a control character, at character 3; remove it");
     assert_int_equal(check_one(0x85, true, &err), OR_EINPUT);
-    assert_string_equal(err.msg,
-                        "contains U+0085 NEXT LINE, a control character, at character 3; remove it");
+    assert_string_equal(
+        err.msg, "contains U+0085 NEXT LINE, a control character, at character 3; remove it");
     assert_int_equal(check_one(0x0a, false, &err), OR_EINPUT);
     assert_string_equal(err.msg,
                         "contains U+000A LINE FEED, a line break, at character 3; remove it");
@@ -159,10 +159,10 @@ static void test_broken_utf8(void **state)
     or_error err = {0};
     assert_int_equal(or_text_check("ab\xff", false, &err), OR_EINPUT);
     assert_string_equal(err.msg, "is not valid UTF-8 (a broken byte at byte 3)");
-    assert_int_equal(or_text_check("\xc0\xaf", false, &err), OR_EINPUT);        /* overlong / */
-    assert_int_equal(or_text_check("\xed\xa0\x80", false, &err), OR_EINPUT);    /* surrogate */
+    assert_int_equal(or_text_check("\xc0\xaf", false, &err), OR_EINPUT);         /* overlong / */
+    assert_int_equal(or_text_check("\xed\xa0\x80", false, &err), OR_EINPUT);     /* surrogate */
     assert_int_equal(or_text_check("\xf4\x90\x80\x80", false, &err), OR_EINPUT); /* > 10FFFF */
-    assert_int_equal(or_text_check("\xe2\x80", false, &err), OR_EINPUT);        /* cut short */
+    assert_int_equal(or_text_check("\xe2\x80", false, &err), OR_EINPUT);         /* cut short */
     assert_int_equal(or_text_check("", false, &err), OR_OK);
     assert_true(or_utf8_valid("a\tb\n", true));
     assert_false(or_utf8_valid("a\tb", false));
@@ -186,26 +186,24 @@ static void test_value_parse(void **state)
                                  "character, at character 4; remove it");
     assert_int_equal(or_value_parse(&notes, "two\nlines\tand a tab", OR_DATE_NONE, &v, &err),
                      OR_OK);
-    assert_int_equal(or_value_parse(&notes, "x\xe2\x81\xa6y", OR_DATE_NONE, &v, &err),
-                     OR_EINPUT);
+    assert_int_equal(or_value_parse(&notes, "x\xe2\x81\xa6y", OR_DATE_NONE, &v, &err), OR_EINPUT);
     assert_non_null(strstr(err.msg, "U+2066 LEFT-TO-RIGHT ISOLATE"));
     assert_int_equal(or_value_parse(&email, "a\xe2\x80\x8b@x.example", OR_DATE_NONE, &v, &err),
                      OR_EINPUT);
     assert_non_null(strstr(err.msg, "U+200B ZERO WIDTH SPACE"));
     /* in JSON, as an escape inside a string: the decoded text is checked */
-    assert_int_equal(or_value_parse(&details, "{\"summary\": \"ok \\u202e kO\"}", OR_DATE_NONE,
-                                    &v, &err),
-                     OR_EINPUT);
+    assert_int_equal(
+        or_value_parse(&details, "{\"summary\": \"ok \\u202e kO\"}", OR_DATE_NONE, &v, &err),
+        OR_EINPUT);
     assert_string_equal(err.msg, "the text of \"summary\" contains U+202E RIGHT-TO-LEFT "
                                  "OVERRIDE, an invisible control character, at character 4; "
                                  "remove it");
-    assert_int_equal(or_value_parse(&details, "{\"items\": [\"a\", \"b\\u200fc\"]}",
-                                    OR_DATE_NONE, &v, &err),
-                     OR_EINPUT);
+    assert_int_equal(
+        or_value_parse(&details, "{\"items\": [\"a\", \"b\\u200fc\"]}", OR_DATE_NONE, &v, &err),
+        OR_EINPUT);
     assert_non_null(strstr(err.msg, "\"items\" contains U+200F RIGHT-TO-LEFT MARK"));
-    assert_int_equal(or_value_parse(&details, "{\"summary\": \"two\\nlines\"}", OR_DATE_NONE,
-                                    &v, &err),
-                     OR_OK);
+    assert_int_equal(
+        or_value_parse(&details, "{\"summary\": \"two\\nlines\"}", OR_DATE_NONE, &v, &err), OR_OK);
 }
 
 int main(void)
