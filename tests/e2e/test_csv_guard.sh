@@ -181,4 +181,14 @@ check_cells "web: rates by school download" "$WORK/web-rates.csv"
 expect_in "web: rates: =1+1 guarded" ",300001,'=1+1," "$WORK/web-rates.csv"
 expect_eq "download the outcomes report" 200 "$(get "$J" "/reports/outcomes/download?as_of=2026-03-31")"
 expect_in "web: outcomes download is CSV" "intervention,measure,scale,label" "$WORK/body"
+
+# a web form's text goes through the same importer: a right-to-left override in notes is refused
+export FORM_LISTS="reasons"
+expect_eq "the record form" 200 "$(get "$J" "/pupils/L999253000004/record")"
+cp "$WORK/body" "$WORK/form.html"
+form_body "$WORK/form.html" type=suspension urn=300001 start-day=4 start-month=3 start-year=2026 \
+    sessions=2 reasons=DB "notes=Dear Mr ${RLO}abmoC" action=check >"$WORK/check.req"
+expect_eq "a form with a right-to-left override in notes is refused" 400 \
+    "$(post "$J" "/pupils/L999253000004/record" "$WORK/check.req")"
+expect_in "... the page names the character" "U+202E RIGHT-TO-LEFT OVERRIDE" "$WORK/body"
 finish
