@@ -188,8 +188,15 @@ enum {
 or_code or_value_parse(const or_column *c, const char *text, or_date ref_date, or_value *out,
                        or_error *err);
 
-/* Write a value back in its CSV form (the inverse of or_value_parse); NULL → "". */
+/* Write a value back in its canonical text form (the inverse of or_value_parse; text quoted as
+ * one RFC 4180 field, not guarded: the store's digests and messages); NULL → "". Files are
+ * written through csvout.h instead (or_export_csv). */
 void or_value_format(const or_column *c, const or_value *v, or_sb *out);
+
+/* True for a column of text (names, notes, codes, ids: a CSV writer guards it, the importer
+ * unguards it); false for numbers, dates, URNs, LAESTABs, calendar scopes and published
+ * figures. */
+bool or_column_is_text(const or_column *c);
 
 /* True when the text is valid UTF-8 without NUL or control characters (newline/tab allowed
  * when allow_newlines). */

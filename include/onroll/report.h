@@ -55,5 +55,9 @@ or_code or_table_write(FILE *out, const or_table *t, or_format fmt, or_error *er
 /* Append a table as an accessible GOV.UK-styled HTML <table> (every cell escaped). */
 #include "onroll/sb.h"
 void or_table_html(or_sb *out, const or_table *t);
+/* Write a table as CSV (header + rows) through the one CSV writer: the numeric columns as
+ * numbers, the others as guarded text (csvout.h). The CLI and the web's downloads both. */
+#include "onroll/csvout.h"
+void or_table_csv(or_csv *w, const or_table *t);
 
 #endif

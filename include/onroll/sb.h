@@ -26,8 +26,6 @@ void or_sb_adds(or_sb *sb, const char *s);
 void or_sb_addc(or_sb *sb, char c);
 void or_sb_addf(or_sb *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void or_sb_vaddf(or_sb *sb, const char *fmt, va_list ap);
-/* Append s as one RFC 4180 CSV field (quoted only when needed). */
-void or_sb_add_csv(or_sb *sb, const char *s);
 void or_sb_reset(or_sb *sb);
 void or_sb_release(or_sb *sb);
 char *or_sb_detach(or_sb *sb);

@@ -20,6 +20,7 @@
 
 #include "cli/cli.h"
 #include "cli/sender_opts.h"
+#include "onroll/csvout.h"
 #include "onroll/listing.h"
 #include "onroll/notify.h"
 #include "onroll/outbox.h"
@@ -215,28 +216,35 @@ typedef struct {
 
 static or_code print_row(void *ctx, const or_outbox_row *r, or_error *err)
 {
-    (void)err;
     list_ctx *c = ctx;
     if (c->fmt == OR_FMT_CSV) {
-        or_sb line = OR_SB_INIT;
-        if (!c->n)
-            printf("id,status,attempts,services,recipient,urn,event_id,message_id,created_at,"
-                   "next_attempt_at,sent_at,acknowledged_at,last_error\n");
-        char num[3][24];
-        snprintf(num[0], sizeof num[0], "%lld", (long long)r->id);
-        snprintf(num[1], sizeof num[1], "%d", r->attempts);
-        snprintf(num[2], sizeof num[2], "%d", r->urn);
-        const char *cells[] = {
-            num[0],     r->status,          num[1],        r->services,   r->recipient,
-            num[2],     r->event_id,        r->message_id, r->created_at, r->next_attempt_at,
-            r->sent_at, r->acknowledged_at, r->last_error};
-        for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
-            if (i)
-                or_sb_addc(&line, ',');
-            or_sb_add_csv(&line, cells[i]);
+        static const char *const head[] = {
+            "id",      "status",          "attempts",   "services",   "recipient",
+            "urn",     "event_id",        "message_id", "created_at", "next_attempt_at",
+            "sent_at", "acknowledged_at", "last_error"};
+        or_csv w;
+        or_csv_to_file(&w, stdout);
+        if (!c->n) {
+            or_csv_texts(&w, head, (int)(sizeof head / sizeof head[0]));
+            or_csv_end_row(&w);
         }
-        printf("%s\n", or_sb_str(&line));
-        or_sb_release(&line);
+        or_csv_int(&w, (long long)r->id);
+        or_csv_text(&w, r->status);
+        or_csv_int(&w, r->attempts);
+        or_csv_text(&w, r->services);
+        or_csv_text(&w, r->recipient);
+        or_csv_int(&w, r->urn);
+        or_csv_text(&w, r->event_id);
+        or_csv_text(&w, r->message_id);
+        or_csv_text(&w, r->created_at);
+        or_csv_text(&w, r->next_attempt_at);
+        or_csv_text(&w, r->sent_at);
+        or_csv_text(&w, r->acknowledged_at);
+        or_csv_text(&w, r->last_error);
+        or_csv_end_row(&w);
+        or_code rc = or_csv_close(&w, "the outbox", err);
+        if (rc)
+            return rc;
     } else {
         if (!c->n)
             printf("%-6s %-10s %-3s %-28s %-36s %-6s %-12s %s\n", "id", "status", "try", "services",

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "onroll/interventions.h"
+#include "onroll/invisible.h"
 #include "onroll/kinds.h"
 
 const or_iv_term or_iv_levels[OR_IV_LEVEL__N] = {
@@ -146,16 +147,16 @@ void or_iv_slug(const char *name, char *out, size_t size)
     }
 }
 
-/* A text field: valid UTF-8, no control characters (line breaks if multiline), at most max
+/* A text field: valid UTF-8, no control or invisible characters (invisible.h; line breaks if
+ * multiline), at most max
  * bytes, and not empty if required. */
 static or_code check_text(const char *name, const char *v, size_t max, bool multiline,
                           bool required, const char **field, or_error *err)
 {
     *field = name;
     const char *s = v ? v : "";
-    if (!or_utf8_valid(s, multiline))
-        return or_fail(err, OR_EINPUT, "is not valid text (broken UTF-8 or a control character%s)",
-                       multiline ? "" : " or a line break");
+    if (or_text_check(s, multiline, err))
+        return OR_EINPUT;
     if (strlen(s) > max)
         return or_fail(err, OR_EINPUT, "is %zu bytes long; at most %zu allowed", strlen(s), max);
     bool blank = strspn(s, " \t\r\n") == strlen(s);

@@ -7,6 +7,7 @@
  * types is shown as typed (escaped by whoever renders it). */
 #include <string.h>
 
+#include "onroll/invisible.h"
 #include "onroll/kinds.h"
 #include "onroll/letters.h"
 
@@ -135,15 +136,10 @@ or_code or_letter_check_body(const char *body, or_error *err)
     if (len > OR_LETTER_BODY_MAX)
         return or_fail(err, OR_EINPUT, "letter: the text is %zu bytes long; at most %d", len,
                        (int)OR_LETTER_BODY_MAX);
-    /* where the first bad byte is, for the message */
-    const unsigned char *p = (const unsigned char *)body;
-    for (size_t i = 0; i < len; i++)
-        if ((p[i] < 0x20 && p[i] != '\n' && p[i] != '\r' && p[i] != '\t') || p[i] == 0x7f)
-            return or_fail(err, OR_EINPUT,
-                           "letter: the text has a control character (code %u) at byte %zu",
-                           (unsigned)p[i], i + 1);
-    if (!or_utf8_valid(body, true))
-        return or_fail(err, OR_EINPUT, "letter: the text is not valid UTF-8");
+    /* a right-to-left override would reverse the rest of the printed letter (invisible.h) */
+    or_error e = {0};
+    if (or_text_check(body, true, &e))
+        return or_fail(err, OR_EINPUT, "letter: the text %s", e.msg);
     or_arena a = OR_ARENA_INIT;
     or_letter l;
     or_letter_parse(body, &a, &l);

@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "onroll/date.h"
+#include "onroll/invisible.h"
 #include "onroll/kinds.h"
 #include "onroll/plans.h"
 #include "onroll/referrals.h"
@@ -262,7 +263,7 @@ int or_plan_check(const or_plan_kind *k, const char *outcome, const or_plan_valu
                     v->nitems[i], f->max);
             for (int j = 0; j < v->nitems[i] && j < f->max; j++) {
                 const char *it = v->items[i][j];
-                if (!it || !*it || strlen(it) > 64 || !or_utf8_valid(it, false)) {
+                if (!it || !*it || strlen(it) > 64 || or_text_check(it, false, NULL)) {
                     add(errs, max, &n, f->name, i, OR_PE_MANY,
                         "item %d is not a short text (1 to 64 bytes, no control characters)",
                         j + 1);
@@ -280,9 +281,9 @@ int or_plan_check(const or_plan_kind *k, const char *outcome, const or_plan_valu
                     f->required_when ? " at " : "", f->required_when ? f->required_when : "");
             continue;
         }
-        if (!or_utf8_valid(s, f->type == OR_PF_TEXTAREA)) {
-            add(errs, max, &n, f->name, i, OR_PE_TEXT,
-                "is not valid UTF-8 text (control characters or broken bytes)");
+        or_error te = {0};
+        if (or_text_check(s, f->type == OR_PF_TEXTAREA, &te)) { /* invisible.h */
+            add(errs, max, &n, f->name, i, OR_PE_TEXT, "%s", te.msg);
             continue;
         }
         switch (f->type) {

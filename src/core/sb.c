@@ -61,23 +61,6 @@ void or_sb_addf(or_sb *sb, const char *fmt, ...)
     va_end(ap);
 }
 
-void or_sb_add_csv(or_sb *sb, const char *s)
-{
-    if (!s)
-        return;
-    if (!s[strcspn(s, ",\"\r\n")]) {
-        or_sb_adds(sb, s);
-        return;
-    }
-    or_sb_addc(sb, '"');
-    for (; *s; s++) {
-        if (*s == '"')
-            or_sb_addc(sb, '"');
-        or_sb_addc(sb, *s);
-    }
-    or_sb_addc(sb, '"');
-}
-
 void or_sb_reset(or_sb *sb)
 {
     sb->len = 0;

@@ -7,6 +7,8 @@
 
 #include <jansson.h>
 
+#include "onroll/csvout.h"
+#include "onroll/invisible.h"
 #include "onroll/kinds.h"
 #include "onroll/rules.h"
 #include "onroll/upn.h"
@@ -15,39 +17,59 @@ bool or_utf8_valid(const char *s, bool allow_newlines)
 {
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
-        unsigned c = *p;
-        if (c < 0x80) {
-            if ((c < 0x20 && !(allow_newlines && (c == '\n' || c == '\r' || c == '\t'))) ||
-                c == 0x7f)
-                return false;
-            p++;
-            continue;
-        }
-        int n;
-        unsigned cp;
-        if (c >= 0xc2 && c <= 0xdf) {
-            n = 1;
-            cp = c & 0x1f;
-        } else if (c >= 0xe0 && c <= 0xef) {
-            n = 2;
-            cp = c & 0x0f;
-        } else if (c >= 0xf0 && c <= 0xf4) {
-            n = 3;
-            cp = c & 0x07;
-        } else {
+        long cp = or_utf8_next(&p);
+        if (cp < 0 ||
+            (cp < 0x20 && !(allow_newlines && (cp == '\n' || cp == '\r' || cp == '\t'))) ||
+            cp == 0x7f)
             return false;
-        }
-        for (int i = 1; i <= n; i++) {
-            if ((p[i] & 0xc0) != 0x80)
-                return false;
-            cp = (cp << 6) | (p[i] & 0x3f);
-        }
-        if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10ffff)) ||
-            (cp >= 0xd800 && cp <= 0xdfff))
-            return false;
-        p += n + 1;
     }
     return true;
+}
+
+bool or_column_is_text(const or_column *c)
+{
+    switch (c->type) {
+    case OR_V_INT:
+    case OR_V_DATE:
+    case OR_V_BOOL:
+    case OR_V_URN:
+    case OR_V_LAESTAB:
+    case OR_V_SCOPE:
+    case OR_V_STAT:
+        return false;
+    default:
+        return true;
+    }
+}
+
+/* Every string of a JSON value (keys too) is free text: no control or invisible characters. */
+static or_code json_text_check(json_t *j, const char *key, or_error *err)
+{
+    or_error e = {0};
+    if (json_is_string(j)) {
+        if (or_text_check(json_string_value(j), true, &e))
+            return key ? or_fail(err, OR_EINPUT, "the text of \"%s\" %s", key, e.msg)
+                       : or_fail(err, OR_EINPUT, "a text %s", e.msg);
+    } else if (json_is_object(j)) {
+        const char *k;
+        json_t *v;
+        json_object_foreach(j, k, v)
+        {
+            if (or_text_check(k, false, &e))
+                return or_fail(err, OR_EINPUT, "a name %s", e.msg);
+            if (json_text_check(v, k, err))
+                return OR_EINPUT;
+        }
+    } else if (json_is_array(j)) {
+        size_t i;
+        json_t *v;
+        json_array_foreach(j, i, v)
+        {
+            if (json_text_check(v, key, err))
+                return OR_EINPUT;
+        }
+    }
+    return OR_OK;
 }
 
 static or_code parse_int(const char *text, int64_t lo, int64_t hi, int64_t *out, or_error *err)
@@ -147,13 +169,15 @@ or_code or_value_parse(const or_column *c, const char *text, or_date ref, or_val
             return or_fail(err, OR_EINPUT, "is empty; a value is required");
         return OR_OK;
     }
+    /* a text cell the CSV writer guarded (csvout.h) is taken back as it was written from */
+    if (or_column_is_text(c))
+        text = or_csv_unguard(text);
     int urn;
     switch (c->type) {
     case OR_V_TEXT:
     case OR_V_NOTES:
-        if (!or_utf8_valid(text, c->type == OR_V_NOTES))
-            return or_fail(err, OR_EINPUT,
-                           "is not valid UTF-8 text (control characters or broken bytes)");
+        if (or_text_check(text, c->type == OR_V_NOTES, err))
+            return OR_EINPUT;
         if (c->max && (int64_t)strlen(text) > c->max)
             return or_fail(err, OR_EINPUT, "is %zu bytes long; at most %lld allowed", strlen(text),
                            (long long)c->max);
@@ -206,7 +230,9 @@ or_code or_value_parse(const or_column *c, const char *text, or_date ref, or_val
         out->i = urn;
         return OR_OK;
     case OR_V_EMAIL:
-        if (strlen(text) > 254 || !or_utf8_valid(text, false) || !email_ok(text))
+        if (or_text_check(text, false, err))
+            return OR_EINPUT;
+        if (strlen(text) > 254 || !email_ok(text))
             return or_fail(err, OR_EINPUT, "'%s' is not an email address", text);
         out->s = text;
         return OR_OK;
@@ -245,6 +271,7 @@ or_code or_value_parse(const or_column *c, const char *text, or_date ref, or_val
         json_error_t je;
         json_t *j = json_loads(text, JSON_REJECT_DUPLICATES, &je);
         bool object = j && json_is_object(j);
+        or_code rc = object ? json_text_check(j, NULL, err) : OR_OK;
         json_decref(j);
         if (!j)
             return or_fail(err, OR_EINPUT, "is not JSON (%s at character %d)", je.text,
@@ -252,7 +279,7 @@ or_code or_value_parse(const or_column *c, const char *text, or_date ref, or_val
         if (!object)
             return or_fail(err, OR_EINPUT, "is not a JSON object ({\"name\": value, ...})");
         out->s = text;
-        return OR_OK;
+        return rc;
     }
     case OR_V_RULE:
         if (!or_rule_find(text))
@@ -301,7 +328,7 @@ void or_value_format(const or_column *c, const or_value *v, or_sb *out)
             or_sb_addf(out, "%lld", (long long)v->i);
         return;
     default:
-        or_sb_add_csv(out, v->s);
+        or_csv_quote(out, v->s);
         return;
     }
 }

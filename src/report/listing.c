@@ -1,11 +1,12 @@
-/* listing.c - writing duties and risk flags as a table, CSV (formats.md columns) or JSON. */
+/* listing.c - writing duties and risk flags as a table, CSV (formats.md columns, through the
+ * one CSV writer, csvout.h) or JSON. */
 #include <errno.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "onroll/csvout.h"
 #include "onroll/listing.h"
-#include "onroll/sb.h"
 
 bool or_format_parse(const char *s, or_format *out)
 {
@@ -63,30 +64,39 @@ or_code or_write_duties(FILE *out, const or_duty_list *l, or_format fmt, or_erro
         }
         return write_json(out, arr, err);
     }
-    or_sb line = OR_SB_INIT;
-    if (fmt == OR_FMT_CSV)
-        fputs("event_id,urn,upn,rule,who,due,status,done_on\n", out);
-    else
-        fprintf(out, "%-11s %-7s %-14s %-20s %-10s %-8s %-10s %s\n", "due", "urn", "upn", "rule",
-                "event", "status", "done", "what");
+    if (fmt == OR_FMT_CSV) {
+        static const char *const head[] = {"event_id", "urn", "upn",    "rule",
+                                           "who",      "due", "status", "done_on"};
+        or_csv w;
+        or_csv_to_file(&w, out);
+        or_csv_texts(&w, head, 8);
+        or_csv_end_row(&w);
+        for (int i = 0; i < l->n; i++) {
+            const or_duty *d = &l->items[i];
+            date_or_empty(d->due, due);
+            date_or_empty(d->done_on, done);
+            or_csv_text(&w, d->event_id);
+            or_csv_int(&w, d->urn);
+            or_csv_text(&w, d->upn);
+            or_csv_text(&w, d->rule->id);
+            or_csv_text(&w, d->rule->who);
+            or_csv_number(&w, due);
+            or_csv_text(&w, or_duty_status_name(d->status));
+            or_csv_number(&w, done);
+            or_csv_end_row(&w);
+        }
+        return or_csv_close(&w, "the duties", err);
+    }
+    fprintf(out, "%-11s %-7s %-14s %-20s %-10s %-8s %-10s %s\n", "due", "urn", "upn", "rule",
+            "event", "status", "done", "what");
     for (int i = 0; i < l->n; i++) {
         const or_duty *d = &l->items[i];
         date_or_empty(d->due, due);
         date_or_empty(d->done_on, done);
-        or_sb_reset(&line);
-        if (fmt == OR_FMT_CSV) {
-            or_sb_add_csv(&line, d->event_id);
-            or_sb_addf(&line, ",%d,%s,%s,", d->urn, d->upn, d->rule->id);
-            or_sb_add_csv(&line, d->rule->who);
-            or_sb_addf(&line, ",%s,%s,%s\n", due, or_duty_status_name(d->status), done);
-        } else {
-            or_sb_addf(&line, "%-11s %-7d %-14s %-20s %-10s %-8s %-10s %s\n", due[0] ? due : "-",
-                       d->urn, d->upn, d->rule->id, d->event_id[0] ? d->event_id : "-",
-                       or_duty_status_name(d->status), done[0] ? done : "-", d->detail);
-        }
-        fputs(or_sb_str(&line), out);
+        fprintf(out, "%-11s %-7d %-14s %-20s %-10s %-8s %-10s %s\n", due[0] ? due : "-", d->urn,
+                d->upn, d->rule->id, d->event_id[0] ? d->event_id : "-",
+                or_duty_status_name(d->status), done[0] ? done : "-", d->detail);
     }
-    or_sb_release(&line);
     return finish(out, err);
 }
 
@@ -118,23 +128,26 @@ or_code or_write_flags(FILE *out, const or_flag_list *l, or_format fmt, or_error
         }
         return write_json(out, arr, err);
     }
-    or_sb line = OR_SB_INIT;
-    if (fmt == OR_FMT_CSV)
-        fputs("upn,urn,rule,detail\n", out);
-    else
-        fprintf(out, "%-7s %-14s %-17s %s\n", "urn", "upn", "rule", "why");
+    if (fmt == OR_FMT_CSV) {
+        static const char *const head[] = {"upn", "urn", "rule", "detail"};
+        or_csv w;
+        or_csv_to_file(&w, out);
+        or_csv_texts(&w, head, 4);
+        or_csv_end_row(&w);
+        for (int i = 0; i < l->n; i++) {
+            const or_flag *f = &l->items[i];
+            or_csv_text(&w, f->upn);
+            or_csv_int(&w, f->urn);
+            or_csv_text(&w, f->rule->id);
+            or_csv_text(&w, f->detail);
+            or_csv_end_row(&w);
+        }
+        return or_csv_close(&w, "the risk flags", err);
+    }
+    fprintf(out, "%-7s %-14s %-17s %s\n", "urn", "upn", "rule", "why");
     for (int i = 0; i < l->n; i++) {
         const or_flag *f = &l->items[i];
-        or_sb_reset(&line);
-        if (fmt == OR_FMT_CSV) {
-            or_sb_addf(&line, "%s,%d,%s,", f->upn, f->urn, f->rule->id);
-            or_sb_add_csv(&line, f->detail);
-            or_sb_addc(&line, '\n');
-        } else {
-            or_sb_addf(&line, "%-7d %-14s %-17s %s\n", f->urn, f->upn, f->rule->id, f->detail);
-        }
-        fputs(or_sb_str(&line), out);
+        fprintf(out, "%-7d %-14s %-17s %s\n", f->urn, f->upn, f->rule->id, f->detail);
     }
-    or_sb_release(&line);
     return finish(out, err);
 }

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "onroll/csvout.h"
 #include "onroll/excl.h"
 #include "onroll/outcomes_report.h"
 #include "onroll/sb.h"
@@ -263,78 +264,67 @@ or_code or_outcomes_build(const or_model *m, or_date as_of, const char *only, or
     return rc;
 }
 
-static void cell_int(or_sb *sb, int64_t v, bool hide)
+/* A count, or c when suppressed. */
+static void cell_int(or_csv *w, int64_t v, bool hide)
 {
     if (hide)
-        or_sb_adds(sb, ",c");
+        or_csv_text(w, "c");
     else
-        or_sb_addf(sb, ",%lld", (long long)v);
+        or_csv_int(w, (long long)v);
 }
 
-static void cell_num(or_sb *sb, double v, bool have, bool hide)
+static void cell_num(or_csv *w, double v, bool have, bool hide)
 {
-    if (hide)
-        or_sb_adds(sb, ",c");
-    else if (!have)
-        or_sb_adds(sb, ",");
-    else
-        or_sb_addf(sb, ",%.2f", v);
-}
-
-/* A text cell; one that begins like a spreadsheet formula (an intervention's id is the LA's
- * text) gets a leading ' so that opening the file cannot run it. */
-static void cell_text(or_sb *sb, const char *s)
-{
-    bool formula = s[0] == '=' || s[0] == '+' || s[0] == '@' || s[0] == '\t' || s[0] == '\r' ||
-                   (s[0] == '-' && !(s[1] >= '0' && s[1] <= '9'));
-    if (formula) {
-        or_sb q = OR_SB_INIT;
-        or_sb_adds(&q, "'");
-        or_sb_adds(&q, s);
-        or_sb_add_csv(sb, or_sb_str(&q));
-        or_sb_release(&q);
-        return;
+    if (hide) {
+        or_csv_text(w, "c");
+    } else if (!have) {
+        or_csv_text(w, NULL);
+    } else {
+        char buf[64];
+        snprintf(buf, sizeof buf, "%.2f", v);
+        or_csv_number(w, buf);
     }
-    or_sb_add_csv(sb, s);
 }
 
 or_code or_outcomes_write_csv(FILE *out, const or_outcome_rows *r, int threshold, or_error *err)
 {
-    or_sb sb = OR_SB_INIT;
-    or_sb_adds(&sb, "intervention,measure,scale,label,pupils,ended,mean_pre,mean_post,"
-                    "mean_change,ci_low,ci_high,change,susp_pupils,susp_before,susp_after\n");
+    static const char *const head[] = {"intervention", "measure",     "scale",     "label",
+                                       "pupils",       "ended",       "mean_pre",  "mean_post",
+                                       "mean_change",  "ci_low",      "ci_high",   "change",
+                                       "susp_pupils",  "susp_before", "susp_after"};
+    or_csv w;
+    or_csv_to_file(&w, out);
+    or_csv_texts(&w, head, (int)(sizeof head / sizeof head[0]));
+    or_csv_end_row(&w);
     for (int i = 0; i < r->n; i++) {
         const or_outcome_row *x = &r->rows[i];
         bool hide = x->pupils > 0 && x->pupils <= threshold;
-        cell_text(&sb, x->intervention);
-        or_sb_adds(&sb, ",");
-        or_sb_add_csv(&sb, x->measure ? x->measure : "");
-        or_sb_adds(&sb, ",");
-        or_sb_add_csv(&sb, x->scale ? x->scale : "");
-        or_sb_adds(&sb, ",");
-        cell_text(&sb, x->label);
-        cell_int(&sb, x->pupils, hide);
+        or_csv_text(&w, x->intervention);
+        or_csv_text(&w, x->measure);
+        or_csv_text(&w, x->scale);
+        or_csv_text(&w, x->label);
+        cell_int(&w, x->pupils, hide);
         if (!x->measure) {
             bool sh = x->susp.pupils > 0 && x->susp.pupils <= threshold;
-            cell_int(&sb, x->ended, hide);
-            or_sb_adds(&sb, ",,,,,,"); /* mean_pre .. change */
-            cell_int(&sb, x->susp.pupils, sh);
-            cell_int(&sb, x->susp.before, sh);
-            cell_int(&sb, x->susp.after, sh);
+            cell_int(&w, x->ended, hide);
+            for (int k = 0; k < 6; k++) /* mean_pre .. change */
+                or_csv_text(&w, NULL);
+            cell_int(&w, x->susp.pupils, sh);
+            cell_int(&w, x->susp.before, sh);
+            cell_int(&w, x->susp.after, sh);
         } else {
             const or_paired_change *c = &x->change;
-            or_sb_adds(&sb, ",");
-            cell_num(&sb, c->mean_pre, c->n > 0, hide);
-            cell_num(&sb, c->mean_post, c->n > 0, hide);
-            cell_num(&sb, c->mean_change, c->n > 0, hide);
-            cell_num(&sb, c->ci_lo, c->has_ci, hide);
-            cell_num(&sb, c->ci_hi, c->has_ci, hide);
-            or_sb_addf(&sb, ",%s,,,", hide ? "c" : or_change_name(c->change));
+            or_csv_text(&w, NULL); /* ended */
+            cell_num(&w, c->mean_pre, c->n > 0, hide);
+            cell_num(&w, c->mean_post, c->n > 0, hide);
+            cell_num(&w, c->mean_change, c->n > 0, hide);
+            cell_num(&w, c->ci_lo, c->has_ci, hide);
+            cell_num(&w, c->ci_hi, c->has_ci, hide);
+            or_csv_text(&w, hide ? "c" : or_change_name(c->change));
+            for (int k = 0; k < 3; k++) /* susp_pupils .. susp_after */
+                or_csv_text(&w, NULL);
         }
-        or_sb_adds(&sb, "\n");
+        or_csv_end_row(&w);
     }
-    size_t len = sb.len;
-    bool ok = fwrite(or_sb_str(&sb), 1, len, out) == len && fflush(out) == 0;
-    or_sb_release(&sb);
-    return ok ? OR_OK : or_fail(err, OR_EIO, "writing the outcomes report: %s", strerror(errno));
+    return or_csv_close(&w, "the outcomes report", err);
 }

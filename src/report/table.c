@@ -1,8 +1,10 @@
-/* table.c - writing a report table (report.h) as CSV, JSON or an HTML <table>. */
+/* table.c - writing a report table (report.h) as CSV (the one CSV writer, csvout.h: numeric
+ * columns as numbers, the others as guarded text), JSON or an HTML <table>. */
 #include <errno.h>
 #include <jansson.h>
 #include <string.h>
 
+#include "onroll/csvout.h"
 #include "onroll/report.h"
 #include "onroll/sb.h"
 #include "web/html.h"
@@ -52,29 +54,31 @@ void or_table_html(or_sb *out, const or_table *t)
     html_raw(out, "</tbody>\n</table>\n");
 }
 
+void or_table_csv(or_csv *w, const or_table *t)
+{
+    or_csv_texts(w, t->cols, t->ncols);
+    or_csv_end_row(w);
+    for (int r = 0; r < t->nrows; r++) {
+        for (int c = 0; c < t->ncols; c++) {
+            if (t->numeric && t->numeric[c])
+                or_csv_number(w, cell(t, r, c));
+            else
+                or_csv_text(w, cell(t, r, c));
+        }
+        or_csv_end_row(w);
+    }
+}
+
 or_code or_table_write(FILE *out, const or_table *t, or_format fmt, or_error *err)
 {
-    or_sb sb = OR_SB_INIT;
     if (fmt == OR_FMT_CSV) {
-        for (int c = 0; c < t->ncols; c++) {
-            if (c)
-                or_sb_addc(&sb, ',');
-            or_sb_add_csv(&sb, t->cols[c]);
-        }
-        or_sb_addc(&sb, '\n');
-        for (int r = 0; r < t->nrows; r++) {
-            for (int c = 0; c < t->ncols; c++) {
-                if (c)
-                    or_sb_addc(&sb, ',');
-                or_sb_add_csv(&sb, cell(t, r, c));
-            }
-            or_sb_addc(&sb, '\n');
-            if (sb.len > 1 << 16) {
-                fwrite(sb.buf, 1, sb.len, out);
-                or_sb_reset(&sb);
-            }
-        }
-    } else if (fmt == OR_FMT_JSON) {
+        or_csv w;
+        or_csv_to_file(&w, out);
+        or_table_csv(&w, t);
+        return or_csv_close(&w, "the report", err);
+    }
+    or_sb sb = OR_SB_INIT;
+    if (fmt == OR_FMT_JSON) {
         json_t *arr = json_array();
         for (int r = 0; r < t->nrows; r++) {
             json_t *o = json_object();

@@ -303,15 +303,6 @@ void page_reports(const web_request *req, web_response *res)
     or_columns_free(c);
 }
 
-/* One CSV field; a text beginning like a spreadsheet formula is quoted with a leading ' so
- * that opening the file cannot run it (numbers, including negative ones, are left alone). */
-static void csv_field(or_sb *out, or_arena *a, const char *s)
-{
-    bool formula = s[0] == '=' || s[0] == '+' || s[0] == '@' || s[0] == '\t' || s[0] == '\r' ||
-                   (s[0] == '-' && !(s[1] >= '0' && s[1] <= '9'));
-    or_sb_add_csv(out, formula ? or_arena_printf(a, "'%s", s) : s);
-}
-
 void page_reports_download(const web_request *req, web_response *res)
 {
     if (report_refuse_unsuppressed(req, res))
@@ -346,21 +337,9 @@ void page_reports_download(const web_request *req, web_response *res)
                   "The audit log could not be written, so the file cannot be given.");
         return;
     }
-    or_sb *out = &res->body;
-    for (int i = 0; i < t.ncols; i++) {
-        if (i)
-            or_sb_adds(out, ",");
-        csv_field(out, req->arena, t.cols[i]);
-    }
-    or_sb_adds(out, "\n");
-    for (int r = 0; r < t.nrows; r++) {
-        for (int i = 0; i < t.ncols; i++) {
-            if (i)
-                or_sb_adds(out, ",");
-            csv_field(out, req->arena, t.cells[(size_t)r * (size_t)t.ncols + (size_t)i]);
-        }
-        or_sb_adds(out, "\n");
-    }
+    or_csv w;
+    or_csv_to_sb(&w, &res->body);
+    or_table_csv(&w, &t);
     res->content_type = "text/csv; charset=utf-8";
     web_header_add(res, "Content-Disposition",
                    or_arena_printf(req->arena, "attachment; filename=\"onroll-%s-%d%s.csv\"",

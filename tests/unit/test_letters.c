@@ -801,7 +801,14 @@ static void test_check_body(void **state)
     assert_non_null(strstr(err.msg, "UTF-8"));
     assert_int_equal(or_letter_check_body("overlong \xc0\xaf slash", &err), OR_EINPUT);
     assert_int_equal(or_letter_check_body("bell \a here", &err), OR_EINPUT);
-    assert_non_null(strstr(err.msg, "(code 7) at byte 6"));
+    assert_non_null(strstr(err.msg, "contains U+0007, a control character, at character 6"));
+    /* a right-to-left override would reverse the rest of the printed letter */
+    assert_int_equal(or_letter_check_body("Dear Mr \xe2\x80\xae"
+                                          "abmoC\n",
+                                          &err),
+                     OR_EINPUT);
+    assert_non_null(strstr(err.msg, "U+202E RIGHT-TO-LEFT OVERRIDE, an invisible control "
+                                    "character, at character 9"));
     char *big = malloc(OR_LETTER_BODY_MAX + 2);
     memset(big, 'x', OR_LETTER_BODY_MAX);
     big[OR_LETTER_BODY_MAX] = '\0';
