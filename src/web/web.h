@@ -208,6 +208,12 @@ void web_error(const web_request *req, web_response *res, int status, const char
 or_date web_today(const web_request *req);
 /* Is this a local path that is safe to redirect to ("/x", not "//host" or "/\\host")? */
 bool web_local_path(const char *s);
+/* Where to go after signing in (the sign-in page's ?next=, already percent-decoded): next when
+ * it is a local path made only of letters, digits and "/-._~" (no "//" at its start, no "%",
+ * no control or other character a browser might read another way, at most WEB_NEXT_MAX bytes,
+ * not a sign-in or sign-out page), else "/". */
+enum { WEB_NEXT_MAX = 512 };
+const char *web_next_path(const char *next);
 
 /* ---- auth.c: sessions, CSRF, sign-in ---- */
 
