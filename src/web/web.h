@@ -179,12 +179,12 @@ or_code web_form_parse(const char *text, size_t len, web_params *params, or_aren
                        or_error *err);
 /* Parse a multipart/form-data body (an upload route's) with libmicrohttpd's post processor:
  * text fields into req->form (checked as web_form_parse does), the one file field "file" into
- * req->file_name / file_data / file_len (allocated in req->arena). OR_EINPUT, with a message
- * for the user, when the body is malformed, a field is not valid text or there is another
- * file. (multipart.c) */
+ * req->file_name (in req->arena) and req->file_data / file_len (in *file, the caller's to
+ * release when the request ends). OR_EINPUT, with a message for the user, when the body is
+ * malformed, a field is not valid text or there is another file. (multipart.c) */
 struct MHD_Connection;
 or_code web_multipart_parse(struct MHD_Connection *conn, const char *body, size_t len,
-                            web_request *req, or_error *err);
+                            web_request *req, or_sb *file, or_error *err);
 /* Add one parameter, checking it as web_form_parse does. */
 or_code web_param_add(web_params *params, or_arena *arena, const char *name, const char *value,
                       or_error *err);
