@@ -1,16 +1,21 @@
-/* test_web_edge.c - the pure functions at the web server's edge: where `next` may send a user
- * after signing in (web_next_path), and the client's address behind a trusted proxy
- * (web_forwarded_client, web_trusted_add). Tables of hostile and ordinary input, every expected
- * value worked out by hand. */
+/* test_web_edge.c - the web server's edge: where `next` may send a user after signing in
+ * (web_next_path), the client's address behind a trusted proxy (web_forwarded_client,
+ * web_trusted_add): tables of hostile and ordinary input, every expected value worked out by
+ * hand; and a request body kept in memory or in an unlinked temporary file (body.h). */
+#include <dirent.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
+#include "web/body.h"
 #include "web/forwarded.h"
 #include "web/web.h"
 
@@ -171,13 +176,99 @@ static void test_forwarded_client(void **state)
     assert_string_equal(out, "10.0.0.1");
 }
 
+static void test_body_memory(void **state)
+{
+    (void)state;
+    web_body b;
+    or_error err = {0};
+    assert_int_equal(web_body_init(&b, 10, false, &err), OR_OK);
+    web_body_add(&b, "hello", 5);
+    web_body_add(&b, "world", 5); /* exactly the limit */
+    assert_false(b.too_large);
+    web_body_add(&b, "!", 1);
+    assert_true(b.too_large);
+    web_body_add(&b, "", 0);
+    const char *data = NULL;
+    size_t len = 0;
+    assert_int_equal(web_body_bytes(&b, &data, &len, &err), OR_OK);
+    assert_int_equal(len, 10);
+    assert_string_equal(data, "helloworld"); /* NUL-terminated */
+    web_body_release(&b);
+    web_body_release(&b); /* safe to repeat */
+}
+
+/* How many names a directory holds (besides . and ..). */
+static int names_in(const char *dir)
+{
+    DIR *d = opendir(dir);
+    int n = 0;
+    for (struct dirent *e; d && (e = readdir(d));)
+        n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+    if (d)
+        closedir(d);
+    return n;
+}
+
+static void test_body_file(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/onroll-test-body-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    const char *old = getenv("TMPDIR");
+    char *saved = old ? strdup(old) : NULL;
+    setenv("TMPDIR", dir, 1);
+    web_body b;
+    or_error err = {0};
+    assert_int_equal(web_body_init(&b, 1 << 20, true, &err), OR_OK);
+    assert_true(b.fd >= 0);
+    assert_int_equal(names_in(dir), 0); /* no name: only the server can reach it */
+    char piece[4096];
+    for (int i = 0; i < 256; i++) { /* 1 MiB in pieces of 4 KiB: exactly the limit */
+        memset(piece, 'a' + i % 26, sizeof piece);
+        web_body_add(&b, piece, sizeof piece);
+    }
+    assert_false(b.too_large);
+    assert_false(b.failed);
+    assert_int_equal(b.mem.len, 0); /* not in memory */
+    web_body_add(&b, "x", 1);
+    assert_true(b.too_large);
+    const char *data = NULL;
+    size_t len = 0;
+    assert_int_equal(web_body_bytes(&b, &data, &len, &err), OR_OK);
+    assert_int_equal(len, 1 << 20);
+    assert_int_equal(data[0], 'a');
+    assert_int_equal(data[4095], 'a');
+    assert_int_equal(data[4096], 'b');
+    assert_int_equal(data[(1 << 20) - 1], 'a' + 255 % 26);
+    int fd = b.fd;
+    web_body_release(&b);
+    assert_int_equal(fcntl(fd, F_GETFD), -1); /* closed */
+    assert_int_equal(b.fd, -1);
+    /* an empty upload */
+    assert_int_equal(web_body_init(&b, 10, true, &err), OR_OK);
+    assert_int_equal(web_body_bytes(&b, &data, &len, &err), OR_OK);
+    assert_int_equal(len, 0);
+    web_body_release(&b);
+    /* a directory that is not there: the error names it */
+    setenv("TMPDIR", "/nonexistent/onroll-tmp", 1);
+    assert_int_equal(web_body_init(&b, 10, true, &err), OR_EIO);
+    assert_non_null(strstr(err.msg, "/nonexistent/onroll-tmp"));
+    web_body_release(&b);
+    if (saved)
+        setenv("TMPDIR", saved, 1);
+    else
+        unsetenv("TMPDIR");
+    free(saved);
+    assert_int_equal(names_in(dir), 0);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_next_path),
-        cmocka_unit_test(test_local_path_controls),
-        cmocka_unit_test(test_trusted_add),
-        cmocka_unit_test(test_forwarded_client),
+        cmocka_unit_test(test_next_path),   cmocka_unit_test(test_local_path_controls),
+        cmocka_unit_test(test_trusted_add), cmocka_unit_test(test_forwarded_client),
+        cmocka_unit_test(test_body_memory), cmocka_unit_test(test_body_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
