@@ -257,7 +257,9 @@ static void identify(const server *srv, struct MHD_Connection *conn, exchange *e
 {
     const web_config *cfg = &srv->cfg;
     web_request *req = &ex->req;
-    if (req->route && (req->route->flags & WEB_F_JSON)) {
+    bool json = req->route && (req->route->flags & WEB_F_JSON);
+    or_session *sess = or_arena_calloc(req->arena, 1, sizeof *sess);
+    if (json) {
         const char *auth = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Authorization");
         int urn = 0;
         bool found = false;
@@ -265,31 +267,31 @@ static void identify(const server *srv, struct MHD_Connection *conn, exchange *e
         if (auth && !strncasecmp(auth, "Bearer ", 7) &&
             !or_api_token_find(req->store, auth + 7, &urn, &found, &err) && found)
             req->api_urn = urn;
-        return;
-    }
-    or_session *sess = or_arena_calloc(req->arena, 1, sizeof *sess);
-    const char *token = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, WEB_SESSION_COOKIE);
-    or_session_state state = OR_SESSION_NONE;
-    or_error err = {0};
-    if (token && *token &&
-        !or_session_get(req->store, token, req->now, cfg->session_idle, cfg->session_max, sess,
-                        &state, &err)) {
-        if (state == OR_SESSION_VALID) {
-            req->session = sess;
-            req->user = &sess->user;
-            req->csrf = sess->csrf;
-            req->session_token = or_arena_strdup(req->arena, token);
-        } else {
-            ex->expired = state == OR_SESSION_IDLE_EXPIRED  ? "idle"
-                          : state == OR_SESSION_ABS_EXPIRED ? "max"
-                                                            : NULL;
-            web_set_cookie(req, &ex->res, WEB_SESSION_COOKIE, "", 0);
+    } else {
+        const char *token = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, WEB_SESSION_COOKIE);
+        or_session_state state = OR_SESSION_NONE;
+        or_error err = {0};
+        if (token && *token &&
+            !or_session_get(req->store, token, req->now, cfg->session_idle, cfg->session_max, sess,
+                            &state, &err)) {
+            if (state == OR_SESSION_VALID) {
+                req->session = sess;
+                req->user = &sess->user;
+                req->csrf = sess->csrf;
+                req->session_token = or_arena_strdup(req->arena, token);
+            } else {
+                ex->expired = state == OR_SESSION_IDLE_EXPIRED  ? "idle"
+                              : state == OR_SESSION_ABS_EXPIRED ? "max"
+                                                                : NULL;
+                web_set_cookie(req, &ex->res, WEB_SESSION_COOKIE, "", 0);
+            }
         }
-    }
-    if (!req->session) {
-        const char *pre = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, WEB_PRESIGN_COOKIE);
-        if (pre && strlen(pre) == OR_TOKEN_LEN)
-            req->csrf = or_arena_strdup(req->arena, pre);
+        if (!req->session) {
+            const char *pre =
+                MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, WEB_PRESIGN_COOKIE);
+            if (pre && strlen(pre) == OR_TOKEN_LEN)
+                req->csrf = or_arena_strdup(req->arena, pre);
+        }
     }
 }
 
