@@ -35,8 +35,9 @@ typedef struct {
     void *sender_log_ctx;
 } or_web_opts;
 
-/* Check the options that can be wrong before serving (the TLS pair, the trusted proxies):
- * OR_EUSAGE naming the option and value. or_web_serve checks them too. */
+/* Check the options that can be wrong before serving (the TLS pair, the trusted proxies, room
+ * for max_connections in the file descriptor limit, raising it if it can): OR_EUSAGE naming
+ * the option and value. or_web_serve checks them too. */
 or_code or_web_check(const or_web_opts *o, or_error *err);
 /* Serve until SIGINT or SIGTERM. */
 or_code or_web_serve(const or_web_opts *o, or_error *err);

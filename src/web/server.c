@@ -629,7 +629,9 @@ or_code or_web_check(const or_web_opts *o, or_error *err)
     if ((o->tls_cert != NULL) != (o->tls_key != NULL))
         return or_fail(err, OR_EUSAGE, "TLS needs both a certificate and a key");
     web_trusted t = {0};
-    return o->trusted_proxies ? web_trusted_add(&t, o->trusted_proxies, err) : OR_OK;
+    unsigned max = 0;
+    or_code rc = o->trusted_proxies ? web_trusted_add(&t, o->trusted_proxies, err) : OR_OK;
+    return rc ? rc : connection_room(o, &max, err);
 }
 
 or_code or_web_serve(const or_web_opts *o, or_error *err)

@@ -210,6 +210,10 @@ expect_eq "... an IPv6 client" 2001:db8::1 "$(remote_of "$LA" 127.0.0.3 '2001:db
 expect_eq "... not an address: the proxy's" 127.0.0.3 "$(remote_of "$LA" 127.0.0.3 'evil<script>')"
 expect_eq "... no header: the proxy's" 127.0.0.3 "$(curl -s -b "$LA" -o /dev/null --interface 127.0.0.3 "$B/pupils/$UPN"; sql "select remote from audit_log where action = 'pupil.read' order by id desc limit 1")"
 expect_status "a bad --trusted-proxy is a usage error" 2 "$ONROLL" serve --trusted-proxy nonsense
+expect_in "... naming the value" "'nonsense' is not an IPv4 or IPv6 address" "$WORK/err"
+expect_status "--max-connections beyond the file descriptor limit is a usage error" 2 \
+    sh -c "ulimit -n 256 && exec \"\$0\" serve --max-connections 5000" "$ONROLL"
+expect_in "... saying so" "needs 5064 file descriptors, and this process may open only 256" "$WORK/err"
 stop_server
 
 # ---- 2. idle connections from one address ----
