@@ -70,6 +70,24 @@ wait_for() {
 sockets_of() {
     echo $(($(ls -l "/proc/$1/fd" 2>/dev/null | grep -c 'socket:') - 1))
 }
+# settle WANT CMD... : run CMD until it prints WANT (up to 5 s: the server may be busy), then
+# print what it last printed
+settle() {
+    _want=$1
+    shift
+    _i=0
+    while :; do
+        _got=$("$@")
+        [ "$_got" = "$_want" ] || [ $_i -ge 50 ] && break
+        sleep 0.1
+        _i=$((_i + 1))
+    done
+    echo "$_got"
+}
+# temp_fds PID : the server's open files in $WORK/tmp
+temp_fds() {
+    ls -l "/proc/$1/fd" 2>/dev/null | grep -c "$WORK/tmp/"
+}
 # the session cookie's value in a curl cookie jar
 session_of() {
     awk '$6 == "onroll_session" {print $7}' "$1"
@@ -167,18 +185,17 @@ python3 tests/e2e/part_upload.py "$port" "$(session_of "$SC")" x \
     $((16 << 20)) $((12 << 20)) "$WORK/up.ready" "$WORK/up.stop" &
 UP=$!
 wait_for "$WORK/up.ready"
+tmpfds=$(settle 1 temp_fds "$SPID")
 sleep 0.5
 rss1=$(status_of "$SPID" VmRSS)
-tmpfds=$(ls -l "/proc/$SPID/fd" 2>/dev/null | grep -c "$WORK/tmp/.*(deleted)")
 expect_eq "an upload in progress (12 of 16 MiB sent) is in one temporary file in \$TMPDIR" 1 "$tmpfds"
+expect_eq "... already unlinked (deleted)" 1 "$(ls -l "/proc/$SPID/fd" | grep -c "$WORK/tmp/.*(deleted)")"
 expect_eq "... already unlinked (no name in \$TMPDIR)" 0 "$(ls -A "$WORK/tmp" | wc -l | tr -d ' ')"
 grew=$(((rss1 - rss0) / 1024))
 if [ "$grew" -lt 6 ]; then pass "... not in the server's memory (+$grew MiB)"; else fail "... held in the server's memory (+$grew MiB)"; fi
 touch "$WORK/up.stop"
 wait "$UP"
-sleep 0.5
-tmpfds=$(ls -l "/proc/$SPID/fd" 2>/dev/null | grep -c "$WORK/tmp/")
-expect_eq "the client drops the upload: its temporary file is closed" 0 "$tmpfds"
+expect_eq "the client drops the upload: its temporary file is closed" 0 "$(settle 0 temp_fds "$SPID")"
 "$ONROLL" export schools >"$WORK/schools.csv"
 expect_eq "upload form" 200 "$(get "$LA" /upload)"
 TOK=$(csrf_of "$WORK/body")
@@ -190,7 +207,7 @@ python3 -c "import sys; sys.stdout.write('x' * (33 << 20))" >"$WORK/huge.csv"
 code=$(curl -s -b "$LA" -o "$WORK/body" -w '%{http_code}' -H 'Transfer-Encoding: chunked' \
     -F "csrf_token=$TOK" -F "file=@$WORK/huge.csv;filename=huge.csv;type=text/csv" "$B/upload")
 expect_eq "an upload over 32 MiB (chunked: no Content-Length to refuse early) is too large" 413 "$code"
-expect_eq "... its temporary file is closed" 0 "$(ls -l "/proc/$SPID/fd" 2>/dev/null | grep -c "$WORK/tmp/")"
+expect_eq "... its temporary file is closed" 0 "$(settle 0 temp_fds "$SPID")"
 
 # ---- 5. X-Forwarded-For only from a trusted proxy ----
 # remote_of JAR INTERFACE XFF : GET the pupil's page from that address with that header; prints
@@ -250,10 +267,10 @@ HOLD=$!
 wait_for "$WORK/hold.ready"
 read -r _ _ _ held <"$WORK/hold.ready"
 expect_eq "--max-per-address 20: 20 idle connections held" 20 "$held"
-sleep 3.5
+sleep 4
 touch "$WORK/hold.stop"
 wait "$HOLD"
-expect_eq "--idle-timeout 2: all closed by the server after 3.5 s" "opened 20 held 0" "$(cat "$WORK/hold.out")"
+expect_eq "--idle-timeout 2: all closed by the server after 4 s" "opened 20 held 0" "$(cat "$WORK/hold.out")"
 stop_server
 
 serve -- --max-connections 40 --max-per-address 100 --threads 1
@@ -262,7 +279,10 @@ rm -f "$WORK/hold.ready" "$WORK/hold.stop"
 python3 tests/e2e/hold_conns.py 127.0.0.3 "$port" 60 "$WORK/hold.ready" "$WORK/hold.stop" >"$WORK/hold.out" 2>&1 &
 HOLD=$!
 wait_for "$WORK/hold.ready"
-expect_eq "--max-connections 40: 60 connections made, the server has 40 open" 40 $(($(sockets_of "$SPID") - before))
+open_now() {
+    echo $(($(sockets_of "$SPID") - before))
+}
+expect_eq "--max-connections 40: 60 connections made, the server has 40 open" 40 "$(settle 40 open_now)"
 touch "$WORK/hold.stop"
 wait "$HOLD"
 stop_server
