@@ -48,8 +48,10 @@ PASSWORD=$2
 
 STATIC=$(dirname "$ONROLL")/static
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+# every wrk connection comes from 127.0.0.1: room in the per-address limit for them all, twice
+# (the server may still be closing one run's connections when the next run opens its own)
 "$ONROLL" serve --listen "127.0.0.1:$port" --static "$STATIC" --threads "$SERVER_THREADS" \
-    >"$W/serve.log" 2>&1 &
+    --max-per-address $((2 * CONNECTIONS + 16)) >"$W/serve.log" 2>&1 &
 SERVER=$!
 B=http://127.0.0.1:$port
 i=0

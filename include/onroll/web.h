@@ -21,6 +21,12 @@ typedef struct {
     int login_max_email;  /* failed sign-ins per account per window before refusing (5) */
     int login_max_remote; /* failed sign-ins per address per window (20: offices share one) */
     int login_window;     /* seconds (15 min) */
+    int max_connections;  /* open connections in all (2000) */
+    int max_per_address;  /* open connections from one client address (128) */
+    int idle_timeout;     /* seconds without a byte before a connection is closed (10) */
+    /* the reverse proxies whose X-Forwarded-For names the client: IPv4 or IPv6 addresses
+     * separated by commas; NULL: none (the header is ignored) */
+    const char *trusted_proxies;
     /* the partner-notification sender, run in a background thread on its own connection
      * (sender.h): NULL for none */
     const or_sender_opts *sender;
@@ -29,6 +35,10 @@ typedef struct {
     void *sender_log_ctx;
 } or_web_opts;
 
+/* Check the options that can be wrong before serving (the TLS pair, the trusted proxies, room
+ * for max_connections in the file descriptor limit, raising it if it can): OR_EUSAGE naming
+ * the option and value. or_web_serve checks them too. */
+or_code or_web_check(const or_web_opts *o, or_error *err);
 /* Serve until SIGINT or SIGTERM. */
 or_code or_web_serve(const or_web_opts *o, or_error *err);
 

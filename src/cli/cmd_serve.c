@@ -5,8 +5,11 @@
  * (build/static). Session and sign-in limits can be changed by the environment, for tests and
  * for an LA's own policy: ONROLL_SESSION_IDLE, ONROLL_SESSION_MAX (seconds),
  * ONROLL_LOGIN_MAX_ACCOUNT, ONROLL_LOGIN_MAX_ADDRESS (failures) and ONROLL_LOGIN_WINDOW
- * (seconds). With --smtp URL (or ONROLL_SMTP_URL) the partner-notification sender runs in a
- * background thread, with the options of `onroll notify send` (sender_opts.h). */
+ * (seconds). Connections: --max-connections N in all, --max-per-address N from one address,
+ * --idle-timeout SECONDS before an idle one is closed; behind a reverse proxy, --trusted-proxy
+ * ADDR (repeated, or a comma-separated list) makes its X-Forwarded-For name the client
+ * (docs/security.md). With --smtp URL (or ONROLL_SMTP_URL) the partner-notification sender runs in
+ * a background thread, with the options of `onroll notify send` (sender_opts.h). */
 #include <getopt.h>
 #include <libgen.h>
 #include <limits.h>
@@ -26,6 +29,14 @@ static int env_int(const char *name)
     return v && *v ? atoi(v) : 0;
 }
 
+/* A positive whole number of an option, else 0 (a usage error). */
+static int positive(const char *text)
+{
+    char *end = NULL;
+    long v = strtol(text, &end, 10);
+    return end != text && !*end && v > 0 && v <= 1000000 ? (int)v : 0;
+}
+
 /* The `static` directory beside the running binary, into buf. */
 static const char *static_beside_binary(char *buf, size_t size)
 {
@@ -42,7 +53,9 @@ static const char *static_beside_binary(char *buf, size_t size)
 int cmd_serve(int argc, char **argv)
 {
     static const char *use = "[--db URL] [--listen HOST:PORT] [--threads N] [--static DIR] "
-                             "[--tls-cert PEM --tls-key PEM] [--secure-cookies] " CLI_SENDER_USAGE;
+                             "[--tls-cert PEM --tls-key PEM] [--secure-cookies] "
+                             "[--max-connections N] [--max-per-address N] [--idle-timeout SECONDS] "
+                             "[--trusted-proxy ADDR[,ADDR...]]... " CLI_SENDER_USAGE;
     static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
                                          {"listen", required_argument, NULL, 'l'},
                                          {"threads", required_argument, NULL, 't'},
@@ -50,10 +63,14 @@ int cmd_serve(int argc, char **argv)
                                          {"tls-cert", required_argument, NULL, 'c'},
                                          {"tls-key", required_argument, NULL, 'k'},
                                          {"secure-cookies", no_argument, NULL, 'S'},
+                                         {"max-connections", required_argument, NULL, 'M'},
+                                         {"max-per-address", required_argument, NULL, 'A'},
+                                         {"idle-timeout", required_argument, NULL, 'I'},
+                                         {"trusted-proxy", required_argument, NULL, 'P'},
                                          CLI_SENDER_OPTIONS,
                                          {0}};
     const char *db = NULL;
-    char host[64] = "127.0.0.1", beside[PATH_MAX + 8];
+    char host[64] = "127.0.0.1", beside[PATH_MAX + 8], proxies[2048] = "";
     int port = 8080, threads = 4, c;
     or_web_opts o = {0};
     o.static_dir = getenv("ONROLL_STATIC");
@@ -79,6 +96,25 @@ int cmd_serve(int argc, char **argv)
             o.tls_key = optarg;
         } else if (c == 'S') {
             o.secure_cookies = true;
+        } else if (c == 'M' || c == 'A' || c == 'I') {
+            int *to = c == 'M'   ? &o.max_connections
+                      : c == 'A' ? &o.max_per_address
+                                 : &o.idle_timeout;
+            if (!(*to = positive(optarg))) {
+                fprintf(stderr, "onroll serve: --%s: '%s' is not a positive whole number\n",
+                        c == 'M'   ? "max-connections"
+                        : c == 'A' ? "max-per-address"
+                                   : "idle-timeout",
+                        optarg);
+                return 2;
+            }
+        } else if (c == 'P') {
+            size_t len = strlen(proxies);
+            if (len + strlen(optarg) + 2 > sizeof proxies) {
+                fprintf(stderr, "onroll serve: too many --trusted-proxy addresses\n");
+                return 2;
+            }
+            snprintf(proxies + len, sizeof proxies - len, "%s%s", len ? "," : "", optarg);
         } else {
             int took = cli_sender_option("serve", &snd, c, optarg);
             if (took < 0)
@@ -89,6 +125,10 @@ int cmd_serve(int argc, char **argv)
     }
     if (optind < argc)
         return cli_usage("serve", use);
+    o.trusted_proxies = proxies[0] ? proxies : NULL;
+    or_error err = {0};
+    if (or_web_check(&o, &err))
+        return cli_fail("serve", &err);
     if (snd.o.smtp.url && !cli_sender_ready("serve", &snd))
         return 2;
     if (!o.static_dir || !*o.static_dir)
@@ -121,7 +161,6 @@ int cmd_serve(int argc, char **argv)
         fprintf(stderr, "onroll: sending partner notifications through %s every %ds\n", shown,
                 snd.poll);
     }
-    or_error err = {0};
     if (or_web_serve(&o, &err))
         return cli_fail("serve", &err);
     return 0;

@@ -1,9 +1,10 @@
 /* multipart.c - web_multipart_parse: an upload form's multipart/form-data body, parsed with
  * libmicrohttpd's post processor (MHD_PostProcessor) once the body has arrived (server.c
- * buffers every body, up to the route's limit). Text fields are checked exactly as a
- * URL-encoded form's (valid UTF-8 text, bounded length and count: web_param_add), so that the
- * CSRF token and every other field reach the handler in the same shape; the one file field,
- * "file", is kept as bytes (the importer checks its contents). */
+ * keeps an upload's body in a temporary file, up to the route's limit, and hands it here
+ * mapped into memory: body.h). Text fields are checked exactly as a URL-encoded form's (valid
+ * UTF-8 text, bounded length and count: web_param_add), so that the CSRF token and every other
+ * field reach the handler in the same shape; the one file field, "file", is kept as bytes in
+ * the caller's buffer (the importer checks its contents). */
 #include <microhttpd.h>
 #include <string.h>
 
@@ -13,6 +14,7 @@ enum { PP_BUFFER = 64 * 1024 };
 
 typedef struct {
     web_request *req;
+    or_sb *file;    /* the file field's bytes (the caller's) */
     or_sb value;    /* the current field's bytes so far */
     char *key;      /* the current field's name (arena), NULL before the first */
     char *filename; /* the current field's file name, NULL for a text field */
@@ -41,22 +43,21 @@ static void finish(mp_ctx *c)
         req->file_name = or_utf8_valid(name, false) && *name && strlen(name) <= 200
                              ? or_arena_strdup(req->arena, name)
                              : "upload.csv";
-        char *data = or_arena_alloc(req->arena, c->value.len + 1);
-        if (c->value.len)
-            memcpy(data, c->value.buf, c->value.len);
-        data[c->value.len] = '\0';
-        req->file_data = data;
-        req->file_len = c->value.len;
-    } else {
-        if (memchr(bytes, '\0', c->value.len)) {
-            or_fail(&c->err, OR_EINPUT, "A field contains characters that are not valid text.");
-            c->bad = true;
-            return;
-        }
-        if (web_param_add(&req->form, req->arena, c->key, or_arena_strdup(req->arena, bytes),
-                          &c->err))
-            c->bad = true;
+        /* the bytes change hands, rather than being copied: a file may be large */
+        or_sb_release(c->file);
+        *c->file = c->value;
+        c->value = (or_sb)OR_SB_INIT;
+        req->file_data = or_sb_str(c->file);
+        req->file_len = c->file->len;
+        return;
     }
+    if (memchr(bytes, '\0', c->value.len)) {
+        or_fail(&c->err, OR_EINPUT, "A field contains characters that are not valid text.");
+        c->bad = true;
+        return;
+    }
+    if (web_param_add(&req->form, req->arena, c->key, or_arena_strdup(req->arena, bytes), &c->err))
+        c->bad = true;
     or_sb_reset(&c->value);
 }
 
@@ -101,9 +102,9 @@ static enum MHD_Result on_data(void *cls, enum MHD_ValueKind kind, const char *k
 }
 
 or_code web_multipart_parse(struct MHD_Connection *conn, const char *body, size_t len,
-                            web_request *req, or_error *err)
+                            web_request *req, or_sb *file, or_error *err)
 {
-    mp_ctx c = {.req = req};
+    mp_ctx c = {.req = req, .file = file};
     struct MHD_PostProcessor *pp = MHD_create_post_processor(conn, PP_BUFFER, on_data, &c);
     if (!pp)
         return or_fail(err, OR_EINPUT, "The upload is not a valid form (multipart/form-data).");

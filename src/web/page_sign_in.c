@@ -8,12 +8,6 @@
 
 #include "web/govuk.h"
 
-/* Where to go after signing in: a local path given as ?next=, else home. */
-static const char *next_path(const char *next)
-{
-    return web_local_path(next) && strncmp(next, "/sign-", 6) ? next : "/";
-}
-
 static void render(const web_request *req, web_response *res, const char *email,
                    const gov_error *errs, int nerrs, const char *notice, bool notice_ok)
 {
@@ -35,7 +29,8 @@ static void render(const web_request *req, web_response *res, const char *email,
     const char *next = web_query(req, "next");
     if (!*next)
         next = web_form(req, "next");
-    if (web_local_path(next))
+    next = web_next_path(next); /* a safe local path, else "/" (not carried on) */
+    if (strcmp(next, "/"))
         html_printf(out, "<input type=\"hidden\" name=\"next\" value=\"%s\">\n", next);
     gov_input(out, "email", "Email address", "email", email, "username",
               gov_error_for(errs, nerrs, "email"));
@@ -100,7 +95,7 @@ void page_sign_in_post(const web_request *req, web_response *res)
     }
     switch (result) {
     case WEB_SIGNIN_OK:
-        web_redirect(req, res, next_path(web_form(req, "next")));
+        web_redirect(req, res, web_next_path(web_form(req, "next")));
         return;
     case WEB_SIGNIN_THROTTLED: {
         char msg[200], secs[24];

@@ -147,8 +147,26 @@ or_date web_today(const web_request *req)
 
 bool web_local_path(const char *s)
 {
-    return s && s[0] == '/' && s[1] != '/' && s[1] != '\\' && !strpbrk(s, "\r\n") &&
-           strlen(s) < 1024;
+    if (!s || s[0] != '/' || s[1] == '/' || s[1] == '\\' || strlen(s) >= 1024)
+        return false;
+    /* browsers drop tabs and newlines from a URL ("/\t/host" is "//host"): no control
+     * characters at all */
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 || *p == 0x7f)
+            return false;
+    return true;
+}
+
+const char *web_next_path(const char *next)
+{
+    if (!next || next[0] != '/' || next[1] == '/' || strlen(next) > WEB_NEXT_MAX ||
+        !strncmp(next, "/sign-", 6))
+        return "/";
+    for (const char *p = next; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              strchr("/-._~", *p)))
+            return "/";
+    return next;
 }
 
 void web_redirect(const web_request *req, web_response *res, const char *location)

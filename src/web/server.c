@@ -1,20 +1,29 @@
 /* server.c - the HTTP server: libmicrohttpd with a thread pool, each worker thread with its own
  * store connection; the one place where every request is checked before its handler runs
- * (in this order, each refusal ending the request):
+ * (in this order, each refusal ending the request). When the headers arrive, before any of the
+ * body is read:
  *
- *   1. the route (routes.c): 404, or 405 for a known path in another method;
- *   2. parameters valid at the edge: UTF-8 text, bounded length and count (400), body size (413);
+ *   1. who is asking: the session cookie for pages (idle and absolute time-outs), the bearer
+ *      token for the API; on a route not open to everyone, not allowed yet -> the sign-in page
+ *      (or 401 on the API), and the role not among the route's -> 403, logged;
+ *   2. the body's announced size (413); the body then goes to memory (forms: WEB_FORM_MAX, the
+ *      API) or, for an upload, to a temporary file (body.h);
+ *
+ * and once the body is in:
+ *
+ *   3. the route (routes.c): 404, or 405 for a known path in another method;
+ *   4. parameters valid at the edge: UTF-8 text, bounded length and count (400), body size (413);
  *      a route declared WEB_F_UPLOAD also takes multipart/form-data with one file (multipart.c);
- *   3. who is asking: the session cookie for pages (idle and absolute time-outs), the bearer
- *      token for the API; not allowed yet -> the sign-in page (or 401 on the API);
- *   4. the role: not among the route's -> 403, logged;
  *   5. a POST's CSRF token, compared in constant time with the session's -> 403, logged;
  *   6. a route that reads a pupil's record: the pupil in the user's scope, else 404 (the user
  *      may not know the pupil exists), logged; the read itself logged before the page is built
  *      (a route naming an event, {urn}/{event_id}, reads the record of the event's pupil);
  *
- * and the security headers, set here for every response. When given a sender (sender.h), it
- * also runs the partner-notification sender in a thread of its own until the server stops. */
+ * and the security headers, set here for every response. libmicrohttpd bounds the connections
+ * (in all, per address) and closes idle ones; the client's address is the TCP peer's, or behind
+ * a trusted proxy the one its X-Forwarded-For names (forwarded.h). When given a sender
+ * (sender.h), it also runs the partner-notification sender in a thread of its own until the
+ * server stops. */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <microhttpd.h>
@@ -23,26 +32,44 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "onroll/upn.h"
 #include "onroll/web.h"
+#include "web/body.h"
+#include "web/forwarded.h"
 #include "web/web.h"
+
+/* The connection limits when `onroll serve` is not given them (README.md, docs/security.md). */
+enum {
+    WEB_DEFAULT_MAX_CONNECTIONS = 2000, /* in all */
+    WEB_DEFAULT_PER_ADDRESS = 128,      /* from one address (an office behind one NAT) */
+    WEB_DEFAULT_IDLE_TIMEOUT = 10,      /* seconds without a byte before a connection is closed */
+};
 
 typedef struct {
     const char *db_url;
     pthread_key_t store_key;
     web_config cfg;
-    int64_t last_purge; /* when expired sessions were last removed */
+    int64_t last_purge;  /* when expired sessions were last removed */
+    web_trusted proxies; /* whose X-Forwarded-For is believed */
 } server;
 
-/* What a connection's request gathers while its body arrives. */
+/* One request, from its headers to its end (libmicrohttpd's con_cls): what is learnt when the
+ * headers arrive (the route, who is asking), the body as it arrives and an upload's file. All
+ * of it is freed by completed(), also when the client goes away half way. */
 typedef struct {
-    or_sb body;
-    size_t limit;
-    bool too_large;
-} upload;
+    or_arena arena; /* the request's (req.arena) */
+    web_request req;
+    web_response res;
+    bool other_method;   /* no route, but the path has one in another method (405) */
+    const char *expired; /* the session cookie's session had ended: "idle" or "max" */
+    bool answered;       /* refused when the headers arrived */
+    web_body body;
+    or_sb file; /* an upload's file field (multipart.c) */
+} exchange;
 
 static void close_store(void *p)
 {
@@ -142,6 +169,34 @@ static const char *client_address(struct MHD_Connection *conn, or_arena *arena)
     return or_arena_strdup(arena, buf[0] ? buf : "unknown");
 }
 
+static enum MHD_Result on_forwarded(void *cls, enum MHD_ValueKind kind, const char *key,
+                                    const char *value)
+{
+    or_sb *all = cls;
+    (void)kind;
+    if (key && value && !strcasecmp(key, "X-Forwarded-For") && all->len < 16384) {
+        if (all->len)
+            or_sb_addc(all, ',');
+        or_sb_adds(all, value);
+    }
+    return MHD_YES;
+}
+
+/* The client's address: the peer's, or behind a trusted proxy the one its X-Forwarded-For
+ * names (every such header, in order, as one list). */
+static const char *remote_address(const server *srv, struct MHD_Connection *conn, or_arena *arena)
+{
+    const char *peer = client_address(conn, arena);
+    if (!srv->proxies.n || !web_trusted_has(&srv->proxies, peer))
+        return peer;
+    or_sb xff = OR_SB_INIT;
+    MHD_get_connection_values(conn, MHD_HEADER_KIND, on_forwarded, &xff);
+    char out[WEB_ADDR_MAX];
+    web_forwarded_client(&srv->proxies, peer, xff.len ? or_sb_str(&xff) : NULL, out);
+    or_sb_release(&xff);
+    return or_arena_strdup(arena, out);
+}
+
 /* Does the Content-Type header name this media type (ignoring parameters and case)? */
 static bool content_type_is(struct MHD_Connection *conn, const char *type)
 {
@@ -179,7 +234,6 @@ static void deny(web_request *req, web_response *res, int status, const char *up
         web_error(req, res, status, "You do not have access to this page", why);
 }
 
-/* Everything between the route table and the handler (see the top of this file). */
 /* A route that names an event rather than a pupil (/referrals/{urn}/{event_id}): look up the
  * event's pupil and add it to the path's parameters as {upn}, so that the scope check, the
  * audit and the handler see the pupil. False when there is no such event. */
@@ -197,17 +251,14 @@ static bool pupil_of_event(web_request *req)
                          &err) == OR_OK;
 }
 
-static void dispatch(server *srv, struct MHD_Connection *conn, web_request *req, web_response *res,
-                     upload *up)
+/* Who is asking: the session cookie's user (pages), or the API token's school (JSON routes).
+ * An ended session's cookie is cleared, and why it ended kept for the sign-in page. */
+static void identify(const server *srv, struct MHD_Connection *conn, exchange *ex)
 {
     const web_config *cfg = &srv->cfg;
-    bool other = false;
-    req->route = web_route_find(req->method, req->path, &req->path_params, req->arena, &other);
+    web_request *req = &ex->req;
     bool json = req->route && (req->route->flags & WEB_F_JSON);
-
-    /* who is asking */
     or_session *sess = or_arena_calloc(req->arena, 1, sizeof *sess);
-    const char *expired = NULL;
     if (json) {
         const char *auth = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Authorization");
         int urn = 0;
@@ -229,10 +280,10 @@ static void dispatch(server *srv, struct MHD_Connection *conn, web_request *req,
                 req->csrf = sess->csrf;
                 req->session_token = or_arena_strdup(req->arena, token);
             } else {
-                expired = state == OR_SESSION_IDLE_EXPIRED  ? "idle"
-                          : state == OR_SESSION_ABS_EXPIRED ? "max"
-                                                            : NULL;
-                web_set_cookie(req, res, WEB_SESSION_COOKIE, "", 0);
+                ex->expired = state == OR_SESSION_IDLE_EXPIRED  ? "idle"
+                              : state == OR_SESSION_ABS_EXPIRED ? "max"
+                                                                : NULL;
+                web_set_cookie(req, &ex->res, WEB_SESSION_COOKIE, "", 0);
             }
         }
         if (!req->session) {
@@ -242,9 +293,50 @@ static void dispatch(server *srv, struct MHD_Connection *conn, web_request *req,
                 req->csrf = or_arena_strdup(req->arena, pre);
         }
     }
+}
+
+/* May the caller use the route? If not, the refusal is in ex->res (the sign-in page, 401 on
+ * the API, or 403, logged) and the answer is false. */
+static bool caller_allowed(exchange *ex)
+{
+    web_request *req = &ex->req;
+    web_response *res = &ex->res;
+    web_verdict v = web_authorize(req->route, web_caller_bit(req));
+    if (v == WEB_SIGN_IN) {
+        if (req->route->flags & WEB_F_JSON) {
+            web_error(req, res, 401, "Unauthorised",
+                      "send a school's API token as: Authorization: Bearer onr_...");
+            web_header_add(res, "WWW-Authenticate", "Bearer realm=\"onroll\"");
+        } else {
+            /* back to where they were going after signing in (GETs only) */
+            or_sb to = OR_SB_INIT;
+            or_sb_adds(&to, "/sign-in");
+            if (ex->expired)
+                or_sb_addf(&to, "?expired=%s", ex->expired);
+            else if (!strcmp(req->method, "GET") && strcmp(req->path, "/"))
+                add_next(&to, req->path);
+            web_redirect(req, res, or_arena_strdup(req->arena, or_sb_str(&to)));
+            or_sb_release(&to);
+        }
+        return false;
+    }
+    if (v == WEB_FORBID) {
+        deny(req, res, 403, NULL, "your role may not use this page");
+        return false;
+    }
+    return true;
+}
+
+/* Everything between the route table and the handler, once the body is in (see the top of
+ * this file). */
+static void dispatch(struct MHD_Connection *conn, exchange *ex)
+{
+    web_request *req = &ex->req;
+    web_response *res = &ex->res;
+    bool json = req->route && (req->route->flags & WEB_F_JSON);
 
     if (!req->route) {
-        if (other) {
+        if (ex->other_method) {
             web_error(req, res, 405, "Method not allowed", NULL);
             web_header_add(res, "Allow", "GET, HEAD, POST");
         } else {
@@ -269,35 +361,21 @@ static void dispatch(server *srv, struct MHD_Connection *conn, web_request *req,
         return;
     }
 
-    /* authentication and role */
-    web_verdict v = web_authorize(req->route, web_caller_bit(req));
-    if (v == WEB_SIGN_IN) {
-        if (json) {
-            web_error(req, res, 401, "Unauthorised",
-                      "send a school's API token as: Authorization: Bearer onr_...");
-            web_header_add(res, "WWW-Authenticate", "Bearer realm=\"onroll\"");
-        } else {
-            /* back to where they were going after signing in (GETs only) */
-            or_sb to = OR_SB_INIT;
-            or_sb_adds(&to, "/sign-in");
-            if (expired)
-                or_sb_addf(&to, "?expired=%s", expired);
-            else if (!strcmp(req->method, "GET") && strcmp(req->path, "/"))
-                add_next(&to, req->path);
-            web_redirect(req, res, or_arena_strdup(req->arena, or_sb_str(&to)));
-            or_sb_release(&to);
-        }
+    /* authentication and role (already checked when the headers came: at_headers) */
+    if (!caller_allowed(ex))
         return;
-    }
-    if (v == WEB_FORBID) {
-        deny(req, res, 403, NULL, "your role may not use this page");
-        return;
-    }
 
     /* the body */
     bool post = !strcmp(req->method, "POST");
-    if (up->too_large) {
+    if (ex->body.too_large) {
         web_error(req, res, 413, "Too much data", "The request is larger than onroll accepts.");
+        return;
+    }
+    const char *body = "";
+    size_t body_len = 0;
+    if (web_body_bytes(&ex->body, &body, &body_len, &perr)) {
+        web_error(req, res, 500, "Sorry, there is a problem with the service",
+                  "Your file could not be received. Try again later.");
         return;
     }
     if (post && json) {
@@ -306,24 +384,22 @@ static void dispatch(server *srv, struct MHD_Connection *conn, web_request *req,
                       "send the rows as Content-Type: application/json");
             return;
         }
-        req->body = or_sb_str(&up->body);
-        req->body_len = up->body.len;
+        req->body = body;
+        req->body_len = body_len;
     } else if (post) {
         /* an upload route takes a file (multipart); any other form is URL-encoded and small */
         bool multipart =
             (req->route->flags & WEB_F_UPLOAD) && content_type_is(conn, "multipart/form-data");
-        if (up->body.len && !multipart &&
-            !content_type_is(conn, "application/x-www-form-urlencoded")) {
+        if (body_len && !multipart && !content_type_is(conn, "application/x-www-form-urlencoded")) {
             web_error(req, res, 415, "Unsupported media type", "Send the form as a web form.");
             return;
         }
-        if (!multipart && up->body.len > WEB_FORM_MAX) {
+        if (!multipart && body_len > WEB_FORM_MAX) {
             web_error(req, res, 413, "Too much data", "The form is larger than onroll accepts.");
             return;
         }
-        if (multipart ? web_multipart_parse(conn, or_sb_str(&up->body), up->body.len, req, &perr)
-                      : web_form_parse(or_sb_str(&up->body), up->body.len, &req->form, req->arena,
-                                       &perr)) {
+        if (multipart ? web_multipart_parse(conn, body, body_len, req, &ex->file, &perr)
+                      : web_form_parse(body, body_len, &req->form, req->arena, &perr)) {
             web_error(req, res, 400, "Bad request", perr.msg);
             return;
         }
@@ -364,72 +440,114 @@ static void dispatch(server *srv, struct MHD_Connection *conn, web_request *req,
     req->route->fn(req, res);
 }
 
+/* A plain-text answer to a request refused before it was read, closing the connection. */
+static enum MHD_Result answer_now(struct MHD_Connection *conn, const server *srv, int status,
+                                  const char *text)
+{
+    web_response res = {status, "text/plain; charset=utf-8", OR_SB_INIT, NULL, 0, NULL, {{0}}, 0};
+    or_sb_adds(&res.body, text);
+    web_header_add(&res, "Connection", "close");
+    enum MHD_Result ret = send_response(conn, &srv->cfg, &res);
+    or_sb_release(&res.body);
+    return ret;
+}
+
+/* A new request's state, when its headers have arrived: the request as handlers see it, its
+ * route and its client; NULL when out of memory. */
+static exchange *exchange_new(server *srv, struct MHD_Connection *conn, const char *url,
+                              const char *method)
+{
+    exchange *ex = calloc(1, sizeof *ex);
+    if (!ex)
+        return NULL;
+    ex->body.fd = -1; /* nothing to close yet */
+    ex->arena = (or_arena)OR_ARENA_INIT;
+    ex->res = (web_response){200, "text/html; charset=utf-8", OR_SB_INIT, NULL, 0, NULL, {{0}}, 0};
+    web_request *req = &ex->req;
+    *req = (web_request){.method = method,
+                         .path = url,
+                         .cfg = &srv->cfg,
+                         .arena = &ex->arena,
+                         .now = (int64_t)time(NULL)};
+    req->route = web_route_find(method, url, &req->path_params, req->arena, &ex->other_method);
+    req->remote = remote_address(srv, conn, req->arena);
+    req->store = thread_store(srv);
+    if (req->store) {
+        int64_t last = __atomic_load_n(&srv->last_purge, __ATOMIC_RELAXED);
+        if (req->now - last >= 300 &&
+            __atomic_compare_exchange_n(&srv->last_purge, &last, req->now, false, __ATOMIC_RELAXED,
+                                        __ATOMIC_RELAXED)) {
+            or_error err = {0};
+            or_session_purge(req->store, req->now, srv->cfg.session_idle, srv->cfg.session_max,
+                             NULL, &err);
+        }
+    }
+    return ex;
+}
+
+/* The headers have arrived: refuse now a caller the route does not allow, or a body announced
+ * too large, without reading the body; else get ready to receive it. */
+static enum MHD_Result at_headers(server *srv, struct MHD_Connection *conn, exchange *ex)
+{
+    web_request *req = &ex->req;
+    const web_route *r = req->route;
+    if (req->store) {
+        identify(srv, conn, ex);
+        if (r && !caller_allowed(ex)) {
+            ex->answered = true;
+            if (strcmp(req->method, "GET") && strcmp(req->method, "HEAD"))
+                web_header_add(&ex->res, "Connection", "close"); /* its body is never read */
+            return send_response(conn, &srv->cfg, &ex->res);
+        }
+    }
+    bool upload = r && (r->flags & WEB_F_UPLOAD) && content_type_is(conn, "multipart/form-data");
+    size_t limit = r && (r->flags & WEB_F_JSON) ? WEB_API_BODY_MAX
+                   : upload                     ? WEB_UPLOAD_MAX
+                                                : WEB_FORM_MAX;
+    const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+    if (cl && strtoull(cl, NULL, 10) > limit) {
+        ex->answered = true;
+        return answer_now(conn, srv, 413, "The request is larger than onroll accepts.\n");
+    }
+    or_error err = {0};
+    if (web_body_init(&ex->body, limit, upload, &err)) {
+        ex->answered = true;
+        return answer_now(conn, srv, 503, "The upload cannot be received now. Try again later.\n");
+    }
+    return MHD_YES;
+}
+
 static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char *url,
                               const char *method, const char *version, const char *data,
                               size_t *data_size, void **con_cls)
 {
     server *srv = cls;
     (void)version;
-    upload *up = *con_cls;
-    if (!up) { /* first call: headers only */
-        up = calloc(1, sizeof *up);
-        if (!up)
+    exchange *ex = *con_cls;
+    if (!ex) { /* first call: headers only */
+        if (!(ex = exchange_new(srv, conn, url, method)))
             return MHD_NO;
-        bool other;
-        const web_route *r = web_route_find(method, url, NULL, NULL, &other);
-        up->limit = r && (r->flags & WEB_F_JSON)     ? WEB_API_BODY_MAX
-                    : r && (r->flags & WEB_F_UPLOAD) ? WEB_UPLOAD_MAX
-                                                     : WEB_FORM_MAX;
-        *con_cls = up;
-        /* a body announced as too large is refused before it is read */
-        const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
-        if (cl && strtoull(cl, NULL, 10) > up->limit) {
-            web_response res = {413, "text/plain; charset=utf-8", OR_SB_INIT, NULL, 0, NULL, {{0}},
-                                0};
-            or_sb_adds(&res.body, "The request is larger than onroll accepts.\n");
-            web_header_add(&res, "Connection", "close");
-            enum MHD_Result ret = send_response(conn, &srv->cfg, &res);
-            or_sb_release(&res.body);
-            return ret;
-        }
-        return MHD_YES;
+        *con_cls = ex;
+        return at_headers(srv, conn, ex);
     }
     if (*data_size) { /* a piece of the body */
-        if (up->body.len + *data_size > up->limit)
-            up->too_large = true;
-        else
-            or_sb_add(&up->body, data, *data_size);
+        if (!ex->answered)
+            web_body_add(&ex->body, data, *data_size);
         *data_size = 0;
         return MHD_YES;
     }
-    or_arena arena = OR_ARENA_INIT;
-    web_request req = {.method = method,
-                       .path = url,
-                       .cfg = &srv->cfg,
-                       .arena = &arena,
-                       .now = (int64_t)time(NULL)};
-    web_response res = {200, "text/html; charset=utf-8", OR_SB_INIT, NULL, 0, NULL, {{0}}, 0};
-    req.remote = client_address(conn, &arena);
-    req.store = thread_store(srv);
-    if (!req.store) {
-        res.status = 503;
-        res.content_type = "text/plain; charset=utf-8";
-        or_sb_adds(&res.body, "database unavailable\n");
+    if (ex->answered)
+        return MHD_YES;
+    if (!ex->req.store) {
+        ex->res.status = 503;
+        ex->res.content_type = "text/plain; charset=utf-8";
+        or_sb_reset(&ex->res.body);
+        or_sb_adds(&ex->res.body, "database unavailable\n");
     } else {
-        int64_t last = __atomic_load_n(&srv->last_purge, __ATOMIC_RELAXED);
-        if (req.now - last >= 300 &&
-            __atomic_compare_exchange_n(&srv->last_purge, &last, req.now, false, __ATOMIC_RELAXED,
-                                        __ATOMIC_RELAXED)) {
-            or_error err = {0};
-            or_session_purge(req.store, req.now, srv->cfg.session_idle, srv->cfg.session_max, NULL,
-                             &err);
-        }
-        dispatch(srv, conn, &req, &res, up);
+        dispatch(conn, ex);
     }
-    enum MHD_Result ret = send_response(conn, &srv->cfg, &res);
-    or_sb_release(&res.body);
-    or_arena_free(&arena);
-    return ret;
+    ex->answered = true;
+    return send_response(conn, &srv->cfg, &ex->res);
 }
 
 static void completed(void *cls, struct MHD_Connection *conn, void **con_cls,
@@ -438,10 +556,13 @@ static void completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     (void)cls;
     (void)conn;
     (void)toe;
-    upload *up = *con_cls;
-    if (up) {
-        or_sb_release(&up->body);
-        free(up);
+    exchange *ex = *con_cls;
+    if (ex) {
+        web_body_release(&ex->body);
+        or_sb_release(&ex->file);
+        or_sb_release(&ex->res.body);
+        or_arena_free(&ex->arena);
+        free(ex);
     }
     *con_cls = NULL;
 }
@@ -483,9 +604,45 @@ static int64_t or_default(int64_t v, int64_t def)
     return v > 0 ? v : def;
 }
 
+/* How many connections to allow in all (o->max_connections, else the default), making room
+ * for them in the process's file descriptor limit: the soft limit is raised towards the hard
+ * one; the default is lowered to what fits, a number asked for is refused if it does not. */
+static or_code connection_room(const or_web_opts *o, unsigned *max, or_error *err)
+{
+    rlim_t want = (rlim_t)or_default(o->max_connections, WEB_DEFAULT_MAX_CONNECTIONS);
+    rlim_t spare = 64; /* the stores, the assets, the log, the sender */
+    struct rlimit rl;
+    if (!getrlimit(RLIMIT_NOFILE, &rl) && rl.rlim_cur != RLIM_INFINITY &&
+        rl.rlim_cur < want + spare) {
+        rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max >= want + spare ? want + spare
+                                                                                  : rl.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &rl);
+        if (!getrlimit(RLIMIT_NOFILE, &rl) && rl.rlim_cur < want + spare) {
+            if (o->max_connections > 0 || rl.rlim_cur < 2 * spare)
+                return or_fail(err, OR_EUSAGE,
+                               "--max-connections %lld needs %lld file descriptors, and this "
+                               "process may open only %lld (ulimit -n)",
+                               (long long)want, (long long)(want + spare), (long long)rl.rlim_cur);
+            want = rl.rlim_cur - spare;
+        }
+    }
+    *max = (unsigned)want;
+    return OR_OK;
+}
+
+or_code or_web_check(const or_web_opts *o, or_error *err)
+{
+    if ((o->tls_cert != NULL) != (o->tls_key != NULL))
+        return or_fail(err, OR_EUSAGE, "TLS needs both a certificate and a key");
+    web_trusted t = {0};
+    unsigned max = 0;
+    or_code rc = o->trusted_proxies ? web_trusted_add(&t, o->trusted_proxies, err) : OR_OK;
+    return rc ? rc : connection_room(o, &max, err);
+}
+
 or_code or_web_serve(const or_web_opts *o, or_error *err)
 {
-    server srv = {o->db_url, 0, {0}, 0};
+    server srv = {.db_url = o->db_url};
     web_config *cfg = &srv.cfg;
     cfg->db_url = o->db_url;
     cfg->session_idle = or_default(o->session_idle, 30 * 60);
@@ -495,9 +652,13 @@ or_code or_web_serve(const or_web_opts *o, or_error *err)
     cfg->login_window = or_default(o->login_window, 15 * 60);
     bool tls = o->tls_cert && o->tls_key;
     cfg->secure_cookies = tls || o->secure_cookies;
-    if ((o->tls_cert != NULL) != (o->tls_key != NULL))
-        return or_fail(err, OR_EUSAGE, "TLS needs both a certificate and a key");
-    or_code rc = web_assets_load(o->static_dir, &cfg->assets, &cfg->nassets, err);
+    or_code rc = or_web_check(o, err);
+    if (rc || (o->trusted_proxies && (rc = web_trusted_add(&srv.proxies, o->trusted_proxies, err))))
+        return rc;
+    unsigned max_connections = 0;
+    if ((rc = connection_room(o, &max_connections, err)))
+        return rc;
+    rc = web_assets_load(o->static_dir, &cfg->assets, &cfg->nassets, err);
     if (rc)
         return rc;
     web_assets_version(cfg->assets, cfg->nassets, cfg->asset_version);
@@ -529,20 +690,31 @@ or_code or_web_serve(const or_web_opts *o, or_error *err)
     sigaddset(&stop, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop, NULL); /* the workers inherit this mask */
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL_LINUX_ONLY | MHD_USE_ERROR_LOG;
-    struct MHD_Daemon *d;
     if (tls)
-        d = MHD_start_daemon(
-            flags | MHD_USE_TLS, (uint16_t)o->port, NULL, NULL, handle, &srv, MHD_OPTION_SOCK_ADDR,
-            &addr, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(o->threads > 0 ? o->threads : 4),
-            MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-            (size_t)256 * 1024, MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
-            MHD_OPTION_HTTPS_MEM_CERT, cert, MHD_OPTION_HTTPS_MEM_KEY, key, MHD_OPTION_END);
-    else
-        d = MHD_start_daemon(
-            flags, (uint16_t)o->port, NULL, NULL, handle, &srv, MHD_OPTION_SOCK_ADDR, &addr,
-            MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(o->threads > 0 ? o->threads : 4),
-            MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-            (size_t)256 * 1024, MHD_OPTION_NOTIFY_COMPLETED, completed, NULL, MHD_OPTION_END);
+        flags |= MHD_USE_TLS;
+    /* connections: so many in all, so many from one address (the rest are closed as soon as
+     * they are accepted), and closed after so long without a byte either way */
+    struct MHD_OptionItem ops[] = {
+        {MHD_OPTION_SOCK_ADDR, 0, &addr},
+        {MHD_OPTION_THREAD_POOL_SIZE, o->threads > 0 ? o->threads : 4, NULL},
+        {MHD_OPTION_CONNECTION_LIMIT, (intptr_t)max_connections, NULL},
+        {MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+         or_default(o->max_per_address, WEB_DEFAULT_PER_ADDRESS), NULL},
+        {MHD_OPTION_CONNECTION_TIMEOUT, or_default(o->idle_timeout, WEB_DEFAULT_IDLE_TIMEOUT),
+         NULL},
+        {MHD_OPTION_CONNECTION_MEMORY_LIMIT, 256 * 1024, NULL},
+        {MHD_OPTION_END, 0, NULL}, /* TLS: its certificate and key */
+        {MHD_OPTION_END, 0, NULL},
+        {MHD_OPTION_END, 0, NULL},
+    };
+    if (tls) {
+        size_t n = sizeof ops / sizeof ops[0];
+        ops[n - 3] = (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_CERT, 0, cert};
+        ops[n - 2] = (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_KEY, 0, key};
+    }
+    struct MHD_Daemon *d = MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, handle, &srv,
+                                            MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
+                                            MHD_OPTION_ARRAY, ops, MHD_OPTION_END);
     if (!d) {
         pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
         pthread_key_delete(srv.store_key);

@@ -188,12 +188,12 @@ or_code web_form_parse(const char *text, size_t len, web_params *params, or_aren
                        or_error *err);
 /* Parse a multipart/form-data body (an upload route's) with libmicrohttpd's post processor:
  * text fields into req->form (checked as web_form_parse does), the one file field "file" into
- * req->file_name / file_data / file_len (allocated in req->arena). OR_EINPUT, with a message
- * for the user, when the body is malformed, a field is not valid text or there is another
- * file. (multipart.c) */
+ * req->file_name (in req->arena) and req->file_data / file_len (in *file, the caller's to
+ * release when the request ends). OR_EINPUT, with a message for the user, when the body is
+ * malformed, a field is not valid text or there is another file. (multipart.c) */
 struct MHD_Connection;
 or_code web_multipart_parse(struct MHD_Connection *conn, const char *body, size_t len,
-                            web_request *req, or_error *err);
+                            web_request *req, or_sb *file, or_error *err);
 /* Add one parameter, checking it as web_form_parse does. */
 or_code web_param_add(web_params *params, or_arena *arena, const char *name, const char *value,
                       or_error *err);
@@ -217,6 +217,12 @@ void web_error(const web_request *req, web_response *res, int status, const char
 or_date web_today(const web_request *req);
 /* Is this a local path that is safe to redirect to ("/x", not "//host" or "/\\host")? */
 bool web_local_path(const char *s);
+/* Where to go after signing in (the sign-in page's ?next=, already percent-decoded): next when
+ * it is a local path made only of letters, digits and "/-._~" (no "//" at its start, no "%",
+ * no control or other character a browser might read another way, at most WEB_NEXT_MAX bytes,
+ * not a sign-in or sign-out page), else "/". */
+enum { WEB_NEXT_MAX = 512 };
+const char *web_next_path(const char *next);
 
 /* ---- auth.c: sessions, CSRF, sign-in ---- */
 
