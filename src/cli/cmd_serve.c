@@ -4,9 +4,13 @@
  * from --static DIR, else $ONROLL_STATIC, else the `static` directory beside the binary
  * (build/static). Session and sign-in limits can be changed by the environment, for tests and
  * for an LA's own policy: ONROLL_SESSION_IDLE, ONROLL_SESSION_MAX (seconds),
- * ONROLL_LOGIN_MAX_ACCOUNT, ONROLL_LOGIN_MAX_ADDRESS (failures) and ONROLL_LOGIN_WINDOW
- * (seconds). With --smtp URL (or ONROLL_SMTP_URL) the partner-notification sender runs in a
- * background thread, with the options of `onroll notify send` (sender_opts.h). */
+ * ONROLL_LOGIN_MAX_ACCOUNT, ONROLL_LOGIN_MAX_ADDRESS (attempts before the sign-in back-off
+ * starts), ONROLL_LOGIN_WAIT_FIRST, ONROLL_LOGIN_WAIT_MAX (its first and longest wait),
+ * ONROLL_LOGIN_WINDOW (seconds after which a count is forgotten) and ONROLL_LOGIN_AUDIT_PERIOD
+ * (seconds of throttled attempts per audit row). --require-totp (or ONROLL_REQUIRE_TOTP=1):
+ * LA administrators, LA officers and analysts sign in only with a second factor
+ * (`onroll user totp`). With --smtp URL (or ONROLL_SMTP_URL) the partner-notification sender runs
+ * in a background thread, with the options of `onroll notify send` (sender_opts.h). */
 #include <getopt.h>
 #include <libgen.h>
 #include <limits.h>
@@ -41,8 +45,9 @@ static const char *static_beside_binary(char *buf, size_t size)
 
 int cmd_serve(int argc, char **argv)
 {
-    static const char *use = "[--db URL] [--listen HOST:PORT] [--threads N] [--static DIR] "
-                             "[--tls-cert PEM --tls-key PEM] [--secure-cookies] " CLI_SENDER_USAGE;
+    static const char *use =
+        "[--db URL] [--listen HOST:PORT] [--threads N] [--static DIR] "
+        "[--tls-cert PEM --tls-key PEM] [--secure-cookies] [--require-totp] " CLI_SENDER_USAGE;
     static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
                                          {"listen", required_argument, NULL, 'l'},
                                          {"threads", required_argument, NULL, 't'},
@@ -50,6 +55,7 @@ int cmd_serve(int argc, char **argv)
                                          {"tls-cert", required_argument, NULL, 'c'},
                                          {"tls-key", required_argument, NULL, 'k'},
                                          {"secure-cookies", no_argument, NULL, 'S'},
+                                         {"require-totp", no_argument, NULL, 'T'},
                                          CLI_SENDER_OPTIONS,
                                          {0}};
     const char *db = NULL;
@@ -79,6 +85,8 @@ int cmd_serve(int argc, char **argv)
             o.tls_key = optarg;
         } else if (c == 'S') {
             o.secure_cookies = true;
+        } else if (c == 'T') {
+            o.require_totp = true;
         } else {
             int took = cli_sender_option("serve", &snd, c, optarg);
             if (took < 0)
@@ -111,6 +119,11 @@ int cmd_serve(int argc, char **argv)
     o.login_max_email = env_int("ONROLL_LOGIN_MAX_ACCOUNT");
     o.login_max_remote = env_int("ONROLL_LOGIN_MAX_ADDRESS");
     o.login_window = env_int("ONROLL_LOGIN_WINDOW");
+    o.login_wait_first = env_int("ONROLL_LOGIN_WAIT_FIRST");
+    o.login_wait_max = env_int("ONROLL_LOGIN_WAIT_MAX");
+    o.login_audit_period = env_int("ONROLL_LOGIN_AUDIT_PERIOD");
+    if (env_int("ONROLL_REQUIRE_TOTP") > 0)
+        o.require_totp = true;
     if (snd.o.smtp.url) {
         o.sender = &snd.o;
         o.sender_poll = snd.poll;

@@ -486,7 +486,11 @@ or_code or_web_serve(const or_web_opts *o, or_error *err)
     cfg->session_max = or_default(o->session_max, 12 * 3600);
     cfg->login_max_email = (int)or_default(o->login_max_email, 5);
     cfg->login_max_remote = (int)or_default(o->login_max_remote, 20);
+    cfg->login_wait_first = (int)or_default(o->login_wait_first, 1);
+    cfg->login_wait_max = (int)or_default(o->login_wait_max, 5 * 60);
     cfg->login_window = or_default(o->login_window, 15 * 60);
+    cfg->login_audit_period = (int)or_default(o->login_audit_period, 60);
+    cfg->require_totp = o->require_totp;
     bool tls = o->tls_cert && o->tls_key;
     cfg->secure_cookies = tls || o->secure_cookies;
     if ((o->tls_cert != NULL) != (o->tls_key != NULL))

@@ -42,7 +42,6 @@ expect_pw_refused "password1234 is refused, with the reason" password1234 "The p
 expect_pw_refused "a dictionary word (administrator1) is refused, with the reason" administrator1 \
     "The password fails the dictionary check - it is based on a dictionary word"
 expect_pw_refused "a sequence (abcdefghijkl) is refused" abcdefghijkl "it is too simplistic/systematic"
-expect_pw_refused "the email's name in the password is refused" "jo.bloggs-2026" "The password contains the user name in some form" 2>/dev/null
 printf 'jo.bloggs-2026\n' | "$ONROLL" user add jo.bloggs@la.example.gov.uk --name Jo --role analyst \
     --password-stdin >"$WORK/out" 2>&1
 expect_in "... the user name check" "contains the user name" "$WORK/out"
@@ -147,6 +146,10 @@ while [ $i -lt 100 ] && ! curl -s -o /dev/null "$B/healthz"; do
     i=$((i + 1))
 done
 sql "DELETE FROM login_throttle" >/dev/null 2>&1 # what server A counted
+checks_from_attacker() {
+    sql "SELECT COUNT(*) FROM audit_log WHERE action = 'sign_in.failed' AND actor = '$VICTIM' AND remote = '127.0.0.2'"
+}
+before=$(checks_from_attacker)
 # wait_then_sign_in FROM JAR : try; if told to wait N seconds (at most 10), wait, try again;
 # prints the statuses
 wait_then_sign_in() {
@@ -192,8 +195,8 @@ case "$got" in
 *303) pass "while an attacker keeps trying, the real user who waits signs in ($got)" ;;
 *) fail "while an attacker keeps trying, the real user who waits signs in ($got)" ;;
 esac
-attempts=$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'sign_in.failed' AND actor = '$VICTIM' AND remote = '127.0.0.2'")
-if [ "$attempts" -le 16 ]; then
+attempts=$(($(checks_from_attacker) - before))
+if [ "$attempts" -le 10 ]; then
     pass "... the attacker's password checks stay few ($attempts in about 30 s)"
 else
     fail "... the attacker's password checks stay few ($attempts in about 30 s)"
