@@ -193,12 +193,8 @@ void page_sign_in_post(const web_request *req, web_response *res)
 
 void page_sign_in_code(const web_request *req, web_response *res)
 {
-    if (req->user) {
-        web_redirect(req, res, "/");
-        return;
-    }
-    if (!web_sign_in_waiting(req)) { /* nothing waiting (or too old): the password first */
-        web_redirect(req, res, "/sign-in");
+    if (req->user || !web_sign_in_waiting(req)) { /* nothing waiting: the password first */
+        page_sign_in(req, res);
         return;
     }
     render_code(req, res, req->csrf, web_query(req, "next"), NULL);
@@ -207,9 +203,15 @@ void page_sign_in_code(const web_request *req, web_response *res)
 void page_sign_in_code_post(const web_request *req, web_response *res)
 {
     const char *code = web_form(req, "code"), *next = web_form(req, "next");
+    if (req->user) {
+        web_redirect(req, res, "/");
+        return;
+    }
     if (!*code) {
         if (!web_sign_in_waiting(req)) {
-            web_redirect(req, res, "/sign-in");
+            gov_error errs[1] = {{"email", "Sign in with your email address and password first"}};
+            res->status = 400;
+            render(req, res, "", errs, 1, NULL, false);
             return;
         }
         res->status = 400;

@@ -127,7 +127,8 @@ expect_eq "the fifth wrong code: start again (401)" 401 "$(send_code "$J3" 00000
 expect_in "... told to sign in again" "You need to sign in again" "$WORK/code.html"
 expect_eq "... then even a right code is refused" 401 "$(send_code "$J3" "$(code 60)")"
 expect_not_in "... no session" "onroll_session=" "$WORK/code.h"
-expect_eq "GET /sign-in/code with nothing waiting: to /sign-in" 303 "$(get "$WORK/none.jar" /sign-in/code)"
+expect_eq "GET /sign-in/code with nothing waiting: the sign-in form" 200 "$(get "$WORK/none.jar" /sign-in/code)"
+expect_in "... (email and password)" "Sign in to onroll" "$WORK/body"
 
 # a wrong password still never reaches the code page
 expect_eq "a wrong password of an enrolled account: 401" 401 "$(password "$WORK/w.jar" "$OFFICER" wrong-guess-1)"
