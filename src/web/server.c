@@ -417,6 +417,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
             or_error err = {0};
             or_session_purge(req.store, req.now, srv->cfg.session_idle, srv->cfg.session_max, NULL,
                              &err);
+            or_login_refused_flush(req.store, req.now, NULL, &err); /* throttled: to the audit */
         }
         dispatch(srv, conn, &req, &res, up);
     }
