@@ -12,7 +12,8 @@
  *
  * An account with a second factor then gives a code from its authenticator app (TOTP): the
  * sign-in waits under a new sign-in form token (the double-submit cookie, so the code form is
- * CSRF-protected as the first), at most five minutes and five wrong codes; a code is good once.
+ * CSRF-protected as the first), at most five minutes and five wrong codes, each counted against
+ * the account as a wrong password is; a code is good once.
  * With require_totp, an LA-wide account (LA administrator, LA officer, analyst) without one is
  * refused after its password. Then a new session (a fresh random token: nothing from before
  * signing in is reused, so a session cannot be fixed by an attacker). Every outcome is written
@@ -220,8 +221,13 @@ or_code web_sign_in_code(const web_request *req, web_response *res, const char *
         }
     }
     sodium_memzero(secret, sizeof secret);
+    /* a wrong code counts against the account too: whoever knows the password cannot go on
+     * guessing codes faster than the back-off allows passwords */
     int tries = 0;
-    if ((rc = or_signin_pending_try(req->store, req->csrf, &tries, err)))
+    or_backoff by_account = backoff(req->cfg, true);
+    subjects(req, u.email, account, address);
+    if ((rc = or_signin_pending_try(req->store, req->csrf, &tries, err)) ||
+        (rc = or_login_count(req->store, account, &by_account, req->now, err)))
         return rc;
     char detail[96];
     snprintf(detail, sizeof detail, "%s (wrong code %d of %d)",

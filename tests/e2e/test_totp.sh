@@ -63,6 +63,9 @@ code() {
     python3 "$WORK/totp.py" "$SECRET" "$1" "$WORK/last-step"
 }
 
+# (wrong codes count against the account as wrong passwords do: a limit out of the way here,
+# test_signin.sh tests the back-off)
+export ONROLL_LOGIN_MAX_ACCOUNT=50
 start_server
 # password JAR EMAIL PASSWORD : the password step; prints the status, the page in $WORK/pw.html
 password() {
@@ -124,6 +127,8 @@ J3=$WORK/officer3.jar
 password "$J3" "$OFFICER" "$OFFICER_PW" >/dev/null
 for n in 1 2 3 4; do send_code "$J3" 000000 >/dev/null; done
 expect_eq "the fifth wrong code: start again (401)" 401 "$(send_code "$J3" 000000)"
+expect_eq "... each wrong code counted against the account, as a wrong password is (1 + 5)" 6 \
+    "$(sql "SELECT attempts FROM login_throttle WHERE subject = 'account:$OFFICER'")"
 expect_in "... told to sign in again" "You need to sign in again" "$WORK/code.html"
 expect_eq "... then even a right code is refused" 401 "$(send_code "$J3" "$(code 60)")"
 expect_not_in "... no session" "onroll_session=" "$WORK/code.h"
