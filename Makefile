@@ -3,7 +3,7 @@
 # under AddressSanitizer + UndefinedBehaviorSanitizer.
 
 CC      ?= cc
-PKGS    := sqlite3 libpq jansson libmicrohttpd libxml-2.0 libsodium libcurl
+PKGS    := sqlite3 libpq jansson libmicrohttpd libxml-2.0 libsodium libcurl pwquality liboath
 BUILD   ?= build
 CFLAGS  ?= -O2 -g
 override CFLAGS  += -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \

@@ -28,9 +28,11 @@
 
 /* ---- one message by SMTP (smtp.c) ---- */
 
+/* With a user (and so a password), smtp:// always needs STARTTLS, whatever the mode: a
+ * password is never sent in clear (or_smtp_check_conf). */
 typedef enum {
     OR_TLS_TRY,      /* smtp://: STARTTLS when the server offers it (the default) */
-    OR_TLS_NONE,     /* smtp://: never (a relay on the same machine) */
+    OR_TLS_NONE,     /* smtp://: never (a relay on the same machine; no user allowed) */
     OR_TLS_REQUIRED, /* smtp://: STARTTLS or fail; smtps:// is always TLS */
 } or_tls_mode;
 
@@ -48,6 +50,9 @@ bool or_tls_mode_parse(const char *s, or_tls_mode *out);
 or_code or_smtp_check_url(const char *url, or_error *err);
 /* The URL for people: scheme and host, without a user or password. */
 void or_smtp_url_shown(const char *url, char *buf, size_t size);
+/* The URL (or_smtp_check_url), and no login without TLS: OR_EUSAGE for a user (or a user or
+ * password in the URL) with smtp:// and --smtp-tls none. */
+or_code or_smtp_check_conf(const or_smtp_conf *c, or_error *err);
 
 typedef struct {
     const char *from, *to;      /* addresses (checked: one address, no line breaks) */

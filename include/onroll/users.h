@@ -5,6 +5,8 @@
  *
  * Secrets never reach the database in the clear: a password is stored as libsodium's
  * crypto_pwhash_str (argon2id), a session or API token as the SHA-256 of its 32 random bytes.
+ * The one exception is the second factor's TOTP secret, which the server must read to compute
+ * codes: it is kept as it is (docs/security.md says why it is not encrypted).
  * Times of sessions and throttling are seconds since the epoch, passed in by the caller so that
  * the rules can be tested without waiting. */
 #ifndef ONROLL_USERS_H
@@ -46,7 +48,7 @@ enum {
     OR_EMAIL_MAX = 254,
     OR_NAME_MAX = 200,
     OR_SCOPE_MAX = 31,
-    OR_PASSWORD_MIN = 10,
+    OR_PASSWORD_MIN = 12,
     OR_PASSWORD_MAX = 1024,
     OR_TOKEN_LEN = 43, /* 32 random bytes, base64url without padding */
 };
@@ -58,6 +60,7 @@ typedef struct {
     or_role role;
     char scope[OR_SCOPE_MAX + 1]; /* "" when the role has none */
     bool disabled;
+    bool totp; /* enrolled in the second factor (filled by or_user_find, _verify, _each) */
     char created_at[32];
 } or_user;
 
@@ -65,9 +68,12 @@ typedef struct {
 or_code or_user_email(const char *in, char out[OR_EMAIL_MAX + 1], or_error *err);
 /* A display name: valid UTF-8 text, 1 to OR_NAME_MAX bytes, no control characters. */
 or_code or_user_check_name(const char *name, or_error *err);
-/* A password long enough (OR_PASSWORD_MIN..OR_PASSWORD_MAX bytes). */
-or_code or_password_check(const char *password, or_error *err);
-/* A new random password of 20 letters and digits in four groups ("abcd-efgh-..."). */
+/* A password strong enough for the account of email (may be NULL): libpwquality with its
+ * dictionary check, at least OR_PASSWORD_MIN characters, not the email's name; OR_EINPUT with
+ * libpwquality's reason ("The password is shorter than 12 characters") if not (password.c). */
+or_code or_password_check(const char *password, const char *email, or_error *err);
+/* A new random password of 20 letters and digits in four groups ("abcd-efgh-..."), one that
+ * or_password_check accepts. */
 void or_password_generate(char out[32]);
 
 /* Create an account (OR_ECONFLICT if the email is taken). u->id and created_at are set. */
@@ -116,15 +122,68 @@ or_code or_session_delete(or_store *s, const char *token, or_error *err);
 or_code or_session_purge(or_store *s, int64_t now, int64_t idle, int64_t max, int64_t *n,
                          or_error *err);
 
-/* ---- sign-in throttling ---- */
+/* ---- sign-in throttling: by delay, never a lock-out ----
+ *
+ * A subject ("account:EMAIL", "address:ADDRESS") has a count of attempts and a wait: its first
+ * `free` attempts need none; from then on each attempt must come at least `wait` seconds after
+ * the one before, the wait starting at `first` and doubling up to `cap`. A subject whose last
+ * attempt is `forget` seconds old starts again. An attempt is claimed in one statement (INSERT
+ * ... ON CONFLICT DO UPDATE ... WHERE its wait is over ... RETURNING), so that attempts made at
+ * the same moment cannot all slip under the limit. */
+typedef struct {
+    int free;       /* attempts before any wait (at least 1) */
+    int first, cap; /* the first and the longest wait, seconds */
+    int64_t forget; /* seconds after the last attempt when the count starts again */
+} or_backoff;
 
-/* Failed sign-ins since `since` for the email and for the remote address. */
-or_code or_login_failures(or_store *s, const char *email, const char *remote, int64_t since,
-                          int *by_email, int *by_remote, or_error *err);
-or_code or_login_failure_add(or_store *s, const char *email, const char *remote, int64_t now,
-                             or_error *err);
-/* After a successful sign-in: forget the account's failures (not the address's). */
-or_code or_login_failures_clear(or_store *s, const char *email, or_error *err);
+/* Claim an attempt of subject at now: *allowed when its wait is over (the attempt is counted),
+ * else nothing changes and *wait = the seconds still to wait. */
+or_code or_login_claim(or_store *s, const char *subject, const or_backoff *b, int64_t now,
+                       bool *allowed, int64_t *wait, or_error *err);
+/* Count an attempt of subject whether or not its wait is over (an attempt refused for coming
+ * too early, counted against its address): the wait doubles and starts again from now. */
+or_code or_login_count(or_store *s, const char *subject, const or_backoff *b, int64_t now,
+                       or_error *err);
+/* Give back a claimed attempt that succeeded: one attempt fewer, the wait halved. */
+or_code or_login_release(or_store *s, const char *subject, const or_backoff *b, or_error *err);
+/* Forget a subject (an account, once signed in). */
+or_code or_login_clear(or_store *s, const char *subject, or_error *err);
+/* Housekeeping: forget subjects last tried before `before`, and sign-ins waiting for their code
+ * since before `pending_before`. */
+or_code or_login_purge(or_store *s, int64_t before, int64_t pending_before, or_error *err);
+
+/* An attempt from remote (naming email) refused for coming too early, counted in the period of
+ * `period` seconds that now falls in. */
+or_code or_login_refused_add(or_store *s, const char *remote, const char *email, int64_t now,
+                             int period, or_error *err);
+/* Write the periods over by now to the audit log: one row per address and period
+ * (sign_in.throttled, its count in the detail: "N attempts refused ..."), in one transaction;
+ * *rows = how many (may be NULL). */
+or_code or_login_refused_flush(or_store *s, int64_t now, int64_t *rows, or_error *err);
+
+/* ---- the second factor (TOTP, totp.h) ---- */
+
+/* Enrol an account (secret in base32) or, with secret NULL, remove its second factor;
+ * OR_ENOTFOUND if there is no such account. Either way no code used before counts. */
+or_code or_user_totp_set(or_store *s, const char *email, const char *secret, or_error *err);
+/* The secret of an account's second factor into out ("" when it has none). */
+or_code or_user_totp_secret(or_store *s, int64_t user_id, char *out, size_t size, or_error *err);
+/* Use up the codes of the account up to time step `step`: *fresh is false (and nothing changes)
+ * when a code of that step or a later one was used already. One statement: two requests with
+ * the same code cannot both succeed. */
+or_code or_user_totp_use(or_store *s, int64_t user_id, int64_t step, bool *fresh, or_error *err);
+
+/* A sign-in whose password was right, waiting for its code: kept under the hash of token (the
+ * sign-in form's new token). */
+or_code or_signin_pending_add(or_store *s, const char *token, int64_t user_id, const char *remote,
+                              int64_t now, or_error *err);
+/* The account waiting under token, if it started at most max_age seconds before now (an older
+ * one is removed); *found false otherwise, or when the account was disabled meanwhile. */
+or_code or_signin_pending_get(or_store *s, const char *token, int64_t now, int64_t max_age,
+                              or_user *out, bool *found, or_error *err);
+/* One more wrong code for the sign-in under token: *tries = how many so far. */
+or_code or_signin_pending_try(or_store *s, const char *token, int *tries, or_error *err);
+or_code or_signin_pending_delete(or_store *s, const char *token, or_error *err);
 
 /* ---- MIS API tokens ---- */
 

@@ -16,14 +16,23 @@ typedef struct {
     const char *tls_cert, *tls_key; /* PEM files: serve HTTPS (both, or neither) */
     bool secure_cookies;            /* behind a proxy that terminates TLS: cookies get Secure */
     /* 0 for each of these: the default */
-    int session_idle;     /* seconds without a request before a session ends (30 min) */
-    int session_max;      /* seconds after signing in that a session ends (12 h) */
-    int login_max_email;  /* failed sign-ins per account per window before refusing (5) */
-    int login_max_remote; /* failed sign-ins per address per window (20: offices share one) */
-    int login_window;     /* seconds (15 min) */
-    int max_connections;  /* open connections in all (2000) */
-    int max_per_address;  /* open connections from one client address (128) */
-    int idle_timeout;     /* seconds without a byte before a connection is closed (10) */
+    int session_idle; /* seconds without a request before a session ends (30 min) */
+    int session_max;  /* seconds after signing in that a session ends (12 h) */
+    /* sign-in back-off (web/auth.c): attempts before any wait, per account (5) and per
+     * address (20: offices share one); then each attempt waits login_wait_first seconds (1)
+     * after the one before, the wait doubling up to login_wait_max (5 min); a count is
+     * forgotten login_window seconds after its last attempt (15 min); attempts refused for
+     * coming too early are written to the audit log once per address and period (60 s) */
+    int login_max_email;
+    int login_max_remote;
+    int login_wait_first;
+    int login_wait_max;
+    int login_window;
+    int login_audit_period;
+    bool require_totp;   /* LA administrators, LA officers and analysts need a second factor */
+    int max_connections; /* open connections in all (2000) */
+    int max_per_address; /* open connections from one client address (128) */
+    int idle_timeout;    /* seconds without a byte before a connection is closed (10) */
     /* the reverse proxies whose X-Forwarded-For names the client: IPv4 or IPv6 addresses
      * separated by commas; NULL: none (the header is ignored) */
     const char *trusted_proxies;

@@ -4,12 +4,16 @@
  * from --static DIR, else $ONROLL_STATIC, else the `static` directory beside the binary
  * (build/static). Session and sign-in limits can be changed by the environment, for tests and
  * for an LA's own policy: ONROLL_SESSION_IDLE, ONROLL_SESSION_MAX (seconds),
- * ONROLL_LOGIN_MAX_ACCOUNT, ONROLL_LOGIN_MAX_ADDRESS (failures) and ONROLL_LOGIN_WINDOW
- * (seconds). Connections: --max-connections N in all, --max-per-address N from one address,
- * --idle-timeout SECONDS before an idle one is closed; behind a reverse proxy, --trusted-proxy
- * ADDR (repeated, or a comma-separated list) makes its X-Forwarded-For name the client
- * (docs/security.md). With --smtp URL (or ONROLL_SMTP_URL) the partner-notification sender runs in
- * a background thread, with the options of `onroll notify send` (sender_opts.h). */
+ * ONROLL_LOGIN_MAX_ACCOUNT, ONROLL_LOGIN_MAX_ADDRESS (attempts before the sign-in back-off
+ * starts), ONROLL_LOGIN_WAIT_FIRST, ONROLL_LOGIN_WAIT_MAX (its first and longest wait),
+ * ONROLL_LOGIN_WINDOW (seconds after which a count is forgotten) and ONROLL_LOGIN_AUDIT_PERIOD
+ * (seconds of throttled attempts per audit row). --require-totp (or ONROLL_REQUIRE_TOTP=1):
+ * LA administrators, LA officers and analysts sign in only with a second factor
+ * (`onroll user totp`). Connections: --max-connections N in all, --max-per-address N from one
+ * address, --idle-timeout SECONDS before an idle one is closed; behind a reverse proxy,
+ * --trusted-proxy ADDR (repeated, or a comma-separated list) makes its X-Forwarded-For name the
+ * client (docs/security.md). With --smtp URL (or ONROLL_SMTP_URL) the partner-notification
+ * sender runs in a background thread, with the options of `onroll notify send` (sender_opts.h). */
 #include <getopt.h>
 #include <libgen.h>
 #include <limits.h>
@@ -53,7 +57,7 @@ static const char *static_beside_binary(char *buf, size_t size)
 int cmd_serve(int argc, char **argv)
 {
     static const char *use = "[--db URL] [--listen HOST:PORT] [--threads N] [--static DIR] "
-                             "[--tls-cert PEM --tls-key PEM] [--secure-cookies] "
+                             "[--tls-cert PEM --tls-key PEM] [--secure-cookies] [--require-totp] "
                              "[--max-connections N] [--max-per-address N] [--idle-timeout SECONDS] "
                              "[--trusted-proxy ADDR[,ADDR...]]... " CLI_SENDER_USAGE;
     static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
@@ -67,6 +71,7 @@ int cmd_serve(int argc, char **argv)
                                          {"max-per-address", required_argument, NULL, 'A'},
                                          {"idle-timeout", required_argument, NULL, 'I'},
                                          {"trusted-proxy", required_argument, NULL, 'P'},
+                                         {"require-totp", no_argument, NULL, 'T'},
                                          CLI_SENDER_OPTIONS,
                                          {0}};
     const char *db = NULL;
@@ -115,6 +120,8 @@ int cmd_serve(int argc, char **argv)
                 return 2;
             }
             snprintf(proxies + len, sizeof proxies - len, "%s%s", len ? "," : "", optarg);
+        } else if (c == 'T') {
+            o.require_totp = true;
         } else {
             int took = cli_sender_option("serve", &snd, c, optarg);
             if (took < 0)
@@ -151,6 +158,11 @@ int cmd_serve(int argc, char **argv)
     o.login_max_email = env_int("ONROLL_LOGIN_MAX_ACCOUNT");
     o.login_max_remote = env_int("ONROLL_LOGIN_MAX_ADDRESS");
     o.login_window = env_int("ONROLL_LOGIN_WINDOW");
+    o.login_wait_first = env_int("ONROLL_LOGIN_WAIT_FIRST");
+    o.login_wait_max = env_int("ONROLL_LOGIN_WAIT_MAX");
+    o.login_audit_period = env_int("ONROLL_LOGIN_AUDIT_PERIOD");
+    if (env_int("ONROLL_REQUIRE_TOTP") > 0)
+        o.require_totp = true;
     if (snd.o.smtp.url) {
         o.sender = &snd.o;
         o.sender_poll = snd.poll;

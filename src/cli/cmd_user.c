@@ -6,16 +6,21 @@
  *   onroll user enable EMAIL
  *   onroll user reset EMAIL [--password-stdin]
  *   onroll user token URN [--revoke]
+ *   onroll user totp EMAIL [--remove]
  *
  * Without --password-stdin a password is generated and printed once; with it, the first line
  * of standard input is the password (so it never appears in the process list or the shell's
- * history). Every change is written to the audit log as done by cli:$USER. */
+ * history). A password must pass libpwquality's check (users.h or_password_check). `totp`
+ * enrols the account in the second factor: a new secret, printed once as an otpauth:// URI and
+ * in base32 for an authenticator app (enrolling again replaces it; --remove takes it away).
+ * Every change is written to the audit log as done by cli:$USER. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "onroll/totp.h"
 #include "onroll/upn.h"
 #include "onroll/users.h"
 
@@ -25,6 +30,7 @@ static const char *use_text =
     "       onroll user disable|enable EMAIL\n"
     "       onroll user reset EMAIL [--password-stdin]\n"
     "       onroll user token URN [--revoke]\n"
+    "       onroll user totp EMAIL [--remove]\n"
     "roles: la_admin la_officer virtual_school school (--scope URN) social_worker youth_justice\n"
     "       partner (--scope reu|early_help|vsh) analyst";
 
@@ -64,8 +70,9 @@ static or_code print_user(void *ctx, const or_user *u, or_error *err)
 {
     (void)ctx;
     (void)err;
-    printf("%-40s %-15s %-10s %-9s %s\n", u->email, or_role_name(u->role),
-           u->scope[0] ? u->scope : "-", u->disabled ? "disabled" : "active", u->name);
+    printf("%-40s %-15s %-10s %-9s %s%s\n", u->email, or_role_name(u->role),
+           u->scope[0] ? u->scope : "-", u->disabled ? "disabled" : "active", u->name,
+           u->totp ? " (second factor)" : "");
     return OR_OK;
 }
 
@@ -136,13 +143,41 @@ static int user_add(or_store *s, int argc, char **argv)
     return 0;
 }
 
+/* onroll user totp EMAIL [--remove] */
+static int user_totp(or_store *s, int argc, char **argv)
+{
+    bool remove = argc == 4 && !strcmp(argv[3], "--remove");
+    if (argc != 3 && !remove)
+        return usage();
+    or_error err = {0};
+    char email[OR_EMAIL_MAX + 1], secret[OR_TOTP_SECRET_MAX + 1] = "";
+    if (or_user_email(argv[2], email, &err) || (!remove && or_totp_secret_new(secret, &err)) ||
+        or_user_totp_set(s, email, remove ? NULL : secret, &err))
+        return cli_fail("user", &err);
+    audit(s, remove ? "user.totp_remove" : "user.totp", email, NULL);
+    if (remove) {
+        printf("second factor removed for %s\n", email);
+        return 0;
+    }
+    or_sb uri = OR_SB_INIT;
+    or_totp_uri("onroll", email, secret, &uri);
+    printf("second factor set up for %s\n%s\nsecret: %s\n", email, or_sb_str(&uri), secret);
+    fprintf(stderr,
+            "onroll: give this to %s for an authenticator app (the otpauth:// address as a "
+            "QR code, or the secret typed in): it is shown only now\n",
+            email);
+    or_sb_release(&uri);
+    return 0;
+}
+
 int cmd_user(int argc, char **argv)
 {
     if (argc < 2)
         return usage();
     const char *sub = argv[1];
     bool known = !strcmp(sub, "add") || !strcmp(sub, "list") || !strcmp(sub, "disable") ||
-                 !strcmp(sub, "enable") || !strcmp(sub, "reset") || !strcmp(sub, "token");
+                 !strcmp(sub, "enable") || !strcmp(sub, "reset") || !strcmp(sub, "token") ||
+                 !strcmp(sub, "totp");
     if (!known)
         return usage();
     or_store *s = cli_open(NULL);
@@ -183,6 +218,8 @@ int cmd_user(int argc, char **argv)
             if (generated)
                 printf("password: %s\n", password);
         }
+    } else if (!strcmp(sub, "totp")) {
+        rc = user_totp(s, argc, argv);
     } else { /* token */
         int urn = 0;
         bool revoke = argc == 4 && !strcmp(argv[3], "--revoke");

@@ -109,6 +109,10 @@ bool cli_sender_ready(const char *cmd, const cli_sender *c)
         fprintf(stderr, "onroll %s: %s (or set ONROLL_SMTP_URL)\n", cmd, err.msg);
         return false;
     }
+    if (or_smtp_check_conf(&c->o.smtp, &err)) {
+        fprintf(stderr, "onroll %s: %s\n", cmd, err.msg);
+        return false;
+    }
     const char *f = c->o.from;
     const char *at = f ? strchr(f, '@') : NULL;
     if (!f || !at || at == f || !at[1] || strpbrk(f, " <>\r\n")) {

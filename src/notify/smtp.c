@@ -1,7 +1,9 @@
 /* smtp.c - one message by SMTP through libcurl (sender.h): the message's text (RFC 5322
  * headers, RFC 2047 subject, quoted-printable UTF-8 body) and its delivery (MAIL FROM, RCPT TO,
  * DATA from a read callback; STARTTLS or implicit TLS as configured). libcurl does the
- * protocol, including the dot-stuffing of the body. Never prints. */
+ * protocol, including the dot-stuffing of the body. A user name and password are only ever sent
+ * over TLS: with them, smtp:// demands STARTTLS (CURLUSESSL_ALL: libcurl gives up before AUTH
+ * when the server does not offer it) and --smtp-tls none is refused. Never prints. */
 #include <curl/curl.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -57,6 +59,34 @@ or_code or_smtp_check_url(const char *url, or_error *err)
                        "--smtp: '%s' is not an SMTP URL (smtp://HOST[:PORT] or "
                        "smtps://HOST[:PORT])",
                        shown);
+    return OR_OK;
+}
+
+/* Does the URL carry a login (smtp://user:password@host)? */
+static bool url_has_login(const char *url)
+{
+    const char *p = strstr(url, "://");
+    const char *auth = p ? p + 3 : url;
+    size_t alen = strcspn(auth, "/?#");
+    return memchr(auth, '@', alen) != NULL;
+}
+
+/* Is there a login to send: a user (or a password) set, or one in the URL? */
+static bool has_login(const or_smtp_conf *c)
+{
+    return (c->user && *c->user) || (c->password && *c->password) || url_has_login(c->url);
+}
+
+or_code or_smtp_check_conf(const or_smtp_conf *c, or_error *err)
+{
+    or_code rc = or_smtp_check_url(c->url, err);
+    if (rc)
+        return rc;
+    if (has_login(c) && !strncmp(c->url, "smtp://", 7) && c->tls == OR_TLS_NONE)
+        return or_fail(err, OR_EUSAGE,
+                       "--smtp-tls none: a user name and password are never sent without TLS; "
+                       "use --smtp-tls required (STARTTLS) or an smtps:// URL, or a relay that "
+                       "needs no login");
     return OR_OK;
 }
 
@@ -269,7 +299,7 @@ or_code or_smtp_send(const or_smtp_conf *c, const or_mail *m, or_smtp_result *r,
 {
     r->smtp_code = 0;
     r->permanent = false;
-    or_code rc = or_smtp_check_url(c->url, err);
+    or_code rc = or_smtp_check_conf(c, err);
     if (rc)
         return rc;
     or_sb text = OR_SB_INIT;
@@ -311,11 +341,12 @@ or_code or_smtp_send(const or_smtp_conf *c, const or_mail *m, or_smtp_result *r,
     curl_easy_setopt(h, CURLOPT_READFUNCTION, read_cb);
     curl_easy_setopt(h, CURLOPT_READDATA, &rd);
     curl_easy_setopt(h, CURLOPT_INFILESIZE, (long)text.len);
-    if (!strncmp(c->url, "smtp://", 7))
+    bool login = has_login(c);
+    if (!strncmp(c->url, "smtp://", 7)) /* with a login: TLS or nothing at all */
         curl_easy_setopt(h, CURLOPT_USE_SSL,
-                         c->tls == OR_TLS_REQUIRED ? (long)CURLUSESSL_ALL
-                         : c->tls == OR_TLS_NONE   ? (long)CURLUSESSL_NONE
-                                                   : (long)CURLUSESSL_TRY);
+                         c->tls == OR_TLS_REQUIRED || login ? (long)CURLUSESSL_ALL
+                         : c->tls == OR_TLS_NONE            ? (long)CURLUSESSL_NONE
+                                                            : (long)CURLUSESSL_TRY);
     if (c->user && *c->user) {
         curl_easy_setopt(h, CURLOPT_USERNAME, c->user);
         curl_easy_setopt(h, CURLOPT_PASSWORD, c->password ? c->password : "");
@@ -332,8 +363,12 @@ or_code or_smtp_send(const or_smtp_conf *c, const or_mail *m, or_smtp_result *r,
         snprintf(num, sizeof num, "%ld", code);
         if (code && !strstr(errbuf, num))
             snprintf(said, sizeof said, " (the server replied %ld)", code);
-        rc = or_fail(err, OR_EIO, "%s: %s%s%s%s", shown, curl_easy_strerror(cc),
-                     errbuf[0] ? ": " : "", errbuf, said);
+        rc = or_fail(err, OR_EIO, "%s: %s%s%s%s%s", shown, curl_easy_strerror(cc),
+                     errbuf[0] ? ": " : "", errbuf, said,
+                     cc == CURLE_USE_SSL_FAILED && login
+                         ? " (the server does not offer TLS, and the password is only sent over "
+                           "TLS)"
+                         : "");
     }
     curl_slist_free_all(rcpt);
     curl_easy_cleanup(h);

@@ -1,5 +1,6 @@
-/* users.c - accounts, sessions, sign-in throttling, API tokens, the audit log and the scope
- * look-ups (see users.h): their SQL, in the store's portable dialect, always with parameters.
+/* users.c - accounts, sessions, API tokens, the audit log and the scope look-ups (see users.h):
+ * their SQL, in the store's portable dialect, always with parameters. (Sign-in throttling and
+ * the second factor's SQL: signin.c.)
  *
  * Secrets: passwords go through libsodium's crypto_pwhash_str (argon2id, the "interactive"
  * limits: about 64 MiB and a tenth of a second per check, which is what makes a stolen table
@@ -174,32 +175,6 @@ or_code or_user_check_name(const char *name, or_error *err)
     return OR_OK;
 }
 
-or_code or_password_check(const char *password, or_error *err)
-{
-    size_t n = password ? strlen(password) : 0;
-    if (n < OR_PASSWORD_MIN)
-        return or_fail(err, OR_EINPUT, "a password has at least %d characters", OR_PASSWORD_MIN);
-    if (n > OR_PASSWORD_MAX)
-        return or_fail(err, OR_EINPUT, "a password has at most %d characters", OR_PASSWORD_MAX);
-    return OR_OK;
-}
-
-void or_password_generate(char out[32])
-{
-    /* no 0/O, 1/l/I: easy to read out and type */
-    static const char alphabet[] = "abcdefghijkmnpqrstuvwxyz23456789";
-    size_t o = 0;
-    if (sodium_init() < 0)
-        abort(); /* no randomness: nothing safe to hand out */
-    for (int g = 0; g < 4; g++) {
-        if (g)
-            out[o++] = '-';
-        for (int i = 0; i < 5; i++)
-            out[o++] = alphabet[randombytes_uniform(sizeof alphabet - 1)];
-    }
-    out[o] = '\0';
-}
-
 static or_code hash_password(const char *password, char out[crypto_pwhash_STRBYTES], or_error *err)
 {
     or_code rc = crypto_ready(err);
@@ -211,8 +186,10 @@ static or_code hash_password(const char *password, char out[crypto_pwhash_STRBYT
     return OR_OK;
 }
 
-static const char user_cols[] =
-    "id, email, display_name, role, scope, disabled, created_at, password_hash";
+/* the account's columns as read_user reads them, then its password hash (7) and whether it has
+ * a second factor (8) */
+static const char user_cols[] = "id, email, display_name, role, scope, disabled, created_at, "
+                                "password_hash, CASE WHEN totp_secret IS NULL THEN 0 ELSE 1 END";
 
 static void read_user(or_query *q, or_user *u)
 {
@@ -232,7 +209,7 @@ or_code or_user_add(or_store *s, or_user *u, const char *password, or_error *err
     or_code rc;
     if ((rc = or_user_email(u->email, email, err)) || (rc = or_user_check_name(u->name, err)) ||
         (rc = or_role_check_scope(u->role, u->scope, err)) ||
-        (rc = or_password_check(password, err)))
+        (rc = or_password_check(password, email, err)))
         return rc;
     bool found = false;
     or_user old;
@@ -261,6 +238,7 @@ or_code or_user_add(or_store *s, or_user *u, const char *password, or_error *err
         u->id = q.d->col_int(q.st, 0);
     or_query_done(&q);
     u->disabled = false;
+    u->totp = false;
     sodium_memzero(hash, sizeof hash);
     return rc;
 }
@@ -272,7 +250,7 @@ or_code or_user_find(or_store *s, const char *email, or_user *out, bool *found, 
     lower_ascii(key);
     *found = false;
     or_query q;
-    char sql[160];
+    char sql[256];
     snprintf(sql, sizeof sql, "SELECT %s FROM users WHERE email = ?", user_cols);
     or_code rc = or_query_prep(s, &q, sql, err);
     if (rc)
@@ -281,6 +259,7 @@ or_code or_user_find(or_store *s, const char *email, or_user *out, bool *found, 
     bool row = false;
     if (!(rc = step(&q, &row, err)) && row) {
         read_user(&q, out);
+        out->totp = q.d->col_int(q.st, 8) != 0;
         *found = true;
     }
     or_query_done(&q);
@@ -304,10 +283,10 @@ or_code or_user_set_password(or_store *s, const char *email, const char *passwor
 {
     char key[OR_EMAIL_MAX + 1], hash[crypto_pwhash_STRBYTES];
     or_code rc;
-    if ((rc = or_password_check(password, err)))
-        return rc;
     copy(key, sizeof key, email);
     lower_ascii(key);
+    if ((rc = or_password_check(password, key, err)))
+        return rc;
     if ((rc = hash_password(password, hash, err)))
         return rc;
     or_query q;
@@ -349,7 +328,7 @@ or_code or_user_set_disabled(or_store *s, const char *email, bool disabled, or_e
 or_code or_user_each(or_store *s, or_user_cb cb, void *ctx, or_error *err)
 {
     or_query q;
-    char sql[160];
+    char sql[256];
     snprintf(sql, sizeof sql, "SELECT %s FROM users ORDER BY email", user_cols);
     or_code rc = or_query_prep(s, &q, sql, err);
     if (rc)
@@ -360,6 +339,7 @@ or_code or_user_each(or_store *s, or_user_cb cb, void *ctx, or_error *err)
             break;
         or_user u;
         read_user(&q, &u);
+        u.totp = q.d->col_int(q.st, 8) != 0;
         if ((rc = cb(ctx, &u, err)))
             break;
     }
@@ -392,7 +372,7 @@ or_code or_user_verify(or_store *s, const char *email, const char *password, or_
     copy(key, sizeof key, email);
     lower_ascii(key);
     or_query q;
-    char sql[160];
+    char sql[256];
     snprintf(sql, sizeof sql, "SELECT %s FROM users WHERE email = ?", user_cols);
     if ((rc = or_query_prep(s, &q, sql, err)))
         return rc;
@@ -400,6 +380,7 @@ or_code or_user_verify(or_store *s, const char *email, const char *password, or_
     bool row = false;
     if (!(rc = step(&q, &row, err)) && row) {
         read_user(&q, out);
+        out->totp = q.d->col_int(q.st, 8) != 0;
         copy(hash, sizeof hash, or_query_text(&q, 7));
     }
     or_query_done(&q);
@@ -454,6 +435,19 @@ static or_code demo_school(or_store *s, char out[OR_SCOPE_MAX + 1], or_error *er
     return rc;
 }
 
+/* The demo accounts' passwords: public, and accepted by or_password_check (none holds its
+ * account's name, which for most demo accounts is the role's). */
+static const char *const demo_passwords[OR_ROLE__COUNT] = {
+    [OR_ROLE_LA_ADMIN] = "demo-admin-kestrel",
+    [OR_ROLE_LA_OFFICER] = "demo-officer-kestrel",
+    [OR_ROLE_VIRTUAL_SCHOOL] = "demo-virtual-kestrel",
+    [OR_ROLE_SCHOOL] = "demo-head-kestrel",
+    [OR_ROLE_SOCIAL_WORKER] = "demo-social-kestrel",
+    [OR_ROLE_YOUTH_JUSTICE] = "demo-youth-kestrel",
+    [OR_ROLE_PARTNER] = "demo-reu-kestrel",
+    [OR_ROLE_ANALYST] = "demo-figures-kestrel",
+};
+
 or_code or_users_create_demo(or_store *s, FILE *print_to, or_error *err)
 {
     static const char domain[] = "@demo.onroll.example";
@@ -482,8 +476,7 @@ or_code or_users_create_demo(or_store *s, FILE *print_to, or_error *err)
             snprintf(u.email, sizeof u.email, "%s%s", or_role_name(u.role), domain);
         snprintf(u.name, sizeof u.name, "Demo %s", or_role_label(u.role));
         copy(u.scope, sizeof u.scope, scope);
-        char password[64];
-        snprintf(password, sizeof password, "demo-%s-password", or_role_name(u.role));
+        const char *password = demo_passwords[r];
         bool found = false;
         or_user old;
         if ((rc = or_user_find(s, u.email, &old, &found, err)))
@@ -614,75 +607,6 @@ or_code or_session_purge(or_store *s, int64_t now, int64_t idle, int64_t max, in
         *n = q.d->changes(q.st);
     or_query_done(&q);
     return rc;
-}
-
-/* ---- throttling ---- */
-
-static or_code count_since(or_store *s, const char *sql, const char *key, int64_t since, int *n,
-                           or_error *err)
-{
-    or_query q;
-    *n = 0;
-    or_code rc = or_query_prep(s, &q, sql, err);
-    if (rc)
-        return rc;
-    q.d->bind_text(q.st, 1, key);
-    q.d->bind_int(q.st, 2, since);
-    bool row = false;
-    if (!(rc = step(&q, &row, err)) && row)
-        *n = (int)q.d->col_int(q.st, 0);
-    or_query_done(&q);
-    return rc;
-}
-
-or_code or_login_failures(or_store *s, const char *email, const char *remote, int64_t since,
-                          int *by_email, int *by_remote, or_error *err)
-{
-    char key[OR_EMAIL_MAX + 1];
-    copy(key, sizeof key, email);
-    lower_ascii(key);
-    or_code rc = count_since(s, "SELECT COUNT(*) FROM login_failures WHERE email = ? AND at > ?",
-                             key, since, by_email, err);
-    if (!rc)
-        rc = count_since(s, "SELECT COUNT(*) FROM login_failures WHERE remote = ? AND at > ?",
-                         remote ? remote : "", since, by_remote, err);
-    return rc;
-}
-
-or_code or_login_failure_add(or_store *s, const char *email, const char *remote, int64_t now,
-                             or_error *err)
-{
-    char key[OR_EMAIL_MAX + 1];
-    copy(key, sizeof key, email);
-    lower_ascii(key);
-    or_query q;
-    or_code rc = or_query_prep(
-        s, &q, "INSERT INTO login_failures (at, email, remote) VALUES (?, ?, ?)", err);
-    if (rc)
-        return rc;
-    q.d->bind_int(q.st, 1, now);
-    q.d->bind_text(q.st, 2, key);
-    q.d->bind_text(q.st, 3, remote ? remote : "");
-    if ((rc = or_query_run(&q, err)))
-        return rc;
-    /* keep the table small: failures older than a day count for nothing */
-    if ((rc = or_query_prep(s, &q, "DELETE FROM login_failures WHERE at < ?", err)))
-        return rc;
-    q.d->bind_int(q.st, 1, now - 86400);
-    return or_query_run(&q, err);
-}
-
-or_code or_login_failures_clear(or_store *s, const char *email, or_error *err)
-{
-    char key[OR_EMAIL_MAX + 1];
-    copy(key, sizeof key, email);
-    lower_ascii(key);
-    or_query q;
-    or_code rc = or_query_prep(s, &q, "DELETE FROM login_failures WHERE email = ?", err);
-    if (rc)
-        return rc;
-    q.d->bind_text(q.st, 1, key);
-    return or_query_run(&q, err);
 }
 
 /* ---- API tokens ---- */

@@ -1,8 +1,10 @@
-/* page_sign_in.c - GET /sign-in (the form), POST /sign-in (check, throttle, start a session)
- * and POST /sign-out. The form is GOV.UK Frontend's: labelled inputs, an error summary linking
- * to the fields, errors next to each field. Before signing in there is no session to hold a
- * CSRF token, so the form's token is also set in a cookie (double submit, SameSite=Strict):
- * server.c compares the two on POST. */
+/* page_sign_in.c - GET /sign-in (the form), POST /sign-in (throttle, check, start a session),
+ * GET and POST /sign-in/code (the second factor's code, for an account that has one) and POST
+ * /sign-out. The forms are GOV.UK Frontend's: labelled inputs, an error summary linking to the
+ * fields, errors next to each field. Before signing in there is no session to hold a CSRF
+ * token, so the form's token is also set in a cookie (double submit, SameSite=Strict):
+ * server.c compares the two on POST. The code form has a token of its own, made when the
+ * password was right (auth.c). */
 #include <stdio.h>
 #include <string.h>
 
@@ -40,6 +42,56 @@ static void render(const web_request *req, web_response *res, const char *email,
     gov_form_end(out);
     html_raw(out, "<p class=\"govuk-body\">If you have forgotten your password, ask your local "
                   "authority's onroll administrator to reset it.</p>\n</div>\n</div>\n");
+    gov_page_end(out, &r);
+}
+
+/* "30 seconds", "1 second", "5 minutes" (rounded up) */
+static void say_wait(char *buf, size_t size, int64_t secs)
+{
+    if (secs < 120)
+        snprintf(buf, size, "%lld second%s", (long long)secs, secs == 1 ? "" : "s");
+    else
+        snprintf(buf, size, "%lld minutes", (long long)(secs + 59) / 60);
+}
+
+/* The second step: the code from the authenticator app. csrf is the form's token (the one the
+ * sign-in waits under). */
+static void render_code(const web_request *req, web_response *res, const char *csrf,
+                        const char *next, const char *error)
+{
+    or_sb *out = &res->body;
+    web_request r = *req;
+    r.csrf = csrf;
+    gov_error errs[1] = {{"code", error}};
+    gov_page_start(out, &r, error ? "Error: Enter the security code" : "Enter the security code");
+    html_raw(out, "<div class=\"govuk-grid-row\">\n<div class=\"govuk-grid-column-two-thirds\">\n");
+    gov_error_summary(out, errs, error ? 1 : 0);
+    gov_form_start(out, &r, "post", "/sign-in/code");
+    next = web_next_path(next ? next : "");
+    if (strcmp(next, "/"))
+        html_printf(out, "<input type=\"hidden\" name=\"next\" value=\"%s\">\n", next);
+    html_printf(out,
+                "<div class=\"govuk-form-group%s\">\n<h1 class=\"govuk-label-wrapper\"><label "
+                "class=\"govuk-label govuk-label--l\" for=\"code\">Enter the security "
+                "code</label></h1>\n<div id=\"code-hint\" class=\"govuk-hint\">The 6 digit code "
+                "shown in your authenticator app for onroll. It changes every 30 seconds.</div>\n",
+                error ? " govuk-form-group--error" : "");
+    if (error)
+        html_printf(out,
+                    "<p id=\"code-error\" class=\"govuk-error-message\"><span "
+                    "class=\"govuk-visually-hidden\">Error:</span> %s</p>\n",
+                    error);
+    html_printf(out,
+                "<input class=\"govuk-input govuk-input--width-5%s\" id=\"code\" name=\"code\" "
+                "type=\"text\" inputmode=\"numeric\" autocomplete=\"one-time-code\" "
+                "spellcheck=\"false\" aria-describedby=\"code-hint%s\">\n</div>\n",
+                error ? " govuk-input--error" : "", error ? " code-error" : "");
+    gov_button(out, "Continue", false);
+    gov_form_end(out);
+    html_raw(out, "<p class=\"govuk-body\">If you cannot use your authenticator app, ask your "
+                  "local authority's onroll administrator to set up a new one.</p>\n"
+                  "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/sign-in\">Start "
+                  "again</a></p>\n</div>\n</div>\n");
     gov_page_end(out, &r);
 }
 
@@ -86,24 +138,34 @@ void page_sign_in_post(const web_request *req, web_response *res)
         render(req, res, email, errs, n, NULL, false);
         return;
     }
-    web_signin_result result;
+    web_signin result;
     or_error err = {0};
     if (web_sign_in(req, res, email, password, &result, &err)) {
         web_error(req, res, 500, "Sorry, there is a problem with the service",
                   "You could not be signed in. Try again later.");
         return;
     }
-    switch (result) {
+    switch (result.result) {
     case WEB_SIGNIN_OK:
         web_redirect(req, res, web_next_path(web_form(req, "next")));
         return;
+    case WEB_SIGNIN_CODE:
+        render_code(req, res, result.csrf, web_form(req, "next"), NULL);
+        return;
+    case WEB_SIGNIN_NO_TOTP:
+        errs[0] = (gov_error){"email", "Your account needs a second way to prove it is you (an "
+                                       "authenticator app) before you can sign in. Ask your "
+                                       "onroll administrator to set one up for you."};
+        res->status = 403;
+        render(req, res, email, errs, 1, NULL, false);
+        return;
     case WEB_SIGNIN_THROTTLED: {
-        char msg[200], secs[24];
+        char msg[200], secs[24], wait[40];
+        say_wait(wait, sizeof wait, result.wait);
         snprintf(msg, sizeof msg,
-                 "You have entered the wrong details too many times. Wait %lld minutes and try "
-                 "again, or ask your onroll administrator to reset your password.",
-                 (long long)(req->cfg->login_window + 59) / 60);
-        snprintf(secs, sizeof secs, "%lld", (long long)req->cfg->login_window);
+                 "There have been too many attempts to sign in. Wait %s before you try again.",
+                 wait);
+        snprintf(secs, sizeof secs, "%lld", (long long)result.wait);
         web_header_add(res, "Retry-After", or_arena_strdup(req->arena, secs));
         errs[0] = (gov_error){"email", msg};
         res->status = 429;
@@ -122,6 +184,65 @@ void page_sign_in_post(const web_request *req, web_response *res)
         res->status = 401;
         render(req, res, email, errs, 1, NULL, false);
         return;
+    }
+}
+
+void page_sign_in_code(const web_request *req, web_response *res)
+{
+    if (req->user || !web_sign_in_waiting(req)) { /* nothing waiting: the password first */
+        page_sign_in(req, res);
+        return;
+    }
+    render_code(req, res, req->csrf, web_query(req, "next"), NULL);
+}
+
+void page_sign_in_code_post(const web_request *req, web_response *res)
+{
+    const char *code = web_form(req, "code"), *next = web_form(req, "next");
+    if (req->user) {
+        web_redirect(req, res, "/");
+        return;
+    }
+    if (!*code) {
+        if (!web_sign_in_waiting(req)) {
+            gov_error errs[1] = {{"email", "Sign in with your email address and password first"}};
+            res->status = 400;
+            render(req, res, "", errs, 1, NULL, false);
+            return;
+        }
+        res->status = 400;
+        render_code(req, res, req->csrf, next, "Enter the 6 digit security code");
+        return;
+    }
+    web_signin result;
+    or_error err = {0};
+    if (web_sign_in_code(req, res, code, &result, &err)) {
+        web_error(req, res, 500, "Sorry, there is a problem with the service",
+                  "You could not be signed in. Try again later.");
+        return;
+    }
+    switch (result.result) {
+    case WEB_SIGNIN_OK:
+        web_redirect(req, res, web_next_path(next));
+        return;
+    case WEB_SIGNIN_CODE_USED:
+        res->status = 401;
+        render_code(req, res, req->csrf, next,
+                    "That code has been used already. Wait for your app to show a new code, "
+                    "then enter it");
+        return;
+    case WEB_SIGNIN_CODE_BAD:
+        res->status = 401;
+        render_code(req, res, req->csrf, next,
+                    "The security code is not right. Enter the 6 digit code your app shows now");
+        return;
+    default: { /* too old or too many wrong codes: start again */
+        gov_error errs[1] = {{"email", "You need to sign in again: the security code was not "
+                                       "entered in time, or was wrong too many times"}};
+        res->status = 401;
+        render(req, res, "", errs, 1, NULL, false);
+        return;
+    }
     }
 }
 

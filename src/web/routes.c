@@ -15,6 +15,8 @@ const web_route web_routes[] = {
     {"GET", "/healthz", page_healthz, WEB_PUBLIC, 0, NULL},
     {"GET", "/sign-in", page_sign_in, WEB_PUBLIC, 0, NULL},
     {"POST", "/sign-in", page_sign_in_post, WEB_PUBLIC, 0, NULL},
+    {"GET", "/sign-in/code", page_sign_in_code, WEB_PUBLIC, 0, NULL},
+    {"POST", "/sign-in/code", page_sign_in_code_post, WEB_PUBLIC, 0, NULL},
     {"POST", "/sign-out", page_sign_out, WEB_STAFF, 0, NULL},
     {"GET", "/status", page_status, WEB_LA | WEB_R(OR_ROLE_ANALYST), 0, "Status"},
     {"GET", "/pupils/{upn}", page_pupil, WEB_PUPIL_ROLES, WEB_F_PUPIL | WEB_F_PART | WEB_F_CLAIM,

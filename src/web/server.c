@@ -480,6 +480,7 @@ static exchange *exchange_new(server *srv, struct MHD_Connection *conn, const ch
             or_error err = {0};
             or_session_purge(req->store, req->now, srv->cfg.session_idle, srv->cfg.session_max,
                              NULL, &err);
+            or_login_refused_flush(req->store, req->now, NULL, &err); /* throttled: to the audit */
         }
     }
     return ex;
@@ -649,7 +650,11 @@ or_code or_web_serve(const or_web_opts *o, or_error *err)
     cfg->session_max = or_default(o->session_max, 12 * 3600);
     cfg->login_max_email = (int)or_default(o->login_max_email, 5);
     cfg->login_max_remote = (int)or_default(o->login_max_remote, 20);
+    cfg->login_wait_first = (int)or_default(o->login_wait_first, 1);
+    cfg->login_wait_max = (int)or_default(o->login_wait_max, 5 * 60);
     cfg->login_window = or_default(o->login_window, 15 * 60);
+    cfg->login_audit_period = (int)or_default(o->login_audit_period, 60);
+    cfg->require_totp = o->require_totp;
     bool tls = o->tls_cert && o->tls_key;
     cfg->secure_cookies = tls || o->secure_cookies;
     or_code rc = or_web_check(o, err);

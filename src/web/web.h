@@ -91,10 +91,15 @@ typedef struct {
 
 /* The server's settings, shared read-only by every request. */
 typedef struct {
-    int64_t session_idle, session_max;     /* seconds */
-    int login_max_email, login_max_remote; /* failed sign-ins allowed per window */
-    int64_t login_window;                  /* seconds */
-    bool secure_cookies;                   /* served over TLS: cookies get Secure */
+    int64_t session_idle, session_max; /* seconds */
+    /* sign-in back-off (auth.c): attempts before any wait per account and per address, the
+     * first and longest waits, when a count is forgotten, the audit period of throttled ones */
+    int login_max_email, login_max_remote;
+    int login_wait_first, login_wait_max; /* seconds */
+    int64_t login_window;                 /* seconds after the last attempt */
+    int login_audit_period;               /* seconds */
+    bool require_totp;   /* la_admin, la_officer, analyst: no sign-in without a second factor */
+    bool secure_cookies; /* served over TLS: cookies get Secure */
     web_asset *assets;
     size_t nassets;
     char asset_version[17]; /* a digest of the assets, added to their URLs (?v=) */
@@ -240,13 +245,32 @@ typedef enum {
     WEB_SIGNIN_OK,
     WEB_SIGNIN_BAD,       /* wrong email or password (never says which) */
     WEB_SIGNIN_MALFORMED, /* not an email address (recorded as a failure all the same) */
-    WEB_SIGNIN_THROTTLED, /* too many failures: 429 */
+    WEB_SIGNIN_THROTTLED, /* too soon after failed attempts: 429, wait seconds */
+    WEB_SIGNIN_CODE,      /* password right: now the second factor's code (csrf: its form's) */
+    WEB_SIGNIN_NO_TOTP,   /* password right, but the role needs a second factor and has none */
+    WEB_SIGNIN_CODE_BAD,  /* a wrong code (tries left: another) */
+    WEB_SIGNIN_CODE_USED, /* the code was used already */
+    WEB_SIGNIN_EXPIRED,   /* no sign-in waiting for a code (too old, too many wrong codes) */
 } web_signin_result;
 
-/* Check an email and password, with throttling and auditing; on success a session is created
- * and its cookie set on res. */
+typedef struct {
+    web_signin_result result;
+    int64_t wait;                /* WEB_SIGNIN_THROTTLED: seconds to wait */
+    char csrf[OR_TOKEN_LEN + 1]; /* WEB_SIGNIN_CODE: the code form's token */
+} web_signin;
+
+/* Check an email and password, with the back-off (counted before the password is checked; an
+ * attempt too early is refused unchecked) and auditing. When right: a session is created and its
+ * cookie set on res, or, for an account with a second factor, a sign-in waits for its code under
+ * a new form token (out->csrf, also set as the sign-in cookie). */
 or_code web_sign_in(const web_request *req, web_response *res, const char *email,
-                    const char *password, web_signin_result *out, or_error *err);
+                    const char *password, web_signin *out, or_error *err);
+/* The second step: the code for the sign-in waiting under the form's token (req->csrf); right
+ * and not used before, the session starts. */
+or_code web_sign_in_code(const web_request *req, web_response *res, const char *code,
+                         web_signin *out, or_error *err);
+/* Is a sign-in waiting for its code under the form's token? */
+bool web_sign_in_waiting(const web_request *req);
 /* End the request's session (and clear its cookie). */
 void web_sign_out(const web_request *req, web_response *res);
 
@@ -301,26 +325,28 @@ const char *web_content_type(const char *path);
 
 /* ---- the pages (one file each) ---- */
 
-void page_home(const web_request *req, web_response *res);         /* page_home.c */
-void page_healthz(const web_request *req, web_response *res);      /* page_status.c */
-void page_status(const web_request *req, web_response *res);       /* page_status.c */
-void page_sign_in(const web_request *req, web_response *res);      /* page_sign_in.c */
-void page_sign_in_post(const web_request *req, web_response *res); /* page_sign_in.c */
-void page_sign_out(const web_request *req, web_response *res);     /* page_sign_in.c */
-void page_audit(const web_request *req, web_response *res);        /* page_audit.c */
-void page_pupil(const web_request *req, web_response *res);        /* page_pupil.c */
-void page_claims(const web_request *req, web_response *res);       /* page_claims.c */
-void page_claim(const web_request *req, web_response *res);        /* page_claims.c */
-void page_claim_post(const web_request *req, web_response *res);   /* page_claims.c */
+void page_home(const web_request *req, web_response *res);              /* page_home.c */
+void page_healthz(const web_request *req, web_response *res);           /* page_status.c */
+void page_status(const web_request *req, web_response *res);            /* page_status.c */
+void page_sign_in(const web_request *req, web_response *res);           /* page_sign_in.c */
+void page_sign_in_post(const web_request *req, web_response *res);      /* page_sign_in.c */
+void page_sign_out(const web_request *req, web_response *res);          /* page_sign_in.c */
+void page_sign_in_code(const web_request *req, web_response *res);      /* page_sign_in.c */
+void page_sign_in_code_post(const web_request *req, web_response *res); /* page_sign_in.c */
+void page_audit(const web_request *req, web_response *res);             /* page_audit.c */
+void page_pupil(const web_request *req, web_response *res);             /* page_pupil.c */
+void page_claims(const web_request *req, web_response *res);            /* page_claims.c */
+void page_claim(const web_request *req, web_response *res);             /* page_claims.c */
+void page_claim_post(const web_request *req, web_response *res);        /* page_claims.c */
 /* What a school whose claim waits sees of the pupil (page_claims.c, from page_pupil.c). */
 void page_pupil_claim(const web_request *req, web_response *res, const char *upn,
                       const char *forename, const char *surname, const char *dob);
-void page_pupils(const web_request *req, web_response *res);      /* page_pupils.c */
-void page_dashboard(const web_request *req, web_response *res);   /* page_dashboard.c */
-void page_school(const web_request *req, web_response *res);      /* page_school.c */
-void page_schools(const web_request *req, web_response *res);     /* page_school.c */
-void page_record(const web_request *req, web_response *res);      /* page_record.c */
-void page_record_post(const web_request *req, web_response *res); /* page_record.c */
+void page_pupils(const web_request *req, web_response *res);            /* page_pupils.c */
+void page_dashboard(const web_request *req, web_response *res);         /* page_dashboard.c */
+void page_school(const web_request *req, web_response *res);            /* page_school.c */
+void page_schools(const web_request *req, web_response *res);           /* page_school.c */
+void page_record(const web_request *req, web_response *res);            /* page_record.c */
+void page_record_post(const web_request *req, web_response *res);       /* page_record.c */
 /* The banner a page shows after a redirect from a recording form (?recorded=TYPE or
  * ?action=RULE in the query): nothing when there is none. (page_record.c) */
 void page_record_banner(const web_request *req, or_sb *out);

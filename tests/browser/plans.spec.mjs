@@ -126,7 +126,7 @@ const mainText = async (page) => (await page.locator('main').innerText()).replac
 // ---- 1. the school ----
 async function schoolStory(r) {
     const { page } = r;
-    await signIn(r, 'school@demo.onroll.example', 'demo-school-password');
+    await signIn(r, 'school@demo.onroll.example', 'demo-head-kestrel');
     for (let i = 0; i < record; i++) {
         const on = record === 2 && i === 0 ? addDays(today, -7) : today;
         await page.goto(`${base}/pupils/${upn}/record`, { waitUntil: 'load' });
@@ -199,7 +199,7 @@ async function schoolStory(r) {
 // ---- 2. the Re-engagement Unit ----
 async function reuStory(r, referral) {
     const { page } = r;
-    await signIn(r, 'partner@demo.onroll.example', 'demo-partner-password');
+    await signIn(r, 'partner@demo.onroll.example', 'demo-reu-kestrel');
     await visit(r, '/referrals', 'the REU\'s referrals');
     check('reu: the new referral is in its list',
         (await page.locator(`a[href="${referral}"]`).count()) === 1, `no link to ${referral}`);
@@ -220,7 +220,7 @@ async function reuStory(r, referral) {
 // ---- 3. the Virtual School ----
 async function vsStory(r) {
     const { page } = r;
-    await signIn(r, 'virtual_school@demo.onroll.example', 'demo-virtual_school-password');
+    await signIn(r, 'virtual_school@demo.onroll.example', 'demo-virtual-kestrel');
     await visit(r, '/peps', 'PEPs this term');
     const links = page.locator('a[href*="/plans/new?kind=pep"]');
     check('virtual_school: looked-after pupils listed', (await links.count()) > 0);
@@ -237,7 +237,7 @@ async function vsStory(r) {
 // ---- 4. the LA ----
 async function laStory(r) {
     const { page } = r;
-    await signIn(r, 'la_officer@demo.onroll.example', 'demo-la_officer-password');
+    await signIn(r, 'la_officer@demo.onroll.example', 'demo-officer-kestrel');
     await visit(r, '/dashboard', 'the LA dashboard');
     check('la_officer: permanent exclusions without a PEAP or consultation',
         (await page.locator('h2#pex').count()) === 1);

@@ -3,13 +3,16 @@
 listening on 127.0.0.1, writing every message it accepts to a directory as NNNN.eml (the
 envelope first, as X-Sink-Mail-From and X-Sink-Rcpt-To headers, then the message as received).
 
-  smtp_sink.py --port PORT --dir DIR [--accept N] [--hang-after N] [--reject ADDRESS]...
+  smtp_sink.py --port PORT --dir DIR [--accept N] [--hang-after N] [--reject ADDRESS]... [--auth]
 
 --accept N      stop (close the port) once N messages have been accepted, refusing any other
                 for now (421) meanwhile: a server going away in the middle of a run
 --hang-after N  write message N+1 to the directory, then never answer it: the server has the
                 message, the sender never hears that it did (a crash before marking it sent)
 --reject ADDR   refuse RCPT TO:<ADDR> for good (550)
+--auth          offer AUTH (PLAIN, LOGIN) without offering STARTTLS, accept any login, and write
+                every AUTH the client sends (mechanism and user) to DIR/auth.log: a password
+                that reaches this server went in clear
 
 DIR/ready is written once the server listens. Messages are written whole, then renamed.
 """
@@ -19,6 +22,7 @@ import os
 import threading
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
 
 
 def main():
@@ -28,6 +32,7 @@ def main():
     ap.add_argument("--accept", type=int, default=0)
     ap.add_argument("--hang-after", type=int, default=-1)
     ap.add_argument("--reject", action="append", default=[])
+    ap.add_argument("--auth", action="store_true")
     args = ap.parse_args()
     os.makedirs(args.dir, exist_ok=True)
     done = threading.Event()
@@ -63,7 +68,17 @@ def main():
                 done.set()
             return "250 Message accepted for delivery"
 
-    ctl = Controller(Sink(), hostname="127.0.0.1", port=args.port)
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        user = getattr(auth_data, "login", b"") or b""
+        with open(os.path.join(args.dir, "auth.log"), "a") as f:
+            f.write("AUTH %s %s\n" % (mechanism, user.decode("utf-8", "replace")))
+        return AuthResult(success=True)
+
+    if args.auth:  # AUTH offered on a connection that never becomes TLS
+        ctl = Controller(Sink(), hostname="127.0.0.1", port=args.port,
+                         authenticator=authenticator, auth_require_tls=False)
+    else:
+        ctl = Controller(Sink(), hostname="127.0.0.1", port=args.port)
     ctl.start()
     with open(os.path.join(args.dir, "ready"), "w") as f:
         f.write("ready\n")

@@ -87,11 +87,11 @@ SC=$WORK/school.jar
 AN=$WORK/analyst.jar
 AD=$WORK/admin.jar
 VS=$WORK/vs.jar
-expect_eq "LA officer signs in" 303 "$(sign_in "$LA" la_officer@demo.onroll.example demo-la_officer-password)"
-expect_eq "school signs in" 303 "$(sign_in "$SC" school@demo.onroll.example demo-school-password)"
-expect_eq "analyst signs in" 303 "$(sign_in "$AN" analyst@demo.onroll.example demo-analyst-password)"
-expect_eq "LA admin signs in" 303 "$(sign_in "$AD" la_admin@demo.onroll.example demo-la_admin-password)"
-expect_eq "Virtual School signs in" 303 "$(sign_in "$VS" virtual_school@demo.onroll.example demo-virtual_school-password)"
+expect_eq "LA officer signs in" 303 "$(sign_in "$LA" la_officer@demo.onroll.example demo-officer-kestrel)"
+expect_eq "school signs in" 303 "$(sign_in "$SC" school@demo.onroll.example demo-head-kestrel)"
+expect_eq "analyst signs in" 303 "$(sign_in "$AN" analyst@demo.onroll.example demo-figures-kestrel)"
+expect_eq "LA admin signs in" 303 "$(sign_in "$AD" la_admin@demo.onroll.example demo-admin-kestrel)"
+expect_eq "Virtual School signs in" 303 "$(sign_in "$VS" virtual_school@demo.onroll.example demo-virtual-kestrel)"
 
 # ---- record a suspension (LA officer) ----
 expect_eq "record form" 200 "$(get "$LA" "/pupils/$P1/record")"

@@ -91,10 +91,10 @@ LA=$WORK/la.jar
 SC=$WORK/school.jar
 AN=$WORK/analyst.jar
 AD=$WORK/admin.jar
-expect_eq "LA officer signs in" 303 "$(sign_in "$LA" la_officer@demo.onroll.example demo-la_officer-password)"
-expect_eq "school (SENCO) signs in" 303 "$(sign_in "$SC" school@demo.onroll.example demo-school-password)"
-expect_eq "analyst signs in" 303 "$(sign_in "$AN" analyst@demo.onroll.example demo-analyst-password)"
-expect_eq "LA admin signs in" 303 "$(sign_in "$AD" la_admin@demo.onroll.example demo-la_admin-password)"
+expect_eq "LA officer signs in" 303 "$(sign_in "$LA" la_officer@demo.onroll.example demo-officer-kestrel)"
+expect_eq "school (SENCO) signs in" 303 "$(sign_in "$SC" school@demo.onroll.example demo-head-kestrel)"
+expect_eq "analyst signs in" 303 "$(sign_in "$AN" analyst@demo.onroll.example demo-figures-kestrel)"
+expect_eq "LA admin signs in" 303 "$(sign_in "$AD" la_admin@demo.onroll.example demo-admin-kestrel)"
 
 # ---- searching ----
 expect_eq "the directory" 200 "$(get "$SC" /interventions)"
@@ -334,7 +334,7 @@ elif [ ! -x "$CHROMIUM" ]; then
 else
     mkdir -p test-results/screenshots
     CHROMIUM=$CHROMIUM node tests/browser/directory.spec.mjs "$B" school@demo.onroll.example \
-        demo-school-password la_officer@demo.onroll.example demo-la_officer-password \
+        demo-head-kestrel la_officer@demo.onroll.example demo-officer-kestrel \
         test-results/screenshots >"$WORK/browser" 2>&1
     rc=$?
     sed 's/^/    /' "$WORK/browser"

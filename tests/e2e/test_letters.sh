@@ -130,20 +130,20 @@ EOF
 "$ONROLL" init >/dev/null 2>&1
 expect_status "the LA's files import" 0 "$ONROLL" import "$WORK/schools.csv" "$WORK/calendar.csv" \
     "$WORK/pupils.csv" "$WORK/enrolments.csv" "$WORK/events.csv"
-echo 'la-officer-password' | "$ONROLL" user add la@la.example.gov.uk --name "Lee Officer" \
+echo 'la-officer-kestrel' | "$ONROLL" user add la@la.example.gov.uk --name "Lee Officer" \
     --role la_officer --password-stdin >/dev/null
-echo 'school-a-password' | "$ONROLL" user add head@hillside.example.sch.uk --name "Hillside" \
+echo 'school-a-kestrel' | "$ONROLL" user add head@hillside.example.sch.uk --name "Hillside" \
     --role school --scope 100001 --password-stdin >/dev/null
-echo 'school-b-password' | "$ONROLL" user add head@riverside.example.sch.uk --name "Riverside" \
+echo 'school-b-kestrel' | "$ONROLL" user add head@riverside.example.sch.uk --name "Riverside" \
     --role school --scope 100002 --password-stdin >/dev/null
 
 start_server
 LA=$WORK/la.jar
 SA=$WORK/a.jar
 SB=$WORK/b.jar
-expect_eq "LA officer signs in" 303 "$(sign_in "$LA" la@la.example.gov.uk la-officer-password)"
-expect_eq "school A signs in" 303 "$(sign_in "$SA" head@hillside.example.sch.uk school-a-password)"
-expect_eq "school B signs in" 303 "$(sign_in "$SB" head@riverside.example.sch.uk school-b-password)"
+expect_eq "LA officer signs in" 303 "$(sign_in "$LA" la@la.example.gov.uk la-officer-kestrel)"
+expect_eq "school A signs in" 303 "$(sign_in "$SA" head@hillside.example.sch.uk school-a-kestrel)"
+expect_eq "school B signs in" 303 "$(sign_in "$SB" head@riverside.example.sch.uk school-b-kestrel)"
 
 P1=W999250000001
 LETTERS="/pupils/$P1/events/S1/letters"
@@ -233,7 +233,7 @@ elif [ ! -x "$CHROMIUM" ]; then
     echo "skipped: browser test ($CHROMIUM is not installed: apt-get install chromium)"
 else
     CHROMIUM=$CHROMIUM node tests/browser/letters.spec.mjs "$B" head@hillside.example.sch.uk \
-        school-a-password "$PAGE?urn=100001" "${LETTER_SHOT:-}" >"$WORK/browser" 2>&1
+        school-a-kestrel "$PAGE?urn=100001" "${LETTER_SHOT:-}" >"$WORK/browser" 2>&1
     rc=$?
     sed 's/^/    /' "$WORK/browser"
     if [ $rc -eq 0 ]; then pass "browser: Print shown, the letter printed alone, axe-core 0 violations"; else fail "browser test (exit $rc)" "$(grep -E '^(FAIL|axe:| )' "$WORK/browser" | head -20)"; fi

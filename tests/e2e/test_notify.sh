@@ -257,7 +257,7 @@ expect_same_file "the new exclusion: the PRU and the MASH/safeguarding address" 
 stop_sink
 
 # ---- the one-click link and the dashboard, through the real server ----
-printf 'officer-password-1\n' | "$ONROLL" user add officer@la.example.gov.uk --name Officer \
+printf 'kestrel-river-41\n' | "$ONROLL" user add officer@la.example.gov.uk --name Officer \
     --role la_officer --password-stdin >/dev/null 2>&1
 "$ONROLL" serve --listen 127.0.0.1:"$WP" --static "$STATIC" >"$WORK/serve.log" 2>&1 &
 PIDS="$PIDS $!"
@@ -267,7 +267,7 @@ while ! curl -s -o /dev/null "$B/healthz" && [ $i -lt 100 ]; do
     i=$((i + 1))
 done
 JAR=$WORK/jar
-expect_eq "sign in as the LA officer" 303 "$(sign_in "$JAR" officer@la.example.gov.uk officer-password-1)"
+expect_eq "sign in as the LA officer" 303 "$(sign_in "$JAR" officer@la.example.gov.uk kestrel-river-41)"
 unacked() {
     get "$JAR" /dashboard >/dev/null
     sed -n 's/.*acknowledged yet: <strong>\([0-9]*\)<\/strong>.*/\1/p' "$WORK/body" | head -n 1

@@ -39,11 +39,11 @@ add_user() { # EMAIL ROLE PASSWORD [URN]
     fi
     expect_eq "account $1 ($2)" 0 $?
 }
-add_user head@eastfield.example.uk school eastfield-password-1 200001
-add_user head@brookside.example.uk school brookside-password-1 200002
-add_user officer@la.example.gov.uk la_officer officer-password-1
-add_user analyst@la.example.gov.uk analyst analyst-password-1
-add_user vsh@la.example.gov.uk virtual_school vsh-password-1
+add_user head@eastfield.example.uk school eastfield-kestrel-1 200001
+add_user head@brookside.example.uk school brookside-kestrel-1 200002
+add_user officer@la.example.gov.uk la_officer kestrel-river-41
+add_user analyst@la.example.gov.uk analyst figures-kestrel-1
+add_user vsh@la.example.gov.uk virtual_school virtual-kestrel-1
 
 events_count() {
     "$ONROLL" export events | wc -l | tr -d ' '
@@ -105,11 +105,11 @@ SC2=$WORK/school2.jar
 LA=$WORK/la.jar
 AN=$WORK/analyst.jar
 VS=$WORK/vs.jar
-expect_eq "school 200001 signs in" 303 "$(sign_in "$SC" head@eastfield.example.uk eastfield-password-1)"
-expect_eq "school 200002 signs in" 303 "$(sign_in "$SC2" head@brookside.example.uk brookside-password-1)"
-expect_eq "LA officer signs in" 303 "$(sign_in "$LA" officer@la.example.gov.uk officer-password-1)"
-expect_eq "analyst signs in" 303 "$(sign_in "$AN" analyst@la.example.gov.uk analyst-password-1)"
-expect_eq "Virtual School signs in" 303 "$(sign_in "$VS" vsh@la.example.gov.uk vsh-password-1)"
+expect_eq "school 200001 signs in" 303 "$(sign_in "$SC" head@eastfield.example.uk eastfield-kestrel-1)"
+expect_eq "school 200002 signs in" 303 "$(sign_in "$SC2" head@brookside.example.uk brookside-kestrel-1)"
+expect_eq "LA officer signs in" 303 "$(sign_in "$LA" officer@la.example.gov.uk kestrel-river-41)"
+expect_eq "analyst signs in" 303 "$(sign_in "$AN" analyst@la.example.gov.uk figures-kestrel-1)"
+expect_eq "Virtual School signs in" 303 "$(sign_in "$VS" vsh@la.example.gov.uk virtual-kestrel-1)"
 
 # ---- the report page: the figures of test_outcomes.sh, worked out by hand there ----
 Q="as-of-day=1&as-of-month=4&as-of-year=2026"
@@ -426,8 +426,8 @@ else
     expect_eq "an intervention for the browser's pupil imports" 0 $?
     before=$(events_count)
     CHROMIUM=$CHROMIUM BASE=$B UPN=$E PLAN=200001:IE \
-        SCHOOL_EMAIL=head@eastfield.example.uk SCHOOL_PASSWORD=eastfield-password-1 \
-        LA_EMAIL=analyst@la.example.gov.uk LA_PASSWORD=analyst-password-1 \
+        SCHOOL_EMAIL=head@eastfield.example.uk SCHOOL_PASSWORD=eastfield-kestrel-1 \
+        LA_EMAIL=analyst@la.example.gov.uk LA_PASSWORD=figures-kestrel-1 \
         node tests/browser/outcomes.spec.mjs >"$WORK/browser" 2>&1
     rc=$?
     sed 's/^/    /' "$WORK/browser"

@@ -99,9 +99,9 @@ for u in "school@eastfield.example.gov.uk school 200001" "school@brookside.examp
     "officer@la.example.gov.uk la_officer -" "eh@eh.example.gov.uk partner early_help -"; do
     set -- $u
     if [ "$3" = - ]; then
-        echo "password-$2-1" | "$ONROLL" user add "$1" --name "Test $2" --role "$2" --password-stdin >/dev/null 2>&1
+        echo "kestrel-river-41" | "$ONROLL" user add "$1" --name "Test $2" --role "$2" --password-stdin >/dev/null 2>&1
     else
-        echo "password-$2-1" | "$ONROLL" user add "$1" --name "Test $2" --role "$2" --scope "$3" --password-stdin >/dev/null 2>&1
+        echo "kestrel-river-41" | "$ONROLL" user add "$1" --name "Test $2" --role "$2" --scope "$3" --password-stdin >/dev/null 2>&1
     fi
     expect_eq "account $1 ($2)" 0 $?
 done
@@ -113,12 +113,12 @@ REU=$WORK/reu.jar
 VS=$WORK/vs.jar
 LA=$WORK/la.jar
 EH=$WORK/eh.jar
-expect_eq "Eastfield signs in" 303 "$(sign_in "$SC" school@eastfield.example.gov.uk password-school-1)"
-expect_eq "Brookside signs in" 303 "$(sign_in "$SC2" school@brookside.example.gov.uk password-school-1)"
-expect_eq "the REU signs in" 303 "$(sign_in "$REU" reu@reu.example.gov.uk password-partner-1)"
-expect_eq "the Virtual School signs in" 303 "$(sign_in "$VS" vs@vs.example.gov.uk password-virtual_school-1)"
-expect_eq "the LA officer signs in" 303 "$(sign_in "$LA" officer@la.example.gov.uk password-la_officer-1)"
-expect_eq "early help signs in" 303 "$(sign_in "$EH" eh@eh.example.gov.uk password-partner-1)"
+expect_eq "Eastfield signs in" 303 "$(sign_in "$SC" school@eastfield.example.gov.uk kestrel-river-41)"
+expect_eq "Brookside signs in" 303 "$(sign_in "$SC2" school@brookside.example.gov.uk kestrel-river-41)"
+expect_eq "the REU signs in" 303 "$(sign_in "$REU" reu@reu.example.gov.uk kestrel-river-41)"
+expect_eq "the Virtual School signs in" 303 "$(sign_in "$VS" vs@vs.example.gov.uk kestrel-river-41)"
+expect_eq "the LA officer signs in" 303 "$(sign_in "$LA" officer@la.example.gov.uk kestrel-river-41)"
+expect_eq "early help signs in" 303 "$(sign_in "$EH" eh@eh.example.gov.uk kestrel-river-41)"
 
 # hostile text: markup, quotes, an ampersand, a line break
 HOSTILE='<script>alert("x")</script> & <b>bold</b> '"'"'q'"'"'

@@ -107,9 +107,9 @@ if [ "$grew" -lt 8 ]; then pass "... and the server did not buffer it (peak memo
 LA=$WORK/la.jar
 SC=$WORK/school.jar
 AN=$WORK/analyst.jar
-expect_eq "LA officer signs in" 303 "$(sign_in "$LA" la_officer@demo.onroll.example demo-la_officer-password)"
-expect_eq "school signs in" 303 "$(sign_in "$SC" school@demo.onroll.example demo-school-password)"
-expect_eq "analyst signs in" 303 "$(sign_in "$AN" analyst@demo.onroll.example demo-analyst-password)"
+expect_eq "LA officer signs in" 303 "$(sign_in "$LA" la_officer@demo.onroll.example demo-officer-kestrel)"
+expect_eq "school signs in" 303 "$(sign_in "$SC" school@demo.onroll.example demo-head-kestrel)"
+expect_eq "analyst signs in" 303 "$(sign_in "$AN" analyst@demo.onroll.example demo-figures-kestrel)"
 
 # ---- 1. next stays local ----
 # sign_in_next NEXT : sign in as the LA officer through the form with next=NEXT (sent as it
@@ -120,7 +120,7 @@ sign_in_next() {
     curl -s -b "$WORK/n.jar" -o /dev/null -D "$WORK/n.headers" \
         --data-urlencode "csrf_token=$(csrf_of "$WORK/n.html")" \
         --data-urlencode "email=la_officer@demo.onroll.example" \
-        --data-urlencode "password=demo-la_officer-password" \
+        --data-urlencode "password=demo-officer-kestrel" \
         --data-urlencode "next=$1" "$B/sign-in"
     sed -n 's/^Location: \(.*\)\r$/\1/p' "$WORK/n.headers"
 }
@@ -144,7 +144,7 @@ rm -f "$WORK/n.jar"
 curl -s -c "$WORK/n.jar" -o "$WORK/n.html" "$B/sign-in?next=/%09/evil.example"
 expect_not_in "the sign-in form does not carry a hostile next" 'name="next"' "$WORK/n.html"
 curl -s -b "$WORK/n.jar" -o /dev/null -D "$WORK/n.headers" \
-    --data "$(form_body "$WORK/n.html" email=la_officer@demo.onroll.example password=demo-la_officer-password)" \
+    --data "$(form_body "$WORK/n.html" email=la_officer@demo.onroll.example password=demo-officer-kestrel)" \
     "$B/sign-in"
 expect_in "... and signing in from it lands at home" "Location: /$(printf '\r')" "$WORK/n.headers"
 curl -s -c "$WORK/n.jar" -o "$WORK/n.html" "$B/sign-in?next=/pupils/$UPN"
@@ -219,7 +219,7 @@ remote_of() {
 expect_eq "X-Forwarded-For from an untrusted peer is ignored" 127.0.0.1 "$(remote_of "$LA" 127.0.0.1 203.0.113.7)"
 stop_server
 serve -- --trusted-proxy 127.0.0.3 --trusted-proxy 127.0.0.4,127.0.0.5
-expect_eq "LA officer signs in again" 303 "$(sign_in "$LA" la_officer@demo.onroll.example demo-la_officer-password)"
+expect_eq "LA officer signs in again" 303 "$(sign_in "$LA" la_officer@demo.onroll.example demo-officer-kestrel)"
 expect_eq "... from an untrusted peer, still ignored" 127.0.0.1 "$(remote_of "$LA" 127.0.0.1 203.0.113.7)"
 expect_eq "from a trusted proxy: the right-most address" 203.0.113.7 "$(remote_of "$LA" 127.0.0.3 '198.51.100.1, 203.0.113.7')"
 expect_eq "... skipping trusted proxies in the chain" 203.0.113.7 "$(remote_of "$LA" 127.0.0.4 '198.51.100.1, 203.0.113.7, 127.0.0.5')"

@@ -26,7 +26,10 @@ for t in \
     tests/e2e/test_plans.sh \
     tests/e2e/test_notify.sh \
     tests/e2e/test_scope_roll.sh \
-    tests/e2e/test_csv_guard.sh; do
+    tests/e2e/test_csv_guard.sh \
+    tests/e2e/test_signin.sh \
+    tests/e2e/test_totp.sh \
+    tests/e2e/test_smtp_auth.sh; do
     out=$(ONROLL_TEST_PG="$url" sh "$t" 2>&1)
     echo "$out" | grep -E '^(ok|FAIL) ' | sed "s|^|$(basename "$t"): |"
     line=$(echo "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -n 1)
