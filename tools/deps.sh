@@ -12,7 +12,7 @@ missing() {
     done
     echo "$m"
 }
-install() { # two builds at once on one machine (two clones, `make` and `make asan`) take turns
+install_missing() { # two builds at once on one machine (two clones, `make` and `make asan`) take turns
     missing=$(missing)
     [ -n "$missing" ] || return 0
     echo "onroll: installing Debian packages:$missing"
@@ -24,9 +24,9 @@ install() { # two builds at once on one machine (two clones, `make` and `make as
 lock=${TMPDIR:-/tmp}/onroll-deps.lock
 if [ -n "$(missing)" ]; then
     if command -v flock >/dev/null 2>&1 && { : >>"$lock"; } 2>/dev/null; then
-        (flock 9 && install) 9>>"$lock"
+        (flock 9 && install_missing) 9>>"$lock"
     else
-        install
+        install_missing
     fi
 fi
 # npm packages from the committed lock: GOV.UK Frontend, and playwright-core + axe-core for the
