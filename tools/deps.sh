@@ -12,7 +12,8 @@ missing() {
     done
     echo "$m"
 }
-install_missing() { # two builds at once on one machine (two clones, `make` and `make asan`) take turns
+# Two builds at once on one machine (two clones; `make` and `make asan`) take turns (flock).
+install_missing() {
     missing=$(missing)
     [ -n "$missing" ] || return 0
     echo "onroll: installing Debian packages:$missing"
