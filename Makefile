@@ -1,16 +1,29 @@
 # onroll - build, test, run. `make run` installs what is missing, builds, creates the demo
-# database when absent and serves it; `make test` runs every test; `make asan` runs them again
-# under AddressSanitizer + UndefinedBehaviorSanitizer.
+# database when absent and serves it; `make test` installs what is missing, builds and runs
+# every test; `make asan` runs them again under AddressSanitizer + UndefinedBehaviorSanitizer.
 
 CC      ?= cc
 PKGS    := sqlite3 libpq jansson libmicrohttpd libxml-2.0 libsodium libcurl pwquality liboath
+TEST_PKGS := cmocka
 BUILD   ?= build
 CFLAGS  ?= -O2 -g
+
+# The packages' flags come from $(BUILD)/config.mk, which tools/config.sh writes from pkg-config
+# after tools/deps.sh has installed whatever is missing. make builds that file before anything
+# else (and then starts again, reading it), so the first `make`, `make run` or `make test` on a
+# fresh clone installs first and compiles after, never with flags found before the install.
+# It is made again when this Makefile or deps.sh changes (a package added to either).
+NO_CONFIG_GOALS := clean format format-check deps
+ifeq ($(MAKECMDGOALS),)
+include $(BUILD)/config.mk
+else ifneq ($(filter-out $(NO_CONFIG_GOALS),$(MAKECMDGOALS)),)
+include $(BUILD)/config.mk
+endif
+
 override CFLAGS  += -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
-           -Wmissing-prototypes -Wno-unused-parameter -Iinclude -Isrc \
-           $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-override LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm -lpthread
-TEST_LDLIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+           -Wmissing-prototypes -Wno-unused-parameter -Iinclude -Isrc $(PKG_CFLAGS)
+override LDLIBS  += $(PKG_LIBS) -lcsv -lm -lpthread
+TEST_LDLIBS = $(PKG_TEST_LIBS)
 
 LIB_SRC := $(wildcard src/core/*.c src/store/*.c src/ingest/*.c src/report/*.c src/web/*.c src/notify/*.c src/model/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
@@ -33,6 +46,11 @@ $(ASSETS): tools/build_assets.sh package-lock.json $(wildcard web/static/*/*)
 
 deps:
 	@sh tools/deps.sh
+
+$(BUILD)/config.mk: Makefile tools/deps.sh tools/config.sh
+	@sh tools/deps.sh
+	@mkdir -p $(dir $@)
+	@sh tools/config.sh "$(PKGS)" "$(TEST_PKGS)" >$@.tmp && mv $@.tmp $@
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -61,7 +79,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libonroll.a
 	@echo "  LD      $@"
 	@$(CC) $(CFLAGS) -MMD -MP -o $@ $< $(BUILD)/libonroll.a $(LDFLAGS) $(LDLIBS) $(TEST_LDLIBS)
 
-run: deps all
+run: all
 	@sh tools/run.sh
 
 test: all
@@ -75,7 +93,7 @@ asan:
 	    LDFLAGS="-fsanitize=address,undefined" test
 
 fuzz:
-	@sh tests/fuzz/run.sh
+	@PKG_CFLAGS="$(PKG_CFLAGS)" PKG_LIBS="$(PKG_LIBS)" sh tests/fuzz/run.sh
 
 # Benchmarks (never part of `make test`): import speed, then web latency under load (wrk).
 bench: all

@@ -36,13 +36,11 @@ static or_code on_entry(void *ctx, const or_intervention *e, or_error *err)
 {
     (void)err;
     rows *r = ctx;
-    if (r->n == r->cap) {
-        int cap = r->cap ? r->cap * 2 : 128;
-        const char **c = or_arena_alloc(r->a, (size_t)cap * NCOLS * sizeof *c);
-        if (r->n)
-            memcpy(c, r->cells, (size_t)r->n * NCOLS * sizeof *c);
-        r->cells = c;
-        r->cap = cap;
+    if (r->n == r->cap) { /* rows of NCOLS cells: OR_ARENA_GROW's steps, by hand */
+        size_t cap = or_alloc_nr((size_t)r->cap, (size_t)r->n + 1);
+        r->cells =
+            or_arena_grow(r->a, r->cells, (size_t)r->cap * NCOLS, cap * NCOLS, sizeof *r->cells);
+        r->cap = (int)cap;
     }
     or_sb phases = OR_SB_INIT, needs = OR_SB_INIT;
     or_iv_set_format(or_iv_phases, OR_IV_PHASE__N, e->phases, ";", &phases);

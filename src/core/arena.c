@@ -1,5 +1,6 @@
 /* arena.c - the bump allocator (see include/onroll/arena.h). Blocks are chained; a request
- * larger than the block size gets a block of its own. */
+ * larger than the block size gets a block of its own. Out of memory aborts (alloc.h). */
+#include <assert.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -18,15 +19,16 @@ enum { OR_ARENA_DEFAULT_BLOCK = 64 * 1024 };
 
 void *or_arena_alloc(or_arena *a, size_t size)
 {
+    if (size > SIZE_MAX - sizeof(or_arena_block) - 15)
+        or_die_oom(size);
     size = (size + 15) & ~(size_t)15;
     if (!a->block_size)
         a->block_size = OR_ARENA_DEFAULT_BLOCK;
     or_arena_block *b = a->head;
+    assert(!b || b->used <= b->size);
     if (!b || b->size - b->used < size) {
         size_t bs = size > a->block_size ? size : a->block_size;
-        or_arena_block *nb = malloc(sizeof *nb + bs);
-        if (!nb)
-            abort();
+        or_arena_block *nb = or_xmalloc(sizeof *nb + bs);
         nb->used = 0;
         nb->size = bs;
         if (b && size > a->block_size) {
@@ -34,6 +36,7 @@ void *or_arena_alloc(or_arena *a, size_t size)
             nb->next = b->next;
             b->next = nb;
             nb->used = size;
+            assert(((uintptr_t)nb->data & 15) == 0);
             return nb->data;
         }
         nb->next = b;
@@ -41,15 +44,28 @@ void *or_arena_alloc(or_arena *a, size_t size)
     }
     void *p = b->data + b->used;
     b->used += size;
+    /* every size is rounded to 16 and each block's data starts 16-aligned: so is p */
+    assert(((uintptr_t)p & 15) == 0);
     return p;
 }
 
 void *or_arena_calloc(or_arena *a, size_t n, size_t size)
 {
     if (size && n > SIZE_MAX / size)
-        abort();
+        or_die_oom(SIZE_MAX);
     void *p = or_arena_alloc(a, n * size);
     memset(p, 0, n * size);
+    return p;
+}
+
+void *or_arena_grow(or_arena *a, const void *old, size_t n_old, size_t n_new, size_t size)
+{
+    assert(n_new >= n_old);
+    if (size && n_new > SIZE_MAX / size)
+        or_die_oom(SIZE_MAX);
+    void *p = or_arena_alloc(a, n_new * size);
+    if (n_old)
+        memcpy(p, old, n_old * size);
     return p;
 }
 

@@ -40,7 +40,7 @@ static or_date prev_school_day(const or_calendar *cal, or_date d)
 
 static int add_event(dm_gen *g, const stint *st, dm_ev_type t, or_date start)
 {
-    g->events = dm_grow(g->events, &g->cap_events, g->nevents + 1, sizeof *g->events);
+    OR_ALLOC_GROW(g->events, g->nevents + 1, g->cap_events);
     dm_event *e = &g->events[g->nevents];
     *e = (dm_event){0};
     e->pupil = st->pupil;

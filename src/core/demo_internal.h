@@ -235,8 +235,6 @@ typedef struct {
     dm_rates rates;  /* of the year being simulated */
 } dm_gen;
 
-void *dm_grow(void *p, size_t *cap, size_t n, size_t elem);
-
 /* demo_la.c */
 or_code dm_make_schools(dm_gen *g, or_error *err);
 or_code dm_make_calendars(dm_gen *g, or_error *err);

@@ -235,7 +235,7 @@ void dm_year_dates(int ay, dm_year *y)
 static void add_row(dm_gen *g, size_t *cap, int school, or_date a, or_date b, or_cal_kind k,
                     const char *label)
 {
-    g->cal_rows = dm_grow(g->cal_rows, cap, (size_t)g->ncal_rows + 1, sizeof *g->cal_rows);
+    OR_ALLOC_GROW(g->cal_rows, g->ncal_rows + 1, *cap);
     g->cal_rows[g->ncal_rows++] = (dm_cal_row){school, a, b, k, label};
 }
 

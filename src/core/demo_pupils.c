@@ -14,20 +14,6 @@
 #define PROP_SHAPE      0.16  /* gamma shape of the suspension propensity: repeat suspensions */
 #define SECOND_SNAPSHOT 0.10
 
-void *dm_grow(void *p, size_t *cap, size_t n, size_t elem)
-{
-    if (n <= *cap)
-        return p;
-    size_t c = *cap ? *cap : 256;
-    while (c < n)
-        c *= 2;
-    void *q = realloc(p, c * elem);
-    if (!q)
-        abort();
-    *cap = c;
-    return q;
-}
-
 /* Write v as exactly n decimal digits. */
 static char *digits(char *p, unsigned v, int n)
 {
@@ -182,7 +168,7 @@ static void draw_names(dm_rng *r, dm_pupil *p)
 
 int dm_new_pupil(dm_gen *g, int school, int yg, or_date entry)
 {
-    g->pupils = dm_grow(g->pupils, &g->cap_pupils, g->npupils + 1, sizeof *g->pupils);
+    OR_ALLOC_GROW(g->pupils, g->npupils + 1, g->cap_pupils);
     int idx = (int)g->npupils++;
     dm_pupil *p = &g->pupils[idx];
     dm_rng *r = &g->rng;
@@ -227,7 +213,7 @@ int dm_enrol_add(dm_gen *g, int pupil, int school, or_date start, bool dual)
             p->cur = -1;
         return -1;
     }
-    g->enrols = dm_grow(g->enrols, &g->cap_enrols, g->nenrols + 1, sizeof *g->enrols);
+    OR_ALLOC_GROW(g->enrols, g->nenrols + 1, g->cap_enrols);
     int idx = (int)g->nenrols++;
     int yg = dm_yg_of(p, or_date_academic_year(start));
     g->enrols[idx] = (dm_enrol){pupil, school, start, OR_DATE_NONE, (int8_t)yg, dual, 0};

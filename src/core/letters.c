@@ -147,13 +147,7 @@ static or_letter_para *para(build *b, const char *fmt, ...) __attribute__((forma
 static or_letter_para *para(build *b, const char *fmt, ...)
 {
     or_letter *l = b->l;
-    if (l->nparas == b->pcap) {
-        b->pcap = b->pcap ? b->pcap * 2 : 16;
-        or_letter_para *p = or_arena_alloc(b->a, (size_t)b->pcap * sizeof *p);
-        if (l->nparas)
-            memcpy(p, l->paras, (size_t)l->nparas * sizeof *p);
-        l->paras = p;
-    }
+    OR_ARENA_GROW(b->a, l->paras, l->nparas + 1, b->pcap);
     or_letter_para *p = &l->paras[l->nparas++];
     va_list ap;
     va_start(ap, fmt);
@@ -185,13 +179,7 @@ static void key_date(build *b, const char *label, or_date d, const char *rule)
     or_letter *l = b->l;
     if (d == OR_DATE_NONE)
         return;
-    if (l->ndates == b->dcap) {
-        b->dcap = b->dcap ? b->dcap * 2 : 8;
-        or_letter_date *x = or_arena_alloc(b->a, (size_t)b->dcap * sizeof *x);
-        if (l->ndates)
-            memcpy(x, l->dates, (size_t)l->ndates * sizeof *x);
-        l->dates = x;
-    }
+    OR_ARENA_GROW(b->a, l->dates, l->ndates + 1, b->dcap);
     l->dates[l->ndates++] = (or_letter_date){label, d, rule};
 }
 

@@ -60,13 +60,7 @@ static void end_item(reader *r)
 {
     if (!r->in_item)
         return;
-    if (r->nitems == r->icap) {
-        r->icap = r->icap ? r->icap * 2 : 8;
-        const char **items = or_arena_alloc(r->a, (size_t)r->icap * sizeof *items);
-        if (r->nitems)
-            memcpy(items, r->items, (size_t)r->nitems * sizeof *items);
-        r->items = items;
-    }
+    OR_ARENA_GROW(r->a, r->items, r->nitems + 1, r->icap);
     r->items[r->nitems++] = or_arena_strdup(r->a, or_sb_str(&r->item));
     or_sb_reset(&r->item);
     r->in_item = false;
@@ -78,13 +72,7 @@ static void end_para(reader *r)
         return;
     end_item(r);
     or_letter *out = r->out;
-    if (out->nparas == r->pcap) {
-        r->pcap = r->pcap ? r->pcap * 2 : 16;
-        or_letter_para *p = or_arena_alloc(r->a, (size_t)r->pcap * sizeof *p);
-        if (out->nparas)
-            memcpy(p, out->paras, (size_t)out->nparas * sizeof *p);
-        out->paras = p;
-    }
+    OR_ARENA_GROW(r->a, out->paras, out->nparas + 1, r->pcap);
     out->paras[out->nparas++] =
         (or_letter_para){or_arena_strdup(r->a, or_sb_str(&r->text)), r->items, r->nitems};
     or_sb_reset(&r->text);

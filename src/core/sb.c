@@ -1,23 +1,23 @@
 /* sb.c - the growable string buffer (see include/onroll/sb.h). */
+#include <assert.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "onroll/alloc.h"
 #include "onroll/sb.h"
 
 void or_sb_grow(or_sb *sb, size_t extra)
 {
-    size_t need = sb->len + extra + 1;
-    if (need <= sb->cap)
-        return;
-    size_t cap = sb->cap ? sb->cap : 64;
-    while (cap < need)
-        cap *= 2;
-    char *p = realloc(sb->buf, cap);
-    if (!p)
-        abort();
-    sb->buf = p;
-    sb->cap = cap;
+    assert(sb->buf ? sb->len < sb->cap : !sb->len && !sb->cap); /* room for the NUL */
+    if (extra > SIZE_MAX - sb->len - 1)
+        or_die_oom(SIZE_MAX);
+    bool was_empty = !sb->buf;
+    OR_ALLOC_GROW(sb->buf, sb->len + extra + 1, sb->cap);
+    if (was_empty)
+        sb->buf[0] = '\0';
 }
 
 void or_sb_add(or_sb *sb, const void *data, size_t len)
@@ -78,12 +78,8 @@ void or_sb_release(or_sb *sb)
 char *or_sb_detach(or_sb *sb)
 {
     char *p = sb->buf;
-    if (!p) {
-        p = malloc(1);
-        if (!p)
-            abort();
-        p[0] = '\0';
-    }
+    if (!p)
+        p = or_xstrdup("");
     sb->buf = NULL;
     sb->len = sb->cap = 0;
     return p;

@@ -1,8 +1,10 @@
 /* strmap.c - string-keyed hash table (FNV-1a, linear probing, doubling at 50% load). */
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "onroll/alloc.h"
 #include "onroll/strmap.h"
 
 static uint64_t hash(const char *s)
@@ -42,9 +44,7 @@ void *or_strmap_get(const or_strmap *m, const char *key)
 static void grow(or_strmap *m)
 {
     size_t cap = m->cap ? m->cap * 2 : 64;
-    or_strmap_slot *s = calloc(cap, sizeof *s);
-    if (!s)
-        abort();
+    or_strmap_slot *s = or_xcalloc(cap, sizeof *s);
     for (size_t i = 0; i < m->cap; i++) {
         if (!m->slots[i].key)
             continue;
@@ -62,6 +62,8 @@ or_strmap_slot *or_strmap_put(or_strmap *m, const char *key)
 {
     if ((m->len + 1) * 2 > m->cap)
         grow(m);
+    /* the probes mask with cap - 1, and stop at an empty slot: one is always left */
+    assert((m->cap & (m->cap - 1)) == 0 && m->len < m->cap);
     size_t i = hash(key) & (m->cap - 1);
     while (m->slots[i].key) {
         if (strcmp(m->slots[i].key, key) == 0)

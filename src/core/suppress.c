@@ -33,6 +33,7 @@
  *
  * Cost: stage 2 runs a search per suppressed cell over the grid, O(S * rows * cols) per round;
  * published tables are small (schools x categories). Pure: no I/O. */
+#include <assert.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -207,7 +208,8 @@ static bool stage2(grid *g)
                         bi = i, bj = j;
                 }
             }
-            if (bi >= 0) { /* always, after stage 1 (see the top) */
+            assert(bi >= 0); /* always, after stage 1 (see the top) */
+            if (bi >= 0) {
                 mark(g, bi, bj);
                 return true;
             }

@@ -39,16 +39,7 @@ static or_code on_recipient(void *ctx, const or_recipient *r, or_error *err)
             l->items[i].services |= OR_SVC_BIT(s);
             return OR_OK;
         }
-    if (l->n == l->cap) {
-        int cap = l->cap ? l->cap * 2 : 16;
-        address *items = or_arena_alloc(l->a, (size_t)cap * sizeof *items);
-        if (!items)
-            return or_fail(err, OR_ENOMEM, "out of memory");
-        if (l->n)
-            memcpy(items, l->items, (size_t)l->n * sizeof *items);
-        l->items = items;
-        l->cap = cap;
-    }
+    OR_ARENA_GROW(l->a, l->items, l->n + 1, l->cap);
     l->items[l->n++] = (address){or_arena_strdup(l->a, r->email), OR_SVC_BIT(s)};
     return OR_OK;
 }
@@ -62,16 +53,7 @@ typedef struct {
 static or_code on_upn(void *ctx, const char *upn, or_error *err)
 {
     upn_list *l = ctx;
-    if (l->n == l->cap) {
-        int cap = l->cap ? l->cap * 2 : 64;
-        const char **u = or_arena_alloc(l->a, (size_t)cap * sizeof *u);
-        if (!u)
-            return or_fail(err, OR_ENOMEM, "out of memory");
-        if (l->n)
-            memcpy(u, l->upns, (size_t)l->n * sizeof *u);
-        l->upns = u;
-        l->cap = cap;
-    }
+    OR_ARENA_GROW(l->a, l->upns, l->n + 1, l->cap);
     l->upns[l->n++] = or_arena_strdup(l->a, upn);
     return OR_OK;
 }

@@ -28,14 +28,6 @@ typedef struct {
     size_t n, cap;
 } groups;
 
-static void *grow(or_arena *a, void *old, size_t n, size_t cap, size_t size)
-{
-    void *p = or_arena_alloc(a, cap * size);
-    if (n)
-        memcpy(p, old, n * size);
-    return p;
-}
-
 static group *group_of(groups *g, const char *intervention, const char *measure, const char *scale,
                        const char *label)
 {
@@ -50,23 +42,19 @@ static group *group_of(groups *g, const char *intervention, const char *measure,
     gr->scale = scale;
     gr->label = label;
     slot->value = gr;
-    if (g->n == g->cap) {
-        size_t cap = g->cap ? 2 * g->cap : 32;
-        g->all = grow(g->arena, g->all, g->n, cap, sizeof *g->all);
-        g->cap = cap;
-    }
+    OR_ARENA_GROW(g->arena, g->all, g->n + 1, g->cap);
     g->all[g->n++] = gr;
     return gr;
 }
 
 static void add_pair(or_arena *a, group *gr, double x, double y, int64_t bx, int64_t by)
 {
-    if (gr->n == gr->cap) {
-        size_t cap = gr->cap ? 2 * gr->cap : 16;
-        gr->pre = grow(a, gr->pre, gr->n, cap, sizeof *gr->pre);
-        gr->post = grow(a, gr->post, gr->n, cap, sizeof *gr->post);
-        gr->before = grow(a, gr->before, gr->n, cap, sizeof *gr->before);
-        gr->after = grow(a, gr->after, gr->n, cap, sizeof *gr->after);
+    if (gr->n == gr->cap) { /* four arrays of one length: OR_ARENA_GROW's steps, by hand */
+        size_t cap = or_alloc_nr(gr->cap, gr->n + 1);
+        gr->pre = or_arena_grow(a, gr->pre, gr->n, cap, sizeof *gr->pre);
+        gr->post = or_arena_grow(a, gr->post, gr->n, cap, sizeof *gr->post);
+        gr->before = or_arena_grow(a, gr->before, gr->n, cap, sizeof *gr->before);
+        gr->after = or_arena_grow(a, gr->after, gr->n, cap, sizeof *gr->after);
         gr->cap = cap;
     }
     gr->pre[gr->n] = x;

@@ -122,13 +122,10 @@ void scr_tb_begin(scr_tb *b, or_table *t, or_arena *a, const char *title, int nc
 const char **scr_tb_row(scr_tb *b)
 {
     or_table *t = b->t;
-    if (t->nrows == b->cap) {
-        int cap = b->cap ? b->cap * 2 : 32;
-        const char **cells = or_arena_alloc(b->a, (size_t)cap * (size_t)t->ncols * sizeof *cells);
-        if (t->nrows)
-            memcpy(cells, t->cells, (size_t)t->nrows * (size_t)t->ncols * sizeof *cells);
-        t->cells = cells;
-        b->cap = cap;
+    if (t->nrows == b->cap) { /* rows of ncols cells: OR_ARENA_GROW's steps, by hand */
+        size_t cap = or_alloc_nr((size_t)b->cap, (size_t)t->nrows + 1), w = (size_t)t->ncols;
+        t->cells = or_arena_grow(b->a, t->cells, (size_t)b->cap * w, cap * w, sizeof *t->cells);
+        b->cap = (int)cap;
     }
     const char **row = (const char **)&t->cells[(size_t)t->nrows++ * (size_t)t->ncols];
     for (int c = 0; c < t->ncols; c++)

@@ -306,14 +306,7 @@ static void add_finding(scr *x, findings *fs, const finding *f)
     for (int i = 0; i < fs->n; i++)
         if (!strcmp(fs->f[i].phrase, f->phrase) && fs->f[i].perm == f->perm)
             return; /* the same group from another table */
-    if (fs->n == fs->cap) {
-        int cap = fs->cap ? fs->cap * 2 : 32;
-        finding *nf = or_arena_alloc(x->a, (size_t)cap * sizeof *nf);
-        if (fs->n)
-            memcpy(nf, fs->f, (size_t)fs->n * sizeof *nf);
-        fs->f = nf;
-        fs->cap = cap;
-    }
+    OR_ARENA_GROW(x->a, fs->f, fs->n + 1, fs->cap);
     fs->f[fs->n++] = *f;
 }
 

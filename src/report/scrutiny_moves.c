@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "onroll/alloc.h"
 #include "onroll/codes.h"
 #include "onroll/model.h"
 #include "onroll/stats.h"
@@ -59,14 +60,7 @@ static group *group_of(groups *gs, const char *key, const char *label, int rank)
     for (int i = 0; i < gs->n; i++)
         if (!strcmp(gs->g[i].key, key))
             return &gs->g[i];
-    if (gs->n == gs->cap) {
-        int cap = gs->cap ? gs->cap * 2 : 16;
-        group *g = realloc(gs->g, (size_t)cap * sizeof *g);
-        if (!g)
-            return NULL;
-        gs->g = g;
-        gs->cap = cap;
-    }
+    OR_ALLOC_GROW(gs->g, gs->n + 1, gs->cap);
     group *g = &gs->g[gs->n++];
     memset(g, 0, sizeof *g);
     g->key = key;
@@ -248,12 +242,7 @@ or_code scr_moves_build(or_store *s, int ay, int threshold, or_arena *a, scr_mov
             int rank[SCR_BY__N];
             keys_of(m, or_facts_snapshot_on(f, e->start), e, ay, a, key, label, rank);
             for (int by = 0; by < SCR_BY__N; by++) {
-                group *g = group_of(&gs[by], key[by], label[by], rank[by]);
-                if (!g) {
-                    rc = or_fail(err, OR_ENOMEM, "out of memory");
-                    break;
-                }
-                g->n[mv]++;
+                group_of(&gs[by], key[by], label[by], rank[by])->n[mv]++;
             }
         }
     }

@@ -112,13 +112,7 @@ or_code or_letters_of_event(or_store *s, int urn, const char *event_id, or_arena
         bool row = false;
         if ((rc = q.d->step(q.st, &row, err)) || !row)
             break;
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 8;
-            or_letter_row *rows = or_arena_alloc(a, (size_t)cap * sizeof *rows);
-            if (*n)
-                memcpy(rows, *out, (size_t)*n * sizeof *rows);
-            *out = rows;
-        }
+        OR_ARENA_GROW(a, *out, *n + 1, cap);
         read_row(&q, a, &(*out)[(*n)++]);
     }
     or_query_done(&q);

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "onroll/alloc.h"
 #include "store/driver.h"
 
 struct or_db {
@@ -264,42 +265,23 @@ static void discard_queue(or_stmt *st)
     st->qhead = st->qlen = 0;
 }
 
-static bool enqueue(or_stmt *st, PGresult *res)
+static void enqueue(or_stmt *st, PGresult *res)
 {
-    if (st->qlen == st->qcap) {
-        size_t cap = st->qcap ? st->qcap * 2 : 64;
-        PGresult **q = realloc(st->queue, cap * sizeof *q);
-        if (!q)
-            return false;
-        st->queue = q;
-        st->qcap = cap;
-    }
+    OR_ALLOC_GROW(st->queue, st->qlen + 1, st->qcap);
     st->queue[st->qlen++] = res;
-    return true;
 }
 
 /* Free the connection for another statement: the streaming one's remaining results are read
- * into its queue (or, when memory runs out, dropped and replaced by an error). */
+ * into its queue. */
 static void drain_active(or_db *db)
 {
     or_stmt *st = db->active;
     if (!st)
         return;
     db->active = NULL;
-    bool ok = true;
     PGresult *res;
-    while ((res = PQgetResult(db->c))) {
-        if (ok && enqueue(st, res))
-            continue;
-        PQclear(res);
-        ok = false;
-    }
-    if (!ok) {
-        discard_queue(st);
-        PGresult *e = PQmakeEmptyPGresult(db->c, PGRES_FATAL_ERROR);
-        if (e && !enqueue(st, e))
-            PQclear(e);
-    }
+    while ((res = PQgetResult(db->c)))
+        enqueue(st, res);
 }
 
 /* The statement's next result: from its queue, else off the connection. */

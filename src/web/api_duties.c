@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "onroll/alloc.h"
 #include "onroll/listing.h"
 #include "onroll/model.h"
 #include "web/api.h"
@@ -26,13 +27,7 @@ static or_code on_upn(void *ctx, const char *upn, or_error *err)
 {
     upn_list *l = ctx;
     (void)err;
-    if (l->n == l->cap) {
-        l->cap = l->cap ? l->cap * 2 : 256;
-        const char **upns = realloc(l->upns, l->cap * sizeof *upns);
-        if (!upns)
-            return or_fail(err, OR_ENOMEM, "out of memory");
-        l->upns = upns;
-    }
+    OR_ALLOC_GROW(l->upns, l->n + 1, l->cap);
     l->upns[l->n++] = or_arena_strdup(l->arena, upn);
     return OR_OK;
 }
@@ -131,7 +126,7 @@ void api_get_duties(const web_request *req, web_response *res)
     or_sb_addf(&res->body, "{\"urn\":%d,\"as_of\":\"%s\",\"duties\":", req->api_urn, day);
     or_sb_add(&res->body, text, len);
     while (res->body.len && res->body.buf[res->body.len - 1] == '\n')
-        res->body.len--;
+        res->body.buf[--res->body.len] = '\0';
     or_sb_adds(&res->body, "}\n");
     free(text);
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "onroll/alloc.h"
 #include "onroll/ingest.h"
 #include "onroll/strmap.h"
 #include "onroll/upn.h"
@@ -29,9 +30,7 @@ static json_t *parse_errors(const char *text, const char *name)
     while (*p) {
         const char *eol = strchr(p, '\n');
         size_t len = eol ? (size_t)(eol - p) : strlen(p);
-        char *line = strndup(p, len);
-        if (!line)
-            abort();
+        char *line = or_xstrndup(p, len);
         const char *s = line;
         long long at = 0;
         char *column = NULL;
@@ -44,7 +43,7 @@ static json_t *parse_errors(const char *text, const char *name)
                 if (!strncmp(s, " column ", 8)) {
                     const char *colon = strchr(s + 8, ':');
                     if (colon) {
-                        column = strndup(s + 8, (size_t)(colon - s - 8));
+                        column = or_xstrndup(s + 8, (size_t)(colon - s - 8));
                         s = colon + 1;
                     }
                 }

@@ -71,14 +71,7 @@ static or_code on_event(void *ctx, const or_value *row, const or_row_meta *meta,
     raws *r = ctx;
     if (row[OR_EV_TYPE].null || strcmp(row[OR_EV_TYPE].s, "intervention"))
         return OR_OK;
-    if (r->n == r->cap) {
-        int cap = r->cap ? r->cap * 2 : 16;
-        raw *items = or_arena_alloc(r->a, (size_t)cap * sizeof *items);
-        if (r->n)
-            memcpy(items, r->items, (size_t)r->n * sizeof *items);
-        r->items = items;
-        r->cap = cap;
-    }
+    OR_ARENA_GROW(r->a, r->items, r->n + 1, r->cap);
     r->items[r->n++] = (raw){
         dup(r->a, &row[OR_EV_EVENT_ID]),
         dup(r->a, &row[OR_EV_REF]),

@@ -65,16 +65,7 @@ static or_code on_arrival(void *ctx, const or_received_event *e, or_error *err)
     arrivals *a = ctx;
     if (a->scope && !in_scope(a, e->upn))
         return OR_OK;
-    if (a->n == a->cap) {
-        int cap = a->cap ? a->cap * 2 : 64;
-        arrival *items = or_arena_alloc(a->req->arena, (size_t)cap * sizeof *items);
-        if (!items)
-            return or_fail(err, OR_ENOMEM, "out of memory");
-        if (a->n)
-            memcpy(items, a->items, (size_t)a->n * sizeof *items);
-        a->items = items;
-        a->cap = cap;
-    }
+    OR_ARENA_GROW(a->req->arena, a->items, a->n + 1, a->cap);
     or_arena *ar = a->req->arena;
     a->items[a->n++] = (arrival){e->id,
                                  or_arena_strdup(ar, e->upn),

@@ -78,16 +78,7 @@ typedef struct {
 static or_code on_source(void *ctx, const or_event_source *e, or_error *err)
 {
     provenances *p = ctx;
-    if (p->n == p->cap) {
-        int cap = p->cap ? p->cap * 2 : 64;
-        provenance *items = or_arena_alloc(p->arena, (size_t)cap * sizeof *items);
-        if (!items)
-            return or_fail(err, OR_ENOMEM, "out of memory");
-        if (p->n)
-            memcpy(items, p->items, (size_t)p->n * sizeof *items);
-        p->items = items;
-        p->cap = cap;
-    }
+    OR_ARENA_GROW(p->arena, p->items, p->n + 1, p->cap);
     p->items[p->n++] = (provenance){e->id,
                                     e->line,
                                     or_arena_strdup(p->arena, e->route),

@@ -56,14 +56,7 @@ or_code web_param_add(web_params *p, or_arena *arena, const char *name, const ch
         return or_fail(err, OR_EINPUT,
                        "A field contains characters that are not valid text (broken UTF-8 or "
                        "control characters).");
-    if (p->n == p->cap) {
-        int cap = p->cap ? p->cap * 2 : 8;
-        web_param *items = or_arena_alloc(arena, (size_t)cap * sizeof *items);
-        if (p->n)
-            memcpy(items, p->items, (size_t)p->n * sizeof *items);
-        p->items = items;
-        p->cap = cap;
-    }
+    OR_ARENA_GROW(arena, p->items, p->n + 1, p->cap);
     p->items[p->n++] = (web_param){name, value};
     return OR_OK;
 }

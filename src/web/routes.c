@@ -107,14 +107,7 @@ static void add_param(web_params *p, or_arena *arena, const char *name, const ch
 {
     if (!p || !arena)
         return;
-    if (p->n == p->cap) {
-        int cap = p->cap ? p->cap * 2 : 8;
-        web_param *items = or_arena_alloc(arena, (size_t)cap * sizeof *items);
-        if (p->n)
-            memcpy(items, p->items, (size_t)p->n * sizeof *items);
-        p->items = items;
-        p->cap = cap;
-    }
+    OR_ARENA_GROW(arena, p->items, p->n + 1, p->cap);
     p->items[p->n++] = (web_param){name, or_arena_strndup(arena, value, len)};
 }
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "onroll/alloc.h"
 #include "web/web.h"
 
 enum { ASSET_FILE_MAX = 16 << 20, ASSETS_MAX = 2048 };
@@ -93,13 +94,7 @@ static or_code walk(const char *dir, const char *rel, asset_list *l, or_error *e
             if (l->n == ASSETS_MAX) {
                 rc = or_fail(err, OR_EIO, "%s: more than %d assets", dir, ASSETS_MAX);
             } else {
-                if (l->n == l->cap) {
-                    l->cap = l->cap ? l->cap * 2 : 32;
-                    web_asset *items = realloc(l->items, l->cap * sizeof *items);
-                    if (!items)
-                        abort();
-                    l->items = items;
-                }
+                OR_ALLOC_GROW(l->items, l->n + 1, l->cap);
                 web_asset *a = &l->items[l->n];
                 if (!(rc = read_file(file, &a->data, &a->len, err))) {
                     a->path = sub;

@@ -28,12 +28,15 @@
  * replaces the other. The snapshot holds no personal data beyond what the model holds for the
  * rules engine, and lives only in the server's process. Each user's list of pupils in scope
  * is kept with the snapshot (view_memo_*, view_scope.c). */
+#include <assert.h>
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "onroll/alloc.h"
 #include "onroll/columns.h"
 #include "onroll/kinds.h"
 #include "onroll/strmap.h"
@@ -46,6 +49,11 @@ static pthread_mutex_t state_lock = PTHREAD_MUTEX_INITIALIZER; /* current and re
 static pthread_mutex_t build_lock = PTHREAD_MUTEX_INITIALIZER; /* one build at a time */
 static view_snapshot *current;
 static bool refreshing; /* a thread is building the next snapshot (under state_lock) */
+
+/* The locking rule: current, refreshing, a snapshot's refs and its memos change only under
+ * state_lock; a snapshot is built only under build_lock. A held mutex's trylock fails with
+ * EBUSY: so the rule is checked where it applies (held, by this thread or another). */
+#define ASSERT_HELD(m) assert(pthread_mutex_trylock(m) == EBUSY)
 
 struct view_memo {
     char *key;
@@ -82,6 +90,7 @@ void view_snapshot_put(view_snapshot *snap)
     if (!snap)
         return;
     pthread_mutex_lock(&state_lock);
+    assert(snap->refs > 0); /* a put without its get */
     bool last = --snap->refs == 0;
     pthread_mutex_unlock(&state_lock);
     if (last)
@@ -160,14 +169,7 @@ static or_code on_school(void *ctx, const or_school_sharing *r, or_error *err)
 {
     schools_ctx *c = ctx;
     view_snapshot *s = c->snap;
-    if (s->nschools == c->cap) {
-        int cap = c->cap ? c->cap * 2 : 64;
-        view_school *grown = realloc(s->schools, (size_t)cap * sizeof *grown);
-        if (!grown)
-            return or_fail(err, OR_ENOMEM, "out of memory");
-        s->schools = grown;
-        c->cap = cap;
-    }
+    OR_ALLOC_GROW(s->schools, s->nschools + 1, c->cap);
     view_school *v = &s->schools[s->nschools++];
     v->urn = r->urn;
     v->name = or_arena_strdup(&s->arena, r->name);
@@ -212,6 +214,7 @@ static or_code build_report(or_store *store, view_snapshot *s, or_error *err)
 
 static or_code build(const web_request *req, const char *key, view_snapshot **out, or_error *err)
 {
+    ASSERT_HELD(&build_lock);
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     view_snapshot *s = calloc(1, sizeof *s);
@@ -286,6 +289,7 @@ static view_snapshot *take_current(const web_request *req, const char *key, or_d
 {
     view_snapshot *s = NULL;
     pthread_mutex_lock(&state_lock);
+    assert(!current || current->refs > 0); /* the cache's own reference */
     if (current && current->as_of == today &&
         (!key || (!strcmp(current->key, key) && req->now - current->built < VIEW_CACHE_MAX_AGE &&
                   req->now >= current->built))) {
@@ -299,6 +303,7 @@ static view_snapshot *take_current(const web_request *req, const char *key, or_d
 /* Make s the current snapshot; the caller keeps refs - 1 references (0 or 1). */
 static void install(view_snapshot *s, int refs)
 {
+    assert(refs == 1 || refs == 2);
     pthread_mutex_lock(&state_lock);
     view_snapshot *old = current;
     current = s;
@@ -333,6 +338,7 @@ static void *refresh(void *arg)
     if (rc)
         fprintf(stderr, "onroll serve: the LA snapshot could not be rebuilt: %s\n", err.msg);
     pthread_mutex_lock(&state_lock);
+    assert(refreshing); /* set by take_aged, which started this thread */
     refreshing = false;
     pthread_mutex_unlock(&state_lock);
     pthread_mutex_unlock(&build_lock);
@@ -416,6 +422,7 @@ or_code view_snapshot_get(const web_request *req, view_snapshot **out, or_error 
 
 static struct view_memo *memo_find(view_snapshot *snap, const char *key)
 {
+    ASSERT_HELD(&state_lock);
     for (struct view_memo *m = snap->memos; m; m = m->next)
         if (!strcmp(m->key, key))
             return m;

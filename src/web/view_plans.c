@@ -139,12 +139,7 @@ void view_pex_panel(or_sb *out, const web_request *req, const view_snapshot *sna
             while (j < count && rows[j].e != e)
                 j++;
             if (j == count) {
-                if (count == cap) {
-                    pex_row *more = or_arena_alloc(req->arena, (size_t)cap * 2 * sizeof *more);
-                    memcpy(more, rows, (size_t)count * sizeof *rows);
-                    rows = more;
-                    cap *= 2;
-                }
+                OR_ARENA_GROW(req->arena, rows, count + 1, cap);
                 rows[count++] = (pex_row){p, e, false, false};
             }
             rows[j].no_peap |= is_peap;

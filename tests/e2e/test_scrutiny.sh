@@ -9,7 +9,7 @@
 . tests/e2e/lib.sh
 
 ROOT=$(pwd)
-BENCH=$ROOT/../shared/external-data/dfe-exclusion-statistics-2006-2017/clean_la_data.csv
+BENCH=${ONROLL_SHARED:-$ROOT/../shared}/external-data/dfe-exclusion-statistics-2006-2017/clean_la_data.csv
 CHROMIUM=${ONROLL_CHROMIUM:-/usr/bin/chromium}
 R=$WORK/R.html
 

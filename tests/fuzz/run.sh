@@ -5,9 +5,12 @@ set -eu
 SECONDS_EACH=${FUZZ_SECONDS:-60}
 OUT=build-fuzz
 mkdir -p "$OUT"
-CFLAGS="-std=c17 -D_GNU_SOURCE -g -O1 -Iinclude -Isrc $(pkg-config --cflags sqlite3 libpq libsodium libxml-2.0 jansson)"
+# the libraries' flags from make (the Makefile's PKGS, $(BUILD)/config.mk), else pkg-config's
+PKG_CFLAGS=${PKG_CFLAGS:-$(pkg-config --cflags sqlite3 libpq libsodium libxml-2.0 jansson)}
+PKG_LIBS=${PKG_LIBS:-$(pkg-config --libs sqlite3 libpq libsodium libxml-2.0 jansson)}
+CFLAGS="-std=c17 -D_GNU_SOURCE -g -O1 -Iinclude -Isrc $PKG_CFLAGS"
 SAN="-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
-LIBS="$(pkg-config --libs sqlite3 libpq libsodium libxml-2.0 jansson) -lcsv -lm -lpthread"
+LIBS="$PKG_LIBS -lcsv -lm -lpthread"
 SRC="src/core/*.c src/store/*.c src/ingest/*.c src/model/*.c"
 sh tools/embed_sql.sh src/store/migrations/*.sql >"$OUT/migrations.c"
 status=0

@@ -1,10 +1,11 @@
 #!/bin/sh
 # test_e2e_pg.sh - the end-to-end scripts of tests/e2e listed below run again, unchanged, on
 # PostgreSQL: a throwaway cluster, every script's databases created in it (lib.sh new_db).
-# The same expected outputs must come out on both engines. Ends with "N passed, N failed".
+# The same expected outputs must come out on both engines. Ends with "N passed, N failed"; a
+# script's "skipped: WHY" comes through as "skipped: SCRIPT: WHY" (tests/run.sh counts them).
 set -u
 if ! sh tests/pg/cluster.sh check >/dev/null 2>&1; then
-    echo "PostgreSQL is not installed: skipped"
+    echo "skipped: PostgreSQL is not installed"
     echo "0 passed, 0 failed"
     exit 0
 fi
@@ -32,6 +33,7 @@ for t in \
     tests/e2e/test_smtp_auth.sh; do
     out=$(ONROLL_TEST_PG="$url" sh "$t" 2>&1)
     echo "$out" | grep -E '^(ok|FAIL) ' | sed "s|^|$(basename "$t"): |"
+    echo "$out" | sed -n "s|^skipped: |skipped: $(basename "$t"): |p" # tests/run.sh counts these
     line=$(echo "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -n 1)
     p=$(echo "$line" | sed -n 's/^\([0-9]*\) passed.*/\1/p')
     f=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')

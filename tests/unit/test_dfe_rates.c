@@ -22,7 +22,7 @@
  *
  * The file is found at $ONROLL_SHARED/external-data/..., else ../shared/external-data/...
  * relative to the working directory (the repo root under `make test`). When it is absent the
- * test says so and passes. */
+ * test says so and skips: tests/run.sh counts the skip, and fails it under CI. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -111,8 +111,9 @@ static void test_clean_la_data(void **state)
     snprintf(path, sizeof path, "%s/%s", shared && *shared ? shared : "../shared", REL);
     FILE *f = fopen(path, "r");
     if (!f) {
+        /* a skip, not a pass: tests/run.sh counts it, and CI (CI=true) fails on it */
         print_message("skipped: %s not found (set ONROLL_SHARED to the shared folder)\n", path);
-        return;
+        skip();
     }
     tally t[3] = {{.level = "Local authority"}, {.level = "Region"}, {.level = "National"}};
     const char *pairs[3][2] = {{"perm_excl", "perm_excl_rate"},
