@@ -162,12 +162,12 @@ dump_all >"$WORK/dump3"
 expect_same_file "nothing of the refused files was written" "$WORK/dump1" "$WORK/dump3"
 
 # ---- the web's CSV downloads, through the running server ----
-printf 'Csv-guard-officer-7\n' | "$ONROLL" user add officer@la.example.gov.uk --name Officer \
+printf 'Harbour-Quartz-Lantern-71\n' | "$ONROLL" user add officer@la.example.gov.uk --name Officer \
     --role la_officer --password-stdin >/dev/null 2>&1
 expect_eq "an LA officer account" 0 $?
 start_server
 J=$WORK/jar
-expect_eq "the officer signs in" 303 "$(sign_in "$J" officer@la.example.gov.uk Csv-guard-officer-7)"
+expect_eq "the officer signs in" 303 "$(sign_in "$J" officer@la.example.gov.uk Harbour-Quartz-Lantern-71)"
 expect_eq "download the schools table" 200 "$(get "$J" "/reports/download?report=schools&year=2025%2F26")"
 expect_in "... as CSV" "text/csv" "$WORK/headers"
 cp "$WORK/body" "$WORK/web-schools.csv"
