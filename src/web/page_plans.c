@@ -131,7 +131,7 @@ static void duties_section(or_sb *out, const plans_page *pg)
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"duties\">Plan duties</h2>\n");
     int n = 0;
     for (int i = 0; i < pg->duties->n; i++)
-        n += plan_rule(pg->duties->items[i].rule->id);
+        n += plan_rule(pg->duties->items[i].rule);
     if (!n) {
         html_raw(out, "<p class=\"govuk-body\">No plan, review or referral is due.</p>\n");
         return;
@@ -149,7 +149,7 @@ static void duties_section(or_sb *out, const plans_page *pg)
     for (int pass = 0; pass < 2; pass++) {
         for (int i = 0; i < pg->duties->n; i++) {
             const or_duty *d = &pg->duties->items[i];
-            if (!plan_rule(d->rule->id) || (d->status == OR_DUTY_DONE) != (pass == 1))
+            if (!plan_rule(d->rule) || (d->status == OR_DUTY_DONE) != (pass == 1))
                 continue;
             html_printf(out,
                         "<tr class=\"govuk-table__row\">\n<td class=\"govuk-table__cell\">%s</td>\n"

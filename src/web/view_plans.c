@@ -44,7 +44,7 @@ void view_plan_duties_panel(or_sb *out, const web_request *req, const view_snaps
         const view_pupil *p = scope ? scope[i] : &snap->pupils[i];
         for (int k = p->duty0; k < p->duty0 + p->nduties; k++) {
             const or_duty *d = &snap->duties.items[k];
-            if (d->status == OR_DUTY_DONE || !plan_rule(d->rule->id) || (urn && d->urn != urn))
+            if (d->status == OR_DUTY_DONE || !plan_rule(d->rule) || (urn && d->urn != urn))
                 continue;
             rows[count++] = (duty_row){d, p};
             overdue += d->status == OR_DUTY_OVERDUE;
