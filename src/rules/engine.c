@@ -20,10 +20,10 @@ static int first_rows(const or_rule *rows, or_eval_kind kind, const or_rule **ou
             continue;
         bool seen = false;
         for (int k = 0; k < n && !seen; k++)
-            seen = kind == OR_EVAL_EXCLUSION  ? out[k]->eval.fn.exclusion == row->eval.fn.exclusion
-                   : kind == OR_EVAL_PUPIL    ? out[k]->eval.fn.pupil == row->eval.fn.pupil
-                   : kind == OR_EVAL_RISK     ? out[k]->eval.fn.risk == row->eval.fn.risk
-                                              : out[k]->eval.fn.record == row->eval.fn.record;
+            seen = kind == OR_EVAL_EXCLUSION ? out[k]->eval.fn.exclusion == row->eval.fn.exclusion
+                   : kind == OR_EVAL_PUPIL   ? out[k]->eval.fn.pupil == row->eval.fn.pupil
+                   : kind == OR_EVAL_RISK    ? out[k]->eval.fn.risk == row->eval.fn.risk
+                                             : out[k]->eval.fn.record == row->eval.fn.record;
         if (!seen)
             out[n++] = row;
     }

@@ -212,8 +212,8 @@ void or_local_peap(or_duty_ctx *c)
                 done = plan_event(c, OR_EV_PEAP, e->urn, year_from(e->start), year_to(e->start));
             const or_excl_info *pex = later_exclusion(c, i, OR_EV_PERMANENT);
             bool missed = pex && (!done || done->start > pex->e->decided);
-            or_duty_add(c, e, 0, OR_RULE_LOCAL_PEAP, OR_DATE_NONE, missed ? OR_DUE_OVERDUE : OR_DUE_BY,
-                        done,
+            or_duty_add(c, e, 0, OR_RULE_LOCAL_PEAP, OR_DATE_NONE,
+                        missed ? OR_DUE_OVERDUE : OR_DUE_BY, done,
                         "%d suspensions in one half-term: hold a pre-exclusion assessment "
                         "meeting before any permanent exclusion",
                         x->halfterm_nth);
@@ -294,7 +294,8 @@ void or_local_pep(or_duty_ctx *c)
         const or_fact_event *done = NULL;
         for (int i = 0; i < f->nevents; i++) {
             const or_fact_event *e = &f->events[i];
-            if (((e->kind == OR_EV_ACTION && e->rule && !strcmp(e->rule, c->rules[OR_RULE_LOCAL_PEP].id)) ||
+            if (((e->kind == OR_EV_ACTION && e->rule &&
+                  !strcmp(e->rule, c->rules[OR_RULE_LOCAL_PEP].id)) ||
                  e->kind == OR_EV_PEP) &&
                 e->start >= from && e->start <= to && e->start <= c->as_of)
                 done = e;
@@ -324,7 +325,8 @@ void or_local_ptt(or_duty_ctx *c)
             due = limit;
         char s1[16];
         or_date_human(e->end, s1);
-        or_duty_add(c, e, 0, OR_RULE_LOCAL_PTT, due, OR_DUE_BY, or_duty_action(c, e, OR_RULE_LOCAL_PTT),
+        or_duty_add(c, e, 0, OR_RULE_LOCAL_PTT, due, OR_DUE_BY,
+                    or_duty_action(c, e, OR_RULE_LOCAL_PTT),
                     "part-time timetable agreed to end %s: review it by its end date and within "
                     "%d school days",
                     s1, c->p->v[OR_P_PTT_MAX_DAYS]);
@@ -367,7 +369,7 @@ void or_local_referrals(or_duty_ctx *c)
         const or_referral_step *st = &fl->steps[k];
         or_date due =
             st->days == 0 && r->end != OR_DATE_NONE ? r->end : or_duty_after(&x, s.since, st->days);
-        or_duty_add(c, r, 0, OR_RULE_LOCAL_REFERRAL, due, OR_DUE_BY, NULL, "%s: %s (%s)%s", fl->label,
-                    st->label, st->who, why);
+        or_duty_add(c, r, 0, OR_RULE_LOCAL_REFERRAL, due, OR_DUE_BY, NULL, "%s: %s (%s)%s",
+                    fl->label, st->label, st->who, why);
     }
 }

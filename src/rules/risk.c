@@ -120,8 +120,8 @@ void or_risk_repeat(or_risk_ctx *c)
     if (n < c->p->v[OR_P_RISK_REPEAT_COUNT])
         return;
     or_rtext *t = &c->detail[OR_RULE_RISK_REPEAT_SUSP];
-    or_rtext_addf(t, "%d suspensions in the last %d school week%s: %s", n, weeks, weeks == 1 ? "" : "s",
-              list.buf);
+    or_rtext_addf(t, "%d suspensions in the last %d school week%s: %s", n, weeks,
+                  weeks == 1 ? "" : "s", list.buf);
     c->fired[OR_RULE_RISK_REPEAT_SUSP] = true;
 }
 
@@ -315,7 +315,8 @@ void or_risk_attendance(or_risk_ctx *c)
         or_rtext *t = &c->detail[levels[i].rule];
         or_rtext_addf(t, "attendance ");
         add_pct(t, attended, possible);
-        or_rtext_addf(t, " this school year (%d of %d sessions), below %d%%", attended, possible, pct);
+        or_rtext_addf(t, " this school year (%d of %d sessions), below %d%%", attended, possible,
+                      pct);
         c->fired[levels[i].rule] = true;
     }
 }
@@ -481,9 +482,9 @@ static void add_move(or_rtext *t, const or_risk_ctx *c, const move_item *m)
     }
     const or_fact_event *e = m->e;
     or_rtext_addf(t, "%s ",
-              e->kind == OR_EV_MANAGED_MOVE   ? "managed move"
-              : e->kind == OR_EV_AP_PLACEMENT ? "AP placement"
-                                              : "in-year transfer");
+                  e->kind == OR_EV_MANAGED_MOVE   ? "managed move"
+                  : e->kind == OR_EV_AP_PLACEMENT ? "AP placement"
+                                                  : "in-year transfer");
     or_rtext_date(t, e->start);
     if (e->to_urn > 0) {
         or_rtext_addf(t, " (to ");
@@ -541,7 +542,7 @@ void or_risk_moves(or_risk_ctx *c)
         }
     or_rtext *t = &c->detail[OR_RULE_RISK_MOVES];
     or_rtext_addf(t, "%d changes of school in the last %d month%s: ", n, months,
-              months == 1 ? "" : "s");
+                  months == 1 ? "" : "s");
     for (int i = 0; i < n; i++) {
         if (i)
             or_rtext_addf(t, ", ");
@@ -610,7 +611,7 @@ void or_risk_missing(or_risk_ctx *c)
         return;
     or_rtext *t = &c->detail[OR_RULE_RISK_MISSING];
     or_rtext_addf(t, "%d consecutive school day%s of unexplained absence (code%s", best,
-              best == 1 ? "" : "s", (best_codes & (best_codes - 1)) ? "s" : "");
+                  best == 1 ? "" : "s", (best_codes & (best_codes - 1)) ? "s" : "");
     const char *sep = " ";
     static const struct {
         int bit;
@@ -645,14 +646,15 @@ void or_risk_no_plan(or_risk_ctx *c)
         return;
     for (int i = 0; i < c->f->nevents; i++) {
         const or_fact_event *e = &c->f->events[i];
-        if (e->kind == OR_EV_ACTION && e->rule && strcmp(e->rule, c->rules[OR_RULE_LOCAL_PSP].id) == 0 &&
-            known(c, e) && in_year(c, e->start))
+        if (e->kind == OR_EV_ACTION && e->rule &&
+            strcmp(e->rule, c->rules[OR_RULE_LOCAL_PSP].id) == 0 && known(c, e) &&
+            in_year(c, e->start))
             return;
     }
     or_rtext *t = &c->detail[OR_RULE_RISK_NO_PLAN];
     or_rtext_addf(t,
-              "flagged %s and no open support plan (no Pastoral Support Programme, "
-              "LOCAL-PSP, started this school year)",
-              fired.buf);
+                  "flagged %s and no open support plan (no Pastoral Support Programme, "
+                  "LOCAL-PSP, started this school year)",
+                  fired.buf);
     c->fired[OR_RULE_RISK_NO_PLAN] = true;
 }

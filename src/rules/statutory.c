@@ -85,14 +85,15 @@ void or_stat_board(or_duty_ctx *c, const or_excl_info *x)
                                : "the pupil's suspensions this term come to more than 5 days";
     if (perm || over5 || exam)
         or_duty_add(c, e, 0, OR_RULE_STAT_NOTIFY_GB, e->decided, OR_DUE_BY,
-                    or_duty_action(c, e, OR_RULE_STAT_NOTIFY_GB), "%s (term total %s): tell the board",
-                    why, t);
+                    or_duty_action(c, e, OR_RULE_STAT_NOTIFY_GB),
+                    "%s (term total %s): tell the board", why, t);
     if (perm || over15 || exam) {
         const char *how;
         or_date from = received(c, e, OR_RULE_STAT_NOTIFY_GB, &how);
         or_date_human(from, dd);
-        or_duty_add(c, e, 0, OR_RULE_STAT_GB_15DAY, or_duty_after(x, from, p->v[OR_P_GB_15_DEADLINE]),
-                    OR_DUE_BY, or_duty_action(c, e, OR_RULE_STAT_GB_15DAY),
+        or_duty_add(c, e, 0, OR_RULE_STAT_GB_15DAY,
+                    or_duty_after(x, from, p->v[OR_P_GB_15_DEADLINE]), OR_DUE_BY,
+                    or_duty_action(c, e, OR_RULE_STAT_GB_15DAY),
                     "%s: the board must consider reinstatement within %d school days of %s (%s)",
                     why, p->v[OR_P_GB_15_DEADLINE], how, dd);
     } else if (over5) {
@@ -196,8 +197,9 @@ void or_stat_review(or_duty_ctx *c, const or_excl_info *x)
     if (removal != OR_DATE_NONE)
         or_date_human(removal, allowed);
     or_duty_add(c, e, 0, OR_RULE_STAT_ROLL_REMOVAL, OR_DATE_NONE, OR_DUE_BY,
-                or_duty_action(c, e, OR_RULE_STAT_ROLL_REMOVAL), "remove from roll only once %s%s%s",
-                removal_why, removal != OR_DATE_NONE ? ": not before " : "", allowed);
+                or_duty_action(c, e, OR_RULE_STAT_ROLL_REMOVAL),
+                "remove from roll only once %s%s%s", removal_why,
+                removal != OR_DATE_NONE ? ": not before " : "", allowed);
 }
 
 /* STAT-6TH-DAY-LA for a permanent exclusion. */
@@ -210,7 +212,8 @@ void or_stat_sixth_day_la(or_duty_ctx *c, const or_excl_info *x)
     or_date day = or_duty_nth(x, e->start, c->p->v[OR_P_SIXTH_DAY]);
     if (!s || (day != OR_DATE_NONE && !or_compulsory_school_age(s->dob, day)))
         return;
-    or_duty_add(c, e, 0, OR_RULE_STAT_6TH_DAY_LA, day, OR_DUE_BY, or_duty_action(c, e, OR_RULE_STAT_6TH_DAY_LA),
+    or_duty_add(c, e, 0, OR_RULE_STAT_6TH_DAY_LA, day, OR_DUE_BY,
+                or_duty_action(c, e, OR_RULE_STAT_6TH_DAY_LA),
                 "the LA arranges full-time education from school day %d of the exclusion",
                 c->p->v[OR_P_SIXTH_DAY]);
 }

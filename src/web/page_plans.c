@@ -46,7 +46,7 @@ static void escalation_banner(or_sb *out, const plans_page *pg)
     const web_request *req = pg->req;
     for (int i = 0; i < pg->duties->n; i++) {
         const or_duty *d = &pg->duties->items[i];
-        if (strcmp(d->rule->id, "LOCAL-PSP-ESCALATE") || d->status == OR_DUTY_DONE)
+        if (d->rule->code != OR_RULE_LOCAL_PSP_ESCALATE || d->status == OR_DUTY_DONE)
             continue;
         html_raw(out,
                  "<div class=\"govuk-notification-banner\" role=\"region\" "
@@ -165,7 +165,7 @@ static void duties_section(or_sb *out, const plans_page *pg)
                             view_date(d->done_on, day));
             html_raw(out, "</td>\n<td class=\"govuk-table__cell\">");
             const char *link_words = NULL;
-            const char *href = d->status == OR_DUTY_DONE && strcmp(d->rule->id, "LOCAL-REFERRAL")
+            const char *href = d->status == OR_DUTY_DONE && d->rule->code != OR_RULE_LOCAL_REFERRAL
                                    ? NULL
                                    : plan_duty_link(req, pg->f, d, &link_words);
             if (href)
@@ -181,7 +181,7 @@ static const or_duty *next_review(const plans_page *pg, const or_fact_event *psp
 {
     for (int i = 0; i < pg->duties->n; i++) {
         const or_duty *d = &pg->duties->items[i];
-        if (strcmp(d->rule->id, "LOCAL-PSP-REVIEW") || d->urn != psp->urn)
+        if (d->rule->code != OR_RULE_LOCAL_PSP_REVIEW || d->urn != psp->urn)
             continue;
         const or_fact_event *e = or_facts_event(pg->f, d->urn, d->event_id);
         if (e && plan_psp_for(pg->f, d->urn, e->start) == psp)
