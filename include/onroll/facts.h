@@ -1,7 +1,7 @@
 /* facts.h - one pupil's ledger, ready for the rules: events, characteristics over time,
  * enrolments, caseload and attendance, each sorted, with the schools' calendars at hand.
  *
- * The rules (duties.c, risk.c) are pure functions of these facts, a date and the LA's
+ * The rules (src/rules/) are pure functions of these facts, a date and the LA's
  * parameters, so every duty and flag can be recomputed and explained at any time. The model
  * (src/model/) fills them from the store; tests fill them by hand. Strings are borrowed. */
 #ifndef ONROLL_FACTS_H
