@@ -3,6 +3,7 @@
  * evaluators for each exclusion in date order, then the per-pupil ones, in catalogue order.
  * Risk (risk.h): every indicator's evaluator in catalogue order (RISK-NO-PLAN, which reads the
  * others, stands last), the flags in rule-id order. Also the lists and their sorting. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,24 +11,47 @@
 
 /* ---- walking the catalogue ---- */
 
-/* The rows of one evaluation kind whose evaluator no earlier row has, in catalogue order. */
-static int first_rows(const or_rule *rows, or_eval_kind kind, const or_rule **out)
+/* The rows whose evaluator no earlier row has, by kind of evaluation, in catalogue order: the
+ * walk is the same for every pupil, so it is worked out once. */
+typedef struct {
+    const or_rule *first[OR_EVAL_RECORD + 1][OR_RULE__COUNT];
+    int n[OR_EVAL_RECORD + 1];
+} walk;
+
+static walk the_walk;
+static pthread_once_t walk_once = PTHREAD_ONCE_INIT;
+
+static bool same_evaluator(const or_rule *a, const or_rule *b)
 {
-    int n = 0;
-    for (int r = 0; r < OR_RULE__COUNT; r++) {
-        const or_rule *row = &rows[r];
-        if (row->eval.kind != kind)
-            continue;
-        bool seen = false;
-        for (int k = 0; k < n && !seen; k++)
-            seen = kind == OR_EVAL_EXCLUSION ? out[k]->eval.fn.exclusion == row->eval.fn.exclusion
-                   : kind == OR_EVAL_PUPIL   ? out[k]->eval.fn.pupil == row->eval.fn.pupil
-                   : kind == OR_EVAL_RISK    ? out[k]->eval.fn.risk == row->eval.fn.risk
-                                             : out[k]->eval.fn.record == row->eval.fn.record;
-        if (!seen)
-            out[n++] = row;
+    switch (a->eval.kind) {
+    case OR_EVAL_EXCLUSION:
+        return a->eval.fn.exclusion == b->eval.fn.exclusion;
+    case OR_EVAL_PUPIL:
+        return a->eval.fn.pupil == b->eval.fn.pupil;
+    case OR_EVAL_RISK:
+        return a->eval.fn.risk == b->eval.fn.risk;
+    default:
+        return a->eval.fn.record == b->eval.fn.record;
     }
-    return n;
+}
+
+static void walk_init(void)
+{
+    for (size_t r = 0; r < or_rules_count(); r++) {
+        const or_rule *row = or_rule_at(r);
+        or_eval_kind k = row->eval.kind;
+        bool seen = false;
+        for (int i = 0; i < the_walk.n[k] && !seen; i++)
+            seen = same_evaluator(the_walk.first[k][i], row);
+        if (!seen)
+            the_walk.first[k][the_walk.n[k]++] = row;
+    }
+}
+
+static const walk *catalogue_walk(void)
+{
+    pthread_once(&walk_once, walk_init);
+    return &the_walk;
 }
 
 /* ---- duties ---- */
@@ -48,17 +72,16 @@ or_code or_duties_for_pupil(const or_pupil_facts *f, const or_params *p, or_date
                             or_duty_list *out, or_error *err)
 {
     (void)err;
-    const or_rule *rows = or_rule_get(0);
-    const or_rule *each[OR_RULE__COUNT], *once[OR_RULE__COUNT];
-    int neach = first_rows(rows, OR_EVAL_EXCLUSION, each);
-    int nonce = first_rows(rows, OR_EVAL_PUPIL, once);
+    const walk *w = catalogue_walk();
+    const or_rule *const *each = w->first[OR_EVAL_EXCLUSION], *const *once =
+                                                                  w->first[OR_EVAL_PUPIL];
     or_arena scratch = OR_ARENA_INIT;
-    or_duty_ctx c = {rows, f, p, as_of, out, NULL, 0};
+    or_duty_ctx c = {or_rule_at(0), f, p, as_of, out, NULL, 0};
     or_duty_prepare(&c, &scratch);
     for (int i = 0; i < c.nx; i++)
-        for (int k = 0; k < neach; k++)
+        for (int k = 0; k < w->n[OR_EVAL_EXCLUSION]; k++)
             each[k]->eval.fn.exclusion(&c, &c.x[i]);
-    for (int k = 0; k < nonce; k++)
+    for (int k = 0; k < w->n[OR_EVAL_PUPIL]; k++)
         once[k]->eval.fn.pupil(&c);
     or_arena_free(&scratch);
     return OR_OK;
@@ -118,13 +141,11 @@ or_code or_risk_for_pupil(const or_pupil_facts *f, const or_params *p, or_date a
         return or_fail(err, OR_EUSAGE,
                        "or_risk_for_pupil: facts, parameters, a date and a "
                        "flag list with an arena are required");
-    const or_rule *rows = or_rule_get(0);
-    const or_rule *eval[OR_RULE__COUNT];
-    int n = first_rows(rows, OR_EVAL_RISK, eval);
+    const walk *w = catalogue_walk();
     or_risk_ctx c;
-    or_risk_ctx_init(&c, rows, f, p, as_of, out->arena);
-    for (int k = 0; k < n; k++)
-        eval[k]->eval.fn.risk(&c);
+    or_risk_ctx_init(&c, or_rule_at(0), f, p, as_of, out->arena);
+    for (int k = 0; k < w->n[OR_EVAL_RISK]; k++)
+        w->first[OR_EVAL_RISK][k]->eval.fn.risk(&c);
     const or_rule *fired[OR_RULE__COUNT];
     int nf = or_risk_fired(&c, fired);
     for (int k = 0; k < nf; k++) {
