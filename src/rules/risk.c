@@ -18,7 +18,6 @@
  *   - A calendar of an excluding school that is unknown falls back to the pupil's school's.
  *
  * Pure: no I/O, no globals; the text and all scratch space live in the flag list's arena. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 

@@ -1,9 +1,9 @@
 /* statutory.c - the statutory duties of DOMAIN.md §3: the evaluators of the STAT-* rows of the
  * catalogue, one function per group of rules (the engine calls each once for each exclusion of
- * the pupil decided by the date; STAT-6TH-DAY-SCHOOL once for the pupil). The 45-day cap is
- * in cap.c. Deadlines count in school days on the
- * excluding school's calendar (AFTER, NTH of §2); a deadline counted from a notice counts from
- * the decision date until the notice's action is recorded, then from its deemed date. */
+ * the pupil decided by the date; STAT-6TH-DAY-SCHOOL once for the pupil). The 45-day cap is in
+ * cap.c. Deadlines count in school days on the excluding school's calendar (AFTER, NTH of §2);
+ * a deadline counted from a notice counts from the decision date until the notice's action is
+ * recorded, then from its deemed date. */
 #include <stdio.h>
 #include <string.h>
 
