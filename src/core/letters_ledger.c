@@ -7,6 +7,7 @@
 
 #include "onroll/excl.h"
 #include "onroll/letters.h"
+#include "onroll/rules.h"
 
 enum { MAX_DAYS = 96 };
 
@@ -118,7 +119,8 @@ or_code or_letter_facts_from(const or_pupil_facts *pf, const or_fact_event *e, c
         if (e->kind == OR_EV_SUSPENSION)
             out->run_start = run_start(pf, i, out->cal, as_of);
     }
-    const or_fact_event *told = or_facts_action(pf, e->urn, e->event_id, "STAT-NOTIFY-GB");
+    const or_fact_event *told =
+        or_facts_action(pf, e->urn, e->event_id, or_rule_name(OR_RULE_STAT_NOTIFY_GB));
     if (told && told->start <= as_of)
         out->board_told = or_deemed_date(told->start, told->delivery);
     return OR_OK;

@@ -413,7 +413,8 @@ void or_risk_ptt(or_risk_ctx *c)
             or_date_academic_year(e->start) != or_date_academic_year(c->as_of))
             continue;
         /* the school recorded its review of the timetable (LOCAL-PTT): no longer a concern */
-        const or_fact_event *closed = or_facts_action(c->f, e->urn, e->event_id, "LOCAL-PTT");
+        const or_fact_event *closed =
+            or_facts_action(c->f, e->urn, e->event_id, c->rules[OR_RULE_LOCAL_PTT].id);
         if (closed && closed->start <= c->as_of)
             continue;
         bool ended = e->end != OR_DATE_NONE && e->end < c->as_of;
