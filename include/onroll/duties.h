@@ -2,8 +2,10 @@
  * the local protocol (§4) of one pupil's exclusions, as of a date, and the 45-day cap check.
  *
  * Each duty is (event, rule, who, due, status, done_on) as in `onroll duties --format csv`.
- * A duty is done by an `action` event naming the event and the rule. Pure functions of the
- * pupil's facts (facts.h), the LA's parameters (params.h) and the date. */
+ * A duty is done by an `action` event naming the event and the rule (or as its rule's row
+ * says: rules.h, or_rule_done). Pure functions of the pupil's facts (facts.h), the LA's
+ * parameters (params.h) and the date. The rules engine (src/rules/engine.c) works them out from
+ * the catalogue (src/rules/catalogue.c); the cap is src/rules/cap.c. */
 #ifndef ONROLL_DUTIES_H
 #define ONROLL_DUTIES_H
 
@@ -38,6 +40,19 @@ void or_duty_list_init(or_duty_list *l, or_arena *arena);
 /* Append the pupil's duties as of as_of (events decided after it are not yet known). */
 or_code or_duties_for_pupil(const or_pupil_facts *f, const or_params *p, or_date as_of,
                             or_duty_list *out, or_error *err);
+
+/* STAT-45DAY-CAP's sum, the one place it is counted: the half-days of suspension and
+ * lunchtime suspension that count (or_excl_counts on the whole record) at school urn (urn 0:
+ * across all schools). ay > 0: in that school year. ay 0: every school year on its own, in
+ * date order. With limit >= 0 it stops at the first suspension that takes its year's total
+ * above limit half-days (`over`, the total with it in halfdays). */
+typedef struct {
+    int ay;                    /* the school year of the total */
+    int halfdays;              /* the total */
+    bool several;              /* counted from more than one school */
+    const or_fact_event *over; /* the suspension that went above the limit, or NULL */
+} or_cap_total;
+void or_cap_sum(const or_pupil_facts *f, int ay, int urn, int limit, or_cap_total *out);
 
 /* STAT-45DAY-CAP: would a suspension or lunchtime suspension of `halfdays` half-day sessions
  * starting on `start` take the pupil's total in that school year, across all schools, above

@@ -16,9 +16,30 @@ bool or_is_exclusion(or_event_kind k);
  * lunchtime suspension one per lunchtime; a permanent exclusion 0. */
 int or_excl_halfdays(const or_fact_event *e);
 
-/* Whether the exclusion counts as of as_of: not withdrawn, and not reinstated on or before
- * its start (DOMAIN.md §6: "withdrawn exclusions and those reinstated before taking effect do
- * not count"). Decided after as_of: not yet known, so it does not count either. */
+/* What the record says became of an exclusion: gathered from a pupil's facts here
+ * (or_excl_fate_of), from the model's columns in src/model/columns.c. Withdrawn: by a
+ * `withdrawn` event naming it (the first). Reinstated: by a `reinstated` event naming it (the
+ * first), else by the latest action of a reinstating rule (or_excl_reinstating), of the first
+ * such rule whose latest action has the outcome "reinstated". */
+typedef struct {
+    or_date decided, start;
+    bool withdrawn, reinstated;
+    or_date withdrawn_on, reinstated_on; /* when they are true */
+} or_excl_fate;
+
+void or_excl_fate_of(const or_pupil_facts *f, const or_fact_event *e, or_excl_fate *out);
+
+/* The board's and the review's decisions that can reinstate: the index of the rule among
+ * STAT-GB-15DAY, STAT-GB-50DAY and STAT-IRP-RECONSIDER (in that order of precedence), or -1. */
+enum { OR_EXCL_REINSTATING = 3 };
+int or_excl_reinstating(const char *rule);
+
+/* Whether the exclusion counts as of as_of, the one decision of it (the duties, the risk
+ * indicators, the cap and the model all use it): decided by as_of (else it is not yet known),
+ * not withdrawn by as_of, and not reinstated by as_of on or before its start (DOMAIN.md §6:
+ * "withdrawn exclusions and those reinstated before taking effect do not count"). */
+bool or_excl_fate_counts(const or_excl_fate *x, or_date as_of);
+/* The same for an exclusion event of the facts (false for any other event). */
 bool or_excl_counts(const or_pupil_facts *f, const or_fact_event *e, or_date as_of);
 
 /* The school days the exclusion covers from its start: a suspension of s sessions covers

@@ -1,7 +1,7 @@
 /* facts.h - one pupil's ledger, ready for the rules: events, characteristics over time,
  * enrolments, caseload and attendance, each sorted, with the schools' calendars at hand.
  *
- * The rules (duties.c, risk.c) are pure functions of these facts, a date and the LA's
+ * The rules (src/rules/) are pure functions of these facts, a date and the LA's
  * parameters, so every duty and flag can be recomputed and explained at any time. The model
  * (src/model/) fills them from the store; tests fill them by hand. Strings are borrowed. */
 #ifndef ONROLL_FACTS_H
@@ -120,9 +120,9 @@ const or_fact_event *or_facts_event(const or_pupil_facts *f, int urn, const char
 /* The latest `action` event for (urn, ref, rule), or NULL. */
 const or_fact_event *or_facts_action(const or_pupil_facts *f, int urn, const char *ref,
                                      const char *rule);
-/* Whether a withdrawn / reinstated event names the exclusion; its date in *on. */
+/* Whether a withdrawn event names the exclusion; its date in *on. (Whether it was withdrawn
+ * or reinstated, as the rules count it: excl.h, or_excl_fate_of.) */
 bool or_facts_withdrawn(const or_pupil_facts *f, const or_fact_event *ex, or_date *on);
-bool or_facts_reinstated(const or_pupil_facts *f, const or_fact_event *ex, or_date *on);
 /* Has a social worker on d: CIN, CP or CLA in force, or an open social_worker caseload. */
 bool or_facts_has_social_worker(const or_pupil_facts *f, or_date d);
 /* Of compulsory school age on d (Education Act 1996 s8: from the prescribed day after the

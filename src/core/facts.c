@@ -92,22 +92,6 @@ bool or_facts_withdrawn(const or_pupil_facts *f, const or_fact_event *ex, or_dat
     return named_by(f, ex, OR_EV_WITHDRAWN, on);
 }
 
-bool or_facts_reinstated(const or_pupil_facts *f, const or_fact_event *ex, or_date *on)
-{
-    if (named_by(f, ex, OR_EV_REINSTATED, on))
-        return true;
-    /* the board's or the review's decision to reinstate, recorded as the duty's action */
-    static const char *const rules[] = {"STAT-GB-15DAY", "STAT-GB-50DAY", "STAT-IRP-RECONSIDER"};
-    for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
-        const or_fact_event *a = or_facts_action(f, ex->urn, ex->event_id, rules[r]);
-        if (a && a->outcome && strcmp(a->outcome, "reinstated") == 0) {
-            *on = a->start;
-            return true;
-        }
-    }
-    return false;
-}
-
 bool or_facts_has_social_worker(const or_pupil_facts *f, or_date d)
 {
     const or_fact_snapshot *s = or_facts_snapshot_on(f, d);

@@ -1,5 +1,5 @@
 /* letters.c - the statutory letters (letters.h): the kinds as data, and filling a letter from
- * plain facts, every date counted on the school's calendar as duties_stat.c counts it:
+ * plain facts, every date counted on the school's calendar as src/rules/statutory.c counts it:
  *
  *   - the school days a suspension covers: or_excl_days (sessions / 2 consecutive school days
  *     from its start, the last one half a day when sessions is odd); a permanent exclusion's
@@ -16,9 +16,10 @@
  *   - the review (STAT-IRP-APPLY): AFTER(deemed receipt of the board's decision, 15), deemed
  *     receipt by or_deemed_date (handed over: that day; post or email: the second working day).
  *
- * The words follow the DfE guidance on what each notice must say (rules.c gives the sources).
- * Where only the school knows something (the parent's name, the clerk's address, the board's
- * reasons), the letter leaves a gap in square brackets, which or_letter_gap finds. */
+ * The words follow the DfE guidance on what each notice must say (the rule catalogue,
+ * src/rules/catalogue.c, gives the sources). Where only the school knows something (the parent's
+ * name, the clerk's address, the board's reasons), the letter leaves a gap in square brackets,
+ * which or_letter_gap finds. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>

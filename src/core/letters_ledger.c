@@ -1,12 +1,13 @@
 /* letters_ledger.c - the facts of a letter from a pupil's ledger (or_letter_facts_from in
  * letters.h): the exclusion, its school's calendar, the characteristics in force on its first
- * day, the term total and the run of back-to-back suspensions worked out as duties.c works
- * them out (so that a letter and `onroll duties` agree), and when the governing board received
- * the head teacher's notice (the STAT-NOTIFY-GB action, deemed). Pure. */
+ * day, the term total and the run of back-to-back suspensions worked out as the duties
+ * (src/rules/duty_kit.c) work them out (so that a letter and `onroll duties` agree), and when the
+ * governing board received the head teacher's notice (the STAT-NOTIFY-GB action, deemed). Pure. */
 #include <string.h>
 
 #include "onroll/excl.h"
 #include "onroll/letters.h"
+#include "onroll/rules.h"
 
 enum { MAX_DAYS = 96 };
 
@@ -26,7 +27,7 @@ static bool considered(const or_pupil_facts *f, int j, int i, or_date as_of)
     return j == i || or_excl_counts(f, y, as_of);
 }
 
-/* duties.c's term_after: the most loaded term the exclusion touches, its total in half-days at
+/* duty_kit.c's term_after: the most loaded term the exclusion touches, its total in half-days at
  * the school, the exclusions up to this one (those that count) included. */
 static int term_total(const or_pupil_facts *f, int i, const or_calendar *cal, or_date as_of)
 {
@@ -52,7 +53,7 @@ static int term_total(const or_pupil_facts *f, int i, const or_calendar *cal, or
     return best;
 }
 
-/* duties_stat.c's runs: the first day of the run of back-to-back suspensions (at the same
+/* statutory.c's runs: the first day of the run of back-to-back suspensions (at the same
  * school, each starting no later than the school day after the one before ends) that event i
  * belongs to. */
 static or_date run_start(const or_pupil_facts *f, int i, const or_calendar *cal, or_date as_of)
@@ -118,7 +119,8 @@ or_code or_letter_facts_from(const or_pupil_facts *pf, const or_fact_event *e, c
         if (e->kind == OR_EV_SUSPENSION)
             out->run_start = run_start(pf, i, out->cal, as_of);
     }
-    const or_fact_event *told = or_facts_action(pf, e->urn, e->event_id, "STAT-NOTIFY-GB");
+    const or_fact_event *told =
+        or_facts_action(pf, e->urn, e->event_id, or_rule_name(OR_RULE_STAT_NOTIFY_GB));
     if (told && told->start <= as_of)
         out->board_told = or_deemed_date(told->start, told->delivery);
     return OR_OK;

@@ -753,7 +753,7 @@ static or_code check_cap(or_ingest *in, or_error *err)
                 if (ev && or_date_academic_year(ev->start) == ay)
                     blame = &in->caps[k];
             }
-            const or_rule *r = or_rule_find("STAT-45DAY-CAP");
+            const or_rule *r = or_rule_get(OR_RULE_STAT_45DAY_CAP);
             int cap = or_model_params(m)->v[OR_P_CAP_DAYS], before = total - or_excl_halfdays(over);
             if (in->opts.school > 0) {
                 /* to a school: its own days and the limit, nothing of other schools' records */

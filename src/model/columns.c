@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "model/columns_internal.h"
+#include "onroll/excl.h"
 #include "onroll/facts.h"
 
 /* Grow the column `ptr` to n elements (in a function returning bool). */
@@ -360,18 +361,11 @@ static or_code add_enrolment(or_columns *c, const or_value *r, or_error *err)
     return OR_OK;
 }
 
-/* The board's and the review's decisions that can reinstate (facts.c, or_facts_reinstated). */
-static const char *const reinstating_rules[3] = {"STAT-GB-15DAY", "STAT-GB-50DAY",
-                                                 "STAT-IRP-RECONSIDER"};
-
 static or_code add_event(or_columns *c, const or_value *r, int64_t id, or_error *err)
 {
     int kind = r[OR_EV_TYPE].s ? or_event_kind_parse(r[OR_EV_TYPE].s) : -1;
-    int rule = -1;
-    if (kind == OR_EV_ACTION && r[OR_EV_RULE].s)
-        for (int k = 0; k < 3; k++)
-            if (strcmp(r[OR_EV_RULE].s, reinstating_rules[k]) == 0)
-                rule = k;
+    /* the board's and the review's decisions that can reinstate (excl.h) */
+    int rule = kind == OR_EV_ACTION ? or_excl_reinstating(r[OR_EV_RULE].s) : -1;
     bool excl = kind == OR_EV_SUSPENSION || kind == OR_EV_LUNCHTIME || kind == OR_EV_PERMANENT;
     bool ref = ((kind == OR_EV_WITHDRAWN || kind == OR_EV_REINSTATED) ||
                 (kind == OR_EV_ACTION && rule >= 0)) &&
@@ -490,34 +484,38 @@ static bool later(const or_columns *c, int a, int b) /* ref a after ref b, by (s
            (c->r_start[a] == c->r_start[b] && c->r_seq[a] > c->r_seq[b]);
 }
 
-/* Whether exclusion x counts (excl.c, or_excl_counts): not withdrawn, and not reinstated on or
- * before its start (by a `reinstated` event, the first one; else by the latest board or review
- * action of the first of the three rules whose latest action reinstated it). */
+/* Whether exclusion x counts over the whole record: what became of it gathered from the
+ * columns as or_excl_fate_of gathers it from the facts (a `withdrawn` event; the first
+ * `reinstated` event, else the latest board or review action of the first of the reinstating
+ * rules whose latest action reinstated it), then excl.h's one decision. */
 static bool counts(const or_columns *c, int x)
 {
-    bool withdrawn = false;
-    or_date reinstated = OR_DATE_NONE;
-    int latest[3] = {-1, -1, -1};
+    or_excl_fate fate = {OR_DATE_NONE, c->x_start[x], false, false, OR_DATE_NONE, OR_DATE_NONE};
+    int latest[OR_EXCL_REINSTATING] = {-1, -1, -1};
     for (int r = c->p_ref[c->x_pupil[x]]; r >= 0; r = c->r_next[r]) {
         if (c->r_school[r] != c->x_school[x] || strcmp(c->r_ref[r], c->x_id[x]) != 0)
             continue;
         switch (c->r_kind[r]) {
         case CX_R_WITHDRAWN:
-            withdrawn = true;
+            fate.withdrawn = true;
+            fate.withdrawn_on = c->r_start[r];
             break;
         case CX_R_REINSTATED:
-            if (reinstated == OR_DATE_NONE || c->r_start[r] < reinstated)
-                reinstated = c->r_start[r];
+            if (!fate.reinstated || c->r_start[r] < fate.reinstated_on)
+                fate.reinstated_on = c->r_start[r];
+            fate.reinstated = true;
             break;
         default:
             if (latest[c->r_rule[r]] < 0 || later(c, r, latest[c->r_rule[r]]))
                 latest[c->r_rule[r]] = r;
         }
     }
-    for (int k = 0; k < 3 && reinstated == OR_DATE_NONE; k++)
-        if (latest[k] >= 0 && c->r_reinstates[latest[k]])
-            reinstated = c->r_start[latest[k]];
-    return !withdrawn && !(reinstated != OR_DATE_NONE && reinstated <= c->x_start[x]);
+    for (int k = 0; k < OR_EXCL_REINSTATING && !fate.reinstated; k++)
+        if (latest[k] >= 0 && c->r_reinstates[latest[k]]) {
+            fate.reinstated = true;
+            fate.reinstated_on = c->r_start[latest[k]];
+        }
+    return or_excl_fate_counts(&fate, INT32_MAX);
 }
 
 static void compute_pupil(or_columns *c, int p, const or_date *census)

@@ -100,7 +100,7 @@ static or_code enqueue_pupil(or_store *s, const char *upn, const addresses *to, 
     r->pupils++;
     for (int i = 0; !rc && i < duties.n; i++) {
         const or_duty *d = &duties.items[i];
-        if (strcmp(d->rule->id, RULE) || d->status == OR_DUTY_DONE)
+        if (d->rule->code != OR_RULE_LOCAL_NOTIFY_PARTNERS || d->status == OR_DUTY_DONE)
             continue;
         const or_fact_event *e = or_facts_event(f, d->urn, d->event_id);
         if (!e || e->decided < from || e->decided > as_of)

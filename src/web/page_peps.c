@@ -75,7 +75,7 @@ void page_peps(const web_request *req, web_response *res)
         pep_row w = {p, NULL, NULL};
         for (int d = p->duty0; d < p->duty0 + p->nduties; d++) {
             const or_duty *du = &snap->duties.items[d];
-            if (!strcmp(du->rule->id, "LOCAL-PEP") && (!w.pep || du->due > w.pep->due))
+            if (du->rule->code == OR_RULE_LOCAL_PEP && (!w.pep || du->due > w.pep->due))
                 w.pep = du; /* the latest term begun */
         }
         for (int e = 0; e < p->f->nevents; e++)

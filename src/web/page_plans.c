@@ -46,7 +46,7 @@ static void escalation_banner(or_sb *out, const plans_page *pg)
     const web_request *req = pg->req;
     for (int i = 0; i < pg->duties->n; i++) {
         const or_duty *d = &pg->duties->items[i];
-        if (strcmp(d->rule->id, "LOCAL-PSP-ESCALATE") || d->status == OR_DUTY_DONE)
+        if (d->rule->code != OR_RULE_LOCAL_PSP_ESCALATE || d->status == OR_DUTY_DONE)
             continue;
         html_raw(out,
                  "<div class=\"govuk-notification-banner\" role=\"region\" "
@@ -131,7 +131,7 @@ static void duties_section(or_sb *out, const plans_page *pg)
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"duties\">Plan duties</h2>\n");
     int n = 0;
     for (int i = 0; i < pg->duties->n; i++)
-        n += plan_rule(pg->duties->items[i].rule->id);
+        n += plan_rule(pg->duties->items[i].rule);
     if (!n) {
         html_raw(out, "<p class=\"govuk-body\">No plan, review or referral is due.</p>\n");
         return;
@@ -149,7 +149,7 @@ static void duties_section(or_sb *out, const plans_page *pg)
     for (int pass = 0; pass < 2; pass++) {
         for (int i = 0; i < pg->duties->n; i++) {
             const or_duty *d = &pg->duties->items[i];
-            if (!plan_rule(d->rule->id) || (d->status == OR_DUTY_DONE) != (pass == 1))
+            if (!plan_rule(d->rule) || (d->status == OR_DUTY_DONE) != (pass == 1))
                 continue;
             html_printf(out,
                         "<tr class=\"govuk-table__row\">\n<td class=\"govuk-table__cell\">%s</td>\n"
@@ -165,7 +165,7 @@ static void duties_section(or_sb *out, const plans_page *pg)
                             view_date(d->done_on, day));
             html_raw(out, "</td>\n<td class=\"govuk-table__cell\">");
             const char *link_words = NULL;
-            const char *href = d->status == OR_DUTY_DONE && strcmp(d->rule->id, "LOCAL-REFERRAL")
+            const char *href = d->status == OR_DUTY_DONE && d->rule->code != OR_RULE_LOCAL_REFERRAL
                                    ? NULL
                                    : plan_duty_link(req, pg->f, d, &link_words);
             if (href)
@@ -181,7 +181,7 @@ static const or_duty *next_review(const plans_page *pg, const or_fact_event *psp
 {
     for (int i = 0; i < pg->duties->n; i++) {
         const or_duty *d = &pg->duties->items[i];
-        if (strcmp(d->rule->id, "LOCAL-PSP-REVIEW") || d->urn != psp->urn)
+        if (d->rule->code != OR_RULE_LOCAL_PSP_REVIEW || d->urn != psp->urn)
             continue;
         const or_fact_event *e = or_facts_event(pg->f, d->urn, d->event_id);
         if (e && plan_psp_for(pg->f, d->urn, e->start) == psp)

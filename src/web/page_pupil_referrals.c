@@ -70,7 +70,7 @@ void page_pupil_referrals(const web_request *req, web_response *res)
                           "</thead>\n<tbody class=\"govuk-table__body\">\n");
         const or_duty *next = NULL;
         for (int k = 0; k < duties.n; k++)
-            if (!strcmp(duties.items[k].rule->id, "LOCAL-REFERRAL") &&
+            if (duties.items[k].rule->code == OR_RULE_LOCAL_REFERRAL &&
                 duties.items[k].urn == r->urn && !strcmp(duties.items[k].event_id, r->event_id))
                 next = &duties.items[k];
         html_printf(out,

@@ -269,17 +269,13 @@ static void hidden_fields(or_sb *out, const record *r)
     gov_hidden(out, "notes", r->notes);
 }
 
-/* Half-days of suspension counted in ev's school year, across all schools, ev included. */
+/* Half-days of suspension counted in ev's school year, across all schools, ev included: the
+ * cap's own sum (duties.h, or_cap_sum). */
 static int year_halfdays(const or_pupil_facts *f, const or_fact_event *ev)
 {
-    int ay = or_date_academic_year(ev->start), total = 0;
-    for (int i = 0; i < f->nevents; i++) {
-        const or_fact_event *e = &f->events[i];
-        if ((e->kind == OR_EV_SUSPENSION || e->kind == OR_EV_LUNCHTIME) &&
-            or_date_academic_year(e->start) == ay && or_excl_counts(f, e, INT32_MAX))
-            total += or_excl_halfdays(e);
-    }
-    return total;
+    or_cap_total t;
+    or_cap_sum(f, or_date_academic_year(ev->start), 0, -1, &t);
+    return t.halfdays;
 }
 
 static void warnings(const web_request *req, or_sb *out, const or_pupil_facts *f,

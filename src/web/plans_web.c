@@ -352,15 +352,9 @@ const char *plan_school_name(const web_request *req, const or_model *m, int urn)
 
 /* ---- the graduated response's duties ---- */
 
-bool plan_rule(const char *rule_id)
+bool plan_rule(const or_rule *rule)
 {
-    static const char *const rules[] = {"LOCAL-PSP",     "LOCAL-PSP-REVIEW", "LOCAL-PSP-ESCALATE",
-                                        "LOCAL-PEAP",    "LOCAL-PEP",        "LOCAL-PTT",
-                                        "LOCAL-REFERRAL"};
-    for (size_t i = 0; rule_id && i < sizeof rules / sizeof rules[0]; i++)
-        if (!strcmp(rules[i], rule_id))
-            return true;
-    return false;
+    return rule && rule->done.plan; /* its row names the plan the duty is about */
 }
 
 static or_date year_from(or_date d)
@@ -368,15 +362,21 @@ static or_date year_from(or_date d)
     return or_date_academic_year_start(or_date_academic_year(d));
 }
 
-const or_fact_event *plan_psp_for(const or_pupil_facts *f, int urn, or_date d)
+/* The first plan of kind k at school urn in the school year of d, or NULL. */
+static const or_fact_event *plan_for(const or_pupil_facts *f, int k, int urn, or_date d)
 {
     or_date from = year_from(d), to = or_date_academic_year_start(or_date_academic_year(d) + 1);
     for (int i = 0; i < f->nevents; i++) {
         const or_fact_event *e = &f->events[i];
-        if (e->kind == OR_EV_PSP && e->urn == urn && e->start >= from && e->start < to)
+        if ((int)e->kind == k && e->urn == urn && e->start >= from && e->start < to)
             return e;
     }
     return NULL;
+}
+
+const or_fact_event *plan_psp_for(const or_pupil_facts *f, int urn, or_date d)
+{
+    return plan_for(f, OR_EV_PSP, urn, d);
 }
 
 const or_fact_event *plan_reviewed(const or_pupil_facts *f, int urn, const char *event_id)
@@ -487,59 +487,64 @@ const char *plan_url_part(const web_request *req, const char *s)
     return out;
 }
 
+/* How the duty is done comes from its rule's row (rules.h, or_rule_done). */
 const char *plan_duty_link(const web_request *req, const or_pupil_facts *f, const or_duty *d,
                            const char **words)
 {
+    const or_rule_done *how = &d->rule->done;
     const char *rule = d->rule->id, *upn = plan_url_part(req, f->upn);
     const char *ev = plan_url_part(req, d->event_id);
-    const or_fact_event *e =
-        d->event_id && *d->event_id ? or_facts_event(f, d->urn, d->event_id) : NULL;
+    bool of_event = d->event_id && *d->event_id;
+    const or_fact_event *e = of_event ? or_facts_event(f, d->urn, d->event_id) : NULL;
     or_arena *a = req->arena;
     *words = NULL;
-    if (!strcmp(rule, "LOCAL-REFERRAL") && e) {
-        *words = "Open the referral";
+    if (how->how == OR_DONE_STEP) { /* the referral's page records its next step */
+        if (!e)
+            return NULL;
+        *words = how->words;
         return or_arena_printf(a, "/referrals/%d/%s", d->urn, ev);
     }
-    if (!plan_may_record(req, !strcmp(rule, "LOCAL-PEP") ? "pep" : "psp", d->urn))
+    if (!how->plan || !plan_may_record(req, how->plan, d->urn))
         return NULL;
     bool past = e && or_date_academic_year(e->start) != or_date_academic_year(web_today(req));
-    if (past && (!strcmp(rule, "LOCAL-PSP") || !strcmp(rule, "LOCAL-PEAP"))) {
+    if (past && how->how == OR_DONE_PLAN) {
         /* a plan started now cannot do a past school year's duty: record that it was done */
         *words = "Record that it was done";
         return or_arena_printf(a, "/pupils/%s/action?urn=%d&event=%s&rule=%s", upn, d->urn, ev,
                                rule);
     }
-    if (!strcmp(rule, "LOCAL-PSP")) {
-        *words = "Start a PSP";
-        return or_arena_printf(a, "/pupils/%s/plans/new?kind=psp&urn=%d&ref=%s", upn, d->urn, ev);
-    }
-    const or_fact_event *psp = e ? plan_psp_for(f, d->urn, e->start) : NULL;
-    if (!strcmp(rule, "LOCAL-PSP-REVIEW") && psp) {
-        *words = "Record a review";
+    int kind = or_event_kind_parse(how->plan);
+    const or_fact_event *plan = e && kind >= 0 ? plan_for(f, kind, d->urn, e->start) : NULL;
+    switch (how->how) {
+    case OR_DONE_PLAN:
+        *words = how->words;
+        if (!of_event)
+            return or_arena_printf(a, "/pupils/%s/plans/new?kind=%s&urn=%d", upn, how->plan,
+                                   d->urn);
+        return or_arena_printf(a, "/pupils/%s/plans/new?kind=%s&urn=%d&ref=%s", upn, how->plan,
+                               d->urn, ev);
+    case OR_DONE_REVIEW:
+        if (!plan)
+            return NULL;
+        *words = how->words;
         return or_arena_printf(a, "/pupils/%s/plans/%s/review?urn=%d", upn,
-                               plan_url_part(req, psp->event_id), d->urn);
-    }
-    if (!strcmp(rule, "LOCAL-PSP-ESCALATE")) { /* only a school refers to the REU */
+                               plan_url_part(req, plan->event_id), d->urn);
+    case OR_DONE_REFERRAL: { /* only a school refers to the first (the REU) */
         bool school = req->user->role == OR_ROLE_SCHOOL;
         *words = school ? "Refer to the Re-engagement Unit" : "Refer to educational psychology";
         return or_arena_printf(a, "/pupils/%s/referrals/new?service=%s&urn=%d&ref=%s", upn,
-                               school ? "reu" : "ep", d->urn,
-                               psp ? plan_url_part(req, psp->event_id) : "");
+                               how->to[school ? 0 : 1], d->urn,
+                               plan ? plan_url_part(req, plan->event_id) : "");
     }
-    if (!strcmp(rule, "LOCAL-PEAP")) {
-        *words = "Record a pre-exclusion assessment";
-        return or_arena_printf(a, "/pupils/%s/plans/new?kind=peap&urn=%d&ref=%s", upn, d->urn, ev);
+    case OR_DONE_ACTION: /* e.g. a part-time timetable's review (page_action.c) */
+        if (!e)
+            return NULL;
+        *words = how->words;
+        return or_arena_printf(a, "/pupils/%s/action?urn=%d&event=%s&rule=%s", upn, d->urn, ev,
+                               rule);
+    default:
+        return NULL;
     }
-    if (!strcmp(rule, "LOCAL-PEP")) {
-        *words = "Record a PEP";
-        return or_arena_printf(a, "/pupils/%s/plans/new?kind=pep&urn=%d", upn, d->urn);
-    }
-    if (!strcmp(rule, "LOCAL-PTT") && e) { /* its review is an action (page_action.c) */
-        *words = "Record the timetable's review";
-        return or_arena_printf(a, "/pupils/%s/action?urn=%d&event=%s&rule=LOCAL-PTT", upn, d->urn,
-                               ev);
-    }
-    return NULL;
 }
 
 void plan_duties_after(or_sb *out, const web_request *req, const or_pupil_facts *f,
@@ -552,7 +557,7 @@ void plan_duties_after(or_sb *out, const web_request *req, const or_pupil_facts 
         return;
     int mine = web_user_school(req), n = 0;
     for (int i = 0; i < duties.n; i++)
-        if (plan_rule(duties.items[i].rule->id) && (!mine || duties.items[i].urn == mine))
+        if (plan_rule(duties.items[i].rule) && (!mine || duties.items[i].urn == mine))
             duties.items[n++] = duties.items[i];
     duties.n = n;
     or_duties_sort(&duties);
@@ -601,7 +606,7 @@ void plan_pupil_summary(or_sb *out, const web_request *req, const or_pupil_facts
     html_printf(out, "<li>Referrals: %d open, %d ended</li>\n", open, ended);
     int todo = 0, overdue = 0;
     for (int i = 0; duties && i < duties->n; i++)
-        if (plan_rule(duties->items[i].rule->id) && duties->items[i].status != OR_DUTY_DONE) {
+        if (plan_rule(duties->items[i].rule) && duties->items[i].status != OR_DUTY_DONE) {
             todo++;
             overdue += duties->items[i].status == OR_DUTY_OVERDUE;
         }

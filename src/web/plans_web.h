@@ -102,8 +102,8 @@ const char *plan_school_name(const web_request *req, const or_model *m, int urn)
 
 /* s percent-encoded for a URL's path segment or query value, in req->arena. */
 const char *plan_url_part(const web_request *req, const char *s);
-/* Is it one of the rules these pages act on? */
-bool plan_rule(const char *rule_id);
+/* Is it one of the rules these pages act on (its row names a plan: rules.h, or_rule_done)? */
+bool plan_rule(const or_rule *rule);
 /* The page that does duty d of the pupil with facts f (a local path in req->arena), and the
  * words of its link ("Start a PSP"); NULL when there is none for this user. */
 const char *plan_duty_link(const web_request *req, const or_pupil_facts *f, const or_duty *d,

@@ -44,7 +44,7 @@ void view_plan_duties_panel(or_sb *out, const web_request *req, const view_snaps
         const view_pupil *p = scope ? scope[i] : &snap->pupils[i];
         for (int k = p->duty0; k < p->duty0 + p->nduties; k++) {
             const or_duty *d = &snap->duties.items[k];
-            if (d->status == OR_DUTY_DONE || !plan_rule(d->rule->id) || (urn && d->urn != urn))
+            if (d->status == OR_DUTY_DONE || !plan_rule(d->rule) || (urn && d->urn != urn))
                 continue;
             rows[count++] = (duty_row){d, p};
             overdue += d->status == OR_DUTY_OVERDUE;
@@ -128,8 +128,8 @@ void view_pex_panel(or_sb *out, const web_request *req, const view_snapshot *sna
         const view_pupil *p = &snap->pupils[i];
         for (int k = p->duty0; k < p->duty0 + p->nduties; k++) {
             const or_duty *d = &snap->duties.items[k];
-            bool is_peap = !strcmp(d->rule->id, "LOCAL-PEAP"),
-                 is_consult = !strcmp(d->rule->id, "LOCAL-CONSULT-PEX");
+            bool is_peap = d->rule->code == OR_RULE_LOCAL_PEAP,
+                 is_consult = d->rule->code == OR_RULE_LOCAL_CONSULT_PEX;
             if (d->status == OR_DUTY_DONE || !(is_peap || is_consult) || !d->event_id[0])
                 continue;
             const or_fact_event *e = or_facts_event(p->f, d->urn, d->event_id);

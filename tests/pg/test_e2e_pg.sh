@@ -16,6 +16,7 @@ failed=0
 for t in \
     tests/e2e/test_import.sh \
     tests/e2e/test_rules.sh \
+    tests/e2e/test_rule_ids.sh \
     tests/e2e/test_reports.sh \
     tests/e2e/test_pages.sh \
     tests/e2e/test_route_matrix.sh \

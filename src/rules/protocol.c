@@ -1,18 +1,15 @@
-/* protocol.c - the LA's local protocol (DOMAIN.md §4), with the thresholds of params.h:
- * consult the exclusions team, Pastoral Support Programmes and their reviews, pre-exclusion
- * assessment, the Virtual School, EHC plan reviews, partner notifications, Personal Education
- * Plans and part-time timetables. Defaults are the Hackney protocol; an LA sets its own. */
+/* protocol.c - the LA's local protocol (DOMAIN.md §4), with the thresholds of params.h: the
+ * evaluators of the LOCAL-* rows of the catalogue, one function per group of rules, each run
+ * once for the pupil: consult the exclusions team, Pastoral Support Programmes and their
+ * reviews, pre-exclusion assessment, the Virtual School, EHC plan reviews, partner
+ * notifications, Personal Education Plans, part-time timetables and referrals. Defaults are
+ * the Hackney protocol; an LA sets its own. */
 #include <stdio.h>
 #include <string.h>
 
-#include "core/duties_internal.h"
-#include "onroll/referrals.h"
 #include "onroll/notify.h"
-
-static bool is_suspension(or_event_kind k)
-{
-    return k == OR_EV_SUSPENSION || k == OR_EV_LUNCHTIME;
-}
+#include "onroll/referrals.h"
+#include "rules/rules_internal.h"
 
 /* An exclusion at the same school decided after x (and by the date)? */
 static const or_excl_info *later_exclusion(const or_duty_ctx *c, int i, or_event_kind only)
@@ -25,8 +22,9 @@ static const or_excl_info *later_exclusion(const or_duty_ctx *c, int i, or_event
 }
 
 /* An action of `rule` for any event of the pupil at school urn dated on or before `by`. */
-static const or_fact_event *any_action(const or_duty_ctx *c, int urn, const char *rule, or_date by)
+static const or_fact_event *any_action(const or_duty_ctx *c, int urn, or_rule_id id, or_date by)
 {
+    const char *rule = c->rules[id].id;
     for (int i = 0; i < c->f->nevents; i++) {
         const or_fact_event *a = &c->f->events[i];
         if (a->kind == OR_EV_ACTION && a->urn == urn && a->rule && !strcmp(a->rule, rule) &&
@@ -61,7 +59,7 @@ static or_date year_to(or_date d)
 }
 
 /* LOCAL-CONSULT-2-15 (once a school year) and LOCAL-CONSULT-PEX. */
-static void consult(or_duty_ctx *c)
+void or_local_consult(or_duty_ctx *c)
 {
     const or_params *p = c->p;
     int done_year = -1;
@@ -69,8 +67,8 @@ static void consult(or_duty_ctx *c)
         const or_excl_info *x = &c->x[i];
         const or_fact_event *e = x->e;
         if (e->kind == OR_EV_PERMANENT) {
-            or_duty_add(c, e, 0, "LOCAL-CONSULT-PEX", e->decided, OR_DUE_BY,
-                        or_duty_action(c, e, "LOCAL-CONSULT-PEX"),
+            or_duty_add(c, e, 0, OR_RULE_LOCAL_CONSULT_PEX, e->decided, OR_DUE_BY,
+                        or_duty_action(c, e, OR_RULE_LOCAL_CONSULT_PEX),
                         "consult the LA exclusions team on or before a permanent exclusion");
             continue;
         }
@@ -80,7 +78,7 @@ static void consult(or_duty_ctx *c)
         if (!x->counts || ay == done_year || !(many || long_term))
             continue;
         done_year = ay;
-        const or_fact_event *done = or_duty_action(c, e, "LOCAL-CONSULT-2-15");
+        const or_fact_event *done = or_duty_action(c, e, OR_RULE_LOCAL_CONSULT_2_15);
         const or_excl_info *next = later_exclusion(c, i, OR_EV__COUNT);
         bool missed = next && (!done || done->start > next->e->decided);
         char why[96];
@@ -89,7 +87,7 @@ static void consult(or_duty_ctx *c)
         else
             snprintf(why, sizeof why, "more than %d days of suspension this term",
                      p->v[OR_P_CONSULT_TERM_DAYS]);
-        or_duty_add(c, e, 0, "LOCAL-CONSULT-2-15", OR_DATE_NONE,
+        or_duty_add(c, e, 0, OR_RULE_LOCAL_CONSULT_2_15, OR_DATE_NONE,
                     missed ? OR_DUE_OVERDUE : OR_DUE_BY, done,
                     "%s: consult the LA exclusions team before any further exclusion%s", why,
                     missed ? " (a further exclusion was made first)" : "");
@@ -103,7 +101,7 @@ static bool not_improving(const or_fact_event *review)
 }
 
 /* LOCAL-PSP (once a school year), LOCAL-PSP-REVIEW once it has started, LOCAL-PSP-ESCALATE. */
-static void psp(or_duty_ctx *c)
+void or_local_psp(or_duty_ctx *c)
 {
     const or_params *p = c->p;
     int done_year = -1;
@@ -113,7 +111,7 @@ static void psp(or_duty_ctx *c)
         int ay = or_date_academic_year(e->start);
         bool two = x->year_after >= p->v[OR_P_PSP_SUSPENSIONS];
         bool long_one = e->kind == OR_EV_SUSPENSION && e->sessions >= 2 * p->v[OR_P_PSP_LONG_DAYS];
-        if (!is_suspension(e->kind) || !x->counts || ay == done_year || !(two || long_one))
+        if (!or_is_suspension(e->kind) || !x->counts || ay == done_year || !(two || long_one))
             continue;
         done_year = ay;
         or_date due;
@@ -132,10 +130,10 @@ static void psp(or_duty_ctx *c)
                      x->year_after, p->v[OR_P_PSP_DEADLINE]);
         }
         /* started by its action, or by a `psp` event at the school that school year */
-        const or_fact_event *started = or_duty_action(c, e, "LOCAL-PSP");
+        const or_fact_event *started = or_duty_action(c, e, OR_RULE_LOCAL_PSP);
         if (!started)
             started = plan_event(c, OR_EV_PSP, e->urn, year_from(e->start), year_to(e->start));
-        or_duty_add(c, e, 0, "LOCAL-PSP", due, OR_DUE_BY, started, "%s", why);
+        or_duty_add(c, e, 0, OR_RULE_LOCAL_PSP, due, OR_DUE_BY, started, "%s", why);
         if (!started)
             continue;
         /* the next review: 28 days from the start or the last review (an action naming the
@@ -148,7 +146,7 @@ static void psp(or_duty_ctx *c)
             const or_fact_event *a = &c->f->events[k];
             bool review =
                 a->ref && ((a->kind == OR_EV_ACTION && a->rule && !strcmp(a->ref, e->event_id) &&
-                            !strcmp(a->rule, "LOCAL-PSP-REVIEW")) ||
+                            !strcmp(a->rule, c->rules[OR_RULE_LOCAL_PSP_REVIEW].id)) ||
                            (a->kind == OR_EV_PLAN_REVIEW && plan && !strcmp(a->ref, plan)));
             if (review && a->urn == e->urn && a->start <= c->as_of && a->start >= started->start) {
                 if (a->start > last)
@@ -161,15 +159,17 @@ static void psp(or_duty_ctx *c)
             char d1[16], d2[16];
             or_date_human(prev->start, d1);
             or_date_human(latest->start, d2);
-            const or_fact_event *done = or_duty_action(c, e, "LOCAL-PSP-ESCALATE");
+            /* done by its action, or by a referral to a service of its row */
+            const or_rule_done *how = &c->rules[OR_RULE_LOCAL_PSP_ESCALATE].done;
+            const or_fact_event *done = or_duty_action(c, e, OR_RULE_LOCAL_PSP_ESCALATE);
             for (int k = 0; !done && k < c->f->nevents; k++) {
                 const or_fact_event *r = &c->f->events[k];
                 if (r->kind == OR_EV_REFERRAL && r->urn == e->urn && r->to &&
-                    (!strcmp(r->to, "reu") || !strcmp(r->to, "ep")) && r->start >= latest->start &&
-                    r->start <= c->as_of)
+                    (!strcmp(r->to, how->to[0]) || !strcmp(r->to, how->to[1])) &&
+                    r->start >= latest->start && r->start <= c->as_of)
                     done = r; /* the referral is the escalation */
             }
-            or_duty_add(c, e, 0, "LOCAL-PSP-ESCALATE", OR_DATE_NONE, OR_DUE_BY, done,
+            or_duty_add(c, e, 0, OR_RULE_LOCAL_PSP_ESCALATE, OR_DATE_NONE, OR_DUE_BY, done,
                         "two Pastoral Support Programme reviews in a row without improvement (%s: "
                         "%s, %s: %s): refer to the Re-engagement Unit or educational psychology",
                         d1, prev->outcome, d2, latest->outcome);
@@ -179,7 +179,7 @@ static void psp(or_duty_ctx *c)
             continue; /* a PSP runs within its school year; a new year brings a new one */
         char dd[16];
         or_date_human(last, dd);
-        or_duty_add(c, e, 0, "LOCAL-PSP-REVIEW", next, OR_DUE_BY, NULL,
+        or_duty_add(c, e, 0, OR_RULE_LOCAL_PSP_REVIEW, next, OR_DUE_BY, NULL,
                     "review the Pastoral Support Programme every %d days (last: %s)",
                     p->v[OR_P_PSP_REVIEW_DAYS], dd);
     }
@@ -187,7 +187,7 @@ static void psp(or_duty_ctx *c)
 
 /* LOCAL-PEAP: 2 suspensions in one half-term (before any permanent exclusion), and every
  * permanent exclusion; LOCAL-EHCP-REVIEW for a pupil with an EHC plan at risk. */
-static void peap(or_duty_ctx *c)
+void or_local_peap(or_duty_ctx *c)
 {
     const or_params *p = c->p;
     for (int i = 0; i < c->nx; i++) {
@@ -196,39 +196,39 @@ static void peap(or_duty_ctx *c)
         const or_fact_snapshot *s = or_facts_snapshot_on(c->f, e->decided);
         bool at_risk = false;
         if (e->kind == OR_EV_PERMANENT) {
-            const or_fact_event *done = or_duty_action(c, e, "LOCAL-PEAP");
+            const or_fact_event *done = or_duty_action(c, e, OR_RULE_LOCAL_PEAP);
             if (!done)
-                done = any_action(c, e->urn, "LOCAL-PEAP", e->decided);
+                done = any_action(c, e->urn, OR_RULE_LOCAL_PEAP, e->decided);
             if (!done)
                 done = plan_event(c, OR_EV_PEAP, e->urn, year_from(e->decided), e->decided);
-            or_duty_add(c, e, 0, "LOCAL-PEAP", e->decided, OR_DUE_BY, done,
+            or_duty_add(c, e, 0, OR_RULE_LOCAL_PEAP, e->decided, OR_DUE_BY, done,
                         "a pre-exclusion assessment (needs, interventions tried, the pupil's "
                         "voice) before any permanent exclusion");
             at_risk = true;
-        } else if (is_suspension(e->kind) && x->counts &&
+        } else if (or_is_suspension(e->kind) && x->counts &&
                    x->halfterm_nth == p->v[OR_P_PEAP_HALFTERM]) {
-            const or_fact_event *done = or_duty_action(c, e, "LOCAL-PEAP");
+            const or_fact_event *done = or_duty_action(c, e, OR_RULE_LOCAL_PEAP);
             if (!done)
                 done = plan_event(c, OR_EV_PEAP, e->urn, year_from(e->start), year_to(e->start));
             const or_excl_info *pex = later_exclusion(c, i, OR_EV_PERMANENT);
             bool missed = pex && (!done || done->start > pex->e->decided);
-            or_duty_add(c, e, 0, "LOCAL-PEAP", OR_DATE_NONE, missed ? OR_DUE_OVERDUE : OR_DUE_BY,
-                        done,
+            or_duty_add(c, e, 0, OR_RULE_LOCAL_PEAP, OR_DATE_NONE,
+                        missed ? OR_DUE_OVERDUE : OR_DUE_BY, done,
                         "%d suspensions in one half-term: hold a pre-exclusion assessment "
                         "meeting before any permanent exclusion",
                         x->halfterm_nth);
             at_risk = true;
         }
         if (at_risk && s && s->sen == 'E')
-            or_duty_add(c, e, 0, "LOCAL-EHCP-REVIEW", OR_DATE_NONE, OR_DUE_BY,
-                        or_duty_action(c, e, "LOCAL-EHCP-REVIEW"),
+            or_duty_add(c, e, 0, OR_RULE_LOCAL_EHCP_REVIEW, OR_DATE_NONE, OR_DUE_BY,
+                        or_duty_action(c, e, OR_RULE_LOCAL_EHCP_REVIEW),
                         "the pupil has an EHC plan and is at risk of permanent exclusion: "
                         "request an emergency annual review");
     }
 }
 
 /* LOCAL-VS-CONSULT and LOCAL-NOTIFY-PARTNERS for every exclusion. */
-static void partners(or_duty_ctx *c)
+void or_local_partners(or_duty_ctx *c)
 {
     const or_params *p = c->p;
     for (int i = 0; i < c->nx; i++) {
@@ -238,8 +238,8 @@ static void partners(or_duty_ctx *c)
         bool sw = or_facts_has_social_worker(c->f, e->decided);
         bool cla = s && s->cla == 1, pla = s && s->pla == 1;
         if (sw || pla)
-            or_duty_add(c, e, 0, "LOCAL-VS-CONSULT", e->decided, OR_DUE_BY,
-                        or_duty_action(c, e, "LOCAL-VS-CONSULT"),
+            or_duty_add(c, e, 0, OR_RULE_LOCAL_VS_CONSULT, e->decided, OR_DUE_BY,
+                        or_duty_action(c, e, OR_RULE_LOCAL_VS_CONSULT),
                         "the pupil %s: consult the Virtual School on or before the %s",
                         cla   ? "is looked after"
                         : pla ? "was previously looked after"
@@ -250,11 +250,11 @@ static void partners(or_duty_ctx *c)
             continue;
         char who[512];
         or_services_words(told_to, who, sizeof who);
-        const or_fact_event *told = or_duty_action(c, e, "STAT-NOTIFY-LA");
+        const or_fact_event *told = or_duty_action(c, e, OR_RULE_STAT_NOTIFY_LA);
         or_date from = told ? or_deemed_date(told->start, told->delivery) : e->decided;
-        or_duty_add(c, e, 0, "LOCAL-NOTIFY-PARTNERS",
+        or_duty_add(c, e, 0, OR_RULE_LOCAL_NOTIFY_PARTNERS,
                     or_duty_after(x, from, p->v[OR_P_PARTNERS_DEADLINE]), OR_DUE_BY,
-                    or_duty_action(c, e, "LOCAL-NOTIFY-PARTNERS"),
+                    or_duty_action(c, e, OR_RULE_LOCAL_NOTIFY_PARTNERS),
                     "the LA tells %s within %d school day%s of being notified", who,
                     p->v[OR_P_PARTNERS_DEADLINE], p->v[OR_P_PARTNERS_DEADLINE] == 1 ? "" : "s");
     }
@@ -273,7 +273,7 @@ static int school_on(const or_pupil_facts *f, or_date d)
 }
 
 /* LOCAL-PEP: a Personal Education Plan meeting in every term for a looked-after pupil. */
-static void pep(or_duty_ctx *c)
+void or_local_pep(or_duty_ctx *c)
 {
     const or_pupil_facts *f = c->f;
     int urn = school_on(f, c->as_of);
@@ -294,7 +294,8 @@ static void pep(or_duty_ctx *c)
         const or_fact_event *done = NULL;
         for (int i = 0; i < f->nevents; i++) {
             const or_fact_event *e = &f->events[i];
-            if (((e->kind == OR_EV_ACTION && e->rule && !strcmp(e->rule, "LOCAL-PEP")) ||
+            if (((e->kind == OR_EV_ACTION && e->rule &&
+                  !strcmp(e->rule, c->rules[OR_RULE_LOCAL_PEP].id)) ||
                  e->kind == OR_EV_PEP) &&
                 e->start >= from && e->start <= to && e->start <= c->as_of)
                 done = e;
@@ -302,13 +303,13 @@ static void pep(or_duty_ctx *c)
         char s1[16], s2[16];
         or_date_human(from, s1);
         or_date_human(to, s2);
-        or_duty_add(c, NULL, urn, "LOCAL-PEP", to, OR_DUE_BY, done,
+        or_duty_add(c, NULL, urn, OR_RULE_LOCAL_PEP, to, OR_DUE_BY, done,
                     "looked after: a Personal Education Plan meeting this term (%s to %s)", s1, s2);
     }
 }
 
 /* LOCAL-PTT: a part-time timetable ends by its agreed date and within 30 school days. */
-static void ptt(or_duty_ctx *c)
+void or_local_ptt(or_duty_ctx *c)
 {
     const or_pupil_facts *f = c->f;
     for (int i = 0; i < f->nevents; i++) {
@@ -324,7 +325,8 @@ static void ptt(or_duty_ctx *c)
             due = limit;
         char s1[16];
         or_date_human(e->end, s1);
-        or_duty_add(c, e, 0, "LOCAL-PTT", due, OR_DUE_BY, or_duty_action(c, e, "LOCAL-PTT"),
+        or_duty_add(c, e, 0, OR_RULE_LOCAL_PTT, due, OR_DUE_BY,
+                    or_duty_action(c, e, OR_RULE_LOCAL_PTT),
                     "part-time timetable agreed to end %s: review it by its end date and within "
                     "%d school days",
                     s1, c->p->v[OR_P_PTT_MAX_DAYS]);
@@ -333,7 +335,7 @@ static void ptt(or_duty_ctx *c)
 
 /* LOCAL-REFERRAL: the next step of every referral (referrals.h), due so many school days
  * after the step before on the referring school's calendar; done when the referral ends. */
-static void referrals(or_duty_ctx *c)
+void or_local_referrals(or_duty_ctx *c)
 {
     const or_pupil_facts *f = c->f;
     for (int i = 0; i < f->nevents; i++) {
@@ -353,7 +355,7 @@ static void referrals(or_duty_ctx *c)
                      "school referrals with the PSP)",
                      fl->label);
         if (s.ended) {
-            or_duty_add(c, r, 0, "LOCAL-REFERRAL", OR_DATE_NONE, OR_DUE_BY, s.ended_by,
+            or_duty_add(c, r, 0, OR_RULE_LOCAL_REFERRAL, OR_DATE_NONE, OR_DUE_BY, s.ended_by,
                         "%s referral %s%s", fl->label, s.status, why);
             continue;
         }
@@ -367,18 +369,7 @@ static void referrals(or_duty_ctx *c)
         const or_referral_step *st = &fl->steps[k];
         or_date due =
             st->days == 0 && r->end != OR_DATE_NONE ? r->end : or_duty_after(&x, s.since, st->days);
-        or_duty_add(c, r, 0, "LOCAL-REFERRAL", due, OR_DUE_BY, NULL, "%s: %s (%s)%s", fl->label,
-                    st->label, st->who, why);
+        or_duty_add(c, r, 0, OR_RULE_LOCAL_REFERRAL, due, OR_DUE_BY, NULL, "%s: %s (%s)%s",
+                    fl->label, st->label, st->who, why);
     }
-}
-
-void or_duties_local(or_duty_ctx *c)
-{
-    consult(c);
-    psp(c);
-    peap(c);
-    partners(c);
-    pep(c);
-    ptt(c);
-    referrals(c);
 }

@@ -65,10 +65,9 @@ static const or_param_def defs[OR_P__COUNT] = {
                                 "months of the changes-of-school window"},
     [OR_P_RISK_MISSING_DAYS] = {"risk.missing_days", "RISK-MISSING", 10, 1, 60, N,
                                 "consecutive school days of unexplained absence"},
-    [OR_P_SCOPE_PREVIOUS_DAYS] = {"scope.previous_school_days", "docs/security.md", 365, 0,
-                                  3660,
-                                  N, "days after a pupil left that the school still sees its own "
-                                     "part of the record"},
+    [OR_P_SCOPE_PREVIOUS_DAYS] = {"scope.previous_school_days", "docs/security.md", 365, 0, 3660, N,
+                                  "days after a pupil left that the school still sees its own "
+                                  "part of the record"},
     [OR_P_SCOPE_PARTNER_DAYS] = {"scope.partner_days", "docs/security.md", 30, 0, 3660, N,
                                  "days after a referral closes or is declined that the partner "
                                  "service still sees it"},

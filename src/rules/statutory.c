@@ -1,11 +1,13 @@
-/* duties_stat.c - the statutory duties of DOMAIN.md §3, one function per group of rules, for
- * each exclusion of the pupil decided by the date. Deadlines count in school days on the
- * excluding school's calendar (AFTER, NTH of §2); a deadline counted from a notice counts from
- * the decision date until the notice's action is recorded, then from its deemed date. */
+/* statutory.c - the statutory duties of DOMAIN.md §3: the evaluators of the STAT-* rows of the
+ * catalogue, one function per group of rules (the engine calls each once for each exclusion of
+ * the pupil decided by the date; STAT-6TH-DAY-SCHOOL once for the pupil). The 45-day cap is in
+ * cap.c. Deadlines count in school days on the excluding school's calendar (AFTER, NTH of §2);
+ * a deadline counted from a notice counts from the decision date until the notice's action is
+ * recorded, then from its deemed date. */
 #include <stdio.h>
 #include <string.h>
 
-#include "core/duties_internal.h"
+#include "rules/rules_internal.h"
 
 static const char *what(const or_fact_event *e)
 {
@@ -22,7 +24,7 @@ static const char *days(int halves, char buf[32])
 }
 
 /* When a notice recorded by `rule`'s action was received (deemed), else the decision date. */
-static or_date received(const or_duty_ctx *c, const or_fact_event *e, const char *rule,
+static or_date received(const or_duty_ctx *c, const or_fact_event *e, or_rule_id rule,
                         const char **how)
 {
     const or_fact_event *a = or_duty_action(c, e, rule);
@@ -36,39 +38,39 @@ static or_date received(const or_duty_ctx *c, const or_fact_event *e, const char
 }
 
 /* STAT-NOTIFY-*, STAT-NOTICE-S104: who must be told, without delay. */
-static void notify(or_duty_ctx *c, const or_excl_info *x)
+void or_stat_notify(or_duty_ctx *c, const or_excl_info *x)
 {
     const or_fact_event *e = x->e;
     const or_pupil_facts *f = c->f;
     const or_fact_snapshot *s = or_facts_snapshot_on(f, e->decided);
     char dd[16];
     or_date_human(e->decided, dd);
-    or_duty_add(c, e, 0, "STAT-NOTIFY-PARENT", e->decided, OR_DUE_BY,
-                or_duty_action(c, e, "STAT-NOTIFY-PARENT"),
+    or_duty_add(c, e, 0, OR_RULE_STAT_NOTIFY_PARENT, e->decided, OR_DUE_BY,
+                or_duty_action(c, e, OR_RULE_STAT_NOTIFY_PARENT),
                 "%s decided %s: tell the parents without delay", what(e), dd);
     if (s && or_compulsory_school_age(s->dob, e->start)) {
         or_date day1 = or_duty_nth(x, e->start, 1);
-        or_duty_add(c, e, 0, "STAT-NOTICE-S104", day1, OR_DUE_BY,
-                    or_duty_action(c, e, "STAT-NOTICE-S104"),
+        or_duty_add(c, e, 0, OR_RULE_STAT_NOTICE_S104, day1, OR_DUE_BY,
+                    or_duty_action(c, e, OR_RULE_STAT_NOTICE_S104),
                     "pupil of compulsory school age: written notice by the end of the afternoon "
                     "session of the first day of the exclusion");
     }
-    or_duty_add(c, e, 0, "STAT-NOTIFY-LA", e->decided, OR_DUE_BY,
-                or_duty_action(c, e, "STAT-NOTIFY-LA"),
+    or_duty_add(c, e, 0, OR_RULE_STAT_NOTIFY_LA, e->decided, OR_DUE_BY,
+                or_duty_action(c, e, OR_RULE_STAT_NOTIFY_LA),
                 "every suspension and permanent exclusion is notified to the LA without delay");
     if (or_facts_has_social_worker(f, e->decided))
-        or_duty_add(c, e, 0, "STAT-NOTIFY-SW", e->decided, OR_DUE_BY,
-                    or_duty_action(c, e, "STAT-NOTIFY-SW"),
+        or_duty_add(c, e, 0, OR_RULE_STAT_NOTIFY_SW, e->decided, OR_DUE_BY,
+                    or_duty_action(c, e, OR_RULE_STAT_NOTIFY_SW),
                     "the pupil has a social worker (child in need, child protection or looked "
                     "after)");
     if (s && s->cla == 1)
-        or_duty_add(c, e, 0, "STAT-NOTIFY-VSH", e->decided, OR_DUE_BY,
-                    or_duty_action(c, e, "STAT-NOTIFY-VSH"),
+        or_duty_add(c, e, 0, OR_RULE_STAT_NOTIFY_VSH, e->decided, OR_DUE_BY,
+                    or_duty_action(c, e, OR_RULE_STAT_NOTIFY_VSH),
                     "the pupil is looked after: tell the Virtual School Head");
 }
 
 /* STAT-NOTIFY-GB, STAT-GB-15DAY, STAT-GB-50DAY, STAT-GB-EXAM: the governing board. */
-static void board(or_duty_ctx *c, const or_excl_info *x)
+void or_stat_board(or_duty_ctx *c, const or_excl_info *x)
 {
     const or_fact_event *e = x->e;
     const or_params *p = c->p;
@@ -82,15 +84,16 @@ static void board(or_duty_ctx *c, const or_excl_info *x)
                       : exam   ? "the pupil would miss a public examination or national test"
                                : "the pupil's suspensions this term come to more than 5 days";
     if (perm || over5 || exam)
-        or_duty_add(c, e, 0, "STAT-NOTIFY-GB", e->decided, OR_DUE_BY,
-                    or_duty_action(c, e, "STAT-NOTIFY-GB"), "%s (term total %s): tell the board",
-                    why, t);
+        or_duty_add(c, e, 0, OR_RULE_STAT_NOTIFY_GB, e->decided, OR_DUE_BY,
+                    or_duty_action(c, e, OR_RULE_STAT_NOTIFY_GB),
+                    "%s (term total %s): tell the board", why, t);
     if (perm || over15 || exam) {
         const char *how;
-        or_date from = received(c, e, "STAT-NOTIFY-GB", &how);
+        or_date from = received(c, e, OR_RULE_STAT_NOTIFY_GB, &how);
         or_date_human(from, dd);
-        or_duty_add(c, e, 0, "STAT-GB-15DAY", or_duty_after(x, from, p->v[OR_P_GB_15_DEADLINE]),
-                    OR_DUE_BY, or_duty_action(c, e, "STAT-GB-15DAY"),
+        or_duty_add(c, e, 0, OR_RULE_STAT_GB_15DAY,
+                    or_duty_after(x, from, p->v[OR_P_GB_15_DEADLINE]), OR_DUE_BY,
+                    or_duty_action(c, e, OR_RULE_STAT_GB_15DAY),
                     "%s: the board must consider reinstatement within %d school days of %s (%s)",
                     why, p->v[OR_P_GB_15_DEADLINE], how, dd);
     } else if (over5) {
@@ -103,9 +106,9 @@ static void board(or_duty_ctx *c, const or_excl_info *x)
         }
         if (rep) {
             or_date_human(rep->start, dd);
-            or_duty_add(c, e, 0, "STAT-GB-50DAY",
+            or_duty_add(c, e, 0, OR_RULE_STAT_GB_50DAY,
                         or_duty_after(x, rep->start, p->v[OR_P_GB_50_DEADLINE]), OR_DUE_BY,
-                        or_duty_action(c, e, "STAT-GB-50DAY"),
+                        or_duty_action(c, e, OR_RULE_STAT_GB_50DAY),
                         "term total %s (more than 5, not more than 15) and the parents made "
                         "representations on %s: the board must consider them within %d school "
                         "days",
@@ -118,8 +121,8 @@ static void board(or_duty_ctx *c, const or_excl_info *x)
             while (before >= x->cal->first && !or_cal_is_school_day(x->cal, before))
                 before--;
         or_date_human(e->exam_date, dd);
-        or_duty_add(c, e, 0, "STAT-GB-EXAM", before, OR_DUE_BY,
-                    or_duty_action(c, e, "STAT-GB-EXAM"),
+        or_duty_add(c, e, 0, OR_RULE_STAT_GB_EXAM, before, OR_DUE_BY,
+                    or_duty_action(c, e, OR_RULE_STAT_GB_EXAM),
                     "the pupil would miss an examination on %s: the board meets before it, so "
                     "far as practicable",
                     dd);
@@ -131,20 +134,23 @@ static bool outcome_is(const or_fact_event *a, const char *o)
     return a && a->outcome && strcmp(a->outcome, o) == 0;
 }
 
-/* STAT-IRP-APPLY, -MEET, -RECONSIDER, STAT-ROLL-REMOVAL: the independent review. */
-static void review(or_duty_ctx *c, const or_excl_info *x)
+/* STAT-IRP-APPLY, -MEET, -RECONSIDER, STAT-ROLL-REMOVAL: the independent review of a
+ * permanent exclusion. */
+void or_stat_review(or_duty_ctx *c, const or_excl_info *x)
 {
     const or_fact_event *e = x->e;
     const or_params *p = c->p;
-    const or_fact_event *gb = or_duty_action(c, e, "STAT-GB-15DAY");
+    if (e->kind != OR_EV_PERMANENT)
+        return;
+    const or_fact_event *gb = or_duty_action(c, e, OR_RULE_STAT_GB_15DAY);
     if (outcome_is(gb, "reinstated"))
         return;
     char dd[16];
     or_date from = gb ? or_deemed_date(gb->start, gb->delivery) : e->decided;
     or_date_human(from, dd);
     or_date apply_due = or_duty_after(x, from, p->v[OR_P_IRP_APPLY_DEADLINE]);
-    const or_fact_event *apply = or_duty_action(c, e, "STAT-IRP-APPLY");
-    or_duty_add(c, e, 0, "STAT-IRP-APPLY", apply_due, OR_DUE_BY, apply,
+    const or_fact_event *apply = or_duty_action(c, e, OR_RULE_STAT_IRP_APPLY);
+    or_duty_add(c, e, 0, OR_RULE_STAT_IRP_APPLY, apply_due, OR_DUE_BY, apply,
                 "the parents may apply for an independent review within %d school days of %s "
                 "(%s)",
                 p->v[OR_P_IRP_APPLY_DEADLINE], gb ? "the board's decision" : "the decision", dd);
@@ -156,9 +162,9 @@ static void review(or_duty_ctx *c, const or_excl_info *x)
     if (apply) {
         or_date applied = or_deemed_date(apply->start, apply->delivery);
         or_date_human(applied, dd);
-        meet = or_duty_action(c, e, "STAT-IRP-MEET");
+        meet = or_duty_action(c, e, OR_RULE_STAT_IRP_MEET);
         removal_why = "the review is under way";
-        or_duty_add(c, e, 0, "STAT-IRP-MEET",
+        or_duty_add(c, e, 0, OR_RULE_STAT_IRP_MEET,
                     or_duty_after(x, applied, p->v[OR_P_IRP_MEET_DEADLINE]), OR_DUE_BY, meet,
                     "an application for review was made (deemed %s): the panel meets within %d "
                     "school days",
@@ -166,8 +172,8 @@ static void review(or_duty_ctx *c, const or_excl_info *x)
         if (outcome_is(meet, "recommend_reconsider") || outcome_is(meet, "direct_reconsider")) {
             or_date told = or_deemed_date(meet->start, meet->delivery);
             or_date_human(told, dd);
-            recon = or_duty_action(c, e, "STAT-IRP-RECONSIDER");
-            or_duty_add(c, e, 0, "STAT-IRP-RECONSIDER",
+            recon = or_duty_action(c, e, OR_RULE_STAT_IRP_RECONSIDER);
+            or_duty_add(c, e, 0, OR_RULE_STAT_IRP_RECONSIDER,
                         or_duty_after(x, told, p->v[OR_P_IRP_RECON_DEADLINE]), OR_DUE_BY, recon,
                         "the panel %s reconsideration (deemed notified %s): the board "
                         "reconsiders within %d school days",
@@ -190,27 +196,31 @@ static void review(or_duty_ctx *c, const or_excl_info *x)
     char allowed[16] = "";
     if (removal != OR_DATE_NONE)
         or_date_human(removal, allowed);
-    or_duty_add(c, e, 0, "STAT-ROLL-REMOVAL", OR_DATE_NONE, OR_DUE_BY,
-                or_duty_action(c, e, "STAT-ROLL-REMOVAL"), "remove from roll only once %s%s%s",
-                removal_why, removal != OR_DATE_NONE ? ": not before " : "", allowed);
+    or_duty_add(c, e, 0, OR_RULE_STAT_ROLL_REMOVAL, OR_DATE_NONE, OR_DUE_BY,
+                or_duty_action(c, e, OR_RULE_STAT_ROLL_REMOVAL),
+                "remove from roll only once %s%s%s", removal_why,
+                removal != OR_DATE_NONE ? ": not before " : "", allowed);
 }
 
 /* STAT-6TH-DAY-LA for a permanent exclusion. */
-static void sixth_day_la(or_duty_ctx *c, const or_excl_info *x)
+void or_stat_sixth_day_la(or_duty_ctx *c, const or_excl_info *x)
 {
     const or_fact_event *e = x->e;
+    if (e->kind != OR_EV_PERMANENT)
+        return;
     const or_fact_snapshot *s = or_facts_snapshot_on(c->f, e->start);
     or_date day = or_duty_nth(x, e->start, c->p->v[OR_P_SIXTH_DAY]);
     if (!s || (day != OR_DATE_NONE && !or_compulsory_school_age(s->dob, day)))
         return;
-    or_duty_add(c, e, 0, "STAT-6TH-DAY-LA", day, OR_DUE_BY, or_duty_action(c, e, "STAT-6TH-DAY-LA"),
+    or_duty_add(c, e, 0, OR_RULE_STAT_6TH_DAY_LA, day, OR_DUE_BY,
+                or_duty_action(c, e, OR_RULE_STAT_6TH_DAY_LA),
                 "the LA arranges full-time education from school day %d of the exclusion",
                 c->p->v[OR_P_SIXTH_DAY]);
 }
 
 /* STAT-6TH-DAY-SCHOOL: runs of back-to-back suspensions at one school longer than 5 days;
  * the duty belongs to the suspension in which the sixth day falls. */
-static void sixth_day_school(or_duty_ctx *c)
+void or_stat_sixth_day_school(or_duty_ctx *c)
 {
     int nth = c->p->v[OR_P_SIXTH_DAY];
     for (int i = 0; i < c->nx; i++) {
@@ -255,24 +265,10 @@ static void sixth_day_school(or_duty_ctx *c)
         or_date_human(sixth, a);
         or_date_human(run_end, b);
         or_date_human(run_start, r);
-        or_duty_add(c, owner->e, 0, "STAT-6TH-DAY-SCHOOL", sixth, OR_DUE_BY,
-                    or_duty_action(c, owner->e, "STAT-6TH-DAY-SCHOOL"),
+        or_duty_add(c, owner->e, 0, OR_RULE_STAT_6TH_DAY_SCHOOL, sixth, OR_DUE_BY,
+                    or_duty_action(c, owner->e, OR_RULE_STAT_6TH_DAY_SCHOOL),
                     "suspended from %s for more than 5 school days in a row: the school provides "
                     "full-time education from %s to %s",
                     r, a, b);
     }
-}
-
-void or_duties_statutory(or_duty_ctx *c)
-{
-    for (int i = 0; i < c->nx; i++) {
-        const or_excl_info *x = &c->x[i];
-        notify(c, x);
-        board(c, x);
-        if (x->e->kind == OR_EV_PERMANENT) {
-            review(c, x);
-            sixth_day_la(c, x);
-        }
-    }
-    sixth_day_school(c);
 }

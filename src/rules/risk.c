@@ -1,6 +1,8 @@
-/* risk.c - children at risk (DOMAIN.md §5, include/onroll/risk.h): one indicator per RISK-* rule,
- * each fired from the facts known on a date and explained in plain words with those facts
- * ("2 suspensions in the last 12 school weeks: 15 Sep 2025 (2 days), 5 Nov 2025 (1 day)").
+/* risk.c - the risk indicators (DOMAIN.md §5, include/onroll/risk.h): the evaluator of each
+ * RISK-* row of the catalogue, each firing its indicator from the facts known on a date and
+ * explaining it in plain words with those facts ("2 suspensions in the last 12 school weeks:
+ * 15 Sep 2025 (2 days), 5 Nov 2025 (1 day)"). The engine (engine.c) calls them in catalogue
+ * order and lists the flags.
  *
  * Conventions (DOMAIN.md §2 and §5 as this file reads them):
  *   - Known as of as_of: an exclusion counts when or_excl_counts() says so (not withdrawn by
@@ -15,177 +17,39 @@
  *     enrolment covering as_of, else the latest enrolment, else the school of the latest event.
  *   - A calendar of an excluding school that is unknown falls back to the pupil's school's.
  *
- * Pure: no I/O, no globals; flags, their text and all scratch space live in out->arena. */
-#include <stdarg.h>
+ * Pure: no I/O, no globals; the text and all scratch space live in the flag list's arena. */
 #include <stdio.h>
 #include <string.h>
 
 #include "onroll/codes.h"
-#include "onroll/excl.h"
 #include "onroll/marks.h"
-#include "onroll/risk.h"
-
-/* The indicators in rule-id (alphabetical) order: the order flags are appended in. */
-enum {
-    R_HALFTERM,
-    R_MISSING,
-    R_MOVES,
-    R_NO_PLAN,
-    R_PA,
-    R_PTT,
-    R_REPEAT,
-    R_SA,
-    R_DAYS,
-    R_VULNERABLE,
-    R__COUNT
-};
-
-static const char *const rule_ids[R__COUNT] = {
-    "RISK-HALFTERM", "RISK-MISSING",     "RISK-MOVES", "RISK-NO-PLAN",   "RISK-PA",
-    "RISK-PTT",      "RISK-REPEAT-SUSP", "RISK-SA",    "RISK-SUSP-DAYS", "RISK-VULNERABLE",
-};
-
-/* ---- text in the arena ---- */
-
-typedef struct {
-    or_arena *arena;
-    char *buf;
-    size_t len, cap;
-} text;
-
-static void text_reserve(text *t, size_t extra)
-{
-    if (t->len + extra + 1 <= t->cap)
-        return;
-    size_t cap = t->cap ? t->cap : 128;
-    while (cap < t->len + extra + 1)
-        cap *= 2;
-    char *buf = or_arena_alloc(t->arena, cap);
-    if (t->len)
-        memcpy(buf, t->buf, t->len);
-    buf[t->len] = '\0';
-    t->buf = buf;
-    t->cap = cap;
-}
-
-static void text_addf(text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void text_addf(text *t, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n <= 0)
-        return;
-    text_reserve(t, (size_t)n);
-    va_start(ap, fmt);
-    vsnprintf(t->buf + t->len, t->cap - t->len, fmt, ap);
-    va_end(ap);
-    t->len += (size_t)n;
-}
-
-static void text_sep(text *t, const char *sep)
-{
-    if (t->len)
-        text_addf(t, "%s", sep);
-}
-
-/* "12 Sep 2025" */
-static void add_date(text *t, or_date d)
-{
-    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    int y, m, dd;
-    or_date_to_ymd(d, &y, &m, &dd);
-    text_addf(t, "%d %s %d", dd, months[(m - 1) % 12], y);
-}
-
-/* Half-days as days: "1 day", "2 days", "0.5 days", "10.5 days". */
-static void add_days(text *t, int halves)
-{
-    if (halves % 2)
-        text_addf(t, "%d.5 days", halves / 2);
-    else
-        text_addf(t, "%d day%s", halves / 2, halves == 2 ? "" : "s");
-}
-
-/* ---- the pupil, the year, the calendars ---- */
-
-typedef struct {
-    const or_pupil_facts *f;
-    const or_params *p;
-    or_date as_of;
-    int ay;
-    or_date ay_start, ay_end;
-    int urn;
-    const or_calendar *cal; /* the pupil's school's, or NULL */
-    or_arena *arena;
-    text detail[R__COUNT];
-    bool fired[R__COUNT];
-} ctx;
+#include "rules/rules_internal.h"
 
 static const or_school_info *school_info(const or_pupil_facts *f, int urn)
 {
     return f->school ? f->school(f->school_ctx, urn) : NULL;
 }
 
-static const or_calendar *school_cal(const or_pupil_facts *f, int urn)
-{
-    const or_school_info *s = school_info(f, urn);
-    return s && s->cal && s->cal->ndays > 0 ? s->cal : NULL;
-}
-
 /* The excluding (or arranging) school's calendar, else the pupil's school's. */
-static const or_calendar *cal_for(const ctx *c, int urn)
+static const or_calendar *cal_for(const or_risk_ctx *c, int urn)
 {
-    const or_calendar *cal = school_cal(c->f, urn);
+    const or_calendar *cal = or_risk_school_cal(c->f, urn);
     return cal ? cal : c->cal;
 }
 
-static void add_school(text *t, const ctx *c, int urn)
+static void add_school(or_rtext *t, const or_risk_ctx *c, int urn)
 {
     const or_school_info *s = school_info(c->f, urn);
     if (s && s->name && *s->name)
-        text_addf(t, "%s, URN %d", s->name, urn);
+        or_rtext_addf(t, "%s, URN %d", s->name, urn);
     else
-        text_addf(t, "URN %d", urn);
-}
-
-static bool covers(const or_fact_enrolment *e, or_date d)
-{
-    return e->start <= d && (e->end == OR_DATE_NONE || e->end >= d);
-}
-
-/* The main enrolment covering as_of, else the latest enrolment (one started by as_of if any),
- * else the school of the latest event (likewise), else 0. */
-static int pupil_urn(const or_pupil_facts *f, or_date as_of)
-{
-    for (int i = f->nenrols - 1; i >= 0; i--)
-        if (f->enrols[i].reg_type == 'm' && covers(&f->enrols[i], as_of))
-            return f->enrols[i].urn;
-    const or_fact_enrolment *latest = NULL;
-    for (int i = 0; i < f->nenrols; i++)
-        if (!latest || f->enrols[i].start <= as_of)
-            latest = &f->enrols[i];
-    if (latest)
-        return latest->urn;
-    const or_fact_event *ev = NULL;
-    for (int i = 0; i < f->nevents; i++)
-        if (!ev || f->events[i].start <= as_of)
-            ev = &f->events[i];
-    return ev ? ev->urn : 0;
-}
-
-static bool is_suspension(or_event_kind k)
-{
-    return k == OR_EV_SUSPENSION || k == OR_EV_LUNCHTIME;
+        or_rtext_addf(t, "URN %d", urn);
 }
 
 /* A suspension (or lunchtime suspension) that counts as of as_of. */
-static bool counted_suspension(const ctx *c, const or_fact_event *e)
+static bool counted_suspension(const or_risk_ctx *c, const or_fact_event *e)
 {
-    return is_suspension(e->kind) && or_excl_counts(c->f, e, c->as_of);
+    return or_is_suspension(e->kind) && or_excl_counts(c->f, e, c->as_of);
 }
 
 static or_date decided_on(const or_fact_event *e)
@@ -194,31 +58,31 @@ static or_date decided_on(const or_fact_event *e)
 }
 
 /* A non-exclusion event known as of as_of: decided and started by then. */
-static bool known(const ctx *c, const or_fact_event *e)
+static bool known(const or_risk_ctx *c, const or_fact_event *e)
 {
     return e->start != OR_DATE_NONE && e->start <= c->as_of && decided_on(e) <= c->as_of;
 }
 
-static bool in_year(const ctx *c, or_date d)
+static bool in_year(const or_risk_ctx *c, or_date d)
 {
     return d != OR_DATE_NONE && d >= c->ay_start && d <= c->ay_end;
 }
 
 /* "15 Sep 2025 (2 days)", "2 Mar 2026 (lunchtime, 0.5 days)" */
-static void add_suspension(text *t, const or_fact_event *e)
+static void add_suspension(or_rtext *t, const or_fact_event *e)
 {
-    add_date(t, e->start);
+    or_rtext_date(t, e->start);
     int halves = or_excl_halfdays(e);
-    text_addf(t, " (");
+    or_rtext_addf(t, " (");
     if (e->kind == OR_EV_LUNCHTIME && halves > 1)
-        text_addf(t, "%d lunchtimes, ", halves);
+        or_rtext_addf(t, "%d lunchtimes, ", halves);
     else if (e->kind == OR_EV_LUNCHTIME)
-        text_addf(t, "lunchtime, ");
+        or_rtext_addf(t, "lunchtime, ");
     if (halves > 0)
-        add_days(t, halves);
+        or_rtext_days(t, halves);
     else
-        text_addf(t, "length not recorded");
-    text_addf(t, ")");
+        or_rtext_addf(t, "length not recorded");
+    or_rtext_addf(t, ")");
 }
 
 /* ---- RISK-REPEAT-SUSP ---- */
@@ -226,7 +90,7 @@ static void add_suspension(text *t, const or_fact_event *e)
 /* The first day of the last `weeks` school weeks (5 * weeks school days) ending on as_of on the
  * pupil's school's calendar; without one, 7 * weeks calendar days. Where the calendar starts
  * within the window, the school days before it are taken as 5 a calendar week. */
-static or_date repeat_window_start(const ctx *c, int weeks)
+static or_date repeat_window_start(const or_risk_ctx *c, int weeks)
 {
     int need = 5 * weeks;
     const or_calendar *cal = c->cal;
@@ -238,26 +102,26 @@ static or_date repeat_window_start(const ctx *c, int weeks)
     return cal->first - 7 * ((need - k + 4) / 5);
 }
 
-static void risk_repeat(ctx *c)
+void or_risk_repeat(or_risk_ctx *c)
 {
     int weeks = c->p->v[OR_P_RISK_REPEAT_WEEKS];
     or_date from = repeat_window_start(c, weeks);
     int n = 0;
-    text list = {c->arena, NULL, 0, 0};
+    or_rtext list = {c->arena, NULL, 0, 0};
     for (int i = 0; i < c->f->nevents; i++) {
         const or_fact_event *e = &c->f->events[i];
         if (!counted_suspension(c, e) || e->start < from || e->start > c->as_of)
             continue;
-        text_sep(&list, ", ");
+        or_rtext_sep(&list, ", ");
         add_suspension(&list, e);
         n++;
     }
     if (n < c->p->v[OR_P_RISK_REPEAT_COUNT])
         return;
-    text *t = &c->detail[R_REPEAT];
-    text_addf(t, "%d suspensions in the last %d school week%s: %s", n, weeks, weeks == 1 ? "" : "s",
-              list.buf);
-    c->fired[R_REPEAT] = true;
+    or_rtext *t = &c->detail[OR_RULE_RISK_REPEAT_SUSP];
+    or_rtext_addf(t, "%d suspensions in the last %d school week%s: %s", n, weeks,
+                  weeks == 1 ? "" : "s", list.buf);
+    c->fired[OR_RULE_RISK_REPEAT_SUSP] = true;
 }
 
 /* ---- RISK-SUSP-DAYS ---- */
@@ -265,7 +129,7 @@ static void risk_repeat(ctx *c)
 /* The half-days of suspension e that fall in the school year: each school day on the excluding
  * school's calendar in the year of the day; without a calendar that covers it, all of them in
  * the year of its start. */
-static int halves_in_year(const ctx *c, const or_fact_event *e)
+static int halves_in_year(const or_risk_ctx *c, const or_fact_event *e)
 {
     int total = or_excl_halfdays(e);
     if (total <= 0)
@@ -286,11 +150,11 @@ static int halves_in_year(const ctx *c, const or_fact_event *e)
     return sum;
 }
 
-static void risk_days(ctx *c)
+void or_risk_days_in_year(or_risk_ctx *c)
 {
     int limit = c->p->v[OR_P_RISK_DAYS];
     int sum = 0;
-    text list = {c->arena, NULL, 0, 0};
+    or_rtext list = {c->arena, NULL, 0, 0};
     for (int i = 0; i < c->f->nevents; i++) {
         const or_fact_event *e = &c->f->events[i];
         if (!counted_suspension(c, e))
@@ -299,21 +163,21 @@ static void risk_days(ctx *c)
         if (h <= 0)
             continue;
         sum += h;
-        text_sep(&list, ", ");
+        or_rtext_sep(&list, ", ");
         add_suspension(&list, e);
         if (h != or_excl_halfdays(e)) {
-            text_addf(&list, " [");
-            add_days(&list, h);
-            text_addf(&list, " in this school year]");
+            or_rtext_addf(&list, " [");
+            or_rtext_days(&list, h);
+            or_rtext_addf(&list, " in this school year]");
         }
     }
     /* DOMAIN.md §2: thresholds are strict: more than 10 days is 21 half-days or more */
     if (sum <= 2 * limit)
         return;
-    text *t = &c->detail[R_DAYS];
-    add_days(t, sum);
-    text_addf(t, " of suspension this school year (more than %d): %s", limit, list.buf);
-    c->fired[R_DAYS] = true;
+    or_rtext *t = &c->detail[OR_RULE_RISK_SUSP_DAYS];
+    or_rtext_days(t, sum);
+    or_rtext_addf(t, " of suspension this school year (more than %d): %s", limit, list.buf);
+    c->fired[OR_RULE_RISK_SUSP_DAYS] = true;
 }
 
 /* ---- RISK-HALFTERM ---- */
@@ -323,7 +187,7 @@ typedef struct {
     or_date hs, he; /* the half-term's first and last school day */
 } ht_item;
 
-static void risk_halfterm(ctx *c)
+void or_risk_halfterm(or_risk_ctx *c)
 {
     int need = c->p->v[OR_P_RISK_HALFTERM];
     ht_item *items = or_arena_alloc(c->arena, sizeof *items * (size_t)(c->f->nevents + 1));
@@ -344,7 +208,7 @@ static void risk_halfterm(ctx *c)
         }
         items[n++] = (ht_item){e, hs, he};
     }
-    text *t = &c->detail[R_HALFTERM];
+    or_rtext *t = &c->detail[OR_RULE_RISK_HALFTERM];
     for (int i = 0; i < n; i++) {
         bool seen = false; /* a half-term is reported at its first suspension */
         for (int j = 0; j < i && !seen; j++)
@@ -356,20 +220,20 @@ static void risk_halfterm(ctx *c)
             count += items[j].hs == items[i].hs && items[j].he == items[i].he;
         if (count < need)
             continue;
-        text_sep(t, "; ");
-        text_addf(t, "%d suspensions in the half-term ", count);
-        add_date(t, items[i].hs);
-        text_addf(t, " - ");
-        add_date(t, items[i].he);
-        text_addf(t, ": ");
+        or_rtext_sep(t, "; ");
+        or_rtext_addf(t, "%d suspensions in the half-term ", count);
+        or_rtext_date(t, items[i].hs);
+        or_rtext_addf(t, " - ");
+        or_rtext_date(t, items[i].he);
+        or_rtext_addf(t, ": ");
         const char *sep = "";
         for (int j = i; j < n; j++)
             if (items[j].hs == items[i].hs && items[j].he == items[i].he) {
-                text_addf(t, "%s", sep);
+                or_rtext_addf(t, "%s", sep);
                 add_suspension(t, items[j].e);
                 sep = ", ";
             }
-        c->fired[R_HALFTERM] = true;
+        c->fired[OR_RULE_RISK_HALFTERM] = true;
     }
 }
 
@@ -427,13 +291,13 @@ void or_attendance_summary(const or_pupil_facts *f, int ay, or_date as_of, int *
 
 /* "84.2%": attended / possible to one decimal place, rounded down, so that a rate below the
  * threshold never reads as the threshold itself (89.96% is shown 89.9%, not 90.0%). */
-static void add_pct(text *t, int attended, int possible)
+static void add_pct(or_rtext *t, int attended, int possible)
 {
     long long tenths = (long long)attended * 1000 / possible;
-    text_addf(t, "%lld.%lld%%", tenths / 10, tenths % 10);
+    or_rtext_addf(t, "%lld.%lld%%", tenths / 10, tenths % 10);
 }
 
-static void risk_attendance(ctx *c)
+void or_risk_attendance(or_risk_ctx *c)
 {
     int possible, attended;
     or_attendance_summary(c->f, c->ay, c->as_of, &possible, &attended);
@@ -442,15 +306,16 @@ static void risk_attendance(ctx *c)
     static const struct {
         int rule;
         or_param_id pct;
-    } levels[] = {{R_PA, OR_P_RISK_PA_PCT}, {R_SA, OR_P_RISK_SA_PCT}};
+    } levels[] = {{OR_RULE_RISK_PA, OR_P_RISK_PA_PCT}, {OR_RULE_RISK_SA, OR_P_RISK_SA_PCT}};
     for (size_t i = 0; i < sizeof levels / sizeof levels[0]; i++) {
         int pct = c->p->v[levels[i].pct];
         if ((long long)attended * 100 >= (long long)pct * possible)
             continue;
-        text *t = &c->detail[levels[i].rule];
-        text_addf(t, "attendance ");
+        or_rtext *t = &c->detail[levels[i].rule];
+        or_rtext_addf(t, "attendance ");
         add_pct(t, attended, possible);
-        text_addf(t, " this school year (%d of %d sessions), below %d%%", attended, possible, pct);
+        or_rtext_addf(t, " this school year (%d of %d sessions), below %d%%", attended, possible,
+                      pct);
         c->fired[levels[i].rule] = true;
     }
 }
@@ -458,29 +323,29 @@ static void risk_attendance(ctx *c)
 /* ---- RISK-VULNERABLE ---- */
 
 /* What made the pupil vulnerable on d, "" if nothing. */
-static void vulnerable_on(const ctx *c, or_date d, text *t)
+static void vulnerable_on(const or_risk_ctx *c, or_date d, or_rtext *t)
 {
     const or_fact_snapshot *s = or_facts_snapshot_on(c->f, d);
     bool cla = s && s->cla == 1;
     if (cla)
-        text_addf(t, "looked after");
+        or_rtext_addf(t, "looked after");
     else if (or_facts_has_social_worker(c->f, d))
-        text_addf(t, "has a social worker");
+        or_rtext_addf(t, "has a social worker");
     if (s && s->sen == 'E') {
-        text_sep(t, ", ");
-        text_addf(t, "has an EHC plan");
+        or_rtext_sep(t, ", ");
+        or_rtext_addf(t, "has an EHC plan");
     }
 }
 
-static void add_exclusion_verb(text *t, const or_fact_event *e)
+static void add_exclusion_verb(or_rtext *t, const or_fact_event *e)
 {
-    text_addf(t, "%s ", e->kind == OR_EV_LUNCHTIME ? "lunchtime suspension" : "suspended");
-    add_date(t, e->start);
+    or_rtext_addf(t, "%s ", e->kind == OR_EV_LUNCHTIME ? "lunchtime suspension" : "suspended");
+    or_rtext_date(t, e->start);
 }
 
-static void risk_vulnerable(ctx *c)
+void or_risk_vulnerable(or_risk_ctx *c)
 {
-    text *t = &c->detail[R_VULNERABLE];
+    or_rtext *t = &c->detail[OR_RULE_RISK_VULNERABLE];
     const char *last = NULL; /* consecutive exclusions with the same reason share it */
     for (int i = 0; i < c->f->nevents; i++) {
         const or_fact_event *e = &c->f->events[i];
@@ -488,19 +353,19 @@ static void risk_vulnerable(ctx *c)
         if (e->kind == OR_EV_PERMANENT || !or_excl_counts(c->f, e, c->as_of) ||
             !in_year(c, e->start))
             continue;
-        text why = {c->arena, NULL, 0, 0};
+        or_rtext why = {c->arena, NULL, 0, 0};
         vulnerable_on(c, e->start, &why);
         if (!why.len)
             continue;
         if (last && strcmp(last, why.buf) == 0) {
-            text_addf(t, ", ");
+            or_rtext_addf(t, ", ");
         } else {
-            text_sep(t, "; ");
-            text_addf(t, "%s; ", why.buf);
+            or_rtext_sep(t, "; ");
+            or_rtext_addf(t, "%s; ", why.buf);
         }
         add_exclusion_verb(t, e);
         last = why.buf;
-        c->fired[R_VULNERABLE] = true;
+        c->fired[OR_RULE_RISK_VULNERABLE] = true;
     }
 }
 
@@ -508,7 +373,7 @@ static void risk_vulnerable(ctx *c)
 
 /* School days in [from, to] on the school's calendar; days the calendar does not cover (or all,
  * without one) are counted as working days (weekdays that are not bank holidays). */
-static int school_days(const ctx *c, int urn, or_date from, or_date to)
+static int school_days(const or_risk_ctx *c, int urn, or_date from, or_date to)
 {
     const or_calendar *cal = cal_for(c, urn);
     int n = 0;
@@ -526,7 +391,7 @@ static int school_days(const ctx *c, int urn, or_date from, or_date to)
 
 /* A later part-time timetable at the same school (or a later record of this one) that runs
  * past e's end: e was extended, not left to lapse. */
-static bool extended(const ctx *c, int i)
+static bool extended(const or_risk_ctx *c, int i)
 {
     const or_fact_event *e = &c->f->events[i];
     for (int j = i + 1; j < c->f->nevents; j++) {
@@ -538,17 +403,18 @@ static bool extended(const ctx *c, int i)
     return false;
 }
 
-static void risk_ptt(ctx *c)
+void or_risk_ptt(or_risk_ctx *c)
 {
     int limit = c->p->v[OR_P_RISK_PTT_DAYS];
-    text *t = &c->detail[R_PTT];
+    or_rtext *t = &c->detail[OR_RULE_RISK_PTT];
     for (int i = 0; i < c->f->nevents; i++) {
         const or_fact_event *e = &c->f->events[i];
         if (e->kind != OR_EV_PART_TIME || !known(c, e) ||
             or_date_academic_year(e->start) != or_date_academic_year(c->as_of))
             continue;
         /* the school recorded its review of the timetable (LOCAL-PTT): no longer a concern */
-        const or_fact_event *closed = or_facts_action(c->f, e->urn, e->event_id, "LOCAL-PTT");
+        const or_fact_event *closed =
+            or_facts_action(c->f, e->urn, e->event_id, c->rules[OR_RULE_LOCAL_PTT].id);
         if (closed && closed->start <= c->as_of)
             continue;
         bool ended = e->end != OR_DATE_NONE && e->end < c->as_of;
@@ -558,23 +424,23 @@ static void risk_ptt(ctx *c)
         bool over = days > limit;
         if (!past_end && !over)
             continue;
-        text_sep(t, "; ");
-        text_addf(t, "part-time timetable from ");
-        add_date(t, e->start);
+        or_rtext_sep(t, "; ");
+        or_rtext_addf(t, "part-time timetable from ");
+        or_rtext_date(t, e->start);
         if (past_end) {
-            text_addf(t, ": end date ");
-            add_date(t, e->end);
-            text_addf(t, " passed");
+            or_rtext_addf(t, ": end date ");
+            or_rtext_date(t, e->end);
+            or_rtext_addf(t, " passed");
         } else if (e->end != OR_DATE_NONE) {
-            text_addf(t, " (end date ");
-            add_date(t, e->end);
-            text_addf(t, ")");
+            or_rtext_addf(t, " (end date ");
+            or_rtext_date(t, e->end);
+            or_rtext_addf(t, ")");
         } else {
-            text_addf(t, " (no end date)");
+            or_rtext_addf(t, " (no end date)");
         }
         if (over)
-            text_addf(t, "%s%d school days, more than %d", past_end ? ", " : ": ", days, limit);
-        c->fired[R_PTT] = true;
+            or_rtext_addf(t, "%s%d school days, more than %d", past_end ? ", " : ": ", days, limit);
+        c->fired[OR_RULE_RISK_PTT] = true;
     }
 }
 
@@ -604,32 +470,32 @@ typedef struct {
     const or_fact_enrolment *en; /* a new main enrolment at another school, or NULL */
 } move_item;
 
-static void add_move(text *t, const ctx *c, const move_item *m)
+static void add_move(or_rtext *t, const or_risk_ctx *c, const move_item *m)
 {
     if (m->en) {
-        text_addf(t, "new school ");
-        add_date(t, m->on);
-        text_addf(t, " (");
+        or_rtext_addf(t, "new school ");
+        or_rtext_date(t, m->on);
+        or_rtext_addf(t, " (");
         add_school(t, c, m->en->urn);
-        text_addf(t, ")");
+        or_rtext_addf(t, ")");
         return;
     }
     const or_fact_event *e = m->e;
-    text_addf(t, "%s ",
-              e->kind == OR_EV_MANAGED_MOVE   ? "managed move"
-              : e->kind == OR_EV_AP_PLACEMENT ? "AP placement"
-                                              : "in-year transfer");
-    add_date(t, e->start);
+    or_rtext_addf(t, "%s ",
+                  e->kind == OR_EV_MANAGED_MOVE   ? "managed move"
+                  : e->kind == OR_EV_AP_PLACEMENT ? "AP placement"
+                                                  : "in-year transfer");
+    or_rtext_date(t, e->start);
     if (e->to_urn > 0) {
-        text_addf(t, " (to ");
+        or_rtext_addf(t, " (to ");
         add_school(t, c, e->to_urn);
-        text_addf(t, ")");
+        or_rtext_addf(t, ")");
     } else if (e->provider && *e->provider) {
-        text_addf(t, " (%s)", e->provider);
+        or_rtext_addf(t, " (%s)", e->provider);
     }
 }
 
-static void risk_moves(ctx *c)
+void or_risk_moves(or_risk_ctx *c)
 {
     const or_pupil_facts *f = c->f;
     int months = c->p->v[OR_P_RISK_MOVES_MONTHS];
@@ -674,15 +540,15 @@ static void risk_moves(ctx *c)
             items[j] = items[j - 1];
             items[j - 1] = tmp;
         }
-    text *t = &c->detail[R_MOVES];
-    text_addf(t, "%d changes of school in the last %d month%s: ", n, months,
-              months == 1 ? "" : "s");
+    or_rtext *t = &c->detail[OR_RULE_RISK_MOVES];
+    or_rtext_addf(t, "%d changes of school in the last %d month%s: ", n, months,
+                  months == 1 ? "" : "s");
     for (int i = 0; i < n; i++) {
         if (i)
-            text_addf(t, ", ");
+            or_rtext_addf(t, ", ");
         add_move(t, c, &items[i]);
     }
-    c->fired[R_MOVES] = true;
+    c->fired[OR_RULE_RISK_MOVES] = true;
 }
 
 /* ---- RISK-MISSING ---- */
@@ -697,7 +563,7 @@ static int missing_bit(char byte)
     return code[0] == 'N' ? MISS_N : code[0] == 'O' ? MISS_O : code[0] == 'G' ? MISS_G : 0;
 }
 
-static void risk_missing(ctx *c)
+void or_risk_missing(or_risk_ctx *c)
 {
     const or_pupil_facts *f = c->f;
     int need = c->p->v[OR_P_RISK_MISSING_DAYS];
@@ -743,9 +609,9 @@ static void risk_missing(ctx *c)
     }
     if (best < need || best == 0)
         return;
-    text *t = &c->detail[R_MISSING];
-    text_addf(t, "%d consecutive school day%s of unexplained absence (code%s", best,
-              best == 1 ? "" : "s", (best_codes & (best_codes - 1)) ? "s" : "");
+    or_rtext *t = &c->detail[OR_RULE_RISK_MISSING];
+    or_rtext_addf(t, "%d consecutive school day%s of unexplained absence (code%s", best,
+                  best == 1 ? "" : "s", (best_codes & (best_codes - 1)) ? "s" : "");
     const char *sep = " ";
     static const struct {
         int bit;
@@ -753,104 +619,42 @@ static void risk_missing(ctx *c)
     } names[] = {{MISS_N, "N"}, {MISS_O, "O"}, {MISS_G, "G"}};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (best_codes & names[i].bit) {
-            text_addf(t, "%s%s", sep, names[i].code);
+            or_rtext_addf(t, "%s%s", sep, names[i].code);
             sep = ", ";
         }
-    text_addf(t, ") from ");
-    add_date(t, best_from);
-    text_addf(t, " to ");
-    add_date(t, best_to);
-    c->fired[R_MISSING] = true;
+    or_rtext_addf(t, ") from ");
+    or_rtext_date(t, best_from);
+    or_rtext_addf(t, " to ");
+    or_rtext_date(t, best_to);
+    c->fired[OR_RULE_RISK_MISSING] = true;
 }
 
 /* ---- RISK-NO-PLAN ---- */
 
 /* Until support plans are recorded as such, an open plan is a LOCAL-PSP action (a Pastoral
  * Support Programme started) in this school year, known by as_of. */
-static void risk_no_plan(ctx *c)
+void or_risk_no_plan(or_risk_ctx *c)
 {
-    text fired = {c->arena, NULL, 0, 0};
-    for (int r = 0; r < R__COUNT; r++)
-        if (c->fired[r]) {
-            text_sep(&fired, ", ");
-            text_addf(&fired, "%s", rule_ids[r]);
-        }
+    or_rtext fired = {c->arena, NULL, 0, 0};
+    const or_rule *rows[OR_RULE__COUNT];
+    int n = or_risk_fired(c, rows);
+    for (int r = 0; r < n; r++) {
+        or_rtext_sep(&fired, ", ");
+        or_rtext_addf(&fired, "%s", rows[r]->id);
+    }
     if (!fired.len)
         return;
     for (int i = 0; i < c->f->nevents; i++) {
         const or_fact_event *e = &c->f->events[i];
-        if (e->kind == OR_EV_ACTION && e->rule && strcmp(e->rule, "LOCAL-PSP") == 0 &&
-            known(c, e) && in_year(c, e->start))
+        if (e->kind == OR_EV_ACTION && e->rule &&
+            strcmp(e->rule, c->rules[OR_RULE_LOCAL_PSP].id) == 0 && known(c, e) &&
+            in_year(c, e->start))
             return;
     }
-    text *t = &c->detail[R_NO_PLAN];
-    text_addf(t,
-              "flagged %s and no open support plan (no Pastoral Support Programme, "
-              "LOCAL-PSP, started this school year)",
-              fired.buf);
-    c->fired[R_NO_PLAN] = true;
-}
-
-/* ---- the list ---- */
-
-void or_flag_list_init(or_flag_list *l, or_arena *arena)
-{
-    l->items = NULL;
-    l->n = l->cap = 0;
-    l->arena = arena;
-}
-
-static void flag_push(or_flag_list *l, const or_flag *fl)
-{
-    if (l->n == l->cap) {
-        int cap = l->cap ? l->cap * 2 : 4;
-        or_flag *items = or_arena_alloc(l->arena, sizeof *items * (size_t)cap);
-        if (l->n)
-            memcpy(items, l->items, sizeof *items * (size_t)l->n);
-        l->items = items;
-        l->cap = cap;
-    }
-    l->items[l->n++] = *fl;
-}
-
-or_code or_risk_for_pupil(const or_pupil_facts *f, const or_params *p, or_date as_of,
-                          or_flag_list *out, or_error *err)
-{
-    if (!f || !p || !out || !out->arena || as_of == OR_DATE_NONE)
-        return or_fail(err, OR_EUSAGE,
-                       "or_risk_for_pupil: facts, parameters, a date and a "
-                       "flag list with an arena are required");
-    const or_rule *rules[R__COUNT];
-    for (int r = 0; r < R__COUNT; r++)
-        if (!(rules[r] = or_rule_find(rule_ids[r])))
-            return or_fail(err, OR_ENOTFOUND, "rule %s is not in the rules catalogue", rule_ids[r]);
-    ctx c = {0};
-    c.f = f;
-    c.p = p;
-    c.as_of = as_of;
-    c.ay = or_date_academic_year(as_of);
-    c.ay_start = or_date_academic_year_start(c.ay);
-    c.ay_end = or_date_academic_year_start(c.ay + 1) - 1;
-    c.urn = pupil_urn(f, as_of);
-    c.cal = school_cal(f, c.urn);
-    c.arena = out->arena;
-    for (int r = 0; r < R__COUNT; r++)
-        c.detail[r] = (text){c.arena, NULL, 0, 0};
-
-    risk_halfterm(&c);
-    risk_missing(&c);
-    risk_moves(&c);
-    risk_attendance(&c); /* RISK-PA and RISK-SA */
-    risk_ptt(&c);
-    risk_repeat(&c);
-    risk_days(&c);
-    risk_vulnerable(&c);
-    risk_no_plan(&c); /* last: it depends on the others */
-
-    for (int r = 0; r < R__COUNT; r++)
-        if (c.fired[r]) {
-            or_flag fl = {f->upn, c.urn, rules[r], c.detail[r].buf ? c.detail[r].buf : ""};
-            flag_push(out, &fl);
-        }
-    return OR_OK;
+    or_rtext *t = &c->detail[OR_RULE_RISK_NO_PLAN];
+    or_rtext_addf(t,
+                  "flagged %s and no open support plan (no Pastoral Support Programme, "
+                  "LOCAL-PSP, started this school year)",
+                  fired.buf);
+    c->fired[OR_RULE_RISK_NO_PLAN] = true;
 }
