@@ -29,6 +29,7 @@ static void empty_value(form_value *v)
     v->text = v->day = v->month = v->year = "";
     v->items = NULL;
     v->nitems = 0;
+    v->sent = false;
 }
 
 void form_init(form *f, const web_request *req, const form_field *fields, int n)
@@ -84,19 +85,25 @@ static void read_field(form *f, int i, const web_params *p)
     or_arena *a = f->req->arena;
     empty_value(v);
     switch (fd->type) {
-    case FORM_DATE:
-        v->day = param(p, or_arena_printf(a, "%s-day", fd->name));
-        v->month = param(p, or_arena_printf(a, "%s-month", fd->name));
-        v->year = param(p, or_arena_printf(a, "%s-year", fd->name));
+    case FORM_DATE: {
+        const char *d = or_arena_printf(a, "%s-day", fd->name);
+        const char *m = or_arena_printf(a, "%s-month", fd->name);
+        const char *y = or_arena_printf(a, "%s-year", fd->name);
+        v->sent = web_param_get(p, d) || web_param_get(p, m) || web_param_get(p, y);
+        v->day = param(p, d);
+        v->month = param(p, m);
+        v->year = param(p, y);
         v->text = web_date_from_parts(a, v->day, v->month, v->year);
-        break;
+        return;
+    }
     case FORM_CHECKBOXES:
         v->items = or_arena_alloc(a, (size_t)(p->n + 1) * sizeof *v->items);
         for (int k = 0; k < p->n; k++)
             if (!strcmp(p->items[k].name, fd->name) && *p->items[k].value)
                 v->items[v->nitems++] = p->items[k].value;
         v->text = v->nitems ? v->items[0] : "";
-        break;
+        v->sent = v->nitems > 0;
+        return;
     case FORM_TEXTAREA:
         v->text = unix_lines(a, param(p, fd->name));
         break;
@@ -106,6 +113,7 @@ static void read_field(form *f, int i, const web_params *p)
     default:
         v->text = param(p, fd->name);
     }
+    v->sent = web_param_get(p, fd->name) != NULL;
 }
 
 void form_read(form *f)
@@ -137,6 +145,7 @@ void form_set(form *f, int i, const char *text)
     }
     empty_value(v);
     v->text = text ? text : "";
+    v->sent = true;
     if (f->fields[i].type == FORM_CHECKBOXES && *v->text) {
         v->items = or_arena_alloc(f->req->arena, sizeof *v->items);
         v->items[0] = v->text;
@@ -155,6 +164,7 @@ void form_set_date(form *f, int i, or_date d)
     v->month = or_arena_strdup(a, month);
     v->year = or_arena_strdup(a, year);
     v->text = web_date_from_parts(a, v->day, v->month, v->year);
+    v->sent = true;
 }
 
 void form_off(form *f, int i)
@@ -501,11 +511,16 @@ void form_fields_html(or_sb *out, const form *f, int from, int to)
 
 void form_hidden_html(or_sb *out, const form *f)
 {
+    form_hidden_range(out, f, 0, f->n);
+}
+
+void form_hidden_range(or_sb *out, const form *f, int from, int to)
+{
     or_arena *a = f->req->arena;
-    for (int i = 0; i < f->n; i++) {
+    for (int i = from; i < to && i < f->n; i++) {
         const form_field *fd = &f->fields[i];
         const form_value *v = &f->v[i];
-        if (v->off)
+        if (v->off || (!v->sent && !*v->text))
             continue;
         if (fd->type == FORM_DATE) {
             gov_hidden(out, or_arena_printf(a, "%s-day", fd->name), v->day);

@@ -91,7 +91,8 @@ typedef struct {
     const char *day, *month, *year; /* a date's three inputs, as typed */
     const char **items;             /* checkboxes ticked */
     int nitems;
-    bool off; /* not on the form for this request: not read, shown, checked or carried */
+    bool sent; /* in the request (or set by the page): carried even when empty */
+    bool off;  /* not on the form for this request: not read, shown, checked or carried */
 } form_value;
 
 enum { FORM_MAX_ERRORS = 64 };
@@ -168,8 +169,10 @@ void form_start(or_sb *out, const form *f, const char *path);
  * (not hidden), each group's heading before its first field. */
 void form_field_html(or_sb *out, const form *f, int i);
 void form_fields_html(or_sb *out, const form *f, int from, int to);
-/* Every field's value as hidden inputs (the check page carries the form). */
+/* Every field's value as hidden inputs (the check page carries the form); fields from..to-1
+ * only (a step carries the steps before it). A field neither sent nor set is not carried. */
 void form_hidden_html(or_sb *out, const form *f);
+void form_hidden_range(or_sb *out, const form *f, int from, int to);
 /* The end of a form page: the button (label; it sends action=ACTION, or nothing when action is
  * NULL), the form, the column and the page closed; 400 when it shows errors. */
 void form_page_end(or_sb *out, const form *f, web_response *res, const char *label,
