@@ -303,9 +303,9 @@ static void check_field(form *f, int i)
         if (or_text_check(v->text, fd->type == FORM_TEXTAREA, &err))
             form_error(f, i, or_arena_printf(a, "%s: %s", form_label(f, i), err.msg));
         else if (fd->max > 0 && strlen(v->text) > (size_t)fd->max)
-            form_error(f, i,
-                       or_arena_printf(a, "%s must be %d characters or fewer", form_label(f, i),
-                                       fd->max));
+            form_error(
+                f, i,
+                or_arena_printf(a, "%s must be %d characters or fewer", form_label(f, i), fd->max));
         break;
     }
     case FORM_RADIOS:
@@ -362,7 +362,8 @@ static bool details_error(form *f, const char *msg)
         return false;
     for (int i = 0; i < f->n; i++) {
         const form_field *fd = &f->fields[i];
-        if (!(fd->flags & FORM_DETAILS) || f->v[i].off || strlen(fd->name) != (size_t)(colon - msg) ||
+        if (!(fd->flags & FORM_DETAILS) || f->v[i].off ||
+            strlen(fd->name) != (size_t)(colon - msg) ||
             strncmp(fd->name, msg, (size_t)(colon - msg)))
             continue;
         form_error(f, i,
@@ -428,8 +429,7 @@ void form_page_start(or_sb *out, const form *f, const char *title, const char *b
                      const char *back_text, const char *caption)
 {
     const web_request *req = f->req;
-    gov_page_start(out, req,
-                   f->nerrors ? or_arena_printf(req->arena, "Error: %s", title) : title);
+    gov_page_start(out, req, f->nerrors ? or_arena_printf(req->arena, "Error: %s", title) : title);
     if (back_href)
         html_printf(out, "<a href=\"%s\" class=\"govuk-back-link\">%s</a>\n",
                     web_local_path(back_href) ? back_href : "/", back_text);
@@ -592,8 +592,7 @@ void form_summary_row(or_sb *out, const form *f, int i)
         gov_summary_row(out, form_label(f, i), words);
 }
 
-void form_check_start(or_sb *out, const form *f, const char *title, const char *caption,
-                      bool full)
+void form_check_start(or_sb *out, const form *f, const char *title, const char *caption, bool full)
 {
     gov_page_start(out, f->req, title);
     if (full)

@@ -184,8 +184,7 @@ const char *form_words(const form *f, int i);
 void form_summary_row(or_sb *out, const form *f, int i);
 /* The top of a check page: the page, the column (full or two-thirds), the caption (or NULL),
  * the title as heading and "Nothing has been saved yet." */
-void form_check_start(or_sb *out, const form *f, const char *title, const char *caption,
-                      bool full);
+void form_check_start(or_sb *out, const form *f, const char *title, const char *caption, bool full);
 /* The end of a check page: the form to path carrying every value, Save (action=save) and
  * Change (action=change: back to the form with its values), the page closed. */
 void form_check_end(or_sb *out, const form *f, const char *path, const char *save_label);

@@ -60,9 +60,9 @@ void form_post(form *f, web_response *res, const form_flow *fl, void *ctx)
     if (rc && rc != OR_EINPUT) {
         or_store_rollback(req->store);
         or_ingest_result_release(&ir);
-        server_error(req, res,
-                     or_arena_printf(req->arena, "The %s could not be checked. Nothing was saved.",
-                                     what));
+        server_error(
+            req, res,
+            or_arena_printf(req->arena, "The %s could not be checked. Nothing was saved.", what));
         return;
     }
     if (rc == OR_EINPUT) {
@@ -91,7 +91,8 @@ void form_post(form *f, web_response *res, const form_flow *fl, void *ctx)
         or_model_free(m);
         return;
     }
-    if ((changed && web_audit(req, "change", fl->upn, detail)) || or_store_commit(req->store, &err)) {
+    if ((changed && web_audit(req, "change", fl->upn, detail)) ||
+        or_store_commit(req->store, &err)) {
         or_store_rollback(req->store);
         server_error(req, res,
                      "The change could not be written to the audit log, so it was not saved.");

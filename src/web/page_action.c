@@ -321,8 +321,7 @@ void page_action_post(const web_request *req, web_response *res)
     form_flow fl = {
         .upn = a.upn,
         .source = or_arena_printf(req->arena, "form /pupils/%s/action", a.upn),
-        .done = or_arena_printf(req->arena, "/pupils/%s?action=%s", a.upn,
-                                form_text(&a.f, F_RULE)),
+        .done = or_arena_printf(req->arena, "/pupils/%s?action=%s", a.upn, form_text(&a.f, F_RULE)),
         .no_check = true,
         .what = "action",
         .row = row,

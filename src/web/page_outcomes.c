@@ -347,8 +347,7 @@ static const form_field fields[F__N] = {
                  FORM_RADIOS, FORM_SMALL, .missing = "Select how you are entering it",
                  .choices = entries, .nchoices = 2},
     /* a numeric measure's value: checked by measures.h (its label and hint set per request) */
-    [F_NUMBER] = {"number", .type = FORM_TEXT, .flags = FORM_OWN,
-                  .width = "govuk-input--width-5"},
+    [F_NUMBER] = {"number", .type = FORM_TEXT, .flags = FORM_OWN, .width = "govuk-input--width-5"},
 };
 
 typedef struct {
@@ -485,8 +484,11 @@ static void prepare(const web_request *req, mpage *x, const or_model *m)
     if (!strcmp(entry_of(x), "responses")) {
         for (int item = 1; item <= ms2->nitems; item++) {
             form_field fd = {or_arena_printf(req->arena, "item-%d", item),
-                             or_arena_printf(req->arena, "Item %d", item), NULL, FORM_RADIOS,
-                             FORM_OWN, .render = item_fieldset};
+                             or_arena_printf(req->arena, "Item %d", item),
+                             NULL,
+                             FORM_RADIOS,
+                             FORM_OWN,
+                             .render = item_fieldset};
             int i = form_add(fm, &fd);
             if (x->first_item < 0)
                 x->first_item = i;
@@ -496,9 +498,13 @@ static void prepare(const web_request *req, mpage *x, const or_model *m)
             const or_scale_def *d = &ms2->scales[k];
             if (d->nitems == 0)
                 continue;
-            form_field fd = {or_arena_printf(req->arena, "scale-%s", d->id), d->label,
-                             or_arena_printf(req->arena, "0 to %d", d->max), FORM_NUMBER,
-                             .min = 0, .max = d->max, .width = "govuk-input--width-2"};
+            form_field fd = {or_arena_printf(req->arena, "scale-%s", d->id),
+                             d->label,
+                             or_arena_printf(req->arena, "0 to %d", d->max),
+                             FORM_NUMBER,
+                             .min = 0,
+                             .max = d->max,
+                             .width = "govuk-input--width-2"};
             int i = form_add(fm, &fd);
             if (x->first_item < 0)
                 x->first_item = i;
@@ -783,13 +789,13 @@ static bool row(form *fm, const char **cells, const char **detail, void *ctx)
         return false; /* the steps' errors: no row to check */
     const char *id = form_text(fm, F_EVENT_ID), *date = form_text(fm, F_TAKEN);
     const char *outcome = form_text(fm, F_OUTCOME);
-    web_event_cells(req, cells, id, x->upn, or_arena_printf(req->arena, "%d", x->p->urn),
-                    "measure", date);
+    web_event_cells(req, cells, id, x->upn, or_arena_printf(req->arena, "%d", x->p->urn), "measure",
+                    date);
     form_cells(fm, cells);
     cells[OR_EV_REF] = x->p->event_id;
     cells[OR_EV_SCORE] = x->score_text;
-    *detail = or_arena_printf(req->arena, "recorded measure %s: %s %s for %s at school %d on %s", id,
-                              x->ms->id, outcome, x->p->event_id, x->p->urn, date);
+    *detail = or_arena_printf(req->arena, "recorded measure %s: %s %s for %s at school %d on %s",
+                              id, x->ms->id, outcome, x->p->event_id, x->p->urn, date);
     return true;
 }
 
@@ -838,8 +844,8 @@ void page_outcomes_post(const web_request *req, web_response *res)
         form_flow fl = {
             .upn = x.upn,
             .source = or_arena_printf(req->arena, "form /pupils/%s/outcomes", x.upn),
-            .done = or_arena_printf(req->arena, "/pupils/%s/outcomes?recorded=1#measurements",
-                                    x.upn),
+            .done =
+                or_arena_printf(req->arena, "/pupils/%s/outcomes?recorded=1#measurements", x.upn),
             .what = "measurement",
             .validate = check_step2,
             .row = row,

@@ -31,8 +31,9 @@ static const form_field fields[F__N] = {
     [F_KIND] = {"kind", .type = FORM_HIDDEN, .flags = FORM_QUERY},
     [F_EVENT_ID] = {"event_id", .type = FORM_HIDDEN},
     /* the LA chooses among the pupil's schools; a school and the Virtual School do not */
-    [F_URN] = {"urn", "School", NULL, FORM_RADIOS, FORM_REQUIRED | FORM_QUERY | FORM_SMALL | FORM_ANY,
-               .missing = "Select the school", .column = FORM_COLUMN(OR_EV_URN)},
+    [F_URN] = {"urn", "School", NULL, FORM_RADIOS,
+               FORM_REQUIRED | FORM_QUERY | FORM_SMALL | FORM_ANY, .missing = "Select the school",
+               .column = FORM_COLUMN(OR_EV_URN)},
     /* the labels are the kind's */
     [F_START] = {"start", NULL, "For example, 24 11 2026", FORM_DATE, FORM_REQUIRED,
                  .column = FORM_COLUMN(OR_EV_START)},
@@ -181,7 +182,8 @@ static void show_check(form *f, web_response *res, const or_pupil_facts *pf, con
     plan_summary_rows(out, req, k, &v);
     gov_summary_end(out);
     plan_duties_after(out, req, pf, m);
-    form_check_end(out, f, path_of(req, p), or_arena_printf(req->arena, "Save the %s", k->short_name));
+    form_check_end(out, f, path_of(req, p),
+                   or_arena_printf(req->arena, "Save the %s", k->short_name));
 }
 
 /* The form's own checks: a school to record against; the kind's fields (plans.h). */
@@ -253,8 +255,7 @@ static or_model *prepare(const web_request *req, web_response *res, plan_page *p
     if (mine)
         form_set(f, F_URN, or_arena_printf(req->arena, "%d", mine));
     else if (req->user->role == OR_ROLE_VIRTUAL_SCHOOL)
-        form_set(f, F_URN,
-                 or_arena_printf(req->arena, "%d", school_today(p->pf, web_today(req))));
+        form_set(f, F_URN, or_arena_printf(req->arena, "%d", school_today(p->pf, web_today(req))));
     if ((mine && !plan_may_record(req, k->type, mine)) ||
         (!mine && !plan_may_record(req, k->type, atoi(form_text(f, F_URN))))) {
         or_model_free(m);

@@ -27,8 +27,8 @@ enum { F_URN, F_REVIEW_ID, F_START, F_OUTCOME, F__N };
 static const form_field fields[F__N] = {
     [F_URN] = {"urn", .type = FORM_HIDDEN, .flags = FORM_QUERY},
     [F_REVIEW_ID] = {"review_id", .type = FORM_HIDDEN},
-    [F_START] = {"start", "Date of the review", "For example, 24 11 2026", FORM_DATE,
-                 FORM_REQUIRED, .column = FORM_COLUMN(OR_EV_START)},
+    [F_START] = {"start", "Date of the review", "For example, 24 11 2026", FORM_DATE, FORM_REQUIRED,
+                 .column = FORM_COLUMN(OR_EV_START)},
     [F_OUTCOME] = {"outcome", "How is the pupil doing?",
                    "Two reviews in a row without improvement call for a referral to the "
                    "Re-engagement Unit or educational psychology",
@@ -111,8 +111,7 @@ static bool row(form *f, const char **cells, const char **detail, void *ctx)
     cells[OR_EV_REF] = r->plan->event_id;
     cells[OR_EV_DETAILS] = json;
     *detail = or_arena_printf(req->arena, "recorded plan_review %s of %s at school %d on %s: %s",
-                              id, r->plan->event_id, r->plan->urn, start,
-                              form_text(f, F_OUTCOME));
+                              id, r->plan->event_id, r->plan->urn, start, form_text(f, F_OUTCOME));
     return true;
 }
 

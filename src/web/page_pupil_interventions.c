@@ -260,10 +260,10 @@ static bool prepare(const web_request *req, web_response *res, iv_page *p)
     if (mine)
         form_set(f, F_URN, or_arena_printf(req->arena, "%d", mine));
     int status = 0;
-    p->change = f->posted ? changed_record(req, p->upn, form_text(f, F_REF), form_text(f, F_URN),
-                                           &status)
-                          : changed_record(req, p->upn, web_query(req, "change"),
-                                           web_query(req, "urn"), &status);
+    p->change =
+        f->posted
+            ? changed_record(req, p->upn, form_text(f, F_REF), form_text(f, F_URN), &status)
+            : changed_record(req, p->upn, web_query(req, "change"), web_query(req, "urn"), &status);
     if (status) {
         refuse(req, res, status, p->upn);
         return false;
@@ -376,9 +376,9 @@ static bool row(form *f, const char **cells, const char **detail, void *ctx)
     web_event_cells(req, cells, id, p->upn, urn, "intervention", start);
     form_cells(f, cells);
     if (p->change)
-        *detail = or_arena_printf(req->arena,
-                                  "changed intervention %s (%s) by %s: %s to %s, by %.80s", ref,
-                                  iv, id, start, end, provider);
+        *detail =
+            or_arena_printf(req->arena, "changed intervention %s (%s) by %s: %s to %s, by %.80s",
+                            ref, iv, id, start, end, provider);
     else
         *detail = or_arena_printf(req->arena,
                                   "recorded intervention %s: %s at school %s, %s to %s, by %.80s",

@@ -72,7 +72,8 @@ static const form_field fields[F__N] = {
                    "Only if it was made before the start date (a decision cannot come after it)",
                    FORM_DATE, .noun = "date of the decision", .column = FORM_COLUMN(OR_EV_DECIDED)},
     [F_EXAM] = {"exam", "Date of a public exam or national test the pupil would miss (optional)",
-                NULL, FORM_DATE, .noun = "date of the exam", .column = FORM_COLUMN(OR_EV_EXAM_DATE)},
+                NULL, FORM_DATE, .noun = "date of the exam",
+                .column = FORM_COLUMN(OR_EV_EXAM_DATE)},
     [F_NOTES] = {"notes", "Notes (optional)",
                  "What happened and what was tried before. Write only what the record needs.",
                  FORM_TEXTAREA, .rows = 5, .column = FORM_COLUMN(OR_EV_NOTES)},
@@ -136,7 +137,7 @@ static void prepare(const web_request *req, record_page *r)
     }
     f->fields[F_REASONS].choices = reasons;
     f->fields[F_REASONS].nchoices = nr;
-    form_read(f); /* a GET has no form: every field empty */
+    form_read(f);  /* a GET has no form: every field empty */
     if (f->posted) /* the id is made at the first check, then carried */
         form_event_id(f, F_EVENT_ID);
     const char *type = form_text(f, F_TYPE);
@@ -146,8 +147,7 @@ static void prepare(const web_request *req, record_page *r)
     if (mine) {
         form_set(f, F_URN, or_arena_printf(req->arena, "%d", mine));
         f->fields[F_URN].type = FORM_FIXED;
-        f->fields[F_URN].label =
-            or_arena_printf(req->arena, "School: URN %d (your school).", mine);
+        f->fields[F_URN].label = or_arena_printf(req->arena, "School: URN %d (your school).", mine);
     }
 }
 

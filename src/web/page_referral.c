@@ -30,8 +30,8 @@ static const form_field fields[F__N] = {
     [F_STATUS] = {"status", "Which step has been reached?", NULL, FORM_RADIOS, FORM_REQUIRED,
                   .noun = "step", .missing = "Select the step reached",
                   .column = FORM_COLUMN(OR_EV_OUTCOME)},
-    [F_START] = {"start", "Date of this step", "For example, 24 11 2026", FORM_DATE,
-                 FORM_REQUIRED, .column = FORM_COLUMN(OR_EV_START)},
+    [F_START] = {"start", "Date of this step", "For example, 24 11 2026", FORM_DATE, FORM_REQUIRED,
+                 .column = FORM_COLUMN(OR_EV_START)},
     /* the worker allocated: on a form that offers the allocation only */
     [F_TO] = {"to", "Lead worker (when allocating)",
               "The name or email of the worker who leads the work with the pupil", FORM_TEXT,
@@ -411,8 +411,9 @@ static bool row(form *fm, const char **cells, const char **detail, void *ctx)
     if (strcmp(status, "allocated"))
         cells[OR_EV_TO] = ""; /* `to` is the worker allocated, on an allocation only */
     cells[OR_EV_DETAILS] = strcmp(json, "{}") ? json : "";
-    *detail = or_arena_printf(req->arena, "recorded referral_update %s of %s at school %d on %s: %s",
-                              id, p->event_id, p->urn, start, status);
+    *detail =
+        or_arena_printf(req->arena, "recorded referral_update %s of %s at school %d on %s: %s", id,
+                        p->event_id, p->urn, start, status);
     return true;
 }
 

@@ -31,8 +31,8 @@ static const form_field fields[F__N] = {
                    .missing = "Select the service", .column = FORM_COLUMN(OR_EV_TO)},
     /* a school's own (fixed); the LA chooses among the pupil's schools */
     [F_URN] = {"urn", "Referring school", "The school the referral is made for", FORM_RADIOS,
-               FORM_REQUIRED | FORM_QUERY | FORM_SMALL | FORM_ANY,
-               .missing = "Select the school", .column = FORM_COLUMN(OR_EV_URN)},
+               FORM_REQUIRED | FORM_QUERY | FORM_SMALL | FORM_ANY, .missing = "Select the school",
+               .column = FORM_COLUMN(OR_EV_URN)},
     [F_START] = {"start", "Date of the referral", "For example, 24 11 2026", FORM_DATE,
                  FORM_REQUIRED, .column = FORM_COLUMN(OR_EV_START)},
     /* the pupil's PSPs (the REU takes school referrals with one): checked by the page */
@@ -96,8 +96,8 @@ static void no_psp(or_sb *out, const form *f, int i)
                 "Re-engagement Unit takes school referrals with the pupil's PSP: <a "
                 "class=\"govuk-link\" href=\"/pupils/%t/plans/new?kind=psp\">start one "
                 "first</a>.</p>\n",
-                err ? " govuk-form-group--error" : "", web_user_school(f->req) ? " at your school" : "",
-                web_path(f->req, "upn"));
+                err ? " govuk-form-group--error" : "",
+                web_user_school(f->req) ? " at your school" : "", web_path(f->req, "upn"));
     if (err)
         html_printf(out,
                     "<p class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">"
@@ -232,8 +232,8 @@ static or_model *prepare(const web_request *req, web_response *res, referral_for
         form_set_date(f, F_START, web_today(req));
 
     /* the services this user may refer to */
-    gov_choice *services = or_arena_alloc(req->arena, (size_t)(or_referral_flows_count() + 1) *
-                                                          sizeof *services);
+    gov_choice *services =
+        or_arena_alloc(req->arena, (size_t)(or_referral_flows_count() + 1) * sizeof *services);
     int ns = 0, age = age_today(req, pf);
     for (int i = 0; i < or_referral_flows_count(); i++) {
         const or_referral_flow *fl = or_referral_flow_at(i);

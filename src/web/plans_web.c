@@ -26,8 +26,13 @@ int plan_form_add(form *f, const or_plan_kind *k, const char *group, const gov_c
     int first = f->n;
     for (int i = 0; i < k->nfields; i++) {
         const or_plan_field *pf = &k->fields[i];
-        form_field fd = {pf->name, pf->label, pf->hint, FORM_TEXT, FORM_OWN | FORM_DETAILS,
-                         .missing = pf->missing, .group = pf->group ? pf->group : group};
+        form_field fd = {pf->name,
+                         pf->label,
+                         pf->hint,
+                         FORM_TEXT,
+                         FORM_OWN | FORM_DETAILS,
+                         .missing = pf->missing,
+                         .group = pf->group ? pf->group : group};
         switch (pf->type) {
         case OR_PF_TEXT:
             break;
@@ -162,8 +167,7 @@ void plan_form_check(form *f, int first, const or_plan_kind *k, const char *outc
     int n = or_plan_check(k, outcome, &v, pe, (int)(sizeof pe / sizeof pe[0]));
     for (int i = 0; i < n && i < (int)(sizeof pe / sizeof pe[0]); i++) {
         if (pe[i].index >= 0)
-            form_error(f, first + pe[i].index,
-                       problem_words(req, &k->fields[pe[i].index], &pe[i]));
+            form_error(f, first + pe[i].index, problem_words(req, &k->fields[pe[i].index], &pe[i]));
         else
             form_error(f, -1, or_arena_strdup(req->arena, pe[i].message));
     }

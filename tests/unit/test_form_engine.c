@@ -26,8 +26,19 @@ static const gov_choice reasons[] = {
 };
 static const gov_choice plans[] = {{"200001:ID", "Intervention", NULL}};
 
-enum { T_ID, T_TYPE, T_START, T_SESSIONS, T_SCORE, T_REASONS, T_LEADER, T_NOTES, T_TAKEN, T_REF,
-       T__N };
+enum {
+    T_ID,
+    T_TYPE,
+    T_START,
+    T_SESSIONS,
+    T_SCORE,
+    T_REASONS,
+    T_LEADER,
+    T_NOTES,
+    T_TAKEN,
+    T_REF,
+    T__N
+};
 static const form_field fields[T__N] = {
     [T_ID] = {"event_id", .type = FORM_HIDDEN},
     [T_TYPE] = {"type", "Type", NULL, FORM_RADIOS, FORM_REQUIRED,
@@ -66,8 +77,8 @@ static void request(fixture *x, const char *method, const char *const *kv)
         or_error err = {0};
         assert_non_null(eq);
         assert_int_equal(web_param_add(p, &x->a,
-                                       or_arena_strndup(&x->a, kv[i], (size_t)(eq - kv[i])),
-                                       eq + 1, &err),
+                                       or_arena_strndup(&x->a, kv[i], (size_t)(eq - kv[i])), eq + 1,
+                                       &err),
                          OR_OK);
     }
 }
@@ -85,15 +96,23 @@ static const type_case type_cases[] = {
     /* a date: three inputs, read as the importer reads dates */
     {T_START, {NULL}, "Enter the start date", NULL},
     {T_START, {"start-day=", "start-month=", "start-year="}, "Enter the start date", NULL},
-    {T_START, {"start-day=31", "start-month=2", "start-year=2026"},
-     "The start date must be a real date, for example 24 11 2026", NULL},
-    {T_START, {"start-day=24", "start-month=", "start-year=2026"},
-     "The start date must be a real date, for example 24 11 2026", NULL},
-    {T_START, {"start-day=x", "start-month=11", "start-year=2026"},
-     "The start date must be a real date, for example 24 11 2026", NULL},
+    {T_START,
+     {"start-day=31", "start-month=2", "start-year=2026"},
+     "The start date must be a real date, for example 24 11 2026",
+     NULL},
+    {T_START,
+     {"start-day=24", "start-month=", "start-year=2026"},
+     "The start date must be a real date, for example 24 11 2026",
+     NULL},
+    {T_START,
+     {"start-day=x", "start-month=11", "start-year=2026"},
+     "The start date must be a real date, for example 24 11 2026",
+     NULL},
     {T_START, {"start-day= 3", "start-month=9 ", "start-year=2026"}, NULL, "2026-09-03"},
-    {T_TAKEN, {"taken-day=25", "taken-month=11", "taken-year=2026"},
-     "The date it was completed must be today or in the past", NULL},
+    {T_TAKEN,
+     {"taken-day=25", "taken-month=11", "taken-year=2026"},
+     "The date it was completed must be today or in the past",
+     NULL},
     {T_TAKEN, {"taken-day=24", "taken-month=11", "taken-year=2026"}, NULL, "2026-11-24"},
     {T_TAKEN, {NULL}, NULL, ""}, /* optional */
     /* a choice */
@@ -118,23 +137,29 @@ static const type_case type_cases[] = {
     {T_SCORE, {"scale-conduct=0"}, NULL, "0"},
     {T_SCORE, {"scale-conduct=10"}, NULL, "10"},
     /* text: invisible and control characters refused (invisible.h), and the length */
-    {T_LEADER, {"leader=Sam\xe2\x80\xaeLee"},
+    {T_LEADER,
+     {"leader=Sam\xe2\x80\xaeLee"},
      "Overseeing leader: contains U+202E RIGHT-TO-LEFT OVERRIDE, an invisible control "
      "character, at character 4; remove it",
      NULL},
-    {T_LEADER, {"leader=Sam\xe2\x80\x8bLee"},
+    {T_LEADER,
+     {"leader=Sam\xe2\x80\x8bLee"},
      "Overseeing leader: contains U+200B ZERO WIDTH SPACE, an invisible control character, at "
      "character 4; remove it",
      NULL},
-    {T_LEADER, {"leader=one\ntwo"},
+    {T_LEADER,
+     {"leader=one\ntwo"},
      "Overseeing leader: contains U+000A LINE FEED, a line break, at character 4; remove it",
      NULL},
-    {T_LEADER, {"leader=123456789012345678901"}, "Overseeing leader must be 20 characters or fewer",
+    {T_LEADER,
+     {"leader=123456789012345678901"},
+     "Overseeing leader must be 20 characters or fewer",
      NULL},
     {T_LEADER, {"leader=\xd9\x85\xe2\x80\x8c\xd9\x86"}, NULL, NULL}, /* a joiner (Persian) */
-    {T_LEADER, {NULL}, NULL, ""},                                      /* optional */
-    {T_NOTES, {"notes=first\r\nsecond"}, NULL, "first\nsecond"},       /* line breaks allowed */
-    {T_NOTES, {"notes=a\xe2\x80\xaez"},
+    {T_LEADER, {NULL}, NULL, ""},                                    /* optional */
+    {T_NOTES, {"notes=first\r\nsecond"}, NULL, "first\nsecond"},     /* line breaks allowed */
+    {T_NOTES,
+     {"notes=a\xe2\x80\xaez"},
      "Notes: contains U+202E RIGHT-TO-LEFT OVERRIDE, an invisible control character, at "
      "character 2; remove it",
      NULL},
@@ -154,8 +179,8 @@ static void test_types(void **state)
         const char *got = form_error_of(&f, tc->field);
         if (tc->error) {
             if (!got || strcmp(got, tc->error))
-                fail_msg("case %zu (%s): expected \"%s\", got \"%s\"", c, tc->sent[0],
-                         tc->error, got ? got : "(none)");
+                fail_msg("case %zu (%s): expected \"%s\", got \"%s\"", c, tc->sent[0], tc->error,
+                         got ? got : "(none)");
         } else {
             if (got)
                 fail_msg("case %zu (%s): expected no error, got \"%s\"", c, tc->sent[0], got);
@@ -236,9 +261,9 @@ static void test_importer_errors(void **state)
     request(&x, "POST", NULL);
     form f;
     form_init(&f, &x.req, fields, T__N);
-    form_field details = {"targets_pupil", "Targets for the pupil (optional)", NULL,
-                          FORM_TEXTAREA, FORM_OWN | FORM_DETAILS,
-                          .missing = "Enter the targets for the pupil"};
+    form_field details = {
+        "targets_pupil",         "Targets for the pupil (optional)",          NULL, FORM_TEXTAREA,
+        FORM_OWN | FORM_DETAILS, .missing = "Enter the targets for the pupil"};
     int t = form_add(&f, &details);
     form_off(&f, T_SESSIONS); /* not on this form: its column's message is the whole form's */
     form_read(&f);
@@ -256,7 +281,8 @@ static void test_importer_errors(void **state)
     assert_int_equal(f.nerrors, 8);
     assert_string_equal(form_error_of(&f, T_TYPE), "Select the type of exclusion");
     assert_string_equal(form_error_of(&f, T_START), "Enter the start date");
-    assert_string_equal(f.errors[2].message, "Enter the reasons (a suspension event needs reasons)");
+    assert_string_equal(f.errors[2].message,
+                        "Enter the reasons (a suspension event needs reasons)");
     assert_string_equal(form_error_of(&f, t), "Enter the targets for the pupil");
     assert_string_equal(f.errors[4].message, "Targets for the pupil: is 2001 bytes long");
     assert_string_equal(f.errors[4].field_id, "targets_pupil");
@@ -276,9 +302,8 @@ static void test_importer_errors(void **state)
 /* The hidden inputs of html as NAME=VALUE strings (the entities html.h writes undone). */
 static int hidden_pairs(or_arena *a, const char *html, const char **out, int max)
 {
-    static const char *const ent[][2] = {
-        {"&amp;", "&"}, {"&quot;", "\""}, {"&lt;", "<"}, {"&gt;", ">"}, {"&#39;", "'"},
-        {"&#10;", "\n"}};
+    static const char *const ent[][2] = {{"&amp;", "&"}, {"&quot;", "\""}, {"&lt;", "<"},
+                                         {"&gt;", ">"},  {"&#39;", "'"},   {"&#10;", "\n"}};
     int n = 0;
     const char *tag = "<input type=\"hidden\" name=\"";
     for (const char *p = strstr(html, tag); p && n < max; p = strstr(p, tag)) {
@@ -433,10 +458,8 @@ static void test_get_off_set(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_types),
-        cmocka_unit_test(test_all_errors),
-        cmocka_unit_test(test_importer_errors),
-        cmocka_unit_test(test_change_keeps_values),
+        cmocka_unit_test(test_types),           cmocka_unit_test(test_all_errors),
+        cmocka_unit_test(test_importer_errors), cmocka_unit_test(test_change_keeps_values),
         cmocka_unit_test(test_get_off_set),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
