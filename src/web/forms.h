@@ -1,5 +1,5 @@
 /* forms.h (internal) - what the data-entry pages share (page_record.c, page_action.c,
- * page_upload.c, page_reports.c):
+ * page_upload.c, page_reports.c), under the form engine (form.h) that every form uses:
  *
  *   - the GOV.UK Frontend form components govuk.h does not have: date input, radios,
  *     checkboxes, textarea, select, file upload, warning text, hidden fields (forms.c);

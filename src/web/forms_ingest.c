@@ -66,7 +66,7 @@ static const char *form_words(or_arena *a, const web_field *f, const char *m)
     if (!strncmp(m, "is empty; a value is required", 29))
         return or_arena_printf(a, "Enter the %s", f->label);
     if (!strncmp(m, "is empty; a ", 12))
-        return or_arena_printf(a, "Enter the %s (%s)", f->label, m + 9);
+        return or_arena_printf(a, "Enter the %s (%s)", f->label, m + 10); /* after "is empty; " */
     if (strstr(m, "is not a date (expected YYYY-MM-DD)"))
         return or_arena_printf(a, "The %s must be a real date, for example 24 11 2026", f->label);
     return or_arena_printf(a, "The %s: %s", f->label, m);

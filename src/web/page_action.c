@@ -10,6 +10,7 @@
  * POST records an `action` event (formats.md) naming the event and the rule, through the
  * importer exactly as a CSV row (one batch, source kind "form"), with its line in the audit
  * log in the same transaction; then back to the pupil's page, where the duty shows as done.
+ * The form is one of the form engine's (form.h), without a check step: it saves at once.
  *
  * Who: a school account for its own school's duties; the LA for any. The route is WEB_F_PUPIL
  * (scope checked, read logged: server.c). */
@@ -18,7 +19,7 @@
 #include <string.h>
 
 #include "onroll/rules.h"
-#include "web/forms.h"
+#include "web/form.h"
 
 static const gov_choice deliveries[] = {
     {"hand", "Handed over", "Deemed received that day"},
@@ -35,12 +36,29 @@ static const gov_choice panel_outcomes[] = {
     {"direct_reconsider", "The panel directed the board to reconsider", NULL},
 };
 
-static const web_field fields[] = {
-    {"start", "done-day", "date it was done", NULL},
-    {"delivery", "delivery", "way it was sent", NULL},
-    {"outcome", "outcome", "outcome", "Select the outcome"},
-    {"to", "to", "person told", NULL},
-    {"notes", "notes", "notes", NULL},
+enum { F_URN, F_EVENT, F_RULE, F_EVENT_ID, F_DONE, F_OUTCOME, F_DELIVERY, F_TO, F_NOTES, F__N };
+static const form_field fields[F__N] = {
+    /* the duty: its school, event and rule (the "Record" link's query) */
+    [F_URN] = {"urn", .type = FORM_HIDDEN, .flags = FORM_QUERY},
+    [F_EVENT] = {"event", .type = FORM_HIDDEN, .flags = FORM_QUERY},
+    [F_RULE] = {"rule", .type = FORM_HIDDEN, .flags = FORM_QUERY},
+    [F_EVENT_ID] = {"event_id", .type = FORM_HIDDEN},
+    [F_DONE] = {"done", "Date it was done", "For example, 24 11 2026", FORM_DATE, FORM_REQUIRED,
+                .column = FORM_COLUMN(OR_EV_START)},
+    /* the rule's outcomes (outcomes_of), for the rules that have them */
+    [F_OUTCOME] = {"outcome", "Outcome", NULL, FORM_RADIOS, FORM_REQUIRED,
+                   .missing = "Select the outcome", .column = FORM_COLUMN(OR_EV_OUTCOME)},
+    [F_DELIVERY] = {"delivery", "How was it sent? (optional)",
+                    "For a notice or an application: the deadlines count from when it is deemed "
+                    "received",
+                    FORM_RADIOS, FORM_SMALL, .noun = "way it was sent",
+                    .missing = "Select how it was sent", .column = FORM_COLUMN(OR_EV_DELIVERY),
+                    .choices = deliveries, .nchoices = 3},
+    [F_TO] = {"to", "Who was told (optional)",
+              "For example, the parent, the Virtual School Head, the governing board", FORM_TEXT,
+              .noun = "person told", .column = FORM_COLUMN(OR_EV_TO)},
+    [F_NOTES] = {"notes", "Notes (optional)", NULL, FORM_TEXTAREA, .rows = 3,
+                 .column = FORM_COLUMN(OR_EV_NOTES)},
 };
 
 /* The outcomes a rule's action may have (rowcheck.c), or NULL. */
@@ -156,45 +174,29 @@ static void list_page(const web_request *req, web_response *res, const char *upn
 }
 
 typedef struct {
-    const char *upn, *urn, *event, *rule, *event_id;
-    const char *done_d, *done_m, *done_y, *delivery, *outcome, *to, *notes;
-} action_form;
+    const char *upn;
+    or_model *m;
+    or_duty_list duties;
+    const or_duty *d; /* the duty recorded */
+    form f;
+} action_page;
 
-static void read_form(const web_request *req, action_form *a, bool post)
+static void form_page(form *f, web_response *res, void *ctx)
 {
-    const char *(*get)(const web_request *, const char *) = post ? web_form : web_query;
-    memset(a, 0, sizeof *a);
-    a->upn = web_path(req, "upn");
-    a->urn = get(req, "urn");
-    a->event = get(req, "event");
-    a->rule = get(req, "rule");
-    a->event_id = web_form(req, "event_id");
-    a->done_d = web_form(req, "done-day");
-    a->done_m = web_form(req, "done-month");
-    a->done_y = web_form(req, "done-year");
-    a->delivery = web_form(req, "delivery");
-    a->outcome = web_form(req, "outcome");
-    a->to = web_form(req, "to");
-    a->notes = web_form(req, "notes");
-    int mine = web_user_school(req);
-    if (mine && !post)
-        a->urn = or_arena_printf(req->arena, "%d", mine);
-}
-
-static void form_page(const web_request *req, web_response *res, const action_form *a,
-                      const or_duty *d, const gov_error *errs, int nerrs)
-{
+    const action_page *a = ctx;
+    const or_duty *d = a->d;
+    const web_request *req = f->req;
     or_sb *out = &res->body;
     char name[300], due[16];
     web_pupil_name(req, a->upn, name, sizeof name);
     const char *title = or_arena_printf(req->arena, "Record: %s", d->rule->summary);
-    gov_page_start(out, req, nerrs ? or_arena_printf(req->arena, "Error: %s", title) : title);
+    gov_page_start(out, req, f->nerrors ? or_arena_printf(req->arena, "Error: %s", title) : title);
     html_printf(out,
                 "<a href=\"/pupils/%t/action\" class=\"govuk-back-link\">Back to the pupil's "
                 "duties</a>\n",
                 a->upn);
     html_raw(out, "<div class=\"govuk-grid-row\">\n<div class=\"govuk-grid-column-two-thirds\">\n");
-    gov_error_summary(out, errs, nerrs);
+    gov_error_summary(out, f->errors, f->nerrors);
     html_printf(out, "<span class=\"govuk-caption-l\">%s, UPN %s</span>\n",
                 name[0] ? name : "Pupil", a->upn);
     html_printf(out, "<h1 class=\"govuk-heading-l\">%s</h1>\n", d->rule->summary);
@@ -214,66 +216,64 @@ static void form_page(const web_request *req, web_response *res, const action_fo
     if (d->detail && *d->detail)
         gov_summary_row(out, "Why", d->detail);
     gov_summary_end(out);
+    form_start(out, f, or_arena_printf(req->arena, "/pupils/%s/action", a->upn));
+    form_fields_html(out, f, 0, f->n);
+    form_page_end(out, f, res, "Record it as done", NULL);
+}
 
-    gov_form_start(out, req, "post", or_arena_printf(req->arena, "/pupils/%s/action", a->upn));
-    gov_hidden(out, "urn", a->urn);
-    gov_hidden(out, "event", a->event);
-    gov_hidden(out, "rule", a->rule);
-    gov_hidden(out, "event_id", a->event_id);
-    gov_date_input(out, "done", "Date it was done", "For example, 24 11 2026", a->done_d, a->done_m,
-                   a->done_y, gov_error_for(errs, nerrs, "done-day"));
+/* The form read, and the duty it records found; false with a page written when it cannot be. */
+static bool prepare(const web_request *req, web_response *res, action_page *a)
+{
+    memset(a, 0, sizeof *a);
+    a->upn = web_path(req, "upn");
+    form *f = &a->f;
+    form_init(f, req, fields, F__N);
+    form_read(f);
+    form_event_id(f, F_EVENT_ID);
+    int mine = web_user_school(req);
+    if (mine && !f->posted)
+        form_set(f, F_URN, or_arena_printf(req->arena, "%d", mine));
+    if (mine && atoi(form_text(f, F_URN)) != mine) {
+        web_audit(req, "denied", a->upn, "action for another school's duty");
+        web_error(req, res, 403, "You do not have access to this page",
+                  "A school records the duties of its own exclusions only.");
+        return false;
+    }
+    or_error err = {0};
+    if (load_duties(req, a->upn, &a->m, &a->duties, &err)) {
+        web_error(req, res, 500, "Sorry, there is a problem with the service",
+                  f->posted ? "The pupil's duties could not be worked out. Nothing was saved."
+                            : "The pupil's duties could not be worked out.");
+        return false;
+    }
+    const char *rule = form_text(f, F_RULE);
+    a->d = find_duty(&a->duties, atoi(form_text(f, F_URN)), form_text(f, F_EVENT), rule);
+    if (!a->d) {
+        web_error(req, res, 404, "Page not found",
+                  "This pupil has no such duty (or it is another school's).");
+        return false;
+    }
     int nout;
-    const gov_choice *outs = outcomes_of(a->rule, &nout);
-    if (outs)
-        gov_radios(out, "outcome", "Outcome", NULL, outs, nout, a->outcome,
-                   gov_error_for(errs, nerrs, "outcome"), false);
-    gov_radios(out, "delivery", "How was it sent? (optional)",
-               "For a notice or an application: the deadlines count from when it is deemed "
-               "received",
-               deliveries, 3, a->delivery, gov_error_for(errs, nerrs, "delivery"), true);
-    gov_text_input(out, "to", "Who was told (optional)",
-                   "For example, the parent, the Virtual "
-                   "School Head, the governing board",
-                   a->to, NULL, gov_error_for(errs, nerrs, "to"));
-    gov_textarea(out, "notes", "Notes (optional)", NULL, a->notes, 3,
-                 gov_error_for(errs, nerrs, "notes"));
-    gov_button(out, "Record it as done", false);
-    gov_form_end(out);
-    html_raw(out, "</div>\n</div>\n");
-    gov_page_end(out, req);
-    if (nerrs)
-        res->status = 400;
+    const gov_choice *outs = outcomes_of(rule, &nout);
+    if (outs) {
+        f->fields[F_OUTCOME].choices = outs;
+        f->fields[F_OUTCOME].nchoices = nout;
+    } else {
+        form_off(f, F_OUTCOME); /* no outcome for this rule */
+    }
+    return true;
 }
 
 void page_action(const web_request *req, web_response *res)
 {
-    action_form a;
-    read_form(req, &a, false);
     if (!*web_query(req, "rule")) {
-        list_page(req, res, a.upn);
+        list_page(req, res, web_path(req, "upn"));
         return;
     }
-    or_model *m = NULL;
-    or_duty_list duties;
-    or_error err = {0};
-    if (load_duties(req, a.upn, &m, &duties, &err)) {
-        or_model_free(m);
-        web_error(req, res, 500, "Sorry, there is a problem with the service",
-                  "The pupil's duties could not be worked out.");
-        return;
-    }
-    const or_duty *d = find_duty(&duties, atoi(a.urn), a.event, a.rule);
-    if (!d) {
-        or_model_free(m);
-        web_error(req, res, 404, "Page not found",
-                  "This pupil has no such duty (or it is another school's).");
-        return;
-    }
-    char id[WEB_EVENT_ID_LEN + 1];
-    web_new_event_id(id);
-    a.event_id = id;
-    form_page(req, res, &a, d, NULL, 0);
-    or_model_free(m);
+    action_page a;
+    if (prepare(req, res, &a))
+        form_page(&a.f, res, &a);
+    or_model_free(a.m);
 }
 
 /* The event a pupil-level duty's action names (an `action` must name an event of the
@@ -288,92 +288,45 @@ static const char *latest_event(const or_model *m, const char *upn, int urn)
     return id;
 }
 
+static bool row(form *f, const char **cells, const char **detail, void *ctx)
+{
+    const action_page *a = ctx;
+    const web_request *req = f->req;
+    const char *urn = form_text(f, F_URN), *event = form_text(f, F_EVENT);
+    const char *ref =
+        or_arena_strdup(req->arena, *event ? event : latest_event(a->m, a->upn, atoi(urn)));
+    if (!*ref) {
+        form_error(f, -1,
+                   "This duty cannot be recorded here: the pupil has no event at this school for "
+                   "the action to name.");
+        return false;
+    }
+    const char *id = form_text(f, F_EVENT_ID), *rule = form_text(f, F_RULE);
+    web_event_cells(req, cells, id, a->upn, urn, "action", form_text(f, F_DONE));
+    form_cells(f, cells);
+    cells[OR_EV_REF] = ref;
+    cells[OR_EV_RULE] = rule;
+    *detail = or_arena_printf(req->arena, "recorded action %s: %s for %s at school %s on %s", id,
+                              rule, ref, urn, cells[OR_EV_START]);
+    return true;
+}
+
 void page_action_post(const web_request *req, web_response *res)
 {
-    action_form a;
-    read_form(req, &a, true);
-    int mine = web_user_school(req);
-    if (mine && atoi(a.urn) != mine) {
-        web_audit(req, "denied", a.upn, "action for another school's duty");
-        web_error(req, res, 403, "You do not have access to this page",
-                  "A school records the duties of its own exclusions only.");
+    action_page a;
+    if (!prepare(req, res, &a)) {
+        or_model_free(a.m);
         return;
     }
-    or_model *m = NULL;
-    or_duty_list duties;
-    or_error err = {0};
-    if (load_duties(req, a.upn, &m, &duties, &err)) {
-        or_model_free(m);
-        web_error(req, res, 500, "Sorry, there is a problem with the service",
-                  "The pupil's duties could not be worked out. Nothing was saved.");
-        return;
-    }
-    const or_duty *d = find_duty(&duties, atoi(a.urn), a.event, a.rule);
-    if (!d) {
-        or_model_free(m);
-        web_error(req, res, 404, "Page not found",
-                  "This pupil has no such duty (or it is another school's).");
-        return;
-    }
-    char id[WEB_EVENT_ID_LEN + 1];
-    if (!web_event_id_ok(a.event_id)) {
-        web_new_event_id(id);
-        a.event_id = id;
-    }
-    gov_error errs[16];
-    int nerrs = 0;
-    const char *ref =
-        or_arena_strdup(req->arena, *a.event ? a.event : latest_event(m, a.upn, atoi(a.urn)));
-    if (!*ref)
-        errs[nerrs++] = (gov_error){NULL, "This duty cannot be recorded here: the pupil has no "
-                                          "event at this school for the action to name."};
-    int nout;
-    if (!outcomes_of(a.rule, &nout) && *a.outcome)
-        a.outcome = ""; /* no outcome for this rule: the form had none */
-    const char *cells[OR_EV__N];
-    web_event_cells(req, cells, a.event_id, a.upn, a.urn, "action",
-                    web_date_from_parts(req->arena, a.done_d, a.done_m, a.done_y));
-    cells[OR_EV_REF] = ref;
-    cells[OR_EV_RULE] = a.rule;
-    cells[OR_EV_OUTCOME] = a.outcome;
-    cells[OR_EV_DELIVERY] = a.delivery;
-    cells[OR_EV_TO] = a.to;
-    cells[OR_EV_NOTES] = a.notes;
-    const char *name = or_arena_printf(req->arena, "form /pupils/%s/action", a.upn);
-    or_ingest_result ir = {0};
-    or_code rc = OR_OK;
-    if (!nerrs) {
-        if (or_store_begin(req->store, &err))
-            rc = OR_ESTORE;
-        else if ((rc = web_ingest_row(req, or_kind_get(OR_K_EVENTS), name, cells, &ir, &err)))
-            or_store_rollback(req->store);
-    }
-    if (rc == OR_EINPUT)
-        web_form_errors(req->arena, ir.errors.len ? or_sb_str(&ir.errors) : err.msg, name, fields,
-                        (int)(sizeof fields / sizeof fields[0]), errs, &nerrs, 16);
-    if (nerrs) {
-        form_page(req, res, &a, d, errs, nerrs);
-        or_ingest_result_release(&ir);
-        or_model_free(m);
-        return;
-    }
-    or_model_free(m);
-    if (rc) {
-        or_ingest_result_release(&ir);
-        web_error(req, res, 500, "Sorry, there is a problem with the service",
-                  "The database did not answer. Nothing was saved.");
-        return;
-    }
-    char detail[200];
-    snprintf(detail, sizeof detail, "recorded action %s: %s for %s at school %s on %s", a.event_id,
-             a.rule, ref, a.urn, cells[OR_EV_START]);
-    bool changed = ir.committed;
-    or_ingest_result_release(&ir);
-    if ((changed && web_audit(req, "change", a.upn, detail)) || or_store_commit(req->store, &err)) {
-        or_store_rollback(req->store);
-        web_error(req, res, 500, "Sorry, there is a problem with the service",
-                  "The change could not be written to the audit log, so it was not saved.");
-        return;
-    }
-    web_redirect(req, res, or_arena_printf(req->arena, "/pupils/%s?action=%s", a.upn, a.rule));
+    form_flow fl = {
+        .upn = a.upn,
+        .source = or_arena_printf(req->arena, "form /pupils/%s/action", a.upn),
+        .done = or_arena_printf(req->arena, "/pupils/%s?action=%s", a.upn, form_text(&a.f, F_RULE)),
+        .no_check = true,
+        .what = "action",
+        .row = row,
+        .show_form = form_page,
+    };
+    form_post(&a.f, res, &fl, &a);
+    or_model_free(a.m);
 }

@@ -40,7 +40,7 @@
 #include "onroll/outcomes.h"
 #include "onroll/referrals.h"
 #include "onroll/stats.h"
-#include "web/forms.h"
+#include "web/form.h"
 #include "web/view.h"
 
 /* ---- names ---- */
@@ -305,237 +305,7 @@ static bool measured(const web_request *req, const or_pupil_facts *f, const or_f
     return false;
 }
 
-/* ---- the form's state ---- */
-
-typedef struct {
-    const char *upn, *event_id;
-    const char *plan; /* "URN:EVENT_ID" of the plan */
-    const char *measure, *outcome, *entry;
-    const char *day, *month, *year;
-    const char *items[OR_MEASURE_MAX_ITEMS];   /* as sent; NULL when not sent */
-    const char *scales[OR_MEASURE_MAX_SCALES]; /* by scale index; "" when not sent */
-    const char *number;
-    /* worked out */
-    const or_measure *m;
-    const or_fact_event *p; /* the plan, when it is one of the choices */
-    const char *date;       /* YYYY-MM-DD as the importer reads it */
-    or_score score;         /* after a successful step 2 */
-    char score_text[OR_SCORE_TEXT_MAX];
-} mform;
-
-typedef struct {
-    gov_error items[64];
-    int n;
-} errors;
-
-static void add_error(errors *e, const char *field, const char *msg)
-{
-    if (e->n < (int)(sizeof e->items / sizeof e->items[0]))
-        e->items[e->n++] = (gov_error){field, msg};
-}
-
-static const char *plan_value(const web_request *req, const or_fact_event *e)
-{
-    return or_arena_printf(req->arena, "%d:%s", e->urn, e->event_id);
-}
-
-static void read_form(const web_request *req, mform *x)
-{
-    memset(x, 0, sizeof *x);
-    x->upn = web_path(req, "upn");
-    x->event_id = web_form(req, "event_id");
-    x->plan = web_form(req, "plan");
-    x->measure = web_form(req, "measure");
-    x->outcome = web_form(req, "outcome");
-    x->entry = web_form(req, "entry");
-    x->day = web_form(req, "taken-day");
-    x->month = web_form(req, "taken-month");
-    x->year = web_form(req, "taken-year");
-    x->number = web_form(req, "number");
-    x->m = or_measure_find(x->measure);
-    for (int i = 0; i < OR_MEASURE_MAX_ITEMS; i++) {
-        char name[24]; /* "item-" and any int */
-        snprintf(name, sizeof name, "item-%d", i + 1);
-        x->items[i] = web_param_get(&req->form, name);
-    }
-    for (int k = 0; k < OR_MEASURE_MAX_SCALES; k++)
-        x->scales[k] = "";
-    for (int k = 0; x->m && x->m->kind == OR_MEASURE_QUESTIONNAIRE && k < x->m->nscales; k++)
-        if (x->m->scales[k].nitems > 0)
-            x->scales[k] =
-                web_form(req, or_arena_printf(req->arena, "scale-%s", x->m->scales[k].id));
-    x->date = web_date_from_parts(req->arena, x->day, x->month, x->year);
-    if (!x->m || x->m->kind != OR_MEASURE_QUESTIONNAIRE)
-        x->entry = "";
-}
-
-static bool questionnaire(const mform *x)
-{
-    return x->m && x->m->kind == OR_MEASURE_QUESTIONNAIRE;
-}
-
-/* Step 1's choices, checked. The plan must be one this user may record against. */
-static void check_step1(const web_request *req, const or_pupil_facts *f, mform *x, errors *e)
-{
-    x->p = NULL;
-    for (int i = 0; f && i < f->nevents && !x->p; i++)
-        if (is_plan(&f->events[i]) && visible(req, &f->events[i]) &&
-            !strcmp(plan_value(req, &f->events[i]), x->plan))
-            x->p = &f->events[i];
-    if (!x->p)
-        add_error(e, "plan", "Select the intervention or plan the measurement is for");
-    if (!x->m)
-        add_error(e, "measure", "Select the measure");
-    if (strcmp(x->outcome, "pre") && strcmp(x->outcome, "post"))
-        add_error(e, "outcome", "Select whether it was taken before or after");
-    or_date d;
-    if (!*x->date)
-        add_error(e, "taken-day", "Enter the date it was completed");
-    else if (!or_date_parse(x->date, &d))
-        add_error(e, "taken-day",
-                  "The date it was completed must be a real date, for example 24 11 2026");
-    else if (d > web_today(req))
-        add_error(e, "taken-day", "The date it was completed must be today or in the past");
-    if (questionnaire(x) && strcmp(x->entry, "responses") && strcmp(x->entry, "scales"))
-        add_error(e, "entry", "Select how you are entering it");
-}
-
-/* Digits only, at most 6: its value; -1 otherwise. */
-static int small_number(const char *s)
-{
-    size_t n = strlen(s);
-    if (n == 0 || n > 6 || strspn(s, "0123456789") != n)
-        return -1;
-    return atoi(s);
-}
-
-static const char *trimmed(or_arena *a, const char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
-    return or_arena_strndup(a, s, n);
-}
-
-/* Step 2's entry, scored with measures.h into x->score and x->score_text; each error against
- * its field. */
-static void check_step2(const web_request *req, mform *x, errors *e)
-{
-    const or_measure *m = x->m;
-    or_error err = {0};
-    int before = e->n;
-    if (!strcmp(x->entry, "responses")) {
-        int responses[OR_MEASURE_MAX_ITEMS];
-        for (int i = 0; i < OR_MEASURE_MAX_ITEMS; i++)
-            responses[i] = OR_NO_ANSWER;
-        for (int item = 1; item <= m->nitems; item++) {
-            const char *v = x->items[item - 1];
-            const char *field = or_arena_printf(req->arena, "item-%d", item);
-            if (!v || !*v)
-                continue; /* not answered */
-            int n = small_number(v);
-            if (n < 0)
-                add_error(e, field,
-                          or_arena_printf(req->arena, "Item %d: select a response, or Not answered",
-                                          item));
-            else if (or_measure_set_response(m, responses, item, n, &err))
-                add_error(e, field, capital(req->arena, err.msg));
-        }
-        if (e->n == before && or_measure_score_responses(m, responses, &x->score, &err))
-            add_error(e, "item-1",
-                      "Answer at least one item (choose Not answered for the items "
-                      "left blank on the form)");
-    } else if (!strcmp(x->entry, "scales")) {
-        int scales[OR_MEASURE_MAX_SCALES];
-        const char *first = NULL;
-        for (int k = 0; k < OR_MEASURE_MAX_SCALES; k++)
-            scales[k] = OR_NO_ANSWER;
-        for (int k = 0; k < m->nscales; k++) {
-            const or_scale_def *d = &m->scales[k];
-            if (d->nitems == 0)
-                continue;
-            const char *field = or_arena_printf(req->arena, "scale-%s", d->id);
-            if (!first)
-                first = field;
-            const char *v = trimmed(req->arena, x->scales[k]);
-            if (!*v)
-                continue;
-            int n = small_number(v);
-            if (n < 0)
-                add_error(e, field,
-                          or_arena_printf(req->arena, "%s: enter a whole number from 0 to %d",
-                                          d->label, d->max));
-            else if (n > d->max)
-                add_error(
-                    e, field,
-                    or_arena_printf(req->arena, "%s: %s is outside 0 to %d", d->label, v, d->max));
-            else
-                scales[k] = n;
-        }
-        if (e->n == before && or_measure_score_scales(m, scales, &x->score, &err))
-            add_error(e, first, "Enter at least one scale score");
-    } else if (m->kind == OR_MEASURE_NUMERIC) {
-        const char *v = trimmed(req->arena, x->number);
-        if (!*v) {
-            add_error(e, "number", or_arena_printf(req->arena, "Enter the %s", m->label));
-        } else if (or_measure_parse(m, v, &x->score, &err)) {
-            /* measures.h names the measure by its id: put its label instead */
-            size_t n = strlen(m->id);
-            const char *why = !strncmp(err.msg, m->id, n) && !strncmp(err.msg + n, ": ", 2)
-                                  ? err.msg + n + 2
-                                  : err.msg;
-            add_error(e, "number", or_arena_printf(req->arena, "%s: %s", m->label, why));
-        }
-    } else {
-        add_error(e, "entry", "Select how you are entering it");
-    }
-    if (e->n == before)
-        or_score_format(&x->score, x->score_text, sizeof x->score_text);
-}
-
-/* ---- what the steps carry ---- */
-
-static void hidden_step1(or_sb *out, const mform *x)
-{
-    gov_hidden(out, "event_id", x->event_id);
-    gov_hidden(out, "plan", x->plan);
-    gov_hidden(out, "measure", x->measure);
-    gov_hidden(out, "outcome", x->outcome);
-    gov_hidden(out, "taken-day", x->day);
-    gov_hidden(out, "taken-month", x->month);
-    gov_hidden(out, "taken-year", x->year);
-    gov_hidden(out, "entry", x->entry);
-}
-
-static void hidden_entry(or_sb *out, const web_request *req, const mform *x)
-{
-    const or_measure *m = x->m;
-    if (!strcmp(x->entry, "responses")) {
-        for (int i = 0; i < m->nitems; i++)
-            if (x->items[i])
-                gov_hidden(out, or_arena_printf(req->arena, "item-%d", i + 1), x->items[i]);
-    } else if (!strcmp(x->entry, "scales")) {
-        for (int k = 0; k < m->nscales; k++)
-            if (m->scales[k].nitems > 0)
-                gov_hidden(out, or_arena_printf(req->arena, "scale-%s", m->scales[k].id),
-                           x->scales[k]);
-    } else {
-        gov_hidden(out, "number", x->number);
-    }
-}
-
-/* ---- the pages ---- */
-
-static void heading(or_sb *out, const web_request *req, const char *upn, const char *title)
-{
-    char name[300];
-    web_pupil_name(req, upn, name, sizeof name);
-    html_printf(out, "<span class=\"govuk-caption-l\">%s, UPN %s</span>\n",
-                name[0] ? name : "Pupil", upn);
-    html_printf(out, "<h1 class=\"govuk-heading-l\">%s</h1>\n", title);
-}
+/* ---- the form (form.h) ---- */
 
 static const gov_choice whens[] = {
     {"pre", "Before", "The baseline, at or before the start"},
@@ -548,108 +318,73 @@ static const gov_choice entries[] = {
     {"scales", "The scale scores", "Copied from a paper form that has already been scored"},
 };
 
-/* Step 1: the list of what was measured, then the form. */
-static void show_list(const web_request *req, web_response *res, const or_model *m,
-                      const or_pupil_facts *f, const mform *x, const errors *e)
-{
-    or_sb *out = &res->body;
-    gov_page_start(out, req, e->n ? "Error: Outcomes" : "Outcomes");
-    html_printf(out,
-                "<a href=\"/pupils/%t\" class=\"govuk-back-link\">Back to the pupil's record</a>\n",
-                x->upn);
-    gov_error_summary(out, e->items, e->n);
-    if (!strcmp(web_query(req, "recorded"), "1"))
-        gov_notification(out, "Success", "Measurement recorded.", true);
-    heading(out, req, x->upn, "Outcomes");
-    html_raw(out, "<p class=\"govuk-body\">Measures taken before and after each intervention or "
-                  "plan, and how they changed. Questionnaire items are referred to by number "
-                  "only: their wording is not reproduced here.</p>\n");
-    html_raw(out, "<h2 class=\"govuk-heading-l\" id=\"measurements\">Measurements</h2>\n");
-    int groups = 0;
-    for (int i = 0; f && i < f->nevents; i++) {
-        const or_fact_event *p = &f->events[i];
-        if (!is_plan(p) && p->kind != OR_EV_INTERVENTION)
-            continue;
-        if (!visible(req, p) || !measured(req, f, p))
-            continue;
-        plan_group(out, req, m, f, p, ++groups);
-    }
-    if (!groups)
-        html_raw(out, "<p class=\"govuk-body\">No measurement has been recorded.</p>\n");
+/* Step 1: what it is for, the measure, before or after, the date, how it is entered. Step 2
+ * (the fields from F_NUMBER on): a numeric measure's number, or a questionnaire's items or
+ * scale scores, added for the measure chosen. */
+enum { F_EVENT_ID, F_PLAN, F_MEASURE, F_OUTCOME, F_TAKEN, F_ENTRY, F_NUMBER, F__N };
+enum { F_STEP2 = F_NUMBER };
+static const form_field fields[F__N] = {
+    [F_EVENT_ID] = {"event_id", .type = FORM_HIDDEN},
+    /* the pupil's interventions and plans this user may record against (set per request) */
+    [F_PLAN] = {"plan", "Which intervention or plan is it for?", NULL, FORM_RADIOS, FORM_REQUIRED,
+                .noun = "intervention or plan",
+                .missing = "Select the intervention or plan the measurement is for",
+                .column = FORM_COLUMN(OR_EV_REF)},
+    /* measures.h's measures (set per request) */
+    [F_MEASURE] = {"measure", "Measure",
+                   "The SDQ's versions are for ages 4 to 17 (the self-report for 11 to 17)",
+                   FORM_SELECT, FORM_REQUIRED, .missing = "Select the measure",
+                   .column = FORM_COLUMN(OR_EV_MEASURE_ID)},
+    [F_OUTCOME] = {"outcome", "Before or after?", NULL, FORM_RADIOS, FORM_REQUIRED | FORM_SMALL,
+                   .noun = "before or after",
+                   .missing = "Select whether it was taken before or after",
+                   .column = FORM_COLUMN(OR_EV_OUTCOME), .choices = whens, .nchoices = 2},
+    [F_TAKEN] = {"taken", "Date it was completed", "For example, 24 11 2026", FORM_DATE,
+                 FORM_REQUIRED | FORM_PAST, .column = FORM_COLUMN(OR_EV_START)},
+    /* required of a questionnaire (set per request) */
+    [F_ENTRY] = {"entry", "How are you entering it?",
+                 "For a questionnaire. A number, like attendance, is entered as it is.",
+                 FORM_RADIOS, FORM_SMALL, .missing = "Select how you are entering it",
+                 .choices = entries, .nchoices = 2},
+    /* a numeric measure's value: checked by measures.h (its label and hint set per request) */
+    [F_NUMBER] = {"number", .type = FORM_TEXT, .flags = FORM_OWN, .width = "govuk-input--width-5"},
+};
 
-    html_raw(out, "<h2 class=\"govuk-heading-l\" id=\"record\">Record a measurement</h2>\n");
-    gov_choice *plans =
-        or_arena_alloc(req->arena, (size_t)(f ? f->nevents + 1 : 1) * sizeof *plans);
-    int np = 0;
-    for (int i = 0; f && i < f->nevents; i++) {
-        const or_fact_event *p = &f->events[i];
-        if (is_plan(p) && visible(req, p))
-            plans[np++] =
-                (gov_choice){plan_value(req, p), plan_title(req, p), plan_when(req, m, f, p)};
-    }
-    if (!np) {
-        html_raw(out, "<p class=\"govuk-body\">There is nothing to measure yet: a measurement "
-                      "is recorded against an intervention or a plan (Pastoral Support "
-                      "Programme, Personal Education Plan, pre-exclusion assessment, part-time "
-                      "timetable or referral) of the pupil, and none is recorded.</p>\n");
-        gov_page_end(out, req);
-        if (e->n)
-            res->status = 400;
-        return;
-    }
-    html_raw(out, "<div class=\"govuk-grid-row\">\n<div class=\"govuk-grid-column-two-thirds\">\n");
-    gov_form_start(out, req, "post", or_arena_printf(req->arena, "/pupils/%s/outcomes", x->upn));
-    gov_hidden(out, "event_id", x->event_id);
-    gov_radios(out, "plan", "Which intervention or plan is it for?", NULL, plans, np, x->plan,
-               gov_error_for(e->items, e->n, "plan"), false);
-    int nm = or_measure_count();
-    gov_choice *ms = or_arena_alloc(req->arena, (size_t)(nm + 1) * sizeof *ms);
-    ms[0] = (gov_choice){"", "Select a measure", NULL};
-    for (int i = 0; i < nm; i++)
-        ms[i + 1] = (gov_choice){or_measure_at(i)->id, or_measure_at(i)->label, NULL};
-    gov_select(out, "measure", "Measure",
-               "The SDQ's versions are for ages 4 to 17 (the self-report for 11 to 17)", ms, nm + 1,
-               x->measure, gov_error_for(e->items, e->n, "measure"));
-    gov_radios(out, "outcome", "Before or after?", NULL, whens, 2, x->outcome,
-               gov_error_for(e->items, e->n, "outcome"), true);
-    gov_date_input(out, "taken", "Date it was completed", "For example, 24 11 2026", x->day,
-                   x->month, x->year, gov_error_for(e->items, e->n, "taken-day"));
-    gov_radios(out, "entry", "How are you entering it?",
-               "For a questionnaire. A number, like attendance, is entered as it is.", entries, 2,
-               x->entry, gov_error_for(e->items, e->n, "entry"), true);
-    gov_button_value(out, "Continue", "action", "entry", false);
-    gov_form_end(out);
-    html_raw(out, "</div>\n</div>\n");
-    gov_page_end(out, req);
-    if (e->n)
-        res->status = 400;
+typedef struct {
+    const char *upn;
+    const or_model *m;
+    const or_pupil_facts *f;
+    const or_measure *ms;   /* the measure chosen, or NULL */
+    const or_fact_event *p; /* the plan chosen, when it is one of the choices */
+    int first_item;         /* the index of item 1 or of the first scale (step 2), or -1 */
+    or_score score;         /* after a successful step 2 */
+    char score_text[OR_SCORE_TEXT_MAX];
+    form fm;
+} mpage;
+
+static const char *plan_value(const web_request *req, const or_fact_event *e)
+{
+    return or_arena_printf(req->arena, "%d:%s", e->urn, e->event_id);
 }
 
-static void step1_summary(or_sb *out, const web_request *req, const or_model *m,
-                          const or_pupil_facts *f, const mform *x)
+static bool questionnaire(const mpage *x)
 {
-    char day[24];
-    or_date d = OR_DATE_NONE;
-    or_date_parse(x->date, &d);
-    gov_summary_start(out);
-    gov_summary_row(
-        out, "For",
-        or_arena_printf(req->arena, "%s. %s", plan_title(req, x->p), plan_when(req, m, f, x->p)));
-    gov_summary_row(out, "Measure", x->m->label);
-    gov_summary_row(out, "Before or after", when_words(x->outcome));
-    gov_summary_row(out, "Date it was completed", view_date(d, day));
-    if (questionnaire(x))
-        gov_summary_row(out, "Entered as",
-                        !strcmp(x->entry, "responses") ? "The answer to each item"
-                                                       : "The scale scores");
-    gov_summary_end(out);
+    return x->ms && x->ms->kind == OR_MEASURE_QUESTIONNAIRE;
+}
+
+static const char *entry_of(const mpage *x)
+{
+    return form_text(&x->fm, F_ENTRY);
 }
 
 /* One item of a questionnaire: a fieldset whose legend is its number, with the measure's
  * responses and "Not answered" as inline radios (ids item-N, item-N-2, ...). */
-static void item_fieldset(or_sb *out, const web_request *req, const or_measure *m, int item,
-                          const char *value, const char *error)
+static void item_fieldset(or_sb *out, const form *fm, int i)
 {
+    const web_request *req = fm->req;
+    const or_measure *m = or_measure_find(form_text(fm, F_MEASURE));
+    int item = atoi(fm->fields[i].name + 5); /* "item-N" */
+    const char *value = fm->v[i].sent ? fm->v[i].text : NULL, *error = form_error_of(fm, i);
     char id[16];
     snprintf(id, sizeof id, "item-%d", item);
     html_printf(out, "<div class=\"govuk-form-group onroll-item%s\">\n",
@@ -682,69 +417,288 @@ static void item_fieldset(or_sb *out, const web_request *req, const or_measure *
     html_raw(out, "</div>\n</fieldset>\n</div>\n");
 }
 
-/* Step 2: the entry fields. */
-static void show_entry(const web_request *req, web_response *res, const or_model *m,
-                       const or_pupil_facts *f, const mform *x, const errors *e)
+/* The form read and made for this request and user: the choices from the pupil's record and
+ * measures.h, then the fields of step 2 for the measure chosen. */
+static void prepare(const web_request *req, mpage *x, const or_model *m)
 {
+    memset(x, 0, sizeof *x);
+    x->upn = web_path(req, "upn");
+    x->m = m;
+    const or_pupil_facts *f = x->f = or_model_find(m, x->upn);
+    form *fm = &x->fm;
+    form_init(fm, req, fields, F__N);
+    gov_choice *plans =
+        or_arena_alloc(req->arena, (size_t)(f ? f->nevents + 1 : 1) * sizeof *plans);
+    int np = 0;
+    for (int i = 0; f && i < f->nevents; i++) {
+        const or_fact_event *p = &f->events[i];
+        if (is_plan(p) && visible(req, p))
+            plans[np++] =
+                (gov_choice){plan_value(req, p), plan_title(req, p), plan_when(req, m, f, p)};
+    }
+    fm->fields[F_PLAN].choices = plans;
+    fm->fields[F_PLAN].nchoices = np;
+    int nm = or_measure_count();
+    gov_choice *ms = or_arena_alloc(req->arena, (size_t)(nm + 1) * sizeof *ms);
+    ms[0] = (gov_choice){"", "Select a measure", NULL};
+    for (int i = 0; i < nm; i++)
+        ms[i + 1] = (gov_choice){or_measure_at(i)->id, or_measure_at(i)->label, NULL};
+    fm->fields[F_MEASURE].choices = ms;
+    fm->fields[F_MEASURE].nchoices = nm + 1;
+    form_read(fm); /* a GET has no form: every field empty */
+    form_event_id(fm, F_EVENT_ID);
+    for (int i = 0; f && i < f->nevents && !x->p; i++)
+        if (is_plan(&f->events[i]) && visible(req, &f->events[i]) &&
+            !strcmp(plan_value(req, &f->events[i]), form_text(fm, F_PLAN)))
+            x->p = &f->events[i];
+    x->ms = or_measure_find(form_text(fm, F_MEASURE));
+    if (!questionnaire(x))
+        form_set(fm, F_ENTRY, ""); /* a number is entered as it is */
+    else
+        fm->fields[F_ENTRY].flags |= FORM_REQUIRED;
+
+    /* step 2 */
+    const or_measure *ms2 = x->ms;
+    x->first_item = -1;
+    if (ms2 && ms2->kind == OR_MEASURE_NUMERIC) {
+        const char *unit = ms2->unit;
+        while (*unit == ' ')
+            unit++;
+        char lo[OR_FIXED_STRLEN], hi[OR_FIXED_STRLEN];
+        or_fixed_format(ms2->min, ms2->decimals, lo, sizeof lo);
+        or_fixed_format(ms2->max, ms2->decimals, hi, sizeof hi);
+        const char *places = ms2->decimals
+                                 ? or_arena_printf(req->arena, ", to %d decimal place%s",
+                                                   ms2->decimals, ms2->decimals == 1 ? "" : "s")
+                                 : ", a whole number";
+        fm->fields[F_NUMBER].label =
+            *unit ? or_arena_printf(req->arena, "%s (%s)", ms2->label, unit) : ms2->label;
+        fm->fields[F_NUMBER].hint =
+            ms2->has_max ? or_arena_printf(req->arena, "From %s to %s%s", lo, hi, places)
+                         : or_arena_printf(req->arena, "%s or more%s", lo, places);
+        return;
+    }
+    form_off(fm, F_NUMBER);
+    if (!questionnaire(x))
+        return;
+    if (!strcmp(entry_of(x), "responses")) {
+        for (int item = 1; item <= ms2->nitems; item++) {
+            form_field fd = {or_arena_printf(req->arena, "item-%d", item),
+                             or_arena_printf(req->arena, "Item %d", item),
+                             NULL,
+                             FORM_RADIOS,
+                             FORM_OWN,
+                             .render = item_fieldset};
+            int i = form_add(fm, &fd);
+            if (x->first_item < 0)
+                x->first_item = i;
+        }
+    } else if (!strcmp(entry_of(x), "scales")) {
+        for (int k = 0; k < ms2->nscales; k++) {
+            const or_scale_def *d = &ms2->scales[k];
+            if (d->nitems == 0)
+                continue;
+            form_field fd = {or_arena_printf(req->arena, "scale-%s", d->id),
+                             d->label,
+                             or_arena_printf(req->arena, "0 to %d", d->max),
+                             FORM_NUMBER,
+                             .min = 0,
+                             .max = d->max,
+                             .width = "govuk-input--width-2"};
+            int i = form_add(fm, &fd);
+            if (x->first_item < 0)
+                x->first_item = i;
+        }
+    }
+    if (x->first_item >= 0)
+        form_read_range(fm, x->first_item, fm->n);
+}
+
+/* Step 1, checked: the plan must be one this user may record against. */
+static bool check_step1(mpage *x)
+{
+    if (!x->p)
+        form_error(&x->fm, F_PLAN, "Select the intervention or plan the measurement is for");
+    return form_validate_range(&x->fm, F_PLAN, F_STEP2);
+}
+
+/* Step 2's entry, scored with measures.h into x->score and x->score_text; each error against
+ * its field. */
+static void check_step2(form *fm, void *ctx)
+{
+    mpage *x = ctx;
+    const web_request *req = fm->req;
+    const or_measure *m = x->ms;
+    or_error err = {0};
+    int before = fm->nerrors;
+    if (!m)
+        return;
+    form_validate_range(fm, F_STEP2, fm->n); /* the scale scores' range */
+    if (!strcmp(entry_of(x), "responses")) {
+        int responses[OR_MEASURE_MAX_ITEMS];
+        for (int i = 0; i < OR_MEASURE_MAX_ITEMS; i++)
+            responses[i] = OR_NO_ANSWER;
+        for (int item = 1; item <= m->nitems; item++) {
+            int i = x->first_item + item - 1;
+            const char *v = form_text(fm, i);
+            if (!*v)
+                continue; /* not answered */
+            size_t n = strlen(v);
+            if (n > 6 || strspn(v, "0123456789") != n)
+                form_error(fm, i,
+                           or_arena_printf(req->arena,
+                                           "Item %d: select a response, or Not answered", item));
+            else if (or_measure_set_response(m, responses, item, atoi(v), &err))
+                form_error(fm, i, capital(req->arena, err.msg));
+        }
+        if (fm->nerrors == before && or_measure_score_responses(m, responses, &x->score, &err))
+            form_error(fm, x->first_item,
+                       "Answer at least one item (choose Not answered for the items "
+                       "left blank on the form)");
+    } else if (!strcmp(entry_of(x), "scales")) {
+        int scales[OR_MEASURE_MAX_SCALES];
+        for (int k = 0; k < OR_MEASURE_MAX_SCALES; k++)
+            scales[k] = OR_NO_ANSWER;
+        for (int k = 0, i = x->first_item; k < m->nscales; k++) {
+            if (m->scales[k].nitems == 0)
+                continue;
+            if (*form_text(fm, i))
+                scales[k] = atoi(form_text(fm, i));
+            i++;
+        }
+        if (fm->nerrors == before && or_measure_score_scales(m, scales, &x->score, &err))
+            form_error(fm, x->first_item, "Enter at least one scale score");
+    } else if (m->kind == OR_MEASURE_NUMERIC) {
+        const char *v = form_text(fm, F_NUMBER);
+        while (*v == ' ' || *v == '\t')
+            v++;
+        char *t = or_arena_strdup(req->arena, v);
+        for (size_t n = strlen(t); n && (t[n - 1] == ' ' || t[n - 1] == '\t'); n--)
+            t[n - 1] = '\0';
+        if (!*t) {
+            form_error(fm, F_NUMBER, or_arena_printf(req->arena, "Enter the %s", m->label));
+        } else if (or_measure_parse(m, t, &x->score, &err)) {
+            /* measures.h names the measure by its id: put its label instead */
+            size_t n = strlen(m->id);
+            const char *why = !strncmp(err.msg, m->id, n) && !strncmp(err.msg + n, ": ", 2)
+                                  ? err.msg + n + 2
+                                  : err.msg;
+            form_error(fm, F_NUMBER, or_arena_printf(req->arena, "%s: %s", m->label, why));
+        }
+    } else {
+        form_error(fm, F_ENTRY, "Select how you are entering it");
+    }
+    if (fm->nerrors == before)
+        or_score_format(&x->score, x->score_text, sizeof x->score_text);
+}
+
+/* ---- the pages ---- */
+
+static void heading(or_sb *out, const web_request *req, const char *upn, const char *title)
+{
+    char name[300];
+    web_pupil_name(req, upn, name, sizeof name);
+    html_printf(out, "<span class=\"govuk-caption-l\">%s, UPN %s</span>\n",
+                name[0] ? name : "Pupil", upn);
+    html_printf(out, "<h1 class=\"govuk-heading-l\">%s</h1>\n", title);
+}
+
+/* Step 1: the list of what was measured, then the form. */
+static void show_list(form *fm, web_response *res, const mpage *x)
+{
+    const web_request *req = fm->req;
+    const or_pupil_facts *f = x->f;
     or_sb *out = &res->body;
-    const or_measure *ms = x->m;
+    gov_page_start(out, req, fm->nerrors ? "Error: Outcomes" : "Outcomes");
+    html_printf(out,
+                "<a href=\"/pupils/%t\" class=\"govuk-back-link\">Back to the pupil's record</a>\n",
+                x->upn);
+    gov_error_summary(out, fm->errors, fm->nerrors);
+    if (!strcmp(web_query(req, "recorded"), "1"))
+        gov_notification(out, "Success", "Measurement recorded.", true);
+    heading(out, req, x->upn, "Outcomes");
+    html_raw(out, "<p class=\"govuk-body\">Measures taken before and after each intervention or "
+                  "plan, and how they changed. Questionnaire items are referred to by number "
+                  "only: their wording is not reproduced here.</p>\n");
+    html_raw(out, "<h2 class=\"govuk-heading-l\" id=\"measurements\">Measurements</h2>\n");
+    int groups = 0;
+    for (int i = 0; f && i < f->nevents; i++) {
+        const or_fact_event *p = &f->events[i];
+        if (!is_plan(p) && p->kind != OR_EV_INTERVENTION)
+            continue;
+        if (!visible(req, p) || !measured(req, f, p))
+            continue;
+        plan_group(out, req, x->m, f, p, ++groups);
+    }
+    if (!groups)
+        html_raw(out, "<p class=\"govuk-body\">No measurement has been recorded.</p>\n");
+
+    html_raw(out, "<h2 class=\"govuk-heading-l\" id=\"record\">Record a measurement</h2>\n");
+    if (!fm->fields[F_PLAN].nchoices) {
+        html_raw(out, "<p class=\"govuk-body\">There is nothing to measure yet: a measurement "
+                      "is recorded against an intervention or a plan (Pastoral Support "
+                      "Programme, Personal Education Plan, pre-exclusion assessment, part-time "
+                      "timetable or referral) of the pupil, and none is recorded.</p>\n");
+        gov_page_end(out, req);
+        if (fm->nerrors)
+            res->status = 400;
+        return;
+    }
+    html_raw(out, "<div class=\"govuk-grid-row\">\n<div class=\"govuk-grid-column-two-thirds\">\n");
+    form_start(out, fm, or_arena_printf(req->arena, "/pupils/%s/outcomes", x->upn));
+    form_fields_html(out, fm, F_PLAN, F_STEP2);
+    form_page_end(out, fm, res, "Continue", "entry");
+}
+
+static void step1_summary(or_sb *out, const form *fm, const mpage *x)
+{
+    const web_request *req = fm->req;
+    gov_summary_start(out);
+    gov_summary_row(out, "For",
+                    or_arena_printf(req->arena, "%s. %s", plan_title(req, x->p),
+                                    plan_when(req, x->m, x->f, x->p)));
+    gov_summary_row(out, "Measure", x->ms->label);
+    gov_summary_row(out, "Before or after", when_words(form_text(fm, F_OUTCOME)));
+    form_summary_row(out, fm, F_TAKEN);
+    if (questionnaire(x))
+        gov_summary_row(out, "Entered as", form_words(fm, F_ENTRY));
+    gov_summary_end(out);
+}
+
+/* Step 2: the entry fields. */
+static void show_entry(form *fm, web_response *res, const mpage *x)
+{
+    const web_request *req = fm->req;
+    or_sb *out = &res->body;
+    const or_measure *ms = x->ms;
+    const char *entry = entry_of(x);
     const char *title = !questionnaire(x) ? or_arena_printf(req->arena, "Enter the %s", ms->label)
-                        : !strcmp(x->entry, "responses")
+                        : !strcmp(entry, "responses")
                             ? or_arena_printf(req->arena, "Enter the answers: %s", ms->label)
                             : or_arena_printf(req->arena, "Enter the scale scores: %s", ms->label);
-    gov_page_start(out, req, e->n ? or_arena_printf(req->arena, "Error: %s", title) : title);
+    gov_page_start(out, req, fm->nerrors ? or_arena_printf(req->arena, "Error: %s", title) : title);
     /* the items' inline responses need the width: one line each */
-    if (!strcmp(x->entry, "responses"))
+    if (!strcmp(entry, "responses"))
         html_raw(out, "<div class=\"govuk-grid-row\">\n<div class=\"govuk-grid-column-full\">\n");
     else
         html_raw(out,
                  "<div class=\"govuk-grid-row\">\n<div class=\"govuk-grid-column-two-thirds\">\n");
-    gov_error_summary(out, e->items, e->n);
+    gov_error_summary(out, fm->errors, fm->nerrors);
     heading(out, req, x->upn, title);
-    step1_summary(out, req, m, f, x);
+    step1_summary(out, fm, x);
     gov_form_start(out, req, "post", or_arena_printf(req->arena, "/pupils/%s/outcomes", x->upn));
-    hidden_step1(out, x);
-    if (!strcmp(x->entry, "responses")) {
+    form_hidden_range(out, fm, 0, F_STEP2);
+    if (!strcmp(entry, "responses"))
         html_printf(out,
                     "<p class=\"govuk-body\">For each item, the answer ticked on the form. Items "
                     "are numbered as on the questionnaire (1 to %d); their wording is not shown "
                     "here. A scale is worked out from at least 3 of its 5 items.</p>\n",
                     ms->nitems);
-        for (int item = 1; item <= ms->nitems; item++)
-            item_fieldset(
-                out, req, ms, item, x->items[item - 1],
-                gov_error_for(e->items, e->n, or_arena_printf(req->arena, "item-%d", item)));
-    } else if (!strcmp(x->entry, "scales")) {
+    else if (!strcmp(entry, "scales"))
         html_raw(out, "<p class=\"govuk-body\">The score of each scale as worked out on the "
                       "paper form. Leave a scale empty if it was not scored. The total and the "
                       "other derived scores are worked out here.</p>\n");
-        for (int k = 0; k < ms->nscales; k++) {
-            const or_scale_def *d = &ms->scales[k];
-            if (d->nitems == 0)
-                continue;
-            const char *id = or_arena_printf(req->arena, "scale-%s", d->id);
-            gov_text_input(out, id, d->label, or_arena_printf(req->arena, "0 to %d", d->max),
-                           x->scales[k], "govuk-input--width-2", gov_error_for(e->items, e->n, id));
-        }
-    } else {
-        const char *unit = ms->unit;
-        while (*unit == ' ')
-            unit++;
-        char lo[OR_FIXED_STRLEN], hi[OR_FIXED_STRLEN];
-        or_fixed_format(ms->min, ms->decimals, lo, sizeof lo);
-        or_fixed_format(ms->max, ms->decimals, hi, sizeof hi);
-        const char *places = ms->decimals
-                                 ? or_arena_printf(req->arena, ", to %d decimal place%s",
-                                                   ms->decimals, ms->decimals == 1 ? "" : "s")
-                                 : ", a whole number";
-        const char *hint = ms->has_max
-                               ? or_arena_printf(req->arena, "From %s to %s%s", lo, hi, places)
-                               : or_arena_printf(req->arena, "%s or more%s", lo, places);
-        gov_text_input(out, "number",
-                       *unit ? or_arena_printf(req->arena, "%s (%s)", ms->label, unit) : ms->label,
-                       hint, x->number, "govuk-input--width-5",
-                       gov_error_for(e->items, e->n, "number"));
-    }
+    form_fields_html(out, fm, F_STEP2, fm->n);
     html_raw(out, "<div class=\"govuk-button-group\">\n");
     gov_button_value(out, "Continue", "action", "check", false);
     gov_button_value(out, "Change what it is for", "action", "start", true);
@@ -752,23 +706,39 @@ static void show_entry(const web_request *req, web_response *res, const or_model
     gov_form_end(out);
     html_raw(out, "</div>\n</div>\n");
     gov_page_end(out, req);
-    if (e->n)
+    if (fm->nerrors)
         res->status = 400;
 }
 
-/* Step 3: what will be saved, scored. */
-static void show_check(const web_request *req, web_response *res, const or_model *m,
-                       const or_pupil_facts *f, const mform *x)
+/* The form again: step 1 when one of its fields is in error (or the plan is not known), else
+ * step 2. */
+static void show_step(form *fm, web_response *res, void *ctx)
 {
+    const mpage *x = ctx;
+    bool step1 = !x->p || !x->ms;
+    for (int k = 0; k < fm->nerrors; k++)
+        step1 |= fm->error_field[k] >= F_PLAN && fm->error_field[k] < F_STEP2;
+    if (step1)
+        show_list(fm, res, x);
+    else
+        show_entry(fm, res, x);
+}
+
+/* Step 3: what will be saved, scored. */
+static void show_check(form *fm, web_response *res, const or_pupil_facts *pf, const or_model *m,
+                       void *ctx)
+{
+    const mpage *x = ctx;
+    const web_request *req = fm->req;
     or_sb *out = &res->body;
     const or_score *s = &x->score;
-    const or_measure *ms = x->m;
-    const char *title = "Check the measurement before saving";
-    gov_page_start(out, req, title);
-    html_raw(out, "<div class=\"govuk-grid-row\">\n<div class=\"govuk-grid-column-two-thirds\">\n");
-    heading(out, req, x->upn, title);
-    html_raw(out, "<p class=\"govuk-body\">Nothing has been saved yet.</p>\n");
-    step1_summary(out, req, m, f, x);
+    const or_measure *ms = x->ms;
+    char name[300];
+    web_pupil_name(req, x->upn, name, sizeof name);
+    form_check_start(out, fm, "Check the measurement before saving",
+                     or_arena_printf(req->arena, "%s, UPN %s", name[0] ? name : "Pupil", x->upn),
+                     false);
+    step1_summary(out, fm, x);
     if (ms->kind == OR_MEASURE_NUMERIC) {
         gov_summary_start(out);
         gov_summary_row(out, ms->label, number_text(req, s));
@@ -807,10 +777,26 @@ static void show_check(const web_request *req, web_response *res, const or_model
     gov_summary_start(out);
     gov_summary_row(out, "As it will be stored", x->score_text);
     gov_summary_end(out);
-    gov_form_start(out, req, "post", or_arena_printf(req->arena, "/pupils/%s/outcomes", x->upn));
-    hidden_step1(out, x);
-    hidden_entry(out, req, x);
-    gov_check_page_end(out, req, "Save the measurement");
+    form_check_end(out, fm, or_arena_printf(req->arena, "/pupils/%s/outcomes", x->upn),
+                   "Save the measurement");
+}
+
+static bool row(form *fm, const char **cells, const char **detail, void *ctx)
+{
+    const mpage *x = ctx;
+    const web_request *req = fm->req;
+    if (fm->nerrors || !x->p || !x->ms)
+        return false; /* the steps' errors: no row to check */
+    const char *id = form_text(fm, F_EVENT_ID), *date = form_text(fm, F_TAKEN);
+    const char *outcome = form_text(fm, F_OUTCOME);
+    web_event_cells(req, cells, id, x->upn, or_arena_printf(req->arena, "%d", x->p->urn), "measure",
+                    date);
+    form_cells(fm, cells);
+    cells[OR_EV_REF] = x->p->event_id;
+    cells[OR_EV_SCORE] = x->score_text;
+    *detail = or_arena_printf(req->arena, "recorded measure %s: %s %s for %s at school %d on %s",
+                              id, x->ms->id, outcome, x->p->event_id, x->p->urn, date);
+    return true;
 }
 
 static void server_error(const web_request *req, web_response *res, const char *what)
@@ -823,145 +809,52 @@ void page_outcomes(const web_request *req, web_response *res)
 {
     or_model *m = NULL;
     or_error err = {0};
-    const char *upn = web_path(req, "upn");
-    if (or_model_load(req->store, upn, &m, &err)) {
+    if (or_model_load(req->store, web_path(req, "upn"), &m, &err)) {
         or_model_free(m);
         server_error(req, res, "The pupil's record could not be read.");
         return;
     }
-    mform x;
-    read_form(req, &x); /* a GET has no form: every field empty */
-    char id[WEB_EVENT_ID_LEN + 1];
-    web_new_event_id(id);
-    x.event_id = id;
-    errors e = {0};
-    show_list(req, res, m, or_model_find(m, upn), &x, &e);
+    mpage x;
+    prepare(req, &x, m);
+    show_list(&x.fm, res, &x);
     or_model_free(m);
-}
-
-/* The importer's messages, against the form's fields: those of step 1's columns send the
- * user back to step 1 (*step1). */
-static const web_field fields[] = {
-    {"start", "taken-day", "date it was completed", NULL},
-    {"ref", "plan", "intervention or plan", "Select the intervention or plan"},
-    {"measure", "measure", "measure", "Select the measure"},
-    {"outcome", "outcome", "before or after", "Select whether it was taken before or after"},
-    {"score", "score", "scores", NULL},
-};
-
-static void importer_errors(const web_request *req, const char *name, const char *text, errors *e,
-                            bool *step1)
-{
-    int from = e->n;
-    web_form_errors(req->arena, text, name, fields, (int)(sizeof fields / sizeof fields[0]),
-                    e->items, &e->n, (int)(sizeof e->items / sizeof e->items[0]));
-    *step1 = false;
-    for (int i = from; i < e->n; i++) {
-        const char *fid = e->items[i].field_id;
-        if (fid && !strcmp(fid, "score"))
-            e->items[i].field_id = NULL; /* of the whole entry */
-        else if (fid)
-            *step1 = true;
-    }
-    if (e->n == from)
-        add_error(e, NULL, "The measurement could not be checked.");
 }
 
 void page_outcomes_post(const web_request *req, web_response *res)
 {
-    const char *upn = web_path(req, "upn");
     or_model *m = NULL;
     or_error err = {0};
-    if (or_model_load(req->store, upn, &m, &err)) {
+    if (or_model_load(req->store, web_path(req, "upn"), &m, &err)) {
         or_model_free(m);
         server_error(req, res, "The pupil's record could not be read. Nothing was saved.");
         return;
     }
-    const or_pupil_facts *f = or_model_find(m, upn);
-    mform x;
-    read_form(req, &x);
-    char id[WEB_EVENT_ID_LEN + 1];
-    if (!web_event_id_ok(x.event_id)) {
-        web_new_event_id(id);
-        x.event_id = or_arena_strdup(req->arena, id);
-    }
+    mpage x;
+    prepare(req, &x, m);
+    form *fm = &x.fm;
     const char *action = web_form(req, "action");
-    errors e = {0};
     if (!strcmp(action, "start")) { /* back to step 1 with the choices kept */
-        show_list(req, res, m, f, &x, &e);
-        or_model_free(m);
-        return;
+        show_list(fm, res, &x);
+    } else if (!check_step1(&x)) {
+        form_errors_in_order(fm);
+        show_list(fm, res, &x);
+    } else if (!strcmp(action, "entry")) {
+        show_entry(fm, res, &x);
+    } else {
+        form_flow fl = {
+            .upn = x.upn,
+            .source = or_arena_printf(req->arena, "form /pupils/%s/outcomes", x.upn),
+            .done =
+                or_arena_printf(req->arena, "/pupils/%s/outcomes?recorded=1#measurements", x.upn),
+            .what = "measurement",
+            .validate = check_step2,
+            .row = row,
+            .show_form = show_step,
+            .show_check = show_check,
+        };
+        form_post(fm, res, &fl, &x);
     }
-    check_step1(req, f, &x, &e);
-    if (e.n) {
-        show_list(req, res, m, f, &x, &e);
-        or_model_free(m);
-        return;
-    }
-    if (!strcmp(action, "entry") || !strcmp(action, "change")) {
-        show_entry(req, res, m, f, &x, &e);
-        or_model_free(m);
-        return;
-    }
-    check_step2(req, &x, &e);
-    if (e.n) {
-        show_entry(req, res, m, f, &x, &e);
-        or_model_free(m);
-        return;
-    }
-    bool save = !strcmp(action, "save");
-    const char *cells[OR_EV__N];
-    web_event_cells(req, cells, x.event_id, upn, or_arena_printf(req->arena, "%d", x.p->urn),
-                    "measure", x.date);
-    cells[OR_EV_REF] = x.p->event_id;
-    cells[OR_EV_MEASURE_ID] = x.m->id;
-    cells[OR_EV_SCORE] = x.score_text;
-    cells[OR_EV_OUTCOME] = x.outcome;
-    const char *name = or_arena_printf(req->arena, "form /pupils/%s/outcomes", upn);
-    or_ingest_result ir = {0};
-    /* one transaction: the batch (a savepoint) and its audit line, or the check's look */
-    if (or_store_begin(req->store, &err)) {
-        or_model_free(m);
-        server_error(req, res, "The database did not answer. Nothing was saved.");
-        return;
-    }
-    or_code rc = web_ingest_row(req, or_kind_get(OR_K_EVENTS), name, cells, &ir, &err);
-    if (rc == OR_EINPUT) {
-        or_store_rollback(req->store);
-        bool step1;
-        importer_errors(req, name, ir.errors.len ? or_sb_str(&ir.errors) : err.msg, &e, &step1);
-        or_ingest_result_release(&ir);
-        if (step1)
-            show_list(req, res, m, f, &x, &e);
-        else
-            show_entry(req, res, m, f, &x, &e);
-        or_model_free(m);
-        return;
-    }
-    if (rc || !save) {
-        or_store_rollback(req->store); /* the check leaves no trace */
-        or_ingest_result_release(&ir);
-        if (rc)
-            server_error(req, res, "The measurement could not be checked. Nothing was saved.");
-        else
-            show_check(req, res, m, f, &x);
-        or_model_free(m);
-        return;
-    }
-    char detail[300];
-    snprintf(detail, sizeof detail, "recorded measure %s: %s %s for %s at school %d on %s",
-             x.event_id, x.m->id, x.outcome, x.p->event_id, x.p->urn, x.date);
-    bool changed = ir.committed;
-    or_ingest_result_release(&ir);
     or_model_free(m);
-    if ((changed && web_audit(req, "change", upn, detail)) || or_store_commit(req->store, &err)) {
-        or_store_rollback(req->store);
-        server_error(req, res,
-                     "The change could not be written to the audit log, so it was not saved.");
-        return;
-    }
-    web_redirect(req, res,
-                 or_arena_printf(req->arena, "/pupils/%s/outcomes?recorded=1#measurements", upn));
 }
 
 /* ---- the pupil's page ---- */

@@ -1,5 +1,5 @@
 /* page_pupil_interventions.c - GET and POST /pupils/{upn}/interventions : the interventions a
- * pupil receives, and assigning one, in two steps.
+ * pupil receives, and assigning one: a form of the form engine (form.h), in two steps.
  *
  *   GET: the pupil's interventions (interventions_view.h: each as its latest record says:
  *        name, level, start, planned end, who delivers, status), then the form to assign one:
@@ -27,96 +27,46 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "web/form.h"
 #include "web/interventions_view.h"
 #include "web/view.h"
 
-static const web_field fields[] = {
-    {"intervention", "intervention", "intervention", "Select an intervention from the directory"},
-    {"urn", "urn", "school", "Select the school"},
-    {"start", "start-day", "start date", NULL},
-    {"end", "end-day", "planned end date", NULL},
-    {"provider", "provider", "who delivers it", NULL},
-    {"notes", "notes", "notes", NULL},
+enum { F_EVENT_ID, F_REF, F_INTERVENTION, F_URN, F_START, F_END, F_PROVIDER, F_NOTES, F__N };
+static const form_field fields[F__N] = {
+    [F_EVENT_ID] = {"event_id", .type = FORM_HIDDEN},
+    /* the first record's event_id, on a change */
+    [F_REF] = {"ref", .type = FORM_HIDDEN, .column = FORM_COLUMN(OR_EV_REF)},
+    /* the directory's active entries (set per request; the importer checks the id) */
+    [F_INTERVENTION] = {"intervention", "Intervention",
+                        "The entry of the directory (its level of need in brackets)", FORM_SELECT,
+                        FORM_REQUIRED | FORM_ANY,
+                        .missing = "Select an intervention from the directory",
+                        .column = FORM_COLUMN(OR_EV_INTERVENTION_ID)},
+    /* the LA chooses among the pupil's schools (or types a URN); a school records for itself */
+    [F_URN] = {"urn", "School", "The school that puts it in place", FORM_RADIOS,
+               FORM_REQUIRED | FORM_SMALL | FORM_ANY, .noun = "school",
+               .missing = "Select the school", .column = FORM_COLUMN(OR_EV_URN)},
+    [F_START] = {"start", "Start date", "For example, 24 11 2026", FORM_DATE, FORM_REQUIRED,
+                 .column = FORM_COLUMN(OR_EV_START)},
+    [F_END] = {"end", "Planned end date", "For example, 19 2 2027", FORM_DATE, FORM_REQUIRED,
+               .column = FORM_COLUMN(OR_EV_END)},
+    [F_PROVIDER] = {"provider", "Who delivers it",
+                    "A role or a service, for example \"Learning mentor\" or \"School "
+                    "Counselling Service\"",
+                    FORM_TEXT, FORM_REQUIRED, .noun = "who delivers it",
+                    .missing = "Enter who delivers it", .column = FORM_COLUMN(OR_EV_PROVIDER)},
+    [F_NOTES] = {"notes", "Notes (optional)",
+                 "Targets, how progress will be measured. Write only what the record needs.",
+                 FORM_TEXTAREA, .rows = 3, .column = FORM_COLUMN(OR_EV_NOTES)},
 };
 
-/* The form as typed. */
 typedef struct {
-    const char *upn, *intervention, *urn, *event_id, *ref, *provider, *notes;
-    const char *start_d, *start_m, *start_y, *end_d, *end_m, *end_y;
-    const char *start, *end; /* as the importer gets them */
-} form;
-
-typedef struct {
-    gov_error items[24];
-    int n;
-} errors;
-
-static void add_error(errors *e, const char *field, const char *msg)
-{
-    if (e->n < (int)(sizeof e->items / sizeof e->items[0]))
-        e->items[e->n++] = (gov_error){field, msg};
-}
-
-/* The errors in the order of the form's fields (those of the whole form first), each field
- * once: the error summary reads as the form does. */
-static void in_form_order(errors *e)
-{
-    errors sorted = {0};
-    for (int k = -1; k < (int)(sizeof fields / sizeof fields[0]); k++)
-        for (int i = 0; i < e->n; i++) {
-            const char *id = e->items[i].field_id;
-            if (k < 0 ? id != NULL : !id || strcmp(id, fields[k].field))
-                continue;
-            if (k >= 0 && gov_error_for(sorted.items, sorted.n, id))
-                continue; /* the first message for a field is enough */
-            sorted.items[sorted.n++] = e->items[i];
-        }
-    *e = sorted;
-}
-
-/* Line breaks as "\n" (browsers send "\r\n"). */
-static const char *unix_lines(or_arena *a, const char *s)
-{
-    char *out = or_arena_strdup(a, s), *o = out;
-    for (const char *p = s; *p; p++)
-        if (!(p[0] == '\r' && p[1] == '\n'))
-            *o++ = *p == '\r' ? '\n' : *p;
-    *o = '\0';
-    return out;
-}
-
-static void read_form(const web_request *req, form *f)
-{
-    memset(f, 0, sizeof f[0]);
-    f->upn = web_path(req, "upn");
-    f->intervention = web_form(req, "intervention");
-    f->urn = web_form(req, "urn");
-    f->event_id = web_form(req, "event_id");
-    f->ref = web_form(req, "ref");
-    f->provider = web_form(req, "provider");
-    f->notes = unix_lines(req->arena, web_form(req, "notes"));
-    f->start_d = web_form(req, "start-day");
-    f->start_m = web_form(req, "start-month");
-    f->start_y = web_form(req, "start-year");
-    f->end_d = web_form(req, "end-day");
-    f->end_m = web_form(req, "end-month");
-    f->end_y = web_form(req, "end-year");
-    f->start = web_date_from_parts(req->arena, f->start_d, f->start_m, f->start_y);
-    f->end = web_date_from_parts(req->arena, f->end_d, f->end_m, f->end_y);
-    int mine = web_user_school(req);
-    if (mine)
-        f->urn = or_arena_printf(req->arena, "%d", mine);
-}
-
-static void set_date(or_arena *a, or_date d, const char **day, const char **month,
-                     const char **year)
-{
-    char dd[3], mm[3], yy[5];
-    web_date_parts(d, dd, mm, yy);
-    *day = or_arena_strdup(a, dd);
-    *month = or_arena_strdup(a, mm);
-    *year = or_arena_strdup(a, yy);
-}
+    const char *upn;
+    const iv_record *change; /* the record a change form changes, or NULL */
+    or_intervention x;       /* the directory's entry chosen (on a POST) */
+    bool found;
+    form f;
+} iv_page;
 
 /* ---- what the page needs to know ---- */
 
@@ -180,32 +130,59 @@ static void heading(const web_request *req, or_sb *out, const char *upn, const c
 
 /* ---- the page: the records and the form ---- */
 
-static void show_page(const web_request *req, web_response *res, const form *f,
-                      const iv_record *change, const errors *e)
+static void show_page(form *f, web_response *res, void *ctx)
 {
+    const iv_page *p = ctx;
+    const iv_record *change = p->change;
+    const web_request *req = f->req;
     or_sb *out = &res->body;
     iv_record *recs = NULL;
     int nrecs = 0;
     or_error err = {0};
     entries list = {NULL, 0, 0, req->arena};
     or_iv_query all = {0};
-    if (iv_pupil_records(req, f->upn, &recs, &nrecs, &err) ||
+    if (iv_pupil_records(req, p->upn, &recs, &nrecs, &err) ||
         (!change && or_iv_search(req->store, &all, on_entry, &list, NULL, &err))) {
         server_error(req, res, "The pupil's interventions could not be read.");
         return;
     }
+    if (!change) { /* the directory's entries; the pupil's schools for the LA */
+        gov_choice *items = or_arena_alloc(req->arena, (size_t)(list.n + 1) * sizeof *items);
+        items[0] = (gov_choice){"", "Choose an intervention", NULL};
+        if (list.n)
+            memcpy(items + 1, list.items, (size_t)list.n * sizeof *items);
+        f->fields[F_INTERVENTION].choices = items;
+        f->fields[F_INTERVENTION].nchoices = list.n + 1;
+        if (f->fields[F_URN].type != FORM_FIXED) {
+            web_schools sc;
+            pupil_schools(req, p->upn, &sc);
+            if (sc.n) {
+                gov_choice *schools = or_arena_alloc(req->arena, sizeof sc.items);
+                memcpy(schools, sc.items, sizeof sc.items);
+                f->fields[F_URN].choices = schools;
+                f->fields[F_URN].nchoices = sc.n;
+                if (!*form_text(f, F_URN))
+                    form_set(f, F_URN, or_arena_strdup(req->arena, sc.current));
+            } else {
+                f->fields[F_URN].type = FORM_TEXT;
+                f->fields[F_URN].label = "School URN";
+                f->fields[F_URN].hint = "6 digits";
+                f->fields[F_URN].width = "govuk-input--width-10";
+            }
+        }
+    }
     const char *title = "Interventions";
-    gov_page_start(out, req, e->n ? "Error: Interventions" : title);
+    gov_page_start(out, req, f->nerrors ? "Error: Interventions" : title);
     html_printf(out,
                 "<a href=\"/pupils/%t\" class=\"govuk-back-link\">Back to the pupil's record</a>\n",
-                f->upn);
+                p->upn);
     if (!strcmp(web_query(req, "saved"), "1"))
         gov_notification(out, "Success", "Intervention recorded.", true);
     html_raw(out, "<div class=\"govuk-grid-row\">\n<div class=\"govuk-grid-column-full\">\n");
-    gov_error_summary(out, e->items, e->n);
-    heading(req, out, f->upn, title);
+    gov_error_summary(out, f->errors, f->nerrors);
+    heading(req, out, p->upn, title);
     if (nrecs)
-        iv_records_table(out, req, "Interventions received, the latest first", f->upn, recs, nrecs,
+        iv_records_table(out, req, "Interventions received, the latest first", p->upn, recs, nrecs,
                          true);
     else
         html_raw(out, "<p class=\"govuk-body\">No intervention has been recorded for this "
@@ -223,56 +200,9 @@ static void show_page(const web_request *req, web_response *res, const form *f,
         html_raw(out, "<p class=\"govuk-body\">Choose from the <a class=\"govuk-link\" "
                       "href=\"/interventions\">interventions directory</a>.</p>\n");
     }
-    gov_form_start(out, req, "post",
-                   or_arena_printf(req->arena, "/pupils/%s/interventions", f->upn));
-    gov_hidden(out, "event_id", f->event_id);
-#define ERR(x) gov_error_for(e->items, e->n, x)
-    if (change) {
-        gov_hidden(out, "ref", f->ref);
-        gov_hidden(out, "intervention", f->intervention);
-        gov_hidden(out, "urn", f->urn);
-    } else {
-        gov_choice *items = or_arena_alloc(req->arena, (size_t)(list.n + 1) * sizeof *items);
-        items[0] = (gov_choice){"", "Choose an intervention", NULL};
-        if (list.n)
-            memcpy(items + 1, list.items, (size_t)list.n * sizeof *items);
-        gov_select(out, "intervention", "Intervention",
-                   "The entry of the directory (its level "
-                   "of need in brackets)",
-                   items, list.n + 1, f->intervention, ERR("intervention"));
-        int mine = web_user_school(req);
-        web_schools sc;
-        if (mine) {
-            html_printf(out, "<p class=\"govuk-body\">School: URN %s (your school).</p>\n", f->urn);
-        } else {
-            pupil_schools(req, f->upn, &sc);
-            if (sc.n)
-                gov_radios(out, "urn", "School", "The school that puts it in place", sc.items, sc.n,
-                           *f->urn ? f->urn : sc.current, ERR("urn"), true);
-            else
-                gov_text_input(out, "urn", "School URN", "6 digits", f->urn,
-                               "govuk-input--width-10", ERR("urn"));
-        }
-    }
-    gov_date_input(out, "start", "Start date", "For example, 24 11 2026", f->start_d, f->start_m,
-                   f->start_y, ERR("start-day"));
-    gov_date_input(out, "end", change ? "End date" : "Planned end date",
-                   change ? "The planned end, or the date it ended" : "For example, 19 2 2027",
-                   f->end_d, f->end_m, f->end_y, ERR("end-day"));
-    gov_text_input(out, "provider", "Who delivers it",
-                   "A role or a service, for example \"Learning mentor\" or \"School Counselling "
-                   "Service\"",
-                   f->provider, NULL, ERR("provider"));
-    gov_textarea(out, "notes", "Notes (optional)",
-                 "Targets, how progress will be measured. Write only what the record needs.",
-                 f->notes, 3, ERR("notes"));
-#undef ERR
-    gov_button_value(out, "Continue", "action", "check", false);
-    gov_form_end(out);
-    html_raw(out, "</div>\n</div>\n");
-    gov_page_end(out, req);
-    if (e->n)
-        res->status = 400;
+    form_start(out, f, or_arena_printf(req->arena, "/pupils/%s/interventions", p->upn));
+    form_fields_html(out, f, 0, f->n);
+    form_page_end(out, f, res, "Continue", "check");
 }
 
 /* The record the form changes (?change= / ref), checked: the pupil's, and the user's school's.
@@ -316,84 +246,87 @@ static void refuse(const web_request *req, web_response *res, int status, const 
     }
 }
 
+/* The form read and made for this request and user (a change form: the record's entry and
+ * school fixed); false with a page written (403, 404, 500) when it cannot be. */
+static bool prepare(const web_request *req, web_response *res, iv_page *p)
+{
+    memset(p, 0, sizeof *p);
+    p->upn = web_path(req, "upn");
+    form *f = &p->f;
+    form_init(f, req, fields, F__N);
+    form_read(f); /* a GET has no form: every field empty */
+    form_event_id(f, F_EVENT_ID);
+    int mine = web_user_school(req);
+    if (mine)
+        form_set(f, F_URN, or_arena_printf(req->arena, "%d", mine));
+    int status = 0;
+    p->change =
+        f->posted
+            ? changed_record(req, p->upn, form_text(f, F_REF), form_text(f, F_URN), &status)
+            : changed_record(req, p->upn, web_query(req, "change"), web_query(req, "urn"), &status);
+    if (status) {
+        refuse(req, res, status, p->upn);
+        return false;
+    }
+    const iv_record *change = p->change;
+    if (change) {
+        /* a change restates the same entry at the same school: both fixed */
+        f->fields[F_INTERVENTION].type = FORM_HIDDEN;
+        f->fields[F_URN].type = FORM_HIDDEN;
+        f->fields[F_END].label = "End date";
+        f->fields[F_END].hint = "The planned end, or the date it ended";
+        f->fields[F_END].missing = "Enter the end date";
+        form_set(f, F_INTERVENTION, change->intervention);
+        if (!f->posted) { /* the record as it stands */
+            form_set(f, F_REF, change->first_id);
+            form_set(f, F_URN, or_arena_printf(req->arena, "%d", change->urn));
+            form_set(f, F_PROVIDER, change->provider);
+            form_set(f, F_NOTES, change->notes);
+            form_set_date(f, F_START, change->start);
+            form_set_date(f, F_END, change->end);
+        }
+    } else if (mine) {
+        f->fields[F_URN].type = FORM_FIXED;
+        f->fields[F_URN].label = or_arena_printf(req->arena, "School: URN %d (your school).", mine);
+    }
+    return true;
+}
+
 void page_pupil_interventions(const web_request *req, web_response *res)
 {
-    form f;
-    read_form(req, &f); /* a GET has no form: every field empty */
-    char id[WEB_EVENT_ID_LEN + 1];
-    web_new_event_id(id);
-    f.event_id = id;
-    errors e = {0};
-    int status = 0;
-    const iv_record *change =
-        changed_record(req, f.upn, web_query(req, "change"), web_query(req, "urn"), &status);
-    if (status) {
-        refuse(req, res, status, f.upn);
+    iv_page p;
+    if (!prepare(req, res, &p))
         return;
-    }
-    if (change) { /* the record as it stands */
-        f.ref = change->first_id;
-        f.intervention = change->intervention;
-        f.urn = or_arena_printf(req->arena, "%d", change->urn);
-        f.provider = change->provider;
-        f.notes = change->notes;
-        set_date(req->arena, change->start, &f.start_d, &f.start_m, &f.start_y);
-        set_date(req->arena, change->end, &f.end_d, &f.end_m, &f.end_y);
-    } else if (*web_query(req, "intervention")) { /* from the entry's "Assign to a pupil" */
+    const char *want = web_query(req, "intervention");
+    if (!p.change && *want) { /* from the entry's "Assign to a pupil" */
         or_intervention x;
         bool found = false;
         or_error err = {0};
-        const char *want = web_query(req, "intervention");
         if (or_iv_id_ok(want) && !or_iv_get(req->store, want, req->arena, &x, &found, &err) &&
             found && x.active) {
-            f.intervention = x.id;
+            form_set(&p.f, F_INTERVENTION, x.id);
             if (strcmp(x.provider, "School") && strncmp(x.provider, "Not stated", 10))
-                f.provider = x.provider;
+                form_set(&p.f, F_PROVIDER, x.provider);
         }
     }
-    show_page(req, res, &f, change, &e);
+    show_page(&p.f, res, &p);
 }
 
-/* The row for the importer, in the events kind's column order. */
-static void to_cells(const web_request *req, const form *f, const char **cells)
+static void show_check(form *f, web_response *res, const or_pupil_facts *pf, const or_model *m,
+                       void *ctx)
 {
-    web_event_cells(req, cells, f->event_id, f->upn, f->urn, "intervention", f->start);
-    cells[OR_EV_END] = f->end;
-    cells[OR_EV_INTERVENTION_ID] = f->intervention;
-    cells[OR_EV_PROVIDER] = f->provider;
-    cells[OR_EV_REF] = f->ref;
-    cells[OR_EV_NOTES] = f->notes;
-}
-
-static void hidden_fields(or_sb *out, const form *f)
-{
-    gov_hidden(out, "event_id", f->event_id);
-    gov_hidden(out, "ref", f->ref);
-    gov_hidden(out, "intervention", f->intervention);
-    gov_hidden(out, "urn", f->urn);
-    gov_hidden(out, "start-day", f->start_d);
-    gov_hidden(out, "start-month", f->start_m);
-    gov_hidden(out, "start-year", f->start_y);
-    gov_hidden(out, "end-day", f->end_d);
-    gov_hidden(out, "end-month", f->end_m);
-    gov_hidden(out, "end-year", f->end_y);
-    gov_hidden(out, "provider", f->provider);
-    gov_hidden(out, "notes", f->notes);
-}
-
-static void show_check(const web_request *req, web_response *res, const form *f,
-                       const or_intervention *x, const iv_record *change)
-{
+    const iv_page *p = ctx;
+    const iv_record *change = p->change;
+    const or_intervention *x = &p->x;
+    const web_request *req = f->req;
     or_sb *out = &res->body;
-    const char *title =
-        change ? "Check the change before saving" : "Check the intervention before saving";
-    gov_page_start(out, req, title);
-    html_raw(out, "<div class=\"govuk-grid-row\">\n<div class=\"govuk-grid-column-two-thirds\">\n");
-    heading(req, out, f->upn, title);
-    html_raw(out, "<p class=\"govuk-body\">Nothing has been saved yet.</p>\n");
-    or_date start = OR_DATE_NONE, end = OR_DATE_NONE;
-    or_date_parse(f->start, &start);
-    or_date_parse(f->end, &end);
+    char name[300];
+    web_pupil_name(req, p->upn, name, sizeof name);
+    form_check_start(
+        out, f, change ? "Check the change before saving" : "Check the intervention before saving",
+        or_arena_printf(req->arena, "%s, UPN %s", name[0] ? name : "Pupil", p->upn), false);
+    or_date end = OR_DATE_NONE;
+    or_date_parse(form_text(f, F_END), &end);
     char d[24];
     gov_summary_start(out);
     html_raw(out, "<div class=\"govuk-summary-list__row\">\n<dt class=\"govuk-summary-list__key\">"
@@ -402,13 +335,12 @@ static void show_check(const web_request *req, web_response *res, const form *f,
     iv_level_tag(out, x->level);
     html_raw(out, "</dd>\n</div>\n");
     gov_summary_row(out, "Provider in the directory", x->provider);
-    gov_summary_row(out, "School", or_arena_printf(req->arena, "URN %s", f->urn));
-    gov_summary_row(out, "Start date", view_date(start, d));
+    gov_summary_row(out, "School", or_arena_printf(req->arena, "URN %s", form_text(f, F_URN)));
+    form_summary_row(out, f, F_START);
     gov_summary_row(out, change ? "End date" : "Planned end date",
                     end == OR_DATE_NONE ? "None set" : view_date(end, d));
-    gov_summary_row(out, "Who delivers it", f->provider);
-    if (*f->notes)
-        gov_summary_row(out, "Notes", f->notes);
+    form_summary_row(out, f, F_PROVIDER);
+    form_summary_row(out, f, F_NOTES);
     if (change) {
         char was[24];
         gov_summary_row(
@@ -421,99 +353,59 @@ static void show_check(const web_request *req, web_response *res, const form *f,
                             change->end == OR_DATE_NONE ? "" : view_date(change->end, was)));
     }
     gov_summary_end(out);
-    gov_form_start(out, req, "post",
-                   or_arena_printf(req->arena, "/pupils/%s/interventions", f->upn));
-    hidden_fields(out, f);
-    gov_check_page_end(out, req, change ? "Save the change" : "Save the intervention");
+    form_check_end(out, f, or_arena_printf(req->arena, "/pupils/%s/interventions", p->upn),
+                   change ? "Save the change" : "Save the intervention");
+}
+
+/* What the form requires beyond the importer: the directory's entry still offered. */
+static void validate(form *f, void *ctx)
+{
+    const iv_page *p = ctx;
+    if (p->found && !p->x.active && !p->change)
+        form_error(f, F_INTERVENTION, "This intervention is no longer offered: choose another");
+}
+
+static bool row(form *f, const char **cells, const char **detail, void *ctx)
+{
+    const iv_page *p = ctx;
+    const web_request *req = f->req;
+    const char *id = form_text(f, F_EVENT_ID), *ref = form_text(f, F_REF);
+    const char *iv = form_text(f, F_INTERVENTION), *urn = form_text(f, F_URN);
+    const char *start = form_text(f, F_START), *end = form_text(f, F_END);
+    const char *provider = form_text(f, F_PROVIDER);
+    web_event_cells(req, cells, id, p->upn, urn, "intervention", start);
+    form_cells(f, cells);
+    if (p->change)
+        *detail =
+            or_arena_printf(req->arena, "changed intervention %s (%s) by %s: %s to %s, by %.80s",
+                            ref, iv, id, start, end, provider);
+    else
+        *detail = or_arena_printf(req->arena,
+                                  "recorded intervention %s: %s at school %s, %s to %s, by %.80s",
+                                  id, iv, urn, start, end, provider);
+    return true;
 }
 
 void page_pupil_interventions_post(const web_request *req, web_response *res)
 {
-    form f;
-    read_form(req, &f);
-    const char *action = web_form(req, "action");
-    char id[WEB_EVENT_ID_LEN + 1];
-    if (!web_event_id_ok(f.event_id)) {
-        web_new_event_id(id);
-        f.event_id = or_arena_strdup(req->arena, id);
-    }
-    int status = 0;
-    const iv_record *change = changed_record(req, f.upn, f.ref, f.urn, &status);
-    if (status) {
-        refuse(req, res, status, f.upn);
+    iv_page p;
+    if (!prepare(req, res, &p))
         return;
-    }
-    if (change)
-        f.intervention = change->intervention; /* a change restates the same entry */
-    errors e = {0};
-    if (!strcmp(action, "change")) {
-        show_page(req, res, &f, change, &e);
-        return;
-    }
-    /* what the form requires beyond the importer: the directory's entry offered, an end, who */
-    or_intervention x = {0};
-    bool found = false;
+    const char *iv = form_text(&p.f, F_INTERVENTION);
     or_error err = {0};
-    if (*f.intervention && or_iv_id_ok(f.intervention) &&
-        or_iv_get(req->store, f.intervention, req->arena, &x, &found, &err)) {
+    if (*iv && or_iv_id_ok(iv) && or_iv_get(req->store, iv, req->arena, &p.x, &p.found, &err)) {
         server_error(req, res, "The directory could not be read. Nothing was saved.");
         return;
     }
-    if (found && !x.active && !change)
-        add_error(&e, "intervention", "This intervention is no longer offered: choose another");
-    if (!*f.end)
-        add_error(&e, "end-day", change ? "Enter the end date" : "Enter the planned end date");
-    if (!*f.provider)
-        add_error(&e, "provider", "Enter who delivers it");
-    bool save = !strcmp(action, "save");
-    const char *cells[OR_EV__N];
-    to_cells(req, &f, cells);
-    const char *name = or_arena_printf(req->arena, "form /pupils/%s/interventions", f.upn);
-    or_ingest_result ir = {0};
-    /* one transaction around the batch (a savepoint) and the audit line, or the check's look */
-    if (or_store_begin(req->store, &err)) {
-        server_error(req, res, "The database did not answer. Nothing was saved.");
-        return;
-    }
-    or_code rc = web_ingest_row(req, or_kind_get(OR_K_EVENTS), name, cells, &ir, &err);
-    if (rc == OR_EINPUT) {
-        web_form_errors(req->arena, ir.errors.len ? or_sb_str(&ir.errors) : err.msg, name, fields,
-                        (int)(sizeof fields / sizeof fields[0]), e.items, &e.n,
-                        (int)(sizeof e.items / sizeof e.items[0]));
-        if (!e.n)
-            add_error(&e, NULL, "The intervention could not be checked.");
-    }
-    if (rc && rc != OR_EINPUT) {
-        or_store_rollback(req->store);
-        or_ingest_result_release(&ir);
-        server_error(req, res, "The intervention could not be checked. Nothing was saved.");
-        return;
-    }
-    in_form_order(&e);
-    if (e.n || !save) {
-        or_store_rollback(req->store); /* the check leaves no trace */
-        or_ingest_result_release(&ir);
-        if (e.n)
-            show_page(req, res, &f, change, &e);
-        else
-            show_check(req, res, &f, &x, change);
-        return;
-    }
-    char detail[300];
-    if (change)
-        snprintf(detail, sizeof detail, "changed intervention %s (%s) by %s: %s to %s, by %.80s",
-                 f.ref, f.intervention, f.event_id, f.start, f.end, f.provider);
-    else
-        snprintf(detail, sizeof detail,
-                 "recorded intervention %s: %s at school %s, %s to %s, by %.80s", f.event_id,
-                 f.intervention, f.urn, f.start, f.end, f.provider);
-    bool changed = ir.committed;
-    or_ingest_result_release(&ir);
-    if ((changed && web_audit(req, "change", f.upn, detail)) || or_store_commit(req->store, &err)) {
-        or_store_rollback(req->store);
-        server_error(req, res,
-                     "The change could not be written to the audit log, so it was not saved.");
-        return;
-    }
-    web_redirect(req, res, or_arena_printf(req->arena, "/pupils/%s/interventions?saved=1", f.upn));
+    form_flow fl = {
+        .upn = p.upn,
+        .source = or_arena_printf(req->arena, "form /pupils/%s/interventions", p.upn),
+        .done = or_arena_printf(req->arena, "/pupils/%s/interventions?saved=1", p.upn),
+        .what = "intervention",
+        .validate = validate,
+        .row = row,
+        .show_form = show_page,
+        .show_check = show_check,
+    };
+    form_post(&p.f, res, &fl, &p);
 }

@@ -6,8 +6,9 @@
  * school days on the school's calendar); every update recorded; and, for those who may take
  * the next step, a form offering only the statuses that may come next (or_referral_next):
  * allocating a lead worker records the worker in `to`, the Re-engagement Unit's exit asks for
- * the sustainability plan. POST checks the step through the importer ("Continue"), then saves
- * ONE referral_update event naming the referral ("Save"), with its audit line.
+ * the sustainability plan. The form is one of the form engine's (form.h): POST checks the
+ * step through the importer ("Continue"), then saves ONE referral_update event naming the
+ * referral ("Save"), with its audit line.
  *
  * The route names an event, not a pupil: server.c looks up the event's pupil, checks that it
  * is in the user's scope (404 if not) and logs the read. A partner service sees only the
@@ -22,6 +23,22 @@
 #include "web/plans_web.h"
 #include "web/view.h"
 
+enum { F_UPDATE_ID, F_STATUS, F_START, F_TO, F__N };
+static const form_field fields[F__N] = {
+    [F_UPDATE_ID] = {"update_id", .type = FORM_HIDDEN},
+    /* only the statuses that may come next and this user may record (set per request) */
+    [F_STATUS] = {"status", "Which step has been reached?", NULL, FORM_RADIOS, FORM_REQUIRED,
+                  .noun = "step", .missing = "Select the step reached",
+                  .column = FORM_COLUMN(OR_EV_OUTCOME)},
+    [F_START] = {"start", "Date of this step", "For example, 24 11 2026", FORM_DATE, FORM_REQUIRED,
+                 .column = FORM_COLUMN(OR_EV_START)},
+    /* the worker allocated: on a form that offers the allocation only */
+    [F_TO] = {"to", "Lead worker (when allocating)",
+              "The name or email of the worker who leads the work with the pupil", FORM_TEXT,
+              .noun = "lead worker", .missing = "Enter the lead worker's name",
+              .column = FORM_COLUMN(OR_EV_TO)},
+};
+
 typedef struct {
     const char *upn, *urn_text, *event_id;
     int urn;
@@ -31,28 +48,24 @@ typedef struct {
     or_referral_state st;
     or_duty_list duties;
     /* the step being recorded */
-    const char *status, *to, *update_id, *start;
     const or_plan_kind *k;
-    or_plan_values v;
-    bool post;
+    int first; /* the index of k's first field */
+    gov_choice choices[OR_REFERRAL_MAX_STEPS + 4];
+    int nchoices; /* the statuses this user may record next */
+    form form;
 } referral_page;
-
-static const web_field columns[] = {
-    {"outcome", "status", "step", "Select the step reached"},
-    {"start", "start-day", "date of this step", NULL},
-    {"to", "to", "lead worker", "Enter the lead worker's name"},
-};
 
 static const char *path_of(const web_request *req, const referral_page *p)
 {
     return or_arena_printf(req->arena, "/referrals/%d/%s", p->urn, plan_url_part(req, p->event_id));
 }
 
-/* Load the pupil and the referral; NULL-free p->r, or a page written and false. */
-static bool load(const web_request *req, web_response *res, referral_page *p, bool post)
+static int next_choices(const web_request *req, const referral_page *p, gov_choice *out, int max);
+
+/* Load the pupil and the referral, and read the form; or a page written and false. */
+static bool load(const web_request *req, web_response *res, referral_page *p)
 {
     memset(p, 0, sizeof *p);
-    p->post = post;
     p->upn = web_path(req, "upn"); /* added by server.c from the event */
     p->urn_text = web_path(req, "urn");
     p->urn = atoi(p->urn_text);
@@ -79,13 +92,31 @@ static bool load(const web_request *req, web_response *res, referral_page *p, bo
                   "The referral's steps could not be worked out.");
         return false;
     }
-    p->status = web_form(req, "status");
-    p->to = web_form(req, "to");
-    p->update_id = web_form(req, "update_id");
-    p->start = web_date_from_parts(req->arena, web_form(req, "start-day"),
-                                   web_form(req, "start-month"), web_form(req, "start-year"));
+    p->nchoices = p->st.ended ? 0 : next_choices(req, p, p->choices, OR_REFERRAL_MAX_STEPS + 4);
+    bool allocating = false, exiting = false;
+    for (int i = 0; i < p->nchoices; i++) {
+        allocating |= !strcmp(p->choices[i].value, "allocated");
+        exiting |= !strcmp(p->choices[i].value, "exit");
+    }
+    form *f = &p->form;
+    form_init(f, req, fields, F__N);
+    f->fields[F_STATUS].choices = p->choices;
+    f->fields[F_STATUS].nchoices = p->nchoices;
+    if (!allocating)
+        form_off(f, F_TO);
     p->k = or_plan_kind_find("referral_update");
-    plan_form_read(req, p->k, &p->v);
+    p->first = plan_form_add(f, p->k, NULL, NULL, 0);
+    for (int i = 0; i < p->k->nfields; i++)
+        if (!strcmp(p->k->fields[i].name, "sustainability_plan")) {
+            if (exiting)
+                f->fields[p->first + i].label = "Sustainability plan (at exit)";
+            else
+                form_off(f, p->first + i);
+        }
+    form_read(f);
+    form_event_id(f, F_UPDATE_ID);
+    if (!f->posted)
+        form_set_date(f, F_START, web_today(req));
     return true;
 }
 
@@ -262,20 +293,21 @@ static void updates_table(or_sb *out, const web_request *req, const referral_pag
         html_raw(out, "</tbody>\n</table>\n");
 }
 
-static void show_page(const web_request *req, web_response *res, const referral_page *p,
-                      const plan_errors *e)
+static void show_page(form *fm, web_response *res, void *ctx)
 {
+    const referral_page *p = ctx;
+    const web_request *req = fm->req;
     or_sb *out = &res->body;
     const or_referral_flow *fl = p->st.flow;
     char day[24];
     const char *title = or_arena_printf(req->arena, "Referral to the %s", fl->label);
-    gov_page_start(out, req, e->n ? or_arena_printf(req->arena, "Error: %s", title) : title);
+    gov_page_start(out, req, fm->nerrors ? or_arena_printf(req->arena, "Error: %s", title) : title);
     html_printf(out,
                 "<a href=\"/pupils/%t/referrals\" class=\"govuk-back-link\">Back to the pupil's "
                 "referrals</a>\n",
                 p->upn);
     banner(req, out, p);
-    gov_error_summary(out, e->items, e->n);
+    gov_error_summary(out, fm->errors, fm->nerrors);
     html_printf(out, "<span class=\"govuk-caption-l\">%s</span>\n", plan_caption(req, p->upn));
     html_printf(out, "<h1 class=\"govuk-heading-l\">%s</h1>\n", title);
     const char *colour;
@@ -315,117 +347,93 @@ static void show_page(const web_request *req, web_response *res, const referral_
     steps_table(out, p);
     updates_table(out, req, p);
 
-    gov_choice choices[OR_REFERRAL_MAX_STEPS + 4];
-    int n = p->st.ended ? 0 : next_choices(req, p, choices, OR_REFERRAL_MAX_STEPS + 4);
-    if (n) {
+    if (p->nchoices) {
         html_raw(out, "<div class=\"govuk-grid-row\">\n<div class=\"govuk-grid-column-two-thirds\">"
                       "\n<h2 class=\"govuk-heading-m\" id=\"next\">Record the next step</h2>\n");
-        gov_form_start(out, req, "post", path_of(req, p));
-        gov_hidden(out, "update_id", p->update_id);
-        gov_radios(out, "status", "Which step has been reached?", NULL, choices, n, p->status,
-                   gov_error_for(e->items, e->n, "status"), false);
-        char d[3] = "", mo[3] = "", y[5] = "";
-        if (!p->post)
-            web_date_parts(web_today(req), d, mo, y);
-        gov_date_input(
-            out, "start", "Date of this step", "For example, 24 11 2026",
-            p->post ? web_form(req, "start-day") : d, p->post ? web_form(req, "start-month") : mo,
-            p->post ? web_form(req, "start-year") : y, gov_error_for(e->items, e->n, "start-day"));
-        bool allocating = false, exiting = false;
-        for (int i = 0; i < n; i++) {
-            allocating |= !strcmp(choices[i].value, "allocated");
-            exiting |= !strcmp(choices[i].value, "exit");
-        }
-        if (allocating)
-            gov_text_input(out, "to", "Lead worker (when allocating)",
-                           "The name or email of the worker who leads the work with the pupil",
-                           p->to, NULL, gov_error_for(e->items, e->n, "to"));
-        for (int f = 0; f < p->k->nfields; f++) {
-            const or_plan_field *fd = &p->k->fields[f];
-            if (!strcmp(fd->name, "sustainability_plan") && !exiting)
-                continue;
-            const char *label = !strcmp(fd->name, "sustainability_plan")
-                                    ? "Sustainability plan (at exit)"
-                                    : fd->label;
-            gov_textarea(out, fd->name, label, fd->hint, p->v.text[f] ? p->v.text[f] : "", 4,
-                         gov_error_for(e->items, e->n, fd->name));
-        }
+        form_start(out, fm, path_of(req, p));
+        form_fields_html(out, fm, 0, fm->n);
         gov_button_value(out, "Continue", "action", "check", false);
         gov_form_end(out);
         html_raw(out, "</div>\n</div>\n");
     }
     gov_page_end(out, req);
-    if (e->n)
+    if (fm->nerrors)
         res->status = 400;
 }
 
-static void show_check(const web_request *req, web_response *res, void *ctx,
-                       const or_pupil_facts *f, const or_model *m)
+static void show_check(form *fm, web_response *res, const or_pupil_facts *f, const or_model *m,
+                       void *ctx)
 {
     const referral_page *p = ctx;
+    const web_request *req = fm->req;
     or_sb *out = &res->body;
     char day[24];
-    const char *title = "Check the step before saving";
-    plan_check_start(out, req, p->upn, title);
-    const or_fact_event *ev = or_facts_event(f, p->urn, p->update_id);
+    form_check_start(out, fm, "Check the step before saving", plan_caption(req, p->upn), true);
+    const char *to = form_text(fm, F_TO);
     gov_summary_start(out);
     gov_summary_row(out, "Referral",
                     or_arena_printf(req->arena, "To the %s on %s", p->st.flow->label,
                                     view_date(p->r->start, day)));
-    gov_summary_row(out, "Step", plan_status_label(p->st.flow, p->status));
-    gov_summary_row(out, "Date", ev ? view_date(ev->start, day) : p->start);
-    if (*p->to)
-        gov_summary_row(out, "Lead worker", p->to);
-    plan_summary_rows(out, req, p->k, &p->v);
+    gov_summary_row(out, "Step", plan_status_label(p->st.flow, form_text(fm, F_STATUS)));
+    gov_summary_row(out, "Date", form_words(fm, F_START));
+    if (*to && !strcmp(form_text(fm, F_STATUS), "allocated"))
+        gov_summary_row(out, "Lead worker", to);
+    or_plan_values v;
+    plan_form_values(fm, p->first, p->k, &v);
+    plan_summary_rows(out, req, p->k, &v);
     gov_summary_end(out);
     plan_duties_after(out, req, f, m);
-    gov_form_start(out, req, "post", path_of(req, p));
-    gov_hidden(out, "update_id", p->update_id);
-    gov_hidden(out, "status", p->status);
-    gov_hidden(out, "to", p->to);
-    static const char *const parts[] = {"start-day", "start-month", "start-year"};
-    for (size_t i = 0; i < 3; i++)
-        gov_hidden(out, parts[i], web_form(req, parts[i]));
-    plan_form_hidden(out, req, p->k, &p->v);
-    gov_check_page_end(out, req, "Save the step");
+    form_check_end(out, fm, path_of(req, p), "Save the step");
+}
+
+/* The step's own checks: a worker for an allocation; the details (plans.h). */
+static void validate(form *fm, void *ctx)
+{
+    const referral_page *p = ctx;
+    const char *status = form_text(fm, F_STATUS);
+    if (!strcmp(status, "allocated") && !*form_text(fm, F_TO))
+        form_error(fm, F_TO, "Enter the lead worker's name");
+    plan_form_check(fm, p->first, p->k, status);
+}
+
+static bool row(form *fm, const char **cells, const char **detail, void *ctx)
+{
+    const referral_page *p = ctx;
+    const web_request *req = fm->req;
+    const char *json = plan_form_json(fm, p->first, p->k);
+    if (!json)
+        return false;
+    const char *id = form_text(fm, F_UPDATE_ID), *status = form_text(fm, F_STATUS);
+    const char *start = form_text(fm, F_START);
+    web_event_cells(req, cells, id, p->upn, p->urn_text, "referral_update", start);
+    form_cells(fm, cells);
+    cells[OR_EV_REF] = p->event_id;
+    if (strcmp(status, "allocated"))
+        cells[OR_EV_TO] = ""; /* `to` is the worker allocated, on an allocation only */
+    cells[OR_EV_DETAILS] = strcmp(json, "{}") ? json : "";
+    *detail =
+        or_arena_printf(req->arena, "recorded referral_update %s of %s at school %d on %s: %s", id,
+                        p->event_id, p->urn, start, status);
+    return true;
 }
 
 void page_referral(const web_request *req, web_response *res)
 {
     referral_page p;
-    if (load(req, res, &p, false)) {
-        char id[WEB_EVENT_ID_LEN + 1];
-        web_new_event_id(id);
-        p.update_id = id;
-        plan_errors e = {0};
-        show_page(req, res, &p, &e);
-    }
+    if (load(req, res, &p))
+        show_page(&p.form, res, &p);
     or_model_free(p.m);
 }
 
 void page_referral_post(const web_request *req, web_response *res)
 {
     referral_page p;
-    if (!load(req, res, &p, true)) {
-        or_model_free(p.m);
-        return;
-    }
-    if (!web_event_id_ok(p.update_id)) {
-        char id[WEB_EVENT_ID_LEN + 1];
-        web_new_event_id(id);
-        p.update_id = or_arena_strdup(req->arena, id);
-    }
-    const char *action = web_form(req, "action");
-    plan_errors e = {0};
-    if (!strcmp(action, "change")) {
-        show_page(req, res, &p, &e);
+    if (!load(req, res, &p)) {
         or_model_free(p.m);
         return;
     }
     /* only a status that may come next, and only one this user may record */
-    gov_choice choices[OR_REFERRAL_MAX_STEPS + 4];
-    int n = p.st.ended ? 0 : next_choices(req, &p, choices, OR_REFERRAL_MAX_STEPS + 4);
-    if (!n) {
+    if (!p.nchoices && strcmp(web_form(req, "action"), "change")) {
         or_model_free(p.m);
         web_audit(req, "denied", p.upn, "referral step not allowed for this role");
         web_error(req, res, 403, "You do not have access to this page",
@@ -433,48 +441,17 @@ void page_referral_post(const web_request *req, web_response *res)
                              : "The next step of this referral is not yours to record.");
         return;
     }
-    bool offered = false;
-    for (int i = 0; i < n; i++)
-        offered |= !strcmp(choices[i].value, p.status);
-    if (!offered)
-        plan_error_add(&e, "status", "Select the step reached");
-    if (!*p.start)
-        plan_error_add(&e, "start-day", "Enter the date of this step");
-    if (!strcmp(p.status, "allocated") && !*p.to)
-        plan_error_add(&e, "to", "Enter the lead worker's name");
-    if (strcmp(p.status, "allocated"))
-        p.to = ""; /* `to` is the worker allocated, on an allocation only */
-    plan_check_errors(req, p.k, p.status, &p.v, &e);
-    or_sb details = OR_SB_INIT;
-    or_error err = {0};
-    if (!e.n && or_plan_details_json(p.k, &p.v, &details, &err))
-        plan_error_add(&e, NULL, or_arena_strdup(req->arena, err.msg));
-    if (e.n) {
-        or_sb_release(&details);
-        show_page(req, res, &p, &e);
-        or_model_free(p.m);
-        return;
-    }
-    const char *cells[OR_EV__N];
-    web_event_cells(req, cells, p.update_id, p.upn, p.urn_text, "referral_update", p.start);
-    cells[OR_EV_REF] = p.event_id;
-    cells[OR_EV_OUTCOME] = p.status;
-    cells[OR_EV_TO] = p.to;
-    cells[OR_EV_DETAILS] =
-        strcmp(or_sb_str(&details), "{}") ? or_arena_strdup(req->arena, or_sb_str(&details)) : "";
-    or_sb_release(&details);
-    const char *source = or_arena_printf(req->arena, "form /referrals/%d", p.urn);
-    const char *detail =
-        or_arena_printf(req->arena, "recorded referral_update %s of %s at school %d on %s: %s",
-                        p.update_id, p.event_id, p.urn, p.start, p.status);
-    plan_columns cols = {columns, (int)(sizeof columns / sizeof columns[0])};
-    bool save = !strcmp(action, "save");
-    plan_result pr =
-        plan_submit(req, res, p.upn, cells, source, save, detail, p.k, &cols, show_check, &p, &e);
-    if (pr == PLAN_INVALID)
-        show_page(req, res, &p, &e);
-    else if (pr == PLAN_DONE && save)
-        web_redirect(req, res,
-                     or_arena_printf(req->arena, "%s?recorded=%s", path_of(req, &p), p.status));
+    form_flow fl = {
+        .upn = p.upn,
+        .source = or_arena_printf(req->arena, "form /referrals/%d", p.urn),
+        .done = or_arena_printf(req->arena, "%s?recorded=%s", path_of(req, &p),
+                                plan_url_part(req, form_text(&p.form, F_STATUS))),
+        .facts = true,
+        .validate = validate,
+        .row = row,
+        .show_form = show_page,
+        .show_check = show_check,
+    };
+    form_post(&p.form, res, &fl, &p);
     or_model_free(p.m);
 }

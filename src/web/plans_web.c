@@ -11,136 +11,69 @@
 
 /* ---- a kind's details on a form ---- */
 
-const char *plan_unix_lines(const web_request *req, const char *s)
-{
-    char *out = or_arena_strdup(req->arena, s ? s : ""), *o = out;
-    for (const char *p = out; *p; p++)
-        if (!(p[0] == '\r' && p[1] == '\n'))
-            *o++ = *p == '\r' ? '\n' : *p;
-    *o = '\0';
-    return out;
-}
-
-const char *plan_field_id(const web_request *req, const or_plan_field *f)
-{
-    return f->type == OR_PF_DATE ? or_arena_printf(req->arena, "%s-day", f->name) : f->name;
-}
-
-void plan_form_read(const web_request *req, const or_plan_kind *k, or_plan_values *v)
-{
-    memset(v, 0, sizeof *v);
-    for (int i = 0; i < k->nfields; i++) {
-        const or_plan_field *f = &k->fields[i];
-        switch (f->type) {
-        case OR_PF_DATE: {
-            char d[80], m[80], y[80];
-            snprintf(d, sizeof d, "%s-day", f->name);
-            snprintf(m, sizeof m, "%s-month", f->name);
-            snprintf(y, sizeof y, "%s-year", f->name);
-            v->text[i] = web_date_from_parts(req->arena, web_form(req, d), web_form(req, m),
-                                             web_form(req, y));
-            break;
-        }
-        case OR_PF_LIST: {
-            const char **items =
-                or_arena_alloc(req->arena, (size_t)(req->form.n + 1) * sizeof *items);
-            int n = 0;
-            for (int p = 0; p < req->form.n; p++)
-                if (!strcmp(req->form.items[p].name, f->name) && *req->form.items[p].value)
-                    items[n++] = req->form.items[p].value;
-            v->items[i] = items;
-            v->nitems[i] = n;
-            break;
-        }
-        case OR_PF_TEXTAREA:
-            v->text[i] = plan_unix_lines(req, web_form(req, f->name));
-            break;
-        default:
-            v->text[i] = web_form(req, f->name);
-        }
-    }
-}
-
 static const gov_choice yes_no[] = {{"yes", "Yes", NULL}, {"no", "No", NULL}};
 
-void plan_form_fields(or_sb *out, const web_request *req, const or_plan_kind *k,
-                      const or_plan_values *v, const gov_error *errs, int nerrs,
-                      const gov_choice *choices, int nchoices)
+/* A list field with nothing to choose from. */
+static void no_choices(or_sb *out, const form *f, int i)
 {
-    const char *group = NULL;
-    for (int i = 0; i < k->nfields; i++) {
-        const or_plan_field *f = &k->fields[i];
-        if (f->group && (!group || strcmp(group, f->group)))
-            html_printf(out, "<h2 class=\"govuk-heading-m\">%s</h2>\n", f->group);
-        group = f->group;
-        const char *err = gov_error_for(errs, nerrs, plan_field_id(req, f));
-        const char *val = v->text[i] ? v->text[i] : "";
-        switch (f->type) {
-        case OR_PF_TEXT:
-            gov_text_input(out, f->name, f->label, f->hint, val, NULL, err);
-            break;
-        case OR_PF_NUMBER:
-            gov_text_input(out, f->name, f->label, f->hint, val, "govuk-input--width-4", err);
-            break;
-        case OR_PF_TEXTAREA:
-            gov_textarea(out, f->name, f->label, f->hint, val, 4, err);
-            break;
-        case OR_PF_YESNO:
-            gov_radios(out, f->name, f->label, f->hint, yes_no, 2, val, err, true);
-            break;
-        case OR_PF_DATE: {
-            /* as typed when the form comes back, else the value's parts */
-            char dn[80], mn[80], yn[80], d[3], m[3], y[5];
-            snprintf(dn, sizeof dn, "%s-day", f->name);
-            snprintf(mn, sizeof mn, "%s-month", f->name);
-            snprintf(yn, sizeof yn, "%s-year", f->name);
-            or_date day = OR_DATE_NONE;
-            if (!web_param_get(&req->form, dn) && or_date_parse(val, &day)) {
-                web_date_parts(day, d, m, y);
-                gov_date_input(out, f->name, f->label, f->hint, d, m, y, err);
-            } else {
-                gov_date_input(out, f->name, f->label, f->hint, web_form(req, dn),
-                               web_form(req, mn), web_form(req, yn), err);
-            }
-            break;
-        }
-        case OR_PF_LIST: {
-            if (!nchoices) {
-                html_printf(out,
-                            "<p class=\"govuk-body\">%s: none are recorded for this pupil."
-                            "</p>\n",
-                            f->label);
-                break;
-            }
-            bool *ticked = or_arena_calloc(req->arena, (size_t)nchoices, sizeof *ticked);
-            for (int c = 0; c < nchoices; c++)
-                for (int j = 0; j < v->nitems[i]; j++)
-                    ticked[c] |= !strcmp(v->items[i][j], choices[c].value);
-            gov_checkboxes(out, f->name, f->label, f->hint, choices, nchoices, ticked, err);
-            break;
-        }
-        }
-    }
+    html_printf(out, "<p class=\"govuk-body\">%s: none are recorded for this pupil.</p>\n",
+                f->fields[i].label);
 }
 
-void plan_form_hidden(or_sb *out, const web_request *req, const or_plan_kind *k,
-                      const or_plan_values *v)
+int plan_form_add(form *f, const or_plan_kind *k, const char *group, const gov_choice *choices,
+                  int nchoices)
 {
+    int first = f->n;
     for (int i = 0; i < k->nfields; i++) {
-        const or_plan_field *f = &k->fields[i];
-        if (f->type == OR_PF_LIST) {
-            for (int j = 0; j < v->nitems[i]; j++)
-                gov_hidden(out, f->name, v->items[i][j]);
-        } else if (f->type == OR_PF_DATE) {
-            char d[80], m[80], y[80];
-            snprintf(d, sizeof d, "%s-day", f->name);
-            snprintf(m, sizeof m, "%s-month", f->name);
-            snprintf(y, sizeof y, "%s-year", f->name);
-            gov_hidden(out, d, web_form(req, d));
-            gov_hidden(out, m, web_form(req, m));
-            gov_hidden(out, y, web_form(req, y));
-        } else {
-            gov_hidden(out, f->name, v->text[i] ? v->text[i] : "");
+        const or_plan_field *pf = &k->fields[i];
+        form_field fd = {pf->name,
+                         pf->label,
+                         pf->hint,
+                         FORM_TEXT,
+                         FORM_OWN | FORM_DETAILS,
+                         .missing = pf->missing,
+                         .group = pf->group ? pf->group : group};
+        switch (pf->type) {
+        case OR_PF_TEXT:
+            break;
+        case OR_PF_NUMBER:
+            fd.width = "govuk-input--width-4";
+            break;
+        case OR_PF_TEXTAREA:
+            fd.type = FORM_TEXTAREA;
+            fd.rows = 4;
+            break;
+        case OR_PF_YESNO:
+            fd.type = FORM_RADIOS;
+            fd.flags |= FORM_SMALL;
+            fd.choices = yes_no;
+            fd.nchoices = 2;
+            break;
+        case OR_PF_DATE:
+            fd.type = FORM_DATE;
+            break;
+        case OR_PF_LIST:
+            fd.type = FORM_CHECKBOXES;
+            fd.choices = choices;
+            fd.nchoices = nchoices;
+            if (!nchoices)
+                fd.render = no_choices;
+            break;
+        }
+        form_add(f, &fd);
+    }
+    return first;
+}
+
+void plan_form_values(const form *f, int first, const or_plan_kind *k, or_plan_values *v)
+{
+    memset(v, 0, sizeof *v);
+    for (int i = 0; i < k->nfields && i < OR_PLAN_MAX_FIELDS; i++) {
+        const form_value *fv = &f->v[first + i];
+        v->text[i] = fv->off || k->fields[i].type == OR_PF_LIST ? NULL : fv->text;
+        if (k->fields[i].type == OR_PF_LIST && !fv->off) {
+            v->items[i] = fv->items;
+            v->nitems[i] = fv->nitems;
         }
     }
 }
@@ -198,12 +131,6 @@ void plan_details_of(const web_request *req, const or_plan_kind *k, const char *
         memset(v, 0, sizeof *v);
 }
 
-void plan_error_add(plan_errors *e, const char *field, const char *message)
-{
-    if (e->n < (int)(sizeof e->items / sizeof e->items[0]))
-        e->items[e->n++] = (gov_error){field, message};
-}
-
 /* One problem in the form's words. */
 static const char *problem_words(const web_request *req, const or_plan_field *f,
                                  const or_plan_error *pe)
@@ -231,109 +158,34 @@ static const char *problem_words(const web_request *req, const or_plan_field *f,
     }
 }
 
-void plan_check_errors(const web_request *req, const or_plan_kind *k, const char *outcome,
-                       const or_plan_values *v, plan_errors *e)
+void plan_form_check(form *f, int first, const or_plan_kind *k, const char *outcome)
 {
+    const web_request *req = f->req;
+    or_plan_values v;
+    plan_form_values(f, first, k, &v);
     or_plan_error pe[OR_PLAN_MAX_FIELDS * 2];
-    int n = or_plan_check(k, outcome, v, pe, (int)(sizeof pe / sizeof pe[0]));
+    int n = or_plan_check(k, outcome, &v, pe, (int)(sizeof pe / sizeof pe[0]));
     for (int i = 0; i < n && i < (int)(sizeof pe / sizeof pe[0]); i++) {
-        const or_plan_field *f = pe[i].index >= 0 ? &k->fields[pe[i].index] : NULL;
-        if (f)
-            plan_error_add(e, plan_field_id(req, f), problem_words(req, f, &pe[i]));
+        if (pe[i].index >= 0)
+            form_error(f, first + pe[i].index, problem_words(req, &k->fields[pe[i].index], &pe[i]));
         else
-            plan_error_add(e, NULL, or_arena_strdup(req->arena, pe[i].message));
+            form_error(f, -1, or_arena_strdup(req->arena, pe[i].message));
     }
 }
 
-/* ---- one event through the importer ---- */
-
-/* The importer's messages against the form's fields: the form's columns, then a details
- * message ("FIELD: ...") against the field it names. */
-static void import_errors(const web_request *req, const char *text, const char *source,
-                          const or_plan_kind *k, const plan_columns *cols, plan_errors *e)
+const char *plan_form_json(form *f, int first, const or_plan_kind *k)
 {
-    web_import_error *ie;
-    int n = web_import_errors(req->arena, text, source, &ie);
-    for (int i = 0; i < n; i++) {
-        const char *column = ie[i].column, *msg = ie[i].message;
-        if (column && !strcmp(column, "details") && k) {
-            const char *colon = strstr(msg, ": ");
-            int fi = colon ? or_plan_field_index(
-                                 k, or_arena_strndup(req->arena, msg, (size_t)(colon - msg)))
-                           : -1;
-            if (fi >= 0) {
-                const or_plan_field *f = &k->fields[fi];
-                plan_error_add(e, plan_field_id(req, f),
-                               !strncmp(colon + 2, "is empty", 8) && f->missing
-                                   ? f->missing
-                                   : or_arena_printf(req->arena, "%s: %s",
-                                                     bare_label(req, f->label), colon + 2));
-                continue;
-            }
-        }
-        if (!column) {
-            plan_error_add(e, NULL, msg);
-            continue;
-        }
-        web_form_errors(req->arena,
-                        or_arena_printf(req->arena, "%s:%lld: column %s: %s", source,
-                                        (long long)ie[i].line, column, msg),
-                        source, cols ? cols->fields : NULL, cols ? cols->nfields : 0, e->items,
-                        &e->n, (int)(sizeof e->items / sizeof e->items[0]));
-    }
-}
-
-plan_result plan_submit(const web_request *req, web_response *res, const char *upn,
-                        const char *const *cells, const char *source, bool save, const char *detail,
-                        const or_plan_kind *k, const plan_columns *cols, plan_check_fn check,
-                        void *ctx, plan_errors *e)
-{
+    or_plan_values v;
+    plan_form_values(f, first, k, &v);
+    or_sb details = OR_SB_INIT;
     or_error err = {0};
-    if (or_store_begin(req->store, &err)) {
-        web_error(req, res, 500, "Sorry, there is a problem with the service",
-                  "The database did not answer. Nothing was saved.");
-        return PLAN_FAILED;
-    }
-    or_ingest_result ir = {0};
-    or_code rc = web_ingest_row(req, or_kind_get(OR_K_EVENTS), source, cells, &ir, &err);
-    if (rc == OR_EINPUT) {
-        or_store_rollback(req->store);
-        int before = e->n;
-        import_errors(req, ir.errors.len ? or_sb_str(&ir.errors) : err.msg, source, k, cols, e);
-        if (e->n == before)
-            plan_error_add(e, NULL, "The record could not be checked.");
-        or_ingest_result_release(&ir);
-        return PLAN_INVALID;
-    }
-    bool changed = ir.committed;
-    or_ingest_result_release(&ir);
-    if (rc) {
-        or_store_rollback(req->store);
-        web_error(req, res, 500, "Sorry, there is a problem with the service",
-                  "The record could not be checked. Nothing was saved.");
-        return PLAN_FAILED;
-    }
-    if (!save) {
-        or_model *m = NULL;
-        const or_pupil_facts *f = NULL;
-        if (!or_model_load(req->store, upn, &m, &err))
-            f = or_model_find(m, upn);
-        if (f)
-            check(req, res, ctx, f, m);
-        else
-            web_error(req, res, 500, "Sorry, there is a problem with the service",
-                      "The pupil's record could not be read. Nothing was saved.");
-        or_store_rollback(req->store); /* the check leaves no trace */
-        or_model_free(m);
-        return f ? PLAN_DONE : PLAN_FAILED;
-    }
-    if ((changed && web_audit(req, "change", upn, detail)) || or_store_commit(req->store, &err)) {
-        or_store_rollback(req->store);
-        web_error(req, res, 500, "Sorry, there is a problem with the service",
-                  "The change could not be written to the audit log, so it was not saved.");
-        return PLAN_FAILED;
-    }
-    return PLAN_DONE;
+    const char *json = NULL;
+    if (or_plan_details_json(k, &v, &details, &err))
+        form_error(f, -1, or_arena_strdup(f->req->arena, err.msg));
+    else
+        json = or_arena_strdup(f->req->arena, or_sb_str(&details));
+    or_sb_release(&details);
+    return json;
 }
 
 const char *plan_caption(const web_request *req, const char *upn)
@@ -618,13 +470,4 @@ void plan_pupil_summary(or_sb *out, const web_request *req, const or_pupil_facts
                 "and support</a> &middot; <a class=\"govuk-link\" href=\"/pupils/%t/referrals\">"
                 "Referrals</a></p>\n",
                 upn, upn);
-}
-
-void plan_check_start(or_sb *out, const web_request *req, const char *upn, const char *title)
-{
-    gov_page_start(out, req, title);
-    html_raw(out, "<div class=\"govuk-grid-row\">\n<div class=\"govuk-grid-column-full\">\n");
-    html_printf(out, "<span class=\"govuk-caption-l\">%s</span>\n", plan_caption(req, upn));
-    html_printf(out, "<h1 class=\"govuk-heading-l\">%s</h1>\n", title);
-    html_raw(out, "<p class=\"govuk-body\">Nothing has been saved yet.</p>\n");
 }

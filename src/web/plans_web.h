@@ -3,11 +3,9 @@
  * page_referral.c, page_referrals.c, page_peps.c, and the panels of the dashboard, the school
  * page and the pupil page):
  *
- *   - a plan kind's details fields (plans.h) as GOV.UK form components, read back from the
- *     form, carried as hidden fields through the check step, and shown as a summary list;
- *   - one submission saved as ONE event through the importer (forms.h web_ingest_row) inside
- *     one transaction: checked (then rolled back) or saved with its audit line; the importer's
- *     messages put against the form's fields;
+ *   - a plan kind's details fields (plans.h) as fields of a form (form.h: the one form
+ *     engine, which reads, carries and saves them), checked by or_plan_check as the importer
+ *     checks them, and shown as a summary list;
  *   - the graduated response's duties (LOCAL-PSP and its reviews and escalation, LOCAL-PEAP,
  *     LOCAL-PEP, LOCAL-PTT, LOCAL-REFERRAL): which they are, and the page that does each.
  *
@@ -17,22 +15,26 @@
 
 #include "onroll/plans.h"
 #include "onroll/referrals.h"
-#include "web/forms.h"
+#include "web/form.h"
 #include "web/view.h"
 
-/* ---- a kind's details on a form ---- */
+/* ---- a kind's details on a form (form.h) ---- */
 
-/* The values of kind k's fields from the submitted form (text fields by name, dates from
- * NAME-day/-month/-year, list fields repeated, line breaks as "\n"); strings in req->arena. */
-void plan_form_read(const web_request *req, const or_plan_kind *k, or_plan_values *v);
-/* The fields as GOV.UK components, under their groups' headings (h2), each with its error;
- * list fields offer `choices` (the pupil's recorded interventions), or say there are none. */
-void plan_form_fields(or_sb *out, const web_request *req, const or_plan_kind *k,
-                      const or_plan_values *v, const gov_error *errs, int nerrs,
-                      const gov_choice *choices, int nchoices);
-/* The fields again as hidden inputs (the check page's Save and Change buttons). */
-void plan_form_hidden(or_sb *out, const web_request *req, const or_plan_kind *k,
-                      const or_plan_values *v);
+/* Add kind k's details fields to form f: each under its group (or `group` when it has none),
+ * FORM_DETAILS (the importer names them in its details messages) and FORM_OWN (checked by
+ * or_plan_check, the importer's own check, in plan_form_check); a list field offers `choices`
+ * (the pupil's recorded interventions), or says there are none. Returns the first's index. */
+int plan_form_add(form *f, const or_plan_kind *k, const char *group, const gov_choice *choices,
+                  int nchoices);
+/* The values of k's fields, added at index first (strings as in the form). */
+void plan_form_values(const form *f, int first, const or_plan_kind *k, or_plan_values *v);
+/* The problems of or_plan_check (outcome: the event's, or NULL) against the fields, in the
+ * form's words ("Enter the targets for the pupil"). */
+void plan_form_check(form *f, int first, const or_plan_kind *k, const char *outcome);
+/* The details object of the fields as JSON (in req->arena); NULL, with an error of the whole
+ * form, when it cannot be made. */
+const char *plan_form_json(form *f, int first, const or_plan_kind *k);
+
 /* A field's value for people: "Yes", "24 November 2026", the text (or a list joined). */
 const char *plan_value_words(const web_request *req, const or_plan_field *f,
                              const or_plan_values *v, int i);
@@ -43,58 +45,12 @@ void plan_summary_rows(or_sb *out, const web_request *req, const or_plan_kind *k
 void plan_details_of(const web_request *req, const or_plan_kind *k, const char *json,
                      or_plan_values *v);
 
-/* The id of a field on the form (the error summary's link): its name, NAME-day for a date. */
-const char *plan_field_id(const web_request *req, const or_plan_field *f);
-
-typedef struct {
-    gov_error items[40];
-    int n;
-} plan_errors;
-
-void plan_error_add(plan_errors *e, const char *field, const char *message);
-/* The problems of or_plan_check in the form's words. */
-void plan_check_errors(const web_request *req, const or_plan_kind *k, const char *outcome,
-                       const or_plan_values *v, plan_errors *e);
-
-/* ---- one event through the importer ---- */
-
-/* The form's own columns, for the importer's messages: column -> field id and label. */
-typedef struct {
-    const web_field *fields;
-    int nfields;
-} plan_columns;
-
-typedef enum {
-    PLAN_DONE,    /* checked (the check page written by the callback) or saved */
-    PLAN_INVALID, /* the importer refused it: errors added to e */
-    PLAN_FAILED,  /* the store failed: a 500 page written */
-} plan_result;
-
-/* What the check step shows, with the pupil's facts as they would be (the new event
- * included), inside the transaction that is then rolled back. */
-typedef void (*plan_check_fn)(const web_request *req, web_response *res, void *ctx,
-                              const or_pupil_facts *f, const or_model *m);
-
-/* Send cells (events columns, "" empty) through the importer in a transaction: with save,
- * commit it with its audit line ("change", detail); else call check with the facts and roll
- * back. Importer messages of the form's columns (and of details' fields, for kind k) go into
- * e against their fields. */
-plan_result plan_submit(const web_request *req, web_response *res, const char *upn,
-                        const char *const *cells, const char *source, bool save, const char *detail,
-                        const or_plan_kind *k, const plan_columns *cols, plan_check_fn check,
-                        void *ctx, plan_errors *e);
-
 /* The check step's table of the pupil's plan duties as they would be, as of today (a
  * school: its own). */
 void plan_duties_after(or_sb *out, const web_request *req, const or_pupil_facts *f,
                        const or_model *m);
-/* Line breaks as "\n" (browsers send "\r\n"), in req->arena. */
-const char *plan_unix_lines(const web_request *req, const char *s);
 /* The caption "Name, UPN ..." of a pupil's pages, in req->arena. */
 const char *plan_caption(const web_request *req, const char *upn);
-/* The top of a plan or referral form's check page: the page, its caption (the pupil), the
- * title as its heading and "Nothing has been saved yet." */
-void plan_check_start(or_sb *out, const web_request *req, const char *upn, const char *title);
 /* A school's name from the model ("URN n" when unknown), in req->arena. */
 const char *plan_school_name(const web_request *req, const or_model *m, int urn);
 

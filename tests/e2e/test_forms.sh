@@ -252,7 +252,7 @@ expect_not_in "... no outcome for this rule" 'name="outcome"' "$WORK/action.html
 form_body "$WORK/action.html" done-day=40 "done-month=$T_MONTH" "done-year=$T_YEAR" delivery=pigeon >"$WORK/act.req"
 expect_eq "a bad action is refused" 400 "$(post "$LA" "/pupils/$P1/action" "$WORK/act.req")"
 expect_in "... the date, against its field" '<a href="#done-day">' "$WORK/body"
-expect_in "... the delivery, in the importer's words" "expected hand|email|post" "$WORK/body"
+expect_in "... the delivery, a choice not offered" '<a href="#delivery">Select how it was sent</a>' "$WORK/body"
 form_body "$WORK/action.html" "done-day=$T_DAY" "done-month=$T_MONTH" "done-year=$T_YEAR" delivery=hand \
     "to=the parent" >"$WORK/act.req"
 expect_eq "record the parent told" 303 "$(post "$LA" "/pupils/$P1/action" "$WORK/act.req")"
