@@ -11,7 +11,8 @@
 # is drawn from the cached LA snapshot (view_cache.c), warmed before the run.
 # Env: RATE (1000), DURATION (30), THREADS (wrk threads, 2), CONNECTIONS (64), SERVER_THREADS
 # (onroll serve --threads, 4), TARGET_MS (20), PUPILS, SCHOOLS (demo size; default the
-# demo's), NPUPILS (pupils rotated over, 5000), BUILD, ONROLL (the binary).
+# demo's), NPUPILS (pupils rotated over, 5000), PAGES ("pupil dashboard": the pages to run, in
+# order; PAGES=pupil runs the pupil page alone), BUILD, ONROLL (the binary).
 set -eu
 BUILD=${BUILD:-build}
 ONROLL=${ONROLL:-$(pwd)/$BUILD/onroll}
@@ -22,6 +23,7 @@ CONNECTIONS=${CONNECTIONS:-64}
 SERVER_THREADS=${SERVER_THREADS:-4}
 TARGET_MS=${TARGET_MS:-20}
 NPUPILS=${NPUPILS:-5000}
+PAGES=${PAGES:-pupil dashboard}
 for tool in wrk curl sqlite3 python3; do
     if ! command -v "$tool" >/dev/null 2>&1; then
         echo "bench/web.sh: $tool is not installed (tools/deps.sh installs it)" >&2
@@ -104,8 +106,14 @@ run() { # run LABEL PATHS
     }
     grep '^RESULT ' "$W/wrk.out" | sed 's/^RESULT //'
 }
-run "pupil($npupils)" "$W/pupils.txt" >"$W/results"
-run dashboard "$W/dashboard.txt" >>"$W/results"
+: >"$W/results"
+for page in $PAGES; do
+    case $page in
+    pupil) run "pupil($npupils)" "$W/pupils.txt" >>"$W/results" ;;
+    dashboard) run dashboard "$W/dashboard.txt" >>"$W/results" ;;
+    *) echo "bench/web.sh: PAGES: '$page' is not a page (pupil, dashboard)" >&2; exit 2 ;;
+    esac
+done
 reads=$(sqlite3 "$ONROLL_DB" "SELECT COUNT(*) FROM audit_log WHERE action = 'pupil.read'")
 
 echo

@@ -33,6 +33,8 @@ or_code or_store_check_schema(or_store *s, or_error *err);
 or_code or_store_begin(or_store *s, or_error *err);
 or_code or_store_commit(or_store *s, or_error *err);
 or_code or_store_rollback(or_store *s);
+/* Is a transaction open (between begin and its commit or rollback)? */
+bool or_store_in_transaction(const or_store *s);
 
 /* Where rows came from: a file (name + sha256), a form, the API or the demo generator. */
 typedef struct {

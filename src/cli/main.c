@@ -81,14 +81,9 @@ int cli_usage(const char *cmd, const char *text)
     return 2;
 }
 
-const char *cli_user(void)
-{
-    const char *u = getenv("USER");
-    return u && *u ? u : "cli";
-}
-
 int main(int argc, char **argv)
 {
+    cli_set_command_line(argc, argv);
     /* a global --db before the command is passed on to it */
     const char *db = NULL;
     int i = 1;

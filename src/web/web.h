@@ -92,6 +92,7 @@ typedef struct {
     size_t nassets;
     char asset_version[17]; /* a digest of the assets, added to their URLs (?v=) */
     const char *db_url;     /* the store, for work done off the requests (view_cache.c) */
+    struct web_audit_writer *audit_writer; /* audit rows in groups (audit_writer.h), or NULL */
 } web_config;
 
 typedef struct web_route web_route;
@@ -254,8 +255,20 @@ bool web_can_see_school(const web_request *req, int urn);
 /* ---- audit.c ---- */
 
 /* Append to the audit log: who (the user, or the API's school), their role, action, the path
- * (web_logged_path), the pupil (or NULL), the client's address and a detail (or NULL). */
+ * (web_logged_path), the pupil (or NULL), the client's address and a detail (or NULL). Outside
+ * a transaction the row goes through the server's audit writer (committed with others, waited
+ * for); inside one, it is written in it. */
 or_code web_audit(const web_request *req, const char *action, const char *upn, const char *detail);
+/* The row web_audit would write (actor: a buffer of OR_EMAIL_MAX + 8 bytes for "api:URN"). */
+or_audit_entry web_audit_entry(const web_request *req, const char *action, const char *upn,
+                               const char *detail, char *actor);
+/* Every child a response names is on the record: after a GET's handler, one row "pupil.listed"
+ * per UPN in the body (each once), before anything is sent. False when they could not be
+ * written (the caller answers 500 instead). Skipped for a pupil's record (its read is logged
+ * as pupil.read) and the audit log's own page. */
+bool web_audit_listed(const web_request *req, const web_response *res);
+/* One "pupil.listed" row for each of n children (a list that names a child without the UPN). */
+or_code web_audit_upns(const web_request *req, const char *const *upns, int n);
 /* The request's path as logs may hold it: the route's pattern ("/n/{token}") when the route is
  * WEB_F_SECRET_PATH, else the path. */
 const char *web_logged_path(const web_request *req);

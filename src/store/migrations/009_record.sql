@@ -1,0 +1,79 @@
+-- 009_record: the record of who saw what (docs/security.md).
+--
+-- The audit log becomes append-only in the database itself: a trigger refuses every UPDATE
+-- and DELETE of its rows (and on PostgreSQL TRUNCATE), whoever asks. On PostgreSQL UPDATE,
+-- DELETE and TRUNCATE are also revoked from PUBLIC; the trigger is what stops the table's
+-- owner (onroll's own account usually owns it, and REVOKE does not bind an owner). Only a
+-- superuser or the owner disabling the trigger on purpose (ALTER TABLE ... DISABLE TRIGGER)
+-- gets past it; docs/security.md says how to keep the owner apart from onroll's account.
+--
+-- On SQLite the audit log, the sessions and the failed sign-ins move, rows and all, to the
+-- log database: the file DB-log beside DB, attached as "log" to every connection (sqlite.c).
+-- It has its own write lock, so a long import holding the records' write lock never holds up
+-- a page's audit row or a session's "last seen". On PostgreSQL they stay where they are (its
+-- writers do not lock each other out table-wide).
+
+-- @sqlite
+CREATE TABLE log.audit_log (
+    id {{ID}},
+    at {{TS}} NOT NULL,
+    user_id BIGINT,
+    role TEXT,
+    action TEXT NOT NULL,
+    object TEXT,
+    upn TEXT,
+    remote TEXT,
+    detail TEXT,
+    actor TEXT
+);
+INSERT INTO log.audit_log (id, at, user_id, role, action, object, upn, remote, detail, actor)
+    SELECT id, at, user_id, role, action, object, upn, remote, detail, actor FROM main.audit_log;
+DROP TABLE main.audit_log;
+CREATE INDEX log.audit_log_upn ON audit_log (upn, at);
+CREATE INDEX log.audit_log_actor ON audit_log (actor, at);
+CREATE INDEX log.audit_log_at ON audit_log (at);
+CREATE TRIGGER log.audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only: its rows are never changed');
+END;
+CREATE TRIGGER log.audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only: its rows are never deleted');
+END;
+
+CREATE TABLE log.sessions (
+    token_hash TEXT NOT NULL PRIMARY KEY,
+    user_id BIGINT NOT NULL,
+    csrf TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    seen_at BIGINT NOT NULL,
+    remote TEXT
+);
+INSERT INTO log.sessions (token_hash, user_id, csrf, created_at, seen_at, remote)
+    SELECT token_hash, user_id, csrf, created_at, seen_at, remote FROM main.sessions;
+DROP TABLE main.sessions;
+CREATE INDEX log.sessions_user ON sessions (user_id);
+
+CREATE TABLE log.login_failures (
+    id {{ID}},
+    at BIGINT NOT NULL,
+    email TEXT NOT NULL,
+    remote TEXT NOT NULL
+);
+INSERT INTO log.login_failures (id, at, email, remote)
+    SELECT id, at, email, remote FROM main.login_failures;
+DROP TABLE main.login_failures;
+CREATE INDEX log.login_failures_email ON login_failures (email, at);
+CREATE INDEX log.login_failures_remote ON login_failures (remote, at);
+
+-- @postgresql
+CREATE FUNCTION onroll_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION '% is append-only: its rows are never changed or deleted', TG_TABLE_NAME;
+END
+$$;
+CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION onroll_append_only();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+    FOR EACH STATEMENT EXECUTE FUNCTION onroll_append_only();
+REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM PUBLIC;
