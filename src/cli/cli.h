@@ -23,6 +23,8 @@ int cmd_report_outcomes(int argc, char **argv); /* `report outcomes` */
 int cmd_user(int argc, char **argv);
 int cmd_interventions(int argc, char **argv);
 int cmd_notify(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
+int cmd_restore(int argc, char **argv);
 
 /* The database URL: --db, else $ONROLL_DB, else ./onroll.db. */
 const char *cli_db_url(const char *flag);

@@ -26,6 +26,8 @@ static const struct {
     {"interventions", cmd_interventions, "the interventions directory: list (search), seed"},
     {"notify", cmd_notify, "partner notifications: recipients, outbox, sender (SMTP)"},
     {"serve", cmd_serve, "run the web server"},
+    {"backup", cmd_backup, "a consistent copy of the database while it is in use"},
+    {"restore", cmd_restore, "fill a new database from a backup"},
 };
 
 static void usage(FILE *f)

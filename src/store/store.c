@@ -208,6 +208,30 @@ bool or_store_in_transaction(const or_store *s)
     return s->depth > 0;
 }
 
+or_code or_store_backup(or_store *s, const char *path, or_error *err)
+{
+    if (!s->drv->backup)
+        return or_fail(err, OR_EUSAGE,
+                       "%s is a PostgreSQL database: back it up with PostgreSQL's own tool, "
+                       "pg_dump (for example pg_dump --format=custom --file=%s DATABASE_URL)",
+                       or_store_name(s), path);
+    if (s->depth)
+        return or_fail(err, OR_EUSAGE, "a backup is not taken inside a transaction");
+    return s->drv->backup(s->db, path, err);
+}
+
+or_code or_store_restore(or_store *s, const char *path, or_error *err)
+{
+    if (!s->drv->restore)
+        return or_fail(err, OR_EUSAGE,
+                       "%s is a PostgreSQL database: restore a pg_dump copy with PostgreSQL's "
+                       "own tool, pg_restore (for example pg_restore --dbname=DATABASE_URL %s)",
+                       or_store_name(s), path);
+    if (s->depth)
+        return or_fail(err, OR_EUSAGE, "a restore is not made inside a transaction");
+    return s->drv->restore(s->db, path, err);
+}
+
 or_code or_store_migrate(or_store *s, int *applied, or_error *err)
 {
     const or_driver *d = s->drv;
