@@ -12,8 +12,9 @@
 #     PostgreSQL) on audit_log fail, whoever asks;
 #   - web lists that name children write one row per child listed (action pupil.listed, the
 #     child's UPN): /pupils lists the 6 pupils, a search for "Smith" one, /peps the one
-#     looked-after child; the dashboard one row per child it names; a pupil's record is still
-#     its one pupil.read row; a list whose rows cannot be written is not shown.
+#     looked-after child; the dashboard and the MIS API's duties one row per child they name; a
+#     pupil's record is still its one pupil.read row; a list whose rows cannot be written is
+#     not shown.
 . tests/e2e/lib.sh
 . tests/e2e/web_lib.sh
 if [ -z "${ONROLL_TEST_PG:-}" ] && ! command -v sqlite3 >/dev/null 2>&1; then
@@ -181,6 +182,17 @@ expect_eq "/dashboard: 200" 200 "$(get "$J" /dashboard)"
 grep -o '/pupils/[A-Z][0-9]\{11\}[0-9A-Z]' "$WORK/body" | sed 's|/pupils/||' | sort -u | tr '\n' ' ' | sed 's/ $//' >"$WORK/named"
 expect_eq "/dashboard: one row per child it names" "$(cat "$WORK/named")" "$(listed_upns "$id")"
 [ -s "$WORK/named" ] && pass "/dashboard names children (so the check above means something)" || fail "/dashboard names children"
+
+# the MIS API's list of a school's duties names its children: one row each, as api:URN
+TOKEN=$("$ONROLL" user token 100002 2>/dev/null | tail -n 1)
+id=$(max_id)
+code=$(curl -s -o "$WORK/api.json" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
+    "$B/api/v1/duties?as_of=2026-01-15")
+expect_eq "API duties: 200" 200 "$code"
+grep -o '"upn": *"[A-Z0-9]*"' "$WORK/api.json" | sed 's/.*"\([A-Z0-9]*\)"$/\1/' | sort -u | tr '\n' ' ' | sed 's/ $//' >"$WORK/named"
+[ -s "$WORK/named" ] && pass "API duties names children" || fail "API duties names children" "$(head -c 300 "$WORK/api.json")"
+expect_eq "API duties: one row per child it names, as api:100002" "$(cat "$WORK/named")" \
+    "$(sql "SELECT upn FROM audit_log WHERE action = 'pupil.listed' AND actor = 'api:100002' AND id > $id ORDER BY upn" | tr '\n' ' ' | sed 's/ $//')"
 
 id=$(max_id)
 expect_eq "a pupil's record: 200" 200 "$(get "$J" /pupils/K999250000002)"

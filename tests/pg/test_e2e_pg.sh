@@ -24,7 +24,10 @@ for t in \
     tests/e2e/test_interventions.sh \
     tests/e2e/test_letters.sh \
     tests/e2e/test_plans.sh \
-    tests/e2e/test_notify.sh; do
+    tests/e2e/test_notify.sh \
+    tests/e2e/test_audit_trail.sh \
+    tests/e2e/test_long_import.sh \
+    tests/e2e/test_backup.sh; do
     out=$(ONROLL_TEST_PG="$url" sh "$t" 2>&1)
     echo "$out" | grep -E '^(ok|FAIL) ' | sed "s|^|$(basename "$t"): |"
     line=$(echo "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -n 1)
