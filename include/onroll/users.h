@@ -108,7 +108,8 @@ typedef enum {
 or_code or_session_create(or_store *s, int64_t user_id, const char *remote, int64_t now,
                           char token[OR_TOKEN_LEN + 1], char csrf[OR_TOKEN_LEN + 1], or_error *err);
 /* The session of a cookie's token as of now: idle (seconds since last seen) and max (since
- * created) are the time-outs. An expired session is deleted. */
+ * created) are the time-outs. An expired session is deleted. "Last seen" is written when it
+ * is idle/30 seconds old or more (at least 1 s, at most 60 s). */
 or_code or_session_get(or_store *s, const char *token, int64_t now, int64_t idle, int64_t max,
                        or_session *out, or_session_state *state, or_error *err);
 or_code or_session_delete(or_store *s, const char *token, or_error *err);

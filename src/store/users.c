@@ -574,7 +574,10 @@ or_code or_session_get(or_store *s, const char *token, int64_t now, int64_t idle
         *state = OR_SESSION_IDLE_EXPIRED;
         return delete_session_hash(s, hash, err);
     }
-    if (now != out->seen) {
+    /* "last seen" is written at most every idle/30 s (1 to 60 s): a busy user's pages do
+     * not each write it, and the idle time-out is still kept to within a thirtieth */
+    int64_t every = idle / 30 < 1 ? 1 : idle / 30 > 60 ? 60 : idle / 30;
+    if (now - out->seen >= every) {
         if ((rc =
                  or_query_prep(s, &q, "UPDATE sessions SET seen_at = ? WHERE token_hash = ?", err)))
             return rc;
