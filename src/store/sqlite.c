@@ -118,14 +118,6 @@ static or_code sq_open(const char *url, or_db **out, or_error *err)
         free(db);
         return rc;
     }
-    { /* TEMPORARY: measuring */
-        const char *e = getenv("ONROLL_TMP_SYNC");
-        if (e) {
-            char q[64];
-            snprintf(q, sizeof q, "PRAGMA main.synchronous=%s", e);
-            sqlite3_exec(db->h, q, NULL, NULL, NULL);
-        }
-    }
     *out = db;
     return OR_OK;
 }
