@@ -3,8 +3,9 @@
 # rate, since it has no -R) drives a signed-in LA officer's pupil page (rotating over many
 # pupils) and then the LA dashboard, each at RATE requests a second for DURATION seconds,
 # against `onroll serve` on 127.0.0.1 over the demo LA (default size unless PUPILS/SCHOOLS are
-# set). Prints, for each page, the achieved requests a second and the p50/p95/p99 latency, and
-# whether p95 is under the target (TARGET_MS).
+# set). Prints, for each page, the achieved requests a second, the p50/p95/p99 latency,
+# whether p95 is under the target (TARGET_MS), and the server's CPU time per request (which
+# other work on the machine changes less than the throughput).
 #
 # Each pupil page is a real read: scope check, one audit_log row written, the pupil's facts,
 # duties and flags, so RATE pupil pages a second are RATE audit rows a second. The dashboard
@@ -97,14 +98,18 @@ echo "first dashboard (builds the LA snapshot): $(((t1 - t0) / 1000000)) ms"
 echo "machine: $(nproc) cores ($(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)), load average $(cut -d' ' -f1-3 /proc/loadavg) before the run; SQLite $(sqlite3 --version | cut -d' ' -f1)"
 echo "wrk $(wrk -v 2>&1 | head -n 1 | awk '{ print $2 }'): $RATE requests/s for ${DURATION} s (paced by bench/web.lua), $THREADS threads, $CONNECTIONS connections; onroll serve --threads $SERVER_THREADS"
 
+# the server's CPU time so far (user + system, in clock ticks)
+server_cpu() { awk '{ print $14 + $15 }' "/proc/$SERVER/stat"; }
 run() { # run LABEL PATHS
+    c0=$(server_cpu)
     WRK_PATHS=$2 WRK_RATE=$RATE WRK_THREADS=$THREADS WRK_LABEL=$1 \
         wrk -t "$THREADS" -c "$CONNECTIONS" -d "${DURATION}s" --timeout 10s -H "$COOKIE" \
         -s bench/web.lua "$B" >"$W/wrk.out" 2>&1 || {
         cat "$W/wrk.out" >&2
         exit 1
     }
-    grep '^RESULT ' "$W/wrk.out" | sed 's/^RESULT //'
+    c1=$(server_cpu)
+    echo "$(grep '^RESULT ' "$W/wrk.out" | sed 's/^RESULT //') cpu_ticks=$((c1 - c0))"
 }
 : >"$W/results"
 for page in $PAGES; do
@@ -118,10 +123,12 @@ reads=$(sqlite3 -cmd "ATTACH DATABASE '$ONROLL_DB-log' AS log" "$ONROLL_DB" \
     "SELECT COUNT(*) FROM audit_log WHERE action = 'pupil.read'") # DB-log: the log database
 
 echo
-printf '%-12s %9s %9s %8s %8s %8s %8s %7s %s\n' page requests "req/s" p50_ms p95_ms p99_ms max_ms errors "p95 < ${TARGET_MS} ms"
-awk -v target="$TARGET_MS" '{
+printf '%-12s %9s %9s %8s %8s %8s %8s %7s %7s %s\n' page requests "req/s" p50_ms p95_ms p99_ms max_ms errors cpu_ms "p95 < ${TARGET_MS} ms"
+awk -v target="$TARGET_MS" -v hz="$(getconf CLK_TCK)" '{
     for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-    printf "%-12s %9d %9.0f %8.2f %8.2f %8.2f %8.2f %7d %s\n", $1, v["requests"], v["rps"],
+    printf "%-12s %9d %9.0f %8.2f %8.2f %8.2f %8.2f %7d %7.3f %s\n", $1, v["requests"], v["rps"],
         v["p50_ms"], v["p95_ms"], v["p99_ms"], v["max_ms"], v["non2xx"] + v["errors"],
+        v["cpu_ticks"] * 1000 / hz / (v["requests"] > 0 ? v["requests"] : 1),
         v["p95_ms"] < target ? "yes" : "NO" }' "$W/results"
+echo "cpu_ms: the server's CPU time (user + system, all its threads) per request"
 echo "audit_log: $reads pupil.read rows (one per pupil page served)"

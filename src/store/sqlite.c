@@ -70,8 +70,8 @@ static int attach_log(or_db *db)
 {
     char *path = log_path(db->path);
     sqlite3_stmt *st = NULL;
-    int rc = path ? sqlite3_prepare_v2(db->h, "ATTACH DATABASE ? AS log", -1, &st, NULL)
-                  : SQLITE_NOMEM;
+    int rc =
+        path ? sqlite3_prepare_v2(db->h, "ATTACH DATABASE ? AS log", -1, &st, NULL) : SQLITE_NOMEM;
     if (rc == SQLITE_OK) {
         sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
         rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
@@ -390,8 +390,8 @@ static or_code open_backup(const char *path, const char *check, sqlite3 **out, o
         return rc;
     }
     sqlite3_stmt *st = NULL;
-    bool ok = sqlite3_prepare_v2(h, check, -1, &st, NULL) == SQLITE_OK &&
-              sqlite3_step(st) == SQLITE_ROW;
+    bool ok =
+        sqlite3_prepare_v2(h, check, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW;
     sqlite3_finalize(st);
     if (!ok) {
         sqlite3_close(h);

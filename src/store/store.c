@@ -188,8 +188,9 @@ static or_code check_log(or_store *s, or_error *err)
                    "%s: the audit log is missing%s: put the log database back beside it (a copy "
                    "of a database is made with `onroll backup`, never by copying its file alone)",
                    or_store_name(s),
-                   strcmp(s->drv->engine, "sqlite") ? "" : " (it is in the file of the same name "
-                                                           "ending -log)");
+                   strcmp(s->drv->engine, "sqlite") ? ""
+                                                    : " (it is in the file of the same name "
+                                                      "ending -log)");
 }
 
 or_code or_store_check_schema(or_store *s, or_error *err)

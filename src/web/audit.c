@@ -79,7 +79,8 @@ static bool upn_char_end(char c)
 /* Is there a UPN (check letter right) at p, standing alone (no letter or digit either side)? */
 static bool upn_at(const char *text, size_t len, size_t i)
 {
-    if (i + UPN_LEN > len || text[i] < 'A' || text[i] > 'Z' || (i > 0 && !upn_char_end(text[i - 1])))
+    if (i + UPN_LEN > len || text[i] < 'A' || text[i] > 'Z' ||
+        (i > 0 && !upn_char_end(text[i - 1])))
         return false;
     for (size_t k = 1; k < UPN_LEN - 1; k++)
         if (text[i + k] < '0' || text[i + k] > '9')
@@ -105,8 +106,8 @@ or_code web_audit_upns(const web_request *req, const char *const *upns, int n)
     if (n <= 0)
         return OR_OK;
     char actor[OR_EMAIL_MAX + 8];
-    const char *detail = or_arena_printf(req->arena, "one of %d %s listed", n,
-                                         n == 1 ? "child" : "children");
+    const char *detail =
+        or_arena_printf(req->arena, "one of %d %s listed", n, n == 1 ? "child" : "children");
     or_audit_entry *rows = or_arena_alloc(req->arena, (size_t)n * sizeof *rows);
     if (!rows || !detail)
         return OR_ENOMEM;
