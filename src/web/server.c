@@ -677,10 +677,11 @@ or_code or_web_serve(const or_web_opts *o, or_error *err)
         pthread_join(sender, NULL);
     }
     /* no request is held once closing is seen (hold_for_audit counts itself in before it
-     * looks), and the writer, still running, lets every held one go; then the daemon may stop
-     * (it must have no suspended connection) and the writer after it */
+     * looks), and the writer, still running, lets every held one go (within the store's 10 s
+     * busy time-out); then the daemon may stop (it must have no suspended connection) and the
+     * writer after it */
     atomic_store(&srv.closing, 1);
-    for (int i = 0; i < 10000 && atomic_load(&srv.held) > 0; i++)
+    for (int i = 0; i < 15000 && atomic_load(&srv.held) > 0; i++)
         nanosleep(&(struct timespec){0, 1000000}, NULL);
     MHD_stop_daemon(d);
     web_audit_writer_stop(cfg->audit_writer);
