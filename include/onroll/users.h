@@ -152,10 +152,15 @@ typedef struct {
 } or_audit_entry;
 
 or_code or_audit_add(or_store *s, const or_audit_entry *e, or_error *err);
+/* One row for a list that names n children (their UPNs in any order, repeats allowed): the
+ * row names the list by a digest of them (its `list`; e->upn is not used) and audit_lists
+ * keeps each distinct list's children once, in the same transaction. */
+or_code or_audit_add_list(or_store *s, const or_audit_entry *e, const char *const *upns, int n,
+                          or_error *err);
 
 typedef struct {
     const char *actor; /* exact, or NULL */
-    const char *upn;   /* exact, or NULL */
+    const char *upn;   /* exact (the pupil's own rows and every list that named them), or NULL */
     const char *action;
     or_date from, to;  /* inclusive days (UTC), OR_DATE_NONE for open */
     int64_t before_id; /* only rows with a smaller id (paging), 0 for none */

@@ -16,7 +16,7 @@
 typedef struct job {
     struct job *next;
     int n;
-    or_audit_entry *rows; /* n rows, their text copied after them in the same block */
+    web_audit_row *rows; /* n rows, their text copied after them in the same block */
     web_audit_done done;
     void *ctx;
 } job;
@@ -47,32 +47,44 @@ static const char *text_copy(const char *s, char **at)
     return r;
 }
 
-static job *job_new(const or_audit_entry *rows, int n, web_audit_done done, void *ctx)
+static job *job_new(const web_audit_row *rows, int n, web_audit_done done, void *ctx)
 {
-    size_t size = sizeof(job) + (size_t)n * sizeof(or_audit_entry);
-    for (int i = 0; i < n; i++)
-        size += text_size(rows[i].actor) + text_size(rows[i].role) + text_size(rows[i].action) +
-                text_size(rows[i].object) + text_size(rows[i].upn) + text_size(rows[i].remote) +
-                text_size(rows[i].detail);
+    size_t size = sizeof(job) + (size_t)n * sizeof(web_audit_row), lists = 0;
+    for (int i = 0; i < n; i++) {
+        const or_audit_entry *e = &rows[i].e;
+        size += text_size(e->actor) + text_size(e->role) + text_size(e->action) +
+                text_size(e->object) + text_size(e->upn) + text_size(e->remote) +
+                text_size(e->detail);
+        lists += (size_t)rows[i].nupns;
+        for (int k = 0; k < rows[i].nupns; k++)
+            size += text_size(rows[i].upns[k]);
+    }
+    size += lists * sizeof(const char *);
     job *j = malloc(size);
     if (!j)
         return NULL;
     j->next = NULL;
     j->n = n;
-    j->rows = (or_audit_entry *)(j + 1);
+    j->rows = (web_audit_row *)(j + 1);
     j->done = done;
     j->ctx = ctx;
-    char *at = (char *)(j->rows + n);
+    const char **ptrs = (const char **)(j->rows + n);
+    char *at = (char *)(ptrs + lists);
     for (int i = 0; i < n; i++) {
-        or_audit_entry *e = &j->rows[i];
-        e->user_id = rows[i].user_id;
-        e->actor = text_copy(rows[i].actor, &at);
-        e->role = text_copy(rows[i].role, &at);
-        e->action = text_copy(rows[i].action, &at);
-        e->object = text_copy(rows[i].object, &at);
-        e->upn = text_copy(rows[i].upn, &at);
-        e->remote = text_copy(rows[i].remote, &at);
-        e->detail = text_copy(rows[i].detail, &at);
+        const or_audit_entry *from = &rows[i].e;
+        or_audit_entry *e = &j->rows[i].e;
+        e->user_id = from->user_id;
+        e->actor = text_copy(from->actor, &at);
+        e->role = text_copy(from->role, &at);
+        e->action = text_copy(from->action, &at);
+        e->object = text_copy(from->object, &at);
+        e->upn = text_copy(from->upn, &at);
+        e->remote = text_copy(from->remote, &at);
+        e->detail = text_copy(from->detail, &at);
+        j->rows[i].upns = ptrs;
+        j->rows[i].nupns = rows[i].nupns;
+        for (int k = 0; k < rows[i].nupns; k++)
+            *ptrs++ = text_copy(rows[i].upns[k], &at);
     }
     return j;
 }
@@ -84,7 +96,9 @@ static or_code write_group(or_store *s, job *first, job *end)
     or_code rc = or_store_begin(s, &err);
     for (job *j = first; !rc && j != end; j = j->next)
         for (int i = 0; !rc && i < j->n; i++)
-            rc = or_audit_add(s, &j->rows[i], &err);
+            rc = j->rows[i].nupns > 0 ? or_audit_add_list(s, &j->rows[i].e, j->rows[i].upns,
+                                                           j->rows[i].nupns, &err)
+                                      : or_audit_add(s, &j->rows[i].e, &err);
     if (!rc)
         rc = or_store_commit(s, &err);
     else if (or_store_in_transaction(s))
@@ -162,7 +176,7 @@ void web_audit_writer_stop(web_audit_writer *w)
     free(w);
 }
 
-bool web_audit_writer_submit(web_audit_writer *w, const or_audit_entry *rows, int n,
+bool web_audit_writer_submit(web_audit_writer *w, const web_audit_row *rows, int n,
                              web_audit_done done, void *ctx)
 {
     job *j = job_new(rows, n, done, ctx);
@@ -202,7 +216,7 @@ static void wake(void *ctx, or_code rc)
     pthread_mutex_unlock(&wt->mu);
 }
 
-or_code web_audit_writer_write(web_audit_writer *w, const or_audit_entry *rows, int n,
+or_code web_audit_writer_write(web_audit_writer *w, const web_audit_row *rows, int n,
                                or_error *err)
 {
     waiter wt = {.done = false, .rc = OR_OK};

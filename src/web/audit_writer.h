@@ -14,6 +14,20 @@
 
 typedef struct web_audit_writer web_audit_writer;
 
+/* One row to write: an entry, or (nupns > 0) a list naming those children
+ * (or_audit_add_list). */
+typedef struct {
+    or_audit_entry e;
+    const char *const *upns;
+    int nupns;
+} web_audit_row;
+
+/* The rows a request has to write before its response goes (web.h: web_request.deferred). */
+typedef struct web_audit_rows {
+    web_audit_row *items;
+    int n, cap;
+} web_audit_rows;
+
 /* Called from the writer's thread once the rows are committed (rc OR_OK) or could not be. */
 typedef void (*web_audit_done)(void *ctx, or_code rc);
 
@@ -23,10 +37,10 @@ or_code web_audit_writer_start(const char *db_url, web_audit_writer **out, or_er
 void web_audit_writer_stop(web_audit_writer *w);
 /* Queue n rows (copied) to be committed together; done(ctx, rc) follows, from the writer's
  * thread. False (done not called) when the writer is stopping or out of memory. */
-bool web_audit_writer_submit(web_audit_writer *w, const or_audit_entry *rows, int n,
+bool web_audit_writer_submit(web_audit_writer *w, const web_audit_row *rows, int n,
                              web_audit_done done, void *ctx);
 /* Queue n rows and wait for their commit. */
-or_code web_audit_writer_write(web_audit_writer *w, const or_audit_entry *rows, int n,
+or_code web_audit_writer_write(web_audit_writer *w, const web_audit_row *rows, int n,
                                or_error *err);
 
 #endif

@@ -11,12 +11,15 @@
  *   5. a POST's CSRF token, compared in constant time with the session's -> 403, logged;
  *   6. a route that reads a pupil's record: the pupil in the user's scope, else 404 (the user
  *      may not know the pupil exists), logged; the read itself logged before the page is built
- *      (a route naming an event, {urn}/{event_id}, reads the record of the event's pupil):
- *      its row goes to the audit writer (audit_writer.h: many requests' rows in one commit)
- *      and the connection is suspended until the row is committed, so that the worker thread
- *      serves other connections meanwhile; the page is built after, or a 500 if it failed;
- *   7. after the handler, every child the response names is on the record (web_audit_listed),
- *      else a 500 instead;
+ *      (a route naming an event, {urn}/{event_id}, reads the record of the event's pupil);
+ *   7. after the handler, every child the response names is on the record (web_audit_listed);
+ *
+ * and every audit row of a request (outside a transaction of its own) is committed before any
+ * byte of its response is sent, else the response is a 500. The rows go to the audit writer
+ * (audit_writer.h: many requests' rows in one commit, one sync to disk) and the connection is
+ * suspended until they are committed, so that the worker thread serves other connections
+ * meanwhile: for a pupil's record, before the handler runs (6); for the rest, once the
+ * response is made (the page's own rows, a refusal's, the list's).
  *
  * and the security headers, set here for every response. When given a sender (sender.h), it
  * also runs the partner-notification sender in a thread of its own until the server stops. */
@@ -47,14 +50,17 @@ typedef struct {
 } server;
 
 /* A request from its last piece to its response: kept while its connection is suspended for
- * its audit row (mu orders the writer's wake-up after the suspension). */
+ * its audit rows (mu orders the writer's wake-up after the suspension). */
+enum { HELD_BEFORE = 1, HELD_AFTER };
 typedef struct {
     or_arena arena;
     web_request req;
     web_response res;
+    web_audit_rows deferred;
     struct MHD_Connection *conn;
     pthread_mutex_t mu;
     or_code audit_rc;
+    int phase; /* held before the handler (a pupil's record) or after it */
 } request_state;
 
 /* What a connection's request gathers while its body arrives. */
@@ -229,25 +235,27 @@ static void audit_committed(void *ctx, or_code rc)
     MHD_resume_connection(conn); /* st may be gone from here on */
 }
 
-/* Hand the pupil's read to the audit writer and suspend the connection until it is committed;
- * false when there is no writer or the server is stopping (the caller writes it itself). */
-static bool hold_for_audit(server *srv, struct MHD_Connection *conn, request_state *st, upload *up,
-                           const char *upn)
+/* Hand the request's audit rows to the writer and suspend the connection until they are
+ * committed; false when there are none, there is no writer or the server is stopping (the
+ * caller writes them itself). */
+static bool hold(server *srv, struct MHD_Connection *conn, request_state *st, upload *up,
+                 int phase)
 {
     web_audit_writer *w = srv->cfg.audit_writer;
-    if (!w)
+    if (!w || !st->deferred.n)
         return false;
     atomic_fetch_add(&srv->held, 1); /* before looking at closing: see or_web_serve */
     if (atomic_load(&srv->closing)) {
         atomic_fetch_sub(&srv->held, 1);
         return false;
     }
-    char actor[OR_EMAIL_MAX + 8];
-    or_audit_entry e = web_audit_entry(&st->req, "pupil.read", upn, NULL, actor);
     st->conn = conn;
+    st->phase = phase;
     pthread_mutex_lock(&st->mu);
-    bool queued = web_audit_writer_submit(w, &e, 1, audit_committed, st);
+    bool queued =
+        web_audit_writer_submit(w, st->deferred.items, st->deferred.n, audit_committed, st);
     if (queued) {
+        st->deferred.n = 0;
         up->held = st;
         MHD_suspend_connection(conn);
     }
@@ -257,15 +265,19 @@ static bool hold_for_audit(server *srv, struct MHD_Connection *conn, request_sta
     return queued;
 }
 
+static void audit_failed(const web_request *req, web_response *res)
+{
+    res->nheaders = 0;
+    web_error(req, res, 500, "Sorry, there is a problem with the service",
+              "The audit log could not be written, so this page cannot be shown.");
+}
+
 /* The route's handler, then the record of every child its response names. */
 static void run_handler(web_request *req, web_response *res)
 {
     req->route->fn(req, res);
-    if (!web_audit_listed(req, res)) {
-        res->nheaders = 0;
-        web_error(req, res, 500, "Sorry, there is a problem with the service",
-                  "The audit log could not be written, so the list cannot be shown.");
-    }
+    if (!web_audit_listed(req, res))
+        audit_failed(req, res);
 }
 
 /* Everything up to the handler; true when the request is held for its audit row (the
@@ -423,11 +435,14 @@ static bool dispatch(server *srv, struct MHD_Connection *conn, request_state *st
             deny(req, res, 404, upn, "pupil not in the user's scope (or unknown)");
             return false;
         }
-        if (hold_for_audit(srv, conn, st, up, upn))
-            return true;
         if (web_audit(req, "pupil.read", upn, NULL)) {
-            web_error(req, res, 500, "Sorry, there is a problem with the service",
-                      "The audit log could not be written, so the record cannot be shown.");
+            audit_failed(req, res);
+            return false;
+        }
+        if (hold(srv, conn, st, up, HELD_BEFORE))
+            return true;
+        if (web_audit_commit(req)) {
+            audit_failed(req, res);
             return false;
         }
     }
@@ -450,6 +465,18 @@ static enum MHD_Result respond(struct MHD_Connection *conn, const web_config *cf
     enum MHD_Result ret = send_response(conn, cfg, &st->res);
     request_state_free(st);
     return ret;
+}
+
+/* The response is made: its audit rows are committed before it is sent (the connection held
+ * meanwhile), or it is a 500. */
+static enum MHD_Result finish(server *srv, struct MHD_Connection *conn, request_state *st,
+                              upload *up)
+{
+    if (hold(srv, conn, st, up, HELD_AFTER))
+        return MHD_YES;
+    if (web_audit_commit(&st->req))
+        audit_failed(&st->req, &st->res);
+    return respond(conn, &srv->cfg, st);
 }
 
 static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char *url,
@@ -491,15 +518,18 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
         return MHD_YES;
     }
     request_state *st = up->held;
-    if (st) { /* resumed: its audit row is committed, or could not be */
+    if (st) { /* resumed: its audit rows are committed, or could not be */
         up->held = NULL;
-        if (st->audit_rc)
-            web_error(&st->req, &st->res, 500, "Sorry, there is a problem with the service",
-                      "The audit log could not be written, so the record cannot be shown.");
-        else
-            run_handler(&st->req, &st->res);
         atomic_fetch_sub(&srv->held, 1);
-        return respond(conn, &srv->cfg, st);
+        if (st->audit_rc) {
+            audit_failed(&st->req, &st->res);
+            st->deferred.n = 0; /* nothing more to write: nothing is shown */
+            return respond(conn, &srv->cfg, st);
+        }
+        if (st->phase == HELD_AFTER)
+            return respond(conn, &srv->cfg, st);
+        run_handler(&st->req, &st->res); /* a pupil's record, its read on the record */
+        return finish(srv, conn, st, up);
     }
     if (!(st = calloc(1, sizeof *st)))
         return MHD_NO;
@@ -510,6 +540,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
                             .arena = &st->arena,
                             .now = (int64_t)time(NULL)};
     st->res = (web_response){200, "text/html; charset=utf-8", OR_SB_INIT, NULL, 0, NULL, {{0}}, 0};
+    st->req.deferred = &st->deferred;
     web_request *req = &st->req;
     web_response *res = &st->res;
     req->remote = client_address(conn, &st->arena);
@@ -530,7 +561,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
         if (dispatch(srv, conn, st, up))
             return MHD_YES; /* held: answered when resumed */
     }
-    return respond(conn, &srv->cfg, st);
+    return finish(srv, conn, st, up);
 }
 
 static void completed(void *cls, struct MHD_Connection *conn, void **con_cls,

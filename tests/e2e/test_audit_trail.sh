@@ -10,11 +10,13 @@
 #     audit_log stands in for a full disk or a lost log file);
 #   - the audit log is append-only in the database itself: UPDATE and DELETE (and TRUNCATE on
 #     PostgreSQL) on audit_log fail, whoever asks;
-#   - web lists that name children write one row per child listed (action pupil.listed, the
-#     child's UPN): /pupils lists the 6 pupils, a search for "Smith" one, /peps the one
-#     looked-after child; the dashboard and the MIS API's duties one row per child they name; a
-#     pupil's record is still its one pupil.read row; a list whose rows cannot be written is
-#     not shown.
+#   - web lists that name children put every child listed on the record: one row pupil.listed
+#     per view naming the list, whose children are in audit_lists (kept once per distinct
+#     list): /pupils lists the 6 pupils, a search for "Smith" one, /peps the one looked-after
+#     child; the dashboard and the MIS API's duties every child they name; the same list seen
+#     again is one more row and no more children; the audit log's search by a child's UPN finds
+#     the lists that showed it; a pupil's record is still its one pupil.read row; a list whose
+#     row cannot be written is not shown.
 . tests/e2e/lib.sh
 . tests/e2e/web_lib.sh
 if [ -z "${ONROLL_TEST_PG:-}" ] && ! command -v sqlite3 >/dev/null 2>&1; then
@@ -154,33 +156,41 @@ start_server
 J=$WORK/jar
 expect_eq "the LA officer signs in" 303 "$(sign_in "$J" officer@la.example.gov.uk "$PW")"
 
-listed() { sql "SELECT COUNT(*) FROM audit_log WHERE action = 'pupil.listed'"; }
-listed_upns() { # the UPNs of the pupil.listed rows after id $1, sorted, on one line
-    sql "SELECT upn FROM audit_log WHERE action = 'pupil.listed' AND id > $1 ORDER BY upn" | tr '\n' ' ' | sed 's/ $//'
+listed_upns() { # the children of the lists after row $1, sorted, on one line
+    sql "SELECT l.upn FROM audit_log a JOIN audit_lists l ON l.list = a.list
+         WHERE a.action = 'pupil.listed' AND a.id > $1 ORDER BY l.upn" | tr '\n' ' ' | sed 's/ $//'
 }
 max_id() { sql "SELECT MAX(id) FROM audit_log"; }
 sorted() { printf '%s\n' "$@" | sort | tr '\n' ' ' | sed 's/ $//'; }
 
-# list_rows NAME PATH UPNS...: the page answers 200 and adds one pupil.listed row per UPN
+# list_rows NAME PATH UPNS...: the page answers 200 and adds one pupil.listed row, as the
+# officer with the page, whose list names exactly UPNS
 list_rows() {
     name=$1 path=$2
     shift 2
     id=$(max_id)
     code=$(get "$J" "$path")
     expect_eq "$name: 200" 200 "$code"
-    expect_eq "$name: one row per child listed ($#)" "$(sorted "$@")" "$(listed_upns "$id")"
-    expect_eq "$name: as the officer, with the page" "$#" \
-        "$(sql "SELECT COUNT(*) FROM audit_log WHERE id > $id AND action = 'pupil.listed' AND actor = 'officer@la.example.gov.uk' AND object LIKE '${path%%\?*}%'")"
+    expect_eq "$name: one row naming the list, as the officer, with the page, saying how many" "1|$# child" \
+        "$(sql "SELECT COUNT(*) || '|' || MIN(detail) FROM audit_log WHERE id > $id AND action = 'pupil.listed'
+                AND actor = 'officer@la.example.gov.uk' AND object = '${path%%\?*}'" | sed 's/ren listed$//; s/ listed$//')"
+    expect_eq "$name: the list's children are the $# listed" "$(sorted "$@")" "$(listed_upns "$id")"
 }
 # shellcheck disable=SC2086
 list_rows "/pupils" /pupils $ALL
 list_rows "/pupils?q=Smith" "/pupils?q=Smith" Z999250000003
 list_rows "/peps" /peps N999250000004
+lists=$(sql "SELECT COUNT(*) FROM audit_lists")
+id=$(max_id)
+expect_eq "/peps again: 200" 200 "$(get "$J" /peps)"
+expect_eq "... one more row, naming the same list" "1|1 1" \
+    "$(sql "SELECT COUNT(*), COUNT(DISTINCT list) FROM audit_log WHERE id > $id AND action = 'pupil.listed'") $(sql "SELECT COUNT(DISTINCT list) FROM audit_log WHERE action = 'pupil.listed' AND object = '/peps'")" 
+expect_eq "... and no more children stored" "$lists" "$(sql "SELECT COUNT(*) FROM audit_lists")"
 
 id=$(max_id)
 expect_eq "/dashboard: 200" 200 "$(get "$J" /dashboard)"
 grep -o '/pupils/[A-Z][0-9]\{11\}[0-9A-Z]' "$WORK/body" | sed 's|/pupils/||' | sort -u | tr '\n' ' ' | sed 's/ $//' >"$WORK/named"
-expect_eq "/dashboard: one row per child it names" "$(cat "$WORK/named")" "$(listed_upns "$id")"
+expect_eq "/dashboard: every child it names is on the record" "$(cat "$WORK/named")" "$(listed_upns "$id")"
 [ -s "$WORK/named" ] && pass "/dashboard names children (so the check above means something)" || fail "/dashboard names children"
 
 # the MIS API's list of a school's duties names its children: one row each, as api:URN
@@ -191,13 +201,35 @@ code=$(curl -s -o "$WORK/api.json" -w '%{http_code}' -H "Authorization: Bearer $
 expect_eq "API duties: 200" 200 "$code"
 grep -o '"upn": *"[A-Z0-9]*"' "$WORK/api.json" | sed 's/.*"\([A-Z0-9]*\)"$/\1/' | sort -u | tr '\n' ' ' | sed 's/ $//' >"$WORK/named"
 [ -s "$WORK/named" ] && pass "API duties names children" || fail "API duties names children" "$(head -c 300 "$WORK/api.json")"
-expect_eq "API duties: one row per child it names, as api:100002" "$(cat "$WORK/named")" \
-    "$(sql "SELECT upn FROM audit_log WHERE action = 'pupil.listed' AND actor = 'api:100002' AND id > $id ORDER BY upn" | tr '\n' ' ' | sed 's/ $//')"
+expect_eq "API duties: every child it names is on the record, as api:100002" "$(cat "$WORK/named")" \
+    "$(sql "SELECT l.upn FROM audit_log a JOIN audit_lists l ON l.list = a.list WHERE a.action = 'pupil.listed'
+            AND a.actor = 'api:100002' AND a.id > $id ORDER BY l.upn" | tr '\n' ' ' | sed 's/ $//')"
 
 id=$(max_id)
 expect_eq "a pupil's record: 200" 200 "$(get "$J" /pupils/K999250000002)"
 expect_eq "a pupil's record: one pupil.read row, no list rows" "pupil.read|K999250000002" \
     "$(sql "SELECT action || '|' || upn FROM audit_log WHERE id > $id")"
+
+# the audit log's search by a child finds the lists that showed it, naming the child
+printf '%s\n' "$PW" | "$ONROLL" user add admin@la.example.gov.uk --name "Ada Admin" \
+    --role la_admin --password-stdin >/dev/null 2>&1
+expect_eq "the LA administrator signs in" 303 "$(sign_in "$WORK/admin" admin@la.example.gov.uk "$PW")"
+expect_eq "audit search by N999250000004: 200" 200 "$(get "$WORK/admin" "/admin/audit?upn=N999250000004")"
+python3 -c '
+import re, sys
+rows = re.findall(r"(?s)<tr class=\"govuk-table__row\">(.*?)</tr>", open(sys.argv[1], encoding="utf-8").read())
+cells = [[re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"(?s)<td[^>]*>(.*?)</td>", r)] for r in rows]
+listed = lambda page: sum(1 for c in cells if "pupil.listed" in c and page in c and "N999250000004" in c)
+print(listed("/peps"), listed("/pupils"))' "$WORK/body" >"$WORK/n"
+expect_eq "... finds both views of /peps and the one of /pupils that listed the child (not the search for Smith), each naming the child" \
+    "2 1" "$(cat "$WORK/n")"
+
+# the lists' children are append-only too
+sql "DELETE FROM audit_lists" >"$WORK/out" 2>&1
+expect_eq "DELETE FROM audit_lists fails" 1 "$([ $? -ne 0 ] && echo 1 || echo 0)"
+sql "UPDATE audit_lists SET upn = 'A000000000000'" >"$WORK/out" 2>&1
+expect_eq "UPDATE audit_lists fails" 1 "$([ $? -ne 0 ] && echo 1 || echo 0)"
+expect_in "... saying it is append-only" "append-only" "$WORK/out"
 
 block_audit
 code=$(get "$J" /pupils)

@@ -7,6 +7,12 @@
 -- superuser or the owner disabling the trigger on purpose (ALTER TABLE ... DISABLE TRIGGER)
 -- gets past it; docs/security.md says how to keep the owner apart from onroll's account.
 --
+-- A list that names children (a page, a download, the API's JSON) is one row of the audit log
+-- naming the list by its digest (column list), and the list's children are kept once per
+-- distinct list in audit_lists (list, upn): a search by a child finds every list that showed
+-- it, and the hundredth look at the same dashboard costs one row, not one per child. Both
+-- tables are append-only.
+--
 -- On SQLite the audit log, the sessions and the failed sign-ins move, rows and all, to the
 -- log database: the file DB-log beside DB, attached as "log" to every connection (sqlite.c).
 -- It has its own write lock, so a long import holding the records' write lock never holds up
@@ -24,7 +30,8 @@ CREATE TABLE log.audit_log (
     upn TEXT,
     remote TEXT,
     detail TEXT,
-    actor TEXT
+    actor TEXT,
+    list TEXT
 );
 INSERT INTO log.audit_log (id, at, user_id, role, action, object, upn, remote, detail, actor)
     SELECT id, at, user_id, role, action, object, upn, remote, detail, actor FROM main.audit_log;
@@ -32,6 +39,7 @@ DROP TABLE main.audit_log;
 CREATE INDEX log.audit_log_upn ON audit_log (upn, at);
 CREATE INDEX log.audit_log_actor ON audit_log (actor, at);
 CREATE INDEX log.audit_log_at ON audit_log (at);
+CREATE INDEX log.audit_log_list ON audit_log (list);
 CREATE TRIGGER log.audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN
     SELECT RAISE(ABORT, 'audit_log is append-only: its rows are never changed');
@@ -39,6 +47,20 @@ END;
 CREATE TRIGGER log.audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN
     SELECT RAISE(ABORT, 'audit_log is append-only: its rows are never deleted');
+END;
+CREATE TABLE log.audit_lists (
+    list TEXT NOT NULL,
+    upn TEXT NOT NULL,
+    PRIMARY KEY (upn, list)
+) WITHOUT ROWID;
+CREATE INDEX log.audit_lists_list ON audit_lists (list);
+CREATE TRIGGER log.audit_lists_no_update BEFORE UPDATE ON audit_lists
+BEGIN
+    SELECT RAISE(ABORT, 'audit_lists is append-only: its rows are never changed');
+END;
+CREATE TRIGGER log.audit_lists_no_delete BEFORE DELETE ON audit_lists
+BEGIN
+    SELECT RAISE(ABORT, 'audit_lists is append-only: its rows are never deleted');
 END;
 
 CREATE TABLE log.sessions (
@@ -67,6 +89,14 @@ CREATE INDEX log.login_failures_email ON login_failures (email, at);
 CREATE INDEX log.login_failures_remote ON login_failures (remote, at);
 
 -- @postgresql
+ALTER TABLE audit_log ADD COLUMN list TEXT;
+CREATE INDEX audit_log_list ON audit_log (list);
+CREATE TABLE audit_lists (
+    list TEXT NOT NULL,
+    upn TEXT NOT NULL,
+    PRIMARY KEY (upn, list)
+);
+CREATE INDEX audit_lists_list ON audit_lists (list);
 CREATE FUNCTION onroll_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     RAISE EXCEPTION '% is append-only: its rows are never changed or deleted', TG_TABLE_NAME;
@@ -77,3 +107,8 @@ CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
     FOR EACH STATEMENT EXECUTE FUNCTION onroll_append_only();
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM PUBLIC;
+CREATE TRIGGER audit_lists_append_only BEFORE UPDATE OR DELETE ON audit_lists
+    FOR EACH ROW EXECUTE FUNCTION onroll_append_only();
+CREATE TRIGGER audit_lists_no_truncate BEFORE TRUNCATE ON audit_lists
+    FOR EACH STATEMENT EXECUTE FUNCTION onroll_append_only();
+REVOKE UPDATE, DELETE, TRUNCATE ON audit_lists FROM PUBLIC;
