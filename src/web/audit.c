@@ -177,22 +177,26 @@ bool web_audit_listed(const web_request *req, const web_response *res)
     size_t len = res->body.len;
     const char **upns = NULL;
     int n = 0, cap = 0;
-    /* a UPN starts with a capital letter: look only there */
-    for (size_t i = 0; i + UPN_LEN <= len; i++) {
-        if (text[i] < 'A' || text[i] > 'Z' || !upn_at(text, len, i))
+    /* A UPN's 11 digits after its letter (i + 1 to i + 11) hold exactly one multiple of 11:
+     * look only at those bytes, and around the digits among them (a page is 200 KB). */
+    for (size_t p = 11; p < len; p += 11) {
+        if (text[p] < '0' || text[p] > '9')
             continue;
-        if (n == cap) {
-            cap = cap ? 2 * cap : 64;
-            const char **grown = or_arena_alloc(req->arena, (size_t)cap * sizeof *grown);
-            if (!grown)
+        for (size_t i = p - 11; i < p && i + UPN_LEN <= len; i++) {
+            if (text[i] < 'A' || text[i] > 'Z' || !upn_at(text, len, i))
+                continue;
+            if (n == cap) {
+                cap = cap ? 2 * cap : 64;
+                const char **grown = or_arena_alloc(req->arena, (size_t)cap * sizeof *grown);
+                if (!grown)
+                    return false;
+                if (n)
+                    memcpy(grown, upns, (size_t)n * sizeof *grown);
+                upns = grown;
+            }
+            if (!(upns[n++] = or_arena_strndup(req->arena, text + i, UPN_LEN)))
                 return false;
-            if (n)
-                memcpy(grown, upns, (size_t)n * sizeof *grown);
-            upns = grown;
         }
-        if (!(upns[n++] = or_arena_strndup(req->arena, text + i, UPN_LEN)))
-            return false;
-        i += UPN_LEN - 1;
     }
     if (!n)
         return true;
