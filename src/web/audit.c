@@ -178,13 +178,18 @@ bool web_audit_listed(const web_request *req, const web_response *res)
     const char **upns = NULL;
     int n = 0, cap = 0;
     /* A UPN's 11 digits after its letter (i + 1 to i + 11) hold exactly one multiple of 11:
-     * look only at those bytes, and around the digits among them (a page is 200 KB). */
+     * look only at those bytes (a page is 200 KB); at a digit, take its whole run of digits,
+     * which is a UPN's when it is 11 or 12 long with the letter before it, then go on after
+     * the run. */
     for (size_t p = 11; p < len; p += 11) {
         if (text[p] < '0' || text[p] > '9')
             continue;
-        for (size_t i = p - 11; i < p && i + UPN_LEN <= len; i++) {
-            if (text[i] < 'A' || text[i] > 'Z' || !upn_at(text, len, i))
-                continue;
+        size_t s = p, e = p;
+        while (s > 0 && text[s - 1] >= '0' && text[s - 1] <= '9')
+            s--;
+        while (e < len && text[e] >= '0' && text[e] <= '9')
+            e++;
+        if (s > 0 && (e - s == 11 || e - s == 12) && upn_at(text, len, s - 1)) {
             if (n == cap) {
                 cap = cap ? 2 * cap : 64;
                 const char **grown = or_arena_alloc(req->arena, (size_t)cap * sizeof *grown);
@@ -194,9 +199,10 @@ bool web_audit_listed(const web_request *req, const web_response *res)
                     memcpy(grown, upns, (size_t)n * sizeof *grown);
                 upns = grown;
             }
-            if (!(upns[n++] = or_arena_strndup(req->arena, text + i, UPN_LEN)))
+            if (!(upns[n++] = or_arena_strndup(req->arena, text + s - 1, UPN_LEN)))
                 return false;
         }
+        p = e - e % 11; /* the next UPN's digits come after e */
     }
     if (!n)
         return true;
