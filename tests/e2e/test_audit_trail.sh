@@ -1,6 +1,8 @@
 #!/bin/sh
 # test_audit_trail.sh - the record of who saw what (issue 12, item 6), end to end on the small
-# LA of tests/e2e/data (3 schools, 6 pupils; N999250000004 the one looked-after child):
+# LA of tests/e2e/data (3 schools, 6 pupils; N999250000004 the one looked-after child), with
+# two referrals (tests/e2e/audit/referrals.csv: Z999250000003 to early help, C999250000005 to
+# educational psychology):
 #
 #   - every command-line read of a pupil's record or of pupil-level rows adds ONE audit row,
 #     as "cli:LOGIN" (the operating-system user), role "cli", with the command line: explain,
@@ -13,7 +15,8 @@
 #   - web lists that name children put every child listed on the record: one row pupil.listed
 #     per view naming the list, whose children are in audit_lists (kept once per distinct
 #     list): /pupils lists the 6 pupils, a search for "Smith" one, /peps the one looked-after
-#     child; the dashboard and the MIS API's duties every child they name; the same list seen
+#     child, /referrals the two referred (by name only: the page names them itself); the
+#     dashboard and the MIS API's duties every child they name; the same list seen
 #     again is one more row and no more children; the audit log's search by a child's UPN finds
 #     the lists that showed it; a pupil's record is still its one pupil.read row; a list whose
 #     row cannot be written is not shown.
@@ -30,7 +33,7 @@ ALL="W999250000001 K999250000002 Z999250000003 N999250000004 C999250000005 R9992
 
 "$ONROLL" import "$D/schools.csv" "$D/calendar.csv" "$D/pupils.csv" "$D/enrolments.csv" \
     "$D/caseload.csv" "$D/events.csv" "$D/attendance.csv" "$D/attendance_totals.csv" \
-    >"$WORK/import.out" 2>&1
+    tests/e2e/audit/referrals.csv >"$WORK/import.out" 2>&1
 expect_eq "the small LA imports" 0 $?
 
 rows() { sql "SELECT COUNT(*) FROM audit_log"; }
@@ -180,6 +183,7 @@ list_rows() {
 list_rows "/pupils" /pupils $ALL
 list_rows "/pupils?q=Smith" "/pupils?q=Smith" Z999250000003
 list_rows "/peps" /peps N999250000004
+list_rows "/referrals" /referrals C999250000005 Z999250000003
 lists=$(sql "SELECT COUNT(*) FROM audit_lists")
 id=$(max_id)
 expect_eq "/peps again: 200" 200 "$(get "$J" /peps)"
