@@ -765,8 +765,7 @@ or_code or_api_tokens_revoke(or_store *s, int urn, int64_t *n, or_error *err)
 
 /* ---- audit ---- */
 
-static or_code audit_insert(or_store *s, const or_audit_entry *e, const char *list,
-                            or_error *err)
+static or_code audit_insert(or_store *s, const or_audit_entry *e, const char *list, or_error *err)
 {
     char ts[32];
     now_iso(ts);
@@ -808,8 +807,7 @@ or_code or_audit_add_list(or_store *s, const or_audit_entry *e, const char *cons
     or_code rc = or_store_begin(s, err);
     if (rc)
         return rc;
-    if ((rc = or_audit_list_put(s, upns, n, list, err)) ||
-        (rc = audit_insert(s, e, list, err))) {
+    if ((rc = or_audit_list_put(s, upns, n, list, err)) || (rc = audit_insert(s, e, list, err))) {
         or_store_rollback(s);
         return rc;
     }

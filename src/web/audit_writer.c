@@ -96,9 +96,9 @@ static or_code write_group(or_store *s, job *first, job *end)
     or_code rc = or_store_begin(s, &err);
     for (job *j = first; !rc && j != end; j = j->next)
         for (int i = 0; !rc && i < j->n; i++)
-            rc = j->rows[i].nupns > 0 ? or_audit_add_list(s, &j->rows[i].e, j->rows[i].upns,
-                                                           j->rows[i].nupns, &err)
-                                      : or_audit_add(s, &j->rows[i].e, &err);
+            rc = j->rows[i].nupns > 0
+                     ? or_audit_add_list(s, &j->rows[i].e, j->rows[i].upns, j->rows[i].nupns, &err)
+                     : or_audit_add(s, &j->rows[i].e, &err);
     if (!rc)
         rc = or_store_commit(s, &err);
     else if (or_store_in_transaction(s))
@@ -216,8 +216,7 @@ static void wake(void *ctx, or_code rc)
     pthread_mutex_unlock(&wt->mu);
 }
 
-or_code web_audit_writer_write(web_audit_writer *w, const web_audit_row *rows, int n,
-                               or_error *err)
+or_code web_audit_writer_write(web_audit_writer *w, const web_audit_row *rows, int n, or_error *err)
 {
     waiter wt = {.done = false, .rc = OR_OK};
     pthread_mutex_init(&wt.mu, NULL);

@@ -238,8 +238,7 @@ static void audit_committed(void *ctx, or_code rc)
 /* Hand the request's audit rows to the writer and suspend the connection until they are
  * committed; false when there are none, there is no writer or the server is stopping (the
  * caller writes them itself). */
-static bool hold(server *srv, struct MHD_Connection *conn, request_state *st, upload *up,
-                 int phase)
+static bool hold(server *srv, struct MHD_Connection *conn, request_state *st, upload *up, int phase)
 {
     web_audit_writer *w = srv->cfg.audit_writer;
     if (!w || !st->deferred.n)

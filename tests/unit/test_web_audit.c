@@ -79,8 +79,13 @@ static void test_list_on_record(void **state)
     or_user u = {.id = 7, .role = OR_ROLE_LA_OFFICER};
     strcpy(u.email, "officer@la.example.gov.uk");
     or_arena a = OR_ARENA_INIT;
-    web_request req = {.method = "GET", .path = "/list", .route = &route, .store = store,
-                       .arena = &a, .user = &u, .remote = "127.0.0.1"};
+    web_request req = {.method = "GET",
+                       .path = "/list",
+                       .route = &route,
+                       .store = store,
+                       .arena = &a,
+                       .user = &u,
+                       .remote = "127.0.0.1"};
     web_response res = {.status = 200, .content_type = "text/html"};
     or_sb_adds(&res.body, body);
 
