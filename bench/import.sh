@@ -122,7 +122,7 @@ for k in pupils enrolments events attendance; do
     rows=$(($(wc -l <"$W/$k.csv") - 1))
     base=$W/base-p.db
     [ "$k" = pupils ] && base=$W/base.db
-    PREP="rm -f '$W/t.db' '$W/t.db-wal' '$W/t.db-shm'; cp '$base' '$W/t.db'"
+    PREP="rm -f '$W'/t.db*; cp '$base' '$W/t.db'; cp '$base-log' '$W/t.db-log'"
     o=$(best "'$ONROLL' --db '$W/t.db' import '$W/$k.csv'")
     PREP="$PREP; '$ONROLL' --db '$W/t.db' import '$W/$k.csv' >/dev/null"
     a=$(best "'$ONROLL' --db '$W/t.db' import '$W/$k.csv'")

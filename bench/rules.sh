@@ -58,6 +58,7 @@ event_id,upn,urn,type,start,sessions,reasons
 BENCH-1,$upn,$urn,lunchtime,$AS_OF,1,DB
 CSV
 cp "$DB" "$W/inc.db"
+cp "$DB-log" "$W/inc.db-log" # the log database (audit log, sessions) belongs with it
 t0=$(now)
 "$ONROLL" --db "$W/inc.db" import "$W/one.csv" >/dev/null
 "$ONROLL" --db "$W/inc.db" duties --pupil "$upn" --as-of "$AS_OF" --format csv >/dev/null

@@ -3,15 +3,17 @@
 # rate, since it has no -R) drives a signed-in LA officer's pupil page (rotating over many
 # pupils) and then the LA dashboard, each at RATE requests a second for DURATION seconds,
 # against `onroll serve` on 127.0.0.1 over the demo LA (default size unless PUPILS/SCHOOLS are
-# set). Prints, for each page, the achieved requests a second and the p50/p95/p99 latency, and
-# whether p95 is under the target (TARGET_MS).
+# set). Prints, for each page, the achieved requests a second, the p50/p95/p99 latency,
+# whether p95 is under the target (TARGET_MS), and the server's CPU time per request (which
+# other work on the machine changes less than the throughput).
 #
 # Each pupil page is a real read: scope check, one audit_log row written, the pupil's facts,
 # duties and flags, so RATE pupil pages a second are RATE audit rows a second. The dashboard
 # is drawn from the cached LA snapshot (view_cache.c), warmed before the run.
 # Env: RATE (1000), DURATION (30), THREADS (wrk threads, 2), CONNECTIONS (64), SERVER_THREADS
 # (onroll serve --threads, 4), TARGET_MS (20), PUPILS, SCHOOLS (demo size; default the
-# demo's), NPUPILS (pupils rotated over, 5000), BUILD, ONROLL (the binary).
+# demo's), NPUPILS (pupils rotated over, 5000), PAGES ("pupil dashboard": the pages to run, in
+# order; PAGES=pupil runs the pupil page alone), BUILD, ONROLL (the binary).
 set -eu
 BUILD=${BUILD:-build}
 ONROLL=${ONROLL:-$(pwd)/$BUILD/onroll}
@@ -22,6 +24,7 @@ CONNECTIONS=${CONNECTIONS:-64}
 SERVER_THREADS=${SERVER_THREADS:-4}
 TARGET_MS=${TARGET_MS:-20}
 NPUPILS=${NPUPILS:-5000}
+PAGES=${PAGES:-pupil dashboard}
 for tool in wrk curl sqlite3 python3; do
     if ! command -v "$tool" >/dev/null 2>&1; then
         echo "bench/web.sh: $tool is not installed (tools/deps.sh installs it)" >&2
@@ -97,24 +100,37 @@ echo "first dashboard (builds the LA snapshot): $(((t1 - t0) / 1000000)) ms"
 echo "machine: $(nproc) cores ($(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)), load average $(cut -d' ' -f1-3 /proc/loadavg) before the run; SQLite $(sqlite3 --version | cut -d' ' -f1)"
 echo "wrk $(wrk -v 2>&1 | head -n 1 | awk '{ print $2 }'): $RATE requests/s for ${DURATION} s (paced by bench/web.lua), $THREADS threads, $CONNECTIONS connections; onroll serve --threads $SERVER_THREADS"
 
+# the server's CPU time so far (user + system, in clock ticks)
+server_cpu() { awk '{ print $14 + $15 }' "/proc/$SERVER/stat"; }
 run() { # run LABEL PATHS
+    c0=$(server_cpu)
     WRK_PATHS=$2 WRK_RATE=$RATE WRK_THREADS=$THREADS WRK_LABEL=$1 \
         wrk -t "$THREADS" -c "$CONNECTIONS" -d "${DURATION}s" --timeout 10s -H "$COOKIE" \
         -s bench/web.lua "$B" >"$W/wrk.out" 2>&1 || {
         cat "$W/wrk.out" >&2
         exit 1
     }
-    grep '^RESULT ' "$W/wrk.out" | sed 's/^RESULT //'
+    c1=$(server_cpu)
+    echo "$(grep '^RESULT ' "$W/wrk.out" | sed 's/^RESULT //') cpu_ticks=$((c1 - c0))"
 }
-run "pupil($npupils)" "$W/pupils.txt" >"$W/results"
-run dashboard "$W/dashboard.txt" >>"$W/results"
-reads=$(sqlite3 "$ONROLL_DB" "SELECT COUNT(*) FROM audit_log WHERE action = 'pupil.read'")
+: >"$W/results"
+for page in $PAGES; do
+    case $page in
+    pupil) run "pupil($npupils)" "$W/pupils.txt" >>"$W/results" ;;
+    dashboard) run dashboard "$W/dashboard.txt" >>"$W/results" ;;
+    *) echo "bench/web.sh: PAGES: '$page' is not a page (pupil, dashboard)" >&2; exit 2 ;;
+    esac
+done
+reads=$(sqlite3 -cmd "ATTACH DATABASE '$ONROLL_DB-log' AS log" "$ONROLL_DB" \
+    "SELECT COUNT(*) FROM audit_log WHERE action = 'pupil.read'") # DB-log: the log database
 
 echo
-printf '%-12s %9s %9s %8s %8s %8s %8s %7s %s\n' page requests "req/s" p50_ms p95_ms p99_ms max_ms errors "p95 < ${TARGET_MS} ms"
-awk -v target="$TARGET_MS" '{
+printf '%-12s %9s %9s %8s %8s %8s %8s %7s %7s %s\n' page requests "req/s" p50_ms p95_ms p99_ms max_ms errors cpu_ms "p95 < ${TARGET_MS} ms"
+awk -v target="$TARGET_MS" -v hz="$(getconf CLK_TCK)" '{
     for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-    printf "%-12s %9d %9.0f %8.2f %8.2f %8.2f %8.2f %7d %s\n", $1, v["requests"], v["rps"],
+    printf "%-12s %9d %9.0f %8.2f %8.2f %8.2f %8.2f %7d %7.3f %s\n", $1, v["requests"], v["rps"],
         v["p50_ms"], v["p95_ms"], v["p99_ms"], v["max_ms"], v["non2xx"] + v["errors"],
+        v["cpu_ticks"] * 1000 / hz / (v["requests"] > 0 ? v["requests"] : 1),
         v["p95_ms"] < target ? "yes" : "NO" }' "$W/results"
+echo "cpu_ms: the server's CPU time (user + system, all its threads) per request"
 echo "audit_log: $reads pupil.read rows (one per pupil page served)"

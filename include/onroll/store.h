@@ -33,6 +33,18 @@ or_code or_store_check_schema(or_store *s, or_error *err);
 or_code or_store_begin(or_store *s, or_error *err);
 or_code or_store_commit(or_store *s, or_error *err);
 or_code or_store_rollback(or_store *s);
+/* Is a transaction open (between begin and its commit or rollback)? */
+bool or_store_in_transaction(const or_store *s);
+
+/* A consistent copy of the database as it is at one moment, taken while others go on writing
+ * (SQLite's online backup API): the records to path and the log database (audit log,
+ * sessions) to path-log, each readable by its owner only, written whole then renamed over any
+ * old copy. OR_EUSAGE on PostgreSQL, whose own pg_dump does it. */
+or_code or_store_backup(or_store *s, const char *path, or_error *err);
+/* Fill this database from a copy made by or_store_backup (path and path-log): OR_EINPUT when
+ * this database has any table (never restored over one in use) or path is not such a copy;
+ * OR_EUSAGE on PostgreSQL (pg_restore). */
+or_code or_store_restore(or_store *s, const char *path, or_error *err);
 
 /* Where rows came from: a file (name + sha256), a form, the API or the demo generator. */
 typedef struct {

@@ -114,7 +114,8 @@ typedef enum {
 or_code or_session_create(or_store *s, int64_t user_id, const char *remote, int64_t now,
                           char token[OR_TOKEN_LEN + 1], char csrf[OR_TOKEN_LEN + 1], or_error *err);
 /* The session of a cookie's token as of now: idle (seconds since last seen) and max (since
- * created) are the time-outs. An expired session is deleted. */
+ * created) are the time-outs. An expired session is deleted. "Last seen" is written when it
+ * is idle/30 seconds old or more (at least 1 s, at most 60 s). */
 or_code or_session_get(or_store *s, const char *token, int64_t now, int64_t idle, int64_t max,
                        or_session *out, or_session_state *state, or_error *err);
 or_code or_session_delete(or_store *s, const char *token, or_error *err);
@@ -210,10 +211,15 @@ typedef struct {
 } or_audit_entry;
 
 or_code or_audit_add(or_store *s, const or_audit_entry *e, or_error *err);
+/* One row for a list that names n children (their UPNs in any order, repeats allowed): the
+ * row names the list by a digest of them (its `list`; e->upn is not used) and audit_lists
+ * keeps each distinct list's children once, in the same transaction. */
+or_code or_audit_add_list(or_store *s, const or_audit_entry *e, const char *const *upns, int n,
+                          or_error *err);
 
 typedef struct {
     const char *actor; /* exact, or NULL */
-    const char *upn;   /* exact, or NULL */
+    const char *upn;   /* exact (the pupil's own rows and every list that named them), or NULL */
     const char *action;
     or_date from, to;  /* inclusive days (UTC), OR_DATE_NONE for open */
     int64_t before_id; /* only rows with a smaller id (paging), 0 for none */

@@ -23,6 +23,8 @@ int cmd_report_outcomes(int argc, char **argv); /* `report outcomes` */
 int cmd_user(int argc, char **argv);
 int cmd_interventions(int argc, char **argv);
 int cmd_notify(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
+int cmd_restore(int argc, char **argv);
 
 /* The database URL: --db, else $ONROLL_DB, else ./onroll.db. */
 const char *cli_db_url(const char *flag);
@@ -34,7 +36,17 @@ or_store *cli_open_readonly(const char *flag);
 /* Print "onroll <cmd>: message" to stderr and return the exit status for code. */
 int cli_fail(const char *cmd, const or_error *err);
 int cli_usage(const char *cmd, const char *usage);
-/* The user running the command, for provenance (the login name, or "cli"). */
+/* The user running the command, for provenance and the audit log: the operating-system
+ * account (getpwuid(geteuid())), else $LOGNAME. */
 const char *cli_user(void);
+/* main() keeps the command line for cli_audit. */
+void cli_set_command_line(int argc, char **argv);
+/* Put a read of pupils' data on the record before anything of it is shown (cli_audit.c): one
+ * audit row as "cli:LOGIN", role "cli", action ("pupil.read", "export",
+ * "report.unsuppressed"), object (what was read: "explain", "export pupils"...), the pupil or
+ * NULL, and the command line (without --db). s: the command's store, or NULL to open --db's.
+ * On failure the caller shows nothing (cli_fail prints why). */
+or_code cli_audit(or_store *s, const char *db, const char *action, const char *object,
+                  const char *upn, or_error *err);
 
 #endif

@@ -14,6 +14,8 @@ int cmd_duties(int argc, char **argv)
         return rc;
     if (o.optind < argc)
         return cli_usage("duties", use);
+    if ((rc = cli_rules_audit("duties", &o)))
+        return rc;
     or_model *m = cli_load_model("duties", &o);
     if (!m)
         return 1;

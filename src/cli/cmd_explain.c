@@ -30,6 +30,8 @@ int cmd_explain(int argc, char **argv)
     if (o.optind != argc - 1)
         return cli_usage("explain", use);
     o.upn = argv[o.optind];
+    if ((rc = cli_rules_audit("explain", &o)))
+        return rc;
     or_model *m = cli_load_model("explain", &o);
     if (!m)
         return 1;

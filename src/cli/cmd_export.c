@@ -33,6 +33,16 @@ int cmd_export(int argc, char **argv)
     or_store *s = cli_open_readonly(db);
     if (!s)
         return 1;
+    or_error err = {0};
+    /* every kind but schools and the calendar names pupils: on the record before any row */
+    if (strcmp(k->name, "schools") && strcmp(k->name, "calendar")) {
+        char what[64];
+        snprintf(what, sizeof what, "export %s", k->name);
+        if (cli_audit(s, db, "export", what, NULL, &err)) {
+            or_store_close(s);
+            return cli_fail("export", &err);
+        }
+    }
     FILE *out = stdout;
     char tmp[4096] = "";
     if (path) {
@@ -43,7 +53,6 @@ int cmd_export(int argc, char **argv)
             return 1;
         }
     }
-    or_error err = {0};
     long long rows = 0;
     or_code rc = or_export_csv(s, k, out, &rows, &err);
     if (path) {

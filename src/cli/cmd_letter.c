@@ -132,9 +132,10 @@ static or_code write_out(const char *path, const char *text, size_t len, or_erro
 
 /* The letter: filled from the ledger, or the stored one. */
 static or_code make(or_store *s, const opts *o, int urn, const char *event_id, or_arena *a,
-                    const char **school, const char **title, or_letter *l, or_error *err)
+                    const char **school, const char **title, or_letter *l, char upn[14],
+                    or_error *err)
 {
-    char type[32], upn[14];
+    char type[32];
     or_code rc = or_store_event_find(s, urn, event_id, type, upn, err);
     if (rc)
         return rc;
@@ -237,7 +238,10 @@ int cmd_letter(int argc, char **argv)
     or_error err = {0};
     const char *school = "", *title = "";
     or_letter l;
-    or_code code = make(s, &o, urn, event_id, &a, &school, &title, &l, &err);
+    char upn[14] = "";
+    or_code code = make(s, &o, urn, event_id, &a, &school, &title, &l, upn, &err);
+    if (!code) /* the pupil's letter on the record before it is shown */
+        code = cli_audit(s, o.db, "pupil.read", "letter", upn, &err);
     or_sb doc = OR_SB_INIT;
     if (!code && !strcmp(o.format, "text")) {
         or_sb_addf(&doc, "%s\n%s\n\n", school, title);

@@ -127,16 +127,8 @@ int cmd_report(int argc, char **argv)
     or_error err = {0};
     or_columns *cols = NULL;
     or_code code = or_columns_load(s, &cols, &err);
-    if (!code && o.unsuppressed) {
-        char actor[128];
-        snprintf(actor, sizeof actor, "cli:%s", cli_user());
-        or_audit_entry e = {0};
-        e.actor = actor;
-        e.role = "cli";
-        e.action = "report.unsuppressed";
-        e.object = what;
-        code = or_audit_add(s, &e, &err);
-    }
+    if (!code && o.unsuppressed)
+        code = cli_audit(s, db, "report.unsuppressed", what, NULL, &err);
     FILE *out = stdout;
     char tmp[4096] = ""; /* written whole, then renamed: a failed report leaves no file */
     if (path && !pdf)

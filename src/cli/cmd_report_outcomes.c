@@ -56,16 +56,8 @@ int cmd_report_outcomes(int argc, char **argv)
         return 1;
     or_error err = {0};
     or_code code = OR_OK;
-    if (unsuppressed) {
-        or_store *s = cli_open_readonly(o.db);
-        char actor[128];
-        snprintf(actor, sizeof actor, "cli:%s", cli_user());
-        or_audit_entry e = {
-            .actor = actor, .role = "cli", .action = "report.unsuppressed", .object = "outcomes"};
-        code = s ? or_audit_add(s, &e, &err) : or_fail(&err, OR_ESTORE, "cannot open the store");
-        if (s)
-            or_store_close(s);
-    }
+    if (unsuppressed)
+        code = cli_audit(NULL, o.db, "report.unsuppressed", "outcomes", NULL, &err);
     or_arena arena = OR_ARENA_INIT;
     or_outcome_rows rows;
     if (!code)

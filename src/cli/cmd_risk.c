@@ -14,6 +14,8 @@ int cmd_risk(int argc, char **argv)
         return rc;
     if (o.optind < argc)
         return cli_usage("risk", use);
+    if ((rc = cli_rules_audit("risk", &o)))
+        return rc;
     or_model *m = cli_load_model("risk", &o);
     if (!m)
         return 1;

@@ -26,6 +26,8 @@ static const struct {
     {"interventions", cmd_interventions, "the interventions directory: list (search), seed"},
     {"notify", cmd_notify, "partner notifications: recipients, outbox, sender (SMTP)"},
     {"serve", cmd_serve, "run the web server"},
+    {"backup", cmd_backup, "a consistent copy of the database while it is in use"},
+    {"restore", cmd_restore, "fill a new database from a backup"},
 };
 
 static void usage(FILE *f)
@@ -81,14 +83,9 @@ int cli_usage(const char *cmd, const char *text)
     return 2;
 }
 
-const char *cli_user(void)
-{
-    const char *u = getenv("USER");
-    return u && *u ? u : "cli";
-}
-
 int main(int argc, char **argv)
 {
+    cli_set_command_line(argc, argv);
     /* a global --db before the command is passed on to it */
     const char *db = NULL;
     int i = 1;

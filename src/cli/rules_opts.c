@@ -62,6 +62,14 @@ int cli_rules_opts(const char *cmd, const char *use, int argc, char **argv, cli_
     return 0;
 }
 
+int cli_rules_audit(const char *cmd, const cli_rules *o)
+{
+    or_error err = {0};
+    if (cli_audit(NULL, o->db, o->upn ? "pupil.read" : "export", cmd, o->upn, &err))
+        return cli_fail(cmd, &err);
+    return 0;
+}
+
 or_model *cli_load_model(const char *cmd, const cli_rules *o)
 {
     or_store *s = cli_open_readonly(o->db);

@@ -20,5 +20,9 @@ or_date cli_today(void);
 int cli_rules_opts(const char *cmd, const char *use, int argc, char **argv, cli_rules *o);
 /* Load the model (every pupil, or o->upn); prints the error and returns NULL on failure. */
 or_model *cli_load_model(const char *cmd, const cli_rules *o);
+/* The read of a rules command on the record before anything is loaded or shown (cli_audit):
+ * "pupil.read" of o->upn, else "export" of every pupil's (or --school's) rows. 0, or prints
+ * why and returns 1. */
+int cli_rules_audit(const char *cmd, const cli_rules *o);
 
 #endif

@@ -16,6 +16,11 @@ void or_store_read_value(const or_driver *d, or_stmt *st, int i, const or_column
  * them: the token itself is never stored (users.c). */
 void or_store_token_hash(const char *token, char out[65]);
 
+/* The children of a list in the audit log (audit_lists.c): its digest out (32 hex digits and
+ * NUL), and its children stored if this list is new. Call inside a transaction. */
+or_code or_audit_list_put(or_store *s, const char *const *upns, int n, char digest[33],
+                          or_error *err);
+
 /* One prepared statement on the store's connection, as the query files use it. */
 typedef struct {
     const or_driver *d;

@@ -47,6 +47,12 @@ typedef struct {
     or_code (*copy_begin)(or_db *db, const char *sql, or_error *err);
     or_code (*copy_data)(or_db *db, const char *buf, size_t len, or_error *err);
     or_code (*copy_end)(or_db *db, bool abort, or_error *err);
+    /* Online backup, or NULL when the engine has its own tools (PostgreSQL: pg_dump): copy the
+     * database as it is at one moment, while others go on writing, to path (and its log
+     * database to path-log); restore fills this database, which must have no tables, from
+     * such a copy. */
+    or_code (*backup)(or_db *db, const char *path, or_error *err);
+    or_code (*restore)(or_db *db, const char *path, or_error *err);
 } or_driver;
 
 extern const or_driver or_sqlite_driver;

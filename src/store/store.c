@@ -117,6 +117,26 @@ static void now_iso(char buf[32])
 
 /* ---- migrations ---- */
 
+/* A migration's lines for this engine: a line "-- @sqlite" or "-- @postgresql" starts lines for
+ * that engine only, "-- @all" lines for both again (the default). */
+static void for_engine(const or_driver *d, const char *sql, or_sb *out)
+{
+    bool mine = true;
+    for (const char *p = sql; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p + 1) : strlen(p);
+        if (!strncmp(p, "-- @", 4)) {
+            const char *tag = p + 4;
+            size_t t = strcspn(tag, " \r\n");
+            mine = (t == 3 && !strncmp(tag, "all", 3)) ||
+                   (t == strlen(d->engine) && !strncmp(tag, d->engine, t));
+        } else if (mine) {
+            or_sb_add(out, p, n);
+        }
+        p += n;
+    }
+}
+
 static void substitute(const or_driver *d, const char *sql, or_sb *out)
 {
     const char *p = sql;
@@ -155,6 +175,24 @@ static or_code schema_version(or_store *s, int *version)
     return rc;
 }
 
+/* The audit log is there (on SQLite, in the log database DB-log: a database copied without it
+ * must not run as if nobody had ever read anything). */
+static or_code check_log(or_store *s, or_error *err)
+{
+    or_stmt *st = NULL;
+    if (s->drv->prepare(s->db, "SELECT id FROM audit_log WHERE id = 0", &st, NULL) == OR_OK) {
+        s->drv->finalize(st);
+        return OR_OK;
+    }
+    return or_fail(err, OR_ESTORE,
+                   "%s: the audit log is missing%s: put the log database back beside it (a copy "
+                   "of a database is made with `onroll backup`, never by copying its file alone)",
+                   or_store_name(s),
+                   strcmp(s->drv->engine, "sqlite") ? ""
+                                                    : " (it is in the file of the same name "
+                                                      "ending -log)");
+}
+
 or_code or_store_check_schema(or_store *s, or_error *err)
 {
     int have = 0, want = or_migrations[or_migrations_count - 1].version;
@@ -163,7 +201,36 @@ or_code or_store_check_schema(or_store *s, or_error *err)
                        "%s: the database schema is at version %d, this onroll needs %d: run "
                        "`onroll init` first",
                        or_store_name(s), have, want);
-    return OR_OK;
+    return check_log(s, err);
+}
+
+bool or_store_in_transaction(const or_store *s)
+{
+    return s->depth > 0;
+}
+
+or_code or_store_backup(or_store *s, const char *path, or_error *err)
+{
+    if (!s->drv->backup)
+        return or_fail(err, OR_EUSAGE,
+                       "%s is a PostgreSQL database: back it up with PostgreSQL's own tool, "
+                       "pg_dump (for example pg_dump --format=custom --file=%s DATABASE_URL)",
+                       or_store_name(s), path);
+    if (s->depth)
+        return or_fail(err, OR_EUSAGE, "a backup is not taken inside a transaction");
+    return s->drv->backup(s->db, path, err);
+}
+
+or_code or_store_restore(or_store *s, const char *path, or_error *err)
+{
+    if (!s->drv->restore)
+        return or_fail(err, OR_EUSAGE,
+                       "%s is a PostgreSQL database: restore a pg_dump copy with PostgreSQL's "
+                       "own tool, pg_restore (for example pg_restore --dbname=DATABASE_URL %s)",
+                       or_store_name(s), path);
+    if (s->depth)
+        return or_fail(err, OR_EUSAGE, "a restore is not made inside a transaction");
+    return s->drv->restore(s->db, path, err);
 }
 
 or_code or_store_migrate(or_store *s, int *applied, or_error *err)
@@ -195,9 +262,11 @@ or_code or_store_migrate(or_store *s, int *applied, or_error *err)
             continue;
         if ((rc = or_store_begin(s, err)))
             return rc;
-        or_sb sql = OR_SB_INIT;
-        substitute(d, m->sql, &sql);
+        or_sb mine = OR_SB_INIT, sql = OR_SB_INIT;
+        for_engine(d, m->sql, &mine);
+        substitute(d, or_sb_str(&mine), &sql);
         rc = d->exec(s->db, or_sb_str(&sql), err);
+        or_sb_release(&mine);
         or_sb_release(&sql);
         if (!rc)
             rc = d->prepare(s->db,
@@ -224,7 +293,7 @@ or_code or_store_migrate(or_store *s, int *applied, or_error *err)
     }
     if (applied)
         *applied = n;
-    return OR_OK;
+    return check_log(s, err);
 }
 
 /* Transactions nest: the outermost is BEGIN/COMMIT, inner ones are savepoints, so that a

@@ -567,7 +567,10 @@ or_code or_session_get(or_store *s, const char *token, int64_t now, int64_t idle
         *state = OR_SESSION_IDLE_EXPIRED;
         return delete_session_hash(s, hash, err);
     }
-    if (now != out->seen) {
+    /* "last seen" is written at most every idle/30 s (1 to 60 s): a busy user's pages do
+     * not each write it, and the idle time-out is still kept to within a thirtieth */
+    int64_t every = idle / 30 < 1 ? 1 : idle / 30 > 60 ? 60 : idle / 30;
+    if (now - out->seen >= every) {
         if ((rc =
                  or_query_prep(s, &q, "UPDATE sessions SET seen_at = ? WHERE token_hash = ?", err)))
             return rc;
@@ -686,7 +689,7 @@ or_code or_api_tokens_revoke(or_store *s, int urn, int64_t *n, or_error *err)
 
 /* ---- audit ---- */
 
-or_code or_audit_add(or_store *s, const or_audit_entry *e, or_error *err)
+static or_code audit_insert(or_store *s, const or_audit_entry *e, const char *list, or_error *err)
 {
     char ts[32];
     now_iso(ts);
@@ -694,7 +697,7 @@ or_code or_audit_add(or_store *s, const or_audit_entry *e, or_error *err)
     or_code rc =
         or_query_prep(s, &q,
                       "INSERT INTO audit_log (at, user_id, role, action, object, upn, remote, "
-                      "detail, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      "detail, actor, list) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                       err);
     if (rc)
         return rc;
@@ -706,28 +709,52 @@ or_code or_audit_add(or_store *s, const or_audit_entry *e, or_error *err)
     bind_opt(&q, 3, e->role);
     q.d->bind_text(q.st, 4, e->action);
     bind_opt(&q, 5, e->object);
-    bind_opt(&q, 6, e->upn);
+    bind_opt(&q, 6, list ? NULL : e->upn);
     bind_opt(&q, 7, e->remote);
     bind_opt(&q, 8, e->detail);
     bind_opt(&q, 9, e->actor);
+    bind_opt(&q, 10, list);
     return or_query_run(&q, err);
+}
+
+or_code or_audit_add(or_store *s, const or_audit_entry *e, or_error *err)
+{
+    return audit_insert(s, e, NULL, err);
+}
+
+or_code or_audit_add_list(or_store *s, const or_audit_entry *e, const char *const *upns, int n,
+                          or_error *err)
+{
+    if (n <= 0)
+        return audit_insert(s, e, NULL, err);
+    char list[33];
+    or_code rc = or_store_begin(s, err);
+    if (rc)
+        return rc;
+    if ((rc = or_audit_list_put(s, upns, n, list, err)) || (rc = audit_insert(s, e, list, err))) {
+        or_store_rollback(s);
+        return rc;
+    }
+    return or_store_commit(s, err);
 }
 
 or_code or_audit_search(or_store *s, const or_audit_query *aq, or_audit_cb cb, void *ctx,
                         or_error *err)
 {
     or_sb sql = OR_SB_INIT;
-    const char *texts[8];
+    const char *texts[9];
     int ntexts = 0;
     char from[16], to[16];
-    or_sb_adds(&sql, "SELECT id, at, actor, role, action, object, upn, remote, detail FROM "
-                     "audit_log WHERE 1 = 1");
+    or_sb_adds(&sql, "SELECT id, at, actor, role, action, object, upn, remote, detail, list "
+                     "FROM audit_log WHERE 1 = 1");
     if (aq->actor && *aq->actor) {
         or_sb_adds(&sql, " AND actor = ?");
         texts[ntexts++] = aq->actor;
     }
-    if (aq->upn && *aq->upn) {
-        or_sb_adds(&sql, " AND upn = ?");
+    bool by_upn = aq->upn && *aq->upn;
+    if (by_upn) { /* the pupil's own rows, and every list that named them */
+        or_sb_adds(&sql, " AND (upn = ? OR list IN (SELECT list FROM audit_lists WHERE upn = ?))");
+        texts[ntexts++] = aq->upn;
         texts[ntexts++] = aq->upn;
     }
     if (aq->action && *aq->action) {
@@ -765,6 +792,8 @@ or_code or_audit_search(or_store *s, const or_audit_query *aq, or_audit_cb cb, v
         or_audit_row r = {q.d->col_int(q.st, 0), or_query_text(&q, 1), or_query_text(&q, 2),
                           or_query_text(&q, 3),  or_query_text(&q, 4), or_query_text(&q, 5),
                           or_query_text(&q, 6),  or_query_text(&q, 7), or_query_text(&q, 8)};
+        if (by_upn && !*r.upn && !q.d->col_null(q.st, 9))
+            r.upn = aq->upn; /* a list that named the pupil */
         if ((rc = cb(ctx, &r, err)))
             break;
     }

@@ -7,7 +7,7 @@
  *
  * The referrals come from the LA snapshot (view_cache.c: every pupil's facts and duties as of
  * today), each pupil confirmed in the user's scope (view_scope_pupils); the page names
- * children, so it is written to the audit log first. */
+ * children, so it is written to the audit log first, with every child listed. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,7 +107,14 @@ void page_referrals(const web_request *req, web_response *res)
     char detail[120];
     snprintf(detail, sizeof detail, "referrals: %d listed (service %s, %s)",
              count < ROWS_MAX ? count : ROWS_MAX, *service ? service : "all", status);
-    if (web_audit(req, "referrals.view", NULL, detail)) {
+    /* the rows show each child's name, not the UPN the list's record finds (audit.c): name
+     * them to the audit log here */
+    int shown = count < ROWS_MAX ? count : ROWS_MAX;
+    const char **upns = or_arena_alloc(req->arena, ((size_t)shown + 1) * sizeof *upns);
+    for (int i = 0; upns && i < shown; i++)
+        upns[i] = rows[i].p->upn;
+    if (!upns || web_audit(req, "referrals.view", NULL, detail) ||
+        web_audit_upns(req, upns, shown)) {
         view_snapshot_put(snap);
         web_error(req, res, 500, "Sorry, there is a problem with the service",
                   "The audit log could not be written, so the referrals cannot be shown.");

@@ -18,6 +18,14 @@
  *   6. a route that reads a pupil's record: the pupil in the user's scope, else 404 (the user
  *      may not know the pupil exists), logged; the read itself logged before the page is built
  *      (a route naming an event, {urn}/{event_id}, reads the record of the event's pupil);
+ *   7. after the handler, every child the response names is on the record (web_audit_listed);
+ *
+ * and every audit row of a request (outside a transaction of its own) is committed before any
+ * byte of its response is sent, else the response is a 500. The rows go to the audit writer
+ * (audit_writer.h: many requests' rows in one commit, one sync to disk) and the connection is
+ * suspended until they are committed, so that the worker thread serves other connections
+ * meanwhile: for a pupil's record, before the handler runs (6); for the rest, once the
+ * response is made (the page's own rows, a refusal's, the list's);
  *
  * and the security headers, set here for every response. libmicrohttpd bounds the connections
  * (in all, per address) and closes idle ones; the client's address is the TCP peer's, or behind
@@ -29,6 +37,7 @@
 #include <microhttpd.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +47,7 @@
 
 #include "onroll/upn.h"
 #include "onroll/web.h"
+#include "web/audit_writer.h"
 #include "web/body.h"
 #include "web/forwarded.h"
 #include "web/web.h"
@@ -55,7 +65,13 @@ typedef struct {
     web_config cfg;
     int64_t last_purge;  /* when expired sessions were last removed */
     web_trusted proxies; /* whose X-Forwarded-For is believed */
+    atomic_int held;     /* requests waiting for their audit rows (connections suspended) */
+    atomic_int closing;  /* stopping: hold no more requests */
 } server;
+
+/* Why a request's connection is suspended for its audit rows: before the handler (a pupil's
+ * record, its read on the record first) or after it (the response made). */
+enum { HELD_BEFORE = 1, HELD_AFTER };
 
 /* One request, from its headers to its end (libmicrohttpd's con_cls): what is learnt when the
  * headers arrive (the route, who is asking), the body as it arrives and an upload's file. All
@@ -69,6 +85,13 @@ typedef struct {
     bool answered;       /* refused when the headers arrived */
     web_body body;
     or_sb file; /* an upload's file field (multipart.c) */
+    /* the audit rows of the request, and its wait for the writer to commit them (mu orders
+     * the writer's wake-up after the suspension) */
+    web_audit_rows deferred;
+    struct MHD_Connection *conn;
+    pthread_mutex_t mu;
+    or_code audit_rc;
+    int phase; /* HELD_BEFORE or HELD_AFTER while suspended, else 0 */
 } exchange;
 
 static void close_store(void *p)
@@ -327,9 +350,64 @@ static bool caller_allowed(exchange *ex)
     return true;
 }
 
+/* The audit writer's word on a held request's rows: keep it, and let the connection go on. */
+static void audit_committed(void *ctx, or_code rc)
+{
+    exchange *ex = ctx;
+    pthread_mutex_lock(&ex->mu); /* the request is suspended by now */
+    ex->audit_rc = rc;
+    struct MHD_Connection *conn = ex->conn;
+    pthread_mutex_unlock(&ex->mu);
+    MHD_resume_connection(conn); /* handle() is called again */
+}
+
+/* Hand the request's audit rows to the writer and suspend the connection until they are
+ * committed; false when there are none, there is no writer or the server is stopping (the
+ * caller writes them itself). */
+static bool hold(server *srv, struct MHD_Connection *conn, exchange *ex, int phase)
+{
+    web_audit_writer *w = srv->cfg.audit_writer;
+    if (!w || !ex->deferred.n)
+        return false;
+    atomic_fetch_add(&srv->held, 1); /* before looking at closing: see or_web_serve */
+    if (atomic_load(&srv->closing)) {
+        atomic_fetch_sub(&srv->held, 1);
+        return false;
+    }
+    ex->conn = conn;
+    pthread_mutex_lock(&ex->mu);
+    bool queued =
+        web_audit_writer_submit(w, ex->deferred.items, ex->deferred.n, audit_committed, ex);
+    if (queued) {
+        ex->deferred.n = 0;
+        ex->phase = phase;
+        MHD_suspend_connection(conn);
+    }
+    pthread_mutex_unlock(&ex->mu);
+    if (!queued)
+        atomic_fetch_sub(&srv->held, 1);
+    return queued;
+}
+
+static void audit_failed(const web_request *req, web_response *res)
+{
+    res->nheaders = 0;
+    web_error(req, res, 500, "Sorry, there is a problem with the service",
+              "The audit log could not be written, so this page cannot be shown.");
+}
+
+/* The route's handler, then the record of every child its response names. */
+static void run_handler(web_request *req, web_response *res)
+{
+    req->route->fn(req, res);
+    if (!web_audit_listed(req, res))
+        audit_failed(req, res);
+}
+
 /* Everything between the route table and the handler, once the body is in (see the top of
- * this file). */
-static void dispatch(struct MHD_Connection *conn, exchange *ex)
+ * this file); true when the request is held for its audit rows (the connection suspended:
+ * handle() goes on when it is resumed). */
+static bool dispatch(server *srv, struct MHD_Connection *conn, exchange *ex)
 {
     web_request *req = &ex->req;
     web_response *res = &ex->res;
@@ -343,7 +421,7 @@ static void dispatch(struct MHD_Connection *conn, exchange *ex)
             web_error(req, res, 404, "Page not found",
                       "If you typed the web address, check it is correct.");
         }
-        return;
+        return false;
     }
 
     /* parameters, at the edge */
@@ -352,37 +430,37 @@ static void dispatch(struct MHD_Connection *conn, exchange *ex)
         if (!or_utf8_valid(req->path_params.items[i].value, false) ||
             strlen(req->path_params.items[i].value) > WEB_FIELD_MAX) {
             web_error(req, res, 400, "Bad request", "The web address is not valid.");
-            return;
+            return false;
         }
     query_ctx q = {&req->query, req->arena, {0}, false};
     MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, on_query, &q);
     if (q.bad) {
         web_error(req, res, 400, "Bad request", q.err.msg);
-        return;
+        return false;
     }
 
     /* authentication and role (already checked when the headers came: at_headers) */
     if (!caller_allowed(ex))
-        return;
+        return false;
 
     /* the body */
     bool post = !strcmp(req->method, "POST");
     if (ex->body.too_large) {
         web_error(req, res, 413, "Too much data", "The request is larger than onroll accepts.");
-        return;
+        return false;
     }
     const char *body = "";
     size_t body_len = 0;
     if (web_body_bytes(&ex->body, &body, &body_len, &perr)) {
         web_error(req, res, 500, "Sorry, there is a problem with the service",
                   "Your file could not be received. Try again later.");
-        return;
+        return false;
     }
     if (post && json) {
         if (!content_type_is(conn, "application/json")) {
             web_error(req, res, 415, "Unsupported media type",
                       "send the rows as Content-Type: application/json");
-            return;
+            return false;
         }
         req->body = body;
         req->body_len = body_len;
@@ -392,23 +470,23 @@ static void dispatch(struct MHD_Connection *conn, exchange *ex)
             (req->route->flags & WEB_F_UPLOAD) && content_type_is(conn, "multipart/form-data");
         if (body_len && !multipart && !content_type_is(conn, "application/x-www-form-urlencoded")) {
             web_error(req, res, 415, "Unsupported media type", "Send the form as a web form.");
-            return;
+            return false;
         }
         if (!multipart && body_len > WEB_FORM_MAX) {
             web_error(req, res, 413, "Too much data", "The form is larger than onroll accepts.");
-            return;
+            return false;
         }
         if (multipart ? web_multipart_parse(conn, body, body_len, req, &ex->file, &perr)
                       : web_form_parse(body, body_len, &req->form, req->arena, &perr)) {
             web_error(req, res, 400, "Bad request", perr.msg);
-            return;
+            return false;
         }
         /* CSRF: the form's token must be the session's (or, before signing in, the cookie's) */
         if (!web_token_equal(web_form(req, WEB_CSRF_FIELD), req->csrf)) {
             deny(req, res, 403, NULL,
                  "the form was not sent from an onroll page (its security token is missing or "
                  "out of date): go back, reload the page and try again");
-            return;
+            return false;
         }
     }
 
@@ -418,27 +496,46 @@ static void dispatch(struct MHD_Connection *conn, exchange *ex)
         const char *upn = web_path(req, "upn");
         if (!*upn && !pupil_of_event(req)) {
             deny(req, res, 404, NULL, "no such event (or the store did not answer)");
-            return;
+            return false;
         }
         upn = web_path(req, "upn");
         req->view = web_pupil_view(req, upn);
         if (req->view.kind == OR_VIEW_NONE) {
             deny(req, res, 404, upn, "pupil not in the user's scope (or unknown)");
-            return;
+            return false;
         }
         if ((req->view.kind != OR_VIEW_WHOLE && !(req->route->flags & WEB_F_PART)) ||
             (req->view.kind == OR_VIEW_CLAIM && !(req->route->flags & WEB_F_CLAIM))) {
             deny(req, res, 404, upn, "the user sees only part of this pupil's record");
-            return;
+            return false;
         }
         if (web_audit(req, "pupil.read", upn, NULL)) {
-            web_error(req, res, 500, "Sorry, there is a problem with the service",
-                      "The audit log could not be written, so the record cannot be shown.");
-            return;
+            audit_failed(req, res);
+            return false;
+        }
+        if (hold(srv, conn, ex, HELD_BEFORE))
+            return true;
+        if (web_audit_commit(req)) {
+            audit_failed(req, res);
+            return false;
         }
     }
-    req->route->fn(req, res);
+    run_handler(req, res);
+    return false;
 }
+
+/* The response is made: its audit rows are committed before it is sent (the connection held
+ * meanwhile), or it is a 500. */
+static enum MHD_Result finish(server *srv, struct MHD_Connection *conn, exchange *ex)
+{
+    if (hold(srv, conn, ex, HELD_AFTER))
+        return MHD_YES;
+    if (web_audit_commit(&ex->req))
+        audit_failed(&ex->req, &ex->res);
+    ex->answered = true;
+    return send_response(conn, &srv->cfg, &ex->res);
+}
+
 
 /* A plain-text answer to a request refused before it was read, closing the connection. */
 static enum MHD_Result answer_now(struct MHD_Connection *conn, const server *srv, int status,
@@ -461,6 +558,7 @@ static exchange *exchange_new(server *srv, struct MHD_Connection *conn, const ch
     if (!ex)
         return NULL;
     ex->body.fd = -1; /* nothing to close yet */
+    pthread_mutex_init(&ex->mu, NULL);
     ex->arena = (or_arena)OR_ARENA_INIT;
     ex->res = (web_response){200, "text/html; charset=utf-8", OR_SB_INIT, NULL, 0, NULL, {{0}}, 0};
     web_request *req = &ex->req;
@@ -469,6 +567,7 @@ static exchange *exchange_new(server *srv, struct MHD_Connection *conn, const ch
                          .cfg = &srv->cfg,
                          .arena = &ex->arena,
                          .now = (int64_t)time(NULL)};
+    req->deferred = &ex->deferred;
     req->route = web_route_find(method, url, &req->path_params, req->arena, &ex->other_method);
     req->remote = remote_address(srv, conn, req->arena);
     req->store = thread_store(srv);
@@ -496,6 +595,8 @@ static enum MHD_Result at_headers(server *srv, struct MHD_Connection *conn, exch
         identify(srv, conn, ex);
         if (r && !caller_allowed(ex)) {
             ex->answered = true;
+            if (web_audit_commit(req)) /* a refusal's row, at once (no body, nothing held) */
+                audit_failed(req, &ex->res);
             if (strcmp(req->method, "GET") && strcmp(req->method, "HEAD"))
                 web_header_add(&ex->res, "Connection", "close"); /* its body is never read */
             return send_response(conn, &srv->cfg, &ex->res);
@@ -537,6 +638,22 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
         *data_size = 0;
         return MHD_YES;
     }
+    if (ex->phase) { /* resumed: its audit rows are committed, or could not be */
+        int phase = ex->phase;
+        ex->phase = 0;
+        atomic_fetch_sub(&srv->held, 1);
+        if (ex->audit_rc) {
+            audit_failed(&ex->req, &ex->res);
+            ex->deferred.n = 0; /* nothing more to write: nothing is shown */
+            phase = HELD_AFTER;
+        }
+        if (phase == HELD_AFTER) {
+            ex->answered = true;
+            return send_response(conn, &srv->cfg, &ex->res);
+        }
+        run_handler(&ex->req, &ex->res); /* a pupil's record, its read on the record */
+        return finish(srv, conn, ex);
+    }
     if (ex->answered)
         return MHD_YES;
     if (!ex->req.store) {
@@ -544,21 +661,23 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
         ex->res.content_type = "text/plain; charset=utf-8";
         or_sb_reset(&ex->res.body);
         or_sb_adds(&ex->res.body, "database unavailable\n");
-    } else {
-        dispatch(conn, ex);
+    } else if (dispatch(srv, conn, ex)) {
+        return MHD_YES; /* held: answered when resumed */
     }
-    ex->answered = true;
-    return send_response(conn, &srv->cfg, &ex->res);
+    return finish(srv, conn, ex);
 }
 
 static void completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                       enum MHD_RequestTerminationCode toe)
 {
-    (void)cls;
+    server *srv = cls;
     (void)conn;
     (void)toe;
     exchange *ex = *con_cls;
     if (ex) {
+        if (ex->phase) /* the connection ended while it waited for its audit rows */
+            atomic_fetch_sub(&srv->held, 1);
+        pthread_mutex_destroy(&ex->mu);
         web_body_release(&ex->body);
         or_sb_release(&ex->file);
         or_sb_release(&ex->res.body);
@@ -694,7 +813,17 @@ or_code or_web_serve(const or_web_opts *o, or_error *err)
     sigaddset(&stop, SIGINT);
     sigaddset(&stop, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop, NULL); /* the workers inherit this mask */
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL_LINUX_ONLY | MHD_USE_ERROR_LOG;
+    rc = web_audit_writer_start(o->db_url, &cfg->audit_writer, err);
+    if (rc) {
+        pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
+        pthread_key_delete(srv.store_key);
+        free(cert);
+        free(key);
+        web_assets_free(cfg->assets, cfg->nassets);
+        return rc;
+    }
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL_LINUX_ONLY |
+                     MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
     if (tls)
         flags |= MHD_USE_TLS;
     /* connections: so many in all, so many from one address (the rest are closed as soon as
@@ -718,9 +847,10 @@ or_code or_web_serve(const or_web_opts *o, or_error *err)
         ops[n - 2] = (struct MHD_OptionItem){MHD_OPTION_HTTPS_MEM_KEY, 0, key};
     }
     struct MHD_Daemon *d = MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, handle, &srv,
-                                            MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
+                                            MHD_OPTION_NOTIFY_COMPLETED, completed, &srv,
                                             MHD_OPTION_ARRAY, ops, MHD_OPTION_END);
     if (!d) {
+        web_audit_writer_stop(cfg->audit_writer);
         pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
         pthread_key_delete(srv.store_key);
         free(cert);
@@ -738,7 +868,15 @@ or_code or_web_serve(const or_web_opts *o, or_error *err)
         atomic_store(&st.stop, 1);
         pthread_join(sender, NULL);
     }
+    /* no request is held once closing is seen (hold() counts itself in before it looks), and
+     * the writer, still running, lets every held one go (within the store's 10 s busy
+     * time-out); then the daemon may stop (it must have no suspended connection) and the
+     * writer after it */
+    atomic_store(&srv.closing, 1);
+    for (int i = 0; i < 15000 && atomic_load(&srv.held) > 0; i++)
+        nanosleep(&(struct timespec){0, 1000000}, NULL);
     MHD_stop_daemon(d);
+    web_audit_writer_stop(cfg->audit_writer);
     pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
     pthread_key_delete(srv.store_key);
     free(cert);

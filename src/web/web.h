@@ -104,6 +104,7 @@ typedef struct {
     size_t nassets;
     char asset_version[17]; /* a digest of the assets, added to their URLs (?v=) */
     const char *db_url;     /* the store, for work done off the requests (view_cache.c) */
+    struct web_audit_writer *audit_writer; /* audit rows in groups (audit_writer.h), or NULL */
 } web_config;
 
 typedef struct web_route web_route;
@@ -132,6 +133,9 @@ typedef struct {
     size_t file_len;
     /* a WEB_F_PUPIL route: what the user sees of the pupil's record (scope.c) */
     or_pupil_view view;
+    /* audit rows written during the request outside a transaction, committed (together with
+     * many requests' rows) before its response is sent (server.c); NULL: written at once */
+    struct web_audit_rows *deferred;
 } web_request;
 
 typedef struct {
@@ -308,8 +312,22 @@ bool web_can_see_school(const web_request *req, int urn);
 /* ---- audit.c ---- */
 
 /* Append to the audit log: who (the user, or the API's school), their role, action, the path
- * (web_logged_path), the pupil (or NULL), the client's address and a detail (or NULL). */
+ * (web_logged_path), the pupil (or NULL), the client's address and a detail (or NULL). Inside
+ * a transaction the row is written in it (no row, no change). Outside one, during a request
+ * the server runs, it is kept in req->deferred and committed before any byte of the response
+ * is sent: if that fails the response is replaced by a 500, so nothing is shown without its
+ * row. Otherwise it is written at once. */
 or_code web_audit(const web_request *req, const char *action, const char *upn, const char *detail);
+/* Every child a response names is on the record: after a GET's handler, one row
+ * "pupil.listed" naming every UPN in the body (or_audit_add_list: a search by any of them
+ * finds it), deferred as web_audit's. False when it could not be kept (the caller answers 500
+ * instead). Skipped for a pupil's record (its read is pupil.read) and the audit log's page. */
+bool web_audit_listed(const web_request *req, const web_response *res);
+/* The same for a list that names children without showing their UPNs. */
+or_code web_audit_upns(const web_request *req, const char *const *upns, int n);
+/* Write the request's deferred rows now and wait for them (when the server cannot hold the
+ * connection meanwhile); OR_OK when there are none. */
+or_code web_audit_commit(const web_request *req);
 /* The request's path as logs may hold it: the route's pattern ("/n/{token}") when the route is
  * WEB_F_SECRET_PATH, else the path. */
 const char *web_logged_path(const web_request *req);

@@ -17,12 +17,14 @@ new_db() {
         echo "$WORK/$1.db"
     fi
 }
-# sql QUERY: run a query on the current database (either engine), values separated by '|'
+# sql QUERY: run a query on the current database (either engine), values separated by '|'.
+# On SQLite the log database (audit_log, sessions: the file DB-log) is attached as "log", as
+# onroll attaches it.
 sql() {
     if [ -n "${ONROLL_TEST_PG:-}" ]; then
         psql -qtA "$ONROLL_DB" -c "$1"
     else
-        sqlite3 "$ONROLL_DB" "$1"
+        sqlite3 -cmd "ATTACH DATABASE '$ONROLL_DB-log' AS log" "$ONROLL_DB" "$1"
     fi
 }
 # count_rows TABLE: rows in a table of the current database (for provenance checks).

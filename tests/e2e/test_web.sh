@@ -183,7 +183,7 @@ expect_in "a sign-out form with its token" 'action="/sign-out"' "$WORK/body"
 ADMIN_CSRF=$(csrf_of "$WORK/body")
 expect_eq "sign-in page when signed in goes home" 303 "$(get "$B" "$J" /sign-in)"
 expect_eq "session token is stored hashed, not as given" 0 \
-    "$(sqlite3 "$ONROLL_DB" "SELECT COUNT(*) FROM sessions WHERE token_hash = '$TOKEN'")"
+    "$(sql "SELECT COUNT(*) FROM sessions WHERE token_hash = '$TOKEN'")"
 expect_eq "password stored as argon2id" 1 \
     "$(sqlite3 "$ONROLL_DB" "SELECT COUNT(*) FROM users WHERE email = '$ADMIN' AND password_hash LIKE '\$argon2id\$%'")"
 
@@ -256,7 +256,7 @@ expect_eq "audit by date: a day long ago has none" 200 "$(get "$B" "$J" '/admin/
 expect_in "... none" "No entries match" "$WORK/body"
 expect_eq "audit: a bad date is an error" 400 "$(get "$B" "$J" '/admin/audit?from=yesterday')"
 expect_in "... in the error summary" "govuk-error-summary" "$WORK/body"
-audit_rows=$(sqlite3 "$ONROLL_DB" "SELECT COUNT(*) FROM audit_log WHERE action = 'pupil.read'")
+audit_rows=$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'pupil.read'")
 expect_eq "audit_log: one row per record read (school, social worker, admin)" 3 "$audit_rows"
 
 # ---- throttling (5 attempts per account, then a wait; test_signin.sh has the rest) ----
@@ -273,7 +273,7 @@ expect_in "... and Retry-After" "Retry-After: " "$WORK/signin-headers"
 sleep 2 # the audit period of the refused attempt ends
 expect_eq "... another account from the same address still signs in" 303 \
     "$(sign_in "$B" "$WORK/o.jar" analyst@la.example.gov.uk figures-kestrel-1)"
-expect_eq "... logged" 1 "$(sqlite3 "$ONROLL_DB" \
+expect_eq "... logged" 1 "$(sql \
     "SELECT COUNT(*) FROM audit_log WHERE action = 'sign_in.throttled' AND actor = 'victim@la.example.gov.uk'")"
 
 # ---- signing out ----
@@ -354,7 +354,7 @@ a = json.load(open('$WORK/api'))['duties']
 b = json.load(open('$WORK/cli-duties.json'))
 sys.exit(0 if a == b and len(a) > 0 else 1)" && pass "... the same as onroll duties --school" || fail "... the same as onroll duties --school"
 expect_eq "API: a bad as_of (400)" 400 "$(api GET "$B" '/api/v1/duties?as_of=soon' "$T2")"
-expect_eq "audit_log: api posts and refusals" "api.post denied" "$(sqlite3 "$ONROLL_DB" \
+expect_eq "audit_log: api posts and refusals" "api.post denied" "$(sql \
     "SELECT DISTINCT action FROM audit_log WHERE actor = 'api:100002' AND action IN ('api.post', 'denied') ORDER BY action" | tr '\n' ' ' | sed 's/ $//')"
 "$ONROLL" user token 100002 --revoke >/dev/null 2>&1
 expect_eq "a revoked token (401)" 401 "$(api GET "$B" /api/v1/duties "$T2")"

@@ -319,6 +319,19 @@ static void test_sessions(void **state)
     assert_int_equal(
         or_session_get(store, token, t0 + 60 + 1500 + 1801, 1800, 43200, &s, &st, &err), OR_OK);
     assert_int_equal(st, OR_SESSION_NONE); /* gone for good */
+    /* "last seen" is written at most once a minute for a 30-minute time-out (1800 / 30 s):
+     * seen at t0 + 60, a page at t0 + 100 does not move it, one at t0 + 120 does */
+    or_session_create(store, u.id, "127.0.0.1", t0, token, csrf, &err);
+    or_session_get(store, token, t0 + 60, 1800, 43200, &s, &st, &err);
+    assert_int_equal(s.seen, t0 + 60);
+    or_session_get(store, token, t0 + 100, 1800, 43200, &s, &st, &err);
+    assert_int_equal(st, OR_SESSION_VALID);
+    assert_int_equal(s.seen, t0 + 60);
+    or_session_get(store, token, t0 + 120, 1800, 43200, &s, &st, &err);
+    assert_int_equal(s.seen, t0 + 120);
+    /* ... so the time-out runs from the last write: 1800 s after t0 + 120 it has expired */
+    or_session_get(store, token, t0 + 120 + 1800, 1800, 43200, &s, &st, &err);
+    assert_int_equal(st, OR_SESSION_IDLE_EXPIRED);
     /* absolute: 12 hours after signing in, however busy */
     or_session_create(store, u.id, "127.0.0.1", t0, token, csrf, &err);
     for (int64_t t = t0; t < t0 + 43200; t += 1700) {

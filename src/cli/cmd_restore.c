@@ -1,0 +1,38 @@
+/* cmd_restore.c - `onroll restore FILE`: fill a new database (--db, with no tables) from a copy
+ * made by `onroll backup` (FILE and FILE-log), then bring it up to this onroll's schema and
+ * write the restore to its audit log. A database that has any table is refused: a restore
+ * never overwrites one in use. On PostgreSQL it says to use pg_restore and exits 2. */
+#include <getopt.h>
+#include <stdio.h>
+
+#include "cli/cli.h"
+
+int cmd_restore(int argc, char **argv)
+{
+    static const char *use = "[--db URL] FILE";
+    static const struct option opts[] = {{"db", required_argument, NULL, 'd'}, {0}};
+    const char *db = NULL;
+    int c;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (c == 'd')
+            db = optarg;
+        else
+            return cli_usage("restore", use);
+    }
+    if (optind != argc - 1 || !*argv[optind])
+        return cli_usage("restore", use);
+    const char *path = argv[optind];
+    or_store *s = NULL;
+    or_error err = {0};
+    or_code rc = or_store_open(cli_db_url(db), &s, &err);
+    if (!rc)
+        rc = or_store_restore(s, path, &err);
+    if (!rc)
+        rc = or_store_migrate(s, NULL, &err);
+    if (!rc)
+        rc = cli_audit(s, db, "restore", path, NULL, &err);
+    if (!rc)
+        printf("%s restored from %s and %s-log\n", or_store_name(s), path, path);
+    or_store_close(s);
+    return rc ? cli_fail("restore", &err) : 0;
+}
