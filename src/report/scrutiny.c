@@ -12,7 +12,7 @@
  * Every figure comes from a suppressed table (report.h, stats.h, scrutiny_mask.c) and is
  * shown, charted or quoted in a sentence only as that table publishes it: a "c" is never
  * drawn or quoted. Charts (svg.h) sit next to the table they picture. All text is escaped
- * (web/html.h). */
+ * (html/html.h). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,7 +24,7 @@
 #include "onroll/stats.h"
 #include "onroll/svg.h"
 #include "report/scrutiny_internal.h"
-#include "web/html.h"
+#include "html/html.h"
 
 /* ---- the headline measures ---- */
 

@@ -3,9 +3,10 @@
  * html_attr() or html_printf()'s %s, which escape it; html_raw() takes only string literals
  * (it will not compile with a variable), so markup from data cannot slip in.
  *
- * The page frame and the GOV.UK Frontend patterns built on these are in govuk.h. */
-#ifndef ONROLL_WEB_HTML_H
-#define ONROLL_WEB_HTML_H
+ * This is the layer below src/web and src/report (both use it; it uses only core's or_sb).
+ * The page frame and the GOV.UK Frontend patterns built on these are in web/govuk.h. */
+#ifndef ONROLL_HTML_HTML_H
+#define ONROLL_HTML_HTML_H
 
 #include "onroll/sb.h"
 
