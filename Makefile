@@ -65,7 +65,19 @@ $(BUILD)/gen/migrations.c: $(MIGRATIONS) tools/embed_sql.sh
 $(BUILD)/gen/migrations.o: $(BUILD)/gen/migrations.c
 	@$(CC) $(CFLAGS) -c $< -o $@
 
-$(BUILD)/libonroll.a: $(LIB_OBJ)
+# The build-time check of escaping (tools/htmlcheck.c, after Fossil's codecheck1): every
+# html_printf call in src/ is read; one that could write data unescaped stops the build with
+# its file and line, before the library is put together.
+$(BUILD)/tools/htmlcheck: tools/htmlcheck.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $<
+
+$(BUILD)/htmlcheck.ok: $(BUILD)/tools/htmlcheck $(wildcard src/*/*.c)
+	@echo "  CHECK   html_printf calls"
+	@$(BUILD)/tools/htmlcheck $(filter %.c,$^) && touch $@
+
+$(BUILD)/libonroll.a: $(LIB_OBJ) | $(BUILD)/htmlcheck.ok
 	@rm -f $@
 	@echo "  AR      $@"
 	@ar rcs $@ $^
