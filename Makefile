@@ -25,7 +25,7 @@ override CFLAGS  += -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wstri
 override LDLIBS  += $(PKG_LIBS) -lcsv -lm -lpthread
 TEST_LDLIBS = $(PKG_TEST_LIBS)
 
-LIB_SRC := $(wildcard src/core/*.c src/html/*.c src/rules/*.c src/store/*.c src/ingest/*.c src/report/*.c src/web/*.c src/notify/*.c src/model/*.c)
+LIB_SRC := $(wildcard src/core/*.c src/html/*.c src/demo/*.c src/rules/*.c src/store/*.c src/ingest/*.c src/report/*.c src/web/*.c src/notify/*.c src/model/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 MIGRATIONS := $(sort $(wildcard src/store/migrations/*.sql))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations.o
