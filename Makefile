@@ -25,7 +25,7 @@ override CFLAGS  += -std=c17 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wstri
 override LDLIBS  += $(PKG_LIBS) -lcsv -lm -lpthread
 TEST_LDLIBS = $(PKG_TEST_LIBS)
 
-LIB_SRC := $(wildcard src/core/*.c src/rules/*.c src/store/*.c src/ingest/*.c src/report/*.c src/web/*.c src/notify/*.c src/model/*.c)
+LIB_SRC := $(wildcard src/core/*.c src/html/*.c src/demo/*.c src/rules/*.c src/store/*.c src/ingest/*.c src/report/*.c src/web/*.c src/notify/*.c src/model/*.c)
 CLI_SRC := $(wildcard src/cli/*.c)
 MIGRATIONS := $(sort $(wildcard src/store/migrations/*.sql))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations.o
@@ -65,7 +65,19 @@ $(BUILD)/gen/migrations.c: $(MIGRATIONS) tools/embed_sql.sh
 $(BUILD)/gen/migrations.o: $(BUILD)/gen/migrations.c
 	@$(CC) $(CFLAGS) -c $< -o $@
 
-$(BUILD)/libonroll.a: $(LIB_OBJ)
+# The build-time check of escaping (tools/htmlcheck.c, after Fossil's codecheck1): every
+# html_printf call in src/ is read; one that could write data unescaped stops the build with
+# its file and line, before the library is put together.
+$(BUILD)/tools/htmlcheck: tools/htmlcheck.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $<
+
+$(BUILD)/htmlcheck.ok: $(BUILD)/tools/htmlcheck $(wildcard src/*/*.c)
+	@echo "  CHECK   html_printf calls"
+	@$(BUILD)/tools/htmlcheck $(filter %.c,$^) && touch $@
+
+$(BUILD)/libonroll.a: $(LIB_OBJ) | $(BUILD)/htmlcheck.ok
 	@rm -f $@
 	@echo "  AR      $@"
 	@ar rcs $@ $^

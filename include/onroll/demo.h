@@ -71,7 +71,7 @@ or_code or_demo_actions(or_demo_pupil_at pupil, void *pupils_ctx, int npupils, c
 or_code or_demo_plans(or_demo_pupil_at pupil, void *pupils_ctx, int npupils, const or_params *p,
                       or_date as_of, uint64_t seed, const or_demo_sink *sink, int *emitted,
                       or_error *err);
-/* The demo LA's outcome measures (issue 8; src/core/demo_outcomes.c): for about 70% of the
+/* The demo LA's outcome measures (issue 8; src/demo/demo_outcomes.c): for about 70% of the
  * interventions pupils received by as_of an SDQ (teacher report) at the start and, when it has
  * ended, at the end (mostly small improvements, some worse; half entered as item responses,
  * half as scale scores), and for about 60% attendance before and after, as `measure` events

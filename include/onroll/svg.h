@@ -5,7 +5,7 @@
  * Every chart is inline SVG for an HTML page: role="img" named by its <title> and described by
  * its <desc> (aria-labelledby / aria-describedby), with real <text> labels (axes, values,
  * legend), series told apart by line dash and marker shape as well as colour, and colours of
- * at least 3:1 against white (text 4.5:1). Every piece of text is escaped (web/html.h). Charts
+ * at least 3:1 against white (text 4.5:1). Every piece of text is escaped (html/html.h). Charts
  * are pictures of a table that the page shows next to them: they add no figure of their own.
  * Values that are suppressed or not applicable are passed as "not shown" and never drawn. */
 #ifndef ONROLL_SVG_H

@@ -1,4 +1,4 @@
-/* cmd_demo.c - `onroll demo`: load a synthetic local authority (src/core/demo*.c) into the
+/* cmd_demo.c - `onroll demo`: load a synthetic local authority (the files in src/demo) into the
  * database through the same ingest path as `onroll import`, so every demo row is validated
  * exactly as a school's file would be. Attendance marks go straight to the store. The
  * interventions directory is seeded first when it is empty (the demo's pupils receive

@@ -9,7 +9,7 @@
 
 #include "onroll/letter_doc.h"
 #include "report/scrutiny_internal.h"
-#include "web/html.h"
+#include "html/html.h"
 
 /* Text with its line breaks as <br>. */
 static void lines(or_sb *out, const char *s)

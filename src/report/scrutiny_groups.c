@@ -15,7 +15,7 @@
 #include "onroll/stats.h"
 #include "onroll/svg.h"
 #include "report/scrutiny_internal.h"
-#include "web/html.h"
+#include "html/html.h"
 
 #define NRATES 4
 #define NDISP  4

@@ -60,7 +60,7 @@ typedef struct {
     int nsay[T__N];
 } scr;
 
-/* ---- helpers (scrutiny.c) ---- */
+/* ---- helpers (scrutiny_kit.c, below every other scrutiny file) ---- */
 
 /* Add a sentence (plain text) to the commentary on a topic. */
 void scr_say(scr *x, int topic, const char *sentence);

@@ -14,7 +14,7 @@
 #include "onroll/model.h"
 #include "onroll/stats.h"
 #include "report/scrutiny_internal.h"
-#include "web/html.h"
+#include "html/html.h"
 
 static const or_event_kind move_kind[SCR_MV__N] = {
     OR_EV_MANAGED_MOVE, OR_EV_OFF_SITE, OR_EV_AP_PLACEMENT,

@@ -9,7 +9,7 @@
 #include "onroll/report.h"
 #include "onroll/svg.h"
 #include "report/scrutiny_internal.h"
-#include "web/html.h"
+#include "html/html.h"
 
 or_code scr_write_schools(scr *x, or_error *err)
 {

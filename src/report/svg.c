@@ -7,7 +7,7 @@
 
 #include "onroll/stats.h"
 #include "onroll/svg.h"
-#include "web/html.h"
+#include "html/html.h"
 
 /* GOV.UK colours, each at least 3:1 against white (text: 4.5:1). */
 #define C_TEXT  "#0b0c0c"

@@ -7,7 +7,7 @@
 #include "onroll/csvout.h"
 #include "onroll/report.h"
 #include "onroll/sb.h"
-#include "web/html.h"
+#include "html/html.h"
 
 static or_code done(FILE *out, or_error *err)
 {

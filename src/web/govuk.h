@@ -11,7 +11,7 @@
 
 #include <stdbool.h>
 
-#include "web/html.h"
+#include "html/html.h"
 #include "web/web.h"
 
 void gov_page_start(or_sb *out, const web_request *req, const char *title);

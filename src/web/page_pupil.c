@@ -382,8 +382,10 @@ static void event_details(or_sb *out, const or_model *m, const or_fact_event *e)
         any = true;
     }
     if (e->ref && *e->ref) {
-        html_printf(out, e->kind == OR_EV_INTERVENTION ? "%schanges %s" : "%sfor exclusion %s",
-                    SEP(), e->ref);
+        if (e->kind == OR_EV_INTERVENTION)
+            html_printf(out, "%schanges %s", SEP(), e->ref);
+        else
+            html_printf(out, "%sfor exclusion %s", SEP(), e->ref);
         any = true;
     }
     if (e->decided != OR_DATE_NONE && e->decided != e->start) {

@@ -1,14 +1,13 @@
 /* request.c - validating parameters at the edge (kcgi): form bodies and query strings are
  * decoded and checked (valid UTF-8 text, bounded length and count) before any handler sees
- * them; and the response helpers every page uses: headers, cookies, redirects and the one
- * error page. */
-#include <jansson.h>
+ * them; and the response helpers every page uses: headers, cookies and redirects. The one
+ * error page, which needs the page frame (govuk.c), is above both in error_page.c, so that
+ * govuk.c calls this file and this file calls nothing of govuk.c. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "onroll/kinds.h"
-#include "web/govuk.h"
 #include "web/web.h"
 
 static int hexval(char c)
@@ -169,33 +168,4 @@ void web_redirect(const web_request *req, web_response *res, const char *locatio
                    or_arena_strdup(req->arena, web_local_path(location) ? location : "/"));
     res->content_type = "text/plain; charset=utf-8";
     or_sb_reset(&res->body);
-}
-
-void web_error(const web_request *req, web_response *res, int status, const char *title,
-               const char *message)
-{
-    res->status = status;
-    or_sb_reset(&res->body);
-    if (req->route && (req->route->flags & WEB_F_JSON)) {
-        json_t *j = json_pack("{s:[{s:s}]}", "errors", "message", message ? message : title);
-        char *text = j ? json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
-        res->content_type = "application/json";
-        or_sb_adds(&res->body, text ? text : "{\"errors\":[]}");
-        or_sb_addc(&res->body, '\n');
-        free(text);
-        json_decref(j);
-        return;
-    }
-    res->content_type = "text/html; charset=utf-8";
-    gov_page_start(&res->body, req, title);
-    html_printf(&res->body, "<h1 class=\"govuk-heading-l\">%s</h1>\n", title);
-    if (message)
-        html_printf(&res->body, "<p class=\"govuk-body\">%s</p>\n", message);
-    if (!req->user && status == 401)
-        html_raw(&res->body, "<p class=\"govuk-body\"><a class=\"govuk-link\" "
-                             "href=\"/sign-in\">Sign in</a></p>\n");
-    else
-        html_raw(&res->body, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/\">Go to "
-                             "the home page</a></p>\n");
-    gov_page_end(&res->body, req);
 }

@@ -1,4 +1,4 @@
-/* test_web_html.c - escaping on by default (src/web/html.c) and the GOV.UK patterns built on it
+/* test_web_html.c - escaping on by default (src/html/html.c) and the GOV.UK patterns built on it
  * (src/web/govuk.c): every character that could end a text or an attribute is escaped, broken
  * UTF-8 never reaches a page, %t encodes URLs, forms that post carry the CSRF token. */
 #include <stdarg.h>
@@ -12,7 +12,7 @@
 
 #include "onroll/kinds.h"
 #include "web/govuk.h"
-#include "web/html.h"
+#include "html/html.h"
 
 static char *text_of(const char *s)
 {

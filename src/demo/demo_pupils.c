@@ -5,7 +5,7 @@
  * every other step uses. */
 #include <stdlib.h>
 
-#include "core/demo_internal.h"
+#include "demo/demo_internal.h"
 #include "onroll/upn.h"
 
 #define FSM_SHARE       0.20  /* eligible for free school meals */

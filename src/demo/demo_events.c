@@ -7,7 +7,7 @@
  * timetables, AP placements, off-site directions). Then every event gets its school's id. */
 #include <stdlib.h>
 
-#include "core/demo_internal.h"
+#include "demo/demo_internal.h"
 
 #define CAP_SESSIONS    90     /* 45 school days (STAT-45DAY-CAP) */
 #define LUNCH_SHARE     0.05   /* lunchtime suspensions per suspension */

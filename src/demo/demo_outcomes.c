@@ -26,7 +26,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/demo_internal.h"
+#include "demo/demo_internal.h"
 #include "onroll/measures.h"
 #include "onroll/risk.h"
 

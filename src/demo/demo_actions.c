@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/demo_internal.h"
+#include "demo/demo_internal.h"
 #include "onroll/duties.h"
 
 static uint64_t hash(const char *s)

@@ -4,7 +4,7 @@
  * name here belongs to a real pupil, worker or school on purpose. */
 #include <stdio.h>
 
-#include "core/demo_internal.h"
+#include "demo/demo_internal.h"
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 

@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "web/html.h"
+#include "html/html.h"
 
 /* Length of the valid UTF-8 sequence at p (1-4), or 0 if it is broken. */
 static int utf8_len(const unsigned char *p)

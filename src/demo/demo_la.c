@@ -9,7 +9,7 @@
  * codes.h when the calendar is built. About one school in eleven sets its own INSET days. */
 #include <math.h>
 
-#include "core/demo_internal.h"
+#include "demo/demo_internal.h"
 
 static const int phase_mix[DM_NPHASE] = {4, 52, 16, 1, 4, 2, 1}; /* per 80 schools */
 

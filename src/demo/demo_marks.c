@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/demo_internal.h"
+#include "demo/demo_internal.h"
 #include "onroll/marks.h"
 
 #define SPELL_DAYS 1.775 /* mean length of an absence spell in days, from the code mix below */

@@ -3,7 +3,7 @@
  * the clock: the same seed always gives the same numbers. */
 #include <math.h>
 
-#include "core/demo_internal.h"
+#include "demo/demo_internal.h"
 
 static uint64_t splitmix64(uint64_t *x)
 {

@@ -10,7 +10,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "core/demo_internal.h"
+#include "demo/demo_internal.h"
 
 static bool open_on(const dm_enrol *e, or_date d)
 {

@@ -14,7 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/demo_internal.h"
+#include "demo/demo_internal.h"
 #include "onroll/duties.h"
 #include "onroll/plans.h"
 #include "onroll/referrals.h"

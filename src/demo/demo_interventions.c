@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/demo_internal.h"
+#include "demo/demo_internal.h"
 #include "onroll/interventions.h"
 
 /* What schools put in place for a pupil, by weight (ids of the seed: the unit tests check

@@ -7,7 +7,7 @@
  * in one dm_gen; nothing is read from outside but the parameters. */
 #include <stdlib.h>
 
-#include "core/demo_internal.h"
+#include "demo/demo_internal.h"
 
 void or_demo_params_default(or_demo_params *p)
 {
