@@ -25,6 +25,7 @@
 #
 # Env: BUILD, LAS (20), PUPILS (per LA, 100000), SCHOOLS (per LA, 250), YEARS (10),
 # AS_OF (2026-07-20), RUNS (5), SQLITE_RUNS (1), THREADS (2: onroll's and DuckDB's),
+# DUCKDB_DIR (where DuckDB's npm package is installed; $BUILD/bench-node),
 # DB (an existing database to use instead of generating one; ANALYZE is run on it),
 # KEEP=1 (keep the work directory).
 set -eu
@@ -52,13 +53,20 @@ if [ ! -f "$BUILD/libonroll.a" ] || [ ! -x "$ONROLL" ]; then
     exit 1
 fi
 # DuckDB for the bench only, pinned here rather than in package-lock.json (which `make` installs
-# for the web assets): added to node_modules without touching package.json or the lock.
+# for the web assets): installed into a directory of its own (DUCKDB_DIR, default
+# $BUILD/bench-node), so that neither package.json, the lock nor the project's node_modules (a
+# link shared by worktrees) is touched; the DuckDB side runs from there.
 DUCKDB=@duckdb/node-api@1.5.6-r.1
-if [ "$(node -p "require('./node_modules/@duckdb/node-api/package.json').version" 2>/dev/null)" \
+DUCKDB_DIR=${DUCKDB_DIR:-$BUILD/bench-node}
+mkdir -p "$DUCKDB_DIR"
+DUCKDB_DIR=$(cd "$DUCKDB_DIR" && pwd)
+if [ "$(cd "$DUCKDB_DIR" &&
+    node -p "require('./node_modules/@duckdb/node-api/package.json').version" 2>/dev/null)" \
     != "${DUCKDB##*@}" ]; then
-    echo "npm install --no-save $DUCKDB ..."
-    npm install --no-save --no-audit --no-fund "$DUCKDB" >/dev/null
+    echo "npm install --prefix $DUCKDB_DIR $DUCKDB ..."
+    npm install --prefix "$DUCKDB_DIR" --no-save --no-audit --no-fund "$DUCKDB" >/dev/null
 fi
+cp bench/national_duckdb.mjs "$DUCKDB_DIR/"
 
 # the in-process timer, against the library as built
 PKGS=$(sed -n 's/^PKGS *:= *//p' Makefile)
@@ -277,7 +285,7 @@ sqlite3 -csv -header "$DB" "SELECT id, event_id, upn, urn, type, start_date, ses
                                    outcome FROM events" >"$W/csv/events.csv"
 echo "  $(ms_since "$t") ms, $(du -sm "$W/csv" | cut -f1) MB"
 echo "DuckDB: loading the CSV, then Q1 and Q2, best of $RUNS ..."
-res=$(node bench/national_duckdb.mjs "$W/csv" "$W/q1.duckdb.sql" "$W/q2.duckdb.sql" "$W/out" \
+res=$(node "$DUCKDB_DIR/national_duckdb.mjs" "$W/csv" "$W/q1.duckdb.sql" "$W/q2.duckdb.sql" "$W/out" \
     "$RUNS" "$THREADS")
 echo "  $res"
 d_load=$(field load_ms "$res")

@@ -146,7 +146,7 @@ static or_code keep_current(or_columns *c, query *q1, int ay, const char *upn, c
     if (after != before + 1)
         return or_fail(err, OR_EINPUT, "Q1 counted %lld suspensions, then %lld after adding one",
                        (long long)before, (long long)after);
-    printf(" add_ms=%.3f refresh_ms=%.1f q1_after_ms=%.2f", t1 - t0, t2 - t1, q);
+    printf(" add_ms=%.3f refresh_ms=%.3f q1_after_ms=%.2f", t1 - t0, t2 - t1, q);
     return OR_OK;
 }
 

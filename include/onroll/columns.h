@@ -46,8 +46,18 @@
 
 typedef struct or_columns or_columns;
 
-/* Load every school, pupil snapshot, enrolment and event of the store. */
+/* Load every school, pupil snapshot, enrolment and event of the store (two threads). */
 or_code or_columns_load(or_store *s, or_columns **out, or_error *err);
+
+typedef struct {
+    int threads;      /* 0 or 1: the calling thread and connection only; 2: on SQLite, two
+                         tables read at a time on a second connection, and the work after
+                         shared by two threads */
+    int64_t src_upto; /* > 0: only the rows last written by sources up to this id (the rest
+                         are for or_columns_add: live.h) */
+} or_columns_load_opts;
+or_code or_columns_load_ex(or_store *s, const or_columns_load_opts *o, or_columns **out,
+                           or_error *err);
 void or_columns_free(or_columns *c);
 
 /* Keeping current (the server, as rows are committed): add one stored row of kind k (schools,
