@@ -116,19 +116,20 @@ static void compute_pupil(or_columns *c, int p, const or_date *census)
 static bool reserve_census(or_columns *c)
 {
     int lo = c->want_lo, hi = c->want_hi;
-    if (hi < lo)
-        lo = hi = 0; /* nothing yet: one harmless year */
+    bool none = hi < lo;
+    if (none)
+        lo = hi = 0; /* nothing yet: one harmless year, forgotten when rows come */
     if (hi - lo + 1 > CX_MAX_YEARS)
         lo = hi - CX_MAX_YEARS + 1;
-    bool have = c->ay_hi >= c->ay_lo;
-    if (!have || lo < c->ay_lo || hi > c->ay_hi) {
+    bool have = c->ay_hi >= c->ay_lo && !c->cen_none;
+    if (c->ay_hi < c->ay_lo || (c->cen_none && !none) || lo < c->ay_lo || hi > c->ay_hi) {
         if (have) {
             lo = lo < c->ay_lo ? lo : c->ay_lo;
             hi = hi > c->ay_hi ? hi : c->ay_hi;
             if (hi - lo + 1 > CX_MAX_YEARS)
                 lo = hi - CX_MAX_YEARS + 1;
         }
-        for (int y = 0; have && y <= c->ay_hi - c->ay_lo; y++) {
+        for (int y = 0; c->cen_snap && y <= c->ay_hi - c->ay_lo; y++) {
             free(c->cen_snap[y]);
             free(c->cen_school[y]);
         }
@@ -143,6 +144,7 @@ static bool reserve_census(or_columns *c)
             return false;
         c->ay_lo = lo;
         c->ay_hi = hi;
+        c->cen_none = none;
         c->all_dirty = true;
     }
     int nyears = c->ay_hi - c->ay_lo + 1;

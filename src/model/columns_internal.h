@@ -138,6 +138,7 @@ struct or_columns {
     int ay_lo, ay_hi;     /* ay_hi < ay_lo: none */
     int want_lo, want_hi; /* the years the rows added so far need */
     int np_cen;           /* pupils the census arrays cover (as of the last refresh) */
+    bool cen_none;        /* no rows wanted a year yet: the one year there is is a placeholder */
     int cap_cen;
     int32_t **cen_snap, **cen_school;
     bool all_dirty;
