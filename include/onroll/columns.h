@@ -58,6 +58,8 @@ typedef struct {
 } or_columns_load_opts;
 or_code or_columns_load_ex(or_store *s, const or_columns_load_opts *o, or_columns **out,
                            or_error *err);
+/* How many loads this process has begun (the server's /status: it loads the model once). */
+long or_columns_loads(void);
 void or_columns_free(or_columns *c);
 
 /* Keeping current (the server, as rows are committed): add one stored row of kind k (schools,

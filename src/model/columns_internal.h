@@ -202,6 +202,10 @@ or_columns *cx_create(or_error *err); /* columns.c */
 /* The LA dictionary in order of LA number. */
 or_code cx_sort_las(or_columns *c, or_error *err);
 
+/* columns_load.c: the columns and rows the model reads of kind k (schools, pupils, enrolments,
+ * events), without a source bound */
+or_scan_spec cx_scan_spec(or_kind_id k);
+
 /* columns_dict.c */
 or_code cx_dicts_init(or_columns *c, or_error *err);
 int cx_dict_add(or_columns *c, cx_dict *d, const char *code, const char *label);

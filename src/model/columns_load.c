@@ -18,6 +18,7 @@
  * with a lower id may commit later, is read on one connection in one snapshot. */
 #include <limits.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,10 +70,10 @@ static int by_urn(const void *a, const void *b)
 
 static or_code load_schools(or_columns *c, or_store *s, int64_t upto, or_error *err)
 {
-    static const int cols[] = {OR_SC_URN, OR_SC_NAME, OR_SC_PHASE, OR_SC_LA_CODE};
     or_arena a = {NULL, 1 << 16};
     schools_ctx ctx = {NULL, 0, 0, &a};
-    or_scan_spec spec = {cols, 4, .src_upto = upto};
+    or_scan_spec spec = cx_scan_spec(OR_K_SCHOOLS);
+    spec.src_upto = upto;
     or_code rc = or_store_scan_rows(s, or_kind_get(OR_K_SCHOOLS), &spec, on_school, &ctx, err);
     if (!rc && ctx.n > 1)
         qsort(ctx.rows, (size_t)ctx.n, sizeof *ctx.rows, by_urn);
@@ -320,24 +321,47 @@ static const char *const main_type[] = {"main", NULL};
 
 static or_code stage_rows(staged *st, or_store *s, int64_t upto, or_error *err)
 {
-    static const int ecols[] = {OR_EN_UPN, OR_EN_URN, OR_EN_START, OR_EN_END};
-    or_scan_spec es = {ecols, 4, {{{OR_EN_TYPE, main_type}}}, 1, upto, 0};
+    or_scan_spec es = cx_scan_spec(OR_K_ENROLMENTS);
+    es.src_upto = upto;
+    es.ncols = 4; /* the type is in the clause */
     or_code rc = or_store_scan_rows(s, or_kind_get(OR_K_ENROLMENTS), &es, on_enrolment, st, err);
     if (rc)
         return rc;
+    or_scan_spec vs = cx_scan_spec(OR_K_EVENTS);
+    vs.src_upto = upto;
+    return or_store_scan_rows(s, or_kind_get(OR_K_EVENTS), &vs, on_event, st, err);
+}
+
+or_scan_spec cx_scan_spec(or_kind_id k)
+{
+    static const int scols[] = {OR_SC_URN, OR_SC_NAME, OR_SC_PHASE, OR_SC_LA_CODE};
+    static const int pcols[] = {OR_PU_UPN,      OR_PU_DOB, OR_PU_SEX,   OR_PU_ETHNICITY,
+                                OR_PU_FSM,      OR_PU_SEN, OR_PU_AS_OF, OR_PU_FSM6,
+                                OR_PU_SEN_NEED, OR_PU_CLA, OR_PU_CIN,   OR_PU_YEAR_GROUP};
+    static const int ecols[] = {OR_EN_UPN, OR_EN_URN, OR_EN_START, OR_EN_END, OR_EN_TYPE};
     /* exclusions, what can stop one counting, and the board's and review's decisions (the
      * other actions are most of the ledger and never matter here) */
     static const int vcols[] = {OR_EV_EVENT_ID, OR_EV_UPN,      OR_EV_URN,     OR_EV_TYPE,
                                 OR_EV_START,    OR_EV_SESSIONS, OR_EV_REASONS, OR_EV_REF,
                                 OR_EV_RULE,     OR_EV_OUTCOME};
-    or_scan_spec vs = {
-        vcols,
-        (int)(sizeof vcols / sizeof vcols[0]),
-        {{{OR_EV_TYPE, excl_types}}, {{OR_EV_TYPE, action_type}, {OR_EV_RULE, reinstating}}},
-        2,
-        upto,
-        0};
-    return or_store_scan_rows(s, or_kind_get(OR_K_EVENTS), &vs, on_event, st, err);
+    switch (k) {
+    case OR_K_SCHOOLS:
+        return (or_scan_spec){scols, 4, .nclauses = 0};
+    case OR_K_PUPILS:
+        return (or_scan_spec){pcols, (int)(sizeof pcols / sizeof pcols[0]), .nclauses = 0};
+    case OR_K_ENROLMENTS:
+        return (or_scan_spec){ecols, 5, {{{OR_EN_TYPE, main_type}}}, 1, 0, 0};
+    case OR_K_EVENTS:
+        return (or_scan_spec){
+            vcols,
+            (int)(sizeof vcols / sizeof vcols[0]),
+            {{{OR_EV_TYPE, excl_types}}, {{OR_EV_TYPE, action_type}, {OR_EV_RULE, reinstating}}},
+            2,
+            0,
+            0};
+    default:
+        return (or_scan_spec){NULL, 0, .nclauses = 0};
+    }
 }
 
 typedef struct {
@@ -508,10 +532,18 @@ static void staged_free(staged *st)
     free(st->fix);
 }
 
+static atomic_long loads; /* or_columns_loads */
+
+long or_columns_loads(void)
+{
+    return atomic_load(&loads);
+}
+
 or_code or_columns_load_ex(or_store *s, const or_columns_load_opts *o, or_columns **out,
                            or_error *err)
 {
     *out = NULL;
+    atomic_fetch_add(&loads, 1);
     or_columns *c = cx_create(err);
     if (!c)
         return OR_ENOMEM;

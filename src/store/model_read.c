@@ -54,8 +54,8 @@ or_code or_store_scan_rows(or_store *s, const or_kind *k, const or_scan_spec *sp
     or_sb_addf(&sql, ", %s FROM %s WHERE 1 = 1", has_id(k) ? "id" : "0", k->table);
     int np = 0;
     add_clauses(k, spec, &sql, &np);
-    if (spec->src_upto > 0)
-        or_sb_adds(&sql, " AND src_id <= ?");
+    if (spec->src_upto > 0) /* "+": a bound on almost every row, never worth the index */
+        or_sb_adds(&sql, " AND +src_id <= ?");
     if (spec->src_only > 0)
         or_sb_adds(&sql, " AND src_id = ?");
     or_stmt *st = NULL;

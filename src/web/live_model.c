@@ -1,0 +1,110 @@
+/* live_model.c - the server's one columnar model (live_model.h, live.h): created on first use,
+ * loaded by the thread web_live_start starts (or else by the first request that needs it), and
+ * brought up to date before every use - one small query when nothing was written - and every
+ * second by that thread, so that a request rarely replays a write itself. */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "web/live_model.h"
+
+static pthread_mutex_t create_lock = PTHREAD_MUTEX_INITIALIZER;
+static or_live *live;
+static pthread_t poller;
+static bool polling;
+static atomic_int stop;
+
+enum { POLL_MS = 1000, LOAD_THREADS = 2 };
+
+static or_live *the_model(or_error *err)
+{
+    pthread_mutex_lock(&create_lock);
+    if (!live && or_live_new(LOAD_THREADS, &live, err))
+        live = NULL;
+    or_live *l = live;
+    pthread_mutex_unlock(&create_lock);
+    return l;
+}
+
+static void *poll_thread(void *arg)
+{
+    const char *db_url = arg;
+    or_store *s = NULL;
+    or_error err = {0};
+    or_live *l = the_model(&err);
+    bool loaded = false;
+    while (l && !atomic_load(&stop)) {
+        if (!s && or_store_open(db_url, &s, &err)) {
+            fprintf(stderr, "onroll serve: the figures' model: %s\n", err.msg);
+            s = NULL;
+        } else if (s && or_live_catch_up(l, s, &err)) {
+            fprintf(stderr,
+                    "onroll serve: the figures' model could not be brought up to date: %s\n",
+                    err.msg);
+        } else if (s && !loaded) {
+            or_live_info info;
+            or_live_info_get(l, &info);
+            fprintf(stderr, "onroll serve: the figures' model loaded in %.0f ms (%d pupils)\n",
+                    info.load_ms, info.model.pupils);
+            loaded = true;
+        }
+        for (int i = 0; i < POLL_MS / 100 && !atomic_load(&stop); i++) {
+            struct timespec t = {0, 100 * 1000 * 1000};
+            nanosleep(&t, NULL);
+        }
+    }
+    or_store_close(s);
+    return NULL;
+}
+
+void web_live_start(const char *db_url)
+{
+    atomic_store(&stop, 0);
+    polling = db_url && !pthread_create(&poller, NULL, poll_thread, (void *)db_url);
+}
+
+void web_live_stop(void)
+{
+    if (!polling)
+        return;
+    atomic_store(&stop, 1);
+    pthread_join(poller, NULL);
+    polling = false;
+}
+
+or_code web_live_get(or_store *s, const or_columns **out, or_error *err)
+{
+    *out = NULL;
+    or_live *l = the_model(err);
+    if (!l)
+        return OR_ENOMEM;
+    or_error e = {0};
+    or_code rc = or_live_catch_up(l, s, &e);
+    *out = or_live_read(l);
+    if (*out) { /* up to date, or as up to date as the database let it be */
+        if (rc)
+            fprintf(stderr,
+                    "onroll serve: the figures' model could not be brought up to date: %s\n",
+                    e.msg);
+        return OR_OK;
+    }
+    or_live_release(l);
+    *err = e;
+    return rc ? rc : or_fail(err, OR_ESTORE, "the figures' model is not loaded");
+}
+
+void web_live_put(void)
+{
+    or_live_release(live);
+}
+
+void web_live_info(or_live_info *out)
+{
+    or_error err = {0};
+    or_live *l = the_model(&err);
+    if (l)
+        or_live_info_get(l, out);
+    else
+        *out = (or_live_info){0};
+}
