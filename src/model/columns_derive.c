@@ -351,6 +351,10 @@ static int cmp_code(const void *a, const void *b)
 or_code cx_sort_las(or_columns *c, or_error *err)
 {
     cx_dict *d = &c->dict[OR_DIM_LA];
+    if (d->n < 2) {
+        c->las_sorted = d->n;
+        return OR_OK;
+    }
     const char **sorted = malloc(((size_t)d->n + 1) * sizeof *sorted);
     const char **labels = malloc(((size_t)d->n + 1) * sizeof *labels);
     int *to = malloc(((size_t)d->n + 1) * sizeof *to);

@@ -66,11 +66,15 @@ void web_live_start(const char *db_url)
 
 void web_live_stop(void)
 {
-    if (!polling)
-        return;
-    atomic_store(&stop, 1);
-    pthread_join(poller, NULL);
-    polling = false;
+    if (polling) {
+        atomic_store(&stop, 1);
+        pthread_join(poller, NULL);
+        polling = false;
+    }
+    pthread_mutex_lock(&create_lock); /* no request is left (the server has stopped) */
+    or_live_free(live);
+    live = NULL;
+    pthread_mutex_unlock(&create_lock);
 }
 
 or_code web_live_get(or_store *s, const or_columns **out, or_error *err)

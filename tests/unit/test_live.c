@@ -61,8 +61,8 @@ static int setup(void **state)
     (void)state;
     snprintf(path, sizeof path, "/tmp/test_live.%d.db", (int)getpid());
     make_db(&store, path);
-    for (int i = 1; i <= 3; i++) {
-        snprintf(upn[i], 14, "?999250%06d", i);
+    for (unsigned i = 1; i <= 3; i++) {
+        snprintf(upn[i], 14, "?999250%06u", i % 1000000);
         upn[i][0] = or_upn_check_letter(upn[i]);
     }
     const char *const schools[] = {"100001", "9992001", "Riverside", "primary", "999"};
