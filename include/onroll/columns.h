@@ -58,6 +58,21 @@ typedef struct {
 } or_columns_load_opts;
 or_code or_columns_load_ex(or_store *s, const or_columns_load_opts *o, or_columns **out,
                            or_error *err);
+/* A model saved to a file and read back whole (columns_file.c: the server's fast start, live.h),
+ * with the ledger position it holds: every source up to floor, and the ids above it in `above`
+ * (PostgreSQL: committed before a lower one), and the floor source's stamp (the store's
+ * or_store_source_stamp), to tell that the database is still the one the model came from. A
+ * file is read only by the build that wrote it, and only whole: anything else is OR_ENOTFOUND
+ * (load from the store instead). or_columns_read gives `above` malloc'd (the caller frees it). */
+typedef struct {
+    int64_t floor, stamp;
+    int64_t *above;
+    int nabove;
+} or_columns_mark;
+or_code or_columns_save(const or_columns *c, const or_columns_mark *m, const char *path,
+                        or_error *err);
+or_code or_columns_read(const char *path, or_columns **out, or_columns_mark *m, or_error *err);
+
 /* How many loads this process has begun (the server's /status: it loads the model once). */
 long or_columns_loads(void);
 void or_columns_free(or_columns *c);

@@ -34,6 +34,13 @@ enum { OR_LIVE_GAP_WAIT = 900 };
 or_code or_live_new(int threads, or_live **out, or_error *err);
 void or_live_free(or_live *l);
 
+/* Keep a saved copy of the model at path (columns.h: or_columns_save): after a load from the
+ * tables, and by or_live_save. The next load reads the copy instead of the tables when it is
+ * of this database and this build, then replays the sources written since. */
+or_code or_live_set_file(or_live *l, const char *path, or_error *err);
+/* Save the copy if min_rows or more rows (at least one) were replayed since it was saved. */
+or_code or_live_save(or_live *l, or_store *s, int64_t min_rows, or_error *err);
+
 /* Load the model if it is not loaded (or the database was replaced), else replay into it the
  * sources committed since the last catch-up. s: a connection to the model's database, used by
  * this thread only for the call. */
@@ -45,11 +52,12 @@ void or_live_release(or_live *l);
 
 typedef struct {
     int64_t loads;         /* full loads from the database */
+    int64_t file_reads;    /* loads from the saved copy instead */
     int64_t sources;       /* sources replayed since the first load */
     int64_t rows;          /* rows of theirs added to the model */
     int64_t catch_ups;     /* catch-ups (most find nothing new) */
     int64_t upto;          /* every source up to this id is in the model */
-    double load_ms;        /* the last full load */
+    double load_ms;        /* the last load (from the database, or the copy) */
     double replay_ms;      /* the last replay of one or more sources (read, add, refresh) */
     double replay_max_ms;  /* the longest */
     or_columns_info model; /* zeros when not loaded */

@@ -200,6 +200,10 @@ typedef struct {
 or_code or_store_scan_rows(or_store *s, const or_kind *k, const or_scan_spec *spec, or_meta_cb cb,
                            void *ctx, or_error *err);
 
+/* A number that tells source id apart from any other (a hash of its kind, name, digest, user
+ * and time of receipt); *found false when there is no such source. */
+or_code or_store_source_stamp(or_store *s, int64_t id, int64_t *stamp, bool *found, or_error *err);
+
 /* The ids of the sources (every import, form, API call, demo) recorded after `after`, in
  * order, at most max of them (*n); *last is the largest id recorded at all (0: none). */
 or_code or_store_sources_after(or_store *s, int64_t after, int64_t *ids, int max, int *n,

@@ -26,9 +26,12 @@ struct or_live {
     pthread_mutex_t counts; /* info */
     or_columns *c;
     int threads;
-    bool reload;    /* rows were half added: load afresh */
-    int64_t floor;  /* every source up to here is in the model (or given up) */
-    int64_t *above; /* sorted ids above the floor that are in the model */
+    char *file;           /* the saved copy (or_live_set_file), or NULL */
+    bool copy_tried;      /* the copy was written (or tried) since the last load */
+    int64_t rows_unsaved; /* rows replayed since */
+    bool reload;          /* rows were half added: load afresh */
+    int64_t floor;        /* every source up to here is in the model (or given up) */
+    int64_t *above;       /* sorted ids above the floor that are in the model */
     int nabove, cap_above;
     int64_t newest; /* the highest source id seen */
     int64_t gap;    /* the lowest missing id, while one is (0: none) */
@@ -56,12 +59,24 @@ or_code or_live_new(int threads, or_live **out, or_error *err)
     return OR_OK;
 }
 
+or_code or_live_set_file(or_live *l, const char *path, or_error *err)
+{
+    pthread_mutex_lock(&l->turn);
+    free(l->file);
+    l->file = path ? strdup(path) : NULL;
+    pthread_mutex_unlock(&l->turn);
+    if (path && !l->file)
+        return or_fail(err, OR_ENOMEM, "out of memory");
+    return OR_OK;
+}
+
 void or_live_free(or_live *l)
 {
     if (!l)
         return;
     or_columns_free(l->c);
     free(l->above);
+    free(l->file);
     pthread_rwlock_destroy(&l->lock);
     pthread_mutex_destroy(&l->turn);
     pthread_mutex_destroy(&l->counts);
@@ -156,8 +171,57 @@ static void raise_floor(or_live *l, time_t now)
 
 /* ---- a full load ---- */
 
+static void install(or_live *l, or_columns *c)
+{
+    pthread_rwlock_wrlock(&l->lock);
+    or_columns_free(l->c);
+    l->c = c;
+    pthread_rwlock_unlock(&l->lock);
+}
+
+/* The saved copy, if it is of this database (its floor source is there, with the same stamp)
+ * and of this build: installed with its ledger position, the rest to be replayed. */
+static bool read_file(or_live *l, or_store *s)
+{
+    double t0 = now_ms();
+    or_columns *c = NULL;
+    or_columns_mark m;
+    or_error e = {0};
+    if (!l->file || or_columns_read(l->file, &c, &m, &e))
+        return false;
+    int64_t stamp = 0;
+    bool found = false;
+    if (m.floor <= 0 || or_store_source_stamp(s, m.floor, &stamp, &found, &e) || !found ||
+        stamp != m.stamp) {
+        or_columns_free(c);
+        free(m.above);
+        return false;
+    }
+    install(l, c);
+    free(l->above);
+    l->above = m.above;
+    l->nabove = l->cap_above = m.nabove;
+    l->floor = m.floor;
+    l->newest = m.nabove ? m.above[m.nabove - 1] : m.floor;
+    l->gap = 0;
+    l->reload = false;
+    l->copy_tried = true;
+    l->rows_unsaved = 0;
+    double ms = now_ms() - t0;
+    pthread_mutex_lock(&l->counts);
+    l->info.file_reads++;
+    l->info.load_ms = ms;
+    l->info.upto = l->floor;
+    pthread_mutex_unlock(&l->counts);
+    return true;
+}
+
+static or_code save(or_live *l, or_store *s, or_error *err);
+
 static or_code load(or_live *l, or_store *s, or_error *err)
 {
+    if (read_file(l, s))
+        return OR_OK;
     double t0 = now_ms();
     int64_t ids[BATCH], newest = 0;
     int n = 0;
@@ -178,10 +242,7 @@ static or_code load(or_live *l, or_store *s, or_error *err)
     or_store_rollback(s);
     if (rc)
         return rc;
-    pthread_rwlock_wrlock(&l->lock);
-    or_columns_free(l->c);
-    l->c = c;
-    pthread_rwlock_unlock(&l->lock);
+    install(l, c);
     /* every id present up to the newest is in; the floor stops below the first missing */
     l->floor = from;
     l->nabove = 0;
@@ -199,7 +260,43 @@ static or_code load(or_live *l, or_store *s, or_error *err)
     l->info.load_ms = ms;
     l->info.upto = l->floor;
     pthread_mutex_unlock(&l->counts);
+    l->copy_tried = false;
+    l->rows_unsaved = 0;
+    if (l->file) { /* so that the next start reads it rather than the tables */
+        or_error e = {0};
+        save(l, s, &e);
+    }
     return OR_OK;
+}
+
+/* ---- the saved copy ---- */
+
+static or_code save(or_live *l, or_store *s, or_error *err)
+{
+    or_columns_mark m = {l->floor, 0, l->above, l->nabove};
+    bool found = false;
+    or_code rc = or_store_source_stamp(s, l->floor, &m.stamp, &found, err);
+    if (rc)
+        return rc;
+    if (!found) /* nothing recorded yet: nothing to save */
+        return OR_OK;
+    pthread_rwlock_rdlock(&l->lock);
+    rc = l->c ? or_columns_save(l->c, &m, l->file, err) : OR_OK;
+    pthread_rwlock_unlock(&l->lock);
+    l->copy_tried = true; /* saved, or not (then again only once more rows came) */
+    l->rows_unsaved = 0;
+    return rc;
+}
+
+or_code or_live_save(or_live *l, or_store *s, int64_t min_rows, or_error *err)
+{
+    pthread_mutex_lock(&l->turn);
+    or_code rc = OR_OK;
+    if (l->file && l->c && !l->reload &&
+        (!l->copy_tried || (l->rows_unsaved > 0 && l->rows_unsaved >= min_rows)))
+        rc = save(l, s, err);
+    pthread_mutex_unlock(&l->turn);
+    return rc;
 }
 
 /* ---- replaying sources ---- */
@@ -280,6 +377,7 @@ static or_code replay(or_live *l, or_store *s, const int64_t *ids, int n, or_err
     or_arena_free(&st.arena);
     if (rc)
         return rc;
+    l->rows_unsaved += st.n > 0 ? st.n : 1;
     double ms = now_ms() - t0;
     pthread_mutex_lock(&l->counts);
     l->info.sources += n;
@@ -295,11 +393,12 @@ or_code or_live_catch_up(or_live *l, or_store *s, or_error *err)
 {
     pthread_mutex_lock(&l->turn);
     or_code rc = OR_OK;
-    if (!l->c || l->reload) {
-        rc = load(l, s, err);
+    if ((!l->c || l->reload) && (rc = load(l, s, err))) {
         pthread_mutex_unlock(&l->turn);
         return rc;
     }
+    /* then what was written since: after a load from the tables, what committed meanwhile;
+     * after the saved copy, everything since it was saved */
     int64_t ids[BATCH], fresh[BATCH], after = l->floor;
     for (;;) {
         int n = 0, nfresh = 0;

@@ -122,3 +122,29 @@ or_code or_store_sources_after(or_store *s, int64_t after, int64_t *ids, int max
     or_query_done(&q);
     return rc;
 }
+
+or_code or_store_source_stamp(or_store *s, int64_t id, int64_t *stamp, bool *found, or_error *err)
+{
+    *stamp = 0;
+    *found = false;
+    or_query q;
+    or_code rc = or_query_prep(
+        s, &q, "SELECT kind, name, sha256, user_name, received_at FROM sources WHERE id = ?", err);
+    if (rc)
+        return rc;
+    q.d->bind_int(q.st, 1, id);
+    bool row = false;
+    if (!(rc = q.d->step(q.st, &row, err)) && row) {
+        uint64_t h = 1469598103934665603ull; /* FNV-1a over the five, each ending in 0x1f */
+        for (int c = 0; c < 5; c++) {
+            for (const unsigned char *p = (const unsigned char *)or_query_text(&q, c); *p; p++)
+                h = (h ^ *p) * 1099511628211ull;
+            h = (h ^ 0x1f) * 1099511628211ull;
+        }
+        h = (h ^ (uint64_t)id) * 1099511628211ull;
+        *stamp = (int64_t)(h >> 1);
+        *found = true;
+    }
+    or_query_done(&q);
+    return rc;
+}

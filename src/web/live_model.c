@@ -5,6 +5,8 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "web/live_model.h"
@@ -16,6 +18,22 @@ static bool polling;
 static atomic_int stop;
 
 enum { POLL_MS = 1000, LOAD_THREADS = 2 };
+#define SAVE_ROWS 100000 /* rows replayed before the saved copy is written again */
+
+/* Where the model's saved copy lives: beside a SQLite database (its path + ".model"); none for
+ * PostgreSQL (no local file of its own). */
+static char *copy_path(const char *db_url)
+{
+    if (!db_url || !strncmp(db_url, "postgres://", 11) || !strncmp(db_url, "postgresql://", 13) ||
+        !strcmp(db_url, ":memory:"))
+        return NULL;
+    const char *path = !strncmp(db_url, "sqlite:", 7) ? db_url + 7 : db_url;
+    size_t n = strlen(path);
+    char *p = malloc(n + 7);
+    if (p)
+        snprintf(p, n + 7, "%s.model", path);
+    return p;
+}
 
 static or_live *the_model(or_error *err)
 {
@@ -33,6 +51,10 @@ static void *poll_thread(void *arg)
     or_store *s = NULL;
     or_error err = {0};
     or_live *l = the_model(&err);
+    char *copy = copy_path(db_url);
+    if (l && copy && or_live_set_file(l, copy, &err))
+        fprintf(stderr, "onroll serve: the figures' model: %s\n", err.msg);
+    free(copy);
     bool loaded = false;
     while (l && !atomic_load(&stop)) {
         if (!s && or_store_open(db_url, &s, &err)) {
@@ -45,15 +67,20 @@ static void *poll_thread(void *arg)
         } else if (s && !loaded) {
             or_live_info info;
             or_live_info_get(l, &info);
-            fprintf(stderr, "onroll serve: the figures' model loaded in %.0f ms (%d pupils)\n",
-                    info.load_ms, info.model.pupils);
+            fprintf(stderr, "onroll serve: the figures' model loaded in %.0f ms (%d pupils%s)\n",
+                    info.load_ms, info.model.pupils,
+                    info.file_reads ? ", from its saved copy" : "");
             loaded = true;
+        } else if (s && or_live_save(l, s, SAVE_ROWS, &err)) {
+            fprintf(stderr, "onroll serve: the figures' model could not be saved: %s\n", err.msg);
         }
         for (int i = 0; i < POLL_MS / 100 && !atomic_load(&stop); i++) {
             struct timespec t = {0, 100 * 1000 * 1000};
             nanosleep(&t, NULL);
         }
     }
+    if (l && s && loaded && or_live_save(l, s, 1, &err)) /* what changed, for the next start */
+        fprintf(stderr, "onroll serve: the figures' model could not be saved: %s\n", err.msg);
     or_store_close(s);
     return NULL;
 }

@@ -62,6 +62,7 @@ void page_status(const web_request *req, web_response *res)
     static const char *const mheads[] = {"What", "How many"};
     gov_table_start(out, "The figures' model (reports and dashboard)", mheads, 2);
     count_row(out, "Loads from the database since the service started", or_columns_loads());
+    count_row(out, "Loads from its saved copy since the service started", live.file_reads);
     count_row(out, "Imports, forms and API calls added to it since", live.sources);
     count_row(out, "Rows they added to it", live.rows);
     count_row(out, "Pupils in it", live.model.pupils);

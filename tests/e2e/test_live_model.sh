@@ -23,6 +23,13 @@
 #              Total 57, 27 (2700/57 = 47.368 -> 47.37), 4 (400/57 = 7.017 -> 7.02),
 #              17 (1700/57 = 29.824 -> 29.82)
 # Sources replayed: (1) one file, (2) one API call, (3) one file, (4) two files = 5.
+# Then the server stops (saving its model beside a SQLite database: <db>.model), and while it
+# is stopped:
+#   (5) CLI: a suspension of V999253000019 (F, on roll at 300001, no events before)
+#              F 25, 7 (700/25 = 28.00), 1 (4.00), 7 (28.00);
+#              Total 57, 28 (2800/57 = 49.122 -> 49.12), 4 (7.02), 18 (1800/57 = 31.578 -> 31.58)
+# and a new server starts from the saved copy (SQLite; PostgreSQL: from the tables), replays
+# (5), and shows it. A copy cut short is not read: the next start loads the tables.
 . tests/e2e/lib.sh
 . tests/e2e/web_lib.sh
 R=$(pwd)/tests/e2e/reports
@@ -119,5 +126,49 @@ expect_eq "/status: as many pupils in it as the database has snapshots of" \
 expect_in "the server's log says it loaded the model once" "the figures' model loaded in" \
     "$WORK/serve.log"
 expect_eq "... and only once" 1 "$(grep -c "the figures' model loaded in" "$WORK/serve.log")"
+
+# stop_server : SIGTERM to the last server started (it saves its model), until it has gone
+stop_server() {
+    pid=${PIDS##* }
+    kill -TERM "$pid"
+    i=0
+    while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do
+        sleep 0.1
+        i=$((i + 1))
+    done
+    expect_eq "the server stops on SIGTERM" gone "$(kill -0 "$pid" 2>/dev/null || echo gone)"
+}
+stop_server
+if [ -z "${ONROLL_TEST_PG:-}" ]; then
+    expect_eq "its model saved beside the database" 1 "$(test -s "$ONROLL_DB.model" && echo 1)"
+fi
+printf 'event_id,upn,urn,type,start,sessions,reasons\nLIVE5,V999253000019,300001,suspension,2026-03-20,2,DB\n' \
+    >"$WORK/live5.csv"
+expect_status "(5) onroll import, the server stopped" 0 "$ONROLL" import "$WORK/live5.csv"
+start_server
+expect_eq "sign in again" 303 "$(sign_in "$J" officer@la.example.gov.uk live-kestrel-42)"
+rows "(5) after the restart" "25,7,28.00,1,4.00,7,28.00" "57,28,49.12,4,7.02,18,31.58"
+if [ -z "${ONROLL_TEST_PG:-}" ]; then
+    expect_eq "/status: the restarted server did not load from the database" 0 \
+        "$(status_count 'Loads from the database since the service started')"
+    expect_eq "/status: ... it read its saved copy" 1 \
+        "$(status_count 'Loads from its saved copy since the service started')"
+    expect_eq "/status: ... and replayed the one import made while it was stopped" 1 \
+        "$(status_count 'Imports, forms and API calls added to it since')"
+    expect_in "the log says so" "from its saved copy" "$WORK/serve.log"
+    # cut short, the copy is not read: the next start loads the tables
+    stop_server
+    size=$(wc -c <"$ONROLL_DB.model")
+    head -c $((size / 2)) "$ONROLL_DB.model" >"$WORK/half" && mv "$WORK/half" "$ONROLL_DB.model"
+    start_server
+    expect_eq "sign in to a server whose copy was cut short" 303 \
+        "$(sign_in "$J" officer@la.example.gov.uk live-kestrel-42)"
+    rows "(5) from the tables" "25,7,28.00,1,4.00,7,28.00" "57,28,49.12,4,7.02,18,31.58"
+    expect_eq "/status: the copy cut short was not read: loaded from the database" 1 \
+        "$(status_count 'Loads from the database since the service started')"
+else
+    expect_eq "/status: PostgreSQL: loaded from the database (no saved copy)" 1 \
+        "$(status_count 'Loads from the database since the service started')"
+fi
 
 finish

@@ -684,6 +684,25 @@ static void test_demo_threads_and_totals(void **state)
     same_model(single, c);
     or_columns_free(single);
     kept_current_matches_load(l.s, c);
+    /* saved and read back: the same model, and its position; cut short: not read */
+    char mpath[320];
+    snprintf(mpath, sizeof mpath, "%s.model", dpath);
+    int64_t above[2] = {7, 9};
+    or_columns_mark mark = {5, 1234, above, 2}, back;
+    assert_int_equal(or_columns_save(c, &mark, mpath, &err), OR_OK);
+    or_columns *read = NULL;
+    assert_int_equal(or_columns_read(mpath, &read, &back, &err), OR_OK);
+    assert_int_equal(back.floor, 5);
+    assert_int_equal(back.stamp, 1234);
+    assert_int_equal(back.nabove, 2);
+    assert_int_equal(back.above[1], 9);
+    free(back.above);
+    same_model(read, c);
+    or_columns_free(read);
+    assert_int_equal(truncate(mpath, 1000), 0);
+    assert_int_equal(or_columns_read(mpath, &read, &back, &err), OR_ENOTFOUND);
+    assert_null(read);
+    unlink(mpath);
     or_columns_free(c);
     or_store_close(l.s);
     unlink(dpath);

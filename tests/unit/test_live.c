@@ -195,6 +195,29 @@ static void test_live(void **state)
     assert_int_equal(or_columns_loads(), loads + 1); /* loaded once */
     or_store_close(other);
 
+    /* saved, then read by a new live model: no load; what was written since is replayed */
+    char mpath[300];
+    snprintf(mpath, sizeof mpath, "%s.model", path);
+    unlink(mpath);
+    assert_int_equal(or_live_set_file(l, mpath, &err), OR_OK);
+    assert_int_equal(or_live_save(l, store, 1, &err), OR_OK); /* 4 sources replayed: saved */
+    or_live *again = NULL;
+    assert_int_equal(or_live_new(2, &again, &err), OR_OK);
+    assert_int_equal(or_live_set_file(again, mpath, &err), OR_OK);
+    const char *const e8[] = {"E8", upn[3], "100001", "suspension", "2026-03-11", "2", "DB"};
+    load(store, OR_K_EVENTS, e8, 1, 7);
+    assert_int_equal(or_live_catch_up(again, store, &err), OR_OK);
+    assert_int_equal(suspensions(again), 8);
+    or_live_info_get(again, &info);
+    assert_int_equal(info.file_reads, 1);
+    assert_int_equal(info.loads, 0);
+    assert_int_equal(info.sources, 1);
+    assert_int_equal(or_columns_loads(), loads + 1); /* still the first load only */
+    or_live_free(again);
+    /* a copy of another database (its floor source differs there) is not read */
+    assert_int_equal(or_live_catch_up(l, store, &err), OR_OK);
+    assert_int_equal(suspensions(l), 8);
+
     /* another database, whose sources stop short of those seen: loaded afresh */
     char p2[300];
     snprintf(p2, sizeof p2, "%s.other", path);
@@ -206,8 +229,10 @@ static void test_live(void **state)
     assert_int_equal(suspensions(l), 0);
     or_live_info_get(l, &info);
     assert_int_equal(info.loads, 2);
+    assert_int_equal(info.file_reads, 0);
     or_store_close(fresh);
     unlink(p2);
+    unlink(mpath);
     or_live_free(l);
 }
 
