@@ -192,6 +192,8 @@ typedef struct {
     int nclauses;
     int64_t src_upto; /* > 0: only rows last written by a source up to this id */
     int64_t src_only; /* > 0: only rows last written by this source */
+    bool whole;       /* read the whole table, never an index on the clauses' columns (most
+                         rows match: one pass beats a look-up per row) */
 } or_scan_spec;
 
 /* The rows of kind k the spec asks for, in no particular order, each with its ledger id in

@@ -329,6 +329,7 @@ static or_code stage_rows(staged *st, or_store *s, int64_t upto, or_error *err)
         return rc;
     or_scan_spec vs = cx_scan_spec(OR_K_EVENTS);
     vs.src_upto = upto;
+    vs.whole = true;
     return or_store_scan_rows(s, or_kind_get(OR_K_EVENTS), &vs, on_event, st, err);
 }
 
@@ -350,7 +351,7 @@ or_scan_spec cx_scan_spec(or_kind_id k)
     case OR_K_PUPILS:
         return (or_scan_spec){pcols, (int)(sizeof pcols / sizeof pcols[0]), .nclauses = 0};
     case OR_K_ENROLMENTS:
-        return (or_scan_spec){ecols, 5, {{{OR_EN_TYPE, main_type}}}, 1, 0, 0};
+        return (or_scan_spec){ecols, 5, {{{OR_EN_TYPE, main_type}}}, 1, 0, 0, false};
     case OR_K_EVENTS:
         return (or_scan_spec){
             vcols,
@@ -358,7 +359,8 @@ or_scan_spec cx_scan_spec(or_kind_id k)
             {{{OR_EV_TYPE, excl_types}}, {{OR_EV_TYPE, action_type}, {OR_EV_RULE, reinstating}}},
             2,
             0,
-            0};
+            0,
+            false};
     default:
         return (or_scan_spec){NULL, 0, .nclauses = 0};
     }

@@ -27,7 +27,9 @@ static void add_clauses(const or_kind *k, const or_scan_spec *spec, or_sb *sql, 
             const or_scan_in *c = &spec->clause[i][j];
             if (!c->in || c->col < 0 || c->col >= k->ncols)
                 continue;
-            or_sb_addf(sql, "%s%s IN (", any ? " AND " : "", k->cols[c->col].sql);
+            /* a text column made an expression: no index is used for it */
+            or_sb_addf(sql, spec->whole ? "%s(%s || '') IN (" : "%s%s IN (", any ? " AND " : "",
+                       k->cols[c->col].sql);
             for (int v = 0; c->in[v]; v++) {
                 or_sb_adds(sql, v ? ", ?" : "?");
                 (*np)++;
