@@ -1,7 +1,8 @@
 /* columns.h - the in-memory columnar model of pupils and exclusions that every rate, ratio and
  * crosstab is computed from (ARCHITECTURE.md principle 5; DOMAIN.md §6).
  *
- * Loaded once from the store (one scan per kind), then kept current by adding each stored row.
+ * Loaded once from the store (one scan per kind: columns_load.c), then kept current by adding
+ * each stored row (live.h: the server's, replayed from the ledger as writes commit).
  * Pupils get a dense index (UPN -> index while loading); every other table is a set of flat
  * arrays, one per column, with the census codes dictionary-encoded as small integers:
  *   - characteristic snapshots (sex, ethnicity, FSM, SEN, ... one byte each per snapshot);
@@ -77,13 +78,14 @@ or_code or_columns_read(const char *path, or_columns **out, or_columns_mark *m, 
 long or_columns_loads(void);
 void or_columns_free(or_columns *c);
 
-/* Keeping current (the server, as rows are committed): add one stored row of kind k (schools,
- * pupils, enrolments or events; other kinds are ignored) with its ledger id (events and pupil
- * snapshots: the order of receipt; else 0). The row is copied. Added rows become visible to
- * queries at the next or_columns_refresh, which recomputes only the pupils they touch. Adds,
- * refreshes and queries must not run at the same time (a read-write lock in the caller:
- * queries read, adds and refreshes write). A row already in the model must not be added again
- * (or_store_put's OR_PUT_UNCHANGED rows are skipped by the caller). */
+/* Keeping current (live.h does it for the server, as rows are committed): add one stored row of
+ * kind k (schools, pupils, enrolments or events; other kinds are ignored) with its ledger id
+ * (events and pupil snapshots: the order of receipt; else 0). The row is copied. Added rows
+ * become visible to queries at the next or_columns_refresh, which recomputes only the pupils
+ * they touch: what it costs is their rows, not the size of the model. Adds, refreshes and
+ * queries must not run at the same time (a read-write lock in the caller: queries read, adds
+ * and refreshes write). A snapshot or an event already in the model must not be added again; a
+ * school or an enrolment added again (its stored row was updated) updates it. */
 or_code or_columns_add(or_columns *c, or_kind_id k, const or_value *row, int64_t id, or_error *err);
 or_code or_columns_refresh(or_columns *c, or_error *err);
 

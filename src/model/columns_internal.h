@@ -1,6 +1,7 @@
 /* columns_internal.h - the columnar model's arrays (include/onroll/columns.h), shared by
- * columns.c (loading, keeping current, the derived arrays), columns_dict.c (dimensions and
- * their dictionaries) and columns_query.c (the grouping scans). Not a public API.
+ * columns.c (rows in), columns_derive.c (the derived arrays, kept current), columns_load.c
+ * (the load), columns_file.c (the saved copy), columns_dict.c (dimensions and their
+ * dictionaries), columns_query.c (the grouping scans) and live.c. Not a public API.
  *
  * Raw tables are append-only, in the order rows arrived, each pupil's rows chained through a
  * `next` column (newest first; order never matters: every look-up compares dates and ids).
