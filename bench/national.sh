@@ -20,11 +20,14 @@
 # exported as CSV, then runs one SQL text per query (warm: a first run, then the best of RUNS);
 # sqlite3 runs the same SQL on the onroll database itself, after ANALYZE (its page cache warm;
 # best of SQLITE_RUNS, whole process). All three answers must be identical: the script fails otherwise.
-# Last, the model is kept current: one suspension added to it and refreshed (timed), after
-# which Q1's total must be one higher.
+# Then the model is saved as the server saves it (live.h) and the server's start from that copy
+# is timed: the copy read, checked against the database's ledger, nothing to replay; Q1 must be
+# the same. Last, the model is kept current: one suspension added to it and refreshed (timed),
+# after which Q1's total must be one higher.
 #
 # Env: BUILD, LAS (20), PUPILS (per LA, 100000), SCHOOLS (per LA, 250), YEARS (10),
 # AS_OF (2026-07-20), RUNS (5), SQLITE_RUNS (1), THREADS (2: onroll's and DuckDB's),
+# DUCKDB_DIR (where DuckDB's npm package is installed; $BUILD/bench-node),
 # DB (an existing database to use instead of generating one; ANALYZE is run on it),
 # KEEP=1 (keep the work directory).
 set -eu
@@ -52,13 +55,20 @@ if [ ! -f "$BUILD/libonroll.a" ] || [ ! -x "$ONROLL" ]; then
     exit 1
 fi
 # DuckDB for the bench only, pinned here rather than in package-lock.json (which `make` installs
-# for the web assets): added to node_modules without touching package.json or the lock.
+# for the web assets): installed into a directory of its own (DUCKDB_DIR, default
+# $BUILD/bench-node), so that neither package.json, the lock nor the project's node_modules (a
+# link shared by worktrees) is touched; the DuckDB side runs from there.
 DUCKDB=@duckdb/node-api@1.5.6-r.1
-if [ "$(node -p "require('./node_modules/@duckdb/node-api/package.json').version" 2>/dev/null)" \
+DUCKDB_DIR=${DUCKDB_DIR:-$BUILD/bench-node}
+mkdir -p "$DUCKDB_DIR"
+DUCKDB_DIR=$(cd "$DUCKDB_DIR" && pwd)
+if [ "$(cd "$DUCKDB_DIR" &&
+    node -p "require('./node_modules/@duckdb/node-api/package.json').version" 2>/dev/null)" \
     != "${DUCKDB##*@}" ]; then
-    echo "npm install --no-save $DUCKDB ..."
-    npm install --no-save --no-audit --no-fund "$DUCKDB" >/dev/null
+    echo "npm install --prefix $DUCKDB_DIR $DUCKDB ..."
+    npm install --prefix "$DUCKDB_DIR" --no-save --no-audit --no-fund "$DUCKDB" >/dev/null
 fi
+cp bench/national_duckdb.mjs "$DUCKDB_DIR/"
 
 # the in-process timer, against the library as built
 PKGS=$(sed -n 's/^PKGS *:= *//p' Makefile)
@@ -264,6 +274,12 @@ o_load=$(field load_ms "$res")
 o_q1=$(field q1_ms "$res")
 o_q2=$(field q2_ms "$res")
 o_refresh=$(field refresh_ms "$res")
+o_start=$(field start_ms "$res")
+o_save=$(field save_ms "$res")
+o_copy=$(field copy_mb "$res")
+o_rss=$(field rss_mb "$res")
+o_mb=$(field mb "$res")
+o_pupils=$(field pupils "$res")
 
 # ---- DuckDB ----
 echo "exporting the rows the queries read as CSV ..."
@@ -277,7 +293,7 @@ sqlite3 -csv -header "$DB" "SELECT id, event_id, upn, urn, type, start_date, ses
                                    outcome FROM events" >"$W/csv/events.csv"
 echo "  $(ms_since "$t") ms, $(du -sm "$W/csv" | cut -f1) MB"
 echo "DuckDB: loading the CSV, then Q1 and Q2, best of $RUNS ..."
-res=$(node bench/national_duckdb.mjs "$W/csv" "$W/q1.duckdb.sql" "$W/q2.duckdb.sql" "$W/out" \
+res=$(node "$DUCKDB_DIR/national_duckdb.mjs" "$W/csv" "$W/q1.duckdb.sql" "$W/q2.duckdb.sql" "$W/out" \
     "$RUNS" "$THREADS")
 echo "  $res"
 d_load=$(field load_ms "$res")
@@ -332,10 +348,11 @@ LC_ALL=C sort -t, -k2,2nr "$W/out/q1.onroll.csv" | tr ',' ' ' |
     awk '{ printf "  %-10s %9d %11d %15d %8s %10s\n", $1, $2, $3, $4, $5, $6 }'
 echo
 awk -v ol="$o_load" -v dl="$d_load" -v o1="$o_q1" -v o2="$o_q2" -v d1="$d_q1" -v d2="$d_q2" \
-    -v s1="$s_q1" -v s2="$s_q2" -v th="$THREADS" 'BEGIN {
+    -v s1="$s_q1" -v s2="$s_q2" -v th="$THREADS" -v os="$o_start" 'BEGIN {
     printf "%-28s %12s %12s %12s %12s %12s\n", "(ms)", "onroll", "DuckDB", "sqlite3",
            "DuckDB/onroll", "sqlite3/onroll"
-    printf "%-28s %12.0f %12.0f %12s\n", "load (store / CSV)", ol, dl, "-"
+    printf "%-28s %12.0f %12.0f %12s %12.2fx\n", "load (store / CSV)", ol, dl, "-", dl / ol
+    printf "%-28s %12.0f %12.0f %12s %12.2fx\n", "start (saved copy / CSV)", os, dl, "-", dl / os
     printf "%-28s %12.2f %12.2f %12.0f %12.0fx %13.0fx\n", "Q1 by ethnicity, one year", o1, d1,
            s1, d1 / o1, s1 / o1
     printf "%-28s %12.2f %12.2f %12.0f %12.0fx %13.0fx\n", "Q2 LA x SEN x FSM x year", o2, d2,
@@ -343,4 +360,8 @@ awk -v ol="$o_load" -v dl="$d_load" -v o1="$o_q1" -v o2="$o_q2" -v d1="$d_q1" -v
     printf "(onroll and DuckDB: %d threads, warm, in-process; sqlite3: whole process)\n", th
 }'
 echo "kept current: one suspension added to the loaded model, then refreshed: $o_refresh ms"
+echo "memory: the model's arrays $o_mb MB, the process $o_rss MB resident after the load, for" \
+    "$o_pupils pupils: $(awk -v r="$o_rss" -v m="$o_mb" -v p="$o_pupils" \
+        'BEGIN { printf "%.0f bytes a pupil (arrays %.0f)", r * 1048576 / p, m * 1e6 / p }')"
+echo "saved copy (the server's fast start): $o_copy MB, written in $o_save ms"
 echo "total $(($(ms_since "$T0") / 1000)) s"

@@ -6,17 +6,25 @@
  *       suspensions, pupils suspended, suspensions per 100 pupils, days lost.
  *   Q2: for every academic year of the data, by LA x SEN x FSM x year: suspensions, distinct
  *       pupils suspended, days lost.
- * Then, when given a pupil (UPN) and a school (URN), it keeps the model current: adds one
- * suspension of that pupil at that school on census day of AY (as the server would after a
- * form is saved), refreshes, and checks Q1's total went up by exactly one.
+ * Then it saves the model to OUTDIR/model (columns.h: the server's saved copy, live.h) and
+ * starts as the server does from it (the copy read, checked against the database's ledger,
+ * nothing to replay), and checks Q1 is the same. Then, when given a pupil (UPN) and a school
+ * (URN), it keeps the model current: adds one suspension of that pupil at that school on census
+ * day of AY (as the server would after a form is saved), refreshes, and checks Q1's total went
+ * up by exactly one.
  * usage: national_q DB AY OUTDIR [RUNS [THREADS [UPN URN]]]
- * prints: load_ms=.. q1_ms=.. q2_ms=.. (and the model's size; add_ms=.. refresh_ms=..) */
+ * prints: load_ms=.. q1_ms=.. q2_ms=.. (the model's size, the process's resident memory after
+ * the load; save_ms=.. start_ms=.. copy_mb=..; add_ms=.. refresh_ms=..) */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
+#include <string.h>
+#include <sys/stat.h>
+
 #include "onroll/columns.h"
+#include "onroll/live.h"
 
 static double now_ms(void)
 {
@@ -39,6 +47,20 @@ static void rate(int64_t n, int64_t d, char *buf, size_t size)
 static void days(int64_t halfdays, char *buf, size_t size)
 {
     snprintf(buf, size, "%lld.%d", (long long)(halfdays / 2), (int)(halfdays % 2) * 5);
+}
+
+/* The process's resident memory in MB (VmRSS). */
+static double rss_mb(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    double kb = 0;
+    while (f && fgets(line, sizeof line, f))
+        if (!strncmp(line, "VmRSS:", 6))
+            kb = atof(line + 6);
+    if (f)
+        fclose(f);
+    return kb / 1024;
 }
 
 static int fail(const char *what, const or_error *err)
@@ -146,7 +168,7 @@ static or_code keep_current(or_columns *c, query *q1, int ay, const char *upn, c
     if (after != before + 1)
         return or_fail(err, OR_EINPUT, "Q1 counted %lld suspensions, then %lld after adding one",
                        (long long)before, (long long)after);
-    printf(" add_ms=%.3f refresh_ms=%.1f q1_after_ms=%.2f", t1 - t0, t2 - t1, q);
+    printf(" add_ms=%.3f refresh_ms=%.3f q1_after_ms=%.2f", t1 - t0, t2 - t1, q);
     return OR_OK;
 }
 
@@ -168,7 +190,6 @@ int main(int argc, char **argv)
     if (or_columns_load(s, &c, &err))
         return fail("load", &err);
     double load = now_ms() - t0;
-    or_store_close(s);
     or_columns_info info;
     or_columns_info_get(c, &info);
 
@@ -190,6 +211,47 @@ int main(int argc, char **argv)
     if (rc)
         return fail("Q2", &err);
 
+    double rss = rss_mb();
+    /* the saved copy: written, then read as the server starts from it */
+    char copy[4096];
+    snprintf(copy, sizeof copy, "%s/model", argv[3]);
+    int64_t ids[1], newest = 0, stamp = 0;
+    int n = 0;
+    bool found = false;
+    if (or_store_sources_after(s, INT64_MAX - 1, ids, 1, &n, &newest, &err) ||
+        or_store_source_stamp(s, newest, &stamp, &found, &err))
+        return fail("the ledger", &err);
+    or_columns_mark mark = {newest, stamp, NULL, 0};
+    double ts = now_ms();
+    if (or_columns_save(c, &mark, copy, &err))
+        return fail("save", &err);
+    double save = now_ms() - ts;
+    struct stat st;
+    double copy_mb = stat(copy, &st) ? 0 : (double)st.st_size / 1e6;
+    or_live *live = NULL;
+    ts = now_ms();
+    if (or_live_new(threads, &live, &err) || or_live_set_file(live, copy, &err) ||
+        or_live_catch_up(live, s, &err))
+        return fail("start from the copy", &err);
+    double start = now_ms() - ts;
+    or_live_info li;
+    or_live_info_get(live, &li);
+    if (li.file_reads != 1 || li.loads != 0) {
+        fprintf(stderr, "national_q: the copy was not read\n");
+        return 1;
+    }
+    query q1c = {or_live_read(live), q1.q, {0}};
+    best_of(&q1c, 1, &err, &rc);
+    or_live_release(live);
+    if (rc || q1c.r.ncells != q1.r.ncells ||
+        memcmp(q1c.r.cells, q1.r.cells, q1.r.ncells * sizeof *q1.r.cells)) {
+        fprintf(stderr, "national_q: Q1 differs from the copy\n");
+        return 1;
+    }
+    or_group_result_release(&q1c.r);
+    or_live_free(live);
+    or_store_close(s);
+
     char path[4096];
     snprintf(path, sizeof path, "%s/q1.onroll.csv", argv[3]);
     int bad = write_q1(c, &q1.r, path);
@@ -200,9 +262,11 @@ int main(int argc, char **argv)
         return 1;
     }
     printf("load_ms=%.0f q1_ms=%.2f q2_ms=%.2f pupils=%d snapshots=%d enrolments=%d "
-           "exclusions=%d schools=%d las=%d years=%d-%d mb=%.0f threads=%d",
+           "exclusions=%d schools=%d las=%d years=%d-%d mb=%.0f rss_mb=%.0f threads=%d "
+           "save_ms=%.0f start_ms=%.0f copy_mb=%.0f",
            load, t1, t2, info.pupils, info.snapshots, info.enrolments, info.exclusions,
-           info.schools, info.las, info.ay_first, info.ay_last, (double)info.bytes / 1e6, threads);
+           info.schools, info.las, info.ay_first, info.ay_last, (double)info.bytes / 1e6, rss,
+           threads, save, start, copy_mb);
     if (argc > 7 && keep_current(c, &q1, ay, argv[6], argv[7], runs, &err)) {
         printf("\n");
         return fail("keeping current", &err);

@@ -1,7 +1,8 @@
 /* columns.h - the in-memory columnar model of pupils and exclusions that every rate, ratio and
  * crosstab is computed from (ARCHITECTURE.md principle 5; DOMAIN.md §6).
  *
- * Loaded once from the store (one scan per kind), then kept current by adding each stored row.
+ * Loaded once from the store (one scan per kind: columns_load.c), then kept current by adding
+ * each stored row (live.h: the server's, replayed from the ledger as writes commit).
  * Pupils get a dense index (UPN -> index while loading); every other table is a set of flat
  * arrays, one per column, with the census codes dictionary-encoded as small integers:
  *   - characteristic snapshots (sex, ethnicity, FSM, SEN, ... one byte each per snapshot);
@@ -46,17 +47,45 @@
 
 typedef struct or_columns or_columns;
 
-/* Load every school, pupil snapshot, enrolment and event of the store. */
+/* Load every school, pupil snapshot, enrolment and event of the store (two threads). */
 or_code or_columns_load(or_store *s, or_columns **out, or_error *err);
+
+typedef struct {
+    int threads;      /* 0 or 1: the calling thread and connection only; 2: on SQLite, two
+                         tables read at a time on a second connection, and the work after
+                         shared by two threads */
+    int64_t src_upto; /* > 0: only the rows last written by sources up to this id (the rest
+                         are for or_columns_add: live.h) */
+} or_columns_load_opts;
+or_code or_columns_load_ex(or_store *s, const or_columns_load_opts *o, or_columns **out,
+                           or_error *err);
+/* A model saved to a file and read back whole (columns_file.c: the server's fast start, live.h),
+ * with the ledger position it holds: every source up to floor, and the ids above it in `above`
+ * (PostgreSQL: committed before a lower one), and the floor source's stamp (the store's
+ * or_store_source_stamp), to tell that the database is still the one the model came from. A
+ * file is read only by the build that wrote it, and only whole: anything else is OR_ENOTFOUND
+ * (load from the store instead). or_columns_read gives `above` malloc'd (the caller frees it). */
+typedef struct {
+    int64_t floor, stamp;
+    int64_t *above;
+    int nabove;
+} or_columns_mark;
+or_code or_columns_save(const or_columns *c, const or_columns_mark *m, const char *path,
+                        or_error *err);
+or_code or_columns_read(const char *path, or_columns **out, or_columns_mark *m, or_error *err);
+
+/* How many loads this process has begun (the server's /status: it loads the model once). */
+long or_columns_loads(void);
 void or_columns_free(or_columns *c);
 
-/* Keeping current (the server, as rows are committed): add one stored row of kind k (schools,
- * pupils, enrolments or events; other kinds are ignored) with its ledger id (events and pupil
- * snapshots: the order of receipt; else 0). The row is copied. Added rows become visible to
- * queries at the next or_columns_refresh, which recomputes only the pupils they touch. Adds,
- * refreshes and queries must not run at the same time (a read-write lock in the caller:
- * queries read, adds and refreshes write). A row already in the model must not be added again
- * (or_store_put's OR_PUT_UNCHANGED rows are skipped by the caller). */
+/* Keeping current (live.h does it for the server, as rows are committed): add one stored row of
+ * kind k (schools, pupils, enrolments or events; other kinds are ignored) with its ledger id
+ * (events and pupil snapshots: the order of receipt; else 0). The row is copied. Added rows
+ * become visible to queries at the next or_columns_refresh, which recomputes only the pupils
+ * they touch: what it costs is their rows, not the size of the model. Adds, refreshes and
+ * queries must not run at the same time (a read-write lock in the caller: queries read, adds
+ * and refreshes write). A snapshot or an event already in the model must not be added again; a
+ * school or an enrolment added again (its stored row was updated) updates it. */
 or_code or_columns_add(or_columns *c, or_kind_id k, const or_value *row, int64_t id, or_error *err);
 or_code or_columns_refresh(or_columns *c, or_error *err);
 

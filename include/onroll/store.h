@@ -177,4 +177,50 @@ or_code or_store_count(or_store *s, or_store_counts *out, or_error *err);
 typedef or_code (*or_count_cb)(void *ctx, const char *key, int64_t n, or_error *err);
 or_code or_store_count_events_by_type(or_store *s, or_count_cb cb, void *ctx, or_error *err);
 
+/* ---- the in-memory model's reads (columns.h, live.h; src/store/model_read.c) ---- */
+
+/* Another connection to s's database, to read in parallel; OR_EUSAGE when there cannot be
+ * another (an in-memory SQLite database). */
+or_code or_store_reopen(or_store *s, or_store **out, or_error *err);
+
+/* Begin a read-only transaction that sees one state of the database throughout (SQLite: a
+ * deferred transaction, which in WAL mode reads one snapshot; PostgreSQL: REPEATABLE READ).
+ * End it with or_store_rollback. */
+or_code or_store_begin_read(or_store *s, or_error *err);
+
+/* A condition on a row: column col (of the kind) is one of in[] (NULL-terminated). */
+typedef struct {
+    int col;
+    const char *const *in;
+} or_scan_in;
+
+/* Which rows of a kind to read, and which of their columns. */
+typedef struct {
+    const int *cols; /* the columns read (the others are given as null) */
+    int ncols;
+    /* rows kept: those meeting both conditions of any clause (a condition with in NULL always
+     * holds); no clause (nclauses 0): every row */
+    or_scan_in clause[2][2];
+    int nclauses;
+    int64_t src_upto; /* > 0: only rows last written by a source up to this id */
+    int64_t src_only; /* > 0: only rows last written by this source */
+    bool whole;       /* read the whole table, never an index on the clauses' columns (most
+                         rows match: one pass beats a look-up per row) */
+} or_scan_spec;
+
+/* The rows of kind k the spec asks for, in no particular order, each with its ledger id in
+ * meta (events and pupil snapshots; else 0; meta->source is "": this scan does not read it).
+ * The lean read the columnar model is loaded and kept current with. */
+or_code or_store_scan_rows(or_store *s, const or_kind *k, const or_scan_spec *spec, or_meta_cb cb,
+                           void *ctx, or_error *err);
+
+/* A number that tells source id apart from any other (a hash of its kind, name, digest, user
+ * and time of receipt); *found false when there is no such source. */
+or_code or_store_source_stamp(or_store *s, int64_t id, int64_t *stamp, bool *found, or_error *err);
+
+/* The ids of the sources (every import, form, API call, demo) recorded after `after`, in
+ * order, at most max of them (*n); *last is the largest id recorded at all (0: none). */
+or_code or_store_sources_after(or_store *s, int64_t after, int64_t *ids, int max, int *n,
+                               int64_t *last, or_error *err);
+
 #endif

@@ -1,6 +1,7 @@
 /* columns_internal.h - the columnar model's arrays (include/onroll/columns.h), shared by
- * columns.c (loading, keeping current, the derived arrays), columns_dict.c (dimensions and
- * their dictionaries) and columns_query.c (the grouping scans). Not a public API.
+ * columns.c (rows in), columns_derive.c (the derived arrays, kept current), columns_load.c
+ * (the load), columns_file.c (the saved copy), columns_dict.c (dimensions and their
+ * dictionaries), columns_query.c (the grouping scans) and live.c. Not a public API.
  *
  * Raw tables are append-only, in the order rows arrived, each pupil's rows chained through a
  * `next` column (newest first; order never matters: every look-up compares dates and ids).
@@ -59,12 +60,31 @@ typedef struct {
     int n, cap;
 } cx_dict;
 
+/* A segment of hot exclusion rows, by academic year then pupil: year ay's rows are
+ * [year[ay - ay_lo], year[ay - ay_lo + 1]). */
+typedef struct {
+    int n, cap;
+    int32_t *pupil, *snap, *school;
+    uint8_t *w; /* bit 0: a counted suspension, bit 1: a counted permanent exclusion,
+                   CX_H_MOVED: moved to the tail (counts for nothing) */
+    uint16_t *half;
+    uint8_t (*reason)[3];
+    int *year; /* nyears + 1 offsets */
+} cx_hot;
+
+#define CX_H_MOVED  4
+#define CX_TAIL_MIN 4096 /* the tail is regathered into the base past max(this, base / 64) */
+
 /* The kinds of exclusion kept, and of the events that can stop one counting. */
 enum { CX_X_SUSP, CX_X_LUNCH, CX_X_PERM };
 enum { CX_R_WITHDRAWN, CX_R_REINSTATED, CX_R_ACTION };
 
 struct or_columns {
-    or_arena arena; /* strings: UPN keys, event ids, refs, dictionary entries */
+    or_arena arena;  /* strings: UPN keys, event ids, refs, dictionary entries */
+    or_arena arena2; /* event ids and refs read by the load's second thread (columns_load.c) */
+    bool loading;    /* rows come from the load: no pupil is marked dirty (all will be) */
+    bool schools_unsorted; /* a school was added after one with a higher URN */
+    int las_sorted;        /* the LA dictionary is in code order up to here */
 
     /* pupils, by dense index */
     cx_upnmap by_upn;
@@ -119,18 +139,18 @@ struct or_columns {
     int ay_lo, ay_hi;     /* ay_hi < ay_lo: none */
     int want_lo, want_hi; /* the years the rows added so far need */
     int np_cen;           /* pupils the census arrays cover (as of the last refresh) */
+    bool cen_none;        /* no rows wanted a year yet: the one year there is is a placeholder */
     int cap_cen;
     int32_t **cen_snap, **cen_school;
     bool all_dirty;
 
-    /* hot exclusions: by academic year, then pupil, start, id; year ay's rows are
-     * [h_year[ay - ay_lo], h_year[ay - ay_lo + 1]) */
-    int nh;
-    int32_t *h_pupil, *h_snap, *h_school;
-    uint8_t *h_w; /* bit 0: a counted suspension, bit 1: a counted permanent exclusion */
-    uint16_t *h_half;
-    uint8_t (*h_reason)[3];
-    int *h_year;
+    /* hot exclusions: what the queries scan. The base segment is regathered by a full refresh
+     * (by academic year, then pupil); a refresh of a few pupils changes their rows in place
+     * when they keep as many, else marks them moved (CX_H_MOVED: they count for nothing) and
+     * puts the pupil's rows of that year in the tail segment, kept in the same order, until
+     * the tail grows past CX_TAIL_MAX and a full regather empties it. So a pupil's rows of a
+     * year are all in one segment, adjacent: the distinct-pupil counts rely on it. */
+    cx_hot hot, tail;
 
     /* dictionaries */
     cx_dict dict[OR_DIM__COUNT];          /* not YEAR (computed); SCHOOL: URN and name by index */
@@ -139,6 +159,51 @@ struct or_columns {
     or_strmap eth_cache, need_cache;      /* code -> codeset index + 1 */
     const char **year_code, **year_label; /* CX_YEAR_MIN .. CX_YEAR_MAX, made on demand */
 };
+
+/* Grow the column `ptr` to n elements (in a function returning bool). */
+#define RESERVE(ptr, n)                                                                            \
+    do {                                                                                           \
+        void *q_ = realloc((ptr), (size_t)(n) * sizeof *(ptr));                                    \
+        if (!q_)                                                                                   \
+            return false;                                                                          \
+        (ptr) = q_;                                                                                \
+    } while (0)
+
+/* columns.c: rows in */
+/* The capacity for n elements: cap doubled (from 1024) until it holds n. */
+int cx_grown(int cap, int n);
+/* A UPN of up to 15 bytes as its map key, and the key's hash. */
+void cx_upn_key(const char *upn, size_t len, uint64_t k[2]);
+uint64_t cx_key_hash(const uint64_t k[2]);
+/* The pupil of a key (hash h), -1 if not known (a read: safe from several threads). */
+int cx_pupil_find(const or_columns *c, const uint64_t k[2], uint64_t h);
+/* The pupil's dense index, a new one for a new UPN; -1 when out of memory. */
+int cx_pupil_of(or_columns *c, const char *upn);
+int cx_pupil_put(or_columns *c, const uint64_t k[2], uint64_t h); /* the same, by key */
+bool cx_map_reserve(or_columns *c, size_t n); /* room for n pupils without growing */
+void cx_prefetch_key(const or_columns *c, uint64_t h);
+/* The school of a URN (read only: -1 if unknown; cx_school_of adds it, -1 out of memory). */
+int cx_school_find(const or_columns *c, int urn);
+int cx_school_of(or_columns *c, int urn);
+/* Add or update school urn; -1 when out of memory. */
+int cx_put_school(or_columns *c, int urn, int la_code, const char *phase, const char *name);
+bool cx_reserve_pupils(or_columns *c, int n);
+bool cx_reserve_snaps(or_columns *c, int n);
+bool cx_reserve_enrols(or_columns *c, int n);
+bool cx_reserve_excls(or_columns *c, int n);
+bool cx_reserve_refs(or_columns *c, int n);
+void cx_want_year(or_columns *c, int ay);
+/* columns_derive.c */
+/* Recompute the derived arrays (threads: how many may share a full recompute). */
+or_code cx_refresh(or_columns *c, int threads, or_error *err);
+void cx_hot_free(cx_hot *h);
+or_columns *cx_create(or_error *err); /* columns.c */
+/* The LA dictionary in order of LA number. */
+or_code cx_sort_las(or_columns *c, or_error *err);
+
+/* columns_load.c: the columns and rows the model reads of kind k (schools, pupils, enrolments,
+ * events), without a source bound */
+or_scan_spec cx_scan_spec(or_kind_id k);
 
 /* columns_dict.c */
 or_code cx_dicts_init(or_columns *c, or_error *err);

@@ -268,11 +268,10 @@ static void headcount_year(const worker *w, uint32_t *lanes, int year, int ay)
     }
 }
 
-/* The exclusions of one year [i0, i1) (ordered by pupil). */
-static void exclusions_year(const worker *w, int year, int ay, int i0, int i1)
+/* The exclusions of one year, rows [i0, i1) of segment h (ordered by pupil). */
+static void exclusions_year(const worker *w, const cx_hot *h, int year, int ay, int i0, int i1)
 {
     const plan *pl = w->pl;
-    const or_columns *c = pl->c;
     int32_t s[CHUNK], k[CHUNK], r[CHUNK], pupil[CHUNK];
     uint8_t ok[CHUNK], wt[CHUNK];
     uint16_t half[CHUNK];
@@ -286,14 +285,14 @@ static void exclusions_year(const worker *w, int year, int ay, int i0, int i1)
         int ne = i1 - e < step ? i1 - e : step;
         int n = 0;
         for (int j = 0; j < ne; j++) {
-            int h = e + j;
+            int x = e + j;
             for (int t = 0; t < slots; t++, n++) {
-                int rv = t == 3 || pl->reason < 0 ? total_reason : c->h_reason[h][t];
-                s[n] = c->h_snap[h];
-                k[n] = c->h_school[h];
-                pupil[n] = c->h_pupil[h];
-                wt[n] = c->h_w[h];
-                half[n] = c->h_half[h];
+                int rv = t == 3 || pl->reason < 0 ? total_reason : h->reason[x][t];
+                s[n] = h->snap[x];
+                k[n] = h->school[x];
+                pupil[n] = h->pupil[x];
+                wt[n] = h->w[x];
+                half[n] = h->half[x];
                 ok[n] = rv != CX_NONE8;
                 r[n] = rv == CX_NONE8 ? 0 : rv;
             }
@@ -302,7 +301,7 @@ static void exclusions_year(const worker *w, int year, int ay, int i0, int i1)
         for (int i = 0; i < n; i++) {
             or_group_cell *g = &w->cells[cell[i]];
             g->suspensions += wt[i] & 1;
-            g->perm_excl += wt[i] >> 1;
+            g->perm_excl += wt[i] >> 1 & 1;
             g->halfdays += half[i];
         }
         for (int m = 0; m < pl->nmask; m++) {
@@ -320,12 +319,12 @@ static void exclusions_year(const worker *w, int year, int ay, int i0, int i1)
     }
 }
 
-/* The first exclusion of [lo, hi) whose pupil is p or later. */
-static int first_of_pupil(const or_columns *c, int lo, int hi, int p)
+/* The first row of [lo, hi) of h whose pupil is p or later. */
+static int first_of_pupil(const cx_hot *h, int lo, int hi, int p)
 {
     while (lo < hi) {
         int mid = lo + (hi - lo) / 2;
-        if (c->h_pupil[mid] < p)
+        if (h->pupil[mid] < p)
             lo = mid + 1;
         else
             hi = mid;
@@ -350,9 +349,15 @@ static void *work(void *arg)
             headcount_year(w, lanes, year, ay);
         if (ay < c->ay_lo || ay > c->ay_hi)
             continue;
-        int lo = c->h_year[ay - c->ay_lo], hi = c->h_year[ay - c->ay_lo + 1];
-        exclusions_year(w, year, ay, first_of_pupil(c, lo, hi, w->p0),
-                        first_of_pupil(c, lo, hi, w->p1));
+        /* the base segment, then the tail: a pupil's rows of a year are all in one of them */
+        const cx_hot *seg[2] = {&c->hot, &c->tail};
+        for (int g = 0; g < 2; g++) {
+            const cx_hot *h = seg[g];
+            int lo = h->year[ay - c->ay_lo], hi = h->year[ay - c->ay_lo + 1];
+            if (hi > lo)
+                exclusions_year(w, h, year, ay, first_of_pupil(h, lo, hi, w->p0),
+                                first_of_pupil(h, lo, hi, w->p1));
+        }
     }
     if (lanes) {
         for (size_t i = 0; i < ncells; i++)

@@ -343,6 +343,21 @@ or_code or_params_load(or_store *s, or_params *p, or_error *err)
     return or_store_config_each(s, set_param, p, err);
 }
 
+/* The events (of every pupil: upn NULL, or one). Every pupil's are sorted after (by start, then
+ * receipt), so the scan of them all needs no order nor the sources' names it would look up row
+ * by row: the lean scan of every column (or_store_scan_rows). */
+static or_code scan_events(or_store *s, const char *upn, or_model *m, or_error *err)
+{
+    const or_kind *k = or_kind_get(OR_K_EVENTS);
+    if (upn)
+        return or_store_scan_pupil(s, k, upn, on_event, m, err);
+    int cols[32];
+    for (int c = 0; c < k->ncols; c++)
+        cols[c] = c;
+    or_scan_spec spec = {cols, k->ncols, .nclauses = 0};
+    return or_store_scan_rows(s, k, &spec, on_event, m, err);
+}
+
 static or_code load(or_store *s, const char *upn, bool events_only, or_model **out, or_error *err)
 {
     or_model *m = calloc(1, sizeof *m);
@@ -352,7 +367,7 @@ static or_code load(or_store *s, const char *upn, bool events_only, or_model **o
     or_code rc = or_params_load(s, &m->params, err);
     if (events_only) {
         if (!rc)
-            rc = or_store_scan_pupil(s, or_kind_get(OR_K_EVENTS), upn, on_event, m, err);
+            rc = scan_events(s, upn, m, err);
         goto done;
     }
     if (!rc)
@@ -375,7 +390,7 @@ static or_code load(or_store *s, const char *upn, bool events_only, or_model **o
     if (!rc)
         rc = or_store_scan_pupil(s, or_kind_get(OR_K_CASELOAD), upn, on_case, m, err);
     if (!rc)
-        rc = or_store_scan_pupil(s, or_kind_get(OR_K_EVENTS), upn, on_event, m, err);
+        rc = scan_events(s, upn, m, err);
     if (!rc)
         rc = or_store_scan_marks_pupil(s, upn, on_marks, m, err);
 done:

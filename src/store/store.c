@@ -32,6 +32,7 @@ struct or_store {
     or_stmt *school_la, *pupil_exists, *event_type, *marks_get, *marks_put, *add_source,
         *source_name, *pupils_many, *event_la, *events_many, *marks_get_la, *marks_many;
     int depth; /* open transactions: 1 = BEGIN, more = savepoints */
+    char *url; /* as opened (or_store_reopen) */
 };
 
 static bool is_pg_url(const char *url)
@@ -47,8 +48,11 @@ or_code or_store_open(const char *url, or_store **out, or_error *err)
     if (!s)
         return or_fail(err, OR_ENOMEM, "out of memory opening %s", url);
     s->drv = is_pg_url(url) ? &or_pg_driver : &or_sqlite_driver;
-    or_code rc = s->drv->open(url, &s->db, err);
+    s->url = strdup(url);
+    or_code rc = s->url ? s->drv->open(url, &s->db, err)
+                        : or_fail(err, OR_ENOMEM, "out of memory opening %s", url);
     if (rc) {
+        free(s->url);
         free(s);
         return rc;
     }
@@ -75,7 +79,29 @@ void or_store_close(or_store *s)
         if (one[i])
             s->drv->finalize(one[i]);
     s->drv->close(s->db);
+    free(s->url);
     free(s);
+}
+
+or_code or_store_reopen(or_store *s, or_store **out, or_error *err)
+{
+    const char *u = s->url;
+    if (!strcmp(u, ":memory:") || !strcmp(u, "") || strstr(u, "mode=memory"))
+        return or_fail(err, OR_EUSAGE, "an in-memory database has no second connection");
+    return or_store_open(u, out, err);
+}
+
+or_code or_store_begin_read(or_store *s, or_error *err)
+{
+    if (s->depth)
+        return or_fail(err, OR_EUSAGE, "a read transaction inside another transaction");
+    const char *sql = strcmp(s->drv->engine, "postgresql") == 0
+                          ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+                          : "BEGIN";
+    or_code rc = s->drv->exec(s->db, sql, err);
+    if (!rc)
+        s->depth++;
+    return rc;
 }
 
 const char *or_store_engine(const or_store *s)

@@ -5,21 +5,23 @@
  * service's Content-Security-Policy would block if it were shown as a page.
  *
  * Suppressed for publication (counts of 1 and 2 as c); an LA user may ask for it unsuppressed
- * (&unsuppressed=1), the analyst may not (403). Every download is an export in the audit log. */
+ * (&unsuppressed=1), the analyst may not (403). Every download is an export in the audit log.
+ * The figures come from the server's columnar model (live_model.h), never loaded for a request. */
 #include <stdio.h>
 #include <string.h>
 
 #include "onroll/scrutiny.h"
 #include "onroll/stats.h"
+#include "web/live_model.h"
 #include "web/reports.h"
 
 void page_reports_scrutiny(const web_request *req, web_response *res)
 {
     if (report_refuse_unsuppressed(req, res))
         return;
-    or_columns *c = NULL;
+    const or_columns *c = NULL;
     or_error err = {0};
-    if (or_columns_load(req->store, &c, &err)) {
+    if (web_live_get(req->store, &c, &err)) {
         web_error(req, res, 500, "Sorry, there is a problem with the service",
                   "The figures could not be loaded.");
         return;
@@ -31,7 +33,7 @@ void page_reports_scrutiny(const web_request *req, web_response *res)
     if (!*year)
         ay = report_default_year(c, req);
     else if (!or_academic_year_parse(year, &ay) || ay < info.ay_first || ay > info.ay_last) {
-        or_columns_free(c);
+        web_live_put();
         web_error(req, res, 400, "Bad request", "Choose an academic year from the Reports page.");
         return;
     }
@@ -45,7 +47,7 @@ void page_reports_scrutiny(const web_request *req, web_response *res)
                    : or_fail(&err, OR_ENOMEM, "out of memory");
     if (f)
         fclose(f);
-    or_columns_free(c);
+    web_live_put();
     if (!rc && web_audit(req, "export", NULL, detail))
         rc = or_fail(&err, OR_ESTORE, "the audit log could not be written");
     if (rc) {

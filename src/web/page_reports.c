@@ -14,10 +14,12 @@
  *
  * The page also links to the outcomes report of the graduated response (page_report_outcomes.c).
  *
- * The figures come from the columnar model (columns.h), loaded for the request. */
+ * The figures come from the server's columnar model (live_model.h: loaded once, kept current
+ * with every write), never loaded for a request. */
 #include <stdio.h>
 #include <string.h>
 
+#include "web/live_model.h"
 #include "web/reports.h"
 
 static const gov_choice kinds[REPORT__COUNT] = {
@@ -224,9 +226,9 @@ void page_reports(const web_request *req, web_response *res)
 {
     if (report_refuse_unsuppressed(req, res))
         return;
-    or_columns *c = NULL;
+    const or_columns *c = NULL;
     or_error err = {0};
-    if (or_columns_load(req->store, &c, &err)) {
+    if (web_live_get(req->store, &c, &err)) {
         web_error(req, res, 500, "Sorry, there is a problem with the service",
                   "The figures could not be loaded.");
         return;
@@ -240,7 +242,7 @@ void page_reports(const web_request *req, web_response *res)
     if (asked && !e.n) {
         if (q.opts.unsuppressed &&
             web_audit(req, "report.unsuppressed", NULL, describe(req->arena, &q))) {
-            or_columns_free(c);
+            web_live_put();
             web_error(req, res, 500, "Sorry, there is a problem with the service",
                       "The audit log could not be written, so the figures cannot be shown.");
             return;
@@ -300,16 +302,16 @@ void page_reports(const web_request *req, web_response *res)
     gov_page_end(out, req);
     if (e.n)
         res->status = 400;
-    or_columns_free(c);
+    web_live_put();
 }
 
 void page_reports_download(const web_request *req, web_response *res)
 {
     if (report_refuse_unsuppressed(req, res))
         return;
-    or_columns *c = NULL;
+    const or_columns *c = NULL;
     or_error err = {0};
-    if (or_columns_load(req->store, &c, &err)) {
+    if (web_live_get(req->store, &c, &err)) {
         web_error(req, res, 500, "Sorry, there is a problem with the service",
                   "The figures could not be loaded.");
         return;
@@ -320,13 +322,13 @@ void page_reports_download(const web_request *req, web_response *res)
     read_query(req, c, &q, &asked, &e);
     or_table t = {0};
     if (!asked || e.n) {
-        or_columns_free(c);
+        web_live_put();
         web_error(req, res, 400, "Bad request",
                   e.n ? e.items[0].message : "Choose a report on the Reports page first.");
         return;
     }
     or_code rc = report_function(q.kind)(c, &q.opts, req->arena, &t, &err);
-    or_columns_free(c);
+    web_live_put();
     if (rc) {
         web_error(req, res, rc == OR_EINPUT || rc == OR_EUSAGE ? 400 : 500,
                   "The report could not be made", err.msg);

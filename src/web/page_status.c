@@ -1,7 +1,11 @@
-/* page_status.c - GET /status : what the database holds (schools, pupils, events by type), for
- * the LA and analysts; and GET /healthz : a plain "ok" when the database answers (public, for
- * load balancers and monitoring). */
+/* page_status.c - GET /status : what the database holds (schools, pupils, events by type), and
+ * the figures' model (how often it was loaded, how many writes were replayed into it since),
+ * for the LA and analysts; and GET /healthz : a plain "ok" when the database answers (public,
+ * for load balancers and monitoring). */
+#include <stdio.h>
+
 #include "web/govuk.h"
+#include "web/live_model.h"
 
 typedef struct {
     or_sb *out;
@@ -51,6 +55,24 @@ void page_status(const web_request *req, web_response *res)
     gov_table_start(out, "Events by type", eheads, 2);
     rows_ctx c = {out};
     or_store_count_events_by_type(req->store, type_row, &c, &err);
+    gov_table_end(out);
+    /* the reports' and dashboard's model: loaded once, then every write replayed into it */
+    or_live_info live;
+    web_live_info(&live);
+    static const char *const mheads[] = {"What", "How many"};
+    gov_table_start(out, "The figures' model (reports and dashboard)", mheads, 2);
+    count_row(out, "Loads from the database since the service started", or_columns_loads());
+    count_row(out, "Loads from its saved copy since the service started", live.file_reads);
+    count_row(out, "Imports, forms and API calls added to it since", live.sources);
+    count_row(out, "Rows they added to it", live.rows);
+    count_row(out, "Pupils in it", live.model.pupils);
+    count_row(out, "Exclusions in it", live.model.exclusions);
+    char took[32];
+    snprintf(took, sizeof took, "%.1f seconds", live.load_ms / 1000);
+    gov_table_row_start(out);
+    gov_td(out, "Time its last load took");
+    gov_td(out, took);
+    gov_table_row_end(out);
     gov_table_end(out);
     gov_page_end(out, req);
 }

@@ -50,6 +50,7 @@
 #include "web/audit_writer.h"
 #include "web/body.h"
 #include "web/forwarded.h"
+#include "web/live_model.h"
 #include "web/web.h"
 
 /* The connection limits when `onroll serve` is not given them (README.md, docs/security.md). */
@@ -859,6 +860,7 @@ or_code or_web_serve(const or_web_opts *o, or_error *err)
         return or_fail(err, OR_EIO, "cannot listen on %s:%d (in use, or not allowed%s)", o->host,
                        o->port, tls ? ", or the certificate and key do not fit" : "");
     }
+    web_live_start(o->db_url); /* the figures' model: loaded now, kept current from then on */
     sender_thread st = {o, 0};
     pthread_t sender;
     bool sending = o->sender && !pthread_create(&sender, NULL, run_sender, &st);
@@ -877,6 +879,7 @@ or_code or_web_serve(const or_web_opts *o, or_error *err)
         nanosleep(&(struct timespec){0, 1000000}, NULL);
     MHD_stop_daemon(d);
     web_audit_writer_stop(cfg->audit_writer);
+    web_live_stop();
     pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
     pthread_key_delete(srv.store_key);
     free(cert);

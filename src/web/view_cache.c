@@ -1,7 +1,7 @@
 /* view_cache.c - the LA snapshot (view.h) and its cache: the whole model, every pupil's duties
  * and risk flags as of today, the pupils' names, the schools' figures against the LA (funnel
- * plot) and who is sharing data, computed once and shared by the dashboard, school and pupils
- * pages of every worker thread.
+ * plot, from the server's live columnar model: live_model.h) and who is sharing data, computed
+ * once and shared by the dashboard, school and pupils pages of every worker thread.
  *
  * Why a cache: the dashboard needs every pupil's duties and flags and a pass of the columnar
  * model. Building that (build_ms of each snapshot) took 0.1 s for the demo LA of 20 schools
@@ -40,6 +40,7 @@
 #include "onroll/columns.h"
 #include "onroll/kinds.h"
 #include "onroll/strmap.h"
+#include "web/live_model.h"
 #include "web/view.h"
 #ifdef __GLIBC__
 #include <malloc.h> /* malloc_trim */
@@ -187,10 +188,12 @@ static or_code on_school(void *ctx, const or_school_sharing *r, or_error *err)
     return OR_OK;
 }
 
+/* The schools' figures against the LA, from the server's columnar model (live_model.h: kept
+ * current, never loaded here). */
 static or_code build_report(or_store *store, view_snapshot *s, or_error *err)
 {
-    or_columns *cols = NULL;
-    or_code rc = or_columns_load(store, &cols, err);
+    const or_columns *cols = NULL;
+    or_code rc = web_live_get(store, &cols, err);
     if (rc)
         return rc;
     or_report_opts o = {.ay = s->ay};
@@ -198,7 +201,7 @@ static or_code build_report(or_store *store, view_snapshot *s, or_error *err)
     o.unsuppressed = true;
     if (!rc)
         rc = or_report_schools(cols, &o, &s->arena, &s->report[1], err);
-    or_columns_free(cols);
+    web_live_put();
     if (rc)
         return rc;
     s->have_report = true;

@@ -39,6 +39,7 @@
 #include "onroll/demo.h"
 #include "onroll/ingest.h"
 #include "onroll/upn.h"
+#include "model/columns_internal.h" /* the hot rows: that keeping current moved some */
 
 #define AY 2025
 
@@ -476,6 +477,139 @@ static or_code demo_row(void *ctx, or_kind_id kind, const char *const *cells, or
     return or_ingest_row(l->in, ++l->line, cells, err);
 }
 
+/* ---- kept current, row by row ---- */
+
+typedef struct {
+    or_kind_id kind;
+    or_value *row; /* copies: the scan's rows live only during the call */
+    int64_t id;
+} kept_row;
+
+typedef struct {
+    kept_row *rows;
+    int n, cap;
+    or_arena arena;
+    or_kind_id kind; /* of the scan */
+} kept_rows;
+
+static or_code keep_row(void *ctx, const or_value *row, const or_row_meta *meta, or_error *err)
+{
+    kept_rows *k = ctx;
+    (void)err;
+    if (k->n == k->cap) {
+        k->cap = k->cap ? 2 * k->cap : 1024;
+        k->rows = realloc(k->rows, (size_t)k->cap * sizeof *k->rows);
+        assert_non_null(k->rows);
+    }
+    kept_row *r = &k->rows[k->n++];
+    r->kind = k->kind;
+    r->id = meta->id;
+    r->row = or_arena_alloc(&k->arena, 32 * sizeof *r->row);
+    int ncols = or_kind_get(k->kind)->ncols;
+    for (int c = 0; c < 32; c++) {
+        r->row[c] = c < ncols ? row[c] : (or_value){.null = true};
+        if (c < ncols && !row[c].null && row[c].s)
+            r->row[c].s = or_arena_strdup(&k->arena, row[c].s);
+    }
+    return OR_OK;
+}
+
+/* The same groupings of a and b, cell for cell. */
+static void same_model(const or_columns *a, const or_columns *b)
+{
+    const or_dim sets[][2] = {
+        {OR_DIM_SCHOOL, OR_DIM_ETHNICITY}, {OR_DIM_LA, OR_DIM_SEX},    {OR_DIM_REASON, OR_DIM_FSM},
+        {OR_DIM_YEAR_GROUP, OR_DIM_SEN},   {OR_DIM_AGE, OR_DIM_PHASE},
+    };
+    or_columns_info ia, ib;
+    or_columns_info_get(a, &ia);
+    or_columns_info_get(b, &ib);
+    assert_int_equal(ia.ay_first, ib.ay_first);
+    assert_int_equal(ia.ay_last, ib.ay_last);
+    assert_int_equal(ia.pupils, ib.pupils);
+    assert_int_equal(ia.exclusions, ib.exclusions);
+    for (int ay = ia.ay_first; ay <= ia.ay_last; ay++)
+        for (size_t s = 0; s < sizeof sets / sizeof sets[0]; s++) {
+            or_group_query q = {ay, ay, 2, {sets[s][0], sets[s][1]}, true, true, 1};
+            or_group_result ra, rb;
+            or_error err = {0};
+            assert_int_equal(or_columns_group(a, &q, &ra, &err), OR_OK);
+            assert_int_equal(or_columns_group(b, &q, &rb, &err), OR_OK);
+            assert_int_equal(ra.ncells, rb.ncells);
+            assert_memory_equal(ra.cells, rb.cells, ra.ncells * sizeof *ra.cells);
+            for (int v = 0; v < ra.size[0]; v++)
+                assert_string_equal(or_group_code(a, &ra, 0, v), or_group_code(b, &rb, 0, v));
+            or_group_result_release(&ra);
+            or_group_result_release(&rb);
+        }
+}
+
+/* Every row of store s added to a model of an empty store - the schools last first, most of
+ * the rest at once, then the last exclusions, snapshots and registrations a few at a time with
+ * a refresh after each few (so pupils' hot rows change in place, move to the tail, and move
+ * again) - gives the model a load of s gives. */
+static void kept_current_matches_load(or_store *s, const or_columns *loaded)
+{
+    kept_rows k = {.arena = {NULL, 1 << 16}};
+    static const or_kind_id kinds[] = {OR_K_SCHOOLS, OR_K_PUPILS, OR_K_ENROLMENTS, OR_K_EVENTS};
+    int first[5] = {0};
+    or_error err = {0};
+    for (int i = 0; i < 4; i++) {
+        first[i] = k.n;
+        k.kind = kinds[i];
+        assert_int_equal(or_store_scan_pupil(s, or_kind_get(kinds[i]), NULL, keep_row, &k, &err),
+                         OR_OK);
+    }
+    first[4] = k.n;
+    char epath[300];
+    snprintf(epath, sizeof epath, "%s.empty", path);
+    unlink(epath);
+    or_store *empty = NULL;
+    assert_int_equal(or_store_open(epath, &empty, &err), OR_OK);
+    assert_int_equal(or_store_migrate(empty, NULL, &err), OR_OK);
+    or_columns *c = NULL;
+    assert_int_equal(or_columns_load(empty, &c, &err), OR_OK);
+    /* the schools in reverse: each new one lower than the last */
+    for (int r = first[1] - 1; r >= first[0]; r--)
+        assert_int_equal(or_columns_add(c, k.rows[r].kind, k.rows[r].row, k.rows[r].id, &err),
+                         OR_OK);
+    /* six rows in seven of each other kind at once */
+    bool *later = calloc((size_t)k.n, sizeof *later);
+    assert_non_null(later);
+    for (int r = first[1]; r < k.n; r++) {
+        later[r] = r % 7 == 3;
+        if (!later[r])
+            assert_int_equal(or_columns_add(c, k.rows[r].kind, k.rows[r].row, k.rows[r].id, &err),
+                             OR_OK);
+    }
+    assert_int_equal(or_columns_refresh(c, &err), OR_OK);
+    /* the rest, a refresh every 5 rows */
+    int added = 0;
+    for (int r = first[1]; r < k.n; r++) {
+        if (!later[r])
+            continue;
+        assert_int_equal(or_columns_add(c, k.rows[r].kind, k.rows[r].row, k.rows[r].id, &err),
+                         OR_OK);
+        if (++added % 5 == 0)
+            assert_int_equal(or_columns_refresh(c, &err), OR_OK);
+    }
+    /* the pupils' hot rows did move: some to the tail, some base rows left behind */
+    int moved = 0;
+    for (int i = 0; i < c->hot.n; i++)
+        moved += (c->hot.w[i] & CX_H_MOVED) != 0;
+    assert_true(c->tail.n > 10);
+    assert_true(moved > 10);
+    assert_int_equal(or_columns_refresh(c, &err), OR_OK);
+    assert_true(added > 100);
+    same_model(c, loaded);
+    free(later);
+    free(k.rows);
+    or_arena_free(&k.arena);
+    or_columns_free(c);
+    or_store_close(empty);
+    unlink(epath);
+}
+
 static void test_demo_threads_and_totals(void **state)
 {
     (void)state;
@@ -543,6 +677,32 @@ static void test_demo_threads_and_totals(void **state)
         or_group_result_release(&one);
         or_group_result_release(&two);
     }
+    /* one thread loads the same model as two */
+    or_columns *single = NULL;
+    or_columns_load_opts o = {.threads = 1};
+    assert_int_equal(or_columns_load_ex(l.s, &o, &single, &err), OR_OK);
+    same_model(single, c);
+    or_columns_free(single);
+    kept_current_matches_load(l.s, c);
+    /* saved and read back: the same model, and its position; cut short: not read */
+    char mpath[320];
+    snprintf(mpath, sizeof mpath, "%s.model", dpath);
+    int64_t above[2] = {7, 9};
+    or_columns_mark mark = {5, 1234, above, 2}, back;
+    assert_int_equal(or_columns_save(c, &mark, mpath, &err), OR_OK);
+    or_columns *read = NULL;
+    assert_int_equal(or_columns_read(mpath, &read, &back, &err), OR_OK);
+    assert_int_equal(back.floor, 5);
+    assert_int_equal(back.stamp, 1234);
+    assert_int_equal(back.nabove, 2);
+    assert_int_equal(back.above[1], 9);
+    free(back.above);
+    same_model(read, c);
+    or_columns_free(read);
+    assert_int_equal(truncate(mpath, 1000), 0);
+    assert_int_equal(or_columns_read(mpath, &read, &back, &err), OR_ENOTFOUND);
+    assert_null(read);
+    unlink(mpath);
     or_columns_free(c);
     or_store_close(l.s);
     unlink(dpath);
