@@ -11,7 +11,7 @@ PKG_LIBS=${PKG_LIBS:-$(pkg-config --libs sqlite3 libpq libsodium libxml-2.0 jans
 CFLAGS="-std=c17 -D_GNU_SOURCE -g -O1 -Iinclude -Isrc $PKG_CFLAGS"
 SAN="-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
 LIBS="$PKG_LIBS -lcsv -lm -lpthread"
-SRC="src/core/*.c src/store/*.c src/ingest/*.c src/model/*.c"
+SRC="src/core/*.c src/rules/*.c src/store/*.c src/ingest/*.c src/model/*.c"
 sh tools/embed_sql.sh src/store/migrations/*.sql >"$OUT/migrations.c"
 status=0
 for t in values import measures plans; do
