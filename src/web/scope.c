@@ -101,12 +101,6 @@ bool web_can_see_pupil(const web_request *req, const char *upn)
     return web_pupil_view(req, upn).kind != OR_VIEW_NONE;
 }
 
-bool web_view_shows(const web_request *req, const or_pupil_facts *f, const or_params *p,
-                    const or_fact_event *e)
-{
-    return or_view_event(f, &req->view, e, web_today(req), p);
-}
-
 const or_pupil_facts *web_view_facts(const web_request *req, const or_params *p,
                                      const or_pupil_facts *f)
 {

@@ -296,10 +296,6 @@ bool web_can_see_pupil(const web_request *req, const char *upn);
  * req->arena: view.h's or_view_facts). Every page that serves part of a record reads these. */
 const or_pupil_facts *web_view_facts(const web_request *req, const or_params *p,
                                      const or_pupil_facts *f);
-/* Does the request's view (req->view) show event e of the pupil whose facts are f (the LA's
- * settings p)? */
-bool web_view_shows(const web_request *req, const or_pupil_facts *f, const or_params *p,
-                    const or_fact_event *e);
 /* The school of a school account (its scope), or 0 for any other user. */
 int web_user_school(const web_request *req);
 /* The referral routes (referrals.h services) whose referrals a partner account of this scope
