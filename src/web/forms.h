@@ -141,5 +141,4 @@ void web_date_parts(or_date d, char day[3], char month[3], char year[5]);
 /* The pupil's name ("Forename Surname") as last recorded, into buf; "" if none. */
 void web_pupil_name(const web_request *req, const char *upn, char *buf, size_t size);
 
-
 #endif

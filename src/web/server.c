@@ -537,7 +537,6 @@ static enum MHD_Result finish(server *srv, struct MHD_Connection *conn, exchange
     return send_response(conn, &srv->cfg, &ex->res);
 }
 
-
 /* A plain-text answer to a request refused before it was read, closing the connection. */
 static enum MHD_Result answer_now(struct MHD_Connection *conn, const server *srv, int status,
                                   const char *text)

@@ -355,12 +355,12 @@ void page_claim_post(const web_request *req, web_response *res);        /* page_
 /* What a school whose claim waits sees of the pupil (page_claims.c, from page_pupil.c). */
 void page_pupil_claim(const web_request *req, web_response *res, const char *upn,
                       const char *forename, const char *surname, const char *dob);
-void page_pupils(const web_request *req, web_response *res);            /* page_pupils.c */
-void page_dashboard(const web_request *req, web_response *res);         /* page_dashboard.c */
-void page_school(const web_request *req, web_response *res);            /* page_school.c */
-void page_schools(const web_request *req, web_response *res);           /* page_school.c */
-void page_record(const web_request *req, web_response *res);            /* page_record.c */
-void page_record_post(const web_request *req, web_response *res);       /* page_record.c */
+void page_pupils(const web_request *req, web_response *res);      /* page_pupils.c */
+void page_dashboard(const web_request *req, web_response *res);   /* page_dashboard.c */
+void page_school(const web_request *req, web_response *res);      /* page_school.c */
+void page_schools(const web_request *req, web_response *res);     /* page_school.c */
+void page_record(const web_request *req, web_response *res);      /* page_record.c */
+void page_record_post(const web_request *req, web_response *res); /* page_record.c */
 /* The banner a page shows after a redirect from a recording form (?recorded=TYPE or
  * ?action=RULE in the query): nothing when there is none. (page_record.c) */
 void page_record_banner(const web_request *req, or_sb *out);

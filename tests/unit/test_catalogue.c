@@ -125,10 +125,9 @@ static void how_each_is_done(void **state)
 {
     (void)state;
     /* the graduated response: the duties the plan pages act on */
-    static const or_rule_id plans[] = {OR_RULE_LOCAL_PSP,  OR_RULE_LOCAL_PSP_REVIEW,
-                                       OR_RULE_LOCAL_PSP_ESCALATE, OR_RULE_LOCAL_PEAP,
-                                       OR_RULE_LOCAL_PEP,  OR_RULE_LOCAL_PTT,
-                                       OR_RULE_LOCAL_REFERRAL};
+    static const or_rule_id plans[] = {
+        OR_RULE_LOCAL_PSP, OR_RULE_LOCAL_PSP_REVIEW, OR_RULE_LOCAL_PSP_ESCALATE, OR_RULE_LOCAL_PEAP,
+        OR_RULE_LOCAL_PEP, OR_RULE_LOCAL_PTT,        OR_RULE_LOCAL_REFERRAL};
     static const or_rule_id told[] = {OR_RULE_STAT_NOTIFY_PARENT, OR_RULE_STAT_NOTIFY_LA,
                                       OR_RULE_STAT_NOTIFY_SW, OR_RULE_STAT_NOTIFY_VSH,
                                       OR_RULE_STAT_NOTIFY_GB};
@@ -189,7 +188,11 @@ static void when_an_exclusion_counts(void **state)
         {true, true, 15, 13, 30, false}, /* withdrawn wins */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        or_excl_fate x = {10, 12, cases[i].withdrawn, cases[i].reinstated, cases[i].withdrawn_on,
+        or_excl_fate x = {10,
+                          12,
+                          cases[i].withdrawn,
+                          cases[i].reinstated,
+                          cases[i].withdrawn_on,
                           cases[i].reinstated_on};
         if (or_excl_fate_counts(&x, cases[i].as_of) != cases[i].counts)
             fail_msg("case %zu: expected %s", i, cases[i].counts ? "counts" : "does not count");
