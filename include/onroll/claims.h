@@ -17,6 +17,7 @@
 
 #include <stdint.h>
 
+#include "onroll/kinds.h"
 #include "onroll/store.h"
 
 /* Confirm pending claim id: its held rows imported (as the LA's), its status, who and how
@@ -28,5 +29,8 @@ or_code or_claim_confirm(or_store *s, int64_t id, const char *by, const char *ho
 or_code or_claim_reject(or_store *s, int64_t id, const char *by, const char *note, or_error *err);
 /* Confirm every pending claim that the previous school's records now settle; *n how many. */
 or_code or_claims_settle(or_store *s, const char *by, int *n, or_error *err);
+/* For or_ingest_opts.after_commit: after a committed batch of enrolments or events, settle the
+ * claims it confirms (*settled: how many). */
+void or_claims_after_commit(or_store *s, or_kind_id kind, const char *user, int *settled);
 
 #endif

@@ -26,8 +26,11 @@ typedef struct {
      * pupils' rows (school_scope.c; docs/security.md): others are refused, and an enrolment of
      * a pupil on another school's roll is held as a claim (claims.h). */
     int school;
-    or_date today;  /* the day the roll is checked on for snapshots (0: today) */
-    bool no_settle; /* do not settle pending claims after the commit (claims.c itself) */
+    or_date today; /* the day the roll is checked on for snapshots (0: today) */
+    /* Called after the batch has committed (with who sent it): the importer's callers set
+     * or_claims_after_commit (claims.h), so that a move or an end of enrolment settles the
+     * claims it confirms; NULL for none (the claims' own replay). */
+    void (*after_commit)(or_store *s, or_kind_id kind, const char *user, int *settled);
     or_ingest_commit_fn before_commit;
     void *commit_ctx;
 } or_ingest_opts;

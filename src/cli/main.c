@@ -39,38 +39,6 @@ static void usage(FILE *f)
                "selects PostgreSQL.\n");
 }
 
-const char *cli_db_url(const char *flag)
-{
-    if (flag && *flag)
-        return flag;
-    const char *env = getenv("ONROLL_DB");
-    return env && *env ? env : "onroll.db";
-}
-
-static or_store *open_store(const char *flag, bool migrate)
-{
-    or_store *s = NULL;
-    or_error err = {0};
-    const char *url = cli_db_url(flag);
-    if (or_store_open(url, &s, &err) ||
-        (migrate ? or_store_migrate(s, NULL, &err) : or_store_check_schema(s, &err))) {
-        fprintf(stderr, "onroll: %s\n", err.msg);
-        or_store_close(s);
-        return NULL;
-    }
-    return s;
-}
-
-or_store *cli_open(const char *flag)
-{
-    return open_store(flag, true);
-}
-
-or_store *cli_open_readonly(const char *flag)
-{
-    return open_store(flag, false);
-}
-
 int cli_fail(const char *cmd, const or_error *err)
 {
     fprintf(stderr, "onroll %s: %s\n", cmd, err->msg);

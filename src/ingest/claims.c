@@ -82,7 +82,7 @@ static or_code replay(or_store *s, const held_rows *h, or_kind_id kind, const de
     char name[64];
     snprintf(name, sizeof name, "claim %lld", (long long)d->id);
     or_source src = {"claim", name, NULL, by};
-    or_ingest_opts opts = {.no_settle = true};
+    or_ingest_opts opts = {0}; /* no after_commit: a replay settles nothing more */
     if (d->status) {
         opts.before_commit = decide;
         opts.commit_ctx = (void *)d;
@@ -171,6 +171,14 @@ static or_code on_pending(void *ctx, const or_claim *c, or_error *err)
     if (p->n < 256)
         p->ids[p->n++] = c->id;
     return OR_OK;
+}
+
+void or_claims_after_commit(or_store *s, or_kind_id kind, const char *user, int *settled)
+{
+    or_error err = {0};
+    *settled = 0;
+    if (kind == OR_K_ENROLMENTS || kind == OR_K_EVENTS)
+        or_claims_settle(s, user, settled, &err); /* a failure leaves them pending, as before */
 }
 
 or_code or_claims_settle(or_store *s, const char *by, int *n, or_error *err)

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "onroll/claims.h"
 #include "onroll/arena.h"
 #include "onroll/import.h"
 
@@ -312,7 +313,8 @@ static or_code import_stream(or_store *s, FILE *f, const char *path, const char 
     or_source src = {"file", path, hex, o ? o->user : NULL};
     or_ingest_opts io = {.dry_run = o ? o->dry_run : false,
                          .max_errors = o ? o->max_errors : 0,
-                         .school = o ? o->school : 0};
+                         .school = o ? o->school : 0,
+                         .after_commit = or_claims_after_commit};
     if ((rc = or_ingest_begin(s, or_kind_get(kid), &src, &io, &r.in, err)))
         return rc;
     or_error pe = {0};

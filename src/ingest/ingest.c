@@ -18,7 +18,6 @@
 
 #include "ingest/school_scope.h"
 #include "onroll/arena.h"
-#include "onroll/claims.h"
 #include "onroll/ingest.h"
 #include "onroll/store_claims.h"
 #include "onroll/users.h"
@@ -852,14 +851,8 @@ or_code or_ingest_end(or_ingest *in, or_ingest_result *res, or_error *err)
             in->res.committed = true;
         }
     }
-    /* a move or an end of enrolment may settle a school's claim (claims.h) */
-    if (in->res.committed && !in->opts.no_settle &&
-        (in->kind->id == OR_K_ENROLMENTS || in->kind->id == OR_K_EVENTS)) {
-        or_error e = {0};
-        in->res.settled = 0;
-        or_claims_settle(in->store, in->user, &in->res.settled, &e); /* a failure leaves them
-                                                                         pending, as before */
-    }
+    if (in->res.committed && in->opts.after_commit)
+        in->opts.after_commit(in->store, in->kind->id, in->user, &in->res.settled);
     if (res)
         *res = in->res;
     else

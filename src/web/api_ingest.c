@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "onroll/claims.h"
 #include "onroll/alloc.h"
 #include "onroll/ingest.h"
 #include "onroll/strmap.h"
@@ -116,8 +117,10 @@ static void post_rows(const web_request *req, web_response *res, or_kind_id kind
     snprintf(name, sizeof name, "api %d %s", req->api_urn, k->name);
     snprintf(actor, sizeof actor, "api:%d", req->api_urn);
     or_source src = {"api", name, NULL, actor};
-    or_ingest_opts opts = {
-        .max_errors = API_MAX_ERRORS, .school = req->api_urn, .today = web_today(req)};
+    or_ingest_opts opts = {.max_errors = API_MAX_ERRORS,
+                           .school = req->api_urn,
+                           .today = web_today(req),
+                           .after_commit = or_claims_after_commit};
     or_ingest *in = NULL;
     or_error err = {0};
     if (or_ingest_begin(req->store, k, &src, &opts, &in, &err)) {

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "onroll/claims.h"
 #include "onroll/kinds.h"
 #include "onroll/upn.h"
 #include "web/forms.h"
@@ -59,7 +60,7 @@ int web_import_errors(or_arena *a, const char *text, const char *name, web_impor
 }
 
 /* One message, in the form's words. */
-static const char *form_words(or_arena *a, const web_field *f, const char *m)
+static const char *message_words(or_arena *a, const web_field *f, const char *m)
 {
     if (f->empty && !strncmp(m, "is empty", 8))
         return f->empty;
@@ -83,7 +84,7 @@ void web_form_errors(or_arena *a, const char *text, const char *name, const web_
             if (!strcmp(ie[i].column, fields[j].column))
                 f = &fields[j];
         if (f)
-            errs[(*n)++] = (gov_error){f->field, form_words(a, f, ie[i].message)};
+            errs[(*n)++] = (gov_error){f->field, message_words(a, f, ie[i].message)};
         else
             errs[(*n)++] = (gov_error){
                 NULL, ie[i].column ? or_arena_printf(a, "%s: %s", ie[i].column, ie[i].message)
@@ -130,8 +131,10 @@ or_code web_ingest_row(const web_request *req, const or_kind *k, const char *nam
                        const char *const *cells, or_ingest_result *res, or_error *err)
 {
     or_source src = {"form", name, NULL, req->user ? req->user->email : NULL};
-    or_ingest_opts opts = {
-        .max_errors = 50, .school = web_user_school(req), .today = web_today(req)};
+    or_ingest_opts opts = {.max_errors = 50,
+                           .school = web_user_school(req),
+                           .today = web_today(req),
+                           .after_commit = or_claims_after_commit};
     or_ingest *in = NULL;
     memset(res, 0, sizeof *res);
     or_code rc = or_ingest_begin(req->store, k, &src, &opts, &in, err);
