@@ -33,6 +33,18 @@ int cx_grown(int cap, int n)
     return cap;
 }
 
+void cx_hot_free(cx_hot *h)
+{
+    free(h->pupil);
+    free(h->snap);
+    free(h->school);
+    free(h->w);
+    free(h->half);
+    free(h->reason);
+    free(h->year);
+    memset(h, 0, sizeof *h);
+}
+
 bool cx_reserve_pupils(or_columns *c, int n)
 {
     if (c->np + n <= c->cap_p)

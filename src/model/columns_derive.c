@@ -185,18 +185,6 @@ static bool hot_reserve(cx_hot *h, int n)
     return true;
 }
 
-void cx_hot_free(cx_hot *h)
-{
-    free(h->pupil);
-    free(h->snap);
-    free(h->school);
-    free(h->w);
-    free(h->half);
-    free(h->reason);
-    free(h->year);
-    memset(h, 0, sizeof *h);
-}
-
 /* Row i of h from exclusion x (of pupil p). */
 static void hot_set(const or_columns *c, cx_hot *h, int i, int p, int x)
 {
