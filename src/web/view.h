@@ -118,7 +118,9 @@ const char *view_date(or_date d, char buf[24]);
 /* An ISO 8601 UTC time as "24 November 2026 at 9:30am" into buf[48] ("" if unreadable). */
 const char *view_time(const char *iso, char buf[48]);
 /* The day of an ISO 8601 time ("2026-11-24T09:30:00Z" -> that day), OR_DATE_NONE if none. */
-or_date view_iso_day(const char *iso);
+or_date view_iso_day(const char *iso); /* view_time.c */
+/* "2026-11-24T09:30:00Z" as seconds since the epoch; -1 if it is not that (view_time.c). */
+int64_t view_iso_seconds(const char *iso);
 /* A GOV.UK tag: colour NULL (blue), "grey", "green", "red", "yellow", "orange", ... */
 void view_tag(or_sb *out, const char *text, const char *colour);
 /* An event type for people: "suspension" -> "Suspension", "permanent" -> "Permanent exclusion". */

@@ -24,20 +24,10 @@ const char *view_date(or_date d, char buf[24])
     return buf;
 }
 
-/* "2026-11-24T09:30:00Z" as seconds since the epoch; -1 if it is not that. */
-static int64_t iso_seconds(const char *iso)
-{
-    int y, mo, d, h, mi, s;
-    if (!iso || sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6 ||
-        !or_date_valid_ymd(y, mo, d) || h > 23 || mi > 59 || s > 60)
-        return -1;
-    return (int64_t)or_date_from_ymd(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
-}
-
 const char *view_time(const char *iso, char buf[48])
 {
     buf[0] = '\0';
-    int64_t t = iso_seconds(iso);
+    int64_t t = view_iso_seconds(iso);
     if (t < 0)
         return buf;
     time_t tt = (time_t)t;
@@ -47,17 +37,6 @@ const char *view_time(const char *iso, char buf[48])
     snprintf(buf, 48, "%d %s %d at %d:%02d%s", tm.tm_mday, months[tm.tm_mon % 12],
              tm.tm_year + 1900, h, tm.tm_min, tm.tm_hour < 12 ? "am" : "pm");
     return buf;
-}
-
-or_date view_iso_day(const char *iso)
-{
-    int64_t t = iso_seconds(iso);
-    if (t < 0)
-        return OR_DATE_NONE;
-    time_t tt = (time_t)t;
-    struct tm tm;
-    localtime_r(&tt, &tm);
-    return or_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 void view_tag(or_sb *out, const char *text, const char *colour)
