@@ -182,6 +182,7 @@ for reader in "a $K $A A-K-1" "reu $X $A A-X-R3" "a $Z $PRU PRU-Z-M"; do
         case ",$admits," in *",$role,"*) ;; *) continue ;; esac
         path=$(echo "$pattern" | sed "s|{upn}|$upn|; s|{urn}|$eurn|; s|{event_id}|$eid|; s|{letter}|1|")
         denied_before=$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'denied' AND upn = '$upn'")
+        reads_before=$(reads "$upn")
         code=$(get "$WORK/$jar.jar" "$path")
         part=no
         case $flags in *part*) part=yes ;; esac
@@ -193,9 +194,11 @@ for reader in "a $K $A A-K-1" "reu $X $A A-X-R3" "a $Z $PRU PRU-Z-M"; do
         else
             case $code in 200 | 303 | 400 | 404) pass "$jar (part of $upn's record): GET $pattern answers ($code)" ;;
             *) fail "$jar (part of $upn's record): GET $pattern ($code)" ;; esac
+            # a page of the record that answered was a read, on the record first
+            [ "$code" = 200 ] && expect_eq "... its read is on the audit log" $((reads_before + 1)) "$(reads "$upn")"
         fi
     done <"$WORK/routes"
 done
-expect_eq "every read above of a whole page was audited" 0 \
+expect_eq "the refused writes for an unknown UPN recorded no read of it" 0 \
     "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'pupil.read' AND upn = '$C'")"
 finish
