@@ -13,6 +13,7 @@
 # Under CI (CI=true in the environment, as .ci/run sets it) every skip is a failure: CI's
 # machine has every package (tools/deps.sh) and the shared DfE data, so a skip there means the
 # browser, PostgreSQL or DfE check did not run.
+# Each suite's line ends with how long it took, [N s].
 # Env: BUILD (build dir), ONLY=unit|e2e|pg to run one part, CI.
 set -u
 BUILD=${BUILD:-build}
@@ -28,7 +29,8 @@ skips=""
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
-count() { # $1 = suite name; reads the suite's output in $log; $2 = its exit status
+count() { # $1 = suite name; reads the suite's output in $log; $2 = its exit status; $3 = when it began
+    secs=$(($(date +%s) - $3))
     p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
     f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
     s=$(sed -n 's/^\[  SKIPPED \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
@@ -59,36 +61,39 @@ skipped $1: ${why:-no reason given}"
     passed=$((passed + p))
     failed=$((failed + f))
     if [ "$f" -ne 0 ]; then
-        echo "FAIL $1: $p passed, $f failed${why:+ ($why)}"
+        echo "FAIL $1: $p passed, $f failed${why:+ ($why)} [${secs} s]"
         sed 's/^/    /' "$log" | tail -n 60
     elif [ "$p" -eq 0 ]; then
-        echo "skip $1: $why"
+        echo "skip $1: $why [${secs} s]"
     elif [ "$s" -ne 0 ]; then
-        echo "ok   $1: $p passed, $s skipped ($why)"
+        echo "ok   $1: $p passed, $s skipped ($why) [${secs} s]"
     else
-        echo "ok   $1: $p passed"
+        echo "ok   $1: $p passed [${secs} s]"
     fi
 }
 
 if [ "${ONLY:-unit}" = unit ] || [ -z "${ONLY:-}" ]; then
     for t in "$BUILD"/tests/test_*; do
         [ -x "$t" ] || continue
+        t0=$(date +%s)
         "$t" >"$log" 2>&1
-        count "unit $(basename "$t")" $?
+        count "unit $(basename "$t")" $? "$t0"
     done
 fi
 if [ -z "${ONLY:-}" ] || [ "${ONLY:-}" = e2e ]; then
     for t in tests/e2e/test_*.sh; do
         [ -f "$t" ] || continue
+        t0=$(date +%s)
         sh "$t" >"$log" 2>&1
-        count "e2e $(basename "$t")" $?
+        count "e2e $(basename "$t")" $? "$t0"
     done
 fi
 if [ -z "${ONLY:-}" ] || [ "${ONLY:-}" = pg ]; then
     for t in tests/pg/test_*.sh; do
         [ -f "$t" ] || continue
+        t0=$(date +%s)
         sh "$t" >"$log" 2>&1
-        count "pg $(basename "$t")" $?
+        count "pg $(basename "$t")" $? "$t0"
     done
 fi
 [ -n "$skips" ] && echo "$skips" | sed '1d'
