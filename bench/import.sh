@@ -137,6 +137,7 @@ fi
 "$ONROLL" --db "$W/base.db" init >/dev/null
 "$ONROLL" --db "$W/base.db" import "$W/schools.csv" "$W/calendar.csv" >/dev/null
 cp "$W/base.db" "$W/base-p.db"
+cp "$W/base.db-log" "$W/base-p.db-log"
 "$ONROLL" --db "$W/base-p.db" import "$W/pupils.csv" >/dev/null
 
 echo

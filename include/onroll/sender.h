@@ -1,7 +1,7 @@
 /* sender.h - delivering partner notifications: what goes into the outbox (derived from the
  * duties: src/notify/outbox.c), one message by SMTP through libcurl (src/notify/smtp.c), and
  * the sender that claims, sends, retries with exponential backoff and survives restarts
- * (src/notify/sender.c). The database side is outbox.h.
+ * (src/notify/sender.c). The database side is store_outbox.h.
  *
  * Delivery guarantee: at least once, never lost. A message is claimed under a lease in one
  * transaction and marked sent in another once the SMTP server has accepted it. A sender that
@@ -23,7 +23,7 @@
 #include "onroll/date.h"
 #include "onroll/error.h"
 #include "onroll/sb.h"
-#include "onroll/sharing.h"
+#include "onroll/store_sharing.h"
 #include "onroll/store.h"
 
 /* ---- one message by SMTP (smtp.c) ---- */

@@ -1,7 +1,8 @@
 /* totp.h - the optional second factor: time-based one-time codes (TOTP, RFC 6238: HMAC-SHA-1,
  * 6 digits, a new code every 30 seconds), as authenticator apps make them. liboath computes and
  * checks the codes; the secret is 20 random bytes (libsodium), written in base32 as the apps
- * take it. Pure functions: where the secret is kept and which codes were used is users.h's. */
+ * take it. Pure functions: where the secret is kept and which codes were used is store_signin.h's.
+ */
 #ifndef ONROLL_TOTP_H
 #define ONROLL_TOTP_H
 

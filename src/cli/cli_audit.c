@@ -11,7 +11,7 @@
 
 #include "cli/cli.h"
 #include "onroll/sb.h"
-#include "onroll/users.h"
+#include "onroll/store_audit.h"
 
 static int saved_argc;
 static char **saved_argv;

@@ -14,8 +14,9 @@
 #include "onroll/ingest.h"
 #include "onroll/interventions.h"
 #include "onroll/model.h"
-#include "onroll/users.h"
-#include "onroll/users.h"
+#include "onroll/store_interventions.h"
+#include "onroll/store_users.h"
+#include "onroll/store_users.h"
 
 typedef struct {
     or_store *s;

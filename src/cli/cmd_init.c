@@ -5,6 +5,7 @@
 
 #include "cli/cli.h"
 #include "onroll/interventions.h"
+#include "onroll/store_interventions.h"
 
 int cmd_init(int argc, char **argv)
 {

@@ -14,6 +14,7 @@
 #include "onroll/interventions.h"
 #include "onroll/listing.h"
 #include "onroll/report.h"
+#include "onroll/store_interventions.h"
 
 static const char *use = "[list] [--db URL] [--need NEED] [--level LEVEL] [--phase PHASE] [--all] "
                          "[--format table|csv|json] | seed [--db URL]";

@@ -20,7 +20,7 @@
 #include "onroll/excl.h"
 #include "onroll/kinds.h"
 #include "onroll/letter_doc.h"
-#include "onroll/letter_store.h"
+#include "onroll/store_letters.h"
 #include "onroll/letters.h"
 
 static const char *use =

@@ -23,9 +23,9 @@
 #include "onroll/csvout.h"
 #include "onroll/listing.h"
 #include "onroll/notify.h"
-#include "onroll/outbox.h"
+#include "onroll/store_outbox.h"
 #include "onroll/sb.h"
-#include "onroll/users.h"
+#include "onroll/store_audit.h"
 
 static const char *use_text =
     "recipients [list | add SERVICE EMAIL | remove SERVICE EMAIL]\n"

@@ -9,7 +9,7 @@
 #include "cli/cli.h"
 #include "onroll/report.h"
 #include "onroll/scrutiny.h"
-#include "onroll/users.h"
+#include "onroll/accounts.h"
 
 typedef or_code (*report_fn)(const or_columns *, const or_report_opts *, or_arena *, or_table *,
                              or_error *);

@@ -10,7 +10,7 @@
 
 #include "cli/rules_opts.h"
 #include "onroll/outcomes_report.h"
-#include "onroll/users.h"
+#include "onroll/accounts.h"
 
 int cmd_report_outcomes(int argc, char **argv)
 {

@@ -10,7 +10,7 @@
  *
  * Without --password-stdin a password is generated and printed once; with it, the first line
  * of standard input is the password (so it never appears in the process list or the shell's
- * history). A password must pass libpwquality's check (users.h or_password_check). `totp`
+ * history). A password must pass libpwquality's check (accounts.h or_password_check). `totp`
  * enrols the account in the second factor: a new secret, printed once as an otpauth:// URI and
  * in base32 for an authenticator app (enrolling again replaces it; --remove takes it away).
  * Every change is written to the audit log as done by cli:$USER. */
@@ -22,7 +22,9 @@
 #include "cli/cli.h"
 #include "onroll/totp.h"
 #include "onroll/upn.h"
-#include "onroll/users.h"
+#include "onroll/store_audit.h"
+#include "onroll/store_signin.h"
+#include "onroll/store_users.h"
 
 static const char *use_text =
     "add EMAIL --name NAME --role ROLE [--scope SCOPE] [--password-stdin]\n"

@@ -4,7 +4,7 @@
 
 #include "onroll/codes.h"
 #include "onroll/excl.h"
-#include "onroll/rules.h"
+#include "onroll/rule_ids.h"
 
 bool or_is_exclusion(or_event_kind k)
 {

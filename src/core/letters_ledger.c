@@ -7,7 +7,7 @@
 
 #include "onroll/excl.h"
 #include "onroll/letters.h"
-#include "onroll/rules.h"
+#include "onroll/rule_ids.h"
 
 enum { MAX_DAYS = 96 };
 

@@ -1,5 +1,5 @@
 /* password.c - what makes a password acceptable (libpwquality) and a new random one (libsodium),
- * declared in users.h.
+ * declared in accounts.h.
  *
  * libpwquality's settings are onroll's own, not the machine's /etc/security/pwquality.conf, so
  * that every server and every test applies the same rule: at least OR_PASSWORD_MIN characters;
@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "onroll/users.h"
+#include "onroll/accounts.h"
 
 /* Added to the dictionary check (libpwquality's "badwords": found in any case, reversed or with
  * letters swapped for digits). */

@@ -10,7 +10,7 @@
 #include "onroll/csvout.h"
 #include "onroll/invisible.h"
 #include "onroll/kinds.h"
-#include "onroll/rules.h"
+#include "onroll/rule_ids.h"
 #include "onroll/upn.h"
 
 bool or_utf8_valid(const char *s, bool allow_newlines)
@@ -282,7 +282,7 @@ or_code or_value_parse(const or_column *c, const char *text, or_date ref, or_val
         return rc;
     }
     case OR_V_RULE:
-        if (!or_rule_find(text))
+        if (or_rule_parse(text) < 0)
             return or_fail(err, OR_EINPUT,
                            "'%s' is not a rule id of DOMAIN.md (e.g. STAT-NOTIFY-LA, "
                            "STAT-GB-15DAY, LOCAL-PSP)",

@@ -9,7 +9,7 @@
 #include "onroll/ingest.h"
 #include "onroll/kinds.h"
 #include "onroll/store_claims.h"
-#include "onroll/users.h"
+#include "onroll/store_audit.h"
 
 enum { CLAIM_WINDOW_DAYS = 365, HELD_MAX = 64 };
 

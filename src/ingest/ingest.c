@@ -20,13 +20,14 @@
 #include "onroll/arena.h"
 #include "onroll/ingest.h"
 #include "onroll/store_claims.h"
-#include "onroll/users.h"
+#include "onroll/store_audit.h"
 #include "onroll/duties.h"
 #include "onroll/excl.h"
 #include "onroll/interventions.h"
 #include "onroll/marks.h"
 #include "onroll/model.h"
 #include "onroll/rowcheck.h"
+#include "onroll/store_interventions.h"
 #include "onroll/strmap.h"
 
 enum {

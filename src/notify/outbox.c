@@ -4,6 +4,7 @@
  * each of their addresses. The outbox's unique key (rule, school, event, address) makes this
  * idempotent: it is derived state, worked out again as often as anyone likes, and a message is
  * only ever added once. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -11,7 +12,7 @@
 #include "onroll/duties.h"
 #include "onroll/model.h"
 #include "onroll/notify.h"
-#include "onroll/outbox.h"
+#include "onroll/store_outbox.h"
 #include "onroll/sender.h"
 
 #define RULE "LOCAL-NOTIFY-PARTNERS"

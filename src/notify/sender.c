@@ -1,5 +1,5 @@
 /* sender.c - the sender (sender.h): each pass fills the outbox from the duties when something
- * has changed, then claims due messages one by one (outbox.h), puts this attempt's one-click
+ * has changed, then claims due messages one by one (store_outbox.h), puts this attempt's one-click
  * link in, sends it by SMTP and marks it sent, or schedules the next attempt with exponential
  * backoff, or gives up. or_sender_run repeats passes on its own connection until told to stop
  * (`onroll notify send`, and `onroll serve`'s background thread). Never prints: every line
@@ -11,9 +11,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "onroll/accounts.h"
 #include "onroll/ingest.h"
 #include "onroll/notify.h"
-#include "onroll/outbox.h"
+#include "onroll/store_outbox.h"
 #include "onroll/sender.h"
 
 int64_t or_sender_backoff(int attempts, int retry_base, int retry_max)

@@ -3,6 +3,9 @@
 #ifndef ONROLL_STORE_ACCESS_H
 #define ONROLL_STORE_ACCESS_H
 
+#include <stdio.h>
+
+#include "onroll/accounts.h"
 #include "onroll/store.h"
 #include "store/driver.h"
 
@@ -15,6 +18,14 @@ void or_store_read_value(const or_driver *d, or_stmt *st, int i, const or_column
 /* The hex SHA-256 of a random token, as sessions, API tokens and notification links keep
  * them: the token itself is never stored (users.c). */
 void or_store_token_hash(const char *token, char out[65]);
+
+/* The helpers the account files share (users.c): the time now as ISO 8601 UTC; libsodium made
+ * ready; 32 random bytes as base64url (OR_TOKEN_LEN characters); a token's stored form once
+ * libsodium is ready. */
+void or_store_now_iso(char buf[32]);
+or_code or_store_crypto_ready(or_error *err);
+void or_store_random_token(char out[OR_TOKEN_LEN + 1]);
+or_code or_store_hash_of(const char *token, char hash[65], or_error *err);
 
 /* The children of a list in the audit log (audit_lists.c): its digest out (32 hex digits and
  * NUL), and its children stored if this list is new. Call inside a transaction. */
@@ -59,5 +70,30 @@ static inline void or_query_done(or_query *q)
         q->d->finalize(q->st);
     q->st = NULL;
 }
+
+/* The next row of q: *row false at the end. */
+static inline or_code or_query_step(or_query *q, bool *row, or_error *err)
+{
+    return q->d->step(q->st, row, err);
+}
+
+/* Bind text, or NULL when s is NULL or empty. */
+static inline void or_query_bind_opt(or_query *q, int i, const char *s)
+{
+    if (s && *s)
+        q->d->bind_text(q->st, i, s);
+    else
+        q->d->bind_null(q->st, i);
+}
+
+/* Copy src ("" when NULL) into dst of size bytes, cut to fit. */
+static inline void or_copy_text(char *dst, size_t size, const char *src)
+{
+    snprintf(dst, size, "%s", src ? src : "");
+}
+
+/* An account from result columns 0-6 of q (id, email, display_name, role, scope, disabled,
+ * created_at), as every query of users reads it (users.c). */
+void or_store_read_user(or_query *q, or_user *u);
 
 #endif

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "onroll/interventions.h"
+#include "onroll/store_interventions.h"
 #include "store/access.h"
 
 enum { MAX_WORDS = 8, MAX_PARAMS = 64 };

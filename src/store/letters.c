@@ -1,11 +1,11 @@
-/* letters.c (store) - the letters table of 008_letters.sql (letter_store.h): add a draft, read
+/* letters.c (store) - the letters table of 008_letters.sql (store_letters.h): add a draft, read
  * one or an event's, save a draft's text, mark it sent. Portable SQL, parameters only; every
  * update of a letter is guarded by "sent_at IS NULL", so a sent letter is never changed. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
-#include "onroll/letter_store.h"
+#include "onroll/store_letters.h"
 #include "store/access.h"
 
 static const char *text(or_query *q, int i, or_arena *a)

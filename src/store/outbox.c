@@ -1,4 +1,4 @@
-/* outbox.c - partner notifications in the database (outbox.h): the partner services'
+/* outbox.c - partner notifications in the database (store_outbox.h): the partner services'
  * addresses, the outbox (add once, claim under a lease, mark sent or failed, retry), the
  * one-click tokens and acknowledgements, and the searches the pages need. Portable SQL
  * (SQLite and PostgreSQL), parameters only; times are ISO 8601 UTC text in both engines, so
@@ -13,7 +13,7 @@
 #include <time.h>
 
 #include "onroll/notify.h"
-#include "onroll/outbox.h"
+#include "onroll/store_outbox.h"
 #include "onroll/sb.h"
 #include "store/access.h"
 

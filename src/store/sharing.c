@@ -1,11 +1,11 @@
-/* sharing.c - data sharing and provenance (sharing.h): the latest source of every school's
+/* sharing.c - data sharing and provenance (store_sharing.h): the latest source of every school's
  * rows, exclusions received since a moment, a pupil's events with their sources, and the
  * database's fingerprint. Portable SQL (SQLite and PostgreSQL), parameters only; times are
  * ISO 8601 text in both engines, so they compare as text. */
 #include <stdio.h>
 #include <string.h>
 
-#include "onroll/sharing.h"
+#include "onroll/store_sharing.h"
 #include "store/access.h"
 
 static int64_t num(or_query *q, int i, int64_t null_value)

@@ -1,4 +1,4 @@
-/* signin.c - the SQL of signing in beyond the account itself (users.h): the back-off counters
+/* signin.c - the SQL of signing in beyond the account itself (store_signin.h): the back-off counters
  * (login_throttle), the throttled attempts gathered per address and period for the audit log
  * (login_refused), the second factor's secret and last step used (users.totp_*), and the
  * sign-ins waiting for their code (signin_pending). Migration 009_signin.sql has the tables.
@@ -13,7 +13,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "onroll/users.h"
+#include "onroll/store_audit.h"
+#include "onroll/store_signin.h"
+#include "onroll/store_users.h"
 #include "store/access.h"
 
 /* ---- back-off ---- */

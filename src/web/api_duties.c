@@ -13,6 +13,7 @@
 #include "onroll/alloc.h"
 #include "onroll/listing.h"
 #include "onroll/model.h"
+#include "onroll/store_scope.h"
 #include "web/api.h"
 
 enum { PER_PUPIL_MAX = 250 };

@@ -10,7 +10,7 @@
 #include <stdbool.h>
 
 #include "onroll/error.h"
-#include "onroll/users.h"
+#include "onroll/store_audit.h"
 
 typedef struct web_audit_writer web_audit_writer;
 

@@ -1,6 +1,6 @@
 /* auth.c - signing in and out, and the token comparisons CSRF protection rests on.
  *
- * Signing in, by delay and never by lock-out (users.h "sign-in throttling"): every attempt is
+ * Signing in, by delay and never by lock-out (store_signin.h): every attempt is
  * first claimed against two back-off counters, its address's and its account's, each in one
  * statement. An attempt that comes before its wait is over is refused with "wait N seconds"
  * before the password is even checked, so guessing cannot go on; it is counted against its
@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "onroll/store_signin.h"
 #include "onroll/totp.h"
 #include "web/web.h"
 bool web_token_equal(const char *a, const char *b)

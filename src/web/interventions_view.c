@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "onroll/store_interventions.h"
 #include "onroll/strmap.h"
 #include "web/interventions_view.h"
 #include "web/view.h"

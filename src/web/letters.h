@@ -11,7 +11,7 @@
 #define ONROLL_WEB_LETTERS_H
 
 #include "onroll/letter_doc.h"
-#include "onroll/letter_store.h"
+#include "onroll/store_letters.h"
 #include "onroll/letters.h"
 #include "web/forms.h"
 

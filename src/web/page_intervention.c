@@ -10,6 +10,7 @@
  * Who: every role that may use the directory (routes.c). No pupil's data: nothing audited. */
 #include <string.h>
 
+#include "onroll/store_interventions.h"
 #include "web/interventions_view.h"
 #include "web/view.h"
 

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "onroll/store_interventions.h"
 #include "web/interventions_view.h"
 
 typedef struct {

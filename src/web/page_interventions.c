@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "onroll/store_interventions.h"
 #include "web/interventions_view.h"
 
 enum { PAGE_ROWS = 20, QUERY_MAX = 100, PROVIDERS_MAX = 200 };

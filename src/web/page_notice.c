@@ -1,6 +1,6 @@
 /* page_notice.c - GET /n/{token} and POST /n/{token}: the one-click link of a partner
  * notification. Open to everyone: the token (random, one per sending attempt, stored only as
- * its SHA-256: outbox.h) is the credential, so no sign-in is needed. The page says what
+ * its SHA-256: store_outbox.h) is the credential, so no sign-in is needed. The page says what
  * happened - the school, the kind of exclusion and its date, the services told - and nothing
  * about the child; one button acknowledges it. Opening the link changes nothing (mail
  * scanners open links); only the button's POST does, with the CSRF token of the page (before

@@ -40,6 +40,7 @@
 #include "onroll/outcomes.h"
 #include "onroll/referrals.h"
 #include "onroll/stats.h"
+#include "onroll/store_interventions.h"
 #include "web/form.h"
 #include "web/view.h"
 

@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "onroll/store_interventions.h"
 #include "web/form.h"
 #include "web/interventions_view.h"
 #include "web/view.h"

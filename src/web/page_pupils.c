@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "onroll/interventions.h"
+#include "onroll/store_interventions.h"
 #include "onroll/upn.h"
 #include "web/view.h"
 

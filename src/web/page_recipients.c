@@ -1,13 +1,13 @@
 /* page_recipients.c - GET /admin/recipients and POST /admin/recipients (LA administrators):
  * the email addresses of each partner service that LOCAL-NOTIFY-PARTNERS messages go to
- * (outbox.h). One form adds an address to a service; each address has a button that removes
+ * (store_outbox.h). One form adds an address to a service; each address has a button that removes
  * it (an address that then serves no service has its messages not yet sent cancelled). Every
  * change is written to the audit log in the same transaction. */
 #include <stdio.h>
 #include <string.h>
 
 #include "onroll/notify.h"
-#include "onroll/outbox.h"
+#include "onroll/store_outbox.h"
 #include "web/forms.h"
 #include "web/govuk.h"
 

@@ -1,4 +1,4 @@
-/* scope.c - what each role may see (users.h's roles): the one place that decides how much of a
+/* scope.c - what each role may see (accounts.h's roles): the one place that decides how much of a
  * pupil's record a user may open, and whether a user may open a school's pages. Pages never
  * decide this themselves: a route that reads a pupil's record is declared with WEB_F_PUPIL and
  * server.c asks here before the handler runs (a route that shows part of a record to a reader
@@ -16,6 +16,7 @@
 #include "onroll/model.h"
 #include "onroll/referrals.h"
 #include "onroll/store_claims.h"
+#include "onroll/store_scope.h"
 #include "onroll/upn.h"
 #include "web/web.h"
 

@@ -45,6 +45,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "onroll/store_signin.h"
 #include "onroll/upn.h"
 #include "onroll/web.h"
 #include "web/audit_writer.h"

@@ -13,10 +13,10 @@
 
 #include "onroll/duties.h"
 #include "onroll/model.h"
-#include "onroll/outbox.h"
+#include "onroll/store_outbox.h"
 #include "onroll/report.h"
 #include "onroll/risk.h"
-#include "onroll/sharing.h"
+#include "onroll/store_sharing.h"
 #include "web/govuk.h"
 
 /* ---- view_cache.c: the LA snapshot ---- */
@@ -73,7 +73,7 @@ typedef struct view_snapshot {
 } view_snapshot;
 
 /* The LA snapshot as of today for req's store: the cached one while the database's
- * fingerprint (sharing.h) and the day are unchanged and it is younger than VIEW_CACHE_MAX_AGE
+ * fingerprint (store_sharing.h) and the day are unchanged and it is younger than VIEW_CACHE_MAX_AGE
  * seconds, else a new one (built by one request while the others wait). Hold it with
  * view_snapshot_get, give it back with view_snapshot_put. */
 enum { VIEW_CACHE_MAX_AGE = 60 };

@@ -21,7 +21,8 @@
 #include "onroll/arena.h"
 #include "onroll/sb.h"
 #include "onroll/store.h"
-#include "onroll/users.h"
+#include "onroll/store_audit.h"
+#include "onroll/store_users.h"
 #include "onroll/view.h"
 
 /* ---- who may use a route: one bit per role, plus the anonymous and the API caller ---- */

@@ -38,6 +38,7 @@
 #include "onroll/columns.h"
 #include "onroll/demo.h"
 #include "onroll/ingest.h"
+#include "onroll/store_interventions.h"
 #include "onroll/upn.h"
 #include "model/columns_internal.h" /* the hot rows: that keeping current moved some */
 

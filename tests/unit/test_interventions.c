@@ -21,6 +21,7 @@
 
 #include "onroll/ingest.h"
 #include "onroll/interventions.h"
+#include "onroll/store_interventions.h"
 
 /* ---- vocabularies, sets, ids, checks ---- */
 

@@ -1,4 +1,4 @@
-/* test_outbox.c - the outbox in the database (outbox.h), on a fresh SQLite file (or the empty
+/* test_outbox.c - the outbox in the database (store_outbox.h), on a fresh SQLite file (or the empty
  * database of ONROLL_TEST_DB, a postgres:// URL, to check the SQL on PostgreSQL): a message is
  * added once; claimed under a lease (nothing else can claim it until the lease has passed,
  * then it is claimed again: the crash of a sender); a failed attempt waits until its retry
@@ -17,7 +17,7 @@
 #include <cmocka.h>
 
 #include "onroll/notify.h"
-#include "onroll/outbox.h"
+#include "onroll/store_outbox.h"
 
 static or_store *store;
 static char path[512];

@@ -16,7 +16,9 @@
 #include <unistd.h>
 
 #include "onroll/totp.h"
-#include "onroll/users.h"
+#include "onroll/store_audit.h"
+#include "onroll/store_signin.h"
+#include "onroll/store_users.h"
 
 static char path[256];
 static or_store *store;

@@ -23,7 +23,9 @@
 #include <unistd.h>
 
 #include "onroll/ingest.h"
-#include "onroll/users.h"
+#include "onroll/store_audit.h"
+#include "onroll/store_scope.h"
+#include "onroll/store_users.h"
 #include "web/web.h"
 
 static char path[256];

@@ -1,12 +1,12 @@
-/* letter_store.h - the letters a school has written (008_letters.sql): drafts it may edit, and
+/* store_letters.h - the letters a school has written (008_letters.sql): drafts it may edit, and
  * sent letters, frozen. All SQL lives in src/store/letters.c, always with parameters.
  *
  * A draft is changed only while it is not sent: every update says so in its WHERE clause, so
  * that two people (or a repeated form) cannot change a letter after it went, whatever the
  * engine. Sending is one update (the day, the way, who) that the caller makes inside the same
  * transaction as the `action` events that do the letter's duties. */
-#ifndef ONROLL_LETTER_STORE_H
-#define ONROLL_LETTER_STORE_H
+#ifndef ONROLL_STORE_LETTERS_H
+#define ONROLL_STORE_LETTERS_H
 
 #include <stdbool.h>
 #include <stdint.h>

@@ -1,4 +1,4 @@
-/* sharing.h - who is sending their data, and where each row came from (the sources table of
+/* store_sharing.h - who is sending their data, and where each row came from (the sources table of
  * 001_init.sql): for every school, when its latest rows (events, enrolments, attendance)
  * arrived and by which route (a file, a form, the MIS API, the demo generator), so that the LA
  * sees which schools are not sharing; the exclusions that arrived after a moment (the LA
@@ -8,8 +8,8 @@
  *
  * Source ids grow with time (each import, form, API call or demo run adds one row to sources,
  * with its received_at), so "the latest source of a school" is its rows' largest src_id. */
-#ifndef ONROLL_SHARING_H
-#define ONROLL_SHARING_H
+#ifndef ONROLL_STORE_SHARING_H
+#define ONROLL_STORE_SHARING_H
 
 #include <stdint.h>
 

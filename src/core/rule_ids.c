@@ -1,9 +1,9 @@
-/* ids.c - rule ids as text and back: the one place a rule id is read from text (the `rule`
+/* rule_ids.c - rule ids as text and back: the one place a rule id is read from text (the `rule`
  * column of events, `onroll config`, the web's query strings). A leaf: it calls nothing, so
- * anything may call it. The list itself is OR_RULE_IDS in include/onroll/rules.h. */
+ * anything may call it. The list itself is OR_RULE_IDS in include/onroll/rule_ids.h. */
 #include <string.h>
 
-#include "onroll/rules.h"
+#include "onroll/rule_ids.h"
 
 static const char *const names[OR_RULE__COUNT] = {
 #define NAME(e, text) [OR_RULE_##e] = text,

@@ -1,4 +1,4 @@
-/* outbox.h - partner notifications in the database: the addresses of each partner service,
+/* store_outbox.h - partner notifications in the database: the addresses of each partner service,
  * the outbox of messages (001_init.sql, 007_notify.sql) and its one-click acknowledgement
  * tokens. All SQL lives in src/store/outbox.c, in the store's portable dialect, always with
  * parameters. Times are passed in as seconds since the epoch (so that tests need not wait) and
@@ -11,8 +11,8 @@
  * sender that dies between claim and mark leaves the row sending: once its lease has passed,
  * the next claim takes it again and it is sent again with the same Message-ID (at least once,
  * never lost). A recipient's click (or_outbox_acknowledge) also proves delivery. */
-#ifndef ONROLL_OUTBOX_H
-#define ONROLL_OUTBOX_H
+#ifndef ONROLL_STORE_OUTBOX_H
+#define ONROLL_STORE_OUTBOX_H
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -21,7 +21,7 @@
 #include "onroll/date.h"
 #include "onroll/error.h"
 #include "onroll/store.h"
-#include "onroll/users.h"
+#include "onroll/store_scope.h"
 
 /* ---- the addresses of each partner service ---- */
 
