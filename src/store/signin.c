@@ -1,6 +1,6 @@
-/* signin.c - the SQL of signing in beyond the account itself (store_signin.h): the back-off counters
- * (login_throttle), the throttled attempts gathered per address and period for the audit log
- * (login_refused), the second factor's secret and last step used (users.totp_*), and the
+/* signin.c - the SQL of signing in beyond the account itself (store_signin.h): the back-off
+ * counters (login_throttle), the throttled attempts gathered per address and period for the audit
+ * log (login_refused), the second factor's secret and last step used (users.totp_*), and the
  * sign-ins waiting for their code (signin_pending). Migration 009_signin.sql has the tables.
  *
  * Each counter changes in one statement, so that concurrent requests (worker threads, or
