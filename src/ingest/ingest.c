@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "ingest/school_scope.h"
+#include "onroll/alloc.h"
 #include "onroll/arena.h"
 #include "onroll/ingest.h"
 #include "onroll/store_claims.h"
@@ -233,13 +234,7 @@ static bool unknown_pupil(const or_ingest *in, const entry *e)
 
 static void add_ref(or_ingest *in, const entry *e)
 {
-    if (in->nrefs == in->caprefs) {
-        in->caprefs = in->caprefs ? in->caprefs * 2 : 64;
-        pending_ref *r = realloc(in->refs, in->caprefs * sizeof *r);
-        if (!r)
-            abort();
-        in->refs = r;
-    }
+    OR_ALLOC_GROW(in->refs, in->nrefs + 1, in->caprefs);
     const or_value *row = e->row;
     in->refs[in->nrefs++] = (pending_ref){e->line,
                                           e->prov.la_code,
@@ -460,13 +455,7 @@ static const or_value *keep_row(or_ingest *in, const or_value *row)
 
 static void add_cap(or_ingest *in, int64_t line, int urn, const char *event_id, const char *upn)
 {
-    if (in->ncaps == in->capcaps) {
-        in->capcaps = in->capcaps ? in->capcaps * 2 : 64;
-        pending_cap *c = realloc(in->caps, in->capcaps * sizeof *c);
-        if (!c)
-            abort();
-        in->caps = c;
-    }
+    OR_ALLOC_GROW(in->caps, in->ncaps + 1, in->capcaps);
     in->caps[in->ncaps++] = (pending_cap){line, urn, or_arena_strdup(&in->arena, event_id),
                                           or_arena_strdup(&in->arena, upn)};
 }

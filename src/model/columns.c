@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "model/columns_internal.h"
+#include "onroll/alloc.h"
 #include "onroll/excl.h"
 #include "onroll/facts.h"
 
@@ -170,16 +171,7 @@ static void dirty(or_columns *c, int p)
 {
     if (c->loading || c->p_dirty[p])
         return;
-    if (c->ndirty == c->cap_dirty) {
-        int cap = cx_grown(c->cap_dirty, c->ndirty + 1);
-        int32_t *d = realloc(c->dirty, (size_t)cap * sizeof *d);
-        if (!d) { /* cannot remember which: recompute everyone */
-            c->all_dirty = true;
-            return;
-        }
-        c->dirty = d;
-        c->cap_dirty = cap;
-    }
+    OR_ALLOC_GROW(c->dirty, c->ndirty + 1, c->cap_dirty);
     c->p_dirty[p] = 1;
     c->dirty[c->ndirty++] = p;
 }

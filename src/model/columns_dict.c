@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model/columns_internal.h"
+#include "onroll/alloc.h"
 #include "onroll/codes.h"
 
 static const char *const dim_names[OR_DIM__COUNT] = {
@@ -42,17 +43,10 @@ int or_dim_parse(const char *name)
 
 int cx_dict_push(or_columns *c, cx_dict *d, const char *code, const char *label)
 {
-    if (d->n == d->cap) {
-        int cap = d->cap ? d->cap * 2 : 16;
-        const char **codes = realloc(d->code, (size_t)cap * sizeof *codes);
-        if (!codes)
-            return -1;
-        d->code = codes;
-        const char **labels = realloc(d->label, (size_t)cap * sizeof *labels);
-        if (!labels)
-            return -1;
-        d->label = labels;
-        d->cap = cap;
+    if (d->n == d->cap) { /* codes and labels side by side, at one capacity */
+        int cap = d->cap;
+        OR_ALLOC_GROW(d->code, d->n + 1, cap);
+        OR_ALLOC_GROW(d->label, d->n + 1, d->cap);
     }
     d->code[d->n] = or_arena_strdup(&c->arena, code);
     d->label[d->n] = or_arena_strdup(&c->arena, label ? label : code);

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "model/columns_internal.h"
+#include "onroll/alloc.h"
 #include "onroll/excl.h"
 #include "onroll/facts.h"
 
@@ -48,14 +49,7 @@ static or_code on_school(void *ctx, const or_value *r, const or_row_meta *m, or_
 {
     schools_ctx *s = ctx;
     (void)m;
-    if (s->n == s->cap) {
-        int cap = s->cap ? s->cap * 2 : 256;
-        school_row *more = realloc(s->rows, (size_t)cap * sizeof *more);
-        if (!more)
-            return nomem(err);
-        s->rows = more;
-        s->cap = cap;
-    }
+    OR_ALLOC_GROW(s->rows, s->n + 1, s->cap);
     s->rows[s->n++] =
         (school_row){(int)r[OR_SC_URN].i, (int)r[OR_SC_LA_CODE].i,
                      r[OR_SC_PHASE].s ? or_arena_strdup(s->a, r[OR_SC_PHASE].s) : NULL,
@@ -110,14 +104,7 @@ typedef struct {
 
 static bool grow_keys(uint64_t (**k)[2], int *cap, int n)
 {
-    if (n <= *cap)
-        return true;
-    int c = cx_grown(*cap, n);
-    uint64_t(*more)[2] = realloc(*k, (size_t)c * sizeof **k);
-    if (!more)
-        return false;
-    *k = more;
-    *cap = c;
+    OR_ALLOC_GROW(*k, n, *cap);
     return true;
 }
 
@@ -128,14 +115,7 @@ static bool stage_key(staged *st, const char *upn, uint64_t key[2])
         cx_upn_key(upn ? upn : "", len, key);
         return true;
     }
-    if (st->nlonger == st->cap_longer) {
-        int cap = st->cap_longer ? st->cap_longer * 2 : 16;
-        const char **more = realloc(st->longer, (size_t)cap * sizeof *more);
-        if (!more)
-            return false;
-        st->longer = more;
-        st->cap_longer = cap;
-    }
+    OR_ALLOC_GROW(st->longer, st->nlonger + 1, st->cap_longer);
     st->longer[st->nlonger] = or_arena_strdup(st->arena, upn);
     key[0] = (uint64_t)st->nlonger++;
     key[1] = UINT64_MAX;
@@ -144,14 +124,7 @@ static bool stage_key(staged *st, const char *upn, uint64_t key[2])
 
 static bool add_fix(staged *st, int kind, int row, const char *text)
 {
-    if (st->nfix == st->cap_fix) {
-        int cap = st->cap_fix ? st->cap_fix * 2 : 16;
-        fixup *more = realloc(st->fix, (size_t)cap * sizeof *more);
-        if (!more)
-            return false;
-        st->fix = more;
-        st->cap_fix = cap;
-    }
+    OR_ALLOC_GROW(st->fix, st->nfix + 1, st->cap_fix);
     st->fix[st->nfix++] = (fixup){kind, row, text ? or_arena_strdup(st->arena, text) : NULL};
     return true;
 }

@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "model/columns_internal.h"
+#include "onroll/alloc.h"
 #include "onroll/live.h"
 
 enum {
@@ -124,14 +125,7 @@ static bool add_above(or_live *l, int64_t id)
 {
     if (id <= l->floor || is_above(l, id))
         return true;
-    if (l->nabove == l->cap_above) {
-        int cap = l->cap_above ? 2 * l->cap_above : 64;
-        int64_t *more = realloc(l->above, (size_t)cap * sizeof *more);
-        if (!more)
-            return false;
-        l->above = more;
-        l->cap_above = cap;
-    }
+    OR_ALLOC_GROW(l->above, l->nabove + 1, l->cap_above);
     int i = l->nabove;
     while (i > 0 && l->above[i - 1] > id) {
         l->above[i] = l->above[i - 1];
@@ -317,14 +311,7 @@ typedef struct {
 static or_code on_row(void *ctx, const or_value *row, const or_row_meta *meta, or_error *err)
 {
     stage *st = ctx;
-    if (st->n == st->cap) {
-        int cap = st->cap ? 2 * st->cap : 64;
-        staged_row *more = realloc(st->rows, (size_t)cap * sizeof *more);
-        if (!more)
-            return or_fail(err, OR_ENOMEM, "out of memory");
-        st->rows = more;
-        st->cap = cap;
-    }
+    OR_ALLOC_GROW(st->rows, st->n + 1, st->cap);
     int ncols = or_kind_get(st->kind)->ncols;
     or_value *copy = or_arena_alloc(&st->arena, (size_t)ncols * sizeof *copy);
     if (!copy)

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "onroll/alloc.h"
 #include "onroll/store_audit.h"
 #include "onroll/store_signin.h"
 #include "onroll/store_users.h"
@@ -232,25 +233,13 @@ or_code or_login_refused_flush(or_store *s, int64_t now, int64_t *nrows, or_erro
         bool row = false;
         if ((rc = q.d->step(q.st, &row, err)) || !row)
             break;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            refused_row *grown = realloc(rows, cap * sizeof *rows);
-            if (!grown) {
-                rc = or_fail(err, OR_ENOMEM, "out of memory");
-                break;
-            }
-            rows = grown;
-        }
+        OR_ALLOC_GROW(rows, n + 1, cap);
         refused_row *r = &rows[n++];
-        r->remote = strdup(or_query_text(&q, 0));
+        r->remote = or_xstrdup(or_query_text(&q, 0));
         r->start = q.d->col_int(q.st, 1);
         r->end = q.d->col_int(q.st, 2);
         r->n = q.d->col_int(q.st, 3);
-        r->email = strdup(or_query_text(&q, 4));
-        if (!r->remote || !r->email) {
-            rc = or_fail(err, OR_ENOMEM, "out of memory");
-            break;
-        }
+        r->email = or_xstrdup(or_query_text(&q, 4));
     }
     or_query_done(&q);
     for (size_t i = 0; !rc && i < n; i++) {
