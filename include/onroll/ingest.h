@@ -44,6 +44,7 @@ typedef struct {
     int settled;     /* pending claims this batch settled (the previous school recorded the move) */
     int nerrors;
     or_sb errors; /* one line per error: "FILE:LINE: column C: message" */
+    or_sb notes;  /* one line per note, not an error: "FILE: published columns not used: ..." */
     bool committed;
 } or_ingest_result;
 

@@ -167,6 +167,9 @@ enum {
     OR_BM_FIXED_EXCL_RATE,
     OR_BM_ONE_PLUS_FIXED,
     OR_BM_ONE_PLUS_RATE,
+    OR_BM_LA_CODE,     /* the DfE's three-digit LA code (old_la_code), for LA rows */
+    OR_BM_AREA_CODE,   /* the ONS code of the area (E92000001, E12000005, E09000002...) */
+    OR_BM_REGION_NAME, /* the region an LA or regional row belongs to */
     OR_BM__N
 };
 enum { OR_AT_UPN, OR_AT_URN, OR_AT_DATE, OR_AT_SESSION, OR_AT_CODE, OR_AT__N };

@@ -52,6 +52,9 @@ or_code or_report_schools(const or_columns *c, const or_report_opts *o, or_arena
 /* Write a table as CSV (header + rows), JSON (an array of objects) or an HTML <table> with a
  * caption (OR_FMT_TABLE is read as HTML here). */
 or_code or_table_write(FILE *out, const or_table *t, or_format fmt, or_error *err);
+/* Write a table for a terminal: a header line, then one line per row, columns aligned (numbers
+ * to the right). */
+or_code or_table_text(FILE *out, const or_table *t, or_error *err);
 /* Append a table as an accessible GOV.UK-styled HTML <table> (every cell escaped). */
 #include "onroll/sb.h"
 void or_table_html(or_sb *out, const or_table *t);

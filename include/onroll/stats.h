@@ -47,6 +47,16 @@ int or_fixed_format(int64_t v, int decimals, char *buf, size_t size);
  * "z". */
 or_code or_fixed_parse(const char *s, int decimals, int64_t *out, or_error *err);
 
+/* A published rate recomputed from the published count and headcount it was made from, at the
+ * published rate's own number of decimal places (DOMAIN.md §6: count / headcount x 100, half
+ * away from zero, exactly; a count or headcount may have decimal places too, as a few regional
+ * DfE rows do). OR_OK: out holds the recomputed rate in the published places and *agrees says
+ * whether it is the published figure. OR_EINPUT when there is nothing to recompute, the
+ * message saying why: a rate or count that is a symbol (c, x, z, low, :) or empty, a headcount
+ * of 0. */
+or_code or_rate_recheck(const char *count, const char *headcount, const char *rate, char *out,
+                        size_t size, bool *agrees, or_error *err);
+
 /* ---- ratios with 95% confidence intervals ----
  *
  * Doubles: the ratios and intervals are estimates shown to 2 d.p. at most, and the log/exp

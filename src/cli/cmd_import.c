@@ -111,6 +111,8 @@ int cmd_import(int argc, char **argv)
                or_kind_get(jobs[i].kind)->name, (long long)res.rows, (long long)res.inserted,
                (long long)res.updated, (long long)res.unchanged,
                dry_run ? " (dry run: nothing written)" : "");
+        if (res.notes.len)
+            fputs(or_sb_str(&res.notes), stdout);
         or_ingest_result_release(&res);
     }
     if (dry_run)

@@ -41,7 +41,8 @@ static int parse_dims(const char *list, or_report_opts *o)
 int cmd_report(int argc, char **argv)
 {
     static const char *use =
-        "outcomes [--as-of DATE] [--intervention ID] | "
+        "outcomes [--as-of DATE] [--intervention ID] | benchmarks [--year YYYY/YY] "
+        "[--level national|regional|la] [--la CODE] | "
         "rates|disproportionality|schools|scrutiny --year YYYY/YY [--by DIM[,DIM[,DIM]]] "
         "[--reference CODE] [--format csv|html|json|pdf] [--out FILE] [--unsuppressed] "
         "[--threshold N] [--db URL]";
@@ -50,6 +51,8 @@ int cmd_report(int argc, char **argv)
     const char *what = argv[1];
     if (!strcmp(what, "outcomes"))
         return cmd_report_outcomes(argc, argv);
+    if (!strcmp(what, "benchmarks"))
+        return cmd_report_benchmarks(argc, argv);
     static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
                                          {"year", required_argument, NULL, 'y'},
                                          {"by", required_argument, NULL, 'b'},

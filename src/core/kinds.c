@@ -148,9 +148,10 @@ static const or_column attendance_agg_cols[OR_AG__N] = {
     I("authorised", "authorised", REQ, 0, 1000), I("unauthorised", "unauthorised", REQ, 0, 1000),
 };
 
-/* The DfE's published LA-level statistics in the layout of its exclusion-statistics app
- * (shared/external-data/dfe-exclusion-statistics-2006-2017/clean_la_data.csv): England,
- * regions and LAs, for comparison in the scrutiny report. */
+/* The DfE's published LA-level statistics, for comparison in the scrutiny report: England,
+ * regions and LAs. This is the layout of the 2006-2017 exclusion-statistics app
+ * (shared/external-data/dfe-exclusion-statistics-2006-2017/clean_la_data.csv); the current
+ * Explore Education Statistics layout is read into the same columns by src/ingest/ees.c. */
 static const char *const levels[] = {"National", "Region", "Local authority", NULL};
 #define S(n)                                                                                       \
     {                                                                                              \
@@ -169,6 +170,9 @@ static const or_column benchmark_cols[OR_BM__N] = {
     S("fixed_excl_rate"),
     S("one_plus_fixed"),
     S("one_or_more_fixed_excl_rate"),
+    I("la_code", "la_code", OPT, 100, 999),
+    T("area_code", "area_code", OR_V_TEXT, OPT, 9),
+    T("region_name", "region_name", OR_V_TEXT, OPT, 100),
 };
 #undef S
 

@@ -139,6 +139,65 @@ bad:
                    decimals);
 }
 
+/* The digits after the point of a plain decimal ("0.0793" -> 4, "12" -> 0), or -1 if text
+ * is not one. */
+static int places_of(const char *text)
+{
+    const char *p = text;
+    size_t whole = strspn(p, "0123456789");
+    if (whole == 0)
+        return -1;
+    p += whole;
+    if (*p == '\0')
+        return 0;
+    if (*p != '.')
+        return -1;
+    size_t frac = strspn(p + 1, "0123456789");
+    return frac > 0 && frac <= 9 && p[1 + frac] == '\0' ? (int)frac : -1;
+}
+
+or_code or_rate_recheck(const char *count, const char *headcount, const char *rate, char *out,
+                        size_t size, bool *agrees, or_error *err)
+{
+    *agrees = false;
+    if (size)
+        out[0] = '\0';
+    int rp = places_of(rate ? rate : ""), cp = places_of(count ? count : ""),
+        hp = places_of(headcount ? headcount : "");
+    if (rp < 0)
+        return or_fail(err, OR_EINPUT, "the published rate is '%s', not a number",
+                       rate ? rate : "");
+    if (cp < 0)
+        return or_fail(err, OR_EINPUT, "the count is '%s', not a number", count ? count : "");
+    if (hp < 0)
+        return or_fail(err, OR_EINPUT, "the headcount is '%s', not a number",
+                       headcount ? headcount : "");
+    int64_t c, h, published, v;
+    if (or_fixed_parse(count, cp, &c, err) || or_fixed_parse(headcount, hp, &h, err) ||
+        or_fixed_parse(rate, rp, &published, err))
+        return OR_EINPUT;
+    if (h == 0)
+        return or_fail(err, OR_EINPUT, "the headcount is 0");
+    /* count / 10^cp x 100 / (h / 10^hp) = c x 100 x 10^hp / (h x 10^cp) */
+    uint64_t num = (uint64_t)c, den = (uint64_t)h;
+    for (int k = 0; k < hp + 2; k++) {
+        if (num > UINT64_MAX / 10 / 10)
+            return or_fail(err, OR_EINPUT, "the count %s is too large to recompute", count);
+        num *= 10;
+    }
+    for (int k = 0; k < cp; k++) {
+        if (den > UINT64_MAX / 100)
+            return or_fail(err, OR_EINPUT, "the headcount %s is too large to recompute", headcount);
+        den *= 10;
+    }
+    if (num > (uint64_t)INT64_MAX || den > (uint64_t)INT64_MAX ||
+        or_round_div((int64_t)num, (int64_t)den, rp, &v, err))
+        return or_fail(err, OR_EINPUT, "%s / %s does not fit", count, headcount);
+    or_fixed_format(v, rp, out, size);
+    *agrees = v == published;
+    return OR_OK;
+}
+
 /* ---- ratios ---- */
 
 static or_code ratio(int64_t a, int64_t n1, int64_t c, int64_t n2, bool binary, or_ratio *out,

@@ -247,7 +247,10 @@ or_code or_value_parse(const or_column *c, const char *text, or_date ref, or_val
         out->i = urn;
         return OR_OK;
     case OR_V_STAT: {
-        if (!strcmp(text, "x") || !strcmp(text, ".") || !strcmp(text, "z") || !strcmp(text, "c")) {
+        /* DfE's symbols: x not available, z not applicable, c confidential (suppressed), low
+         * rounds to 0 but is not 0, : and . not available */
+        if (!strcmp(text, "x") || !strcmp(text, ".") || !strcmp(text, "z") || !strcmp(text, "c") ||
+            !strcmp(text, "low") || !strcmp(text, ":")) {
             out->s = text;
             return OR_OK;
         }
@@ -261,7 +264,7 @@ or_code or_value_parse(const or_column *c, const char *text, or_date ref, or_val
             out->s = text;
             return OR_OK;
         }
-        return or_fail(err, OR_EINPUT, "'%s' is not a published figure (a number, or x, ., z or c)",
+        return or_fail(err, OR_EINPUT, "'%s' is not a published figure (a number, or x, z, c, low, : or .)",
                        text);
     }
     case OR_V_JSON: {

@@ -13,6 +13,7 @@
 #include "onroll/claims.h"
 #include "onroll/arena.h"
 #include "onroll/import.h"
+#include "ingest/ees.h"
 
 enum { MAX_FIELDS = 64, MAX_LINE = 1 << 20 };
 
@@ -33,6 +34,9 @@ typedef struct {
     bool failed;
     bool sniff_only;
     const or_import_opts *opts; /* its row_check, if any */
+    bool ees;                   /* the DfE's Explore Education Statistics layout (ees.h) */
+    or_ees_map ees_map;
+    or_sb unused; /* the published columns of an EES file onroll does not read */
 } reader;
 
 static void on_field(void *s, size_t len, void *data)
@@ -81,11 +85,18 @@ or_code or_header_match(const char *const *fields, int n, const or_kind **kind, 
             best_unknown = unknown;
         }
     }
-    if (!best)
-        return or_fail(err, OR_EINPUT,
-                       "header not recognised as any onroll file kind (schools, pupils, "
-                       "enrolments, events, caseload, attendance, calendar): see "
-                       "shared/spec/formats.md");
+    if (!best) {
+        or_sb kinds = OR_SB_INIT;
+        for (int id = 0; id < OR_K__COUNT; id++)
+            or_sb_addf(&kinds, "%s%s", id ? ", " : "", or_kind_get(id)->name);
+        or_code rc = or_fail(err, OR_EINPUT,
+                             "header not recognised as any onroll file kind (%s; or the DfE's "
+                             "statistics as benchmarks, with time_period and geographic_level): "
+                             "see shared/spec/formats.md",
+                             or_sb_str(&kinds));
+        or_sb_release(&kinds);
+        return rc;
+    }
     or_sb msg = OR_SB_INIT;
     for (int c = 0; c < best->ncols; c++) {
         if (!(best->cols[c].flags & OR_COL_REQUIRED))
@@ -137,6 +148,19 @@ static void on_header(reader *r)
         r->header_failed = true;
         return;
     }
+    or_sb why = OR_SB_INIT;
+    if (or_ees_header(r->fields, r->nfields, &r->ees_map, &r->unused, &why)) {
+        r->ees = true;
+        r->kind = or_kind_get(OR_K_BENCHMARKS);
+        r->nheader = r->nfields;
+        return;
+    }
+    if (why.len) {
+        or_fail(&r->header_err, OR_EINPUT, "%s", or_sb_str(&why));
+        or_sb_release(&why);
+        r->header_failed = true;
+        return;
+    }
     if (or_header_match(r->fields, r->nfields, &r->kind, r->map, &r->header_err)) {
         r->header_failed = true;
         return;
@@ -157,16 +181,24 @@ static void on_record(int c, void *data)
                              r->nheader);
         } else {
             const char *cells[MAX_FIELDS];
-            for (int i = 0; i < r->kind->ncols; i++)
-                cells[i] = "";
-            for (int i = 0; i < r->nfields; i++)
-                if (r->map[i] >= 0)
-                    cells[r->map[i]] = r->fields[i];
             const char *column = NULL;
             char msg[OR_ERRMSG_MAX] = "";
-            if (r->opts && r->opts->row_check &&
-                !r->opts->row_check(r->opts->row_ctx, r->kind, line, cells, &column, msg,
-                                    sizeof msg)) {
+            bool read = true;
+            if (r->ees) {
+                read = or_ees_cells(&r->ees_map, r->fields, r->nfields, cells, &column, msg,
+                                    sizeof msg);
+            } else {
+                for (int i = 0; i < r->kind->ncols; i++)
+                    cells[i] = "";
+                for (int i = 0; i < r->nfields; i++)
+                    if (r->map[i] >= 0)
+                        cells[r->map[i]] = r->fields[i];
+            }
+            if (!read) {
+                or_ingest_reject(r->in, line, column, "%s", msg);
+            } else if (r->opts && r->opts->row_check &&
+                       !r->opts->row_check(r->opts->row_ctx, r->kind, line, cells, &column, msg,
+                                           sizeof msg)) {
                 or_ingest_reject(r->in, line, column, "%s", msg);
             } else {
                 or_error e = {0};
@@ -286,6 +318,7 @@ static or_code sniff(FILE *f, const char *path, or_kind_id *kind, or_error *err)
     rewind(f);
     if (!rc)
         *kind = r.kind->id;
+    or_sb_release(&r.unused);
     or_arena_free(&r.arena);
     return rc;
 }
@@ -324,6 +357,9 @@ static or_code import_stream(or_store *s, FILE *f, const char *path, const char 
     else if (r.failed)
         or_ingest_abort(r.in, &r.fatal);
     or_code end = or_ingest_end(r.in, res, err);
+    if (r.unused.len)
+        or_sb_addf(&res->notes, "%s: published columns not used: %s\n", path, or_sb_str(&r.unused));
+    or_sb_release(&r.unused);
     or_arena_free(&r.arena);
     return end;
 }

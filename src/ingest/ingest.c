@@ -116,6 +116,7 @@ struct or_ingest {
 void or_ingest_result_release(or_ingest_result *r)
 {
     or_sb_release(&r->errors);
+    or_sb_release(&r->notes);
 }
 
 static void release(or_ingest *in)

@@ -1,7 +1,9 @@
 /* table.c - writing a report table (report.h) as CSV (the one CSV writer, csvout.h: numeric
- * columns as numbers, the others as guarded text), JSON or an HTML <table>. */
+ * columns as numbers, the others as guarded text), JSON, an HTML <table>, or aligned text for
+ * a terminal. */
 #include <errno.h>
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "onroll/csvout.h"
@@ -99,5 +101,34 @@ or_code or_table_write(FILE *out, const or_table *t, or_format fmt, or_error *er
     if (sb.len)
         fwrite(sb.buf, 1, sb.len, out);
     or_sb_release(&sb);
+    return done(out, err);
+}
+
+or_code or_table_text(FILE *out, const or_table *t, or_error *err)
+{
+    size_t *width = calloc((size_t)t->ncols, sizeof *width);
+    if (!width)
+        return or_fail(err, OR_ENOMEM, "out of memory");
+    for (int c = 0; c < t->ncols; c++) {
+        width[c] = strlen(t->cols[c]);
+        for (int r = 0; r < t->nrows; r++)
+            if (strlen(cell(t, r, c)) > width[c])
+                width[c] = strlen(cell(t, r, c));
+    }
+    for (int r = -1; r < t->nrows; r++) {
+        for (int c = 0; c < t->ncols; c++) {
+            const char *v = r < 0 ? t->cols[c] : cell(t, r, c);
+            bool right = r >= 0 && t->numeric && t->numeric[c];
+            bool last = c == t->ncols - 1;
+            if (right)
+                fprintf(out, "%*s", (int)width[c], v);
+            else if (last)
+                fputs(v, out);
+            else
+                fprintf(out, "%-*s", (int)width[c], v);
+            fputs(last ? "\n" : "  ", out);
+        }
+    }
+    free(width);
     return done(out, err);
 }

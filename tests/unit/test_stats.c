@@ -413,6 +413,59 @@ static void test_cells(void **state)
     assert_string_equal(b, "");
 }
 
+/* or_rate_recheck: a published rate against its counts, at the published places (DOMAIN.md
+ * §6: count / headcount x 100, half away from zero, exact). Worked by hand:
+ *  - England 2022/23 special: 121 / 152,578 x 100 = 0.07930...: "0.0793" at 4 places, agrees;
+ *  - England 2022/23 Total: 9,376 / 8,430,600 x 100 = 0.111213...: "0.11121" at 5 places;
+ *  - East Midlands 2009/10 secondary (a count with decimals, EES README): 56,507.9 / 295,443
+ *    = 0.1912649...: "0.19126", not the published 0.19127;
+ *  - 1 / 8 x 100 = 12.5 exactly: "12.5" at 1 place; at 0 places the tie goes away from zero:
+ *    "13" (so a published "12" disagrees);
+ *  - 5 / 200 x 100 = 2.5: "2.50" at 2 places, agrees with "2.50". */
+static void test_rate_recheck(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *count, *head, *rate, *want;
+        bool agrees;
+    } cases[] = {
+        {"121", "152578", "0.0793", "0.0793", true},
+        {"9376", "8430600", "0.11121", "0.11121", true},
+        {"565.079", "295443", "0.19127", "0.19126", false},
+        {"1", "8", "12.5", "12.5", true},
+        {"1", "8", "13", "13", true},
+        {"1", "8", "12", "13", false},
+        {"5", "200", "2.50", "2.50", true},
+        {"0", "200", "0", "0", true},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char out[32];
+        bool agrees = !cases[i].agrees;
+        or_error e = {0};
+        assert_int_equal(or_rate_recheck(cases[i].count, cases[i].head, cases[i].rate, out,
+                                         sizeof out, &agrees, &e),
+                         OR_OK);
+        assert_string_equal(out, cases[i].want);
+        assert_int_equal(agrees, cases[i].agrees);
+    }
+    /* nothing to recompute: DfE's symbols, an empty cell, a headcount of 0 */
+    static const char *const bad[][3] = {
+        {"c", "100", "c"}, {"5", "100", "x"}, {"5", "100", "low"}, {"5", "0", "1"},
+        {"", "100", "1"},  {"5", ":", "1"},   {"-5", "100", "1"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char out[32] = "?";
+        bool agrees = true;
+        or_error e = {0};
+        assert_int_equal(
+            or_rate_recheck(bad[i][0], bad[i][1], bad[i][2], out, sizeof out, &agrees, &e),
+            OR_EINPUT);
+        assert_false(agrees);
+        assert_string_equal(out, "");
+        assert_true(e.msg[0] != '\0');
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -420,7 +473,7 @@ int main(void)
         cmocka_unit_test(test_double_trap),   cmocka_unit_test(test_fixed_format),
         cmocka_unit_test(test_fixed_parse),   cmocka_unit_test(test_ratios),
         cmocka_unit_test(test_funnel_limits), cmocka_unit_test(test_funnel_classify),
-        cmocka_unit_test(test_cells),
+        cmocka_unit_test(test_cells),         cmocka_unit_test(test_rate_recheck),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
