@@ -264,8 +264,8 @@ or_code or_value_parse(const or_column *c, const char *text, or_date ref, or_val
             out->s = text;
             return OR_OK;
         }
-        return or_fail(err, OR_EINPUT, "'%s' is not a published figure (a number, or x, z, c, low, : or .)",
-                       text);
+        return or_fail(err, OR_EINPUT,
+                       "'%s' is not a published figure (a number, or x, z, c, low, : or .)", text);
     }
     case OR_V_JSON: {
         if (c->max && (int64_t)strlen(text) > c->max)
