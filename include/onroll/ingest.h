@@ -31,6 +31,10 @@ typedef struct {
      * or_claims_after_commit (claims.h), so that a move or an end of enrolment settles the
      * claims it confirms; NULL for none (the claims' own replay). */
     void (*after_commit)(or_store *s, or_kind_id kind, const char *user, int *settled);
+    /* What to call each column of the kind in messages, when the rows come from another
+     * shape than the kind's CSV ("element Pupil/DOB" for a Common Transfer File); NULL, or a
+     * NULL entry, for the column's own name. */
+    const char *const *labels;
     or_ingest_commit_fn before_commit;
     void *commit_ctx;
 } or_ingest_opts;

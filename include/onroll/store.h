@@ -95,6 +95,11 @@ or_code or_store_estimate_rows(or_store *s, const or_kind *k, int64_t *n, or_err
 /* Look-ups an import needs. Each returns OR_OK and sets *found. */
 or_code or_store_school_la(or_store *s, int urn, int *la_code, bool *found, or_error *err);
 or_code or_store_pupil_exists(or_store *s, const char *upn, bool *found, or_error *err);
+/* Another pupil (a UPN other than upn) with this surname, forename (any case) and date of birth:
+ * *found and its UPN in other (a CTF's conflict: ctf.h). */
+or_code or_store_pupil_same_person(or_store *s, const char *surname, const char *forename,
+                                   const char *dob, const char *upn, char other[16], bool *found,
+                                   or_error *err);
 /* The type and pupil of event event_id of school urn into type[32] and upn[14] (both "" when
  * there is no such event). */
 or_code or_store_event_find(or_store *s, int urn, const char *event_id, char type[32], char upn[14],

@@ -1,4 +1,5 @@
-/* cmd_import.c - `onroll import FILE...`: import interchange CSV files, each all or nothing.
+/* cmd_import.c - `onroll import FILE...`: import interchange CSV files and Common Transfer
+ * Files (XML, ctf.h), each all or nothing.
  *
  * Files are taken in dependency order (schools, calendar, pupils, enrolments, caseload,
  * events, attendance) whatever order they are given in. The first file with an error stops
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "onroll/ctf.h"
 #include "onroll/import.h"
 
 static void progress(void *ctx, const char *path, uint64_t done, uint64_t total)
@@ -26,9 +28,56 @@ static void progress(void *ctx, const char *path, uint64_t done, uint64_t total)
 
 typedef struct {
     const char *path;
-    or_kind_id kind;
+    or_kind_id kind; /* a CTF sorts as pupils (its snapshots come first) */
+    bool ctf;
     int order;
 } job;
+
+/* A CTF's report: its rows kind by kind, then what it held, then every note (conflicts, the
+ * elements not used by path and count). */
+static void ctf_report(const char *path, const or_ctf_result *r, bool dry_run)
+{
+    printf("%s: Common Transfer File (CTF %s, %s, from %s): %lld pupils (%lld new to onroll, %lld "
+           "matched by former UPN, %lld conflicting)%s\n",
+           path, *r->version ? r->version : "version not given",
+           *r->qualifier ? r->qualifier : "qualifier not given",
+           *r->supplier ? r->supplier : "a supplier not named", (long long)r->pupils,
+           (long long)r->pupils_new, (long long)r->pupils_former, (long long)r->conflicts,
+           dry_run ? " (dry run: nothing written)" : "");
+    for (int k = 0; k < 3; k++)
+        if (r->rows[k].rows)
+            printf("  %s: %lld rows: %lld new, %lld updated, %lld unchanged, %lld refused\n",
+                   or_kind_get(r->rows[k].kind)->name, (long long)r->rows[k].rows,
+                   (long long)r->rows[k].inserted, (long long)r->rows[k].updated,
+                   (long long)r->rows[k].unchanged, (long long)r->rows[k].refused);
+    if (r->notes.len)
+        fputs(or_sb_str(&r->notes), stdout);
+}
+
+/* One CTF: 0, or the exit status of its failure (its errors printed). */
+static int import_ctf(or_store *s, const char *path, const or_import_opts *io, bool dry_run)
+{
+    or_ctf_result res = {0};
+    or_error err = {0};
+    or_code rc = or_import_ctf(s, path, io, &res, &err);
+    int status = 0;
+    if (rc) {
+        bool listed = false;
+        for (int k = 0; k < 3; k++)
+            if (res.rows[k].errors.len) {
+                fputs(or_sb_str(&res.rows[k].errors), stderr);
+                listed = true;
+            }
+        if (!listed)
+            fprintf(stderr, "%s\n", err.msg);
+        fprintf(stderr, "onroll import: %s: nothing of this file was written\n", path);
+        status = rc == OR_EUSAGE ? 2 : 1;
+    } else {
+        ctf_report(path, &res, dry_run);
+    }
+    or_ctf_result_release(&res);
+    return status;
+}
 
 static int by_kind(const void *a, const void *b)
 {
@@ -72,7 +121,10 @@ int cmd_import(int argc, char **argv)
         or_error err = {0};
         jobs[i].path = argv[optind + i];
         jobs[i].order = i;
-        if (or_import_sniff(jobs[i].path, &jobs[i].kind, &err)) {
+        jobs[i].ctf = or_file_is_xml(jobs[i].path);
+        if (jobs[i].ctf)
+            jobs[i].kind = OR_K_PUPILS;
+        else if (or_import_sniff(jobs[i].path, &jobs[i].kind, &err)) {
             free(jobs);
             return cli_fail("import", &err);
         }
@@ -91,6 +143,15 @@ int cmd_import(int argc, char **argv)
         n = 0;
     }
     for (int i = 0; i < n; i++) {
+        if (jobs[i].ctf) {
+            if ((status = import_ctf(s, jobs[i].path, &io, dry_run))) {
+                for (int j = i + 1; j < n; j++)
+                    fprintf(stderr, "onroll import: %s: not imported (an earlier file failed)\n",
+                            jobs[j].path);
+                break;
+            }
+            continue;
+        }
         or_ingest_result res = {0};
         or_code rc = or_import_csv(s, jobs[i].path, &io, &res, &err);
         if (rc) {

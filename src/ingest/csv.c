@@ -309,8 +309,8 @@ static or_code sniff(FILE *f, const char *path, or_kind_id *kind, or_error *err)
 {
     if (looks_like_xml(f))
         return or_fail(err, OR_EINPUT,
-                       "%s: an XML file (Common Transfer File import is not available yet); "
-                       "export CSV from the MIS instead",
+                       "%s: an XML file: a Common Transfer File is imported as one (ctf.h), "
+                       "not as CSV",
                        path);
     reader r = {0};
     r.sniff_only = true;

@@ -183,14 +183,22 @@ or_code or_ingest_begin(or_store *s, const or_kind *k, const or_source *src,
 /* Record an error in the result (in line order: see flush). */
 static void report(or_ingest *in, int64_t line, const char *column, const char *msg)
 {
+    const char *word = " column ";
+    if (column && in->opts.labels) { /* a column named by where it came from (ingest.h) */
+        int c = or_kind_col(in->kind, column);
+        if (c >= 0 && in->opts.labels[c]) {
+            column = in->opts.labels[c];
+            word = " ";
+        }
+    }
     in->res.nerrors++;
     if (in->res.nerrors == 1)
         or_fail(&in->first, OR_EINPUT, "%s:%lld:%s%s%s %s", in->name, (long long)line,
-                column ? " column " : "", column ? column : "", column ? ":" : "", msg);
+                column ? word : "", column ? column : "", column ? ":" : "", msg);
     if (in->res.nerrors > in->opts.max_errors)
         return;
     or_sb_addf(&in->res.errors, "%s:%lld:%s%s%s %s\n", in->name, (long long)line,
-               column ? " column " : "", column ? column : "", column ? ":" : "", msg);
+               column ? word : "", column ? column : "", column ? ":" : "", msg);
 }
 
 static or_code store_failed(or_ingest *in, or_error *err, const or_error *e)

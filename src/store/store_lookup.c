@@ -307,6 +307,33 @@ or_code or_store_pupil_exists(or_store *s, const char *upn, bool *found, or_erro
     return rc;
 }
 
+or_code or_store_pupil_same_person(or_store *s, const char *surname, const char *forename,
+                                   const char *dob, const char *upn, char other[16], bool *found,
+                                   or_error *err)
+{
+    or_date d;
+    *found = false;
+    other[0] = '\0';
+    if (!or_date_parse(dob, &d))
+        return OR_OK; /* the importer refuses the date itself */
+    or_query q;
+    or_code rc = or_query_prep(s, &q,
+                               "SELECT upn FROM pupil_snapshots WHERE lower(surname) = lower(?) "
+                               "AND lower(forename) = lower(?) AND dob = ? AND upn <> ? "
+                               "ORDER BY upn LIMIT 1",
+                               err);
+    if (rc)
+        return rc;
+    q.d->bind_text(q.st, 1, surname);
+    q.d->bind_text(q.st, 2, forename);
+    q.d->bind_text(q.st, 3, dob);
+    q.d->bind_text(q.st, 4, upn);
+    if (!(rc = or_query_step(&q, found, err)) && *found)
+        or_copy_text(other, 16, or_query_text(&q, 0));
+    or_query_done(&q);
+    return rc;
+}
+
 or_code or_store_event_find(or_store *s, int urn, const char *event_id, char type[32], char upn[14],
                             or_error *err)
 {

@@ -1,0 +1,88 @@
+/* ctf_internal.h (internal to src/ingest) - what the CTF reader (ctf.c) and its mapping onto the
+ * ledger (ctf_map.c) share: the document's header, each pupil's elements as read, and the
+ * elements not used. Strings live in the document's arena. */
+#ifndef ONROLL_INGEST_CTF_INTERNAL_H
+#define ONROLL_INGEST_CTF_INTERNAL_H
+
+#include <stdbool.h>
+
+#include "onroll/arena.h"
+#include "onroll/ctf.h"
+#include "onroll/strmap.h"
+
+typedef struct {
+    const char *lea, *estab, *name, *entry, *leaving, *reason;
+    int line;
+} ctf_school;
+
+typedef struct {
+    const char *year, *lea, *estab, *possible, *authorised, *attended, *unauthorised;
+    int line;
+} ctf_year;
+
+typedef struct {
+    const char *start, *end;
+} ctf_fsm;
+
+typedef struct {
+    const char *start, *provision;
+} ctf_sen;
+
+typedef struct {
+    const char *type, *rank;
+} ctf_need;
+
+typedef struct {
+    const char *type, *code;
+} ctf_language;
+
+typedef struct {
+    int line;
+    const char *upn, *former, *surname, *forename, *dob, *sex, *ncyear, *ethnicity, *enrol, *incare;
+    ctf_fsm *fsm;
+    ctf_sen *sen;
+    ctf_need *needs;
+    ctf_language *langs;
+    ctf_school *schools;
+    ctf_year *years;
+    int nfsm, nsen, nneeds, nlangs, nschools, nyears;
+    int capfsm, capsen, capneeds, caplangs, capschools, capyears;
+} ctf_pupil;
+
+typedef struct {
+    or_store *s;
+    const char *name; /* the file's name in messages */
+    or_arena arena;
+    or_strmap names;  /* element names, interned */
+    or_strmap unused; /* path -> int64_t * count */
+    const char **unused_paths;
+    int nunused, capunused;
+    /* Header */
+    const char *version, *datetime, *qualifier, *supplier, *src_lea, *src_estab, *src_urn;
+    int datetime_line;
+    ctf_pupil **pupils;
+    int npupils, cappupils;
+    bool root_seen, failed;
+    or_error err;
+} ctf_doc;
+
+void ctf_doc_init(ctf_doc *d, or_store *s, const char *name);
+void ctf_doc_free(ctf_doc *d);
+const char *ctf_intern(ctf_doc *d, const char *name);
+/* An element's path (from the root) holding text the mapping did not use. */
+void ctf_unused(ctf_doc *d, const char *path);
+
+/* A leaf under Header (path from inside it: "SourceSchool/Estab"): true if used. */
+bool ctf_header_leaf(ctf_doc *d, const char *path, const char *text, int line);
+/* A pupil starts (<Pupil> at line), an element opens inside it (path[0..n) from inside the
+ * Pupil), a leaf's text arrives (path from inside the Pupil: true if used), it ends. */
+ctf_pupil *ctf_pupil_new(ctf_doc *d, int line);
+void ctf_pupil_open(ctf_doc *d, ctf_pupil *p, const char *const *path, int n, int line);
+bool ctf_pupil_leaf(ctf_doc *d, ctf_pupil *p, const char *path, const char *text, int line);
+void ctf_pupil_done(ctf_doc *d, ctf_pupil *p);
+
+/* Every pupil's rows through the importer, in one transaction (ctf_map.c). */
+or_code ctf_doc_import(ctf_doc *d, const char *sha256, const or_import_opts *o, or_ctf_result *res,
+                       or_error *err);
+
+#endif
