@@ -60,6 +60,7 @@ typedef struct {
     /* Header */
     const char *version, *datetime, *qualifier, *supplier, *src_lea, *src_estab, *src_urn;
     int datetime_line;
+    int unknown_schools; /* named by pupils, not held: the file is refused */
     ctf_pupil **pupils;
     int npupils, cappupils;
     bool root_seen, failed;

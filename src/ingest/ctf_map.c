@@ -430,6 +430,20 @@ static or_code key_of(ctf_doc *d, const ctf_pupil *p, or_ctf_result *res, const 
     return OR_OK;
 }
 
+/* A school the LA does not hold, named by a pupil's history or attendance: an error of the
+ * file (nothing of it is written). */
+static void unknown_school(ctf_doc *d, or_ingest_result *r, int line, const char *where,
+                           const char *lea, const char *estab)
+{
+    r->nerrors++;
+    or_sb_addf(&r->errors,
+               "%s:%d: element Pupil/%s/Estab: school LEA %s, Estab %s (laestab %s%s) is not one "
+               "of the LA's schools: import it in the schools file first\n",
+               d->name, line, where, lea ? lea : "(none)", estab ? estab : "(none)",
+               lea ? lea : "", estab ? estab : "");
+    d->unknown_schools++;
+}
+
 static const char *enrol_type(const char *status)
 {
     if (!status || !*status || !strcmp(status, "C"))
@@ -488,13 +502,14 @@ or_code ctf_doc_import(ctf_doc *d, const char *sha256, const or_import_opts *o, 
         c[OR_PU_YEAR_GROUP] = p->ncyear ? p->ncyear : "";
         for (int k = 0; k < p->nschools; k++) {
             const ctf_school *s = &p->schools[k];
-            const char **e = add_row(&enrols, s->line);
             const char *urn = urn_of(&sc, s->lea, s->estab);
+            if (!urn) {
+                unknown_school(d, &res->rows[1], s->line, "SchoolHistory/School", s->lea, s->estab);
+                continue;
+            }
+            const char **e = add_row(&enrols, s->line);
             e[OR_EN_UPN] = key;
-            /* an unknown school: its laestab, which the importer refuses as a URN, naming it */
-            e[OR_EN_URN] = urn ? urn
-                               : or_arena_printf(&d->arena, "%s%s (not one of the LA's schools)",
-                                                 s->lea ? s->lea : "", s->estab ? s->estab : "");
+            e[OR_EN_URN] = urn;
             e[OR_EN_START] = s->entry ? s->entry : "";
             e[OR_EN_END] = s->leaving ? s->leaving : "";
             bool source = s->lea && s->estab && d->src_lea && d->src_estab &&
@@ -504,13 +519,15 @@ or_code ctf_doc_import(ctf_doc *d, const char *sha256, const or_import_opts *o, 
         }
         for (int k = 0; k < p->nyears; k++) {
             const ctf_year *y = &p->years[k];
-            const char **t = add_row(&totals, y->line);
             const char *urn = urn_of(&sc, y->lea, y->estab);
+            if (!urn) {
+                unknown_school(d, &res->rows[2], y->line, "Attendance/YearData", y->lea, y->estab);
+                continue;
+            }
+            const char **t = add_row(&totals, y->line);
             int year = y->year ? atoi(y->year) : 0;
             t[OR_AG_UPN] = key;
-            t[OR_AG_URN] = urn ? urn
-                               : or_arena_printf(&d->arena, "%s%s (not one of the LA's schools)",
-                                                 y->lea ? y->lea : "", y->estab ? y->estab : "");
+            t[OR_AG_URN] = urn;
             t[OR_AG_FROM] = year ? or_arena_printf(&d->arena, "%04d-09-01", year) : "";
             t[OR_AG_TO] = year ? or_arena_printf(&d->arena, "%04d-08-31", year + 1) : "";
             t[OR_AG_POSSIBLE] = y->possible ? y->possible : "";
@@ -528,7 +545,10 @@ or_code ctf_doc_import(ctf_doc *d, const char *sha256, const or_import_opts *o, 
     bool dry = o && o->dry_run;
     if (!rc)
         rc = or_store_begin(d->s, err);
-    bool failed = false;
+    bool failed = d->unknown_schools > 0;
+    if (failed)
+        or_fail(err, OR_EINPUT, "%s: %d school%s not held by the LA", d->name, d->unknown_schools,
+                d->unknown_schools == 1 ? "" : "s");
     if (!rc) {
         const struct {
             or_kind_id kind;
@@ -538,7 +558,7 @@ or_code ctf_doc_import(ctf_doc *d, const char *sha256, const or_import_opts *o, 
                         {OR_K_ENROLMENTS, &enrols, enrol_paths},
                         {OR_K_ATTENDANCE_AGG, &totals, totals_paths}};
         or_source src = {"ctf", d->name, sha256, o ? o->user : NULL};
-        for (int b = 0; b < 3 && !rc && !failed; b++) {
+        for (int b = 0; b < 3 && !rc && (b == 0 || !failed); b++) { /* the pupils always: their errors too */
             res->rows[b].kind = batches[b].kind;
             if (batches[b].r->n == 0)
                 continue;
@@ -560,11 +580,12 @@ or_code ctf_doc_import(ctf_doc *d, const char *sha256, const or_import_opts *o, 
             }
             rc = or_ingest_end(in, &res->rows[b], err);
             if (rc == OR_EINPUT) {
+                if (!failed)
+                    or_fail(err, OR_EINPUT, "%s: %d error%s in its %s", d->name,
+                            res->rows[b].nerrors, res->rows[b].nerrors == 1 ? "" : "s",
+                            or_kind_get(batches[b].kind)->name);
                 failed = true;
                 rc = OR_OK;
-                *err = (or_error){0};
-                or_fail(err, OR_EINPUT, "%s: %d error%s in its %s", d->name, res->rows[b].nerrors,
-                        res->rows[b].nerrors == 1 ? "" : "s", or_kind_get(batches[b].kind)->name);
             }
         }
         if (rc || failed || dry)
