@@ -439,8 +439,8 @@ static void unknown_school(ctf_doc *d, or_ingest_result *r, int line, const char
     or_sb_addf(&r->errors,
                "%s:%d: element Pupil/%s/Estab: school LEA %s, Estab %s (laestab %s%s) is not one "
                "of the LA's schools: import it in the schools file first\n",
-               d->name, line, where, lea ? lea : "(none)", estab ? estab : "(none)",
-               lea ? lea : "", estab ? estab : "");
+               d->name, line, where, lea ? lea : "(none)", estab ? estab : "(none)", lea ? lea : "",
+               estab ? estab : "");
     d->unknown_schools++;
 }
 
@@ -558,7 +558,8 @@ or_code ctf_doc_import(ctf_doc *d, const char *sha256, const or_import_opts *o, 
                         {OR_K_ENROLMENTS, &enrols, enrol_paths},
                         {OR_K_ATTENDANCE_AGG, &totals, totals_paths}};
         or_source src = {"ctf", d->name, sha256, o ? o->user : NULL};
-        for (int b = 0; b < 3 && !rc && (b == 0 || !failed); b++) { /* the pupils always: their errors too */
+        for (int b = 0; b < 3 && !rc && (b == 0 || !failed);
+             b++) { /* the pupils always: their errors too */
             res->rows[b].kind = batches[b].kind;
             if (batches[b].r->n == 0)
                 continue;
@@ -570,9 +571,17 @@ or_code ctf_doc_import(ctf_doc *d, const char *sha256, const or_import_opts *o, 
             if ((rc = or_ingest_begin(d->s, or_kind_get(batches[b].kind), &src, &io, &in, err)))
                 break;
             for (int i = 0; i < batches[b].r->n; i++) {
+                const row *x = &batches[b].r->rows[i];
+                const char *column = NULL;
+                char msg[OR_ERRMSG_MAX] = "";
+                if (o && o->row_check &&
+                    !o->row_check(o->row_ctx, or_kind_get(batches[b].kind), x->line, x->cells,
+                                  &column, msg, sizeof msg)) {
+                    or_ingest_reject(in, x->line, column, "%s", msg);
+                    continue;
+                }
                 or_error e = {0};
-                or_code r =
-                    or_ingest_row(in, batches[b].r->rows[i].line, batches[b].r->rows[i].cells, &e);
+                or_code r = or_ingest_row(in, x->line, x->cells, &e);
                 if (r && r != OR_EINPUT) {
                     or_ingest_abort(in, &e);
                     break;

@@ -1,8 +1,9 @@
 /* page_upload.c - GET and POST /upload : import a CSV file of any interchange kind
  * (shared/spec/formats.md: schools, calendar, pupils, enrolments, caseload, events,
- * attendance) through the same importer as `onroll import` (import.h): the kind recognised
- * from the header, one transaction, all or nothing, the same errors (file, line, column,
- * message), shown in a table. "Only check" runs it as a dry run.
+ * attendance), the DfE's statistics, or a Common Transfer File (XML, ctf.h), through the same
+ * importer as `onroll import` (import.h): the kind recognised from the header, one
+ * transaction, all or nothing, the same errors (file, line, column or element, message), shown
+ * in a table. "Only check" runs it as a dry run.
  *
  * A school account uploads its own school's rows only: a row naming another school (urn, or a
  * calendar's scope), a pupil snapshot of a pupil on another school's roll, or a file of a kind
@@ -15,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "onroll/ctf.h"
 #include "onroll/import.h"
 #include "onroll/strmap.h"
 #include "onroll/upn.h"
@@ -46,12 +48,14 @@ static void upload_form(or_sb *out, const web_request *req, const char *error, b
 {
     gov_form_start_upload(out, req, "/upload");
     int mine = web_user_school(req);
-    gov_file_upload(out, "file", "CSV file",
+    gov_file_upload(out, "file", "CSV or Common Transfer File",
                     mine ? "Pupils, enrolments, events, attendance or your calendar, in the "
-                           "onroll interchange format, for your school only"
+                           "onroll interchange format, or a Common Transfer File (XML) from your "
+                           "MIS, for your school only"
                          : "Schools, calendar, pupils, enrolments, caseload, events, attendance "
-                           "or benchmarks, in the onroll interchange format",
-                    ".csv,text/csv", error);
+                           "or the DfE's statistics, in the onroll interchange format, or a "
+                           "Common Transfer File (XML) from a school's MIS",
+                    ".csv,text/csv,.xml,application/xml,text/xml", error);
     static const gov_choice only[] = {
         {"1", "Only check the file", "Nothing is written, whatever the file holds"}};
     bool ticked[1] = {check};
@@ -117,6 +121,40 @@ static bool audit_upload(const web_request *req, const upload_ctx *c, const char
     return true;
 }
 
+/* Does the upload start like XML (a byte-order mark, blanks, then "<"; or UTF-16's mark)? */
+static bool looks_like_xml(const char *data, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)data;
+    if (len >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)))
+        return true;
+    size_t i = len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF ? 3 : 0;
+    while (i < len && (p[i] == ' ' || p[i] == '\n' || p[i] == '\r' || p[i] == '\t'))
+        i++;
+    return i < len && p[i] == '<';
+}
+
+/* A CTF's three kinds of rows as one result, for the page's words and the audit line. */
+static void ctf_as_one(or_ctf_result *c, or_ingest_result *r)
+{
+    *r = (or_ingest_result){.kind = OR_K_PUPILS};
+    for (int k = 0; k < 3; k++) {
+        const or_ingest_result *x = &c->rows[k];
+        r->rows += x->rows;
+        r->inserted += x->inserted;
+        r->updated += x->updated;
+        r->unchanged += x->unchanged;
+        r->held += x->held;
+        r->claims += x->claims;
+        r->refused += x->refused;
+        r->nerrors += x->nerrors;
+        r->committed |= x->committed;
+        if (x->errors.len)
+            or_sb_adds(&r->errors, or_sb_str(&x->errors));
+    }
+    if (c->notes.len)
+        or_sb_adds(&r->notes, or_sb_str(&c->notes));
+}
+
 void page_upload_post(const web_request *req, web_response *res)
 {
     or_sb *out = &res->body;
@@ -141,16 +179,24 @@ void page_upload_post(const web_request *req, web_response *res)
                            .row_check = row_check,
                            .row_ctx = &c};
     or_ingest_result r = {0};
+    or_ctf_result ctf = {0};
+    bool is_ctf = looks_like_xml(req->file_data, req->file_len);
     or_error err = {0};
     or_code rc = or_store_begin(req->store, &err);
-    if (!rc)
+    if (!rc && is_ctf) {
+        rc = or_import_ctf_buffer(req->store, name, req->file_data, req->file_len, &opts, &ctf,
+                                  &err);
+        ctf_as_one(&ctf, &r);
+    } else if (!rc) {
         rc = or_import_csv_buffer(req->store, name, req->file_data, req->file_len, &opts, &r, &err);
+    }
     char detail[400];
     snprintf(detail, sizeof detail,
              "upload %.200s: %s, %lld rows, %lld new, %lld updated, "
              "%lld unchanged, %lld held with claims",
-             name, or_kind_get(r.kind)->name, (long long)r.rows, (long long)r.inserted,
-             (long long)r.updated, (long long)r.unchanged, (long long)r.held);
+             name, is_ctf ? "Common Transfer File" : or_kind_get(r.kind)->name, (long long)r.rows,
+             (long long)r.inserted, (long long)r.updated, (long long)r.unchanged,
+             (long long)r.held);
     if (rc == OR_OK && r.committed && !audit_upload(req, &c, detail))
         rc = or_fail(&err, OR_ESTORE, "the audit log could not be written");
     if (rc == OR_OK && or_store_commit(req->store, &err))
@@ -160,6 +206,7 @@ void page_upload_post(const web_request *req, web_response *res)
     if (rc && rc != OR_EINPUT) {
         or_strmap_free(&c.upns);
         or_ingest_result_release(&r);
+        or_ctf_result_release(&ctf);
         web_error(req, res, 500, "Sorry, there is a problem with the service",
                   "The database did not answer, or the audit log could not be written. Nothing "
                   "was written.");
@@ -187,9 +234,14 @@ void page_upload_post(const web_request *req, web_response *res)
         res->status = r.refused ? 403 : 400;
         or_strmap_free(&c.upns);
         or_ingest_result_release(&r);
+        or_ctf_result_release(&ctf);
         return;
     }
-    const char *kind = or_kind_get(r.kind)->name;
+    const char *kind = is_ctf
+                           ? or_arena_printf(req->arena, "Common Transfer File, CTF %s from %s",
+                                             *ctf.version ? ctf.version : "of no stated version",
+                                             *ctf.supplier ? ctf.supplier : "a supplier not named")
+                           : or_kind_get(r.kind)->name;
     const char *text =
         or_arena_printf(req->arena, "%s (%s): %lld rows, %lld new, %lld updated, %lld unchanged.%s",
                         name, kind, (long long)r.rows, (long long)r.inserted, (long long)r.updated,
@@ -207,9 +259,25 @@ void page_upload_post(const web_request *req, web_response *res)
     html_printf(out, "<h1 class=\"govuk-heading-l\">%s</h1>\n",
                 check ? "File checked" : "File imported");
     html_printf(out, "<p class=\"govuk-body\">%s</p>\n", text);
+    if (r.notes.len) { /* what the file held that onroll did not use, and the conflicts */
+        html_raw(out, "<h2 class=\"govuk-heading-m\">Notes on the file</h2>\n"
+                      "<ul class=\"govuk-list govuk-list--bullet\">\n");
+        const char *p = or_sb_str(&r.notes);
+        size_t prefix = strlen(name) + 1; /* each note starts "NAME:" */
+        while (*p) {
+            size_t n = strcspn(p, "\n");
+            const char *line = or_arena_strndup(req->arena, p, n);
+            if (!strncmp(line, name, prefix - 1) && line[prefix - 1] == ':')
+                line += prefix;
+            html_printf(out, "<li>%s</li>\n", line);
+            p += n + (p[n] == '\n');
+        }
+        html_raw(out, "</ul>\n");
+    }
     html_raw(out, "<h2 class=\"govuk-heading-m\">Upload another file</h2>\n");
     upload_form(out, req, NULL, false);
     page_bottom(out, req);
     or_strmap_free(&c.upns);
     or_ingest_result_release(&r);
+    or_ctf_result_release(&ctf);
 }

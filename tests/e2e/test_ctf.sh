@@ -132,10 +132,37 @@ expect_status "a 1,000-pupil file" 0 "$ONROLL" import "$WORK/thousand.xml"
 ms=$((($(date +%s%N) - t0) / 1000000))
 echo "     1,000 pupils imported in $ms ms"
 expect_in "1,000 pupils, 1,000 enrolments, 1,000 totals" "attendance_totals: 1000 rows: 1000 new" "$WORK/out"
-# The target is the plain build on SQLite; PostgreSQL (a look-up per new pupil over a socket)
-# and the sanitizers' build are held to 5 seconds.
-limit=1000
+# The target is under a second (docs/ctf.md has the figure, measured on a quiet machine); here,
+# on a machine shared with other builds, a regression is caught at 3 seconds; PostgreSQL (a
+# look-up per new pupil over a socket) and the sanitizers' build are held to 5.
+limit=3000
 case "${ONROLL_TEST_PG:-}${BUILD:-build}" in *postgres* | *asan*) limit=5000 ;; esac
 if [ "$ms" -lt "$limit" ]; then pass "1,000 pupils in under $limit ms ($ms ms)"; else fail "1,000 pupils took $ms ms (limit $limit)"; fi
+
+# ---- the web: /upload takes a CTF as it takes a CSV file ----
+. tests/e2e/web_lib.sh
+ONROLL_DB=$(new_db web)
+"$ONROLL" init >/dev/null
+"$ONROLL" import tests/e2e/data/schools.csv >/dev/null
+printf '%s\n' 'kestrel-rivers-9-lantern' | "$ONROLL" user add la.officer@la.example --name "LA Officer" --role la_officer --password-stdin >/dev/null 2>&1
+start_server
+LA=$WORK/la.jar
+expect_eq "web: the LA officer signs in" 303 "$(sign_in "$LA" la.officer@la.example 'kestrel-rivers-9-lantern')"
+expect_eq "web: upload page" 200 "$(get "$LA" /upload)"
+TOK=$(csrf_of "$WORK/body")
+expect_in "web: the page says a CTF is taken" "Common Transfer File (XML)" "$WORK/body"
+code=$(curl -s -b "$LA" -o "$WORK/body" -w '%{http_code}' -F "csrf_token=$TOK" \
+    -F "file=@$D/bad.xml;filename=bad.xml;type=application/xml" "$B/upload")
+expect_eq "web: a CTF with errors is refused" 400 "$code"
+expect_in "web: its errors with the element path" "element Pupil/UPN" "$WORK/body"
+expect_eq "web: nothing written" "0" "$(sql "select count(*) from pupil_snapshots")"
+code=$(curl -s -b "$LA" -o "$WORK/body" -w '%{http_code}' -F "csrf_token=$TOK" \
+    -F "file=@$D/three-utf16.xml;filename=three.xml;type=application/xml" "$B/upload")
+expect_eq "web: a CTF in UTF-16 imports" 200 "$code"
+expect_in "web: named, with its version and supplier" "three.xml (Common Transfer File, CTF 25.0 from Synthetic MIS): 9 rows, 9 new" "$WORK/body"
+expect_in "web: the elements not used are listed" "element not used: CTfile/CTFpupilData/Pupil/BasicDetails/MedicalFlag (1)" "$WORK/body"
+expect_eq "web: written" "3" "$(sql "select count(*) from pupil_snapshots")"
+expect_eq "web: the upload and each pupil on the audit log" "4" \
+    "$(sql "select count(*) from log.audit_log where action = 'change' and detail like 'upload three.xml%'")"
 
 finish

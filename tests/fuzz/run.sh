@@ -14,10 +14,12 @@ LIBS="$PKG_LIBS -lcsv -lm -lpthread"
 SRC="src/core/*.c src/rules/*.c src/store/*.c src/ingest/*.c src/model/*.c"
 sh tools/embed_sql.sh src/store/migrations/*.sql >"$OUT/migrations.c"
 status=0
-for t in values import measures plans; do
+for t in values import measures plans ctf; do
     clang $CFLAGS $SAN -o "$OUT/fuzz_$t" tests/fuzz/fuzz_$t.c $SRC "$OUT/migrations.c" $LIBS
     mkdir -p "$OUT/corpus_$t"
-    if "$OUT/fuzz_$t" -max_total_time="$SECONDS_EACH" -max_len=4096 "$OUT/corpus_$t" tests/fuzz/corpus \
+    seeds=tests/fuzz/corpus
+    [ -d "tests/fuzz/corpus_$t" ] && seeds=tests/fuzz/corpus_$t # the CTF's own XML seeds
+    if "$OUT/fuzz_$t" -max_total_time="$SECONDS_EACH" -max_len=8192 "$OUT/corpus_$t" "$seeds" \
         >"$OUT/fuzz_$t.log" 2>&1; then
         echo "ok   fuzz_$t: $(grep -c . "$OUT/fuzz_$t.log") log lines, no crash in ${SECONDS_EACH}s"
     else
