@@ -430,6 +430,12 @@ static or_code key_of(ctf_doc *d, const ctf_pupil *p, or_ctf_result *res, const 
     return OR_OK;
 }
 
+/* A school sending its own file writes its own school's enrolments and attendance only. */
+static bool not_mine(const or_import_opts *o, const char *urn)
+{
+    return o && o->school && atoi(urn) != o->school;
+}
+
 /* A school the LA does not hold, named by a pupil's history or attendance: an error of the
  * file (nothing of it is written). */
 static void unknown_school(ctf_doc *d, or_ingest_result *r, int line, const char *where,
@@ -481,6 +487,7 @@ or_code ctf_doc_import(ctf_doc *d, const char *sha256, const or_import_opts *o, 
     or_strmap_init(&sc.laestab, &d->arena);
     or_code rc = or_store_scan_pupil(d->s, or_kind_get(OR_K_SCHOOLS), NULL, on_school, &sc, err);
     rows pupils = {0}, enrols = {0}, totals = {0};
+    int64_t others = 0; /* a school's file: rows of other schools, not written */
     for (int i = 0; !rc && i < d->npupils; i++) {
         ctf_pupil *p = d->pupils[i];
         const char *key;
@@ -507,6 +514,10 @@ or_code ctf_doc_import(ctf_doc *d, const char *sha256, const or_import_opts *o, 
                 unknown_school(d, &res->rows[1], s->line, "SchoolHistory/School", s->lea, s->estab);
                 continue;
             }
+            if (not_mine(o, urn)) {
+                others++;
+                continue;
+            }
             const char **e = add_row(&enrols, s->line);
             e[OR_EN_UPN] = key;
             e[OR_EN_URN] = urn;
@@ -524,6 +535,10 @@ or_code ctf_doc_import(ctf_doc *d, const char *sha256, const or_import_opts *o, 
                 unknown_school(d, &res->rows[2], y->line, "Attendance/YearData", y->lea, y->estab);
                 continue;
             }
+            if (not_mine(o, urn)) {
+                others++;
+                continue;
+            }
             const char **t = add_row(&totals, y->line);
             int year = y->year ? atoi(y->year) : 0;
             t[OR_AG_UPN] = key;
@@ -536,6 +551,11 @@ or_code ctf_doc_import(ctf_doc *d, const char *sha256, const or_import_opts *o, 
             t[OR_AG_UNAUTHORISED] = y->unauthorised ? y->unauthorised : "";
         }
     }
+    if (others)
+        or_sb_addf(&res->notes,
+                   "%s: %lld enrolments and attendance years at other schools not written: a "
+                   "school records its own; the LA keeps the others' records\n",
+                   d->name, (long long)others);
     for (int i = 0; i < d->nunused; i++)
         or_sb_addf(&res->notes, "%s: element not used: %s (%lld)\n", d->name, d->unused_paths[i],
                    (long long)*(int64_t *)or_strmap_get(&d->unused, d->unused_paths[i]));

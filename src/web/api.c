@@ -1,6 +1,8 @@
-/* api.c - JSON responses of the MIS API (see api.h). */
+/* api.c - JSON responses of the MIS API, and the importer's messages as its errors (api.h). */
 #include <stdlib.h>
+#include <string.h>
 
+#include "onroll/alloc.h"
 #include "web/api.h"
 
 void api_send(web_response *res, int status, json_t *j)
@@ -34,3 +36,45 @@ void api_send_errors(web_response *res, int status, json_t *errors)
     json_object_set_new(j, "errors", errors);
     api_send(res, status, j);
 }
+
+json_t *api_import_errors(const char *text, const char *name)
+{
+    json_t *errors = json_array();
+    size_t nlen = strlen(name);
+    const char *p = text;
+    while (*p) {
+        const char *eol = strchr(p, '\n');
+        size_t len = eol ? (size_t)(eol - p) : strlen(p);
+        char *line = or_xstrndup(p, len);
+        const char *s = line;
+        long long at = 0;
+        char *column = NULL;
+        if (!strncmp(s, name, nlen) && s[nlen] == ':') {
+            s += nlen + 1;
+            char *end;
+            at = strtoll(s, &end, 10);
+            if (end != s && *end == ':') {
+                s = end + 1;
+                /* a CSV column, or a CTF's element path (in "column" too) */
+                size_t skip = !strncmp(s, " column ", 8) ? 8 : !strncmp(s, " element ", 9) ? 9 : 0;
+                const char *colon = skip ? strchr(s + skip, ':') : NULL;
+                if (colon) {
+                    column = or_xstrndup(s + skip, (size_t)(colon - s - skip));
+                    s = colon + 1;
+                }
+            } else {
+                at = 0;
+            }
+            while (*s == ' ')
+                s++;
+        }
+        json_array_append_new(errors, api_error(at, column, s));
+        free(column);
+        free(line);
+        p += len + (eol ? 1 : 0);
+    }
+    return errors;
+}
+
+/* One audit line per pupil named in a batch that changed something, so that a search of the
+ * audit log by UPN finds the change (the ledger's own provenance says which rows). */

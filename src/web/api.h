@@ -14,5 +14,8 @@ void api_send(web_response *res, int status, json_t *j);
 json_t *api_error(long long line, const char *column, const char *message);
 /* Send {"errors":[...]} (errors stolen). */
 void api_send_errors(web_response *res, int status, json_t *errors);
+/* The importer's messages ("NAME:LINE: column C: message", one a line; a CTF's "NAME:LINE:
+ * element PATH: message") as a new list of errors. */
+json_t *api_import_errors(const char *text, const char *name);
 
 #endif

@@ -22,48 +22,6 @@
 
 enum { API_MAX_ERRORS = 100 };
 
-/* The importer's messages ("NAME:LINE: column C: message") as JSON errors. */
-static json_t *parse_errors(const char *text, const char *name)
-{
-    json_t *errors = json_array();
-    size_t nlen = strlen(name);
-    const char *p = text;
-    while (*p) {
-        const char *eol = strchr(p, '\n');
-        size_t len = eol ? (size_t)(eol - p) : strlen(p);
-        char *line = or_xstrndup(p, len);
-        const char *s = line;
-        long long at = 0;
-        char *column = NULL;
-        if (!strncmp(s, name, nlen) && s[nlen] == ':') {
-            s += nlen + 1;
-            char *end;
-            at = strtoll(s, &end, 10);
-            if (end != s && *end == ':') {
-                s = end + 1;
-                if (!strncmp(s, " column ", 8)) {
-                    const char *colon = strchr(s + 8, ':');
-                    if (colon) {
-                        column = or_xstrndup(s + 8, (size_t)(colon - s - 8));
-                        s = colon + 1;
-                    }
-                }
-            } else {
-                at = 0;
-            }
-            while (*s == ' ')
-                s++;
-        }
-        json_array_append_new(errors, api_error(at, column, s));
-        free(column);
-        free(line);
-        p += len + (eol ? 1 : 0);
-    }
-    return errors;
-}
-
-/* One audit line per pupil named in a batch that changed something, so that a search of the
- * audit log by UPN finds the change (the ledger's own provenance says which rows). */
 static void audit_pupils(const web_request *req, json_t *rows, const char *detail)
 {
     or_error err = {0};
@@ -175,7 +133,7 @@ static void post_rows(const web_request *req, web_response *res, or_kind_id kind
         snprintf(detail, sizeof detail, "%s: %lld rows refused, %d errors", k->name,
                  (long long)r.rows, r.nerrors);
         web_audit(req, r.refused ? "denied" : "api.rejected", NULL, detail);
-        api_send_errors(res, r.refused ? 403 : 400, parse_errors(or_sb_str(&r.errors), name));
+        api_send_errors(res, r.refused ? 403 : 400, api_import_errors(or_sb_str(&r.errors), name));
     } else if (rc) {
         web_error(req, res, 500, "Internal error",
                   "the database failed: nothing was written; try again later");

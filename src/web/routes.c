@@ -98,6 +98,7 @@ const web_route web_routes[] = {
     {"GET", "/assets/*", page_asset, WEB_PUBLIC, 0, NULL},
     {"POST", "/api/v1/events", api_post_events, WEB_API, WEB_F_JSON, NULL},
     {"POST", "/api/v1/pupils", api_post_pupils, WEB_API, WEB_F_JSON, NULL},
+    {"POST", "/api/v1/ctf", api_post_ctf, WEB_API, WEB_F_JSON | WEB_F_XML, NULL},
     {"GET", "/api/v1/duties", api_get_duties, WEB_API, WEB_F_JSON, NULL},
 };
 const size_t web_nroutes = sizeof web_routes / sizeof web_routes[0];

@@ -459,9 +459,12 @@ static bool dispatch(server *srv, struct MHD_Connection *conn, exchange *ex)
         return false;
     }
     if (post && json) {
-        if (!content_type_is(conn, "application/json")) {
+        bool xml = req->route->flags & WEB_F_XML;
+        if (xml ? !content_type_is(conn, "application/xml") && !content_type_is(conn, "text/xml")
+                : !content_type_is(conn, "application/json")) {
             web_error(req, res, 415, "Unsupported media type",
-                      "send the rows as Content-Type: application/json");
+                      xml ? "send the Common Transfer File as Content-Type: application/xml"
+                          : "send the rows as Content-Type: application/json");
             return false;
         }
         req->body = body;

@@ -61,6 +61,8 @@ enum {
                                    reader gets 404 */
     WEB_F_CLAIM = 1 << 5,       /* with WEB_F_PART: also serves a school whose claim on the
                                    pupil waits (OR_VIEW_CLAIM: the name and date of birth) */
+    WEB_F_XML = 1 << 6,         /* with WEB_F_JSON: the body is XML (application/xml or
+                                   text/xml: a Common Transfer File), the answer JSON */
 };
 
 enum {
@@ -425,6 +427,7 @@ void page_pupil_interventions_post(const web_request *req,
                                    web_response *res);           /* page_pupil_interventions.c */
 void api_post_events(const web_request *req, web_response *res); /* api_ingest.c */
 void api_post_pupils(const web_request *req, web_response *res); /* api_ingest.c */
+void api_post_ctf(const web_request *req, web_response *res);    /* api_ctf.c */
 void api_get_duties(const web_request *req, web_response *res);  /* api_duties.c */
 
 #endif

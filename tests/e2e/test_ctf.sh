@@ -165,4 +165,22 @@ expect_eq "web: written" "3" "$(sql "select count(*) from pupil_snapshots")"
 expect_eq "web: the upload and each pupil on the audit log" "4" \
     "$(sql "select count(*) from log.audit_log where action = 'change' and detail like 'upload three.xml%'")"
 
+# ---- the MIS API: POST /api/v1/ctf with a school's token ----
+"$ONROLL" user token 100001 >"$WORK/token" 2>/dev/null
+TOKEN=$(grep '^onr_' "$WORK/token")
+code=$(curl -s -o "$WORK/body" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
+    -H 'Content-Type: application/json' --data-binary "@$D/three.xml" "$B/api/v1/ctf")
+expect_eq "api: a CTF sent as JSON is refused" 415 "$code"
+code=$(curl -s -o "$WORK/body" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
+    -H 'Content-Type: application/xml' --data-binary "@$D/bad.xml" "$B/api/v1/ctf")
+expect_eq "api: a CTF with errors: 400" 400 "$code"
+expect_in "api: errors with the XML line and the element path" '"line":35,"column":"Pupil/UPN"' "$WORK/body"
+code=$(curl -s -o "$WORK/body" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
+    -H 'Content-Type: application/xml' --data-binary "@$D/three.xml" "$B/api/v1/ctf")
+expect_eq "api: the school's CTF (its pupils already known: unchanged)" 200 "$code"
+expect_in "api: the answer in JSON" '"kind":"ctf","version":"25.0","supplier":"Synthetic MIS","pupils":3' "$WORK/body"
+expect_in "api: the other school's history not written by a school" 'enrolments and attendance years at other schools not written' "$WORK/body"
+expect_eq "api: each pupil named on the audit log" "3" \
+    "$(sql "select count(distinct upn) from log.audit_log where action = 'api.change'")"
+
 finish
