@@ -28,6 +28,9 @@ typedef struct {
 } or_ctf_result;
 
 void or_ctf_result_release(or_ctf_result *r);
+/* The three kinds' results as one (sums, every error and note), into *r (released by the
+ * caller), for a page or a log line that speaks of the file as a whole. */
+void or_ctf_result_sum(const or_ctf_result *c, or_ingest_result *r);
 
 /* Does the file open at path start like XML (after a byte-order mark and blanks)? */
 bool or_file_is_xml(const char *path);

@@ -52,6 +52,8 @@ typedef struct {
     const char *name;
     const char *sha256; /* hex, files only */
     const char *user;
+    const char
+        *detail; /* what the source says of itself (a CTF: "CTF 25.0 from SUPPLIER"), or NULL */
 } or_source;
 
 or_code or_store_add_source(or_store *s, const or_source *src, int64_t *id, or_error *err);

@@ -22,9 +22,10 @@ typedef struct {
     int urn;
     const char *name, *phase;
     int64_t src_id;          /* 0: nothing of the school has ever arrived */
-    const char *route;       /* sources.kind: "file", "form", "api", "demo"; "" when none */
+    const char *route;       /* sources.kind: "file", "ctf", "form", "api", "demo"; "" when none */
     const char *source;      /* the source's name (a file name, "api", ...); "" when none */
     const char *received_at; /* ISO 8601 UTC ("2026-11-24T09:30:00Z"); "" when none */
+    const char *detail;      /* a CTF's version and supplier; "" when none */
 } or_school_sharing;
 
 typedef or_code (*or_sharing_cb)(void *ctx, const or_school_sharing *r, or_error *err);

@@ -51,7 +51,7 @@ static or_code on_row(void *ctx, or_kind_id kind, const char *const *cells, or_e
         or_code rc = end_batch(l, err);
         if (rc)
             return rc;
-        or_source src = {"demo", l->source, NULL, cli_user()};
+        or_source src = {"demo", l->source, NULL, cli_user(), NULL};
         if ((rc = or_ingest_begin(l->s, or_kind_get(kind), &src, NULL, &l->in, err)))
             return rc;
         l->kind = kind;
@@ -68,7 +68,7 @@ static or_code on_marks(void *ctx, const char *upn, int urn, int ay, const char 
     if (rc)
         return rc;
     if (!l->marks_open) {
-        or_source src = {"demo", l->source, NULL, cli_user()};
+        or_source src = {"demo", l->source, NULL, cli_user(), NULL};
         if ((rc = or_store_begin(l->s, err)) ||
             (rc = or_store_add_source(l->s, &src, &l->marks_src, err)))
             return rc;

@@ -81,7 +81,7 @@ static or_code replay(or_store *s, const held_rows *h, or_kind_id kind, const de
 {
     char name[64];
     snprintf(name, sizeof name, "claim %lld", (long long)d->id);
-    or_source src = {"claim", name, NULL, by};
+    or_source src = {"claim", name, NULL, by, NULL};
     or_ingest_opts opts = {0}; /* no after_commit: a replay settles nothing more */
     if (d->status) {
         opts.before_commit = decide;

@@ -343,7 +343,7 @@ static or_code import_stream(or_store *s, FILE *f, const char *path, const char 
         return rc;
     reader r = {0};
     r.opts = o;
-    or_source src = {"file", path, hex, o ? o->user : NULL};
+    or_source src = {"file", path, hex, o ? o->user : NULL, NULL};
     or_ingest_opts io = {.dry_run = o ? o->dry_run : false,
                          .max_errors = o ? o->max_errors : 0,
                          .school = o ? o->school : 0,

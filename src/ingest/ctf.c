@@ -264,3 +264,24 @@ void or_ctf_result_release(or_ctf_result *r)
         or_ingest_result_release(&r->rows[i]);
     or_sb_release(&r->notes);
 }
+
+void or_ctf_result_sum(const or_ctf_result *c, or_ingest_result *r)
+{
+    *r = (or_ingest_result){.kind = OR_K_PUPILS};
+    for (int k = 0; k < 3; k++) {
+        const or_ingest_result *x = &c->rows[k];
+        r->rows += x->rows;
+        r->inserted += x->inserted;
+        r->updated += x->updated;
+        r->unchanged += x->unchanged;
+        r->held += x->held;
+        r->claims += x->claims;
+        r->refused += x->refused;
+        r->nerrors += x->nerrors;
+        r->committed |= x->committed;
+        if (x->errors.len)
+            or_sb_adds(&r->errors, or_sb_str(&x->errors));
+    }
+    if (c->notes.len)
+        or_sb_adds(&r->notes, or_sb_str(&c->notes));
+}

@@ -577,7 +577,10 @@ or_code ctf_doc_import(ctf_doc *d, const char *sha256, const or_import_opts *o, 
         } batches[3] = {{OR_K_PUPILS, &pupils, pupil_paths},
                         {OR_K_ENROLMENTS, &enrols, enrol_paths},
                         {OR_K_ATTENDANCE_AGG, &totals, totals_paths}};
-        or_source src = {"ctf", d->name, sha256, o ? o->user : NULL};
+        const char *detail =
+            or_arena_printf(&d->arena, "CTF %s from %s", d->version ? d->version : "(no version)",
+                            d->supplier ? d->supplier : "a supplier not named");
+        or_source src = {"ctf", d->name, sha256, o ? o->user : NULL, detail};
         for (int b = 0; b < 3 && !rc && (b == 0 || !failed);
              b++) { /* the pupils always: their errors too */
             res->rows[b].kind = batches[b].kind;

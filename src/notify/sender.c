@@ -156,7 +156,7 @@ static or_code record_done(or_store *s, const or_outbox_row *m, int64_t now, or_
     cells[OR_EV_DELIVERY] = "email";
     cells[OR_EV_TO] = "the partner services (onroll's notifications)";
     cells[OR_EV_RECORDED_BY] = "onroll notify";
-    or_source src = {"notify", "onroll notify", NULL, "onroll notify"};
+    or_source src = {"notify", "onroll notify", NULL, "onroll notify", NULL};
     or_ingest_opts opts = {.max_errors = 5};
     or_ingest *in = NULL;
     or_ingest_result res = {0};

@@ -25,24 +25,24 @@ or_code or_sharing_schools(or_store *s, or_sharing_cb cb, void *ctx, or_error *e
 {
     or_query q;
     /* the rows a school sends; the latest source of each school is its largest src_id */
-    or_code rc =
-        or_query_prep(s, &q,
-                      "SELECT sc.urn, sc.name, sc.phase, x.src_id, so.kind, so.name, "
-                      "so.received_at FROM schools sc LEFT JOIN (SELECT urn, MAX(src_id) AS "
-                      "src_id FROM (SELECT urn, src_id FROM events UNION ALL SELECT urn, src_id "
-                      "FROM enrolments UNION ALL SELECT urn, src_id FROM attendance UNION ALL "
-                      "SELECT urn, src_id FROM attendance_totals) AS rows_sent GROUP BY urn) AS x "
-                      "ON x.urn = sc.urn LEFT JOIN sources so ON so.id = x.src_id ORDER BY sc.urn",
-                      err);
+    or_code rc = or_query_prep(
+        s, &q,
+        "SELECT sc.urn, sc.name, sc.phase, x.src_id, so.kind, so.name, "
+        "so.received_at, so.detail FROM schools sc LEFT JOIN (SELECT urn, MAX(src_id) AS "
+        "src_id FROM (SELECT urn, src_id FROM events UNION ALL SELECT urn, src_id "
+        "FROM enrolments UNION ALL SELECT urn, src_id FROM attendance UNION ALL "
+        "SELECT urn, src_id FROM attendance_totals) AS rows_sent GROUP BY urn) AS x "
+        "ON x.urn = sc.urn LEFT JOIN sources so ON so.id = x.src_id ORDER BY sc.urn",
+        err);
     if (rc)
         return rc;
     for (;;) {
         bool row = false;
         if ((rc = q.d->step(q.st, &row, err)) || !row)
             break;
-        or_school_sharing r = {(int)num(&q, 0, 0),  or_query_text(&q, 1), or_query_text(&q, 2),
-                               num(&q, 3, 0),       or_query_text(&q, 4), or_query_text(&q, 5),
-                               or_query_text(&q, 6)};
+        or_school_sharing r = {(int)num(&q, 0, 0),   or_query_text(&q, 1), or_query_text(&q, 2),
+                               num(&q, 3, 0),        or_query_text(&q, 4), or_query_text(&q, 5),
+                               or_query_text(&q, 6), or_query_text(&q, 7)};
         if ((rc = cb(ctx, &r, err)))
             break;
     }

@@ -357,8 +357,8 @@ or_code or_store_rollback(or_store *s)
 or_code or_store_add_source(or_store *s, const or_source *src, int64_t *id, or_error *err)
 {
     or_code rc = st_prep(s, &s->add_source,
-                         "INSERT INTO sources (kind, name, sha256, user_name, received_at) "
-                         "VALUES (?, ?, ?, ?, ?) RETURNING id",
+                         "INSERT INTO sources (kind, name, sha256, user_name, received_at, detail) "
+                         "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
                          err);
     if (rc)
         return rc;
@@ -376,6 +376,10 @@ or_code or_store_add_source(or_store *s, const or_source *src, int64_t *id, or_e
     else
         d->bind_null(s->add_source, 4);
     d->bind_text(s->add_source, 5, ts);
+    if (src->detail)
+        d->bind_text(s->add_source, 6, src->detail);
+    else
+        d->bind_null(s->add_source, 6);
     bool row = false;
     rc = d->step(s->add_source, &row, err);
     if (!rc && row)

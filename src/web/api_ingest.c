@@ -74,7 +74,7 @@ static void post_rows(const web_request *req, web_response *res, or_kind_id kind
     char name[64], actor[32];
     snprintf(name, sizeof name, "api %d %s", req->api_urn, k->name);
     snprintf(actor, sizeof actor, "api:%d", req->api_urn);
-    or_source src = {"api", name, NULL, actor};
+    or_source src = {"api", name, NULL, actor, NULL};
     or_ingest_opts opts = {.max_errors = API_MAX_ERRORS,
                            .school = req->api_urn,
                            .today = web_today(req),

@@ -130,7 +130,7 @@ void web_event_cells(const web_request *req, const char **cells, const char *eve
 or_code web_ingest_row(const web_request *req, const or_kind *k, const char *name,
                        const char *const *cells, or_ingest_result *res, or_error *err)
 {
-    or_source src = {"form", name, NULL, req->user ? req->user->email : NULL};
+    or_source src = {"form", name, NULL, req->user ? req->user->email : NULL, NULL};
     or_ingest_opts opts = {.max_errors = 50,
                            .school = web_user_school(req),
                            .today = web_today(req),

@@ -80,6 +80,8 @@ static void school_sharing(or_sb *out, const view_school *s, bool show_source)
     gov_summary_row(out, "Last data received",
                     s->days < 0 ? "Never" : view_time(s->received_at, when));
     gov_summary_row(out, "Route", view_route_label(s->route));
+    if (s->detail[0]) /* a CTF's version and supplier */
+        gov_summary_row(out, "Version and supplier", s->detail);
     if (show_source && s->source[0]) /* a file's name may say anything: not for the analyst */
         gov_summary_row(out, "Source", s->source);
     const char *colour;

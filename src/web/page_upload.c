@@ -133,28 +133,6 @@ static bool looks_like_xml(const char *data, size_t len)
     return i < len && p[i] == '<';
 }
 
-/* A CTF's three kinds of rows as one result, for the page's words and the audit line. */
-static void ctf_as_one(or_ctf_result *c, or_ingest_result *r)
-{
-    *r = (or_ingest_result){.kind = OR_K_PUPILS};
-    for (int k = 0; k < 3; k++) {
-        const or_ingest_result *x = &c->rows[k];
-        r->rows += x->rows;
-        r->inserted += x->inserted;
-        r->updated += x->updated;
-        r->unchanged += x->unchanged;
-        r->held += x->held;
-        r->claims += x->claims;
-        r->refused += x->refused;
-        r->nerrors += x->nerrors;
-        r->committed |= x->committed;
-        if (x->errors.len)
-            or_sb_adds(&r->errors, or_sb_str(&x->errors));
-    }
-    if (c->notes.len)
-        or_sb_adds(&r->notes, or_sb_str(&c->notes));
-}
-
 void page_upload_post(const web_request *req, web_response *res)
 {
     or_sb *out = &res->body;
@@ -186,7 +164,7 @@ void page_upload_post(const web_request *req, web_response *res)
     if (!rc && is_ctf) {
         rc = or_import_ctf_buffer(req->store, name, req->file_data, req->file_len, &opts, &ctf,
                                   &err);
-        ctf_as_one(&ctf, &r);
+        or_ctf_result_sum(&ctf, &r);
     } else if (!rc) {
         rc = or_import_csv_buffer(req->store, name, req->file_data, req->file_len, &opts, &r, &err);
     }

@@ -43,9 +43,10 @@ typedef enum { VIEW_SHARE_OK, VIEW_SHARE_LATE, VIEW_SHARE_STOPPED, VIEW_SHARE_NE
 typedef struct {
     int urn;
     const char *name, *phase;
-    const char *route;       /* "file", "form", "api", "demo", "" */
+    const char *route;       /* "file", "ctf", "form", "api", "demo", "" */
     const char *source;      /* the latest source's name */
     const char *received_at; /* ISO 8601 UTC, "" when never */
+    const char *detail;      /* a CTF's version and supplier, "" when none */
     int days;                /* days since received_at (-1 when never) */
     view_share share;
     int row; /* the school's row in report[] (the same in both), -1 when none */

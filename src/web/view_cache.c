@@ -178,6 +178,7 @@ static or_code on_school(void *ctx, const or_school_sharing *r, or_error *err)
     v->route = or_arena_strdup(&s->arena, r->route);
     v->source = or_arena_strdup(&s->arena, r->source);
     v->received_at = or_arena_strdup(&s->arena, r->received_at);
+    v->detail = or_arena_strdup(&s->arena, r->detail);
     or_date day = view_iso_day(r->received_at);
     v->days = day == OR_DATE_NONE ? -1 : s->as_of - day < 0 ? 0 : s->as_of - day;
     v->share = v->days < 0                      ? VIEW_SHARE_NEVER

@@ -98,7 +98,9 @@ const char *view_route_label(const char *route)
     if (!strcmp(route, "api"))
         return "MIS API";
     if (!strcmp(route, "file"))
-        return "File upload";
+        return "CSV file";
+    if (!strcmp(route, "ctf"))
+        return "Common Transfer File";
     if (!strcmp(route, "form"))
         return "Web form";
     if (!strcmp(route, "demo"))

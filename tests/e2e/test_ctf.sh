@@ -164,6 +164,9 @@ expect_in "web: the elements not used are listed" "element not used: CTfile/CTFp
 expect_eq "web: written" "3" "$(sql "select count(*) from pupil_snapshots")"
 expect_eq "web: the upload and each pupil on the audit log" "4" \
     "$(sql "select count(*) from log.audit_log where action = 'change' and detail like 'upload three.xml%'")"
+expect_eq "web: the school's page" 200 "$(get "$LA" /schools/100001)"
+expect_in "web: data sharing names the route" "Common Transfer File" "$WORK/body"
+expect_in "web: ... and the file's version and supplier" "CTF 25.0 from Synthetic MIS" "$WORK/body"
 
 # ---- the MIS API: POST /api/v1/ctf with a school's token ----
 "$ONROLL" user token 100001 >"$WORK/token" 2>/dev/null

@@ -59,7 +59,7 @@ static void load(or_kind_id kind, const char *const *rows, int nrows, int ncols)
 {
     or_ingest *in = NULL;
     or_error err = {0};
-    or_source src = {"file", "test", NULL, "test"};
+    or_source src = {"file", "test", NULL, "test", NULL};
     const or_kind *k = or_kind_get(kind);
     assert_int_equal(or_ingest_begin(store, k, &src, NULL, &in, &err), OR_OK);
     for (int r = 0; r < nrows; r++) {
@@ -469,7 +469,7 @@ static or_code demo_row(void *ctx, or_kind_id kind, const char *const *cells, or
     demo_loader *l = ctx;
     if (!l->in || kind != l->kind) {
         or_code rc = demo_end(l, err);
-        or_source src = {"demo", "test", NULL, "test"};
+        or_source src = {"demo", "test", NULL, "test", NULL};
         if (rc || (rc = or_ingest_begin(l->s, or_kind_get(kind), &src, NULL, &l->in, err)))
             return rc;
         l->kind = kind;

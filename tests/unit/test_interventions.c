@@ -626,7 +626,7 @@ static or_code import(or_kind_id kind, const int *cols, int ncols, const char *c
 {
     or_ingest *in = NULL;
     or_error err = {0};
-    or_source src = {"file", "t.csv", NULL, "test"};
+    or_source src = {"file", "t.csv", NULL, "test", NULL};
     const or_kind *k = or_kind_get(kind);
     assert_int_equal(or_ingest_begin(store, k, &src, NULL, &in, &err), OR_OK);
     for (int r = 0; r < nrows; r++) {

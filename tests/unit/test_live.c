@@ -30,7 +30,7 @@ static void load(or_store *s, or_kind_id kind, const char *const *rows, int nrow
 {
     or_ingest *in = NULL;
     or_error err = {0};
-    or_source src = {"file", "test", NULL, "test"};
+    or_source src = {"file", "test", NULL, "test", NULL};
     const or_kind *k = or_kind_get(kind);
     assert_int_equal(or_ingest_begin(s, k, &src, NULL, &in, &err), OR_OK);
     for (int r = 0; r < nrows; r++) {
