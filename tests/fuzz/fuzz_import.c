@@ -33,8 +33,11 @@ static void setup(void)
         fputs(seed[i], f);
         fclose(f);
         or_ingest_result res = {0};
-        if (or_import_csv(store, path, NULL, &res, &err))
+        if (or_import_csv(store, path, NULL, &res, &err)) {
+            fprintf(stderr, "fuzz_import: the seed does not import: %s\n%s", err.msg,
+                    or_sb_str(&res.errors));
             abort();
+        }
         or_ingest_result_release(&res);
     }
 }
