@@ -30,14 +30,14 @@ static const gov_choice statuses[] = {
     {"done", "Done", NULL},
 };
 
-enum { F_STATUS, F_SCHOOL, F_RULE, F_WHO, F_FROM, F_TO, F_PUPIL, F__N };
+enum { F_SCHOOL, F_RULE, F_WHO, F_STATUS, F_FROM, F_TO, F_PUPIL, F__N };
 static const list_filter filters[F__N] = {
-    [F_STATUS] = {"status", "Status", NULL, LIST_CHECKBOXES, .choices = statuses, .nchoices = 4},
     [F_SCHOOL] = {"school", "School", NULL, LIST_SELECT, .any = "All schools"},
     [F_RULE] = {"rule", "What must be done", NULL, LIST_SELECT, .any = "Any duty",
                 .missing = "Select a duty from the list"},
     [F_WHO] = {"who", "Who acts", NULL, LIST_SELECT, .any = "Anyone",
                .missing = "Select who acts from the list"},
+    [F_STATUS] = {"status", "Status", NULL, LIST_CHECKBOXES, .choices = statuses, .nchoices = 4},
     [F_FROM] = {"due_from", "Due from", "For example, 1 9 2026", LIST_DATE},
     [F_TO] = {"due_to", "Due by", "For example, 31 12 2026", LIST_DATE},
     [F_PUPIL] = {"pupil", "Pupil", "UPN or name", LIST_TEXT},
