@@ -13,6 +13,7 @@
 #include "onroll/letter_doc.h"
 #include "onroll/letter_store.h"
 #include "onroll/letters.h"
+#include "onroll/settings_store.h"
 #include "web/forms.h"
 
 typedef struct {
@@ -27,6 +28,7 @@ typedef struct {
     const or_duty **duties;       /* the exclusion's duties as of as_of */
     int nduties;
     const char **rules; /* their rule ids, for or_letter_kind_applies */
+    or_settings settings; /* the LA's and the school's (settings.h), in the request's arena */
 } web_letter_ctx;
 
 /* Load the exclusion of the path ({upn}, {event_id}, and ?urn= or the form's urn when the

@@ -94,6 +94,10 @@ bool web_letter_ctx_load(const web_request *req, web_response *res, web_letter_c
     c->pupil = *forename || *surname ? or_arena_printf(req->arena, "%s%s%s", forename,
                                                        *forename && *surname ? " " : "", surname)
                                      : "";
+    if (or_settings_load(req->store, c->e->urn, req->arena, &c->settings, &err)) {
+        failed(req, res);
+        return false;
+    }
     c->today = web_today(req);
     c->as_of = c->e->decided > c->today ? c->e->decided : c->today;
     or_duty_list all;
@@ -148,6 +152,13 @@ or_code web_letter_fill(const web_request *req, const web_letter_ctx *c, const o
     f.send_on = send_on != OR_DATE_NONE ? send_on : c->today;
     f.dated = f.send_on;
     f.delivery = delivery;
+    const or_settings *st = &c->settings;
+    char contact[600];
+    f.la_contact = or_arena_strdup(req->arena, or_settings_la_contact(st, contact, sizeof contact));
+    f.head_teacher = st->v[OR_SET_HEAD_TEACHER];
+    f.clerk_name = st->v[OR_SET_CLERK_NAME];
+    f.clerk_email = st->v[OR_SET_CLERK_EMAIL];
+    f.school_address = st->v[OR_SET_ADDRESS];
     return or_letter_fill(&f, req->arena, out, err);
 }
 
