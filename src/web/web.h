@@ -405,6 +405,10 @@ void page_notifications(const web_request *req, web_response *res);      /* page
 void page_notification_retry(const web_request *req, web_response *res); /* page_notifications.c */
 void page_recipients(const web_request *req, web_response *res);         /* page_recipients.c */
 void page_recipients_post(const web_request *req, web_response *res);    /* page_recipients.c */
+void page_settings(const web_request *req, web_response *res);             /* page_settings.c */
+void page_settings_post(const web_request *req, web_response *res);        /* page_settings.c */
+void page_school_settings(const web_request *req, web_response *res);      /* page_settings.c */
+void page_school_settings_post(const web_request *req, web_response *res); /* page_settings.c */
 void page_notice(const web_request *req, web_response *res);             /* page_notice.c */
 void page_notice_post(const web_request *req, web_response *res);        /* page_notice.c */
 /* the interventions directory (interventions_view.h) */
