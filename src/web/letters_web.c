@@ -261,3 +261,79 @@ const char *web_letter_join_paras(const web_request *req)
     or_sb_release(&t);
     return out;
 }
+
+/* A missing setting, in the words of the letters pages. */
+static const char *missing_words(const web_request *req, or_setting_id id)
+{
+    switch (id) {
+    case OR_SET_LA_TEAM_EMAIL:
+        return "the local authority exclusions team's contact details (its name, email address "
+               "or telephone number) are not set";
+    case OR_SET_CLERK_EMAIL:
+        return "where to write to the clerk to the governors (their email address or the "
+               "school's address) is not set";
+    default:
+        return or_arena_printf(req->arena, "%s is not set", or_setting_def_at(id)->noun);
+    }
+}
+
+void web_letter_missing_settings(or_sb *out, const web_request *req, const web_letter_ctx *c,
+                                 const char *body)
+{
+    const or_settings *st = &c->settings;
+    or_setting_id ids[OR_SET__COUNT];
+    int n = 0;
+    if (body) {
+        or_setting_id in[OR_SET__COUNT];
+        int k = or_letter_missing_settings(body, in, OR_SET__COUNT);
+        for (int i = 0; i < k; i++) /* only those still not set: a setting filled since is
+                                       used by the next draft */
+            if (!((in[i] == OR_SET_LA_TEAM_EMAIL &&
+                   (or_settings_has(st, OR_SET_LA_TEAM_NAME) ||
+                    or_settings_has(st, OR_SET_LA_TEAM_EMAIL) ||
+                    or_settings_has(st, OR_SET_LA_TEAM_PHONE))) ||
+                  (in[i] == OR_SET_CLERK_EMAIL && or_settings_has(st, OR_SET_ADDRESS)) ||
+                  or_settings_has(st, in[i])))
+                ids[n++] = in[i];
+    } else {
+        if (!or_settings_has(st, OR_SET_LA_TEAM_NAME) && !or_settings_has(st, OR_SET_LA_TEAM_EMAIL) &&
+            !or_settings_has(st, OR_SET_LA_TEAM_PHONE))
+            ids[n++] = OR_SET_LA_TEAM_EMAIL;
+        if (!or_settings_has(st, OR_SET_HEAD_TEACHER))
+            ids[n++] = OR_SET_HEAD_TEACHER;
+        if (!or_settings_has(st, OR_SET_CLERK_NAME))
+            ids[n++] = OR_SET_CLERK_NAME;
+        if (!or_settings_has(st, OR_SET_CLERK_EMAIL) && !or_settings_has(st, OR_SET_ADDRESS))
+            ids[n++] = OR_SET_CLERK_EMAIL;
+    }
+    if (!n)
+        return;
+    bool la_admin = req->user->role == OR_ROLE_LA_ADMIN;
+    bool school_may = la_admin || (req->user->role == OR_ROLE_SCHOOL &&
+                                   web_user_school(req) == c->e->urn);
+    html_raw(out, "<div class=\"govuk-warning-text onroll-no-print\">\n<span "
+                  "class=\"govuk-warning-text__icon\" aria-hidden=\"true\">!</span>\n"
+                  "<div class=\"govuk-warning-text__text\"><span "
+                  "class=\"govuk-visually-hidden\">Warning</span>\n<p class=\"govuk-body "
+                  "govuk-!-font-weight-bold\">Some settings the letters use are not filled in, so "
+                  "the letter leaves a gap in square brackets for each:</p>\n<ul "
+                  "class=\"govuk-list govuk-list--bullet\">\n");
+    for (int i = 0; i < n; i++) {
+        bool la = !or_setting_is_school(ids[i]);
+        html_printf(out, "<li>%s: ", missing_words(req, ids[i]));
+        if (la && la_admin)
+            html_raw(out, "<a class=\"govuk-link\" href=\"/admin/settings\">fill it in on the "
+                          "local authority's settings</a>");
+        else if (!la && school_may)
+            html_printf(out,
+                        "<a class=\"govuk-link\" href=\"/admin/settings/schools/%d\">fill it in on "
+                        "the school's settings</a>",
+                        c->e->urn);
+        else
+            html_printf(out, "ask the %s to fill it in", la ? "local authority's administrator"
+                                                            : "school or the local authority's "
+                                                              "administrator");
+        html_raw(out, "</li>\n");
+    }
+    html_raw(out, "</ul>\n</div>\n</div>\n");
+}

@@ -211,6 +211,8 @@ static void letter_page(const web_request *req, web_response *res, const web_let
     gov_summary_end(out);
     duties_done(out, c, k);
     char gap[120];
+    if (!sent)
+        web_letter_missing_settings(out, req, c, r->body); /* the gaps settings would fill */
     if (sent)
         html_raw(out, "<div class=\"govuk-inset-text\">A sent letter cannot be changed. To correct "
                       "it, write a new letter from the list of letters.</div>\n");

@@ -150,6 +150,7 @@ static void list_page(const web_request *req, web_response *res, const web_lette
                 : c->e->kind == OR_EV_LUNCHTIME ? "lunchtime suspension"
                                                 : "suspension");
     event_summary(out, req, c);
+    web_letter_missing_settings(out, req, c, NULL);
     html_raw(out, "<p class=\"govuk-body\">Each letter is filled in from the record, with its "
                   "dates counted in school days on the school's calendar. Write a draft, check "
                   "and change it, print it or save it as a PDF, then mark it as sent: that "
