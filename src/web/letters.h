@@ -73,6 +73,15 @@ const char *web_letter_join_paras(const web_request *req);
 void web_letter_missing_settings(or_sb *out, const web_request *req, const web_letter_ctx *c,
                                  const char *body);
 
+/* A duty's letter (the catalogue's .done.letters, rules.h): the path of the letters page of
+ * the duty's exclusion showing the letters that do it ("...letters?urn=URN&duty=RULE"), or NULL
+ * when no letter does it, it is done, it is of no exclusion, or the user may not write letters
+ * for its school (the LA may; a school for its own). In the request's arena. */
+const char *web_duty_letter_href(const web_request *req, const char *upn, const or_duty *d);
+/* A "Write the letter" button for duty d (web_duty_letter_href), or nothing. The pupil's page
+ * and the /duties list write it beside the duty. */
+void web_duty_letter_button(or_sb *out, const web_request *req, const char *upn, const or_duty *d);
+
 /* The ways a letter may be sent, for radios (the deemed dates of DOMAIN.md §2 in the hints). */
 extern const gov_choice web_letter_deliveries[3];
 bool web_letter_delivery_ok(const char *s);

@@ -337,3 +337,36 @@ void web_letter_missing_settings(or_sb *out, const web_request *req, const web_l
     }
     html_raw(out, "</ul>\n</div>\n</div>\n");
 }
+
+const char *web_duty_letter_href(const web_request *req, const char *upn, const or_duty *d)
+{
+    if (!d || !d->rule || !d->rule->done.letters[0] || d->status == OR_DUTY_DONE || !d->event_id ||
+        !*d->event_id || !(WEB_RECORD_ROLES & WEB_R(req->user->role)))
+        return NULL;
+    int mine = web_user_school(req);
+    if (req->user->role == OR_ROLE_SCHOOL && mine != d->urn)
+        return NULL;
+    or_sb p = OR_SB_INIT;
+    or_sb_adds(&p, "/pupils/");
+    html_url(&p, upn);
+    or_sb_adds(&p, "/events/");
+    html_url(&p, d->event_id);
+    or_sb_addf(&p, "/letters?urn=%d&duty=", d->urn);
+    html_url(&p, d->rule->id);
+    const char *s = or_arena_strdup(req->arena, or_sb_str(&p));
+    or_sb_release(&p);
+    return s;
+}
+
+void web_duty_letter_button(or_sb *out, const web_request *req, const char *upn, const or_duty *d)
+{
+    const char *href = web_duty_letter_href(req, upn, d);
+    if (!href)
+        return;
+    html_printf(out,
+                "<a href=\"%s\" role=\"button\" draggable=\"false\" class=\"govuk-button "
+                "govuk-button--secondary govuk-!-margin-bottom-0 onroll-duty-letter\" "
+                "data-module=\"govuk-button\">Write the letter<span "
+                "class=\"govuk-visually-hidden\"> for %s, %s</span></a>",
+                href, d->rule->summary, d->event_id);
+}
