@@ -68,7 +68,7 @@ const char *web_letter_join_paras(const web_request *req);
 
 /* Where the settings the letters use are not filled (settings.h), a warning naming each and
  * linking to where to fill it (the LA's: /admin/settings, for its administrator; the school's:
- * /admin/settings/schools/URN). body NULL: the settings the letters of the exclusion would leave
+ * /schools/URN/settings). body NULL: the settings the letters of the exclusion would leave
  * gaps for; else those whose gaps the text still holds (or_letter_missing_settings). */
 void web_letter_missing_settings(or_sb *out, const web_request *req, const web_letter_ctx *c,
                                  const char *body);

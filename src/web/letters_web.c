@@ -326,7 +326,7 @@ void web_letter_missing_settings(or_sb *out, const web_request *req, const web_l
                           "local authority's settings</a>");
         else if (!la && school_may)
             html_printf(out,
-                        "<a class=\"govuk-link\" href=\"/admin/settings/schools/%d\">fill it in on "
+                        "<a class=\"govuk-link\" href=\"/schools/%d/settings\">fill it in on "
                         "the school's settings</a>",
                         c->e->urn);
         else

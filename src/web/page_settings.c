@@ -1,5 +1,5 @@
 /* page_settings.c - GET and POST /admin/settings (the LA administrator: the LA's name and its
- * exclusions team) and /admin/settings/schools/{urn} (a school's head teacher, clerk to the
+ * exclusions team) and /schools/{urn}/settings (a school's head teacher, clerk to the
  * governors and address: the LA administrator for any school, a school's account for its own).
  *
  * The settings are settings.h's; the letters (letters.h) and the scrutiny report use them. Each
@@ -69,7 +69,7 @@ typedef struct {
 
 static const char *page_path(const web_request *req, const settings_page *p)
 {
-    return p->urn ? or_arena_printf(req->arena, "/admin/settings/schools/%d", p->urn)
+    return p->urn ? or_arena_printf(req->arena, "/schools/%d/settings", p->urn)
                   : "/admin/settings";
 }
 
@@ -88,7 +88,7 @@ static void schools_list(or_sb *out, const web_request *req)
     for (int i = 0; i < snap->nschools; i++) {
         const view_school *s = &snap->schools[i];
         gov_table_row_start(out);
-        gov_td_link(out, or_arena_printf(req->arena, "/admin/settings/schools/%d", s->urn),
+        gov_td_link(out, or_arena_printf(req->arena, "/schools/%d/settings", s->urn),
                     s->name && *s->name ? s->name : "(no name)");
         gov_td(out, or_arena_printf(req->arena, "%d", s->urn));
         gov_table_row_end(out);
@@ -229,7 +229,7 @@ static void post_page(const web_request *req, web_response *res, bool school)
     for (int i = 0; !rc && i < f->n; i++) {
         or_setting_id id = (or_setting_id)(p.first + i);
         const char *was = p.now.v[id] ? p.now.v[id] : "", *now = form_text(f, i);
-        if (!strcmp(was, now))
+        if (!f->v[i].sent || !strcmp(was, now)) /* a field not sent is left as it is */
             continue;
         rc = or_setting_set(req->store, id, p.urn, now, req->user->email, &err);
         char key[64];

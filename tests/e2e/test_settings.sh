@@ -6,7 +6,7 @@
 #   - `onroll config set/get/list` of the LA's settings and of a school's (school.URN.KEY): a bad
 #     email address, a bad telephone number, a URN with no school and an unknown key are refused
 #     with messages naming them, nothing written; each change has its audit line;
-#   - /admin/settings (the LA administrator) and /admin/settings/schools/URN (the LA
+#   - /admin/settings (the LA administrator) and /schools/URN/settings (the LA
 #     administrator for any school; a school's account for its own) save through the form
 #     engine: with the CSRF token; without it 403; a bad email address 400 with the error,
 #     nothing saved; each save one row per setting changed and an audit line;
@@ -163,26 +163,26 @@ expect_eq "school A signs in" 303 "$(sign_in "$SA" head@hillside.example.sch.uk 
 expect_eq "school B signs in" 303 "$(sign_in "$SB" head@riverside.example.sch.uk school-b-kestrel)"
 
 # the attack first: school A at school B's settings and at the LA's
-expect_eq "school A: its own settings page" 200 "$(get "$SA" /admin/settings/schools/100001)"
+expect_eq "school A: its own settings page" 200 "$(get "$SA" /schools/100001/settings)"
 cp "$WORK/body" "$WORK/a-own.html"
 changes_before=$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'change'")
 full_form "$WORK/a-own.html" head_teacher="Mr Mallory" >"$WORK/attack.req"
-expect_eq "school A posts to school B's settings: 404" 404 "$(post "$SA" /admin/settings/schools/100002 "$WORK/attack.req")"
-expect_eq "school A reads school B's settings: 404" 404 "$(get "$SA" /admin/settings/schools/100002)"
+expect_eq "school A posts to school B's settings: 404" 404 "$(post "$SA" /schools/100002/settings "$WORK/attack.req")"
+expect_eq "school A reads school B's settings: 404" 404 "$(get "$SA" /schools/100002/settings)"
 expect_eq "... nothing written for school B" 0 "$(sql "SELECT COUNT(*) FROM settings WHERE scope = 100002")"
 expect_eq "... no change in the audit log" "$changes_before" "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'change'")"
 expect_eq "... logged as denied" 2 \
     "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'denied' AND actor = 'head@hillside.example.sch.uk'")"
 expect_eq "school A: the LA's settings: 403" 403 "$(get "$SA" /admin/settings)"
 expect_eq "the LA officer: the LA's settings: 403" 403 "$(get "$LA" /admin/settings)"
-expect_eq "the LA officer: a school's settings: 403" 403 "$(get "$LA" /admin/settings/schools/100001)"
+expect_eq "the LA officer: a school's settings: 403" 403 "$(get "$LA" /schools/100001/settings)"
 
 # the LA admin: the LA's settings
 expect_eq "LA admin: /admin/settings" 200 "$(get "$AD" /admin/settings)"
 cp "$WORK/body" "$WORK/la.html"
 expect_in "... the LA's name filled in" 'value="Kestrel Borough Council"' "$WORK/la.html"
 expect_in "... a field for the team's phone" 'name="team_phone"' "$WORK/la.html"
-expect_in "... links to each school's settings" 'href="/admin/settings/schools/100002"' "$WORK/la.html"
+expect_in "... links to each school's settings" 'href="/schools/100002/settings"' "$WORK/la.html"
 full_form "$WORK/la.html" team_email="not-an-email" team_phone="01632 960 001" >"$WORK/bad.req"
 expect_eq "a bad email address: 400" 400 "$(post "$AD" /admin/settings "$WORK/bad.req")"
 expect_in "... the error summary says so" "Enter the exclusions team&#39;s email address in the correct format" "$WORK/body"
@@ -201,13 +201,13 @@ expect_eq "... the others unchanged" "Kestrel Borough Council|01632 960 000" \
     "$("$ONROLL" config get la.name)|$("$ONROLL" config get la.team_phone)"
 
 # the LA admin: a school's settings; school A its own
-expect_eq "LA admin: school B's settings" 200 "$(get "$AD" /admin/settings/schools/100002)"
+expect_eq "LA admin: school B's settings" 200 "$(get "$AD" /schools/100002/settings)"
 full_form "$WORK/body" head_teacher="Mr Rowan Ellis" clerk_name="Mrs Dana Reed" \
     clerk_email="clerk@riverside.example.sch.uk" >"$WORK/b.req"
-expect_eq "... saved" 303 "$(post "$AD" /admin/settings/schools/100002 "$WORK/b.req")"
+expect_eq "... saved" 303 "$(post "$AD" /schools/100002/settings "$WORK/b.req")"
 expect_eq "... school B's head teacher" "Mr Rowan Ellis" "$("$ONROLL" config get school.100002.head_teacher)"
 full_form "$WORK/a-own.html" clerk_name="Mr Colin Hart" clerk_email="clerk@hillside.example.sch.uk" >"$WORK/a.req"
-expect_eq "school A saves its own clerk" 303 "$(post "$SA" /admin/settings/schools/100001 "$WORK/a.req")"
+expect_eq "school A saves its own clerk" 303 "$(post "$SA" /schools/100001/settings "$WORK/a.req")"
 expect_eq "... the clerk" "Mr Colin Hart|clerk@hillside.example.sch.uk" \
     "$("$ONROLL" config get school.100001.clerk_name)|$("$ONROLL" config get school.100001.clerk_email)"
 expect_eq "... the head teacher kept" "Ms Asha Patel" "$("$ONROLL" config get school.100001.head_teacher)"
@@ -243,13 +243,13 @@ expect_status "clear school A's head teacher" 0 "$ONROLL" config set school.1000
 expect_eq "the letters page" 200 "$(get "$SA" "/pupils/$P1/events/S1/letters?urn=100001")"
 text_of "$WORK/body" >"$WORK/list.txt"
 expect_in "... says the head teacher's name is not set" "the head teacher's name is not set" "$WORK/list.txt"
-expect_in "... and links to the school's settings" 'href="/admin/settings/schools/100001"' "$WORK/body"
+expect_in "... and links to the school's settings" 'href="/schools/100001/settings"' "$WORK/body"
 expect_eq "write a letter without it" 303 "$(post "$SA" "/pupils/$P1/events/S1/letters" "$WORK/new.req")"
 L2=$(sed -n 's|^Location: .*/letters/\([0-9][0-9]*\)?.*|\1|p' "$WORK/headers" | tr -d '\r')
 expect_eq "its page" 200 "$(get "$SA" "/pupils/$P1/events/S1/letters/$L2?urn=100001")"
 text_of "$WORK/body" >"$WORK/l2.txt"
 expect_in "... names the missing setting" "the head teacher's name is not set" "$WORK/l2.txt"
-expect_in "... links to where to fill it" 'href="/admin/settings/schools/100001"' "$WORK/body"
+expect_in "... links to where to fill it" 'href="/schools/100001/settings"' "$WORK/body"
 
 # ---- the scrutiny report names the LA ----
 expect_status "onroll report scrutiny" 0 "$ONROLL" report scrutiny --year 2025/26 --out "$WORK/scrutiny.html"
