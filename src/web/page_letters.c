@@ -185,7 +185,12 @@ static void list_page(const web_request *req, web_response *res, const web_lette
             if (d)
                 ds[nd++] = *d;
         }
-        web_duties_table(out, "Sending it does these duties", c->upn, ds, nd, false);
+        { /* scrolls on its own on a narrow screen */
+            html_raw(out, "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
+                          "aria-label=\"Sending it does these duties\">\n");
+            web_duties_table(out, "Sending it does these duties", c->upn, ds, nd, false);
+            html_raw(out, "</div>\n");
+        }
         letters_of_kind(out, req, c, rows, n, k);
         new_letter_form(out, req, c, k, errs, nerrs);
     }

@@ -19,7 +19,11 @@ const fx = JSON.parse(fs.readFileSync(fixtures, 'utf8'));
 const s = spec(base, shots, 'settings');
 const fits = async (r, label) => {
     const w = await r.page.evaluate(() => document.documentElement.scrollWidth);
-    check(`${r.role}: ${label}: nothing wider than 320 px (${w})`, w <= 320, `scrollWidth ${w}`);
+    const wide = await r.page.evaluate(() => [...document.querySelectorAll('main *')]
+        .filter((e) => e.getBoundingClientRect().right > 321)
+        .slice(0, 5).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`));
+    check(`${r.role}: ${label}: nothing wider than 320 px (${w})`, w <= 320,
+        `scrollWidth ${w}: ${wide.join('; ')}`);
 };
 
 const browser = await launch();
