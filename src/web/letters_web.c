@@ -365,7 +365,7 @@ void web_duty_letter_button(or_sb *out, const web_request *req, const char *upn,
         return;
     html_printf(out,
                 "<a href=\"%s\" role=\"button\" draggable=\"false\" class=\"govuk-button "
-                "govuk-button--secondary govuk-!-margin-bottom-0 onroll-duty-letter\" "
+                "govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-font-size-16 onroll-duty-letter\" "
                 "data-module=\"govuk-button\">Write the letter<span "
                 "class=\"govuk-visually-hidden\"> for %s, %s</span></a>",
                 href, d->rule->summary, d->event_id);

@@ -84,7 +84,7 @@ static void schools_list(or_sb *out, const web_request *req)
                   "<p class=\"govuk-body\">Each school's head teacher, clerk to the governors and "
                   "address, for its letters. A school's own account can fill these in too.</p>\n");
     static const char *const heads[] = {"School", "URN"};
-    gov_table_start(out, "Schools", heads, 2);
+    gov_table_start(out, NULL, heads, 2);
     for (int i = 0; i < snap->nschools; i++) {
         const view_school *s = &snap->schools[i];
         gov_table_row_start(out);
