@@ -81,8 +81,8 @@ typedef struct {
                                    board's letters */
     const char *clerk_email;    /* where to write to the clerk, with or instead of the address */
     const char *school_address; /* lines ("\n"): heads the letter; the clerk's address */
-    const or_calendar *cal; /* the school's calendar */
-    const or_params *p;     /* the LA's deadlines and thresholds */
+    const or_calendar *cal;     /* the school's calendar */
+    const or_params *p;         /* the LA's deadlines and thresholds */
 } or_letter_facts;
 
 /* A paragraph: text (may hold line breaks; "" when it is only a list), then a list. */

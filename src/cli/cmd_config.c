@@ -102,9 +102,10 @@ static or_code setting(or_store *s, const char *db, bool set, const char *key, c
 
 int cmd_config(int argc, char **argv)
 {
-    static const char *use = "[--db URL] list | get KEY | set KEY VALUE (KEY: a threshold, la.name, "
-                             "la.team_name, la.team_email, la.team_phone or school.URN.head_teacher, "
-                             ".clerk_name, .clerk_email, .address)";
+    static const char *use =
+        "[--db URL] list | get KEY | set KEY VALUE (KEY: a threshold, la.name, "
+        "la.team_name, la.team_email, la.team_phone or school.URN.head_teacher, "
+        ".clerk_name, .clerk_email, .address)";
     static const struct option opts[] = {{"db", required_argument, NULL, 'd'}, {0}};
     const char *db = NULL;
     int c;
@@ -162,8 +163,8 @@ int cmd_config(int argc, char **argv)
             rc = or_settings_load(s, 0, &ar, &la, &err);
             for (int i = 0; !rc && i < OR_SET_SCHOOL_FIRST; i++) /* the LA's, set or not */
                 list_setting(NULL,
-                             &(or_setting_row){(or_setting_id)i, 0,
-                                               la.v[i] ? la.v[i] : "(not set)", NULL, NULL},
+                             &(or_setting_row){(or_setting_id)i, 0, la.v[i] ? la.v[i] : "(not set)",
+                                               NULL, NULL},
                              &err);
             or_arena_free(&ar);
             if (!rc)

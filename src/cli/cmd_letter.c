@@ -218,9 +218,10 @@ static or_code make(or_store *s, const opts *o, int urn, const char *event_id, o
         if (!rc)
             rc = or_settings_load(s, urn, a, &st, err);
         char contact[600];
-        lf.la_contact = o->la_contact ? o->la_contact
-                                      : or_arena_strdup(a, or_settings_la_contact(&st, contact,
-                                                                                  sizeof contact));
+        lf.la_contact =
+            o->la_contact
+                ? o->la_contact
+                : or_arena_strdup(a, or_settings_la_contact(&st, contact, sizeof contact));
         lf.head_teacher = st.v[OR_SET_HEAD_TEACHER];
         lf.clerk_name = st.v[OR_SET_CLERK_NAME];
         lf.clerk_email = st.v[OR_SET_CLERK_EMAIL];

@@ -415,11 +415,11 @@ static void public_place(build *b, const or_letter_facts *f, const or_letter *l,
 }
 
 /* The gaps a setting fills (or_letter_missing_settings), in the order of settings.h. */
-#define GAP_LA_CONTACT   "[contact details of the local authority's exclusions team]"
-#define GAP_HEAD         "[name of the head teacher]"
-#define GAP_CLERK        "[name and address of the clerk to the governing board]"
-#define GAP_CLERK_SIGN   "[name of the clerk or the chair of the governing board]"
-#define GAP_CLERK_WHERE  "[address of the clerk to the governing board]"
+#define GAP_LA_CONTACT  "[contact details of the local authority's exclusions team]"
+#define GAP_HEAD        "[name of the head teacher]"
+#define GAP_CLERK       "[name and address of the clerk to the governing board]"
+#define GAP_CLERK_SIGN  "[name of the clerk or the chair of the governing board]"
+#define GAP_CLERK_WHERE "[address of the clerk to the governing board]"
 
 static const struct {
     const char *gap;
@@ -478,8 +478,8 @@ static void clerk(build *b, const or_letter_facts *f)
     bool email = has(f->clerk_email), post = has(f->school_address);
     const char *addr = post ? address_line(b, f->school_address) : "";
     if (email && post)
-        para(b, "%s %s, by email to %s, or by post to %s, %s.", lead, f->clerk_name,
-             f->clerk_email, f->school, addr);
+        para(b, "%s %s, by email to %s, or by post to %s, %s.", lead, f->clerk_name, f->clerk_email,
+             f->school, addr);
     else if (email)
         para(b, "%s %s, by email to %s.", lead, f->clerk_name, f->clerk_email);
     else if (post)
@@ -535,14 +535,13 @@ static void information(build *b, const or_letter_facts *f)
          "local special educational needs and disability information, advice and support "
          "service (SENDIASS) can also help. The Department for Education's guidance, "
          "\"Suspension and permanent exclusion\", is on GOV.UK.",
-         has(f->la_contact) ? f->la_contact : GAP_LA_CONTACT,
-         b->name);
+         has(f->la_contact) ? f->la_contact : GAP_LA_CONTACT, b->name);
 }
 
 static void sign_head(build *b, const or_letter_facts *f)
 {
-    para(b, "Yours sincerely,\n%s\nHead teacher, %s", has(f->head_teacher) ? f->head_teacher : GAP_HEAD,
-         f->school);
+    para(b, "Yours sincerely,\n%s\nHead teacher, %s",
+         has(f->head_teacher) ? f->head_teacher : GAP_HEAD, f->school);
 }
 
 static void sign_board(build *b, const or_letter_facts *f)

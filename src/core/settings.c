@@ -16,14 +16,14 @@ static const or_setting_def defs[OR_SET__COUNT] = {
      "For example, Inclusion and Exclusions Team", "the exclusions team's name", OR_SETV_NAME,
      OR_SETTING_MAX},
     {OR_SET_LA_TEAM_EMAIL, "la.team_email", "Exclusions team's email address",
-     "For example, exclusions@kestrel.gov.uk", "the exclusions team's email address",
-     OR_SETV_EMAIL, 254},
+     "For example, exclusions@kestrel.gov.uk", "the exclusions team's email address", OR_SETV_EMAIL,
+     254},
     {OR_SET_LA_TEAM_PHONE, "la.team_phone", "Exclusions team's telephone number",
      "A UK number, for example, 01632 960 000", "the exclusions team's telephone number",
      OR_SETV_PHONE, 40},
     {OR_SET_HEAD_TEACHER, "head_teacher", "Head teacher's name",
-     "As it is signed on letters. For example, Ms A Patel", "the head teacher's name",
-     OR_SETV_NAME, OR_SETTING_MAX},
+     "As it is signed on letters. For example, Ms A Patel", "the head teacher's name", OR_SETV_NAME,
+     OR_SETTING_MAX},
     {OR_SET_CLERK_NAME, "clerk_name", "Name of the clerk to the governors",
      "Parents write to the clerk to make representations to the governing board",
      "the clerk to the governors' name", OR_SETV_NAME, OR_SETTING_MAX},
@@ -146,7 +146,8 @@ or_code or_setting_check(or_setting_id id, const char *value, or_error *err)
         return or_fail(err, OR_EINPUT, "%s: '%s' is only spaces: enter %s, or nothing to clear it",
                        key, value, d->noun);
     if (d->type == OR_SETV_EMAIL) {
-        static const or_column email = {"email", "email", OR_V_EMAIL, OR_COL_REQUIRED, NULL, 0, 0, 0};
+        static const or_column email = {"email", "email", OR_V_EMAIL, OR_COL_REQUIRED,
+                                        NULL,    0,       0,          0};
         or_value v;
         if (or_value_parse(&email, value, OR_DATE_NONE, &v, &e))
             return or_fail(err, OR_EINPUT,
@@ -163,8 +164,9 @@ or_code or_setting_check(or_setting_id id, const char *value, or_error *err)
         for (const char *p = value; *p; p++)
             lines += *p == '\n' && p[1];
         if (lines > OR_SETTING_LINES)
-            return or_fail(err, OR_EINPUT, "%s: the address has %d lines; it may have at most %d "
-                                           "lines",
+            return or_fail(err, OR_EINPUT,
+                           "%s: the address has %d lines; it may have at most %d "
+                           "lines",
                            key, lines, OR_SETTING_LINES);
     }
     return OR_OK;
@@ -183,8 +185,8 @@ const char *or_settings_la_contact(const or_settings *s, char *out, size_t size)
         return out;
     size_t n = 0;
     /* the team's name, the LA's (only after the team's), the email, the telephone */
-    static const or_setting_id order[] = {OR_SET_LA_TEAM_NAME, OR_SET_LA_NAME,
-                                          OR_SET_LA_TEAM_EMAIL, OR_SET_LA_TEAM_PHONE};
+    static const or_setting_id order[] = {OR_SET_LA_TEAM_NAME, OR_SET_LA_NAME, OR_SET_LA_TEAM_EMAIL,
+                                          OR_SET_LA_TEAM_PHONE};
     static const char *const fmt[] = {"%s%s", "%s%s", "%semail %s", "%stelephone %s"};
     for (int k = 0; k < 4; k++) {
         or_setting_id i = order[k];

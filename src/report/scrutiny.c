@@ -254,10 +254,10 @@ static void doc_begin(scr *x)
     or_arena sa = OR_ARENA_INIT;
     or_settings st;
     or_error serr = {0};
-    const char *la_name = x->s && !or_settings_load(x->s, 0, &sa, &st, &serr) &&
-                                  or_settings_has(&st, OR_SET_LA_NAME)
-                              ? st.v[OR_SET_LA_NAME]
-                              : NULL;
+    const char *la_name =
+        x->s && !or_settings_load(x->s, 0, &sa, &st, &serr) && or_settings_has(&st, OR_SET_LA_NAME)
+            ? st.v[OR_SET_LA_NAME]
+            : NULL;
     if (la_name)
         html_printf(h,
                     "<p class=\"lede\">Suspensions, permanent exclusions and pupil movements in "

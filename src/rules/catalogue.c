@@ -19,15 +19,16 @@ OR_RULE_IDS(NAME)
 #define PUPIL(f)   .eval = {.kind = OR_EVAL_PUPIL, .fn = {.pupil = f}}
 #define RISK(f)    .eval = {.kind = OR_EVAL_RISK, .fn = {.risk = f}}
 #define ACTION     .done = {.how = OR_DONE_ACTION}
-/* an action, which sending one of these letters (letters.h) records */
-#define BY_LETTER(...) .done = {.how = OR_DONE_ACTION, .letters = {__VA_ARGS__}}
-#define PARENTS_LETTER BY_LETTER("suspension-parent", "permanent-parent")
-#define BOARDS_LETTER  BY_LETTER("board-upheld", "board-reinstated")
 #define STAT       OR_RULE_STATUTORY, OR_RULE_MUST
 #define LOCAL      OR_RULE_LOCAL, OR_RULE_SHOULD
 #define INDICATOR  OR_RULE_RISK, OR_RULE_SHOULD
 #define LA_SCHOOL  "LA and school"
 #define ATTENDANCE "DfE Working together to improve school attendance (2024)"
+
+/* an action, which sending one of these letters (letters.h) records */
+#define BY_LETTER(...) .done = {.how = OR_DONE_ACTION, .letters = {__VA_ARGS__}}
+#define PARENTS_LETTER BY_LETTER("suspension-parent", "permanent-parent")
+#define BOARDS_LETTER  BY_LETTER("board-upheld", "board-reinstated")
 
 static const or_rule rows[OR_RULE__COUNT] = {
     /* ---- statutory (DOMAIN.md §3; statutory.c, cap.c) ---- */
@@ -38,8 +39,8 @@ static const or_rule rows[OR_RULE__COUNT] = {
          .done = {.how = OR_DONE_NOTHING}},
     [OR_RULE_STAT_NOTIFY_PARENT] = {ID(STAT_NOTIFY_PARENT), STAT, "head teacher",
                                     "Tell the parent of the suspension or exclusion without delay.",
-                                    OR_SRC_REGS " regs 5 and 21", EACH(or_stat_notify), PARENTS_LETTER,
-                                    .survives_end = true},
+                                    OR_SRC_REGS " regs 5 and 21", EACH(or_stat_notify),
+                                    PARENTS_LETTER, .survives_end = true},
     [OR_RULE_STAT_NOTICE_S104] =
         {ID(STAT_NOTICE_S104), STAT, "head teacher",
          "Give written notice of the days the pupil must not be in a public place in school hours "
@@ -63,7 +64,8 @@ static const or_rule rows[OR_RULE__COUNT] = {
                                 "Tell the governing board without delay.",
                                 OR_SRC_REGS " regs 5 and 21",
                                 PARAMS(OR_P_GB_NOTIFY_DAYS, OR_P_GB_15_TERM_DAYS),
-                                EACH(or_stat_board), BY_LETTER("board-notice"), .survives_end = true},
+                                EACH(or_stat_board), BY_LETTER("board-notice"),
+                                .survives_end = true},
     [OR_RULE_STAT_GB_15DAY] =
         {ID(STAT_GB_15DAY), STAT, "governing board",
          "Consider reinstatement within 15 school days of receiving the head teacher's notice.",

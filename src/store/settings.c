@@ -48,9 +48,9 @@ or_code or_settings_each(or_store *s, int urn, or_setting_cb cb, void *ctx, or_e
         if (id < 0)
             continue; /* a key this build does not know */
         OR_ARENA_GROW(&a, rows, n + 1, cap);
-        rows[n++] = (or_setting_row){(or_setting_id)id, sc, or_arena_strdup(&a, or_query_text(&q, 2)),
-                                     or_arena_strdup(&a, or_query_text(&q, 3)),
-                                     or_arena_strdup(&a, or_query_text(&q, 4))};
+        rows[n++] = (or_setting_row){
+            (or_setting_id)id, sc, or_arena_strdup(&a, or_query_text(&q, 2)),
+            or_arena_strdup(&a, or_query_text(&q, 3)), or_arena_strdup(&a, or_query_text(&q, 4))};
     }
     or_query_done(&q);
     if (n)

@@ -27,7 +27,7 @@ typedef struct {
     or_date today, as_of;         /* as_of: the later of today and the decision */
     const or_duty **duties;       /* the exclusion's duties as of as_of */
     int nduties;
-    const char **rules; /* their rule ids, for or_letter_kind_applies */
+    const char **rules;   /* their rule ids, for or_letter_kind_applies */
     or_settings settings; /* the LA's and the school's (settings.h), in the request's arena */
 } web_letter_ctx;
 

@@ -288,15 +288,15 @@ void web_letter_missing_settings(or_sb *out, const web_request *req, const web_l
         int k = or_letter_missing_settings(body, in, OR_SET__COUNT);
         for (int i = 0; i < k; i++) /* only those still not set: a setting filled since is
                                        used by the next draft */
-            if (!((in[i] == OR_SET_LA_TEAM_EMAIL &&
-                   (or_settings_has(st, OR_SET_LA_TEAM_NAME) ||
-                    or_settings_has(st, OR_SET_LA_TEAM_EMAIL) ||
-                    or_settings_has(st, OR_SET_LA_TEAM_PHONE))) ||
+            if (!((in[i] == OR_SET_LA_TEAM_EMAIL && (or_settings_has(st, OR_SET_LA_TEAM_NAME) ||
+                                                     or_settings_has(st, OR_SET_LA_TEAM_EMAIL) ||
+                                                     or_settings_has(st, OR_SET_LA_TEAM_PHONE))) ||
                   (in[i] == OR_SET_CLERK_EMAIL && or_settings_has(st, OR_SET_ADDRESS)) ||
                   or_settings_has(st, in[i])))
                 ids[n++] = in[i];
     } else {
-        if (!or_settings_has(st, OR_SET_LA_TEAM_NAME) && !or_settings_has(st, OR_SET_LA_TEAM_EMAIL) &&
+        if (!or_settings_has(st, OR_SET_LA_TEAM_NAME) &&
+            !or_settings_has(st, OR_SET_LA_TEAM_EMAIL) &&
             !or_settings_has(st, OR_SET_LA_TEAM_PHONE))
             ids[n++] = OR_SET_LA_TEAM_EMAIL;
         if (!or_settings_has(st, OR_SET_HEAD_TEACHER))
@@ -309,8 +309,8 @@ void web_letter_missing_settings(or_sb *out, const web_request *req, const web_l
     if (!n)
         return;
     bool la_admin = req->user->role == OR_ROLE_LA_ADMIN;
-    bool school_may = la_admin || (req->user->role == OR_ROLE_SCHOOL &&
-                                   web_user_school(req) == c->e->urn);
+    bool school_may =
+        la_admin || (req->user->role == OR_ROLE_SCHOOL && web_user_school(req) == c->e->urn);
     html_raw(out, "<div class=\"govuk-warning-text onroll-no-print\">\n<span "
                   "class=\"govuk-warning-text__icon\" aria-hidden=\"true\">!</span>\n"
                   "<div class=\"govuk-warning-text__text\"><span "
@@ -330,9 +330,10 @@ void web_letter_missing_settings(or_sb *out, const web_request *req, const web_l
                         "the school's settings</a>",
                         c->e->urn);
         else
-            html_printf(out, "ask the %s to fill it in", la ? "local authority's administrator"
-                                                            : "school or the local authority's "
-                                                              "administrator");
+            html_printf(out, "ask the %s to fill it in",
+                        la ? "local authority's administrator"
+                           : "school or the local authority's "
+                             "administrator");
         html_raw(out, "</li>\n");
     }
     html_raw(out, "</ul>\n</div>\n</div>\n");
@@ -363,10 +364,11 @@ void web_duty_letter_button(or_sb *out, const web_request *req, const char *upn,
     const char *href = web_duty_letter_href(req, upn, d);
     if (!href)
         return;
-    html_printf(out,
-                "<a href=\"%s\" role=\"button\" draggable=\"false\" class=\"govuk-button "
-                "govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-font-size-16 onroll-duty-letter\" "
-                "data-module=\"govuk-button\">Write the letter<span "
-                "class=\"govuk-visually-hidden\"> for %s, %s</span></a>",
-                href, d->rule->summary, d->event_id);
+    html_printf(
+        out,
+        "<a href=\"%s\" role=\"button\" draggable=\"false\" class=\"govuk-button "
+        "govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-font-size-16 onroll-duty-letter\" "
+        "data-module=\"govuk-button\">Write the letter<span "
+        "class=\"govuk-visually-hidden\"> for %s, %s</span></a>",
+        href, d->rule->summary, d->event_id);
 }

@@ -43,13 +43,12 @@ static void duties_done(or_sb *out, const web_letter_ctx *c, const or_letter_kin
         if (d)
             ds[n++] = *d;
     }
-    if (n)
-        { /* scrolls on its own on a narrow screen */
-            html_raw(out, "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
-                          "aria-label=\"The duties sending it does\">\n");
-            web_duties_table(out, "The duties sending it does", c->upn, ds, n, false);
-            html_raw(out, "</div>\n");
-        }
+    if (n) { /* scrolls on its own on a narrow screen */
+        html_raw(out, "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
+                      "aria-label=\"The duties sending it does\">\n");
+        web_duties_table(out, "The duties sending it does", c->upn, ds, n, false);
+        html_raw(out, "</div>\n");
+    }
 }
 
 typedef struct {

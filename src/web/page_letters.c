@@ -3,10 +3,10 @@
  *
  * GET lists the kinds of letter that apply to the exclusion (letters.h: each kind applies when
  * the exclusion has a duty it does; with ?duty=RULE, from a duty's "Write the letter" button,
- * only those that do that duty: the catalogue's .done.letters), each with those duties and their status, the letters of
- * that kind written so far (draft or sent) and a form to write a new one: the date of the
- * letter, and, for a letter whose deadlines count from its delivery (the notice to the board,
- * the board's decision), how it will be sent.
+ * only those that do that duty: the catalogue's .done.letters), each with those duties and their
+ * status, the letters of that kind written so far (draft or sent) and a form to write a new one:
+ * the date of the letter, and, for a letter whose deadlines count from its delivery (the notice to
+ * the board, the board's decision), how it will be sent.
  *
  * POST writes the draft: the kind filled from the ledger (dates on the school's calendar),
  * stored with its line in the audit log in one transaction; then to the letter's page

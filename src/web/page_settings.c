@@ -69,8 +69,7 @@ typedef struct {
 
 static const char *page_path(const web_request *req, const settings_page *p)
 {
-    return p->urn ? or_arena_printf(req->arena, "/schools/%d/settings", p->urn)
-                  : "/admin/settings";
+    return p->urn ? or_arena_printf(req->arena, "/schools/%d/settings", p->urn) : "/admin/settings";
 }
 
 /* The LA's page lists the schools, each linked to its settings. */

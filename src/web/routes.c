@@ -91,8 +91,8 @@ const web_route web_routes[] = {
     /* the settings people fill once (page_settings.c): a school's account its own school's */
     {"GET", "/admin/settings", page_settings, WEB_ADMIN, 0, "Settings"},
     {"POST", "/admin/settings", page_settings_post, WEB_ADMIN, 0, NULL},
-    {"GET", "/schools/{urn}/settings", page_school_settings,
-     WEB_ADMIN | WEB_R(OR_ROLE_SCHOOL), 0, NULL},
+    {"GET", "/schools/{urn}/settings", page_school_settings, WEB_ADMIN | WEB_R(OR_ROLE_SCHOOL), 0,
+     NULL},
     {"POST", "/schools/{urn}/settings", page_school_settings_post,
      WEB_ADMIN | WEB_R(OR_ROLE_SCHOOL), 0, NULL},
     /* a partner's one-click link: the token is the credential (page_notice.c) */

@@ -901,8 +901,9 @@ static void test_settings_fill(void **state)
         fail_msg("a gap is left: %s\n%s", gap, s);
     assert_int_equal(or_letter_missing_settings(s, miss, OR_SET__COUNT), 0);
     /* the address, then the date */
-    assert_int_equal(strncmp(s, "1 Oak Lane\nKestrel KE1 2AB\n\nFriday 24 October 2025\n\nDear Ms "
-                                "Campbell,\n",
+    assert_int_equal(strncmp(s,
+                             "1 Oak Lane\nKestrel KE1 2AB\n\nFriday 24 October 2025\n\nDear Ms "
+                             "Campbell,\n",
                              strlen("1 Oak Lane\nKestrel KE1 2AB\n\nFriday 24 October 2025\n\nDear "
                                     "Ms Campbell,\n")),
                      0);
@@ -974,7 +975,8 @@ int main(void)
     tests[k++] = (struct CMUnitTest){"check body", test_check_body, NULL, NULL, NULL};
     tests[k++] = (struct CMUnitTest){"gaps", test_gap, NULL, NULL, NULL};
     tests[k++] = (struct CMUnitTest){"date words", test_date_words, NULL, NULL, NULL};
-    tests[k++] = (struct CMUnitTest){"settings fill the gaps", test_settings_fill, NULL, NULL, NULL};
+    tests[k++] =
+        (struct CMUnitTest){"settings fill the gaps", test_settings_fill, NULL, NULL, NULL};
     int rc = _cmocka_run_group_tests("letters", tests, k, group_setup, group_teardown);
     free(tests);
     return rc;

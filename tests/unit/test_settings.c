@@ -71,8 +71,8 @@ static void test_checks(void **state)
     assert_int_equal(or_setting_check(OR_SET_LA_TEAM_PHONE, "+44 1632 960000", &err), OR_OK);
     /* 020 7946 0000: 11 digits */
     assert_int_equal(or_setting_check(OR_SET_LA_TEAM_PHONE, "020 7946 0000", &err), OR_OK);
-    assert_int_equal(or_setting_check(OR_SET_ADDRESS, "Oak School\nOak Lane\nKestrel KE1 2AB", &err),
-                     OR_OK);
+    assert_int_equal(
+        or_setting_check(OR_SET_ADDRESS, "Oak School\nOak Lane\nKestrel KE1 2AB", &err), OR_OK);
 
     /* refused, each message naming the setting and the value */
     struct {
@@ -82,13 +82,16 @@ static void test_checks(void **state)
         {OR_SET_LA_TEAM_EMAIL, "exclusions.kestrel.gov.uk", "is not an email address"},
         {OR_SET_CLERK_EMAIL, "clerk@", "is not an email address"},
         {OR_SET_CLERK_EMAIL, "a b@oak.sch.uk", "is not an email address"},
-        {OR_SET_LA_TEAM_PHONE, "01632 96", "is not a UK telephone number"},      /* 7 digits */
+        {OR_SET_LA_TEAM_PHONE, "01632 96", "is not a UK telephone number"},        /* 7 digits */
         {OR_SET_LA_TEAM_PHONE, "01632 960 000 1", "is not a UK telephone number"}, /* 12 */
-        {OR_SET_LA_TEAM_PHONE, "1632 960 000", "is not a UK telephone number"}, /* no 0 */
+        {OR_SET_LA_TEAM_PHONE, "1632 960 000", "is not a UK telephone number"},    /* no 0 */
         {OR_SET_LA_TEAM_PHONE, "01632 CALL ME", "is not a UK telephone number"},
         {OR_SET_LA_TEAM_PHONE, "+1 212 555 0100", "is not a UK telephone number"},
         {OR_SET_HEAD_TEACHER, "Ms A\nSmith", "a line break"}, /* one line */
-        {OR_SET_HEAD_TEACHER, "Ms A \xE2\x80\xAE" "Smith", "RIGHT-TO-LEFT OVERRIDE"},
+        {OR_SET_HEAD_TEACHER,
+         "Ms A \xE2\x80\xAE"
+         "Smith",
+         "RIGHT-TO-LEFT OVERRIDE"},
         {OR_SET_ADDRESS, "1\n2\n3\n4\n5\n6\n7", "at most 6 lines"},
         {OR_SET_LA_NAME, "\xff\xfe", "not valid UTF-8"},
         {OR_SET_LA_NAME, "   ", "only spaces"},
@@ -124,9 +127,10 @@ static void test_la_contact(void **state)
                         "Exclusions Team, Kestrel Borough Council");
     s.v[OR_SET_LA_TEAM_EMAIL] = "exclusions@kestrel.gov.uk";
     s.v[OR_SET_LA_TEAM_PHONE] = "01632 960 000";
-    assert_string_equal(or_settings_la_contact(&s, buf, sizeof buf),
-                        "Exclusions Team, Kestrel Borough Council, email exclusions@kestrel.gov.uk, "
-                        "telephone 01632 960 000");
+    assert_string_equal(
+        or_settings_la_contact(&s, buf, sizeof buf),
+        "Exclusions Team, Kestrel Borough Council, email exclusions@kestrel.gov.uk, "
+        "telephone 01632 960 000");
     s.v[OR_SET_LA_TEAM_NAME] = "";
     s.v[OR_SET_LA_NAME] = NULL;
     assert_string_equal(or_settings_la_contact(&s, buf, sizeof buf),
