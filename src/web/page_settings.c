@@ -10,7 +10,8 @@
  * a banner. An empty field clears its setting.
  *
  * A school's account at another school's page is answered 404 and logged as denied; the route
- * table keeps every other role out (routes.c). */
+ * table keeps every other role out (routes.c). GET /settings (a school's navigation) is the way to
+ * its own. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -223,7 +224,7 @@ static void post_page(const web_request *req, web_response *res, bool school)
         return;
     }
     or_error err = {0};
-    or_sb changed = OR_SB_INIT;
+    const char *changed = ""; /* the audit line's list of the keys changed */
     or_code rc = or_store_begin(req->store, &err);
     for (int i = 0; !rc && i < f->n; i++) {
         or_setting_id id = (or_setting_id)(p.first + i);
@@ -232,17 +233,15 @@ static void post_page(const web_request *req, web_response *res, bool school)
             continue;
         rc = or_setting_set(req->store, id, p.urn, now, req->user->email, &err);
         char key[64];
-        or_sb_addf(&changed, "%s%s%s", changed.len ? ", " : "", or_setting_key(id, p.urn, key),
-                   *now ? "" : " (cleared)");
+        changed = or_arena_printf(req->arena, "%s%s%s%s", changed, *changed ? ", " : "",
+                                  or_setting_key(id, p.urn, key), *now ? "" : " (cleared)");
     }
-    if (!rc && changed.len)
-        rc = web_audit(req, "change", NULL,
-                       or_arena_printf(req->arena, "settings: %s", or_sb_str(&changed)))
+    if (!rc && *changed)
+        rc = web_audit(req, "change", NULL, or_arena_printf(req->arena, "settings: %s", changed))
                  ? OR_ESTORE
                  : OR_OK;
     if (!rc)
         rc = or_store_commit(req->store, &err);
-    or_sb_release(&changed);
     if (rc) {
         or_store_rollback(req->store);
         web_error(req, res, 500, "Sorry, there is a problem with the service",
@@ -270,4 +269,11 @@ void page_school_settings(const web_request *req, web_response *res)
 void page_school_settings_post(const web_request *req, web_response *res)
 {
     post_page(req, res, true);
+}
+
+/* GET /settings: a school's account to its own school's settings. */
+void page_own_settings(const web_request *req, web_response *res)
+{
+    web_redirect(req, res,
+                 or_arena_printf(req->arena, "/schools/%d/settings", web_user_school(req)));
 }

@@ -95,6 +95,7 @@ const web_route web_routes[] = {
      NULL},
     {"POST", "/schools/{urn}/settings", page_school_settings_post,
      WEB_ADMIN | WEB_R(OR_ROLE_SCHOOL), 0, NULL},
+    {"GET", "/settings", page_own_settings, WEB_R(OR_ROLE_SCHOOL), 0, "Settings"},
     /* a partner's one-click link: the token is the credential (page_notice.c) */
     {"GET", "/n/{token}", page_notice, WEB_PUBLIC, WEB_F_SECRET_PATH, NULL},
     {"POST", "/n/{token}", page_notice_post, WEB_PUBLIC, WEB_F_SECRET_PATH, NULL},

@@ -412,6 +412,7 @@ void page_settings(const web_request *req, web_response *res);
 void page_settings_post(const web_request *req, web_response *res);
 void page_school_settings(const web_request *req, web_response *res);
 void page_school_settings_post(const web_request *req, web_response *res);
+void page_own_settings(const web_request *req, web_response *res);
 /* the interventions directory (interventions_view.h) */
 void page_interventions(const web_request *req, web_response *res); /* page_interventions.c */
 void page_intervention(const web_request *req, web_response *res);  /* page_intervention.c */

@@ -163,6 +163,10 @@ expect_eq "school A signs in" 303 "$(sign_in "$SA" head@hillside.example.sch.uk 
 expect_eq "school B signs in" 303 "$(sign_in "$SB" head@riverside.example.sch.uk school-b-kestrel)"
 
 # the attack first: school A at school B's settings and at the LA's
+expect_eq "school A: Settings in its navigation" 200 "$(get "$SA" /)"
+expect_in "... links to /settings" 'href="/settings"' "$WORK/body"
+expect_eq "... which leads to its own school's" "303 /schools/100001/settings" \
+    "$(get "$SA" /settings) $(sed -n 's/^Location: \(.*\)\r$/\1/p' "$WORK/headers")"
 expect_eq "school A: its own settings page" 200 "$(get "$SA" /schools/100001/settings)"
 cp "$WORK/body" "$WORK/a-own.html"
 changes_before=$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'change'")
