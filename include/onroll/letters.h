@@ -20,6 +20,7 @@
 #include "onroll/facts.h"
 #include "onroll/params.h"
 #include "onroll/sb.h"
+#include "onroll/settings.h"
 
 /* ---- kinds of letter (data) ---- */
 
@@ -73,8 +74,15 @@ typedef struct {
     const char *delivery; /* "hand", "email" or "post"; NULL or "": handed over */
     or_date dated;        /* the date on the letter */
     const char *la_contact; /* the LA's exclusions team; NULL: a gap for the school to fill */
-    const or_calendar *cal; /* the school's calendar */
-    const or_params *p;     /* the LA's deadlines and thresholds */
+    /* the settings people fill once (settings.h); NULL or "": a gap, which
+     * or_letter_missing_settings names */
+    const char *head_teacher;   /* signs the school's letters */
+    const char *clerk_name;     /* the clerk to the governing board: representations, the
+                                   board's letters */
+    const char *clerk_email;    /* where to write to the clerk, with or instead of the address */
+    const char *school_address; /* lines ("\n"): heads the letter; the clerk's address */
+    const or_calendar *cal;     /* the school's calendar */
+    const or_params *p;         /* the LA's deadlines and thresholds */
 } or_letter_facts;
 
 /* A paragraph: text (may hold line breaks; "" when it is only a list), then a list. */
@@ -142,5 +150,10 @@ or_code or_letter_check_body(const char *body, or_error *err);
 /* The first gap left for the school to fill ("[name of parent or carer]"), copied into out
  * (at most size - 1 bytes); false when there is none. */
 bool or_letter_gap(const char *body, char *out, size_t size);
+/* The settings (settings.h) whose gaps the text still holds, each once, in the order of
+ * settings.h, into out (at most max); returns how many. The gaps a setting fills: the LA team's
+ * contact (la.team_email), the head teacher's name, the clerk's name and address (clerk_name),
+ * the clerk's address alone (clerk_email, or the school's address). */
+int or_letter_missing_settings(const char *body, or_setting_id *out, int max);
 
 #endif

@@ -63,6 +63,9 @@ typedef struct {
     /* OR_DONE_REFERRAL: the services a referral to which does it; a school refers to the
      * first, the LA to the second */
     const char *to[2];
+    /* the kinds of letter (letters.h) whose sending does the duty, where a letter does it: the
+     * first that applies to the exclusion is the one its "Write the letter" button writes */
+    const char *letters[2];
 } or_rule_done;
 
 enum { OR_RULE_MAX_PARAMS = 4 };

@@ -22,6 +22,7 @@
 #include "onroll/letter_doc.h"
 #include "onroll/store_letters.h"
 #include "onroll/letters.h"
+#include "onroll/settings_store.h"
 
 static const char *use =
     "EVENT_URN EVENT_ID [--kind K] [--format text|html|pdf] [--out FILE] [--date YYYY-MM-DD] "
@@ -212,8 +213,19 @@ static or_code make(or_store *s, const opts *o, int urn, const char *event_id, o
         lf.forename = forename;
         lf.send_on = lf.dated = o->date != OR_DATE_NONE ? o->date : today;
         lf.delivery = o->delivery;
-        lf.la_contact = o->la_contact;
         lf.parent = o->parent;
+        or_settings st = {0}; /* the settings fill their gaps; --la-contact wins over the LA's */
+        if (!rc)
+            rc = or_settings_load(s, urn, a, &st, err);
+        char contact[600];
+        lf.la_contact =
+            o->la_contact
+                ? o->la_contact
+                : or_arena_strdup(a, or_settings_la_contact(&st, contact, sizeof contact));
+        lf.head_teacher = st.v[OR_SET_HEAD_TEACHER];
+        lf.clerk_name = st.v[OR_SET_CLERK_NAME];
+        lf.clerk_email = st.v[OR_SET_CLERK_EMAIL];
+        lf.school_address = st.v[OR_SET_ADDRESS];
         if (!rc)
             rc = or_letter_fill(&lf, a, l, err);
         if (!rc)

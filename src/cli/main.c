@@ -20,7 +20,7 @@ static const struct {
     {"risk", cmd_risk, "children flagged as at risk, with the rules that fired"},
     {"explain", cmd_explain, "a pupil's timeline, duties and flags with the rules behind them"},
     {"letter", cmd_letter, "a statutory letter about an exclusion, filled from the ledger"},
-    {"config", cmd_config, "the LA's thresholds and deadlines"},
+    {"config", cmd_config, "the LA's thresholds and deadlines, and the settings letters use"},
     {"report", cmd_report, "rates, disproportionality, schools, the scrutiny report"},
     {"user", cmd_user, "manage web accounts and schools' API tokens"},
     {"interventions", cmd_interventions, "the interventions directory: list (search), seed"},

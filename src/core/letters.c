@@ -17,9 +17,11 @@
  *     receipt by or_deemed_date (handed over: that day; post or email: the second working day).
  *
  * The words follow the DfE guidance on what each notice must say (the rule catalogue,
- * src/rules/catalogue.c, gives the sources). Where only the school knows something (the parent's
- * name, the clerk's address, the board's reasons), the letter leaves a gap in square brackets,
- * which or_letter_gap finds. */
+ * src/rules/catalogue.c, gives the sources). The settings people fill once (settings.h: the
+ * head teacher, the clerk to the governors, the school's address, the LA's exclusions team) fill
+ * their places; where only the school knows something (the parent's name, the board's reasons)
+ * or a setting is not filled, the letter leaves a gap in square brackets, which or_letter_gap
+ * finds and or_letter_missing_settings names. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -320,14 +322,35 @@ static void board_rules(const or_letter_facts *f, facts_ctx *x)
 
 /* ---- the pieces the letters share ---- */
 
+static bool has(const char *s)
+{
+    return s && *s;
+}
+
 static void salutation(build *b, const or_letter_facts *f)
 {
     para(b, "Dear %s,", f->parent && *f->parent ? f->parent : "[name of parent or carer]");
 }
 
+/* The school's address (when set), then the date. */
 static void dated(build *b, const or_letter_facts *f)
 {
     char d[32];
+    if (has(f->school_address)) {
+        or_sb t = OR_SB_INIT; /* its lines, without blank ones or "\r" */
+        for (const char *s = f->school_address; *s;) {
+            size_t n = strcspn(s, "\r\n");
+            if (n) {
+                if (t.len)
+                    or_sb_addc(&t, '\n');
+                or_sb_add(&t, s, n);
+            }
+            s += n;
+            s += strspn(s, "\r\n");
+        }
+        para(b, "%s", or_sb_str(&t));
+        or_sb_release(&t);
+    }
     if (f->dated != OR_DATE_NONE)
         para(b, "%s", or_letter_date_words(f->dated, d));
 }
@@ -391,10 +414,78 @@ static void public_place(build *b, const or_letter_facts *f, const or_letter *l,
          b->name, l->npublic == 1 ? "that day" : "these days");
 }
 
-static void clerk(build *b)
+/* The gaps a setting fills (or_letter_missing_settings), in the order of settings.h. */
+#define GAP_LA_CONTACT  "[contact details of the local authority's exclusions team]"
+#define GAP_HEAD        "[name of the head teacher]"
+#define GAP_CLERK       "[name and address of the clerk to the governing board]"
+#define GAP_CLERK_SIGN  "[name of the clerk or the chair of the governing board]"
+#define GAP_CLERK_WHERE "[address of the clerk to the governing board]"
+
+static const struct {
+    const char *gap;
+    or_setting_id id;
+} setting_gaps[] = {
+    {GAP_LA_CONTACT, OR_SET_LA_TEAM_EMAIL}, {GAP_HEAD, OR_SET_HEAD_TEACHER},
+    {GAP_CLERK, OR_SET_CLERK_NAME},         {GAP_CLERK_SIGN, OR_SET_CLERK_NAME},
+    {GAP_CLERK_WHERE, OR_SET_CLERK_EMAIL},
+};
+
+int or_letter_missing_settings(const char *body, or_setting_id *out, int max)
 {
-    para(b, "To make representations, write to the clerk to the governing board: [name and "
-            "address of the clerk to the governing board].");
+    int n = 0;
+    for (int id = 0; body && id < OR_SET__COUNT; id++) {
+        bool in = false;
+        for (size_t g = 0; g < sizeof setting_gaps / sizeof setting_gaps[0]; g++)
+            in |= setting_gaps[g].id == (or_setting_id)id && strstr(body, setting_gaps[g].gap);
+        if (in && n < max)
+            out[n++] = (or_setting_id)id;
+    }
+    return n;
+}
+
+/* The school's address on one line: its lines joined with ", " (blank lines dropped). */
+static const char *address_line(build *b, const char *addr)
+{
+    or_sb t = OR_SB_INIT;
+    for (const char *s = addr; s && *s;) {
+        size_t n = strcspn(s, "\r\n");
+        size_t a = 0;
+        while (a < n && s[a] == ' ')
+            a++;
+        size_t e = n;
+        while (e > a && s[e - 1] == ' ')
+            e--;
+        if (e > a) {
+            if (t.len)
+                or_sb_adds(&t, ", ");
+            or_sb_add(&t, s + a, e - a);
+        }
+        s += n;
+        s += strspn(s, "\r\n");
+    }
+    const char *out = or_arena_strdup(b->a, or_sb_str(&t));
+    or_sb_release(&t);
+    return out;
+}
+
+static void clerk(build *b, const or_letter_facts *f)
+{
+    const char *lead = "To make representations, write to the clerk to the governing board:";
+    if (!has(f->clerk_name)) {
+        para(b, "%s " GAP_CLERK ".", lead);
+        return;
+    }
+    bool email = has(f->clerk_email), post = has(f->school_address);
+    const char *addr = post ? address_line(b, f->school_address) : "";
+    if (email && post)
+        para(b, "%s %s, by email to %s, or by post to %s, %s.", lead, f->clerk_name, f->clerk_email,
+             f->school, addr);
+    else if (email)
+        para(b, "%s %s, by email to %s.", lead, f->clerk_name, f->clerk_email);
+    else if (post)
+        para(b, "%s %s, by post to %s, %s.", lead, f->clerk_name, f->school, addr);
+    else
+        para(b, "%s %s, " GAP_CLERK_WHERE ".", lead, f->clerk_name);
 }
 
 static void board_para(build *b, const or_letter_facts *f, const facts_ctx *x)
@@ -433,7 +524,7 @@ static void board_para(build *b, const or_letter_facts *f, const facts_ctx *x)
              "record.",
              b->name, x->tdays, b->name, b->name);
     }
-    clerk(b);
+    clerk(b, f);
 }
 
 static void information(build *b, const or_letter_facts *f)
@@ -444,23 +535,25 @@ static void information(build *b, const or_letter_facts *f)
          "local special educational needs and disability information, advice and support "
          "service (SENDIASS) can also help. The Department for Education's guidance, "
          "\"Suspension and permanent exclusion\", is on GOV.UK.",
-         f->la_contact && *f->la_contact ? f->la_contact
-                                         : "[contact details of the local authority's "
-                                           "exclusions team]",
-         b->name);
+         has(f->la_contact) ? f->la_contact : GAP_LA_CONTACT, b->name);
 }
 
 static void sign_head(build *b, const or_letter_facts *f)
 {
-    para(b, "Yours sincerely,\n[name of the head teacher]\nHead teacher, %s", f->school);
+    para(b, "Yours sincerely,\n%s\nHead teacher, %s",
+         has(f->head_teacher) ? f->head_teacher : GAP_HEAD, f->school);
 }
 
 static void sign_board(build *b, const or_letter_facts *f)
 {
-    para(b,
-         "Yours sincerely,\n[name of the clerk or the chair of the governing board]\nOn behalf "
-         "of the governing board of %s",
-         f->school);
+    if (has(f->clerk_name))
+        para(b,
+             "Yours sincerely,\n%s\nClerk to the governing board, on behalf of the governing "
+             "board of %s",
+             f->clerk_name, f->school);
+    else
+        para(b, "Yours sincerely,\n" GAP_CLERK_SIGN "\nOn behalf of the governing board of %s",
+             f->school);
 }
 
 static void discrimination(build *b)
@@ -655,7 +748,7 @@ static void board_notice(build *b, const or_letter_facts *f, or_letter *l, facts
     }
     para(b, "The parents have been told of the decision and of their right to make "
             "representations to the board, and the local authority has been told.");
-    para(b, "[name of the head teacher]\nHead teacher, %s", f->school);
+    para(b, "%s\nHead teacher, %s", has(f->head_teacher) ? f->head_teacher : GAP_HEAD, f->school);
     key_date(b, "The notice is received by the board", x->deemed, NULL);
 }
 

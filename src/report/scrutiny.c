@@ -22,6 +22,7 @@
 
 #include "onroll/report.h"
 #include "onroll/scrutiny.h"
+#include "onroll/settings_store.h"
 #include "onroll/stats.h"
 #include "onroll/svg.h"
 #include "report/scrutiny_internal.h"
@@ -249,12 +250,29 @@ static void doc_begin(scr *x)
             or_sb_adds(&las, i + 1 == x->nla ? " and " : ", ");
         or_sb_adds(&las, x->la[i].code);
     }
-    html_printf(h,
-                "<p class=\"lede\">Suspensions, permanent exclusions and pupil movements in the "
-                "schools of local authority %s in the academic year %s (1 August %d to 31 July "
-                "%d): who is excluded, where, and how that compares with earlier years and "
-                "with England.</p>\n",
-                or_sb_str(&las), x->year, x->o->ay, x->o->ay + 1);
+    /* the LA by its name when it is set (settings.h la.name), its code after it */
+    or_arena sa = OR_ARENA_INIT;
+    or_settings st;
+    or_error serr = {0};
+    const char *la_name =
+        x->s && !or_settings_load(x->s, 0, &sa, &st, &serr) && or_settings_has(&st, OR_SET_LA_NAME)
+            ? st.v[OR_SET_LA_NAME]
+            : NULL;
+    if (la_name)
+        html_printf(h,
+                    "<p class=\"lede\">Suspensions, permanent exclusions and pupil movements in "
+                    "the schools of %s (local authority %s) in the academic year %s (1 August %d "
+                    "to 31 July %d): who is excluded, where, and how that compares with earlier "
+                    "years and with England.</p>\n",
+                    la_name, or_sb_str(&las), x->year, x->o->ay, x->o->ay + 1);
+    else
+        html_printf(h,
+                    "<p class=\"lede\">Suspensions, permanent exclusions and pupil movements in "
+                    "the schools of local authority %s in the academic year %s (1 August %d to 31 "
+                    "July %d): who is excluded, where, and how that compares with earlier years "
+                    "and with England.</p>\n",
+                    or_sb_str(&las), x->year, x->o->ay, x->o->ay + 1);
+    or_arena_free(&sa);
     or_sb_release(&las);
     if (x->thr == 0)
         html_raw(h, "<p class=\"warning\">Not for publication: this copy shows every figure "

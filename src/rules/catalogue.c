@@ -25,6 +25,11 @@ OR_RULE_IDS(NAME)
 #define LA_SCHOOL  "LA and school"
 #define ATTENDANCE "DfE Working together to improve school attendance (2024)"
 
+/* an action, which sending one of these letters (letters.h) records */
+#define BY_LETTER(...) .done = {.how = OR_DONE_ACTION, .letters = {__VA_ARGS__}}
+#define PARENTS_LETTER BY_LETTER("suspension-parent", "permanent-parent")
+#define BOARDS_LETTER  BY_LETTER("board-upheld", "board-reinstated")
+
 static const or_rule rows[OR_RULE__COUNT] = {
     /* ---- statutory (DOMAIN.md §3; statutory.c, cap.c) ---- */
     [OR_RULE_STAT_45DAY_CAP] =
@@ -34,14 +39,14 @@ static const or_rule rows[OR_RULE__COUNT] = {
          .done = {.how = OR_DONE_NOTHING}},
     [OR_RULE_STAT_NOTIFY_PARENT] = {ID(STAT_NOTIFY_PARENT), STAT, "head teacher",
                                     "Tell the parent of the suspension or exclusion without delay.",
-                                    OR_SRC_REGS " regs 5 and 21", EACH(or_stat_notify), ACTION,
-                                    .survives_end = true},
+                                    OR_SRC_REGS " regs 5 and 21", EACH(or_stat_notify),
+                                    PARENTS_LETTER, .survives_end = true},
     [OR_RULE_STAT_NOTICE_S104] =
         {ID(STAT_NOTICE_S104), STAT, "head teacher",
          "Give written notice of the days the pupil must not be in a public place in school hours "
          "by the end of the afternoon session of the first day.",
          "Education and Inspections Act 2006 s103-104; " OR_SRC_GUIDE, EACH(or_stat_notify),
-         ACTION},
+         PARENTS_LETTER},
     [OR_RULE_STAT_NOTIFY_LA] =
         {ID(STAT_NOTIFY_LA), STAT, "head teacher",
          "Tell the local authority of every suspension and permanent exclusion without delay.",
@@ -59,18 +64,19 @@ static const or_rule rows[OR_RULE__COUNT] = {
                                 "Tell the governing board without delay.",
                                 OR_SRC_REGS " regs 5 and 21",
                                 PARAMS(OR_P_GB_NOTIFY_DAYS, OR_P_GB_15_TERM_DAYS),
-                                EACH(or_stat_board), ACTION, .survives_end = true},
+                                EACH(or_stat_board), BY_LETTER("board-notice"),
+                                .survives_end = true},
     [OR_RULE_STAT_GB_15DAY] =
         {ID(STAT_GB_15DAY), STAT, "governing board",
          "Consider reinstatement within 15 school days of receiving the head teacher's notice.",
          OR_SRC_REGS " regs 6 and 22", PARAMS(OR_P_GB_15_TERM_DAYS, OR_P_GB_15_DEADLINE),
-         EACH(or_stat_board), ACTION},
+         EACH(or_stat_board), BOARDS_LETTER},
     [OR_RULE_STAT_GB_50DAY] = {ID(STAT_GB_50DAY), STAT, "governing board",
                                "Consider the parent's representations within 50 school days.",
                                OR_SRC_REGS " regs 6 and 22",
                                PARAMS(OR_P_GB_NOTIFY_DAYS, OR_P_GB_15_TERM_DAYS,
                                       OR_P_GB_50_DEADLINE),
-                               EACH(or_stat_board), ACTION},
+                               EACH(or_stat_board), BOARDS_LETTER},
     [OR_RULE_STAT_GB_EXAM] =
         {ID(STAT_GB_EXAM), STAT, "governing board",
          "Meet before the public examination or national test, so far as practicable.",

@@ -13,6 +13,7 @@
 #include "onroll/letter_doc.h"
 #include "onroll/store_letters.h"
 #include "onroll/letters.h"
+#include "onroll/settings_store.h"
 #include "web/forms.h"
 
 typedef struct {
@@ -26,7 +27,8 @@ typedef struct {
     or_date today, as_of;         /* as_of: the later of today and the decision */
     const or_duty **duties;       /* the exclusion's duties as of as_of */
     int nduties;
-    const char **rules; /* their rule ids, for or_letter_kind_applies */
+    const char **rules;   /* their rule ids, for or_letter_kind_applies */
+    or_settings settings; /* the LA's and the school's (settings.h), in the request's arena */
 } web_letter_ctx;
 
 /* Load the exclusion of the path ({upn}, {event_id}, and ?urn= or the form's urn when the
@@ -63,6 +65,22 @@ int web_letter_split_paras(const web_request *req, const char *body, const char 
 /* The form's boxes ("para", in order) as one text: each trimmed, line breaks as "\n", the
  * empty ones dropped, paragraphs separated by a blank line (in the request's arena). */
 const char *web_letter_join_paras(const web_request *req);
+
+/* Where the settings the letters use are not filled (settings.h), a warning naming each and
+ * linking to where to fill it (the LA's: /admin/settings, for its administrator; the school's:
+ * /schools/URN/settings). body NULL: the settings the letters of the exclusion would leave
+ * gaps for; else those whose gaps the text still holds (or_letter_missing_settings). */
+void web_letter_missing_settings(or_sb *out, const web_request *req, const web_letter_ctx *c,
+                                 const char *body);
+
+/* A duty's letter (the catalogue's .done.letters, rules.h): the path of the letters page of
+ * the duty's exclusion showing the letters that do it ("...letters?urn=URN&duty=RULE"), or NULL
+ * when no letter does it, it is done, it is of no exclusion, or the user may not write letters
+ * for its school (the LA may; a school for its own). In the request's arena. */
+const char *web_duty_letter_href(const web_request *req, const char *upn, const or_duty *d);
+/* A "Write the letter" button for duty d (web_duty_letter_href), or nothing. The pupil's page
+ * and the /duties list write it beside the duty. */
+void web_duty_letter_button(or_sb *out, const web_request *req, const char *upn, const or_duty *d);
 
 /* The ways a letter may be sent, for radios (the deemed dates of DOMAIN.md §2 in the hints). */
 extern const gov_choice web_letter_deliveries[3];

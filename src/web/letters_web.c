@@ -94,6 +94,10 @@ bool web_letter_ctx_load(const web_request *req, web_response *res, web_letter_c
     c->pupil = *forename || *surname ? or_arena_printf(req->arena, "%s%s%s", forename,
                                                        *forename && *surname ? " " : "", surname)
                                      : "";
+    if (or_settings_load(req->store, c->e->urn, req->arena, &c->settings, &err)) {
+        failed(req, res);
+        return false;
+    }
     c->today = web_today(req);
     c->as_of = c->e->decided > c->today ? c->e->decided : c->today;
     or_duty_list all;
@@ -148,6 +152,13 @@ or_code web_letter_fill(const web_request *req, const web_letter_ctx *c, const o
     f.send_on = send_on != OR_DATE_NONE ? send_on : c->today;
     f.dated = f.send_on;
     f.delivery = delivery;
+    const or_settings *st = &c->settings;
+    char contact[600];
+    f.la_contact = or_arena_strdup(req->arena, or_settings_la_contact(st, contact, sizeof contact));
+    f.head_teacher = st->v[OR_SET_HEAD_TEACHER];
+    f.clerk_name = st->v[OR_SET_CLERK_NAME];
+    f.clerk_email = st->v[OR_SET_CLERK_EMAIL];
+    f.school_address = st->v[OR_SET_ADDRESS];
     return or_letter_fill(&f, req->arena, out, err);
 }
 
@@ -249,4 +260,115 @@ const char *web_letter_join_paras(const web_request *req)
     const char *out = or_arena_strdup(req->arena, or_sb_str(&t));
     or_sb_release(&t);
     return out;
+}
+
+/* A missing setting, in the words of the letters pages. */
+static const char *missing_words(const web_request *req, or_setting_id id)
+{
+    switch (id) {
+    case OR_SET_LA_TEAM_EMAIL:
+        return "the local authority exclusions team's contact details (its name, email address "
+               "or telephone number) are not set";
+    case OR_SET_CLERK_EMAIL:
+        return "where to write to the clerk to the governors (their email address or the "
+               "school's address) is not set";
+    default:
+        return or_arena_printf(req->arena, "%s is not set", or_setting_def_at(id)->noun);
+    }
+}
+
+void web_letter_missing_settings(or_sb *out, const web_request *req, const web_letter_ctx *c,
+                                 const char *body)
+{
+    const or_settings *st = &c->settings;
+    or_setting_id ids[OR_SET__COUNT];
+    int n = 0;
+    if (body) {
+        or_setting_id in[OR_SET__COUNT];
+        int k = or_letter_missing_settings(body, in, OR_SET__COUNT);
+        for (int i = 0; i < k; i++) /* only those still not set: a setting filled since is
+                                       used by the next draft */
+            if (!((in[i] == OR_SET_LA_TEAM_EMAIL && (or_settings_has(st, OR_SET_LA_TEAM_NAME) ||
+                                                     or_settings_has(st, OR_SET_LA_TEAM_EMAIL) ||
+                                                     or_settings_has(st, OR_SET_LA_TEAM_PHONE))) ||
+                  (in[i] == OR_SET_CLERK_EMAIL && or_settings_has(st, OR_SET_ADDRESS)) ||
+                  or_settings_has(st, in[i])))
+                ids[n++] = in[i];
+    } else {
+        if (!or_settings_has(st, OR_SET_LA_TEAM_NAME) &&
+            !or_settings_has(st, OR_SET_LA_TEAM_EMAIL) &&
+            !or_settings_has(st, OR_SET_LA_TEAM_PHONE))
+            ids[n++] = OR_SET_LA_TEAM_EMAIL;
+        if (!or_settings_has(st, OR_SET_HEAD_TEACHER))
+            ids[n++] = OR_SET_HEAD_TEACHER;
+        if (!or_settings_has(st, OR_SET_CLERK_NAME))
+            ids[n++] = OR_SET_CLERK_NAME;
+        if (!or_settings_has(st, OR_SET_CLERK_EMAIL) && !or_settings_has(st, OR_SET_ADDRESS))
+            ids[n++] = OR_SET_CLERK_EMAIL;
+    }
+    if (!n)
+        return;
+    bool la_admin = req->user->role == OR_ROLE_LA_ADMIN;
+    bool school_may =
+        la_admin || (req->user->role == OR_ROLE_SCHOOL && web_user_school(req) == c->e->urn);
+    html_raw(out, "<div class=\"govuk-warning-text onroll-no-print\">\n<span "
+                  "class=\"govuk-warning-text__icon\" aria-hidden=\"true\">!</span>\n"
+                  "<div class=\"govuk-warning-text__text\"><span "
+                  "class=\"govuk-visually-hidden\">Warning</span>\n<p class=\"govuk-body "
+                  "govuk-!-font-weight-bold\">Some settings the letters use are not filled in, so "
+                  "the letter leaves a gap in square brackets for each:</p>\n<ul "
+                  "class=\"govuk-list govuk-list--bullet\">\n");
+    for (int i = 0; i < n; i++) {
+        bool la = !or_setting_is_school(ids[i]);
+        html_printf(out, "<li>%s: ", missing_words(req, ids[i]));
+        if (la && la_admin)
+            html_raw(out, "<a class=\"govuk-link\" href=\"/admin/settings\">fill it in on the "
+                          "local authority's settings</a>");
+        else if (!la && school_may)
+            html_printf(out,
+                        "<a class=\"govuk-link\" href=\"/schools/%d/settings\">fill it in on "
+                        "the school's settings</a>",
+                        c->e->urn);
+        else
+            html_printf(out, "ask the %s to fill it in",
+                        la ? "local authority's administrator"
+                           : "school or the local authority's "
+                             "administrator");
+        html_raw(out, "</li>\n");
+    }
+    html_raw(out, "</ul>\n</div>\n</div>\n");
+}
+
+const char *web_duty_letter_href(const web_request *req, const char *upn, const or_duty *d)
+{
+    if (!d || !d->rule || !d->rule->done.letters[0] || d->status == OR_DUTY_DONE || !d->event_id ||
+        !*d->event_id || !(WEB_RECORD_ROLES & WEB_R(req->user->role)))
+        return NULL;
+    int mine = web_user_school(req);
+    if (req->user->role == OR_ROLE_SCHOOL && mine != d->urn)
+        return NULL;
+    or_sb p = OR_SB_INIT;
+    or_sb_adds(&p, "/pupils/");
+    html_url(&p, upn);
+    or_sb_adds(&p, "/events/");
+    html_url(&p, d->event_id);
+    or_sb_addf(&p, "/letters?urn=%d&duty=", d->urn);
+    html_url(&p, d->rule->id);
+    const char *s = or_arena_strdup(req->arena, or_sb_str(&p));
+    or_sb_release(&p);
+    return s;
+}
+
+void web_duty_letter_button(or_sb *out, const web_request *req, const char *upn, const or_duty *d)
+{
+    const char *href = web_duty_letter_href(req, upn, d);
+    if (!href)
+        return;
+    html_printf(
+        out,
+        "<a href=\"%s\" role=\"button\" draggable=\"false\" class=\"govuk-button "
+        "govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-font-size-16 onroll-duty-letter\" "
+        "data-module=\"govuk-button\">Write the letter<span "
+        "class=\"govuk-visually-hidden\"> for %s, %s</span></a>",
+        href, d->rule->summary, d->event_id);
 }

@@ -43,8 +43,12 @@ static void duties_done(or_sb *out, const web_letter_ctx *c, const or_letter_kin
         if (d)
             ds[n++] = *d;
     }
-    if (n)
+    if (n) { /* scrolls on its own on a narrow screen */
+        html_raw(out, "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
+                      "aria-label=\"The duties sending it does\">\n");
         web_duties_table(out, "The duties sending it does", c->upn, ds, n, false);
+        html_raw(out, "</div>\n");
+    }
 }
 
 typedef struct {
@@ -211,6 +215,8 @@ static void letter_page(const web_request *req, web_response *res, const web_let
     gov_summary_end(out);
     duties_done(out, c, k);
     char gap[120];
+    if (!sent)
+        web_letter_missing_settings(out, req, c, r->body); /* the gaps settings would fill */
     if (sent)
         html_raw(out, "<div class=\"govuk-inset-text\">A sent letter cannot be changed. To correct "
                       "it, write a new letter from the list of letters.</div>\n");

@@ -2,10 +2,11 @@
  * must send about a suspension or permanent exclusion.
  *
  * GET lists the kinds of letter that apply to the exclusion (letters.h: each kind applies when
- * the exclusion has a duty it does), each with those duties and their status, the letters of
- * that kind written so far (draft or sent) and a form to write a new one: the date of the
- * letter, and, for a letter whose deadlines count from its delivery (the notice to the board,
- * the board's decision), how it will be sent.
+ * the exclusion has a duty it does; with ?duty=RULE, from a duty's "Write the letter" button,
+ * only those that do that duty: the catalogue's .done.letters), each with those duties and their
+ * status, the letters of that kind written so far (draft or sent) and a form to write a new one:
+ * the date of the letter, and, for a letter whose deadlines count from its delivery (the notice to
+ * the board, the board's decision), how it will be sent.
  *
  * POST writes the draft: the kind filled from the ledger (dates on the school's calendar),
  * stored with its line in the audit log in one transaction; then to the letter's page
@@ -17,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "onroll/rules.h"
 #include "web/letters.h"
 #include "web/view.h"
 
@@ -150,14 +152,28 @@ static void list_page(const web_request *req, web_response *res, const web_lette
                 : c->e->kind == OR_EV_LUNCHTIME ? "lunchtime suspension"
                                                 : "suspension");
     event_summary(out, req, c);
+    web_letter_missing_settings(out, req, c, NULL);
     html_raw(out, "<p class=\"govuk-body\">Each letter is filled in from the record, with its "
                   "dates counted in school days on the school's calendar. Write a draft, check "
                   "and change it, print it or save it as a PDF, then mark it as sent: that "
                   "records the duties it does.</p>\n");
+    /* from a duty's "Write the letter" button: the letters that do that duty (the catalogue's
+     * .done.letters) */
+    const or_rule *duty = or_rule_find(web_query(req, "duty"));
+    if (duty && !duty->done.letters[0])
+        duty = NULL;
+    if (duty)
+        html_printf(out,
+                    "<p class=\"govuk-body\">The letter for the duty: %s <a class=\"govuk-link\" "
+                    "href=\"%s\">See every letter about this exclusion</a>.</p>\n",
+                    duty->summary, web_letters_path(req, c));
     int shown = 0;
     for (size_t i = 0; i < or_letter_kinds_count(); i++) {
         const or_letter_kind *k = or_letter_kind_at(i);
         if (!web_letter_kind_applies(c, k))
+            continue;
+        if (duty && !(duty->done.letters[0] && !strcmp(duty->done.letters[0], k->id)) &&
+            !(duty->done.letters[1] && !strcmp(duty->done.letters[1], k->id)))
             continue;
         shown++;
         html_printf(out, "<h2 class=\"govuk-heading-m\" id=\"%s\">%s</h2>\n", k->id, k->title);
@@ -169,7 +185,12 @@ static void list_page(const web_request *req, web_response *res, const web_lette
             if (d)
                 ds[nd++] = *d;
         }
-        web_duties_table(out, "Sending it does these duties", c->upn, ds, nd, false);
+        { /* scrolls on its own on a narrow screen */
+            html_raw(out, "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
+                          "aria-label=\"Sending it does these duties\">\n");
+            web_duties_table(out, "Sending it does these duties", c->upn, ds, nd, false);
+            html_raw(out, "</div>\n");
+        }
         letters_of_kind(out, req, c, rows, n, k);
         new_letter_form(out, req, c, k, errs, nerrs);
     }

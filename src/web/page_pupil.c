@@ -29,6 +29,7 @@
 #include "onroll/kinds.h"
 #include "onroll/listing.h"
 #include "web/interventions_view.h"
+#include "web/letters.h"
 #include "web/plans_web.h"
 #include "web/view.h"
 
@@ -239,14 +240,18 @@ static void duty_rows(or_sb *out, const web_request *req, const char *upn, const
         html_raw(out, "</td>\n");
         td(out, d->detail);
         if (record_column) {
-            if (can_record(req, d->urn) && d->event_id && *d->event_id)
+            if (can_record(req, d->urn) && d->event_id && *d->event_id) {
                 html_printf(out,
                             "<td class=\"govuk-table__cell\"><a class=\"govuk-link\" "
                             "href=\"/pupils/%t/action?urn=%d&amp;event=%t&amp;rule=%t\">Record"
                             "<span class=\"govuk-visually-hidden\"> that %s for %s was done"
-                            "</span></a></td>\n",
+                            "</span></a>",
                             upn, d->urn, d->event_id, d->rule->id, d->rule->id, d->event_id);
-            else
+                if (web_duty_letter_href(req, upn, d)) /* the letter that does it (letters.h) */
+                    html_raw(out, "<br>\n");
+                web_duty_letter_button(out, req, upn, d);
+                html_raw(out, "</td>\n");
+            } else
                 td(out, "");
         }
         html_raw(out, "</tr>\n");

@@ -90,6 +90,14 @@ const web_route web_routes[] = {
     {"POST", "/notifications/{id}/retry", page_notification_retry, WEB_LA, 0, NULL},
     {"GET", "/admin/recipients", page_recipients, WEB_ADMIN, 0, "Partner recipients"},
     {"POST", "/admin/recipients", page_recipients_post, WEB_ADMIN, 0, NULL},
+    /* the settings people fill once (page_settings.c): a school's account its own school's */
+    {"GET", "/admin/settings", page_settings, WEB_ADMIN, 0, "Settings"},
+    {"POST", "/admin/settings", page_settings_post, WEB_ADMIN, 0, NULL},
+    {"GET", "/schools/{urn}/settings", page_school_settings, WEB_ADMIN | WEB_R(OR_ROLE_SCHOOL), 0,
+     NULL},
+    {"POST", "/schools/{urn}/settings", page_school_settings_post,
+     WEB_ADMIN | WEB_R(OR_ROLE_SCHOOL), 0, NULL},
+    {"GET", "/settings", page_own_settings, WEB_R(OR_ROLE_SCHOOL), 0, "Settings"},
     /* a partner's one-click link: the token is the credential (page_notice.c) */
     {"GET", "/n/{token}", page_notice, WEB_PUBLIC, WEB_F_SECRET_PATH, NULL},
     {"POST", "/n/{token}", page_notice_post, WEB_PUBLIC, WEB_F_SECRET_PATH, NULL},

@@ -412,6 +412,12 @@ void page_recipients(const web_request *req, web_response *res);         /* page
 void page_recipients_post(const web_request *req, web_response *res);    /* page_recipients.c */
 void page_notice(const web_request *req, web_response *res);             /* page_notice.c */
 void page_notice_post(const web_request *req, web_response *res);        /* page_notice.c */
+/* the settings people fill once (page_settings.c) */
+void page_settings(const web_request *req, web_response *res);
+void page_settings_post(const web_request *req, web_response *res);
+void page_school_settings(const web_request *req, web_response *res);
+void page_school_settings_post(const web_request *req, web_response *res);
+void page_own_settings(const web_request *req, web_response *res);
 /* the interventions directory (interventions_view.h) */
 void page_interventions(const web_request *req, web_response *res); /* page_interventions.c */
 void page_intervention(const web_request *req, web_response *res);  /* page_intervention.c */

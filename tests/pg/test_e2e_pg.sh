@@ -28,6 +28,7 @@ for t in \
     tests/e2e/test_outcome_pages.sh \
     tests/e2e/test_interventions.sh \
     tests/e2e/test_letters.sh \
+    tests/e2e/test_settings.sh \
     tests/e2e/test_plans.sh \
     tests/e2e/test_notify.sh \
     tests/e2e/test_scope_roll.sh \

@@ -18,6 +18,7 @@
 
 #include "onroll/duties.h"
 #include "onroll/excl.h"
+#include "onroll/letters.h"
 #include "onroll/params.h"
 #include "onroll/referrals.h"
 #include "onroll/rules.h"
@@ -292,6 +293,55 @@ static void the_cap_sums_once(void **state)
     assert_non_null(strstr(err.msg, "STAT-45DAY-CAP: Education Act 2002 s51A"));
 }
 
+/* Issue 14's finding "the letter is reached only from the timeline, not from the duty it does":
+ * the catalogue says which letter kinds do each duty (.done.letters), so that the duty's
+ * "Write the letter" button comes from data. The column and the kinds' own list (letters.c
+ * `closes`) agree both ways: a kind closes a rule exactly when the rule's row names the kind.
+ * By hand from letters.c: STAT-NOTIFY-PARENT and STAT-NOTICE-S104 by the parents' letters
+ * (suspension-parent, permanent-parent); STAT-NOTIFY-GB by board-notice; STAT-GB-15DAY and
+ * STAT-GB-50DAY by the board's decisions (board-upheld, board-reinstated); no other rule. */
+static void each_letter_names_its_duties(void **state)
+{
+    (void)state;
+    static const struct {
+        or_rule_id id;
+        const char *a, *b;
+    } want[] = {
+        {OR_RULE_STAT_NOTIFY_PARENT, "suspension-parent", "permanent-parent"},
+        {OR_RULE_STAT_NOTICE_S104, "suspension-parent", "permanent-parent"},
+        {OR_RULE_STAT_NOTIFY_GB, "board-notice", NULL},
+        {OR_RULE_STAT_GB_15DAY, "board-upheld", "board-reinstated"},
+        {OR_RULE_STAT_GB_50DAY, "board-upheld", "board-reinstated"},
+    };
+    for (size_t i = 0; i < or_rules_count(); i++) {
+        const or_rule *r = or_rule_at(i);
+        const char *a = NULL, *b = NULL;
+        for (size_t w = 0; w < sizeof want / sizeof want[0]; w++)
+            if (want[w].id == r->code) {
+                a = want[w].a;
+                b = want[w].b;
+            }
+        const char *got_a = r->done.letters[0], *got_b = r->done.letters[1];
+        if ((a == NULL) != (got_a == NULL) || (a && strcmp(a, got_a)) ||
+            (b == NULL) != (got_b == NULL) || (b && strcmp(b, got_b)))
+            fail_msg("%s: letters %s, %s; expected %s, %s", r->id, got_a ? got_a : "none",
+                     got_b ? got_b : "none", a ? a : "none", b ? b : "none");
+        /* both ways against the kinds */
+        for (size_t k = 0; k < or_letter_kinds_count(); k++) {
+            const or_letter_kind *kind = or_letter_kind_at(k);
+            bool closes = false, named = false;
+            for (int c = 0; kind->closes[c]; c++)
+                closes |= !strcmp(kind->closes[c], r->id);
+            for (int l = 0; l < 2; l++)
+                named |= r->done.letters[l] && !strcmp(r->done.letters[l], kind->id);
+            if (closes != named)
+                fail_msg("%s and letter %s disagree: the kind %s it, the row %s it", r->id,
+                         kind->id, closes ? "closes" : "does not close",
+                         named ? "names" : "does not name");
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -300,6 +350,7 @@ int main(void)
         cmocka_unit_test(every_row_has_its_evaluator),
         cmocka_unit_test(every_rule_lists_its_parameters),
         cmocka_unit_test(how_each_is_done),
+        cmocka_unit_test(each_letter_names_its_duties),
         cmocka_unit_test(when_an_exclusion_counts),
         cmocka_unit_test(the_cap_sums_once),
     };

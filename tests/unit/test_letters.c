@@ -842,6 +842,109 @@ static void test_gap(void **state)
     assert_false(or_letter_gap(NULL, g, sizeof g));
 }
 
+/* Issue 14's finding "letters leave gaps for the head teacher's, the clerk's and the LA team's
+ * names": with the settings filled (settings.h), the parents' letter of a 3-day suspension from
+ * Fri 24 Oct 2025 leaves no gap at all, and says, word for word (worked out by hand from the
+ * sentences of letters.c): the school's address first, the clerk with both ways to write, the
+ * LA's team, and the head teacher's name under "Yours sincerely". Without them, the gaps name
+ * the settings that would fill them. */
+static void test_settings_fill(void **state)
+{
+    (void)state;
+    or_params p;
+    or_params_default(&p);
+    or_arena a = OR_ARENA_INIT;
+    or_letter l;
+    or_error err = {0};
+    or_letter_facts f = {.kind = or_letter_kind_find("suspension-parent"),
+                         .school = "School A",
+                         .pupil = "Jayden Campbell",
+                         .forename = "Jayden",
+                         .parent = "Ms Campbell",
+                         .dob = D("2012-05-01"),
+                         .type = OR_EV_SUSPENSION,
+                         .event_id = "EX1",
+                         .start = D("2025-10-24"),
+                         .decided = OR_DATE_NONE,
+                         .sessions = 6,
+                         .reasons = "DB",
+                         .exam = OR_DATE_NONE,
+                         .run_start = OR_DATE_NONE,
+                         .board_told = OR_DATE_NONE,
+                         .send_on = OR_DATE_NONE,
+                         .dated = D("2025-10-24"),
+                         .cal = &cal_la,
+                         .p = &p};
+    /* no settings: the gaps, and the settings that fill them, in settings.h's order */
+    assert_int_equal(or_letter_fill(&f, &a, &l, &err), OR_OK);
+    or_sb t = OR_SB_INIT;
+    or_letter_text(&l, &t);
+    or_setting_id miss[OR_SET__COUNT];
+    int n = or_letter_missing_settings(or_sb_str(&t), miss, OR_SET__COUNT);
+    assert_int_equal(n, 3);
+    assert_int_equal(miss[0], OR_SET_LA_TEAM_EMAIL);
+    assert_int_equal(miss[1], OR_SET_HEAD_TEACHER);
+    assert_int_equal(miss[2], OR_SET_CLERK_NAME);
+
+    f.head_teacher = "Ms A Patel";
+    f.clerk_name = "Mr B Jones";
+    f.clerk_email = "clerk@a.example.sch.uk";
+    f.school_address = "1 Oak Lane\nKestrel KE1 2AB";
+    f.la_contact = "Exclusions Team, Kestrel Borough Council, email exclusions@kestrel.gov.uk, "
+                   "telephone 01632 960 000";
+    assert_int_equal(or_letter_fill(&f, &a, &l, &err), OR_OK);
+    or_sb_reset(&t);
+    or_letter_text(&l, &t);
+    const char *s = or_sb_str(&t);
+    char gap[128];
+    if (or_letter_gap(s, gap, sizeof gap))
+        fail_msg("a gap is left: %s\n%s", gap, s);
+    assert_int_equal(or_letter_missing_settings(s, miss, OR_SET__COUNT), 0);
+    /* the address, then the date */
+    assert_int_equal(strncmp(s,
+                             "1 Oak Lane\nKestrel KE1 2AB\n\nFriday 24 October 2025\n\nDear Ms "
+                             "Campbell,\n",
+                             strlen("1 Oak Lane\nKestrel KE1 2AB\n\nFriday 24 October 2025\n\nDear "
+                                    "Ms Campbell,\n")),
+                     0);
+    assert_non_null(strstr(s, "To make representations, write to the clerk to the governing "
+                              "board: Mr B Jones, by email to clerk@a.example.sch.uk, or by post "
+                              "to School A, 1 Oak Lane, Kestrel KE1 2AB.\n"));
+    assert_non_null(strstr(s, "you can contact the local authority's exclusions team: Exclusions "
+                              "Team, Kestrel Borough Council, email exclusions@kestrel.gov.uk, "
+                              "telephone 01632 960 000. If Jayden"));
+    assert_non_null(strstr(s, "Yours sincerely,\nMs A Patel\nHead teacher, School A\n"));
+
+    /* the clerk's name alone: the address is the gap left, named by its setting */
+    f.clerk_email = NULL;
+    f.school_address = "";
+    assert_int_equal(or_letter_fill(&f, &a, &l, &err), OR_OK);
+    or_sb_reset(&t);
+    or_letter_text(&l, &t);
+    s = or_sb_str(&t);
+    assert_non_null(strstr(s, "write to the clerk to the governing board: Mr B Jones, "
+                              "[address of the clerk to the governing board].\n"));
+    assert_int_equal(strncmp(s, "Friday 24 October 2025\n", 23), 0); /* no address: the date */
+    assert_int_equal(or_letter_missing_settings(s, miss, OR_SET__COUNT), 1);
+    assert_int_equal(miss[0], OR_SET_CLERK_EMAIL);
+
+    /* the board's notice is signed by the head teacher; the board's decision by the clerk */
+    f.kind = or_letter_kind_find("board-notice");
+    assert_int_equal(or_letter_fill(&f, &a, &l, &err), OR_OK);
+    or_sb_reset(&t);
+    or_letter_text(&l, &t);
+    assert_non_null(strstr(or_sb_str(&t), "\n\nMs A Patel\nHead teacher, School A\n"));
+    f.kind = or_letter_kind_find("board-reinstated");
+    assert_int_equal(or_letter_fill(&f, &a, &l, &err), OR_OK);
+    or_sb_reset(&t);
+    or_letter_text(&l, &t);
+    assert_non_null(strstr(or_sb_str(&t), "Yours sincerely,\nMr B Jones\nClerk to the governing "
+                                          "board, on behalf of the governing board of School A\n"));
+    assert_null(strstr(or_sb_str(&t), "[name of the clerk"));
+    or_sb_release(&t);
+    or_arena_free(&a);
+}
+
 static void test_date_words(void **state)
 {
     (void)state;
@@ -872,6 +975,8 @@ int main(void)
     tests[k++] = (struct CMUnitTest){"check body", test_check_body, NULL, NULL, NULL};
     tests[k++] = (struct CMUnitTest){"gaps", test_gap, NULL, NULL, NULL};
     tests[k++] = (struct CMUnitTest){"date words", test_date_words, NULL, NULL, NULL};
+    tests[k++] =
+        (struct CMUnitTest){"settings fill the gaps", test_settings_fill, NULL, NULL, NULL};
     int rc = _cmocka_run_group_tests("letters", tests, k, group_setup, group_teardown);
     free(tests);
     return rc;
