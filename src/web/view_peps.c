@@ -5,12 +5,13 @@
  * Looked after: the characteristics snapshot in force today says so (cla = 1). The status:
  *   - never:   no PEP meeting recorded, ever (a `pep` event, or LOCAL-PEP recorded as done),
  *              whatever the term says: the Virtual School's first PEP is still to hold;
- *   - else the term's LOCAL-PEP duty (protocol.c, on the calendar of the school the child is
- *     on the roll of): done (current), open (due by the end of the term), overdue;
+ *   - else the LOCAL-PEP duties of this school year's terms (protocol.c, on the calendar of the
+ *     school the child is on the roll of): the latest term's done (current); else a term
+ *     ended without one (overdue: the last PEP was missed and none held since); else due by
+ *     the end of this term;
  *   - a child with no school place has no such duty (no school's term), so the same question
- *     is asked of the latest term begun on the calendar of their last school (the LA's terms
- *     when they never had one): a PEP in that term is current; none, and the term not over,
- *     due; none, and the term over, overdue.
+ *     is asked of this school year's terms on the calendar of their last school (the LA's terms
+ *     when they never had one), in the same order.
  * So every looked-after child is in exactly one status, and the figures add up to the total.
  *
  * The Virtual School sees the children of its scope (view_scope_pupils, each confirmed by
@@ -71,23 +72,31 @@ static const or_calendar *calendar_for(const view_snapshot *snap, int urn)
     return s ? s->cal : NULL;
 }
 
-/* The status from the latest term begun on cal (see the top); *due its end. */
+/* The status from the terms of this school year begun on cal (see the top); *due the end of
+ * the latest. */
 static view_pep_status by_term(const or_calendar *cal, const or_pupil_facts *f, or_date as_of,
                                or_date *due)
 {
-    int t = -1;
-    for (int i = 0; cal && i < cal->nterms; i++)
-        if (cal->term_start[i] <= as_of && (t < 0 || cal->term_start[i] > cal->term_start[t]))
-            t = i;
-    if (t < 0)
-        return VIEW_PEP_CURRENT; /* no term begun: nothing is due */
-    or_date from = cal->term_start[t], to = cal->term_end[t];
-    *due = to;
-    for (int i = 0; i < f->nevents; i++)
-        if (is_pep(&f->events[i], as_of) && f->events[i].start >= from &&
-            f->events[i].start <= to)
-            return VIEW_PEP_CURRENT;
-    return as_of <= to ? VIEW_PEP_DUE : VIEW_PEP_OVERDUE;
+    int ay = or_date_academic_year(as_of), latest = -1;
+    bool missed = false, held = false;
+    for (int t = 0; cal && t < cal->nterms; t++) {
+        or_date from = cal->term_start[t], to = cal->term_end[t];
+        if (from > as_of || or_date_academic_year(from) != ay)
+            continue;
+        bool pep = false;
+        for (int i = 0; i < f->nevents; i++)
+            pep |= is_pep(&f->events[i], as_of) && f->events[i].start >= from &&
+                   f->events[i].start <= to;
+        if (latest < 0 || from > cal->term_start[latest]) {
+            latest = t;
+            held = pep;
+        }
+        missed |= !pep && to < as_of;
+    }
+    if (latest < 0)
+        return VIEW_PEP_CURRENT; /* no term begun this school year: nothing is due */
+    *due = cal->term_end[latest];
+    return held ? VIEW_PEP_CURRENT : missed ? VIEW_PEP_OVERDUE : VIEW_PEP_DUE;
 }
 
 static void pep_of(const view_snapshot *snap, const view_pupil *p, view_pep *w)
@@ -100,16 +109,20 @@ static void pep_of(const view_snapshot *snap, const view_pupil *p, view_pep *w)
         if (is_pep(&p->f->events[e], snap->as_of))
             w->last = &p->f->events[e]; /* events are in date order */
     const or_duty *pep = NULL;
+    bool missed = false; /* a term of this school year ended without one */
     for (int d = p->duty0; d < p->duty0 + p->nduties; d++) {
         const or_duty *du = &snap->duties.items[d];
-        if (du->rule->code == OR_RULE_LOCAL_PEP && (!pep || du->due > pep->due))
+        if (du->rule->code != OR_RULE_LOCAL_PEP)
+            continue;
+        missed |= du->status == OR_DUTY_OVERDUE;
+        if (!pep || du->due > pep->due)
             pep = du; /* the latest term begun */
     }
     if (pep) {
         w->due = pep->due;
-        w->status = pep->status == OR_DUTY_DONE      ? VIEW_PEP_CURRENT
-                    : pep->status == OR_DUTY_OVERDUE ? VIEW_PEP_OVERDUE
-                                                     : VIEW_PEP_DUE;
+        w->status = pep->status == OR_DUTY_DONE ? VIEW_PEP_CURRENT
+                    : missed                    ? VIEW_PEP_OVERDUE
+                                                : VIEW_PEP_DUE;
     } else {
         w->status = by_term(calendar_for(snap, p->urn), p->f, snap->as_of, &w->due);
     }

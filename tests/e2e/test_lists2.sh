@@ -98,7 +98,7 @@ expect_eq "... 5 referrals and its header" 6 "$(grep -c . "$WORK/body")"
 expect_in "... status as its key" ",accepted" "$WORK/body"
 expect_not_in "... none of another service" "$P6" "$WORK/body"
 expect_eq "the download is on the audit log" 1 \
-    "$(sql "SELECT count(*) FROM audit_log WHERE action = 'export' AND path = '/referrals/download' AND user_email = 'reu@la.example.gov.uk'" | tr -d ' ' | awk '{print ($1 >= 1)}')"
+    "$(sql "SELECT count(*) FROM audit_log WHERE action = 'export' AND object = '/referrals/download' AND actor = 'reu@la.example.gov.uk'" | awk '{print ($1 >= 1)}')"
 get "$EH" /referrals >/dev/null
 expect_eq "early help sees its one referral" 1 "$(rows "$WORK/body" "$REFROW")"
 expect_in "... Finn Xavier's" "Finn Xavier" "$WORK/body"
@@ -181,7 +181,7 @@ expect_eq "the LA's pupils download" 200 "$(get "$LA" "/pupils/download?school=$
 expect_in "... Southfield's pupils" "$P4" "$WORK/body"
 expect_not_in "... only" "$P1" "$WORK/body"
 expect_eq "the pupils download is on the audit log" 1 \
-    "$(sql "SELECT count(*) FROM audit_log WHERE action = 'export' AND path = '/pupils/download'" | awk '{print ($1 >= 1)}')"
+    "$(sql "SELECT count(*) FROM audit_log WHERE action = 'export' AND object = '/pupils/download'" | awk '{print ($1 >= 1)}')"
 get "$SFJ" "/pupils?school=$NG&per_page=100" >/dev/null
 expect_not_in "scope: Southfield asking for Northgate's pupils gets none" "Ada Price" "$WORK/body"
 get "$SFJ" "/pupils?q=Ada" >/dev/null
