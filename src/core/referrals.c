@@ -155,11 +155,11 @@ int or_referral_next(const or_referral_state *s, const char *out[], int max)
     return n;
 }
 
-static const char *const status_keys[OR_REFERRAL__N] = {"new", "accepted", "declined",
-                                                        "allocated", "closed"};
+static const char *const status_keys[OR_REFERRAL__N] = {"new", "accepted", "declined", "allocated",
+                                                        "closed"};
 /* labels.h */
-static const char *const status_words[OR_REFERRAL__N] = {"New", "Accepted", "Declined",
-                                                         "Allocated", "Closed"};
+static const char *const status_words[OR_REFERRAL__N] = {"New", "Accepted", "Declined", "Allocated",
+                                                         "Closed"};
 
 or_referral_status or_referral_status_of(const or_referral_state *s)
 {

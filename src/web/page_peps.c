@@ -38,14 +38,10 @@ static const list_column columns[C__N] = {
     [C_LAST] = {"last", "Last PEP meeting", "last_pep", LIST_SORT | LIST_DESC},
     [C_ACTION] = {NULL, "Action", NULL, 0},
 };
-static const list_spec spec = {"/peps",
-                               "Looked-after children and their PEPs",
-                               columns,
-                               C__N,
-                               filters,
-                               F__N,
-                               .sort = "status",
-                               .csv_name = "onroll-peps",
+static const list_spec spec = {"/peps",           "Looked-after children and their PEPs",
+                               columns,           C__N,
+                               filters,           F__N,
+                               .sort = "status",  .csv_name = "onroll-peps",
                                .noun = "children"};
 
 /* never and overdue first */
@@ -158,12 +154,10 @@ static bool load(const web_request *req, web_response *res, peps *b)
 /* A link to the list with these filters. */
 static const char *href(const web_request *req, const char *status, bool none, int urn)
 {
-    return or_arena_printf(req->arena, "/peps%s%s%s%s%s", *status || none || urn ? "?" : "",
-                           *status ? "status=" : "", status,
-                           none ? (*status ? "&place=none" : "place=none") : "",
-                           urn ? or_arena_printf(req->arena, "%sschool=%d",
-                                                 *status || none ? "&" : "", urn)
-                               : "");
+    return or_arena_printf(
+        req->arena, "/peps%s%s%s%s%s", *status || none || urn ? "?" : "", *status ? "status=" : "",
+        status, none ? (*status ? "&place=none" : "place=none") : "",
+        urn ? or_arena_printf(req->arena, "%sschool=%d", *status || none ? "&" : "", urn) : "");
 }
 
 static void figures(or_sb *out, const web_request *req, const peps *b)
@@ -174,11 +168,11 @@ static void figures(or_sb *out, const web_request *req, const peps *b)
     f[0] = (view_figure){list_thousands(b->total, buf[0]), "Looked-after children",
                          href(req, "", false, urn)};
     static const view_pep_status order[VIEW_PEP__N] = {VIEW_PEP_CURRENT, VIEW_PEP_DUE,
-                                                        VIEW_PEP_OVERDUE, VIEW_PEP_NEVER};
+                                                       VIEW_PEP_OVERDUE, VIEW_PEP_NEVER};
     for (int i = 0; i < VIEW_PEP__N; i++)
-        f[i + 1] = (view_figure){list_thousands(b->counts[order[i]], buf[i + 1]),
-                                 view_pep_words(order[i]),
-                                 href(req, view_pep_key(order[i]), false, urn)};
+        f[i + 1] =
+            (view_figure){list_thousands(b->counts[order[i]], buf[i + 1]), view_pep_words(order[i]),
+                          href(req, view_pep_key(order[i]), false, urn)};
     f[VIEW_PEP__N + 1] = (view_figure){list_thousands(b->no_place, buf[VIEW_PEP__N + 1]),
                                        "No school place", href(req, "", true, urn)};
     view_figures(out, f, VIEW_PEP__N + 2);
@@ -213,8 +207,8 @@ static void row_html(or_sb *out, const web_request *req, const view_snapshot *sn
     html_raw(out, "<td class=\"govuk-table__cell\">");
     view_tag(out, view_pep_words(w->status), colour_of(w->status));
     html_raw(out, "</td>\n");
-    gov_td(out, w->due != OR_DATE_NONE && w->status != VIEW_PEP_CURRENT ? view_date(w->due, day)
-                                                                         : "");
+    gov_td(out,
+           w->due != OR_DATE_NONE && w->status != VIEW_PEP_CURRENT ? view_date(w->due, day) : "");
     gov_td(out, w->last ? view_date(w->last->start, day) : "None recorded");
     html_printf(out,
                 "<td class=\"govuk-table__cell\"><a class=\"govuk-link\" "

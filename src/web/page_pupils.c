@@ -48,28 +48,19 @@ static const list_column columns[C__N] = {
     [C_YEAR] = {"year", "Year group", "year_group", LIST_SORT},
     [C_SCHOOL] = {"school", "School", "school", LIST_SORT},
     [C_URN] = {NULL, NULL, "urn", LIST_NUMERIC},
-    [C_FLAGS] = {"risk", "Risk indicators", "risk_indicators", LIST_SORT | LIST_DESC | LIST_NUMERIC},
+    [C_FLAGS] = {"risk", "Risk indicators", "risk_indicators",
+                 LIST_SORT | LIST_DESC | LIST_NUMERIC},
     [C_OVERDUE] = {"overdue", "Duties overdue", "duties_overdue",
                    LIST_SORT | LIST_DESC | LIST_NUMERIC},
 };
-static const list_spec spec = {"/pupils",
-                               "Pupils",
-                               columns,
-                               C__N,
-                               filters,
-                               F__N,
-                               .sort = "name",
-                               .csv_name = "onroll-pupils",
-                               .noun = "pupils"};
-static const list_spec spec_assign = {"/pupils",
-                                      "Pupils",
-                                      columns,
-                                      C__N,
-                                      filters,
-                                      F__ALL,
-                                      .sort = "name",
-                                      .csv_name = "onroll-pupils",
-                                      .noun = "pupils"};
+static const list_spec spec = {
+    "/pupils",       "Pupils", columns,        C__N,
+    filters,         F__N,     .sort = "name", .csv_name = "onroll-pupils",
+    .noun = "pupils"};
+static const list_spec spec_assign = {
+    "/pupils",       "Pupils", columns,        C__N,
+    filters,         F__ALL,   .sort = "name", .csv_name = "onroll-pupils",
+    .noun = "pupils"};
 
 /* Does haystack contain needle, ignoring ASCII case? */
 static bool contains(const char *haystack, const char *needle)
@@ -162,8 +153,8 @@ static bool load(const web_request *req, web_response *res, search *b)
     bool listed = false;
     if (*assign && (WEB_RECORD_ROLES & WEB_R(req->user->role)) && or_iv_id_ok(assign)) {
         or_error e = {0};
-        b->assigning = !or_iv_get(req->store, assign, req->arena, &b->iv, &listed, &e) &&
-                       listed && b->iv.active;
+        b->assigning = !or_iv_get(req->store, assign, req->arena, &b->iv, &listed, &e) && listed &&
+                       b->iv.active;
     }
     or_error err = {0};
     const view_pupil *const *scope = NULL;
@@ -207,7 +198,8 @@ static bool load(const web_request *req, web_response *res, search *b)
     b->rows = or_arena_alloc(req->arena, ((size_t)b->nscope + 1) * sizeof *b->rows);
     for (int i = 0; b->rows && !b->nerrs && i < b->nscope; i++) {
         const view_pupil *p = scope[i];
-        if ((urn && p->urn != urn) || (risk && !p->nflags) || (*year && strcmp(p->year_group, year)) ||
+        if ((urn && p->urn != urn) || (risk && !p->nflags) ||
+            (*year && strcmp(p->year_group, year)) ||
             (*q && !contains(p->name, q) && !contains(p->upn, q)))
             continue;
         b->rows[b->n++] = p;
@@ -223,8 +215,8 @@ static bool load(const web_request *req, web_response *res, search *b)
 static bool whole(const web_request *req, const view_snapshot *snap, const view_pupil *p)
 {
     int mine = web_user_school(req);
-    return !mine ||
-           or_view_school(p->f, mine, snap->as_of, or_model_params(snap->model)).kind == OR_VIEW_WHOLE;
+    return !mine || or_view_school(p->f, mine, snap->as_of, or_model_params(snap->model)).kind ==
+                        OR_VIEW_WHOLE;
 }
 
 static const char *year_words(const char *y)
@@ -255,8 +247,9 @@ static void row_html(or_sb *out, const web_request *req, const search *b, const 
     if (!whole(req, b->snap, p)) {
         /* a pupil who has left the school: not where they went, nor what others recorded */
         gov_td(out, "Left your school");
-        html_raw(out, "<td class=\"govuk-table__cell govuk-table__cell--numeric\">Not shown</td>\n"
-                      "<td class=\"govuk-table__cell govuk-table__cell--numeric\">Not shown</td>\n");
+        html_raw(out,
+                 "<td class=\"govuk-table__cell govuk-table__cell--numeric\">Not shown</td>\n"
+                 "<td class=\"govuk-table__cell govuk-table__cell--numeric\">Not shown</td>\n");
     } else {
         view_td_school(out, req, b->snap, p->urn);
         list_td_num(out, p->nflags);

@@ -99,27 +99,24 @@ static int by_column(const void *x, const void *y, void *ctx)
     return c ? c : strcmp(a->r->event_id, b->r->event_id);
 }
 
-/* A link to the list with these filters ("" leaves one out), into the request's arena. */
+/* A link to the list with these filters ("" leaves one out): status and service are keys the
+ * list engine checked against its choices; view_figures escapes the link. */
 static const char *href(const web_request *req, const char *status, const char *service, int urn)
 {
-    or_sb sb = OR_SB_INIT;
-    html_raw(&sb, "/referrals");
-    char sep = '?';
-    if (*status) {
-        or_sb_addf(&sb, "%cstatus=", sep);
-        html_url(&sb, status);
-        sep = '&';
-    }
-    if (*service) {
-        or_sb_addf(&sb, "%cservice=", sep);
-        html_url(&sb, service);
-        sep = '&';
-    }
+    char school[24] = "";
     if (urn)
-        or_sb_addf(&sb, "%cschool=%d", sep, urn);
-    const char *s = or_arena_strdup(req->arena, or_sb_str(&sb));
-    or_sb_release(&sb);
-    return s;
+        snprintf(school, sizeof school, "school=%d", urn);
+    const char *parts[3] = {*status ? or_arena_printf(req->arena, "status=%s", status) : "",
+                            *service ? or_arena_printf(req->arena, "service=%s", service) : "",
+                            school};
+    const char *out = "/referrals";
+    char sep = '?';
+    for (int i = 0; i < 3; i++)
+        if (*parts[i]) {
+            out = or_arena_printf(req->arena, "%s%c%s", out, sep, parts[i]);
+            sep = '&';
+        }
+    return out;
 }
 
 typedef struct {
@@ -145,15 +142,15 @@ static bool load(const web_request *req, web_response *res, inbox *b)
     }
     b->la = req->user->role != OR_ROLE_PARTNER;
     if (!b->la)
-        b->nservices =
-            web_partner_services(req->user->scope, b->services, OR_VIEW_SERVICES_MAX);
+        b->nservices = web_partner_services(req->user->scope, b->services, OR_VIEW_SERVICES_MAX);
     list_init(&b->l, req, &spec);
     gov_choice *st = or_arena_alloc(req->arena, OR_REFERRAL__N * sizeof *st);
     for (int i = 0; st && i < OR_REFERRAL__N; i++)
         st[i] = (gov_choice){or_referral_status_key(i), or_referral_status_words(i), NULL};
     list_choices(&b->l, F_STATUS, st, st ? OR_REFERRAL__N : 0);
     /* the services this user may ask for: the LA every route; a partner its own */
-    gov_choice *sv = or_arena_alloc(req->arena, (size_t)(or_referral_flows_count() + 1) * sizeof *sv);
+    gov_choice *sv =
+        or_arena_alloc(req->arena, (size_t)(or_referral_flows_count() + 1) * sizeof *sv);
     int nsv = 0;
     for (int i = 0; sv && i < or_referral_flows_count(); i++) {
         const or_referral_flow *fl = or_referral_flow_at(i);
@@ -200,11 +197,12 @@ static void figures(or_sb *out, const web_request *req, const inbox *b)
     int urn = atoi(list_text(&b->l, F_SCHOOL));
     char buf[OR_REFERRAL__N + 1][32];
     view_figure f[OR_REFERRAL__N + 1];
-    f[0] = (view_figure){list_thousands(b->total, buf[0]), "All referrals", href(req, "", service, urn)};
+    f[0] = (view_figure){list_thousands(b->total, buf[0]), "All referrals",
+                         href(req, "", service, urn)};
     for (int i = 0; i < OR_REFERRAL__N; i++)
-        f[i + 1] = (view_figure){list_thousands(b->counts[i], buf[i + 1]),
-                                 or_referral_status_words(i),
-                                 href(req, or_referral_status_key(i), service, urn)};
+        f[i + 1] =
+            (view_figure){list_thousands(b->counts[i], buf[i + 1]), or_referral_status_words(i),
+                          href(req, or_referral_status_key(i), service, urn)};
     view_figures(out, f, OR_REFERRAL__N + 1);
 }
 
@@ -227,9 +225,10 @@ static void row_html(or_sb *out, const web_request *req, const view_snapshot *sn
     view_tag(out, words, colour);
     html_raw(out, "</td>\n<td class=\"govuk-table__cell\">");
     if (w->next)
-        html_printf(out, "%s", plan_status_label(w->st.flow, w->st.step + 1 < w->st.flow->nsteps
-                                                                 ? w->st.flow->steps[w->st.step + 1].status
-                                                                 : w->st.status));
+        html_printf(out, "%s",
+                    plan_status_label(w->st.flow, w->st.step + 1 < w->st.flow->nsteps
+                                                      ? w->st.flow->steps[w->st.step + 1].status
+                                                      : w->st.status));
     else
         html_raw(out, "None");
     html_raw(out, "</td>\n<td class=\"govuk-table__cell\">");

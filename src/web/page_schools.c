@@ -17,8 +17,7 @@ enum { F_Q, F_CONCERN, F__N };
 static const gov_choice concern[] = {{"1", "Only schools of concern", NULL}};
 static const list_filter filters[F__N] = {
     [F_Q] = {"q", "School name or URN", NULL, LIST_TEXT},
-    [F_CONCERN] = {"concern", "Concern", NULL, LIST_CHECKBOXES, .choices = concern,
-                   .nchoices = 1},
+    [F_CONCERN] = {"concern", "Concern", NULL, LIST_CHECKBOXES, .choices = concern, .nchoices = 1},
 };
 enum { C_NAME, C_URN, C_PHASE, C_PUPILS, C_SUSP, C_PERM, C_FUNNEL, C_SHARING, C__N };
 static const list_column columns[C__N] = {
@@ -33,23 +32,18 @@ static const list_column columns[C__N] = {
     [C_FUNNEL] = {"concern", "Against the LA", "funnel", LIST_SORT},
     [C_SHARING] = {NULL, "Data sharing", NULL, 0},
 };
-static const list_spec spec = {"/schools",
-                               "Schools",
-                               columns,
-                               C__N,
-                               filters,
-                               F__N,
-                               .sort = "name",
-                               .csv_name = "onroll-schools",
-                               .noun = "schools"};
+static const list_spec spec = {
+    "/schools",       "Schools", columns,        C__N,
+    filters,          F__N,      .sort = "name", .csv_name = "onroll-schools",
+    .noun = "schools"};
 
 /* labels.h */
 static const char *phase_words(const char *phase)
 {
     static const char *const map[][2] = {
-        {"primary", "Primary"},        {"secondary", "Secondary"},
-        {"pru", "Pupil referral unit"}, {"special", "Special"},
-        {"all-through", "All-through"}, {"nursery", "Nursery"},
+        {"primary", "Primary"},          {"secondary", "Secondary"},
+        {"pru", "Pupil referral unit"},  {"special", "Special"},
+        {"all-through", "All-through"},  {"nursery", "Nursery"},
         {"ap", "Alternative provision"}, {"16_plus", "16 plus"},
     };
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
@@ -98,8 +92,9 @@ static int by_column(const void *x, const void *y, void *ctx)
     case C_PUPILS:
     case C_SUSP:
     case C_PERM: {
-        const char *col = s->col == C_PUPILS ? "headcount" : s->col == C_SUSP ? "suspension"
-                                                                              : "perm_excl";
+        const char *col = s->col == C_PUPILS ? "headcount"
+                          : s->col == C_SUSP ? "suspension"
+                                             : "perm_excl";
         double va = atof(cell(s->b, a, col)), vb = atof(cell(s->b, c2, col));
         c = va < vb ? -1 : va > vb;
         break;

@@ -310,8 +310,8 @@ const char *plan_status_label(const or_referral_flow *fl, const char *status)
 const char *plan_status_words(const or_referral_state *s, const char **colour)
 {
     static const char *const colours[OR_REFERRAL__N] = {
-        [OR_REFERRAL_NEW] = "blue",       [OR_REFERRAL_ACCEPTED] = "turquoise",
-        [OR_REFERRAL_DECLINED] = "red",   [OR_REFERRAL_ALLOCATED] = "green",
+        [OR_REFERRAL_NEW] = "blue",     [OR_REFERRAL_ACCEPTED] = "turquoise",
+        [OR_REFERRAL_DECLINED] = "red", [OR_REFERRAL_ALLOCATED] = "green",
         [OR_REFERRAL_CLOSED] = "grey",
     };
     or_referral_status st = or_referral_status_of(s); /* the words: referrals.h, one place */

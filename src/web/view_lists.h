@@ -46,7 +46,13 @@ or_code view_referral_counts(const web_request *req, view_snapshot *snap, const 
 
 /* A looked-after child's PEP this term: held (current), to hold by the end of the term (due),
  * the term ended without one (overdue), or no PEP ever recorded (never: whatever the term). */
-typedef enum { VIEW_PEP_CURRENT, VIEW_PEP_DUE, VIEW_PEP_OVERDUE, VIEW_PEP_NEVER, VIEW_PEP__N } view_pep_status;
+typedef enum {
+    VIEW_PEP_CURRENT,
+    VIEW_PEP_DUE,
+    VIEW_PEP_OVERDUE,
+    VIEW_PEP_NEVER,
+    VIEW_PEP__N
+} view_pep_status;
 
 const char *view_pep_key(view_pep_status s);   /* "current", "due", "overdue", "never" */
 const char *view_pep_words(view_pep_status s); /* "PEP held this term"...; labels.h */

@@ -60,8 +60,8 @@ or_code view_referrals_list(const web_request *req, view_snapshot *snap,
                 continue;
             for (int d = p->duty0; !w.st.ended && d < p->duty0 + p->nduties; d++) {
                 const or_duty *du = &snap->duties.items[d];
-                if (du->rule->code == OR_RULE_LOCAL_REFERRAL && du->urn == r->urn &&
-                    du->event_id && !strcmp(du->event_id, r->event_id))
+                if (du->rule->code == OR_RULE_LOCAL_REFERRAL && du->urn == r->urn && du->event_id &&
+                    !strcmp(du->event_id, r->event_id))
                     w.next = du;
             }
             if (count == cap) {

@@ -102,8 +102,10 @@ static void status_in_words(void **state)
         {ap, -1, "referred", false, "new", "New"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        or_referral_state st = {.flow = cases[i].fl, .step = cases[i].step,
-                                .status = cases[i].status, .ended = cases[i].ended};
+        or_referral_state st = {.flow = cases[i].fl,
+                                .step = cases[i].step,
+                                .status = cases[i].status,
+                                .ended = cases[i].ended};
         or_referral_status got = or_referral_status_of(&st);
         assert_string_equal(or_referral_status_key(got), cases[i].key);
         assert_string_equal(or_referral_status_words(got), cases[i].words);
