@@ -224,11 +224,10 @@ static void row_html(or_sb *out, const web_request *req, const view_snapshot *sn
     const char *words = plan_status_words(&w->st, &colour);
     view_tag(out, words, colour);
     html_raw(out, "</td>\n<td class=\"govuk-table__cell\">");
-    if (w->next)
-        html_printf(out, "%s",
-                    plan_status_label(w->st.flow, w->st.step + 1 < w->st.flow->nsteps
-                                                      ? w->st.flow->steps[w->st.step + 1].status
-                                                      : w->st.status));
+    const or_referral_flow *fl = w->st.flow;
+    int k = w->st.step + 1 < fl->nsteps ? w->st.step + 1 : w->st.step; /* a repeating last */
+    if (w->next && k >= 0)
+        html_printf(out, "%s", fl->steps[k].label);
     else
         html_raw(out, "None");
     html_raw(out, "</td>\n<td class=\"govuk-table__cell\">");
