@@ -176,15 +176,18 @@ static bool load(const web_request *req, web_response *res, inbox *b)
                   "The referrals could not be listed.");
         return false;
     }
-    /* every status counted (the figures), the chosen one listed */
+    /* the chosen status listed; the figures of every status from the dashboards' function */
     int want = or_referral_status_parse(list_text(&b->l, F_STATUS));
     b->rows = all;
-    for (int i = 0; i < nall; i++) {
-        b->counts[all[i].status]++;
+    for (int i = 0; i < nall; i++)
         if (want < 0 || (int)all[i].status == want)
             b->rows[b->n++] = all[i];
+    if (view_referral_counts(req, b->snap, flt.service, flt.urn, b->counts, &b->total, &err)) {
+        view_snapshot_put(b->snap);
+        web_error(req, res, 500, "Sorry, there is a problem with the service",
+                  "The referrals could not be counted.");
+        return false;
     }
-    b->total = nall;
     sort_by s = {b->snap, list_sort(&b->l), list_desc(&b->l)};
     if (b->n > 1)
         qsort_r(b->rows, (size_t)b->n, sizeof *b->rows, by_column, &s);

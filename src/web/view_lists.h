@@ -36,11 +36,12 @@ or_code view_referrals_list(const web_request *req, view_snapshot *snap,
                             const view_referral_filter *flt, view_referral **out, int *n,
                             or_error *err);
 
-/* How many referrals the user sees in each status (counts[OR_REFERRAL__N]) for a service
- * (NULL: all the user sees): the figures a dashboard shows, each the length of the list
- * /referrals?status=KEY shows. Returns the total in *total. */
+/* How many referrals the user sees in each status (counts[OR_REFERRAL__N]) to a service (NULL
+ * or "": all the user sees) from a referring school (0: all): the figures of /referrals and of
+ * every dashboard, each the length of the list /referrals?status=KEY&service=S&school=URN
+ * shows. The total in *total. */
 or_code view_referral_counts(const web_request *req, view_snapshot *snap, const char *service,
-                             int counts[OR_REFERRAL__N], int *total, or_error *err);
+                             int urn, int counts[OR_REFERRAL__N], int *total, or_error *err);
 
 /* ---- view_peps.c ---- */
 

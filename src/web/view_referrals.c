@@ -82,11 +82,11 @@ or_code view_referrals_list(const web_request *req, view_snapshot *snap,
 }
 
 or_code view_referral_counts(const web_request *req, view_snapshot *snap, const char *service,
-                             int counts[OR_REFERRAL__N], int *total, or_error *err)
+                             int urn, int counts[OR_REFERRAL__N], int *total, or_error *err)
 {
     memset(counts, 0, OR_REFERRAL__N * sizeof *counts);
     *total = 0;
-    view_referral_filter flt = {service, -1, 0};
+    view_referral_filter flt = {service, -1, urn};
     view_referral *rows;
     int n;
     or_code rc = view_referrals_list(req, snap, &flt, &rows, &n, err);
