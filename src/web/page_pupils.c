@@ -322,13 +322,15 @@ void page_pupils_download(const web_request *req, web_response *res)
         or_csv_text(&w, p->name);
         or_csv_text(&w, p->upn);
         or_csv_text(&w, p->year_group);
-        or_csv_text(&w, all ? view_school_name(b.snap, p->urn) : "Left your school");
-        if (all) {
+        or_csv_text(&w, !all ? "Left your school" : p->urn ? view_school_name(b.snap, p->urn) : "");
+        if (all && p->urn)
             or_csv_int(&w, p->urn);
+        else
+            or_csv_text(&w, "");
+        if (all) {
             or_csv_int(&w, p->nflags);
             or_csv_int(&w, p->overdue);
         } else {
-            or_csv_text(&w, "");
             or_csv_text(&w, "");
             or_csv_text(&w, "");
         }
