@@ -13,7 +13,7 @@
 #include "onroll/model.h"
 #include "onroll/rules.h"
 #include "onroll/settings_store.h"
-#include "onroll/users.h"
+#include "onroll/store_audit.h"
 
 /* One setting as `list` shows it: the key, then the value on one line (an address's lines
  * joined with " / "). */
