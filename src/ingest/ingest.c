@@ -677,8 +677,8 @@ or_code or_ingest_row(or_ingest *in, int64_t line, const char *const *cells, or_
     if (!status && k->id == OR_K_EVENTS &&
         (!strcmp(row[OR_EV_TYPE].s, "suspension") || !strcmp(row[OR_EV_TYPE].s, "lunchtime")))
         add_cap(in, line, (int)row[OR_EV_URN].i, row[OR_EV_EVENT_ID].s, row[OR_EV_UPN].s);
-    const or_movement *mv = !status && k->id == OR_K_EVENTS ? or_movement_find(row[OR_EV_TYPE].s)
-                                                             : NULL;
+    const or_movement *mv =
+        !status && k->id == OR_K_EVENTS ? or_movement_find(row[OR_EV_TYPE].s) : NULL;
     if (mv && mv->exit)
         add_exit(in, line, en->prov.la_code, row, mv->leaving);
     if (in->nentries == in->group_max && flush(in, err))
