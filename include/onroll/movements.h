@@ -15,6 +15,7 @@ typedef struct {
     const char *type;    /* the events type: "managed_move" */
     const char *label;   /* "Managed move" */
     const char *words;   /* in a sentence: "managed move" */
+    const char *title;   /* the form's: "Record a managed move" */
     const char *hint;    /* what it is, for the choice */
     bool exit;           /* ends the pupil's registration at the school on its date */
     const char *leaving; /* the enrolment's leaving reason when it does */

@@ -247,8 +247,8 @@ static void show_form(form *f, web_response *res, void *ctx)
         f->fields[F_URN].hint = "The school the pupil is on roll at: 6 digits";
         f->fields[F_URN].width = "govuk-input--width-10";
     }
-    form_page_start(out, f, or_arena_printf(req->arena, "Record %s", p->mv->label),
-                    movement_path(req, p->upn), "Choose another movement", caption(req, p->upn));
+    form_page_start(out, f, p->mv->title, movement_path(req, p->upn), "Choose another movement",
+                    caption(req, p->upn));
     form_start(out, f, movement_path(req, p->upn));
     form_fields_html(out, f, 0, f->n);
     form_page_end(out, f, res, "Continue", "check");
@@ -361,7 +361,8 @@ void page_movement_post(const web_request *req, web_response *res)
     form_flow fl = {
         .upn = p.upn,
         .source = or_arena_printf(req->arena, "form /pupils/%s/movements/new", p.upn),
-        .done = or_arena_printf(req->arena, "/pupils/%s?movement=%s", p.upn, p.mv->type),
+        .done = or_arena_printf(req->arena, "/pupils/%s?movement=%s&last=%s", p.upn, p.mv->type,
+                                form_text(&p.f, F_START)),
         .facts = true,
         .validate = validate,
         .row = row,
@@ -374,11 +375,16 @@ void page_movement_post(const web_request *req, web_response *res)
 void page_movement_banner(const web_request *req, or_sb *out)
 {
     const or_movement *mv = or_movement_find(web_query(req, "movement"));
-    if (mv)
+    or_date last = OR_DATE_NONE;
+    char day[24];
+    if (mv && mv->exit && or_date_parse(web_query(req, "last"), &last))
         gov_notification(out, "Success",
-                         or_arena_printf(req->arena, "%s recorded.%s", mv->label,
-                                         mv->exit ? " The pupil's registration at the school "
-                                                    "ends on its date."
-                                                  : ""),
+                         or_arena_printf(req->arena,
+                                         "%s recorded. The pupil's registration at the school "
+                                         "ended on %s.",
+                                         mv->label, view_date(last, day)),
+                         true);
+    else if (mv)
+        gov_notification(out, "Success", or_arena_printf(req->arena, "%s recorded.", mv->label),
                          true);
 }
