@@ -27,6 +27,7 @@ C=V999271000003 # Cody Clark, Westgate: another school's pupil
 D=J999271000004 # Dana Dunn, Eastfield: child missing education (a CSV file)
 E=Y999271000005 # Eli Evans, Eastfield: off-site direction, AP placement, then an unexplained exit (LA)
 F=M999271000006 # Farah Fofana, Eastfield: in-year transfer (the LA's form)
+G=B999271000007 # Gus Green, Eastfield twice (autumn 2025, then from January 2026): two exits in one file
 PW=kestrel-river-41
 
 enrolment_of() { # UPN URN: "end|leaving reason" of the pupil's enrolment at the school
@@ -53,6 +54,20 @@ expect_status "import a child missing education and an off-site direction" 0 "$O
 expect_eq "the CME ends D's enrolment at Eastfield on its date" "2026-01-23|Child missing education" "$(enrolment_of $D 200001)"
 expect_eq "the off-site direction leaves E on roll" "|" "$(enrolment_of $E 200001)"
 expect_in "the import says what it ended" "1 enrolment ended by the exits" "$WORK/out"
+# two exits of one pupil and school in one file, the later first, and the same day twice: each
+# ends the registration open on its day, and no other
+cat >"$WORK/exits-g.csv" <<'CSV'
+event_id,upn,urn,type,start
+UX-G,B999271000007,200001,unexplained_exit,2026-01-23
+CME-G,B999271000007,200001,cme,2025-11-14
+CME-G2,B999271000007,200001,cme,2025-11-14
+CSV
+expect_status "import two exits of Gus" 0 "$ONROLL" import "$WORK/exits-g.csv"
+expect_eq "... the autumn registration ends on the CME's day" "2025-11-14|Child missing education" \
+    "$(sql "SELECT CAST(end_date AS TEXT), leaving_reason FROM enrolments WHERE upn = '$G' AND CAST(start_date AS TEXT) = '2025-09-03'")"
+expect_eq "... the January one on the unexplained exit's" "2026-01-23|Left with no known destination" \
+    "$(sql "SELECT CAST(end_date AS TEXT), leaving_reason FROM enrolments WHERE upn = '$G' AND CAST(start_date AS TEXT) = '2026-01-05'")"
+expect_in "... two ended" "2 enrolments ended by the exits" "$WORK/out"
 "$ONROLL" export enrolments >"$WORK/enrol1.csv"
 expect_in "the export shows the end and the reason" "$D,200001,2023-09-04,2026-01-23,main,9,Child missing education" "$WORK/enrol1.csv"
 expect_status "the same file again" 0 "$ONROLL" import "$WORK/exits.csv"
