@@ -18,7 +18,8 @@ static const or_movement movements[] = {
      .label = "In-year transfer",
      .words = "in-year transfer",
      .title = "Record an in-year transfer",
-     .hint = "The pupil has moved to another school during the school year, not as a managed move",
+     .hint = "The pupil has moved to another school during the school year, not as a managed "
+             "move; a permanent move to a pupil referral unit or AP academy is one too",
      .exit = true,
      .leaving = "In-year transfer",
      .to_school = true,

@@ -282,4 +282,13 @@ if grep -qF "not a school day" "$WORK/body"; then
 else
     echo "skipped: a movement on a Saturday is refused once the importer checks school days (issue 14 item 4, helper facts; status $code)"
 fi
+
+# ---- the MIS API: the same importer, so an exit sent by a school's MIS ends the enrolment ----
+TOKEN=$("$ONROLL" user token 200002 2>/dev/null | grep '^onr_' | tail -n 1)
+code=$(curl -s -o "$WORK/body" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
+    -H 'Content-Type: application/json' --data-binary \
+    "[{\"event_id\":\"API-C-1\",\"upn\":\"$C\",\"urn\":\"200002\",\"type\":\"in_year_transfer\",\"start\":\"2026-03-20\",\"to_urn\":\"200001\"}]" \
+    "$B/api/v1/events")
+expect_eq "Westgate's MIS sends Cody's in-year transfer" 200 "$code"
+expect_eq "... his enrolment at Westgate ended on its date" "2026-03-20|In-year transfer" "$(enrolment_of $C 200002)"
 finish
