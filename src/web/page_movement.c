@@ -38,7 +38,8 @@ static const form_field fields[F__N] = {
     /* labels, hints and flags are the movement's (prepare) */
     [F_START] = {"start", "Date", NULL, FORM_DATE, FORM_REQUIRED,
                  .column = FORM_COLUMN(OR_EV_START)},
-    [F_TO_URN] = {"to_urn", "School the pupil moves to", NULL, FORM_SELECT, FORM_ANY,
+    /* one of the LA's schools (destination_choices): a URN not offered is refused */
+    [F_TO_URN] = {"to_urn", "School the pupil moves to", NULL, FORM_SELECT, 0,
                   .noun = "school the pupil moves to",
                   .missing = "Select the school the pupil moves to",
                   .column = FORM_COLUMN(OR_EV_TO_URN)},
@@ -209,6 +210,7 @@ static void prepare(const web_request *req, movement_page *p)
     else if (!mv->to_required) {
         f->fields[F_TO_URN].label = "School the pupil attends (optional)";
         f->fields[F_TO_URN].hint = "Leave it and enter the provider if it is not a school";
+        f->fields[F_TO_URN].missing = "Select the school the pupil attends";
     } else {
         f->fields[F_TO_URN].flags |= FORM_REQUIRED;
     }

@@ -155,6 +155,9 @@ form_body "$WORK/mm-form.html" start-day=31 start-month=2 start-year=2026 to_urn
 expect_eq "a date that is not one, and its own school as the destination" 400 "$(post "$SC" "/pupils/$A/movements/new" "$WORK/req")"
 expect_in "... the date" "must be a real date" "$WORK/body"
 expect_in "... the destination" "Select another school" "$WORK/body"
+form_body "$WORK/mm-form.html" start-day=23 start-month=1 start-year=2026 to_urn=999999 action=check >"$WORK/req"
+expect_eq "a destination that is not one of the LA's schools (forged)" 400 "$(post "$SC" "/pupils/$A/movements/new" "$WORK/req")"
+expect_in "... refused" '<a href="#to_urn">Select the school the pupil moves to</a>' "$WORK/body"
 
 # Westgate claims Amir first (he starts there on Monday 26 January 2026): held as a claim
 upload() { # JAR FILE
