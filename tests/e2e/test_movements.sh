@@ -120,6 +120,11 @@ form_body "$WORK/own-form.html" kind=ehe start-day=1 start-month=9 start-year=20
 expect_eq "an exit before the pupil joined" 400 "$(post "$SC" "/pupils/$A/movements/new" "$WORK/req")"
 expect_in "... not on the roll on that day" "is not on this school" "$WORK/body"
 
+# a save without the CSRF token (another site's page posting for the signed-in school)
+printf 'kind=ehe&start-day=23&start-month=1&start-year=2026&action=save' >"$WORK/req"
+expect_eq "a save without its CSRF token is refused" 403 "$(post "$SC" "/pupils/$A/movements/new" "$WORK/req")"
+expect_eq "... nothing written" "$before" "$(events_count)"
+
 # ---- 3. the form: choose, fields, every error at once, check, change, save ----
 expect_eq "the pupil page" 200 "$(get "$SC" "/pupils/$A")"
 expect_in "... links to record a movement" "href=\"/pupils/$A/movements/new\"" "$WORK/body"
