@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "ingest/school_scope.h"
+#include "onroll/alloc.h"
 #include "onroll/arena.h"
 #include "onroll/ingest.h"
 #include "onroll/store_claims.h"
@@ -479,13 +480,7 @@ static void add_cap(or_ingest *in, int64_t line, int urn, const char *event_id, 
  * registrations at the school on its date. */
 static void add_exit(or_ingest *in, int64_t line, int la, const or_value *row, const char *leaving)
 {
-    if (in->nexits == in->capexits) {
-        in->capexits = in->capexits ? in->capexits * 2 : 64;
-        or_roll_exit *x = realloc(in->exits, in->capexits * sizeof *x);
-        if (!x)
-            abort();
-        in->exits = x;
-    }
+    OR_ALLOC_GROW(in->exits, in->nexits + 1, in->capexits);
     in->exits[in->nexits++] = (or_roll_exit){la,
                                              (int)row[OR_EV_URN].i,
                                              or_arena_strdup(&in->arena, row[OR_EV_UPN].s),

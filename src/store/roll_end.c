@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "onroll/alloc.h"
 #include "onroll/sb.h"
 #include "onroll/store_roll.h"
 #include "store/access.h"
@@ -58,11 +59,7 @@ static or_code end_chunk(or_store *s, const or_roll_exit *const *v, size_t n, in
     or_sb_release(&sql);
     if (rc)
         return rc;
-    char(*days)[11] = malloc(n * sizeof *days);
-    if (!days) {
-        or_query_done(&q);
-        return or_fail(err, OR_ENOMEM, "out of memory");
-    }
+    char(*days)[11] = or_xmalloc(n * sizeof *days);
     int p = 1;
     q.d->bind_int(q.st, p++, src_id);
     for (size_t i = 0; i < n; i++) {
@@ -88,15 +85,9 @@ or_code or_roll_end_many(or_store *s, const or_roll_exit *x, size_t n, int64_t s
     *ended = 0;
     if (n == 0)
         return OR_OK;
-    const or_roll_exit **sorted = malloc(n * sizeof *sorted);
-    const or_roll_exit **round = malloc(n * sizeof *round);
-    size_t *rank = malloc(n * sizeof *rank);
-    if (!sorted || !round || !rank) {
-        free(sorted);
-        free(round);
-        free(rank);
-        return or_fail(err, OR_ENOMEM, "out of memory");
-    }
+    const or_roll_exit **sorted = or_xmalloc(n * sizeof *sorted);
+    const or_roll_exit **round = or_xmalloc(n * sizeof *round);
+    size_t *rank = or_xmalloc(n * sizeof *rank);
     for (size_t i = 0; i < n; i++)
         sorted[i] = &x[i];
     qsort(sorted, n, sizeof *sorted, by_key);
