@@ -46,6 +46,7 @@ typedef struct {
     int64_t claims;  /* of which new claims (enrolments) */
     int64_t refused; /* rows a school may not write (opts.school): not its school, not its roll */
     int settled;     /* pending claims this batch settled (the previous school recorded the move) */
+    int64_t ended;   /* enrolments an exit of this batch ended (movements.h) */
     int nerrors;
     or_sb errors; /* one line per error: "FILE:LINE: column C: message" */
     or_sb notes;  /* one line per note, not an error: "FILE: published columns not used: ..." */

@@ -168,10 +168,13 @@ int cmd_import(int argc, char **argv)
             or_ingest_result_release(&res);
             break;
         }
-        printf("%s: %s, %lld rows: %lld new, %lld updated, %lld unchanged%s\n", jobs[i].path,
+        printf("%s: %s, %lld rows: %lld new, %lld updated, %lld unchanged", jobs[i].path,
                or_kind_get(jobs[i].kind)->name, (long long)res.rows, (long long)res.inserted,
-               (long long)res.updated, (long long)res.unchanged,
-               dry_run ? " (dry run: nothing written)" : "");
+               (long long)res.updated, (long long)res.unchanged);
+        if (res.ended) /* movements.h: an exit ends the enrolment at the school */
+            printf("; %lld enrolment%s ended by the exits", (long long)res.ended,
+                   res.ended == 1 ? "" : "s");
+        printf("%s\n", dry_run ? " (dry run: nothing written)" : "");
         if (res.notes.len)
             fputs(or_sb_str(&res.notes), stdout);
         or_ingest_result_release(&res);

@@ -27,8 +27,10 @@
 #include "onroll/interventions.h"
 #include "onroll/marks.h"
 #include "onroll/model.h"
+#include "onroll/movements.h"
 #include "onroll/rowcheck.h"
 #include "onroll/store_interventions.h"
+#include "onroll/store_roll.h"
 #include "onroll/strmap.h"
 
 enum {
@@ -96,6 +98,8 @@ struct or_ingest {
     size_t nrefs, caprefs;
     pending_cap *caps;
     size_t ncaps, capcaps;
+    or_roll_exit *exits; /* exits of this batch: they end the enrolment (movements.h) */
+    size_t nexits, capexits;
     /* the current group */
     or_arena group; /* its rows, strings and errors */
     entry *entries;
@@ -123,6 +127,7 @@ static void release(or_ingest *in)
 {
     free(in->refs);
     free(in->caps);
+    free(in->exits);
     free(in->entries);
     free(in->asked);
     free(in->rows);
@@ -469,6 +474,19 @@ static void add_cap(or_ingest *in, int64_t line, int urn, const char *event_id, 
                                           or_arena_strdup(&in->arena, upn)};
 }
 
+/* An exit (movements.h) of this batch: once the batch is written it ends the pupil's
+ * registrations at the school on its date. */
+static void add_exit(or_ingest *in, int64_t line, int la, const or_value *row, const char *leaving)
+{
+    OR_ALLOC_GROW(in->exits, in->nexits + 1, in->capexits);
+    in->exits[in->nexits++] = (or_roll_exit){la,
+                                             (int)row[OR_EV_URN].i,
+                                             or_arena_strdup(&in->arena, row[OR_EV_UPN].s),
+                                             (or_date)row[OR_EV_START].i,
+                                             leaving,
+                                             line};
+}
+
 /* The cells of a row as a JSON array of text (a row held with a claim). */
 static char *cells_json(const or_kind *k, const char *const *cells)
 {
@@ -652,6 +670,10 @@ or_code or_ingest_row(or_ingest *in, int64_t line, const char *const *cells, or_
     if (!status && k->id == OR_K_EVENTS &&
         (!strcmp(row[OR_EV_TYPE].s, "suspension") || !strcmp(row[OR_EV_TYPE].s, "lunchtime")))
         add_cap(in, line, (int)row[OR_EV_URN].i, row[OR_EV_EVENT_ID].s, row[OR_EV_UPN].s);
+    const or_movement *mv =
+        !status && k->id == OR_K_EVENTS ? or_movement_find(row[OR_EV_TYPE].s) : NULL;
+    if (mv && mv->exit)
+        add_exit(in, line, en->prov.la_code, row, mv->leaving);
     if (in->nentries == in->group_max && flush(in, err))
         return in->first.code;
     return status;
@@ -818,7 +840,14 @@ or_code or_ingest_end(or_ingest *in, or_ingest_result *res, or_error *err)
         check_cap(in, err);
     if (!in->broken && in->res.nerrors == 0 && !in->opts.dry_run)
         flush_marks(in, err);
-    bool changed = in->res.inserted + in->res.updated + in->res.held > 0 || in->opts.before_commit;
+    if (!in->broken && in->res.nerrors == 0 && in->nexits) {
+        /* an exit ends the pupil's registrations at the school on its date, in this batch */
+        or_error e = {0};
+        if (or_roll_end_many(in->store, in->exits, in->nexits, in->src_id, &in->res.ended, &e))
+            store_failed(in, err, &e);
+    }
+    bool changed = in->res.inserted + in->res.updated + in->res.held + in->res.ended > 0 ||
+                   in->opts.before_commit;
     if (!in->broken && in->res.nerrors == 0 && !in->opts.dry_run && in->opts.before_commit) {
         or_error e = {0};
         if (in->opts.before_commit(in->opts.commit_ctx, in->store, &e))

@@ -703,7 +703,8 @@ void page_pupil(const web_request *req, web_response *res)
     char name[260], day[24];
     snprintf(name, sizeof name, "%s %s", l.forename, l.surname);
     gov_page_start(out, req, name);
-    page_record_banner(req, out); /* after recording an exclusion or a duty done */
+    page_record_banner(req, out);   /* after recording an exclusion or a duty done */
+    page_movement_banner(req, out); /* after recording a movement */
     html_printf(out, "<span class=\"govuk-caption-l\">UPN %s</span>\n", upn);
     html_printf(out, "<h1 class=\"govuk-heading-l\">%s</h1>\n", name);
     gov_summary_start(out);
@@ -748,8 +749,11 @@ void page_pupil(const web_request *req, web_response *res)
         html_printf(out,
                     "<a href=\"/pupils/%t/record\" role=\"button\" draggable=\"false\" "
                     "class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\">"
-                    "Record a suspension or exclusion</a>\n",
-                    upn);
+                    "Record a suspension or exclusion</a>\n"
+                    "<a href=\"/pupils/%t/movements/new\" role=\"button\" draggable=\"false\" "
+                    "class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\">"
+                    "Record a movement</a>\n",
+                    upn, upn);
 
     html_raw(out, "<nav aria-label=\"On this page\">\n<h2 class=\"govuk-heading-s\">On this page"
                   "</h2>\n<ul class=\"govuk-list\">\n"

@@ -369,6 +369,11 @@ void page_record_post(const web_request *req, web_response *res); /* page_record
 /* The banner a page shows after a redirect from a recording form (?recorded=TYPE or
  * ?action=RULE in the query): nothing when there is none. (page_record.c) */
 void page_record_banner(const web_request *req, or_sb *out);
+/* A pupil movement (page_movement.c): choose it, its form, check, save; the pupil page's
+ * banner after saving one (?movement=TYPE). */
+void page_movement(const web_request *req, web_response *res);
+void page_movement_post(const web_request *req, web_response *res);
+void page_movement_banner(const web_request *req, or_sb *out);
 void page_action(const web_request *req, web_response *res);           /* page_action.c */
 void page_action_post(const web_request *req, web_response *res);      /* page_action.c */
 void page_upload(const web_request *req, web_response *res);           /* page_upload.c */

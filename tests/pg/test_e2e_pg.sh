@@ -33,6 +33,7 @@ for t in \
     tests/e2e/test_lists2.sh \
     tests/e2e/test_notify.sh \
     tests/e2e/test_scope_roll.sh \
+    tests/e2e/test_movements.sh \
     tests/e2e/test_csv_guard.sh \
     tests/e2e/test_signin.sh \
     tests/e2e/test_totp.sh \

@@ -136,21 +136,23 @@ done
 for f in "$data"/*.csv; do
     case " $files " in *" $f "*) ;; *) files="$files $f" ;; esac
 done
-# Sorting traps (case, punctuation, accents; bytewise is the contract) and UTF-8 text.
+# Sorting traps (case, punctuation, accents; bytewise is the contract) and UTF-8 text. The
+# events are PSPs, not exits: an exit ends the pupil's enrolment (movements.h), which
+# enrolments.csv, imported again below, would open again.
 cat >"$work/order_pupils.csv" <<'EOF'
 upn,forename,surname,dob,sex,ethnicity,fsm,sen,as_of
 W999250000001,Zoë-Ånne,O'Brien 😀,2016-03-14,F,BAFR,1,N,2025-10-01
 EOF
 cat >"$work/order_events.csv" <<'EOF'
 event_id,upn,urn,type,start
-b-1,W999250000001,100001,cme,2025-10-01
-B_2,W999250000001,100001,cme,2025-10-01
-a 3,W999250000001,100001,cme,2025-10-01
-A10,W999250000001,100001,cme,2025-10-01
-a2,W999250000001,100001,cme,2025-10-01
-édith,W999250000001,100001,cme,2025-10-01
-_z,W999250000001,100001,cme,2025-10-01
-Z9,W999250000001,100001,cme,2025-10-01
+b-1,W999250000001,100001,psp,2025-10-01
+B_2,W999250000001,100001,psp,2025-10-01
+a 3,W999250000001,100001,psp,2025-10-01
+A10,W999250000001,100001,psp,2025-10-01
+a2,W999250000001,100001,psp,2025-10-01
+édith,W999250000001,100001,psp,2025-10-01
+_z,W999250000001,100001,psp,2025-10-01
+Z9,W999250000001,100001,psp,2025-10-01
 EOF
 files="$files $work/order_pupils.csv $work/order_events.csv"
 
