@@ -42,12 +42,14 @@ void dash_arrivals_table(or_sb *out, const web_request *req, const view_snapshot
                          const dash_arrivals *a, int max);
 
 /* Children at high risk: THE one place the dashboards decide it, to be swapped for the risk
- * tiers (issue 14 item 3) when they land. Until then: two or more indicators fired. */
+ * tiers (issue 14 item 3) when they land. Until then: two or more indicators fired besides
+ * persistent absence (RISK-PA) and "no open support plan" (RISK-NO-PLAN, which fires with any
+ * other). */
 bool dash_risk_high(const view_snapshot *snap, const view_pupil *p);
 /* Open and due within the next VIEW_DUE_SOON_DAYS days (the lists' status=due-this-week). */
 bool dash_due_this_week(const view_snapshot *snap, const or_duty *d);
-/* Pupils by risk: high first, then most indicators, most duties overdue, name. */
-int dash_by_risk(const void *x, const void *y);
+/* Sort pupils by risk: high first, then most indicators, most duties overdue, name. */
+void dash_sort_by_risk(const view_snapshot *snap, const view_pupil **list, int n);
 
 /* A count with thousands separators ("1,354") into buf[24]. */ /* labels.h */
 const char *dash_num(int64_t n, char buf[24]);

@@ -146,8 +146,12 @@ void dash_arrivals_table(or_sb *out, const web_request *req, const view_snapshot
 
 bool dash_risk_high(const view_snapshot *snap, const view_pupil *p)
 {
-    (void)snap;
-    return p->nflags >= 2;
+    int n = 0;
+    for (int f = p->flag0; f < p->flag0 + p->nflags; f++) {
+        or_rule_id id = snap->flags.items[f].rule->code;
+        n += id != OR_RULE_RISK_NO_PLAN && id != OR_RULE_RISK_PA;
+    }
+    return n >= 2;
 }
 
 bool dash_due_this_week(const view_snapshot *snap, const or_duty *d)
@@ -156,10 +160,12 @@ bool dash_due_this_week(const view_snapshot *snap, const or_duty *d)
            d->due <= snap->as_of + VIEW_DUE_SOON_DAYS;
 }
 
-int dash_by_risk(const void *x, const void *y)
+static _Thread_local const view_snapshot *sort_snap; /* dash_sort_by_risk's, for by_risk */
+
+static int by_risk(const void *x, const void *y)
 {
     const view_pupil *a = *(const view_pupil *const *)x, *b = *(const view_pupil *const *)y;
-    bool ha = dash_risk_high(NULL, a), hb = dash_risk_high(NULL, b);
+    bool ha = dash_risk_high(sort_snap, a), hb = dash_risk_high(sort_snap, b);
     if (ha != hb)
         return ha ? -1 : 1;
     if (a->nflags != b->nflags)
@@ -168,6 +174,14 @@ int dash_by_risk(const void *x, const void *y)
         return b->overdue - a->overdue;
     int c = strcmp(a->name, b->name);
     return c ? c : strcmp(a->upn, b->upn);
+}
+
+void dash_sort_by_risk(const view_snapshot *snap, const view_pupil **list, int n)
+{
+    sort_snap = snap;
+    if (n > 1)
+        qsort(list, (size_t)n, sizeof *list, by_risk);
+    sort_snap = NULL;
 }
 
 /* ---- words and links ---- */

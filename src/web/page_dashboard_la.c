@@ -117,8 +117,7 @@ static void at_risk(or_sb *out, const web_request *req, const view_snapshot *sna
         if (dash_risk_high(snap, p))
             list[(*nhigh)++] = p;
     }
-    if (*nhigh > 1)
-        qsort(list, (size_t)*nhigh, sizeof *list, dash_by_risk);
+    dash_sort_by_risk(snap, list, *nhigh);
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"risk\">Children at risk</h2>\n<p "
                   "class=\"govuk-body\">");
     char b[24];

@@ -157,7 +157,7 @@ void dash_partner(const web_request *req, web_response *res, view_snapshot *snap
     } else {
         const view_pupil **sorted = or_arena_alloc(req->arena, (size_t)nscope * sizeof *sorted);
         memcpy(sorted, scope, (size_t)nscope * sizeof *sorted);
-        qsort(sorted, (size_t)nscope, sizeof *sorted, dash_by_risk);
+        dash_sort_by_risk(snap, sorted, nscope);
         view_pupils_table(out, req, "Children, those with the most indicators first", snap, sorted,
                           nscope < DASH_TOP ? nscope : DASH_TOP);
         dash_see_all(out, nscope, DASH_TOP, "children", "/pupils");

@@ -105,8 +105,7 @@ static int at_risk(or_sb *out, const web_request *req, const view_snapshot *snap
             list[n++] = scope[i];
             high += dash_risk_high(snap, scope[i]);
         }
-    if (n > 1)
-        qsort(list, (size_t)n, sizeof *list, dash_by_risk);
+    dash_sort_by_risk(snap, list, n);
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"risk\">Children at risk</h2>\n");
     char href[96], high_href[96];
     snprintf(href, sizeof href, "/risk?school=%d", urn);
