@@ -118,13 +118,12 @@ void dash_arrivals_table(or_sb *out, const web_request *req, const view_snapshot
     html_raw(out, "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
                   "aria-label=\"New suspensions and exclusions\">\n<table class=\"govuk-table\">\n"
                   "<caption class=\"govuk-table__caption govuk-table__caption--s\">The newest "
-                  "</caption>\n<thead class=\"govuk-table__head\">\n<tr class=\"govuk-table__row\">"
+                  "recorded</caption>\n<thead class=\"govuk-table__head\">\n<tr class=\"govuk-table__row\">"
                   "\n<th scope=\"col\" class=\"govuk-table__header\">Pupil</th>\n<th scope=\"col\" "
                   "class=\"govuk-table__header\">School</th>\n<th scope=\"col\" "
-                  "class=\"govuk-table__header\">What</th>\n<th scope=\"col\" "
-                  "class=\"govuk-table__header\">Recorded</th>\n</tr>\n</thead>\n<tbody "
+                  "class=\"govuk-table__header\">What</th>\n</tr>\n</thead>\n<tbody "
                   "class=\"govuk-table__body\">\n");
-    char day[24], when[48];
+    char day[24];
     for (int i = 0; i < a->n && i < max; i++) {
         const dash_arrival *e = &a->items[i];
         const view_pupil *p = view_find_pupil(snap, e->upn);
@@ -134,10 +133,8 @@ void dash_arrivals_table(or_sb *out, const web_request *req, const view_snapshot
                     e->upn, p && p->name[0] ? p->name : e->upn);
         view_td_school(out, req, snap, e->urn);
         html_printf(out,
-                    "<td class=\"govuk-table__cell\">%s from %s</td>\n<td "
-                    "class=\"govuk-table__cell\">%s</td>\n</tr>\n",
-                    view_event_label(e->type), view_date(e->start, day),
-                    view_time(e->received_at, when));
+                    "<td class=\"govuk-table__cell\">%s from %s</td>\n</tr>\n",
+                    view_event_label(e->type), view_date(e->start, day));
     }
     html_raw(out, "</tbody>\n</table>\n</div>\n");
 }

@@ -17,6 +17,8 @@
 
 #include "onroll/store_claims.h"
 
+enum { RULES_TOP = 8 }; /* the rules shown: those with the most overdue */
+
 typedef struct {
     const or_rule *rule;
     int overdue, soon;
@@ -90,16 +92,22 @@ static void duties_by_rule(or_sb *out, const web_request *req, const view_snapsh
                   "govuk-table__header--numeric\">Overdue</th>\n<th scope=\"col\" "
                   "class=\"govuk-table__header govuk-table__header--numeric\">Due in the next 7 "
                   "days</th>\n</tr>\n</thead>\n<tbody class=\"govuk-table__body\">\n");
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n && i < RULES_TOP; i++) {
         html_printf(out,
-                    "<tr class=\"govuk-table__row\">\n<th scope=\"row\" "
-                    "class=\"govuk-table__header onroll-dash-rule\">%s</th>\n",
+                    "<tr class=\"govuk-table__row\">\n<td class=\"govuk-table__cell\">%s</td>\n",
                     rows[i].rule->summary);
         rule_cell(out, rows[i].overdue, rows[i].rule->id, "overdue");
         rule_cell(out, rows[i].soon, rows[i].rule->id, "due-this-week");
         html_raw(out, "</tr>\n");
     }
     html_raw(out, "</tbody>\n</table>\n</div>\n");
+    if (n > RULES_TOP) {
+        char b3[24];
+        html_printf(out,
+                    "<p class=\"govuk-body\">And %s other %s: <a class=\"govuk-link\" "
+                    "href=\"/duties\">see every duty</a>.</p>\n",
+                    dash_num(n - RULES_TOP, b3), n - RULES_TOP == 1 ? "duty" : "duties");
+    }
 }
 
 /* Children at risk: how many at high risk and with any indicator, and the top few. */
@@ -136,7 +144,7 @@ static void at_risk(or_sb *out, const web_request *req, const view_snapshot *sna
                   "class=\"govuk-table__caption govuk-table__caption--s\">Children with the most "
                   "indicators</caption>\n<thead class=\"govuk-table__head\">\n<tr "
                   "class=\"govuk-table__row\">\n<th scope=\"col\" class=\"govuk-table__header\">"
-                  "Child</th>\n<th scope=\"col\" class=\"govuk-table__header\">School</th>\n<th "
+                  "Child</th>\n<th "
                   "scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">"
                   "Indicators</th>\n<th scope=\"col\" class=\"govuk-table__header "
                   "govuk-table__header--numeric\">Duties overdue</th>\n</tr>\n</thead>\n<tbody "
@@ -147,7 +155,6 @@ static void at_risk(or_sb *out, const web_request *req, const view_snapshot *sna
                     "<tr class=\"govuk-table__row\">\n<td class=\"govuk-table__cell\"><a "
                     "class=\"govuk-link\" href=\"/pupils/%t\">%s</a></td>\n",
                     p->upn, p->name[0] ? p->name : p->upn);
-        view_td_school(out, req, snap, p->urn);
         html_printf(out,
                     "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td>\n<td "
                     "class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td>\n</tr>\n",
@@ -155,6 +162,80 @@ static void at_risk(or_sb *out, const web_request *req, const view_snapshot *sna
     }
     html_raw(out, "</tbody>\n</table>\n</div>\n");
     dash_see_all(out, *nhigh, DASH_TOP, "children at high risk", "/risk?tier=high");
+}
+
+typedef struct {
+    const view_pupil *p;
+    const or_fact_event *e;
+    bool no_peap, no_consult;
+} pex_row;
+
+static int by_decided(const void *x, const void *y)
+{
+    const pex_row *a = x, *b = y;
+    if (a->e->decided != b->e->decided)
+        return a->e->decided > b->e->decided ? -1 : 1;
+    return strcmp(a->p->upn, b->p->upn);
+}
+
+/* The permanent exclusions recorded without a pre-exclusion assessment (LOCAL-PEAP) or the
+ * LA's consultation (LOCAL-CONSULT-PEX), as view_plans.c's panel finds them: how many, each
+ * count a link to its rule's list, and the newest three named in a sentence. */
+static void pex(or_sb *out, const web_request *req, const view_snapshot *snap)
+{
+    int count = 0, cap = 0, peap = 0, consult = 0;
+    pex_row *rows = NULL;
+    for (int i = 0; i < snap->npupils; i++) {
+        const view_pupil *p = &snap->pupils[i];
+        for (int k = p->duty0; k < p->duty0 + p->nduties; k++) {
+            const or_duty *d = &snap->duties.items[k];
+            bool is_peap = d->rule->code == OR_RULE_LOCAL_PEAP,
+                 is_consult = d->rule->code == OR_RULE_LOCAL_CONSULT_PEX;
+            if (d->status == OR_DUTY_DONE || !(is_peap || is_consult) || !d->event_id[0])
+                continue;
+            const or_fact_event *e = or_facts_event(p->f, d->urn, d->event_id);
+            if (!e || e->kind != OR_EV_PERMANENT || e->decided > snap->as_of)
+                continue;
+            int j = 0;
+            while (j < count && rows[j].e != e)
+                j++;
+            if (j == count) {
+                OR_ARENA_GROW(req->arena, rows, count + 1, cap);
+                rows[count++] = (pex_row){p, e, false, false};
+            }
+            rows[j].no_peap |= is_peap;
+            rows[j].no_consult |= is_consult;
+        }
+    }
+    for (int j = 0; j < count; j++) {
+        peap += rows[j].no_peap;
+        consult += rows[j].no_consult;
+    }
+    if (count > 1)
+        qsort(rows, (size_t)count, sizeof *rows, by_decided);
+    html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"pex\">Permanent exclusions without a "
+                  "pre-exclusion assessment or LA consultation</h2>\n<p class=\"govuk-body\">");
+    char b[24];
+    html_printf(out, "%s permanent %s recorded without one or both: ", dash_num(count, b),
+                count == 1 ? "exclusion was" : "exclusions were");
+    dash_count_link(out, peap, "/duties?rule=LOCAL-PEAP");
+    html_raw(out, " without a pre-exclusion assessment, ");
+    dash_count_link(out, consult, "/duties?rule=LOCAL-CONSULT-PEX");
+    html_raw(out, " without the LA's consultation.");
+    char day[24];
+    for (int i = 0; i < count && i < 3; i++) {
+        const pex_row *w = &rows[i];
+        html_printf(out, "%s<a class=\"govuk-link\" href=\"/pupils/%t\">%s</a> (%s, %s: %s)",
+                    i == 0 ? " The newest: " : "; ", w->p->upn,
+                    w->p->name[0] ? w->p->name : w->p->upn, view_school_name(snap, w->e->urn),
+                    view_date(w->e->decided, day),
+                    w->no_peap && w->no_consult ? "no pre-exclusion assessment, no LA consultation"
+                    : w->no_peap                ? "no pre-exclusion assessment"
+                                                : "no LA consultation");
+    }
+    if (count)
+        html_raw(out, ".");
+    html_raw(out, "</p>\n");
 }
 
 static or_code count_claim(void *ctx, const or_claim *c, or_error *err)
@@ -215,13 +296,18 @@ void dash_la(const web_request *req, web_response *res, view_snapshot *snap)
     /* the sections are written first, the key figures above them once counted */
     or_sb body = OR_SB_INIT, *o = &body;
     int nover, nsoon, nhigh, nany;
-    duties_by_rule(o, req, snap, &nover, &nsoon);
-    view_plan_duties_panel(o, req, snap, NULL, 0, 0, DASH_TOP); /* view_plans.c */
-    view_pex_panel(o, req, snap, DASH_TOP);
+    duties_by_rule(o, req, snap, &nover, &nsoon); /* the plans' duties are rows of it */
+    html_raw(o, "<div class=\"govuk-grid-row\">\n<div class=\"govuk-grid-column-one-half\">\n");
     at_risk(o, req, snap, &nhigh, &nany);
+    html_raw(o, "</div>\n<div class=\"govuk-grid-column-one-half\">\n");
+    pex(o, req, snap);
+    html_raw(o, "</div>\n</div>\n<div class=\"govuk-grid-row\">\n<div "
+                "class=\"govuk-grid-column-one-half\">\n");
     dash_schools_of_concern(o, req, snap, false);
+    html_raw(o, "</div>\n<div class=\"govuk-grid-column-one-half\">\n");
     waiting(o, req);
     dash_sharing(o, req, snap);
+    html_raw(o, "</div>\n</div>\n");
 
     or_sb *out = &res->body;
     gov_page_start(out, req, "Dashboard");

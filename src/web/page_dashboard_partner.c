@@ -158,8 +158,11 @@ void dash_partner(const web_request *req, web_response *res, view_snapshot *snap
         const view_pupil **sorted = or_arena_alloc(req->arena, (size_t)nscope * sizeof *sorted);
         memcpy(sorted, scope, (size_t)nscope * sizeof *sorted);
         dash_sort_by_risk(snap, sorted, nscope);
+        html_raw(out, "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
+                      "aria-label=\"Children\">\n");
         view_pupils_table(out, req, "Children, those with the most indicators first", snap, sorted,
                           nscope < DASH_TOP ? nscope : DASH_TOP);
+        html_raw(out, "</div>\n");
         dash_see_all(out, nscope, DASH_TOP, "children", "/pupils");
     }
     dash_account(out, req);

@@ -123,18 +123,18 @@ static int at_risk(or_sb *out, const web_request *req, const view_snapshot *snap
                   "class=\"govuk-table__caption govuk-table__caption--s\">Children with the most "
                   "indicators</caption>\n<thead class=\"govuk-table__head\">\n<tr "
                   "class=\"govuk-table__row\">\n<th scope=\"col\" class=\"govuk-table__header\">"
-                  "Child</th>\n<th scope=\"col\" class=\"govuk-table__header\">Indicators</th>\n"
-                  "</tr>\n</thead>\n<tbody class=\"govuk-table__body\">\n");
+                  "Child</th>\n<th scope=\"col\" class=\"govuk-table__header "
+                  "govuk-table__header--numeric\">Indicators</th>\n<th scope=\"col\" "
+                  "class=\"govuk-table__header govuk-table__header--numeric\">Duties overdue</th>"
+                  "\n</tr>\n</thead>\n<tbody class=\"govuk-table__body\">\n");
     for (int i = 0; i < n && i < DASH_TOP; i++) {
         const view_pupil *p = list[i];
         html_printf(out,
                     "<tr class=\"govuk-table__row\">\n<td class=\"govuk-table__cell\"><a "
                     "class=\"govuk-link\" href=\"/pupils/%t\">%s</a></td>\n<td "
-                    "class=\"govuk-table__cell\"><ul class=\"onroll-cell-list\">\n",
-                    p->upn, p->name[0] ? p->name : p->upn);
-        for (int f = p->flag0; f < p->flag0 + p->nflags; f++)
-            html_printf(out, "<li>%s</li>\n", snap->flags.items[f].rule->summary);
-        html_raw(out, "</ul></td>\n</tr>\n");
+                    "class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td>\n<td "
+                    "class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td>\n</tr>\n",
+                    p->upn, p->name[0] ? p->name : p->upn, p->nflags, p->overdue);
     }
     html_raw(out, "</tbody>\n</table>\n</div>\n");
     dash_see_all(out, n, DASH_TOP, "children at risk", href);
