@@ -37,9 +37,10 @@ or_code dash_arrivals_since(const web_request *req, const view_pupil *const *sco
                             const char *since, dash_arrivals *out, or_error *err);
 /* "Since your last visit on ...": the sentence above the new ones. */
 void dash_since_sentence(or_sb *out, const char *since, bool first);
-/* The newest max of them as a table (pupil, school, what, started, when recorded). */
+/* The newest max of them as a table: the pupil, the school (when show_school), what and from
+ * when. */
 void dash_arrivals_table(or_sb *out, const web_request *req, const view_snapshot *snap,
-                         const dash_arrivals *a, int max);
+                         const dash_arrivals *a, int max, bool show_school);
 
 /* Children at high risk: THE one place the dashboards decide it, to be swapped for the risk
  * tiers (issue 14 item 3) when they land. Until then: two or more indicators fired besides

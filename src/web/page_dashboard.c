@@ -111,7 +111,7 @@ void dash_since_sentence(or_sb *out, const char *since, bool first)
 }
 
 void dash_arrivals_table(or_sb *out, const web_request *req, const view_snapshot *snap,
-                         const dash_arrivals *a, int max)
+                         const dash_arrivals *a, int max, bool show_school)
 {
     if (!a->n)
         return;
@@ -119,10 +119,11 @@ void dash_arrivals_table(or_sb *out, const web_request *req, const view_snapshot
                   "aria-label=\"New suspensions and exclusions\">\n<table class=\"govuk-table\">\n"
                   "<caption class=\"govuk-table__caption govuk-table__caption--s\">The newest "
                   "recorded</caption>\n<thead class=\"govuk-table__head\">\n<tr class=\"govuk-table__row\">"
-                  "\n<th scope=\"col\" class=\"govuk-table__header\">Pupil</th>\n<th scope=\"col\" "
-                  "class=\"govuk-table__header\">School</th>\n<th scope=\"col\" "
-                  "class=\"govuk-table__header\">What</th>\n</tr>\n</thead>\n<tbody "
-                  "class=\"govuk-table__body\">\n");
+                  "\n<th scope=\"col\" class=\"govuk-table__header\">Pupil</th>\n");
+    if (show_school)
+        html_raw(out, "<th scope=\"col\" class=\"govuk-table__header\">School</th>\n");
+    html_raw(out, "<th scope=\"col\" class=\"govuk-table__header\">What</th>\n</tr>\n</thead>\n"
+                  "<tbody class=\"govuk-table__body\">\n");
     char day[24];
     for (int i = 0; i < a->n && i < max; i++) {
         const dash_arrival *e = &a->items[i];
@@ -131,7 +132,8 @@ void dash_arrivals_table(or_sb *out, const web_request *req, const view_snapshot
                     "<tr class=\"govuk-table__row\">\n<td class=\"govuk-table__cell\"><a "
                     "class=\"govuk-link\" href=\"/pupils/%t\">%s</a></td>\n",
                     e->upn, p && p->name[0] ? p->name : e->upn);
-        view_td_school(out, req, snap, e->urn);
+        if (show_school)
+            view_td_school(out, req, snap, e->urn);
         html_printf(out,
                     "<td class=\"govuk-table__cell\">%s from %s</td>\n</tr>\n",
                     view_event_label(e->type), view_date(e->start, day));

@@ -331,7 +331,7 @@ void dash_la(const web_request *req, web_response *res, view_snapshot *snap)
                 dash_num(a.by_type[0], c[0]), a.by_type[0] == 1 ? "suspension" : "suspensions",
                 dash_num(a.by_type[1], c[1]), a.by_type[1] == 1 ? "suspension" : "suspensions",
                 dash_num(a.by_type[2], c[2]), a.by_type[2] == 1 ? "exclusion" : "exclusions");
-    dash_arrivals_table(out, req, snap, &a, DASH_TOP);
+    dash_arrivals_table(out, req, snap, &a, DASH_TOP, true);
     html_kept(out, or_sb_str(&body), body.len);
     or_sb_release(&body);
     dash_account(out, req);

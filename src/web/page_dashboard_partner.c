@@ -149,7 +149,7 @@ void dash_partner(const web_request *req, web_response *res, view_snapshot *snap
                 "<p class=\"govuk-body\">%s new since then; %s recorded in the last %d days or "
                 "since your last visit.</p>\n",
                 dash_num(nnew, c1), dash_num(a.n, c2), RECENT_DAYS);
-    dash_arrivals_table(out, req, snap, &a, DASH_TOP);
+    dash_arrivals_table(out, req, snap, &a, DASH_TOP, true);
 
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"children\">Children</h2>\n");
     if (!nscope) {

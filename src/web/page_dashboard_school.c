@@ -170,13 +170,16 @@ void dash_school(const web_request *req, web_response *res, view_snapshot *snap)
     int nover, nsoon;
     duties_by_pupil(o, req, snap, scope, nscope, urn, &nover, &nsoon);
     view_plan_duties_panel(o, req, snap, scope, nscope, urn, DASH_TOP); /* view_plans.c */
+    html_raw(o, "<div class=\"govuk-grid-row\">\n<div class=\"govuk-grid-column-one-half\">\n");
     int nrisk = at_risk(o, req, snap, scope, nscope, urn);
+    html_raw(o, "</div>\n<div class=\"govuk-grid-column-one-half\">\n");
     html_raw(o, "<h2 class=\"govuk-heading-m\" id=\"new\">New suspensions and exclusions</h2>\n");
     dash_since_sentence(o, since, first);
     if (a.n)
-        dash_arrivals_table(o, req, snap, &a, DASH_TOP);
+        dash_arrivals_table(o, req, snap, &a, DASH_TOP, false);
     else
         html_raw(o, "<p class=\"govuk-body\">None.</p>\n");
+    html_raw(o, "</div>\n</div>\n");
     html_printf(o,
                 "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/schools/%d\">Your "
                 "school's figures and data sharing</a></p>\n",

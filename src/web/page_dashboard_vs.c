@@ -130,7 +130,7 @@ void dash_vs(const web_request *req, web_response *res, view_snapshot *snap)
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"new\">New suspensions and exclusions</h2>\n");
     dash_since_sentence(out, since, first);
     if (a.n)
-        dash_arrivals_table(out, req, snap, &a, DASH_TOP);
+        dash_arrivals_table(out, req, snap, &a, DASH_TOP, true);
     else
         html_raw(out, "<p class=\"govuk-body\">None.</p>\n");
 
