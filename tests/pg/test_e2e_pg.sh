@@ -19,6 +19,7 @@ for t in \
     tests/e2e/test_rule_ids.sh \
     tests/e2e/test_reports.sh \
     tests/e2e/test_pages.sh \
+    tests/e2e/test_dashboards.sh \
     tests/e2e/test_route_matrix.sh \
     tests/e2e/test_scrutiny.sh \
     tests/e2e/test_live_model.sh \
