@@ -1,0 +1,308 @@
+#!/bin/sh
+# test_risk_list.sh - risk that ranks (issue 14) end to end, on the real binary, database and
+# server: each child's tier from the weights of the indicators that fired (docs/risk.md), the
+# /risk list (filters, order, paging, scope, the CSV download on the audit log), `onroll risk`
+# (its kind, weight and tier columns and --tier) and `onroll explain`, and the findings:
+#   - attendance sent as totals was stored and ignored: pupils at 85% and 49% were never
+#     flagged and their page said no attendance was recorded;
+#   - starting a PSP did not clear RISK-NO-PLAN: any open support plan or referral clears it,
+#     whatever route recorded it (a form, a CSV file, the MIS API);
+#   - persistent-absence flags for children below school age.
+#
+# The data is made relative to today (the server works as of today): one LA term from the
+# previous September to next July (every weekday a school day but bank holidays) with a week's
+# holiday between the two suspensions (on a Tuesday to Thursday: never a bank holiday). Default weights (params.c): RISK-REPEAT-SUSP 3, RISK-PA 1, RISK-SA
+# 3, RISK-NO-PLAN 1; high from 5, medium from 3. Persistent absence below 90%, severe below
+# 50% (attended * 100 < pct * possible). Worked out by hand:
+#   Amy (Ashby)    2 suspensions + 102 of 120 (85.0%): REPEAT 3 + PA 1 + NO-PLAN 1 = 5, high,
+#                  exclusion and attendance, latest the second suspension (12 days ago)
+#   Ben (Ashby)    49 of 100 (49.0%): PA 1 + SA 3 + NO-PLAN 1 = 5, high, attendance; latest
+#                  the totals' end, 20 days ago: after Amy
+#   Cara (Ashby)   102 of 120 (85.0%): PA 1 + NO-PLAN 1 = 2, low, attendance
+#   Dan (Ashby)    2 suspensions: REPEAT 3 + NO-PLAN 1 = 4, medium; a PSP started through the
+#                  form clears RISK-NO-PLAN: 3, still medium
+#   Eve..Jay (Ashby) 2 suspensions each, then a psp, peap, part-time timetable, referral to the
+#                  REU, educational psychology, early help sent in a CSV file: NO-PLAN cleared
+#   Mia..Rex (Birchwood) the same six sent through the MIS API: cleared
+#   Kit (Birchwood) 2 suspensions, no plan: REPEAT 3 + NO-PLAN 1 = 4, medium, exclusion
+#   Tot (Birchwood) 3 years old on 31 August, 72 of 120 (60%): no flag (DfE counts 5 to 15)
+#   Lou (Birchwood) 114 of 120 (95%): no flag
+. tests/e2e/lib.sh
+. tests/e2e/web_lib.sh
+if [ -z "${ONROLL_TEST_PG:-}" ] && ! command -v sqlite3 >/dev/null 2>&1; then
+    echo "skipped: sqlite3 is not installed"
+    finish
+    exit 0
+fi
+TODAY=$(date +%Y-%m-%d)
+D=$WORK/data
+mkdir -p "$D"
+python3 - "$TODAY" "$D" <<'EOF'
+import datetime, sys
+today = datetime.date.fromisoformat(sys.argv[1])
+out = sys.argv[2]
+ay = today.year if today.month >= 8 else today.year - 1
+L = "ABCDEFGHJKLMNPQRTUVWXYZ"
+def upn(n):
+    rest = "9992710000%02d" % n
+    return L[sum(p * int(rest[p - 2]) for p in range(2, 14)) % 23] + rest
+def weekday_back(d):  # Tuesday to Thursday, not 24 Dec - 2 Jan: never a bank holiday
+    while d.weekday() not in (1, 2, 3) or (d.month == 12 and d.day >= 24) or (d.month == 1 and d.day <= 2):
+        d -= datetime.timedelta(days=1)
+    return d
+s1 = weekday_back(today - datetime.timedelta(days=40))
+s2 = weekday_back(today - datetime.timedelta(days=12))
+ay_start = datetime.date(ay, 8, 1)
+tot_from = ay_start
+tot_to_ben = max(ay_start, today - datetime.timedelta(days=20))
+tot_to = max(ay_start, today - datetime.timedelta(days=30))
+A, B = 300001, 300002
+people = [  # n, forename, surname, urn, dob, suspended
+    (1, "Amy", "Ash", A, "2014-05-01", True), (2, "Ben", "Birch", A, "2013-02-11", False),
+    (3, "Cara", "Cole", A, "2015-07-20", False), (4, "Dan", "Dale", A, "2012-10-02", True),
+    (5, "Eve", "Ede", A, "2013-03-03", True), (6, "Finn", "Ford", A, "2013-04-04", True),
+    (7, "Gus", "Gale", A, "2013-05-05", True), (8, "Hana", "Hope", A, "2013-06-06", True),
+    (9, "Ivy", "Irwin", A, "2013-07-07", True), (10, "Jay", "Judd", A, "2013-08-08", True),
+    (11, "Mia", "Moss", B, "2014-01-01", True), (12, "Ned", "Nash", B, "2014-02-02", True),
+    (13, "Ola", "Orr", B, "2014-03-03", True), (14, "Pip", "Penn", B, "2014-04-04", True),
+    (15, "Quin", "Quay", B, "2014-05-05", True), (16, "Rex", "Rowe", B, "2014-06-06", True),
+    (17, "Kit", "Kemp", B, "2014-07-07", True),
+    (18, "Tot", "Tamm", B, "%d-03-01" % (ay - 3), False),
+    (19, "Lou", "Lane", B, "2014-09-09", False)]
+with open(out + "/schools.csv", "w") as f:
+    f.write("urn,laestab,name,phase,la_code,type\n")
+    f.write("300001,9994201,Ashby Academy,secondary,999,academy\n")
+    f.write("300002,9994202,Birchwood School,secondary,999,maintained\n")
+with open(out + "/calendar.csv", "w") as f:
+    f.write("scope,start,end,kind,label\n")
+    f.write("LA,%d-09-01,%d-07-20,term,All year\n" % (ay - 1, ay + 1))
+    # a week's holiday between the two suspensions: they fall in different half-terms
+    f.write("LA,%s,%s,holiday,Half-term\n" % (s1 + datetime.timedelta(days=5), s1 + datetime.timedelta(days=11)))
+with open(out + "/pupils.csv", "w") as f:
+    f.write("upn,forename,surname,dob,sex,ethnicity,fsm,sen,as_of,cla,cin,sen_need,year_group\n")
+    for n, fn, sn, urn, dob, _ in people:
+        f.write("%s,%s,%s,%s,F,WBRI,0,N,%d-09-01,0,0,,8\n" % (upn(n), fn, sn, dob, ay - 1))
+with open(out + "/enrolments.csv", "w") as f:
+    f.write("upn,urn,start,end,type,year_group\n")
+    for n, fn, sn, urn, dob, _ in people:
+        f.write("%s,%d,%d-09-01,,main,8\n" % (upn(n), urn, ay - 1))
+with open(out + "/events.csv", "w") as f:
+    f.write("event_id,upn,urn,type,start,sessions,reasons\n")
+    for n, fn, sn, urn, dob, susp in people:
+        if susp:
+            f.write("RK%da,%s,%d,suspension,%s,2,PA\n" % (n, upn(n), urn, s1))
+            f.write("RK%db,%s,%d,suspension,%s,2,VA\n" % (n, upn(n), urn, s2))
+with open(out + "/attendance_totals.csv", "w") as f:
+    f.write("upn,urn,from,to,possible,present,authorised,unauthorised\n")
+    f.write("%s,%d,%s,%s,120,102,10,8\n" % (upn(1), A, tot_from, tot_to))
+    f.write("%s,%d,%s,%s,100,49,20,31\n" % (upn(2), A, tot_from, tot_to_ben))
+    f.write("%s,%d,%s,%s,120,102,10,8\n" % (upn(3), A, tot_from, tot_to))
+    f.write("%s,%d,%s,%s,120,72,20,28\n" % (upn(18), B, tot_from, tot_to))
+    f.write("%s,%d,%s,%s,120,114,4,2\n" % (upn(19), B, tot_from, tot_to))
+# the plans: six kinds, by CSV for Eve..Jay (5-10), by the API for Mia..Rex (11-16)
+start = today.isoformat()
+end = (today + datetime.timedelta(days=60)).isoformat()
+ptt_start = weekday_back(today - datetime.timedelta(days=5)).isoformat()
+kinds = [("psp", "", end, ""), ("peap", "", "", ""), ("part_time_timetable", "", end, ""),
+         ("referral", "reu", "", ""), ("referral", "ep", "", ""), ("referral", "early_help", "", "")]
+with open(out + "/plans.csv", "w") as f:
+    f.write("event_id,upn,urn,type,start,end,to\n")
+    for i, (t, to, e, _) in enumerate(kinds):
+        n = 5 + i
+        f.write("RP%d,%s,%d,%s,%s,%s,%s\n" % (n, upn(n), A, t, ptt_start if t == "part_time_timetable" else start, e, to))
+import json
+api = []
+for i, (t, to, e, _) in enumerate(kinds):
+    n = 11 + i
+    ev = {"event_id": "RQ%d" % n, "upn": upn(n), "urn": str(B), "type": t,
+          "start": ptt_start if t == "part_time_timetable" else start}
+    if e:
+        ev["end"] = e
+    if to:
+        ev["to"] = to
+    api.append(ev)
+open(out + "/plans.json", "w").write(json.dumps(api))
+with open(out + "/upns", "w") as f:
+    for n, fn, sn, urn, dob, _ in people:
+        f.write("%s %s\n" % (fn.upper(), upn(n)))
+EOF
+while read -r name u; do eval "$name=$u"; done <"$D/upns"
+
+expect_status "init" 0 "$ONROLL" init
+expect_status "import the scenario (totals among it)" 0 "$ONROLL" import "$D/schools.csv" \
+    "$D/calendar.csv" "$D/pupils.csv" "$D/enrolments.csv" "$D/events.csv" "$D/attendance_totals.csv"
+for u in "school@ashby.example.gov.uk school 300001" "officer@la.example.gov.uk la_officer -"; do
+    set -- $u
+    if [ "$3" = - ]; then
+        echo "kestrel-river-41" | "$ONROLL" user add "$1" --name "Test $2" --role "$2" --password-stdin >/dev/null 2>&1
+    else
+        echo "kestrel-river-41" | "$ONROLL" user add "$1" --name "Test $2" --role "$2" --scope "$3" --password-stdin >/dev/null 2>&1
+    fi
+    expect_eq "account $1 ($2)" 0 $?
+done
+
+# ---- the CLI: kind, weight and tier columns; the totals feed the flags ----
+expect_status "onroll risk" 0 "$ONROLL" risk --format csv
+cp "$WORK/out" "$WORK/risk0.csv"
+expect_eq "the contract's four columns, then kind, weight, tier" "upn,urn,rule,detail,kind,weight,tier" \
+    "$(head -1 "$WORK/risk0.csv")"
+# finding: 85% and 49% sent as totals were never flagged
+expect_in "totals: Cara at 85.0% is persistent absence (102*100 < 90*120)" \
+    "$CARA,300001,RISK-PA,\"attendance 85.0% this school year (102 of 120 sessions), below 90%\",attendance,1,low" "$WORK/risk0.csv"
+expect_in "totals: Ben at 49.0% is severe absence (4900 < 50*100)" \
+    "$BEN,300001,RISK-SA,\"attendance 49.0% this school year (49 of 100 sessions), below 50%\",attendance,3,high" "$WORK/risk0.csv"
+expect_in "Amy: repeat suspensions weigh 3, her tier high" "$AMY,300001,RISK-REPEAT-SUSP," "$WORK/risk0.csv"
+expect_in "... high (3 + 1 + 1 = 5)" ",exclusion,3,high" "$WORK/risk0.csv"
+expect_not_in "a 3-year-old is not of compulsory school age: no flag" "$TOT" "$WORK/risk0.csv"
+expect_not_in "95% is no concern" "$LOU" "$WORK/risk0.csv"
+for p in DAN EVE FINN GUS HANA IVY JAY MIA NED OLA PIP QUIN REX KIT; do
+    eval "u=\$$p"
+    expect_in "before any plan: $p has no open support plan" "$u,30000" "$WORK/risk0.csv"
+    grep -q "^$u,[0-9]*,RISK-NO-PLAN," "$WORK/risk0.csv" && pass "... RISK-NO-PLAN for $p" ||
+        fail "... RISK-NO-PLAN for $p"
+done
+expect_status "onroll risk --tier high" 0 "$ONROLL" risk --tier high --format csv
+cut -d, -f1 "$WORK/out" | sort -u | grep -v '^upn$' >"$WORK/high"
+expect_eq "--tier high: Amy and Ben only" "$(printf '%s\n%s\n' "$AMY" "$BEN" | sort)" "$(cat "$WORK/high")"
+expect_status "onroll risk --kind exclusion --tier medium" 0 "$ONROLL" risk --kind exclusion --tier medium
+expect_in "... Kit (4, medium)" "$KIT" "$WORK/out"
+expect_not_in "... not Cara (attendance, low)" "$CARA" "$WORK/out"
+expect_in "... the table's tier column" "medium" "$WORK/out"
+expect_status "onroll risk --tier urgent is a usage error" 2 "$ONROLL" risk --tier urgent
+expect_in "... naming the value" "'urgent' is not high, medium or low" "$WORK/err"
+expect_status "onroll explain Amy" 0 "$ONROLL" explain "$AMY"
+expect_in "explain: each indicator's kind and weight" "Kind: exclusion risk; weight 3" "$WORK/out"
+expect_in "explain: why that tier" \
+    "Tier: High risk: weight 5 (RISK-NO-PLAN 1, RISK-PA 1, RISK-REPEAT-SUSP 3); high from 5, medium from 3" "$WORK/out"
+
+# ---- the plans, by CSV file and by the MIS API ----
+expect_status "six plans and referrals in a CSV file" 0 "$ONROLL" import "$D/plans.csv"
+TOKEN=$("$ONROLL" user token 300002 2>/dev/null)
+start_server
+expect_eq "six plans and referrals through the MIS API" 200 "$(curl -s -o "$WORK/api" \
+    -w '%{http_code}' -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    --data-binary "@$D/plans.json" "$B/api/v1/events")"
+
+# ---- and a PSP through the form (the finding: starting a PSP did not clear RISK-NO-PLAN) ----
+SC=$WORK/school.jar
+LA=$WORK/la.jar
+expect_eq "Ashby signs in" 303 "$(sign_in "$SC" school@ashby.example.gov.uk kestrel-river-41)"
+expect_eq "the LA officer signs in" 303 "$(sign_in "$LA" officer@la.example.gov.uk kestrel-river-41)"
+expect_eq "Dan's PSP form" 200 "$(get "$SC" "/pupils/$DAN/plans/new?kind=psp&urn=300001&ref=RK4b")"
+cp "$WORK/body" "$WORK/psp-form.html"
+set -- $(echo "$TODAY" | tr - ' ')
+END=$(date -d "$TODAY + 60 days" +%Y-%m-%d 2>/dev/null || python3 -c "import datetime,sys;print(datetime.date.fromisoformat('$TODAY')+datetime.timedelta(days=60))")
+set -- "$1" "$2" "$3" $(echo "$END" | tr - ' ')
+form_body "$WORK/psp-form.html" kind=psp "start-day=$3" "start-month=$2" "start-year=$1" \
+    "end-day=$6" "end-month=$5" "end-year=$4" ref=RK4b targets_pupil=Attend targets_school=Mentor \
+    targets_family=Meet targets_agencies=None leader=Deputy action=check >"$WORK/req"
+expect_eq "check the PSP" 200 "$(post "$SC" "/pupils/$DAN/plans/new" "$WORK/req")"
+form_body "$WORK/body" action=save >"$WORK/req"
+expect_eq "save the PSP" 303 "$(post "$SC" "/pupils/$DAN/plans/new" "$WORK/req")"
+
+expect_status "onroll risk after the plans" 0 "$ONROLL" risk --format csv
+cp "$WORK/out" "$WORK/risk1.csv"
+for p in DAN EVE FINN GUS HANA IVY JAY MIA NED OLA PIP QUIN REX; do
+    eval "u=\$$p"
+    grep -q "^$u,[0-9]*,RISK-NO-PLAN," "$WORK/risk1.csv" && fail "RISK-NO-PLAN cleared for $p" ||
+        pass "RISK-NO-PLAN cleared for $p"
+    expect_in "... $p still flagged for the suspensions" "$u,30000" "$WORK/risk1.csv"
+done
+grep -q "^$KIT,[0-9]*,RISK-NO-PLAN," "$WORK/risk1.csv" && pass "Kit has no plan: RISK-NO-PLAN stays" ||
+    fail "Kit has no plan: RISK-NO-PLAN stays"
+expect_in "Dan: 3 alone, still medium" "$DAN,300001,RISK-REPEAT-SUSP," "$WORK/risk1.csv"
+
+# ---- /risk: the LA officer ----
+expect_eq "/risk" 200 "$(get "$LA" /risk)"
+cp "$WORK/body" "$WORK/risk.html"
+expect_in "... its heading" "<h1 class=\"govuk-heading-l\">Children at risk</h1>" "$WORK/risk.html"
+expect_in "... in the navigation" 'href="/risk"' "$WORK/risk.html"
+expect_in "... how the risk is worked out" "How the risk is worked out" "$WORK/risk.html"
+expect_in "... the thresholds" "add up to 5 or more is at high risk, 3 or more medium risk" "$WORK/risk.html"
+expect_in "... each indicator's weight" "(weight 3)" "$WORK/risk.html"
+order=$(python3 - "$WORK/risk.html" "$AMY" "$BEN" "$DAN" "$CARA" <<'EOF'
+import sys
+s = open(sys.argv[1]).read()
+pos = [s.find("/pupils/" + u + "\"") for u in sys.argv[2:]]
+print("ok" if all(p > 0 for p in pos) and pos == sorted(pos) else pos)
+EOF
+)
+expect_eq "... high first, the most recent first (Amy, Ben), then medium (Dan), then low (Cara)" ok "$order"
+expect_in "... Amy's tier" "High" "$WORK/risk.html"
+expect_eq "?tier=high" 200 "$(get "$LA" "/risk?tier=high")"
+expect_in "... Amy" "$AMY" "$WORK/body"
+expect_in "... Ben" "$BEN" "$WORK/body"
+expect_not_in "... not Cara (low)" "$CARA" "$WORK/body"
+expect_not_in "... not Kit (medium)" "$KIT" "$WORK/body"
+expect_eq "?kind=attendance" 200 "$(get "$LA" "/risk?kind=attendance")"
+expect_in "... Cara" "$CARA" "$WORK/body"
+expect_in "... Amy (both kinds)" "$AMY" "$WORK/body"
+expect_not_in "... not Kit (suspensions only)" "$KIT" "$WORK/body"
+expect_eq "?kind=exclusion" 200 "$(get "$LA" "/risk?kind=exclusion")"
+expect_in "... Kit" "$KIT" "$WORK/body"
+expect_not_in "... not Cara" "$CARA" "$WORK/body"
+expect_not_in "... not Ben (absence with no plan is not an exclusion risk)" "$BEN" "$WORK/body"
+expect_eq "?indicator=RISK-SA" 200 "$(get "$LA" "/risk?indicator=RISK-SA")"
+expect_in "... Ben" "$BEN" "$WORK/body"
+expect_not_in "... not Amy" "$AMY" "$WORK/body"
+expect_eq "?pupil=cara" 200 "$(get "$LA" "/risk?pupil=cara")"
+expect_in "... Cara by name" "$CARA" "$WORK/body"
+expect_not_in "... no one else" "$AMY" "$WORK/body"
+expect_eq "?school=300002 (Birchwood, chosen by name)" 200 "$(get "$LA" "/risk?school=300002")"
+expect_in "... Kit" "$KIT" "$WORK/body"
+expect_not_in "... not Amy" "$AMY" "$WORK/body"
+expect_in "... the school by name in the select" ">Birchwood School</option>" "$WORK/body"
+expect_eq "?tier=urgent" 200 "$(get "$LA" "/risk?tier=urgent")"
+expect_in "... refused, said so" "Select high, medium or low risk" "$WORK/body"
+expect_eq "?per_page=25&page=2: the last page" 200 "$(get "$LA" "/risk?per_page=25&page=2")"
+expect_in "... still the list" "Children at risk" "$WORK/body"
+
+# the download: the same selection, on the audit log
+before=$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'export'")
+expect_eq "/risk/download?tier=high" 200 "$(get "$LA" "/risk/download?tier=high")"
+cp "$WORK/body" "$WORK/high.csv"
+expect_eq "... its header" "tier,pupil_name,upn,school_name,urn,kind,indicators,weight,latest,why" \
+    "$(head -1 "$WORK/high.csv" | tr -d '\r')"
+expect_eq "... two children" 3 "$(wc -l <"$WORK/high.csv" | tr -d ' ')"
+expect_in "... Amy's row, why she is high" \
+    "high,Amy Ash,$AMY,Ashby Academy,300001,exclusion;attendance,RISK-NO-PLAN;RISK-PA;RISK-REPEAT-SUSP,5," "$WORK/high.csv"
+expect_in "... the words of her tier" "High risk: weight 5 (RISK-NO-PLAN 1, RISK-PA 1, RISK-REPEAT-SUSP 3)" "$WORK/high.csv"
+expect_eq "... an export on the audit log" $((before + 1)) "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'export'")"
+expect_in "... naming the list and its filter" "/risk/download?tier=high" \
+    "$(sql "SELECT detail FROM audit_log WHERE action = 'export' ORDER BY id DESC LIMIT 1" >"$WORK/det"; echo "$WORK/det")"
+expect_eq "... the two children it names on the record as read" "2 children listed" \
+    "$(sql "SELECT detail FROM audit_log WHERE action = 'pupil.listed' ORDER BY id DESC LIMIT 1")"
+
+# ---- the scope attack: a school sees its own children only ----
+expect_eq "Ashby's /risk" 200 "$(get "$SC" /risk)"
+expect_in "... its Amy" "$AMY" "$WORK/body"
+expect_not_in "... not Birchwood's Kit" "$KIT" "$WORK/body"
+expect_eq "Ashby asks for Birchwood's children" 200 "$(get "$SC" "/risk?school=300002")"
+expect_not_in "... none shown" "$KIT" "$WORK/body"
+expect_in "... the value refused, said so" "Select a school from the list" "$WORK/body"
+expect_eq "Ashby looks for Kit by name" 200 "$(get "$SC" "/risk?pupil=Kit")"
+expect_not_in "... not found" "$KIT" "$WORK/body"
+expect_eq "Ashby downloads Birchwood's" 200 "$(get "$SC" "/risk/download?school=300002")"
+expect_not_in "... the file has none of them" "$KIT" "$WORK/body"
+expect_not_in "... nor Birchwood's name" "Birchwood" "$WORK/body"
+expect_eq "Ashby downloads everything" 200 "$(get "$SC" "/risk/download")"
+expect_not_in "... still none of Birchwood's" "$MIA" "$WORK/body"
+expect_in "... its own" "$AMY" "$WORK/body"
+expect_eq "signed out: /risk" 303 "$(curl -s -o /dev/null -w '%{http_code}' "$B/risk")"
+
+# ---- the pupil page: totals shown as marks are ----
+expect_eq "Cara's page" 200 "$(get "$LA" "/pupils/$CARA")"
+expect_not_in "... attendance is recorded (finding: it said none was)" "No attendance has been recorded" "$WORK/body"
+expect_in "... 85.0%" ">85.0</td>" "$WORK/body"
+expect_in "... persistent absence" "Persistent absence" "$WORK/body"
+expect_eq "Tot's page" 200 "$(get "$LA" "/pupils/$TOT")"
+expect_in "... 60.0%, not counted at 3" "Not of compulsory school age" "$WORK/body"
+
+# ---- the weights are data: onroll config ----
+expect_status "risk.weight.RISK-PA 3" 0 "$ONROLL" config set risk.weight.RISK-PA 3
+expect_status "onroll risk --tier medium" 0 "$ONROLL" risk --tier medium --format csv
+expect_in "Cara: 3 + 1 = 4, medium now" "$CARA,300001,RISK-PA," "$WORK/out"
+expect_status "risk.tier.high 11 is out of range? no: 1 to 100" 0 "$ONROLL" config set risk.tier.high 11
+expect_status "risk.weight.RISK-PA 11 is refused" 1 "$ONROLL" config set risk.weight.RISK-PA 11
+expect_in "... with the range" "0 to 10" "$WORK/err"
+finish
