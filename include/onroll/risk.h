@@ -44,6 +44,8 @@ typedef enum { OR_TIER_NONE, OR_TIER_LOW, OR_TIER_MEDIUM, OR_TIER_HIGH, OR_TIER_
 
 /* The kind of an indicator (RISK-* rule id; an id that is no indicator: exclusion). */
 or_risk_kind or_risk_kind_of(or_rule_id indicator);
+/* An indicator's short name for people ("Persistent absence"); "" for a rule that is not one. */
+const char *or_risk_indicator_name(or_rule_id indicator);
 /* The parameter that weighs an indicator, -1 for a rule that is not one. */
 int or_risk_weight_param(or_rule_id indicator);
 /* "exclusion", "attendance"; "high", "medium", "low" ("" for none): the words of the lists,

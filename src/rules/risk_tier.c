@@ -12,18 +12,21 @@ static const struct {
     or_rule_id rule;
     or_risk_kind kind;
     or_param_id weight;
+    const char *name; /* for people, short: lists and filters (labels.h) */
 } indicators[] = {
-    {OR_RULE_RISK_REPEAT_SUSP, OR_RISK_EXCLUSION, OR_P_RISK_W_REPEAT_SUSP},
-    {OR_RULE_RISK_SUSP_DAYS, OR_RISK_EXCLUSION, OR_P_RISK_W_SUSP_DAYS},
-    {OR_RULE_RISK_HALFTERM, OR_RISK_EXCLUSION, OR_P_RISK_W_HALFTERM},
-    {OR_RULE_RISK_PA, OR_RISK_ATTENDANCE, OR_P_RISK_W_PA},
-    {OR_RULE_RISK_SA, OR_RISK_ATTENDANCE, OR_P_RISK_W_SA},
-    {OR_RULE_RISK_VULNERABLE, OR_RISK_EXCLUSION, OR_P_RISK_W_VULNERABLE},
+    {OR_RULE_RISK_REPEAT_SUSP, OR_RISK_EXCLUSION, OR_P_RISK_W_REPEAT_SUSP, "Repeated suspensions"},
+    {OR_RULE_RISK_SUSP_DAYS, OR_RISK_EXCLUSION, OR_P_RISK_W_SUSP_DAYS, "Many days suspended"},
+    {OR_RULE_RISK_HALFTERM, OR_RISK_EXCLUSION, OR_P_RISK_W_HALFTERM,
+     "Suspensions in one half-term"},
+    {OR_RULE_RISK_PA, OR_RISK_ATTENDANCE, OR_P_RISK_W_PA, "Persistent absence"},
+    {OR_RULE_RISK_SA, OR_RISK_ATTENDANCE, OR_P_RISK_W_SA, "Severe absence"},
+    {OR_RULE_RISK_VULNERABLE, OR_RISK_EXCLUSION, OR_P_RISK_W_VULNERABLE,
+     "Vulnerable child suspended"},
     /* a part-time timetable is a reduced timetable the school set: an exclusion in effect */
-    {OR_RULE_RISK_PTT, OR_RISK_EXCLUSION, OR_P_RISK_W_PTT},
-    {OR_RULE_RISK_MOVES, OR_RISK_EXCLUSION, OR_P_RISK_W_MOVES},
-    {OR_RULE_RISK_MISSING, OR_RISK_ATTENDANCE, OR_P_RISK_W_MISSING},
-    {OR_RULE_RISK_NO_PLAN, OR_RISK_EXCLUSION, OR_P_RISK_W_NO_PLAN},
+    {OR_RULE_RISK_PTT, OR_RISK_EXCLUSION, OR_P_RISK_W_PTT, "Part-time timetable too long"},
+    {OR_RULE_RISK_MOVES, OR_RISK_EXCLUSION, OR_P_RISK_W_MOVES, "Changes of school"},
+    {OR_RULE_RISK_MISSING, OR_RISK_ATTENDANCE, OR_P_RISK_W_MISSING, "Unexplained absence, 10 days"},
+    {OR_RULE_RISK_NO_PLAN, OR_RISK_EXCLUSION, OR_P_RISK_W_NO_PLAN, "No support plan"},
 };
 enum { NIND = sizeof indicators / sizeof indicators[0] };
 
@@ -45,6 +48,12 @@ int or_risk_weight_param(or_rule_id indicator)
 {
     int i = find(indicator);
     return i < 0 ? -1 : (int)indicators[i].weight;
+}
+
+const char *or_risk_indicator_name(or_rule_id indicator)
+{
+    int i = find(indicator);
+    return i < 0 ? "" : indicators[i].name;
 }
 
 static const char *const kind_keys[OR_RISK_KIND__N] = {"exclusion", "attendance"};

@@ -36,8 +36,7 @@ static const list_filter filters[F__N] = {
     [F_TIER] = {"tier", "Risk", NULL, LIST_SELECT, .any = "Any risk", .choices = tiers,
                 .nchoices = 3, .missing = "Select high, medium or low risk"},
     [F_KIND] = {"kind", "Kind of risk", NULL, LIST_SELECT, .any = "Exclusion or attendance",
-                .choices = kinds, .nchoices = 2,
-                .missing = "Select exclusion or attendance"},
+                .choices = kinds, .nchoices = 2, .missing = "Select exclusion or attendance"},
     [F_SCHOOL] = {"school", "School", NULL, LIST_SELECT, .any = "All schools"},
     [F_INDICATOR] = {"indicator", "Indicator", NULL, LIST_SELECT, .any = "Any indicator",
                      .missing = "Select an indicator from the list"},
@@ -66,10 +65,10 @@ static const list_column columns[C__N] = {
     [C_UPN] = {NULL, NULL, "upn", 0},
     [C_SCHOOL] = {"school", "School", "school_name", LIST_SORT},
     [C_URN] = {NULL, NULL, "urn", 0},
-    [C_KIND] = {NULL, "Kind", "kind", 0},
-    [C_INDICATORS] = {NULL, "Indicators and their weights", NULL, 0},
+    [C_KIND] = {NULL, NULL, "kind", 0},
+    [C_INDICATORS] = {NULL, "Why (each indicator's weight)", NULL, 0},
     [C_RULES] = {NULL, NULL, "indicators", 0},
-    [C_WEIGHT] = {"weight", "Weight", "weight", LIST_SORT | LIST_DESC | LIST_NUMERIC},
+    [C_WEIGHT] = {"weight", NULL, "weight", LIST_SORT | LIST_DESC | LIST_NUMERIC},
     [C_LATEST] = {"latest", "Latest", "latest", LIST_SORT | LIST_DESC},
     [C_WHY] = {NULL, NULL, "why", 0},
 };
@@ -214,7 +213,7 @@ static or_code candidates(const web_request *req, view_snapshot *snap, list *l, 
     for (size_t i = 0; i < or_rules_count(); i++) { /* the indicators in catalogue order */
         const or_rule *r = or_rule_at(i);
         if (r && r->kind == OR_RULE_RISK)
-            inds[ninds++] = (gov_choice){r->id, r->summary, NULL};
+            inds[ninds++] = (gov_choice){r->id, or_risk_indicator_name(r->code), NULL};
     }
     list_choices(l, F_INDICATOR, inds, ninds);
     return OR_OK;
@@ -284,20 +283,19 @@ static void write_row(or_sb *out, const web_request *req, const view_snapshot *s
     const or_params *p = or_model_params(snap->model);
     html_raw(out, "<tr class=\"govuk-table__row\">\n<td class=\"govuk-table__cell\">");
     view_tag(out, or_risk_tier_label(r->rank.tier), tier_colour(r->rank.tier));
-    html_raw(out, "</td>\n");
+    html_printf(out, "<br><span class=\"onroll-secondary\">%s</span></td>\n",
+                kinds_words(r->rank.kinds));
     const char *name = r->p->name && *r->p->name ? r->p->name : r->p->upn;
     html_printf(out,
                 "<td class=\"govuk-table__cell\"><a class=\"govuk-link\" href=\"/pupils/%t\">%s"
                 "</a><br><span class=\"onroll-secondary\">UPN %s</span></td>\n",
                 r->p->upn, name, r->p->upn);
     view_td_school(out, req, snap, r->p->urn);
-    html_printf(out, "<td class=\"govuk-table__cell\">%s</td>\n", kinds_words(r->rank.kinds));
     html_raw(out, "<td class=\"govuk-table__cell\"><ul class=\"govuk-list\">");
     for (int k = 0; k < r->n; k++)
         html_printf(out, "<li>%s <span class=\"onroll-secondary\">(weight %d)</span></li>",
-                    r->flags[k].rule->summary, weight_of(&r->flags[k], p));
-    html_raw(out, "</ul></td>\n");
-    list_td_num(out, r->rank.weight);
+                    or_risk_indicator_name(r->flags[k].rule->code), weight_of(&r->flags[k], p));
+    html_printf(out, "<li>Weight %d in all</li></ul></td>\n", r->rank.weight);
     char d[24];
     html_printf(out, "<td class=\"govuk-table__cell\">%s</td>\n</tr>\n",
                 view_date(r->rank.latest, d));
@@ -321,8 +319,8 @@ static void how_tiers(or_sb *out, const or_params *p)
         if (!r || r->kind != OR_RULE_RISK)
             continue;
         int w = or_risk_weight_param(r->code);
-        html_printf(out, "<li>%s (%s): weight %d</li>\n", r->summary,
-                    or_risk_kind_key(or_risk_kind_of(r->code)), w < 0 ? 0 : p->v[w]);
+        html_printf(out, "<li>%s, %s risk: weight %d. %s</li>\n", or_risk_indicator_name(r->code),
+                    or_risk_kind_key(or_risk_kind_of(r->code)), w < 0 ? 0 : p->v[w], r->summary);
     }
     html_raw(out, "</ul>\n</div>\n</details>\n");
 }
