@@ -69,9 +69,12 @@ typedef struct {
 
 /* The tier of one pupil from that pupil's flags (n of them; none: OR_TIER_NONE). */
 or_risk_rank or_risk_rank_of(const or_flag *flags, int n, const or_params *p);
-/* Why that tier, in words: "High risk: weight 6 (RISK-REPEAT-SUSP 3, RISK-HALFTERM 2,
- * RISK-NO-PLAN 1); high from 5, medium from 3". Into buf (always terminated). */
-void or_risk_explain(const or_flag *flags, int n, const or_params *p, char *buf, size_t size);
+/* Why that tier, in words: "High risk: weight 6 (RISK-HALFTERM 2, RISK-NO-PLAN 1,
+ * RISK-REPEAT-SUSP 3); high from 5, medium from 3", the indicators by their ids, or with
+ * names by their names for people ("Suspensions in one half-term 2, ..."). Into buf (always
+ * terminated). */
+void or_risk_explain(const or_flag *flags, int n, const or_params *p, bool names, char *buf,
+                     size_t size);
 /* Children by tier and kind: pupils[tier][kind], kind OR_RISK_KIND__N counting each child once
  * whatever its kinds; tier OR_TIER_NONE unused. */
 typedef struct {

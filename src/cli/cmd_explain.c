@@ -118,7 +118,7 @@ int cmd_explain(int argc, char **argv)
     }
     if (flags.n) { /* why that tier (docs/risk.md) */
         char why[512];
-        or_risk_explain(flags.items, flags.n, p, why, sizeof why);
+        or_risk_explain(flags.items, flags.n, p, false, why, sizeof why);
         printf("  Tier: %s\n", why);
     }
     or_arena_free(&arena);

@@ -157,7 +157,7 @@ or_code or_write_flags(FILE *out, const or_flag_list *l, const or_params *p, or_
                 while (k < l->n && !strcmp(l->items[k].upn, f->upn))
                     k++;
                 char why[512];
-                or_risk_explain(&l->items[j], k - j, p, why, sizeof why);
+                or_risk_explain(&l->items[j], k - j, p, false, why, sizeof why);
                 json_object_set_new(o, "kind",
                                     json_string(or_risk_kind_key(or_risk_kind_of(f->rule->code))));
                 json_object_set_new(o, "weight", json_integer(weight(f, p)));

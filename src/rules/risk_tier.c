@@ -129,7 +129,8 @@ or_risk_rank or_risk_rank_of(const or_flag *flags, int n, const or_params *p)
     return r;
 }
 
-void or_risk_explain(const or_flag *flags, int n, const or_params *p, char *buf, size_t size)
+void or_risk_explain(const or_flag *flags, int n, const or_params *p, bool names, char *buf,
+                     size_t size)
 {
     if (!size)
         return;
@@ -147,7 +148,9 @@ void or_risk_explain(const or_flag *flags, int n, const or_params *p, char *buf,
     } while (0)
     ADD("%s risk: weight %d (", or_risk_tier_label(r.tier), r.weight);
     for (int i = 0; i < n; i++)
-        ADD("%s%s %d", i ? ", " : "", flags[i].rule->id, weight_of(&flags[i], p));
+        ADD("%s%s %d", i ? ", " : "",
+            names ? or_risk_indicator_name(flags[i].rule->code) : flags[i].rule->id,
+            weight_of(&flags[i], p));
     ADD("); high from %d, medium from %d", p->v[OR_P_RISK_TIER_HIGH], p->v[OR_P_RISK_TIER_MEDIUM]);
 #undef ADD
 }

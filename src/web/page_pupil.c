@@ -177,7 +177,7 @@ static const char *code_words(or_codeset cs, const char *code, or_date on)
 
 /* ---- sections ---- */
 
-static void risk_section(or_sb *out, const or_flag_list *flags)
+static void risk_section(or_sb *out, const or_flag_list *flags, const or_params *p)
 {
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"risk\">Risk indicators</h2>\n");
     if (!flags->n) {
@@ -188,6 +188,9 @@ static void risk_section(or_sb *out, const or_flag_list *flags)
                 "<p class=\"govuk-body\">%d %s today, each with the facts that fired it."
                 "</p>\n",
                 flags->n, flags->n == 1 ? "indicator fires" : "indicators fire");
+    char why[512]; /* the tier and why (risk.h, docs/risk.md) */
+    or_risk_explain(flags->items, flags->n, p, true, why, sizeof why);
+    html_printf(out, "<p class=\"govuk-body\"><strong>%s</strong></p>\n", why);
     static const char *const heads[] = {"Indicator", "The facts that fired it", "Source"};
     thead(out, "Risk indicators that fire today", heads, 3, -1);
     for (int i = 0; i < flags->n; i++) {
@@ -787,7 +790,7 @@ void page_pupil(const web_request *req, web_response *res)
                   "<li><a class=\"govuk-link\" href=\"#schools\">Schools</a></li>\n"
                   "<li><a class=\"govuk-link\" href=\"#caseload\">Workers</a></li>\n"
                   "</ul>\n</nav>\n");
-    risk_section(out, &flags);
+    risk_section(out, &flags, or_model_params(m));
     plan_pupil_summary(out, req, f, &duties); /* plans_web.c */
     duties_section(out, req, upn, &duties);
     interventions_section(out, req, upn, ivs, nivs);

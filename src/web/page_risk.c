@@ -386,7 +386,7 @@ static void risk_csv(const web_request *req, web_response *res, view_snapshot *s
         char latest[11] = "", why[512];
         if (r->rank.latest != OR_DATE_NONE)
             or_date_format(r->rank.latest, latest);
-        or_risk_explain(r->flags, r->n, p, why, sizeof why);
+        or_risk_explain(r->flags, r->n, p, false, why, sizeof why);
         or_csv_text(&w, or_risk_tier_key(r->rank.tier));
         or_csv_text(&w, r->p->name);
         or_csv_text(&w, r->p->upn);

@@ -190,6 +190,9 @@ expect_eq "Cara's page" 200 "$(get "$LA" "/pupils/$CARA")"
 expect_not_in "... attendance is recorded (finding: it said none was)" "No attendance has been recorded" "$WORK/body"
 expect_in "... 85.0%" ">85.0</td>" "$WORK/body"
 expect_in "... persistent absence" "Persistent absence" "$WORK/body"
+expect_eq "Amy's page" 200 "$(get "$LA" "/pupils/$AMY")"
+expect_in "... her tier and why, the indicators by name" \
+    "High risk: weight 5 (No support plan 1, Persistent absence 1, Repeated suspensions 3); high from 5, medium from 3" "$WORK/body"
 expect_eq "Tot's page" 200 "$(get "$LA" "/pupils/$TOT")"
 expect_in "... 60.0%, not counted at 3" "Not of compulsory school age" "$WORK/body"
 

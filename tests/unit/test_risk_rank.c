@@ -182,13 +182,17 @@ static void test_explain(void **state)
     static const char *const rules[] = {"RISK-HALFTERM", "RISK-NO-PLAN", "RISK-REPEAT-SUSP", NULL};
     int n = build_flags(rules, f, "A123456789012");
     char buf[256];
-    or_risk_explain(f, n, &p, buf, sizeof buf);
+    or_risk_explain(f, n, &p, false, buf, sizeof buf);
     assert_string_equal(buf, "High risk: weight 6 (RISK-HALFTERM 2, RISK-NO-PLAN 1, "
                              "RISK-REPEAT-SUSP 3); high from 5, medium from 3");
-    or_risk_explain(f, 0, &p, buf, sizeof buf);
+    /* for people: the indicators by name */
+    or_risk_explain(f, n, &p, true, buf, sizeof buf);
+    assert_string_equal(buf, "High risk: weight 6 (Suspensions in one half-term 2, No support "
+                             "plan 1, Repeated suspensions 3); high from 5, medium from 3");
+    or_risk_explain(f, 0, &p, false, buf, sizeof buf);
     assert_string_equal(buf, "");
     char small[8];
-    or_risk_explain(f, n, &p, small, sizeof small);
+    or_risk_explain(f, n, &p, false, small, sizeof small);
     assert_string_equal(small, "High ri");
 }
 
