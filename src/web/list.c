@@ -560,7 +560,7 @@ void list_table_start(or_sb *out, const list *l)
 {
     html_printf(out,
                 "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"%s\">\n"
-                "<table class=\"govuk-table\">\n<caption class=\"govuk-table__caption "
+                "<table class=\"govuk-table onroll-list\">\n<caption class=\"govuk-table__caption "
                 "govuk-table__caption--m\">%s</caption>\n<thead class=\"govuk-table__head\">\n"
                 "<tr class=\"govuk-table__row\">\n",
                 l->spec->caption, l->spec->caption);

@@ -30,14 +30,14 @@ static const gov_choice statuses[] = {
     {"done", "Done", NULL},
 };
 
-enum { F_STATUS, F_SCHOOL, F_RULE, F_WHO, F_FROM, F_TO, F_PUPIL, F__N };
+enum { F_SCHOOL, F_RULE, F_WHO, F_STATUS, F_FROM, F_TO, F_PUPIL, F__N };
 static const list_filter filters[F__N] = {
-    [F_STATUS] = {"status", "Status", NULL, LIST_CHECKBOXES, .choices = statuses, .nchoices = 4},
     [F_SCHOOL] = {"school", "School", NULL, LIST_SELECT, .any = "All schools"},
     [F_RULE] = {"rule", "What must be done", NULL, LIST_SELECT, .any = "Any duty",
                 .missing = "Select a duty from the list"},
     [F_WHO] = {"who", "Who acts", NULL, LIST_SELECT, .any = "Anyone",
                .missing = "Select who acts from the list"},
+    [F_STATUS] = {"status", "Status", NULL, LIST_CHECKBOXES, .choices = statuses, .nchoices = 4},
     [F_FROM] = {"due_from", "Due from", "For example, 1 9 2026", LIST_DATE},
     [F_TO] = {"due_to", "Due by", "For example, 31 12 2026", LIST_DATE},
     [F_PUPIL] = {"pupil", "Pupil", "UPN or name", LIST_TEXT},
@@ -60,14 +60,14 @@ enum {
 };
 static const list_column columns[C__N] = {
     [C_DUE] = {"due", "Due", "due", LIST_SORT},
-    [C_STATUS] = {NULL, "Status", "status", 0},
+    [C_STATUS] = {NULL, NULL, "status", 0}, /* on screen under the date */
     [C_PUPIL] = {"pupil", "Pupil", "pupil_name", LIST_SORT},
     [C_UPN] = {NULL, NULL, "upn", 0},
     [C_SCHOOL] = {"school", "School", "school_name", LIST_SORT},
     [C_URN] = {NULL, NULL, "urn", 0},
     [C_RULE] = {"rule", "What must be done", "duty", LIST_SORT},
     [C_RULE_ID] = {NULL, NULL, "rule", 0},
-    [C_WHO] = {NULL, "Who acts", "who", 0},
+    [C_WHO] = {NULL, NULL, "who", 0}, /* on screen under what must be done */
     [C_EVENT] = {NULL, NULL, "event_id", 0},
     [C_DONE_ON] = {NULL, NULL, "done_on", 0},
     [C_DO] = {NULL, "Next step", NULL, 0},
@@ -325,12 +325,12 @@ static void write_row(or_sb *out, const web_request *req, const view_snapshot *s
     char due[24], done[24];
     html_raw(out, "<tr class=\"govuk-table__row\">\n");
     if (d->due == OR_DATE_NONE)
-        html_raw(out, "<td class=\"govuk-table__cell\">No fixed date</td>\n");
+        html_raw(out, "<td class=\"govuk-table__cell\">No fixed date");
     else
-        html_printf(out, "<td class=\"govuk-table__cell\">%s</td>\n", view_date(d->due, due));
+        html_printf(out, "<td class=\"govuk-table__cell\">%s", view_date(d->due, due));
     const char *colour;
     const char *words = view_duty_status(d->status, &colour);
-    html_raw(out, "<td class=\"govuk-table__cell\">");
+    html_raw(out, "<br>");
     view_tag(out, words, colour);
     if (d->status == OR_DUTY_DONE && d->done_on != OR_DATE_NONE)
         html_printf(out, " <span class=\"onroll-secondary\">on %s</span>",
@@ -341,9 +341,10 @@ static void write_row(or_sb *out, const web_request *req, const view_snapshot *s
                 "</a><br><span class=\"onroll-secondary\">UPN %s</span></td>\n",
                 d->upn, r->p->name && *r->p->name ? r->p->name : d->upn, d->upn);
     view_td_school(out, req, snap, d->urn);
-    html_printf(out, "<td class=\"govuk-table__cell\">%s</td>\n", rule_label(d->rule));
-    html_printf(out, "<td class=\"govuk-table__cell\">%s</td>\n",
-                who_label(req->arena, d->rule->who));
+    html_printf(out,
+                "<td class=\"govuk-table__cell\">%s<br><span class=\"onroll-secondary\">Who acts: "
+                "%s</span></td>\n",
+                rule_label(d->rule), who_label(req->arena, d->rule->who));
     const char *link_words;
     const char *do_href = do_path(req, r, &link_words);
     if (do_href)
