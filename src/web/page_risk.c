@@ -10,7 +10,8 @@
  *
  * Whose children: the LA roles every child of the LA snapshot (view_cache.c, as of today); a
  * school the children on its roll today among those in its scope; the caseload roles the
- * children in their scope (view_scope_pupils). The school choices are the schools of the
+ * children in their scope (view_scope_pupils) whose whole record they see: a partner service,
+ * which sees a child's referrals to it only, lists none of them. The school choices are the schools of the
  * children the user may see, so a value naming another school is refused, not applied. Every
  * child the page or the file names is put on the audit log as read (web_audit_listed, after
  * the handler); the file also as an export (list_csv_start). */
@@ -192,6 +193,10 @@ static or_code candidates(const web_request *req, view_snapshot *snap, list *l, 
     for (int i = 0; i < npupils; i++) {
         const view_pupil *p = la ? &snap->pupils[i] : scope[i];
         if (!p->nflags || (mine && p->urn != mine)) /* a school: the children on its roll */
+            continue;
+        /* the flags are the whole record's: not for a previous school (its period only) nor a
+         * partner service (its referrals only) */
+        if (!la && web_pupil_view(req, p->upn).kind != OR_VIEW_WHOLE)
             continue;
         const or_flag *fl = &snap->flags.items[p->flag0];
         row r = {p, fl, p->nflags, or_risk_rank_of(fl, p->nflags, params),

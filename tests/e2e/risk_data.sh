@@ -2,8 +2,9 @@
 # former's opening comment for who is who and their tiers worked out by hand), made relative
 # to today: schools, a calendar, pupils, enrolments, suspensions and attendance totals imported
 # into a new database; the plans and referrals to send later in $D/plans.csv (a file) and
-# $D/plans.json (the MIS API); the accounts school@ashby.example.gov.uk (Ashby, 300001) and
-# officer@la.example.gov.uk with the password $PW; each pupil's UPN in a variable named by
+# $D/plans.json (the MIS API); the accounts school@ashby.example.gov.uk (Ashby, 300001),
+# officer@la.example.gov.uk and reu@reu.example.gov.uk (the Re-engagement Unit) with the
+# password $PW; each pupil's UPN in a variable named by
 # the forename in capitals ($AMY, $BEN...). Source it after lib.sh.
 PW=kestrel-river-41
 TODAY=$(date +%Y-%m-%d)
@@ -103,7 +104,8 @@ while read -r name u; do eval "$name=$u"; done <"$D/upns"
 expect_status "init" 0 "$ONROLL" init
 expect_status "import the scenario (totals among it)" 0 "$ONROLL" import "$D/schools.csv" \
     "$D/calendar.csv" "$D/pupils.csv" "$D/enrolments.csv" "$D/events.csv" "$D/attendance_totals.csv"
-for u in "school@ashby.example.gov.uk school 300001" "officer@la.example.gov.uk la_officer -"; do
+for u in "school@ashby.example.gov.uk school 300001" "officer@la.example.gov.uk la_officer -" \
+    "reu@reu.example.gov.uk partner reu"; do
     set -- $u
     if [ "$3" = - ]; then
         echo "$PW" | "$ONROLL" user add "$1" --name "Test $2" --role "$2" --password-stdin >/dev/null 2>&1

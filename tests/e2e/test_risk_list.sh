@@ -183,6 +183,15 @@ expect_not_in "... nor Birchwood's name" "Birchwood" "$WORK/body"
 expect_eq "Ashby downloads everything" 200 "$(get "$SC" "/risk/download")"
 expect_not_in "... still none of Birchwood's" "$MIA" "$WORK/body"
 expect_in "... its own" "$AMY" "$WORK/body"
+# a partner service sees a child referred to it, the referral only (docs/security.md): not the
+# child's flags. Hana was referred to the REU (plans.csv): she is in its scope, not on its list.
+RU=$WORK/reu.jar
+expect_eq "the REU signs in" 303 "$(sign_in "$RU" reu@reu.example.gov.uk "$PW")"
+expect_eq "the REU's /risk" 200 "$(get "$RU" /risk)"
+expect_not_in "... not Hana, whom it sees only through its referral" "$HANA" "$WORK/body"
+expect_not_in "... nor any other child" "$AMY" "$WORK/body"
+expect_eq "the REU's download" 200 "$(get "$RU" /risk/download)"
+expect_not_in "... without Hana" "$HANA" "$WORK/body"
 expect_eq "signed out: /risk" 303 "$(curl -s -o /dev/null -w '%{http_code}' "$B/risk")"
 
 # ---- the pupil page: totals shown as marks are ----
