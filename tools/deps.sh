@@ -31,9 +31,10 @@ if [ -n "$(missing)" ]; then
         install_missing
     fi
 fi
-# npm packages from the committed lock: GOV.UK Frontend, and playwright-core + axe-core for the
+# npm packages from the committed lock: GOV.UK Frontend, MOJ Frontend, and playwright-core + axe-core for the
 # browser tests (Debian's chromium is the browser; none is ever downloaded)
 if [ -f package-lock.json ] && { [ ! -d node_modules/govuk-frontend ] ||
+    [ ! -d node_modules/@ministryofjustice/frontend ] ||
     [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; }; then
     npm ci --no-audit --no-fund
 fi

@@ -79,13 +79,15 @@ void gov_page_start(or_sb *out, const web_request *req, const char *title)
     html_printf(
         out,
         "<link rel=\"stylesheet\" href=\"/assets/govuk-frontend.min.css?v=%t\">\n"
+        "<link rel=\"stylesheet\" href=\"/assets/moj-frontend.min.css?v=%t\">\n"
         "<link rel=\"stylesheet\" href=\"/assets/onroll/app.css?v=%t\">\n"
         "<link rel=\"stylesheet\" href=\"/assets/onroll/pages.css?v=%t\">\n"
         "<link rel=\"stylesheet\" href=\"/assets/onroll/forms.css?v=%t\">\n"
         "<link rel=\"stylesheet\" href=\"/assets/onroll/letter.css?v=%t\">\n"
+        "<link rel=\"stylesheet\" href=\"/assets/onroll/list.css?v=%t\">\n"
         "<link rel=\"icon\" href=\"/assets/onroll/favicon.svg?v=%t\" type=\"image/svg+xml\">\n"
         "<script type=\"module\" src=\"/assets/onroll/init.mjs?v=%t\"></script>\n",
-        v, v, v, v, v, v, v);
+        v, v, v, v, v, v, v, v, v);
     html_raw(out, "</head>\n<body class=\"govuk-template__body\">\n"
                   "<a href=\"#main-content\" class=\"govuk-skip-link\" "
                   "data-module=\"govuk-skip-link\">Skip to main content</a>\n"

@@ -391,6 +391,10 @@ void page_referral(const web_request *req, web_response *res);          /* page_
 void page_referral_post(const web_request *req, web_response *res);     /* page_referral.c */
 void page_referrals(const web_request *req, web_response *res);         /* page_referrals.c */
 void page_peps(const web_request *req, web_response *res);              /* page_peps.c */
+void page_duties(const web_request *req, web_response *res);            /* page_duties.c */
+void page_duties_download(const web_request *req, web_response *res);   /* page_duties.c */
+void page_risk(const web_request *req, web_response *res);              /* page_risk.c */
+void page_risk_download(const web_request *req, web_response *res);     /* page_risk.c */
 /* outcome measures and their report */
 void page_outcomes(const web_request *req, web_response *res);        /* page_outcomes.c */
 void page_outcomes_post(const web_request *req, web_response *res);   /* page_outcomes.c */

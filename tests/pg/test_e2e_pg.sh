@@ -28,6 +28,7 @@ for t in \
     tests/e2e/test_interventions.sh \
     tests/e2e/test_letters.sh \
     tests/e2e/test_plans.sh \
+    tests/e2e/test_risk_list.sh \
     tests/e2e/test_notify.sh \
     tests/e2e/test_scope_roll.sh \
     tests/e2e/test_csv_guard.sh \
@@ -36,7 +37,8 @@ for t in \
     tests/e2e/test_smtp_auth.sh \
     tests/e2e/test_audit_trail.sh \
     tests/e2e/test_long_import.sh \
-    tests/e2e/test_backup.sh; do
+    tests/e2e/test_backup.sh \
+    tests/e2e/test_duties_list.sh; do
     out=$(ONROLL_TEST_PG="$url" sh "$t" 2>&1)
     echo "$out" | grep -E '^(ok|FAIL) ' | sed "s|^|$(basename "$t"): |"
     echo "$out" | sed -n "s|^skipped: |skipped: $(basename "$t"): |p" # tests/run.sh counts these
