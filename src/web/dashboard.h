@@ -42,10 +42,8 @@ void dash_since_sentence(or_sb *out, const char *since, bool first);
 void dash_arrivals_table(or_sb *out, const web_request *req, const view_snapshot *snap,
                          const dash_arrivals *a, int max, bool show_school);
 
-/* Children at high risk: THE one place the dashboards decide it, to be swapped for the risk
- * tiers (issue 14 item 3) when they land. Until then: two or more indicators fired besides
- * persistent absence (RISK-PA) and "no open support plan" (RISK-NO-PLAN, which fires with any
- * other). */
+/* Children at high risk: the one place the dashboards decide it - the risk tier (risk.h,
+ * or_risk_rank_of: the weights of the indicators that fired, docs/risk.md) is high. */
 bool dash_risk_high(const view_snapshot *snap, const view_pupil *p);
 /* Open and due within the next VIEW_DUE_SOON_DAYS days (the lists' status=due-this-week). */
 bool dash_due_this_week(const view_snapshot *snap, const or_duty *d);

@@ -145,12 +145,9 @@ void dash_arrivals_table(or_sb *out, const web_request *req, const view_snapshot
 
 bool dash_risk_high(const view_snapshot *snap, const view_pupil *p)
 {
-    int n = 0;
-    for (int f = p->flag0; f < p->flag0 + p->nflags; f++) {
-        or_rule_id id = snap->flags.items[f].rule->code;
-        n += id != OR_RULE_RISK_NO_PLAN && id != OR_RULE_RISK_PA;
-    }
-    return n >= 2;
+    return p->nflags && or_risk_rank_of(&snap->flags.items[p->flag0], p->nflags,
+                                        or_model_params(snap->model))
+                                .tier == OR_TIER_HIGH;
 }
 
 bool dash_due_this_week(const view_snapshot *snap, const or_duty *d)
