@@ -83,6 +83,8 @@ async function dashboard(browser, role, account, expect) {
     const again = await r.page.goto(`${base}/dashboard`, { waitUntil: 'load' });
     check(`${role}: /dashboard is the same page`, again.status() === 200 &&
         (await r.page.locator('main h1').innerText()).trim() === h1);
+    const tall2 = await height(r.page);
+    check(`${role}: /dashboard too is no taller than ${MAX_HEIGHT} px`, tall2 <= MAX_HEIGHT, `${tall2} px`);
     await r.context.close();
 
     // on a phone
