@@ -112,7 +112,8 @@ void dash_vs(const web_request *req, web_response *res, view_snapshot *snap)
 
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"peps\">Personal Education Plans</h2>\n"
                   "<p class=\"govuk-body\">Every looked-after child has a Personal Education "
-                  "Plan meeting every term. A child may be counted in more than one row.</p>\n"
+                  "Plan meeting every term. A child with no school place has no term's PEP to "
+                  "count; one who never had a PEP is in another row as well.</p>\n"
                   "<table class=\"govuk-table\">\n<caption class=\"govuk-table__caption "
                   "govuk-table__caption--s\">Looked-after children by this term's PEP</caption>\n"
                   "<thead class=\"govuk-table__head\">\n<tr class=\"govuk-table__row\">\n<th "
@@ -122,7 +123,6 @@ void dash_vs(const web_request *req, web_response *res, view_snapshot *snap)
     row(out, "Overdue", c.overdue, "/peps?status=overdue");
     row(out, "To hold this term", c.due, "/peps?status=due");
     row(out, "Held this term", c.current, "/peps?status=current");
-    row(out, "No term in progress", c.no_term, "/peps");
     row(out, "Never had a PEP", c.never, "/peps?status=never");
     row(out, "No school place today", c.no_place, "/peps?place=none");
     html_raw(out, "</tbody>\n</table>\n");
