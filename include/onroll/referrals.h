@@ -58,6 +58,26 @@ typedef struct {
 bool or_referral_state_of(const or_pupil_facts *f, const or_fact_event *r, or_date as_of,
                           or_referral_state *out);
 
+/* Where a referral stands, as a service's inbox says it (the one place these words come from;
+ * labels.h): new (referred, no step yet), accepted (the service accepted it), declined,
+ * allocated (a worker allocated, or the work under way: any later step), closed (closed, or
+ * its last step reached). The order is the inbox's. */
+typedef enum {
+    OR_REFERRAL_NEW,
+    OR_REFERRAL_ACCEPTED,
+    OR_REFERRAL_DECLINED,
+    OR_REFERRAL_ALLOCATED,
+    OR_REFERRAL_CLOSED,
+    OR_REFERRAL__N
+} or_referral_status;
+
+or_referral_status or_referral_status_of(const or_referral_state *s);
+/* Its key in URLs and CSV ("new", "accepted", ...) and its words on screen ("New", ...). */
+const char *or_referral_status_key(or_referral_status s);
+const char *or_referral_status_words(or_referral_status s);
+/* The status of a key, -1 when none. */
+int or_referral_status_parse(const char *key);
+
 /* The statuses a form may offer next (NULL-terminated, at most OR_REFERRAL_MAX_STEPS + 3):
  * the next step, a repeat of a repeating step, "declined" before acceptance, "closed". */
 int or_referral_next(const or_referral_state *s, const char *out[], int max);

@@ -14,7 +14,7 @@ static const or_referral_flow flows[] = {
      true,
      false,
      "School referrals only, with the pupil's Pastoral Support Programme attached.",
-     {{"accepted", "Referral accepted or declined", "Re-engagement Unit", 10, false},
+     {{"accepted", "Referral accepted", "Re-engagement Unit", 10, false},
       {"allocated", "Lead worker allocated", "Re-engagement Unit", 5, false},
       {"mid_review", "Mid-programme review", "Re-engagement Unit and school", 30, false},
       {"exit", "Exit with a sustainability plan", "Re-engagement Unit and school", 30, false}},
@@ -36,7 +36,7 @@ static const or_referral_flow flows[] = {
      false,
      false,
      "Early help for the family (under 11s to the multi-agency team, older pupils to early help).",
-     {{"accepted", "Referral accepted or declined", "early help", 5, false},
+     {{"accepted", "Referral accepted", "early help", 5, false},
       {"allocated", "Key worker allocated", "early help", 5, false},
       {"closed", "Early help closed", "early help", 60, false}},
      3},
@@ -46,7 +46,7 @@ static const or_referral_flow flows[] = {
      false,
      false,
      "An educational psychologist's assessment of the pupil's needs.",
-     {{"accepted", "Referral accepted or declined", "educational psychology", 10, false},
+     {{"accepted", "Referral accepted", "educational psychology", 10, false},
       {"assessed", "Assessment done", "educational psychology", 30, false},
       {"report", "Report written", "educational psychology", 15, false}},
      3},
@@ -153,4 +153,39 @@ int or_referral_next(const or_referral_state *s, const char *out[], int max)
 #undef ADD
     out[n] = NULL;
     return n;
+}
+
+static const char *const status_keys[OR_REFERRAL__N] = {"new", "accepted", "declined", "allocated",
+                                                        "closed"};
+/* labels.h */
+static const char *const status_words[OR_REFERRAL__N] = {"New", "Accepted", "Declined", "Allocated",
+                                                         "Closed"};
+
+or_referral_status or_referral_status_of(const or_referral_state *s)
+{
+    if (s->ended)
+        return s->status && !strcmp(s->status, "declined") ? OR_REFERRAL_DECLINED
+                                                           : OR_REFERRAL_CLOSED;
+    if (s->step < 0)
+        return OR_REFERRAL_NEW;
+    return !strcmp(s->flow->steps[s->step].status, "accepted") ? OR_REFERRAL_ACCEPTED
+                                                               : OR_REFERRAL_ALLOCATED;
+}
+
+const char *or_referral_status_key(or_referral_status s)
+{
+    return s >= 0 && s < OR_REFERRAL__N ? status_keys[s] : "";
+}
+
+const char *or_referral_status_words(or_referral_status s)
+{
+    return s >= 0 && s < OR_REFERRAL__N ? status_words[s] : "";
+}
+
+int or_referral_status_parse(const char *key)
+{
+    for (int i = 0; key && i < OR_REFERRAL__N; i++)
+        if (!strcmp(key, status_keys[i]))
+            return i;
+    return -1;
 }

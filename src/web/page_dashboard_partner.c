@@ -1,7 +1,7 @@
 /* page_dashboard_partner.c - the dashboard of a partner service (the Re-engagement Unit,
  * early help...), a social worker and a youth justice worker: for a partner service, its
- * referrals by status (new, accepted, allocated, declined, closed: each a link to
- * /referrals?status=...); for everyone, the children of their caseload suspended or excluded
+ * referrals by status (new, accepted, declined, allocated, closed: each a link to
+ * /referrals?status=..., counted by the list's own function, view_lists.h); for everyone, the children of their caseload suspended or excluded
  * recently that they should know of (recorded since the last visit, or in the last 28 days),
  * their children's duties overdue and risk, and the children with the most indicators. */
 #include <stdio.h>
@@ -10,77 +10,36 @@
 #include <time.h>
 
 #include "web/dashboard.h"
-#include "web/plans_web.h"
+#include "web/view_lists.h"
 
 enum { RECENT_DAYS = 28 };
 
-/* The referral statuses of the /referrals?status= contract. */
-enum { REF_NEW, REF_ACCEPTED, REF_ALLOCATED, REF_DECLINED, REF_CLOSED, REF__N };
-static const char *const ref_keys[REF__N] = {"new", "accepted", "allocated", "declined",
-                                             "closed"};
-static const char *const ref_labels[REF__N] = {"New", "Accepted", "Lead worker allocated",
-                                               "Declined", "Closed"};
-
-/* A referral's state in the contract's words: just referred is new; declined; ended is
- * closed; accepted; any later step (allocated, reviewed, placed...) is allocated. */
-static int ref_bucket(const or_referral_state *st)
+/* The referrals to the service by status: view_referral_counts (view_referrals.c), the same
+ * function as /referrals' own figures, so each number is the length of the list it links to. */
+static void referrals(or_sb *out, const web_request *req, view_snapshot *snap)
 {
-    if (!strcmp(st->status, "referred"))
-        return REF_NEW;
-    if (!strcmp(st->status, "declined"))
-        return REF_DECLINED;
-    if (st->ended)
-        return REF_CLOSED;
-    if (!strcmp(st->status, "accepted"))
-        return REF_ACCEPTED;
-    return REF_ALLOCATED;
-}
-
-/* LOCAL STAND-IN, to be replaced by the /referrals list's own count (helper lists2): the
- * referrals to the partner's services among its children, by status, exactly as
- * page_referrals.c selects them (or_view_partner, or_view_event, plan_may_see_referral). */
-static void dash_referral_counts_local(const web_request *req, const view_snapshot *snap,
-                                       const view_pupil *const *scope, int nscope,
-                                       int counts[REF__N])
-{
-    const char *services[OR_VIEW_SERVICES_MAX];
-    int nservices = web_partner_services(req->user->scope, services, OR_VIEW_SERVICES_MAX);
-    for (int i = 0; i < nscope; i++) {
-        const view_pupil *p = scope[i];
-        or_pupil_view v = or_view_partner(p->f, services, nservices, snap->as_of,
-                                          or_model_params(snap->model));
-        for (int e = 0; e < p->f->nevents; e++) {
-            const or_fact_event *r = &p->f->events[e];
-            or_referral_state st;
-            if (r->kind != OR_EV_REFERRAL || !or_referral_state_of(p->f, r, snap->as_of, &st) ||
-                !plan_may_see_referral(req, st.flow) ||
-                !or_view_event(p->f, &v, r, snap->as_of, or_model_params(snap->model)))
-                continue;
-            counts[ref_bucket(&st)]++;
-        }
+    int counts[OR_REFERRAL__N] = {0}, total = 0;
+    or_error err = {0};
+    html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"referrals\">Referrals</h2>\n");
+    if (view_referral_counts(req, snap, NULL, 0, counts, &total, &err)) {
+        html_raw(out, "<p class=\"govuk-body\">The referrals could not be counted.</p>\n");
+        return;
     }
-}
-
-static void referrals(or_sb *out, const web_request *req, const view_snapshot *snap,
-                      const view_pupil *const *scope, int nscope)
-{
-    int counts[REF__N] = {0};
-    dash_referral_counts_local(req, snap, scope, nscope, counts);
-    html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"referrals\">Referrals</h2>\n<table "
-                  "class=\"govuk-table\">\n<caption class=\"govuk-table__caption "
+    html_raw(out, "<table class=\"govuk-table\">\n<caption class=\"govuk-table__caption "
                   "govuk-table__caption--s\">Referrals to your service by status</caption>\n"
                   "<thead class=\"govuk-table__head\">\n<tr class=\"govuk-table__row\">\n<th "
                   "scope=\"col\" class=\"govuk-table__header\">Status</th>\n<th scope=\"col\" "
                   "class=\"govuk-table__header govuk-table__header--numeric\">Referrals</th>\n"
                   "</tr>\n</thead>\n<tbody class=\"govuk-table__body\">\n");
-    for (int i = 0; i < REF__N; i++) {
+    for (int i = 0; i < OR_REFERRAL__N; i++) {
         char href[64];
-        snprintf(href, sizeof href, "/referrals?status=%s", ref_keys[i]);
+        snprintf(href, sizeof href, "/referrals?status=%s",
+                 or_referral_status_key((or_referral_status)i));
         html_printf(out,
                     "<tr class=\"govuk-table__row\">\n<th scope=\"row\" "
                     "class=\"govuk-table__header\">%s</th>\n<td class=\"govuk-table__cell "
                     "govuk-table__cell--numeric\">",
-                    ref_labels[i]);
+                    or_referral_status_words((or_referral_status)i));
         dash_count_link(out, counts[i], href);
         html_raw(out, "</td>\n</tr>\n");
     }
@@ -140,7 +99,7 @@ void dash_partner(const web_request *req, web_response *res, view_snapshot *snap
     };
     view_figures(out, figs, 4);
     if (partner)
-        referrals(out, req, snap, scope, nscope);
+        referrals(out, req, snap);
 
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"new\">Recently suspended or excluded</h2>\n");
     dash_since_sentence(out, since, first);

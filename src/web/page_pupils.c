@@ -1,8 +1,11 @@
-/* page_pupils.c - GET /pupils : the pupils in the user's scope, searched by name or UPN, by
- * school (a URN), and narrowed to the children at risk; PAGE_ROWS a page. Every role that may
- * open a pupil's record may use it (not the analyst); the list is view_scope_pupils's: each
- * pupil confirmed by scope.c. A search is written to the audit log (what was asked, how many
- * were listed) before the list is shown.
+/* page_pupils.c - GET /pupils[?q=TEXT&school=URN&year=N&risk=1] : the pupils in the user's
+ * scope, searched by name or UPN, by school (chosen by name), by year group, and narrowed to the
+ * children at risk, on the list engine (list.h: sorted on the server, 25 to 100 a page); and
+ * GET /pupils/download : the same selection as CSV (list.c writes the "export" line; the UPNs
+ * it holds go on the record as read, web_audit_listed). Every role that may open a pupil's
+ * record may use it (not the analyst); the list is view_scope_pupils's: each pupil confirmed
+ * by scope.c, so no filter can reach beyond it. A search is written to the audit log (what was
+ * asked, how many were listed) before the list is shown.
  *
  * With ?assign=ID (an entry of the interventions directory, from its "Assign to a pupil"), for
  * those who record: the same search, to choose the pupil; each name then leads to the pupil's
@@ -14,9 +17,50 @@
 
 #include "onroll/interventions.h"
 #include "onroll/upn.h"
+#include "web/list.h"
 #include "web/view.h"
 
-enum { PAGE_ROWS = 50, QUERY_MAX = 100 };
+enum { QUERY_MAX = 100 };
+
+/* F_ASSIGN only when choosing a pupil for an intervention (spec_assign) */
+enum { F_Q, F_SCHOOL, F_YEAR, F_RISK, F__N, F_ASSIGN = F__N, F__ALL };
+static const gov_choice years[] = {
+    {"N1", "Nursery 1", NULL}, {"N2", "Nursery 2", NULL}, {"R", "Reception", NULL},
+    {"1", "Year 1", NULL},     {"2", "Year 2", NULL},     {"3", "Year 3", NULL},
+    {"4", "Year 4", NULL},     {"5", "Year 5", NULL},     {"6", "Year 6", NULL},
+    {"7", "Year 7", NULL},     {"8", "Year 8", NULL},     {"9", "Year 9", NULL},
+    {"10", "Year 10", NULL},   {"11", "Year 11", NULL},   {"12", "Year 12", NULL},
+    {"13", "Year 13", NULL},   {"14", "Year 14", NULL},
+};
+static const gov_choice risky[] = {{"1", "Only children with a risk indicator", NULL}};
+static const list_filter filters[F__ALL] = {
+    [F_Q] = {"q", "Name or UPN", NULL, LIST_TEXT},
+    [F_SCHOOL] = {"school", "School", NULL, LIST_SELECT, .any = "Every school"},
+    [F_YEAR] = {"year", "Year group", NULL, LIST_SELECT, .any = "Every year group",
+                .choices = years, .nchoices = (int)(sizeof years / sizeof years[0])},
+    [F_RISK] = {"risk", "Risk", NULL, LIST_CHECKBOXES, .choices = risky, .nchoices = 1},
+    [F_ASSIGN] = {"assign", "Intervention to assign", NULL, LIST_SELECT, .any = "None"},
+};
+enum { C_NAME, C_UPN, C_YEAR, C_SCHOOL, C_URN, C_FLAGS, C_OVERDUE, C__N };
+static const list_column columns[C__N] = {
+    [C_NAME] = {"name", "Name", "name", LIST_SORT},
+    [C_UPN] = {"upn", "UPN", "upn", LIST_SORT},
+    [C_YEAR] = {"year", "Year group", "year_group", LIST_SORT},
+    [C_SCHOOL] = {"school", "School", "school", LIST_SORT},
+    [C_URN] = {NULL, NULL, "urn", LIST_NUMERIC},
+    [C_FLAGS] = {"risk", "Risk indicators", "risk_indicators",
+                 LIST_SORT | LIST_DESC | LIST_NUMERIC},
+    [C_OVERDUE] = {"overdue", "Duties overdue", "duties_overdue",
+                   LIST_SORT | LIST_DESC | LIST_NUMERIC},
+};
+static const list_spec spec = {
+    "/pupils",       "Pupils", columns,        C__N,
+    filters,         F__N,     .sort = "name", .csv_name = "onroll-pupils",
+    .noun = "pupils"};
+static const list_spec spec_assign = {
+    "/pupils",       "Pupils", columns,        C__N,
+    filters,         F__ALL,   .sort = "name", .csv_name = "onroll-pupils",
+    .noun = "pupils"};
 
 /* Does haystack contain needle, ignoring ASCII case? */
 static bool contains(const char *haystack, const char *needle)
@@ -34,10 +78,9 @@ static bool contains(const char *haystack, const char *needle)
     return false;
 }
 
-static int by_name(const void *x, const void *y)
+/* by surname (the last word), then the whole name, then the UPN */
+static int by_surname(const view_pupil *a, const view_pupil *b)
 {
-    const view_pupil *a = *(const view_pupil *const *)x, *b = *(const view_pupil *const *)y;
-    /* by surname (the last word), then the whole name, then the UPN */
     const char *sa = strrchr(a->name, ' '), *sb = strrchr(b->name, ' ');
     int c = strcasecmp(sa ? sa + 1 : a->name, sb ? sb + 1 : b->name);
     if (!c)
@@ -45,191 +88,251 @@ static int by_name(const void *x, const void *y)
     return c ? c : strcmp(a->upn, b->upn);
 }
 
-static void checkbox(or_sb *out, bool checked)
+static int year_rank(const char *y)
 {
-    html_printf(out,
-                "<div class=\"govuk-form-group\">\n<div class=\"govuk-checkboxes "
-                "govuk-checkboxes--small\" data-module=\"govuk-checkboxes\">\n<div "
-                "class=\"govuk-checkboxes__item\">\n<input class=\"govuk-checkboxes__input\" "
-                "id=\"risk\" name=\"risk\" type=\"checkbox\" value=\"1\"%s>\n<label "
-                "class=\"govuk-label govuk-checkboxes__label\" for=\"risk\">Only children with a "
-                "risk indicator</label>\n</div>\n</div>\n</div>\n",
-                checked ? " checked" : "");
+    if (!*y)
+        return 99;
+    if (y[0] == 'N')
+        return -3 + atoi(y + 1);
+    if (y[0] == 'R')
+        return 0;
+    return atoi(y);
 }
 
-/* The link to another page of the same search. */
-static void page_link(or_sb *out, const char *q, const char *school, bool risk, int page,
-                      const char *assign)
-{
-    html_printf(out, "/pupils?q=%t&amp;school=%t&amp;risk=%s&amp;page=%d", q, school,
-                risk ? "1" : "", page);
-    if (assign)
-        html_printf(out, "&amp;assign=%t", assign);
-}
+typedef struct {
+    const view_snapshot *snap;
+    int col;
+    bool desc;
+} sort_by;
 
-/* Choosing the pupil to assign an intervention to: each name leads to their interventions page
- * with the entry chosen. */
-static void assign_table(or_sb *out, const web_request *req, const char *caption,
-                         const view_snapshot *snap, const view_pupil *const *pupils, int n,
-                         const or_intervention *iv)
+static int by_column(const void *x, const void *y, void *ctx)
 {
-    html_printf(out,
-                "<table class=\"govuk-table\">\n<caption class=\"govuk-table__caption "
-                "govuk-table__caption--s\">%s</caption>\n<thead class=\"govuk-table__head\">\n"
-                "<tr class=\"govuk-table__row\">\n<th scope=\"col\" class=\"govuk-table__header\">"
-                "Name</th>\n<th scope=\"col\" class=\"govuk-table__header\">UPN</th>\n"
-                "<th scope=\"col\" class=\"govuk-table__header\">Year group</th>\n"
-                "<th scope=\"col\" class=\"govuk-table__header\">School</th>\n</tr>\n</thead>\n"
-                "<tbody class=\"govuk-table__body\">\n",
-                caption);
-    for (int i = 0; i < n; i++) {
-        const view_pupil *p = pupils[i];
-        html_printf(out,
-                    "<tr class=\"govuk-table__row\">\n<td class=\"govuk-table__cell\"><a "
-                    "class=\"govuk-link\" href=\"/pupils/%t/interventions?intervention=%t#assign\">"
-                    "%s<span class=\"govuk-visually-hidden\">: assign %s</span></a></td>\n"
-                    "<td class=\"govuk-table__cell\">%s</td>\n<td class=\"govuk-table__cell\">%s"
-                    "</td>\n",
-                    p->upn, iv->id, p->name[0] ? p->name : p->upn, iv->name, p->upn,
-                    p->year_group[0] ? p->year_group : "Not recorded");
-        view_td_school(out, req, snap, p->urn);
-        html_raw(out, "</tr>\n");
+    const view_pupil *a = *(const view_pupil *const *)x, *b = *(const view_pupil *const *)y;
+    const sort_by *s = ctx;
+    int c = 0;
+    switch (s->col) {
+    case C_UPN:
+        c = strcmp(a->upn, b->upn);
+        break;
+    case C_YEAR:
+        c = year_rank(a->year_group) - year_rank(b->year_group);
+        break;
+    case C_SCHOOL:
+        c = strcmp(view_school_name(s->snap, a->urn), view_school_name(s->snap, b->urn));
+        break;
+    case C_FLAGS:
+        c = a->nflags - b->nflags;
+        break;
+    case C_OVERDUE:
+        c = a->overdue - b->overdue;
+        break;
+    default:
+        break;
     }
-    html_raw(out, "</tbody>\n</table>\n");
+    if (s->desc)
+        c = -c;
+    return c ? c : by_surname(a, b);
+}
+
+typedef struct {
+    list l;
+    view_snapshot *snap;
+    const view_pupil **rows;
+    int n, nscope;
+    or_intervention iv;
+    bool assigning;
+    gov_error errs[1];
+    int nerrs;
+} search;
+
+static bool load(const web_request *req, web_response *res, search *b)
+{
+    memset(b, 0, sizeof *b);
+    /* choosing a pupil for an intervention of the directory (those who record only) */
+    const char *assign = web_query(req, "assign");
+    bool listed = false;
+    if (*assign && (WEB_RECORD_ROLES & WEB_R(req->user->role)) && or_iv_id_ok(assign)) {
+        or_error e = {0};
+        b->assigning = !or_iv_get(req->store, assign, req->arena, &b->iv, &listed, &e) && listed &&
+                       b->iv.active;
+    }
+    or_error err = {0};
+    const view_pupil *const *scope = NULL;
+    if (view_snapshot_get(req, &b->snap, &err) ||
+        view_scope_pupils(req, b->snap, &scope, &b->nscope, &err)) {
+        if (b->snap)
+            view_snapshot_put(b->snap);
+        web_error(req, res, 500, "Sorry, there is a problem with the service",
+                  "The pupils could not be listed. Try again later.");
+        return false;
+    }
+    list_init(&b->l, req, b->assigning ? &spec_assign : &spec);
+    if (b->assigning) {
+        gov_choice *iv = or_arena_alloc(req->arena, sizeof *iv);
+        if (iv)
+            *iv = (gov_choice){b->iv.id, b->iv.name, NULL};
+        list_choices(&b->l, F_ASSIGN, iv, iv ? 1 : 0);
+    }
+    /* the schools to choose from, by name: the LA every school; others those of their pupils */
+    bool la = req->user->role == OR_ROLE_LA_ADMIN || req->user->role == OR_ROLE_LA_OFFICER;
+    gov_choice *sc = or_arena_alloc(req->arena, ((size_t)b->snap->nschools + 1) * sizeof *sc);
+    int nsc = 0;
+    for (int i = 0; sc && i < b->snap->nschools; i++) {
+        int urn = b->snap->schools[i].urn;
+        bool have = la, school = req->user->role == OR_ROLE_SCHOOL;
+        if (school) /* its own: where a pupil who left went is not its to know */
+            have = urn == web_user_school(req);
+        for (int k = 0; !have && !school && k < b->nscope; k++)
+            have = scope[k]->urn == urn;
+        if (have)
+            sc[nsc++] = (gov_choice){or_arena_printf(req->arena, "%d", urn),
+                                     b->snap->schools[i].name, NULL};
+    }
+    list_choices(&b->l, F_SCHOOL, sc, nsc);
+    list_read(&b->l);
+    const char *q = list_text(&b->l, F_Q), *year = list_text(&b->l, F_YEAR);
+    if (strlen(q) > QUERY_MAX)
+        b->errs[b->nerrs++] = (gov_error){"q", "Enter 100 characters or fewer"};
+    int urn = atoi(list_text(&b->l, F_SCHOOL));
+    bool risk = list_has(&b->l, F_RISK, "1");
+    b->rows = or_arena_alloc(req->arena, ((size_t)b->nscope + 1) * sizeof *b->rows);
+    for (int i = 0; b->rows && !b->nerrs && i < b->nscope; i++) {
+        const view_pupil *p = scope[i];
+        if ((urn && p->urn != urn) || (risk && !p->nflags) ||
+            (*year && strcmp(p->year_group, year)) ||
+            (*q && !contains(p->name, q) && !contains(p->upn, q)))
+            continue;
+        b->rows[b->n++] = p;
+    }
+    sort_by s = {b->snap, list_sort(&b->l), list_desc(&b->l)};
+    if (b->n > 1)
+        qsort_r(b->rows, (size_t)b->n, sizeof *b->rows, by_column, &s);
+    return true;
+}
+
+/* May this user see where the pupil is and what others recorded (a school: not of a pupil who
+ * has left it)? */
+static bool whole(const web_request *req, const view_snapshot *snap, const view_pupil *p)
+{
+    int mine = web_user_school(req);
+    return !mine || or_view_school(p->f, mine, snap->as_of, or_model_params(snap->model)).kind ==
+                        OR_VIEW_WHOLE;
+}
+
+static const char *year_words(const char *y)
+{
+    for (size_t i = 0; i < sizeof years / sizeof years[0]; i++)
+        if (!strcmp(years[i].value, y))
+            return years[i].label;
+    return *y ? y : "Not recorded";
+}
+
+static void row_html(or_sb *out, const web_request *req, const search *b, const view_pupil *p)
+{
+    const char *name = p->name[0] ? p->name : p->upn;
+    gov_table_row_start(out);
+    if (b->assigning)
+        html_printf(out,
+                    "<td class=\"govuk-table__cell\"><a class=\"govuk-link\" "
+                    "href=\"/pupils/%t/interventions?intervention=%t#assign\">%s<span "
+                    "class=\"govuk-visually-hidden\">: assign %s</span></a></td>\n",
+                    p->upn, b->iv.id, name, b->iv.name);
+    else
+        html_printf(out,
+                    "<td class=\"govuk-table__cell\"><a class=\"govuk-link\" "
+                    "href=\"/pupils/%t\">%s</a></td>\n",
+                    p->upn, name);
+    gov_td(out, p->upn);
+    gov_td(out, year_words(p->year_group));
+    if (!whole(req, b->snap, p)) {
+        /* a pupil who has left the school: not where they went, nor what others recorded */
+        gov_td(out, "Left your school");
+        html_raw(out,
+                 "<td class=\"govuk-table__cell govuk-table__cell--numeric\">Not shown</td>\n"
+                 "<td class=\"govuk-table__cell govuk-table__cell--numeric\">Not shown</td>\n");
+    } else {
+        view_td_school(out, req, b->snap, p->urn);
+        list_td_num(out, p->nflags);
+        list_td_num(out, p->overdue);
+    }
+    gov_table_row_end(out);
 }
 
 void page_pupils(const web_request *req, web_response *res)
 {
-    const char *q = web_query(req, "q"), *school = web_query(req, "school");
-    bool risk = !strcmp(web_query(req, "risk"), "1");
-    int page = atoi(web_query(req, "page"));
-    if (page < 1)
-        page = 1;
-    /* choosing a pupil for an intervention of the directory (those who record only) */
-    or_intervention iv;
-    const char *assign = web_query(req, "assign");
-    bool assigning = false, listed = false;
-    if (*assign && (WEB_RECORD_ROLES & WEB_R(req->user->role)) && or_iv_id_ok(assign)) {
-        or_error e = {0};
-        assigning =
-            !or_iv_get(req->store, assign, req->arena, &iv, &listed, &e) && listed && iv.active;
-    }
-    gov_error errs[2];
-    int nerrs = 0, urn = 0;
-    if (strlen(q) > QUERY_MAX)
-        errs[nerrs++] = (gov_error){"q", "Enter 100 characters or fewer"};
-    if (*school && or_urn_validate(school, &urn, NULL))
-        errs[nerrs++] = (gov_error){"school", "Enter a school's URN: 6 digits, like 100001"};
-    view_snapshot *snap = NULL;
-    or_error err = {0};
-    if (view_snapshot_get(req, &snap, &err)) {
-        web_error(req, res, 500, "Sorry, there is a problem with the service",
-                  "The pupils could not be listed. Try again later.");
+    search b;
+    if (!load(req, res, &b))
         return;
-    }
-    const view_pupil *const *scope = NULL;
-    const view_pupil **found = NULL;
-    int nscope = 0, nfound = 0;
-    if (view_scope_pupils(req, snap, &scope, &nscope, &err)) {
-        view_snapshot_put(snap);
-        web_error(req, res, 500, "Sorry, there is a problem with the service",
-                  "The pupils could not be listed. Try again later.");
-        return;
-    }
-    found = or_arena_alloc(req->arena, ((size_t)nscope + 1) * sizeof *found);
-    for (int i = 0; !nerrs && i < nscope; i++) {
-        const view_pupil *p = scope[i];
-        if (urn && p->urn != urn)
-            continue;
-        if (risk && !p->nflags)
-            continue;
-        if (*q && !contains(p->name, q) && !contains(p->upn, q))
-            continue;
-        found[nfound++] = p;
-    }
-    if (nfound > 1)
-        qsort(found, (size_t)nfound, sizeof *found, by_name);
-    int pages = nfound ? (nfound + PAGE_ROWS - 1) / PAGE_ROWS : 1;
-    if (page > pages)
-        page = pages;
-    int first = (page - 1) * PAGE_ROWS,
-        shown = nfound - first < PAGE_ROWS ? nfound - first : PAGE_ROWS;
-    if (shown < 0)
-        shown = 0;
-
-    if (!nerrs) {
+    list_paginate(&b.l, b.n);
+    if (!b.nerrs) {
         char detail[300];
-        snprintf(detail, sizeof detail, "q=%.100s school=%.6s risk=%d page=%d: %d listed", q,
-                 school, risk, page, shown);
+        snprintf(detail, sizeof detail, "q=%.100s school=%.6s year=%.4s risk=%d page=%d: %d listed",
+                 list_text(&b.l, F_Q), list_text(&b.l, F_SCHOOL), list_text(&b.l, F_YEAR),
+                 list_has(&b.l, F_RISK, "1"), b.l.page, b.l.last - b.l.first);
         if (web_audit(req, "pupils.search", NULL, detail)) {
-            view_snapshot_put(snap);
+            view_snapshot_put(b.snap);
             web_error(req, res, 500, "Sorry, there is a problem with the service",
                       "The audit log could not be written, so the list cannot be shown.");
             return;
         }
     }
     or_sb *out = &res->body;
-    gov_page_start(out, req, nerrs ? "Error: Pupils" : "Pupils");
-    gov_error_summary(out, errs, nerrs);
-    if (assigning)
+    gov_page_start(out, req, b.nerrs ? "Error: Pupils" : "Pupils");
+    gov_error_summary(out, b.errs, b.nerrs);
+    if (b.assigning)
         gov_notification(out, "Assign an intervention",
                          or_arena_printf(req->arena,
                                          "Choose the pupil to assign \"%s\" to: search, then "
                                          "select their name.",
-                                         iv.name),
+                                         b.iv.name),
                          false);
     html_raw(out, "<h1 class=\"govuk-heading-l\">Pupils</h1>\n");
-    html_printf(out, "<p class=\"govuk-body\">The %d %s you can see.</p>\n", nscope,
-                nscope == 1 ? "pupil" : "pupils");
-    gov_form_start(out, req, "get", "/pupils");
-    if (assigning)
-        html_printf(out, "<input type=\"hidden\" name=\"assign\" value=\"%s\">\n", iv.id);
-    gov_input(out, "q", "Name or UPN", "text", q, "off", gov_error_for(errs, nerrs, "q"));
-    bool la = req->user->role == OR_ROLE_LA_ADMIN || req->user->role == OR_ROLE_LA_OFFICER;
-    if (la || *school)
-        gov_input(out, "school", "School URN (optional)", "text", school, "off",
-                  gov_error_for(errs, nerrs, "school"));
-    checkbox(out, risk);
-    gov_button(out, "Search", false);
-    gov_form_end(out);
-    if (nerrs) {
+    char n[32];
+    html_printf(out, "<p class=\"govuk-body\">The %s %s you can see.</p>\n",
+                list_thousands(b.nscope, n), b.nscope == 1 ? "pupil" : "pupils");
+    list_start(out, &b.l);
+    if (b.nerrs) {
         res->status = 400;
-        gov_page_end(out, req);
-        view_snapshot_put(snap);
+    } else if (!b.n) {
+        list_none(out, &b.l);
+    } else {
+        list_table_start(out, &b.l);
+        for (int i = b.l.first; i < b.l.last; i++)
+            row_html(out, req, &b, b.rows[i]);
+        list_table_end(out, &b.l);
+    }
+    list_end(out, &b.l);
+    gov_page_end(out, req);
+    view_snapshot_put(b.snap);
+}
+
+void page_pupils_download(const web_request *req, web_response *res)
+{
+    search b;
+    if (!load(req, res, &b))
+        return;
+    or_csv w;
+    if (!list_csv_start(&b.l, res, &w, b.n)) {
+        view_snapshot_put(b.snap);
         return;
     }
-    html_printf(out, "<h2 class=\"govuk-heading-m\">%d %s</h2>\n", nfound,
-                nfound == 1 ? "pupil found" : "pupils found");
-    if (shown > 0) {
-        char caption[96];
-        snprintf(caption, sizeof caption, "Pupils by surname, page %d of %d", page, pages);
-        if (assigning)
-            assign_table(out, req, caption, snap, found + first, shown, &iv);
-        else
-            view_pupils_table(out, req, caption, snap, found + first, shown);
-    }
-    if (pages > 1) {
-        html_raw(out, "<nav class=\"govuk-pagination\" aria-label=\"Pages of pupils\">\n");
-        if (page > 1) {
-            html_raw(out, "<div class=\"govuk-pagination__prev\">\n<a class=\"govuk-link "
-                          "govuk-pagination__link\" href=\"");
-            page_link(out, q, school, risk, page - 1, assigning ? iv.id : NULL);
-            html_raw(out, "\" rel=\"prev\"><span class=\"govuk-pagination__link-title\">Previous"
-                          "<span class=\"govuk-visually-hidden\"> page</span></span></a>\n"
-                          "</div>\n");
+    for (int i = 0; i < b.n; i++) {
+        const view_pupil *p = b.rows[i];
+        bool all = whole(req, b.snap, p);
+        or_csv_text(&w, p->name);
+        or_csv_text(&w, p->upn);
+        or_csv_text(&w, p->year_group);
+        or_csv_text(&w, all ? view_school_name(b.snap, p->urn) : "Left your school");
+        if (all) {
+            or_csv_int(&w, p->urn);
+            or_csv_int(&w, p->nflags);
+            or_csv_int(&w, p->overdue);
+        } else {
+            or_csv_text(&w, "");
+            or_csv_text(&w, "");
+            or_csv_text(&w, "");
         }
-        html_printf(out, "<p class=\"govuk-body govuk-!-margin-bottom-0\">Page %d of %d</p>\n",
-                    page, pages);
-        if (page < pages) {
-            html_raw(out, "<div class=\"govuk-pagination__next\">\n<a class=\"govuk-link "
-                          "govuk-pagination__link\" href=\"");
-            page_link(out, q, school, risk, page + 1, assigning ? iv.id : NULL);
-            html_raw(out, "\" rel=\"next\"><span class=\"govuk-pagination__link-title\">Next"
-                          "<span class=\"govuk-visually-hidden\"> page</span></span></a>\n"
-                          "</div>\n");
-        }
-        html_raw(out, "</nav>\n");
+        or_csv_end_row(&w);
     }
-    gov_page_end(out, req);
-    view_snapshot_put(snap);
+    view_snapshot_put(b.snap);
 }

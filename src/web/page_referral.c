@@ -282,7 +282,9 @@ static void updates_table(or_sb *out, const web_request *req, const referral_pag
             const char *w = plan_value_words(req, &p->k->fields[f], &v, f);
             if (!*w)
                 continue;
-            html_printf(out, "%s<span class=\"onroll-text\">%s: %s</span>", any ? "<br>" : "",
+            if (any) /* markup, not data: %s would escape it into a literal "<br>" */
+                html_raw(out, "<br>");
+            html_printf(out, "<span class=\"onroll-text\">%s: %s</span>",
                         !strcmp(p->k->fields[f].name, "notes") ? "Notes" : p->k->fields[f].label,
                         w);
             any = true;

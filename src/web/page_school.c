@@ -1,5 +1,4 @@
-/* page_school.c - GET /schools : every school with its figures this year and its data sharing
- * (LA roles, analyst); GET /schools/{urn} : one school (LA roles, the school's own account,
+/* page_school.c - GET /schools/{urn} : one school (LA roles, the school's own account,
  * analyst): its figures against the LA, when its data last arrived and by which route, and -
  * for the LA and the school itself - its duties due and overdue, its children at risk and its
  * suspensions and exclusions this school year. The analyst sees the figures only, suppressed.
@@ -334,71 +333,6 @@ void page_school(const web_request *req, web_response *res)
     school_sharing(out, s, !analyst);
     if (!analyst)
         school_children(out, req, snap, urn, la ? NULL : scope, nscope);
-    gov_page_end(out, req);
-    view_snapshot_put(snap);
-}
-
-void page_schools(const web_request *req, web_response *res)
-{
-    view_snapshot *snap = NULL;
-    or_error err = {0};
-    if (view_snapshot_get(req, &snap, &err)) {
-        web_error(req, res, 500, "Sorry, there is a problem with the service",
-                  "The schools' figures could not be worked out. Try again later.");
-        return;
-    }
-    bool suppress = req->user->role == OR_ROLE_ANALYST;
-    const or_table *t = &snap->report[suppress ? 0 : 1];
-    or_sb *out = &res->body;
-    gov_page_start(out, req, "Schools");
-    char year[16];
-    snprintf(year, sizeof year, "%d/%02d", snap->ay, (snap->ay + 1) % 100);
-    html_raw(out, "<h1 class=\"govuk-heading-l\">Schools</h1>\n");
-    html_printf(out,
-                "<p class=\"govuk-body\">Every school of the LA: pupils with one or more "
-                "suspensions in %s against the LA's rate, and when its data last arrived.</p>\n",
-                year);
-    static const char *const heads[] = {"School",         "Phase",
-                                        "Pupils",         "Pupils with one or more suspensions (%)",
-                                        "Against the LA", "Last data received",
-                                        "Data sharing"};
-    html_raw(out,
-             "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
-             "aria-label=\"Schools\">\n<table class=\"govuk-table\">\n<caption "
-             "class=\"govuk-table__caption govuk-table__caption--s\">Schools by URN</caption>\n"
-             "<thead class=\"govuk-table__head\">\n<tr class=\"govuk-table__row\">\n");
-    for (int i = 0; i < 7; i++)
-        html_printf(out, "<th scope=\"col\" class=\"govuk-table__header%s\">%s</th>\n",
-                    i == 2 || i == 3 ? " govuk-table__header--numeric" : "", heads[i]);
-    html_raw(out, "</tr>\n</thead>\n<tbody class=\"govuk-table__body\">\n");
-    char when[48];
-    for (int i = 0; i < snap->nschools; i++) {
-        const view_school *s = &snap->schools[i];
-        bool have = snap->have_report && s->row >= 0;
-        html_printf(out,
-                    "<tr class=\"govuk-table__row\">\n<td class=\"govuk-table__cell\"><a "
-                    "class=\"govuk-link\" href=\"/schools/%d\">%s</a></td>\n<td "
-                    "class=\"govuk-table__cell\">%s</td>\n",
-                    s->urn, s->name, s->phase);
-        html_printf(out,
-                    "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%s</td>\n<td "
-                    "class=\"govuk-table__cell govuk-table__cell--numeric\">%s</td>\n<td "
-                    "class=\"govuk-table__cell\">",
-                    have ? view_report_cell(t, s->row, "headcount") : "z",
-                    have ? view_report_cell(t, s->row, "one_plus_susp_rate") : "z");
-        view_funnel_tag(out, have ? view_report_cell(t, s->row, "funnel") : "z");
-        html_raw(out, "</td>\n");
-        const char *colour;
-        const char *words = view_share_label(s->share, &colour);
-        html_printf(out,
-                    "<td class=\"govuk-table__cell\">%s</td>\n<td class=\"govuk-table__cell\">",
-                    s->days < 0 ? "Never" : view_time(s->received_at, when));
-        view_tag(out, words, colour);
-        html_raw(out, "</td>\n</tr>\n");
-    }
-    html_raw(out, "</tbody>\n</table>\n</div>\n");
-    html_raw(out, "<p class=\"govuk-body\">z: not applicable (no pupils on roll on census day). "
-                  "c: a count of 1 or 2, or a figure built on one, suppressed.</p>\n");
     gov_page_end(out, req);
     view_snapshot_put(snap);
 }

@@ -309,11 +309,14 @@ const char *plan_status_label(const or_referral_flow *fl, const char *status)
 
 const char *plan_status_words(const or_referral_state *s, const char **colour)
 {
-    if (s->ended)
-        *colour = !strcmp(s->status, "declined") ? "red" : "grey";
-    else
-        *colour = s->step < 0 ? "blue" : "turquoise";
-    return plan_status_label(s->flow, s->status);
+    static const char *const colours[OR_REFERRAL__N] = {
+        [OR_REFERRAL_NEW] = "blue",     [OR_REFERRAL_ACCEPTED] = "turquoise",
+        [OR_REFERRAL_DECLINED] = "red", [OR_REFERRAL_ALLOCATED] = "green",
+        [OR_REFERRAL_CLOSED] = "grey",
+    };
+    or_referral_status st = or_referral_status_of(s); /* the words: referrals.h, one place */
+    *colour = colours[st];
+    return or_referral_status_words(st);
 }
 
 void plan_outcome_tag(or_sb *out, const char *outcome)

@@ -19,6 +19,12 @@ const web_route web_routes[] = {
     {"POST", "/sign-in/code", page_sign_in_code_post, WEB_PUBLIC, 0, NULL},
     {"POST", "/sign-out", page_sign_out, WEB_STAFF, 0, NULL},
     {"GET", "/status", page_status, WEB_LA | WEB_R(OR_ROLE_ANALYST), 0, "Status"},
+    /* the worklists' CSV downloads (list.h), before the patterns they would match */
+    {"GET", "/pupils/download", page_pupils_download, WEB_PUPIL_ROLES, 0, NULL},
+    {"GET", "/schools/download", page_schools_download, WEB_LA | WEB_R(OR_ROLE_ANALYST), 0, NULL},
+    {"GET", "/referrals/download", page_referrals_download, WEB_LA | WEB_R(OR_ROLE_PARTNER), 0,
+     NULL},
+    {"GET", "/peps/download", page_peps_download, WEB_LA | WEB_R(OR_ROLE_VIRTUAL_SCHOOL), 0, NULL},
     {"GET", "/pupils/{upn}", page_pupil, WEB_PUPIL_ROLES, WEB_F_PUPIL | WEB_F_PART | WEB_F_CLAIM,
      NULL},
     {"GET", "/dashboard", page_dashboard, WEB_STAFF, 0, "Dashboard"},

@@ -358,7 +358,9 @@ void page_pupil_claim(const web_request *req, web_response *res, const char *upn
 void page_pupils(const web_request *req, web_response *res);      /* page_pupils.c */
 void page_dashboard(const web_request *req, web_response *res);   /* page_dashboard.c */
 void page_school(const web_request *req, web_response *res);      /* page_school.c */
-void page_schools(const web_request *req, web_response *res);     /* page_school.c */
+void page_schools(const web_request *req, web_response *res);     /* page_schools.c */
+void page_schools_download(const web_request *req, web_response *res);
+void page_pupils_download(const web_request *req, web_response *res);
 void page_record(const web_request *req, web_response *res);      /* page_record.c */
 void page_record_post(const web_request *req, web_response *res); /* page_record.c */
 /* The banner a page shows after a redirect from a recording form (?recorded=TYPE or
@@ -395,6 +397,8 @@ void page_duties(const web_request *req, web_response *res);            /* page_
 void page_duties_download(const web_request *req, web_response *res);   /* page_duties.c */
 void page_risk(const web_request *req, web_response *res);              /* page_risk.c */
 void page_risk_download(const web_request *req, web_response *res);     /* page_risk.c */
+void page_peps_download(const web_request *req, web_response *res);
+void page_referrals_download(const web_request *req, web_response *res);
 /* outcome measures and their report */
 void page_outcomes(const web_request *req, web_response *res);        /* page_outcomes.c */
 void page_outcomes_post(const web_request *req, web_response *res);   /* page_outcomes.c */

@@ -130,7 +130,7 @@ try {
     check('choosing the pupil says what is assigned',
         (await page.locator('.govuk-notification-banner').innerText()).includes('Incredible Years programme'));
     await audit(page, 'choose-pupil');
-    const first = page.locator('table a.govuk-link').first();
+    const first = page.locator('table tbody a.govuk-link').first(); // the headings sort (issue 14)
     const pupilName = (await first.innerText()).split(':')[0].trim();
     await Promise.all([page.waitForNavigation(), first.click()]);
     const upn = new URL(page.url()).pathname.split('/')[2];

@@ -40,6 +40,14 @@ for href, label in re.findall(r"<dt class=\"onroll-figures__label\"><a class=\"g
     if label == sys.argv[2]:
         print(html.unescape(href))' "$WORK/body" "$1"
 }
+# how many rows a list says it has ("Showing 1 to 25 of N results", or "0 results")
+list_count() {
+    python3 -c '
+import re, sys
+s = open(sys.argv[1], encoding="utf-8").read()
+m = re.search(r"id=\"list-count\">(?:Showing .*? of <b>([0-9,]+)</b>|<b>([0-9,]+)</b>)", s)
+print((m.group(1) or m.group(2)).replace(",", "") if m else "")' "$WORK/body"
+}
 # sign_in_at JAR EMAIL PASSWORD : sign in, the answer's headers to $WORK/signin-headers
 sign_in_at() {
     rm -f "$1"
@@ -131,6 +139,13 @@ expect_in "notices not acknowledged: a link to their list" 'href="/notifications
 expect_eq "schools of concern: none or a link to /schools?concern=1" 1 \
     "$(grep -q -e 'href="/schools?concern=1">' -e 'No school is of concern' "$WORK/la.html" && echo 1)"
 expect_not_in "no long list: no \"more not shown\"" "more not shown" "$WORK/la.html"
+for f in "Duties overdue|/duties?status=overdue" "Duties due in the next 7 days|/duties?status=due-this-week" \
+    "Children at high risk|/risk?tier=high"; do
+    cp "$WORK/la.html" "$WORK/body"
+    n=$(figure "${f%|*}")
+    expect_eq "${f%|*}: the list ${f#*|}" 200 "$(get "$L" "${f#*|}")"
+    expect_eq "... has the $n it counts" "$n" "$(list_count)"
+done
 
 S=$WORK/school.jar
 expect_eq "school signs in" 303 "$(sign_in_at "$S" $SCHOOL)"
@@ -138,6 +153,10 @@ expect_eq "school: its dashboard at /" 200 "$(get "$S" /)"
 cp "$WORK/body" "$WORK/school.html"
 expect_eq "school: Duties overdue links to its own" "/duties?school=$URN&status=overdue" "$(figure_href 'Duties overdue')"
 expect_eq "school: Children at risk links to its own" "/risk?school=$URN" "$(figure_href 'Children at risk')"
+n=$(figure 'Children at risk')
+expect_eq "school: its children at risk" 200 "$(get "$S" "/risk?school=$URN")"
+expect_eq "... the list has the $n it counts" "$n" "$(list_count)"
+cp "$WORK/school.html" "$WORK/body"
 python3 - "$WORK/school.html" "$WORK/duties.csv" "$URN" >"$WORK/pupils.out" <<'PY'
 import csv, re, sys
 page = open(sys.argv[1], encoding="utf-8").read()
@@ -162,8 +181,15 @@ expect_in "... and See all, linking to the school's duties" "href=\"/duties?scho
 V=$WORK/vs.jar
 expect_eq "Virtual School signs in" 303 "$(sign_in_at "$V" $VS)"
 expect_eq "Virtual School: its dashboard" 200 "$(get "$V" /)"
-for q in 'status=overdue' 'status=never' 'place=none'; do
-    expect_in "Virtual School: links to /peps?$q (when any)" "href=\"/peps?$q\"" "$WORK/body"
+cp "$WORK/body" "$WORK/vs.html"
+for f in "Never had a PEP|status=never" "No school place|place=none" "Looked-after children|"; do
+    label=${f%|*}
+    q=${f#*|}
+    cp "$WORK/vs.html" "$WORK/body"
+    n=$(figure "$label")
+    expect_eq "Virtual School: $label links to /peps${q:+?$q}" "/peps${q:+?$q}" "$(figure_href "$label")"
+    expect_eq "... the list" 200 "$(get "$V" "/peps${q:+?$q}")"
+    expect_eq "... has the $n children it counts" "$n" "$(list_count)"
 done
 
 P=$WORK/partner.jar
@@ -176,9 +202,10 @@ sec = s[s.index("id=\"referrals\""):s.index("</table>", s.index("id=\"referrals\
 print(sum(int(n.replace(",", "")) for n in re.findall(r"govuk-table__cell--numeric\">(?:<a [^>]*>)?([0-9,]+)", sec)))' "$WORK/body")
 expect_in "REU: the new referral counted, a link to /referrals?status=new" \
     '<a class="govuk-link" href="/referrals?status=new">1</a>' "$WORK/body"
-expect_eq "REU: the referrals list" 200 "$(get "$P" '/referrals?status=all')"
-listed=$(sed -n 's/.*<p class="govuk-body">\([0-9]*\) referrals\{0,1\},.*/\1/p' "$WORK/body" | head -n 1)
-expect_eq "REU: the dashboard's referrals add up to what /referrals lists (finding: 73 against 2)" "$listed" "$sum"
+expect_eq "REU: the referrals list" 200 "$(get "$P" /referrals)"
+expect_eq "REU: the dashboard's referrals add up to what /referrals lists (finding: 73 against 2)" "$(list_count)" "$sum"
+expect_eq "REU: /referrals?status=new" 200 "$(get "$P" '/referrals?status=new')"
+expect_eq "... lists the 1 the dashboard counts" 1 "$(list_count)"
 
 A=$WORK/analyst.jar
 expect_eq "analyst signs in" 303 "$(sign_in_at "$A" $ANALYST)"

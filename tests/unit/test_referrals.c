@@ -78,11 +78,53 @@ static void what_comes_next(void **state)
     }
 }
 
+/* Finding (issue 14): a referral's status read "Referral accepted or declined". The inbox's
+ * status, worked out by hand from each point of the REU's and the AP's routes. */
+static void status_in_words(void **state)
+{
+    (void)state;
+    const or_referral_flow *reu = or_referral_flow_find("reu"), *ap = or_referral_flow_find("ap");
+    struct {
+        const or_referral_flow *fl;
+        int step;
+        const char *status;
+        bool ended;
+        const char *key, *words;
+    } cases[] = {
+        {reu, -1, "referred", false, "new", "New"},
+        {reu, 0, "accepted", false, "accepted", "Accepted"},
+        {reu, -1, "declined", true, "declined", "Declined"},
+        {reu, 1, "allocated", false, "allocated", "Allocated"},
+        {reu, 2, "mid_review", false, "allocated", "Allocated"},
+        {reu, 3, "exit", true, "closed", "Closed"},
+        {reu, 1, "closed", true, "closed", "Closed"},
+        {ap, 0, "placed", false, "allocated", "Allocated"},
+        {ap, -1, "referred", false, "new", "New"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        or_referral_state st = {.flow = cases[i].fl,
+                                .step = cases[i].step,
+                                .status = cases[i].status,
+                                .ended = cases[i].ended};
+        or_referral_status got = or_referral_status_of(&st);
+        assert_string_equal(or_referral_status_key(got), cases[i].key);
+        assert_string_equal(or_referral_status_words(got), cases[i].words);
+        assert_int_equal(or_referral_status_parse(cases[i].key), (int)got);
+    }
+    assert_int_equal(or_referral_status_parse("Referral accepted or declined"), -1);
+    assert_int_equal(or_referral_status_parse(NULL), -1);
+    /* no step is labelled with both outcomes */
+    for (int i = 0; i < or_referral_flows_count(); i++)
+        for (int k = 0; k < or_referral_flow_at(i)->nsteps; k++)
+            assert_null(strstr(or_referral_flow_at(i)->steps[k].label, " or declined"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(routes_are_well_formed),
         cmocka_unit_test(what_comes_next),
+        cmocka_unit_test(status_in_words),
     };
     return cmocka_run_group_tests_name("referrals", tests, NULL, NULL);
 }
