@@ -13,8 +13,7 @@ or_code or_visit_mark(or_store *s, int64_t user_id, int64_t session_at, const ch
     *known = false;
     or_query q;
     or_code rc = or_query_prep(
-        s, &q, "SELECT session_at, since, visited_at FROM dashboard_visits WHERE user_id = ?",
-        err);
+        s, &q, "SELECT session_at, since, visited_at FROM dashboard_visits WHERE user_id = ?", err);
     if (rc)
         return rc;
     q.d->bind_int(q.st, 1, user_id);

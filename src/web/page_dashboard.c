@@ -115,11 +115,13 @@ void dash_arrivals_table(or_sb *out, const web_request *req, const view_snapshot
 {
     if (!a->n)
         return;
-    html_raw(out, "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
-                  "aria-label=\"New suspensions and exclusions\">\n<table class=\"govuk-table\">\n"
-                  "<caption class=\"govuk-table__caption govuk-table__caption--s\">The newest "
-                  "recorded</caption>\n<thead class=\"govuk-table__head\">\n<tr class=\"govuk-table__row\">"
-                  "\n<th scope=\"col\" class=\"govuk-table__header\">Pupil</th>\n");
+    html_raw(
+        out,
+        "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
+        "aria-label=\"New suspensions and exclusions\">\n<table class=\"govuk-table\">\n"
+        "<caption class=\"govuk-table__caption govuk-table__caption--s\">The newest "
+        "recorded</caption>\n<thead class=\"govuk-table__head\">\n<tr class=\"govuk-table__row\">"
+        "\n<th scope=\"col\" class=\"govuk-table__header\">Pupil</th>\n");
     if (show_school)
         html_raw(out, "<th scope=\"col\" class=\"govuk-table__header\">School</th>\n");
     html_raw(out, "<th scope=\"col\" class=\"govuk-table__header\">What</th>\n</tr>\n</thead>\n"
@@ -134,8 +136,7 @@ void dash_arrivals_table(or_sb *out, const web_request *req, const view_snapshot
                     e->upn, p && p->name[0] ? p->name : e->upn);
         if (show_school)
             view_td_school(out, req, snap, e->urn);
-        html_printf(out,
-                    "<td class=\"govuk-table__cell\">%s from %s</td>\n</tr>\n",
+        html_printf(out, "<td class=\"govuk-table__cell\">%s from %s</td>\n</tr>\n",
                     view_event_label(e->type), view_date(e->start, day));
     }
     html_raw(out, "</tbody>\n</table>\n</div>\n");
@@ -145,9 +146,9 @@ void dash_arrivals_table(or_sb *out, const web_request *req, const view_snapshot
 
 bool dash_risk_high(const view_snapshot *snap, const view_pupil *p)
 {
-    return p->nflags && or_risk_rank_of(&snap->flags.items[p->flag0], p->nflags,
-                                        or_model_params(snap->model))
-                                .tier == OR_TIER_HIGH;
+    return p->nflags &&
+           or_risk_rank_of(&snap->flags.items[p->flag0], p->nflags, or_model_params(snap->model))
+                   .tier == OR_TIER_HIGH;
 }
 
 bool dash_due_this_week(const view_snapshot *snap, const or_duty *d)
@@ -217,8 +218,9 @@ void dash_see_all(or_sb *out, int64_t n, int shown, const char *what, const char
 {
     char b[24];
     if (n > shown && web_local_path(href))
-        html_printf(out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%s\">See all %s %s"
-                         "</a></p>\n",
+        html_printf(out,
+                    "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%s\">See all %s %s"
+                    "</a></p>\n",
                     href, dash_num(n, b), what);
 }
 

@@ -174,8 +174,9 @@ void dash_schools_of_concern(or_sb *out, const web_request *req, const view_snap
     html_raw(out, "<p class=\"govuk-body\">");
     char b[24];
     if (nconcern)
-        html_printf(out, "<a class=\"govuk-link\" href=\"/schools?concern=1\">%s %s of "
-                         "concern</a>",
+        html_printf(out,
+                    "<a class=\"govuk-link\" href=\"/schools?concern=1\">%s %s of "
+                    "concern</a>",
                     dash_num(nconcern, b), nconcern == 1 ? "school is" : "schools are");
     else
         html_raw(out, "No school is of concern");

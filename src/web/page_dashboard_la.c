@@ -130,8 +130,9 @@ static void at_risk(or_sb *out, const web_request *req, const view_snapshot *sna
                   "class=\"govuk-body\">");
     char b[24];
     if (*nhigh)
-        html_printf(out, "<a class=\"govuk-link\" href=\"/risk?tier=high\">%s %s at high "
-                         "risk</a>",
+        html_printf(out,
+                    "<a class=\"govuk-link\" href=\"/risk?tier=high\">%s %s at high "
+                    "risk</a>",
                     dash_num(*nhigh, b), *nhigh == 1 ? "child is" : "children are");
     else
         html_raw(out, "No child is at high risk");
@@ -326,8 +327,7 @@ void dash_la(const web_request *req, web_response *res, view_snapshot *snap)
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"new\">New suspensions and exclusions</h2>\n");
     dash_since_sentence(out, since, first);
     char c[3][24];
-    html_printf(out,
-                "<p class=\"govuk-body\">%s %s, %s lunchtime %s and %s permanent %s.</p>\n",
+    html_printf(out, "<p class=\"govuk-body\">%s %s, %s lunchtime %s and %s permanent %s.</p>\n",
                 dash_num(a.by_type[0], c[0]), a.by_type[0] == 1 ? "suspension" : "suspensions",
                 dash_num(a.by_type[1], c[1]), a.by_type[1] == 1 ? "suspension" : "suspensions",
                 dash_num(a.by_type[2], c[2]), a.by_type[2] == 1 ? "exclusion" : "exclusions");

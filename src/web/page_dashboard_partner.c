@@ -1,9 +1,10 @@
 /* page_dashboard_partner.c - the dashboard of a partner service (the Re-engagement Unit,
  * early help...), a social worker and a youth justice worker: for a partner service, its
  * referrals by status (new, accepted, declined, allocated, closed: each a link to
- * /referrals?status=..., counted by the list's own function, view_lists.h); for everyone, the children of their caseload suspended or excluded
- * recently that they should know of (recorded since the last visit, or in the last 28 days),
- * their children's duties overdue and risk, and the children with the most indicators. */
+ * /referrals?status=..., counted by the list's own function, view_lists.h); for everyone, the
+ * children of their caseload suspended or excluded recently that they should know of (recorded
+ * since the last visit, or in the last 28 days), their children's duties overdue and risk, and the
+ * children with the most indicators. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

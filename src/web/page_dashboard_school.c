@@ -66,9 +66,8 @@ static void duties_by_pupil(or_sb *out, const web_request *req, const view_snaps
     html_printf(out,
                 "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%s\">%s %s overdue, %s "
                 "due in the next %d days</a>, for %s %s.</p>\n",
-                href, dash_num(*nover, b1), *nover == 1 ? "duty" : "duties",
-                dash_num(*nsoon, b2), VIEW_DUE_SOON_DAYS, dash_num(n, b3),
-                n == 1 ? "pupil" : "pupils");
+                href, dash_num(*nover, b1), *nover == 1 ? "duty" : "duties", dash_num(*nsoon, b2),
+                VIEW_DUE_SOON_DAYS, dash_num(n, b3), n == 1 ? "pupil" : "pupils");
     if (!n)
         return;
     html_raw(out, "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "

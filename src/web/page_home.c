@@ -56,8 +56,7 @@ void dash_account(or_sb *out, const web_request *req)
     for (size_t i = 0; i < web_nroutes; i++) {
         const web_route *r = &web_routes[i];
         if (!r->nav || strcmp(r->method, "GET") || !(r->roles & who) || !strcmp(r->pattern, "/") ||
-            !strcmp(r->pattern, "/dashboard") || strchr(r->pattern, '{') ||
-            strchr(r->pattern, '*'))
+            !strcmp(r->pattern, "/dashboard") || strchr(r->pattern, '{') || strchr(r->pattern, '*'))
             continue;
         html_printf(out, "<li><a class=\"govuk-link\" href=\"%s\">%s</a></li>\n", r->pattern,
                     r->nav);
