@@ -1,6 +1,7 @@
-/* page_home.c - GET / : where signing in lands - the user's dashboard (page_dashboard.c),
- * and at its foot, folded away, who they are, what onroll lets them see and the pages open to
- * their role (from the route table, so a new page appears there by its route line alone). */
+/* page_home.c - GET / : who you are, what onroll lets you see, and the pages open to your
+ * role (from the route table, so a new page appears here by its route line alone); the same,
+ * folded away, at the foot of every dashboard (dash_account). Signing in lands on the
+ * dashboard (page_sign_in.c), not here. */
 #include <stdio.h>
 #include <string.h>
 
@@ -66,8 +67,37 @@ void dash_account(or_sb *out, const web_request *req)
                   "</details>\n");
 }
 
-/* Signing in lands here: the dashboard itself (issue 14: not a profile page). */
 void page_home(const web_request *req, web_response *res)
 {
-    page_dashboard(req, res);
+    const or_user *u = req->user;
+    or_sb *out = &res->body;
+    char buf[200];
+    gov_page_start(out, req, "Home");
+    html_printf(out, "<h1 class=\"govuk-heading-l\">Hello, %s</h1>\n", u->name);
+    gov_summary_start(out);
+    gov_summary_row(out, "Name", u->name);
+    gov_summary_row(out, "Email address", u->email);
+    gov_summary_row(out, "Role", or_role_label(u->role));
+    gov_summary_row(out, "What you can see", scope_words(u, buf, sizeof buf));
+    gov_summary_end(out);
+
+    html_raw(out,
+             "<h2 class=\"govuk-heading-m\">What you can do</h2>\n<ul class=\"govuk-list\">\n");
+    unsigned who = WEB_R(u->role);
+    int n = 0;
+    for (size_t i = 0; i < web_nroutes; i++) {
+        const web_route *r = &web_routes[i];
+        if (!r->nav || r == req->route || strcmp(r->method, "GET") || !(r->roles & who) ||
+            strchr(r->pattern, '{') || strchr(r->pattern, '*'))
+            continue;
+        html_printf(out, "<li><a class=\"govuk-link\" href=\"%s\">%s</a></li>\n", r->pattern,
+                    r->nav);
+        n++;
+    }
+    html_raw(out, "</ul>\n");
+    if (!n)
+        html_raw(out, "<p class=\"govuk-body\">The pages for your role are being built.</p>\n");
+    html_raw(out, "<p class=\"govuk-body\">Everything you open about a child is recorded in the "
+                  "audit log with your name, the time and where you were.</p>\n");
+    gov_page_end(out, req);
 }

@@ -67,7 +67,7 @@ async function dashboard(browser, role, account, expect) {
     const landed = await signIn(r, account);
     const h1 = (await r.page.locator('main h1').innerText()).trim();
     check(`${role}: signing in lands on the dashboard (not a profile page)`,
-        landed === '/' && (await r.page.locator('main dl.onroll-figures').count()) === 1 &&
+        landed === '/dashboard' && (await r.page.locator('main dl.onroll-figures').count()) === 1 &&
         !/^Hello/.test(h1), `${landed}: "${h1}"`);
     check(`${role}: its heading is "${expect.h1}"`, h1 === expect.h1, h1);
     const tall = await height(r.page);

@@ -123,7 +123,7 @@ async function signIn(r, account) {
     await page.fill('#password', account.password);
     const got = await follow(r, 'button:has-text("Sign in")');
     check(`${role}: signs in through the form (${account.email})`,
-        new URL(page.url()).pathname === '/' && (await page.locator('h1').count()) === 1,
+        new URL(page.url()).pathname === '/dashboard' && (await page.locator('h1').count()) === 1,
         `landed on ${page.url()}`);
     await landed(r, got, { label: 'home', shot: 'home' });
 }

@@ -3,8 +3,8 @@
 # small demo LA (10 schools, 2,000 pupils, its sources backdated to 1 October), driven with
 # curl. Each finding of the issue it answers is named:
 #
-#   - "after signing in, a profile page rather than the dashboard": signing in sends to /, and
-#     / is the dashboard;
+#   - "after signing in, a profile page rather than the dashboard": signing in sends to
+#     /dashboard;
 #   - "1354 overdue ... And 1329 more not shown ... with no link": the LA's duties are counted
 #     by rule, each number a link to /duties?rule=RULE&status=overdue|due-this-week and equal to
 #     what `onroll duties` counts for that rule; the school's by pupil, each a link to
@@ -93,8 +93,8 @@ start_server
 # ---- signing in lands on the dashboard ----
 L=$WORK/la.jar
 expect_eq "LA officer signs in" 303 "$(sign_in_at "$L" $LA)"
-expect_in "... and is sent to /" "Location: /$(printf '\r')" "$WORK/signin-headers"
-expect_eq "/ answers" 200 "$(get "$L" /)"
+expect_in "... and is sent to the dashboard" "Location: /dashboard$(printf '\r')" "$WORK/signin-headers"
+expect_eq "the dashboard answers" 200 "$(get "$L" /dashboard)"
 expect_in "... with the dashboard (finding: a profile page rather than the dashboard)" \
     '<h1 class="govuk-heading-l">Dashboard</h1>' "$WORK/body"
 expect_not_in "... not the profile page's greeting" "Hello," "$WORK/body"
@@ -149,7 +149,7 @@ done
 
 S=$WORK/school.jar
 expect_eq "school signs in" 303 "$(sign_in_at "$S" $SCHOOL)"
-expect_eq "school: its dashboard at /" 200 "$(get "$S" /)"
+expect_eq "school: its dashboard at /" 200 "$(get "$S" /dashboard)"
 cp "$WORK/body" "$WORK/school.html"
 expect_eq "school: Duties overdue links to its own" "/duties?school=$URN&status=overdue" "$(figure_href 'Duties overdue')"
 expect_eq "school: Children at risk links to its own" "/risk?school=$URN" "$(figure_href 'Children at risk')"
@@ -180,7 +180,7 @@ expect_in "... and See all, linking to the school's duties" "href=\"/duties?scho
 
 V=$WORK/vs.jar
 expect_eq "Virtual School signs in" 303 "$(sign_in_at "$V" $VS)"
-expect_eq "Virtual School: its dashboard" 200 "$(get "$V" /)"
+expect_eq "Virtual School: its dashboard" 200 "$(get "$V" /dashboard)"
 cp "$WORK/body" "$WORK/vs.html"
 for f in "Never had a PEP|status=never" "No school place|place=none" "Looked-after children|"; do
     label=${f%|*}
@@ -194,7 +194,7 @@ done
 
 P=$WORK/partner.jar
 expect_eq "the Re-engagement Unit signs in" 303 "$(sign_in_at "$P" $PARTNER)"
-expect_eq "REU: its dashboard" 200 "$(get "$P" /)"
+expect_eq "REU: its dashboard" 200 "$(get "$P" /dashboard)"
 sum=$(python3 -c '
 import re, sys
 s = open(sys.argv[1], encoding="utf-8").read()
@@ -209,19 +209,19 @@ expect_eq "... lists the 1 the dashboard counts" 1 "$(list_count)"
 
 A=$WORK/analyst.jar
 expect_eq "analyst signs in" 303 "$(sign_in_at "$A" $ANALYST)"
-expect_eq "analyst: the dashboard" 200 "$(get "$A" /)"
+expect_eq "analyst: the dashboard" 200 "$(get "$A" /dashboard)"
 expect_not_in "analyst: no link to a pupil" "/pupils/" "$WORK/body"
 expect_in "analyst: links to the reports" 'href="/reports?report=rates"' "$WORK/body"
 
 # ---- new since the last visit moves after a visit ----
 sleep 1
 expect_eq "a suspension arrives through the MIS API" 200 "$(send_suspension DASH-1 "$NEW1" 2026-11-23)"
-expect_eq "the LA officer reloads the dashboard" 200 "$(get "$L" /)"
+expect_eq "the LA officer reloads the dashboard" 200 "$(get "$L" /dashboard)"
 expect_eq "... it is new (within the first visit's 7 days)" 1 "$(figure 'New suspensions and exclusions')"
 expect_in "... named, a link to the pupil" "href=\"/pupils/$NEW1\"" "$WORK/body"
 sleep 1
 expect_eq "the LA officer signs in again (a new session)" 303 "$(sign_in_at "$L" $LA)"
-expect_eq "... the dashboard" 200 "$(get "$L" /)"
+expect_eq "... the dashboard" 200 "$(get "$L" /dashboard)"
 expect_in "... counts from the last visit" "Since your last visit on" "$WORK/body"
 expect_eq "... the suspension seen at the last visit is not new again" 0 "$(figure 'New suspensions and exclusions')"
 sleep 1
@@ -234,7 +234,7 @@ expect_eq "... and again: the same (a reload keeps the session's last visit)" 20
 expect_eq "... still 1" 1 "$(figure 'New suspensions and exclusions')"
 sleep 1
 expect_eq "a third session" 303 "$(sign_in_at "$L" $LA)"
-expect_eq "... the dashboard" 200 "$(get "$L" /)"
+expect_eq "... the dashboard" 200 "$(get "$L" /dashboard)"
 expect_eq "... nothing new" 0 "$(figure 'New suspensions and exclusions')"
 expect_eq "one row per user in dashboard_visits" 1 "$(sql "SELECT COUNT(*) FROM dashboard_visits WHERE user_id = $LA_ID")"
 finish
