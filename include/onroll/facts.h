@@ -87,6 +87,14 @@ typedef struct {
     const char *marks; /* OR_MARKS_LEN bytes (marks.h) */
 } or_fact_marks;
 
+/* Attendance sent as totals (formats.md, the aggregate attendance form): over [from, to] at
+ * urn, possible sessions, sessions present, authorised and unauthorised absence. */
+typedef struct {
+    int urn;
+    or_date from, to;
+    int possible, present, authorised, unauthorised;
+} or_fact_totals;
+
 /* A school as the rules need it. */
 typedef struct {
     int urn, la_code;
@@ -109,6 +117,8 @@ typedef struct {
     int ncases;
     const or_fact_marks *marks; /* by ay, urn */
     int nmarks;
+    const or_fact_totals *totals; /* by from, then urn */
+    int ntotals;
     or_school_lookup school;
     void *school_ctx;
 } or_pupil_facts;

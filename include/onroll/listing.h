@@ -17,6 +17,10 @@ bool or_format_parse(const char *s, or_format *out);
 void or_flags_sort(or_flag_list *l);
 
 or_code or_write_duties(FILE *out, const or_duty_list *l, or_format fmt, or_error *err);
-or_code or_write_flags(FILE *out, const or_flag_list *l, or_format fmt, or_error *err);
+/* The flags (sorted by or_flags_sort: each pupil's together); with p, each row also has the
+ * indicator's kind and weight and its pupil's tier (formats.md: columns added after detail:
+ * kind, weight, tier), and JSON the words of why that tier. */
+or_code or_write_flags(FILE *out, const or_flag_list *l, const or_params *p, or_format fmt,
+                       or_error *err);
 
 #endif

@@ -23,4 +23,16 @@ int or_mark_pos(or_date d, int pm);
 or_date or_mark_date(int ay, int pos);
 void or_marks_clear(char *marks); /* fill with OR_MARK_NONE */
 
+/* Attendance as a percentage in tenths (attended / possible * 1000), rounded half away from
+ * zero, computed exactly (DOMAIN.md §6: one rounding for every figure): 98 of 109 is 899
+ * (89.9%). possible <= 0: 0. Every page, report and indicator shows attendance through it. */
+int or_attendance_tenths(int attended, int possible);
+
+/* Whether a child born on dob is counted in absence statistics for academic year ay: DfE's
+ * pupil absence statistics cover pupils of compulsory school age, "aged 5 to 15 at the start
+ * of the academic year", i.e. on 31 August before it (the 31 August of year ay). Born on
+ * 31 August 2020: 5 on 31 August 2025, counted in 2025/26; born 1 September 2020: not until
+ * 2026/27. dob OR_DATE_NONE: unknown, counted (an indicator is not hidden for want of it). */
+bool or_absence_age_counts(or_date dob, int ay);
+
 #endif

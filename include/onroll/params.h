@@ -38,6 +38,19 @@ typedef enum {
     OR_P_RISK_MOVES,        /* RISK-MOVES: 2 or more changes of school */
     OR_P_RISK_MOVES_MONTHS, /* RISK-MOVES: in 12 months */
     OR_P_RISK_MISSING_DAYS, /* RISK-MISSING: 10 consecutive school days */
+    /* how much each indicator weighs in a child's tier (risk.h, docs/risk.md) */
+    OR_P_RISK_W_REPEAT_SUSP,
+    OR_P_RISK_W_SUSP_DAYS,
+    OR_P_RISK_W_HALFTERM,
+    OR_P_RISK_W_PA,
+    OR_P_RISK_W_SA,
+    OR_P_RISK_W_VULNERABLE,
+    OR_P_RISK_W_PTT,
+    OR_P_RISK_W_MOVES,
+    OR_P_RISK_W_MISSING,
+    OR_P_RISK_W_NO_PLAN,
+    OR_P_RISK_TIER_HIGH,   /* a weight of 5 or more is high risk */
+    OR_P_RISK_TIER_MEDIUM, /* 3 or more is medium; below, low */
 
     /* who sees what (view.h, docs/security.md) */
     OR_P_SCOPE_PREVIOUS_DAYS, /* a previous school sees its period for 365 days after */

@@ -108,9 +108,19 @@ int cmd_explain(int argc, char **argv)
     printf("\nRisk indicators:\n");
     if (!flags.n)
         printf("  none\n");
-    for (int i = 0; i < flags.n; i++)
-        printf("  %-17s %s\n      Rule: %s (%s)\n", flags.items[i].rule->id, flags.items[i].detail,
-               flags.items[i].rule->summary, flags.items[i].rule->source);
+    const or_params *p = or_model_params(m);
+    for (int i = 0; i < flags.n; i++) {
+        int w = or_risk_weight_param(flags.items[i].rule->code);
+        printf("  %-17s %s\n      Rule: %s (%s)\n      Kind: %s risk; weight %d\n",
+               flags.items[i].rule->id, flags.items[i].detail, flags.items[i].rule->summary,
+               flags.items[i].rule->source,
+               or_risk_kind_key(or_risk_kind_of(flags.items[i].rule->code)), w < 0 ? 0 : p->v[w]);
+    }
+    if (flags.n) { /* why that tier (docs/risk.md) */
+        char why[512];
+        or_risk_explain(flags.items, flags.n, p, false, why, sizeof why);
+        printf("  Tier: %s\n", why);
+    }
     or_arena_free(&arena);
     or_model_free(m);
     return rc ? cli_fail("explain", &err) : 0;

@@ -1,4 +1,5 @@
-/* marks.c - the fixed byte encoding of attendance register codes (see marks.h). */
+/* marks.c - the fixed byte encoding of attendance register codes, attendance as one rounded
+ * percentage, and who counts in absence statistics by age (see marks.h). */
 #include <string.h>
 
 #include "onroll/marks.h"
@@ -56,4 +57,26 @@ or_date or_mark_date(int ay, int pos)
 void or_marks_clear(char *marks)
 {
     memset(marks, OR_MARK_NONE, OR_MARKS_LEN);
+}
+
+int or_attendance_tenths(int attended, int possible)
+{
+    if (possible <= 0)
+        return 0;
+    long long num = (long long)attended * 1000, den = possible;
+    long long q = (2 * num + den) / (2 * den); /* half away from zero, attended >= 0 */
+    if (num < 0)
+        q = -((-2 * num + den) / (2 * den));
+    return (int)q;
+}
+
+bool or_absence_age_counts(or_date dob, int ay)
+{
+    if (dob == OR_DATE_NONE)
+        return true;
+    int y, m, d;
+    or_date_to_ymd(dob, &y, &m, &d);
+    /* age on 31 August of ay: ay - y, less one if the birthday falls after 31 August */
+    int age = ay - y - (m > 8 ? 1 : 0);
+    return age >= 5 && age <= 15;
 }

@@ -122,6 +122,8 @@ void or_view_facts(const or_pupil_facts *f, const or_pupil_view *v, or_date toda
     out->events = ev;
     or_fact_enrolment *en = or_arena_alloc(a, (size_t)(f->nenrols + 1) * sizeof *en);
     or_fact_marks *mk = or_arena_alloc(a, (size_t)(f->nmarks + 1) * sizeof *mk);
+    or_fact_totals *tt = or_arena_alloc(a, (size_t)(f->ntotals + 1) * sizeof *tt);
+    out->ntotals = 0;
     or_fact_snapshot *sn = or_arena_alloc(a, (size_t)(f->nsnaps + 1) * sizeof *sn);
     out->nenrols = out->nmarks = out->nsnaps = 0;
     if (v->kind == OR_VIEW_PERIOD) {
@@ -131,6 +133,9 @@ void or_view_facts(const or_pupil_facts *f, const or_pupil_view *v, or_date toda
         for (int i = 0; i < f->nmarks; i++)
             if (f->marks[i].urn == v->urn)
                 mk[out->nmarks++] = f->marks[i];
+        for (int i = 0; i < f->ntotals; i++)
+            if (f->totals[i].urn == v->urn)
+                tt[out->ntotals++] = f->totals[i];
         /* the characteristics as they were while the pupil was there */
         for (int i = 0; i < f->nsnaps; i++)
             if (f->snaps[i].as_of <= v->left)
@@ -138,5 +143,6 @@ void or_view_facts(const or_pupil_facts *f, const or_pupil_view *v, or_date toda
     }
     out->enrols = en;
     out->marks = mk;
+    out->totals = tt;
     out->snaps = sn;
 }

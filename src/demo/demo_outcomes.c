@@ -28,6 +28,7 @@
 
 #include "demo/demo_internal.h"
 #include "onroll/measures.h"
+#include "onroll/marks.h"
 #include "onroll/risk.h"
 
 static uint64_t hash(const char *s)
@@ -197,7 +198,11 @@ static or_code attendance(emit_ctx *c, dm_rng *r, or_date end, or_date as_of)
     double post = pre + 1.5 + 4.0 * dm_normal(r);
     post = post < 0 ? 0 : post > 100 ? 100 : post;
     char text[32];
-    snprintf(text, sizeof text, "%.1f", pre);
+    int tenths = or_attendance_tenths(attended, possible); /* as the pupil's page shows it */
+    if (possible >= 20 && pre == 100.0 * attended / possible)
+        snprintf(text, sizeof text, "%d.%d", tenths / 10, tenths % 10);
+    else
+        snprintf(text, sizeof text, "%.1f", pre);
     or_code rc = emit(c, 3, c->e->start, "attendance_pct", text, "pre");
     if (rc || end == OR_DATE_NONE || end > as_of || end < c->e->start || !dm_chance(r, 0.9))
         return rc;

@@ -31,7 +31,7 @@ static void *vec_push(or_arena *a, vec *v, size_t size)
 
 typedef struct {
     or_pupil_facts f;
-    vec snaps, events, enrols, cases, marks;
+    vec snaps, events, enrols, cases, marks, totals;
 } pupil;
 
 struct or_model {
@@ -217,6 +217,31 @@ static or_code on_marks(void *ctx, const char *upn, int urn, int ay, const char 
     return OR_OK;
 }
 
+/* Attendance sent as totals (formats.md): counted with the marks (or_attendance_summary). */
+static or_code on_totals(void *ctx, const or_value *r, const or_row_meta *meta, or_error *err)
+{
+    or_model *m = ctx;
+    (void)err;
+    (void)meta;
+    pupil *p = pupil_of(m, r[OR_AG_UPN].s);
+    or_fact_totals *t = vec_push(&m->arena, &p->totals, sizeof *t);
+    *t = (or_fact_totals){(int)r[OR_AG_URN].i,         date_of(&r[OR_AG_FROM]),
+                          date_of(&r[OR_AG_TO]),       (int)r[OR_AG_POSSIBLE].i,
+                          (int)r[OR_AG_PRESENT].i,     (int)r[OR_AG_AUTHORISED].i,
+                          (int)r[OR_AG_UNAUTHORISED].i};
+    return OR_OK;
+}
+
+static int cmp_totals(const void *a, const void *b)
+{
+    const or_fact_totals *x = a, *y = b;
+    if (x->from != y->from)
+        return x->from < y->from ? -1 : 1;
+    if (x->urn != y->urn)
+        return x->urn < y->urn ? -1 : 1;
+    return x->to < y->to ? -1 : x->to > y->to;
+}
+
 /* ---- ordering ---- */
 
 static int cmp_event(const void *a, const void *b)
@@ -278,6 +303,7 @@ static void finish_pupil(pupil *p)
     sort(&p->events, sizeof(or_fact_event), cmp_event);
     sort(&p->enrols, sizeof(or_fact_enrolment), cmp_enrol);
     sort(&p->marks, sizeof(or_fact_marks), cmp_marks);
+    sort(&p->totals, sizeof(or_fact_totals), cmp_totals);
     p->f.snaps = p->snaps.items;
     p->f.nsnaps = p->snaps.n;
     p->f.events = p->events.items;
@@ -288,6 +314,8 @@ static void finish_pupil(pupil *p)
     p->f.ncases = p->cases.n;
     p->f.marks = p->marks.items;
     p->f.nmarks = p->marks.n;
+    p->f.totals = p->totals.items;
+    p->f.ntotals = p->totals.n;
 }
 
 /* Each school's calendar: the LA's rows and the school's own (which override by kind). The
@@ -393,6 +421,8 @@ static or_code load(or_store *s, const char *upn, bool events_only, or_model **o
         rc = scan_events(s, upn, m, err);
     if (!rc)
         rc = or_store_scan_marks_pupil(s, upn, on_marks, m, err);
+    if (!rc)
+        rc = or_store_scan_pupil(s, or_kind_get(OR_K_ATTENDANCE_AGG), upn, on_totals, m, err);
 done:
     if (rc) {
         or_model_free(m);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "onroll/csvout.h"
+#include "onroll/alloc.h"
 #include "onroll/listing.h"
 
 bool or_format_parse(const char *s, or_format *out)
@@ -115,24 +116,63 @@ void or_flags_sort(or_flag_list *l)
         qsort(l->items, (size_t)l->n, sizeof *l->items, cmp_flag);
 }
 
-or_code or_write_flags(FILE *out, const or_flag_list *l, or_format fmt, or_error *err)
+/* The tier of the pupil of each flag (flags of one pupil together), into tiers[l->n]. */
+static void tiers_of(const or_flag_list *l, const or_params *p, or_risk_tier *tiers)
 {
+    for (int i = 0; i < l->n;) {
+        int j = i + 1;
+        while (j < l->n && !strcmp(l->items[j].upn, l->items[i].upn))
+            j++;
+        or_risk_tier t = or_risk_rank_of(&l->items[i], j - i, p).tier;
+        for (int k = i; k < j; k++)
+            tiers[k] = t;
+        i = j;
+    }
+}
+
+static int weight(const or_flag *f, const or_params *p)
+{
+    int w = or_risk_weight_param(f->rule->code);
+    return w < 0 ? 0 : p->v[w];
+}
+
+or_code or_write_flags(FILE *out, const or_flag_list *l, const or_params *p, or_format fmt,
+                       or_error *err)
+{
+    or_risk_tier *tiers = or_xcalloc((size_t)l->n + 1, sizeof *tiers);
+    if (p)
+        tiers_of(l, p, tiers);
+    or_code rc;
     if (fmt == OR_FMT_JSON) {
         json_t *arr = json_array();
         for (int i = 0; i < l->n; i++) {
             const or_flag *f = &l->items[i];
-            json_array_append_new(arr, json_pack("{s:s, s:i, s:s, s:s, s:s, s:s}", "upn", f->upn,
-                                                 "urn", f->urn, "rule", f->rule->id, "detail",
-                                                 f->detail, "rule_text", f->rule->summary, "source",
-                                                 f->rule->source));
+            json_t *o = json_pack("{s:s, s:i, s:s, s:s, s:s, s:s}", "upn", f->upn, "urn", f->urn,
+                                  "rule", f->rule->id, "detail", f->detail, "rule_text",
+                                  f->rule->summary, "source", f->rule->source);
+            if (p) {
+                int j = i, k = i; /* the pupil's flags [j, k) */
+                while (j > 0 && !strcmp(l->items[j - 1].upn, f->upn))
+                    j--;
+                while (k < l->n && !strcmp(l->items[k].upn, f->upn))
+                    k++;
+                char why[512];
+                or_risk_explain(&l->items[j], k - j, p, false, why, sizeof why);
+                json_object_set_new(o, "kind",
+                                    json_string(or_risk_kind_key(or_risk_kind_of(f->rule->code))));
+                json_object_set_new(o, "weight", json_integer(weight(f, p)));
+                json_object_set_new(o, "tier", json_string(or_risk_tier_key(tiers[i])));
+                json_object_set_new(o, "tier_why", json_string(why));
+            }
+            json_array_append_new(arr, o);
         }
-        return write_json(out, arr, err);
-    }
-    if (fmt == OR_FMT_CSV) {
-        static const char *const head[] = {"upn", "urn", "rule", "detail"};
+        rc = write_json(out, arr, err);
+    } else if (fmt == OR_FMT_CSV) {
+        static const char *const head[] = {"upn",  "urn",    "rule", "detail",
+                                           "kind", "weight", "tier"};
         or_csv w;
         or_csv_to_file(&w, out);
-        or_csv_texts(&w, head, 4);
+        or_csv_texts(&w, head, p ? 7 : 4);
         or_csv_end_row(&w);
         for (int i = 0; i < l->n; i++) {
             const or_flag *f = &l->items[i];
@@ -140,14 +180,31 @@ or_code or_write_flags(FILE *out, const or_flag_list *l, or_format fmt, or_error
             or_csv_int(&w, f->urn);
             or_csv_text(&w, f->rule->id);
             or_csv_text(&w, f->detail);
+            if (p) {
+                or_csv_text(&w, or_risk_kind_key(or_risk_kind_of(f->rule->code)));
+                or_csv_int(&w, weight(f, p));
+                or_csv_text(&w, or_risk_tier_key(tiers[i]));
+            }
             or_csv_end_row(&w);
         }
-        return or_csv_close(&w, "the risk flags", err);
+        rc = or_csv_close(&w, "the risk flags", err);
+    } else {
+        if (p)
+            fprintf(out, "%-7s %-14s %-17s %-6s %-10s %-6s %s\n", "urn", "upn", "rule", "tier",
+                    "kind", "weight", "why");
+        else
+            fprintf(out, "%-7s %-14s %-17s %s\n", "urn", "upn", "rule", "why");
+        for (int i = 0; i < l->n; i++) {
+            const or_flag *f = &l->items[i];
+            if (p)
+                fprintf(out, "%-7d %-14s %-17s %-6s %-10s %-6d %s\n", f->urn, f->upn, f->rule->id,
+                        or_risk_tier_key(tiers[i]),
+                        or_risk_kind_key(or_risk_kind_of(f->rule->code)), weight(f, p), f->detail);
+            else
+                fprintf(out, "%-7d %-14s %-17s %s\n", f->urn, f->upn, f->rule->id, f->detail);
+        }
+        rc = finish(out, err);
     }
-    fprintf(out, "%-7s %-14s %-17s %s\n", "urn", "upn", "rule", "why");
-    for (int i = 0; i < l->n; i++) {
-        const or_flag *f = &l->items[i];
-        fprintf(out, "%-7d %-14s %-17s %s\n", f->urn, f->upn, f->rule->id, f->detail);
-    }
-    return finish(out, err);
+    free(tiers);
+    return rc;
 }

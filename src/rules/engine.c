@@ -150,7 +150,7 @@ or_code or_risk_for_pupil(const or_pupil_facts *f, const or_params *p, or_date a
     int nf = or_risk_fired(&c, fired);
     for (int k = 0; k < nf; k++) {
         const or_rtext *t = &c.detail[fired[k]->code];
-        or_flag fl = {f->upn, c.urn, fired[k], t->buf ? t->buf : ""};
+        or_flag fl = {f->upn, c.urn, fired[k], t->buf ? t->buf : "", c.on[fired[k]->code]};
         flag_push(out, &fl);
     }
     return OR_OK;

@@ -65,6 +65,24 @@ static const or_param_def defs[OR_P__COUNT] = {
                                 "months of the changes-of-school window"},
     [OR_P_RISK_MISSING_DAYS] = {"risk.missing_days", "RISK-MISSING", 10, 1, 60, N,
                                 "consecutive school days of unexplained absence"},
+/* a child's tier (risk.h, docs/risk.md): the weights of the indicators that fired, added */
+#define W(id, rule, def, what)                                                                     \
+    [id] = {"risk.weight." rule, rule, def, 0, 10, N, "weight in a child's risk tier: " what}
+    W(OR_P_RISK_W_REPEAT_SUSP, "RISK-REPEAT-SUSP", 3, "repeated suspensions"),
+    W(OR_P_RISK_W_SUSP_DAYS, "RISK-SUSP-DAYS", 3, "many days of suspension"),
+    W(OR_P_RISK_W_HALFTERM, "RISK-HALFTERM", 2, "suspensions in one half-term"),
+    W(OR_P_RISK_W_PA, "RISK-PA", 1, "persistent absence"),
+    W(OR_P_RISK_W_SA, "RISK-SA", 3, "severe absence (on top of persistent absence)"),
+    W(OR_P_RISK_W_VULNERABLE, "RISK-VULNERABLE", 3, "a vulnerable child excluded"),
+    W(OR_P_RISK_W_PTT, "RISK-PTT", 2, "a part-time timetable too long"),
+    W(OR_P_RISK_W_MOVES, "RISK-MOVES", 2, "changes of school"),
+    W(OR_P_RISK_W_MISSING, "RISK-MISSING", 3, "unexplained absence"),
+    W(OR_P_RISK_W_NO_PLAN, "RISK-NO-PLAN", 1, "no open support plan"),
+#undef W
+    [OR_P_RISK_TIER_HIGH] = {"risk.tier.high", "docs/risk.md", 5, 1, 100, N,
+                             "weight from which a child is at high risk"},
+    [OR_P_RISK_TIER_MEDIUM] = {"risk.tier.medium", "docs/risk.md", 3, 1, 100, N,
+                               "weight from which a child is at medium risk (below it: low)"},
     [OR_P_SCOPE_PREVIOUS_DAYS] = {"scope.previous_school_days", "docs/security.md", 365, 0, 3660, N,
                                   "days after a pupil left that the school still sees its own "
                                   "part of the record"},

@@ -23,6 +23,7 @@
 
 #include "onroll/codes.h"
 #include "onroll/marks.h"
+#include "onroll/referrals.h"
 #include "rules/rules_internal.h"
 
 static const or_school_info *school_info(const or_pupil_facts *f, int urn)
@@ -107,6 +108,7 @@ void or_risk_repeat(or_risk_ctx *c)
     int weeks = c->p->v[OR_P_RISK_REPEAT_WEEKS];
     or_date from = repeat_window_start(c, weeks);
     int n = 0;
+    or_date last = OR_DATE_NONE;
     or_rtext list = {c->arena, NULL, 0, 0};
     for (int i = 0; i < c->f->nevents; i++) {
         const or_fact_event *e = &c->f->events[i];
@@ -115,13 +117,14 @@ void or_risk_repeat(or_risk_ctx *c)
         or_rtext_sep(&list, ", ");
         add_suspension(&list, e);
         n++;
+        last = e->start;
     }
     if (n < c->p->v[OR_P_RISK_REPEAT_COUNT])
         return;
     or_rtext *t = &c->detail[OR_RULE_RISK_REPEAT_SUSP];
     or_rtext_addf(t, "%d suspensions in the last %d school week%s: %s", n, weeks,
                   weeks == 1 ? "" : "s", list.buf);
-    c->fired[OR_RULE_RISK_REPEAT_SUSP] = true;
+    or_risk_fire(c, OR_RULE_RISK_REPEAT_SUSP, last);
 }
 
 /* ---- RISK-SUSP-DAYS ---- */
@@ -154,6 +157,7 @@ void or_risk_days_in_year(or_risk_ctx *c)
 {
     int limit = c->p->v[OR_P_RISK_DAYS];
     int sum = 0;
+    or_date last = OR_DATE_NONE;
     or_rtext list = {c->arena, NULL, 0, 0};
     for (int i = 0; i < c->f->nevents; i++) {
         const or_fact_event *e = &c->f->events[i];
@@ -163,6 +167,7 @@ void or_risk_days_in_year(or_risk_ctx *c)
         if (h <= 0)
             continue;
         sum += h;
+        last = e->start;
         or_rtext_sep(&list, ", ");
         add_suspension(&list, e);
         if (h != or_excl_halfdays(e)) {
@@ -177,7 +182,7 @@ void or_risk_days_in_year(or_risk_ctx *c)
     or_rtext *t = &c->detail[OR_RULE_RISK_SUSP_DAYS];
     or_rtext_days(t, sum);
     or_rtext_addf(t, " of suspension this school year (more than %d): %s", limit, list.buf);
-    c->fired[OR_RULE_RISK_SUSP_DAYS] = true;
+    or_risk_fire(c, OR_RULE_RISK_SUSP_DAYS, last);
 }
 
 /* ---- RISK-HALFTERM ---- */
@@ -232,8 +237,8 @@ void or_risk_halfterm(or_risk_ctx *c)
                 or_rtext_addf(t, "%s", sep);
                 add_suspension(t, items[j].e);
                 sep = ", ";
+                or_risk_fire(c, OR_RULE_RISK_HALFTERM, items[j].e->start);
             }
-        c->fired[OR_RULE_RISK_HALFTERM] = true;
     }
 }
 
@@ -263,10 +268,43 @@ static int meaning_of(meanings *t, char byte)
     return t->m[b];
 }
 
-void or_attendance_summary(const or_pupil_facts *f, int ay, or_date as_of, int *possible,
-                           int *attended)
+/* Whether school urn sent marks for year ay: then its totals for the year are not counted. */
+static bool has_marks(const or_pupil_facts *f, int urn, int ay)
+{
+    for (int i = 0; i < f->nmarks; i++)
+        if (f->marks[i].urn == urn && f->marks[i].ay == ay && f->marks[i].marks)
+            return true;
+    return false;
+}
+
+static bool totals_in(const or_fact_totals *t, int ay, or_date as_of)
+{
+    return t->from != OR_DATE_NONE && or_date_academic_year(t->from) == ay && t->to <= as_of;
+}
+
+/* Totals row i counts in year ay as of as_of: its period ended by then, its school sent no marks
+ * for the year, and no other row of that school's that ended by then covers its period (a
+ * school that sends its totals so far each month sends periods that contain each other). */
+static bool totals_count(const or_pupil_facts *f, int i, int ay, or_date as_of)
+{
+    const or_fact_totals *t = &f->totals[i];
+    if (!totals_in(t, ay, as_of) || has_marks(f, t->urn, ay))
+        return false;
+    for (int j = 0; j < f->ntotals; j++) {
+        const or_fact_totals *u = &f->totals[j];
+        if (j != i && u->urn == t->urn && totals_in(u, ay, as_of) && u->from <= t->from &&
+            u->to >= t->to && (u->from < t->from || u->to > t->to || j > i))
+            return false;
+    }
+    return true;
+}
+
+/* or_attendance_summary, and the date of the latest session counted (OR_DATE_NONE if none). */
+static void summary(const or_pupil_facts *f, int ay, or_date as_of, int *possible, int *attended,
+                    or_date *latest)
 {
     int pos_n = 0, att_n = 0;
+    or_date last = OR_DATE_NONE;
     meanings mt;
     meanings_init(&mt);
     for (int i = 0; f && i < f->nmarks; i++) {
@@ -274,33 +312,69 @@ void or_attendance_summary(const or_pupil_facts *f, int ay, or_date as_of, int *
         if (m->ay != ay || !m->marks)
             continue;
         for (int p = 0; p < OR_MARKS_LEN; p++) {
-            if (or_mark_date(ay, p) > as_of)
+            or_date d = or_mark_date(ay, p);
+            if (d > as_of)
                 break;
             int mean = meaning_of(&mt, m->marks[p]);
             if (mean < 0 || mean == OR_ATT_NOT_POSSIBLE)
                 continue;
             pos_n++;
             att_n += mean == OR_ATT_PRESENT || mean == OR_ATT_PRESENT_AEA;
+            if (last == OR_DATE_NONE || d > last)
+                last = d;
         }
+    }
+    for (int i = 0; f && i < f->ntotals; i++) {
+        if (!totals_count(f, i, ay, as_of))
+            continue;
+        pos_n += f->totals[i].possible;
+        att_n += f->totals[i].present;
+        if (last == OR_DATE_NONE || f->totals[i].to > last)
+            last = f->totals[i].to;
     }
     if (possible)
         *possible = pos_n;
     if (attended)
         *attended = att_n;
+    if (latest)
+        *latest = last;
 }
 
-/* "84.2%": attended / possible to one decimal place, rounded down, so that a rate below the
- * threshold never reads as the threshold itself (89.96% is shown 89.9%, not 90.0%). */
-static void add_pct(or_rtext *t, int attended, int possible)
+void or_attendance_summary(const or_pupil_facts *f, int ay, or_date as_of, int *possible,
+                           int *attended)
 {
-    long long tenths = (long long)attended * 1000 / possible;
-    or_rtext_addf(t, "%lld.%lld%%", tenths / 10, tenths % 10);
+    summary(f, ay, as_of, possible, attended, NULL);
+}
+
+/* "84.2%": attended / possible to one decimal place, rounded as every figure is
+ * (or_attendance_tenths); where that rounding reaches the threshold the rate is below, two
+ * decimal places, rounded down, so that it never reads as the threshold itself (89.96%). */
+static void add_pct(or_rtext *t, int attended, int possible, int threshold)
+{
+    int tenths = or_attendance_tenths(attended, possible);
+    if (tenths >= threshold * 10) {
+        long long h = (long long)attended * 10000 / possible;
+        or_rtext_addf(t, "%lld.%02lld%%", h / 100, h % 100);
+        return;
+    }
+    or_rtext_addf(t, "%d.%d%%", tenths / 10, tenths % 10);
+}
+
+/* DfE's absence statistics count pupils of compulsory school age, aged 5 to 15 on 31 August
+ * before the school year (marks.h): the attendance indicators apply to them only. */
+static bool absence_counts(const or_risk_ctx *c)
+{
+    const or_fact_snapshot *s = or_facts_snapshot_on(c->f, c->as_of);
+    return or_absence_age_counts(s ? s->dob : OR_DATE_NONE, c->ay);
 }
 
 void or_risk_attendance(or_risk_ctx *c)
 {
+    if (!absence_counts(c))
+        return;
     int possible, attended;
-    or_attendance_summary(c->f, c->ay, c->as_of, &possible, &attended);
+    or_date latest;
+    summary(c->f, c->ay, c->as_of, &possible, &attended, &latest);
     if (possible <= 0)
         return;
     static const struct {
@@ -313,10 +387,10 @@ void or_risk_attendance(or_risk_ctx *c)
             continue;
         or_rtext *t = &c->detail[levels[i].rule];
         or_rtext_addf(t, "attendance ");
-        add_pct(t, attended, possible);
+        add_pct(t, attended, possible, pct);
         or_rtext_addf(t, " this school year (%d of %d sessions), below %d%%", attended, possible,
                       pct);
-        c->fired[levels[i].rule] = true;
+        or_risk_fire(c, levels[i].rule, latest);
     }
 }
 
@@ -365,7 +439,7 @@ void or_risk_vulnerable(or_risk_ctx *c)
         }
         add_exclusion_verb(t, e);
         last = why.buf;
-        c->fired[OR_RULE_RISK_VULNERABLE] = true;
+        or_risk_fire(c, OR_RULE_RISK_VULNERABLE, e->start);
     }
 }
 
@@ -440,7 +514,7 @@ void or_risk_ptt(or_risk_ctx *c)
         }
         if (over)
             or_rtext_addf(t, "%s%d school days, more than %d", past_end ? ", " : ": ", days, limit);
-        c->fired[OR_RULE_RISK_PTT] = true;
+        or_risk_fire(c, OR_RULE_RISK_PTT, past_end ? e->end : e->start);
     }
 }
 
@@ -548,7 +622,7 @@ void or_risk_moves(or_risk_ctx *c)
             or_rtext_addf(t, ", ");
         add_move(t, c, &items[i]);
     }
-    c->fired[OR_RULE_RISK_MOVES] = true;
+    or_risk_fire(c, OR_RULE_RISK_MOVES, items[n - 1].on);
 }
 
 /* ---- RISK-MISSING ---- */
@@ -565,6 +639,8 @@ static int missing_bit(char byte)
 
 void or_risk_missing(or_risk_ctx *c)
 {
+    if (!absence_counts(c))
+        return;
     const or_pupil_facts *f = c->f;
     int need = c->p->v[OR_P_RISK_MISSING_DAYS];
     meanings mt;
@@ -626,35 +702,74 @@ void or_risk_missing(or_risk_ctx *c)
     or_rtext_date(t, best_from);
     or_rtext_addf(t, " to ");
     or_rtext_date(t, best_to);
-    c->fired[OR_RULE_RISK_MISSING] = true;
+    or_risk_fire(c, OR_RULE_RISK_MISSING, best_to);
 }
 
 /* ---- RISK-NO-PLAN ---- */
 
-/* Until support plans are recorded as such, an open plan is a LOCAL-PSP action (a Pastoral
- * Support Programme started) in this school year, known by as_of. */
+/* An open support plan or referral as of as_of, however it was recorded (a form, a file, the
+ * API, or the older `action` naming LOCAL-PSP or LOCAL-PEAP): a Pastoral Support Programme
+ * until its time limit (without one: this school year); a pre-exclusion assessment this school
+ * year; a part-time timetable until its agreed end date, its review; a referral (REU,
+ * educational psychology, early help, the multi-agency panel, AP) not yet declined or closed.
+ * Returns the event, or NULL. */
+static const or_fact_event *open_plan(const or_risk_ctx *c)
+{
+    for (int i = c->f->nevents - 1; i >= 0; i--) {
+        const or_fact_event *e = &c->f->events[i];
+        if (!known(c, e))
+            continue;
+        switch (e->kind) {
+        case OR_EV_PSP:
+            if (e->end != OR_DATE_NONE ? e->end >= c->as_of : in_year(c, e->start))
+                return e;
+            break;
+        case OR_EV_PEAP:
+            if (in_year(c, e->start))
+                return e;
+            break;
+        case OR_EV_PART_TIME:
+            if (e->end != OR_DATE_NONE && e->end >= c->as_of)
+                return e;
+            break;
+        case OR_EV_REFERRAL: {
+            or_referral_state st;
+            if (or_referral_state_of(c->f, e, c->as_of, &st) && !st.ended)
+                return e;
+            break;
+        }
+        case OR_EV_ACTION:
+            if (e->rule && in_year(c, e->start) &&
+                (!strcmp(e->rule, c->rules[OR_RULE_LOCAL_PSP].id) ||
+                 !strcmp(e->rule, c->rules[OR_RULE_LOCAL_PEAP].id)))
+                return e;
+            break;
+        default:
+            break;
+        }
+    }
+    return NULL;
+}
+
 void or_risk_no_plan(or_risk_ctx *c)
 {
     or_rtext fired = {c->arena, NULL, 0, 0};
     const or_rule *rows[OR_RULE__COUNT];
     int n = or_risk_fired(c, rows);
+    or_date on = OR_DATE_NONE;
     for (int r = 0; r < n; r++) {
         or_rtext_sep(&fired, ", ");
         or_rtext_addf(&fired, "%s", rows[r]->id);
+        if (c->on[rows[r]->code] != OR_DATE_NONE &&
+            (on == OR_DATE_NONE || c->on[rows[r]->code] > on))
+            on = c->on[rows[r]->code];
     }
-    if (!fired.len)
+    if (!fired.len || open_plan(c))
         return;
-    for (int i = 0; i < c->f->nevents; i++) {
-        const or_fact_event *e = &c->f->events[i];
-        if (e->kind == OR_EV_ACTION && e->rule &&
-            strcmp(e->rule, c->rules[OR_RULE_LOCAL_PSP].id) == 0 && known(c, e) &&
-            in_year(c, e->start))
-            return;
-    }
     or_rtext *t = &c->detail[OR_RULE_RISK_NO_PLAN];
     or_rtext_addf(t,
                   "flagged %s and no open support plan (no Pastoral Support Programme, "
-                  "LOCAL-PSP, started this school year)",
+                  "pre-exclusion assessment, part-time timetable under review or open referral)",
                   fired.buf);
-    c->fired[OR_RULE_RISK_NO_PLAN] = true;
+    or_risk_fire(c, OR_RULE_RISK_NO_PLAN, on);
 }

@@ -108,8 +108,17 @@ void or_risk_ctx_init(or_risk_ctx *c, const or_rule *rules, const or_pupil_facts
     c->urn = pupil_urn(f, as_of);
     c->cal = or_risk_school_cal(f, c->urn);
     c->arena = arena;
-    for (int r = 0; r < OR_RULE__COUNT; r++)
+    for (int r = 0; r < OR_RULE__COUNT; r++) {
         c->detail[r] = (or_rtext){arena, NULL, 0, 0};
+        c->on[r] = OR_DATE_NONE;
+    }
+}
+
+void or_risk_fire(or_risk_ctx *c, or_rule_id r, or_date on)
+{
+    c->fired[r] = true;
+    if (on != OR_DATE_NONE && (c->on[r] == OR_DATE_NONE || on > c->on[r]))
+        c->on[r] = on;
 }
 
 int or_risk_fired(const or_risk_ctx *c, const or_rule **out)

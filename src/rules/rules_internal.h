@@ -106,11 +106,14 @@ typedef struct or_risk_ctx {
     or_arena *arena;
     or_rtext detail[OR_RULE__COUNT]; /* by rule: the facts that fired it */
     bool fired[OR_RULE__COUNT];
+    or_date on[OR_RULE__COUNT]; /* by rule: the latest fact that fired it */
 } or_risk_ctx;
 
 /* Set c up for the pupil as of as_of: the school year, the pupil's school and its calendar. */
 void or_risk_ctx_init(or_risk_ctx *c, const or_rule *rules, const or_pupil_facts *f,
                       const or_params *p, or_date as_of, or_arena *arena);
+/* Fire indicator r on the fact dated on (kept: the latest of those it is fired with). */
+void or_risk_fire(or_risk_ctx *c, or_rule_id r, or_date on);
 /* The rows of the indicators fired so far, in rule-id order (the order flags are listed in);
  * returns how many. */
 int or_risk_fired(const or_risk_ctx *c, const or_rule **out);

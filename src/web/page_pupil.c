@@ -28,6 +28,7 @@
 #include "onroll/excl.h"
 #include "onroll/kinds.h"
 #include "onroll/listing.h"
+#include "onroll/marks.h"
 #include "web/interventions_view.h"
 #include "web/letters.h"
 #include "web/plans_web.h"
@@ -177,7 +178,7 @@ static const char *code_words(or_codeset cs, const char *code, or_date on)
 
 /* ---- sections ---- */
 
-static void risk_section(or_sb *out, const or_flag_list *flags)
+static void risk_section(or_sb *out, const or_flag_list *flags, const or_params *p)
 {
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"risk\">Risk indicators</h2>\n");
     if (!flags->n) {
@@ -188,6 +189,9 @@ static void risk_section(or_sb *out, const or_flag_list *flags)
                 "<p class=\"govuk-body\">%d %s today, each with the facts that fired it."
                 "</p>\n",
                 flags->n, flags->n == 1 ? "indicator fires" : "indicators fire");
+    char why[512]; /* the tier and why (risk.h, docs/risk.md) */
+    or_risk_explain(flags->items, flags->n, p, true, why, sizeof why);
+    html_printf(out, "<p class=\"govuk-body\"><strong>%s</strong></p>\n", why);
     static const char *const heads[] = {"Indicator", "The facts that fired it", "Source"};
     thead(out, "Risk indicators that fire today", heads, 3, -1);
     for (int i = 0; i < flags->n; i++) {
@@ -299,20 +303,42 @@ static void duties_section(or_sb *out, const web_request *req, const char *upn,
     }
 }
 
-static void attendance_section(or_sb *out, const or_pupil_facts *f, or_date today)
+/* The school years the pupil has attendance for, marks or totals (or_attendance_summary). */
+static bool attendance_year(const or_pupil_facts *f, int ay)
+{
+    for (int i = 0; i < f->nmarks; i++)
+        if (f->marks[i].ay == ay)
+            return true;
+    for (int i = 0; i < f->ntotals; i++)
+        if (or_date_academic_year(f->totals[i].from) == ay)
+            return true;
+    return false;
+}
+
+static void attendance_section(or_sb *out, const or_pupil_facts *f, const or_params *p,
+                               or_date today)
 {
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"attendance\">Attendance</h2>\n");
-    if (!f || !f->nmarks) {
+    int first = 0, last = -1; /* the school years with marks or totals */
+    for (int i = 0; f && i < f->nmarks; i++) {
+        first = last < 0 || f->marks[i].ay < first ? f->marks[i].ay : first;
+        last = f->marks[i].ay > last ? f->marks[i].ay : last;
+    }
+    for (int i = 0; f && i < f->ntotals; i++) {
+        int ay = or_date_academic_year(f->totals[i].from);
+        first = last < 0 || ay < first ? ay : first;
+        last = ay > last ? ay : last;
+    }
+    if (last < 0) {
         html_raw(out, "<p class=\"govuk-body\">No attendance has been recorded.</p>\n");
         return;
     }
     static const char *const heads[] = {"School year", "Possible sessions", "Sessions attended",
                                         "Attendance (%)", "Absence"};
     thead(out, "Attendance by school year, across all schools, newest first", heads, 5, 1);
-    for (int i = f->nmarks - 1; i >= 0; i--) {
-        int ay = f->marks[i].ay;
-        if (i < f->nmarks - 1 && f->marks[i + 1].ay == ay)
-            continue; /* one row per year (marks are by year, then school) */
+    for (int ay = last; ay >= first; ay--) {
+        if (!attendance_year(f, ay))
+            continue;
         or_date end = or_date_from_ymd(ay + 1, 7, 31), upto = end < today ? end : today;
         int possible = 0, attended = 0;
         or_attendance_summary(f, ay, upto, &possible, &attended);
@@ -328,16 +354,19 @@ static void attendance_section(or_sb *out, const or_pupil_facts *f, or_date toda
                     "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td>\n",
                     possible, attended);
         if (possible > 0) {
-            long long tenths = ((long long)attended * 1000 + possible / 2) / possible;
-            char pct[48];
-            snprintf(pct, sizeof pct, "%lld.%lld", tenths / 10, tenths % 10);
+            int tenths = or_attendance_tenths(attended, possible); /* one rounding */
             html_printf(out,
-                        "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%s</td>\n"
+                        "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%d.%d</td>\n"
                         "<td class=\"govuk-table__cell\">",
-                        pct);
-            if (tenths < 500)
+                        tenths / 10, tenths % 10);
+            const or_fact_snapshot *sn = or_facts_snapshot_on(f, upto);
+            long long a100 = (long long)attended * 100;
+            if (!or_absence_age_counts(sn ? sn->dob : OR_DATE_NONE, ay))
+                html_raw(out, "Not of compulsory school age (aged 5 to 15 on 31 August): "
+                              "absence is not counted");
+            else if (a100 < (long long)p->v[OR_P_RISK_SA_PCT] * possible)
                 view_tag(out, "Severe absence", "red");
-            else if (tenths < 900)
+            else if (a100 < (long long)p->v[OR_P_RISK_PA_PCT] * possible)
                 view_tag(out, "Persistent absence", "orange");
             else
                 html_raw(out, "Neither persistent nor severe");
@@ -641,7 +670,7 @@ static void part_sections(or_sb *out, const web_request *req, const or_model *m,
     duties_section(out, req, upn, duties);
     if (req->view.kind == OR_VIEW_PERIOD) {
         interventions_section(out, req, upn, ivs, nivs);
-        attendance_section(out, f, today);
+        attendance_section(out, f, or_model_params(m), today);
     }
     timeline_section(out, req, m, f, prov);
     if (req->view.kind == OR_VIEW_PERIOD) {
@@ -770,11 +799,11 @@ void page_pupil(const web_request *req, web_response *res)
                   "<li><a class=\"govuk-link\" href=\"#schools\">Schools</a></li>\n"
                   "<li><a class=\"govuk-link\" href=\"#caseload\">Workers</a></li>\n"
                   "</ul>\n</nav>\n");
-    risk_section(out, &flags);
+    risk_section(out, &flags, or_model_params(m));
     plan_pupil_summary(out, req, f, &duties); /* plans_web.c */
     duties_section(out, req, upn, &duties);
     interventions_section(out, req, upn, ivs, nivs);
-    attendance_section(out, f, today);
+    attendance_section(out, f, or_model_params(m), today);
     if (WEB_OUTCOME_ROLES & WEB_R(req->user->role)) /* the latest outcome measures */
         page_outcomes_section(out, req, f, upn);
     timeline_section(out, req, m, f, &prov);

@@ -95,6 +95,14 @@ static void render_code(const web_request *req, web_response *res, const char *c
     gov_page_end(out, &r);
 }
 
+/* Where signing in lands: the page the user was going to (next, when safe), else the
+ * dashboard - not the account page at / (issue 14's finding: "after signing in, a profile page
+ * rather than the dashboard"). */
+static const char *signed_in_path(const char *next)
+{
+    return next && *next ? web_next_path(next) : "/dashboard";
+}
+
 void page_sign_in(const web_request *req, web_response *res)
 {
     if (req->user) {
@@ -146,8 +154,8 @@ void page_sign_in_post(const web_request *req, web_response *res)
         return;
     }
     switch (result.result) {
-    case WEB_SIGNIN_OK:
-        web_redirect(req, res, web_next_path(web_form(req, "next")));
+    case WEB_SIGNIN_OK: /* back where they were going, else their dashboard (issue 14) */
+        web_redirect(req, res, signed_in_path(web_form(req, "next")));
         return;
     case WEB_SIGNIN_CODE:
         render_code(req, res, result.csrf, web_form(req, "next"), NULL);
@@ -223,7 +231,7 @@ void page_sign_in_code_post(const web_request *req, web_response *res)
     }
     switch (result.result) {
     case WEB_SIGNIN_OK:
-        web_redirect(req, res, web_next_path(next));
+        web_redirect(req, res, signed_in_path(next));
         return;
     case WEB_SIGNIN_CODE_USED:
         res->status = 401;

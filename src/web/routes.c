@@ -31,6 +31,8 @@ const web_route web_routes[] = {
     {"GET", "/pupils", page_pupils, WEB_PUPIL_ROLES, 0, "Pupils"},
     {"GET", "/duties", page_duties, WEB_PUPIL_ROLES, 0, "Duties"},
     {"GET", "/duties/download", page_duties_download, WEB_PUPIL_ROLES, 0, NULL},
+    {"GET", "/risk", page_risk, WEB_PUPIL_ROLES, 0, "Children at risk"},
+    {"GET", "/risk/download", page_risk_download, WEB_PUPIL_ROLES, 0, NULL},
     {"GET", "/schools", page_schools, WEB_LA | WEB_R(OR_ROLE_ANALYST), 0, "Schools"},
     {"GET", "/schools/{urn}", page_school, WEB_LA | WEB_R(OR_ROLE_SCHOOL) | WEB_R(OR_ROLE_ANALYST),
      0, NULL},

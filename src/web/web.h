@@ -403,6 +403,8 @@ void page_referrals(const web_request *req, web_response *res);         /* page_
 void page_peps(const web_request *req, web_response *res);              /* page_peps.c */
 void page_duties(const web_request *req, web_response *res);            /* page_duties.c */
 void page_duties_download(const web_request *req, web_response *res);   /* page_duties.c */
+void page_risk(const web_request *req, web_response *res);              /* page_risk.c */
+void page_risk_download(const web_request *req, web_response *res);     /* page_risk.c */
 void page_peps_download(const web_request *req, web_response *res);
 void page_referrals_download(const web_request *req, web_response *res);
 /* outcome measures and their report */

@@ -80,7 +80,7 @@ export function spec(base, shots, prefix) {
         await r.page.fill('#email', email);
         await r.page.fill('#password', password);
         await Promise.all([r.page.waitForNavigation(), r.page.click('button:has-text("Sign in")')]);
-        check(`${r.role}: signs in as ${email}`, new URL(r.page.url()).pathname === '/', r.page.url());
+        check(`${r.role}: signs in as ${email}`, ['/', '/dashboard'].includes(new URL(r.page.url()).pathname), r.page.url());
     };
     return s;
 }

@@ -111,7 +111,7 @@ async function signIn(r, email, password) {
     await r.page.fill('#email', email);
     await r.page.fill('#password', password);
     await Promise.all([r.page.waitForNavigation(), r.page.click('button:has-text("Sign in")')]);
-    check(`${r.role}: signs in as ${email}`, new URL(r.page.url()).pathname === '/', r.page.url());
+    check(`${r.role}: signs in as ${email}`, ['/', '/dashboard'].includes(new URL(r.page.url()).pathname), r.page.url());
 }
 
 async function fillDate(page, id, d) {
@@ -139,10 +139,13 @@ async function schoolStory(r) {
         check(`school: suspension ${i + 1} of ${record} recorded`,
             /recorded=suspension/.test(page.url()), page.url());
     }
-    // the dashboard (the school's page) shows the duty to start a PSP
-    await visit(r, '/dashboard', 'dashboard (school page)');
+    // the dashboard shows the plans to act on (its top 5); the school's page, linked from it,
+    // every one of them, with the duty to start a PSP (issue 14: the school's own dashboard)
+    await visit(r, '/dashboard', 'dashboard');
     check('school: the dashboard lists support plans to act on',
         (await page.locator('h2#plans').count()) === 1);
+    await follow(r, 'a:has-text("Your school\'s figures")', 'its school page');
+    check('school: ... and so does its school page', (await page.locator('h2#plans').count()) === 1);
     const link = page.locator(`#plans ~ div a[href="/pupils/${upn}/plans"]`);
     check('school: ... with the pupil whose PSP is to start', (await link.count()) > 0,
         'no link to the pupil in the panel');

@@ -123,7 +123,7 @@ async function signIn(r, account) {
     await page.fill('#password', account.password);
     const got = await follow(r, 'button:has-text("Sign in")');
     check(`${role}: signs in through the form (${account.email})`,
-        new URL(page.url()).pathname === '/' && (await page.locator('h1').count()) === 1,
+        new URL(page.url()).pathname === '/dashboard' && (await page.locator('h1').count()) === 1,
         `landed on ${page.url()}`);
     await landed(r, got, { label: 'home', shot: 'home' });
 }
@@ -238,10 +238,12 @@ async function laAdmin(r) {
 
 async function school(r) {
     const { page, role } = r;
-    const resp = await page.goto(base + '/dashboard');
-    check(`${role}: the dashboard is the school's page`,
+    // issue 14: a school has a dashboard of its own, which links to its school page
+    await visit(r, '/dashboard', { label: 'its dashboard', shot: 'school-dashboard' });
+    const got = await follow(r, 'a:has-text("Your school\'s figures")');
+    check(`${role}: the dashboard links to the school's page`,
         new URL(page.url()).pathname === `/schools/${fx.school_urn}`, page.url());
-    await landed(r, resp.status(), { label: 'its school page', shot: 'school' });
+    await landed(r, got, { label: 'its school page', shot: 'school' });
     await visit(r, '/pupils', { label: 'pupils', shot: 'pupils' });
     const listed = await pupilLinks(page);
     check(`${role}: pupils lists its own`, listed.length > 0);

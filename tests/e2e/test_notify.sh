@@ -273,6 +273,9 @@ unacked() {
     sed -n 's/.*acknowledged yet: <strong>\([0-9]*\)<\/strong>.*/\1/p' "$WORK/body" | head -n 1
 }
 expect_eq "dashboard: 10 notifications not acknowledged" 10 "$(unacked)"
+# issue 14: the dashboard counts them and links to their list (no list on the dashboard itself)
+expect_in "... linking to the list of them" 'href="/notifications?ack=0"' "$WORK/body"
+expect_eq "the list of them" 200 "$(get "$JAR" '/notifications?ack=0')"
 expect_in "... listed with their service" "Pupil referral unit" "$WORK/body"
 
 link=$(grep -F 'pru@pru.example.gov.uk|onroll: permanent exclusion from 18 November 2025' "$WORK/box2" | cut -d'|' -f4)

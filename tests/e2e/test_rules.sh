@@ -180,7 +180,7 @@ expect_same_file "the actions changed those two rows and nothing else" "$WORK/du
 expect_status "risk as of 2025-11-28" 0 "$ONROLL" risk --as-of 2025-11-28 --format csv
 cut -d, -f1-3 "$WORK/out" >"$WORK/risk1.csv"
 expect_same_file "risk: exactly the hand-worked (upn, urn, rule) set" "$R/risk-expected.csv" "$WORK/risk1.csv"
-expect_eq "risk: header" "upn,urn,rule,detail" "$(head -1 "$WORK/out")"
+expect_eq "risk: header (issue 14 added kind, weight, tier after the contract's four)" "upn,urn,rule,detail,kind,weight,tier" "$(head -1 "$WORK/out")"
 
 # ---------------------------------------------------------------------------------------------
 # (3) EXE1 withdrawn on Wed 26 Nov (WDE1). Its duties that had fallen due by 26 Nov stay:

@@ -146,7 +146,7 @@ expect_not_in "the sign-in form does not carry a hostile next" 'name="next"' "$W
 curl -s -b "$WORK/n.jar" -o /dev/null -D "$WORK/n.headers" \
     --data "$(form_body "$WORK/n.html" email=la_officer@demo.onroll.example password=demo-officer-kestrel)" \
     "$B/sign-in"
-expect_in "... and signing in from it lands at home" "Location: /$(printf '\r')" "$WORK/n.headers"
+expect_in "... and signing in from it lands on the dashboard (issue 14)" "Location: /dashboard$(printf '\r')" "$WORK/n.headers"
 curl -s -c "$WORK/n.jar" -o "$WORK/n.html" "$B/sign-in?next=/pupils/$UPN"
 expect_in "the sign-in form carries a good next" "name=\"next\" value=\"/pupils/$UPN\"" "$WORK/n.html"
 

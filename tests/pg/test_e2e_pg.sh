@@ -19,6 +19,7 @@ for t in \
     tests/e2e/test_rule_ids.sh \
     tests/e2e/test_reports.sh \
     tests/e2e/test_pages.sh \
+    tests/e2e/test_dashboards.sh \
     tests/e2e/test_route_matrix.sh \
     tests/e2e/test_scrutiny.sh \
     tests/e2e/test_ctf.sh \
@@ -30,6 +31,7 @@ for t in \
     tests/e2e/test_letters.sh \
     tests/e2e/test_settings.sh \
     tests/e2e/test_plans.sh \
+    tests/e2e/test_risk_list.sh \
     tests/e2e/test_lists2.sh \
     tests/e2e/test_notify.sh \
     tests/e2e/test_scope_roll.sh \

@@ -108,15 +108,17 @@ static void every_rule_lists_its_parameters(void **state)
     for (int p = 0; p < OR_P__COUNT; p++) {
         const or_param_def *d = or_param_def_at(p);
         const or_rule *r = or_rule_find(d->rule_id);
-        if (!r) { /* not a rule's: who sees what (docs/security.md) */
-            assert_int_equal(strncmp(d->key, "scope.", 6), 0);
+        if (!r) { /* not a rule's: who sees what (docs/security.md), a child's risk tier from
+                     the weights of the indicators (docs/risk.md) */
+            assert_true(strncmp(d->key, "scope.", 6) == 0 ||
+                        strncmp(d->key, "risk.tier.", 10) == 0);
             continue;
         }
         if (!lists(r, p))
             fail_msg("%s belongs to %s, which does not list it", d->key, r->id);
         owned++;
     }
-    assert_int_equal(owned, OR_P__COUNT - 2);
+    assert_int_equal(owned, OR_P__COUNT - 4); /* 2 scope, 2 tier */
     assert_true(lists(or_rule_get(OR_RULE_STAT_45DAY_CAP), OR_P_CAP_DAYS));
     assert_int_equal(or_rule_get(OR_RULE_STAT_45DAY_CAP)->nparams, 1);
     assert_int_equal(or_rule_get(OR_RULE_LOCAL_PSP)->nparams, 3);

@@ -48,12 +48,14 @@ typedef struct {
     const char *end, *decided, *ref, *rule;
     int to_urn;
     const char *provider;
+    const char *to, *outcome; /* a referral's service; a referral update's step */
 } ev_t;
 
 typedef struct {
     const char *as_of; /* NULL ends the list */
     int cla, cin, cp;
     char sen;
+    const char *dob; /* NULL: 1 May 2011 */
 } snap_t;
 
 typedef struct {
@@ -80,6 +82,13 @@ typedef struct {
     const char *has;  /* a piece of that flag's detail */
 } want_t;
 
+/* Attendance sent as totals (formats.md, the aggregate form). */
+typedef struct {
+    int urn; /* 0 ends the list */
+    const char *from, *to;
+    int possible, present, authorised, unauthorised;
+} tot_t;
+
 typedef struct {
     const char *why;
     const char *as_of;
@@ -88,6 +97,7 @@ typedef struct {
     enrol_t en[4];
     case_t cs[2];
     run_t runs[8];
+    tot_t tot[3];
     const char *fires; /* the rule ids fired, in order, space-separated */
     int urn;           /* the urn of every flag */
     want_t want[4];
@@ -490,7 +500,8 @@ static const risk_case cases[] = {
      * (N, O, G). N on 20-24 Oct (5 days), the half-term holiday (no school days, no marks),
      * O (AM) and G (PM) on 3-7 Nov (5 days): 10 consecutive school days (§2), fires. Present on
      * 10 Nov again. Attendance as of Fri 14 Nov (#48): 96 sessions, 20 absent, 76 attended:
-     * 7600 < 90*96 = 8640 (RISK-PA), 7600 >= 50*96 = 4800 (no RISK-SA); 79.16% -> 79.1%. */
+     * 7600 < 90*96 = 8640 (RISK-PA), 7600 >= 50*96 = 4800 (no RISK-SA); 79.166...% -> 79.2% (issue
+     * 14: one rounding, DOMAIN.md §6 half away from zero; it was 79.1%, rounded down). */
     {"missing: 10 days across half-term", "2025-11-14", .en = {MAIN1},
      .runs = {PRESENT("2025-09-03", "2025-11-14"),
               {URN1, "2025-10-20", "2025-10-24", "N", "N"},
@@ -498,7 +509,7 @@ static const risk_case cases[] = {
      .fires = "RISK-MISSING RISK-NO-PLAN RISK-PA", .urn = URN1,
      .want = {{"RISK-MISSING", "10 consecutive school days of unexplained absence (codes N, O, "
                                "G) from 20 Oct 2025 to 7 Nov 2025"},
-              {"RISK-PA", "79.1% this school year (76 of 96 sessions)"}}},
+              {"RISK-PA", "79.2% this school year (76 of 96 sessions)"}}},
     /* N on 20-24 Oct and 3-6 Nov (9 days), then Fri 7 Nov has N in the morning but the pupil
      * present (\) in the afternoon: not every marked session is N/O/G, the run ends at 9. N
      * again on 10 Nov starts a new run of 1. Absent sessions 10 + 8 + 1 + 2 = 21, attended
@@ -563,6 +574,202 @@ static const risk_case cases[] = {
      .en = {MAIN1},
      .fires = "RISK-NO-PLAN RISK-REPEAT-SUSP",
      .urn = URN1},
+
+    /* ---- issue 14: attendance indicators for pupils of compulsory school age only ----
+     * Finding: 392 persistent-absence flags for children below school age (3-year-olds in a
+     * nursery). DfE's pupil absence statistics count "pupils of compulsory school age, i.e.
+     * aged 5 to 15 at the start of the academic year" (explore-education-statistics.service.
+     * gov.uk/methodology/pupil-absence-in-schools-in-england; DfE "A guide to absence
+     * statistics" §2.3, "Cohort used in absence measures"): the age on 31 August 2025 for
+     * 2025/26. The SA case above (9 of 20 sessions, 45.0%: RISK-PA and RISK-SA) with a date of
+     * birth recorded: */
+    /* born 1 Sep 2020: 4 on 31 Aug 2025 (5 the next day): not counted this year, nothing fires */
+    {"age: born 1 Sep 2020, 4 on 31 Aug 2025", "2025-09-16", .en = {MAIN1},
+     .snap = {{"2025-09-01", .dob = "2020-09-01"}},
+     .runs = {PRESENT("2025-09-03", "2025-09-16"),
+              {URN1, "2025-09-03", "2025-09-09", "O", "O"},
+              {URN1, "2025-09-10", "2025-09-10", "O", NULL}},
+     .fires = "", .urn = URN1},
+    /* born 31 Aug 2020: 5 on 31 Aug 2025, counted: both fire, and RISK-NO-PLAN */
+    {"age: born 31 Aug 2020, 5 on 31 Aug 2025", "2025-09-16", .en = {MAIN1},
+     .snap = {{"2025-09-01", .dob = "2020-08-31"}},
+     .runs = {PRESENT("2025-09-03", "2025-09-16"),
+              {URN1, "2025-09-03", "2025-09-09", "O", "O"},
+              {URN1, "2025-09-10", "2025-09-10", "O", NULL}},
+     .fires = "RISK-NO-PLAN RISK-PA RISK-SA", .urn = URN1},
+    /* born 1 Sep 2009: 15 on 31 Aug 2025 (16 the next day): counted */
+    {"age: born 1 Sep 2009, 15 on 31 Aug 2025", "2025-09-16", .en = {MAIN1},
+     .snap = {{"2025-09-01", .dob = "2009-09-01"}},
+     .runs = {PRESENT("2025-09-03", "2025-09-16"),
+              {URN1, "2025-09-03", "2025-09-09", "O", "O"},
+              {URN1, "2025-09-10", "2025-09-10", "O", NULL}},
+     .fires = "RISK-NO-PLAN RISK-PA RISK-SA", .urn = URN1},
+    /* born 31 Aug 2009: 16 on 31 Aug 2025: past compulsory school age, nothing fires */
+    {"age: born 31 Aug 2009, 16 on 31 Aug 2025", "2025-09-16", .en = {MAIN1},
+     .snap = {{"2025-09-01", .dob = "2009-08-31"}},
+     .runs = {PRESENT("2025-09-03", "2025-09-16"),
+              {URN1, "2025-09-03", "2025-09-09", "O", "O"},
+              {URN1, "2025-09-10", "2025-09-10", "O", NULL}},
+     .fires = "", .urn = URN1},
+    /* RISK-MISSING is an attendance indicator too: 10 school days of N from 3 Sep (#1-#10 =
+     * 3-16 Sep) would fire it, but a child of 3 (born 10 Jan 2022) is not counted. */
+    {"age: RISK-MISSING not for a 3-year-old", "2025-09-16", .en = {MAIN1},
+     .snap = {{"2025-09-01", .dob = "2022-01-10"}},
+     .runs = {{URN1, "2025-09-03", "2025-09-16", "N", "N"}}, .fires = "", .urn = URN1},
+    /* ... and a suspension indicator still fires for a child of any age (reception, 4) */
+    {"age: exclusion indicators whatever the age",
+     "2025-12-12",
+     {SUSP("S1", "2025-09-15", 4), SUSP("S2", "2025-11-05", 2)},
+     .snap = {{"2025-09-01", .dob = "2021-03-01"}},
+     .en = {MAIN1},
+     .fires = "RISK-NO-PLAN RISK-REPEAT-SUSP",
+     .urn = URN1},
+
+    /* ---- issue 14: RISK-NO-PLAN cleared by any open support plan or referral ----
+     * Finding: starting a PSP does not clear RISK-NO-PLAN (the rule looked only for a LOCAL-PSP
+     * action); 87 flagged children already had an open PSP. DOMAIN.md §5: "no open PSP, PEAP,
+     * part-time timetable under review, or open referral (REU, educational psychology, early
+     * help, MAP), however it was recorded". The repeat case (2 suspensions, 15 Sep and 5 Nov:
+     * RISK-REPEAT-SUSP as of 12 Dec 2025) with each kind of plan: */
+    {"no plan: a psp event (the PSP form) clears it",
+     "2025-12-12",
+     {SUSP("S1", "2025-09-15", 4),
+      SUSP("S2", "2025-11-05", 2),
+      {.id = "P1",
+       .kind = OR_EV_PSP,
+       .urn = URN1,
+       .start = "2025-11-20",
+       .end = "2026-03-13",
+       .ref = "S2"}},
+     .en = {MAIN1},
+     .fires = "RISK-REPEAT-SUSP",
+     .urn = URN1},
+    /* a PSP whose time limit (1 Oct 2025) has passed is not open */
+    {"no plan: a PSP past its time limit",
+     "2025-12-12",
+     {{.id = "P0", .kind = OR_EV_PSP, .urn = URN1, .start = "2025-06-02", .end = "2025-10-01"},
+      SUSP("S1", "2025-09-15", 4),
+      SUSP("S2", "2025-11-05", 2)},
+     .en = {MAIN1},
+     .fires = "RISK-NO-PLAN RISK-REPEAT-SUSP",
+     .urn = URN1},
+    /* a PSP started last school year (1 Jul 2025), its time limit 30 Jan 2026: still open */
+    {"no plan: last year's PSP still within its time limit",
+     "2025-12-12",
+     {{.id = "P0", .kind = OR_EV_PSP, .urn = URN1, .start = "2025-07-01", .end = "2026-01-30"},
+      SUSP("S1", "2025-09-15", 4),
+      SUSP("S2", "2025-11-05", 2)},
+     .en = {MAIN1},
+     .fires = "RISK-REPEAT-SUSP",
+     .urn = URN1},
+    {"no plan: a pre-exclusion assessment this school year",
+     "2025-12-12",
+     {SUSP("S1", "2025-09-15", 4),
+      SUSP("S2", "2025-11-05", 2),
+      {.id = "Q1", .kind = OR_EV_PEAP, .urn = URN1, .start = "2025-11-10", .ref = "S2"}},
+     .en = {MAIN1},
+     .fires = "RISK-REPEAT-SUSP",
+     .urn = URN1},
+    /* a part-time timetable from Mon 17 Nov to be reviewed by 16 Jan 2026: school days 17 Nov -
+     * 12 Dec are #49..#68 = 20, not over 30, and its end is to come: no RISK-PTT, and open */
+    {"no plan: a part-time timetable under review",
+     "2025-12-12",
+     {SUSP("S1", "2025-09-15", 4),
+      SUSP("S2", "2025-11-05", 2),
+      {.id = "T1",
+       .kind = OR_EV_PART_TIME,
+       .urn = URN1,
+       .start = "2025-11-17",
+       .end = "2026-01-16"}},
+     .en = {MAIN1},
+     .fires = "RISK-REPEAT-SUSP",
+     .urn = URN1},
+    /* ... whose agreed end (Fri 5 Dec) passed: RISK-PTT, and no plan open */
+    {"no plan: a part-time timetable past its end",
+     "2025-12-12",
+     {SUSP("S1", "2025-09-15", 4),
+      SUSP("S2", "2025-11-05", 2),
+      {.id = "T1",
+       .kind = OR_EV_PART_TIME,
+       .urn = URN1,
+       .start = "2025-11-17",
+       .end = "2025-12-05"}},
+     .en = {MAIN1},
+     .fires = "RISK-NO-PLAN RISK-PTT RISK-REPEAT-SUSP",
+     .urn = URN1},
+    {"no plan: an open referral to the Re-engagement Unit",
+     "2025-12-12",
+     {SUSP("S1", "2025-09-15", 4),
+      SUSP("S2", "2025-11-05", 2),
+      {.id = "R1", .kind = OR_EV_REFERRAL, .urn = URN1, .start = "2025-11-20", .to = "reu"}},
+     .en = {MAIN1},
+     .fires = "RISK-REPEAT-SUSP",
+     .urn = URN1},
+    {"no plan: an open referral to educational psychology",
+     "2025-12-12",
+     {SUSP("S1", "2025-09-15", 4),
+      SUSP("S2", "2025-11-05", 2),
+      {.id = "R1", .kind = OR_EV_REFERRAL, .urn = URN1, .start = "2025-11-20", .to = "ep"}},
+     .en = {MAIN1},
+     .fires = "RISK-REPEAT-SUSP",
+     .urn = URN1},
+    {"no plan: an open referral to early help",
+     "2025-12-12",
+     {SUSP("S1", "2025-09-15", 4),
+      SUSP("S2", "2025-11-05", 2),
+      {.id = "R1", .kind = OR_EV_REFERRAL, .urn = URN1, .start = "2025-11-20", .to = "early_help"}},
+     .en = {MAIN1},
+     .fires = "RISK-REPEAT-SUSP",
+     .urn = URN1},
+    /* a referral closed on 1 Dec is not open on 12 Dec */
+    {"no plan: a closed referral",
+     "2025-12-12",
+     {SUSP("S1", "2025-09-15", 4),
+      SUSP("S2", "2025-11-05", 2),
+      {.id = "R1", .kind = OR_EV_REFERRAL, .urn = URN1, .start = "2025-11-20", .to = "ep"},
+      {.id = "U1",
+       .kind = OR_EV_REFERRAL_UPDATE,
+       .urn = URN1,
+       .start = "2025-12-01",
+       .ref = "R1",
+       .outcome = "closed"}},
+     .en = {MAIN1},
+     .fires = "RISK-NO-PLAN RISK-REPEAT-SUSP",
+     .urn = URN1},
+
+    /* ---- issue 14: attendance sent as totals feeds the flags as marks do ----
+     * Finding: pupils at 85% and 49% sent as totals were never flagged. Persistent absence is
+     * attendance below 90% (risk.persistent_absence_pct), severe below 50%. */
+    /* 102 present of 120 possible, 3 Sep - 28 Nov: 102*100 = 10200 < 90*120 = 10800, RISK-PA;
+     * 10200 >= 50*120 = 6000, no RISK-SA. 102/120 = 85.0% exactly. */
+    {"totals: 85% is persistent absence", "2025-12-12", .en = {MAIN1},
+     .tot = {{URN1, "2025-09-03", "2025-11-28", 120, 102, 10, 8}}, .fires = "RISK-NO-PLAN RISK-PA",
+     .urn = URN1,
+     .want = {{"RISK-PA", "attendance 85.0% this school year (102 of 120 sessions), below 90%"}}},
+    /* 49 of 100: 4900 < 5000 (50%), RISK-SA, and below 90%: RISK-PA; 49.0% */
+    {"totals: 49% is severe absence", "2025-12-12", .en = {MAIN1},
+     .tot = {{URN1, "2025-09-03", "2025-10-24", 100, 49, 20, 31}},
+     .fires = "RISK-NO-PLAN RISK-PA RISK-SA", .urn = URN1,
+     .want = {{"RISK-SA", "attendance 49.0% this school year (49 of 100 sessions), below 50%"}}},
+    /* a period that ends after as_of (19 Dec) is not known on 12 Dec */
+    {"totals: a period not over by as_of", "2025-12-12", .en = {MAIN1},
+     .tot = {{URN1, "2025-09-03", "2025-12-19", 100, 49, 20, 31}}, .fires = "", .urn = URN1},
+    /* sent so far each month: 3 Sep - 31 Oct (60 of 80, 75%) then 3 Sep - 28 Nov (114 of 120,
+     * 95%): the second contains the first, which is left out: 95%, nothing fires (counted
+     * twice it would be 174 of 200, 87%, RISK-PA) */
+    {"totals: a longer period of the same school replaces the shorter", "2025-12-12", .en = {MAIN1},
+     .tot = {{URN1, "2025-09-03", "2025-10-31", 80, 60, 10, 10},
+             {URN1, "2025-09-03", "2025-11-28", 120, 114, 3, 3}},
+     .fires = "", .urn = URN1},
+    /* marks and totals of the same school and year: the marks (all present, 3-16 Sep, 20 of
+     * 20) count, the totals (49%) do not */
+    {"totals: a school's marks win over its totals", "2025-09-16", .en = {MAIN1},
+     .runs = {PRESENT("2025-09-03", "2025-09-16")},
+     .tot = {{URN1, "2025-09-03", "2025-09-12", 100, 49, 20, 31}}, .fires = "", .urn = URN1},
+    /* totals are attendance as marks are: not for a child below compulsory school age */
+    {"totals: not for a 4-year-old", "2025-12-12", .en = {MAIN1},
+     .snap = {{"2025-09-01", .dob = "2021-02-01"}},
+     .tot = {{URN1, "2025-09-03", "2025-11-28", 120, 102, 10, 8}}, .fires = "", .urn = URN1},
 
     /* ---- the flag's school ---- */
     /* No main enrolment covers Mon 2 Mar 2026 (main at 100002 ended 19 Dec), so the urn is the
@@ -657,6 +864,7 @@ typedef struct {
     or_fact_enrolment en[4];
     or_fact_case cs[2];
     or_fact_marks marks[MAXMARKS];
+    or_fact_totals tot[3];
     char buf[MAXMARKS][OR_MARKS_LEN];
     or_pupil_facts f;
 } built;
@@ -699,6 +907,8 @@ static void build(const fixture *fx, const risk_case *c, built *b)
             .ref = e->ref,
             .rule = e->rule,
             .provider = e->provider,
+            .to = e->to,
+            .outcome = e->outcome,
             .to_urn = e->to_urn,
             .seq = f->nevents,
         };
@@ -707,7 +917,7 @@ static void build(const fixture *fx, const risk_case *c, built *b)
     for (const snap_t *s = c->snap; s < c->snap + 3 && s->as_of; s++)
         b->snap[f->nsnaps++] = (or_fact_snapshot){
             .as_of = D(s->as_of),
-            .dob = D("2011-05-01"),
+            .dob = D(s->dob ? s->dob : "2011-05-01"),
             .sex = 'M',
             .sen = s->sen ? s->sen : 'N',
             .fsm = -1,
@@ -720,6 +930,10 @@ static void build(const fixture *fx, const risk_case *c, built *b)
             .yjs = -1,
             .social_worker_since = OR_DATE_NONE,
         };
+    f->totals = b->tot;
+    for (const tot_t *t = c->tot; t < c->tot + 3 && t->urn; t++)
+        b->tot[f->ntotals++] = (or_fact_totals){
+            t->urn, D(t->from), D(t->to), t->possible, t->present, t->authorised, t->unauthorised};
     for (const enrol_t *e = c->en; e < c->en + 4 && e->urn; e++)
         b->en[f->nenrols++] = (or_fact_enrolment){e->urn, D(e->start), D(e->end), e->type, "9"};
     for (const case_t *k = c->cs; k < c->cs + 2 && k->role; k++)
