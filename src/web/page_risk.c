@@ -10,11 +10,11 @@
  *
  * Whose children: the LA roles every child of the LA snapshot (view_cache.c, as of today); a
  * school the children on its roll today among those in its scope; the caseload roles the
- * children in their scope (view_scope_pupils) whose whole record they see: a partner service,
- * which sees a child's referrals to it only, lists none of them. The school choices are the schools of the
- * children the user may see, so a value naming another school is refused, not applied. Every
- * child the page or the file names is put on the audit log as read (web_audit_listed, after
- * the handler); the file also as an export (list_csv_start). */
+ * children in their scope (view_scope_pupils) whose whole record they see: a partner
+ * service, which sees a child's referrals to it only, lists none of them. The school choices
+ * are the schools of the children the user may see, so a value naming another school is
+ * refused, not applied. Every child the page or the file names is put on the audit log as read
+ * (web_audit_listed, after the handler); the file also as an export (list_csv_start). */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
