@@ -10,11 +10,12 @@
  *
  * Whose children: the LA roles every child of the LA snapshot (view_cache.c, as of today); a
  * school the children on its roll today among those in its scope; the caseload roles the
- * children in their scope (view_scope_pupils) whose whole record they see: a partner service,
- * which sees a child's referrals to it only, lists none of them. The school choices are the schools of the
- * children the user may see, so a value naming another school is refused, not applied. Every
- * child the page or the file names is put on the audit log as read (web_audit_listed, after
- * the handler); the file also as an export (list_csv_start). */
+ * children in their scope (view_scope_pupils) whose whole record they see: a partner
+ * service, which sees a child's referrals to it only, lists none of them. The school choices
+ * are the schools of the children the user may see, so a value naming another school is
+ * refused, not applied. Every child the page or the file names is put on the audit log as read
+ * (web_audit_listed, after the handler); the file also as an export (list_csv_start). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -385,9 +386,10 @@ static void risk_csv(const web_request *req, web_response *res, view_snapshot *s
     const or_params *p = or_model_params(snap->model);
     for (int i = 0; i < rows.n; i++) {
         const row *r = &rows.rows[i];
-        or_sb ids = {0};
-        for (int k = 0; k < r->n; k++)
-            or_sb_addf(&ids, "%s%s", k ? ";" : "", r->flags[k].rule->id);
+        char ids[OR_RULE__COUNT * 24] = ""; /* the rule ids, ";" between */
+        for (int k = 0, len = 0; k < r->n && len < (int)sizeof ids; k++)
+            len += snprintf(ids + len, sizeof ids - (size_t)len, "%s%s", k ? ";" : "",
+                            r->flags[k].rule->id);
         char latest[11] = "", why[512];
         if (r->rank.latest != OR_DATE_NONE)
             or_date_format(r->rank.latest, latest);
@@ -398,12 +400,11 @@ static void risk_csv(const web_request *req, web_response *res, view_snapshot *s
         or_csv_text(&w, r->school);
         or_csv_int(&w, r->p->urn);
         or_csv_text(&w, kinds_key(r->rank.kinds));
-        or_csv_text(&w, or_sb_str(&ids));
+        or_csv_text(&w, ids);
         or_csv_int(&w, r->rank.weight);
         or_csv_text(&w, latest);
         or_csv_text(&w, why);
         or_csv_end_row(&w);
-        or_sb_release(&ids);
     }
 }
 
