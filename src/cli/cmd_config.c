@@ -8,9 +8,26 @@
 #include "onroll/model.h"
 #include "onroll/rules.h"
 
+/* `onroll help config`, `onroll config --help` (cli.h, cli_help.c) */
+static const cli_opt_doc config_opts[] = {
+    CLI_OPT_DB,
+    {"list", "every setting with its value and default"},
+    {"get KEY", "one setting's value"},
+    {"set KEY VALUE", "change a setting; a statutory one may be made stricter, never weaker"},
+    {NULL, NULL},
+};
+static const char *const config_examples[] = {
+    "onroll config list",
+    "onroll config set cap.days 40",
+    NULL,
+};
+const cli_doc cmd_config_doc = {"config", "the LA's thresholds and deadlines: list, get or set",
+                                "[--db URL] list | get KEY | set KEY VALUE", config_opts,
+                                config_examples};
+
 int cmd_config(int argc, char **argv)
 {
-    static const char *use = "[--db URL] list | get KEY | set KEY VALUE";
+    const char *use = cmd_config_doc.usage;
     static const struct option opts[] = {{"db", required_argument, NULL, 'd'}, {0}};
     const char *db = NULL;
     int c;

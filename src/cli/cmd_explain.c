@@ -7,6 +7,25 @@
 #include "cli/rules_opts.h"
 #include "onroll/excl.h"
 
+/* `onroll help explain`, `onroll explain --help` (cli.h, cli_help.c) */
+static const cli_opt_doc explain_opts[] = {
+    CLI_OPT_DB,
+    {"--as-of YYYY-MM-DD", "the day the duties and flags are worked out for; default today"},
+    {"--school URN", "accepted, not used"},
+    {"--pupil UPN", "accepted, not used: give the UPN as the argument"},
+    {"--format table|csv|json", "accepted, not used: explain prints text"},
+    {"UPN", "the pupil's unique pupil number"},
+    {NULL, NULL},
+};
+static const char *const explain_examples[] = {
+    "onroll explain A123456789012",
+    "onroll explain --as-of 2026-12-08 A123456789012",
+    NULL,
+};
+const cli_doc cmd_explain_doc = {
+    "explain", "a pupil's timeline, duties and flags with the rules behind them",
+    "[--db URL] [--as-of YYYY-MM-DD] UPN", explain_opts, explain_examples};
+
 static void snapshot_line(const or_fact_snapshot *s)
 {
     char dob[16];
@@ -22,7 +41,7 @@ static void snapshot_line(const or_fact_snapshot *s)
 
 int cmd_explain(int argc, char **argv)
 {
-    static const char *use = "[--db URL] [--as-of YYYY-MM-DD] UPN";
+    const char *use = cmd_explain_doc.usage;
     cli_rules o;
     int rc = cli_rules_opts("explain", use, argc, argv, &o);
     if (rc)

@@ -4,10 +4,28 @@
 
 #include "cli/rules_opts.h"
 
+/* `onroll help risk`, `onroll risk --help` (cli.h, cli_help.c) */
+static const cli_opt_doc risk_opts[] = {
+    CLI_OPT_DB,
+    {"--as-of YYYY-MM-DD", "the day the flags are worked out for; default today"},
+    {"--school URN", "only that school's children (6 digits)"},
+    {"--pupil UPN", "only that pupil"},
+    {"--format table|csv|json", "table (default) for people, csv or json for programs"},
+    {NULL, NULL},
+};
+static const char *const risk_examples[] = {
+    "onroll risk --school 100001",
+    "onroll risk --format csv > risk.csv",
+    NULL,
+};
+const cli_doc cmd_risk_doc = {
+    "risk", "children flagged as at risk, with the rules that fired",
+    "[--db URL] [--as-of YYYY-MM-DD] [--school URN] [--pupil UPN] [--format table|csv|json]",
+    risk_opts, risk_examples};
+
 int cmd_risk(int argc, char **argv)
 {
-    static const char *use = "[--db URL] [--as-of YYYY-MM-DD] [--school URN] [--pupil UPN] "
-                             "[--format table|csv|json]";
+    const char *use = cmd_risk_doc.usage;
     cli_rules o;
     int rc = cli_rules_opts("risk", use, argc, argv, &o);
     if (rc)
