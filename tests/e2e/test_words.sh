@@ -4,6 +4,7 @@
 # and every command's --help, a report for a year with no data, the report dimensions EAL,
 # PLA, CP, CIN, YJ and social-worker status, and the words the CLI's tables use.
 . tests/e2e/lib.sh
+. tests/e2e/web_lib.sh
 
 # ---- the demo LA's ids (finding: 289 demo ids containing -2147483648) ----
 "$ONROLL" demo --schools 20 --pupils 4000 --as-of 2026-11-24 >"$WORK/demo.out" 2>&1
@@ -60,5 +61,69 @@ expect_in "... naming the command" "'nosuch' is not a command" "$WORK/err"
 for c in $cmds; do
     grep -q "^| \`onroll $c[ \`]" README.md && pass "README lists onroll $c" || fail "README lists onroll $c"
 done
+
+# ---- a report for a year with no data (finding: printed zeros and exited 0) ----
+for r in rates disproportionality schools scrutiny; do
+    by=""
+    [ "$r" = rates ] || [ "$r" = disproportionality ] && by="--by sex"
+    # shellcheck disable=SC2086
+    expect_status "report $r for a year with no data exits 1" 1 "$ONROLL" report "$r" --year 2031/32 $by --out "$WORK/none.out"
+    expect_in "... and says so" "No data for 2031/32" "$WORK/err"
+    [ -e "$WORK/none.out" ] && fail "... and writes no file" || pass "... and writes no file"
+done
+expect_status "report rates for a year with data exits 0" 0 "$ONROLL" report rates --year 2025/26 --by sex
+
+# ---- words on the pages ----
+account() { awk -v r="$1" '$1 == r { print $2 " " $4 }' "$WORK/demo.out"; }
+LA=$(account la_officer)
+start_server
+L=$WORK/la.jar
+# shellcheck disable=SC2086
+expect_eq "LA officer signs in" 303 "$(sign_in "$L" $LA)"
+# text_of FILE: the page's text, tags removed, entities of the page kept as they are
+text_of() { sed -e 's/<[^>]*>/ /g' "$1" | tr -s ' \n' ' '; }
+
+# finding: "British" on the web, "White British" in the report
+WB=$(sql "select upn from pupil_snapshots where ethnicity = 'WBRI' order by upn limit 1")
+expect_eq "a White British pupil's page" 200 "$(get "$L" "/pupils/$WB")"
+cp "$WORK/body" "$WORK/pupil.html"
+expect_in "... names the ethnicity as DfE does: White British" ">White British<" "$WORK/pupil.html"
+expect_eq "disproportionality by ethnicity" 200 "$(get "$L" "/reports?report=disproportionality&year=2025%2F26&by1=ethnicity")"
+cp "$WORK/body" "$WORK/disp.html"
+expect_in "... names the same group White British" ">White British<" "$WORK/disp.html"
+# finding: 23 machine column names on screen (one_plus_rr_lower)
+for name in one_plus_rr_lower one_plus_susp_rate perm_excl_rr time_period ethnicity_label headcount; do
+    expect_not_in "... no machine column name $name on screen" ">$name<" "$WORK/disp.html"
+done
+expect_in "... a heading people read" "Lower 95% limit" "$WORK/disp.html"
+expect_status "... while the CSV keeps the machine names" 0 "$ONROLL" report disproportionality --year 2025/26 --by ethnicity
+expect_in "... one_plus_rr_lower in the CSV" "one_plus_rr_lower" "$WORK/out"
+# finding: "37166" beside "29,979": thousands separators in the table on screen
+expect_eq "rates by sex" 200 "$(get "$L" "/reports?report=rates&year=2025%2F26&by1=sex")"
+cp "$WORK/body" "$WORK/rates.html"
+n=$(grep -o 'govuk-table__cell--numeric">[0-9]\{4,\}<' "$WORK/rates.html" | head -3)
+expect_eq "... no number of 4 digits or more without its separator" "" "$n"
+n=$(grep -c 'govuk-table__cell--numeric">[0-9]\{1,3\},[0-9]\{3\}<' "$WORK/rates.html")
+[ "$n" -gt 0 ] && pass "... headcounts with separators ($n)" || fail "... headcounts with separators"
+
+# finding: "Tue 8 Dec 2026" beside "8 December 2026": GOV.UK dates only
+EXU=$(sql "select upn from events where type = 'suspension' order by start_date desc, upn limit 1")
+expect_eq "a suspended pupil's page" 200 "$(get "$L" "/pupils/$EXU")"
+text_of "$WORK/body" >"$WORK/pupil2.txt"
+bad=$(grep -oE "(Mon|Tue|Wed|Thu|Fri|Sat|Sun) [0-9]{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4}" "$WORK/pupil2.txt" | head -3)
+expect_eq "... no date in the short style" "" "$bad"
+expect_status "onroll explain" 0 "$ONROLL" explain "$EXU" --as-of 2026-11-24
+bad=$(grep -oE "(Mon|Tue|Wed|Thu|Fri|Sat|Sun) [0-9]{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4}" "$WORK/out" | head -3)
+expect_eq "... explain's dates in GOV.UK style too" "" "$bad"
+
+# finding: "Letters about WEB-1A9DACE341DD4BBC": an event is named by what and when
+EV=$(sql "select event_id || '|' || urn || '|' || start_date || '|' || sessions from events where upn = '$EXU' and type = 'suspension' order by start_date desc limit 1")
+EVID=${EV%%|*}
+rest=${EV#*|}
+EVURN=${rest%%|*}
+expect_eq "the suspension's letters" 200 "$(get "$L" "/pupils/$EXU/events/$EVID/letters?urn=$EVURN")"
+cp "$WORK/body" "$WORK/letters.html"
+expect_not_in "... no internal id in its heading or title" "$EVID" "$WORK/letters.html"
+expect_in "... the suspension named by what and when" "Suspension from " "$WORK/letters.html"
 
 finish
