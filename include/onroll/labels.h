@@ -52,6 +52,14 @@ const char *or_label_column(const char *name);
  * as an additional language"; NULL when the dimension has no such value. */
 const char *or_label_flag(const char *dim, const char *value);
 
+/* An event named by what and when, the one name every heading, link and title uses (never its
+ * internal id): "Suspension from 8 December 2026, 3 days", "Lunchtime suspension on 8 December
+ * 2026", "Permanent exclusion from 8 December 2026", "Managed move from 8 December 2026 to 5
+ * January 2027". type: an event type; sessions: half-day sessions, -1 if none; end:
+ * OR_DATE_NONE if none. Writes into buf (cut to size) and returns it. */
+const char *or_event_name(const char *type, or_date start, int sessions, or_date end, char *buf,
+                          size_t size);
+
 /* ---- numbers and dates ---- */
 
 enum { OR_FMT_INT_LEN = 32, OR_FMT_DATE_LEN = 24, OR_FMT_PCT_LEN = 32 };

@@ -28,7 +28,7 @@ const cli_doc cmd_explain_doc = {
 
 static void snapshot_line(const or_fact_snapshot *s)
 {
-    char dob[16];
+    char dob[24];
     or_date_human(s->dob, dob);
     printf(" %s, born %s, ethnicity %s, FSM %s, SEN %c%s%s%s%s%s%s%s\n",
            s->sex == 'M' ? "male" : "female", dob, s->ethnicity ? s->ethnicity : "?",
@@ -60,7 +60,7 @@ int cmd_explain(int argc, char **argv)
         or_model_free(m);
         return 1;
     }
-    char d1[16], d2[16];
+    char d1[24], d2[24];
     or_date_human(o.as_of, d1);
     printf("Pupil %s, as of %s\n\nCharacteristics (as recorded):\n", f->upn, d1);
     for (int i = 0; i < f->nsnaps; i++) {

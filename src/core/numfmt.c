@@ -81,3 +81,38 @@ const char *or_fmt_pct(int64_t num, int64_t den, char buf[OR_FMT_PCT_LEN])
              (long long)(t < 0 ? -t : t) % 10);
     return buf;
 }
+
+const char *or_event_name(const char *type, or_date start, int sessions, or_date end, char *buf,
+                          size_t size)
+{
+    if (!size)
+        return buf;
+    char from[OR_FMT_DATE_LEN], to[OR_FMT_DATE_LEN];
+    or_fmt_date(start, from);
+    or_fmt_date(end, to);
+    const char *what = or_label_event(type);
+    bool excl = type && (!strcmp(type, "suspension") || !strcmp(type, "permanent"));
+    if (start == OR_DATE_NONE)
+        snprintf(buf, size, "%s", what);
+    else if (type && !strcmp(type, "lunchtime"))
+        snprintf(buf, size, "%s on %s", what, from);
+    else if (excl && sessions > 0 && strcmp(type, "permanent")) {
+        /* its length in school days: 2 sessions a day */
+        char days[32];
+        if (sessions == 1)
+            snprintf(days, sizeof days, "half a day");
+        else
+            snprintf(days, sizeof days, "%d%s day%s", sessions / 2, sessions % 2 ? ".5" : "",
+                     sessions == 2 ? "" : "s");
+        snprintf(buf, size, "%s from %s, %s", what, from, days);
+    } else if (end != OR_DATE_NONE && end != start && !excl)
+        snprintf(buf, size, "%s from %s to %s", what, from, to);
+    else if (excl || (type && (!strcmp(type, "managed_move") || !strcmp(type, "ap_placement") ||
+                               !strcmp(type, "part_time_timetable") ||
+                               !strcmp(type, "off_site_direction") || !strcmp(type, "ehe") ||
+                               !strcmp(type, "intervention"))))
+        snprintf(buf, size, "%s from %s", what, from);
+    else
+        snprintf(buf, size, "%s on %s", what, from);
+    return buf;
+}

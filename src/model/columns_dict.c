@@ -7,6 +7,7 @@
 
 #include "model/columns_internal.h"
 #include "onroll/codes.h"
+#include "onroll/labels.h"
 
 static const char *const dim_names[OR_DIM__COUNT] = {
     [OR_DIM_LA] = "la",
@@ -180,15 +181,15 @@ or_code cx_dicts_init(or_columns *c, or_error *err)
     for (size_t i = 0; !rc && i < neth; i++) {
         const or_code_entry *e = or_codeset_at(OR_CS_ETHNICITY, i);
         if (e->group && strcmp(e->group, e->code) == 0 &&
-            cx_dict_add(c, &d[OR_DIM_ETHNICITY], e->code, e->description) < 0)
+            cx_dict_add(c, &d[OR_DIM_ETHNICITY], e->code, or_label_ethnicity(e->code)) < 0)
             rc = OR_ENOMEM;
     }
     for (size_t i = 0; !rc && i < neth; i++) {
         const or_code_entry *e = or_codeset_at(OR_CS_ETHNICITY, i);
         const char *main = e->group ? e->group : e->code;
-        int v = cx_dict_add(c, &d[OR_DIM_ETHNICITY], main, e->description);
+        int v = cx_dict_add(c, &d[OR_DIM_ETHNICITY], main, or_label_ethnicity(main));
         int m = cx_dict_add(c, &d[OR_DIM_ETHNICITY_MAJOR], e->major ? e->major : "x",
-                            e->major ? e->major_description : "Not recorded");
+                            or_label_ethnicity_major(e->major ? e->major : "x"));
         if (v < 0 || m < 0)
             rc = OR_ENOMEM;
         else {

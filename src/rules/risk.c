@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "onroll/codes.h"
+#include "onroll/labels.h"
 #include "onroll/marks.h"
 #include "rules/rules_internal.h"
 
@@ -289,12 +290,12 @@ void or_attendance_summary(const or_pupil_facts *f, int ay, or_date as_of, int *
         *attended = att_n;
 }
 
-/* "84.2%": attended / possible to one decimal place, rounded down, so that a rate below the
- * threshold never reads as the threshold itself (89.96% is shown 89.9%, not 90.0%). */
+/* "84.2%": attended / possible by the one rounding rule (labels.h: one decimal place, rounded
+ * down, so that a rate below the threshold never reads as the threshold itself). */
 static void add_pct(or_rtext *t, int attended, int possible)
 {
-    long long tenths = (long long)attended * 1000 / possible;
-    or_rtext_addf(t, "%lld.%lld%%", tenths / 10, tenths % 10);
+    char pct[OR_FMT_PCT_LEN];
+    or_rtext_addf(t, "%s%%", or_fmt_pct(attended, possible, pct));
 }
 
 void or_risk_attendance(or_risk_ctx *c)

@@ -323,9 +323,10 @@ static void attendance_section(or_sb *out, const or_pupil_facts *f, or_date toda
                     "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td>\n",
                     possible, attended);
         if (possible > 0) {
-            long long tenths = ((long long)attended * 1000 + possible / 2) / possible;
-            char pct[48];
-            snprintf(pct, sizeof pct, "%lld.%lld", tenths / 10, tenths % 10);
+            /* the one rounding rule (labels.h): as the attendance flags word it */
+            long long tenths = (long long)or_pct_tenths(attended, possible);
+            char pct[OR_FMT_PCT_LEN];
+            or_fmt_pct(attended, possible, pct);
             html_printf(out,
                         "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%s</td>\n"
                         "<td class=\"govuk-table__cell\">",
@@ -520,7 +521,7 @@ static void characteristics_section(or_sb *out, const or_pupil_facts *f)
                     "<tr class=\"govuk-table__row\">\n<th scope=\"row\" "
                     "class=\"govuk-table__header\">%s</th>\n",
                     view_date(s->as_of, day));
-        td(out, code_words(OR_CS_ETHNICITY, s->ethnicity, s->as_of));
+        td(out, s->ethnicity && *s->ethnicity ? or_label_ethnicity(s->ethnicity) : "Not recorded");
         html_printf(out, "<td class=\"govuk-table__cell\">%s%s</td>\n", yes_no(s->fsm),
                     s->fsm6 == 1 ? " (in the last 6 years: yes)" : "");
         html_printf(out, "<td class=\"govuk-table__cell\">%s", sen_words(s->sen));
@@ -576,12 +577,7 @@ static void caseload_section(or_sb *out, const or_pupil_facts *f)
     char day[24];
     for (int i = f->ncases - 1; i >= 0; i--) {
         const or_fact_case *c = &f->cases[i];
-        const char *role = !strcmp(c->role, "social_worker")   ? "Social worker"
-                           : !strcmp(c->role, "youth_justice") ? "Youth justice"
-                           : !strcmp(c->role, "vsh")           ? "Virtual School"
-                           : !strcmp(c->role, "reu")           ? "Re-engagement Unit"
-                           : !strcmp(c->role, "early_help")    ? "Early help"
-                                                               : c->role;
+        const char *role = or_label_service(c->role);
         html_raw(out, "<tr class=\"govuk-table__row\">\n");
         td(out, role);
         td(out, c->worker);

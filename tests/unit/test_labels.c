@@ -97,6 +97,31 @@ static void test_dates(void **state)
     assert_string_equal(or_fmt_date(OR_DATE_NONE, b), "");
 }
 
+static void test_event_names(void **state)
+{
+    (void)state;
+    /* finding: "Letters about WEB-1A9DACE341DD4BBC": events named by what and when */
+    char b[96];
+    or_date d = or_date_from_ymd(2026, 12, 8), e = or_date_from_ymd(2027, 1, 5);
+    assert_string_equal(or_event_name("suspension", d, 6, OR_DATE_NONE, b, sizeof b),
+                        "Suspension from 8 December 2026, 3 days");
+    assert_string_equal(or_event_name("suspension", d, 2, OR_DATE_NONE, b, sizeof b),
+                        "Suspension from 8 December 2026, 1 day");
+    assert_string_equal(or_event_name("suspension", d, 3, OR_DATE_NONE, b, sizeof b),
+                        "Suspension from 8 December 2026, 1.5 days");
+    assert_string_equal(or_event_name("suspension", d, 1, OR_DATE_NONE, b, sizeof b),
+                        "Suspension from 8 December 2026, half a day");
+    assert_string_equal(or_event_name("lunchtime", d, 1, OR_DATE_NONE, b, sizeof b),
+                        "Lunchtime suspension on 8 December 2026");
+    assert_string_equal(or_event_name("permanent", d, -1, OR_DATE_NONE, b, sizeof b),
+                        "Permanent exclusion from 8 December 2026");
+    assert_string_equal(or_event_name("managed_move", d, -1, e, b, sizeof b),
+                        "Managed move from 8 December 2026 to 5 January 2027");
+    assert_string_equal(or_event_name("cme", d, -1, OR_DATE_NONE, b, sizeof b),
+                        "Child missing education on 8 December 2026");
+    assert_string_equal(or_event_name("suspension", d, 6, OR_DATE_NONE, b, 11), "Suspension");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -106,6 +131,7 @@ int main(void)
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_percent_one_rule),
         cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_event_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
