@@ -159,6 +159,8 @@ int cmd_report(int argc, char **argv)
     or_error err = {0};
     or_columns *cols = NULL;
     or_code code = or_columns_load(s, &cols, &err);
+    if (!code) /* a year with no data says so rather than printing zeros */
+        code = or_report_year_check(cols, o.ay, &err);
     if (!code && o.unsuppressed)
         code = cli_audit(s, db, "report.unsuppressed", what, NULL, &err);
     FILE *out = stdout;
