@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/rules_opts.h"
+#include "onroll/labels.h"
 #include "onroll/excl.h"
 
 /* `onroll help explain`, `onroll explain --help` (cli.h, cli_help.c) */
@@ -30,10 +31,13 @@ static void snapshot_line(const or_fact_snapshot *s)
 {
     char dob[24];
     or_date_human(s->dob, dob);
-    printf(" %s, born %s, ethnicity %s, FSM %s, SEN %c%s%s%s%s%s%s%s\n",
-           s->sex == 'M' ? "male" : "female", dob, s->ethnicity ? s->ethnicity : "?",
-           s->fsm == 1 ? "yes" : "no", s->sen, s->sen_need ? " (" : "",
-           s->sen_need ? s->sen_need : "", s->sen_need ? ")" : "",
+    char sen[2] = {s->sen, '\0'};
+    printf(" %s, born %s, ethnicity %s (%s), FSM %s, %s%s%s%s%s%s%s%s\n",
+           s->sex == 'M' ? "male" : "female", dob,
+           s->ethnicity ? or_label_ethnicity(s->ethnicity) : "not recorded",
+           s->ethnicity ? s->ethnicity : "?", s->fsm == 1 ? "yes" : "no", or_label_sen(sen),
+           s->sen_need ? " (" : "", s->sen_need ? or_label_sen_need(s->sen_need) : "",
+           s->sen_need ? ")" : "",
            s->cla == 1 ? ", looked after" : "", s->cin == 1 ? ", child in need" : "",
            s->cp == 1 ? ", child protection plan" : "",
            s->yjs == 1 ? ", known to youth justice" : "");
@@ -85,7 +89,7 @@ int cmd_explain(int argc, char **argv)
     for (int i = 0; i < f->nevents; i++) {
         const or_fact_event *e = &f->events[i];
         or_date_human(e->start, d1);
-        printf("  %s  %-20s %d/%s", d1, or_event_kind_name(e->kind), e->urn, e->event_id);
+        printf("  %-17s  %-20s %d/%s", d1, or_event_kind_name(e->kind), e->urn, e->event_id);
         if (e->sessions > 0)
             printf("  %d session%s", e->sessions, e->sessions == 1 ? "" : "s");
         if (e->reasons)
@@ -119,7 +123,7 @@ int cmd_explain(int argc, char **argv)
         const or_duty *d = &duties.items[i];
         if (d->due != OR_DATE_NONE)
             or_date_human(d->due, d1);
-        printf("  %-20s %-8s due %-16s %s %s\n      %s\n      Rule: %s (%s; %s)%s\n", d->rule->id,
+        printf("  %-20s %-8s due %-17s %s %s\n      %s\n      Rule: %s (%s; %s)%s\n", d->rule->id,
                or_duty_status_name(d->status), d->due == OR_DATE_NONE ? "-" : d1,
                d->event_id[0] ? "for" : "", d->event_id, d->detail, d->rule->summary, d->rule->who,
                d->rule->source, d->rule->unconfirmed ? " [unconfirmed source]" : "");

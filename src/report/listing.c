@@ -1,11 +1,14 @@
 /* listing.c - writing duties and risk flags as a table, CSV (formats.md columns, through the
  * one CSV writer, csvout.h) or JSON. */
 #include <errno.h>
+#include <stdio.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "onroll/alloc.h"
 #include "onroll/csvout.h"
+#include "onroll/labels.h"
 #include "onroll/listing.h"
 
 bool or_format_parse(const char *s, or_format *out)
@@ -42,6 +45,42 @@ static or_code write_json(FILE *out, json_t *arr, or_error *err)
     if (rc)
         return or_fail(err, OR_EIO, "writing JSON: %s", strerror(errno));
     return finish(out, err);
+}
+
+/* Characters in a UTF-8 string (its bytes that do not continue a character). */
+static int chars(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+void or_text_table(FILE *out, const char *const *heads, int ncols, const char *const *cells,
+                   int nrows)
+{
+    int *w = or_xcalloc((size_t)ncols + 1, sizeof *w);
+    for (int c = 0; c < ncols; c++) {
+        w[c] = chars(heads[c]);
+        for (int r = 0; r < nrows; r++) {
+            const char *v = cells[(size_t)r * (size_t)ncols + (size_t)c];
+            int n = chars(v ? v : "");
+            if (n > w[c])
+                w[c] = n;
+        }
+    }
+    for (int r = -1; r < nrows; r++) {
+        for (int c = 0; c < ncols; c++) {
+            const char *v = r < 0 ? heads[c] : cells[(size_t)r * (size_t)ncols + (size_t)c];
+            v = v ? v : "";
+            if (c == ncols - 1) {
+                fprintf(out, "%s\n", v);
+                break;
+            }
+            fprintf(out, "%s%*s", v, w[c] - chars(v) + 2, "");
+        }
+    }
+    free(w);
 }
 
 or_code or_write_duties(FILE *out, const or_duty_list *l, or_format fmt, or_error *err)
@@ -87,16 +126,31 @@ or_code or_write_duties(FILE *out, const or_duty_list *l, or_format fmt, or_erro
         }
         return or_csv_close(&w, "the duties", err);
     }
-    fprintf(out, "%-11s %-7s %-14s %-20s %-10s %-8s %-10s %s\n", "due", "urn", "upn", "rule",
-            "event", "status", "done", "what");
+    enum { NC = 8 };
+    static const char *const heads[NC] = {"Due",   "School", "UPN",  "Rule",
+                                          "Event", "Status", "Done", "What"};
+    const char **cells = or_xcalloc((size_t)l->n * NC + 1, sizeof *cells);
+    char(*dates)[2][24] = or_xcalloc((size_t)l->n + 1, sizeof *dates);
+    char(*urns)[16] = or_xcalloc((size_t)l->n + 1, sizeof *urns);
     for (int i = 0; i < l->n; i++) {
         const or_duty *d = &l->items[i];
-        date_or_empty(d->due, due);
-        date_or_empty(d->done_on, done);
-        fprintf(out, "%-11s %-7d %-14s %-20s %-10s %-8s %-10s %s\n", due[0] ? due : "-", d->urn,
-                d->upn, d->rule->id, d->event_id[0] ? d->event_id : "-",
-                or_duty_status_name(d->status), done[0] ? done : "-", d->detail);
+        const char **row = &cells[(size_t)i * NC];
+        date_or_empty(d->due, dates[i][0]);
+        date_or_empty(d->done_on, dates[i][1]);
+        snprintf(urns[i], sizeof urns[i], "%d", d->urn);
+        row[0] = dates[i][0][0] ? dates[i][0] : "-";
+        row[1] = urns[i];
+        row[2] = d->upn;
+        row[3] = d->rule->id;
+        row[4] = d->event_id[0] ? d->event_id : "-";
+        row[5] = or_label_status(or_duty_status_name(d->status));
+        row[6] = dates[i][1][0] ? dates[i][1] : "-";
+        row[7] = d->detail;
     }
+    or_text_table(out, heads, NC, cells, l->n);
+    free(cells);
+    free(dates);
+    free(urns);
     return finish(out, err);
 }
 
@@ -144,10 +198,21 @@ or_code or_write_flags(FILE *out, const or_flag_list *l, or_format fmt, or_error
         }
         return or_csv_close(&w, "the risk flags", err);
     }
-    fprintf(out, "%-7s %-14s %-17s %s\n", "urn", "upn", "rule", "why");
+    enum { NC = 4 };
+    static const char *const heads[NC] = {"School", "UPN", "Rule", "Why"};
+    const char **cells = or_xcalloc((size_t)l->n * NC + 1, sizeof *cells);
+    char(*urns)[16] = or_xcalloc((size_t)l->n + 1, sizeof *urns);
     for (int i = 0; i < l->n; i++) {
         const or_flag *f = &l->items[i];
-        fprintf(out, "%-7d %-14s %-17s %s\n", f->urn, f->upn, f->rule->id, f->detail);
+        snprintf(urns[i], sizeof urns[i], "%d", f->urn);
+        const char **row = &cells[(size_t)i * NC];
+        row[0] = urns[i];
+        row[1] = f->upn;
+        row[2] = f->rule->id;
+        row[3] = f->detail;
     }
+    or_text_table(out, heads, NC, cells, l->n);
+    free(cells);
+    free(urns);
     return finish(out, err);
 }

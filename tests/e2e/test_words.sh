@@ -73,6 +73,34 @@ for r in rates disproportionality schools scrutiny; do
 done
 expect_status "report rates for a year with data exits 0" 0 "$ONROLL" report rates --year 2025/26 --by sex
 
+# ---- tables aligned in the CLI's table output (finding: a 13-character event id pushed the
+# rest of its row out of line) ----
+# aligned FILE: every column of a table starts where its heading starts (headings are
+# separated by two spaces or more; the last column runs free)
+aligned() {
+    python3 - "$1" <<'PY'
+import re, sys
+lines = [l.rstrip("\n") for l in open(sys.argv[1], encoding="utf-8") if l.strip() and not l.startswith("(")]
+starts = [m.start() for m in re.finditer(r"(?:^|(?<=  ))\S", lines[0])]
+bad = 0
+for l in lines[1:]:
+    for s in starts[1:]:
+        if len(l) <= s or l[s] == " " or l[s - 1] != " ":
+            bad += 1
+            print("out of line:", l[:120])
+            break
+sys.exit(1 if bad or len(lines) < 2 else 0)
+PY
+}
+SCH=$(sql "select urn from events where type = 'suspension' group by urn order by count(*) desc, urn limit 1")
+for c in duties risk; do
+    expect_status "onroll $c --school (a table)" 0 "$ONROLL" "$c" --school "$SCH" --as-of 2026-11-24
+    head -200 "$WORK/out" >"$WORK/table"
+    aligned "$WORK/table" >"$WORK/why" && pass "... its columns in line" || fail "... its columns in line" "$(head -5 "$WORK/why")"
+done
+expect_status "onroll interventions (a table)" 0 "$ONROLL" interventions
+aligned "$WORK/out" >"$WORK/why" && pass "... its columns in line" || fail "... its columns in line" "$(head -5 "$WORK/why")"
+
 # ---- words on the pages ----
 account() { awk -v r="$1" '$1 == r { print $2 " " $4 }' "$WORK/demo.out"; }
 LA=$(account la_officer)
