@@ -17,7 +17,8 @@ static const cli_opt_doc report_opts[] = {
     {"--year YYYY/YY", "the academic year, such as 2025/26 (required except for outcomes)"},
     {"--by DIM[,DIM[,DIM]]",
      "break the figures down by up to 3 of: sex, ethnicity, ethnicity_major, fsm, fsm6, sen, "
-     "sen_need, year_group, age, cla, cin, eal, pla, cp, yj, sw, school, phase, reason"},
+     "sen_need, year_group, age, cla, cin, eal, pla, cp, yjs, social_worker, school, phase, "
+     "reason"},
     {"--reference CODE", "disproportionality: the group the others are compared with (such as "
                          "WBRI); default all other pupils"},
     {"--format csv|html|json|pdf", "csv (default; scrutiny: html); pdf only for scrutiny"},
@@ -54,11 +55,11 @@ static int parse_dims(const char *list, or_report_opts *o)
     for (char *p = buf, *tok; (tok = strsep(&p, ",")) != NULL;) {
         int d = or_dim_parse(tok);
         if (d < 0 || d == OR_DIM_LA || d == OR_DIM_YEAR) {
-            fprintf(stderr,
-                    "onroll report: --by '%s' is not a dimension (sex, ethnicity, "
-                    "ethnicity_major, fsm, fsm6, sen, sen_need, year_group, age, cla, cin, "
-                    "school, phase, reason)\n",
-                    tok);
+            fprintf(stderr, "onroll report: --by '%s' is not a dimension (", tok);
+            for (int k = 0, n = 0; k < OR_DIM__COUNT; k++)
+                if (k != OR_DIM_LA && k != OR_DIM_YEAR)
+                    fprintf(stderr, "%s%s", n++ ? ", " : "", or_dim_name((or_dim)k));
+            fprintf(stderr, ")\n");
             return 2;
         }
         if (o->ndims == 3) {

@@ -5,6 +5,14 @@
 # PLA, CP, CIN, YJ and social-worker status, and the words the CLI's tables use.
 . tests/e2e/lib.sh
 . tests/e2e/web_lib.sh
+# expect_row NAME FILE ROW: a line of FILE starts with ROW
+expect_row() {
+    if awk -v s="$3" 'index($0, s) == 1 { f = 1 } END { exit !f }' "$2"; then
+        pass "$1"
+    else
+        fail "$1 (no row '$3')" "$(head -12 "$2")"
+    fi
+}
 
 # ---- the demo LA's ids (finding: 289 demo ids containing -2147483648) ----
 "$ONROLL" demo --schools 20 --pupils 4000 --as-of 2026-11-24 >"$WORK/demo.out" 2>&1
@@ -154,5 +162,54 @@ cp "$WORK/body" "$WORK/letters.html"
 grep -E "<title>|<h1" "$WORK/letters.html" >"$WORK/letters.heads"
 expect_not_in "... no id in its heading or title" "$EVID" "$WORK/letters.heads"
 expect_in "... the suspension named by what and when" "Suspension from " "$WORK/letters.heads"
+
+# ---- EAL, PLA, CP, CIN, YJS and social worker as report dimensions (finding: held but not
+# dimensions) on a small fixture, tests/e2e/words/: one school, 8 pupils on roll on census day
+# (15 January 2026), 2025/26:
+#   pupil  eal pla cin cp  sw-since    yjs  2025/26
+#   01     1   0   0   0   -           0    suspensions W01, W02
+#   02     1   0   1   1   -           1    suspension W03
+#   03     1   1   0   0   -           0    -
+#   04     0   0   0   0   -           0    suspension W04
+#   05     0   0   0   0   -           0    -
+#   06     0   0   0   0   2025-06-01  0    permanent exclusion W05
+#   07     -   -   -   -   -           -    -   (not recorded: x)
+#   08     0   0   0   0   -           1    suspension W06
+# By eal: 1 -> pupils 3, suspensions 3 (300/3 = 100.00), permanent 0 (0.00), one-plus 2 (200/3
+#   = 66.67); 0 -> 4, 2 (50.00), 1 (25.00), 2 (50.00); Total 8, 5 (62.50), 1 (12.50), 4 (50.00).
+# By social_worker (a since date, or CIN, CP or looked after): 1 = 02, 06 -> 2, 1 (50.00), 1
+#   (50.00), 1 (50.00); 0 = the other 6 -> 6, 4 (66.67), 0 (0.00), 3 (50.00).
+# By yjs: 1 = 02, 08 -> 2, 2 (100.00), 0, 2 (100.00). By cp: 1 = 02 -> 1, 1 (100.00), 0, 1
+#   (100.00). By pla: 1 = 03 -> 1, 0 (0.00), 0, 0. By cin: 1 = 02 -> as cp.
+# Suppressed (the default, counts 1-2): eal 1's one-plus 2 is c (primary); so is the not
+#   recorded row's headcount 1, which the next smallest headcount, eal 1's 3, must join
+#   (secondary), and every rate built on them.
+export ONROLL_DB=$(new_db dims)
+expect_status "the dimensions fixture imports" 0 "$ONROLL" import tests/e2e/words/schools.csv \
+    tests/e2e/words/calendar.csv tests/e2e/words/pupils.csv tests/e2e/words/enrolments.csv \
+    tests/e2e/words/events.csv
+rates() { "$ONROLL" report rates --year 2025/26 --by "$1" --unsuppressed --format csv >"$WORK/r-$1.csv" 2>"$WORK/err"; }
+rates eal
+expect_row "by eal: EAL, 3 pupils, 3 suspensions, one-plus 2" "$WORK/r-eal.csv" "202526,Local authority,999,,1,English as an additional language,3,3,100.00,0,0.00,2,66.67"
+expect_row "by eal: first language English" "$WORK/r-eal.csv" "202526,Local authority,999,,0,First language English,4,2,50.00,1,25.00,2,50.00"
+expect_row "by eal: the total" "$WORK/r-eal.csv" "202526,Local authority,999,,Total,Total,8,5,62.50,1,12.50,4,50.00"
+rates social_worker
+expect_row "by social_worker: has one (CIN and CP, or a since date)" "$WORK/r-social_worker.csv" "202526,Local authority,999,,1,Has a social worker,2,1,50.00,1,50.00,1,50.00"
+expect_row "by social_worker: has none" "$WORK/r-social_worker.csv" "202526,Local authority,999,,0,No social worker,6,4,66.67,0,0.00,3,50.00"
+rates yjs
+expect_row "by yjs" "$WORK/r-yjs.csv" "202526,Local authority,999,,1,Known to the youth justice service,2,2,100.00,0,0.00,2,100.00"
+rates cp
+expect_row "by cp" "$WORK/r-cp.csv" "202526,Local authority,999,,1,Child protection plan,1,1,100.00,0,0.00,1,100.00"
+rates pla
+expect_row "by pla" "$WORK/r-pla.csv" "202526,Local authority,999,,1,Previously looked after,1,0,0.00,0,0.00,0,0.00"
+rates cin
+expect_row "by cin" "$WORK/r-cin.csv" "202526,Local authority,999,,1,Child in need,1,1,100.00,0,0.00,1,100.00"
+expect_status "by eal, suppressed" 0 "$ONROLL" report rates --year 2025/26 --by eal --format csv
+expect_row "... EAL's one-plus 2 and its headcount (secondary) are suppressed" "$WORK/out" "202526,Local authority,999,,1,English as an additional language,c,c,c,0,c,c,c"
+expect_row "... the not-recorded headcount 1 too" "$WORK/out" "202526,Local authority,999,,x,Not recorded,c,"
+expect_status "disproportionality by eal,yjs" 0 "$ONROLL" report disproportionality --year 2025/26 --by eal,yjs --unsuppressed
+expect_in "... a group of both" "English as an additional language" "$WORK/out"
+expect_status "--by something else is a usage error naming the dimensions" 2 "$ONROLL" report rates --year 2025/26 --by nosuch
+expect_in "... naming eal among them" "eal" "$WORK/err"
 
 finish
