@@ -27,10 +27,26 @@ static const char *cell(const or_table *t, int r, int c)
 /* On screen a column is left out when it only repeats what the page says: a dimension's code
  * when its label (`<dim>_label`) follows it, and the year, level, LA code and URN when every row
  * holds the same value in them (the CSV and JSON keep every column). */
+/* Whether column c is a ratio whose 95% limits follow it (X, X_lower, X_upper): on screen
+ * the three are one cell, "1.52 (0.98 to 2.31)". */
+static bool with_limits(const or_table *t, int c)
+{
+    if (c + 2 >= t->ncols)
+        return false;
+    const char *n = t->cols[c];
+    size_t len = strlen(n);
+    return !strncmp(t->cols[c + 1], n, len) && !strcmp(t->cols[c + 1] + len, "_lower") &&
+           !strncmp(t->cols[c + 2], n, len) && !strcmp(t->cols[c + 2] + len, "_upper");
+}
+
 static bool hidden_on_screen(const or_table *t, int c)
 {
     const char *n = t->cols[c];
     size_t len = strlen(n);
+    if (c >= 1 && with_limits(t, c - 1))
+        return true;
+    if (c >= 2 && with_limits(t, c - 2))
+        return true;
     if (c + 1 < t->ncols && !strncmp(t->cols[c + 1], n, len) &&
         !strcmp(t->cols[c + 1] + len, "_label"))
         return true;
@@ -58,6 +74,10 @@ static void heading(or_sb *out, const or_table *t, int c)
         return;
     }
     html_text(out, or_label_column(n));
+    if (with_limits(t, c)) {
+        html_raw(out, " (95% confidence interval)");
+        return;
+    }
     static const char *const parts[] = {"_lower", "_upper", "_significant"};
     for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
         size_t pl = strlen(parts[i]);
@@ -106,7 +126,11 @@ void or_table_html(or_sb *out, const or_table *t)
             if (t->numeric && t->numeric[c])
                 html_raw(out, " govuk-table__cell--numeric");
             html_raw(out, "\">");
-            if (t->numeric && t->numeric[c]) { /* thousands separators (labels.h) */
+            const char *v = cell(t, r, c);
+            if (with_limits(t, c) && strcmp(v, "c") && strcmp(v, "z") && strcmp(v, "x") &&
+                *cell(t, r, c + 1)) {
+                html_printf(out, "%s (%s to %s)", v, cell(t, r, c + 1), cell(t, r, c + 2));
+            } else if (t->numeric && t->numeric[c]) { /* thousands separators (labels.h) */
                 char num[64];
                 html_text(out, or_fmt_number_text(cell(t, r, c), num, sizeof num));
             } else {

@@ -131,7 +131,7 @@ expect_in "... names the same group White British" ">White British<" "$WORK/disp
 for name in one_plus_rr_lower one_plus_susp_rate perm_excl_rr time_period ethnicity_label headcount; do
     expect_not_in "... no machine column name $name on screen" ">$name<" "$WORK/disp.html"
 done
-expect_in "... a heading people read" "Lower 95% limit" "$WORK/disp.html"
+expect_in "... a heading people read" "Risk ratio, suspended at least once (95% confidence interval)" "$WORK/disp.html"
 expect_status "... while the CSV keeps the machine names" 0 "$ONROLL" report disproportionality --year 2025/26 --by ethnicity
 expect_in "... one_plus_rr_lower in the CSV" "one_plus_rr_lower" "$WORK/out"
 # finding: "37166" beside "29,979": thousands separators in the table on screen
