@@ -281,7 +281,9 @@ const char *view_count(int64_t n, bool suppress, char buf[24])
 {
     if (suppress && n >= 1 && n <= OR_SUPPRESS_THRESHOLD)
         snprintf(buf, 24, "c");
-    else
-        snprintf(buf, 24, "%lld", (long long)n);
+    else {
+        char num[OR_FMT_INT_LEN]; /* "37,166": thousands separators (labels.h) */
+        snprintf(buf, 24, "%s", or_fmt_int(n, num));
+    }
     return buf;
 }

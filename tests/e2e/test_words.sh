@@ -142,6 +142,11 @@ expect_eq "... no number of 4 digits or more without its separator" "" "$n"
 n=$(grep -c 'govuk-table__cell--numeric">[0-9]\{1,3\},[0-9]\{3\}<' "$WORK/rates.html")
 [ "$n" -gt 0 ] && pass "... headcounts with separators ($n)" || fail "... headcounts with separators"
 
+# finding: "37166" beside "29,979": the key figures with their separators
+expect_eq "the LA officer's dashboard" 200 "$(get "$L" /dashboard)"
+n=$(grep -o 'onroll-figures__value">[0-9]\{4,\}<' "$WORK/body" | head -3)
+expect_eq "... no key figure of 4 digits or more without its separator" "" "$n"
+
 # finding: "Tue 8 Dec 2026" beside "8 December 2026": GOV.UK dates only
 EXU=$(sql "select upn from events where type = 'suspension' order by start_date desc, upn limit 1")
 expect_eq "a suspended pupil's page" 200 "$(get "$L" "/pupils/$EXU")"
