@@ -43,6 +43,14 @@ static void test_dates_and_events(void **state)
     assert_string_equal(view_event_name(&a, &e), "Suspension from 8 December 2026, 3 days");
     assert_true(view_internal_id(e.event_id));
     assert_false(view_internal_id("EX-2026-00017"));
+    /* finding: raw codes ("pep", "(reu)") on screen: every event type and service by name */
+    assert_string_equal(view_event_label("pep"), "Personal education plan");
+    assert_string_equal(view_event_label("referral_update"), "Referral update");
+    assert_string_equal(view_event_label("plan_review"), "Plan review");
+    for (int k = 0; k < OR_EV__COUNT; k++) /* no type shown as its code */
+        assert_string_not_equal(view_event_label(or_event_kind_name((or_event_kind)k)),
+                                or_event_kind_name((or_event_kind)k));
+    assert_string_equal(or_label_service("reu"), "Re-engagement Unit");
     or_arena_free(&a);
 }
 
