@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "demo/demo_internal.h"
+#include "onroll/labels.h"
 #include "onroll/measures.h"
 #include "onroll/risk.h"
 
@@ -197,7 +198,11 @@ static or_code attendance(emit_ctx *c, dm_rng *r, or_date end, or_date as_of)
     double post = pre + 1.5 + 4.0 * dm_normal(r);
     post = post < 0 ? 0 : post > 100 ? 100 : post;
     char text[32];
-    snprintf(text, sizeof text, "%.1f", pre);
+    if (possible >= 20 && attended * 100 >= 40 * possible) /* the pupil's own, unclamped: as
+                                                              the pupil's page rounds it */
+        or_fmt_pct(attended, possible, text);
+    else
+        snprintf(text, sizeof text, "%.1f", pre);
     or_code rc = emit(c, 3, c->e->start, "attendance_pct", text, "pre");
     if (rc || end == OR_DATE_NONE || end > as_of || end < c->e->start || !dm_chance(r, 0.9))
         return rc;
