@@ -37,9 +37,8 @@ static void snapshot_line(const or_fact_snapshot *s)
            s->ethnicity ? or_label_ethnicity(s->ethnicity) : "not recorded",
            s->ethnicity ? s->ethnicity : "?", s->fsm == 1 ? "yes" : "no", or_label_sen(sen),
            s->sen_need ? " (" : "", s->sen_need ? or_label_sen_need(s->sen_need) : "",
-           s->sen_need ? ")" : "",
-           s->cla == 1 ? ", looked after" : "", s->cin == 1 ? ", child in need" : "",
-           s->cp == 1 ? ", child protection plan" : "",
+           s->sen_need ? ")" : "", s->cla == 1 ? ", looked after" : "",
+           s->cin == 1 ? ", child in need" : "", s->cp == 1 ? ", child protection plan" : "",
            s->yjs == 1 ? ", known to youth justice" : "");
 }
 
