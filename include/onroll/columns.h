@@ -120,6 +120,12 @@ typedef enum {
                                19 (and over) */
     OR_DIM_CLA,             /* 0, 1, x */
     OR_DIM_CIN,             /* 0, 1, x */
+    OR_DIM_EAL,             /* English as an additional language: 0, 1, x */
+    OR_DIM_PLA,             /* previously looked after: 0, 1, x */
+    OR_DIM_CP,              /* a child protection plan: 0, 1, x */
+    OR_DIM_YJS,             /* known to the youth justice service: 0, 1, x */
+    OR_DIM_SOCIAL_WORKER,   /* has a social worker (a social_worker_since date, or CIN, CP or
+                               looked after, as facts.h or_facts_has_social_worker): 0, 1 */
     OR_DIM_REASON,          /* exclusion reason code: an exclusion counts under each of its
                                (up to three) reasons; no headcount but the Total */
     OR_DIM__COUNT

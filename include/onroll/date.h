@@ -22,8 +22,8 @@ bool or_date_valid_ymd(int y, int m, int d);
 bool or_date_parse(const char *s, or_date *out);
 /* Write "YYYY-MM-DD" and a NUL into buf (11 bytes). */
 void or_date_format(or_date d, char buf[11]);
-/* "Wed 3 Sep 2025", for people (16 bytes). */
-void or_date_human(or_date d, char buf[16]);
+/* "3 September 2025", for people: GOV.UK's style, the one every screen uses (24 bytes). */
+void or_date_human(or_date d, char buf[24]);
 int or_date_weekday(or_date d); /* 0 = Monday .. 6 = Sunday */
 bool or_date_is_weekend(or_date d);
 /* Academic year (1 Aug - 31 Jul) containing d, as its starting calendar year: 2025 for 2025/26. */

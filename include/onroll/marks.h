@@ -23,10 +23,6 @@ int or_mark_pos(or_date d, int pm);
 or_date or_mark_date(int ay, int pos);
 void or_marks_clear(char *marks); /* fill with OR_MARK_NONE */
 
-/* Attendance as a percentage in tenths (attended / possible * 1000), rounded half away from
- * zero, computed exactly (DOMAIN.md §6: one rounding for every figure): 98 of 109 is 899
- * (89.9%). possible <= 0: 0. Every page, report and indicator shows attendance through it. */
-int or_attendance_tenths(int attended, int possible);
 
 /* Whether a child born on dob is counted in absence statistics for academic year ay: DfE's
  * pupil absence statistics cover pupils of compulsory school age, "aged 5 to 15 at the start

@@ -49,6 +49,12 @@ or_code or_report_disproportionality(const or_columns *c, const or_report_opts *
 or_code or_report_schools(const or_columns *c, const or_report_opts *o, or_arena *a, or_table *out,
                           or_error *err);
 
+/* OR_EINPUT with "No data for 2031/32: ..." (what is missing and the years the data covers)
+ * when academic year ay has no pupil on roll on its census day and no exclusion: a report of
+ * it would be all zeros. Every report (`onroll report`, /reports, the scrutiny report) asks
+ * this first. */
+or_code or_report_year_check(const or_columns *c, int ay, or_error *err);
+
 /* Write a table as CSV (header + rows), JSON (an array of objects) or an HTML <table> with a
  * caption (OR_FMT_TABLE is read as HTML here). */
 or_code or_table_write(FILE *out, const or_table *t, or_format fmt, or_error *err);

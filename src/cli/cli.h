@@ -3,10 +3,45 @@
 #ifndef ONROLL_CLI_H
 #define ONROLL_CLI_H
 
+#include <stdbool.h>
+#include <stdio.h>
+
 #include "onroll/error.h"
 #include "onroll/store.h"
 
 typedef int (*cmd_fn)(int argc, char **argv);
+
+/* A command's help, git's and curl's way: one table per command, in its cmd_*.c, printed by
+ * `onroll help COMMAND`, `onroll COMMAND --help` and (its usage lines) by a usage error. */
+typedef struct {
+    const char *option; /* "--as-of YYYY-MM-DD", or an argument: "UPN" */
+    const char *text;   /* what it does, its default */
+} cli_opt_doc;
+
+typedef struct {
+    const char *name;            /* "duties" */
+    const char *summary;         /* one line, for `onroll help` */
+    const char *usage;           /* after "onroll NAME ": its forms, one a line */
+    const cli_opt_doc *opts;     /* ends with {NULL, NULL} */
+    const char *const *examples; /* whole command lines; ends with NULL */
+} cli_doc;
+
+extern const cli_doc cmd_init_doc, cmd_demo_doc, cmd_import_doc, cmd_export_doc, cmd_duties_doc,
+    cmd_risk_doc, cmd_explain_doc, cmd_letter_doc, cmd_config_doc, cmd_report_doc, cmd_user_doc,
+    cmd_interventions_doc, cmd_notify_doc, cmd_serve_doc, cmd_backup_doc, cmd_restore_doc;
+
+/* The --db option's row, which every command shares. */
+#define CLI_OPT_DB                                                                                 \
+    {                                                                                              \
+        "--db URL",                                                                                \
+            "the database: a file path (SQLite) or a postgres:// URL; default $ONROLL_DB, "        \
+            "else ./onroll.db"                                                                     \
+    }
+
+/* Print a command's help: usage, options aligned in two columns, examples. */
+void cli_help(FILE *f, const cli_doc *d);
+/* Whether a command's arguments ask for its help (--help or -h). */
+bool cli_wants_help(int argc, char **argv);
 
 int cmd_init(int argc, char **argv);
 int cmd_demo(int argc, char **argv);

@@ -9,9 +9,23 @@
 
 #include "cli/cli.h"
 
+/* `onroll help backup`, `onroll backup --help` (cli.h, cli_help.c) */
+static const cli_opt_doc backup_opts[] = {
+    CLI_OPT_DB,
+    {"FILE", "the copy: the records to FILE, the log database (audit log, sessions) to FILE-log; "
+             "on PostgreSQL use pg_dump"},
+    {NULL, NULL},
+};
+static const char *const backup_examples[] = {
+    "onroll backup /backups/onroll-2026-12-08.db",
+    NULL,
+};
+const cli_doc cmd_backup_doc = {"backup", "a consistent copy of the database while it is in use",
+                                "[--db URL] FILE", backup_opts, backup_examples};
+
 int cmd_backup(int argc, char **argv)
 {
-    static const char *use = "[--db URL] FILE";
+    const char *use = cmd_backup_doc.usage;
     static const struct option opts[] = {{"db", required_argument, NULL, 'd'}, {0}};
     const char *db = NULL;
     int c;

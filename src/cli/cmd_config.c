@@ -100,12 +100,33 @@ static or_code setting(or_store *s, const char *db, bool set, const char *key, c
     return rc;
 }
 
+/* `onroll help config`, `onroll config --help` (cli.h, cli_help.c) */
+static const cli_opt_doc config_opts[] = {
+    CLI_OPT_DB,
+    {"list", "every setting with its value and default"},
+    {"get KEY", "one setting's value"},
+    {"set KEY VALUE", "change a setting; a statutory one may be made stricter, never weaker"},
+    {"KEY la.*", "the LA's name and its exclusions team: la.name, la.team_name, la.team_email, "
+                 "la.team_phone (docs/settings.md)"},
+    {"KEY school.URN.*", "a school's head_teacher, clerk_name, clerk_email, address"},
+    {NULL, NULL},
+};
+static const char *const config_examples[] = {
+    "onroll config list",
+    "onroll config set cap.days 40",
+    "onroll config set la.name \"Kestrel Borough Council\"",
+    "onroll config set school.100001.head_teacher \"Ms Asha Patel\"",
+    NULL,
+};
+const cli_doc cmd_config_doc = {"config",
+                                "the LA's thresholds and deadlines, and the settings letters use: "
+                                "list, get or set",
+                                "[--db URL] list | get KEY | set KEY VALUE", config_opts,
+                                config_examples};
+
 int cmd_config(int argc, char **argv)
 {
-    static const char *use =
-        "[--db URL] list | get KEY | set KEY VALUE (KEY: a threshold, la.name, "
-        "la.team_name, la.team_email, la.team_phone or school.URN.head_teacher, "
-        ".clerk_name, .clerk_email, .address)";
+    const char *use = cmd_config_doc.usage;
     static const struct option opts[] = {{"db", required_argument, NULL, 'd'}, {0}};
     const char *db = NULL;
     int c;

@@ -18,6 +18,30 @@
 #include "onroll/store_users.h"
 #include "onroll/store_users.h"
 
+/* `onroll help demo`, `onroll demo --help` (cli.h, cli_help.c) */
+static const cli_opt_doc demo_opts[] = {
+    CLI_OPT_DB,
+    {"--seed N", "the random seed; the same seed and date make the same LA; default 1"},
+    {"--schools N", "how many schools (at least 3); default 80"},
+    {"--pupils N", "how many pupils; default 30000"},
+    {"--years N", "how many academic years of history; default 3"},
+    {"--as-of YYYY-MM-DD", "the last day of the history; default today"},
+    {"--la CODE", "the LA's 3-digit code"},
+    {"--no-attendance", "leave out the attendance marks (faster)"},
+    {"--no-actions", "leave out the record of duties done"},
+    {NULL, NULL},
+};
+static const char *const demo_examples[] = {
+    "onroll demo --schools 20 --pupils 4000 --as-of 2026-11-24",
+    "onroll --db demo.db demo --seed 7",
+    NULL,
+};
+const cli_doc cmd_demo_doc = {
+    "demo", "load a synthetic local authority (deterministic for a seed and date)",
+    "[--db URL] [--seed N] [--schools N] [--pupils N] [--years N] [--as-of YYYY-MM-DD] [--la CODE] "
+    "[--no-attendance] [--no-actions]",
+    demo_opts, demo_examples};
+
 typedef struct {
     or_store *s;
     char source[128];
@@ -137,8 +161,7 @@ static or_code load_outcomes(loader *l, const or_demo_params *p, or_error *err)
 
 int cmd_demo(int argc, char **argv)
 {
-    static const char *use = "[--db URL] [--seed N] [--schools N] [--pupils N] [--years N] "
-                             "[--as-of YYYY-MM-DD] [--la CODE] [--no-attendance] [--no-actions]";
+    const char *use = cmd_demo_doc.usage;
     static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
                                          {"seed", required_argument, NULL, 's'},
                                          {"schools", required_argument, NULL, 'S'},

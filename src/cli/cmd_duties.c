@@ -4,10 +4,29 @@
 
 #include "cli/rules_opts.h"
 
+/* `onroll help duties`, `onroll duties --help` (cli.h, cli_help.c) */
+static const cli_opt_doc duties_opts[] = {
+    CLI_OPT_DB,
+    {"--as-of YYYY-MM-DD", "the day the duties and flags are worked out for; default today"},
+    {"--school URN", "only that school's duties (6 digits)"},
+    {"--pupil UPN", "only that pupil's duties"},
+    {"--format table|csv|json",
+     "table (default) for people, csv or json for programs (columns in formats.md)"},
+    {NULL, NULL},
+};
+static const char *const duties_examples[] = {
+    "onroll duties --school 100001",
+    "onroll duties --as-of 2026-12-08 --format csv > duties.csv",
+    NULL,
+};
+const cli_doc cmd_duties_doc = {
+    "duties", "statutory and local-protocol duties with who acts, due dates and status",
+    "[--db URL] [--as-of YYYY-MM-DD] [--school URN] [--pupil UPN] [--format table|csv|json]",
+    duties_opts, duties_examples};
+
 int cmd_duties(int argc, char **argv)
 {
-    static const char *use = "[--db URL] [--as-of YYYY-MM-DD] [--school URN] [--pupil UPN] "
-                             "[--format table|csv|json]";
+    const char *use = cmd_duties_doc.usage;
     cli_rules o;
     int rc = cli_rules_opts("duties", use, argc, argv, &o);
     if (rc)

@@ -5,24 +5,46 @@
 #include <string.h>
 
 #include "cli/rules_opts.h"
+#include "onroll/labels.h"
 #include "onroll/excl.h"
+
+/* `onroll help explain`, `onroll explain --help` (cli.h, cli_help.c) */
+static const cli_opt_doc explain_opts[] = {
+    CLI_OPT_DB,
+    {"--as-of YYYY-MM-DD", "the day the duties and flags are worked out for; default today"},
+    {"--school URN", "accepted, not used"},
+    {"--pupil UPN", "accepted, not used: give the UPN as the argument"},
+    {"--format table|csv|json", "accepted, not used: explain prints text"},
+    {"UPN", "the pupil's unique pupil number"},
+    {NULL, NULL},
+};
+static const char *const explain_examples[] = {
+    "onroll explain A123456789012",
+    "onroll explain --as-of 2026-12-08 A123456789012",
+    NULL,
+};
+const cli_doc cmd_explain_doc = {
+    "explain", "a pupil's timeline, duties and flags with the rules behind them",
+    "[--db URL] [--as-of YYYY-MM-DD] UPN", explain_opts, explain_examples};
 
 static void snapshot_line(const or_fact_snapshot *s)
 {
-    char dob[16];
+    char dob[24];
     or_date_human(s->dob, dob);
-    printf(" %s, born %s, ethnicity %s, FSM %s, SEN %c%s%s%s%s%s%s%s\n",
-           s->sex == 'M' ? "male" : "female", dob, s->ethnicity ? s->ethnicity : "?",
-           s->fsm == 1 ? "yes" : "no", s->sen, s->sen_need ? " (" : "",
-           s->sen_need ? s->sen_need : "", s->sen_need ? ")" : "",
-           s->cla == 1 ? ", looked after" : "", s->cin == 1 ? ", child in need" : "",
-           s->cp == 1 ? ", child protection plan" : "",
+    char sen[2] = {s->sen, '\0'};
+    printf(" %s, born %s, ethnicity %s (%s), FSM %s, %s%s%s%s%s%s%s%s\n",
+           s->sex == 'M' ? "male" : "female", dob,
+           s->ethnicity ? or_label_ethnicity(s->ethnicity) : "not recorded",
+           s->ethnicity ? s->ethnicity : "?", s->fsm == 1 ? "yes" : "no", or_label_sen(sen),
+           s->sen_need ? " (" : "", s->sen_need ? or_label_sen_need(s->sen_need) : "",
+           s->sen_need ? ")" : "", s->cla == 1 ? ", looked after" : "",
+           s->cin == 1 ? ", child in need" : "", s->cp == 1 ? ", child protection plan" : "",
            s->yjs == 1 ? ", known to youth justice" : "");
 }
 
 int cmd_explain(int argc, char **argv)
 {
-    static const char *use = "[--db URL] [--as-of YYYY-MM-DD] UPN";
+    const char *use = cmd_explain_doc.usage;
     cli_rules o;
     int rc = cli_rules_opts("explain", use, argc, argv, &o);
     if (rc)
@@ -41,7 +63,7 @@ int cmd_explain(int argc, char **argv)
         or_model_free(m);
         return 1;
     }
-    char d1[16], d2[16];
+    char d1[24], d2[24];
     or_date_human(o.as_of, d1);
     printf("Pupil %s, as of %s\n\nCharacteristics (as recorded):\n", f->upn, d1);
     for (int i = 0; i < f->nsnaps; i++) {
@@ -66,7 +88,7 @@ int cmd_explain(int argc, char **argv)
     for (int i = 0; i < f->nevents; i++) {
         const or_fact_event *e = &f->events[i];
         or_date_human(e->start, d1);
-        printf("  %s  %-20s %d/%s", d1, or_event_kind_name(e->kind), e->urn, e->event_id);
+        printf("  %-17s  %-20s %d/%s", d1, or_event_kind_name(e->kind), e->urn, e->event_id);
         if (e->sessions > 0)
             printf("  %d session%s", e->sessions, e->sessions == 1 ? "" : "s");
         if (e->reasons)
@@ -100,7 +122,7 @@ int cmd_explain(int argc, char **argv)
         const or_duty *d = &duties.items[i];
         if (d->due != OR_DATE_NONE)
             or_date_human(d->due, d1);
-        printf("  %-20s %-8s due %-16s %s %s\n      %s\n      Rule: %s (%s; %s)%s\n", d->rule->id,
+        printf("  %-20s %-8s due %-17s %s %s\n      %s\n      Rule: %s (%s; %s)%s\n", d->rule->id,
                or_duty_status_name(d->status), d->due == OR_DATE_NONE ? "-" : d1,
                d->event_id[0] ? "for" : "", d->event_id, d->detail, d->rule->summary, d->rule->who,
                d->rule->source, d->rule->unconfirmed ? " [unconfirmed source]" : "");

@@ -6,11 +6,28 @@
 #include "cli/cli.h"
 #include "onroll/export.h"
 
+/* `onroll help export`, `onroll export --help` (cli.h, cli_help.c) */
+static const cli_opt_doc export_opts[] = {
+    CLI_OPT_DB,
+    {"--out FILE", "write to FILE instead of standard output"},
+    {"KIND",
+     "schools, calendar, pupils, enrolments, caseload, events, attendance or attendance_totals"},
+    {NULL, NULL},
+};
+static const char *const export_examples[] = {
+    "onroll export events --out events.csv",
+    "onroll export schools",
+    NULL,
+};
+const cli_doc cmd_export_doc = {
+    "export", "write every stored row of one kind as CSV, in its import format",
+    "[--db URL] [--out FILE] "
+    "schools|calendar|pupils|enrolments|caseload|events|attendance|attendance_totals",
+    export_opts, export_examples};
+
 int cmd_export(int argc, char **argv)
 {
-    static const char *use =
-        "[--db URL] [--out FILE] schools|calendar|pupils|enrolments|caseload|events|"
-        "attendance|attendance_totals";
+    const char *use = cmd_export_doc.usage;
     static const struct option opts[] = {
         {"db", required_argument, NULL, 'd'}, {"out", required_argument, NULL, 'o'}, {0}};
     const char *db = NULL, *path = NULL;

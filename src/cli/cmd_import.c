@@ -15,6 +15,23 @@
 #include "onroll/ctf.h"
 #include "onroll/import.h"
 
+/* `onroll help import`, `onroll import --help` (cli.h, cli_help.c) */
+static const cli_opt_doc import_opts[] = {
+    CLI_OPT_DB,
+    {"--dry-run", "check every row and report the errors; write nothing"},
+    {"--max-errors N", "stop listing a file's errors after N"},
+    {"FILE...", "one or more CSV files of the kinds in formats.md, taken in dependency order"},
+    {NULL, NULL},
+};
+static const char *const import_examples[] = {
+    "onroll import schools.csv pupils.csv events.csv",
+    "onroll import --dry-run events.csv",
+    NULL,
+};
+const cli_doc cmd_import_doc = {
+    "import", "import CSV files: the kind is recognised by the header; each file all or nothing",
+    "[--db URL] [--dry-run] [--max-errors N] FILE...", import_opts, import_examples};
+
 static void progress(void *ctx, const char *path, uint64_t done, uint64_t total)
 {
     (void)ctx;
@@ -89,7 +106,7 @@ static int by_kind(const void *a, const void *b)
 
 int cmd_import(int argc, char **argv)
 {
-    static const char *use = "[--db URL] [--dry-run] [--max-errors N] FILE...";
+    const char *use = cmd_import_doc.usage;
     static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
                                          {"dry-run", no_argument, NULL, 'n'},
                                          {"max-errors", required_argument, NULL, 'm'},

@@ -7,6 +7,19 @@
 #include "onroll/interventions.h"
 #include "onroll/store_interventions.h"
 
+/* `onroll help init`, `onroll init --help` (cli.h, cli_help.c) */
+static const cli_opt_doc init_opts[] = {
+    CLI_OPT_DB,
+    {NULL, NULL},
+};
+static const char *const init_examples[] = {
+    "onroll init",
+    "onroll --db postgres://onroll@/onroll init",
+    NULL,
+};
+const cli_doc cmd_init_doc = {"init", "create or migrate the database (safe to repeat)",
+                              "[--db URL]", init_opts, init_examples};
+
 int cmd_init(int argc, char **argv)
 {
     static const struct option opts[] = {{"db", required_argument, NULL, 'd'}, {0}};
@@ -16,10 +29,10 @@ int cmd_init(int argc, char **argv)
         if (c == 'd')
             db = optarg;
         else
-            return cli_usage("init", "[--db URL]");
+            return cli_usage("init", cmd_init_doc.usage);
     }
     if (optind < argc)
-        return cli_usage("init", "[--db URL]");
+        return cli_usage("init", cmd_init_doc.usage);
     or_store *s = NULL;
     or_error err = {0};
     int applied = 0;

@@ -16,6 +16,28 @@
 #include "onroll/report.h"
 #include "onroll/store_interventions.h"
 
+/* `onroll help interventions`, `onroll interventions --help` (cli.h, cli_help.c) */
+static const cli_opt_doc interventions_opts[] = {
+    CLI_OPT_DB,
+    {"--need NEED", "only those for that need"},
+    {"--level LEVEL", "only those at that level of the graduated response"},
+    {"--phase PHASE", "only those for that phase"},
+    {"--all", "include entries no longer offered"},
+    {"--format table|csv|json", "table (default), csv or json"},
+    {"seed", "fill an empty directory from the guide"},
+    {NULL, NULL},
+};
+static const char *const interventions_examples[] = {
+    "onroll interventions --need semh --format csv",
+    "onroll interventions seed",
+    NULL,
+};
+const cli_doc cmd_interventions_doc = {"interventions",
+                                       "the interventions directory: list (search) or seed",
+                                       "[list] [--db URL] [--need NEED] [--level LEVEL] [--phase "
+                                       "PHASE] [--all] [--format table|csv|json]\nseed [--db URL]",
+                                       interventions_opts, interventions_examples};
+
 static const char *use = "[list] [--db URL] [--need NEED] [--level LEVEL] [--phase PHASE] [--all] "
                          "[--format table|csv|json] | seed [--db URL]";
 

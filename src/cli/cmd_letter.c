@@ -24,10 +24,35 @@
 #include "onroll/letters.h"
 #include "onroll/settings_store.h"
 
-static const char *use =
+/* `onroll help letter`, `onroll letter --help` (cli.h, cli_help.c) */
+static const cli_opt_doc letter_opts[] = {
+    CLI_OPT_DB,
+    {"EVENT_URN EVENT_ID", "the school's URN and the exclusion's event id"},
+    {"--kind K", "which letter, one of those that apply to the exclusion; default the first"},
+    {"--format text|html|pdf", "default text; a PDF needs --out"},
+    {"--out FILE", "write to FILE instead of standard output"},
+    {"--date YYYY-MM-DD", "the date of the letter and the day it is sent; default today"},
+    {"--delivery hand|email|post",
+     "how it is sent (the board's notice and decision count their deadlines from it)"},
+    {"--as-of YYYY-MM-DD",
+     "the duties as of that day; default the later of today and the decision"},
+    {"--la-contact TEXT", "the LA exclusions team's contact details, when onroll config has none"},
+    {"--parent NAME", "the parent's or carer's name"},
+    {"--letter ID", "a letter the school saved on the web pages, as saved, instead of a new one"},
+    {NULL, NULL},
+};
+static const char *const letter_examples[] = {
+    "onroll letter 100001 EX-2026-00017",
+    "onroll letter 100001 EX-2026-00017 --format pdf --out letter.pdf",
+    NULL,
+};
+const cli_doc cmd_letter_doc = {
+    "letter",
+    "a statutory letter about a suspension or permanent exclusion, filled from the ledger",
     "EVENT_URN EVENT_ID [--kind K] [--format text|html|pdf] [--out FILE] [--date YYYY-MM-DD] "
     "[--delivery hand|email|post] [--as-of YYYY-MM-DD] [--la-contact TEXT] [--parent NAME] "
-    "[--letter ID] [--db URL]";
+    "[--letter ID] [--db URL]",
+    letter_opts, letter_examples};
 
 typedef struct {
     const char *db, *kind, *format, *out, *delivery, *la_contact, *parent;
@@ -92,13 +117,13 @@ static int parse(int argc, char **argv, opts *o)
             }
             break;
         default:
-            return cli_usage("letter", use);
+            return cli_usage("letter", cmd_letter_doc.usage);
         }
     }
     if (argc - optind != 2)
-        return cli_usage("letter", use);
+        return cli_usage("letter", cmd_letter_doc.usage);
     if (strcmp(o->format, "text") && strcmp(o->format, "html") && strcmp(o->format, "pdf"))
-        return cli_usage("letter", use);
+        return cli_usage("letter", cmd_letter_doc.usage);
     if (!strcmp(o->format, "pdf") && !o->out) {
         fprintf(stderr, "onroll letter: a PDF needs a file to go to (--out FILE)\n");
         return 2;

@@ -27,6 +27,46 @@
 #include "onroll/sb.h"
 #include "onroll/store_audit.h"
 
+/* `onroll help notify`, `onroll notify --help` (cli.h, cli_help.c) */
+static const cli_opt_doc notify_opts[] = {
+    CLI_OPT_DB,
+    {"SERVICE", "social_care, virtual_school, youth_justice, reu, pru, mash or safeguarding"},
+    {"--once", "send: one pass, then stop (else every --poll seconds until stopped)"},
+    {"--no-enqueue", "send: deliver what is queued, add nothing"},
+    {"--status STATUS",
+     "list: only messages with that status (pending, sending, sent, failed, cancelled)"},
+    {"--unacknowledged", "list: only messages nobody has acknowledged"},
+    {"--service SERVICE", "list: only that service's messages"},
+    {"--format table|csv", "list: table (default) or csv"},
+    {"--smtp URL", "the SMTP server (smtp:// or smtps://); default $ONROLL_SMTP_URL"},
+    {"--from ADDRESS", "the From address; default $ONROLL_SMTP_FROM"},
+    {"--base-url URL", "the web address links in messages start with; default $ONROLL_BASE_URL"},
+    {"--smtp-user USER", "the SMTP account (the password only from $ONROLL_SMTP_PASSWORD)"},
+    {"--smtp-tls try|none|required",
+     "TLS on the SMTP connection; default $ONROLL_SMTP_TLS, else try"},
+    {"--max-attempts N", "tries before a message is marked failed"},
+    {"--retry-base SECONDS", "the first wait before a retry (it doubles each time)"},
+    {"--retry-max SECONDS", "the longest wait before a retry"},
+    {"--lease SECONDS", "how long a sender holds a message it is sending"},
+    {"--poll SECONDS", "send: seconds between passes; default 30"},
+    {"--as-of YYYY-MM-DD", "enqueue: the day the duties are worked out for; default today"},
+    {"--window DAYS", "enqueue: how many days back exclusions are looked for"},
+    {NULL, NULL},
+};
+static const char *const notify_examples[] = {
+    "onroll notify recipients add social_care mash@la.example",
+    "onroll notify send --once --smtp smtp://mail.la.example --from onroll@la.example",
+    "onroll notify list --status failed",
+    NULL,
+};
+const cli_doc cmd_notify_doc = {
+    "notify", "partner notifications: recipients, outbox, sender (SMTP)",
+    "recipients [list | add SERVICE EMAIL | remove SERVICE EMAIL]\nenqueue [--as-of YYYY-MM-DD] "
+    "[--window DAYS] [--base-url URL]\nsend [--once] [--no-enqueue] " CLI_SENDER_USAGE
+    "\nlist [--status STATUS] [--unacknowledged] [--service SERVICE] [--format table|csv]\nretry "
+    "ID",
+    notify_opts, notify_examples};
+
 static const char *use_text =
     "recipients [list | add SERVICE EMAIL | remove SERVICE EMAIL]\n"
     "       onroll notify enqueue [--as-of YYYY-MM-DD] [--window DAYS] [--base-url URL]\n"

@@ -11,6 +11,39 @@
 #include "onroll/scrutiny.h"
 #include "onroll/accounts.h"
 
+/* `onroll help report`, `onroll report --help` (cli.h, cli_help.c) */
+static const cli_opt_doc report_opts[] = {
+    CLI_OPT_DB,
+    {"--year YYYY/YY", "the academic year, such as 2025/26 (required except for outcomes)"},
+    {"--by DIM[,DIM[,DIM]]",
+     "break the figures down by up to 3 of: sex, ethnicity, ethnicity_major, fsm, fsm6, sen, "
+     "sen_need, year_group, age, cla, cin, eal, pla, cp, yjs, social_worker, school, phase, "
+     "reason"},
+    {"--reference CODE", "disproportionality: the group the others are compared with (such as "
+                         "WBRI); default all other pupils"},
+    {"--format csv|html|json|pdf", "csv (default; scrutiny: html); pdf only for scrutiny"},
+    {"--out FILE", "write to FILE (scrutiny's PDF needs it)"},
+    {"--unsuppressed", "no suppression of small numbers (LA users only; written to the audit log)"},
+    {"--threshold N", "suppress counts below N; default 2 for scrutiny, else as formats.md"},
+    {"--as-of YYYY-MM-DD", "outcomes: the day the terms are counted to; default today"},
+    {"--intervention ID", "outcomes: only that intervention"},
+    {NULL, NULL},
+};
+static const char *const report_examples[] = {
+    "onroll report rates --year 2025/26 --by sex,fsm",
+    "onroll report disproportionality --year 2025/26 --by ethnicity --reference WBRI",
+    "onroll report scrutiny --year 2025/26 --format pdf --out scrutiny.pdf",
+    "onroll report outcomes --intervention IV-12",
+    NULL,
+};
+const cli_doc cmd_report_doc = {
+    "report", "rates, disproportionality, schools, the scrutiny report, outcomes",
+    "rates|disproportionality|schools|scrutiny --year YYYY/YY [--by DIM[,DIM[,DIM]]] [--reference "
+    "CODE] [--format csv|html|json|pdf] [--out FILE] [--unsuppressed] [--threshold N] [--db "
+    "URL]\noutcomes [--as-of YYYY-MM-DD] [--intervention ID] [--threshold N | --unsuppressed] "
+    "[--db URL]",
+    report_opts, report_examples};
+
 typedef or_code (*report_fn)(const or_columns *, const or_report_opts *, or_arena *, or_table *,
                              or_error *);
 
@@ -22,11 +55,11 @@ static int parse_dims(const char *list, or_report_opts *o)
     for (char *p = buf, *tok; (tok = strsep(&p, ",")) != NULL;) {
         int d = or_dim_parse(tok);
         if (d < 0 || d == OR_DIM_LA || d == OR_DIM_YEAR) {
-            fprintf(stderr,
-                    "onroll report: --by '%s' is not a dimension (sex, ethnicity, "
-                    "ethnicity_major, fsm, fsm6, sen, sen_need, year_group, age, cla, cin, "
-                    "school, phase, reason)\n",
-                    tok);
+            fprintf(stderr, "onroll report: --by '%s' is not a dimension (", tok);
+            for (int k = 0, n = 0; k < OR_DIM__COUNT; k++)
+                if (k != OR_DIM_LA && k != OR_DIM_YEAR)
+                    fprintf(stderr, "%s%s", n++ ? ", " : "", or_dim_name((or_dim)k));
+            fprintf(stderr, ")\n");
             return 2;
         }
         if (o->ndims == 3) {
@@ -130,6 +163,8 @@ int cmd_report(int argc, char **argv)
     or_error err = {0};
     or_columns *cols = NULL;
     or_code code = or_columns_load(s, &cols, &err);
+    if (!code) /* a year with no data says so rather than printing zeros */
+        code = or_report_year_check(cols, o.ay, &err);
     if (!code && o.unsuppressed)
         code = cli_audit(s, db, "report.unsuppressed", what, NULL, &err);
     FILE *out = stdout;

@@ -7,9 +7,22 @@
 
 #include "cli/cli.h"
 
+/* `onroll help restore`, `onroll restore --help` (cli.h, cli_help.c) */
+static const cli_opt_doc restore_opts[] = {
+    CLI_OPT_DB,
+    {"FILE", "the backup (FILE and FILE-log); the database --db names must have no tables yet"},
+    {NULL, NULL},
+};
+static const char *const restore_examples[] = {
+    "onroll restore --db new.db /backups/onroll-2026-12-08.db",
+    NULL,
+};
+const cli_doc cmd_restore_doc = {"restore", "fill a new database from a backup", "[--db URL] FILE",
+                                 restore_opts, restore_examples};
+
 int cmd_restore(int argc, char **argv)
 {
-    static const char *use = "[--db URL] FILE";
+    const char *use = cmd_restore_doc.usage;
     static const struct option opts[] = {{"db", required_argument, NULL, 'd'}, {0}};
     const char *db = NULL;
     int c;

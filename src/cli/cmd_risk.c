@@ -7,6 +7,29 @@
 
 #include "cli/rules_opts.h"
 
+/* `onroll help risk`, `onroll risk --help` (cli.h, cli_help.c) */
+static const cli_opt_doc risk_opts[] = {
+    CLI_OPT_DB,
+    {"--as-of YYYY-MM-DD", "the day the flags are worked out for; default today"},
+    {"--school URN", "only that school's children (6 digits)"},
+    {"--pupil UPN", "only that pupil"},
+    {"--tier high|medium|low", "only the children of that tier (docs/risk.md: weights and tiers)"},
+    {"--kind exclusion|attendance", "only the flags of that kind"},
+    {"--format table|csv|json", "table (default) for people, csv or json for programs"},
+    {NULL, NULL},
+};
+static const char *const risk_examples[] = {
+    "onroll risk --school 100001",
+    "onroll risk --tier high --kind exclusion",
+    "onroll risk --format csv > risk.csv",
+    NULL,
+};
+const cli_doc cmd_risk_doc = {
+    "risk", "children flagged as at risk, with the rules that fired",
+    "[--db URL] [--as-of YYYY-MM-DD] [--school URN] [--pupil UPN] [--tier high|medium|low] "
+    "[--kind exclusion|attendance] [--format table|csv|json]",
+    risk_opts, risk_examples};
+
 /* Take --tier and --kind (and their values) out of argv for the shared options' parser. */
 static int own_opts(int argc, char **argv, char **rest, const char **tier, const char **kind)
 {
@@ -34,9 +57,7 @@ static int own_opts(int argc, char **argv, char **rest, const char **tier, const
 
 int cmd_risk(int argc, char **argv)
 {
-    static const char *use = "[--db URL] [--as-of YYYY-MM-DD] [--school URN] [--pupil UPN] "
-                             "[--tier high|medium|low] [--kind exclusion|attendance] "
-                             "[--format table|csv|json]";
+    const char *use = cmd_risk_doc.usage;
     char *rest[argc + 1];
     const char *tier_s = NULL, *kind_s = NULL;
     int nrest = own_opts(argc, argv, rest, &tier_s, &kind_s);

@@ -27,6 +27,50 @@
 #include "cli/sender_opts.h"
 #include "onroll/web.h"
 
+/* `onroll help serve`, `onroll serve --help` (cli.h, cli_help.c) */
+static const cli_opt_doc serve_opts[] = {
+    CLI_OPT_DB,
+    {"--listen HOST:PORT", "where to listen; default 127.0.0.1:8080"},
+    {"--threads N", "worker threads; default 4"},
+    {"--static DIR", "GOV.UK Frontend's assets; default $ONROLL_STATIC, else the static directory "
+                     "beside the binary"},
+    {"--tls-cert PEM", "serve HTTPS with this certificate (with --tls-key)"},
+    {"--tls-key PEM", "the certificate's private key"},
+    {"--secure-cookies", "mark cookies Secure (behind an HTTPS proxy)"},
+    {"--require-totp",
+     "LA administrators, officers and analysts sign in only with a second factor"},
+    {"--max-connections N", "connections in all; default 2000"},
+    {"--max-per-address N", "connections from one address; default 128"},
+    {"--idle-timeout SECONDS", "close an idle connection after this; default 10"},
+    {"--trusted-proxy ADDR[,ADDR]",
+     "believe X-Forwarded-For only from these addresses (repeatable)"},
+    {"--smtp URL", "also send partner notifications through this SMTP server, with the sender "
+                   "options of onroll notify send (onroll help notify)"},
+    {"--from ADDRESS", "sender: the From address"},
+    {"--base-url URL", "sender: the web address links start with"},
+    {"--smtp-user USER", "sender: the SMTP account"},
+    {"--smtp-tls try|none|required", "sender: TLS on the SMTP connection"},
+    {"--max-attempts N", "sender: tries before a message is marked failed"},
+    {"--retry-base SECONDS", "sender: the first wait before a retry"},
+    {"--retry-max SECONDS", "sender: the longest wait"},
+    {"--lease SECONDS", "sender: how long a message is held while sent"},
+    {"--poll SECONDS", "sender: seconds between passes"},
+    {"--as-of YYYY-MM-DD", "sender: the day duties are worked out for"},
+    {"--window DAYS", "sender: how many days back exclusions are looked for"},
+    {NULL, NULL},
+};
+static const char *const serve_examples[] = {
+    "onroll serve",
+    "onroll serve --listen 0.0.0.0:8443 --tls-cert cert.pem --tls-key key.pem --require-totp",
+    NULL,
+};
+const cli_doc cmd_serve_doc = {
+    "serve", "run the web server and the MIS API",
+    "[--db URL] [--listen HOST:PORT] [--threads N] [--static DIR] [--tls-cert PEM --tls-key PEM] "
+    "[--secure-cookies] [--require-totp] [--max-connections N] [--max-per-address N] "
+    "[--idle-timeout SECONDS] [--trusted-proxy ADDR[,ADDR...]]... " CLI_SENDER_USAGE,
+    serve_opts, serve_examples};
+
 static int env_int(const char *name)
 {
     const char *v = getenv(name);
@@ -56,10 +100,7 @@ static const char *static_beside_binary(char *buf, size_t size)
 
 int cmd_serve(int argc, char **argv)
 {
-    static const char *use = "[--db URL] [--listen HOST:PORT] [--threads N] [--static DIR] "
-                             "[--tls-cert PEM --tls-key PEM] [--secure-cookies] [--require-totp] "
-                             "[--max-connections N] [--max-per-address N] [--idle-timeout SECONDS] "
-                             "[--trusted-proxy ADDR[,ADDR...]]... " CLI_SENDER_USAGE;
+    const char *use = cmd_serve_doc.usage;
     static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
                                          {"listen", required_argument, NULL, 'l'},
                                          {"threads", required_argument, NULL, 't'},

@@ -26,6 +26,32 @@
 #include "onroll/store_signin.h"
 #include "onroll/store_users.h"
 
+/* `onroll help user`, `onroll user --help` (cli.h, cli_help.c) */
+static const cli_opt_doc user_opts[] = {
+    CLI_OPT_DB,
+    {"--name NAME", "add: the person's name"},
+    {"--role ROLE", "add: la_admin, la_officer, virtual_school, school, social_worker, "
+                    "youth_justice, partner or analyst"},
+    {"--scope SCOPE",
+     "add: a school's URN for role school; reu, early_help or vsh for role partner"},
+    {"--password-stdin", "read the password from standard input (12 characters or more, not in "
+                         "libpwquality's dictionary)"},
+    {"--revoke", "token: revoke the school's API tokens"},
+    {"--remove", "totp: remove the account's second factor"},
+    {NULL, NULL},
+};
+static const char *const user_examples[] = {
+    "onroll user add head@school.example --name \"A Head\" --role school --scope 100001",
+    "onroll user token 100001",
+    "onroll user totp officer@la.example",
+    NULL,
+};
+const cli_doc cmd_user_doc = {
+    "user", "web accounts, schools' API tokens and second factors",
+    "add EMAIL --name NAME --role ROLE [--scope SCOPE] [--password-stdin]\nlist\ndisable|enable "
+    "EMAIL\nreset EMAIL [--password-stdin]\ntoken URN [--revoke]\ntotp EMAIL [--remove]",
+    user_opts, user_examples};
+
 static const char *use_text =
     "add EMAIL --name NAME --role ROLE [--scope SCOPE] [--password-stdin]\n"
     "       onroll user list\n"

@@ -8,35 +8,60 @@
 #include "cli/cli.h"
 
 static const struct {
-    const char *name;
     cmd_fn fn;
-    const char *summary;
+    const cli_doc *doc; /* its name, summary, usage, options and examples (its cmd_*.c) */
 } commands[] = {
-    {"init", cmd_init, "create or migrate the database"},
-    {"demo", cmd_demo, "load a synthetic local authority"},
-    {"import", cmd_import, "import CSV files (kind recognised by header)"},
-    {"export", cmd_export, "write every stored row of one kind as CSV"},
-    {"duties", cmd_duties, "statutory and local-protocol duties with due dates"},
-    {"risk", cmd_risk, "children flagged as at risk, with the rules that fired"},
-    {"explain", cmd_explain, "a pupil's timeline, duties and flags with the rules behind them"},
-    {"letter", cmd_letter, "a statutory letter about an exclusion, filled from the ledger"},
-    {"config", cmd_config, "the LA's thresholds and deadlines, and the settings letters use"},
-    {"report", cmd_report, "rates, disproportionality, schools, the scrutiny report"},
-    {"user", cmd_user, "manage web accounts and schools' API tokens"},
-    {"interventions", cmd_interventions, "the interventions directory: list (search), seed"},
-    {"notify", cmd_notify, "partner notifications: recipients, outbox, sender (SMTP)"},
-    {"serve", cmd_serve, "run the web server"},
-    {"backup", cmd_backup, "a consistent copy of the database while it is in use"},
-    {"restore", cmd_restore, "fill a new database from a backup"},
+    {cmd_init, &cmd_init_doc},       {cmd_demo, &cmd_demo_doc},
+    {cmd_import, &cmd_import_doc},   {cmd_export, &cmd_export_doc},
+    {cmd_duties, &cmd_duties_doc},   {cmd_risk, &cmd_risk_doc},
+    {cmd_explain, &cmd_explain_doc}, {cmd_letter, &cmd_letter_doc},
+    {cmd_config, &cmd_config_doc},   {cmd_report, &cmd_report_doc},
+    {cmd_user, &cmd_user_doc},       {cmd_interventions, &cmd_interventions_doc},
+    {cmd_notify, &cmd_notify_doc},   {cmd_serve, &cmd_serve_doc},
+    {cmd_backup, &cmd_backup_doc},   {cmd_restore, &cmd_restore_doc},
 };
+enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: onroll [--db URL] <command> [options]\n\ncommands:\n");
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(f, "  %-13s %s\n", commands[i].name, commands[i].summary);
+    fprintf(f, "usage: onroll [--db URL] <command> [options]\n"
+               "   or: onroll help <command>\n"
+               "   or: onroll <command> --help\n\ncommands:\n");
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        fprintf(f, "  %-14s %s\n", commands[i].doc->name, commands[i].doc->summary);
     fprintf(f, "\nThe database is --db URL, else $ONROLL_DB, else ./onroll.db; a postgres:// URL "
-               "selects PostgreSQL.\n");
+               "selects PostgreSQL.\n"
+               "Exit status: 0 success, 1 bad input or failure, 2 usage error.\n"
+               "`onroll help COMMAND` describes a command's options, with examples.\n");
+}
+
+static int find(const char *name)
+{
+    for (int c = 0; c < NCOMMANDS; c++)
+        if (!strcmp(name, commands[c].doc->name))
+            return c;
+    return -1;
+}
+
+static int not_a_command(const char *name)
+{
+    fprintf(stderr, "onroll: '%s' is not a command\n\n", name);
+    usage(stderr);
+    return 2;
+}
+
+/* `onroll help [COMMAND]` */
+static int help(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stdout);
+        return 0;
+    }
+    int c = find(argv[1]);
+    if (c < 0 || argc > 2)
+        return not_a_command(argv[1]);
+    cli_help(stdout, commands[c].doc);
+    return 0;
 }
 
 int cli_fail(const char *cmd, const or_error *err)
@@ -78,10 +103,14 @@ int main(int argc, char **argv)
     }
     if (db)
         setenv("ONROLL_DB", db, 1);
-    for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
-        if (!strcmp(argv[i], commands[c].name))
-            return commands[c].fn(argc - i, argv + i);
-    fprintf(stderr, "onroll: '%s' is not a command\n\n", argv[i]);
-    usage(stderr);
-    return 2;
+    if (!strcmp(argv[i], "help"))
+        return help(argc - i, argv + i);
+    int c = find(argv[i]);
+    if (c < 0)
+        return not_a_command(argv[i]);
+    if (cli_wants_help(argc - i, argv + i)) {
+        cli_help(stdout, commands[c].doc);
+        return 0;
+    }
+    return commands[c].fn(argc - i, argv + i);
 }

@@ -82,24 +82,22 @@ void or_date_format(or_date d, char buf[11])
     }
 }
 
-void or_date_human(or_date d, char buf[16])
+void or_date_human(or_date d, char buf[24])
 {
-    static const char wd[7][4] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    static const char mon[12][4] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    /* GOV.UK's style, as labels.h's or_fmt_date, by hand: the rules word every duty with it */
+    static const char *const mon[12] = {"January",   "February", "March",    "April",
+                                        "May",       "June",     "July",     "August",
+                                        "September", "October",  "November", "December"};
     int y, m, dd;
     or_date_to_ymd(d, &y, &m, &dd);
-    const char *w = wd[or_date_weekday(d)], *mo = mon[(m - 1) % 12];
+    const char *mo = mon[(m - 1) % 12];
     char *p = buf;
-    for (int i = 0; i < 3; i++)
-        *p++ = w[i];
-    *p++ = ' ';
     if (dd >= 10)
         *p++ = (char)('0' + dd / 10);
     *p++ = (char)('0' + dd % 10);
     *p++ = ' ';
-    for (int i = 0; i < 3; i++)
-        *p++ = mo[i];
+    while (*mo)
+        *p++ = *mo++;
     *p++ = ' ';
     y = y < 0 ? 0 : y % 10000;
     for (int div = 1000; div; div /= 10)

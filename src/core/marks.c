@@ -59,17 +59,6 @@ void or_marks_clear(char *marks)
     memset(marks, OR_MARK_NONE, OR_MARKS_LEN);
 }
 
-int or_attendance_tenths(int attended, int possible)
-{
-    if (possible <= 0)
-        return 0;
-    long long num = (long long)attended * 1000, den = possible;
-    long long q = (2 * num + den) / (2 * den); /* half away from zero, attended >= 0 */
-    if (num < 0)
-        q = -((-2 * num + den) / (2 * den));
-    return (int)q;
-}
-
 bool or_absence_age_counts(or_date dob, int ay)
 {
     if (dob == OR_DATE_NONE)

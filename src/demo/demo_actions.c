@@ -109,8 +109,15 @@ or_code or_demo_actions(or_demo_pupil_at pupil, void *pupils_ctx, int npupils, c
             or_date on = when_done(&r, d, e, as_of);
             if (on == OR_DATE_NONE || on > as_of)
                 continue;
-            char id[96], start[11], urn[16];
-            snprintf(id, sizeof id, "%s/%s/%d", d->rule->id, d->event_id, (int)d->due);
+            char id[96], start[11], due[11], urn[16];
+            /* the id names the duty: its rule, its event and its due date when it has one (a
+               duty with none, such as a consultation "when needed", has no date to add) */
+            if (d->due == OR_DATE_NONE)
+                snprintf(id, sizeof id, "%s/%s", d->rule->id, d->event_id);
+            else {
+                or_date_format(d->due, due);
+                snprintf(id, sizeof id, "%s/%s/%s", d->rule->id, d->event_id, due);
+            }
             or_date_format(on, start);
             snprintf(urn, sizeof urn, "%d", d->urn);
             const char *cells[OR_EV__N];

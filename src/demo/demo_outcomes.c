@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "demo/demo_internal.h"
+#include "onroll/labels.h"
 #include "onroll/measures.h"
 #include "onroll/marks.h"
 #include "onroll/risk.h"
@@ -198,9 +199,8 @@ static or_code attendance(emit_ctx *c, dm_rng *r, or_date end, or_date as_of)
     double post = pre + 1.5 + 4.0 * dm_normal(r);
     post = post < 0 ? 0 : post > 100 ? 100 : post;
     char text[32];
-    int tenths = or_attendance_tenths(attended, possible); /* as the pupil's page shows it */
-    if (possible >= 20 && pre == 100.0 * attended / possible)
-        snprintf(text, sizeof text, "%d.%d", tenths / 10, tenths % 10);
+    if (possible >= 20 && pre == 100.0 * attended / possible) /* as the pupil's page shows it */
+        or_fmt_pct(attended, possible, text);
     else
         snprintf(text, sizeof text, "%.1f", pre);
     or_code rc = emit(c, 3, c->e->start, "attendance_pct", text, "pre");

@@ -8,6 +8,7 @@
 #include "model/columns_internal.h"
 #include "onroll/alloc.h"
 #include "onroll/codes.h"
+#include "onroll/labels.h"
 
 static const char *const dim_names[OR_DIM__COUNT] = {
     [OR_DIM_LA] = "la",
@@ -25,6 +26,11 @@ static const char *const dim_names[OR_DIM__COUNT] = {
     [OR_DIM_AGE] = "age",
     [OR_DIM_CLA] = "cla",
     [OR_DIM_CIN] = "cin",
+    [OR_DIM_EAL] = "eal",
+    [OR_DIM_PLA] = "pla",
+    [OR_DIM_CP] = "cp",
+    [OR_DIM_YJS] = "yjs",
+    [OR_DIM_SOCIAL_WORKER] = "social_worker",
     [OR_DIM_REASON] = "reason",
 };
 
@@ -131,6 +137,15 @@ or_code cx_dicts_init(or_columns *c, or_error *err)
         rc = add_list(c, &d[OR_DIM_CIN], cin);
     if (!rc)
         rc = add_list(c, &d[OR_DIM_PHASE], phases);
+    /* the flags' values in the order 0, 1, x, named by the one label table (labels.h) */
+    static const or_dim flags[] = {OR_DIM_EAL, OR_DIM_PLA, OR_DIM_CP, OR_DIM_YJS,
+                                   OR_DIM_SOCIAL_WORKER};
+    static const char *const values[] = {"0", "1", "x"};
+    for (size_t f = 0; !rc && f < sizeof flags / sizeof flags[0]; f++)
+        for (int v = 0; !rc && v < (flags[f] == OR_DIM_SOCIAL_WORKER ? 2 : 3); v++)
+            if (cx_dict_add(c, &d[flags[f]], values[v],
+                            or_label_flag(or_dim_name(flags[f]), values[v])) < 0)
+                rc = OR_ENOMEM;
     /* SEN provision: N, K, E in the list's order (the older A, P, Q, S follow, unused) */
     if (!rc)
         rc = add_codeset(c, &d[OR_DIM_SEN], OR_CS_SEN_PROVISION);
@@ -174,15 +189,15 @@ or_code cx_dicts_init(or_columns *c, or_error *err)
     for (size_t i = 0; !rc && i < neth; i++) {
         const or_code_entry *e = or_codeset_at(OR_CS_ETHNICITY, i);
         if (e->group && strcmp(e->group, e->code) == 0 &&
-            cx_dict_add(c, &d[OR_DIM_ETHNICITY], e->code, e->description) < 0)
+            cx_dict_add(c, &d[OR_DIM_ETHNICITY], e->code, or_label_ethnicity(e->code)) < 0)
             rc = OR_ENOMEM;
     }
     for (size_t i = 0; !rc && i < neth; i++) {
         const or_code_entry *e = or_codeset_at(OR_CS_ETHNICITY, i);
         const char *main = e->group ? e->group : e->code;
-        int v = cx_dict_add(c, &d[OR_DIM_ETHNICITY], main, e->description);
+        int v = cx_dict_add(c, &d[OR_DIM_ETHNICITY], main, or_label_ethnicity(main));
         int m = cx_dict_add(c, &d[OR_DIM_ETHNICITY_MAJOR], e->major ? e->major : "x",
-                            e->major ? e->major_description : "Not recorded");
+                            or_label_ethnicity_major(e->major ? e->major : "x"));
         if (v < 0 || m < 0)
             rc = OR_ENOMEM;
         else {
@@ -267,6 +282,12 @@ void cx_encode_snapshot(or_columns *c, int i, const or_value *row)
     s[CX_S_SEN_NEED][i] = (uint8_t)(need < 0 ? cx_dict_find(&c->dict[OR_DIM_SEN_NEED], "x") : need);
     s[CX_S_CLA][i] = flag3(&row[OR_PU_CLA]);
     s[CX_S_CIN][i] = flag3(&row[OR_PU_CIN]);
+    s[CX_S_EAL][i] = flag3(&row[OR_PU_EAL]);
+    s[CX_S_PLA][i] = flag3(&row[OR_PU_PLA]);
+    s[CX_S_CP][i] = flag3(&row[OR_PU_CP]);
+    s[CX_S_YJS][i] = flag3(&row[OR_PU_YJS]);
+    s[CX_S_SW][i] = !row[OR_PU_SOCIAL_WORKER_SINCE].null || s[CX_S_CIN][i] == 1 ||
+                    s[CX_S_CP][i] == 1 || s[CX_S_CLA][i] == 1;
 
     /* age on 31 August of ay = ay - k, k = year of birth (+1 if born September-December) */
     int by = 2000, bm = 1, bd = 1;

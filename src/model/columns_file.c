@@ -20,7 +20,7 @@
 #include "model/columns_internal.h"
 
 #define MAGIC   "onroll-columns\n"
-#define VERSION 1
+#define VERSION 2 /* 2: the EAL, PLA, CP, YJS and social-worker columns */
 
 typedef struct {
     char magic[16];

@@ -38,6 +38,11 @@ enum {
     CX_S_SEN_NEED,
     CX_S_CLA,
     CX_S_CIN,
+    CX_S_EAL,
+    CX_S_PLA,
+    CX_S_CP,
+    CX_S_YJS,
+    CX_S_SW,
     CX_S__N
 };
 

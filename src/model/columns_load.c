@@ -163,9 +163,23 @@ static or_code on_snapshot(void *ctx, const or_value *r, const or_row_meta *m, o
 
 static or_code load_snapshots(staged *st, or_store *s, int64_t upto, or_error *err)
 {
-    static const int cols[] = {OR_PU_UPN,      OR_PU_DOB, OR_PU_SEX,   OR_PU_ETHNICITY,
-                               OR_PU_FSM,      OR_PU_SEN, OR_PU_AS_OF, OR_PU_FSM6,
-                               OR_PU_SEN_NEED, OR_PU_CLA, OR_PU_CIN,   OR_PU_YEAR_GROUP};
+    static const int cols[] = {OR_PU_UPN,
+                               OR_PU_DOB,
+                               OR_PU_SEX,
+                               OR_PU_ETHNICITY,
+                               OR_PU_FSM,
+                               OR_PU_SEN,
+                               OR_PU_AS_OF,
+                               OR_PU_FSM6,
+                               OR_PU_SEN_NEED,
+                               OR_PU_CLA,
+                               OR_PU_CIN,
+                               OR_PU_YEAR_GROUP,
+                               OR_PU_EAL,
+                               OR_PU_PLA,
+                               OR_PU_CP,
+                               OR_PU_YJS,
+                               OR_PU_SOCIAL_WORKER_SINCE};
     or_scan_spec spec = {cols, (int)(sizeof cols / sizeof cols[0]), .src_upto = upto};
     return or_store_scan_rows(s, or_kind_get(OR_K_PUPILS), &spec, on_snapshot, st, err);
 }
@@ -310,9 +324,23 @@ static or_code stage_rows(staged *st, or_store *s, int64_t upto, or_error *err)
 or_scan_spec cx_scan_spec(or_kind_id k)
 {
     static const int scols[] = {OR_SC_URN, OR_SC_NAME, OR_SC_PHASE, OR_SC_LA_CODE};
-    static const int pcols[] = {OR_PU_UPN,      OR_PU_DOB, OR_PU_SEX,   OR_PU_ETHNICITY,
-                                OR_PU_FSM,      OR_PU_SEN, OR_PU_AS_OF, OR_PU_FSM6,
-                                OR_PU_SEN_NEED, OR_PU_CLA, OR_PU_CIN,   OR_PU_YEAR_GROUP};
+    static const int pcols[] = {OR_PU_UPN,
+                                OR_PU_DOB,
+                                OR_PU_SEX,
+                                OR_PU_ETHNICITY,
+                                OR_PU_FSM,
+                                OR_PU_SEN,
+                                OR_PU_AS_OF,
+                                OR_PU_FSM6,
+                                OR_PU_SEN_NEED,
+                                OR_PU_CLA,
+                                OR_PU_CIN,
+                                OR_PU_YEAR_GROUP,
+                                OR_PU_EAL,
+                                OR_PU_PLA,
+                                OR_PU_CP,
+                                OR_PU_YJS,
+                                OR_PU_SOCIAL_WORKER_SINCE};
     static const int ecols[] = {OR_EN_UPN, OR_EN_URN, OR_EN_START, OR_EN_END, OR_EN_TYPE};
     /* exclusions, what can stop one counting, and the board's and review's decisions (the
      * other actions are most of the ledger and never matter here) */

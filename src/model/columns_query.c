@@ -78,6 +78,16 @@ static int snap_col(or_dim d)
         return CX_S_CLA;
     case OR_DIM_CIN:
         return CX_S_CIN;
+    case OR_DIM_EAL:
+        return CX_S_EAL;
+    case OR_DIM_PLA:
+        return CX_S_PLA;
+    case OR_DIM_CP:
+        return CX_S_CP;
+    case OR_DIM_YJS:
+        return CX_S_YJS;
+    case OR_DIM_SOCIAL_WORKER:
+        return CX_S_SW;
     default:
         return -1;
     }

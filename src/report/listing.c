@@ -1,12 +1,15 @@
 /* listing.c - writing duties and risk flags as a table, CSV (formats.md columns, through the
  * one CSV writer, csvout.h) or JSON. */
 #include <errno.h>
+#include <stdio.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "onroll/alloc.h"
 #include "onroll/csvout.h"
 #include "onroll/alloc.h"
+#include "onroll/labels.h"
 #include "onroll/listing.h"
 
 bool or_format_parse(const char *s, or_format *out)
@@ -43,6 +46,42 @@ static or_code write_json(FILE *out, json_t *arr, or_error *err)
     if (rc)
         return or_fail(err, OR_EIO, "writing JSON: %s", strerror(errno));
     return finish(out, err);
+}
+
+/* Characters in a UTF-8 string (its bytes that do not continue a character). */
+static int chars(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+void or_text_table(FILE *out, const char *const *heads, int ncols, const char *const *cells,
+                   int nrows)
+{
+    int *w = or_xcalloc((size_t)ncols + 1, sizeof *w);
+    for (int c = 0; c < ncols; c++) {
+        w[c] = chars(heads[c]);
+        for (int r = 0; r < nrows; r++) {
+            const char *v = cells[(size_t)r * (size_t)ncols + (size_t)c];
+            int n = chars(v ? v : "");
+            if (n > w[c])
+                w[c] = n;
+        }
+    }
+    for (int r = -1; r < nrows; r++) {
+        for (int c = 0; c < ncols; c++) {
+            const char *v = r < 0 ? heads[c] : cells[(size_t)r * (size_t)ncols + (size_t)c];
+            v = v ? v : "";
+            if (c == ncols - 1) {
+                fprintf(out, "%s\n", v);
+                break;
+            }
+            fprintf(out, "%s%*s", v, w[c] - chars(v) + 2, "");
+        }
+    }
+    free(w);
 }
 
 or_code or_write_duties(FILE *out, const or_duty_list *l, or_format fmt, or_error *err)
@@ -88,16 +127,31 @@ or_code or_write_duties(FILE *out, const or_duty_list *l, or_format fmt, or_erro
         }
         return or_csv_close(&w, "the duties", err);
     }
-    fprintf(out, "%-11s %-7s %-14s %-20s %-10s %-8s %-10s %s\n", "due", "urn", "upn", "rule",
-            "event", "status", "done", "what");
+    enum { NC = 8 };
+    static const char *const heads[NC] = {"Due",   "School", "UPN",  "Rule",
+                                          "Event", "Status", "Done", "What"};
+    const char **cells = or_xcalloc((size_t)l->n * NC + 1, sizeof *cells);
+    char(*dates)[2][24] = or_xcalloc((size_t)l->n + 1, sizeof *dates);
+    char(*urns)[16] = or_xcalloc((size_t)l->n + 1, sizeof *urns);
     for (int i = 0; i < l->n; i++) {
         const or_duty *d = &l->items[i];
-        date_or_empty(d->due, due);
-        date_or_empty(d->done_on, done);
-        fprintf(out, "%-11s %-7d %-14s %-20s %-10s %-8s %-10s %s\n", due[0] ? due : "-", d->urn,
-                d->upn, d->rule->id, d->event_id[0] ? d->event_id : "-",
-                or_duty_status_name(d->status), done[0] ? done : "-", d->detail);
+        const char **row = &cells[(size_t)i * NC];
+        date_or_empty(d->due, dates[i][0]);
+        date_or_empty(d->done_on, dates[i][1]);
+        snprintf(urns[i], sizeof urns[i], "%d", d->urn);
+        row[0] = dates[i][0][0] ? dates[i][0] : "-";
+        row[1] = urns[i];
+        row[2] = d->upn;
+        row[3] = d->rule->id;
+        row[4] = d->event_id[0] ? d->event_id : "-";
+        row[5] = or_label_status(or_duty_status_name(d->status));
+        row[6] = dates[i][1][0] ? dates[i][1] : "-";
+        row[7] = d->detail;
     }
+    or_text_table(out, heads, NC, cells, l->n);
+    free(cells);
+    free(dates);
+    free(urns);
     return finish(out, err);
 }
 
@@ -188,21 +242,30 @@ or_code or_write_flags(FILE *out, const or_flag_list *l, const or_params *p, or_
             or_csv_end_row(&w);
         }
         rc = or_csv_close(&w, "the risk flags", err);
-    } else {
-        if (p)
-            fprintf(out, "%-7s %-14s %-17s %-6s %-10s %-6s %s\n", "urn", "upn", "rule", "tier",
-                    "kind", "weight", "why");
-        else
-            fprintf(out, "%-7s %-14s %-17s %s\n", "urn", "upn", "rule", "why");
+    } else { /* for people: aligned, headings in words (labels.h) */
+        static const char *const heads[7] = {"School", "UPN", "Rule", "Tier", "Kind", "Weight", "Why"};
+        static const char *const heads4[4] = {"School", "UPN", "Rule", "Why"};
+        int nc = p ? 7 : 4;
+        const char **cells = or_xcalloc((size_t)l->n * (size_t)nc + 1, sizeof *cells);
+        char(*nums)[2][16] = or_xcalloc((size_t)l->n + 1, sizeof *nums);
         for (int i = 0; i < l->n; i++) {
             const or_flag *f = &l->items[i];
-            if (p)
-                fprintf(out, "%-7d %-14s %-17s %-6s %-10s %-6d %s\n", f->urn, f->upn, f->rule->id,
-                        or_risk_tier_key(tiers[i]),
-                        or_risk_kind_key(or_risk_kind_of(f->rule->code)), weight(f, p), f->detail);
-            else
-                fprintf(out, "%-7d %-14s %-17s %s\n", f->urn, f->upn, f->rule->id, f->detail);
+            const char **row = &cells[(size_t)i * (size_t)nc];
+            snprintf(nums[i][0], sizeof nums[i][0], "%d", f->urn);
+            row[0] = nums[i][0];
+            row[1] = f->upn;
+            row[2] = f->rule->id;
+            if (p) {
+                snprintf(nums[i][1], sizeof nums[i][1], "%d", weight(f, p));
+                row[3] = or_risk_tier_key(tiers[i]);
+                row[4] = or_risk_kind_key(or_risk_kind_of(f->rule->code));
+                row[5] = nums[i][1];
+            }
+            row[nc - 1] = f->detail;
         }
+        or_text_table(out, p ? heads : heads4, nc, cells, l->n);
+        free(cells);
+        free(nums);
         rc = finish(out, err);
     }
     free(tiers);

@@ -285,7 +285,7 @@ static void doc_begin(scr *x)
                     "\u201cc\u201d (see <a href=\"#about\">About the data</a>).</p>\n",
                     x->thr);
     if (x->today < or_date_from_ymd(x->o->ay + 1, 7, 31)) {
-        char when[16];
+        char when[24];
         or_date_human(x->today, when);
         html_printf(h,
                     "<p class=\"inset\">The academic year %s is not over (this report was "
@@ -567,7 +567,7 @@ static void write_about(scr *x)
 {
     or_sb *h = x->h;
     scr_section_begin(x, "about", "About the data");
-    char census[16];
+    char census[24];
     or_date_human(or_census_day(x->o->ay), census);
     html_raw(h, "<dl class=\"definitions\">\n");
     html_printf(h,
@@ -633,7 +633,7 @@ static or_date report_date(void)
 
 static void doc_end(scr *x)
 {
-    char when[16];
+    char when[24];
     or_date_human(x->today, when);
     html_raw(x->h, "</main>\n<footer class=\"footer\"><div class=\"footer__inner\">");
     html_printf(x->h, "<p>Produced by onroll on %s. %s</p>", when,

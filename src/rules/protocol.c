@@ -156,7 +156,7 @@ void or_local_psp(or_duty_ctx *c)
             }
         }
         if (not_improving(prev) && not_improving(latest)) {
-            char d1[16], d2[16];
+            char d1[24], d2[24];
             or_date_human(prev->start, d1);
             or_date_human(latest->start, d2);
             /* done by its action, or by a referral to a service of its row */
@@ -177,7 +177,7 @@ void or_local_psp(or_duty_ctx *c)
         or_date next = last + p->v[OR_P_PSP_REVIEW_DAYS];
         if (or_date_academic_year(next) != ay)
             continue; /* a PSP runs within its school year; a new year brings a new one */
-        char dd[16];
+        char dd[24];
         or_date_human(last, dd);
         or_duty_add(c, e, 0, OR_RULE_LOCAL_PSP_REVIEW, next, OR_DUE_BY, NULL,
                     "review the Pastoral Support Programme every %d days (last: %s)",
@@ -300,7 +300,7 @@ void or_local_pep(or_duty_ctx *c)
                 e->start >= from && e->start <= to && e->start <= c->as_of)
                 done = e;
         }
-        char s1[16], s2[16];
+        char s1[24], s2[24];
         or_date_human(from, s1);
         or_date_human(to, s2);
         or_duty_add(c, NULL, urn, OR_RULE_LOCAL_PEP, to, OR_DUE_BY, done,
@@ -323,7 +323,7 @@ void or_local_ptt(or_duty_ctx *c)
         or_date due = e->end;
         if (limit != OR_DATE_NONE && (due == OR_DATE_NONE || limit < due))
             due = limit;
-        char s1[16];
+        char s1[24];
         or_date_human(e->end, s1);
         or_duty_add(c, e, 0, OR_RULE_LOCAL_PTT, due, OR_DUE_BY,
                     or_duty_action(c, e, OR_RULE_LOCAL_PTT),

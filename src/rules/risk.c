@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "onroll/codes.h"
+#include "onroll/labels.h"
 #include "onroll/marks.h"
 #include "onroll/referrals.h"
 #include "rules/rules_internal.h"
@@ -347,11 +348,11 @@ void or_attendance_summary(const or_pupil_facts *f, int ay, or_date as_of, int *
 }
 
 /* "84.2%": attended / possible to one decimal place, rounded as every figure is
- * (or_attendance_tenths); where that rounding reaches the threshold the rate is below, two
+ * (or_pct_tenths, labels.h); where that rounding reaches the threshold the rate is below, two
  * decimal places, rounded down, so that it never reads as the threshold itself (89.96%). */
 static void add_pct(or_rtext *t, int attended, int possible, int threshold)
 {
-    int tenths = or_attendance_tenths(attended, possible);
+    int tenths = (int)or_pct_tenths(attended, possible);
     if (tenths >= threshold * 10) {
         long long h = (long long)attended * 10000 / possible;
         or_rtext_addf(t, "%lld.%02lld%%", h / 100, h % 100);

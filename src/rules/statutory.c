@@ -43,7 +43,7 @@ void or_stat_notify(or_duty_ctx *c, const or_excl_info *x)
     const or_fact_event *e = x->e;
     const or_pupil_facts *f = c->f;
     const or_fact_snapshot *s = or_facts_snapshot_on(f, e->decided);
-    char dd[16];
+    char dd[24];
     or_date_human(e->decided, dd);
     or_duty_add(c, e, 0, OR_RULE_STAT_NOTIFY_PARENT, e->decided, OR_DUE_BY,
                 or_duty_action(c, e, OR_RULE_STAT_NOTIFY_PARENT),
@@ -77,7 +77,7 @@ void or_stat_board(or_duty_ctx *c, const or_excl_info *x)
     bool perm = e->kind == OR_EV_PERMANENT, exam = e->exam_date != OR_DATE_NONE;
     bool over5 = x->term_after > 2 * p->v[OR_P_GB_NOTIFY_DAYS];
     bool over15 = x->term_after > 2 * p->v[OR_P_GB_15_TERM_DAYS];
-    char t[32], dd[16];
+    char t[32], dd[24];
     days(x->term_after, t);
     const char *why = perm     ? "a permanent exclusion"
                       : over15 ? "the pupil's suspensions this term come to more than 15 days"
@@ -145,7 +145,7 @@ void or_stat_review(or_duty_ctx *c, const or_excl_info *x)
     const or_fact_event *gb = or_duty_action(c, e, OR_RULE_STAT_GB_15DAY);
     if (outcome_is(gb, "reinstated"))
         return;
-    char dd[16];
+    char dd[24];
     or_date from = gb ? or_deemed_date(gb->start, gb->delivery) : e->decided;
     or_date_human(from, dd);
     or_date apply_due = or_duty_after(x, from, p->v[OR_P_IRP_APPLY_DEADLINE]);
@@ -193,7 +193,7 @@ void or_stat_review(or_duty_ctx *c, const or_excl_info *x)
         removal = apply_due + 1;
         removal_why = "the deadline for applying for a review passed with no application";
     }
-    char allowed[16] = "";
+    char allowed[24] = "";
     if (removal != OR_DATE_NONE)
         or_date_human(removal, allowed);
     or_duty_add(c, e, 0, OR_RULE_STAT_ROLL_REMOVAL, OR_DATE_NONE, OR_DUE_BY,
@@ -261,7 +261,7 @@ void or_stat_sixth_day_school(or_duty_ctx *c)
         const or_fact_snapshot *s = or_facts_snapshot_on(c->f, sixth);
         if (s && !or_compulsory_school_age(s->dob, sixth))
             continue;
-        char a[16], b[16], r[16];
+        char a[24], b[24], r[24];
         or_date_human(sixth, a);
         or_date_human(run_end, b);
         or_date_human(run_start, r);

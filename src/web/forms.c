@@ -247,7 +247,7 @@ void gov_warning(or_sb *out, const char *text)
                 text);
 }
 
-const char *web_date_human(or_date d, char buf[16])
+const char *web_date_human(or_date d, char buf[24])
 {
     buf[0] = '\0';
     if (d != OR_DATE_NONE)
@@ -292,7 +292,7 @@ void web_duties_table(or_sb *out, const char *caption, const char *upn, const or
         const or_duty *d = &duties[i];
         const char *colour;
         const char *status = status_words(d->status, &colour);
-        char due[16], done[16];
+        char due[24], done[24];
         html_raw(out, "<tr class=\"govuk-table__row\">\n<td class=\"govuk-table__cell\">");
         html_printf(out, "<strong>%s</strong><br>%s", d->rule->id, d->rule->summary);
         if (d->detail && *d->detail)
@@ -370,7 +370,7 @@ void web_pupil_schools(const web_request *req, const or_model *m, const char *up
         if (seen || out->n == (int)(sizeof out->items / sizeof out->items[0]))
             continue;
         const or_school_info *s = or_model_school(m, en->urn);
-        char from[16], to[16];
+        char from[24], to[24];
         web_date_human(en->start, from);
         web_date_human(en->end, to);
         out->items[out->n++] = (gov_choice){

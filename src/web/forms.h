@@ -65,8 +65,8 @@ void gov_warning(or_sb *out, const char *text);
  * /pupils/UPN/action?urn=URN&event=EVENT_ID&rule=RULE. */
 void web_duties_table(or_sb *out, const char *caption, const char *upn, const or_duty *duties,
                       int n, bool record_links);
-/* "24 Nov 2026"-style date for people into buf[16]; "" for OR_DATE_NONE. */
-const char *web_date_human(or_date d, char buf[16]);
+/* "24 November 2026" (GOV.UK's style) into buf[24]; "" for OR_DATE_NONE. */
+const char *web_date_human(or_date d, char buf[24]);
 
 /* A stream whose writes are appended to res->body, for a whole document made by another
  * module that escapes its own text (the scrutiny report's HTML, to download): never for a

@@ -187,7 +187,7 @@ static void form_page(form *f, web_response *res, void *ctx)
     const or_duty *d = a->d;
     const web_request *req = f->req;
     or_sb *out = &res->body;
-    char name[300], due[16];
+    char name[300], due[24];
     web_pupil_name(req, a->upn, name, sizeof name);
     const char *title = or_arena_printf(req->arena, "Record: %s", d->rule->summary);
     gov_page_start(out, req, f->nerrors ? or_arena_printf(req->arena, "Error: %s", title) : title);

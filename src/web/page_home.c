@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "onroll/labels.h"
+#include "web/govuk.h"
 #include "web/dashboard.h"
 
 /* In plain words, whose records this role sees. */
@@ -29,7 +31,8 @@ static const char *scope_words(const or_user *u, char *buf, size_t size)
     case OR_ROLE_YOUTH_JUSTICE:
         return "The children on your own caseload, and nobody else's.";
     case OR_ROLE_PARTNER:
-        snprintf(buf, size, "The children referred to your service (%s).", u->scope);
+        snprintf(buf, size, "The children referred to your service (%s).",
+                 or_label_service(u->scope));
         return buf;
     case OR_ROLE_ANALYST:
         return "Aggregated figures, with small numbers suppressed. No child's record.";

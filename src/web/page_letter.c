@@ -202,9 +202,9 @@ static void letter_page(const web_request *req, web_response *res, const web_let
     }
     html_raw(out, "</dd>\n</div>\n");
     gov_summary_row(out, "To", k ? k->to : "");
-    gov_summary_row(out, "About",
-                    or_arena_printf(req->arena, "%s %s, %s", web_letter_event_label(c->e),
-                                    c->e->event_id, c->school_name));
+    gov_summary_row(
+        out, "About",
+        or_arena_printf(req->arena, "%s, %s", view_event_name(req->arena, c->e), c->school_name));
     gov_summary_row(
         out, "Written by",
         or_arena_printf(req->arena, "%s on %s", r->created_by, view_time(r->created_at, when)));

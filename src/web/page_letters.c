@@ -34,7 +34,8 @@ static void event_summary(or_sb *out, const web_request *req, const web_letter_c
     char day[24];
     gov_summary_start(out);
     gov_summary_row(out, "Exclusion", web_letter_event_label(e));
-    gov_summary_row(out, "Event", e->event_id);
+    if (!view_internal_id(e->event_id)) /* the school's own reference, not onroll's id */
+        gov_summary_row(out, "School's reference", e->event_id);
     gov_summary_row(out, "School", c->school_name);
     gov_summary_row(out, "Start", view_date(e->start, day));
     if (e->decided != OR_DATE_NONE && e->decided != e->start)
@@ -138,7 +139,7 @@ static void list_page(const web_request *req, web_response *res, const web_lette
     }
     or_sb *out = &res->body;
     const char *title =
-        or_arena_printf(req->arena, "Letters: %s %s", web_letter_event_label(c->e), c->e->event_id);
+        or_arena_printf(req->arena, "Letters: %s", view_event_name(req->arena, c->e));
     gov_page_start(out, req, nerrs ? or_arena_printf(req->arena, "Error: %s", title) : title);
     html_printf(out,
                 "<a href=\"/pupils/%t\" class=\"govuk-back-link\">Back to the pupil's "
@@ -147,10 +148,8 @@ static void list_page(const web_request *req, web_response *res, const web_lette
     gov_error_summary(out, errs, nerrs);
     html_printf(out, "<span class=\"govuk-caption-l\">%s, UPN %s</span>\n",
                 *c->pupil ? c->pupil : "Pupil", c->upn);
-    html_printf(out, "<h1 class=\"govuk-heading-l\">Letters about the %s</h1>\n",
-                c->e->kind == OR_EV_PERMANENT   ? "permanent exclusion"
-                : c->e->kind == OR_EV_LUNCHTIME ? "lunchtime suspension"
-                                                : "suspension");
+    html_printf(out, "<h1 class=\"govuk-heading-l\">Letters: %s</h1>\n",
+                view_event_name(req->arena, c->e));
     event_summary(out, req, c);
     web_letter_missing_settings(out, req, c, NULL);
     html_raw(out, "<p class=\"govuk-body\">Each letter is filled in from the record, with its "

@@ -354,11 +354,12 @@ static void attendance_section(or_sb *out, const or_pupil_facts *f, const or_par
                     "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%d</td>\n",
                     possible, attended);
         if (possible > 0) {
-            int tenths = or_attendance_tenths(attended, possible); /* one rounding */
+            /* the one rounding rule (labels.h or_fmt_pct), as the attendance flags word it */
+            char pct[OR_FMT_PCT_LEN];
             html_printf(out,
-                        "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%d.%d</td>\n"
+                        "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%s</td>\n"
                         "<td class=\"govuk-table__cell\">",
-                        tenths / 10, tenths % 10);
+                        or_fmt_pct(attended, possible, pct));
             const or_fact_snapshot *sn = or_facts_snapshot_on(f, upto);
             long long a100 = (long long)attended * 100;
             if (!or_absence_age_counts(sn ? sn->dob : OR_DATE_NONE, ay))
@@ -554,7 +555,7 @@ static void characteristics_section(or_sb *out, const or_pupil_facts *f)
                     "<tr class=\"govuk-table__row\">\n<th scope=\"row\" "
                     "class=\"govuk-table__header\">%s</th>\n",
                     view_date(s->as_of, day));
-        td(out, code_words(OR_CS_ETHNICITY, s->ethnicity, s->as_of));
+        td(out, s->ethnicity && *s->ethnicity ? or_label_ethnicity(s->ethnicity) : "Not recorded");
         html_printf(out, "<td class=\"govuk-table__cell\">%s%s</td>\n", yes_no(s->fsm),
                     s->fsm6 == 1 ? " (in the last 6 years: yes)" : "");
         html_printf(out, "<td class=\"govuk-table__cell\">%s", sen_words(s->sen));
@@ -610,12 +611,7 @@ static void caseload_section(or_sb *out, const or_pupil_facts *f)
     char day[24];
     for (int i = f->ncases - 1; i >= 0; i--) {
         const or_fact_case *c = &f->cases[i];
-        const char *role = !strcmp(c->role, "social_worker")   ? "Social worker"
-                           : !strcmp(c->role, "youth_justice") ? "Youth justice"
-                           : !strcmp(c->role, "vsh")           ? "Virtual School"
-                           : !strcmp(c->role, "reu")           ? "Re-engagement Unit"
-                           : !strcmp(c->role, "early_help")    ? "Early help"
-                                                               : c->role;
+        const char *role = or_label_service(c->role);
         html_raw(out, "<tr class=\"govuk-table__row\">\n");
         td(out, role);
         td(out, c->worker);

@@ -254,7 +254,7 @@ static void show_check(form *fm, web_response *res, const or_pupil_facts *f, con
                      caption(req, r->upn), true);
 
     const or_school_info *school = or_model_school(m, urn);
-    char d1[16];
+    char d1[24];
     gov_summary_start(out);
     gov_summary_row(out, "Type", type_label(type));
     gov_summary_row(out, "School",

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "onroll/duties.h"
+#include "onroll/labels.h"
 #include "onroll/model.h"
 #include "onroll/store_outbox.h"
 #include "onroll/report.h"
@@ -125,6 +126,11 @@ int64_t view_iso_seconds(const char *iso);
 /* A GOV.UK tag: colour NULL (blue), "grey", "green", "red", "yellow", "orange", ... */
 void view_tag(or_sb *out, const char *text, const char *colour);
 /* An event type for people: "suspension" -> "Suspension", "permanent" -> "Permanent exclusion". */
+/* An event by what and when ("Suspension from 8 December 2026, 3 days": labels.h
+ * or_event_name), in the arena: the one name headings, titles and links use. */
+const char *view_event_name(or_arena *a, const or_fact_event *e);
+/* Whether an event id is one onroll made (a web form's "WEB-..."): never shown to people. */
+bool view_internal_id(const char *event_id);
 const char *view_event_label(const char *type);
 /* Exclusion reason codes ("PA;VP", valid on d) as their descriptions, separated by "; ". */
 void view_reasons(or_sb *out, const char *reasons, or_date d);

@@ -15,13 +15,7 @@ static const char *const months[] = {"January",   "February", "March",    "April
 
 const char *view_date(or_date d, char buf[24])
 {
-    buf[0] = '\0';
-    if (d == OR_DATE_NONE)
-        return buf;
-    int y, m, day;
-    or_date_to_ymd(d, &y, &m, &day);
-    snprintf(buf, 24, "%d %s %d", day, months[(m - 1) % 12], y);
-    return buf;
+    return or_fmt_date(d, buf); /* labels.h: the one date style */
 }
 
 const char *view_time(const char *iso, char buf[48])
@@ -49,30 +43,19 @@ void view_tag(or_sb *out, const char *text, const char *colour)
 
 const char *view_event_label(const char *type)
 {
-    static const struct {
-        const char *type, *label;
-    } labels[] = {
-        {"suspension", "Suspension"},
-        {"lunchtime", "Lunchtime suspension"},
-        {"permanent", "Permanent exclusion"},
-        {"withdrawn", "Exclusion withdrawn"},
-        {"reinstated", "Reinstated"},
-        {"managed_move", "Managed move"},
-        {"off_site_direction", "Off-site direction"},
-        {"ap_placement", "Alternative provision placement"},
-        {"part_time_timetable", "Part-time timetable"},
-        {"ehe", "Elective home education"},
-        {"cme", "Child missing education"},
-        {"unexplained_exit", "Unexplained exit"},
-        {"in_year_transfer", "In-year transfer"},
-        {"representations", "Representations to the governing board"},
-        {"action", "Duty done"},
-        {"intervention", "Intervention"},
-    };
-    for (size_t i = 0; type && i < sizeof labels / sizeof labels[0]; i++)
-        if (!strcmp(labels[i].type, type))
-            return labels[i].label;
-    return type ? type : "";
+    return or_label_event(type); /* labels.h: the one table */
+}
+
+const char *view_event_name(or_arena *a, const or_fact_event *e)
+{
+    char buf[128];
+    or_event_name(or_event_kind_name(e->kind), e->start, e->sessions, e->end, buf, sizeof buf);
+    return or_arena_strdup(a, buf);
+}
+
+bool view_internal_id(const char *event_id)
+{
+    return event_id && !strncmp(event_id, "WEB-", 4);
 }
 
 void view_reasons(or_sb *out, const char *reasons, or_date d)
@@ -300,7 +283,9 @@ const char *view_count(int64_t n, bool suppress, char buf[24])
 {
     if (suppress && n >= 1 && n <= OR_SUPPRESS_THRESHOLD)
         snprintf(buf, 24, "c");
-    else
-        snprintf(buf, 24, "%lld", (long long)n);
+    else {
+        char num[OR_FMT_INT_LEN]; /* "37,166": thousands separators (labels.h) */
+        snprintf(buf, 24, "%s", or_fmt_int(n, num));
+    }
     return buf;
 }

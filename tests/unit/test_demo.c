@@ -287,6 +287,12 @@ static or_code on_row(void *ctx, or_kind_id kind, const char *const *cells, or_e
     if ((int)kind < c->last_kind)
         failure(c, "%s row after a row of a later kind", k->name);
     c->last_kind = kind;
+    /* Finding (issue 14): 289 demo ids held "-2147483648", an unset date printed as a day
+     * number. No cell of any row may hold INT_MIN or an unset date's day number. */
+    for (int col = 0; col < k->ncols; col++)
+        if (strstr(cells[col], "2147483648"))
+            failure(c, "%s: %s is \"%s\", an unset number printed", k->name, k->cols[col].name,
+                    cells[col]);
     or_value row[32];
     if (!parse_row(c, k, cells, row))
         return OR_OK;

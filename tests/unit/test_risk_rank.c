@@ -15,6 +15,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "onroll/labels.h"
 #include "onroll/marks.h"
 #include "onroll/risk.h"
 
@@ -251,13 +252,13 @@ static void test_absence_age(void **state)
 static void test_rounding(void **state)
 {
     (void)state;
-    assert_int_equal(or_attendance_tenths(98, 109), 899);    /* 89.908 */
-    assert_int_equal(or_attendance_tenths(76, 96), 792);     /* 79.1666 */
-    assert_int_equal(or_attendance_tenths(102, 120), 850);   /* 85.0 */
-    assert_int_equal(or_attendance_tenths(49, 100), 490);    /* 49.0 */
-    assert_int_equal(or_attendance_tenths(1, 2000), 1);      /* 0.05 -> 0.1, the tie up */
-    assert_int_equal(or_attendance_tenths(1799, 2000), 900); /* 89.95 -> 90.0 */
-    assert_int_equal(or_attendance_tenths(5, 0), 0);
+    assert_int_equal(or_pct_tenths(98, 109), 899);    /* 89.908 */
+    assert_int_equal(or_pct_tenths(76, 96), 792);     /* 79.1666 */
+    assert_int_equal(or_pct_tenths(102, 120), 850);   /* 85.0 */
+    assert_int_equal(or_pct_tenths(49, 100), 490);    /* 49.0 */
+    assert_int_equal(or_pct_tenths(1, 2000), 1);      /* 0.05 -> 0.1, the tie up */
+    assert_int_equal(or_pct_tenths(1799, 2000), 900); /* 89.95 -> 90.0 */
+    assert_int_equal(or_pct_tenths(5, 0), 0);
 }
 
 int main(void)
