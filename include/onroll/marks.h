@@ -23,7 +23,6 @@ int or_mark_pos(or_date d, int pm);
 or_date or_mark_date(int ay, int pos);
 void or_marks_clear(char *marks); /* fill with OR_MARK_NONE */
 
-
 /* Whether a child born on dob is counted in absence statistics for academic year ay: DfE's
  * pupil absence statistics cover pupils of compulsory school age, "aged 5 to 15 at the start
  * of the academic year", i.e. on 31 August before it (the 31 August of year ay). Born on

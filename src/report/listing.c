@@ -243,7 +243,8 @@ or_code or_write_flags(FILE *out, const or_flag_list *l, const or_params *p, or_
         }
         rc = or_csv_close(&w, "the risk flags", err);
     } else { /* for people: aligned, headings in words (labels.h) */
-        static const char *const heads[7] = {"School", "UPN", "Rule", "Tier", "Kind", "Weight", "Why"};
+        static const char *const heads[7] = {"School", "UPN",    "Rule", "Tier",
+                                             "Kind",   "Weight", "Why"};
         static const char *const heads4[4] = {"School", "UPN", "Rule", "Why"};
         int nc = p ? 7 : 4;
         const char **cells = or_xcalloc((size_t)l->n * (size_t)nc + 1, sizeof *cells);

@@ -358,10 +358,10 @@ void page_claim_post(const web_request *req, web_response *res);        /* page_
 /* What a school whose claim waits sees of the pupil (page_claims.c, from page_pupil.c). */
 void page_pupil_claim(const web_request *req, web_response *res, const char *upn,
                       const char *forename, const char *surname, const char *dob);
-void page_pupils(const web_request *req, web_response *res);      /* page_pupils.c */
-void page_dashboard(const web_request *req, web_response *res);   /* page_dashboard.c */
-void page_school(const web_request *req, web_response *res);      /* page_school.c */
-void page_schools(const web_request *req, web_response *res);     /* page_schools.c */
+void page_pupils(const web_request *req, web_response *res);    /* page_pupils.c */
+void page_dashboard(const web_request *req, web_response *res); /* page_dashboard.c */
+void page_school(const web_request *req, web_response *res);    /* page_school.c */
+void page_schools(const web_request *req, web_response *res);   /* page_schools.c */
 void page_schools_download(const web_request *req, web_response *res);
 void page_pupils_download(const web_request *req, web_response *res);
 void page_record(const web_request *req, web_response *res);      /* page_record.c */
