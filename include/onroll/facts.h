@@ -57,7 +57,10 @@ typedef struct {
     const char *reasons, *ref, *rule, *outcome, *delivery, *provider, *to;
     const char *intervention, *measure, *score, *details; /* the graduated response */
     int to_urn;
-    int64_t seq; /* order of receipt, to break ties */
+    int64_t seq;     /* order of receipt, to break ties */
+    or_date recorded; /* the day it was recorded in onroll (local time); 0 when not known (facts
+                         built by hand). An exclusion with no decision date was decided on the
+                         earlier of its start and this day. */
 } or_fact_event;
 
 typedef struct {
@@ -112,6 +115,11 @@ typedef struct {
     or_school_lookup school;
     void *school_ctx;
 } or_pupil_facts;
+
+/* When an exclusion was decided: its `decided` date if recorded (not OR_DATE_NONE), else the
+ * earlier of its start and the day it was recorded in onroll (recorded 0: not known). A
+ * suspension recorded today that starts tomorrow was decided today: its duties exist now. */
+or_date or_fact_decided(or_date decided, or_date start, or_date recorded);
 
 /* The snapshot in force on d (the latest as_of <= d, else the earliest one), or NULL. */
 const or_fact_snapshot *or_facts_snapshot_on(const or_pupil_facts *f, or_date d);

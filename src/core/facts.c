@@ -130,3 +130,10 @@ bool or_compulsory_school_age(or_date dob, or_date d)
     or_date end = june30 - ((or_date_weekday(june30) - 4 + 7) % 7); /* Friday = 4 */
     return d >= start && d <= end;
 }
+
+or_date or_fact_decided(or_date decided, or_date start, or_date recorded)
+{
+    if (decided != OR_DATE_NONE)
+        return decided;
+    return recorded > 0 && (start == OR_DATE_NONE || recorded < start) ? recorded : start;
+}
