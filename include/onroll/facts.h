@@ -121,6 +121,15 @@ typedef struct {
  * suspension recorded today that starts tomorrow was decided today: its duties exist now. */
 or_date or_fact_decided(or_date decided, or_date start, or_date recorded);
 
+/* Whether the pupil had left school urn before day d (issue 14: an event dated after it is
+ * refused): the latest exit event at urn before d (an unexplained exit, elective home
+ * education, child missing education or in-year transfer) that no enrolment at urn starting
+ * after it, on or before d, undoes, in *exit; else, when the pupil has enrolments at urn and
+ * none covers d but one ended before it, the last such end (*exit NULL). OR_DATE_NONE: not
+ * left (or never on its roll, which this does not judge). */
+or_date or_facts_left_school(const or_pupil_facts *f, int urn, or_date d,
+                             const or_fact_event **exit);
+
 /* The snapshot in force on d (the latest as_of <= d, else the earliest one), or NULL. */
 const or_fact_snapshot *or_facts_snapshot_on(const or_pupil_facts *f, or_date d);
 /* The event with this id at this school, or NULL. */

@@ -386,6 +386,8 @@ static or_code load(or_store *s, const char *upn, bool events_only, or_model **o
     or_code rc = or_params_load(s, &m->params, err);
     if (events_only) {
         if (!rc)
+            rc = or_store_scan_pupil(s, or_kind_get(OR_K_ENROLMENTS), upn, on_enrolment, m, err);
+        if (!rc)
             rc = scan_events(s, upn, m, err);
         goto done;
     }
