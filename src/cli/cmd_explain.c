@@ -6,6 +6,7 @@
 
 #include "cli/rules_opts.h"
 #include "onroll/excl.h"
+#include "onroll/yeargroup.h"
 
 static void snapshot_line(const or_fact_snapshot *s)
 {
@@ -43,7 +44,10 @@ int cmd_explain(int argc, char **argv)
     }
     char d1[16], d2[16];
     or_date_human(o.as_of, d1);
-    printf("Pupil %s, as of %s\n\nCharacteristics (as recorded):\n", f->upn, d1);
+    char yg[40];
+    or_yg_words(or_facts_year_group(f, o.as_of), yg);
+    printf("Pupil %s, as of %s\nYear group: %s\n\nCharacteristics (as recorded):\n", f->upn, d1,
+           yg[0] ? yg : "not known");
     for (int i = 0; i < f->nsnaps; i++) {
         or_date_human(f->snaps[i].as_of, d2);
         printf("  from %s:", d2);

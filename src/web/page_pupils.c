@@ -91,7 +91,7 @@ static void assign_table(or_sb *out, const web_request *req, const char *caption
                     "<td class=\"govuk-table__cell\">%s</td>\n<td class=\"govuk-table__cell\">%s"
                     "</td>\n",
                     p->upn, iv->id, p->name[0] ? p->name : p->upn, iv->name, p->upn,
-                    p->year_group[0] ? p->year_group : "Not recorded");
+                    p->year_words[0] ? p->year_words : "Not recorded");
         view_td_school(out, req, snap, p->urn);
         html_raw(out, "</tr>\n");
     }

@@ -62,6 +62,9 @@ Z999261000002,Bella,Boateng,2011-10-30,F,BAFR,1,N,2026-09-01,0,0,,
 N999261000003,Callum,Carter,2013-01-22,M,WBRI,1,N,2026-09-01,0,0,,
 R999261000005,Erin,Evans,2012-07-02,F,WIRI,1,N,2026-09-01,0,0,,
 F999261000006,Freya,Foster,2012-11-20,F,WBRI,1,N,2026-09-01,1,0,,
+V999261000007,George,Gill,2013-02-14,M,APKN,0,N,2024-09-05,0,0,,7
+J999261000008,Hana,Hussain,2010-03-10,F,APKN,0,N,2023-09-04,0,0,,9
+C999261000004,Dylan,Dixon,2013-06-20,M,MWBC,1,N,2025-09-10,0,0,,7
 CSV
 # A, B, C at Fenwick from 2 Sep 2026 (B's enrolment ended Fri 20 Nov 2026); E and F at Moorside.
 cat >"$WORK/enrolments.csv" <<CSV
@@ -71,6 +74,9 @@ Z999261000002,300001,2026-09-02,2026-11-20,main,
 N999261000003,300001,2026-09-02,,main,
 R999261000005,300002,$FROM,,main,
 F999261000006,300002,$FROM,,main,
+V999261000007,300002,2024-09-05,,main,
+J999261000008,300002,2023-09-04,,main,
+C999261000004,300002,2025-09-10,,main,
 CSV
 expect_status "init" 0 "$ONROLL" init
 expect_status "import the school, calendar, pupils and enrolments" 0 "$ONROLL" import \
@@ -189,5 +195,50 @@ expect_in "finding: partners due one school day after the LA knew ($LAST1)" \
     "PT1,300002,F999261000006,LOCAL-NOTIFY-PARTNERS,local authority,$LAST1," "$WORK/out"
 expect_in "STAT-NOTIFY-LA done by the letter, its own date" \
     "PT1,300002,F999261000006,STAT-NOTIFY-LA,head teacher,$LAST,done,$LAST" "$WORK/out"
+
+# ---- (1) year groups ---------------------------------------------------------------------------
+# The year group is the National Curriculum year for the age on 31 August before the school year
+# (Reception 4, Year 1 5, ... Year 13 17), a recorded out-of-age year kept and rolled forward;
+# today's school year AY (1 August to 31 July) decides. In 2026/27 (AY 2026):
+#   G V999261000007 born 14 Feb 2013, recorded Year 7 on 5 Sep 2024 (right then: 11 on 31 Aug
+#     2024): Year 7 + (AY - 2024) = Year 9 in 2026/27 (13 on 31 Aug 2026). Finding: "a child born
+#     in February 2013 shown as Year 7 in December 2026".
+#   H J999261000008 born 10 Mar 2010, Year 9 on 4 Sep 2023: Year 9 + (AY - 2023) = Year 12 in
+#     2026/27 (16 on 31 Aug 2026). Finding: "a 16-year-old as Year 9".
+#   D C999261000004 born 20 Jun 2013 (Year 8 by age in 2025/26) recorded Year 7 on 10 Sep 2025,
+#     out of age: Year 7 + (AY - 2025) = Year 8 in 2026/27, one below the age's Year 9.
+AY=$(( $(date +%Y) - ( $(date +%-m) < 8 ? 1 : 0 ) ))
+YG=$((7 + AY - 2024))
+YH=$((9 + AY - 2023))
+YD=$((7 + AY - 2025))
+expect_status "onroll explain G" 0 "$ONROLL" explain V999261000007
+expect_in "finding: explain shows G in Year $YG, not Year 7" "Year group: Year $YG" "$WORK/out"
+expect_status "onroll explain H" 0 "$ONROLL" explain J999261000008
+expect_in "finding: explain shows the 16-year-old H in Year $YH, not Year 9" \
+    "Year group: Year $YH" "$WORK/out"
+expect_status "onroll explain D" 0 "$ONROLL" explain C999261000004
+expect_in "an out-of-age year group is kept and rolled forward: Year $YD" "Year group: Year $YD" \
+    "$WORK/out"
+expect_status "onroll explain G as of 1 December 2024" 0 "$ONROLL" explain V999261000007 \
+    --as-of 2024-12-01
+expect_in "... was Year 7 in 2024/25" "Year group: Year 7" "$WORK/out"
+
+. tests/e2e/web_lib.sh
+PW='Plum-Orchard-Vessel-42!'
+printf '%s\n' "$PW" | "$ONROLL" user add officer@la.example.gov.uk --name "Lee Officer" \
+    --role la_officer --password-stdin >/dev/null 2>&1
+start_server
+J=$WORK/jar
+expect_eq "the LA officer signs in" 303 "$(sign_in "$J" officer@la.example.gov.uk "$PW")"
+expect_eq "G's page" 200 "$(get "$J" /pupils/V999261000007)"
+tr -d '\n' <"$WORK/body" | sed 's/  */ /g' >"$WORK/page"
+expect_in "finding: G's page shows Year $YG" \
+    "Year group</dt><dd class=\"govuk-summary-list__value\">Year $YG</dd>" "$WORK/page"
+expect_eq "the pupils list" 200 "$(get "$J" "/pupils?q=Hussain")"
+tr -d '\n' <"$WORK/body" | sed 's/  */ /g' >"$WORK/page"
+expect_in "finding: the list shows H in Year $YH" "J999261000008</td><td class=\"govuk-table__cell\">Year $YH</td>" \
+    "$WORK/page"
+expect_not_in "... not the snapshot's Year 9" "J999261000008</td><td class=\"govuk-table__cell\">9</td>" \
+    "$WORK/page"
 
 finish
