@@ -241,4 +241,35 @@ expect_in "finding: the list shows H in Year $YH" "J999261000008</td><td class=\
 expect_not_in "... not the snapshot's Year 9" "J999261000008</td><td class=\"govuk-table__cell\">9</td>" \
     "$WORK/page"
 
+# ---- the record form: every error at once; duties from the moment it is saved ---------------------
+export FORM_LISTS="reasons"
+expect_eq "A's record form" 200 "$(get "$J" /pupils/K999261000001/record)"
+cp "$WORK/body" "$WORK/form.html"
+# Sat 12 Dec 2026 at Fenwick and no reason ticked: both errors on one page
+form_body "$WORK/form.html" type=suspension urn=300001 start-day=12 start-month=12 \
+    start-year=2026 sessions=2 action=check >"$WORK/sat.req"
+expect_eq "finding: a Saturday start on the form is refused" 400 \
+    "$(post "$J" /pupils/K999261000001/record "$WORK/sat.req")"
+tr -d '\n' <"$WORK/body" >"$WORK/page"
+expect_in "... the form says it is a Saturday" \
+    "Saturday 12 December 2026 is not a school day at school 300001 (a Saturday)" "$WORK/page"
+expect_in "... and, on the same page, that a reason is needed (every error at once)" \
+    'href="#reasons"' "$WORK/page"
+# E at Moorside, starting on the next school day ($NEXT), saved today
+NY=$(date -u -d "$NEXT" +%Y) NM=$(date -u -d "$NEXT" +%-m) ND=$(date -u -d "$NEXT" +%-d)
+expect_eq "E's record form" 200 "$(get "$J" /pupils/R999261000005/record)"
+cp "$WORK/body" "$WORK/form.html"
+form_body "$WORK/form.html" type=suspension urn=300002 "start-day=$ND" "start-month=$NM" \
+    "start-year=$NY" sessions=2 reasons=DB action=check >"$WORK/next.req"
+expect_eq "check a suspension starting on the next school day" 200 \
+    "$(post "$J" /pupils/R999261000005/record "$WORK/next.req")"
+cp "$WORK/body" "$WORK/check.html"
+expect_in "the check page shows telling the parents" "STAT-NOTIFY-PARENT" "$WORK/check.html"
+form_body "$WORK/check.html" action=save >"$WORK/save.req"
+expect_eq "save it" 303 "$(post "$J" /pupils/R999261000005/record "$WORK/save.req")"
+expect_eq "E's page after saving" 200 "$(get "$J" /pupils/R999261000005)"
+tr -d '\n' <"$WORK/body" >"$WORK/page"
+expect_not_in "finding: not 'No statutory duty applies' after saving" "No statutory duty" "$WORK/page"
+expect_in "... telling the parents is there, to do today" "Tell the parent" "$WORK/page"
+
 finish
