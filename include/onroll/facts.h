@@ -57,7 +57,7 @@ typedef struct {
     const char *reasons, *ref, *rule, *outcome, *delivery, *provider, *to;
     const char *intervention, *measure, *score, *details; /* the graduated response */
     int to_urn;
-    int64_t seq;     /* order of receipt, to break ties */
+    int64_t seq;      /* order of receipt, to break ties */
     or_date recorded; /* the day it was recorded in onroll (local time); 0 when not known (facts
                          built by hand). An exclusion with no decision date was decided on the
                          earlier of its start and this day. */

@@ -23,8 +23,8 @@
 enum {
     OR_YG_MIN = -2,
     OR_YG_MAX = 14,
-    OR_YG_NONE = INT_MIN,   /* none: no date of birth, or an age outside N1..Year 14 */
-    OR_YG_X = INT_MIN + 1,  /* "X": National Curriculum not followed */
+    OR_YG_NONE = INT_MIN,  /* none: no date of birth, or an age outside N1..Year 14 */
+    OR_YG_X = INT_MIN + 1, /* "X": National Curriculum not followed */
 };
 
 /* A year_group code ("N1", "N2", "R", "1".."14", "X") as a number; OR_YG_NONE if NULL, ""

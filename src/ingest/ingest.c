@@ -477,9 +477,12 @@ static void add_cap(or_ingest *in, int64_t line, const or_value *row)
             abort();
         in->caps = c;
     }
-    in->caps[in->ncaps++] =
-        (pending_cap){line, urn, or_arena_strdup(&in->arena, event_id),
-                      or_arena_strdup(&in->arena, upn), susp, (or_date)row[OR_EV_START].i};
+    in->caps[in->ncaps++] = (pending_cap){line,
+                                          urn,
+                                          or_arena_strdup(&in->arena, event_id),
+                                          or_arena_strdup(&in->arena, upn),
+                                          susp,
+                                          (or_date)row[OR_EV_START].i};
 }
 
 /* The cells of a row as a JSON array of text (a row held with a claim). */
@@ -824,8 +827,7 @@ static or_code check_cap(or_ingest *in, or_error *err)
             after_exit(in, f, &in->caps[k]);
         }
         int total = 0;
-        const or_fact_event *over =
-            f && susp ? or_cap_breach(f, or_model_params(m), &total) : NULL;
+        const or_fact_event *over = f && susp ? or_cap_breach(f, or_model_params(m), &total) : NULL;
         if (over) {
             const pending_cap *blame = NULL;
             int ay = or_date_academic_year(over->start);

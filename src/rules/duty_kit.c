@@ -42,8 +42,7 @@ const or_fact_event *or_duty_action(const or_duty_ctx *c, const or_fact_event *e
     return a;
 }
 
-const or_fact_event *or_duty_recorded(const or_duty_ctx *c, const or_fact_event *e,
-                                      or_rule_id id)
+const or_fact_event *or_duty_recorded(const or_duty_ctx *c, const or_fact_event *e, or_rule_id id)
 {
     const or_fact_event *a = or_duty_action(c, e, id);
     if (e->recorded <= 0 || e->recorded > c->as_of || (a && a->start <= e->recorded))

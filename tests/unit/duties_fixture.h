@@ -244,8 +244,8 @@ static void build_facts(const duty_case *c, built_facts *b)
         e->kind = t->kind;
         e->start = D(t->start);
         e->recorded = t->recorded ? D(t->recorded) : 0;
-        e->decided = or_fact_decided(t->decided ? D(t->decided) : OR_DATE_NONE, e->start,
-                                     e->recorded);
+        e->decided =
+            or_fact_decided(t->decided ? D(t->decided) : OR_DATE_NONE, e->start, e->recorded);
         e->end = D(t->end);
         e->exam_date = D(t->exam);
         e->sessions =

@@ -57,7 +57,7 @@ typedef struct {
 } sd_case;
 
 #define XMAS_GAP                                                                                   \
-    "between terms (the term ending Friday 18 December 2026 and the term starting Monday 4 "      \
+    "between terms (the term ending Friday 18 December 2026 and the term starting Monday 4 "       \
     "January 2027)"
 
 static const sd_case cases[] = {
@@ -102,9 +102,9 @@ static void test_cases(void **state)
     (void)state;
     or_cal_labelled rows[NROWS];
     for (int i = 0; i < NROWS; i++)
-        rows[i] = (or_cal_labelled){{D(rows_text[i].start), D(rows_text[i].end),
-                                     rows_text[i].kind, rows_text[i].school},
-                                    rows_text[i].label};
+        rows[i] = (or_cal_labelled){
+            {D(rows_text[i].start), D(rows_text[i].end), rows_text[i].kind, rows_text[i].school},
+            rows_text[i].label};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char why[512];
         or_sd_verdict v = or_school_day_why(rows, NROWS, D(cases[i].day), why, sizeof why);

@@ -45,8 +45,8 @@ static const yg_case cases[] = {
      "2023-09-04", "9", "2026-12-07", 12},
     /* Finding (a secondary school's list with Years 5 and 6): born 3 Jun 2015, recorded Year 5
      * on 2 Sep 2024 (9 on 31 Aug 2024); on 7 Dec 2026, 11 on 31 Aug 2026: Year 7. */
-    {"finding: Year 5 in 2024 is Year 7 at secondary school in 2026", "2015-06-03",
-     "2024-09-02", "5", "2026-12-07", 7},
+    {"finding: Year 5 in 2024 is Year 7 at secondary school in 2026", "2015-06-03", "2024-09-02",
+     "5", "2026-12-07", 7},
     /* No year group recorded: from the age alone. Born 1 Sep 2014, 11 on 31 Aug 2026 (12 the
      * next day): the oldest of Year 7. */
     {"no year recorded: born 1 September 2014 is Year 7 in 2026/27", "2014-09-01", "2026-09-03",
@@ -61,8 +61,7 @@ static const yg_case cases[] = {
     {"16 on 31 August: Year 12", "2009-12-01", "2026-09-03", NULL, "2026-12-07", 12},
     {"17 on 31 August: Year 13", "2009-12-01", "2026-09-03", NULL, "2027-12-07", 13},
     /* Born 1 Jan 2006: 20 on 31 Aug 2026: beyond Year 14: none. */
-    {"20 on 31 August: no year group", "2006-01-01", "2026-09-03", NULL, "2026-12-07",
-     OR_YG_NONE},
+    {"20 on 31 August: no year group", "2006-01-01", "2026-09-03", NULL, "2026-12-07", OR_YG_NONE},
     /* Out of age, kept: born 20 Jun 2013 (12 on 31 Aug 2025: Year 8 by age) recorded Year 7 on
      * 10 Sep 2025 (kept back a year): one below its age's. On 7 Dec 2026, age's Year 9, so
      * Year 8; on 31 Jul 2026 (still 2025/26) Year 7; on 1 Aug 2026 (2026/27) Year 8. */
@@ -70,14 +69,14 @@ static const yg_case cases[] = {
      "2026-12-07", 8},
     {"out of age: the same on the last day of 2025/26", "2013-06-20", "2025-09-10", "7",
      "2026-07-31", 7},
-    {"out of age: moves up on 1 August, the first day of 2026/27", "2013-06-20", "2025-09-10",
-     "7", "2026-08-01", 8},
+    {"out of age: moves up on 1 August, the first day of 2026/27", "2013-06-20", "2025-09-10", "7",
+     "2026-08-01", 8},
     /* X stays X. */
     {"National Curriculum not followed stays so", "2013-06-20", "2025-09-10", "X", "2026-12-07",
      OR_YG_X},
     /* No date of birth, a recorded year group: rolled forward from it. */
-    {"no date of birth: the recorded year rolled forward", NULL, "2025-09-10", "10",
-     "2026-12-07", 11},
+    {"no date of birth: the recorded year rolled forward", NULL, "2025-09-10", "10", "2026-12-07",
+     11},
 };
 
 static void test_cases(void **state)
