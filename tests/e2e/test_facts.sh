@@ -174,6 +174,13 @@ expect_in "finding: telling the LA is done, the day it was recorded" \
     "TM1,300002,R999261000005,STAT-NOTIFY-LA,head teacher,$TODAY,done,$TODAY" "$WORK/duties.csv"
 expect_in "the written notice is due on the first day" \
     "TM1,300002,R999261000005,STAT-NOTICE-S104,head teacher,$NEXT,open," "$WORK/duties.csv"
+expect_status "onroll duties --format json" 0 "$ONROLL" duties --format json
+python3 -c '
+import json, sys
+for d in json.load(open(sys.argv[1])):
+    if d["event_id"] == "TM1" and d["rule"] == "STAT-NOTIFY-LA":
+        print(d["done_on"], d["done_by"])' "$WORK/out" >"$WORK/la.json"
+expect_eq "... the LA duty done today by onroll (the source named)" "$TODAY onroll" "$(cat "$WORK/la.json")"
 expect_status "onroll explain E" 0 "$ONROLL" explain R999261000005
 expect_in "explain: the LA told by recording it in onroll" \
     "done by recording it in onroll, the LA's own system" "$WORK/out"
