@@ -248,6 +248,16 @@ expect_in "finding: the list shows H in Year $YH" "J999261000008</td><td class=\
 expect_not_in "... not the snapshot's Year 9" "J999261000008</td><td class=\"govuk-table__cell\">9</td>" \
     "$WORK/page"
 
+# ---- the MIS API refuses the same (it is the importer) ----------------------------------------------
+"$ONROLL" user token 300001 >"$WORK/token" 2>/dev/null
+T1=$(cat "$WORK/token")
+ev='[{"event_id":"API-SAT","upn":"K999261000001","urn":"300001","type":"suspension","start":"2026-12-12","sessions":"2","reasons":"DB"}]'
+got=$(curl -s -X POST -o "$WORK/api" -w '%{http_code}' -H "Authorization: Bearer $T1" \
+    -H 'Content-Type: application/json' --data-binary "$ev" "$B/api/v1/events")
+expect_eq "finding: the API refuses a suspension starting on Saturday 12 December 2026" 400 "$got"
+expect_in "... saying why" "Saturday 12 December 2026 is not a school day at school 300001 (a Saturday)" \
+    "$WORK/api"
+
 # ---- the record form: every error at once; duties from the moment it is saved ---------------------
 export FORM_LISTS="reasons"
 expect_eq "A's record form" 200 "$(get "$J" /pupils/K999261000001/record)"
