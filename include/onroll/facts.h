@@ -129,6 +129,9 @@ or_date or_fact_decided(or_date decided, or_date start, or_date recorded);
  * left (or never on its roll, which this does not judge). */
 or_date or_facts_left_school(const or_pupil_facts *f, int urn, or_date d,
                              const or_fact_event **exit);
+/* Whether an event of this kind takes the pupil off the school's roll (an unexplained exit,
+ * elective home education, child missing education, an in-year transfer). */
+bool or_event_is_exit(or_event_kind k);
 
 /* The snapshot in force on d (the latest as_of <= d, else the earliest one), or NULL. */
 const or_fact_snapshot *or_facts_snapshot_on(const or_pupil_facts *f, or_date d);

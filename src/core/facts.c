@@ -138,7 +138,7 @@ or_date or_fact_decided(or_date decided, or_date start, or_date recorded)
     return recorded > 0 && (start == OR_DATE_NONE || recorded < start) ? recorded : start;
 }
 
-static bool is_exit(or_event_kind k)
+bool or_event_is_exit(or_event_kind k)
 {
     return k == OR_EV_UNEXPLAINED_EXIT || k == OR_EV_EHE || k == OR_EV_CME ||
            k == OR_EV_IN_YEAR_TRANSFER;
@@ -166,7 +166,7 @@ or_date or_facts_left_school(const or_pupil_facts *f, int urn, or_date d,
     }
     for (int i = 0; i < f->nevents; i++) {
         const or_fact_event *e = &f->events[i];
-        if (e->urn == urn && is_exit(e->kind) && e->start < d &&
+        if (e->urn == urn && or_event_is_exit(e->kind) && e->start < d &&
             (!*exit || e->start >= (*exit)->start))
             *exit = e;
     }

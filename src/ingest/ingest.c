@@ -49,7 +49,8 @@ typedef struct {
 } pending_ref;
 
 /* An exclusion or movement of this batch, to be checked at the end against the 45-day cap (a
- * suspension) and the day the pupil left the school (all of them). */
+ * suspension) and the day the pupil left the school (all of them). An exit itself (a CME or EHE
+ * record after an unexplained exit, say) is not: how a child left is often recorded twice. */
 typedef struct {
     int64_t line;
     int urn;
@@ -709,7 +710,8 @@ or_code or_ingest_row(or_ingest *in, int64_t line, const char *const *cells, or_
         en->row = keep_row(in, row);
     }
     if (!status && k->id == OR_K_EVENTS && or_event_kind_parse(row[OR_EV_TYPE].s) >= 0 &&
-        school_days_applies((or_event_kind)or_event_kind_parse(row[OR_EV_TYPE].s)))
+        school_days_applies((or_event_kind)or_event_kind_parse(row[OR_EV_TYPE].s)) &&
+        !or_event_is_exit((or_event_kind)or_event_kind_parse(row[OR_EV_TYPE].s)))
         add_cap(in, line, row);
     if (in->nentries == in->group_max && flush(in, err))
         return in->first.code;

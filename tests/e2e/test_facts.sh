@@ -139,6 +139,9 @@ expect_status "finding: a suspension dated after the pupil's unexplained exit is
 expect_in "... saying when and how the pupil left" \
     "pupil N999261000003 left school 300001 on Monday 9 November 2026 (unexplained exit)" \
     "$WORK/err"
+F=$(events cmeafter "CM1,N999261000003,300001,cme,2026-11-10,,,,,")
+expect_status "a child-missing-education record after the unexplained exit is accepted (how a child left is often recorded twice)" \
+    0 "$ONROLL" import "$F"
 F=$(events sameday "SX1,N999261000003,300001,suspension,2026-11-09,2,DB,,,")
 expect_status "a suspension on the day of the exit itself is accepted" 0 "$ONROLL" import "$F"
 # B's enrolment ended Fri 20 Nov 2026: a suspension on Tue 8 Dec 2026 is after it.
