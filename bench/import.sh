@@ -80,6 +80,13 @@ generate() { # dir
         for (p = 2; p <= 13; p++) sum += p * substr(s, p - 1, 1)
         return substr("ABCDEFGHJKLMNPQRTUVWXYZ", sum % 23 + 1, 1) s
     }
+    function sk(k) { # k moved on to a school day (k 0 is Monday 1 Sep 2025): past a weekend
+        # and the half-term holiday (k 56-62); exclusions and movements start on school days
+        if (k % 7 == 5) k += 2
+        else if (k % 7 == 6) k += 1
+        if (k >= 56 && k <= 62) k = 63
+        return k
+    }
     function day(k,   m, ml) { # 2025-09-01 + k days
         split("30 31 30 31 31 28 31 30 31 30 31 31", ml, " ")
         m = 1
@@ -108,9 +115,9 @@ generate() { # dir
                 printf "%s,Pupil%d,Surname%d,%s,%s,WBRI,%d,N,2026-01-05,0,0,,%d\n", u, i, i, dob, i % 2 ? "M" : "F", i % 3 != 0, yg > fp
             printf "%s,%d,2021-09-01,,main,%d\n", u, urn, yg > fe
             if (i % 3 == 0) {
-                printf "EX%d,%s,%d,suspension,%s,2,DB,,,\n", i, u, urn, day(10 + i % 60) > fv
-                printf "A%d,%s,%d,action,%s,,,EX%d,STAT-NOTIFY-PARENT,hand\n", i, u, urn, day(10 + i % 60), i > fv
-                printf "C%d,%s,%d,cme,%s,,,,,\n", i, u, urn, day(20 + i % 60) > fv
+                printf "EX%d,%s,%d,suspension,%s,2,DB,,,\n", i, u, urn, day(sk(10 + i % 60)) > fv
+                printf "A%d,%s,%d,action,%s,,,EX%d,STAT-NOTIFY-PARENT,hand\n", i, u, urn, day(sk(10 + i % 60)), i > fv
+                printf "C%d,%s,%d,cme,%s,,,,,\n", i, u, urn, day(sk(20 + i % 60)) > fv
             }
             for (d = 0; d < 56; d++) {
                 if (d % 7 >= 5) continue

@@ -25,8 +25,9 @@ typedef struct {
     const or_rule *rule;
     or_date due; /* OR_DATE_NONE: no fixed date */
     or_duty_status status;
-    or_date done_on;    /* OR_DATE_NONE unless done */
-    const char *detail; /* plain words: why it applies, how the date was counted */
+    or_date done_on;     /* OR_DATE_NONE unless done */
+    const char *done_by; /* "onroll" when recording the event in onroll did it, else NULL */
+    const char *detail;  /* plain words: why it applies, how the date was counted */
 } or_duty;
 
 typedef struct {

@@ -57,7 +57,10 @@ typedef struct {
     const char *reasons, *ref, *rule, *outcome, *delivery, *provider, *to;
     const char *intervention, *measure, *score, *details; /* the graduated response */
     int to_urn;
-    int64_t seq; /* order of receipt, to break ties */
+    int64_t seq;      /* order of receipt, to break ties */
+    or_date recorded; /* the day it was recorded in onroll (local time); 0 when not known (facts
+                         built by hand). An exclusion with no decision date was decided on the
+                         earlier of its start and this day. */
 } or_fact_event;
 
 typedef struct {
@@ -122,6 +125,23 @@ typedef struct {
     or_school_lookup school;
     void *school_ctx;
 } or_pupil_facts;
+
+/* When an exclusion was decided: its `decided` date if recorded (not OR_DATE_NONE), else the
+ * earlier of its start and the day it was recorded in onroll (recorded 0: not known). A
+ * suspension recorded today that starts tomorrow was decided today: its duties exist now. */
+or_date or_fact_decided(or_date decided, or_date start, or_date recorded);
+
+/* Whether the pupil had left school urn before day d (issue 14: an event dated after it is
+ * refused): the latest exit event at urn before d (an unexplained exit, elective home
+ * education, child missing education or in-year transfer) that no enrolment at urn starting
+ * after it, on or before d, undoes, in *exit; else, when the pupil has enrolments at urn and
+ * none covers d but one ended before it, the last such end (*exit NULL). OR_DATE_NONE: not
+ * left (or never on its roll, which this does not judge). */
+or_date or_facts_left_school(const or_pupil_facts *f, int urn, or_date d,
+                             const or_fact_event **exit);
+/* Whether an event of this kind takes the pupil off the school's roll (an unexplained exit,
+ * elective home education, child missing education, an in-year transfer). */
+bool or_event_is_exit(or_event_kind k);
 
 /* The snapshot in force on d (the latest as_of <= d, else the earliest one), or NULL. */
 const or_fact_snapshot *or_facts_snapshot_on(const or_pupil_facts *f, or_date d);

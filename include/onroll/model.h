@@ -12,7 +12,8 @@ typedef struct or_model or_model;
 
 /* Load every pupil (upn NULL) or one pupil; the LA's parameters come from the store's config. */
 or_code or_model_load(or_store *s, const char *upn, or_model **out, or_error *err);
-/* Only one pupil's events (and the parameters): enough for the 45-day cap. */
+/* Only the events and enrolments (and the parameters), of one pupil or all (upn NULL): enough
+ * for the 45-day cap and the importer's after-exit check. */
 or_code or_model_load_events(or_store *s, const char *upn, or_model **out, or_error *err);
 void or_model_free(or_model *m);
 

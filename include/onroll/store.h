@@ -150,11 +150,13 @@ typedef or_code (*or_marks_cb)(void *ctx, const char *upn, int urn, int ay, cons
 or_code or_store_scan_marks(or_store *s, or_marks_cb cb, void *ctx, or_error *err);
 
 /* Where a scanned row came from: its ledger id (events and pupil snapshots; else 0), and
- * the source's name and line. */
+ * the source's name and line; for events, when the source was received ("YYYY-MM-DDTHH:MM:SSZ",
+ * UTC), else "". */
 typedef struct {
     int64_t id;
     const char *source;
     int64_t line;
+    const char *received;
 } or_row_meta;
 typedef or_code (*or_meta_cb)(void *ctx, const or_value *row, const or_row_meta *meta,
                               or_error *err);
@@ -213,6 +215,7 @@ typedef struct {
     int64_t src_only; /* > 0: only rows last written by this source */
     bool whole;       /* read the whole table, never an index on the clauses' columns (most
                          rows match: one pass beats a look-up per row) */
+    bool received;    /* events: also read when each row's source was received (meta) */
 } or_scan_spec;
 
 /* The rows of kind k the spec asks for, in no particular order, each with its ledger id in

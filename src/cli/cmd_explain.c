@@ -7,6 +7,7 @@
 #include "cli/rules_opts.h"
 #include "onroll/labels.h"
 #include "onroll/excl.h"
+#include "onroll/yeargroup.h"
 
 /* `onroll help explain`, `onroll explain --help` (cli.h, cli_help.c) */
 static const cli_opt_doc explain_opts[] = {
@@ -65,7 +66,10 @@ int cmd_explain(int argc, char **argv)
     }
     char d1[24], d2[24];
     or_date_human(o.as_of, d1);
-    printf("Pupil %s, as of %s\n\nCharacteristics (as recorded):\n", f->upn, d1);
+    char yg[40];
+    or_yg_words(or_facts_year_group(f, o.as_of), yg);
+    printf("Pupil %s, as of %s\nYear group: %s\n\nCharacteristics (as recorded):\n", f->upn, d1,
+           yg[0] ? yg : "not known");
     for (int i = 0; i < f->nsnaps; i++) {
         or_date_human(f->snaps[i].as_of, d2);
         printf("  from %s:", d2);

@@ -130,3 +130,48 @@ bool or_compulsory_school_age(or_date dob, or_date d)
     or_date end = june30 - ((or_date_weekday(june30) - 4 + 7) % 7); /* Friday = 4 */
     return d >= start && d <= end;
 }
+
+or_date or_fact_decided(or_date decided, or_date start, or_date recorded)
+{
+    if (decided != OR_DATE_NONE)
+        return decided;
+    return recorded > 0 && (start == OR_DATE_NONE || recorded < start) ? recorded : start;
+}
+
+bool or_event_is_exit(or_event_kind k)
+{
+    return k == OR_EV_UNEXPLAINED_EXIT || k == OR_EV_EHE || k == OR_EV_CME ||
+           k == OR_EV_IN_YEAR_TRANSFER;
+}
+
+or_date or_facts_left_school(const or_pupil_facts *f, int urn, or_date d,
+                             const or_fact_event **exit)
+{
+    *exit = NULL;
+    if (!f || d == OR_DATE_NONE)
+        return OR_DATE_NONE;
+    bool covered = false, enrolled = false;
+    or_date last_end = OR_DATE_NONE, rejoined = OR_DATE_NONE;
+    for (int i = 0; i < f->nenrols; i++) {
+        const or_fact_enrolment *r = &f->enrols[i];
+        if (r->urn != urn)
+            continue;
+        enrolled = true;
+        if (r->start <= d && (r->end == OR_DATE_NONE || r->end >= d))
+            covered = true;
+        if (r->end != OR_DATE_NONE && r->end < d && (last_end == OR_DATE_NONE || r->end > last_end))
+            last_end = r->end;
+        if (r->start <= d && (rejoined == OR_DATE_NONE || r->start > rejoined))
+            rejoined = r->start;
+    }
+    for (int i = 0; i < f->nevents; i++) {
+        const or_fact_event *e = &f->events[i];
+        if (e->urn == urn && or_event_is_exit(e->kind) && e->start < d &&
+            (!*exit || e->start >= (*exit)->start))
+            *exit = e;
+    }
+    if (*exit && (rejoined == OR_DATE_NONE || rejoined <= (*exit)->start))
+        return (*exit)->start;
+    *exit = NULL;
+    return enrolled && !covered && last_end != OR_DATE_NONE ? last_end : OR_DATE_NONE;
+}

@@ -26,6 +26,7 @@ typedef struct {
     const dm_chars *c;
     int nsusp;
     or_date cover[MAX_SUSP][2];
+    or_date last_start; /* of the latest suspension, a withdrawn one too */
 } stint;
 
 typedef enum { X_NONE, X_MOVED, X_TRANSFER, X_MANAGED, X_EHE, X_CME, X_UNEXPLAINED, X_N } exit_kind;
@@ -226,6 +227,8 @@ static or_date suspend(dm_gen *g, stint *st, or_date d, int sessions)
     g->events[e].sessions = (uint8_t)sessions;
     add_reasons(r, &g->events[e], draw_nreasons(r));
     add_decided(r, st, &g->events[e]);
+    if (st->last_start == OR_DATE_NONE || d > st->last_start)
+        st->last_start = d;
     if (dm_chance(r, WITHDRAWN_SHARE)) {
         g->events[e].withdrawn = 1;
         int w = add_event(g, st, DM_EV_WITHDRAWN, d);
@@ -325,9 +328,13 @@ static or_date pex_day(dm_gen *g, const stint *st, or_date limit)
     or_date d = OR_DATE_NONE;
     if (st->nsusp > 0) {
         int last = (st->nsusp < MAX_SUSP ? st->nsusp : MAX_SUSP) - 1;
-        d = or_cal_after(st->cal, st->cover[last][1], 1 + dm_below(r, 10));
+        /* after the last suspension, a withdrawn one too: nothing at the school after the
+         * pupil has left it (the importer refuses it, issue 14) */
+        or_date after = st->cover[last][1] > st->last_start ? st->cover[last][1] : st->last_start;
+        d = or_cal_after(st->cal, after, 1 + dm_below(r, 10));
     } else {
-        d = random_day(r, st->cal, st->a, limit, 1);
+        d = random_day(r, st->cal, st->last_start != OR_DATE_NONE ? st->last_start + 1 : st->a,
+                       limit, 1);
     }
     or_date sixth = d == OR_DATE_NONE ? OR_DATE_NONE : or_cal_nth(st->cal, d, 6);
     if (sixth == OR_DATE_NONE || d > limit || sixth > st->b)
@@ -434,7 +441,12 @@ static bool start_stint(dm_gen *g, stint *st, int enrol, int ay, or_date b)
     const dm_pupil *p = &g->pupils[en->pupil];
     dm_year y;
     dm_year_dates(ay, &y);
-    *st = (stint){.g = g, .pupil = en->pupil, .enrol = enrol, .school = en->school, .ay = ay};
+    *st = (stint){.g = g,
+                  .pupil = en->pupil,
+                  .enrol = enrol,
+                  .school = en->school,
+                  .ay = ay,
+                  .last_start = OR_DATE_NONE};
     st->s = &g->schools[en->school];
     st->cal = st->s->cal;
     st->yg = dm_yg_of(p, ay);

@@ -16,6 +16,7 @@
 #include <jansson.h>
 #include <time.h>
 
+#include "ingest/school_days.h"
 #include "ingest/school_scope.h"
 #include "onroll/alloc.h"
 #include "onroll/arena.h"
@@ -25,6 +26,7 @@
 #include "onroll/duties.h"
 #include "onroll/excl.h"
 #include "onroll/interventions.h"
+#include "onroll/letters.h"
 #include "onroll/marks.h"
 #include "onroll/model.h"
 #include "onroll/movements.h"
@@ -50,11 +52,15 @@ typedef struct {
     const char *ref, *type, *upn;
 } pending_ref;
 
-/* A suspension of this batch, to be checked against the 45-day cap at the end. */
+/* An exclusion or movement of this batch, to be checked at the end against the 45-day cap (a
+ * suspension) and the day the pupil left the school (all of them). An exit itself (a CME or EHE
+ * record after an unexplained exit, say) is not: how a child left is often recorded twice. */
 typedef struct {
     int64_t line;
     int urn;
     const char *event_id, *upn;
+    bool susp;
+    or_date start;
 } pending_cap;
 
 typedef struct {
@@ -94,6 +100,7 @@ struct or_ingest {
     or_strmap pupils;  /* upn -> PUPIL_KNOWN, PUPIL_UNKNOWN or PUPIL_ASKED */
     or_strmap years;   /* "upn|urn|ay" -> year_marks */
     or_strmap ivs;     /* intervention id -> PUPIL_KNOWN or PUPIL_UNKNOWN (the directory) */
+    school_days days;  /* the calendars, for exclusions and movements (school_days.h) */
     pending_ref *refs;
     size_t nrefs, caprefs;
     pending_cap *caps;
@@ -139,6 +146,8 @@ static void release(or_ingest *in)
     or_strmap_free(&in->pupils);
     or_strmap_free(&in->years);
     or_strmap_free(&in->ivs);
+    if (in->days.loaded)
+        or_strmap_free(&in->days.by_urn);
     or_arena_free(&in->group);
     or_arena_free(&in->arena);
     free(in);
@@ -467,11 +476,18 @@ static const or_value *keep_row(or_ingest *in, const or_value *row)
     return copy;
 }
 
-static void add_cap(or_ingest *in, int64_t line, int urn, const char *event_id, const char *upn)
+static void add_cap(or_ingest *in, int64_t line, const or_value *row)
 {
+    int urn = (int)row[OR_EV_URN].i;
+    const char *event_id = row[OR_EV_EVENT_ID].s, *upn = row[OR_EV_UPN].s;
+    bool susp = !strcmp(row[OR_EV_TYPE].s, "suspension") || !strcmp(row[OR_EV_TYPE].s, "lunchtime");
     OR_ALLOC_GROW(in->caps, in->ncaps + 1, in->capcaps);
-    in->caps[in->ncaps++] = (pending_cap){line, urn, or_arena_strdup(&in->arena, event_id),
-                                          or_arena_strdup(&in->arena, upn)};
+    in->caps[in->ncaps++] = (pending_cap){line,
+                                          urn,
+                                          or_arena_strdup(&in->arena, event_id),
+                                          or_arena_strdup(&in->arena, upn),
+                                          susp,
+                                          (or_date)row[OR_EV_START].i};
 }
 
 /* An exit (movements.h) of this batch: once the batch is written it ends the pupil's
@@ -576,6 +592,44 @@ static or_code school_row(or_ingest *in, entry *en, const char *const *cells, co
     return OR_OK;
 }
 
+/* An exclusion, suspension or movement must start on a school day at its school (DOMAIN.md
+ * §2; issue 14): refused, with what covers the day, whatever else is wrong with the row (a
+ * form lists every error at once). A school that has no term in that school year's calendar
+ * cannot be judged: nothing is refused. */
+static or_code school_day_row(or_ingest *in, entry *en, const or_value *row, const bool *parsed,
+                              or_code *status, or_error *err)
+{
+    if (!parsed[OR_EV_TYPE] || !parsed[OR_EV_URN] || !parsed[OR_EV_START] ||
+        row[OR_EV_START].null || !row[OR_EV_TYPE].s)
+        return OR_OK;
+    int kind = or_event_kind_parse(row[OR_EV_TYPE].s);
+    int urn = (int)row[OR_EV_URN].i;
+    if (kind < 0 || !school_days_applies((or_event_kind)kind) ||
+        (in->opts.school > 0 && urn != in->opts.school))
+        return OR_OK;
+    int la = -1;
+    if (school_la(in, urn, &la, err))
+        return in->first.code;
+    if (la < 0)
+        return OR_OK; /* an unknown school: said already */
+    or_sd_verdict v;
+    char why[512], day[32];
+    or_error e = {0};
+    if (school_days_check(&in->days, in->store, &in->arena, urn, (or_date)row[OR_EV_START].i, &v,
+                          why, sizeof why, &e))
+        return store_failed(in, err, &e);
+    if (v != OR_SD_NOT)
+        return OR_OK;
+    /* labels.h: the date in words, "Saturday 12 December 2026" */
+    or_letter_date_words((or_date)row[OR_EV_START].i, day);
+    entry_error(in, en, "start",
+                "%s is not a school day at school %d (%s): a suspension, exclusion or "
+                "movement must start on a school day",
+                day, urn, why);
+    *status = OR_EINPUT;
+    return OR_OK;
+}
+
 or_code or_ingest_row(or_ingest *in, int64_t line, const char *const *cells, or_error *err)
 {
     const or_kind *k = in->kind;
@@ -594,9 +648,12 @@ or_code or_ingest_row(or_ingest *in, int64_t line, const char *const *cells, or_
             !v.null)
             ref = (or_date)v.i;
     }
-    for (int c = 0; c < k->ncols; c++)
-        if (or_value_parse(&k->cols[c], cells[c], ref, &row[c], &e))
+    bool parsed[32];
+    for (int c = 0; c < k->ncols; c++) {
+        parsed[c] = !or_value_parse(&k->cols[c], cells[c], ref, &row[c], &e);
+        if (!parsed[c])
             entry_error(in, en, k->cols[c].name, "%s", e.msg);
+    }
     int bad = 0;
     if (en->errors) {
         status = OR_EINPUT;
@@ -634,6 +691,8 @@ or_code or_ingest_row(or_ingest *in, int64_t line, const char *const *cells, or_
             status = OR_EINPUT;
         }
     }
+    if (k->id == OR_K_EVENTS && school_day_row(in, en, row, parsed, &status, err))
+        return in->first.code;
     if (!status && in->opts.school > 0) {
         bool held = false;
         if (school_row(in, en, cells, row, &status, &held, err))
@@ -667,9 +726,10 @@ or_code or_ingest_row(or_ingest *in, int64_t line, const char *const *cells, or_
     } else if (!status) {
         en->row = keep_row(in, row);
     }
-    if (!status && k->id == OR_K_EVENTS &&
-        (!strcmp(row[OR_EV_TYPE].s, "suspension") || !strcmp(row[OR_EV_TYPE].s, "lunchtime")))
-        add_cap(in, line, (int)row[OR_EV_URN].i, row[OR_EV_EVENT_ID].s, row[OR_EV_UPN].s);
+    if (!status && k->id == OR_K_EVENTS && or_event_kind_parse(row[OR_EV_TYPE].s) >= 0 &&
+        school_days_applies((or_event_kind)or_event_kind_parse(row[OR_EV_TYPE].s)) &&
+        !or_event_is_exit((or_event_kind)or_event_kind_parse(row[OR_EV_TYPE].s)))
+        add_cap(in, line, row);
     const or_movement *mv =
         !status && k->id == OR_K_EVENTS ? or_movement_find(row[OR_EV_TYPE].s) : NULL;
     if (mv && mv->exit)
@@ -726,6 +786,30 @@ static or_code check_refs(or_ingest *in, or_error *err)
     return OR_OK;
 }
 
+/* An exclusion or movement dated after the pupil left its school (issue 14), which a school's
+ * own rows meet first as "not on this school's roll" (school_scope.c) when the enrolment
+ * ended: refused, whoever sends it, with the day and how the pupil left. */
+static void after_exit(or_ingest *in, const or_pupil_facts *f, const pending_cap *p)
+{
+    const or_fact_event *exit = NULL;
+    or_date left = f ? or_facts_left_school(f, p->urn, p->start, &exit) : OR_DATE_NONE;
+    if (left == OR_DATE_NONE)
+        return;
+    char on[32], day[32];
+    /* labels.h: the dates in words, the kinds of exit by their names */
+    or_letter_date_words(left, on);
+    or_letter_date_words(p->start, day);
+    const char *how = !exit                                  ? "the enrolment ended"
+                      : exit->kind == OR_EV_UNEXPLAINED_EXIT ? "unexplained exit"
+                      : exit->kind == OR_EV_EHE              ? "elective home education"
+                      : exit->kind == OR_EV_CME              ? "child missing education"
+                                                             : "in-year transfer";
+    or_ingest_reject(in, p->line, "start",
+                     "pupil %s left school %d on %s (%s): a suspension, exclusion or movement "
+                     "dated after that (%s) cannot be recorded for that school",
+                     p->upn, p->urn, on, how, day);
+}
+
 static int cmp_cap(const void *a, const void *b)
 {
     const pending_cap *x = a, *y = b;
@@ -760,8 +844,13 @@ static or_code check_cap(or_ingest *in, or_error *err)
         if (!all && or_model_load_events(in->store, in->caps[i].upn, &m, &e))
             return store_failed(in, err, &e);
         const or_pupil_facts *f = or_model_find(m, in->caps[i].upn);
+        bool susp = false;
+        for (size_t k = i; k < j; k++) {
+            susp |= in->caps[k].susp;
+            after_exit(in, f, &in->caps[k]);
+        }
         int total = 0;
-        const or_fact_event *over = f ? or_cap_breach(f, or_model_params(m), &total) : NULL;
+        const or_fact_event *over = f && susp ? or_cap_breach(f, or_model_params(m), &total) : NULL;
         if (over) {
             const pending_cap *blame = NULL;
             int ay = or_date_academic_year(over->start);
@@ -770,7 +859,7 @@ static or_code check_cap(or_ingest *in, or_error *err)
                     blame = &in->caps[k];
             for (size_t k = i; k < j && !blame; k++) {
                 const or_fact_event *ev = or_facts_event(f, in->caps[k].urn, in->caps[k].event_id);
-                if (ev && or_date_academic_year(ev->start) == ay)
+                if (ev && in->caps[k].susp && or_date_academic_year(ev->start) == ay)
                     blame = &in->caps[k];
             }
             const or_rule *r = or_rule_get(OR_RULE_STAT_45DAY_CAP);

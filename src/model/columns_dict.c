@@ -9,6 +9,7 @@
 #include "onroll/alloc.h"
 #include "onroll/codes.h"
 #include "onroll/labels.h"
+#include "onroll/yeargroup.h"
 
 static const char *const dim_names[OR_DIM__COUNT] = {
     [OR_DIM_LA] = "la",
@@ -242,17 +243,6 @@ static uint8_t flag3(const or_value *v)
     return v->null ? 2 : (uint8_t)(v->i != 0);
 }
 
-static int yg_number(const char *code)
-{
-    if (code[0] == 'N')
-        return code[1] - '0' - 3; /* N1 = -2, N2 = -1 */
-    if (code[0] == 'R')
-        return 0;
-    if (code[0] == 'X')
-        return CX_YG_X;
-    return atoi(code);
-}
-
 void cx_encode_snapshot(or_columns *c, int i, const or_value *row)
 {
     uint8_t *const *s = c->s_dim;
@@ -295,15 +285,14 @@ void cx_encode_snapshot(or_columns *c, int i, const or_value *row)
         or_date_to_ymd((or_date)row[OR_PU_DOB].i, &by, &bm, &bd);
     int k = by + (bm >= 9);
     c->s_age_k[i] = (int16_t)k;
-    /* year group in ay: recorded then moved up a year each year; else typical for the age */
-    const char *yg = row[OR_PU_YEAR_GROUP].null ? NULL : row[OR_PU_YEAR_GROUP].s;
-    if (!yg || !*yg)
-        c->s_yg_b[i] = (int16_t)(-k - 4); /* Reception at 4 */
-    else if (yg_number(yg) == CX_YG_X)
-        c->s_yg_b[i] = CX_YG_X;
-    else
-        c->s_yg_b[i] =
-            (int16_t)(yg_number(yg) - or_date_academic_year((or_date)row[OR_PU_AS_OF].i));
+    /* year group in ay = base + ay: the one rule of yeargroup.h (the age's, or a recorded
+     * out-of-age one rolled forward) */
+    int b = or_yg_base(row[OR_PU_DOB].null ? OR_DATE_NONE : (or_date)row[OR_PU_DOB].i,
+                       row[OR_PU_AS_OF].null ? OR_DATE_NONE : (or_date)row[OR_PU_AS_OF].i,
+                       row[OR_PU_YEAR_GROUP].null ? NULL : row[OR_PU_YEAR_GROUP].s);
+    c->s_yg_b[i] = b == OR_YG_X      ? CX_YG_X
+                   : b == OR_YG_NONE ? (int16_t)(-k - 4) /* Reception at 4 */
+                                     : (int16_t)b;
 }
 
 void cx_encode_reasons(or_columns *c, const char *reasons, uint8_t out[3])

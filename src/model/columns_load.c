@@ -353,7 +353,7 @@ or_scan_spec cx_scan_spec(or_kind_id k)
     case OR_K_PUPILS:
         return (or_scan_spec){pcols, (int)(sizeof pcols / sizeof pcols[0]), .nclauses = 0};
     case OR_K_ENROLMENTS:
-        return (or_scan_spec){ecols, 5, {{{OR_EN_TYPE, main_type}}}, 1, 0, 0, false};
+        return (or_scan_spec){ecols, 5, {{{OR_EN_TYPE, main_type}}}, 1, 0, 0, false, false};
     case OR_K_EVENTS:
         return (or_scan_spec){
             vcols,
@@ -362,6 +362,7 @@ or_scan_spec cx_scan_spec(or_kind_id k)
             2,
             0,
             0,
+            false,
             false};
     default:
         return (or_scan_spec){NULL, 0, .nclauses = 0};

@@ -3,8 +3,10 @@
  * One scan per table (or, for one pupil, one filtered scan), grouped by UPN through a hash
  * map; strings are copied into the model's arena; each pupil's arrays are then sorted as
  * facts.h promises. Calendars: the LA's rows plus each school's own. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "onroll/marks.h"
 #include "onroll/model.h"
@@ -141,6 +143,26 @@ static or_code on_snapshot(void *ctx, const or_value *r, const or_row_meta *meta
     return OR_OK;
 }
 
+/* The local day of a time of receipt "YYYY-MM-DDTHH:MM:SSZ" (UTC); 0 if there is none. */
+static or_date received_day(const char *ts)
+{
+    int y, mo, d, h, mi, sec;
+    if (!ts || sscanf(ts, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &sec) != 6 ||
+        !or_date_valid_ymd(y, mo, d))
+        return 0;
+    struct tm tm = {.tm_year = y - 1900,
+                    .tm_mon = mo - 1,
+                    .tm_mday = d,
+                    .tm_hour = h,
+                    .tm_min = mi,
+                    .tm_sec = sec};
+    time_t t = timegm(&tm);
+    struct tm local;
+    if (t == (time_t)-1 || !localtime_r(&t, &local))
+        return or_date_from_ymd(y, mo, d);
+    return or_date_from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+}
+
 static or_code on_event(void *ctx, const or_value *r, const or_row_meta *meta, or_error *err)
 {
     or_model *m = ctx;
@@ -153,7 +175,8 @@ static or_code on_event(void *ctx, const or_value *r, const or_row_meta *meta, o
     e->kind = kind < 0 ? OR_EV_ACTION : (or_event_kind)kind;
     e->start = date_of(&r[OR_EV_START]);
     e->end = date_of(&r[OR_EV_END]);
-    e->decided = r[OR_EV_DECIDED].null ? e->start : (or_date)r[OR_EV_DECIDED].i;
+    e->recorded = received_day(meta->received);
+    e->decided = or_fact_decided(date_of(&r[OR_EV_DECIDED]), e->start, e->recorded);
     e->exam_date = date_of(&r[OR_EV_EXAM_DATE]);
     e->sessions = r[OR_EV_SESSIONS].null ? -1 : (int)r[OR_EV_SESSIONS].i;
     e->reasons = dup(m, &r[OR_EV_REASONS]);
@@ -382,7 +405,7 @@ static or_code scan_events(or_store *s, const char *upn, or_model *m, or_error *
     int cols[32];
     for (int c = 0; c < k->ncols; c++)
         cols[c] = c;
-    or_scan_spec spec = {cols, k->ncols, .nclauses = 0};
+    or_scan_spec spec = {cols, k->ncols, .nclauses = 0, .received = true};
     return or_store_scan_rows(s, k, &spec, on_event, m, err);
 }
 
@@ -394,6 +417,8 @@ static or_code load(or_store *s, const char *upn, bool events_only, or_model **o
     or_strmap_init(&m->by_upn, &m->arena);
     or_code rc = or_params_load(s, &m->params, err);
     if (events_only) {
+        if (!rc)
+            rc = or_store_scan_pupil(s, or_kind_get(OR_K_ENROLMENTS), upn, on_enrolment, m, err);
         if (!rc)
             rc = scan_events(s, upn, m, err);
         goto done;

@@ -95,12 +95,12 @@ or_code or_write_duties(FILE *out, const or_duty_list *l, or_format fmt, or_erro
             date_or_empty(d->done_on, done);
             json_array_append_new(
                 arr,
-                json_pack("{s:s, s:i, s:s, s:s, s:s, s:s?, s:s, s:s?, s:s, s:s, s:s, s:b}",
+                json_pack("{s:s, s:i, s:s, s:s, s:s, s:s?, s:s, s:s?, s:s?, s:s, s:s, s:s, s:b}",
                           "event_id", d->event_id, "urn", d->urn, "upn", d->upn, "rule",
                           d->rule->id, "who", d->rule->who, "due", due[0] ? due : NULL, "status",
                           or_duty_status_name(d->status), "done_on", done[0] ? done : NULL,
-                          "detail", d->detail, "rule_text", d->rule->summary, "source",
-                          d->rule->source, "unconfirmed", d->rule->unconfirmed != 0));
+                          "done_by", d->done_by, "detail", d->detail, "rule_text", d->rule->summary,
+                          "source", d->rule->source, "unconfirmed", d->rule->unconfirmed != 0));
         }
         return write_json(out, arr, err);
     }

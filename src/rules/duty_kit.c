@@ -42,6 +42,14 @@ const or_fact_event *or_duty_action(const or_duty_ctx *c, const or_fact_event *e
     return a;
 }
 
+const or_fact_event *or_duty_recorded(const or_duty_ctx *c, const or_fact_event *e, or_rule_id id)
+{
+    const or_fact_event *a = or_duty_action(c, e, id);
+    if (e->recorded <= 0 || e->recorded > c->as_of || (a && a->start <= e->recorded))
+        return a;
+    return e; /* the recording did it, on e->recorded */
+}
+
 static const or_excl_info *info_of(const or_duty_ctx *c, const or_fact_event *e)
 {
     for (int i = 0; i < c->nx; i++)
@@ -64,7 +72,9 @@ void or_duty_add(or_duty_ctx *c, const or_fact_event *e, int urn, or_rule_id id,
     d->upn = c->f->upn;
     d->rule = rule;
     d->due = due;
-    d->done_on = done ? done->start : OR_DATE_NONE;
+    bool by_recording = done && done == e; /* or_duty_recorded */
+    d->done_on = !done ? OR_DATE_NONE : by_recording ? done->recorded : done->start;
+    d->done_by = by_recording ? "onroll" : NULL;
     if (done)
         d->status = OR_DUTY_DONE;
     else if (mode == OR_DUE_OVERDUE)

@@ -250,8 +250,12 @@ void or_local_partners(or_duty_ctx *c)
             continue;
         char who[512];
         or_services_words(told_to, who, sizeof who);
-        const or_fact_event *told = or_duty_action(c, e, OR_RULE_STAT_NOTIFY_LA);
-        or_date from = told ? or_deemed_date(told->start, told->delivery) : e->decided;
+        /* the LA was notified when the exclusion was recorded in onroll (its own system) or
+         * on its STAT-NOTIFY-LA action's own date, the earlier: no deemed delivery, which the
+         * statute applies to notices to parents, the board and the panel, not to the LA's
+         * own partners (DOMAIN.md §2, §4); until then, from the decision */
+        const or_fact_event *told = or_duty_recorded(c, e, OR_RULE_STAT_NOTIFY_LA);
+        or_date from = !told ? e->decided : told == e ? e->recorded : told->start;
         or_duty_add(c, e, 0, OR_RULE_LOCAL_NOTIFY_PARTNERS,
                     or_duty_after(x, from, p->v[OR_P_PARTNERS_DEADLINE]), OR_DUE_BY,
                     or_duty_action(c, e, OR_RULE_LOCAL_NOTIFY_PARTNERS),

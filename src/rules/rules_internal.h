@@ -67,12 +67,18 @@ typedef enum {
 
 /* The action (decided on or before as_of) that did `rule` for event e, or NULL. */
 const or_fact_event *or_duty_action(const or_duty_ctx *c, const or_fact_event *e, or_rule_id rule);
+/* What did `rule` for event e when recording e in onroll does it (STAT-NOTIFY-LA: onroll is
+ * the LA's own system): the earlier of its action and e's recording as of c->as_of. e itself
+ * stands for the recording (the duty is done on e->recorded, by "onroll"); NULL if neither. */
+const or_fact_event *or_duty_recorded(const or_duty_ctx *c, const or_fact_event *e,
+                                      or_rule_id rule);
 /* Add a duty of `rule`. e may be NULL for a pupil-level duty (then urn says where). A duty of
  * a withdrawn or reinstated exclusion that is not done and not yet due when it ended is
  * dropped, unless its row says it survives the end (the STAT-NOTIFY-* duties). */
 void or_duty_add(or_duty_ctx *c, const or_fact_event *e, int urn, or_rule_id rule, or_date due,
                  or_due_mode mode, const or_fact_event *done, const char *fmt, ...)
     __attribute__((format(printf, 8, 9)));
+/* done: an action event, or the exclusion itself (or_duty_recorded: done by recording it). */
 
 /* AFTER(d, n) / NTH(d, n) on the exclusion's school calendar (OR_DATE_NONE without one). */
 or_date or_duty_after(const or_excl_info *x, or_date d, int n);

@@ -55,9 +55,10 @@ void or_stat_notify(or_duty_ctx *c, const or_excl_info *x)
                     "pupil of compulsory school age: written notice by the end of the afternoon "
                     "session of the first day of the exclusion");
     }
-    or_duty_add(c, e, 0, OR_RULE_STAT_NOTIFY_LA, e->decided, OR_DUE_BY,
-                or_duty_action(c, e, OR_RULE_STAT_NOTIFY_LA),
-                "every suspension and permanent exclusion is notified to the LA without delay");
+    const or_fact_event *la = or_duty_recorded(c, e, OR_RULE_STAT_NOTIFY_LA);
+    or_duty_add(c, e, 0, OR_RULE_STAT_NOTIFY_LA, e->decided, OR_DUE_BY, la,
+                "every suspension and permanent exclusion is notified to the LA without delay%s",
+                la == e ? " (done by recording it in onroll, the LA's own system)" : "");
     if (or_facts_has_social_worker(f, e->decided))
         or_duty_add(c, e, 0, OR_RULE_STAT_NOTIFY_SW, e->decided, OR_DUE_BY,
                     or_duty_action(c, e, OR_RULE_STAT_NOTIFY_SW),

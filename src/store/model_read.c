@@ -53,7 +53,11 @@ or_code or_store_scan_rows(or_store *s, const or_kind *k, const or_scan_spec *sp
     or_sb_adds(&sql, "SELECT ");
     for (int c = 0; c < spec->ncols; c++)
         or_sb_addf(&sql, "%s%s", c ? ", " : "", k->cols[spec->cols[c]].sql);
-    or_sb_addf(&sql, ", %s FROM %s WHERE 1 = 1", has_id(k) ? "id" : "0", k->table);
+    bool received = spec->received && k->id == OR_K_EVENTS;
+    or_sb_addf(&sql, ", %s", has_id(k) ? "id" : "0");
+    if (received)
+        or_sb_adds(&sql, ", (SELECT received_at FROM sources WHERE sources.id = events.src_id)");
+    or_sb_addf(&sql, " FROM %s WHERE 1 = 1", k->table);
     int np = 0;
     add_clauses(k, spec, &sql, &np);
     if (spec->src_upto > 0) /* "+": a bound on almost every row, never worth the index */
@@ -87,7 +91,9 @@ or_code or_store_scan_rows(or_store *s, const or_kind *k, const or_scan_spec *sp
             break;
         for (int c = 0; c < spec->ncols; c++)
             or_store_read_value(d, st, c, &k->cols[spec->cols[c]], &row[spec->cols[c]]);
-        or_row_meta meta = {d->col_int(st, spec->ncols), "", 0};
+        or_row_meta meta = {d->col_int(st, spec->ncols), "", 0, ""};
+        if (received && !d->col_null(st, spec->ncols + 1))
+            meta.received = d->col_text(st, spec->ncols + 1);
         if ((rc = cb(ctx, row, &meta, err)))
             break;
     }

@@ -24,9 +24,12 @@ or_code or_store_scan_pupil(or_store *s, const or_kind *k, const char *upn, or_m
     or_sb_adds(&sql, "SELECT ");
     for (int c = 0; c < k->ncols; c++)
         or_sb_addf(&sql, "%s%s", c ? ", " : "", k->cols[c].sql);
-    or_sb_addf(&sql,
-               ", %s, (SELECT name FROM sources WHERE sources.id = %s.src_id), src_line FROM %s",
-               has_id(k) ? "id" : "0", k->table, k->table);
+    or_sb_addf(&sql, ", %s, (SELECT name FROM sources WHERE sources.id = %s.src_id), src_line",
+               has_id(k) ? "id" : "0", k->table);
+    bool events = k->id == OR_K_EVENTS;
+    if (events)
+        or_sb_adds(&sql, ", (SELECT received_at FROM sources WHERE sources.id = events.src_id)");
+    or_sb_addf(&sql, " FROM %s", k->table);
     if (upn)
         or_sb_addf(&sql, " WHERE upn = ?");
     if (has_id(k))
@@ -47,7 +50,9 @@ or_code or_store_scan_pupil(or_store *s, const or_kind *k, const char *upn, or_m
             or_store_read_value(d, st, c, &k->cols[c], &row[c]);
         or_row_meta meta = {d->col_int(st, k->ncols),
                             d->col_null(st, k->ncols + 1) ? "" : d->col_text(st, k->ncols + 1),
-                            d->col_int(st, k->ncols + 2)};
+                            d->col_int(st, k->ncols + 2), ""};
+        if (events && !d->col_null(st, k->ncols + 3))
+            meta.received = d->col_text(st, k->ncols + 3);
         if ((rc = cb(ctx, row, &meta, err)))
             break;
     }

@@ -29,6 +29,7 @@
 #include "onroll/kinds.h"
 #include "onroll/listing.h"
 #include "onroll/marks.h"
+#include "onroll/yeargroup.h"
 #include "web/interventions_view.h"
 #include "web/letters.h"
 #include "web/plans_web.h"
@@ -37,7 +38,7 @@
 typedef struct {
     int n;
     or_date as_of; /* of the snapshot kept */
-    char forename[128], surname[128], dob[11], year[8], as_of_text[11];
+    char forename[128], surname[128], dob[11], as_of_text[11];
 } latest;
 
 /* Keep the snapshot in force now: the latest as_of, then the latest received (snapshots arrive
@@ -59,8 +60,6 @@ static or_code on_snapshot(void *ctx, const or_value *row, const or_row_meta *me
         or_date_format((or_date)row[OR_PU_DOB].i, l->dob);
     if (as_of != OR_DATE_NONE)
         or_date_format(as_of, l->as_of_text);
-    snprintf(l->year, sizeof l->year, "%s",
-             !row[OR_PU_YEAR_GROUP].null && row[OR_PU_YEAR_GROUP].s ? row[OR_PU_YEAR_GROUP].s : "");
     return OR_OK;
 }
 
@@ -749,7 +748,9 @@ void page_pupil(const web_request *req, web_response *res)
         or_model_free(m);
         return;
     }
-    gov_summary_row(out, "Year group", l.year[0] ? l.year : "Not recorded");
+    char yg[40]; /* the National Curriculum year today, rolled forward (yeargroup.h) */
+    or_yg_words(or_facts_year_group(f, today), yg);
+    gov_summary_row(out, "Year group", yg[0] ? yg : "Not recorded");
     html_raw(out, "<div class=\"govuk-summary-list__row\">\n<dt class=\"govuk-summary-list__key\">"
                   "On roll at</dt>\n<dd class=\"govuk-summary-list__value\">");
     int on_roll = 0;

@@ -220,14 +220,6 @@ static bool whole(const web_request *req, const view_snapshot *snap, const view_
                         OR_VIEW_WHOLE;
 }
 
-static const char *year_words(const char *y)
-{
-    for (size_t i = 0; i < sizeof years / sizeof years[0]; i++)
-        if (!strcmp(years[i].value, y))
-            return years[i].label;
-    return *y ? y : "Not recorded";
-}
-
 static void row_html(or_sb *out, const web_request *req, const search *b, const view_pupil *p)
 {
     const char *name = p->name[0] ? p->name : p->upn;
@@ -244,7 +236,7 @@ static void row_html(or_sb *out, const web_request *req, const search *b, const 
                     "href=\"/pupils/%t\">%s</a></td>\n",
                     p->upn, name);
     gov_td(out, p->upn);
-    gov_td(out, year_words(p->year_group));
+    gov_td(out, p->year_words[0] ? p->year_words : "Not recorded");
     if (!whole(req, b->snap, p)) {
         /* a pupil who has left the school: not where they went, nor what others recorded */
         gov_td(out, "Left your school");

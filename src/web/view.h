@@ -26,7 +26,8 @@
 typedef struct {
     const char *upn;
     const char *name;       /* "Forename Surname" of the latest snapshot; "" when none */
-    const char *year_group; /* of the latest snapshot; "" when none */
+    const char *year_group; /* the year group's code today ("9", "R"; yeargroup.h); "" if none */
+    const char *year_words; /* the same in words ("Year 9", "Reception"); "" if none */
     const or_pupil_facts *f;
     int urn;               /* the school of the main registration today, else of the latest
                               enrolment; 0 when none */

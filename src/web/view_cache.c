@@ -40,6 +40,7 @@
 #include "onroll/columns.h"
 #include "onroll/kinds.h"
 #include "onroll/strmap.h"
+#include "onroll/yeargroup.h"
 #include "web/live_model.h"
 #include "web/view.h"
 #ifdef __GLIBC__
@@ -101,7 +102,7 @@ void view_snapshot_put(view_snapshot *snap)
 /* ---- building ---- */
 
 typedef struct {
-    const char *name, *year_group;
+    const char *name;
     or_date as_of;
 } name_entry;
 
@@ -132,9 +133,6 @@ static or_code on_name(void *ctx, const or_value *row, const or_row_meta *meta, 
     e->as_of = as_of;
     e->name = or_arena_printf(c->arena, "%s %s", row[OR_PU_FORENAME].s ? row[OR_PU_FORENAME].s : "",
                               row[OR_PU_SURNAME].s ? row[OR_PU_SURNAME].s : "");
-    e->year_group = or_arena_strdup(c->arena, !row[OR_PU_YEAR_GROUP].null && row[OR_PU_YEAR_GROUP].s
-                                                  ? row[OR_PU_YEAR_GROUP].s
-                                                  : "");
     return OR_OK;
 }
 
@@ -248,7 +246,10 @@ static or_code build(const web_request *req, const char *key, view_snapshot **ou
         p->upn = p->f->upn;
         const name_entry *ne = or_strmap_get(&names.map, p->upn);
         p->name = ne ? ne->name : "";
-        p->year_group = ne ? ne->year_group : "";
+        char yg[40];
+        int year = or_facts_year_group(p->f, s->as_of);
+        p->year_group = or_arena_strdup(&s->arena, or_yg_code(year, yg));
+        p->year_words = or_arena_strdup(&s->arena, or_yg_words(year, yg));
         p->urn = school_of(p->f, s->as_of);
         p->duty0 = s->duties.n;
         if ((rc = or_duties_for_pupil(p->f, params, s->as_of, &s->duties, err)))

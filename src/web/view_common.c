@@ -243,7 +243,7 @@ void view_pupils_table(or_sb *out, const web_request *req, const char *caption,
         td_pupil(out, p->upn, p->name);
         html_printf(out, "<td class=\"govuk-table__cell\">%s</td>\n", p->upn);
         html_printf(out, "<td class=\"govuk-table__cell\">%s</td>\n",
-                    p->year_group[0] ? p->year_group : "Not recorded");
+                    p->year_words[0] ? p->year_words : "Not recorded");
         if (mine && or_view_school(p->f, mine, snap->as_of, or_model_params(snap->model)).kind !=
                         OR_VIEW_WHOLE) {
             /* a pupil who has left the school: not where they went, nor what others recorded */

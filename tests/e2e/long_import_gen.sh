@@ -19,6 +19,15 @@ function day(k,   m, ml) { # 2025-09-01 + k days (k < 300)
     while (k >= ml[m]) { k -= ml[m]; m++ }
     return sprintf("%04d-%02d-%02d", m <= 4 ? 2025 : 2026, (m + 7) % 12 + 1, k + 1)
 }
+function sk(k) { # k moved on to a school day of the calendar below (2025-09-01, k 0, a Monday):
+    # past a weekend, the Christmas (k 110-125) and Easter (k 208-223) holidays; exclusions and
+    # movements start on school days (issue 14)
+    if (k % 7 == 5) k += 2
+    else if (k % 7 == 6) k += 1
+    if (k >= 110 && k <= 125) k = 126
+    if (k >= 208 && k <= 223) k = 224
+    return k
+}
 BEGIN {
     f = OUT "/schools.csv"
     print "urn,laestab,name,phase,la_code,type" > f
@@ -39,9 +48,9 @@ BEGIN {
         u = upn(i); urn = 100001 + i % 2; yg = 4 + i % 8
         printf "%s,Pupil%d,Surname%d,%d-0%d-1%d,%s,WBRI,%d,N,2025-09-01,0,0,,%d\n", u, i, i, 2020 - yg, 1 + i % 9, i % 9, i % 2 ? "M" : "F", i % 3 == 0, yg > fp
         printf "%s,%d,2021-09-01,,main,%d\n", u, urn, yg > fe
-        d = day(10 + i % 200)
+        d = day(sk(10 + i % 200))
         if (n++ < N) printf "EX%d,%s,%d,suspension,%s,1,DB,,,\n", i, u, urn, d > fv
         if (n++ < N) printf "A%d,%s,%d,action,%s,,,EX%d,STAT-NOTIFY-PARENT,hand\n", i, u, urn, d, i > fv
-        if (n++ < N) printf "C%d,%s,%d,cme,%s,,,,,\n", i, u, urn, day(20 + i % 200) > fv
+        if (n++ < N) printf "C%d,%s,%d,cme,%s,,,,,\n", i, u, urn, day(sk(20 + i % 200)) > fv
     }
 }'

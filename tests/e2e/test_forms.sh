@@ -75,6 +75,18 @@ if [ "$P1" = - ] || [ "$P2" = - ] || [ "$P_CLA" = - ] || [ "$P_EHC" = - ]; then
     exit 1
 fi
 pass "pupils picked: $P1 at $P1_URN, $P2 at the school account's $SCHOOL_URN"
+# The forms record exclusions starting "today", which must be a school day at each school
+# (issue 14): on a weekend, holiday or INSET day, the latest school day before it at all of them.
+for back in 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21; do
+    d=$(date -d "-$back day" +%Y-%m-%d)
+    printf 'event_id,upn,urn,type,start,sessions,reasons\n' >"$WORK/probe.csv"
+    for u in "$P1_URN" "$P_CLA_URN" "$P_EHC_URN" "$SCHOOL_URN"; do
+        printf 'PROBE-%s,%s,%s,suspension,%s,1,DB\n' "$u" "$P1" "$u" "$d" >>"$WORK/probe.csv"
+    done
+    "$ONROLL" import --dry-run "$WORK/probe.csv" >/dev/null 2>"$WORK/probe.err"
+    grep -q "is not a school day" "$WORK/probe.err" || break
+done
+TODAY=$d T_DAY=$(date -d "$d" +%-d) T_MONTH=$(date -d "$d" +%-m) T_YEAR=$(date -d "$d" +%Y)
 
 events_count() {
     "$ONROLL" export events | wc -l | tr -d ' '

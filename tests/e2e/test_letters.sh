@@ -295,14 +295,16 @@ expect_eq "... the letter is sent" "2025-10-24|hand|head@hillside.example.sch.uk
 "$ONROLL" duties --format csv --pupil "$P1" >"$WORK/duties.after"
 expect_in "onroll duties: STAT-NOTIFY-PARENT done on the day" "S1,100001,$P1,STAT-NOTIFY-PARENT,head teacher,2025-10-24,done,2025-10-24" "$WORK/duties.after"
 expect_in "onroll duties: STAT-NOTICE-S104 done on the day" "S1,100001,$P1,STAT-NOTICE-S104,head teacher,2025-10-24,done,2025-10-24" "$WORK/duties.after"
-expect_in "... STAT-NOTIFY-LA still overdue (not the letter's)" "S1,100001,$P1,STAT-NOTIFY-LA,head teacher,2025-10-24,overdue," "$WORK/duties.after"
+# issue 14: STAT-NOTIFY-LA is done by recording S1 in onroll (the day it was imported, today),
+# not by the letter (was: still overdue)
+expect_in "... STAT-NOTIFY-LA done by the recording, today (not the letter's)" "S1,100001,$P1,STAT-NOTIFY-LA,head teacher,2025-10-24,done,$(date +%F)" "$WORK/duties.after"
 actions S1 >"$WORK/actions.out"
 expect_eq "the two actions are in the ledger, by hand, to the parent" \
     "2025-10-24 STAT-NOTICE-S104 - hand parent|2025-10-24 STAT-NOTIFY-PARENT - hand parent" \
     "$(paste -sd'|' "$WORK/actions.out")"
 expect_eq "the pupil's record shows the duty done" 200 "$(get "$SA" "/pupils/$P1")"
 text_of "$WORK/body" >"$WORK/pupil.txt"
-expect_in "... the two duties done" "2 duties done" "$WORK/pupil.txt"
+expect_in "... the two duties done, and the LA's by the recording (issue 14; was 2)" "3 duties done" "$WORK/pupil.txt"
 
 # ---- a sent letter is frozen ----
 frozen=$(body_of "$L1" | cksum)

@@ -44,7 +44,8 @@ for t in \
     tests/e2e/test_long_import.sh \
     tests/e2e/test_backup.sh \
     tests/e2e/test_duties_list.sh \
-    tests/e2e/test_words.sh; do
+    tests/e2e/test_words.sh \
+    tests/e2e/test_facts.sh; do
     out=$(ONROLL_TEST_PG="$url" sh "$t" 2>&1)
     echo "$out" | grep -E '^(ok|FAIL) ' | sed "s|^|$(basename "$t"): |"
     echo "$out" | sed -n "s|^skipped: |skipped: $(basename "$t"): |p" # tests/run.sh counts these

@@ -138,6 +138,7 @@ typedef struct {
     const char *start, *decided, *end, *exam;
     int sessions;
     const char *ref, *rule, *outcome, *delivery, *to;
+    const char *recorded; /* the day it was recorded in onroll; NULL: not known */
 } ev_text;
 
 typedef struct {
@@ -155,6 +156,7 @@ typedef struct {
     const char *due;    /* "" = no fixed date, "?" = not checked */
     const char *status; /* "open", "overdue", "done", "?" */
     const char *done;   /* "" = none, "?" = not checked */
+    const char *by;     /* "onroll": done by recording the event in onroll; NULL: not */
 } want_row;
 
 typedef struct {
@@ -177,6 +179,12 @@ typedef struct {
 #define SUSP_DEC(i, u, dec, s, n)                                                                  \
     {                                                                                              \
         .id = i, .urn = u, .kind = OR_EV_SUSPENSION, .start = s, .decided = dec, .sessions = n     \
+    }
+/* A suspension recorded in onroll on day rec, with no decision date (decided: the earlier of
+ * its start and rec, or_fact_decided). */
+#define SUSP_REC(i, u, s, n, rec)                                                                  \
+    {                                                                                              \
+        .id = i, .urn = u, .kind = OR_EV_SUSPENSION, .start = s, .sessions = n, .recorded = rec    \
     }
 #define PEX(i, u, s)                                                                               \
     {                                                                                              \
@@ -235,7 +243,9 @@ static void build_facts(const duty_case *c, built_facts *b)
         e->urn = t->urn;
         e->kind = t->kind;
         e->start = D(t->start);
-        e->decided = t->decided ? D(t->decided) : e->start;
+        e->recorded = t->recorded ? D(t->recorded) : 0;
+        e->decided =
+            or_fact_decided(t->decided ? D(t->decided) : OR_DATE_NONE, e->start, e->recorded);
         e->end = D(t->end);
         e->exam_date = D(t->exam);
         e->sessions =
@@ -403,6 +413,9 @@ static void check_rows(const duty_case *c, const built_facts *b, const or_duty_l
             bad = true;
         if (strcmp(x->done, ANY) != 0 && d->done_on != D(x->done))
             bad = true;
+        if (!same(d->done_by, x->by))
+            add(msg, sizeof msg, "\n  done by %s, expected %s: %s",
+                d->done_by ? d->done_by : "an action", x->by ? x->by : "an action", row);
         if (bad)
             add(msg, sizeof msg, "\n  got      %s\n  expected %s %s due %s %s done_on %s", row,
                 x->ev, x->rule, *x->due ? x->due : "none", x->status, *x->done ? x->done : "none");

@@ -122,6 +122,53 @@ static void run_case(void **state)
 /* ---- the cases ---- */
 
 static const duty_case cases[] = {
+    /* == issue 14 "Facts that are right": an event's duties exist from the moment it is
+     * recorded, and STAT-NOTIFY-LA is done by the recording itself (onroll is the LA's own
+     * system: the LA knows the day the school records it) == */
+
+    /* Finding: "a suspension recorded today starting tomorrow shows its duties on the check
+     * page, then 'No statutory duty applies' after saving, and `onroll duties` lists none until
+     * tomorrow, though telling the parents is due today". Recorded Mon 8 Dec 2025, starting
+     * Tue 9 Dec, no decision date: decided Mon 8 Dec (the earlier of start and recording,
+     * or_fact_decided). As of Mon 8 Dec: PARENT due the decision day, 8 Dec, open; S104 due
+     * NTH(Tue 9 Dec, 1) = Tue 9 Dec, open; LA due 8 Dec, done 8 Dec by the recording. */
+    {.name = "finding: recorded today, starting tomorrow: its duties exist today",
+     .as_of = "2025-12-08",
+     .ev = {SUSP_REC("S1", URN_A, "2025-12-09", 2, "2025-12-08")},
+     .want = {{"S1", PARENT, "2025-12-08", OPEN, NONE},
+              {"S1", S104, "2025-12-09", OPEN, NONE},
+              {"S1", NLA, "2025-12-08", DONE, "2025-12-08", "onroll"}}},
+
+    /* Finding: "'Tell the local authority' stays 'To do' after the school recorded the
+     * suspension in onroll". Mon 3 Nov 2025, recorded Wed 5 Nov: decided 3 Nov (start, the
+     * earlier). As of Thu 6 Nov: LA due 3 Nov, done 5 Nov (late) by the recording; PARENT due
+     * 3 Nov and S104 due NTH(3 Nov, 1) = 3 Nov, both overdue. */
+    {.name = "finding: the LA is told by the recording itself (done the day it was recorded)",
+     .as_of = "2025-11-06",
+     .ev = {SUSP_REC("S1", URN_A, "2025-11-03", 2, "2025-11-05")},
+     .want = {{"S1", PARENT, "2025-11-03", OVERDUE, NONE},
+              {"S1", S104, "2025-11-03", OVERDUE, NONE},
+              {"S1", NLA, "2025-11-03", DONE, "2025-11-05", "onroll"}}},
+
+    /* The same as of Tue 4 Nov, the day before it was recorded: the LA had not been told yet
+     * (the recording is later than the date asked about): LA overdue. */
+    {.name = "the recording does not tell the LA before the day it was made",
+     .as_of = "2025-11-04",
+     .ev = {SUSP_REC("S1", URN_A, "2025-11-03", 2, "2025-11-05")},
+     .want = {{"S1", PARENT, "2025-11-03", OVERDUE, NONE},
+              {"S1", S104, "2025-11-03", OVERDUE, NONE},
+              {"S1", NLA, "2025-11-03", OVERDUE, NONE}}},
+
+    /* The LA told by email on Mon 3 Nov, the suspension recorded in onroll Wed 5 Nov: the
+     * earlier, the action, did it (done 3 Nov, its own date). */
+    {.name = "an earlier STAT-NOTIFY-LA action stands before the recording",
+     .as_of = "2025-11-06",
+     .ev = {SUSP_REC("S1", URN_A, "2025-11-03", 2, "2025-11-05"),
+            ACT(URN_A, "S1", NLA, "2025-11-03", "email")},
+     .want = {{"S1", PARENT, "2025-11-03", OVERDUE, NONE},
+              {"S1", S104, "2025-11-03", OVERDUE, NONE},
+              {"S1", NLA, "2025-11-03", DONE, "2025-11-03"}}},
+
     /* == the notices of the day of decision: STAT-NOTIFY-PARENT, STAT-NOTICE-S104,
      * STAT-NOTIFY-LA (DOMAIN.md §3: "day of decision"; S104 "by the end of the afternoon session
      * of day 1" = NTH(start, 1), §2) == */

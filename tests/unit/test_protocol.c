@@ -41,8 +41,11 @@
  *   L4 LOCAL-PEAP: the 2nd suspension whose start falls in the same half-term as another (no
  *      fixed due: open until done); a permanent exclusion (due its decision date).
  *   L5 LOCAL-VS-CONSULT: CLA, PLA, CIN or CP in force on the decision date; due that date.
- *   L6 LOCAL-NOTIFY-PARTNERS: due AFTER(LA notified, 1), LA notified = the deemed date of the
- *      exclusion's STAT-NOTIFY-LA action, else its decision date; only with a partner (social
+ *   L6 LOCAL-NOTIFY-PARTNERS: due AFTER(LA notified, 1), LA notified = the earlier of the day
+ *      the exclusion was recorded in onroll (the LA's own system) and its STAT-NOTIFY-LA
+ *      action's own date (not its deemed date: DOMAIN.md §2 deems service of notices and
+ *      applications, which the statute governs, not the LA's own knowledge; issue 14), else its
+ *      decision date; only with a partner (social
  *      care: CIN/CP/CLA; Virtual School: CLA/PLA/social worker; youth justice: yjs; the
  *      Re-engagement Unit: a pupil at a primary school; the PRU and MASH: any permanent
  *      exclusion). A plain secondary pupil's suspension has none: no row.
@@ -258,9 +261,9 @@ static const duty_case cases[] = {
      * S3 (3rd, more than 2): CONSULT, no due; E1 decided Mon 2 Mar with no consultation before
      * it: overdue (L1). No PSP on S3 (L2).
      * E1: CONSULT-PEX due its decision, Mon 2 Mar: overdue as of Tue 3 Mar; PEAP (permanent)
-     * due Mon 2 Mar: overdue. Partners (the PRU, MASH): the LA told by email Mon 2 Mar, deemed
-     * Tue 3 (1), Wed 4 Mar (2); AFTER(Wed 4 Mar, 1) = Thu 5 Mar: open. The suspensions have no
-     * partner (L6). */
+     * due Mon 2 Mar: overdue. Partners (the PRU, MASH): the LA told by email Mon 2 Mar (issue
+     * 14: from that day, not the deemed Wed 4 Mar, which gave Thu 5 Mar); AFTER(Mon 2 Mar, 1) =
+     * Tue 3 Mar: open as of that day. The suspensions have no partner (L6). */
     {.name = "third suspension, then a permanent exclusion with no consultation",
      .as_of = "2026-03-03",
      .ev = {SUSP("S1", URN_A, "2025-09-16", 2), SUSP("S2", URN_A, "2025-11-12", 2),
@@ -271,7 +274,7 @@ static const duty_case cases[] = {
               {"S3", CONSULT, NONE, OVERDUE, NONE},
               {"E1", CONSULT_PEX, "2026-03-02", OVERDUE, NONE},
               {"E1", PEAP, "2026-03-02", OVERDUE, NONE},
-              {"E1", PARTNERS, "2026-03-05", OPEN, NONE}},
+              {"E1", PARTNERS, "2026-03-03", OPEN, NONE}},
      .absent = {"S1 " PSP, "S3 " PSP, "E1 " PSP, "E1 " CONSULT, "S1 " PARTNERS, "S2 " PARTNERS,
                 "S3 " PARTNERS, "S3 " PEAP, "E1 " VS}},
 
@@ -353,15 +356,16 @@ static const duty_case cases[] = {
      * (AFTER(LA notified, 1)) == */
 
     /* Looked after. Decided Mon 8 Sep, suspended Tue 9 Sep. VS consulted Mon 8 Sep: done.
-     * Partners (social care, Virtual School): LA told by post Mon 8 Sep, deemed Tue 9 (1), Wed 10
-     * Sep (2); AFTER(Wed 10 Sep, 1) = Thu 11 Sep: open as of that day. */
+     * Partners (social care, Virtual School): LA told by post Mon 8 Sep: the LA knew on 8 Sep
+     * (issue 14: no deemed delivery here; was AFTER(deemed Wed 10 Sep, 1) = Thu 11 Sep, open);
+     * AFTER(Mon 8 Sep, 1) = Tue 9 Sep: overdue as of Thu 11 Sep. */
     {.name = "looked-after pupil: Virtual School consulted; LA told by post",
      .as_of = "2025-09-11",
      .snap = {{.as_of = "2025-08-01", .cla = 1}},
      .ev = {SUSP_DEC("S1", URN_A, "2025-09-08", "2025-09-09", 2),
             ACT(URN_A, "S1", VS, "2025-09-08", NULL), ACT(URN_A, "S1", NLA, "2025-09-08", "post")},
      .want = {{"S1", VS, "2025-09-08", DONE, "2025-09-08"},
-              {"S1", PARTNERS, "2025-09-11", OPEN, NONE}},
+              {"S1", PARTNERS, "2025-09-09", OVERDUE, NONE}},
      .absent = {"S1 " PSP, "S1 " EHCP}},
 
     /* Previously looked after (Virtual School partner): Mon 12 Jan. VS-CONSULT due Mon 12 Jan;
@@ -387,25 +391,51 @@ static const duty_case cases[] = {
               {"S1", PARTNERS, "2026-01-05", DONE, "2026-01-06"}}},
 
     /* Known to youth justice, no social worker: partners (YJS) but no VS-CONSULT. Wed 1 Oct; LA
-     * told by email Wed 1 Oct, deemed Thu 2 (1), Fri 3 Oct (2); AFTER(Fri 3 Oct, 1) = Mon 6 Oct:
-     * open as of that day. */
+     * told by email Wed 1 Oct (issue 14: from that day, not the deemed Fri 3 Oct, which gave
+     * Mon 6 Oct, open); AFTER(Wed 1 Oct, 1) = Thu 2 Oct: overdue as of Mon 6 Oct. */
     {.name = "known to youth justice: partners told, no Virtual School",
      .as_of = "2025-10-06",
      .snap = {{.as_of = "2025-08-01", .yjs = 1}},
      .ev = {SUSP("S1", URN_A, "2025-10-01", 2), ACT(URN_A, "S1", NLA, "2025-10-01", "email")},
-     .want = {{"S1", PARTNERS, "2025-10-06", OPEN, NONE}},
+     .want = {{"S1", PARTNERS, "2025-10-02", OVERDUE, NONE}},
      .absent = {"S1 " VS}},
 
-    /* Primary school C: Thu 23 Oct; LA told by post Thu 23 Oct, deemed Fri 24 (1), Mon 27 Oct
-     * (2, half-term, a working day); AFTER(Mon 27 Oct, 1): half-term, Mon 3 Nov = 1 -> Mon 3
-     * Nov; open as of Fri 31 Oct. */
-    {.name = "primary pupil: LA's notice deemed in half-term, partners after it",
+    /* Primary school C: Thu 23 Oct; LA told by post Thu 23 Oct (issue 14: from that day; the
+     * deemed Mon 27 Oct in half-term gave Mon 3 Nov, open); AFTER(Thu 23 Oct, 1) = Fri 24 Oct:
+     * overdue as of Fri 31 Oct. */
+    {.name = "primary pupil: LA told by post, partners from the day it was sent",
      .as_of = "2025-10-31",
      .dob = "2016-03-10",
      .year = "5",
      .ev = {SUSP("S1", URN_C, "2025-10-23", 2), ACT(URN_C, "S1", NLA, "2025-10-23", "post")},
-     .want = {{"S1", PARTNERS, "2025-11-03", OPEN, NONE}},
+     .want = {{"S1", PARTNERS, "2025-10-24", OVERDUE, NONE}},
      .absent = {"S1 " VS}},
+
+    /* Finding: "LOCAL-NOTIFY-PARTNERS counts its one school day from the deemed delivery of a
+     * letter (2 working days later) instead of from when the exclusion was recorded". Looked
+     * after; suspended Mon 8 Sep, recorded in onroll that day, and an email to the LA logged
+     * the same day (deemed Wed 10 Sep). The LA knew on Mon 8 Sep: AFTER(8 Sep, 1) = Tue 9 Sep,
+     * overdue as of Wed 10 Sep (the deemed date would have given Thu 11 Sep, open). */
+    {.name = "finding: partners count from the recording, not the deemed letter",
+     .as_of = "2025-09-10",
+     .snap = {{.as_of = "2025-08-01", .cla = 1}},
+     .ev = {SUSP_REC("S1", URN_A, "2025-09-08", 2, "2025-09-08"),
+            ACT(URN_A, "S1", VS, "2025-09-08", NULL), ACT(URN_A, "S1", NLA, "2025-09-08", "email")},
+     .want = {{"S1", VS, "2025-09-08", DONE, "2025-09-08"},
+              {"S1", PARTNERS, "2025-09-09", OVERDUE, NONE}},
+     .absent = {"S1 " PSP, "S1 " EHCP}},
+
+    /* Recorded in onroll (no action) Wed 10 Sep for a suspension decided and started Mon 8 Sep:
+     * the LA knew on the day of the recording: AFTER(Wed 10 Sep, 1) = Thu 11 Sep, open as of
+     * Thu 11 Sep. */
+    {.name = "partners count from the day the exclusion was recorded",
+     .as_of = "2025-09-11",
+     .snap = {{.as_of = "2025-08-01", .cla = 1}},
+     .ev = {SUSP_REC("S1", URN_A, "2025-09-08", 2, "2025-09-10"),
+            ACT(URN_A, "S1", VS, "2025-09-08", NULL)},
+     .want = {{"S1", VS, "2025-09-08", DONE, "2025-09-08"},
+              {"S1", PARTNERS, "2025-09-11", OPEN, NONE}},
+     .absent = {"S1 " PSP, "S1 " EHCP}},
 
     /* == Plans and referrals as ledger events (psp, plan_review, peap, referral, referral_update;
      * LOCAL-REFERRAL's steps are the routes of referrals.c: REU accept 10, allocate 5,
