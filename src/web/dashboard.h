@@ -50,8 +50,6 @@ bool dash_due_this_week(const view_snapshot *snap, const or_duty *d);
 /* Sort pupils by risk: high first, then most indicators, most duties overdue, name. */
 void dash_sort_by_risk(const view_snapshot *snap, const view_pupil **list, int n);
 
-/* A count with thousands separators ("1,354") into buf[24]. */ /* labels.h */
-const char *dash_num(int64_t n, char buf[24]);
 /* "As of 8 December 2026" above the heading. */
 void dash_as_of(or_sb *out, const view_snapshot *snap);
 /* A count linking to the list it counts: <a href="href">N</a> (just N when 0). */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "onroll/labels.h"
 #include "web/list.h"
 #include "web/view.h"
 
@@ -45,27 +46,6 @@ int list_clamp_page(int page, long long total, int per_page)
     if (page < 1)
         return 1;
     return page > pages ? (int)pages : page;
-}
-
-const char *list_thousands(long long n, char buf[32])
-{
-    char digits[24];
-    unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
-    int k = 0;
-    do {
-        digits[k++] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    char *p = buf;
-    if (n < 0)
-        *p++ = '-';
-    for (int i = k - 1; i >= 0; i--) {
-        *p++ = digits[i];
-        if (i && i % 3 == 0)
-            *p++ = ',';
-    }
-    *p = '\0';
-    return buf;
 }
 
 /* ---- reading ---- */
@@ -539,8 +519,8 @@ void list_start(or_sb *out, const list *l)
         html_printf(out,
                     "<p class=\"govuk-body moj-pagination__results\" id=\"list-count\">Showing "
                     "<b>%s</b> to <b>%s</b> of <b>%s</b> %s</p>\n",
-                    list_thousands(l->first + 1, a), list_thousands(l->last, b),
-                    list_thousands(l->total, c), l->total == 1 ? "result" : "results");
+                    or_fmt_int(l->first + 1, a), or_fmt_int(l->last, b), or_fmt_int(l->total, c),
+                    l->total == 1 ? "result" : "results");
     else
         html_raw(out, "<p class=\"govuk-body\" id=\"list-count\"><b>0</b> results</p>\n");
     if (l->total > LIST_PER_PAGE)
@@ -594,7 +574,7 @@ void list_td_num(or_sb *out, long long n)
 {
     char buf[32];
     html_printf(out, "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%s</td>\n",
-                list_thousands(n, buf));
+                or_fmt_int(n, buf));
 }
 
 static void page_item(or_sb *out, const list *l, int p)

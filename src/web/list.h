@@ -195,9 +195,6 @@ void list_none(or_sb *out, const list *l);
 /* The layout's end. */
 void list_end(or_sb *out, const list *l);
 
-/* n with thousands separators ("1,354") into buf[32]. labels.h */
-const char *list_thousands(long long n, char buf[32]);
-
 /* ---- the download ---- */
 
 /* Start the CSV of the selection (n rows): one "export" line in the audit log naming the list

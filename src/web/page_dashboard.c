@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "onroll/labels.h"
 #include "onroll/visits.h"
 #include "web/dashboard.h"
 
@@ -126,7 +127,7 @@ void dash_arrivals_table(or_sb *out, const web_request *req, const view_snapshot
         html_raw(out, "<th scope=\"col\" class=\"govuk-table__header\">School</th>\n");
     html_raw(out, "<th scope=\"col\" class=\"govuk-table__header\">What</th>\n</tr>\n</thead>\n"
                   "<tbody class=\"govuk-table__body\">\n");
-    char day[24];
+    char day[OR_FMT_INT_LEN];
     for (int i = 0; i < a->n && i < max; i++) {
         const dash_arrival *e = &a->items[i];
         const view_pupil *p = view_find_pupil(snap, e->upn);
@@ -183,45 +184,30 @@ void dash_sort_by_risk(const view_snapshot *snap, const view_pupil **list, int n
 
 /* ---- words and links ---- */
 
-const char *dash_num(int64_t n, char buf[24])
-{
-    char digits[24];
-    int len = snprintf(digits, sizeof digits, "%lld", (long long)(n < 0 ? -n : n)), o = 0;
-    if (n < 0)
-        buf[o++] = '-';
-    for (int i = 0; i < len; i++) {
-        if (i && (len - i) % 3 == 0)
-            buf[o++] = ',';
-        buf[o++] = digits[i];
-    }
-    buf[o] = '\0';
-    return buf;
-}
-
 void dash_as_of(or_sb *out, const view_snapshot *snap)
 {
-    char day[24];
+    char day[OR_FMT_INT_LEN];
     html_printf(out, "<span class=\"govuk-caption-l\">As of %s</span>\n",
                 view_date(snap->as_of, day));
 }
 
 void dash_count_link(or_sb *out, int64_t n, const char *href)
 {
-    char b[24];
+    char b[OR_FMT_INT_LEN];
     if (n && web_local_path(href))
-        html_printf(out, "<a class=\"govuk-link\" href=\"%s\">%s</a>", href, dash_num(n, b));
+        html_printf(out, "<a class=\"govuk-link\" href=\"%s\">%s</a>", href, or_fmt_int(n, b));
     else
-        html_printf(out, "%s", dash_num(n, b));
+        html_printf(out, "%s", or_fmt_int(n, b));
 }
 
 void dash_see_all(or_sb *out, int64_t n, int shown, const char *what, const char *href)
 {
-    char b[24];
+    char b[OR_FMT_INT_LEN];
     if (n > shown && web_local_path(href))
         html_printf(out,
                     "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%s\">See all %s %s"
                     "</a></p>\n",
-                    href, dash_num(n, b), what);
+                    href, or_fmt_int(n, b), what);
 }
 
 /* ---- the page ---- */

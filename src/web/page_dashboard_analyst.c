@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "onroll/labels.h"
 #include "onroll/stats.h"
 #include "web/dashboard.h"
 
@@ -20,7 +21,7 @@ static int64_t column_sum(const or_table *t, const char *col)
 }
 
 /* "1.23%" of num per den pupils, "c" when num is a small count, "No pupils" when den is 0. */
-static const char *rate(int64_t num, int64_t den, char buf[24])
+static const char *rate(int64_t num, int64_t den, char buf[OR_FMT_INT_LEN])
 {
     if (num >= 1 && num <= OR_SUPPRESS_THRESHOLD)
         snprintf(buf, 24, "c");
@@ -66,7 +67,7 @@ void dash_analyst(const web_request *req, web_response *res, view_snapshot *snap
     html_raw(out, "<h1 class=\"govuk-heading-l\">Dashboard</h1>\n<p class=\"govuk-body\">Figures "
                   "for the whole local authority. Counts of 1 or 2, and figures that would "
                   "reveal them, are shown as c.</p>\n");
-    char b[4][24];
+    char b[4][OR_FMT_INT_LEN];
     int64_t nnew = a.by_type[0] + a.by_type[1] + a.by_type[2];
     view_figure figs[] = {
         {rate(susp, pupils, b[0]), "Suspension rate", "/reports?report=rates"},
@@ -76,12 +77,12 @@ void dash_analyst(const web_request *req, web_response *res, view_snapshot *snap
         {view_count(nnew, true, b[3]), "New suspensions and exclusions", "#new"},
     };
     view_figures(out, figs, 4);
-    char year[16], c1[24];
+    char year[16], c1[OR_FMT_INT_LEN];
     snprintf(year, sizeof year, "%d/%02d", snap->ay, (snap->ay + 1) % 100);
     html_printf(out,
                 "<p class=\"govuk-body\">In %s so far, of %s pupils on roll: the rates are per "
                 "100 pupils, as the Department for Education publishes them.</p>\n",
-                year, dash_num(pupils, c1));
+                year, or_fmt_int(pupils, c1));
 
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"reports\">Reports</h2>\n<ul "
                   "class=\"govuk-list\">\n<li><a class=\"govuk-link\" "
@@ -93,7 +94,7 @@ void dash_analyst(const web_request *req, web_response *res, view_snapshot *snap
 
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"new\">New suspensions and exclusions</h2>\n");
     dash_since_sentence(out, since, first);
-    char d[3][24];
+    char d[3][OR_FMT_INT_LEN];
     html_printf(out,
                 "<p class=\"govuk-body\">Suspensions: %s; lunchtime suspensions: %s; permanent "
                 "exclusions: %s.</p>\n",

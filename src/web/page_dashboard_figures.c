@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "onroll/labels.h"
 #include "onroll/stats.h"
 #include "onroll/svg.h"
 #include "web/dashboard.h"
@@ -48,7 +49,7 @@ void dash_risk_counts(or_sb *out, const view_snapshot *snap, bool suppress, int6
                 "class=\"govuk-table__header govuk-table__header--numeric\">%s</th>\n",
                 heads[0], heads[1]);
     html_raw(out, "</tr>\n</thead>\n<tbody class=\"govuk-table__body\">\n");
-    char buf[24];
+    char buf[OR_FMT_INT_LEN];
     for (int i = 0; i < n; i++) {
         or_cell_count(counts[i], suppress ? flags[i] : 0, buf, sizeof buf);
         html_printf(out,
@@ -172,12 +173,12 @@ void dash_schools_of_concern(or_sb *out, const web_request *req, const view_snap
                 "concern; above the 95%% limit, one to watch.</p>\n",
                 year, la_rate);
     html_raw(out, "<p class=\"govuk-body\">");
-    char b[24];
+    char b[OR_FMT_INT_LEN];
     if (nconcern)
         html_printf(out,
                     "<a class=\"govuk-link\" href=\"/schools?concern=1\">%s %s of "
                     "concern</a>",
-                    dash_num(nconcern, b), nconcern == 1 ? "school is" : "schools are");
+                    or_fmt_int(nconcern, b), nconcern == 1 ? "school is" : "schools are");
     else
         html_raw(out, "No school is of concern");
     name_schools(out, t, "of concern", nconcern);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "onroll/labels.h"
 #include "web/dashboard.h"
 #include "web/plans_web.h"
 
@@ -74,13 +75,13 @@ static void duties_by_rule(or_sb *out, const web_request *req, const view_snapsh
         qsort(rows, (size_t)n, sizeof *rows, by_overdue);
 
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"duties\">Duties due and overdue</h2>\n");
-    char b1[24], b2[24];
+    char b1[OR_FMT_INT_LEN], b2[OR_FMT_INT_LEN];
     html_printf(out,
                 "<p class=\"govuk-body\">Statutory duties and local protocol steps across the "
                 "LA: <a class=\"govuk-link\" href=\"/duties?status=overdue\">%s overdue</a>, <a "
                 "class=\"govuk-link\" href=\"/duties?status=due-this-week\">%s due in the next "
                 "%d days</a>.</p>\n",
-                dash_num(*nover, b1), dash_num(*nsoon, b2), VIEW_DUE_SOON_DAYS);
+                or_fmt_int(*nover, b1), or_fmt_int(*nsoon, b2), VIEW_DUE_SOON_DAYS);
     if (!n)
         return;
     html_raw(out, "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
@@ -102,11 +103,11 @@ static void duties_by_rule(or_sb *out, const web_request *req, const view_snapsh
     }
     html_raw(out, "</tbody>\n</table>\n</div>\n");
     if (n > RULES_TOP) {
-        char b3[24];
+        char b3[OR_FMT_INT_LEN];
         html_printf(out,
                     "<p class=\"govuk-body\">And %s other %s: <a class=\"govuk-link\" "
                     "href=\"/duties\">see every duty</a>.</p>\n",
-                    dash_num(n - RULES_TOP, b3), n - RULES_TOP == 1 ? "duty" : "duties");
+                    or_fmt_int(n - RULES_TOP, b3), n - RULES_TOP == 1 ? "duty" : "duties");
     }
 }
 
@@ -128,16 +129,16 @@ static void at_risk(or_sb *out, const web_request *req, const view_snapshot *sna
     dash_sort_by_risk(snap, list, *nhigh);
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"risk\">Children at risk</h2>\n<p "
                   "class=\"govuk-body\">");
-    char b[24];
+    char b[OR_FMT_INT_LEN];
     if (*nhigh)
         html_printf(out,
                     "<a class=\"govuk-link\" href=\"/risk?tier=high\">%s %s at high "
                     "risk</a>",
-                    dash_num(*nhigh, b), *nhigh == 1 ? "child is" : "children are");
+                    or_fmt_int(*nhigh, b), *nhigh == 1 ? "child is" : "children are");
     else
         html_raw(out, "No child is at high risk");
     html_printf(out, "; <a class=\"govuk-link\" href=\"/risk\">%s with any indicator</a>.</p>\n",
-                dash_num(*nany, b));
+                or_fmt_int(*nany, b));
     if (!*nhigh)
         return;
     html_raw(out, "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
@@ -216,14 +217,14 @@ static void pex(or_sb *out, const web_request *req, const view_snapshot *snap)
         qsort(rows, (size_t)count, sizeof *rows, by_decided);
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"pex\">Permanent exclusions without a "
                   "pre-exclusion assessment or LA consultation</h2>\n<p class=\"govuk-body\">");
-    char b[24];
-    html_printf(out, "%s permanent %s recorded without one or both: ", dash_num(count, b),
+    char b[OR_FMT_INT_LEN];
+    html_printf(out, "%s permanent %s recorded without one or both: ", or_fmt_int(count, b),
                 count == 1 ? "exclusion was" : "exclusions were");
     dash_count_link(out, peap, "/duties?rule=LOCAL-PEAP");
     html_raw(out, " without a pre-exclusion assessment, ");
     dash_count_link(out, consult, "/duties?rule=LOCAL-CONSULT-PEX");
     html_raw(out, " without the LA's consultation.");
-    char day[24];
+    char day[OR_FMT_INT_LEN];
     for (int i = 0; i < count && i < 3; i++) {
         const pex_row *w = &rows[i];
         html_printf(out, "%s<a class=\"govuk-link\" href=\"/pupils/%t\">%s</a> (%s, %s: %s)",
@@ -254,14 +255,14 @@ static void waiting(or_sb *out, const web_request *req)
                   "waiting</h2>\n");
     int64_t claims = 0;
     or_error err = {0};
-    char b[24];
+    char b[OR_FMT_INT_LEN];
     if (or_claims_list(req->store, "pending", 0, count_claim, &claims, &err))
         html_raw(out, "<p class=\"govuk-body\">The claims could not be read.</p>\n");
     else
         html_printf(out,
                     "<p class=\"govuk-body\">Claims of a pupil by two schools waiting for a "
                     "decision: <a class=\"govuk-link\" href=\"/claims\">%s</a>.</p>\n",
-                    dash_num(claims, b));
+                    or_fmt_int(claims, b));
     or_outbox_counts n;
     if (or_outbox_count(req->store, &n, &err)) {
         html_raw(out, "<p class=\"govuk-body\">The notifications could not be read.</p>\n");
@@ -314,23 +315,23 @@ void dash_la(const web_request *req, web_response *res, view_snapshot *snap)
     gov_page_start(out, req, "Dashboard");
     dash_as_of(out, snap);
     html_raw(out, "<h1 class=\"govuk-heading-l\">Dashboard</h1>\n");
-    char b[4][24];
+    char b[4][OR_FMT_INT_LEN];
     int64_t nnew = a.by_type[0] + a.by_type[1] + a.by_type[2];
     view_figure figs[] = {
-        {dash_num(nnew, b[0]), "New suspensions and exclusions", "#new"},
-        {dash_num(nover, b[1]), "Duties overdue", "/duties?status=overdue"},
-        {dash_num(nsoon, b[2]), "Duties due in the next 7 days", "/duties?status=due-this-week"},
-        {dash_num(nhigh, b[3]), "Children at high risk", "/risk?tier=high"},
+        {or_fmt_int(nnew, b[0]), "New suspensions and exclusions", "#new"},
+        {or_fmt_int(nover, b[1]), "Duties overdue", "/duties?status=overdue"},
+        {or_fmt_int(nsoon, b[2]), "Duties due in the next 7 days", "/duties?status=due-this-week"},
+        {or_fmt_int(nhigh, b[3]), "Children at high risk", "/risk?tier=high"},
     };
     view_figures(out, figs, 4);
 
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"new\">New suspensions and exclusions</h2>\n");
     dash_since_sentence(out, since, first);
-    char c[3][24];
+    char c[3][OR_FMT_INT_LEN];
     html_printf(out, "<p class=\"govuk-body\">%s %s, %s lunchtime %s and %s permanent %s.</p>\n",
-                dash_num(a.by_type[0], c[0]), a.by_type[0] == 1 ? "suspension" : "suspensions",
-                dash_num(a.by_type[1], c[1]), a.by_type[1] == 1 ? "suspension" : "suspensions",
-                dash_num(a.by_type[2], c[2]), a.by_type[2] == 1 ? "exclusion" : "exclusions");
+                or_fmt_int(a.by_type[0], c[0]), a.by_type[0] == 1 ? "suspension" : "suspensions",
+                or_fmt_int(a.by_type[1], c[1]), a.by_type[1] == 1 ? "suspension" : "suspensions",
+                or_fmt_int(a.by_type[2], c[2]), a.by_type[2] == 1 ? "exclusion" : "exclusions");
     dash_arrivals_table(out, req, snap, &a, DASH_TOP, true);
     html_kept(out, or_sb_str(&body), body.len);
     or_sb_release(&body);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "onroll/labels.h"
 #include "web/dashboard.h"
 #include "web/view_lists.h"
 
@@ -91,12 +92,12 @@ void dash_partner(const web_request *req, web_response *res, view_snapshot *snap
     gov_page_start(out, req, title);
     dash_as_of(out, snap);
     html_printf(out, "<h1 class=\"govuk-heading-l\">%s</h1>\n", title);
-    char b[4][24];
+    char b[4][OR_FMT_INT_LEN];
     view_figure figs[] = {
-        {dash_num(nscope, b[0]), "Children", "/pupils"},
-        {dash_num(nnew, b[1]), "New suspensions and exclusions", "#new"},
-        {dash_num(nover, b[2]), "Duties overdue", "/duties?status=overdue"},
-        {dash_num(nrisk, b[3]), "Children at risk", "/risk"},
+        {or_fmt_int(nscope, b[0]), "Children", "/pupils"},
+        {or_fmt_int(nnew, b[1]), "New suspensions and exclusions", "#new"},
+        {or_fmt_int(nover, b[2]), "Duties overdue", "/duties?status=overdue"},
+        {or_fmt_int(nrisk, b[3]), "Children at risk", "/risk"},
     };
     view_figures(out, figs, 4);
     if (partner)
@@ -104,11 +105,11 @@ void dash_partner(const web_request *req, web_response *res, view_snapshot *snap
 
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"new\">Recently suspended or excluded</h2>\n");
     dash_since_sentence(out, since, first);
-    char c1[24], c2[24];
+    char c1[OR_FMT_INT_LEN], c2[OR_FMT_INT_LEN];
     html_printf(out,
                 "<p class=\"govuk-body\">%s new since then; %s recorded in the last %d days or "
                 "since your last visit.</p>\n",
-                dash_num(nnew, c1), dash_num(a.n, c2), RECENT_DAYS);
+                or_fmt_int(nnew, c1), or_fmt_int(a.n, c2), RECENT_DAYS);
     dash_arrivals_table(out, req, snap, &a, DASH_TOP, true);
 
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"children\">Children</h2>\n");

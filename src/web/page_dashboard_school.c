@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "onroll/labels.h"
 #include "web/dashboard.h"
 #include "web/plans_web.h"
 
@@ -61,13 +62,14 @@ static void duties_by_pupil(or_sb *out, const web_request *req, const view_snaps
     if (n > 1)
         qsort(rows, (size_t)n, sizeof *rows, by_most);
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"duties\">Duties by pupil</h2>\n");
-    char b1[24], b2[24], b3[24], href[160];
+    char b1[OR_FMT_INT_LEN], b2[OR_FMT_INT_LEN], b3[OR_FMT_INT_LEN], href[160];
     snprintf(href, sizeof href, "/duties?school=%d", urn);
     html_printf(out,
                 "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"%s\">%s %s overdue, %s "
                 "due in the next %d days</a>, for %s %s.</p>\n",
-                href, dash_num(*nover, b1), *nover == 1 ? "duty" : "duties", dash_num(*nsoon, b2),
-                VIEW_DUE_SOON_DAYS, dash_num(n, b3), n == 1 ? "pupil" : "pupils");
+                href, or_fmt_int(*nover, b1), *nover == 1 ? "duty" : "duties",
+                or_fmt_int(*nsoon, b2), VIEW_DUE_SOON_DAYS, or_fmt_int(n, b3),
+                n == 1 ? "pupil" : "pupils");
     if (!n)
         return;
     html_raw(out, "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
@@ -189,15 +191,15 @@ void dash_school(const web_request *req, web_response *res, view_snapshot *snap)
     gov_page_start(out, req, "Dashboard");
     dash_as_of(out, snap);
     html_printf(out, "<h1 class=\"govuk-heading-l\">%s</h1>\n", name);
-    char b[4][24], h[3][96];
+    char b[4][OR_FMT_INT_LEN], h[3][96];
     snprintf(h[0], sizeof h[0], "/duties?school=%d&status=overdue", urn);
     snprintf(h[1], sizeof h[1], "/duties?school=%d&status=due-this-week", urn);
     snprintf(h[2], sizeof h[2], "/risk?school=%d", urn);
     view_figure figs[] = {
-        {dash_num(nover, b[0]), "Duties overdue", h[0]},
-        {dash_num(nsoon, b[1]), "Duties due in the next 7 days", h[1]},
-        {dash_num(nrisk, b[2]), "Children at risk", h[2]},
-        {dash_num(a.n, b[3]), "New suspensions and exclusions", "#new"},
+        {or_fmt_int(nover, b[0]), "Duties overdue", h[0]},
+        {or_fmt_int(nsoon, b[1]), "Duties due in the next 7 days", h[1]},
+        {or_fmt_int(nrisk, b[2]), "Children at risk", h[2]},
+        {or_fmt_int(a.n, b[3]), "New suspensions and exclusions", "#new"},
     };
     view_figures(out, figs, 4);
     html_kept(out, or_sb_str(&body), body.len);

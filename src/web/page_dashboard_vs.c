@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "onroll/labels.h"
 #include "web/dashboard.h"
 #include "web/view_lists.h"
 
@@ -59,12 +60,12 @@ void dash_vs(const web_request *req, web_response *res, view_snapshot *snap)
     gov_page_start(out, req, "Your cohort");
     dash_as_of(out, snap);
     html_raw(out, "<h1 class=\"govuk-heading-l\">Your cohort</h1>\n");
-    char b[4][24];
+    char b[4][OR_FMT_INT_LEN];
     view_figure figs[] = {
-        {dash_num(looked_after, b[0]), "Looked-after children", "/peps"},
-        {dash_num(pep[VIEW_PEP_OVERDUE], b[1]), "PEP overdue", "/peps?status=overdue"},
-        {dash_num(no_place, b[2]), "No school place", "/peps?place=none"},
-        {dash_num(pep[VIEW_PEP_NEVER], b[3]), "Never had a PEP", "/peps?status=never"},
+        {or_fmt_int(looked_after, b[0]), "Looked-after children", "/peps"},
+        {or_fmt_int(pep[VIEW_PEP_OVERDUE], b[1]), "PEP overdue", "/peps?status=overdue"},
+        {or_fmt_int(no_place, b[2]), "No school place", "/peps?place=none"},
+        {or_fmt_int(pep[VIEW_PEP_NEVER], b[3]), "Never had a PEP", "/peps?status=never"},
     };
     view_figures(out, figs, 4);
 
@@ -96,13 +97,13 @@ void dash_vs(const web_request *req, web_response *res, view_snapshot *snap)
         html_raw(out, "<p class=\"govuk-body\">None.</p>\n");
 
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"duties\">Duties and risk</h2>\n");
-    char b1[24], b2[24], b3[24];
+    char b1[OR_FMT_INT_LEN], b2[OR_FMT_INT_LEN], b3[OR_FMT_INT_LEN];
     html_printf(out,
                 "<p class=\"govuk-body\">Your %s children: <a class=\"govuk-link\" "
                 "href=\"/duties?status=overdue\">%s %s overdue</a>; <a class=\"govuk-link\" "
                 "href=\"/risk\">%s with one or more risk indicators</a>.</p>\n",
-                dash_num(nscope, b1), dash_num(nover, b2), nover == 1 ? "duty" : "duties",
-                dash_num(nrisk, b3));
+                or_fmt_int(nscope, b1), or_fmt_int(nover, b2), nover == 1 ? "duty" : "duties",
+                or_fmt_int(nrisk, b3));
     dash_account(out, req);
     gov_page_end(out, req);
 }

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "onroll/labels.h"
 #include "web/list.h"
 #include "web/view_lists.h"
 
@@ -165,15 +166,15 @@ static void figures(or_sb *out, const web_request *req, const peps *b)
     int urn = atoi(list_text(&b->l, F_SCHOOL));
     char buf[VIEW_PEP__N + 2][32];
     view_figure f[VIEW_PEP__N + 2];
-    f[0] = (view_figure){list_thousands(b->total, buf[0]), "Looked-after children",
+    f[0] = (view_figure){or_fmt_int(b->total, buf[0]), "Looked-after children",
                          href(req, "", false, urn)};
     static const view_pep_status order[VIEW_PEP__N] = {VIEW_PEP_CURRENT, VIEW_PEP_DUE,
                                                        VIEW_PEP_OVERDUE, VIEW_PEP_NEVER};
     for (int i = 0; i < VIEW_PEP__N; i++)
         f[i + 1] =
-            (view_figure){list_thousands(b->counts[order[i]], buf[i + 1]), view_pep_words(order[i]),
+            (view_figure){or_fmt_int(b->counts[order[i]], buf[i + 1]), view_pep_words(order[i]),
                           href(req, view_pep_key(order[i]), false, urn)};
-    f[VIEW_PEP__N + 1] = (view_figure){list_thousands(b->no_place, buf[VIEW_PEP__N + 1]),
+    f[VIEW_PEP__N + 1] = (view_figure){or_fmt_int(b->no_place, buf[VIEW_PEP__N + 1]),
                                        "No school place", href(req, "", true, urn)};
     view_figures(out, f, VIEW_PEP__N + 2);
     html_raw(out, "<p class=\"govuk-body\">The four PEP statuses add up to the looked-after "

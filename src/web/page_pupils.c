@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "onroll/labels.h"
 #include "onroll/interventions.h"
 #include "onroll/store_interventions.h"
 #include "onroll/upn.h"
@@ -282,7 +283,7 @@ void page_pupils(const web_request *req, web_response *res)
     html_raw(out, "<h1 class=\"govuk-heading-l\">Pupils</h1>\n");
     char n[32];
     html_printf(out, "<p class=\"govuk-body\">The %s %s you can see.</p>\n",
-                list_thousands(b.nscope, n), b.nscope == 1 ? "pupil" : "pupils");
+                or_fmt_int(b.nscope, n), b.nscope == 1 ? "pupil" : "pupils");
     list_start(out, &b.l);
     if (b.nerrs) {
         res->status = 400;

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "onroll/labels.h"
 #include "web/list.h"
 #include "web/plans_web.h"
 #include "web/view_lists.h"
@@ -200,12 +201,11 @@ static void figures(or_sb *out, const web_request *req, const inbox *b)
     int urn = atoi(list_text(&b->l, F_SCHOOL));
     char buf[OR_REFERRAL__N + 1][32];
     view_figure f[OR_REFERRAL__N + 1];
-    f[0] = (view_figure){list_thousands(b->total, buf[0]), "All referrals",
-                         href(req, "", service, urn)};
+    f[0] =
+        (view_figure){or_fmt_int(b->total, buf[0]), "All referrals", href(req, "", service, urn)};
     for (int i = 0; i < OR_REFERRAL__N; i++)
-        f[i + 1] =
-            (view_figure){list_thousands(b->counts[i], buf[i + 1]), or_referral_status_words(i),
-                          href(req, or_referral_status_key(i), service, urn)};
+        f[i + 1] = (view_figure){or_fmt_int(b->counts[i], buf[i + 1]), or_referral_status_words(i),
+                                 href(req, or_referral_status_key(i), service, urn)};
     view_figures(out, f, OR_REFERRAL__N + 1);
 }
 

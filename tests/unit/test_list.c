@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "onroll/labels.h"
 #include "web/list.h"
 
 static const gov_choice schools[] = {
@@ -103,15 +104,15 @@ static void test_bounds(void **state)
     assert_int_equal(list_clamp_page(3, 50, 25), 2);
     assert_int_equal(list_clamp_page(2, 0, 25), 1);
     assert_int_equal(list_clamp_page(-4, 10, 25), 1);
-    /* thousands */
+    /* thousands, as the list writes its counts (labels.h) */
     char b[32];
-    assert_string_equal(list_thousands(1354, b), "1,354");
-    assert_string_equal(list_thousands(0, b), "0");
-    assert_string_equal(list_thousands(999, b), "999");
-    assert_string_equal(list_thousands(1000, b), "1,000");
-    assert_string_equal(list_thousands(29979, b), "29,979");
-    assert_string_equal(list_thousands(1234567, b), "1,234,567");
-    assert_string_equal(list_thousands(-1234, b), "-1,234");
+    assert_string_equal(or_fmt_int(1354, b), "1,354");
+    assert_string_equal(or_fmt_int(0, b), "0");
+    assert_string_equal(or_fmt_int(999, b), "999");
+    assert_string_equal(or_fmt_int(1000, b), "1,000");
+    assert_string_equal(or_fmt_int(29979, b), "29,979");
+    assert_string_equal(or_fmt_int(1234567, b), "1,234,567");
+    assert_string_equal(or_fmt_int(-1234, b), "-1,234");
 }
 
 static void test_paginate(void **state)
