@@ -126,10 +126,12 @@ static void td_school(or_sb *out, const web_request *req, const or_model *m, int
 static void thead(or_sb *out, const char *caption, const char *const *heads, int n,
                   int numeric_from)
 {
-    html_raw(out, "<table class=\"govuk-table\">\n");
+    /* a region that scrolls on its own when the table is wider than the screen (320 px) */
     html_printf(out,
+                "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"%s\">\n"
+                "<table class=\"govuk-table\">\n"
                 "<caption class=\"govuk-table__caption govuk-table__caption--s\">%s</caption>\n",
-                caption);
+                caption, caption);
     html_raw(out, "<thead class=\"govuk-table__head\">\n<tr class=\"govuk-table__row\">\n");
     for (int i = 0; i < n; i++)
         html_printf(out, "<th scope=\"col\" class=\"govuk-table__header%s\">%s</th>\n",
@@ -140,7 +142,7 @@ static void thead(or_sb *out, const char *caption, const char *const *heads, int
 
 static void tend(or_sb *out)
 {
-    html_raw(out, "</tbody>\n</table>\n");
+    html_raw(out, "</tbody>\n</table>\n</div>\n");
 }
 
 static void td(or_sb *out, const char *text)
@@ -229,7 +231,7 @@ static void duty_rows(or_sb *out, const web_request *req, const char *upn, const
         html_printf(out,
                     "<td class=\"govuk-table__cell\">%s<br><span class=\"onroll-secondary\">%s",
                     d->rule->summary, d->rule->id);
-        if (d->event_id && *d->event_id)
+        if (d->event_id && *d->event_id && !web_event_id_ok(d->event_id)) /* the MIS's own id */
             html_printf(out, ", event %s", d->event_id);
         html_raw(out, "</span></td>\n");
         td(out, d->rule->who);
@@ -467,8 +469,6 @@ static void timeline_section(or_sb *out, const web_request *req, const or_model 
                                                 : "The events you can see",
                 f->nevents);
     static const char *const heads[] = {"Date", "What", "School", "Details", "Recorded"};
-    html_raw(out, "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
-                  "aria-label=\"Timeline\">\n");
     thead(out, "Timeline of the ledger, newest first", heads, 5, -1);
     char day[24], when[48];
     for (int i = f->nevents - 1; i >= 0; i--) {
@@ -478,12 +478,13 @@ static void timeline_section(or_sb *out, const web_request *req, const or_model 
         html_printf(out,
                     "<td class=\"govuk-table__cell\">%s<br><span class=\"onroll-secondary\">%s"
                     "</span>",
-                    view_event_label(or_event_kind_name(e->kind)), e->event_id);
+                    view_event_label(or_event_kind_name(e->kind)),
+                    web_event_id_ok(e->event_id) ? "" : e->event_id); /* an MIS's own id only */
         if (or_is_exclusion(e->kind) && can_record(req, e->urn))
             html_printf(out,
                         "<br><a class=\"govuk-link\" href=\"/pupils/%t/events/%t/letters?urn=%d\">"
-                        "Letters<span class=\"govuk-visually-hidden\"> about %s</span></a>",
-                        upn_of(f), e->event_id, e->urn, e->event_id);
+                        "Letters<span class=\"govuk-visually-hidden\"> about the %s</span></a>",
+                        upn_of(f), e->event_id, e->urn, view_event_name(req->arena, e));
         html_raw(out, "</td>\n");
         td_school(out, req, m, e->urn);
         html_raw(out, "<td class=\"govuk-table__cell\">");
@@ -503,7 +504,6 @@ static void timeline_section(or_sb *out, const web_request *req, const or_model 
         html_raw(out, "</td>\n</tr>\n");
     }
     tend(out);
-    html_raw(out, "</div>\n");
 }
 
 /* The interventions current or planned, briefly; the full list and assigning one are on the
@@ -544,8 +544,6 @@ static void characteristics_section(or_sb *out, const or_pupil_facts *f)
                                         "Free school meals", "Special educational needs",
                                         "Looked after",      "Child in need or protection plan",
                                         "Youth justice"};
-    html_raw(out, "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
-                  "aria-label=\"Characteristics over time\">\n");
     thead(out, "As recorded by schools, newest first", heads, 7, -1);
     char day[24];
     for (int i = f->nsnaps - 1; i >= 0; i--) {
@@ -572,7 +570,6 @@ static void characteristics_section(or_sb *out, const or_pupil_facts *f)
         html_raw(out, "</tr>\n");
     }
     tend(out);
-    html_raw(out, "</div>\n");
 }
 
 static void schools_section(or_sb *out, const web_request *req, const or_model *m,

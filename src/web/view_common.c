@@ -7,6 +7,7 @@
 
 #include "onroll/codes.h"
 #include "onroll/stats.h"
+#include "web/forms.h"
 #include "web/view.h"
 
 static const char *const months[] = {"January",   "February", "March",    "April",
@@ -211,7 +212,7 @@ void view_duties_table(or_sb *out, const web_request *req, const char *caption,
         html_printf(out,
                     "<td class=\"govuk-table__cell\">%s<br><span class=\"onroll-secondary\">%s",
                     d->rule ? d->rule->summary : "", d->rule ? d->rule->id : "");
-        if (d->event_id && *d->event_id)
+        if (d->event_id && *d->event_id && !web_event_id_ok(d->event_id)) /* the MIS's own id */
             html_printf(out, ", event %s", d->event_id);
         html_raw(out, "</span></td>\n");
         html_printf(out, "<td class=\"govuk-table__cell\">%s</td>\n", d->rule ? d->rule->who : "");
