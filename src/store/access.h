@@ -96,4 +96,13 @@ static inline void or_copy_text(char *dst, size_t size, const char *src)
  * created_at), as every query of users reads it (users.c). */
 void or_store_read_user(or_query *q, or_user *u);
 
+/* When an event was recorded, as ISO 8601 UTC text, in a query over `events` (a correlated
+ * look-up of its source): its source's received_at; but a row of the demo generator counts as
+ * recorded at noon on the day it happened, as a live system would have had it (the demo loads
+ * years of history in one go: its load time would make every old suspension "new" and start
+ * every duty counted from the recording again). */
+#define OR_SQL_EVENT_RECORDED                                                                      \
+    "(SELECT CASE WHEN sources.kind = 'demo' THEN CAST(events.start_date AS TEXT) || "             \
+    "'T12:00:00Z' ELSE sources.received_at END FROM sources WHERE sources.id = events.src_id)"
+
 #endif

@@ -56,7 +56,7 @@ or_code or_store_scan_rows(or_store *s, const or_kind *k, const or_scan_spec *sp
     bool received = spec->received && k->id == OR_K_EVENTS;
     or_sb_addf(&sql, ", %s", has_id(k) ? "id" : "0");
     if (received)
-        or_sb_adds(&sql, ", (SELECT received_at FROM sources WHERE sources.id = events.src_id)");
+        or_sb_adds(&sql, ", " OR_SQL_EVENT_RECORDED);
     or_sb_addf(&sql, " FROM %s WHERE 1 = 1", k->table);
     int np = 0;
     add_clauses(k, spec, &sql, &np);

@@ -28,7 +28,7 @@ or_code or_store_scan_pupil(or_store *s, const or_kind *k, const char *upn, or_m
                has_id(k) ? "id" : "0", k->table);
     bool events = k->id == OR_K_EVENTS;
     if (events)
-        or_sb_adds(&sql, ", (SELECT received_at FROM sources WHERE sources.id = events.src_id)");
+        or_sb_adds(&sql, ", " OR_SQL_EVENT_RECORDED);
     or_sb_addf(&sql, " FROM %s", k->table);
     if (upn)
         or_sb_addf(&sql, " WHERE upn = ?");

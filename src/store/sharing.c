@@ -56,10 +56,13 @@ or_code or_exclusions_received_since(or_store *s, const char *since, or_received
     or_query q;
     or_code rc =
         or_query_prep(s, &q,
-                      "SELECT e.id, e.upn, e.event_id, e.type, e.urn, e.start_date, e.sessions, "
-                      "so.kind, so.received_at FROM events e JOIN sources so ON so.id = e.src_id "
-                      "WHERE so.received_at > ? AND e.type IN ('suspension', 'lunchtime', "
-                      "'permanent') ORDER BY e.src_id DESC, e.id DESC",
+                      "SELECT id, upn, event_id, type, urn, start_date, sessions, kind, "
+                      "recorded FROM (SELECT e.id, e.upn, e.event_id, e.type, e.urn, "
+                      "e.start_date, e.sessions, e.src_id, so.kind, CASE WHEN so.kind = 'demo' "
+                      "THEN CAST(e.start_date AS TEXT) || 'T12:00:00Z' ELSE so.received_at END "
+                      "AS recorded FROM events e JOIN sources so ON so.id = e.src_id WHERE "
+                      "e.type IN ('suspension', 'lunchtime', 'permanent')) AS arrived WHERE "
+                      "recorded > ? ORDER BY recorded DESC, src_id DESC, id DESC",
                       err);
     if (rc)
         return rc;
