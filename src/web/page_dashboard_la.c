@@ -18,7 +18,7 @@
 
 #include "onroll/store_claims.h"
 
-enum { RULES_TOP = 8 }; /* the rules shown: those with the most overdue */
+enum { RULES_TOP = 6 }; /* the rules shown: those with the most overdue */
 
 typedef struct {
     const or_rule *rule;

@@ -26,7 +26,6 @@ const { roleContext, axeCheck } = spec(base, shotsArg || 'test-results/screensho
 
 const MAX_HEIGHT = 3000;
 // The list pages of the issue's URL contract (BRIEF14.md), built by other parts in parallel.
-const LISTS = ['/duties', '/risk', '/referrals', '/peps', '/pupils', '/schools', '/claims', '/notifications'];
 
 async function signIn(r, account) {
     await r.page.goto(`${base}/sign-in`, { waitUntil: 'load' });
@@ -39,24 +38,26 @@ async function signIn(r, account) {
 const height = (page) => page.evaluate(() => Math.max(document.documentElement.scrollHeight, document.body.scrollHeight));
 
 // Every link of the page's main content (and the header's), each fetched once with the user's
-// cookies: 200, or 404 for a contract list not merged yet.
+// cookies: 200, or a redirect to a page of the service that answers 200 (the school's
+// "Settings" goes to its own school's settings). Every list of the contract is built now: a
+// 404 is a broken link.
 async function linksAnswer(r, heading) {
     const hrefs = await r.page.evaluate(() => [...document.querySelectorAll('a[href]')]
         .map((a) => a.getAttribute('href'))
         .filter((h) => h.startsWith('/') && !h.startsWith('//')));
     const unique = [...new Set(hrefs)].filter((h) => h !== '/sign-out');
     const bad = [];
-    const todo = [];
     for (const href of unique) {
         const resp = await r.page.request.get(base + href, { maxRedirects: 0 });
-        const status = resp.status();
-        const path = href.split('?')[0];
-        if (status === 200) continue;
-        if (status === 404 && LISTS.includes(path)) todo.push(href);
-        else bad.push(`${status} ${href}`);
+        let status = resp.status();
+        if (status === 303 || status === 302) {
+            const to = resp.headers().location || '';
+            status = to.startsWith('/') && !to.startsWith('//')
+                ? (await r.page.request.get(base + to, { maxRedirects: 0 })).status() : 0;
+        }
+        if (status !== 200) bad.push(`${status} ${href}`);
     }
-    for (const t of todo) console.log(`TODO ${r.role}: ${t} answers 404 (a list another part builds)`);
-    check(`${r.role}: ${heading}: every one of its ${unique.length} links answers 200 (or is a list still to merge)`,
+    check(`${r.role}: ${heading}: every one of its ${unique.length} links answers 200`,
         bad.length === 0, bad.join('\n'));
     return unique;
 }
@@ -108,6 +109,12 @@ try {
     await dashboard(browser, 'la_officer', a.la_officer, {
         h1: 'Dashboard',
         links: ['/duties?status=overdue', '/duties?rule=', '/risk?tier=high', '/schools?concern=1', '/claims', '/notifications?ack=0'],
+    });
+    // the LA administrator: the officer's dashboard under a longer navigation (audit log,
+    // recipients, settings): the walk-through found it at 3,012 px
+    await dashboard(browser, 'la_admin', a.la_admin, {
+        h1: 'Dashboard',
+        links: ['/duties?status=overdue', '/risk?tier=high'],
     });
     await dashboard(browser, 'school', a.school, {
         h1: fx.schoolName,

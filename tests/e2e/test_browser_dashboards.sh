@@ -21,7 +21,7 @@ URN=$(awk '$1 == "school" { print $3 }' "$WORK/demo.out")
 SCHOOL_NAME=$(sql "SELECT name FROM schools WHERE urn = $URN")
 cat >"$WORK/fixtures.json" <<JSON
 {"urn": "$URN", "schoolName": "$SCHOOL_NAME", "accounts": {
- "la_officer": $(account la_officer), "school": $(account school),
+ "la_officer": $(account la_officer), "la_admin": $(account la_admin), "school": $(account school),
  "virtual_school": $(account virtual_school), "partner": $(account partner),
  "social_worker": $(account social_worker), "youth_justice": $(account youth_justice),
  "analyst": $(account analyst)}}
