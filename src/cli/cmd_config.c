@@ -12,7 +12,7 @@
 #include "cli/cli.h"
 #include "onroll/model.h"
 #include "onroll/rules.h"
-#include "onroll/settings_store.h"
+#include "onroll/store_settings.h"
 #include "onroll/store_audit.h"
 
 /* One setting as `list` shows it: the key, then the value on one line (an address's lines

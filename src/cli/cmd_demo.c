@@ -10,6 +10,8 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "onroll/settings.h"
+#include "onroll/store_settings.h"
 #include "onroll/demo.h"
 #include "onroll/ingest.h"
 #include "onroll/interventions.h"
@@ -159,6 +161,61 @@ static or_code load_outcomes(loader *l, const or_demo_params *p, or_error *err)
     return rc ? rc : end_batch(l, err);
 }
 
+/* The settings people fill once (settings.h), invented for the demo, so that its letters have
+ * no gap the system could fill: the LA's name and team, and each school's head teacher, clerk
+ * and address (names from a short list, by the school's number). */
+typedef struct {
+    or_store *s;
+    int n;
+} demo_schools;
+
+static or_code set_school(void *ctx, const or_value *r, const or_row_meta *m, or_error *err)
+{
+    (void)m;
+    demo_schools *d = ctx;
+    static const char *const heads[] = {"Ms Asha Patel",  "Mr Daniel Okoro", "Mrs Helen Ward",
+                                        "Dr Ruth Mensah", "Mr Tomasz Nowak", "Ms Claire Dunn"};
+    static const char *const clerks[] = {"Mr Colin Hart", "Mrs Priya Shah", "Ms Joan Ellis",
+                                         "Mr Femi Adebayo"};
+    int urn = (int)r[OR_SC_URN].i, k = d->n++;
+    char email[96], address[160];
+    snprintf(email, sizeof email, "clerk.%d@schools.kestrel.example.org", urn);
+    snprintf(address, sizeof address, "%d School Lane\nKestrel KE%d %dAB", 1 + k % 90, 1 + k % 9,
+             1 + k % 9);
+    or_code rc = or_setting_set(d->s, OR_SET_HEAD_TEACHER, urn, heads[k % 6], "demo", err);
+    if (!rc)
+        rc = or_setting_set(d->s, OR_SET_CLERK_NAME, urn, clerks[k % 4], "demo", err);
+    if (!rc)
+        rc = or_setting_set(d->s, OR_SET_CLERK_EMAIL, urn, email, "demo", err);
+    if (!rc)
+        rc = or_setting_set(d->s, OR_SET_ADDRESS, urn, address, "demo", err);
+    return rc;
+}
+
+static or_code demo_settings(or_store *s, or_error *err)
+{
+    or_code rc = or_store_begin(s, err);
+    if (rc)
+        return rc;
+    rc = or_setting_set(s, OR_SET_LA_NAME, 0, "Kestrel Borough Council", "demo", err);
+    if (!rc)
+        rc =
+            or_setting_set(s, OR_SET_LA_TEAM_NAME, 0, "Inclusion and Exclusions Team", "demo", err);
+    if (!rc)
+        rc = or_setting_set(s, OR_SET_LA_TEAM_EMAIL, 0, "exclusions@kestrel.example.gov.uk", "demo",
+                            err);
+    if (!rc)
+        rc = or_setting_set(s, OR_SET_LA_TEAM_PHONE, 0, "01632 960 000", "demo", err);
+    demo_schools d = {s, 0};
+    if (!rc)
+        rc = or_store_scan_pupil(s, or_kind_get(OR_K_SCHOOLS), NULL, set_school, &d, err);
+    if (rc)
+        or_store_rollback(s);
+    else
+        rc = or_store_commit(s, err);
+    return rc;
+}
+
 int cmd_demo(int argc, char **argv)
 {
     const char *use = cmd_demo_doc.usage;
@@ -256,6 +313,8 @@ int cmd_demo(int argc, char **argv)
         rc = load_actions(&l, &p, &err);
     if (!rc && actions)
         rc = load_outcomes(&l, &p, &err);
+    if (!rc && actions) /* the settings letters use (not for bulk national data) */
+        rc = demo_settings(s, &err);
     if (!rc && actions) /* one account per role, printed (not for bulk national data) */
         rc = or_users_create_demo(s, stdout, &err);
     clock_gettime(CLOCK_MONOTONIC, &t1);

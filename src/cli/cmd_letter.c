@@ -22,7 +22,7 @@
 #include "onroll/letter_doc.h"
 #include "onroll/store_letters.h"
 #include "onroll/letters.h"
-#include "onroll/settings_store.h"
+#include "onroll/store_settings.h"
 
 /* `onroll help letter`, `onroll letter --help` (cli.h, cli_help.c) */
 static const cli_opt_doc letter_opts[] = {

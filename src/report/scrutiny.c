@@ -22,7 +22,7 @@
 
 #include "onroll/report.h"
 #include "onroll/scrutiny.h"
-#include "onroll/settings_store.h"
+#include "onroll/store_settings.h"
 #include "onroll/stats.h"
 #include "onroll/svg.h"
 #include "report/scrutiny_internal.h"

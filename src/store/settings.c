@@ -1,11 +1,11 @@
-/* settings.c (store) - the settings people fill once (settings_store.h, migration 013): one row
+/* settings.c (store) - the settings people fill once (store_settings.h, migration 013): one row
  * per (scope, key), scope 0 for the LA's and a URN for a school's. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "onroll/settings_store.h"
+#include "onroll/store_settings.h"
 #include "store/access.h"
 
 static int find_def(int scope, const char *key)

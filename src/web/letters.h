@@ -13,7 +13,7 @@
 #include "onroll/letter_doc.h"
 #include "onroll/store_letters.h"
 #include "onroll/letters.h"
-#include "onroll/settings_store.h"
+#include "onroll/store_settings.h"
 #include "web/forms.h"
 
 typedef struct {

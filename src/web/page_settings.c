@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "onroll/settings_store.h"
+#include "onroll/store_settings.h"
 #include "web/form.h"
 #include "web/view.h"
 

@@ -1,7 +1,7 @@
-/* settings_store.h - the settings of settings.h in the store (migration 013; SQL in
+/* store_settings.h - the settings of settings.h in the store (migration 013; SQL in
  * src/store/settings.c): read one school's with the LA's, list them all, set or clear one. */
-#ifndef ONROLL_SETTINGS_STORE_H
-#define ONROLL_SETTINGS_STORE_H
+#ifndef ONROLL_STORE_SETTINGS_H
+#define ONROLL_STORE_SETTINGS_H
 
 #include "onroll/arena.h"
 #include "onroll/settings.h"
