@@ -359,6 +359,11 @@ static const char *link_path(const list *l, link_opts o)
     return s;
 }
 
+const char *list_here(const list *l)
+{
+    return link_path(l, here(l));
+}
+
 /* ---- the filter panel ---- */
 
 static const char *value_label(const list *l, int i, const char *value)

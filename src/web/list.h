@@ -182,6 +182,9 @@ void list_paginate(list *l, long long total);
 /* The filter layout's start: the filter panel (selected filters, the inputs), then the
  * results' column: any refused value in an error summary, the count ("Showing 26 to 50 of
  * 1,354 results"), page size links and the CSV link. */
+/* The list as it is shown (its path, filters, sort and page), for a link that comes back to it
+ * (a duty recorded from the list). In the request's arena. */
+const char *list_here(const list *l);
 void list_start(or_sb *out, const list *l);
 /* The table (in a scrolling region) with its caption and headings: sortable ones are links
  * that sort by them (the order reversed when it is the column sorted by), with aria-sort. */

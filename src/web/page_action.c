@@ -36,12 +36,26 @@ static const gov_choice panel_outcomes[] = {
     {"direct_reconsider", "The panel directed the board to reconsider", NULL},
 };
 
-enum { F_URN, F_EVENT, F_RULE, F_EVENT_ID, F_DONE, F_OUTCOME, F_DELIVERY, F_TO, F_NOTES, F__N };
+enum {
+    F_URN,
+    F_EVENT,
+    F_RULE,
+    F_BACK,
+    F_EVENT_ID,
+    F_DONE,
+    F_OUTCOME,
+    F_DELIVERY,
+    F_TO,
+    F_NOTES,
+    F__N
+};
 static const form_field fields[F__N] = {
     /* the duty: its school, event and rule (the "Record" link's query) */
     [F_URN] = {"urn", .type = FORM_HIDDEN, .flags = FORM_QUERY},
     [F_EVENT] = {"event", .type = FORM_HIDDEN, .flags = FORM_QUERY},
     [F_RULE] = {"rule", .type = FORM_HIDDEN, .flags = FORM_QUERY},
+    /* the list the duty was recorded from (/duties?...), to go back to once saved */
+    [F_BACK] = {"back", .type = FORM_HIDDEN, .flags = FORM_QUERY},
     [F_EVENT_ID] = {"event_id", .type = FORM_HIDDEN},
     [F_DONE] = {"done", "Date it was done", "For example, 24 11 2026", FORM_DATE, FORM_REQUIRED,
                 .column = FORM_COLUMN(OR_EV_START)},
@@ -311,6 +325,17 @@ static bool row(form *f, const char **cells, const char **detail, void *ctx)
     return true;
 }
 
+/* Where to go once saved: back to the duties list the officer came from (a local /duties
+ * path only), else to the pupil's page, where the duty shows as done. */
+static const char *back_to(const web_request *req, const action_page *a)
+{
+    const char *back = form_text(&a->f, F_BACK);
+    if (web_local_path(back) && (!strncmp(back, "/duties?", 8) || !strcmp(back, "/duties")))
+        return or_arena_printf(req->arena, "%s%srecorded=%s", back, strchr(back, '?') ? "&" : "?",
+                               form_text(&a->f, F_RULE));
+    return or_arena_printf(req->arena, "/pupils/%s?action=%s", a->upn, form_text(&a->f, F_RULE));
+}
+
 void page_action_post(const web_request *req, web_response *res)
 {
     action_page a;
@@ -321,7 +346,7 @@ void page_action_post(const web_request *req, web_response *res)
     form_flow fl = {
         .upn = a.upn,
         .source = or_arena_printf(req->arena, "form /pupils/%s/action", a.upn),
-        .done = or_arena_printf(req->arena, "/pupils/%s?action=%s", a.upn, form_text(&a.f, F_RULE)),
+        .done = back_to(req, &a),
         .no_check = true,
         .what = "action",
         .row = row,

@@ -297,7 +297,8 @@ static void select_rows(const list *l, selection *all, or_date today)
 /* ---- the page ---- */
 
 /* The page where the duty is done, for this user, and its words; NULL when none. */
-static const char *do_path(const web_request *req, const row *r, const char **words)
+static const char *do_path(const web_request *req, const row *r, const char *back,
+                           const char **words)
 {
     const or_duty *d = r->d;
     *words = NULL;
@@ -310,16 +311,18 @@ static const char *do_path(const web_request *req, const row *r, const char **wo
         if (!may)
             return NULL;
         *words = "Record it";
-        return or_arena_printf(req->arena, "/pupils/%s/action?urn=%d&event=%s&rule=%s",
+        return or_arena_printf(req->arena, "/pupils/%s/action?urn=%d&event=%s&rule=%s&back=%s",
                                plan_url_part(req, d->upn), d->urn,
-                               plan_url_part(req, d->event_id ? d->event_id : ""), d->rule->id);
+                               plan_url_part(req, d->event_id ? d->event_id : ""), d->rule->id,
+                               plan_url_part(req, back)); /* back to this list once saved */
     }
     if (!r->p->f)
         return NULL;
     return plan_duty_link(req, r->p->f, d, words);
 }
 
-static void write_row(or_sb *out, const web_request *req, const view_snapshot *snap, const row *r)
+static void write_row(or_sb *out, const web_request *req, const view_snapshot *snap, const row *r,
+                      const char *back)
 {
     const or_duty *d = r->d;
     char due[24], done[24];
@@ -346,7 +349,7 @@ static void write_row(or_sb *out, const web_request *req, const view_snapshot *s
                 "%s</span></td>\n",
                 rule_label(d->rule), who_label(req->arena, d->rule->who));
     const char *link_words;
-    const char *do_href = do_path(req, r, &link_words);
+    const char *do_href = do_path(req, r, back, &link_words);
     if (do_href)
         html_printf(out,
                     "<td class=\"govuk-table__cell\"><a class=\"govuk-link\" href=\"%s\">%s<span "
@@ -386,12 +389,17 @@ static void duties_page(const web_request *req, web_response *res, view_snapshot
     gov_page_start(out, req, l.nerrors ? "Error: Duties" : "Duties");
     html_printf(out, "<span class=\"govuk-caption-l\">As of %s</span>\n",
                 view_date(snap->as_of, as_of));
+    const or_rule *recorded = or_rule_find(web_query(req, "recorded"));
+    if (recorded) /* back from recording one of the list's duties (page_action.c) */
+        gov_notification(out, "Success",
+                         or_arena_printf(req->arena, "Recorded as done: %s", rule_label(recorded)),
+                         true);
     html_raw(out, "<h1 class=\"govuk-heading-l\">Duties</h1>\n");
     list_start(out, &l);
     if (rows.n) {
         list_table_start(out, &l);
         for (int i = l.first; i < l.last; i++)
-            write_row(out, req, snap, &rows.rows[i]);
+            write_row(out, req, snap, &rows.rows[i], list_here(&l));
         list_table_end(out, &l);
     } else {
         list_none(out, &l);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "onroll/labels.h"
 #include "onroll/upn.h"
 #include "web/plans_web.h"
 #include "web/view.h"
@@ -162,8 +163,13 @@ static void school_children(or_sb *out, const web_request *req, const view_snaps
     if (nsoon > 1)
         qsort(soon, (size_t)nsoon, sizeof *soon, by_due);
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"duties\">Duties due and overdue</h2>\n");
-    html_printf(out, "<p class=\"govuk-body\">%d overdue, %d due in the next %d days.</p>\n", nover,
-                nsoon, VIEW_DUE_SOON_DAYS);
+    char b1[OR_FMT_INT_LEN], b2[OR_FMT_INT_LEN];
+    html_printf(out,
+                "<p class=\"govuk-body\">%s overdue, %s due in the next %d days: <a "
+                "class=\"govuk-link\" href=\"/duties?school=%d&amp;status=overdue\">the overdue "
+                "duties</a>, <a class=\"govuk-link\" href=\"/duties?school=%d\">every open duty"
+                "</a> (filter, sort and download).</p>\n",
+                or_fmt_int(nover, b1), or_fmt_int(nsoon, b2), VIEW_DUE_SOON_DAYS, urn, urn);
     if (nover)
         view_duties_table(out, req, "Overdue, longest overdue first", over, nover, snap, false,
                           SCHOOL_ROWS);

@@ -226,8 +226,12 @@ void view_duties_table(or_sb *out, const web_request *req, const char *caption,
         html_raw(out, "</td>\n</tr>\n");
     }
     html_raw(out, "</tbody>\n</table>\n");
+    char b[OR_FMT_INT_LEN];
     if (n > max)
-        html_printf(out, "<p class=\"govuk-body\">And %d more not shown.</p>\n", n - max);
+        html_printf(out,
+                    "<p class=\"govuk-body\">And %s more: <a class=\"govuk-link\" "
+                    "href=\"/duties\">see every duty on the duties list</a>.</p>\n",
+                    or_fmt_int(n - max, b));
 }
 
 void view_pupils_table(or_sb *out, const web_request *req, const char *caption,

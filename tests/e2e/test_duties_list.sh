@@ -113,7 +113,7 @@ A30_DAY=$(awk '$1 == "A30" { print $4 }' "$WORK/upns")
 expect_in "dates in words" "$(date -d "$A30_DAY" '+%-d %B %Y')" "$WORK/p1.txt"
 expect_in "the school by name in the rows" "$SCHOOL_A" "$WORK/p1.txt"
 expect_in "each row links to its pupil" "href=\"/pupils/$(upn_of A30)\"" "$WORK/p1.html"
-expect_in "... and to where the duty is done" "href=\"/pupils/$(upn_of A30)/action?urn=$URN_A&amp;event=S-A30&amp;rule=STAT-NOTIFY-PARENT\"" "$WORK/p1.html"
+expect_in "... and to where the duty is done, with the way back to this list" "href=\"/pupils/$(upn_of A30)/action?urn=$URN_A&amp;event=S-A30&amp;rule=STAT-NOTIFY-PARENT&amp;back=%2Fduties%3F" "$WORK/p1.html"
 expect_in "the headings sort (server side) with aria-sort" 'aria-sort="ascending"><a class="govuk-link onroll-sort"' "$WORK/p1.html"
 
 expect_eq "page 2" 200 "$(get "$LA" "/duties?$SEL&page=2")"
@@ -217,9 +217,25 @@ expect_eq "the row's link opens the action form" 200 "$(get "$LA" "/pupils/$A03/
 form_body "$WORK/body" "done-day=$(date +%-d)" "done-month=$(date +%-m)" "done-year=$(date +%Y)" \
     delivery=hand >"$WORK/action.req"
 expect_eq "the LA records that the parent was told" 303 "$(post "$LA" "/pupils/$A03/action" "$WORK/action.req")"
+# from the list (the walk-through: "I land at the top of the pupil's page, not on my list"):
+# the form carries the list it came from, and saving goes back to it with a banner
+A04=$(upn_of A04)
+BACK=$(python3 -c 'import urllib.parse,sys; print(urllib.parse.quote(sys.argv[1], safe=""))' "/duties?$SEL")
+expect_eq "the action form opened from the list" 200 "$(get "$LA" "/pupils/$A04/action?urn=$URN_A&event=S-A04&rule=STAT-NOTIFY-PARENT&back=$BACK")"
+form_body "$WORK/body" "done-day=$(date +%-d)" "done-month=$(date +%-m)" "done-year=$(date +%Y)" \
+    delivery=hand >"$WORK/action.req"
+expect_eq "... saved" 303 "$(post "$LA" "/pupils/$A04/action" "$WORK/action.req")"
+expect_in "... back to the list it came from" "Location: /duties?$SEL" "$WORK/headers"
+get "$LA" "$(sed -n 's/^Location: //p' "$WORK/headers" | tr -d '\r')" >/dev/null
+expect_in "... with a banner saying what was recorded" "Recorded as done" "$WORK/body"
+BACKX=$(python3 -c 'import urllib.parse,sys; print(urllib.parse.quote(sys.argv[1], safe=""))' "https://evil.example/duties")
+get "$LA" "/pupils/$(upn_of A05)/action?urn=$URN_A&event=S-A05&rule=STAT-NOTIFY-PARENT&back=$BACKX" >/dev/null
+form_body "$WORK/body" "done-day=$(date +%-d)" "done-month=$(date +%-m)" "done-year=$(date +%Y)" \
+    delivery=hand >"$WORK/action.req"
+post "$LA" "/pupils/$(upn_of A05)/action" "$WORK/action.req" >/dev/null
+expect_not_in "attack: a way back off the site is not followed" "evil.example" "$WORK/headers"
 get "$LA" "/duties?$SEL&page=2" >/dev/null
-expect_in "27 overdue now" "Showing <b>26</b> to <b>27</b> of <b>27</b> results" "$WORK/body"
-expect_eq "... A03 gone from the overdue list" "A05 A04" "$(names_of "$(rows_of "$WORK/body")")"
+expect_in "25 overdue now (A03, A04 and A05 recorded)" "Showing <b>1</b> to <b>25</b> of <b>25</b> results" "$WORK/body"
 get "$LA" "/duties?school=$URN_A&rule=STAT-NOTIFY-PARENT&status=done" >/dev/null
-expect_eq "... and among the done" "A03 A02 A01" "$(names_of "$(rows_of "$WORK/body")")"
+expect_eq "... and among the done" "A05 A04 A03 A02 A01" "$(names_of "$(rows_of "$WORK/body")")"
 finish
