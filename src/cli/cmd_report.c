@@ -27,6 +27,8 @@ static const cli_opt_doc report_opts[] = {
     {"--threshold N", "suppress counts below N; default 2 for scrutiny, else as formats.md"},
     {"--as-of YYYY-MM-DD", "outcomes: the day the terms are counted to; default today"},
     {"--intervention ID", "outcomes: only that intervention"},
+    {"--level national|regional|la", "benchmarks: only the DfE's rows of that level"},
+    {"--la CODE", "benchmarks: only that LA's rows (the DfE's three-digit code, such as 201)"},
     {NULL, NULL},
 };
 static const char *const report_examples[] = {
@@ -34,14 +36,17 @@ static const char *const report_examples[] = {
     "onroll report disproportionality --year 2025/26 --by ethnicity --reference WBRI",
     "onroll report scrutiny --year 2025/26 --format pdf --out scrutiny.pdf",
     "onroll report outcomes --intervention IV-12",
+    "onroll report benchmarks --year 2022/23 --level national",
     NULL,
 };
 const cli_doc cmd_report_doc = {
-    "report", "rates, disproportionality, schools, the scrutiny report, outcomes",
+    "report",
+    "rates, disproportionality, schools, the scrutiny report, outcomes, the DfE's figures",
     "rates|disproportionality|schools|scrutiny --year YYYY/YY [--by DIM[,DIM[,DIM]]] [--reference "
     "CODE] [--format csv|html|json|pdf] [--out FILE] [--unsuppressed] [--threshold N] [--db "
     "URL]\noutcomes [--as-of YYYY-MM-DD] [--intervention ID] [--threshold N | --unsuppressed] "
-    "[--db URL]",
+    "[--db URL]\nbenchmarks [--year YYYY/YY] [--level national|regional|la] [--la CODE] "
+    "[--format table|csv|json] [--db URL]",
     report_opts, report_examples};
 
 typedef or_code (*report_fn)(const or_columns *, const or_report_opts *, or_arena *, or_table *,
@@ -73,12 +78,7 @@ static int parse_dims(const char *list, or_report_opts *o)
 
 int cmd_report(int argc, char **argv)
 {
-    static const char *use =
-        "outcomes [--as-of DATE] [--intervention ID] | benchmarks [--year YYYY/YY] "
-        "[--level national|regional|la] [--la CODE] | "
-        "rates|disproportionality|schools|scrutiny --year YYYY/YY [--by DIM[,DIM[,DIM]]] "
-        "[--reference CODE] [--format csv|html|json|pdf] [--out FILE] [--unsuppressed] "
-        "[--threshold N] [--db URL]";
+    const char *use = cmd_report_doc.usage;
     if (argc < 2)
         return cli_usage("report", use);
     const char *what = argv[1];

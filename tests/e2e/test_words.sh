@@ -148,14 +148,16 @@ n=$(grep -o 'onroll-figures__value">[0-9]\{4,\}<' "$WORK/body" | head -3)
 expect_eq "... no key figure of 4 digits or more without its separator" "" "$n"
 
 # finding: 74.1% here and 74.2% there for the same attendance: the flag's words and the
-# pupil's page round it one way (one decimal place, down). A flagged pupil whose attendance
-# rounds differently half-up (the page's old rule) than down (the flag's):
+# pupil's page round it one way, DOMAIN.md §6's (one decimal place, half away from zero,
+# exactly). A flagged pupil whose attendance rounds differently half up than down (the two old
+# rules), below its threshold once rounded (at the threshold the flag's words show two places):
 "$ONROLL" risk --format csv >"$WORK/risk.csv" 2>/dev/null
 PA=$(awk -F, '$3 == "RISK-PA" || $3 == "RISK-SA" {
         if (match($0, /\(([0-9]+) of ([0-9]+) sessions\)/)) {
             split(substr($0, RSTART + 1, RLENGTH - 2), w, " ")
             a = w[1]; p = w[3]
-            if ((a * 1000 % p) * 2 >= p) { print $1 "|" a "|" p; exit }
+            up = int((2 * a * 1000 + p) / (2 * p))
+            if ((a * 1000 % p) * 2 >= p && up < ($3 == "RISK-SA" ? 500 : 900)) { print $1 "|" a "|" p; exit }
         }
     }' "$WORK/risk.csv")
 if [ -z "$PA" ]; then
@@ -165,7 +167,7 @@ else
     rest=${PA#*|}
     ATT=${rest%%|*}
     POS=${rest#*|}
-    want=$(awk -v a="$ATT" -v p="$POS" 'BEGIN { t = int(a * 1000 / p); printf "%d.%d", t / 10, t % 10 }')
+    want=$(awk -v a="$ATT" -v p="$POS" 'BEGIN { t = int((2 * a * 1000 + p) / (2 * p)); printf "%d.%d", t / 10, t % 10 }')
     expect_in "the flag says $want% ($ATT of $POS sessions)" "$want%" "$WORK/risk.csv"
     expect_eq "the pupil's page" 200 "$(get "$L" "/pupils/$PAU")"
     expect_in "... shows the same $want for the same attendance" "numeric\">$want</td>" "$WORK/body"
