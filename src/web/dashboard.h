@@ -1,4 +1,4 @@
-/* dashboard.h (internal) - what the role dashboards share (page_dashboard.c) and the role
+/* dashboard.h (internal) - what the role dashboards share (dashboard_kit.c) and the role
  * dashboards themselves, one file each: the LA officer and administrator
  * (page_dashboard_la.c), the school (page_dashboard_school.c), the Virtual School
  * (page_dashboard_vs.c), the partner services, social workers and youth justice workers
