@@ -381,3 +381,10 @@ void web_pupil_schools(const web_request *req, const or_model *m, const char *up
     if (!out->current[0] && out->n)
         snprintf(out->current, sizeof out->current, "%s", out->items[0].value);
 }
+
+int gov_choice_cmp(const void *x, const void *y)
+{
+    const gov_choice *a = x, *b = y;
+    int c = strcmp(a->label, b->label);
+    return c ? c : strcmp(a->value, b->value);
+}

@@ -27,6 +27,9 @@ typedef struct {
     const char *value, *label;
     const char *hint; /* or NULL */
 } gov_choice;
+/* Choices in the order of their labels (then values), as qsort's comparator: a select of
+ * schools or rules by name. */
+int gov_choice_cmp(const void *x, const void *y);
 
 /* A form that sends a file (multipart/form-data), with the CSRF token. */
 void gov_form_start_upload(or_sb *out, const web_request *req, const char *action);

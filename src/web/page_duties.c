@@ -160,27 +160,6 @@ static int by_sort(const void *x, const void *y)
 
 /* ---- whose duties ---- */
 
-static int by_label(const void *x, const void *y)
-{
-    const gov_choice *a = x, *b = y;
-    int c = strcmp(a->label, b->label);
-    return c ? c : strcmp(a->value, b->value);
-}
-
-/* Does text match the pupil: the start of the UPN, or a part of the name (any case)? */
-static bool pupil_matches(const char *text, const view_pupil *p)
-{
-    size_t n = strlen(text);
-    if (!n)
-        return true;
-    if (strlen(p->upn) >= n && !strncasecmp(p->upn, text, n))
-        return true;
-    for (const char *s = p->name; s && *s; s++)
-        if (!strncasecmp(s, text, n))
-            return true;
-    return false;
-}
-
 typedef struct {
     row *rows;
     int n;
@@ -227,7 +206,7 @@ static or_code candidates(const web_request *req, view_snapshot *snap, list *l, 
         }
     }
     if (nschools > 1)
-        qsort(schools, (size_t)nschools, sizeof *schools, by_label);
+        qsort(schools, (size_t)nschools, sizeof *schools, gov_choice_cmp);
     list_choices(l, F_SCHOOL, schools, nschools);
     /* the rules that make duties, in the catalogue's order; who acts in them */
     size_t nr = or_rules_count();
@@ -246,7 +225,7 @@ static or_code candidates(const web_request *req, view_snapshot *snap, list *l, 
             whos[nwhos++] = (gov_choice){r->who, who_label(req->arena, r->who), NULL};
     }
     if (nwhos > 1)
-        qsort(whos, (size_t)nwhos, sizeof *whos, by_label);
+        qsort(whos, (size_t)nwhos, sizeof *whos, gov_choice_cmp);
     list_choices(l, F_RULE, rules, nrules);
     list_choices(l, F_WHO, whos, nwhos);
     return OR_OK;
@@ -283,7 +262,7 @@ static void select_rows(const list *l, selection *all, or_date today)
             (d->due == OR_DATE_NONE || (from != OR_DATE_NONE && d->due < from) ||
              (to != OR_DATE_NONE && d->due > to)))
             continue;
-        if (!pupil_matches(list_text(l, F_PUPIL), r->p))
+        if (!view_pupil_matches(list_text(l, F_PUPIL), r->p))
             continue;
         all->rows[n++] = *r;
     }

@@ -146,12 +146,6 @@ static or_code on_school(void *ctx, const or_value *row, or_error *err)
     return OR_OK;
 }
 
-static int by_label(const void *a, const void *b)
-{
-    const gov_choice *x = a, *y = b;
-    return strcmp(x->label, y->label);
-}
-
 static void destination_choices(const web_request *req, form *f, int except)
 {
     school_list l = {req, except, NULL, 1, 0};
@@ -159,7 +153,7 @@ static void destination_choices(const web_request *req, form *f, int except)
     l.items[0] = (gov_choice){"", "Choose a school", NULL};
     or_error err = {0};
     or_store_scan(req->store, or_kind_get(OR_K_SCHOOLS), on_school, &l, &err);
-    qsort(l.items + 1, (size_t)(l.n - 1), sizeof *l.items, by_label);
+    qsort(l.items + 1, (size_t)(l.n - 1), sizeof *l.items, gov_choice_cmp);
     f->fields[F_TO_URN].choices = l.items;
     f->fields[F_TO_URN].nchoices = l.n;
 }

@@ -145,27 +145,6 @@ static int by_sort(const void *x, const void *y)
 
 /* ---- whose children ---- */
 
-static int by_label(const void *x, const void *y)
-{
-    const gov_choice *a = x, *b = y;
-    int c = strcmp(a->label, b->label);
-    return c ? c : strcmp(a->value, b->value);
-}
-
-/* Does text match the pupil: the start of the UPN, or a part of the name (any case)? */
-static bool pupil_matches(const char *text, const view_pupil *p)
-{
-    size_t n = strlen(text);
-    if (!n)
-        return true;
-    if (strlen(p->upn) >= n && !strncasecmp(p->upn, text, n))
-        return true;
-    for (const char *s = p->name; s && *s; s++)
-        if (!strncasecmp(s, text, n))
-            return true;
-    return false;
-}
-
 typedef struct {
     row *rows;
     int n;
@@ -212,7 +191,7 @@ static or_code candidates(const web_request *req, view_snapshot *snap, list *l, 
         }
     }
     if (nschools > 1)
-        qsort(schools, (size_t)nschools, sizeof *schools, by_label);
+        qsort(schools, (size_t)nschools, sizeof *schools, gov_choice_cmp);
     list_choices(l, F_SCHOOL, schools, nschools);
     gov_choice *inds = or_arena_alloc(req->arena, (or_rules_count() + 1) * sizeof *inds);
     int ninds = 0;
@@ -247,7 +226,7 @@ static void select_rows(const list *l, selection *all)
             continue;
         if (list_set(l, F_INDICATOR) && !fired(r, list_text(l, F_INDICATOR)))
             continue;
-        if (!pupil_matches(list_text(l, F_PUPIL), r->p))
+        if (!view_pupil_matches(list_text(l, F_PUPIL), r->p))
             continue;
         all->rows[n++] = *r;
     }

@@ -130,6 +130,9 @@ void view_tag(or_sb *out, const char *text, const char *colour);
 /* An event by what and when ("Suspension from 8 December 2026, 3 days": labels.h
  * or_event_name), in the arena: the one name headings, titles and links use. */
 const char *view_event_name(or_arena *a, const or_fact_event *e);
+/* Does text find the pupil: the start of its UPN, or a part of its name (any case); "" finds
+ * every pupil (the lists' pupil filter). */
+bool view_pupil_matches(const char *text, const view_pupil *p);
 /* Whether an event id is one onroll made (a web form's "WEB-..."): never shown to people. */
 bool view_internal_id(const char *event_id);
 const char *view_event_label(const char *type);

@@ -3,6 +3,7 @@
  * duties and pupils. Written with html.h's escaping helpers only. */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "onroll/codes.h"
@@ -293,4 +294,17 @@ const char *view_count(int64_t n, bool suppress, char buf[24])
         snprintf(buf, 24, "%s", or_fmt_int(n, num));
     }
     return buf;
+}
+
+bool view_pupil_matches(const char *text, const view_pupil *p)
+{
+    size_t n = strlen(text);
+    if (!n)
+        return true;
+    if (strlen(p->upn) >= n && !strncasecmp(p->upn, text, n))
+        return true;
+    for (const char *s = p->name; s && *s; s++)
+        if (!strncasecmp(s, text, n))
+            return true;
+    return false;
 }
