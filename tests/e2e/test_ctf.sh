@@ -134,9 +134,9 @@ echo "     1,000 pupils imported in $ms ms"
 expect_in "1,000 pupils, 1,000 enrolments, 1,000 totals" "attendance_totals: 1000 rows: 1000 new" "$WORK/out"
 # The target is under a second (docs/ctf.md has the figure, measured on a quiet machine); here,
 # on a machine shared with other builds, a regression is caught at 3 seconds; PostgreSQL (a
-# look-up per new pupil over a socket) and the sanitizers' build are held to 5.
+# look-up per new pupil over a socket) and the sanitizers' build are held to 10.
 limit=3000
-case "${ONROLL_TEST_PG:-}${BUILD:-build}" in *postgres* | *asan*) limit=5000 ;; esac
+case "${ONROLL_TEST_PG:-}${BUILD:-build}" in *postgres* | *asan*) limit=10000 ;; esac
 if [ "$ms" -lt "$limit" ]; then pass "1,000 pupils in under $limit ms ($ms ms)"; else fail "1,000 pupils took $ms ms (limit $limit)"; fi
 
 # ---- the web: /upload takes a CTF as it takes a CSV file ----
@@ -163,7 +163,7 @@ expect_in "web: named, with its version and supplier" "three.xml (Common Transfe
 expect_in "web: the elements not used are listed" "element not used: CTfile/CTFpupilData/Pupil/BasicDetails/MedicalFlag (1)" "$WORK/body"
 expect_eq "web: written" "3" "$(sql "select count(*) from pupil_snapshots")"
 expect_eq "web: the upload and each pupil on the audit log" "4" \
-    "$(sql "select count(*) from log.audit_log where action = 'change' and detail like 'upload three.xml%'")"
+    "$(sql "select count(*) from audit_log where action = 'change' and detail like 'upload three.xml%'")"
 expect_eq "web: the school's page" 200 "$(get "$LA" /schools/100001)"
 expect_in "web: data sharing names the route" "Common Transfer File" "$WORK/body"
 expect_in "web: ... and the file's version and supplier" "CTF 25.0 from Synthetic MIS" "$WORK/body"
@@ -184,6 +184,6 @@ expect_eq "api: the school's CTF (its pupils already known: unchanged)" 200 "$co
 expect_in "api: the answer in JSON" '"kind":"ctf","version":"25.0","supplier":"Synthetic MIS","pupils":3' "$WORK/body"
 expect_in "api: the other school's history not written by a school" 'enrolments and attendance years at other schools not written' "$WORK/body"
 expect_eq "api: each pupil named on the audit log" "3" \
-    "$(sql "select count(distinct upn) from log.audit_log where action = 'api.change'")"
+    "$(sql "select count(distinct upn) from audit_log where action = 'api.change'")"
 
 finish
