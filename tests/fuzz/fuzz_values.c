@@ -1,6 +1,7 @@
 /* fuzz_values.c - libFuzzer target: every column validator of every file kind, and header
  * recognition, on arbitrary bytes. A crash, a sanitizer report or an accepted value that does
  * not survive format -> parse unchanged is a bug. */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,11 +28,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             or_sb out = OR_SB_INIT;
             /* as the CSV writer writes it: a text cell that could start a formula guarded
                with a leading ' (csvout.h), which the import takes off again */
-            if (or_column_is_text(&k->cols[c]) && v.s && or_csv_needs_guard(v.s))
+            bool guard = or_column_is_text(&k->cols[c]) && v.s && or_csv_needs_guard(v.s);
+            if (guard)
                 or_sb_addc(&out, '\'');
             or_value_format(&k->cols[c], &v, &out);
             const char *s = or_sb_str(&out);
-            if (s[0] == '"') /* CSV-quoted text: compare the raw text instead */
+            if (s[guard] == '"') /* CSV-quoted text: compare the raw text instead */
                 s = text;
             or_value w;
             if (or_value_parse(&k->cols[c], s, OR_DATE_NONE, &w, &err) != OR_OK)
