@@ -387,26 +387,12 @@ static void risk_csv(const web_request *req, web_response *res, view_snapshot *s
     }
 }
 
-static void with_snapshot(const web_request *req, web_response *res,
-                          void (*fn)(const web_request *, web_response *, view_snapshot *))
-{
-    view_snapshot *snap = NULL;
-    or_error err = {0};
-    if (view_snapshot_get(req, &snap, &err)) {
-        web_error(req, res, 500, "Sorry, there is a problem with the service",
-                  "The children at risk could not be worked out. Try again later.");
-        return;
-    }
-    fn(req, res, snap);
-    view_snapshot_put(snap);
-}
-
 void page_risk(const web_request *req, web_response *res)
 {
-    with_snapshot(req, res, risk_page);
+    view_with_snapshot(req, res, "The children at risk", risk_page);
 }
 
 void page_risk_download(const web_request *req, web_response *res)
 {
-    with_snapshot(req, res, risk_csv);
+    view_with_snapshot(req, res, "The children at risk", risk_csv);
 }

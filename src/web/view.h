@@ -82,6 +82,11 @@ typedef struct view_snapshot {
 enum { VIEW_CACHE_MAX_AGE = 60 };
 or_code view_snapshot_get(const web_request *req, view_snapshot **out, or_error *err);
 void view_snapshot_put(view_snapshot *snap);
+/* A page or download on the snapshot: fn with it, then it is put back; a snapshot that cannot
+ * be worked out is the 500 page, saying "WHAT could not be worked out". */
+typedef void (*view_snapshot_fn)(const web_request *req, web_response *res, view_snapshot *snap);
+void view_with_snapshot(const web_request *req, web_response *res, const char *what,
+                        view_snapshot_fn fn);
 
 /* Results worked out once per snapshot and kept with it (the pupils in a user's scope): the
  * data stored under key (and its length in *n), or NULL. view_memo_put takes data (malloc'd,

@@ -531,3 +531,18 @@ const char *view_report_cell(const or_table *t, int row, const char *col)
     const char *s = t->cells[(size_t)row * (size_t)t->ncols + (size_t)c];
     return s ? s : "";
 }
+
+void view_with_snapshot(const web_request *req, web_response *res, const char *what,
+                        view_snapshot_fn fn)
+{
+    view_snapshot *snap = NULL;
+    or_error err = {0};
+    if (view_snapshot_get(req, &snap, &err)) {
+        web_error(
+            req, res, 500, "Sorry, there is a problem with the service",
+            or_arena_printf(req->arena, "%s could not be worked out. Try again later.", what));
+        return;
+    }
+    fn(req, res, snap);
+    view_snapshot_put(snap);
+}
