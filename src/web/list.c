@@ -541,8 +541,14 @@ void list_start(or_sb *out, const list *l)
     }
 }
 
-void list_table_start(or_sb *out, const list *l)
+static void list_none(or_sb *out, const list *l);
+
+bool list_table_start(or_sb *out, const list *l)
 {
+    if (l->total == 0) { /* "No NOUN match these filters." in place of the table */
+        list_none(out, l);
+        return false;
+    }
     html_printf(out,
                 "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"%s\">\n"
                 "<table class=\"govuk-table onroll-list\">\n<caption class=\"govuk-table__caption "
@@ -573,6 +579,7 @@ void list_table_start(or_sb *out, const list *l)
                     o.desc ? "in descending order" : "in ascending order");
     }
     html_raw(out, "</tr>\n</thead>\n<tbody class=\"govuk-table__body\">\n");
+    return true;
 }
 
 void list_td_num(or_sb *out, long long n)
@@ -659,7 +666,7 @@ void list_table_end(or_sb *out, const list *l)
     pagination(out, l);
 }
 
-void list_none(or_sb *out, const list *l)
+static void list_none(or_sb *out, const list *l)
 {
     bool anyset = false;
     for (int i = 0; i < l->spec->nfilters; i++)

@@ -47,9 +47,10 @@
  *     list_paginate(&l, n);                 (then rows l.first .. l.last - 1 are this page's)
  *     gov_page_start(out, req, "Duties");  <h1>...
  *     list_start(out, &l);
- *     list_table_start(out, &l);
- *     for (int i = l.first; i < l.last; i++) { gov_table_row_start(out); gov_td(...); ... }
- *     list_table_end(out, &l);
+ *     if (list_table_start(out, &l)) { // false: "No NOUN match these filters." instead
+ *         for (int i = l.first; i < l.last; i++) { gov_table_row_start(out); gov_td(...); ... }
+ *         list_table_end(out, &l);
+ *     }
  *     list_end(out, &l);
  *
  * and for PATH/download, the same reading and sorting, then
@@ -187,14 +188,14 @@ void list_paginate(list *l, long long total);
 const char *list_here(const list *l);
 void list_start(or_sb *out, const list *l);
 /* The table (in a scrolling region) with its caption and headings: sortable ones are links
- * that sort by them (the order reversed when it is the column sorted by), with aria-sort. */
-void list_table_start(or_sb *out, const list *l);
+ * that sort by them (the order reversed when it is the column sorted by), with aria-sort. When
+ * the selection is empty, "No NOUN match these filters." with Clear filters in its place, and
+ * false: then write no rows and no list_table_end. */
+bool list_table_start(or_sb *out, const list *l);
 /* A row's cell of a LIST_NUMERIC column (right-aligned), with thousands separators. */
 void list_td_num(or_sb *out, long long n);
 /* The table's end, then the pagination (when there is more than one page). */
 void list_table_end(or_sb *out, const list *l);
-/* "No NOUN match these filters." with Clear filters, in place of the table. */
-void list_none(or_sb *out, const list *l);
 /* The layout's end. */
 void list_end(or_sb *out, const list *l);
 

@@ -375,13 +375,10 @@ static void duties_page(const web_request *req, web_response *res, view_snapshot
                          true);
     html_raw(out, "<h1 class=\"govuk-heading-l\">Duties</h1>\n");
     list_start(out, &l);
-    if (rows.n) {
-        list_table_start(out, &l);
+    if (list_table_start(out, &l)) {
         for (int i = l.first; i < l.last; i++)
             write_row(out, req, snap, &rows.rows[i], list_here(&l));
         list_table_end(out, &l);
-    } else {
-        list_none(out, &l);
     }
     list_end(out, &l);
     gov_page_end(out, req);

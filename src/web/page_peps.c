@@ -244,10 +244,7 @@ void page_peps(const web_request *req, web_response *res)
                   "Plan meeting with the Virtual School every term.</p>\n");
     figures(out, req, &b);
     list_start(out, &b.l);
-    if (!b.n) {
-        list_none(out, &b.l);
-    } else {
-        list_table_start(out, &b.l);
+    if (list_table_start(out, &b.l)) {
         for (int i = b.l.first; i < b.l.last; i++)
             row_html(out, req, b.snap, &b.rows[i]);
         list_table_end(out, &b.l);

@@ -287,10 +287,7 @@ void page_pupils(const web_request *req, web_response *res)
     list_start(out, &b.l);
     if (b.nerrs) {
         res->status = 400;
-    } else if (!b.n) {
-        list_none(out, &b.l);
-    } else {
-        list_table_start(out, &b.l);
+    } else if (list_table_start(out, &b.l)) {
         for (int i = b.l.first; i < b.l.last; i++)
             row_html(out, req, &b, b.rows[i]);
         list_table_end(out, &b.l);

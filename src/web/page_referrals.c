@@ -288,10 +288,7 @@ void page_referrals(const web_request *req, web_response *res)
     }
     figures(out, req, &b);
     list_start(out, &b.l);
-    if (!b.n) {
-        list_none(out, &b.l);
-    } else {
-        list_table_start(out, &b.l);
+    if (list_table_start(out, &b.l)) {
         for (int i = b.l.first; i < b.l.last; i++)
             row_html(out, req, b.snap, &b.rows[i]);
         list_table_end(out, &b.l);

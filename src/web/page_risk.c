@@ -341,13 +341,10 @@ static void risk_page(const web_request *req, web_response *res, view_snapshot *
     html_raw(out, "<h1 class=\"govuk-heading-l\">Children at risk</h1>\n");
     how_tiers(out, or_model_params(snap->model));
     list_start(out, &l);
-    if (rows.n) {
-        list_table_start(out, &l);
+    if (list_table_start(out, &l)) {
         for (int i = l.first; i < l.last; i++)
             write_row(out, req, snap, &rows.rows[i]);
         list_table_end(out, &l);
-    } else {
-        list_none(out, &l);
     }
     list_end(out, &l);
     gov_page_end(out, req);

@@ -179,10 +179,7 @@ void page_schools(const web_request *req, web_response *res)
                 "local authority's rate, and its data sharing.</p>\n",
                 year);
     list_start(out, &b.l);
-    if (!b.n) {
-        list_none(out, &b.l);
-    } else {
-        list_table_start(out, &b.l);
+    if (list_table_start(out, &b.l)) {
         for (int i = b.l.first; i < b.l.last; i++) {
             const view_school *s = b.rows[i];
             gov_table_row_start(out);
