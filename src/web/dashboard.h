@@ -27,6 +27,22 @@ typedef struct {
     int64_t by_type[3]; /* suspension, lunchtime, permanent */
 } dash_arrivals;
 
+/* What a dashboard has in hand before it writes anything: the children in the user's scope
+ * (NULL, 0 for the LA's dashboards), the last visit, and what was recorded since then. */
+typedef struct {
+    const view_pupil *const *scope;
+    int nscope;
+    char since[32];
+    bool first; /* the user's first visit */
+    dash_arrivals a;
+} dash_start;
+
+/* Open a dashboard: the scope (when scoped), the last visit, the arrivals since it, and the
+ * line on the audit log naming the dashboard (audit), in that order; false when it has answered
+ * with an error page instead (dashboard_kit.c). */
+bool dash_open(const web_request *req, web_response *res, view_snapshot *snap, bool scoped,
+               const char *audit, dash_start *d);
+
 /* The user's last visit, and this one kept (visits.h): since (ISO 8601 UTC) is what "new since
  * your last visit" counts from; *first when there was none (then the last 7 days). */
 void dash_visit(const web_request *req, char since[32], bool *first);

@@ -209,3 +209,27 @@ void dash_see_all(or_sb *out, int64_t n, int shown, const char *what, const char
                     "</a></p>\n",
                     href, or_fmt_int(n, b), what);
 }
+
+bool dash_open(const web_request *req, web_response *res, view_snapshot *snap, bool scoped,
+               const char *audit, dash_start *d)
+{
+    memset(d, 0, sizeof *d);
+    or_error err = {0};
+    if (scoped && view_scope_pupils(req, snap, &d->scope, &d->nscope, &err)) {
+        web_error(req, res, 500, "Sorry, there is a problem with the service",
+                  "Your children could not be listed.");
+        return false;
+    }
+    dash_visit(req, d->since, &d->first);
+    if (dash_arrivals_since(req, d->scope, d->nscope, d->since, &d->a, &err)) {
+        web_error(req, res, 500, "Sorry, there is a problem with the service",
+                  "The new exclusions could not be read.");
+        return false;
+    }
+    if (web_audit(req, "dashboard.view", NULL, audit)) {
+        web_error(req, res, 500, "Sorry, there is a problem with the service",
+                  "The audit log could not be written, so the dashboard cannot be shown.");
+        return false;
+    }
+    return true;
+}

@@ -34,21 +34,12 @@ static const char *rate(int64_t num, int64_t den, char buf[OR_FMT_INT_LEN])
 
 void dash_analyst(const web_request *req, web_response *res, view_snapshot *snap)
 {
-    char since[32];
-    bool first = false;
-    dash_visit(req, since, &first);
-    dash_arrivals a;
-    or_error err = {0};
-    if (dash_arrivals_since(req, NULL, 0, since, &a, &err)) {
-        web_error(req, res, 500, "Sorry, there is a problem with the service",
-                  "The new exclusions could not be read.");
+    dash_start ds;
+    if (!dash_open(req, res, snap, false, "LA dashboard: aggregated figures only", &ds))
         return;
-    }
-    if (web_audit(req, "dashboard.view", NULL, "LA dashboard: aggregated figures only")) {
-        web_error(req, res, 500, "Sorry, there is a problem with the service",
-                  "The audit log could not be written, so the dashboard cannot be shown.");
-        return;
-    }
+    const char *since = ds.since;
+    bool first = ds.first;
+    dash_arrivals a = ds.a;
     const or_table *t = &snap->report[1];
     int64_t pupils = 0, susp = 0, one_plus = 0, perm = 0;
     if (snap->have_report) {

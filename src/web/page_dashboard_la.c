@@ -280,21 +280,12 @@ static void waiting(or_sb *out, const web_request *req)
 
 void dash_la(const web_request *req, web_response *res, view_snapshot *snap)
 {
-    char since[32];
-    bool first = false;
-    dash_visit(req, since, &first);
-    dash_arrivals a;
-    or_error err = {0};
-    if (dash_arrivals_since(req, NULL, 0, since, &a, &err)) {
-        web_error(req, res, 500, "Sorry, there is a problem with the service",
-                  "The new exclusions could not be read.");
+    dash_start d;
+    if (!dash_open(req, res, snap, false, "LA dashboard", &d))
         return;
-    }
-    if (web_audit(req, "dashboard.view", NULL, "LA dashboard")) {
-        web_error(req, res, 500, "Sorry, there is a problem with the service",
-                  "The audit log could not be written, so the dashboard cannot be shown.");
-        return;
-    }
+    const char *since = d.since;
+    bool first = d.first;
+    dash_arrivals a = d.a;
     /* the sections are written first, the key figures above them once counted */
     or_sb body = OR_SB_INIT, *o = &body;
     int nover, nsoon, nhigh, nany;

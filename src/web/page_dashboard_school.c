@@ -145,28 +145,14 @@ static int at_risk(or_sb *out, const web_request *req, const view_snapshot *snap
 void dash_school(const web_request *req, web_response *res, view_snapshot *snap)
 {
     int urn = web_user_school(req);
-    or_error err = {0};
-    const view_pupil *const *scope = NULL;
-    int nscope = 0;
-    if (view_scope_pupils(req, snap, &scope, &nscope, &err)) {
-        web_error(req, res, 500, "Sorry, there is a problem with the service",
-                  "Your pupils could not be listed.");
+    dash_start d;
+    if (!dash_open(req, res, snap, true, "school dashboard", &d))
         return;
-    }
-    char since[32];
-    bool first = false;
-    dash_visit(req, since, &first);
-    dash_arrivals a;
-    if (dash_arrivals_since(req, scope, nscope, since, &a, &err)) {
-        web_error(req, res, 500, "Sorry, there is a problem with the service",
-                  "The new exclusions could not be read.");
-        return;
-    }
-    if (web_audit(req, "dashboard.view", NULL, "school dashboard")) {
-        web_error(req, res, 500, "Sorry, there is a problem with the service",
-                  "The audit log could not be written, so the dashboard cannot be shown.");
-        return;
-    }
+    const view_pupil *const *scope = d.scope;
+    int nscope = d.nscope;
+    const char *since = d.since;
+    bool first = d.first;
+    dash_arrivals a = d.a;
     or_sb body = OR_SB_INIT, *o = &body;
     int nover, nsoon;
     duties_by_pupil(o, req, snap, scope, nscope, urn, &nover, &nsoon);

@@ -23,28 +23,15 @@ static void row(or_sb *out, const char *label, int n, const char *href)
 
 void dash_vs(const web_request *req, web_response *res, view_snapshot *snap)
 {
+    dash_start d;
+    if (!dash_open(req, res, snap, true, "Virtual School dashboard", &d))
+        return;
+    const view_pupil *const *scope = d.scope;
+    int nscope = d.nscope;
+    const char *since = d.since;
+    bool first = d.first;
+    dash_arrivals a = d.a;
     or_error err = {0};
-    const view_pupil *const *scope = NULL;
-    int nscope = 0;
-    if (view_scope_pupils(req, snap, &scope, &nscope, &err)) {
-        web_error(req, res, 500, "Sorry, there is a problem with the service",
-                  "Your children could not be listed.");
-        return;
-    }
-    char since[32];
-    bool first = false;
-    dash_visit(req, since, &first);
-    dash_arrivals a;
-    if (dash_arrivals_since(req, scope, nscope, since, &a, &err)) {
-        web_error(req, res, 500, "Sorry, there is a problem with the service",
-                  "The new exclusions could not be read.");
-        return;
-    }
-    if (web_audit(req, "dashboard.view", NULL, "Virtual School dashboard")) {
-        web_error(req, res, 500, "Sorry, there is a problem with the service",
-                  "The audit log could not be written, so the dashboard cannot be shown.");
-        return;
-    }
     int pep[VIEW_PEP__N] = {0}, no_place = 0, looked_after = 0;
     if (view_pep_counts(req, snap, pep, &no_place, &looked_after, &err)) {
         web_error(req, res, 500, "Sorry, there is a problem with the service",
