@@ -14,7 +14,11 @@
 # machine has every package (tools/deps.sh) and the shared DfE data, so a skip there means the
 # browser, PostgreSQL or DfE check did not run.
 # Each suite's line ends with how long it took, [N s].
-# Env: BUILD (build dir), ONLY=unit|e2e|pg to run one part, CI.
+#
+# The end-to-end scripts run JOBS at a time (default 2: each script is one client and one
+# server, so two keep two cores busy); their lines are printed in order once all have run.
+# The scripts that measure time (ALONE below) run afterwards, one at a time, on a quiet machine.
+# Env: BUILD (build dir), ONLY=unit|e2e|pg to run one part, CI, JOBS.
 set -u
 BUILD=${BUILD:-build}
 export BUILD
@@ -26,11 +30,14 @@ passed=0
 failed=0
 skipped=0
 skips=""
+JOBS=${JOBS:-2}
+ALONE="test_long_import.sh test_ctf.sh"
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+pool=$(mktemp -d)
+trap 'rm -f "$log"; rm -rf "$pool"' EXIT
 
-count() { # $1 = suite name; reads the suite's output in $log; $2 = its exit status; $3 = when it began
-    secs=$(($(date +%s) - $3))
+count() { # $1 = suite name; reads the suite's output in $log; $2 = its exit status; $3, $4 = when it began and ended (default now)
+    secs=$((${4:-$(date +%s)} - $3))
     p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
     f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
     s=$(sed -n 's/^\[  SKIPPED \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
@@ -81,11 +88,22 @@ if [ "${ONLY:-unit}" = unit ] || [ -z "${ONLY:-}" ]; then
     done
 fi
 if [ -z "${ONLY:-}" ] || [ "${ONLY:-}" = e2e ]; then
+    together=""
     for t in tests/e2e/test_*.sh; do
         [ -f "$t" ] || continue
-        t0=$(date +%s)
-        sh "$t" >"$log" 2>&1
-        count "e2e $(basename "$t")" $? "$t0"
+        case " $ALONE " in *" $(basename "$t") "*) continue ;; esac
+        together="$together $t"
+    done
+    printf '%s\n' $together | xargs -P "$JOBS" -I{} sh tests/run_one.sh {} "$pool"
+    for a in $ALONE; do
+        [ -f "tests/e2e/$a" ] && sh tests/run_one.sh "tests/e2e/$a" "$pool"
+    done
+    for t in $together $ALONE; do
+        b=$(basename "$t")
+        [ -f "$pool/$b.rc" ] || { echo "did not run" >"$pool/$b.log"; echo "1 0 0" >"$pool/$b.rc"; }
+        cp "$pool/$b.log" "$log"
+        read -r rc t0 t1 <"$pool/$b.rc"
+        count "e2e $b" "$rc" "$t0" "$t1"
     done
 fi
 if [ -z "${ONLY:-}" ] || [ "${ONLY:-}" = pg ]; then

@@ -27,6 +27,10 @@ typedef enum {
     OR_P_PEAP_HALFTERM,       /* LOCAL-PEAP: 2 suspensions in one half-term */
     OR_P_PARTNERS_DEADLINE,   /* LOCAL-NOTIFY-PARTNERS: within 1 school day */
     OR_P_PTT_MAX_DAYS,        /* LOCAL-PTT: 30 school days */
+    OR_P_CME_FIRST_DAYS,      /* LOCAL-CME-ENQUIRY: the first enquiry within 5 school days */
+    OR_P_CME_EVERY_DAYS,      /* LOCAL-CME-ENQUIRY: then every 10 school days */
+    OR_P_EHE_FIRST_DAYS,      /* LOCAL-EHE-ENQUIRY: the first enquiry within 10 school days */
+    OR_P_EHE_REVIEW_DAYS,     /* LOCAL-EHE-ENQUIRY: suitable: again in 190 school days */
     /* children at risk (DOMAIN.md §5) */
     OR_P_RISK_REPEAT_COUNT, /* RISK-REPEAT-SUSP: 2 or more suspensions */
     OR_P_RISK_REPEAT_WEEKS, /* RISK-REPEAT-SUSP: in the last 12 school weeks */

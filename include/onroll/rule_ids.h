@@ -23,6 +23,7 @@
     X(STAT_6TH_DAY_SCHOOL, "STAT-6TH-DAY-SCHOOL")                                                  \
     X(STAT_6TH_DAY_LA, "STAT-6TH-DAY-LA")                                                          \
     X(STAT_ROLL_REMOVAL, "STAT-ROLL-REMOVAL")                                                      \
+    X(STAT_ROLL_DELETION_NOTIFY, "STAT-ROLL-DELETION-NOTIFY")                                      \
     X(LOCAL_CONSULT_2_15, "LOCAL-CONSULT-2-15")                                                    \
     X(LOCAL_CONSULT_PEX, "LOCAL-CONSULT-PEX")                                                      \
     X(LOCAL_PSP, "LOCAL-PSP")                                                                      \
@@ -35,6 +36,8 @@
     X(LOCAL_PEP, "LOCAL-PEP")                                                                      \
     X(LOCAL_PTT, "LOCAL-PTT")                                                                      \
     X(LOCAL_REFERRAL, "LOCAL-REFERRAL")                                                            \
+    X(LOCAL_CME_ENQUIRY, "LOCAL-CME-ENQUIRY")                                                      \
+    X(LOCAL_EHE_ENQUIRY, "LOCAL-EHE-ENQUIRY")                                                      \
     X(RISK_REPEAT_SUSP, "RISK-REPEAT-SUSP")                                                        \
     X(RISK_SUSP_DAYS, "RISK-SUSP-DAYS")                                                            \
     X(RISK_HALFTERM, "RISK-HALFTERM")                                                              \

@@ -19,27 +19,13 @@ static const char *const cal_kinds[] = {"term", "holiday", "inset", "closure", N
 static const char *const case_roles[] = {"social_worker", "youth_justice", "vsh",
                                          "reu",           "early_help",    NULL};
 static const char *const sessions[] = {"AM", "PM", NULL};
-static const char *const outcomes[] = {"reinstated",
-                                       "upheld",
-                                       "recommend_reconsider",
-                                       "direct_reconsider",
-                                       "improving",
-                                       "no_change",
-                                       "worse",
-                                       "pre",
-                                       "post",
-                                       "accepted",
-                                       "declined",
-                                       "allocated",
-                                       "meeting_held",
-                                       "plan_agreed",
-                                       "mid_review",
-                                       "assessed",
-                                       "report",
-                                       "placed",
-                                       "exit",
-                                       "closed",
-                                       NULL};
+static const char *const outcomes[] = {
+    "reinstated", "upheld", "recommend_reconsider", "direct_reconsider", "improving", "no_change",
+    "worse", "pre", "post", "accepted", "declined", "allocated", "meeting_held", "plan_agreed",
+    "mid_review", "assessed", "report", "placed", "exit", "closed",
+    /* the LA's enquiries: children not in school */
+    "still_missing", "found_in_school", "found_home_educated", "moved_away", "referred_social_care",
+    "suitable", "not_suitable", "no_response", "returned_to_school", NULL};
 static const char *const deliveries[] = {"hand", "email", "post", NULL};
 
 #define T(n, s, t, f, max)                                                                         \

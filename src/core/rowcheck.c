@@ -33,7 +33,9 @@ static const or_event_type types[] = {
     {"unexplained_exit", 0, 0, "left roll with no known destination", NULL},
     {"in_year_transfer", B(OR_EV_TO_URN), 0, "moved school in year", NULL},
     {"representations", B(OR_EV_REF), 0, "the parent made representations to the board", EXCL},
-    {"action", B(OR_EV_REF) | B(OR_EV_RULE), B(OR_EV_OUTCOME) | B(OR_EV_DELIVERY) | B(OR_EV_TO),
+    /* `ref` for a duty of an event; a duty of the pupil (STAT-ROLL-DELETION-NOTIFY for a
+       registration that ended with no exit) has none (formats.md) */
+    {"action", B(OR_EV_RULE), B(OR_EV_REF) | B(OR_EV_OUTCOME) | B(OR_EV_DELIVERY) | B(OR_EV_TO),
      "a duty done", NULL},
     /* the graduated response (additions to formats.md; plans.h says what `details` holds) */
     {"psp", 0, B(OR_EV_REF) | B(OR_EV_DETAILS), "Pastoral Support Programme started", EXCL},
@@ -68,13 +70,19 @@ static const struct {
  * addition: how the pupil is doing, which LOCAL-PSP-ESCALATE reads). */
 static const struct {
     const char *rule;
-    const char *const outcomes[4];
+    const char *const outcomes[6];
 } rule_outcomes[] = {
     {"STAT-GB-15DAY", {"reinstated", "upheld", NULL}},
     {"STAT-GB-50DAY", {"reinstated", "upheld", NULL}},
     {"STAT-IRP-RECONSIDER", {"reinstated", "upheld", NULL}},
     {"STAT-IRP-MEET", {"upheld", "recommend_reconsider", "direct_reconsider", NULL}},
     {"LOCAL-PSP-REVIEW", {"improving", "no_change", "worse", NULL}},
+    /* children not in school (docs/children-not-in-school.md): the LA's enquiries */
+    {"LOCAL-CME-ENQUIRY",
+     {"still_missing", "found_in_school", "found_home_educated", "moved_away",
+      "referred_social_care", NULL}},
+    {"LOCAL-EHE-ENQUIRY",
+     {"suitable", "not_suitable", "no_response", "returned_to_school", "moved_away", NULL}},
 };
 
 bool or_event_ref_ok(const char *type, const char *ref_type, const char **expected)

@@ -96,6 +96,12 @@ static const or_rule rows[OR_RULE__COUNT] = {
                                      "Reconsider within 10 school days of the panel's decision.",
                                      OR_SRC_REGS " regs 7 and 23", PARAMS(OR_P_IRP_RECON_DEADLINE),
                                      EACH(or_stat_review), ACTION},
+    [OR_RULE_STAT_ROLL_DELETION_NOTIFY] =
+        {ID(STAT_ROLL_DELETION_NOTIFY), STAT, "school",
+         "Make a deletion return to the local authority when a pupil of compulsory school age "
+         "leaves the roll, no later than the day they leave.",
+         "SI 2024/208 reg 13(4); DfE Children missing education (2024)", PUPIL(or_stat_deletion),
+         ACTION},
     [OR_RULE_STAT_6TH_DAY_SCHOOL] =
         {ID(STAT_6TH_DAY_SCHOOL), STAT, "school",
          "Arrange full-time education from the sixth school day of a suspension.",
@@ -174,6 +180,19 @@ static const or_rule rows[OR_RULE__COUNT] = {
          "days (referrals.c).",
          OR_SRC_LOCAL " referral routes", PUPIL(or_local_referrals),
          .done = {OR_DONE_STEP, "referral", "Open the referral", {NULL, NULL}}},
+    [OR_RULE_LOCAL_CME_ENQUIRY] =
+        {ID(LOCAL_CME_ENQUIRY), LOCAL, "local authority",
+         "Make enquiries to find a child missing education: the first within 5 school days, "
+         "then every 10 until the child is found or the case is passed on.",
+         "DfE Children missing education (2024): LA procedures; intervals " OR_SRC_LOCAL,
+         PARAMS(OR_P_CME_FIRST_DAYS, OR_P_CME_EVERY_DAYS), PUPIL(or_local_cnis), ACTION},
+    [OR_RULE_LOCAL_EHE_ENQUIRY] =
+        {ID(LOCAL_EHE_ENQUIRY), LOCAL, "local authority",
+         "Make enquiries about a child's elective home education: the first within 10 school "
+         "days, then once a year while the education is suitable.",
+         "DfE Elective home education: guidance for local authorities (2019) s5-6; "
+         "intervals " OR_SRC_LOCAL,
+         PARAMS(OR_P_EHE_FIRST_DAYS, OR_P_EHE_REVIEW_DAYS), PUPIL(or_local_cnis), ACTION},
 
     /* ---- children at risk (DOMAIN.md §5; risk.c) ---- */
     [OR_RULE_RISK_REPEAT_SUSP] = {ID(RISK_REPEAT_SUSP), INDICATOR, LA_SCHOOL,

@@ -45,6 +45,17 @@ static const or_param_def defs[OR_P__COUNT] = {
                                 "school days for the LA to notify partners"},
     [OR_P_PTT_MAX_DAYS] = {"ptt.max_days", "LOCAL-PTT", 30, 1, 190, N,
                            "school days a part-time timetable may last"},
+    [OR_P_CME_FIRST_DAYS] = {"cme.first_days", "LOCAL-CME-ENQUIRY", 5, 1, 60, N,
+                             "school days from a child going missing to the LA's first enquiry"},
+    [OR_P_CME_EVERY_DAYS] = {"cme.every_days", "LOCAL-CME-ENQUIRY", 10, 1, 60, N,
+                             "school days between the LA's enquiries while a child is missing"},
+    [OR_P_EHE_FIRST_DAYS] = {"ehe.first_days", "LOCAL-EHE-ENQUIRY", 10, 1, 60, N,
+                             "school days from elective home education to the LA's first "
+                             "enquiry (and to the next, after one that found no suitable "
+                             "education or had no answer)"},
+    [OR_P_EHE_REVIEW_DAYS] = {"ehe.review_days", "LOCAL-EHE-ENQUIRY", 190, 20, 380, N,
+                              "school days from an enquiry that found suitable education to "
+                              "the next (190: a school year)"},
     [OR_P_RISK_REPEAT_COUNT] = {"risk.repeat_suspensions", "RISK-REPEAT-SUSP", 2, 2, 20, N,
                                 "suspensions in the window that flag repeat suspension"},
     [OR_P_RISK_REPEAT_WEEKS] = {"risk.repeat_weeks", "RISK-REPEAT-SUSP", 12, 1, 52, N,

@@ -143,6 +143,9 @@ void or_local_partners(or_duty_ctx *c);
 void or_local_pep(or_duty_ctx *c);
 void or_local_ptt(or_duty_ctx *c);
 void or_local_referrals(or_duty_ctx *c);
+/* cnis.c: children not in school */
+void or_local_cnis(or_duty_ctx *c);
+void or_stat_deletion(or_duty_ctx *c);
 
 /* risk.c (DOMAIN.md §5) */
 void or_risk_repeat(or_risk_ctx *c);

@@ -35,6 +35,23 @@ static const gov_choice panel_outcomes[] = {
     {"recommend_reconsider", "The panel recommended that the board reconsider", NULL},
     {"direct_reconsider", "The panel directed the board to reconsider", NULL},
 };
+/* children not in school: the LA's enquiries (rowcheck.c; the ones after the first close the
+ * case, cnis.c) */
+static const gov_choice cme_outcomes[] = {
+    {"still_missing", "Still missing: enquiries go on", NULL},
+    {"found_in_school", "Found: on a school's roll", NULL},
+    {"found_home_educated", "Found: educated at home", NULL},
+    {"moved_away", "Moved away: the new local authority has been told", NULL},
+    {"referred_social_care", "Referred to children's social care", NULL},
+};
+static const gov_choice ehe_outcomes[] = {
+    {"suitable", "The education appears suitable", "The next enquiry falls due in a year"},
+    {"not_suitable", "The education does not appear suitable",
+     "Consider a school attendance order; the next enquiry falls due soon"},
+    {"no_response", "The family did not respond", NULL},
+    {"returned_to_school", "The child has returned to school", NULL},
+    {"moved_away", "Moved away: the new local authority has been told", NULL},
+};
 
 enum {
     F_URN,
@@ -86,6 +103,14 @@ static const gov_choice *outcomes_of(const char *rule, int *n)
     if (!strcmp(rule, "STAT-IRP-MEET")) {
         *n = 3;
         return panel_outcomes;
+    }
+    if (!strcmp(rule, "LOCAL-CME-ENQUIRY")) {
+        *n = 5;
+        return cme_outcomes;
+    }
+    if (!strcmp(rule, "LOCAL-EHE-ENQUIRY")) {
+        *n = 5;
+        return ehe_outcomes;
     }
     *n = 0;
     return NULL;

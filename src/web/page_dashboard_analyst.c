@@ -20,15 +20,18 @@ static int64_t column_sum(const or_table *t, const char *col)
     return n;
 }
 
-/* "1.23%" of num per den pupils, "c" when num is a small count, "No pupils" when den is 0. */
+/* "1.23%" of num per den pupils, rounded as every published rate is (or_cell_rate, DOMAIN.md
+ * §6), "c" when num is a small count, "No pupils" when den is 0. */
 static const char *rate(int64_t num, int64_t den, char buf[OR_FMT_INT_LEN])
 {
-    if (num >= 1 && num <= OR_SUPPRESS_THRESHOLD)
-        snprintf(buf, 24, "c");
-    else if (den <= 0)
-        snprintf(buf, 24, "No pupils");
-    else
-        snprintf(buf, 24, "%.2f%%", 100.0 * (double)num / (double)den);
+    if (den <= 0) {
+        snprintf(buf, OR_FMT_INT_LEN, "No pupils");
+        return buf;
+    }
+    uint8_t flag = num >= 1 && num <= OR_SUPPRESS_THRESHOLD ? OR_SUP_PRIMARY : OR_SUP_NONE;
+    int n = or_cell_rate(num, flag, den, OR_SUP_NONE, buf, OR_FMT_INT_LEN - 1);
+    if (n > 0 && strcmp(buf, "c"))
+        strcat(buf, "%");
     return buf;
 }
 

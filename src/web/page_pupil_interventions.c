@@ -288,7 +288,8 @@ static bool prepare(const web_request *req, web_response *res, iv_page *p)
         }
     } else if (mine) {
         f->fields[F_URN].type = FORM_FIXED;
-        f->fields[F_URN].label = or_arena_printf(req->arena, "School: URN %d (your school).", mine);
+        f->fields[F_URN].label =
+            or_arena_printf(req->arena, "School: %s (your school).", view_school_label(req, mine));
     }
     return true;
 }

@@ -27,6 +27,7 @@
 #include "onroll/excl.h"
 #include "onroll/rules.h"
 #include "web/form.h"
+#include "web/view.h"
 
 static const gov_choice types[] = {
     {"suspension", "Suspension", "A fixed period, counted in half-day sessions"},
@@ -147,7 +148,8 @@ static void prepare(const web_request *req, record_page *r)
     if (mine) {
         form_set(f, F_URN, or_arena_printf(req->arena, "%d", mine));
         f->fields[F_URN].type = FORM_FIXED;
-        f->fields[F_URN].label = or_arena_printf(req->arena, "School: URN %d (your school).", mine);
+        f->fields[F_URN].label =
+            or_arena_printf(req->arena, "School: %s (your school).", view_school_label(req, mine));
     }
 }
 

@@ -100,6 +100,9 @@ const void *view_memo_put(view_snapshot *snap, const char *key, void *data, int 
 const view_pupil *view_find_pupil(const view_snapshot *snap, const char *upn);
 const view_school *view_find_school(const view_snapshot *snap, int urn);
 const char *view_school_name(const view_snapshot *snap, int urn); /* "URN 123456" if unknown */
+/* The same outside a snapshot (one is got and put back), copied into the request's arena;
+ * "URN 123456" when no snapshot can be worked out. */
+const char *view_school_label(const web_request *req, int urn);
 /* The column of a report table by name, -1 if none; a cell's text ("" out of range). */
 int view_report_col(const or_table *t, const char *name);
 const char *view_report_cell(const or_table *t, int row, const char *col);

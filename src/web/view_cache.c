@@ -515,6 +515,17 @@ const char *view_school_name(const view_snapshot *snap, int urn)
     return urn ? "Unknown school" : "No school";
 }
 
+const char *view_school_label(const web_request *req, int urn)
+{
+    view_snapshot *snap = NULL;
+    or_error err = {0};
+    if (view_snapshot_get(req, &snap, &err))
+        return or_arena_printf(req->arena, "URN %d", urn);
+    const char *name = or_arena_strdup(req->arena, view_school_name(snap, urn));
+    view_snapshot_put(snap);
+    return name;
+}
+
 int view_report_col(const or_table *t, const char *name)
 {
     for (int c = 0; c < t->ncols; c++)

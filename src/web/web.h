@@ -406,6 +406,8 @@ void page_duties_download(const web_request *req, web_response *res);   /* page_
 void page_risk(const web_request *req, web_response *res);              /* page_risk.c */
 void page_risk_download(const web_request *req, web_response *res);     /* page_risk.c */
 void page_peps_download(const web_request *req, web_response *res);
+void page_cnis(const web_request *req, web_response *res); /* page_cnis.c */
+void page_cnis_download(const web_request *req, web_response *res);
 void page_referrals_download(const web_request *req, web_response *res);
 /* outcome measures and their report */
 void page_outcomes(const web_request *req, web_response *res);        /* page_outcomes.c */

@@ -212,6 +212,16 @@ expect_eq "analyst signs in" 303 "$(sign_in_at "$A" $ANALYST)"
 expect_eq "analyst: the dashboard" 200 "$(get "$A" /dashboard)"
 expect_not_in "analyst: no link to a pupil" "/pupils/" "$WORK/body"
 expect_in "analyst: links to the reports" 'href="/reports?report=rates"' "$WORK/body"
+# Finding: the dashboard said 1.30% where the schools report said 1.29% (two roundings). The
+# rate worked out here from the schools report's own counts, half away from zero (DOMAIN.md §6).
+"$ONROLL" report schools --year 2026/27 --unsuppressed --format csv >"$WORK/schools.csv" 2>/dev/null
+want=$(python3 -c '
+import csv, sys
+from decimal import Decimal, ROUND_HALF_UP
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+n = sum(int(r["one_plus_susp"]) for r in rows); d = sum(int(r["headcount"]) for r in rows)
+print(str((Decimal(n) * 100 / Decimal(d)).quantize(Decimal("0.01"), ROUND_HALF_UP)) + "%")' "$WORK/schools.csv")
+expect_eq "analyst: one-plus rate rounded as the reports round it" "$want" "$(figure 'Pupils with one or more suspensions')"
 
 # ---- new since the last visit moves after a visit ----
 sleep 1

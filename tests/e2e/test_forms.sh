@@ -233,7 +233,9 @@ expect_in "... warns of the EHC plan" "has an education, health and care (EHC) p
 expect_eq "a school cannot open another school's pupil's form" 404 "$(get "$SC" "/pupils/$P1/record")"
 expect_eq "school: its own pupil's form" 200 "$(get "$SC" "/pupils/$P2/record")"
 cp "$WORK/body" "$WORK/sform.html"
-expect_in "... for its own school" "URN $SCHOOL_URN (your school)" "$WORK/sform.html"
+SCHOOL_NAME=$(sql "select name from schools where urn = $SCHOOL_URN" | python3 -c 'import sys; print(sys.stdin.read().strip().replace("&", "&amp;").replace("'"'"'", "&#39;"))')
+expect_in "... for its own school, by name" "School: $SCHOOL_NAME (your school)." "$WORK/sform.html"
+expect_not_in "... not by its URN" "URN $SCHOOL_URN (your school)" "$WORK/sform.html"
 form_body "$WORK/sform.html" type=suspension "urn=$P1_URN" "start-day=$T_DAY" "start-month=$T_MONTH" \
     "start-year=$T_YEAR" sessions=2 reasons=DB action=save >"$WORK/other.req"
 expect_eq "a school cannot record for another school's pupil" 404 "$(post "$SC" "/pupils/$P1/record" "$WORK/other.req")"

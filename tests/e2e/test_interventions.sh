@@ -222,7 +222,8 @@ cp "$WORK/body" "$WORK/assign.html"
 expect_in "... no intervention yet" "No intervention has been recorded for this pupil." "$WORK/assign.html"
 expect_in "... the entry chosen" '<option value="school-counselling-service" selected>' "$WORK/assign.html"
 expect_in "... who delivers it, from the directory" 'value="A Space"' "$WORK/assign.html"
-expect_in "... the school's own URN" "School: URN $SCHOOL_URN (your school)." "$WORK/assign.html"
+SCHOOL_NAME=$(sql "select name from schools where urn = $SCHOOL_URN" | python3 -c 'import sys; print(sys.stdin.read().strip().replace("&", "&amp;").replace("'"'"'", "&#39;"))')
+expect_in "... the school's own name" "School: $SCHOOL_NAME (your school)." "$WORK/assign.html"
 before=$(events_count)
 form_body "$WORK/assign.html" intervention=school-counselling-service "start-day=$S_DAY" \
     "start-month=$S_MONTH" "start-year=$S_YEAR" "end-day=$E_DAY" "end-month=$E_MONTH" \

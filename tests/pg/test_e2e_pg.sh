@@ -13,6 +13,7 @@ url=$(sh tests/pg/cluster.sh start) || { echo "cannot start a test cluster"; ech
 trap 'sh tests/pg/cluster.sh stop "$url" >/dev/null 2>&1' EXIT
 passed=0
 failed=0
+list=""
 for t in \
     tests/e2e/test_import.sh \
     tests/e2e/test_rules.sh \
@@ -45,8 +46,25 @@ for t in \
     tests/e2e/test_backup.sh \
     tests/e2e/test_duties_list.sh \
     tests/e2e/test_words.sh \
-    tests/e2e/test_facts.sh; do
-    out=$(ONROLL_TEST_PG="$url" sh "$t" 2>&1)
+    tests/e2e/test_facts.sh \
+    tests/e2e/test_cnis.sh; do
+    list="$list $t"
+done
+# Two scripts at a time (each is one client and one server); the ones that measure time
+# (tests/run.sh's ALONE) afterwards, one at a time. Results in the list's order.
+pool=$(mktemp -d)
+trap 'sh tests/pg/cluster.sh stop "$url" >/dev/null 2>&1; rm -rf "$pool"' EXIT
+export ONROLL_TEST_PG="$url"
+alone="test_long_import.sh test_ctf.sh"
+together=""
+later=""
+for t in $list; do
+    case " $alone " in *" $(basename "$t") "*) later="$later $t" ;; *) together="$together $t" ;; esac
+done
+printf '%s\n' $together | xargs -P "${JOBS:-2}" -I{} sh tests/run_one.sh {} "$pool"
+for t in $later; do sh tests/run_one.sh "$t" "$pool"; done
+for t in $list; do
+    out=$(cat "$pool/$(basename "$t").log" 2>/dev/null)
     echo "$out" | grep -E '^(ok|FAIL) ' | sed "s|^|$(basename "$t"): |"
     echo "$out" | sed -n "s|^skipped: |skipped: $(basename "$t"): |p" # tests/run.sh counts these
     line=$(echo "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -n 1)

@@ -90,6 +90,7 @@ typedef struct {
 #define SIXTH_SCHOOL "STAT-6TH-DAY-SCHOOL"
 #define SIXTH_LA     "STAT-6TH-DAY-LA"
 #define ROLL         "STAT-ROLL-REMOVAL"
+#define DELETION     "STAT-ROLL-DELETION-NOTIFY"
 
 /* The rows this file owns: every statutory rule except STAT-ROLL-REMOVAL (see the top). */
 static bool owned_rule(const char *id)
@@ -980,6 +981,44 @@ static const duty_case cases[] = {
      .ev = {SUSP("S1", URN_A, "2025-09-08", 30), SUSP("S2", URN_A, "2025-10-06", 40),
             SUSP("S3", URN_B, "2025-11-24", 15)},
      .cap = {"2026-09-07", 20, OR_OK, NULL}},
+
+    /* == STAT-ROLL-DELETION-NOTIFY (SI 2024/208 reg 13(4); CME guidance 2024: the return no
+     * later than the deletion): an exit recorded in onroll is the deletion return, done on the
+     * day it was recorded; due the day the pupil left. == */
+    {.name = "deletion return: elective home education recorded the day it happened",
+     .as_of = "2025-10-10",
+     .ev = {{.id = "H1",
+             .urn = URN_A,
+             .kind = OR_EV_EHE,
+             .start = "2025-10-01",
+             .recorded = "2025-10-01"}},
+     .want = {{"H1", DELETION, "2025-10-01", DONE, "2025-10-01", "onroll"}}},
+    /* recorded two days after the pupil left: done, on the day it was recorded (late) */
+    {.name = "deletion return: an in-year transfer recorded two days late",
+     .as_of = "2025-10-10",
+     .ev = {{.id = "T1",
+             .urn = URN_A,
+             .kind = OR_EV_IN_YEAR_TRANSFER,
+             .start = "2025-10-01",
+             .recorded = "2025-10-03"}},
+     .want = {{"T1", DELETION, "2025-10-01", DONE, "2025-10-03", "onroll"}}},
+    /* a row with no day of recording (built by hand) and no action: overdue after the day */
+    {.name = "deletion return: a child missing education with no return on record",
+     .as_of = "2025-10-02",
+     .ev = {{.id = "C1", .urn = URN_A, .kind = OR_EV_CME, .start = "2025-10-01"}},
+     .want = {{"C1", DELETION, "2025-10-01", OVERDUE, NONE}}},
+    /* Born 1 Jul 2009: past compulsory school age from 27 Jun 2025 (the last Friday of June of
+     * the school year in which 16; Education Act 1996 s8): no return due. */
+    {.name = "deletion return: not for a pupil past compulsory school age",
+     .as_of = "2025-10-10",
+     .dob = "2009-07-01",
+     .year = "12",
+     .ev = {{.id = "H1",
+             .urn = URN_A,
+             .kind = OR_EV_EHE,
+             .start = "2025-10-01",
+             .recorded = "2025-10-01"}},
+     .absent = {"H1 " DELETION}},
 };
 
 int main(void)

@@ -78,6 +78,13 @@
         .urn = u, .kind = OR_EV_REFERRAL_UPDATE, .start = s, .ref = r, .outcome = status           \
     }
 
+/* children not in school: a move off the roll (cnis.c) */
+#define EXIT(i, u, k, s)                                                                           \
+    {                                                                                              \
+        .id = i, .urn = u, .kind = k, .start = s                                                   \
+    }
+#define ENQUIRY(u, r, rl, on, out) ACT_OUT(u, r, rl, on, NULL, out)
+
 #define CONSULT      "LOCAL-CONSULT-2-15"
 #define CONSULT_PEX  "LOCAL-CONSULT-PEX"
 #define PSP          "LOCAL-PSP"
@@ -89,6 +96,8 @@
 #define PARTNERS     "LOCAL-NOTIFY-PARTNERS"
 #define PTT_RULE     "LOCAL-PTT"
 #define REFERRAL     "LOCAL-REFERRAL"
+#define CME          "LOCAL-CME-ENQUIRY"
+#define EHE          "LOCAL-EHE-ENQUIRY"
 
 /* The rows this file owns: every local-protocol rule except LOCAL-PEP (see the top). */
 static bool owned_rule(const char *id)
@@ -583,6 +592,93 @@ static const duty_case cases[] = {
      .as_of = "2025-12-19",
      .ev = {PTT("T1", URN_B, "2025-11-10", NULL)},
      .want = {{"T1", PTT_RULE, "2026-01-05", OPEN, NONE}}},
+
+    /* == children not in school (cnis.c; DfE Children missing education 2024, Elective home
+     * education guidance 2019; intervals: the local protocol's defaults cme.first_days 5,
+     * cme.every_days 10, ehe.first_days 10, ehe.review_days 190) == */
+
+    /* Missing education from Mon 10 Nov at school A: the first enquiry AFTER(10 Nov, 5): Nov
+     * 11 = 1, 12 = 2, 13 = 3, 14 = 4, 17 = 5 -> Mon 17 Nov; as of Tue 18 Nov overdue. */
+    {.name = "child missing education: the first enquiry within 5 school days, overdue",
+     .as_of = "2025-11-18",
+     .ev = {EXIT("C1", URN_A, OR_EV_CME, "2025-11-10")},
+     .want = {{"C1", CME, "2025-11-17", OVERDUE, NONE}}},
+
+    /* The same at school B, whose INSET day Fri 14 Nov is not a school day: Nov 11, 12, 13 =
+     * 1..3, [14], 17 = 4, 18 = 5 -> Tue 18 Nov; as of Tue 18 Nov open. */
+    {.name = "child missing education at school B: its INSET day is not counted",
+     .as_of = "2025-11-18",
+     .ev = {EXIT("C1", URN_B, OR_EV_CME, "2025-11-10")},
+     .want = {{"C1", CME, "2025-11-18", OPEN, NONE}}},
+
+    /* An enquiry on Fri 14 Nov still finds the child missing: the next AFTER(14 Nov, 10): Nov
+     * 17-21 = 1..5, 24-28 = 6..10 -> Fri 28 Nov; as of Thu 20 Nov open. */
+    {.name = "child still missing after an enquiry: the next within 10 school days",
+     .as_of = "2025-11-20",
+     .ev = {EXIT("C1", URN_A, OR_EV_CME, "2025-11-10"),
+            ENQUIRY(URN_A, "C1", CME, "2025-11-14", "still_missing")},
+     .want = {{"C1", CME, "2025-11-28", OPEN, NONE}}},
+
+    /* Found on a school's roll on Fri 21 Nov: the case is closed that day. */
+    {.name = "child missing education found: the case closes on the enquiry",
+     .as_of = "2025-12-01",
+     .ev = {EXIT("C1", URN_A, OR_EV_CME, "2025-11-10"),
+            ENQUIRY(URN_A, "C1", CME, "2025-11-14", "still_missing"),
+            ENQUIRY(URN_A, "C1", CME, "2025-11-21", "found_in_school")},
+     .want = {{"C1", CME, "2025-11-21", DONE, "2025-11-21"}}},
+
+    /* An unexplained exit is a child missing education until found. */
+    {.name = "unexplained exit: enquiries as for a child missing education",
+     .as_of = "2025-11-12",
+     .ev = {EXIT("U1", URN_A, OR_EV_UNEXPLAINED_EXIT, "2025-11-10")},
+     .want = {{"U1", CME, "2025-11-17", OPEN, NONE}}},
+
+    /* Registered at school B from Mon 17 Nov: no longer missing, no enquiry due. */
+    {.name = "child missing education registered at another school: no enquiry",
+     .as_of = "2025-11-20",
+     .enrol = {{URN_A, "2021-09-01", "2025-11-10"}, {URN_B, "2025-11-17", NULL}},
+     .ev = {EXIT("C1", URN_A, OR_EV_CME, "2025-11-10")},
+     .absent = {"C1 " CME}},
+
+    /* Elective home education from Wed 1 Oct: the first enquiry AFTER(1 Oct, 10): Oct 2, 3 =
+     * 1, 2, 6-10 = 3..7, 13, 14, 15 = 8..10 -> Wed 15 Oct; as of Fri 10 Oct open. */
+    {.name = "elective home education: the first enquiry within 10 school days",
+     .as_of = "2025-10-10",
+     .ev = {EXIT("H1", URN_A, OR_EV_EHE, "2025-10-01")},
+     .want = {{"H1", EHE, "2025-10-15", OPEN, NONE}}},
+
+    /* An enquiry on Wed 8 Oct finds the education not suitable: the next AFTER(8 Oct, 10): Oct
+     * 9, 10 = 1, 2, 13-17 = 3..7, 20, 21, 22 = 8..10 -> Wed 22 Oct; as of Thu 23 Oct overdue. */
+    {.name = "home education not suitable: the next enquiry within 10 school days",
+     .as_of = "2025-10-23",
+     .ev = {EXIT("H1", URN_A, OR_EV_EHE, "2025-10-01"),
+            ENQUIRY(URN_A, "H1", EHE, "2025-10-08", "not_suitable")},
+     .want = {{"H1", EHE, "2025-10-22", OVERDUE, NONE}}},
+
+    /* Found suitable on Wed 8 Oct: the next a school year (190 school days) later, beyond this
+     * written calendar (169 school days from 9 Oct to 22 Jul 2026): not before 22 Jul 2026, so
+     * open as of the end of the summer term; the date itself is not checked here. */
+    {.name = "home education suitable: the next enquiry a school year later",
+     .as_of = "2026-07-22",
+     .ev = {EXIT("H1", URN_A, OR_EV_EHE, "2025-10-01"),
+            ENQUIRY(URN_A, "H1", EHE, "2025-10-08", "suitable")},
+     .want = {{"H1", EHE, ANY, OPEN, NONE}}},
+
+    /* The child returned to school: closed on the enquiry. */
+    {.name = "home educated child returned to school: the case closes",
+     .as_of = "2025-11-03",
+     .ev = {EXIT("H1", URN_A, OR_EV_EHE, "2025-10-01"),
+            ENQUIRY(URN_A, "H1", EHE, "2025-10-08", "returned_to_school")},
+     .want = {{"H1", EHE, "2025-10-08", DONE, "2025-10-08"}}},
+
+    /* Born 1 Jul 2009: 16 on 1 Jul 2025, so past compulsory school age from the last Friday of
+     * June 2025 (Education Act 1996 s8): no enquiry for home education from 1 Oct 2025. */
+    {.name = "past compulsory school age: no enquiry",
+     .as_of = "2025-10-20",
+     .dob = "2009-07-01",
+     .year = "12",
+     .ev = {EXIT("H1", URN_A, OR_EV_EHE, "2025-10-01")},
+     .absent = {"H1 " EHE}},
 };
 
 int main(void)
