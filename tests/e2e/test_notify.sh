@@ -343,7 +343,9 @@ WP2=$(free_port)
 SERVE2=$!
 PIDS="$PIDS $SERVE2"
 i=0
-while ! grep -q 'X-Sink-Rcpt-To: pru2@' "$MAIL"/*.eml 2>/dev/null && [ $i -lt 100 ]; do
+# until both have arrived (the sender sends one at a time: the first alone is not the end)
+while [ "$(grep -l 'X-Sink-Rcpt-To: pru2@' "$MAIL"/*.eml 2>/dev/null | wc -l | tr -d ' ')" -lt 2 ] &&
+    [ $i -lt 200 ]; do
     sleep 0.1
     i=$((i + 1))
 done
