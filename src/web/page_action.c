@@ -20,6 +20,7 @@
 
 #include "onroll/rules.h"
 #include "web/form.h"
+#include "web/view.h"
 
 static const gov_choice deliveries[] = {
     {"hand", "Handed over", "Deemed received that day"},
@@ -212,6 +213,15 @@ static void list_page(const web_request *req, web_response *res, const char *upn
     or_model_free(m);
 }
 
+/* Whether back names a worklist a duty is recorded from (a local path: /duties or the register
+ * of children not in school). */
+static bool list_back(const char *back)
+{
+    return web_local_path(back) && (!strncmp(back, "/duties?", 8) || !strcmp(back, "/duties") ||
+                                    !strncmp(back, "/children-not-in-school?", 24) ||
+                                    !strcmp(back, "/children-not-in-school"));
+}
+
 typedef struct {
     const char *upn;
     or_model *m;
@@ -230,22 +240,34 @@ static void form_page(form *f, web_response *res, void *ctx)
     web_pupil_name(req, a->upn, name, sizeof name);
     const char *title = or_arena_printf(req->arena, "Record: %s", d->rule->summary);
     gov_page_start(out, req, f->nerrors ? or_arena_printf(req->arena, "Error: %s", title) : title);
-    html_printf(out,
-                "<a href=\"/pupils/%t/action\" class=\"govuk-back-link\">Back to the pupil's "
-                "duties</a>\n",
-                a->upn);
+    const char *back_href = form_text(f, F_BACK);
+    if (list_back(back_href)) /* a local path (web_local_path) */
+        html_printf(out, "<a href=\"%t\" class=\"govuk-back-link\">Back to the list</a>\n",
+                    back_href);
+    else
+        html_printf(out,
+                    "<a href=\"/pupils/%t/action\" class=\"govuk-back-link\">Back to the "
+                    "pupil's duties</a>\n",
+                    a->upn);
     html_raw(out, "<div class=\"govuk-grid-row\">\n<div class=\"govuk-grid-column-two-thirds\">\n");
     gov_error_summary(out, f->errors, f->nerrors);
     html_printf(out, "<span class=\"govuk-caption-l\">%s, UPN %s</span>\n",
                 name[0] ? name : "Pupil", a->upn);
     html_printf(out, "<h1 class=\"govuk-heading-l\">%s</h1>\n", d->rule->summary);
     gov_summary_start(out);
-    gov_summary_row(out, "Duty", d->rule->id);
     gov_summary_row(out, "Who", d->rule->who);
     gov_summary_row(out, "Source", d->rule->source);
-    if (d->event_id && *d->event_id)
-        gov_summary_row(out, "Event", d->event_id);
-    gov_summary_row(out, "School", or_arena_printf(req->arena, "URN %d", d->urn));
+    const or_fact_event *e = d->event_id && *d->event_id
+                                 ? or_facts_event(or_model_find(a->m, a->upn), d->urn, d->event_id)
+                                 : NULL;
+    if (e) { /* the event in words, not its id */
+        char on[24];
+        gov_summary_row(out, "About",
+                        or_arena_printf(req->arena, "%s, %s",
+                                        or_label_event(or_event_kind_name(e->kind)),
+                                        web_date_human(e->start, on)));
+    }
+    gov_summary_row(out, "School", view_school_label(req, d->urn));
     gov_summary_row(out, "Due",
                     d->due == OR_DATE_NONE ? "No fixed date" : web_date_human(d->due, due));
     gov_summary_row(out, "Status",
@@ -300,6 +322,10 @@ static bool prepare(const web_request *req, web_response *res, action_page *a)
     } else {
         form_off(f, F_OUTCOME); /* no outcome for this rule */
     }
+    if (!strcmp(rule, "LOCAL-CME-ENQUIRY") || !strcmp(rule, "LOCAL-EHE-ENQUIRY")) {
+        form_off(f, F_DELIVERY); /* an enquiry is not a notice sent to someone */
+        form_off(f, F_TO);
+    }
     return true;
 }
 
@@ -350,12 +376,12 @@ static bool row(form *f, const char **cells, const char **detail, void *ctx)
     return true;
 }
 
-/* Where to go once saved: back to the duties list the officer came from (a local /duties
- * path only), else to the pupil's page, where the duty shows as done. */
+/* Where to go once saved: back to the list the officer came from (list_back), else to the
+ * pupil's page, where the duty shows as done. */
 static const char *back_to(const web_request *req, const action_page *a)
 {
     const char *back = form_text(&a->f, F_BACK);
-    if (web_local_path(back) && (!strncmp(back, "/duties?", 8) || !strcmp(back, "/duties")))
+    if (list_back(back))
         return or_arena_printf(req->arena, "%s%srecorded=%s", back, strchr(back, '?') ? "&" : "?",
                                form_text(&a->f, F_RULE));
     return or_arena_printf(req->arena, "/pupils/%s?action=%s", a->upn, form_text(&a->f, F_RULE));

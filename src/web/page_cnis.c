@@ -43,20 +43,7 @@ static const list_filter filters[F__N] = {
                   .nchoices = S__N},
     [F_SCHOOL] = {"school", "School left", NULL, LIST_SELECT, .any = "Every school"},
 };
-enum {
-    C_PUPIL,
-    C_UPN,
-    C_KIND,
-    C_SCHOOL,
-    C_URN,
-    C_SINCE,
-    C_ENQ,
-    C_LAST,
-    C_DUE,
-    C_STATUS,
-    C_ACTION,
-    C__N
-};
+enum { C_PUPIL, C_UPN, C_KIND, C_SCHOOL, C_URN, C_SINCE, C_ENQ, C_LAST, C_DUE, C_STATUS, C__N };
 static const list_column columns[C__N] = {
     [C_PUPIL] = {"pupil", "Child", "name", LIST_SORT},
     [C_UPN] = {NULL, NULL, "upn", 0},
@@ -64,11 +51,10 @@ static const list_column columns[C__N] = {
     [C_SCHOOL] = {"school", "School left", "school", LIST_SORT},
     [C_URN] = {NULL, NULL, "urn", LIST_NUMERIC},
     [C_SINCE] = {"since", "Left on", "left_on", LIST_SORT | LIST_DESC},
-    [C_ENQ] = {NULL, "Enquiries", "enquiries", LIST_NUMERIC},
-    [C_LAST] = {NULL, "Last outcome", "last_outcome", 0},
-    [C_DUE] = {"due", "Next enquiry due", "next_due", LIST_SORT},
-    [C_STATUS] = {"status", "Status", "status", LIST_SORT},
-    [C_ACTION] = {NULL, "Action", NULL, 0},
+    [C_ENQ] = {NULL, "Enquiries", "enquiries", 0},
+    [C_LAST] = {NULL, NULL, "last_outcome", 0},
+    [C_DUE] = {"due", "Next enquiry", "next_due", LIST_SORT},
+    [C_STATUS] = {"status", NULL, "status", LIST_SORT}, /* the default order; a tag by the date */
 };
 static const list_spec spec = {"/children-not-in-school",
                                "Children not in school",
@@ -292,21 +278,24 @@ static void row_html(or_sb *out, const web_request *req, const view_snapshot *sn
     gov_td(out, kinds[r->kind].label);
     view_td_school(out, req, snap, r->d->urn);
     gov_td(out, r->exit ? view_date(r->exit->start, day) : "");
+    /* the enquiries made and the last one's outcome; the next due, with the case's status */
     char n[OR_FMT_INT_LEN];
-    gov_td(out, or_fmt_int(r->enquiries, n));
-    gov_td(out, r->last ? outcome_words(r->last->outcome) : "None yet");
-    gov_td(out, r->status == S_CLOSED ? "" : view_date(r->d->due, day));
-    html_raw(out, "<td class=\"govuk-table__cell\">");
-    view_tag(out, statuses[r->status].label, status_colour(r->status));
-    html_raw(out, "</td>\n");
-    if (r->status == S_CLOSED)
-        gov_td(out, "");
+    if (r->last)
+        html_printf(out, "<td class=\"govuk-table__cell\">%s<br>Last: %s</td>\n",
+                    or_fmt_int(r->enquiries, n), outcome_words(r->last->outcome));
     else
+        gov_td(out, "None yet");
+    html_printf(out, "<td class=\"govuk-table__cell\">%s ",
+                r->status == S_CLOSED ? "" : view_date(r->d->due, day));
+    view_tag(out, statuses[r->status].label, status_colour(r->status));
+    if (r->status != S_CLOSED)
         html_printf(out,
-                    "<td class=\"govuk-table__cell\"><a class=\"govuk-link\" "
-                    "href=\"/pupils/%t/action?urn=%d&amp;event=%t&amp;rule=%t\">Record an "
-                    "enquiry<span class=\"govuk-visually-hidden\"> for %s</span></a></td>\n",
+                    "<br><a class=\"govuk-link\" "
+                    "href=\"/pupils/%t/action?urn=%d&amp;event=%t&amp;rule=%t&amp;back=/"
+                    "children-not-in-school\">Record an "
+                    "enquiry<span class=\"govuk-visually-hidden\"> for %s</span></a>",
                     r->p->upn, r->d->urn, r->d->event_id, r->d->rule->id, name);
+    html_raw(out, "</td>\n");
     gov_table_row_end(out);
 }
 

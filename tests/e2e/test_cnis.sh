@@ -107,8 +107,8 @@ expect_in "... Eli, no known destination" "Left with no known destination" "$WOR
 expect_not_in "... not Farah (her return says where she went)" "Farah" "$WORK/register.html"
 expect_in "... the school left, by name" "Eastfield Academy" "$WORK/register.html"
 expect_in "... dates in words" "23 January 2026" "$WORK/register.html"
-expect_in "... a link to record Dana's enquiry" \
-    "href=\"/pupils/$D/action?urn=200001&amp;event=CME-D&amp;rule=LOCAL-CME-ENQUIRY\"" "$WORK/register.html"
+expect_in "... a link to record Dana's enquiry, and back" \
+    "href=\"/pupils/$D/action?urn=200001&amp;event=CME-D&amp;rule=LOCAL-CME-ENQUIRY&amp;back=/children-not-in-school\"" "$WORK/register.html"
 expect_not_in "... no rule ids on screen" ">LOCAL-CME-ENQUIRY<" "$WORK/register.html"
 expect_eq "... its read is on the audit log" 1 "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'cnis.view'")"
 expect_eq "filtered to home education" 200 "$(get "$LA" '/children-not-in-school?kind=ehe')"
@@ -119,13 +119,19 @@ expect_eq "... one row per case, and its header" 4 "$(wc -l <"$WORK/body" | tr -
 expect_in "... Dana's case in the CSV" "$D,cme,Eastfield Academy,200001,2026-01-23,0,,2026-01-30,overdue" "$WORK/body"
 
 # ---- 4. recording an enquiry ----
-expect_eq "the enquiry form for Dana" 200 "$(get "$LA" "/pupils/$D/action?urn=200001&event=CME-D&rule=LOCAL-CME-ENQUIRY")"
+expect_eq "the enquiry form for Dana, from the register" 200 "$(get "$LA" "/pupils/$D/action?urn=200001&event=CME-D&rule=LOCAL-CME-ENQUIRY&back=/children-not-in-school")"
 cp "$WORK/body" "$WORK/enquiry.html"
 expect_in "... offers the outcomes in words" "Found: on a school&#39;s roll" "$WORK/enquiry.html"
+expect_in "... names what it is about in words" "Child missing education, 23 January 2026" "$WORK/enquiry.html"
+expect_in "... and the school by name" "Eastfield Academy" "$WORK/enquiry.html"
+expect_not_in "... not the event's id" ">CME-D<" "$WORK/enquiry.html"
+expect_not_in "... nor the rule's" ">LOCAL-CME-ENQUIRY<" "$WORK/enquiry.html"
+expect_not_in "... no question of how a notice was sent" "How was it sent" "$WORK/enquiry.html"
 form_body "$WORK/enquiry.html" done-day=28 done-month=1 done-year=2026 outcome=still_missing \
     "notes=Home visit: no answer" >"$WORK/req"
-code=$(post "$LA" "/pupils/$D/action" "$WORK/req")
-expect_eq "the LA records an enquiry: still missing" 303 "$code"; [ "$code" = 303 ] || tr -d "\n" <"$WORK/body" | grep -o "govuk-error-summary__list.\{0,400\}"
+code=$(curl -s -b "$LA" -c "$LA" -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' --data-binary @"$WORK/req" "$B/pupils/$D/action")
+expect_eq "the LA records an enquiry: still missing" 303 "$code"
+expect_in "... and is back on the register" "/children-not-in-school" "$WORK/headers"; [ "$code" = 303 ] || tr -d "\n" <"$WORK/body" | grep -o "govuk-error-summary__list.\{0,400\}"
 # AFTER(28 Jan, 10): Jan 29, 30 = 1, 2, Feb 2-6 = 3..7, 9-11 = 8..10 -> Wed 11 Feb
 expect_eq "... the next enquiry due Wed 11 Feb (10 school days)" "2026-02-11|open|" \
     "$(duty 2026-02-02 $D LOCAL-CME-ENQUIRY)"
