@@ -78,6 +78,7 @@ typedef struct {
     or_date start, end; /* end OR_DATE_NONE while on roll */
     char reg_type;      /* 'm'ain, 'd'ual, 's'ubsidiary */
     const char *year_group;
+    const char *leaving_reason; /* why it ended, as the school recorded it; NULL if not */
 } or_fact_enrolment;
 
 typedef struct {

@@ -46,6 +46,14 @@ static const char *outcome(dm_rng *r, const char *rule, const or_fact_event *e)
         return x < 80 ? "upheld" : "reinstated";
     if (!strcmp(rule, "LOCAL-PSP-REVIEW"))
         return x < 50 ? "improving" : x < 85 ? "no_change" : "worse";
+    /* the LA's enquiries about children not in school (most found, or suitably educated) */
+    if (!strcmp(rule, "LOCAL-CME-ENQUIRY"))
+        return x < 55   ? "found_in_school"
+               : x < 70 ? "moved_away"
+               : x < 80 ? "found_home_educated"
+                        : "still_missing";
+    if (!strcmp(rule, "LOCAL-EHE-ENQUIRY"))
+        return x < 80 ? "suitable" : x < 90 ? "not_suitable" : "no_response";
     return "";
 }
 

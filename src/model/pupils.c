@@ -207,6 +207,7 @@ static or_code on_enrolment(void *ctx, const or_value *r, const or_row_meta *met
     e->end = date_of(&r[OR_EN_END]);
     e->reg_type = r[OR_EN_TYPE].s[0];
     e->year_group = dup(m, &r[OR_EN_YEAR_GROUP]);
+    e->leaving_reason = r[OR_EN_LEAVING_REASON].null ? NULL : dup(m, &r[OR_EN_LEAVING_REASON]);
     return OR_OK;
 }
 

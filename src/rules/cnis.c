@@ -8,8 +8,9 @@
  * education, an unexplained exit, an in-year transfer) is the return: done by recording it,
  * due on the day the pupil left. A registration that ended with no exit recorded, outside the
  * summer (the standard transition), for a pupil not registered at another school since, is a
- * return the LA has not had: due on the day the registration ended, done by an `action` of the
- * rule at that school.
+ * return the LA has not had, unless the school recorded why it ended (the leaving reason of its
+ * enrolments file states the ground): due on the day the registration ended, done by an
+ * `action` of the rule at that school.
  *
  * LOCAL-CME-ENQUIRY: after a child missing education or an unexplained exit, the LA's first
  * enquiry within cme.first_days school days of the exit, then one every cme.every_days
@@ -177,8 +178,8 @@ void or_stat_deletion(or_duty_ctx *c)
             continue; /* the standard transition at the end of the school year */
         const or_fact_snapshot *s = or_facts_snapshot_on(c->f, en->end);
         if ((s && s->dob != OR_DATE_NONE && !or_compulsory_school_age(s->dob, en->end)) ||
-            explained(c, en))
-            continue;
+            (en->leaving_reason && *en->leaving_reason) || explained(c, en))
+            continue; /* a reason recorded with the end is the return's ground */
         const or_fact_event *done = NULL;
         const char *rule = c->rules[OR_RULE_STAT_ROLL_DELETION_NOTIFY].id;
         for (int k = 0; k < c->f->nevents; k++) {

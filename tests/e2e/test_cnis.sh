@@ -41,6 +41,11 @@ upn,urn,start,end,type,year_group
 M999271000006,200001,2023-09-04,2026-02-05,main,9
 CSV
 expect_status "Farah's registration ends with no exit recorded" 0 "$ONROLL" import "$WORK/ended.csv"
+cat >"$WORK/ended-why.csv" <<'CSV'
+upn,urn,start,end,type,year_group,leaving_reason
+R999271000001,200001,2023-09-04,2026-02-05,main,9,Moved to Scotland
+CSV
+expect_status "Amir's ends with the reason the school recorded" 0 "$ONROLL" import "$WORK/ended-why.csv"
 
 # ---- 1. the rules ----
 # Beth: EHE Mon 12 Jan; AFTER(12 Jan, 10): Jan 13-16 = 1..4, 19-23 = 5..9, Mon 26 = 10.
@@ -63,6 +68,8 @@ expect_eq "... overdue as of a day before it was recorded" "2026-01-23|overdue|"
 # Farah: the registration ended Thu 5 Feb with no exit: a return the LA has not had
 expect_eq "a registration ended with no exit: the deletion return due that day" "2026-02-05|overdue|" \
     "$(duty 2026-02-06 $F STAT-ROLL-DELETION-NOTIFY)"
+expect_eq "... not when the school recorded why it ended (the return's ground)" "" \
+    "$(duty 2026-02-06 R999271000001 STAT-ROLL-DELETION-NOTIFY)"
 cat >"$WORK/return.csv" <<'CSV'
 event_id,upn,urn,type,start,rule,notes
 DEL-F,M999271000006,200001,action,2026-02-06,STAT-ROLL-DELETION-NOTIFY,Moved to Scotland with her mother

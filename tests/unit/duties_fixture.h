@@ -301,8 +301,9 @@ static void build_facts(const duty_case *c, built_facts *b)
 
     int ne = 0;
     for (int i = 0; i < 3 && c->enrol[i].urn; i++, ne++)
-        b->en[i] = (or_fact_enrolment){c->enrol[i].urn, D(c->enrol[i].start), D(c->enrol[i].end),
-                                       'm', b->snaps[0].year_group};
+        b->en[i] = (or_fact_enrolment){c->enrol[i].urn,        D(c->enrol[i].start),
+                                       D(c->enrol[i].end),     'm',
+                                       b->snaps[0].year_group, NULL};
     if (ne == 0) {
         int urns[3] = {URN_A, URN_B, URN_C};
         for (int u = 0; u < 3; u++) {
@@ -310,8 +311,8 @@ static void build_facts(const duty_case *c, built_facts *b)
             for (int i = 0; i < n; i++)
                 used = used || b->ev[i].urn == urns[u];
             if (used)
-                b->en[ne++] = (or_fact_enrolment){urns[u], D("2021-09-01"), OR_DATE_NONE, 'm',
-                                                  b->snaps[0].year_group};
+                b->en[ne++] = (or_fact_enrolment){urns[u], D("2021-09-01"),        OR_DATE_NONE,
+                                                  'm',     b->snaps[0].year_group, NULL};
         }
     }
 

@@ -140,8 +140,8 @@ static void test_cases(void **state)
         or_fact_event ev[2];
         int ne = 0, nv = 0;
         for (int k = 0; k < 2 && c->en[k].urn; k++)
-            en[ne++] =
-                (or_fact_enrolment){c->en[k].urn, D(c->en[k].start), D(c->en[k].end), 'm', NULL};
+            en[ne++] = (or_fact_enrolment){
+                c->en[k].urn, D(c->en[k].start), D(c->en[k].end), 'm', NULL, NULL};
         for (int k = 0; k < 2 && c->ev[k].urn; k++)
             ev[nv++] = (or_fact_event){.event_id = "X1",
                                        .urn = c->ev[k].urn,

@@ -935,7 +935,8 @@ static void build(const fixture *fx, const risk_case *c, built *b)
         b->tot[f->ntotals++] = (or_fact_totals){
             t->urn, D(t->from), D(t->to), t->possible, t->present, t->authorised, t->unauthorised};
     for (const enrol_t *e = c->en; e < c->en + 4 && e->urn; e++)
-        b->en[f->nenrols++] = (or_fact_enrolment){e->urn, D(e->start), D(e->end), e->type, "9"};
+        b->en[f->nenrols++] =
+            (or_fact_enrolment){e->urn, D(e->start), D(e->end), e->type, "9", NULL};
     for (const case_t *k = c->cs; k < c->cs + 2 && k->role; k++)
         b->cs[f->ncases++] = (or_fact_case){"sw@example.org", k->role, D(k->start), D(k->end)};
     for (const run_t *r = c->runs; r < c->runs + 8 && r->from; r++) {

@@ -46,8 +46,8 @@ static or_fact_event ev(const char *id, int urn, or_event_kind k, const char *st
 static int setup(void **state)
 {
     (void)state;
-    enrols[0] = (or_fact_enrolment){100001, d("2024-09-01"), d("2026-03-31"), 'm', NULL};
-    enrols[1] = (or_fact_enrolment){100002, d("2026-04-13"), OR_DATE_NONE, 'm', NULL};
+    enrols[0] = (or_fact_enrolment){100001, d("2024-09-01"), d("2026-03-31"), 'm', NULL, NULL};
+    enrols[1] = (or_fact_enrolment){100002, d("2026-04-13"), OR_DATE_NONE, 'm', NULL, NULL};
     events[0] = ev("P1", 100001, OR_EV_PSP, "2026-02-01");
     events[1] = ev("R1", 100001, OR_EV_REFERRAL, "2026-02-02");
     events[1].to = "reu";
