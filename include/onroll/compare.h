@@ -70,9 +70,11 @@ typedef struct {
     const or_columns *c; /* onroll's own records (NULL: none) */
     int ay_last;         /* only years up to this one (0: every year) */
     int threshold;       /* suppress onroll's own counts of 1 to threshold (0: none) */
+    const char *la_name; /* la.name, or NULL */
 } or_cmp_opts;
 
-/* The options from the settings la.code, la.region, la.neighbours (those not set left 0/NULL);
+/* The options from the settings la.code, la.region, la.neighbours, la.name (those not set left
+ * 0/NULL);
  * the strings in a. */
 or_code or_cmp_opts_load(or_store *s, or_arena *a, or_cmp_opts *o, or_error *err);
 
@@ -81,6 +83,7 @@ typedef struct {
     int nyears;
     int *years; /* academic years (2022 = 2022/23), ascending */
     const char *la_name;     /* as published for la_code (NULL: no row has it) */
+    const char *la_label;    /* la.name, else la_name, else "The local authority" */
     const char *region_code; /* la.region's when the published figures have it, else the
                                 region the LA's published row names (region_name NULL:
                                 neither) */
@@ -99,10 +102,18 @@ const or_cmp_cell *or_cmp_at(const or_cmp *c, int year, or_cmp_type t, or_cmp_se
 /* "2022/23" */
 const char *or_cmp_year_label(or_arena *a, int ay);
 
+/* A measure's trend for a line chart (svg.h): the LA (onroll's figure where it has one, else
+ * the published one), England, the region and the neighbours (those there are), each over every
+ * year (NAN where there is no figure: suppressed, not available), in a. Returns how many
+ * series (2 to 4) went into series[4]; *labels gets the years' labels ("2022/23"). */
+#include "onroll/svg.h"
+int or_cmp_series_of(const or_cmp *c, or_cmp_measure m, or_cmp_type t, or_arena *a,
+                     or_svg_series series[4], const char ***labels);
+
 /* A measure's table for one school type: a row per year, a column per series that has a
- * figure in some year (and the neighbours counted). la_label names the LA ("Kestrel"). */
-void or_cmp_table(const or_cmp *c, or_cmp_measure m, or_cmp_type t, const char *la_label,
-                  or_arena *a, or_table *out);
+ * figure in some year (and the neighbours counted), the LA named by c->la_label. */
+void or_cmp_table(const or_cmp *c, or_cmp_measure m, or_cmp_type t, or_arena *a,
+                  or_table *out);
 /* Every figure, one a row (for CSV and JSON): time_period, school_type, measure, area,
  * area_code, rate, numerator, denominator, neighbours_with_figures. t < 0: every type. The
  * LA's own counts are not given (only its rate, suppressed as shown). */

@@ -96,10 +96,9 @@ int cmd_report_compare(int argc, char **argv)
                             "to compare with\n");
         or_table t;
         if (fmt == OR_FMT_TABLE) {
-            const char *la = cmp.la_name ? cmp.la_name : "The LA";
             for (int m = 0; !rc && m < OR_CMP__MEASURES; m++) {
                 or_cmp_table(&cmp, (or_cmp_measure)m, type < 0 ? OR_CMP_TOTAL : (or_cmp_type)type,
-                             la, &a, &t);
+                             &a, &t);
                 printf("%s%s\n", m ? "\n" : "", t.title);
                 rc = or_table_text(stdout, &t, &err);
             }

@@ -202,6 +202,8 @@ or_code or_cmp_opts_load(or_store *s, or_arena *a, or_cmp_opts *o, or_error *err
     if (or_settings_has(&st, OR_SET_LA_CODE) &&
         !or_setting_la_codes(st.v[OR_SET_LA_CODE], one, 1, &n, &e) && n == 1)
         o->la_code = one[0];
+    if (or_settings_has(&st, OR_SET_LA_NAME))
+        o->la_name = st.v[OR_SET_LA_NAME];
     if (or_settings_has(&st, OR_SET_LA_REGION))
         o->region = st.v[OR_SET_LA_REGION];
     if (or_settings_has(&st, OR_SET_LA_NEIGHBOURS) &&
@@ -368,6 +370,7 @@ or_code or_compare_build(or_store *s, const or_cmp_opts *o, or_arena *a, or_cmp 
         }
     for (int k = 0; k < o->nneighbours; k++)
         out->neighbours_found += nb_name[k] != NULL;
+    out->la_label = o->la_name ? o->la_name : out->la_name ? out->la_name : "The local authority";
     /* the years: the published ones and onroll's */
     int cap = r.n + 64;
     out->years = or_arena_alloc(a, (size_t)cap * sizeof *out->years);
@@ -451,7 +454,37 @@ or_code or_compare_build(or_store *s, const or_cmp_opts *o, or_arena *a, or_cmp 
     return rc;
 }
 
-/* ---- tables ---- */
+/* ---- charts and tables ---- */
+
+int or_cmp_series_of(const or_cmp *c, or_cmp_measure m, or_cmp_type t, or_arena *a,
+                     or_svg_series series[4], const char ***labels)
+{
+    int n = c->nyears ? c->nyears : 1;
+    *labels = or_arena_calloc(a, (size_t)n, sizeof **labels);
+    double *v[4];
+    for (int s = 0; s < 4; s++)
+        v[s] = or_arena_calloc(a, (size_t)n, sizeof *v[s]);
+    static const or_cmp_series others[3] = {OR_CMP_ENGLAND, OR_CMP_REGION, OR_CMP_NEIGHBOURS};
+    for (int y = 0; y < c->nyears; y++) {
+        (*labels)[y] = or_cmp_year_label(a, c->years[y]);
+        const or_cmp_cell *l = &c->cells[cell_index(c, y, t, OR_CMP_OWN, m)];
+        if (!l->text[0])
+            l = &c->cells[cell_index(c, y, t, OR_CMP_PUBLISHED, m)];
+        v[0][y] = l->shown ? l->rate : NAN;
+        for (int k = 0; k < 3; k++) {
+            const or_cmp_cell *e = &c->cells[cell_index(c, y, t, others[k], m)];
+            v[k + 1][y] = e->shown ? e->rate : NAN;
+        }
+    }
+    int ns = 0;
+    series[ns++] = (or_svg_series){c->la_label, v[0]};
+    series[ns++] = (or_svg_series){"England", v[1]};
+    if (c->region_name)
+        series[ns++] = (or_svg_series){c->region_name, v[2]};
+    if (c->nneighbours)
+        series[ns++] = (or_svg_series){"Statistical neighbours (average)", v[3]};
+    return ns;
+}
 
 static const char *series_heading(const or_cmp *c, int s, const char *la, or_arena *a)
 {
@@ -469,9 +502,10 @@ static const char *series_heading(const or_cmp *c, int s, const char *la, or_are
     }
 }
 
-void or_cmp_table(const or_cmp *c, or_cmp_measure m, or_cmp_type t, const char *la_label,
-                  or_arena *a, or_table *out)
+void or_cmp_table(const or_cmp *c, or_cmp_measure m, or_cmp_type t, or_arena *a,
+                  or_table *out)
 {
+    const char *la_label = c->la_label;
     bool has[OR_CMP__SERIES] = {false};
     for (int y = 0; y < c->nyears; y++)
         for (int s = 0; s < OR_CMP__SERIES; s++)

@@ -41,6 +41,7 @@ static const char *against(const or_cmp_cell *a, const or_cmp_cell *b)
 }
 
 static const char *const unit[OR_CMP__MEASURES] = {" per 100 pupils", "%", " per 100 pupils"};
+static const char *const pct[OR_CMP__MEASURES] = {"", "%", ""};
 static const char *const phrase[OR_CMP__MEASURES] = {
     "suspension rate", "share of pupils suspended at least once", "permanent exclusion rate"};
 
@@ -50,6 +51,10 @@ static void latest_table(scr *x, const or_cmp *c, const char *la)
     int pub = c->latest_published, ay = x->o->ay;
     const char *py = or_cmp_year_label(x->a, pub);
     bool same = pub == ay;
+    bool la_pub = false; /* the LA has a figure in the latest published year */
+    for (int ty = 0; ty < OR_CMP__TYPES; ty++)
+        for (int m = 0; m < OR_CMP__MEASURES; m++)
+            la_pub |= la_cell(c, pub, ty, m)->text[0] != '\0';
     const char *heads[8];
     bool numeric[8] = {false, false, true, true, true, true, true, true};
     int nc = 0;
@@ -57,7 +62,8 @@ static void latest_table(scr *x, const or_cmp *c, const char *la)
     heads[nc++] = "Measure";
     if (!same)
         heads[nc++] = or_arena_printf(x->a, "%s %s", la, x->year);
-    heads[nc++] = or_arena_printf(x->a, "%s %s", la, py);
+    if (same || la_pub)
+        heads[nc++] = or_arena_printf(x->a, "%s %s", la, py);
     heads[nc++] = or_arena_printf(x->a, "England %s", py);
     if (c->region_name)
         heads[nc++] = or_arena_printf(x->a, "%s %s", c->region_name, py);
@@ -79,7 +85,8 @@ static void latest_table(scr *x, const or_cmp *c, const char *la)
             row[k++] = or_cmp_measure_name((or_cmp_measure)m);
             if (!same)
                 row[k++] = or_arena_strdup(x->a, la_cell(c, ay, ty, m)->text);
-            row[k++] = or_arena_strdup(x->a, la_cell(c, pub, ty, m)->text);
+            if (same || la_pub)
+                row[k++] = or_arena_strdup(x->a, la_cell(c, pub, ty, m)->text);
             row[k++] = or_arena_strdup(x->a, or_cmp_at(c, pub, ty, OR_CMP_ENGLAND, m)->text);
             if (c->region_name)
                 row[k++] = or_arena_strdup(x->a, or_cmp_at(c, pub, ty, OR_CMP_REGION, m)->text);
@@ -101,16 +108,39 @@ static void latest_words(scr *x, const or_cmp *c, const char *la, or_cmp_measure
     const or_cmp_cell *e = or_cmp_at(c, pub, OR_CMP_TOTAL, OR_CMP_ENGLAND, m);
     const or_cmp_cell *r = or_cmp_at(c, pub, OR_CMP_TOTAL, OR_CMP_REGION, m);
     const or_cmp_cell *n = or_cmp_at(c, pub, OR_CMP_TOTAL, OR_CMP_NEIGHBOURS, m);
-    if (!l->shown || !e->shown)
+    if (!e->shown)
         return;
     or_sb s = OR_SB_INIT;
-    or_sb_addf(&s, "In %s, the %s in %s (%s%s) was %s England's (%s%s)",
+    const or_cmp_cell *now = la_cell(c, x->o->ay, OR_CMP_TOTAL, m);
+    if (!l->shown && now->shown) {
+        /* no figure of the LA's for the published year: this year's beside the latest */
+        or_sb_addf(&s,
+                   "In %s, the %s in the schools of %s was %s%s. The latest published figures, for "
+                   "%s, are "
+                   "England's %s%s",
+                   x->year, phrase[m], la, now->text, unit[m], or_cmp_year_label(x->a, pub),
+                   e->text, unit[m]);
+        if (r->shown && c->region_name)
+            or_sb_addf(&s, ", %s's %s%s", c->region_name, r->text, pct[m]);
+        if (n->shown)
+            or_sb_addf(&s, " and the statistical neighbours' %s%s", n->text, pct[m]);
+        or_sb_adds(&s, ".");
+        html_printf(x->h, "<p>%s</p>\n", or_sb_str(&s));
+        or_sb_release(&s);
+        return;
+    }
+    if (!l->shown) {
+        or_sb_release(&s);
+        return;
+    }
+    or_sb_addf(&s, "In %s, the %s in the schools of %s (%s%s) was %s England's (%s%s)",
                or_cmp_year_label(x->a, pub), phrase[m], la, l->text, unit[m], against(l, e),
                e->text, unit[m]);
     if (r->shown && c->region_name)
-        or_sb_addf(&s, ", %s %s's (%s)", against(l, r), c->region_name, r->text);
+        or_sb_addf(&s, ", %s %s's (%s%s)", against(l, r), c->region_name, r->text, pct[m]);
     if (n->shown)
-        or_sb_addf(&s, " and %s its statistical neighbours' (%s)", against(l, n), n->text);
+        or_sb_addf(&s, " and %s its statistical neighbours' (%s%s)", against(l, n), n->text,
+                   pct[m]);
     or_sb_adds(&s, ".");
     html_printf(x->h, "<p>%s</p>\n", or_sb_str(&s));
     or_sb_release(&s);
@@ -119,30 +149,13 @@ static void latest_words(scr *x, const or_cmp *c, const char *la, or_cmp_measure
 /* A measure's trend (all schools): the chart, then its table. */
 static void trend(scr *x, const or_cmp *c, const char *la, or_cmp_measure m)
 {
-    int n = c->nyears;
-    const char **labels = or_arena_calloc(x->a, (size_t)(n ? n : 1), sizeof *labels);
-    double *v[4];
-    for (int s = 0; s < 4; s++)
-        v[s] = or_arena_calloc(x->a, (size_t)(n ? n : 1), sizeof *v[s]);
-    static const or_cmp_series others[3] = {OR_CMP_ENGLAND, OR_CMP_REGION, OR_CMP_NEIGHBOURS};
+    or_svg_series series[4];
+    const char **labels;
+    int ns = or_cmp_series_of(c, m, OR_CMP_TOTAL, x->a, series, &labels), n = c->nyears;
     int shown = 0;
-    for (int y = 0; y < n; y++) {
-        labels[y] = or_cmp_year_label(x->a, c->years[y]);
-        const or_cmp_cell *l = la_cell(c, c->years[y], OR_CMP_TOTAL, m);
-        v[0][y] = l->shown ? l->rate : NAN;
-        for (int k = 0; k < 3; k++) {
-            const or_cmp_cell *e = or_cmp_at(c, c->years[y], OR_CMP_TOTAL, others[k], m);
-            v[k + 1][y] = e->shown ? e->rate : NAN;
-        }
-        for (int s = 0; s < 4; s++)
-            shown += !isnan(v[s][y]);
-    }
-    or_svg_series series[4] = {{la, v[0]}, {"England", v[1]}};
-    int ns = 2;
-    if (c->region_name)
-        series[ns++] = (or_svg_series){c->region_name, v[2]};
-    if (c->nneighbours)
-        series[ns++] = (or_svg_series){"Statistical neighbours (average)", v[3]};
+    for (int s = 0; s < ns; s++)
+        for (int y = 0; y < n; y++)
+            shown += !isnan(series[s].values[y]);
     html_printf(x->h, "<h3>%s</h3>\n", or_cmp_measure_name(m));
     latest_words(x, c, la, m);
     if (shown) {
@@ -162,7 +175,7 @@ static void trend(scr *x, const or_cmp *c, const char *la, or_cmp_measure m)
         static const char *const ids[OR_CMP__MEASURES] = {"chart-bench-susp", "chart-bench-one",
                                                           "chart-bench-perm"};
         or_svg_line_chart lc = {{ids[m],
-                                 or_arena_printf(x->a, "%s: %s against England%s", 
+                                 or_arena_printf(x->a, "%s: %s against England%s",
                                                  or_cmp_measure_name(m), la,
                                                  ns > 2 ? ", the region and neighbours" : ""),
                                  or_sb_str(&desc)},
@@ -178,7 +191,7 @@ static void trend(scr *x, const or_cmp *c, const char *la, or_cmp_measure m)
         or_sb_release(&desc);
     }
     or_table t;
-    or_cmp_table(c, m, OR_CMP_TOTAL, la, x->a, &t);
+    or_cmp_table(c, m, OR_CMP_TOTAL, x->a, &t);
     scr_table_out(x, &t);
 }
 
@@ -204,14 +217,7 @@ void scr_write_bench(scr *x)
         scr_section_end(x);
         return;
     }
-    or_arena sa = OR_ARENA_INIT;
-    or_settings st;
-    const char *la = NULL;
-    if (!or_settings_load(x->s, 0, &sa, &st, &err) && or_settings_has(&st, OR_SET_LA_NAME))
-        la = or_arena_strdup(x->a, st.v[OR_SET_LA_NAME]);
-    or_arena_free(&sa);
-    if (!la)
-        la = c.la_name ? c.la_name : "The local authority";
+    const char *la = c.la_label;
     const char *py = or_cmp_year_label(x->a, c.latest_published);
     html_printf(h,
                 "<p>The DfE publishes these figures for every local authority a year or more "
