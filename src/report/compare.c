@@ -583,10 +583,12 @@ void or_cmp_long_table(const or_cmp *c, int t, or_arena *a, or_table *out)
                     row[0] = or_arena_printf(a, "%d%02d", c->years[y], (c->years[y] + 1) % 100);
                     row[1] = type_codes[ty];
                     row[2] = measure_codes[m];
-                    static const char *const area[OR_CMP__SERIES] = {
-                        "onroll", "Local authority (published)", "England", "Region",
-                        "Statistical neighbours"};
-                    row[3] = area[s];
+                    row[3] = s == OR_CMP_OWN ? or_arena_printf(a, "%s (onroll's records)",
+                                                               c->la_label)
+                             : s == OR_CMP_PUBLISHED ? (c->la_name ? c->la_name : c->la_label)
+                             : s == OR_CMP_ENGLAND   ? "England"
+                             : s == OR_CMP_REGION    ? c->region_name
+                                                     : "Statistical neighbours (average)";
                     row[4] = s == OR_CMP_ENGLAND  ? "E92000001"
                              : s == OR_CMP_REGION ? (c->region_code ? c->region_code : "")
                              : s <= OR_CMP_PUBLISHED && c->la_code
