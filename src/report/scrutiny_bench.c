@@ -274,11 +274,12 @@ void scr_write_bench(scr *x)
     }
     if (c.own_last >= c.own_first)
         html_printf(h,
-                    "<p>%s's figures for %s to %s are from its schools' records in onroll, "
+                    "<p>%s's figures for %s%s%s are from its schools' records in onroll, "
                     "counted as the DfE counts them (all schools: primary, secondary and "
                     "special; pupil referral units and alternative provision are not "
                     "included)%s.</p>\n",
-                    la, or_cmp_year_label(x->a, c.own_first), or_cmp_year_label(x->a, c.own_last),
+                    la, or_cmp_year_label(x->a, c.own_first), c.own_last > c.own_first ? " to " : "",
+                    c.own_last > c.own_first ? or_cmp_year_label(x->a, c.own_last) : "",
                     c.la_name ? "; earlier years are as the DfE published them" : "");
     latest_table(x, &c, la);
     for (int m = 0; m < OR_CMP__MEASURES; m++)
