@@ -155,7 +155,7 @@ expect_in "as a file" "onroll-compare-total-202526.csv" "$WORK/headers"
 "$ONROLL" report compare --type total --year 2025/26 --format csv >"$WORK/cli.csv" 2>/dev/null
 expect_same_file "the download is the CLI's CSV" "$WORK/cli.csv" "$WORK/body"
 expect_eq "the download is in the audit log" "1" \
-    "$(sql "select count(*) from log.audit_log where action = 'export' and detail like 'compare total%'")"
+    "$(sql "select count(*) from audit_log where action = 'export' and detail like 'compare total%'")"
 
 # ---- a browser: axe-core, 320 px ----
 if command -v node >/dev/null 2>&1 && [ -d node_modules/playwright-core ] &&
