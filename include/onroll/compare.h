@@ -28,20 +28,26 @@
 #include "onroll/settings.h"
 #include "onroll/store.h"
 
-typedef enum { OR_CMP_TOTAL, OR_CMP_PRIMARY, OR_CMP_SECONDARY, OR_CMP_SPECIAL, OR_CMP__TYPES } or_cmp_type;
+typedef enum {
+    OR_CMP_TOTAL,
+    OR_CMP_PRIMARY,
+    OR_CMP_SECONDARY,
+    OR_CMP_SPECIAL,
+    OR_CMP__TYPES
+} or_cmp_type;
 typedef enum { OR_CMP_SUSP, OR_CMP_ONE, OR_CMP_PERM, OR_CMP__MEASURES } or_cmp_measure;
 typedef enum {
-    OR_CMP_OWN,        /* the LA, from onroll's records */
-    OR_CMP_PUBLISHED,  /* the LA, as the DfE published it */
+    OR_CMP_OWN,       /* the LA, from onroll's records */
+    OR_CMP_PUBLISHED, /* the LA, as the DfE published it */
     OR_CMP_ENGLAND,
     OR_CMP_REGION,
     OR_CMP_NEIGHBOURS, /* pooled */
     OR_CMP__SERIES
 } or_cmp_series;
 
-const char *or_cmp_type_code(or_cmp_type t);  /* "total", "primary", "secondary", "special" */
-const char *or_cmp_type_name(or_cmp_type t);  /* "All state-funded schools", "Primary" ... */
-int or_cmp_type_parse(const char *code);      /* an or_cmp_type, or -1 */
+const char *or_cmp_type_code(or_cmp_type t);       /* "total", "primary", "secondary", "special" */
+const char *or_cmp_type_name(or_cmp_type t);       /* "All state-funded schools", "Primary" ... */
+int or_cmp_type_parse(const char *code);           /* an or_cmp_type, or -1 */
 const char *or_cmp_measure_name(or_cmp_measure m); /* "Suspensions per 100 pupils" ... */
 const char *or_cmp_measure_code(or_cmp_measure m); /* "susp_rate", "one_plus_susp_rate" ... */
 /* The school type of a published school_type or education_phase cell ("Total",
@@ -49,18 +55,17 @@ const char *or_cmp_measure_code(or_cmp_measure m); /* "susp_rate", "one_plus_sus
 int or_cmp_type_of_published(const char *s);
 
 typedef struct {
-    bool shown;     /* a figure */
-    char text[24];  /* as shown: "5.37"; "c" suppressed; "x" not available; "" not held */
-    double rate;    /* when shown */
+    bool shown;       /* a figure */
+    char text[24];    /* as shown: "5.37"; "c" suppressed; "x" not available; "" not held */
+    double rate;      /* when shown */
     int64_t num, den; /* the counts it was worked out from (den 0: not known or not given) */
-    int areas;      /* neighbours: how many had figures */
+    int areas;        /* neighbours: how many had figures */
 } or_cmp_cell;
 
 /* The neighbours' pooled rate: the sum of counts[i] over the sum of headcounts[i] (published
  * text), per 100 at 2 places, over the i whose count and headcount are both whole numbers and
  * whose headcount is not 0; out->areas says how many. None: not shown, "x". */
-void or_cmp_pool(const char *const *counts, const char *const *headcounts, int n,
-                 or_cmp_cell *out);
+void or_cmp_pool(const char *const *counts, const char *const *headcounts, int n, or_cmp_cell *out);
 
 typedef struct {
     int la_code;        /* 0: not set */
@@ -81,18 +86,18 @@ or_code or_cmp_opts_load(or_store *s, or_arena *a, or_cmp_opts *o, or_error *err
 typedef struct {
     int la_code; /* the options' */
     int nyears;
-    int *years; /* academic years (2022 = 2022/23), ascending */
-    const char *la_name;     /* as published for la_code (NULL: no row has it) */
-    const char *la_label;    /* la.name, else la_name, else "The local authority" */
-    const char *region_code; /* la.region's when the published figures have it, else the
-                                region the LA's published row names (region_name NULL:
-                                neither) */
-    const char *region_name; /* NULL: not found */
+    int *years;                        /* academic years (2022 = 2022/23), ascending */
+    const char *la_name;               /* as published for la_code (NULL: no row has it) */
+    const char *la_label;              /* la.name, else la_name, else "The local authority" */
+    const char *region_code;           /* la.region's when the published figures have it, else the
+                                          region the LA's published row names (region_name NULL:
+                                          neither) */
+    const char *region_name;           /* NULL: not found */
     int nneighbours, neighbours_found; /* asked for; of which the published figures name */
-    bool benchmarks;     /* any published row read */
-    int latest_published; /* the last year with a figure for England (-1: none) */
-    int own_first, own_last; /* the years onroll's records have figures (-1, -2: none) */
-    or_cmp_cell *cells;      /* see or_cmp_at */
+    bool benchmarks;                   /* any published row read */
+    int latest_published;              /* the last year with a figure for England (-1: none) */
+    int own_first, own_last;           /* the years onroll's records have figures (-1, -2: none) */
+    or_cmp_cell *cells;                /* see or_cmp_at */
 } or_cmp;
 
 or_code or_compare_build(or_store *s, const or_cmp_opts *o, or_arena *a, or_cmp *out,
@@ -112,8 +117,7 @@ int or_cmp_series_of(const or_cmp *c, or_cmp_measure m, or_cmp_type t, or_arena 
 
 /* A measure's table for one school type: a row per year, a column per series that has a
  * figure in some year (and the neighbours counted), the LA named by c->la_label. */
-void or_cmp_table(const or_cmp *c, or_cmp_measure m, or_cmp_type t, or_arena *a,
-                  or_table *out);
+void or_cmp_table(const or_cmp *c, or_cmp_measure m, or_cmp_type t, or_arena *a, or_table *out);
 /* Every figure, one a row (for CSV and JSON): time_period, school_type, measure, area,
  * area_code, rate, numerator, denominator, neighbours_with_figures. t < 0: every type. The
  * LA's own counts are not given (only its rate, suppressed as shown). */

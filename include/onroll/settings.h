@@ -21,9 +21,11 @@ typedef enum {
     OR_SET_LA_TEAM_NAME,
     OR_SET_LA_TEAM_EMAIL,
     OR_SET_LA_TEAM_PHONE,
+
     OR_SET_LA_CODE,       /* the DfE's three-digit (old) LA code: "999" */
     OR_SET_LA_REGION,     /* the region's code as the DfE's files give it: "E12000007" */
     OR_SET_LA_NEIGHBOURS, /* the statistical neighbours' LA codes: "202, 204, 206" */
+
     OR_SET_HEAD_TEACHER, /* the first of a school's */
     OR_SET_CLERK_NAME,
     OR_SET_CLERK_EMAIL,
@@ -38,8 +40,9 @@ typedef enum {
     OR_SETV_EMAIL,   /* an email address */
     OR_SETV_PHONE,   /* a UK telephone number: 10 or 11 digits from 0, or +44 then 9 or 10 */
     OR_SETV_ADDRESS, /* lines of text (line breaks allowed), at most OR_SETTING_LINES lines */
-    OR_SETV_LA_CODE, /* three digits, 100 to 999 */
-    OR_SETV_REGION,  /* an ONS area code: a capital letter and eight digits */
+
+    OR_SETV_LA_CODE,  /* three digits, 100 to 999 */
+    OR_SETV_REGION,   /* an ONS area code: a capital letter and eight digits */
     OR_SETV_LA_CODES, /* three-digit LA codes separated by commas, each once, at most
                          OR_SETTING_NEIGHBOURS */
 } or_setting_type;

@@ -71,7 +71,8 @@ static or_code not_a_key(const char *key, or_error *err)
 {
     return or_fail(err, OR_EINPUT,
                    "'%s' is not a setting (expected la.name, la.team_name, la.team_email, "
-                   "la.team_phone, la.code, la.region, la.neighbours, or school.URN.head_teacher, .clerk_name, .clerk_email or "
+                   "la.team_phone, la.code, la.region, la.neighbours, or school.URN.head_teacher, "
+                   ".clerk_name, .clerk_email or "
                    ".address, URN a school's six digits; see `onroll config list`)",
                    key ? key : "");
 }

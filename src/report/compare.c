@@ -96,8 +96,7 @@ static void cell_rate(or_cmp_cell *c, int64_t num, int64_t den)
     c->shown = true;
 }
 
-void or_cmp_pool(const char *const *counts, const char *const *headcounts, int n,
-                 or_cmp_cell *out)
+void or_cmp_pool(const char *const *counts, const char *const *headcounts, int n, or_cmp_cell *out)
 {
     memset(out, 0, sizeof *out);
     int64_t num = 0, den = 0;
@@ -170,7 +169,8 @@ static or_code on_row(void *ctx, const or_value *row, const or_row_meta *m, or_e
              : !strcmp(level, "Region")          ? LV_REGION
              : !strcmp(level, "Local authority") ? LV_LA
                                                  : -1;
-    int type = or_cmp_type_of_published(row[OR_BM_SCHOOL_TYPE].null ? NULL : row[OR_BM_SCHOOL_TYPE].s);
+    int type =
+        or_cmp_type_of_published(row[OR_BM_SCHOOL_TYPE].null ? NULL : row[OR_BM_SCHOOL_TYPE].s);
     if (lv < 0 || type < 0)
         return OR_OK;
     OR_ARENA_GROW(r->a, r->rows, r->n + 1, r->cap);
@@ -264,7 +264,7 @@ static void put(const bm_row **p, const bm_row *b)
  * secondary; nursery, pupil referral units and AP in none, as the DfE's totals leave them). */
 static int type_of_phase(const char *code)
 {
-    return !strcmp(code, "primary")                                    ? OR_CMP_PRIMARY
+    return !strcmp(code, "primary")                                     ? OR_CMP_PRIMARY
            : !strcmp(code, "secondary") || !strcmp(code, "all-through") ? OR_CMP_SECONDARY
            : !strcmp(code, "special")                                   ? OR_CMP_SPECIAL
                                                                         : -1;
@@ -327,8 +327,7 @@ static or_code own_figures(const or_cmp_opts *o, or_cmp *out, or_error *err)
     return OR_OK;
 }
 
-or_code or_compare_build(or_store *s, const or_cmp_opts *o, or_arena *a, or_cmp *out,
-                         or_error *err)
+or_code or_compare_build(or_store *s, const or_cmp_opts *o, or_arena *a, or_cmp *out, or_error *err)
 {
     memset(out, 0, sizeof *out);
     out->latest_published = -1;
@@ -380,14 +379,13 @@ or_code or_compare_build(or_store *s, const or_cmp_opts *o, or_arena *a, or_cmp 
     if (o->c) {
         or_columns_info info;
         or_columns_info_get(o->c, &info);
-        for (int ay = info.ay_first; ay >= OR_DATE_MIN_YEAR && ay <= info.ay_last &&
-                                     out->nyears < cap;
-             ay++)
+        for (int ay = info.ay_first;
+             ay >= OR_DATE_MIN_YEAR && ay <= info.ay_last && out->nyears < cap; ay++)
             if (!o->ay_last || ay <= o->ay_last)
                 add_year(out->years, &out->nyears, ay);
     }
-    size_t ncells = (size_t)(out->nyears ? out->nyears : 1) * OR_CMP__TYPES * OR_CMP__SERIES *
-                    OR_CMP__MEASURES;
+    size_t ncells =
+        (size_t)(out->nyears ? out->nyears : 1) * OR_CMP__TYPES * OR_CMP__SERIES * OR_CMP__MEASURES;
     out->cells = or_arena_calloc(a, ncells, sizeof *out->cells);
     /* each published row in its slot */
     int ny = out->nyears ? out->nyears : 1, nn = o->nneighbours ? o->nneighbours : 1;
@@ -502,8 +500,7 @@ static const char *series_heading(const or_cmp *c, int s, const char *la, or_are
     }
 }
 
-void or_cmp_table(const or_cmp *c, or_cmp_measure m, or_cmp_type t, or_arena *a,
-                  or_table *out)
+void or_cmp_table(const or_cmp *c, or_cmp_measure m, or_cmp_type t, or_arena *a, or_table *out)
 {
     const char *la_label = c->la_label;
     bool has[OR_CMP__SERIES] = {false};
@@ -528,8 +525,8 @@ void or_cmp_table(const or_cmp *c, or_cmp_measure m, or_cmp_type t, or_arena *a,
         }
     /* the years with any figure of this type */
     int nr = 0;
-    const char **cells = or_arena_calloc(a, (size_t)(c->nyears ? c->nyears : 1) * (size_t)nc,
-                                         sizeof *cells);
+    const char **cells =
+        or_arena_calloc(a, (size_t)(c->nyears ? c->nyears : 1) * (size_t)nc, sizeof *cells);
     for (int y = 0; y < c->nyears; y++) {
         bool any = false;
         for (int s = 0; s < OR_CMP__SERIES; s++)
@@ -545,14 +542,14 @@ void or_cmp_table(const or_cmp *c, or_cmp_measure m, or_cmp_type t, or_arena *a,
             const or_cmp_cell *e = &c->cells[cell_index(c, y, t, s, m)];
             row[j++] = or_arena_strdup(a, e->text);
             if (s == OR_CMP_NEIGHBOURS)
-                row[j++] = e->text[0] ? or_arena_printf(a, "%d of %d", e->areas, c->nneighbours)
-                                      : "";
+                row[j++] =
+                    e->text[0] ? or_arena_printf(a, "%d of %d", e->areas, c->nneighbours) : "";
         }
     }
     *out = (or_table){or_arena_printf(a, "%s, %s", measure_names[m],
-                                      t == OR_CMP_TOTAL ? "all schools"
-                                                        : or_arena_printf(a, "%s schools",
-                                                                          type_codes[t])),
+                                      t == OR_CMP_TOTAL
+                                          ? "all schools"
+                                          : or_arena_printf(a, "%s schools", type_codes[t])),
                       nc,
                       nr,
                       cols,
@@ -562,9 +559,9 @@ void or_cmp_table(const or_cmp *c, or_cmp_measure m, or_cmp_type t, or_arena *a,
 
 void or_cmp_long_table(const or_cmp *c, int t, or_arena *a, or_table *out)
 {
-    static const char *cols[] = {"time_period", "school_type", "measure",     "area",
-                                 "area_code",   "rate",        "numerator",   "denominator",
-                                 "neighbours_with_figures"};
+    static const char *cols[] = {"time_period", "school_type", "measure",
+                                 "area",        "area_code",   "rate",
+                                 "numerator",   "denominator", "neighbours_with_figures"};
     static const bool numeric[] = {false, false, false, false, false, true, true, true, true};
     enum { NC = 9 };
     int cap = 0, nr = 0;
@@ -583,8 +580,8 @@ void or_cmp_long_table(const or_cmp *c, int t, or_arena *a, or_table *out)
                     row[0] = or_arena_printf(a, "%d%02d", c->years[y], (c->years[y] + 1) % 100);
                     row[1] = type_codes[ty];
                     row[2] = measure_codes[m];
-                    row[3] = s == OR_CMP_OWN ? or_arena_printf(a, "%s (onroll's records)",
-                                                               c->la_label)
+                    row[3] = s == OR_CMP_OWN
+                                 ? or_arena_printf(a, "%s (onroll's records)", c->la_label)
                              : s == OR_CMP_PUBLISHED ? (c->la_name ? c->la_name : c->la_label)
                              : s == OR_CMP_ENGLAND   ? "England"
                              : s == OR_CMP_REGION    ? c->region_name

@@ -73,8 +73,9 @@ static void latest_table(scr *x, const or_cmp *c, const char *la)
     scr_tb b;
     scr_tb_begin(&b, &t, x->a,
                  same ? or_arena_printf(x->a, "Rates in %s by school type", x->year)
-                      : or_arena_printf(x->a, "Rates in %s and in %s, the latest published year, "
-                                              "by school type",
+                      : or_arena_printf(x->a,
+                                        "Rates in %s and in %s, the latest published year, "
+                                        "by school type",
                                         x->year, py),
                  nc, heads, numeric);
     for (int ty = 0; ty < OR_CMP__TYPES; ty++)
@@ -91,8 +92,7 @@ static void latest_table(scr *x, const or_cmp *c, const char *la)
             if (c->region_name)
                 row[k++] = or_arena_strdup(x->a, or_cmp_at(c, pub, ty, OR_CMP_REGION, m)->text);
             if (c->nneighbours)
-                row[k++] =
-                    or_arena_strdup(x->a, or_cmp_at(c, pub, ty, OR_CMP_NEIGHBOURS, m)->text);
+                row[k++] = or_arena_strdup(x->a, or_cmp_at(c, pub, ty, OR_CMP_NEIGHBOURS, m)->text);
             for (int j = 2; j < k; j++)
                 if (!*row[j])
                     row[j] = "x";
@@ -174,17 +174,17 @@ static void trend(scr *x, const or_cmp *c, const char *la, or_cmp_measure m)
         or_sb_adds(&desc, "Every figure is in the table below the chart.");
         static const char *const ids[OR_CMP__MEASURES] = {"chart-bench-susp", "chart-bench-one",
                                                           "chart-bench-perm"};
-        or_svg_line_chart lc = {{ids[m],
-                                 or_arena_printf(x->a, "%s: %s against England%s",
-                                                 or_cmp_measure_name(m), la,
-                                                 ns > 2 ? ", the region and neighbours" : ""),
-                                 or_sb_str(&desc)},
-                                m == OR_CMP_ONE ? "%" : "Per 100 pupils",
-                                n,
-                                labels,
-                                ns,
-                                series,
-                                -1};
+        or_svg_line_chart lc = {
+            {ids[m],
+             or_arena_printf(x->a, "%s: %s against England%s", or_cmp_measure_name(m), la,
+                             ns > 2 ? ", the region and neighbours" : ""),
+             or_sb_str(&desc)},
+            m == OR_CMP_ONE ? "%" : "Per 100 pupils",
+            n,
+            labels,
+            ns,
+            series,
+            -1};
         html_raw(x->h, "<figure class=\"chart-figure\">\n");
         or_svg_line(x->h, &lc);
         html_raw(x->h, "</figure>\n");
@@ -225,8 +225,7 @@ void scr_write_bench(scr *x)
                 "out from the published counts to 2 decimal places.</p>\n",
                 py,
                 c.latest_published < x->o->ay
-                    ? or_arena_printf(x->a, ": this report's year, %s, is shown beside it",
-                                      x->year)
+                    ? or_arena_printf(x->a, ": this report's year, %s, is shown beside it", x->year)
                     : "");
     if (!o.la_code) {
         html_raw(h, "<p>The local authority's own published figures are not available in this "
@@ -278,7 +277,8 @@ void scr_write_bench(scr *x)
                     "counted as the DfE counts them (all schools: primary, secondary and "
                     "special; pupil referral units and alternative provision are not "
                     "included)%s.</p>\n",
-                    la, or_cmp_year_label(x->a, c.own_first), c.own_last > c.own_first ? " to " : "",
+                    la, or_cmp_year_label(x->a, c.own_first),
+                    c.own_last > c.own_first ? " to " : "",
                     c.own_last > c.own_first ? or_cmp_year_label(x->a, c.own_last) : "",
                     c.la_name ? "; earlier years are as the DfE published them" : "");
     latest_table(x, &c, la);

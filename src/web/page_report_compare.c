@@ -49,8 +49,7 @@ static void read_query(const web_request *req, const or_columns *c, cmp_query *q
     if (!*q->year || !or_academic_year_parse(q->year, &q->ay) || q->ay < info.ay_first ||
         q->ay > info.ay_last) {
         if (*q->year)
-            q->errors[q->nerrors++] =
-                (gov_error){"year", "Select an academic year from the list"};
+            q->errors[q->nerrors++] = (gov_error){"year", "Select an academic year from the list"};
         q->ay = report_default_year(c, req);
         q->year = or_cmp_year_label(req->arena, q->ay);
     }
@@ -76,8 +75,8 @@ static void form(or_sb *out, const web_request *req, const or_columns *c, const 
     gov_select(out, "type", "Type of school", NULL, types, OR_CMP__TYPES,
                or_cmp_type_code((or_cmp_type)q->type),
                gov_error_for(q->errors, q->nerrors, "type"));
-    int ny = info.ay_last >= info.ay_first && info.ay_first > 0 ? info.ay_last - info.ay_first + 1
-                                                                : 0;
+    int ny =
+        info.ay_last >= info.ay_first && info.ay_first > 0 ? info.ay_last - info.ay_first + 1 : 0;
     gov_choice *years = or_arena_alloc(req->arena, (size_t)(ny + 1) * sizeof *years);
     for (int i = 0; i < ny; i++) {
         const char *y = or_cmp_year_label(req->arena, info.ay_last - i);
@@ -124,8 +123,8 @@ static void measure(or_sb *out, const web_request *req, const or_cmp *c, const c
     html_printf(out, "<h2 class=\"govuk-heading-m\">%s</h2>\n", or_cmp_measure_name(m));
     if (shown) {
         or_sb desc = OR_SB_INIT;
-        or_sb_addf(&desc, "%s, %s, %s to %s. ", or_cmp_measure_name(m),
-                   types[q->type].label, labels[0], labels[c->nyears - 1]);
+        or_sb_addf(&desc, "%s, %s, %s to %s. ", or_cmp_measure_name(m), types[q->type].label,
+                   labels[0], labels[c->nyears - 1]);
         for (int s = 0; s < ns; s++) {
             int last = -1;
             for (int y = 0; y < c->nyears; y++)
@@ -138,18 +137,18 @@ static void measure(or_sb *out, const web_request *req, const or_cmp *c, const c
         or_sb_adds(&desc, "Every figure is in the table below the chart.");
         static const char *const ids[OR_CMP__MEASURES] = {"chart-cmp-susp", "chart-cmp-one",
                                                           "chart-cmp-perm"};
-        or_svg_line_chart lc = {{ids[m],
-                                 or_arena_printf(a, "%s, %s: %s against England%s",
-                                                 or_cmp_measure_name(m), types[q->type].label,
-                                                 c->la_label,
-                                                 ns > 2 ? ", the region and neighbours" : ""),
-                                 or_sb_str(&desc)},
-                                m == OR_CMP_ONE ? "%" : "Per 100 pupils",
-                                c->nyears,
-                                labels,
-                                ns,
-                                series,
-                                -1};
+        or_svg_line_chart lc = {
+            {ids[m],
+             or_arena_printf(a, "%s, %s: %s against England%s", or_cmp_measure_name(m),
+                             types[q->type].label, c->la_label,
+                             ns > 2 ? ", the region and neighbours" : ""),
+             or_sb_str(&desc)},
+            m == OR_CMP_ONE ? "%" : "Per 100 pupils",
+            c->nyears,
+            labels,
+            ns,
+            series,
+            -1};
         html_raw(out, "<div class=\"onroll-chart\">\n");
         or_svg_line(out, &lc);
         html_raw(out, "</div>\n");

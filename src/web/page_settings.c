@@ -45,8 +45,7 @@ static const form_field la_fields[L__N] = {
                 .width = "govuk-input--width-4"},
     [L_REGION] = {"region", "The region's code",
                   "As the DfE's published statistics give it. For example, E12000007 for London",
-                  FORM_TEXT, .noun = "region's code", .max = 40,
-                  .width = "govuk-input--width-10"},
+                  FORM_TEXT, .noun = "region's code", .max = 40, .width = "govuk-input--width-10"},
     [L_NEIGHBOURS] = {"neighbours", "Statistical neighbours",
                       "The codes of the local authorities the DfE lists as this one's "
                       "statistical neighbours, separated by commas. For example, 202, 204, 206. "

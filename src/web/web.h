@@ -413,6 +413,7 @@ void page_outcomes_post(const web_request *req, web_response *res);   /* page_ou
 void page_report_outcomes(const web_request *req, web_response *res); /* page_report_outcomes.c */
 void page_report_outcomes_download(const web_request *req,
                                    web_response *res); /* page_report_outcomes.c */
+
 void page_report_compare(const web_request *req, web_response *res); /* page_report_compare.c */
 void page_report_compare_download(const web_request *req,
                                   web_response *res); /* page_report_compare.c */

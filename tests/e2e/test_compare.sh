@@ -157,6 +157,25 @@ expect_same_file "the download is the CLI's CSV" "$WORK/cli.csv" "$WORK/body"
 expect_eq "the download is in the audit log" "1" \
     "$(sql "select count(*) from audit_log where action = 'export' and detail like 'compare total%'")"
 
+# ---- /admin/settings: the same checks, the wrong value named against its field ----
+echo "$PW" | "$ONROLL" user add admin@la.example.gov.uk --name "Ada Admin" --role la_admin \
+    --password-stdin >/dev/null
+AD=$WORK/ad.jar
+expect_eq "the LA administrator signs in" 303 "$(sign_in "$AD" admin@la.example.gov.uk "$PW")"
+expect_eq "the settings page" 200 "$(get "$AD" /admin/settings)"
+expect_in "has the neighbours as stored" 'value="801, 802,803 , 804"' "$WORK/body"
+cp "$WORK/body" "$WORK/settings.html"
+form_body "$WORK/settings.html" code=88 neighbours="801, 8O2" >"$WORK/bad.form"
+expect_eq "a code of two digits and a neighbour with a letter O: refused" 400 \
+    "$(post "$AD" /admin/settings "$WORK/bad.form")"
+expect_in "the code named" "The local authority&#39;s code: &#39;88&#39; is not a local authority code" "$WORK/body"
+expect_in "the wrong neighbour named" "&#39;8O2&#39; is not a local authority code" "$WORK/body"
+expect_eq "nothing saved" "888|801, 802,803 , 804" "$("$ONROLL" config get la.code)|$("$ONROLL" config get la.neighbours)"
+form_body "$WORK/settings.html" region=E12000008 >"$WORK/ok.form"
+expect_eq "a region's code saved" 303 "$(post "$AD" /admin/settings "$WORK/ok.form")"
+expect_eq "... in the store" "E12000008" "$("$ONROLL" config get la.region)"
+"$ONROLL" config set la.region E12000009 >/dev/null
+
 # ---- a browser: axe-core, 320 px ----
 if command -v node >/dev/null 2>&1 && [ -d node_modules/playwright-core ] &&
     [ -d node_modules/axe-core ] && [ -x "$CHROMIUM" ]; then

@@ -123,7 +123,8 @@ static void test_settings(void **state)
     assert_int_equal(or_setting_check(OR_SET_LA_NEIGHBOURS, many, &err), OR_EINPUT);
     assert_non_null(strstr(err.msg, "more than 20"));
     int codes[OR_SETTING_NEIGHBOURS], n;
-    assert_int_equal(or_setting_la_codes(" 202 ,204", codes, OR_SETTING_NEIGHBOURS, &n, &err), OR_OK);
+    assert_int_equal(or_setting_la_codes(" 202 ,204", codes, OR_SETTING_NEIGHBOURS, &n, &err),
+                     OR_OK);
     assert_int_equal(n, 2);
     assert_int_equal(codes[0], 202);
     assert_int_equal(codes[1], 204);
