@@ -38,6 +38,7 @@ static const char *const report_examples[] = {
     "onroll report scrutiny --year 2025/26 --format pdf --out scrutiny.pdf",
     "onroll report outcomes --intervention IV-12",
     "onroll report benchmarks --year 2022/23 --level national",
+    "onroll report compare --year 2025/26 --type secondary",
     NULL,
 };
 const cli_doc cmd_report_doc = {
