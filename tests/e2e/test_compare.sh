@@ -29,6 +29,7 @@ expect_in "no neighbours: one plain sentence" \
     "Comparisons with statistical neighbours are not available in this report." "$WORK/bare.html"
 expect_in "no region: one plain sentence" "Comparisons with the region are not available in this report." "$WORK/bare.html"
 expect_not_in "no operator instruction in the publication" "config set" "$WORK/bare.html"
+expect_not_in "... nor the old one (issue 16: 'Import the DfE's published figures')" "Import the DfE" "$WORK/bare.html"
 expect_in "the person generating it is told what to set (stderr)" "set la.neighbours" "$WORK/err"
 expect_in "... and la.code" "set la.code" "$WORK/err"
 expect_in "England is compared even so (2024/25, 800,000 / 8,000,000 = 10.00)" \
