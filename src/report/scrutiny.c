@@ -134,8 +134,8 @@ static or_code on_benchmark(void *ctx, const or_value *row, const or_row_meta *m
         row[OR_BM_SCHOOL_TYPE].null || strcmp(row[OR_BM_SCHOOL_TYPE].s, "Total"))
         return OR_OK;
     int year = (int)row[OR_BM_YEAR].i;
-    if (x->bm && year <= x->bm_year)
-        return OR_OK;
+    if ((x->bm && year <= x->bm_year) || year / 100 > x->o->ay)
+        return OR_OK; /* the latest England figure up to the report's year */
     x->bm = true;
     x->bm_year = year;
     for (int i = 0; i < OR_BM__N; i++)
