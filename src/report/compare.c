@@ -384,6 +384,16 @@ or_code or_compare_build(or_store *s, const or_cmp_opts *o, or_arena *a, or_cmp 
             if (!o->ay_last || ay <= o->ay_last)
                 add_year(out->years, &out->nyears, ay);
     }
+    /* every year between the first and the last, so that a chart shows a gap where no one has
+       figures (the DfE's lag before onroll's own years) rather than joining across it */
+    if (out->nyears > 1) {
+        int first = out->years[0], last = out->years[out->nyears - 1];
+        if (last - first + 1 > cap)
+            out->years = or_arena_alloc(a, (size_t)(last - first + 1) * sizeof *out->years);
+        out->nyears = last - first + 1;
+        for (int y = 0; y < out->nyears; y++)
+            out->years[y] = first + y;
+    }
     size_t ncells =
         (size_t)(out->nyears ? out->nyears : 1) * OR_CMP__TYPES * OR_CMP__SERIES * OR_CMP__MEASURES;
     out->cells = or_arena_calloc(a, ncells, sizeof *out->cells);
