@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "onroll/columns.h"
+#include "onroll/sb.h"
 #include "onroll/store.h"
 
 typedef struct {
@@ -16,6 +17,8 @@ typedef struct {
     int threshold;    /* suppression threshold (0: none - LA-internal use only) */
     const char *path; /* where the PDF goes (pdf only) */
     bool pdf;
+    or_sb *warnings; /* NULL, or where what the report could not include goes, for whoever
+                        generates it (a line each): never into the publication */
 } or_scrutiny_opts;
 
 /* Write the HTML report to out; with o->pdf, render it to o->path with Chromium instead. */

@@ -4,7 +4,8 @@
  * words, how the value is checked); the values live in the store (migration 013, store.h
  * or_store_setting_*), set with `onroll config set KEY VALUE` and on /admin/settings.
  *
- * Keys: the LA's are "la.name", "la.team_name", "la.team_email", "la.team_phone"; a school's are
+ * Keys: the LA's are "la.name", "la.team_name", "la.team_email", "la.team_phone", "la.code",
+ * "la.region" and "la.neighbours" (compare.h); a school's are
  * "school.URN.head_teacher", "school.URN.clerk_name", "school.URN.clerk_email",
  * "school.URN.address" (URN the school's six-digit reference number). Pure: no I/O. */
 #ifndef ONROLL_SETTINGS_H
@@ -20,6 +21,11 @@ typedef enum {
     OR_SET_LA_TEAM_NAME,
     OR_SET_LA_TEAM_EMAIL,
     OR_SET_LA_TEAM_PHONE,
+
+    OR_SET_LA_CODE,       /* the DfE's three-digit (old) LA code: "999" */
+    OR_SET_LA_REGION,     /* the region's code as the DfE's files give it: "E12000007" */
+    OR_SET_LA_NEIGHBOURS, /* the statistical neighbours' LA codes: "202, 204, 206" */
+
     OR_SET_HEAD_TEACHER, /* the first of a school's */
     OR_SET_CLERK_NAME,
     OR_SET_CLERK_EMAIL,
@@ -34,9 +40,15 @@ typedef enum {
     OR_SETV_EMAIL,   /* an email address */
     OR_SETV_PHONE,   /* a UK telephone number: 10 or 11 digits from 0, or +44 then 9 or 10 */
     OR_SETV_ADDRESS, /* lines of text (line breaks allowed), at most OR_SETTING_LINES lines */
+
+    OR_SETV_LA_CODE,  /* three digits, 100 to 999 */
+    OR_SETV_REGION,   /* an ONS area code: a capital letter and eight digits */
+    OR_SETV_LA_CODES, /* three-digit LA codes separated by commas, each once, at most
+                         OR_SETTING_NEIGHBOURS */
 } or_setting_type;
 
 enum { OR_SETTING_MAX = 200, OR_SETTING_ADDRESS_MAX = 400, OR_SETTING_LINES = 6 };
+enum { OR_SETTING_NEIGHBOURS = 20 }; /* the DfE publishes ten for each LA */
 
 typedef struct {
     or_setting_id id;
@@ -62,6 +74,10 @@ const char *or_setting_key(or_setting_id id, int urn, char buf[64]);
  * UK telephone number; an address: lines of text, at most OR_SETTING_LINES. The message names
  * the setting and the value: "la.team_email: 'exclusions.kestrel' is not an email address". */
 or_code or_setting_check(or_setting_id id, const char *value, or_error *err);
+
+/* The LA codes of a la.code or la.neighbours value ("202, 204,206") into codes[max]; *n of them.
+ * OR_EINPUT naming the value that is not a three-digit code, or the one given twice. */
+or_code or_setting_la_codes(const char *value, int *codes, int max, int *n, or_error *err);
 
 /* The values of the LA's and of one school's settings, as the letters and reports use them
  * (NULL or "": not set). Borrowed strings. */

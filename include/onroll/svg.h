@@ -39,7 +39,8 @@ typedef struct {
     const char *const *x_labels; /* [npoints] */
     int nseries;                 /* 1 .. OR_SVG_MAX_SERIES */
     const or_svg_series *series;
-    int decimals; /* of the value labels */
+    int decimals; /* of the value labels; < 0: no value labels (2 places in the points'
+                     titles), for a trend of many years; x labels thin out when crowded */
 } or_svg_line_chart;
 
 void or_svg_line(or_sb *out, const or_svg_line_chart *c);

@@ -192,7 +192,7 @@ static or_code set_school(void *ctx, const or_value *r, const or_row_meta *m, or
     return rc;
 }
 
-static or_code demo_settings(or_store *s, or_error *err)
+static or_code demo_settings(or_store *s, int la_code, or_error *err)
 {
     or_code rc = or_store_begin(s, err);
     if (rc)
@@ -206,6 +206,18 @@ static or_code demo_settings(or_store *s, or_error *err)
                             err);
     if (!rc)
         rc = or_setting_set(s, OR_SET_LA_TEAM_PHONE, 0, "01632 960 000", "demo", err);
+    /* compare.h: the demo LA (fictional, an inner-London borough's mix of schools) against
+       Inner London as the DfE's file codes it and ten real inner-London boroughs as its
+       statistical neighbours (docs/benchmarks.md) */
+    char code[16];
+    snprintf(code, sizeof code, "%d", la_code);
+    if (!rc)
+        rc = or_setting_set(s, OR_SET_LA_CODE, 0, code, "demo", err);
+    if (!rc)
+        rc = or_setting_set(s, OR_SET_LA_REGION, 0, "E13000001", "demo", err);
+    if (!rc)
+        rc = or_setting_set(s, OR_SET_LA_NEIGHBOURS, 0,
+                            "202, 204, 205, 206, 207, 208, 209, 210, 211, 212", "demo", err);
     demo_schools d = {s, 0};
     if (!rc)
         rc = or_store_scan_pupil(s, or_kind_get(OR_K_SCHOOLS), NULL, set_school, &d, err);
@@ -314,7 +326,7 @@ int cmd_demo(int argc, char **argv)
     if (!rc && actions)
         rc = load_outcomes(&l, &p, &err);
     if (!rc && actions) /* the settings letters use (not for bulk national data) */
-        rc = demo_settings(s, &err);
+        rc = demo_settings(s, p.la_code, &err);
     if (!rc && actions) /* one account per role, printed (not for bulk national data) */
         rc = or_users_create_demo(s, stdout, &err);
     clock_gettime(CLOCK_MONOTONIC, &t1);

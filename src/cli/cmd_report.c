@@ -29,6 +29,7 @@ static const cli_opt_doc report_opts[] = {
     {"--intervention ID", "outcomes: only that intervention"},
     {"--level national|regional|la", "benchmarks: only the DfE's rows of that level"},
     {"--la CODE", "benchmarks: only that LA's rows (the DfE's three-digit code, such as 201)"},
+    {"--type TYPE", "compare: total (default), primary, secondary or special schools"},
     {NULL, NULL},
 };
 static const char *const report_examples[] = {
@@ -37,6 +38,7 @@ static const char *const report_examples[] = {
     "onroll report scrutiny --year 2025/26 --format pdf --out scrutiny.pdf",
     "onroll report outcomes --intervention IV-12",
     "onroll report benchmarks --year 2022/23 --level national",
+    "onroll report compare --year 2025/26 --type secondary",
     NULL,
 };
 const cli_doc cmd_report_doc = {
@@ -46,7 +48,8 @@ const cli_doc cmd_report_doc = {
     "CODE] [--format csv|html|json|pdf] [--out FILE] [--unsuppressed] [--threshold N] [--db "
     "URL]\noutcomes [--as-of YYYY-MM-DD] [--intervention ID] [--threshold N | --unsuppressed] "
     "[--db URL]\nbenchmarks [--year YYYY/YY] [--level national|regional|la] [--la CODE] "
-    "[--format table|csv|json] [--db URL]",
+    "[--format table|csv|json] [--db URL]\ncompare [--year YYYY/YY] [--type "
+    "total|primary|secondary|special] [--format table|csv|json] [--db URL]",
     report_opts, report_examples};
 
 typedef or_code (*report_fn)(const or_columns *, const or_report_opts *, or_arena *, or_table *,
@@ -86,6 +89,8 @@ int cmd_report(int argc, char **argv)
         return cmd_report_outcomes(argc, argv);
     if (!strcmp(what, "benchmarks"))
         return cmd_report_benchmarks(argc, argv);
+    if (!strcmp(what, "compare"))
+        return cmd_report_compare(argc, argv);
     static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
                                          {"year", required_argument, NULL, 'y'},
                                          {"by", required_argument, NULL, 'b'},
@@ -175,12 +180,16 @@ int cmd_report(int argc, char **argv)
         code = or_fail(&err, OR_EIO, "%s: cannot write", tmp);
     or_arena arena = OR_ARENA_INIT;
     if (!code && scrutiny) {
+        or_sb warnings = OR_SB_INIT;
         or_scrutiny_opts so = {o.ay,
                                o.unsuppressed    ? 0
                                : o.threshold > 0 ? o.threshold
                                                  : 2,
-                               path, pdf};
+                               path, pdf, &warnings};
         code = or_scrutiny_write(s, cols, &so, pdf ? NULL : out, &err);
+        if (warnings.len) /* what the report could not include, for whoever generates it */
+            fprintf(stderr, "%s", or_sb_str(&warnings));
+        or_sb_release(&warnings);
     } else if (!code) {
         or_table t;
         code = fn(cols, &o, &arena, &t, &err);

@@ -21,6 +21,16 @@ static const or_setting_def defs[OR_SET__COUNT] = {
     {OR_SET_LA_TEAM_PHONE, "la.team_phone", "Exclusions team's telephone number",
      "A UK number, for example, 01632 960 000", "the exclusions team's telephone number",
      OR_SETV_PHONE, 40},
+    {OR_SET_LA_CODE, "la.code", "The local authority's code",
+     "The DfE's three-digit LA number, as in the published statistics. For example, 202",
+     "the local authority's three-digit code", OR_SETV_LA_CODE, 40},
+    {OR_SET_LA_REGION, "la.region", "The region's code",
+     "As the DfE's published statistics give it. For example, E12000007 for London",
+     "the region's code", OR_SETV_REGION, 40},
+    {OR_SET_LA_NEIGHBOURS, "la.neighbours", "Statistical neighbours",
+     "The three-digit codes of the local authorities the DfE lists as statistical neighbours, "
+     "separated by commas. For example, 202, 204, 206",
+     "the statistical neighbours' codes", OR_SETV_LA_CODES, OR_SETTING_MAX},
     {OR_SET_HEAD_TEACHER, "head_teacher", "Head teacher's name",
      "As it is signed on letters. For example, Ms A Patel", "the head teacher's name", OR_SETV_NAME,
      OR_SETTING_MAX},
@@ -61,7 +71,8 @@ static or_code not_a_key(const char *key, or_error *err)
 {
     return or_fail(err, OR_EINPUT,
                    "'%s' is not a setting (expected la.name, la.team_name, la.team_email, "
-                   "la.team_phone, or school.URN.head_teacher, .clerk_name, .clerk_email or "
+                   "la.team_phone, la.code, la.region, la.neighbours, or school.URN.head_teacher, "
+                   ".clerk_name, .clerk_email or "
                    ".address, URN a school's six digits; see `onroll config list`)",
                    key ? key : "");
 }
@@ -128,6 +139,41 @@ static bool phone_ok(const char *s)
     return n >= 10 && n <= 11 && digits[0] == '0';
 }
 
+/* One LA code: three digits, 100 to 999 (the DfE's numbers start at 201). */
+static bool la_code_ok(const char *s, size_t len)
+{
+    return len == 3 && strspn(s, "0123456789") >= 3 && s[0] != '0';
+}
+
+or_code or_setting_la_codes(const char *value, int *codes, int max, int *n, or_error *err)
+{
+    *n = 0;
+    const char *p = value ? value : "";
+    while (*p) {
+        p += strspn(p, " \t");
+        size_t len = strcspn(p, ",");
+        size_t end = len;
+        while (end && (p[end - 1] == ' ' || p[end - 1] == '\t'))
+            end--;
+        if (!la_code_ok(p, end))
+            return or_fail(err, OR_EINPUT,
+                           "'%.*s' is not a local authority code (expected three digits, such "
+                           "as 202)",
+                           (int)(end > 40 ? 40 : end), p);
+        int code = atoi(p);
+        for (int i = 0; i < *n; i++)
+            if (codes[i] == code)
+                return or_fail(err, OR_EINPUT, "%d is given twice", code);
+        if (*n >= max)
+            return or_fail(err, OR_EINPUT, "there are more than %d codes", max);
+        codes[(*n)++] = code;
+        p += len;
+        if (*p == ',')
+            p++;
+    }
+    return OR_OK;
+}
+
 or_code or_setting_check(or_setting_id id, const char *value, or_error *err)
 {
     const or_setting_def *d = or_setting_def_at(id);
@@ -159,6 +205,22 @@ or_code or_setting_check(or_setting_id id, const char *value, or_error *err)
                        "%s: '%s' is not a UK telephone number (expected 10 or 11 digits starting "
                        "0, such as 01632 960 000, or +44 and the number)",
                        key, value);
+    } else if (d->type == OR_SETV_LA_CODE && !la_code_ok(value, strlen(value))) {
+        return or_fail(err, OR_EINPUT,
+                       "%s: '%s' is not a local authority code (expected three digits, such as "
+                       "202)",
+                       key, value);
+    } else if (d->type == OR_SETV_REGION &&
+               (strlen(value) != 9 || value[0] < 'A' || value[0] > 'Z' ||
+                strspn(value + 1, "0123456789") != 8)) {
+        return or_fail(err, OR_EINPUT,
+                       "%s: '%s' is not a region's code (expected a letter and eight digits, "
+                       "such as E12000007)",
+                       key, value);
+    } else if (d->type == OR_SETV_LA_CODES) {
+        int codes[OR_SETTING_NEIGHBOURS], n;
+        if (or_setting_la_codes(value, codes, OR_SETTING_NEIGHBOURS, &n, &e))
+            return or_fail(err, OR_EINPUT, "%s: %s", key, e.msg);
     } else if (d->type == OR_SETV_ADDRESS) {
         int lines = 1;
         for (const char *p = value; *p; p++)

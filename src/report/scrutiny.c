@@ -134,8 +134,8 @@ static or_code on_benchmark(void *ctx, const or_value *row, const or_row_meta *m
         row[OR_BM_SCHOOL_TYPE].null || strcmp(row[OR_BM_SCHOOL_TYPE].s, "Total"))
         return OR_OK;
     int year = (int)row[OR_BM_YEAR].i;
-    if (x->bm && year <= x->bm_year)
-        return OR_OK;
+    if ((x->bm && year <= x->bm_year) || year / 100 > x->o->ay)
+        return OR_OK; /* the latest England figure up to the report's year */
     x->bm = true;
     x->bm_year = year;
     for (int i = 0; i < OR_BM__N; i++)
@@ -297,6 +297,8 @@ static void doc_begin(scr *x)
                 "<p class=\"contents__title\">Contents</p>\n<ol>\n"
                 "<li><a href=\"#summary\">Summary</a></li>\n"
                 "<li><a href=\"#trends\">Trends</a></li>\n"
+                "<li><a href=\"#comparisons\">Compared with England, the region and "
+                "neighbours</a></li>\n"
                 "<li><a href=\"#rates\">Rates by characteristic</a></li>\n"
                 "<li><a href=\"#disproportionality\">Disproportionality</a></li>\n"
                 "<li><a href=\"#schools\">Schools</a></li>\n"
@@ -395,9 +397,7 @@ static void write_summary(scr *x)
                     "different year from this report's: compare with care.</p>\n",
                     bm_year_label(x));
     else
-        html_raw(h, "<p>No figures for England are loaded, so there is no national comparison. "
-                    "Import the DfE's published figures (the <code>benchmarks</code> file "
-                    "kind) to add one.</p>\n");
+        html_raw(h, "<p>Comparisons with England are not available in this report.</p>\n");
     scr_section_end(x);
 
     /* commentary: the year's figures, the change from last year, England */
@@ -675,6 +675,7 @@ or_code or_scrutiny_write(or_store *s, const or_columns *c, const or_scrutiny_op
         doc_begin(&x);
         write_summary(&x);
         write_trends(&x);
+        scr_write_bench(&x);
         rc = scr_write_rates(&x, err);
     }
     if (!rc)

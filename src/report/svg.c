@@ -149,9 +149,12 @@ void or_svg_line(or_sb *o, const or_svg_line_chart *c)
     html_printf(o, " text-anchor=\"middle\" fill=\"%s\">%s</text>\n", C_TEXT,
                 c->y_label ? c->y_label : "");
     double band = np ? (R - L) / np : R - L;
+    /* many points (a trend over many years): every every-th label, the last always */
+    int every = band >= 64 ? 1 : (int)ceil(64 / band);
     for (int i = 0; i < np; i++)
-        text_at(o, L + (i + 0.5) * band, B + 22, "middle", 14, C_TEXT,
-                c->x_labels[i] ? c->x_labels[i] : "");
+        if ((np - 1 - i) % every == 0)
+            text_at(o, L + (i + 0.5) * band, B + 22, "middle", 14, C_TEXT,
+                    c->x_labels[i] ? c->x_labels[i] : "");
     for (int s = 0; s < ns; s++) {
         const double *v = c->series[s].values;
         or_sb path = OR_SB_INIT;
@@ -178,13 +181,15 @@ void or_svg_line(or_sb *o, const or_svg_line_chart *c)
                 continue;
             double x = L + (i + 0.5) * band, y = B - v[i] / top * (B - T);
             char val[64];
-            snprintf(val, sizeof val, "%.*f", c->decimals, v[i]);
+            snprintf(val, sizeof val, "%.*f", c->decimals < 0 ? 2 : c->decimals, v[i]);
             html_printf(o, "<g><title>%s, %s: %s</title>\n", c->series[s].name,
                         c->x_labels[i] ? c->x_labels[i] : "", val);
             marker(o, series_marker[s], x, y, 5, series_colour[s], series_colour[s]);
             html_raw(o, "</g>\n");
-            /* even series label above the point, odd ones below: close lines stay readable */
-            text_at(o, x + 8, s % 2 ? y + 20 : y - 10, "start", 13, C_TEXT, val);
+            /* even series label above the point, odd ones below: close lines stay readable;
+               none when decimals < 0 (too many points: the table beside gives them) */
+            if (c->decimals >= 0)
+                text_at(o, x + 8, s % 2 ? y + 20 : y - 10, "start", 13, C_TEXT, val);
         }
     }
     for (int s = 0; s < ns; s++) {

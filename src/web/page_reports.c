@@ -279,6 +279,9 @@ void page_reports(const web_request *req, web_response *res)
                 "document%s.</p>\n",
                 q.year, q.opts.unsuppressed ? "&unsuppressed=1" : "", q.year,
                 q.opts.unsuppressed ? ", not suppressed" : ", suppressed for publication");
+    html_raw(out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/reports/compare\">"
+                  "Compared with England, the region and statistical neighbours</a>: the "
+                  "headline rates beside the DfE's published figures, every year held.</p>\n");
     html_raw(out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/reports/outcomes\">"
                   "Outcomes of interventions</a>: for each intervention, the pupils, the mean "
                   "change of every measure before and after with its 95% confidence interval, "

@@ -21,7 +21,7 @@
 #include "web/view.h"
 
 /* The fields of each page, in the order of settings.h from its first. */
-enum { L_NAME, L_TEAM_NAME, L_TEAM_EMAIL, L_TEAM_PHONE, L__N };
+enum { L_NAME, L_TEAM_NAME, L_TEAM_EMAIL, L_TEAM_PHONE, L_CODE, L_REGION, L_NEIGHBOURS, L__N };
 static const form_field la_fields[L__N] = {
     [L_NAME] = {"name", "Name of the local authority",
                 "As letters and the scrutiny report name it. For example, Kestrel Borough "
@@ -38,6 +38,19 @@ static const form_field la_fields[L__N] = {
                       "A UK number. For example, 01632 960 000", FORM_TEXT,
                       .noun = "exclusions team's telephone number", .max = 40,
                       .width = "govuk-input--width-20"},
+    [L_CODE] = {"code", "The local authority's code",
+                "The DfE's three-digit number for the local authority, as in its published "
+                "statistics. For example, 202",
+                FORM_TEXT, .noun = "local authority's code", .max = 40,
+                .width = "govuk-input--width-4"},
+    [L_REGION] = {"region", "The region's code",
+                  "As the DfE's published statistics give it. For example, E12000007 for London",
+                  FORM_TEXT, .noun = "region's code", .max = 40, .width = "govuk-input--width-10"},
+    [L_NEIGHBOURS] = {"neighbours", "Statistical neighbours",
+                      "The codes of the local authorities the DfE lists as this one's "
+                      "statistical neighbours, separated by commas. For example, 202, 204, 206. "
+                      "Reports compare the local authority with their average",
+                      FORM_TEXT, .noun = "statistical neighbours' codes", .max = OR_SETTING_MAX},
 };
 
 enum { S_HEAD, S_CLERK_NAME, S_CLERK_EMAIL, S_ADDRESS, S__N };

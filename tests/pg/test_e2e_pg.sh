@@ -25,6 +25,7 @@ for t in \
     tests/e2e/test_scrutiny.sh \
     tests/e2e/test_ctf.sh \
     tests/e2e/test_benchmarks.sh \
+    tests/e2e/test_compare.sh \
     tests/e2e/test_live_model.sh \
     tests/e2e/test_outcomes.sh \
     tests/e2e/test_outcome_pages.sh \
