@@ -13,10 +13,10 @@
 #define OR_SCRUTINY_WORDS_MAX 20000
 
 typedef struct {
-    bool found;                    /* a row for the year exists */
-    const char *actions;           /* "" when none */
-    const char *recommendations;   /* "" when none */
-    const char *set_by, *set_at;   /* who saved them last and when (ISO 8601 UTC) */
+    bool found;                  /* a row for the year exists */
+    const char *actions;         /* "" when none */
+    const char *recommendations; /* "" when none */
+    const char *set_by, *set_at; /* who saved them last and when (ISO 8601 UTC) */
 } or_scrutiny_words;
 
 /* The words of academic year ay (strings in a); out->found false when none are stored. */
@@ -25,7 +25,7 @@ or_code or_scrutiny_words_get(or_store *s, int ay, or_arena *a, or_scrutiny_word
 
 /* Store the words of academic year ay (both empty: the row is removed). The caller holds the
  * transaction and writes the audit line in it. */
-or_code or_scrutiny_words_set(or_store *s, int ay, const char *actions,
-                              const char *recommendations, const char *user, or_error *err);
+or_code or_scrutiny_words_set(or_store *s, int ay, const char *actions, const char *recommendations,
+                              const char *user, or_error *err);
 
 #endif

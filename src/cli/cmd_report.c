@@ -12,6 +12,13 @@
 #include "onroll/accounts.h"
 
 /* `onroll help report`, `onroll report --help` (cli.h, cli_help.c) */
+/* The scrutiny report's word to whoever runs it of an input it did without. */
+static void warn_stderr(void *ctx, const char *message)
+{
+    (void)ctx;
+    fprintf(stderr, "onroll: warning: %s\n", message);
+}
+
 static const cli_opt_doc report_opts[] = {
     CLI_OPT_DB,
     {"--year YYYY/YY", "the academic year, such as 2025/26 (required except for outcomes)"},
@@ -180,7 +187,7 @@ int cmd_report(int argc, char **argv)
                                : o.threshold > 0 ? o.threshold
                                                  : 2,
                                path, pdf};
-        code = or_scrutiny_write(s, cols, &so, pdf ? NULL : out, &err);
+        code = or_scrutiny_write_warned(s, cols, &so, pdf ? NULL : out, warn_stderr, NULL, &err);
     } else if (!code) {
         or_table t;
         code = fn(cols, &o, &arena, &t, &err);

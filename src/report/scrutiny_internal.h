@@ -25,7 +25,7 @@ enum { H_HEAD, H_SUSP, H_SUSP_RATE, H_ONE, H_ONE_RATE, H_PERM, H_PERM_RATE, H__N
 #define MAX_YEARS 3 /* the report's year and the two before it */
 
 /* Commentary, by topic: sentences of plain text (escaped when written). */
-enum { T_OVERALL, T_DISP, T_SCHOOLS, T_MOVES, T__N };
+enum { T_OVERALL, T_DISP, T_CHECKED, T_INTERSECT, T_SCHOOLS, T_MOVES, T__N };
 #define MAX_SENTENCES 32
 
 /* An LA's totals of the year, for the ratios quoted in words. */
@@ -54,11 +54,18 @@ typedef struct {
     bool bm;
     int bm_year;
     const char *bmv[OR_BM__N];
-    or_date today; /* of the report ($SOURCE_DATE_EPOCH when set: reproducible) */
+    or_date today;         /* of the report ($SOURCE_DATE_EPOCH when set: reproducible) */
+    const char *la_name;   /* settings.h la.name; NULL when it is not set */
+    or_scrutiny_warn warn; /* scr_warn's (NULL: nobody told) */
+    void *warn_ctx;
     /* commentary */
     const char *say[T__N][MAX_SENTENCES];
     int nsay[T__N];
 } scr;
+
+/* Tell whoever generates the report of an input it had to do without (scrutiny.h warn):
+ * never written into the document (scrutiny.c). */
+void scr_warn(scr *x, const char *message);
 
 /* ---- helpers (scrutiny_kit.c, below every other scrutiny file) ---- */
 
@@ -96,6 +103,9 @@ or_code scr_write_rates(scr *x, or_error *err);   /* scrutiny_groups.c */
 or_code scr_write_disp(scr *x, or_error *err);    /* scrutiny_groups.c */
 or_code scr_write_schools(scr *x, or_error *err); /* scrutiny_schools.c */
 or_code scr_write_moves(scr *x, or_error *err);   /* scrutiny_moves.c */
+or_code scr_write_actions(scr *x, or_error *err); /* scrutiny_actions.c */
+/* Warn when academic year ay has no words of the LA's (scrutiny_actions.c). */
+or_code scr_actions_missing(or_store *s, int ay, or_scrutiny_warn warn, void *ctx, or_error *err);
 
 /* ---- secondary suppression (scrutiny_mask.c) ----
  *

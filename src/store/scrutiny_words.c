@@ -30,8 +30,8 @@ or_code or_scrutiny_words_get(or_store *s, int ay, or_arena *a, or_scrutiny_word
     return rc;
 }
 
-or_code or_scrutiny_words_set(or_store *s, int ay, const char *actions,
-                              const char *recommendations, const char *user, or_error *err)
+or_code or_scrutiny_words_set(or_store *s, int ay, const char *actions, const char *recommendations,
+                              const char *user, or_error *err)
 {
     if (!actions)
         actions = "";
