@@ -525,8 +525,13 @@ static void write_trends(scr *x)
 static void write_commentary(scr *x)
 {
     or_sb *h = x->h;
-    static const char *const topic[T__N] = {"Overall", "Who is suspended", "Schools",
-                                            "Pupil movements"};
+    static const char *const topic[T__N] = {[T_OVERALL] = "Overall",
+                                            [T_DISP] =
+                                                "Who is suspended: the strongest evidence first",
+                                            [T_CHECKED] = "Groups checked every year",
+                                            [T_INTERSECT] = "Sex and ethnicity together",
+                                            [T_SCHOOLS] = "Schools",
+                                            [T_MOVES] = "Pupil movements"};
     scr_section_begin(x, "commentary", "Commentary");
     html_raw(h, "<p>Written from the figures in this report; every number quoted is one the "
                 "tables publish.</p>\n");
@@ -644,8 +649,9 @@ static void write_about(scr *x)
              "worked out exactly from the counts.</dd>\n"
              "<dt>Risk ratio</dt><dd>A group's one-plus (or permanent exclusion) rate divided by "
              "the rate of all other pupils, with a 95% confidence interval by the log method "
-             "(Katz). The commentary quotes ratios to 1 decimal place, the tables to 2. It "
-             "names first the differences whose interval excludes 1, the largest first.</dd>\n"
+             "(Katz), to 2 decimal places. The commentary names first the differences whose "
+             "interval excludes 1 (statistically significant), then by how far the ratio is "
+             "from 1, then by the number of children.</dd>\n"
              "<dt>Funnel plot</dt><dd>Control limits around the LA one-plus rate p for a school "
              "of n pupils: p \u00b1 z\u221a(p(1\u2212p)/n), z = 1.96 (95%) and 3.09 (99.8%). Above "
              "the 99.8% limit: of concern; above the 95% limit: watch.</dd>\n"

@@ -67,6 +67,29 @@ typedef struct {
  * never written into the document (scrutiny.c). */
 void scr_warn(scr *x, const char *message);
 
+/* ---- findings on groups of pupils (scrutiny_findings.c) ---- */
+
+/* One group's risk ratio (one outcome) as the commentary may quote it. */
+typedef struct {
+    const char *phrase; /* "Black Caribbean pupils" */
+    const char *text;   /* the sentence, from the published cells */
+    bool shown;         /* the table publishes a ratio (not c, not z) */
+    bool suppressed;    /* the table shows c */
+    bool significant;   /* its 95% CI excludes 1 */
+    double ratio;       /* when shown */
+    int64_t children;   /* pupils of the group with the outcome (0 when suppressed) */
+    bool perm;          /* permanent exclusion (else suspended at least once) */
+    bool leads;         /* may lead the commentary (scr_group_may_lead of every dimension) */
+    int table, ndims;   /* which table (scrutiny_groups.c), its dimensions not a Total */
+} scr_finding;
+
+/* qsort order, strongest evidence first: published before not; CI excluding 1 before not;
+ * then |ln ratio| larger first; then more children; then the phrase. */
+int scr_finding_cmp(const void *a, const void *b);
+/* Whether a group (one dimension's code) may lead the commentary: not an unrecorded value nor
+ * the complement of a named group (no SEN, FSM 0, not looked after, no social worker). */
+bool scr_group_may_lead(or_dim d, const char *code);
+
 /* ---- helpers (scrutiny_kit.c, below every other scrutiny file) ---- */
 
 /* Add a sentence (plain text) to the commentary on a topic. */
