@@ -279,6 +279,7 @@ void page_reports(const web_request *req, web_response *res)
                 "document%s.</p>\n",
                 q.year, q.opts.unsuppressed ? "&unsuppressed=1" : "", q.year,
                 q.opts.unsuppressed ? ", not suppressed" : ", suppressed for publication");
+    page_report_scrutiny_notes(out, req, q.opts.ay); /* page_report_actions.c */
     html_raw(out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/reports/outcomes\">"
                   "Outcomes of interventions</a>: for each intervention, the pupils, the mean "
                   "change of every measure before and after with its 95% confidence interval, "

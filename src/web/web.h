@@ -381,6 +381,9 @@ void page_upload_post(const web_request *req, web_response *res);      /* page_u
 void page_reports(const web_request *req, web_response *res);          /* page_reports.c */
 void page_reports_download(const web_request *req, web_response *res); /* page_reports.c */
 void page_reports_scrutiny(const web_request *req, web_response *res); /* page_report_scrutiny.c */
+void page_report_actions(const web_request *req, web_response *res);      /* page_report_actions.c */
+void page_report_actions_post(const web_request *req, web_response *res); /* page_report_actions.c */
+void page_report_scrutiny_notes(or_sb *out, const web_request *req, int ay); /* page_report_actions.c */
 void page_asset(const web_request *req, web_response *res);            /* static.c */
 /* statutory letters (letters.h) */
 void page_letters(const web_request *req, web_response *res);      /* page_letters.c */
