@@ -74,8 +74,9 @@ static void show(form *f, web_response *res, int ay, const or_scrutiny_words *w)
         snprintf(day, sizeof day, "%s", w->set_at);
         if (or_date_parse(day, &d))
             or_date_human(d, when);
-        html_printf(out, "<p class=\"govuk-body\">Last saved by %s%s%s.</p>\n", w->set_by,
-                    *when ? " on " : "", when);
+        html_printf(out,
+                    "<p class=\"govuk-body govuk-!-text-break-word\">Last saved by %s%s%s.</p>\n",
+                    w->set_by, *when ? " on " : "", when);
     }
     form_start(out, f, "/reports/scrutiny/actions");
     form_fields_html(out, f, 0, f->n);

@@ -25,7 +25,7 @@ expect_status "a school renamed with markup in its name" 0 "$ONROLL" import "$WO
 # ---- before any England figures are loaded ----
 expect_status "scrutiny report without England figures: exit 0" 0 \
     "$ONROLL" report scrutiny --year 2025/26 --out "$WORK/no-england.html"
-expect_in "says no England figures are loaded" "No figures for England are loaded" "$WORK/no-england.html"
+expect_in "says England's figures are not available (issue 16: no operator text)" "Figures for England are not available" "$WORK/no-england.html"
 
 if [ -f "$BENCH" ]; then
     expect_status "import DfE's published figures (benchmarks)" 0 "$ONROLL" import "$BENCH"
