@@ -233,10 +233,15 @@ static void doc_begin(scr *x)
     html_raw(h, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     if (x->la_name)
-        html_printf(h, "<title>%s: suspensions and permanent exclusions %s</title>\n", x->la_name,
-                    x->year);
+        html_printf(h,
+                    "<title>%s: suspensions and permanent exclusions %s, annual scrutiny "
+                    "report</title>\n",
+                    x->la_name, x->year);
     else
-        html_printf(h, "<title>Suspensions and permanent exclusions %s</title>\n", x->year);
+        html_printf(h,
+                    "<title>Suspensions and permanent exclusions %s, annual scrutiny "
+                    "report</title>\n",
+                    x->year);
     html_raw(h, "<style>");
     or_sb_add(h, style, sizeof style - 1);
     html_raw(h, "</style>\n</head>\n<body>\n"

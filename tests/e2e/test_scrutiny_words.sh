@@ -59,7 +59,7 @@ text_of "$R" >"$WORK/R.txt"
 
 # ---- 2. the LA's name and voice ----
 expect_in "the title is the LA's name" \
-    "<title>Kestrel Borough Council: suspensions and permanent exclusions 2025/26</title>" "$R"
+    "<title>Kestrel Borough Council: suspensions and permanent exclusions 2025/26, annual scrutiny report</title>" "$R"
 expect_in "the heading is the LA's name" \
     "<h1>Kestrel Borough Council: suspensions and permanent exclusions 2025/26</h1>" "$R"
 expect_not_in "never 'local authority 999'" "local authority 999" "$WORK/R.txt"
