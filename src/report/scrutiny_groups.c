@@ -1,10 +1,15 @@
 /* scrutiny_groups.c - the scrutiny report's sections on groups of pupils: rates by
  * characteristic (or_report_rates by sex, ethnic group, free school meals, SEN) and
- * disproportionality (or_report_disproportionality by ethnicity, SEN, free school meals and
- * ethnic group by sex, with secondary suppression: scrutiny_mask.c), each with a
- * dot-and-whisker chart of its risk ratios; and the commentary's sentences on the largest
- * significant ratios, in words made from the census labels ("Black Caribbean pupils were 1.8
- * times as likely as other pupils to be suspended at least once (95% CI 1.3 to 2.6)"). */
+ * disproportionality (or_report_disproportionality by ethnicity, SEN, free school meals, ethnic
+ * group by sex, being looked after and having a social worker, with secondary suppression:
+ * scrutiny_mask.c), each with a dot-and-whisker chart of its risk ratios; and the commentary on
+ * them, every number quoted from the published cells ("Black Caribbean pupils were 1.78 times as
+ * likely as other pupils to be suspended at least once (95% CI 1.44 to 2.20)"): the significant
+ * differences, the strongest evidence first (scrutiny_findings.c: the unrecorded groups and the
+ * complements never lead); the groups named every year (Black Caribbean, White and Black
+ * Caribbean, Gypsy/Roma, Irish Traveller, SEN support, EHC plan, free school meals, looked after,
+ * social worker), each said significant, not significant, suppressed or without a ratio, with
+ * last year's ratio; sex and ethnicity together; and the groups suppressed. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -438,8 +443,10 @@ static void say_findings(scr *x, findings *fs)
     const char *hidden[64];
     int nh = 0;
     for (int i = 0; i < fs->n && nh < 64; i++)
-        if (!fs->f[i].perm && fs->f[i].ndims == 1 && fs->f[i].leads && fs->f[i].suppressed)
-            hidden[nh++] = fs->f[i].phrase;
+        if (!fs->f[i].perm && fs->f[i].ndims == 1 && fs->f[i].leads && fs->f[i].suppressed) {
+            const char *p = fs->f[i].phrase; /* "Pupils who ..." in the middle of a sentence */
+            hidden[nh++] = !strncmp(p, "Pupils ", 7) ? or_arena_printf(x->a, "p%s", p + 1) : p;
+        }
     if (nh)
         scr_say(x, T_DISP,
                 or_arena_printf(x->a,
