@@ -77,8 +77,8 @@ static const char *missing_words(or_arena *a, const char *year)
 {
     return or_arena_printf(a,
                            "the local authority has not written its actions and recommendations "
-                           "for %s (\"What the local authority is doing\"): write them on "
-                           "Reports, \"Write what the local authority is doing\"",
+                           "for %s, so the report says that section is not written yet (write "
+                           "them from the Reports page: Write what the local authority is doing)",
                            year);
 }
 

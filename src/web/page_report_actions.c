@@ -149,6 +149,7 @@ void page_report_actions_post(const web_request *req, web_response *res)
 
 typedef struct {
     or_sb *out;
+    const web_request *req;
     int n;
 } notes_ctx;
 
@@ -159,12 +160,15 @@ static void note(void *ctx, const char *message)
         html_raw(c->out,
                  "<div class=\"govuk-inset-text\"><p class=\"govuk-body\">Before you "
                  "publish this report:</p>\n<ul class=\"govuk-list govuk-list--bullet\">\n");
-    html_printf(c->out, "<li>%s</li>\n", message);
+    char *m = or_arena_strdup(c->req->arena, message); /* a sentence here: capital first */
+    if (m[0] >= 'a' && m[0] <= 'z')
+        m[0] = (char)(m[0] - 'a' + 'A');
+    html_printf(c->out, "<li>%s.</li>\n", m);
 }
 
 void page_report_scrutiny_notes(or_sb *out, const web_request *req, int ay)
 {
-    notes_ctx c = {out, 0};
+    notes_ctx c = {out, req, 0};
     or_error err = {0};
     (void)or_scrutiny_missing(req->store, ay, note, &c, &err);
     if (c.n)
