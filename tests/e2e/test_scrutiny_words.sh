@@ -169,7 +169,7 @@ J=$WORK/officer.jar
 expect_eq "LA officer signs in" 303 "$(sign_in "$J" la_officer@demo.onroll.example demo-officer-kestrel)"
 expect_eq "/reports: 200" 200 "$(get "$J" "/reports?kind=rates&year=2025/26")"
 expect_in "/reports warns the LA has not written its words" \
-    "the local authority has not written its actions and recommendations for 2025/26" "$WORK/body"
+    "The local authority has not written its actions and recommendations for 2025/26" "$WORK/body"
 expect_in "/reports links to the form" 'href="/reports/scrutiny/actions?year=2025%2F26"' "$WORK/body"
 expect_eq "the form: 200" 200 "$(get "$J" "/reports/scrutiny/actions?year=2025/26")"
 cp "$WORK/body" "$WORK/form.html"
