@@ -350,6 +350,7 @@ static void write_summary(scr *x)
                 "exclusions</span></li>\n",
                 t[H_PERM]);
     html_raw(h, "</ul>\n");
+    x->points_at = h->len;
     /* the headline table: measures by year, and England */
     const char *heads[MAX_YEARS + 2];
     bool numeric[MAX_YEARS + 2] = {false};
@@ -416,12 +417,14 @@ static void write_summary(scr *x)
         const or_group_cell *p = &x->hc[i - 1];
         const char **pt = x->ht[i - 1];
         double d;
-        if (scr_num(pt[H_SUSP_RATE], &d) && scr_num(t[H_SUSP_RATE], &d))
-            scr_say(x, T_OVERALL,
-                    or_arena_printf(x->a, "The suspension rate %s.",
-                                    change_words(x, p->suspensions, p->headcount, g->suspensions,
-                                                 g->headcount, pt[H_SUSP_RATE], t[H_SUSP_RATE],
-                                                 " per 100 pupils", x->ylabel[i - 1])));
+        if (scr_num(pt[H_SUSP_RATE], &d) && scr_num(t[H_SUSP_RATE], &d)) {
+            const char *said = or_arena_printf(
+                x->a, "The suspension rate %s.",
+                change_words(x, p->suspensions, p->headcount, g->suspensions, g->headcount,
+                             pt[H_SUSP_RATE], t[H_SUSP_RATE], " per 100 pupils", x->ylabel[i - 1]));
+            scr_say(x, T_OVERALL, said);
+            scr_say(x, T_POINTS, said);
+        }
         if (scr_num(pt[H_ONE_RATE], &d) && scr_num(t[H_ONE_RATE], &d))
             scr_say(x, T_OVERALL,
                     or_arena_printf(x->a, "The share of pupils suspended at least once %s%%.",
@@ -536,12 +539,13 @@ static void write_commentary(scr *x)
                                             [T_CHECKED] = "Groups checked every year",
                                             [T_INTERSECT] = "Sex and ethnicity together",
                                             [T_SCHOOLS] = "Schools",
-                                            [T_MOVES] = "Pupil movements"};
+                                            [T_MOVES] = "Pupil movements",
+                                            [T_POINTS] = NULL}; /* in the summary */
     scr_section_begin(x, "commentary", "Commentary");
     html_raw(h, "<p>Written from the figures in this report; every number quoted is one the "
                 "tables publish.</p>\n");
     for (int t = 0; t < T__N; t++) {
-        if (!x->nsay[t])
+        if (!x->nsay[t] || !topic[t])
             continue;
         html_printf(h, "<h3>%s</h3>\n", topic[t]);
         if (t == T_OVERALL) {
@@ -560,6 +564,33 @@ static void write_commentary(scr *x)
         html_raw(h, "</ul>\n");
     }
     scr_section_end(x);
+}
+
+/* The main points, spliced into the summary after its key figures: the change in the suspension
+ * rate, the strongest findings on groups and the groups checked by name (scrutiny_groups.c), the
+ * schools' first sentence, and whether the LA has written its own section. */
+static void write_points(scr *x)
+{
+    or_sb p = OR_SB_INIT;
+    html_raw(&p, "<h3>Main points</h3>\n<ul class=\"list\">\n");
+    for (int i = 0; i < x->nsay[T_POINTS]; i++)
+        html_printf(&p, "<li>%s</li>\n", x->say[T_POINTS][i]);
+    if (x->nsay[T_SCHOOLS])
+        html_printf(&p, "<li>%s</li>\n", x->say[T_SCHOOLS][0]);
+    if (x->words_written)
+        html_raw(&p, "<li>What the local authority is doing about it, and its recommendations, "
+                     "are in <a href=\"#actions\">What the local authority is doing</a>.</li>\n");
+    else
+        html_raw(&p, "<li>The local authority has not yet written what it is doing about these "
+                     "figures.</li>\n");
+    html_raw(&p, "</ul>\n");
+    size_t at = x->points_at, tail = x->h->len - at;
+    or_sb_grow(x->h, p.len);
+    memmove(x->h->buf + at + p.len, x->h->buf + at, tail);
+    memcpy(x->h->buf + at, p.buf, p.len);
+    x->h->len += p.len;
+    x->h->buf[x->h->len] = '\0';
+    or_sb_release(&p);
 }
 
 /* "What is counted": written from published.h's table, the one the model's counting reads,
@@ -805,6 +836,7 @@ or_code or_scrutiny_write_warned(or_store *s, const or_columns *c, const or_scru
     }
     if (!rc) {
         write_about(&x);
+        write_points(&x);
         doc_end(&x);
         if (o->pdf) {
             rc = scr_pdf_render(doc.buf, doc.len, o->path, err);

@@ -111,6 +111,7 @@ or_code scr_write_actions(scr *x, or_error *err)
         scr_section_end(x);
         return OR_OK;
     }
+    x->words_written = true;
     html_printf(h, "<p class=\"caption\">In the words of %s.</p>\n", who);
     html_raw(h, "<h3>Actions</h3>\n");
     if (*w.actions)

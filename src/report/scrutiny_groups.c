@@ -377,9 +377,17 @@ static const char *last_year(scr *x, or_dim d, const char *code)
     return NULL;
 }
 
+/* A group's phrase in the middle of a sentence: "Pupils who ..." -> "pupils who ...". */
+static const char *mid_sentence(scr *x, const char *phrase)
+{
+    return !strncmp(phrase, "Pupils ", 7) ? or_arena_printf(x->a, "p%s", phrase + 1) : phrase;
+}
+
 /* The groups checked by name, each in one sentence. */
 static void say_checked(scr *x, const findings *fs)
 {
+    const char *sig[16], *other[16];
+    int nsig = 0, nother = 0;
     const char *prev = x->ny >= 2 ? x->ylabel[x->ny - 2] : NULL;
     for (size_t i = 0; i < sizeof checked / sizeof checked[0]; i++) {
         or_dim d = checked[i].dim;
@@ -414,7 +422,26 @@ static void say_checked(scr *x, const findings *fs)
                                 "other pupils, was suspended.%s",
                                 phrase, then);
         scr_say(x, T_CHECKED, s);
+        if (f && f->significant && f->ratio > 1)
+            sig[nsig++] = mid_sentence(x, phrase);
+        else
+            other[nother++] = phrase;
     }
+    (void)other;
+    if (nsig)
+        scr_say(x, T_POINTS,
+                or_arena_printf(x->a,
+                                "Of the %d groups checked by name every year, %d %s significantly "
+                                "more likely than other pupils to be suspended at least once: %s.",
+                                nsig + nother, nsig, nsig == 1 ? "was" : "were",
+                                scr_names_list(x, sig, nsig)));
+    else
+        scr_say(x, T_POINTS,
+                or_arena_printf(x->a,
+                                "None of the %d groups checked by name every year was "
+                                "significantly more likely than other pupils to be suspended at "
+                                "least once.",
+                                nother));
 }
 
 /* The commentary on groups: the strongest evidence first (scr_finding_cmp), the groups
@@ -430,6 +457,8 @@ static void say_findings(scr *x, findings *fs)
             if (f->perm != perm || f->ndims != 1 || !f->leads || !f->significant)
                 continue;
             scr_say(x, T_DISP, or_arena_printf(x->a, "%s.", f->text));
+            if (said < 3) /* the strongest three lead the summary */
+                scr_say(x, T_POINTS, or_arena_printf(x->a, "%s.", f->text));
             said++, n++;
         }
     if (!said)
@@ -444,8 +473,7 @@ static void say_findings(scr *x, findings *fs)
     int nh = 0;
     for (int i = 0; i < fs->n && nh < 64; i++)
         if (!fs->f[i].perm && fs->f[i].ndims == 1 && fs->f[i].leads && fs->f[i].suppressed) {
-            const char *p = fs->f[i].phrase; /* "Pupils who ..." in the middle of a sentence */
-            hidden[nh++] = !strncmp(p, "Pupils ", 7) ? or_arena_printf(x->a, "p%s", p + 1) : p;
+            hidden[nh++] = mid_sentence(x, fs->f[i].phrase);
         }
     if (nh)
         scr_say(x, T_DISP,

@@ -25,7 +25,8 @@ enum { H_HEAD, H_SUSP, H_SUSP_RATE, H_ONE, H_ONE_RATE, H_PERM, H_PERM_RATE, H__N
 #define MAX_YEARS 3 /* the report's year and the two before it */
 
 /* Commentary, by topic: sentences of plain text (escaped when written). */
-enum { T_OVERALL, T_DISP, T_CHECKED, T_INTERSECT, T_SCHOOLS, T_MOVES, T__N };
+enum { T_OVERALL, T_DISP, T_CHECKED, T_INTERSECT, T_SCHOOLS, T_MOVES, T_POINTS, T__N };
+/* T_POINTS: the main points, a few sentences the summary leads with (not in the commentary) */
 #define MAX_SENTENCES 32
 
 /* An LA's totals of the year, for the ratios quoted in words. */
@@ -56,6 +57,8 @@ typedef struct {
     const char *bmv[OR_BM__N];
     or_date today;         /* of the report ($SOURCE_DATE_EPOCH when set: reproducible) */
     const char *la_name;   /* settings.h la.name; NULL when it is not set */
+    size_t points_at;      /* where in the summary the main points go (written last) */
+    bool words_written;    /* the LA has written its own section (scrutiny_actions.c) */
     or_scrutiny_warn warn; /* scr_warn's (NULL: nobody told) */
     void *warn_ctx;
     /* commentary */

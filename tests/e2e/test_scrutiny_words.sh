@@ -149,6 +149,14 @@ expect_in "a non-significant checked group is said to be so" \
     "Gypsy/Roma pupils were 1.69 times as likely as other pupils to be suspended at least once (95% CI 0.77 to 3.72): not a statistically significant difference" "$WORK/comm.txt"
 expect_in "change since last year" "In 2024/25 the ratio was 1.60" "$WORK/comm.txt"
 expect_in "sex and ethnicity together" "Black male pupils were 1.87 times as likely" "$WORK/comm.txt"
+section "$R" summary >"$WORK/summary.txt"
+expect_in "the summary leads with the main points" "Main points" "$WORK/summary.txt"
+expect_in "main points: the strongest finding first" \
+    "Main points The suspension rate rose from 4.80 per 100 pupils in 2024/25 to 5.12. Pupils receiving SEN support were 3.63 times" "$WORK/summary.txt"
+expect_in "main points: the groups checked by name, Black Caribbean among the significant" \
+    "Of the 9 groups checked by name every year, 5 were significantly more likely than other pupils to be suspended at least once: Black Caribbean pupils, White and Black Caribbean pupils, pupils receiving SEN support" "$WORK/summary.txt"
+expect_in "main points: the LA has not written its section yet" \
+    "The local authority has not yet written what it is doing about these figures." "$WORK/summary.txt"
 expect_not_in "'refused' never leads" "Refused" "$WORK/comm.txt"
 expect_not_in "'no SEN' never leads" "no special educational need" "$WORK/comm.txt"
 expect_not_in "'not obtained' never leads" "not obtained" "$WORK/comm.txt"
@@ -200,6 +208,7 @@ expect_in "in the LA's own words" "In the words of Kestrel Borough Council." "$W
 expect_status "the CLI picks the words up: exit 0" 0 \
     "$ONROLL" report scrutiny --year 2025/26 --out "$WORK/cli.html"
 expect_in "the CLI report prints them too" "Schools of concern are visited." "$WORK/cli.html"
+expect_in "main points: the LA's section is pointed to" 'are in <a href="#actions">What the local authority is doing</a>' "$WORK/cli.html"
 expect_not_in "no warning about the LA's words now" "has not written its actions" "$WORK/err"
 
 A=$WORK/analyst.jar
