@@ -571,6 +571,8 @@ static void write_commentary(scr *x)
  * schools' first sentence, and whether the LA has written its own section. */
 static void write_points(scr *x)
 {
+    if (!x->points_at)
+        return; /* the summary did not say where */
     or_sb p = OR_SB_INIT;
     html_raw(&p, "<h3>Main points</h3>\n<ul class=\"list\">\n");
     for (int i = 0; i < x->nsay[T_POINTS]; i++)
