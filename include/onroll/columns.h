@@ -177,4 +177,14 @@ const or_group_cell *or_group_at(const or_group_result *r, const int *v);
 const char *or_group_code(const or_columns *c, const or_group_result *r, int axis, int v);
 const char *or_group_label(const or_columns *c, const or_group_result *r, int axis, int v);
 
+/* The exclusions that started in academic year ay, by the published count their kind adds to
+ * (published.h: [OR_PUB_NONE] lunchtime suspensions, [OR_PUB_SUSPENSION], [OR_PUB_PERMANENT]):
+ * how many are recorded, and how many count (not withdrawn, nor reinstated before they began,
+ * with characteristics to count them under; OR_PUB_NONE counts in no figure: 0). The counted
+ * suspensions and permanent exclusions are the headline's (columns_tally.c). */
+typedef struct {
+    int64_t recorded[3], counted[3];
+} or_excl_tally;
+void or_columns_excl_tally(const or_columns *c, int ay, or_excl_tally *out);
+
 #endif

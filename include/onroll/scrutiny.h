@@ -17,12 +17,22 @@ typedef struct {
     int threshold;    /* suppression threshold (0: none - LA-internal use only) */
     const char *path; /* where the PDF goes (pdf only) */
     bool pdf;
-    or_sb *warnings; /* NULL, or where what the report could not include goes, for whoever
-                        generates it (a line each): never into the publication */
 } or_scrutiny_opts;
+
+/* Told each input the report had to do without (the LA's name, its own words, England's
+ * figures), in a sentence for whoever generates it: the document itself only says "not
+ * available". */
+typedef void (*or_scrutiny_warn)(void *ctx, const char *message);
 
 /* Write the HTML report to out; with o->pdf, render it to o->path with Chromium instead. */
 or_code or_scrutiny_write(or_store *s, const or_columns *c, const or_scrutiny_opts *o, FILE *out,
                           or_error *err);
+/* The same, telling warn (with ctx) of every input it did without. */
+or_code or_scrutiny_write_warned(or_store *s, const or_columns *c, const or_scrutiny_opts *o,
+                                 FILE *out, or_scrutiny_warn warn, void *ctx, or_error *err);
+
+/* The inputs the report of academic year ay would do without, each told to warn (as
+ * or_scrutiny_write tells them): for a page that offers the report. */
+or_code or_scrutiny_missing(or_store *s, int ay, or_scrutiny_warn warn, void *ctx, or_error *err);
 
 #endif

@@ -12,6 +12,13 @@
 #include "onroll/accounts.h"
 
 /* `onroll help report`, `onroll report --help` (cli.h, cli_help.c) */
+/* The scrutiny report's word to whoever runs it of an input it did without. */
+static void warn_stderr(void *ctx, const char *message)
+{
+    (void)ctx;
+    fprintf(stderr, "onroll: warning: %s\n", message);
+}
+
 static const cli_opt_doc report_opts[] = {
     CLI_OPT_DB,
     {"--year YYYY/YY", "the academic year, such as 2025/26 (required except for outcomes)"},
@@ -180,16 +187,12 @@ int cmd_report(int argc, char **argv)
         code = or_fail(&err, OR_EIO, "%s: cannot write", tmp);
     or_arena arena = OR_ARENA_INIT;
     if (!code && scrutiny) {
-        or_sb warnings = OR_SB_INIT;
         or_scrutiny_opts so = {o.ay,
                                o.unsuppressed    ? 0
                                : o.threshold > 0 ? o.threshold
                                                  : 2,
-                               path, pdf, &warnings};
-        code = or_scrutiny_write(s, cols, &so, pdf ? NULL : out, &err);
-        if (warnings.len) /* what the report could not include, for whoever generates it */
-            fprintf(stderr, "%s", or_sb_str(&warnings));
-        or_sb_release(&warnings);
+                               path, pdf};
+        code = or_scrutiny_write_warned(s, cols, &so, pdf ? NULL : out, warn_stderr, NULL, &err);
     } else if (!code) {
         or_table t;
         code = fn(cols, &o, &arena, &t, &err);

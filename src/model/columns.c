@@ -438,9 +438,7 @@ static or_code add_event(or_columns *c, const or_value *r, int64_t id, or_error 
         c->x_start[i] = start;
         c->x_ay[i] = (int16_t)or_date_academic_year(start);
         c->x_seq[i] = id;
-        c->x_kind[i] = kind == OR_EV_SUSPENSION  ? CX_X_SUSP
-                       : kind == OR_EV_LUNCHTIME ? CX_X_LUNCH
-                                                 : CX_X_PERM;
+        c->x_kind[i] = cx_kind_of(kind); /* what it counts as (published.h) */
         c->x_counts[i] = 0;
         c->x_snap[i] = -1;
         int64_t sessions = r[OR_EV_SESSIONS].null ? 0 : r[OR_EV_SESSIONS].i;

@@ -14,6 +14,7 @@
 
 #include "onroll/arena.h"
 #include "onroll/columns.h"
+#include "onroll/published.h"
 #include "onroll/strmap.h"
 
 #define CX_NONE8     0xFF      /* an empty reason slot */
@@ -81,7 +82,14 @@ typedef struct {
 #define CX_TAIL_MIN 4096 /* the tail is regathered into the base past max(this, base / 64) */
 
 /* The kinds of exclusion kept, and of the events that can stop one counting. */
-enum { CX_X_SUSP, CX_X_LUNCH, CX_X_PERM };
+enum { CX_X_SUSP, CX_X_LUNCH, CX_X_PERM }; /* CX_X_LUNCH: counted in no figure */
+/* The kind an exclusion event is kept as: the published count it adds to, from the one table
+ * of definitions the scrutiny report's notes read too (published.h). */
+static inline uint8_t cx_kind_of(int kind)
+{
+    or_pub_count p = or_pub_counted_as((or_event_kind)kind);
+    return p == OR_PUB_SUSPENSION ? CX_X_SUSP : p == OR_PUB_PERMANENT ? CX_X_PERM : CX_X_LUNCH;
+}
 enum { CX_R_WITHDRAWN, CX_R_REINSTATED, CX_R_ACTION };
 
 struct or_columns {

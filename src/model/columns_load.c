@@ -257,9 +257,7 @@ static or_code on_event(void *ctx, const or_value *r, const or_row_meta *m, or_e
         int ay = or_date_academic_year(start);
         c->x_ay[i] = (int16_t)ay;
         c->x_seq[i] = m->id;
-        c->x_kind[i] = kind == OR_EV_SUSPENSION  ? CX_X_SUSP
-                       : kind == OR_EV_LUNCHTIME ? CX_X_LUNCH
-                                                 : CX_X_PERM;
+        c->x_kind[i] = cx_kind_of(kind); /* what it counts as (published.h) */
         c->x_counts[i] = 0;
         c->x_snap[i] = -1;
         int64_t sessions = r[OR_EV_SESSIONS].null ? 0 : r[OR_EV_SESSIONS].i;

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "onroll/published.h"
 #include "onroll/report.h"
 #include "onroll/scrutiny.h"
 #include "onroll/store_settings.h"
@@ -231,49 +232,39 @@ static void doc_begin(scr *x)
     or_sb *h = x->h;
     html_raw(h, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    html_printf(h,
-                "<title>Suspensions and permanent exclusions %s: annual scrutiny report</title>\n",
-                x->year);
+    if (x->la_name)
+        html_printf(h,
+                    "<title>%s: suspensions and permanent exclusions %s, annual scrutiny "
+                    "report</title>\n",
+                    x->la_name, x->year);
+    else
+        html_printf(h,
+                    "<title>Suspensions and permanent exclusions %s, annual scrutiny "
+                    "report</title>\n",
+                    x->year);
     html_raw(h, "<style>");
     or_sb_add(h, style, sizeof style - 1);
     html_raw(h, "</style>\n</head>\n<body>\n"
                 "<a href=\"#main\" class=\"skip-link\">Skip to main content</a>\n"
-                "<header class=\"masthead\"><div class=\"masthead__inner\">"
-                "<p class=\"masthead__brand\">onroll</p>"
-                "<p class=\"masthead__sub\">Keeping every child on roll</p></div></header>\n"
-                "<main id=\"main\">\n");
-    html_printf(h, "<h1>Suspensions and permanent exclusions %s: annual scrutiny report</h1>\n",
+                "<header class=\"masthead\"><div class=\"masthead__inner\">");
+    /* the LA's document, in its name (settings.h la.name): never a code or the system's */
+    if (x->la_name)
+        html_printf(h, "<p class=\"masthead__brand\">%s</p>", x->la_name);
+    html_printf(h,
+                "<p class=\"masthead__sub\">Annual report to the scrutiny commission, %s</p>"
+                "</div></header>\n<main id=\"main\">\n",
                 x->year);
-    or_sb las = OR_SB_INIT;
-    for (int i = 0; i < x->nla; i++) {
-        if (i)
-            or_sb_adds(&las, i + 1 == x->nla ? " and " : ", ");
-        or_sb_adds(&las, x->la[i].code);
-    }
-    /* the LA by its name when it is set (settings.h la.name), its code after it */
-    or_arena sa = OR_ARENA_INIT;
-    or_settings st;
-    or_error serr = {0};
-    const char *la_name =
-        x->s && !or_settings_load(x->s, 0, &sa, &st, &serr) && or_settings_has(&st, OR_SET_LA_NAME)
-            ? st.v[OR_SET_LA_NAME]
-            : NULL;
-    if (la_name)
-        html_printf(h,
-                    "<p class=\"lede\">Suspensions, permanent exclusions and pupil movements in "
-                    "the schools of %s (local authority %s) in the academic year %s (1 August %d "
-                    "to 31 July %d): who is excluded, where, and how that compares with earlier "
-                    "years and with England.</p>\n",
-                    la_name, or_sb_str(&las), x->year, x->o->ay, x->o->ay + 1);
+    if (x->la_name)
+        html_printf(h, "<h1>%s: suspensions and permanent exclusions %s</h1>\n", x->la_name,
+                    x->year);
     else
-        html_printf(h,
-                    "<p class=\"lede\">Suspensions, permanent exclusions and pupil movements in "
-                    "the schools of local authority %s in the academic year %s (1 August %d to 31 "
-                    "July %d): who is excluded, where, and how that compares with earlier years "
-                    "and with England.</p>\n",
-                    or_sb_str(&las), x->year, x->o->ay, x->o->ay + 1);
-    or_arena_free(&sa);
-    or_sb_release(&las);
+        html_printf(h, "<h1>Suspensions and permanent exclusions %s</h1>\n", x->year);
+    html_printf(h,
+                "<p class=\"lede\">Suspensions, permanent exclusions and pupil movements in "
+                "the schools of %s in the academic year %s (1 August %d to 31 July %d): who is "
+                "excluded, where, how that compares with earlier years and with England, and "
+                "what the local authority is doing about it.</p>\n",
+                x->la_name ? x->la_name : "the local authority", x->year, x->o->ay, x->o->ay + 1);
     if (x->thr == 0)
         html_raw(h, "<p class=\"warning\">Not for publication: this copy shows every figure "
                     "unsuppressed, including counts of 1 and 2 that could identify a child. "
@@ -304,6 +295,7 @@ static void doc_begin(scr *x)
                 "<li><a href=\"#schools\">Schools</a></li>\n"
                 "<li><a href=\"#movements\">Pupil movements</a></li>\n"
                 "<li><a href=\"#commentary\">Commentary</a></li>\n"
+                "<li><a href=\"#actions\">What the local authority is doing</a></li>\n"
                 "<li><a href=\"#about\">About the data</a></li>\n"
                 "</ol>\n</nav>\n");
 }
@@ -360,6 +352,7 @@ static void write_summary(scr *x)
                 "exclusions</span></li>\n",
                 t[H_PERM]);
     html_raw(h, "</ul>\n");
+    x->points_at = h->len;
     /* the headline table: measures by year, and England */
     const char *heads[MAX_YEARS + 2];
     bool numeric[MAX_YEARS + 2] = {false};
@@ -396,8 +389,12 @@ static void write_summary(scr *x)
                     "fixed-period exclusions are now called suspensions). They are for a "
                     "different year from this report's: compare with care.</p>\n",
                     bm_year_label(x));
-    else
-        html_raw(h, "<p>Comparisons with England are not available in this report.</p>\n");
+    else {
+        html_raw(h, "<p>Figures for England are not available for this report, so there is no "
+                    "national comparison.</p>\n");
+        scr_warn(x, "no figures for England are loaded, so the report has no national "
+                    "comparison: import the DfE's published figures (the benchmarks kind)");
+    }
     scr_section_end(x);
 
     /* commentary: the year's figures, the change from last year, England */
@@ -422,12 +419,14 @@ static void write_summary(scr *x)
         const or_group_cell *p = &x->hc[i - 1];
         const char **pt = x->ht[i - 1];
         double d;
-        if (scr_num(pt[H_SUSP_RATE], &d) && scr_num(t[H_SUSP_RATE], &d))
-            scr_say(x, T_OVERALL,
-                    or_arena_printf(x->a, "The suspension rate %s.",
-                                    change_words(x, p->suspensions, p->headcount, g->suspensions,
-                                                 g->headcount, pt[H_SUSP_RATE], t[H_SUSP_RATE],
-                                                 " per 100 pupils", x->ylabel[i - 1])));
+        if (scr_num(pt[H_SUSP_RATE], &d) && scr_num(t[H_SUSP_RATE], &d)) {
+            const char *said = or_arena_printf(
+                x->a, "The suspension rate %s.",
+                change_words(x, p->suspensions, p->headcount, g->suspensions, g->headcount,
+                             pt[H_SUSP_RATE], t[H_SUSP_RATE], " per 100 pupils", x->ylabel[i - 1]));
+            scr_say(x, T_OVERALL, said);
+            scr_say(x, T_POINTS, said);
+        }
         if (scr_num(pt[H_ONE_RATE], &d) && scr_num(t[H_ONE_RATE], &d))
             scr_say(x, T_OVERALL,
                     or_arena_printf(x->a, "The share of pupils suspended at least once %s%%.",
@@ -536,13 +535,19 @@ static void write_trends(scr *x)
 static void write_commentary(scr *x)
 {
     or_sb *h = x->h;
-    static const char *const topic[T__N] = {"Overall", "Who is suspended", "Schools",
-                                            "Pupil movements"};
+    static const char *const topic[T__N] = {[T_OVERALL] = "Overall",
+                                            [T_DISP] =
+                                                "Who is suspended: the strongest evidence first",
+                                            [T_CHECKED] = "Groups checked every year",
+                                            [T_INTERSECT] = "Sex and ethnicity together",
+                                            [T_SCHOOLS] = "Schools",
+                                            [T_MOVES] = "Pupil movements",
+                                            [T_POINTS] = NULL}; /* in the summary */
     scr_section_begin(x, "commentary", "Commentary");
     html_raw(h, "<p>Written from the figures in this report; every number quoted is one the "
                 "tables publish.</p>\n");
     for (int t = 0; t < T__N; t++) {
-        if (!x->nsay[t])
+        if (!x->nsay[t] || !topic[t])
             continue;
         html_printf(h, "<h3>%s</h3>\n", topic[t]);
         if (t == T_OVERALL) {
@@ -563,6 +568,100 @@ static void write_commentary(scr *x)
     scr_section_end(x);
 }
 
+/* The main points, spliced into the summary after its key figures: the change in the suspension
+ * rate, the strongest findings on groups and the groups checked by name (scrutiny_groups.c), the
+ * schools' first sentence, and whether the LA has written its own section. */
+static void write_points(scr *x)
+{
+    if (!x->points_at)
+        return; /* the summary did not say where */
+    or_sb p = OR_SB_INIT;
+    html_raw(&p, "<h3>Main points</h3>\n<ul class=\"list\">\n");
+    for (int i = 0; i < x->nsay[T_POINTS]; i++)
+        html_printf(&p, "<li>%s</li>\n", x->say[T_POINTS][i]);
+    if (x->nsay[T_SCHOOLS])
+        html_printf(&p, "<li>%s</li>\n", x->say[T_SCHOOLS][0]);
+    if (x->words_written)
+        html_raw(&p, "<li>What the local authority is doing about it, and its recommendations, "
+                     "are in <a href=\"#actions\">What the local authority is doing</a>.</li>\n");
+    else
+        html_raw(&p, "<li>The local authority has not yet written what it is doing about these "
+                     "figures.</li>\n");
+    html_raw(&p, "</ul>\n");
+    size_t at = x->points_at, tail = x->h->len - at;
+    or_sb_grow(x->h, p.len);
+    memmove(x->h->buf + at + p.len, x->h->buf + at, tail);
+    memcpy(x->h->buf + at, p.buf, p.len);
+    x->h->len += p.len;
+    x->h->buf[x->h->len] = '\0';
+    or_sb_release(&p);
+}
+
+/* "What is counted": written from published.h's table, the one the model's counting reads,
+ * with the year's exclusions as recorded and as counted (or_columns_excl_tally), so that the
+ * note and the figures cannot disagree. */
+static void write_counted(scr *x)
+{
+    or_sb *h = x->h;
+    int n;
+    const or_pub_def *d = or_pub_defs(&n);
+    or_excl_tally t;
+    or_columns_excl_tally(x->c, x->o->ay, &t);
+    const or_group_cell *g = &x->hc[x->ny - 1];
+    html_raw(h, "<dt>What is counted</dt><dd>");
+    for (int i = 0; i < n; i++) {
+        or_sb w = OR_SB_INIT;
+        or_sb_adds(&w, d[i].plural);
+        w.buf[0] = (char)(w.buf[0] - 'a' + 'A');
+        html_printf(h, "<p>%s are %s.</p>", or_sb_str(&w), d[i].why);
+        or_sb_release(&w);
+    }
+    html_printf(h, "<p>Not counted in any figure: %s.</p>", or_pub_not_counted);
+    /* the year's numbers, only where they are the headline's and none would reveal a count the
+     * report suppresses */
+    bool agree = t.counted[OR_PUB_SUSPENSION] == g->suspensions &&
+                 t.counted[OR_PUB_PERMANENT] == g->perm_excl;
+    if (!agree) {
+        scr_warn(x, "the exclusions recorded and counted do not add up to the headline figures: "
+                    "the note on what is counted leaves out the year's numbers");
+    } else {
+        for (int i = 0; i < n; i++) {
+            int k = d[i].counted_as;
+            int64_t rec = t.recorded[k], cnt = t.counted[k], left = rec - cnt;
+            if (k == OR_PUB_NONE) {
+                bool small = x->thr > 0 && rec > 0 && rec <= x->thr;
+                if (rec && !small)
+                    html_printf(h,
+                                "<p>In %s schools recorded %s %s, which are not in any figure "
+                                "of this report.</p>",
+                                x->year,
+                                scr_commas(x->a, or_arena_printf(x->a, "%lld", (long long)rec)),
+                                d[i].plural);
+                continue;
+            }
+            bool small = x->thr > 0 && ((left > 0 && left <= x->thr) || (cnt > 0 && cnt <= x->thr));
+            if (!rec || small)
+                continue;
+            if (!left) {
+                html_printf(
+                    h, "<p>In %s schools recorded %s %s, and every one is counted.</p>", x->year,
+                    scr_commas(x->a, or_arena_printf(x->a, "%lld", (long long)rec)), d[i].plural);
+                continue;
+            }
+            html_printf(h,
+                        "<p>In %s schools recorded %s %s: %s of them %s not counted, so %s %s "
+                        "counted, the figure this report gives.</p>",
+                        x->year, scr_commas(x->a, or_arena_printf(x->a, "%lld", (long long)rec)),
+                        d[i].plural,
+                        scr_commas(x->a, or_arena_printf(x->a, "%lld", (long long)left)),
+                        left == 1 ? "is" : "are",
+                        scr_commas(x->a, or_arena_printf(x->a, "%lld", (long long)cnt)),
+                        cnt == 1 ? "is" : "are");
+        }
+    }
+    html_raw(h, "</dd>\n");
+}
+
 static void write_about(scr *x)
 {
     or_sb *h = x->h;
@@ -573,13 +672,16 @@ static void write_about(scr *x)
     html_printf(h,
                 "<dt>Pupils (headcount)</dt><dd>Pupils on roll with a main (or dual main) "
                 "registration on the spring census day, the third Thursday of January: %s for "
-                "%s. Each pupil is counted once, with the characteristics recorded that day.</dd>"
-                "\n",
+                "%s. Each pupil is counted once.</dd>\n",
                 census, x->year);
+    html_printf(h,
+                "<dt>Characteristics</dt><dd>Sex, ethnicity, free school meals, special "
+                "educational needs, being looked after and having a social worker: %s.</dd>\n",
+                or_pub_characteristics);
+    write_counted(x);
     html_raw(h,
-             "<dt>Suspension rate</dt><dd>Suspensions (including lunchtime suspensions) that "
-             "started in the academic year, for every 100 pupils. Withdrawn suspensions, and "
-             "those the pupil was reinstated from before they began, are not counted.</dd>\n"
+             "<dt>Suspension rate</dt><dd>Suspensions counted (see What is counted) that "
+             "started in the academic year, for every 100 pupils.</dd>\n"
              "<dt>One-plus rate</dt><dd>The percentage of pupils suspended at least once.</dd>\n"
              "<dt>Permanent exclusion rate</dt><dd>Permanent exclusions for every 100 "
              "pupils.</dd>\n"
@@ -587,7 +689,9 @@ static void write_about(scr *x)
              "worked out exactly from the counts.</dd>\n"
              "<dt>Risk ratio</dt><dd>A group's one-plus (or permanent exclusion) rate divided by "
              "the rate of all other pupils, with a 95% confidence interval by the log method "
-             "(Katz). The commentary quotes ratios to 1 decimal place, the tables to 2.</dd>\n"
+             "(Katz), to 2 decimal places. The commentary names first the differences whose "
+             "interval excludes 1 (statistically significant), then by how far the ratio is "
+             "from 1, then by the number of children.</dd>\n"
              "<dt>Funnel plot</dt><dd>Control limits around the LA one-plus rate p for a school "
              "of n pupils: p \u00b1 z\u221a(p(1\u2212p)/n), z = 1.96 (95%) and 3.09 (99.8%). Above "
              "the 99.8% limit: of concern; above the 95% limit: watch.</dd>\n"
@@ -609,10 +713,10 @@ static void write_about(scr *x)
     html_raw(h, "<dt>Symbols</dt><dd>c: suppressed (confidential); z: not applicable (for "
                 "example a rate with no pupils, or a ratio where nobody was excluded); x: not "
                 "available.</dd>\n");
-    html_raw(h, "<dt>Sources</dt><dd>The schools' own records in onroll: pupils and their "
+    html_raw(h, "<dt>Sources</dt><dd>The schools' own records: pupils and their "
                 "characteristics, registrations, suspensions, permanent exclusions and "
-                "movements, as imported from the schools' management information systems or "
-                "entered by them. Census codes: DfE common basic data set.");
+                "movements, from the schools' management information systems or entered by "
+                "them. Census codes: DfE common basic data set.");
     if (x->bm)
         html_printf(h,
                     " England: DfE, Permanent and fixed-period exclusions in England, national "
@@ -620,6 +724,42 @@ static void write_about(scr *x)
                     bm_year_label(x));
     html_raw(h, "</dd>\n</dl>\n");
     scr_section_end(x);
+}
+
+void scr_warn(scr *x, const char *message)
+{
+    if (x->warn)
+        x->warn(x->warn_ctx, message);
+}
+
+static const char no_name[] =
+    "the local authority's name is not set, so the report does not name it: set it with "
+    "`onroll config set la.name NAME` or on Settings";
+
+/* The LA's name (settings.h la.name), or a warning that it is not set. */
+static or_code la_name_of(scr *x, or_error *err)
+{
+    or_settings st;
+    or_code rc = or_settings_load(x->s, 0, x->a, &st, err);
+    if (rc)
+        return rc;
+    x->la_name = or_settings_has(&st, OR_SET_LA_NAME) ? st.v[OR_SET_LA_NAME] : NULL;
+    if (!x->la_name)
+        scr_warn(x, no_name);
+    return OR_OK;
+}
+
+or_code or_scrutiny_missing(or_store *s, int ay, or_scrutiny_warn warn, void *ctx, or_error *err)
+{
+    or_arena a = OR_ARENA_INIT;
+    or_settings st;
+    or_code rc = or_settings_load(s, 0, &a, &st, err);
+    if (!rc && !or_settings_has(&st, OR_SET_LA_NAME))
+        warn(ctx, no_name);
+    if (!rc)
+        rc = scr_actions_missing(s, ay, warn, ctx, err);
+    or_arena_free(&a);
+    return rc;
 }
 
 static or_date report_date(void)
@@ -636,7 +776,8 @@ static void doc_end(scr *x)
     char when[24];
     or_date_human(x->today, when);
     html_raw(x->h, "</main>\n<footer class=\"footer\"><div class=\"footer__inner\">");
-    html_printf(x->h, "<p>Produced by onroll on %s. %s</p>", when,
+    html_printf(x->h, "<p>%s%sProduced on %s. %s</p>", x->la_name ? x->la_name : "",
+                x->la_name ? ". " : "", when,
                 x->thr ? "Suppressed for publication."
                        : "Unsuppressed: for the local authority's own use only.");
     html_raw(x->h, "</div></footer>\n</body>\n</html>\n");
@@ -644,6 +785,12 @@ static void doc_end(scr *x)
 
 or_code or_scrutiny_write(or_store *s, const or_columns *c, const or_scrutiny_opts *o, FILE *out,
                           or_error *err)
+{
+    return or_scrutiny_write_warned(s, c, o, out, NULL, NULL, err);
+}
+
+or_code or_scrutiny_write_warned(or_store *s, const or_columns *c, const or_scrutiny_opts *o,
+                                 FILE *out, or_scrutiny_warn warn, void *ctx, or_error *err)
 {
     if (!s || !c || !o)
         return or_fail(err, OR_EUSAGE, "the scrutiny report needs a store, a model and options");
@@ -665,10 +812,14 @@ or_code or_scrutiny_write(or_store *s, const or_columns *c, const or_scrutiny_op
     x.a = &arena;
     x.h = &doc;
     x.thr = o->threshold;
+    x.warn = warn;
+    x.warn_ctx = ctx;
     x.today = report_date();
     snprintf(x.year, sizeof x.year, "%d/%02d", o->ay, (o->ay + 1) % 100);
     bm_ctx bc = {&x};
-    or_code rc = gather_headline(&x, err);
+    or_code rc = la_name_of(&x, err);
+    if (!rc)
+        rc = gather_headline(&x, err);
     if (!rc)
         rc = or_store_scan_pupil(s, or_kind_get(OR_K_BENCHMARKS), NULL, on_benchmark, &bc, err);
     if (!rc) {
@@ -686,7 +837,11 @@ or_code or_scrutiny_write(or_store *s, const or_columns *c, const or_scrutiny_op
         rc = scr_write_moves(&x, err);
     if (!rc) {
         write_commentary(&x);
+        rc = scr_write_actions(&x, err);
+    }
+    if (!rc) {
         write_about(&x);
+        write_points(&x);
         doc_end(&x);
         if (o->pdf) {
             rc = scr_pdf_render(doc.buf, doc.len, o->path, err);

@@ -19,8 +19,7 @@
 
 static void warn(scr *x, const char *line)
 {
-    if (x->o->warnings)
-        or_sb_addf(x->o->warnings, "warning: %s\n", line);
+    scr_warn(x, line); /* to whoever generates the report, never into it */
 }
 
 /* The LA's figure of year index y: onroll's where it has one, else the published one. */

@@ -1,10 +1,15 @@
 /* scrutiny_groups.c - the scrutiny report's sections on groups of pupils: rates by
  * characteristic (or_report_rates by sex, ethnic group, free school meals, SEN) and
- * disproportionality (or_report_disproportionality by ethnicity, SEN, free school meals and
- * ethnic group by sex, with secondary suppression: scrutiny_mask.c), each with a
- * dot-and-whisker chart of its risk ratios; and the commentary's sentences on the largest
- * significant ratios, in words made from the census labels ("Black Caribbean pupils were 1.8
- * times as likely as other pupils to be suspended at least once (95% CI 1.3 to 2.6)"). */
+ * disproportionality (or_report_disproportionality by ethnicity, SEN, free school meals, ethnic
+ * group by sex, being looked after and having a social worker, with secondary suppression:
+ * scrutiny_mask.c), each with a dot-and-whisker chart of its risk ratios; and the commentary on
+ * them, every number quoted from the published cells ("Black Caribbean pupils were 1.78 times as
+ * likely as other pupils to be suspended at least once (95% CI 1.44 to 2.20)"): the significant
+ * differences, the strongest evidence first (scrutiny_findings.c: the unrecorded groups and the
+ * complements never lead); the groups named every year (Black Caribbean, White and Black
+ * Caribbean, Gypsy/Roma, Irish Traveller, SEN support, EHC plan, free school meals, looked after,
+ * social worker), each said significant, not significant, suppressed or without a ratio, with
+ * last year's ratio; sex and ethnicity together; and the groups suppressed. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,7 +24,7 @@
 #include "html/html.h"
 
 #define NRATES 4
-#define NDISP  4
+#define NDISP  6
 
 static const or_dim rate_dims[NRATES] = {OR_DIM_SEX, OR_DIM_ETHNICITY_MAJOR, OR_DIM_FSM,
                                          OR_DIM_SEN};
@@ -34,6 +39,20 @@ static const struct {
     {1, {OR_DIM_SEN}, "disp-sen", "special educational needs"},
     {1, {OR_DIM_FSM}, "disp-fsm", "free school meals eligibility"},
     {2, {OR_DIM_ETHNICITY_MAJOR, OR_DIM_SEX}, "disp-ethnicity-sex", "ethnic group and sex"},
+    {1, {OR_DIM_CLA}, "disp-cla", "being looked after"},
+    {1, {OR_DIM_SOCIAL_WORKER}, "disp-social-worker", "having a social worker"},
+};
+
+/* The groups checked by name every year, whatever their figures (the seeds of the LA's
+ * scrutiny: DOMAIN.md's groups most often over-represented), each said to be significant, not
+ * significant, suppressed or without a ratio. */
+static const struct {
+    or_dim dim;
+    const char *code;
+} checked[] = {
+    {OR_DIM_ETHNICITY, "BCRB"}, {OR_DIM_ETHNICITY, "MWBC"}, {OR_DIM_ETHNICITY, "WROM"},
+    {OR_DIM_ETHNICITY, "WIRT"}, {OR_DIM_SEN, "K"},          {OR_DIM_SEN, "E"},
+    {OR_DIM_FSM, "1"},          {OR_DIM_CLA, "1"},          {OR_DIM_SOCIAL_WORKER, "1"},
 };
 
 /* ---- group names in words ---- */
@@ -140,6 +159,14 @@ static const char *group_phrase(or_arena *a, int n, const or_dim *dims, const ch
                     : !strcmp(c, "E") ? "with an education, health and care plan"
                                       : or_arena_printf(a, "with SEN provision \u2018%s\u2019", l);
                 break;
+            case OR_DIM_CLA:
+                q = !strcmp(c, "1")   ? "who are looked after"
+                    : !strcmp(c, "0") ? "who are not looked after"
+                                      : "whose looked-after status is not recorded";
+                break;
+            case OR_DIM_SOCIAL_WORKER:
+                q = !strcmp(c, "1") ? "with a social worker" : "without a social worker";
+                break;
             case OR_DIM_FSM:
                 q = !strcmp(c, "1")   ? "known to be eligible for free school meals"
                     : !strcmp(c, "0") ? "not known to be eligible for free school meals"
@@ -184,6 +211,10 @@ static const char *dim_heading(or_dim d)
         return "Free school meals";
     case OR_DIM_SEN:
         return "Special educational needs";
+    case OR_DIM_CLA:
+        return "Looked after";
+    case OR_DIM_SOCIAL_WORKER:
+        return "Social worker";
     default:
         return or_dim_name(d);
     }
@@ -259,88 +290,210 @@ or_code scr_write_rates(scr *x, or_error *err)
 
 /* ---- disproportionality ---- */
 
-/* A ratio as the commentary quotes it: 1 decimal place (2 below 1, where 0.3 would be too
- * coarse, and 2 when 1 would hide that the interval excludes 1: "1.0"). */
-static const char *ratio_words(scr *x, const or_ratio *r, const char *verb)
-{
-    int d = r->ratio < 1 ? 2 : 1;
-    char lo[32], hi[32];
-    snprintf(lo, sizeof lo, "%.1f", r->lo);
-    snprintf(hi, sizeof hi, "%.1f", r->hi);
-    if (!strcmp(lo, "1.0") || !strcmp(hi, "1.0"))
-        d = 2;
-    return or_arena_printf(x->a,
-                           "%.*f times as likely as other pupils to be %s (95%% CI %.*f to %.*f)",
-                           d, r->ratio, verb, d, r->lo, d, r->hi);
-}
-
 typedef struct {
-    const char *phrase;
-    double ratio;
-    const char *text; /* the sentence */
-    bool perm;
-    int table; /* disp_spec index */
-} finding;
-
-static int by_ratio_desc(const void *p, const void *q)
-{
-    const finding *a = p, *b = q;
-    return a->ratio < b->ratio ? 1 : a->ratio > b->ratio ? -1 : strcmp(a->phrase, b->phrase);
-}
-
-static int by_ratio_asc(const void *p, const void *q)
-{
-    const finding *a = p, *b = q;
-    return a->ratio > b->ratio ? 1 : a->ratio < b->ratio ? -1 : strcmp(a->phrase, b->phrase);
-}
-
-typedef struct {
-    finding *f;
+    scr_finding *f;
     int n, cap;
 } findings;
 
-static void add_finding(scr *x, findings *fs, const finding *f)
+/* One row's ratio of an outcome (one-plus suspension or permanent exclusion) as a finding,
+ * quoted from the published cells (never from a "c"). */
+static void consider(scr *x, int table, const or_table *src, int r, const char *phrase, int nreal,
+                     const or_dim *dims, const char *const *codes, bool perm, findings *fs)
 {
     for (int i = 0; i < fs->n; i++)
-        if (!strcmp(fs->f[i].phrase, f->phrase) && fs->f[i].perm == f->perm)
+        if (!strcmp(fs->f[i].phrase, phrase) && fs->f[i].perm == perm)
             return; /* the same group from another table */
-    OR_ARENA_GROW(x->a, fs->f, fs->n + 1, fs->cap);
-    fs->f[fs->n++] = *f;
-}
-
-/* The LA totals of a row's LA (NULL if unknown). */
-static const or_group_cell *la_of(scr *x, const char *code)
-{
-    for (int i = 0; i < x->nla; i++)
-        if (code && !strcmp(x->la[i].code, code))
-            return &x->la[i].cell;
-    return x->nla == 1 ? &x->la[0].cell : NULL;
-}
-
-/* A significant ratio of one row (outcome: one-plus suspension or permanent exclusion) into
- * up or down, recomputed from the published counts for the words (never from a "c"). */
-static void consider(scr *x, int table, const or_table *src, int r, const char *phrase, bool perm,
-                     findings *up, findings *down)
-{
-    const char *pre = perm ? "perm_excl" : "one_plus";
-    const char *sig = scr_cell(src, r, or_arena_printf(x->a, "%s_rr_significant", pre));
+    const char *pre = perm ? "perm_excl_rr" : "one_plus_rr";
+    const char *rr = scr_cell(src, r, pre);
+    const char *lo = scr_cell(src, r, or_arena_printf(x->a, "%s_lower", pre));
+    const char *hi = scr_cell(src, r, or_arena_printf(x->a, "%s_upper", pre));
+    const char *sig = scr_cell(src, r, or_arena_printf(x->a, "%s_significant", pre));
     const char *cnt = scr_cell(src, r, perm ? "perm_excl" : "one_plus_susp");
-    const char *head = scr_cell(src, r, "headcount");
-    double a, n1;
-    if (!sig || strcmp(sig, "yes") || !scr_num(cnt, &a) || !scr_num(head, &n1))
+    if (!rr || !lo || !hi || !sig || !cnt)
         return;
-    const or_group_cell *t = la_of(x, scr_cell(src, r, "la_code"));
-    if (!t)
-        return;
-    int64_t ai = (int64_t)a, ni = (int64_t)n1;
-    int64_t ci = (perm ? t->perm_excl : t->one_plus) - ai, n2 = t->headcount - ni;
-    or_ratio rr;
-    or_error e;
-    if (or_risk_ratio(ai, ni, ci, n2, &rr, &e) || rr.z || !rr.excludes_one)
-        return;
-    const char *w = ratio_words(x, &rr, perm ? "permanently excluded" : "suspended at least once");
-    finding f = {phrase, rr.ratio, or_arena_printf(x->a, "%s were %s.", phrase, w), perm, table};
-    add_finding(x, rr.ratio > 1 ? up : down, &f);
+    scr_finding f;
+    memset(&f, 0, sizeof f);
+    f.phrase = phrase;
+    f.perm = perm;
+    f.table = table;
+    f.ndims = nreal;
+    double v = 0, l, h, a;
+    f.shown = scr_num(rr, &v) && scr_num(lo, &l) && scr_num(hi, &h) && v > 0;
+    f.suppressed = !strcmp(rr, "c") || !strcmp(cnt, "c");
+    f.ratio = f.shown ? v : 1;
+    f.significant = f.shown && !strcmp(sig, "yes");
+    f.children = scr_num(cnt, &a) ? (int64_t)a : 0;
+    f.leads = nreal > 0;
+    for (int i = 0; i < nreal; i++)
+        f.leads = f.leads && scr_group_may_lead(dims[i], codes[i]);
+    if (nreal == 1 && dims[0] == OR_DIM_SEX && f.shown && f.ratio < 1)
+        f.leads = false; /* the mirror of the other sex's ratio */
+    if (f.shown)
+        f.text = or_arena_printf(
+            x->a, "%s were %s times as likely as other pupils to be %s (95%% CI %s to %s)", phrase,
+            rr, perm ? "permanently excluded" : "suspended at least once", lo, hi);
+    OR_ARENA_GROW(x->a, fs->f, fs->n + 1, fs->cap);
+    fs->f[fs->n++] = f;
+}
+
+/* The finding of one group of a single-dimension table (NULL when it has no row). */
+static const scr_finding *find_group(const findings *fs, int table, const char *phrase)
+{
+    for (int i = 0; i < fs->n; i++)
+        if (fs->f[i].table == table && !fs->f[i].perm && !strcmp(fs->f[i].phrase, phrase))
+            return &fs->f[i];
+    return NULL;
+}
+
+/* The table of a single dimension. */
+static int spec_of(or_dim d)
+{
+    for (int k = 0; k < NDISP; k++)
+        if (disp_spec[k].ndims == 1 && disp_spec[k].dims[0] == d)
+            return k;
+    return -1;
+}
+
+/* Last year's published ratio of one group ("1.59"), or NULL. */
+static const char *last_year(scr *x, or_dim d, const char *code)
+{
+    if (x->ny < 2 || x->ay[x->ny - 2] != x->o->ay - 1)
+        return NULL;
+    or_report_opts ro = scr_report_opts(x);
+    ro.ay = x->o->ay - 1;
+    ro.ndims = 1;
+    ro.dims[0] = d;
+    or_table t;
+    or_error e = {0};
+    if (or_report_disproportionality(x->c, &ro, x->a, &t, &e))
+        return NULL;
+    for (int r = 0; r < t.nrows; r++) {
+        const char *c = scr_cell(&t, r, or_dim_name(d));
+        const char *rr = scr_cell(&t, r, "one_plus_rr");
+        double v;
+        if (c && !strcmp(c, code) && rr && scr_num(rr, &v))
+            return rr;
+    }
+    return NULL;
+}
+
+/* A group's phrase in the middle of a sentence: "Pupils who ..." -> "pupils who ...". */
+static const char *mid_sentence(scr *x, const char *phrase)
+{
+    return !strncmp(phrase, "Pupils ", 7) ? or_arena_printf(x->a, "p%s", phrase + 1) : phrase;
+}
+
+/* The groups checked by name, each in one sentence. */
+static void say_checked(scr *x, const findings *fs)
+{
+    const char *sig[16], *other[16];
+    int nsig = 0, nother = 0;
+    const char *prev = x->ny >= 2 ? x->ylabel[x->ny - 2] : NULL;
+    for (size_t i = 0; i < sizeof checked / sizeof checked[0]; i++) {
+        or_dim d = checked[i].dim;
+        const char *code = checked[i].code;
+        int k = spec_of(d);
+        if (k < 0)
+            continue;
+        const char *label =
+            d == OR_DIM_ETHNICITY ? or_label_ethnicity(code) : or_label_flag(or_dim_name(d), code);
+        const char *phrase = group_phrase(x->a, 1, &d, &code, &label);
+        const scr_finding *f = find_group(fs, k, phrase);
+        const char *was = last_year(x, d, code);
+        const char *then = was ? or_arena_printf(x->a, " In %s the ratio was %s.", prev, was) : "";
+        const char *s;
+        if (!f)
+            s = or_arena_printf(x->a, "%s: none were on roll on census day in %s.", phrase,
+                                x->year);
+        else if (f->shown)
+            s = or_arena_printf(x->a, "%s: %s.%s", f->text,
+                                f->significant ? "a statistically significant difference"
+                                               : "not a statistically significant difference "
+                                                 "(the interval includes 1)",
+                                then);
+        else if (f->suppressed)
+            s = or_arena_printf(x->a,
+                                "%s: the figures are suppressed (c), because so few pupils are "
+                                "involved that a child could be identified.%s",
+                                phrase, then);
+        else
+            s = or_arena_printf(x->a,
+                                "%s: no ratio can be given (z): none of them, or none of the "
+                                "other pupils, was suspended.%s",
+                                phrase, then);
+        scr_say(x, T_CHECKED, s);
+        if (f && f->significant && f->ratio > 1)
+            sig[nsig++] = mid_sentence(x, phrase);
+        else
+            other[nother++] = phrase;
+    }
+    (void)other;
+    if (nsig)
+        scr_say(x, T_POINTS,
+                or_arena_printf(x->a,
+                                "Of the %d groups checked by name every year, %d %s significantly "
+                                "more likely than other pupils to be suspended at least once: %s.",
+                                nsig + nother, nsig, nsig == 1 ? "was" : "were",
+                                scr_names_list(x, sig, nsig)));
+    else
+        scr_say(x, T_POINTS,
+                or_arena_printf(x->a,
+                                "None of the %d groups checked by name every year was "
+                                "significantly more likely than other pupils to be suspended at "
+                                "least once.",
+                                nother));
+}
+
+/* The commentary on groups: the strongest evidence first (scr_finding_cmp), the groups
+ * checked by name, sex and ethnicity together, and the groups suppressed. */
+static void say_findings(scr *x, findings *fs)
+{
+    if (fs->n > 1)
+        qsort(fs->f, (size_t)fs->n, sizeof *fs->f, scr_finding_cmp);
+    int said = 0;
+    for (int perm = 0; perm < 2; perm++)
+        for (int i = 0, n = 0; i < fs->n && n < (perm ? 3 : 8); i++) {
+            const scr_finding *f = &fs->f[i];
+            if (f->perm != perm || f->ndims != 1 || !f->leads || !f->significant)
+                continue;
+            scr_say(x, T_DISP, or_arena_printf(x->a, "%s.", f->text));
+            if (said < 3) /* the strongest three lead the summary */
+                scr_say(x, T_POINTS, or_arena_printf(x->a, "%s.", f->text));
+            said++, n++;
+        }
+    if (!said)
+        scr_say(x, T_DISP,
+                "No group of pupils shown was significantly more or less likely than "
+                "other pupils to be suspended or permanently excluded (at the 5% level).");
+    else
+        scr_say(x, T_DISP,
+                "These are the differences that are statistically significant, the strongest "
+                "evidence first; with this many groups, one or two may be so by chance.");
+    const char *hidden[64];
+    int nh = 0;
+    for (int i = 0; i < fs->n && nh < 64; i++)
+        if (!fs->f[i].perm && fs->f[i].ndims == 1 && fs->f[i].leads && fs->f[i].suppressed) {
+            hidden[nh++] = mid_sentence(x, fs->f[i].phrase);
+        }
+    if (nh)
+        scr_say(x, T_DISP,
+                or_arena_printf(x->a,
+                                "Suppressed, because so few pupils are involved that a child "
+                                "could be identified: the figures for %s.",
+                                scr_names_list(x, hidden, nh)));
+    say_checked(x, fs);
+    int ni = 0;
+    for (int i = 0; i < fs->n && ni < 4; i++) {
+        const scr_finding *f = &fs->f[i];
+        if (f->perm || f->ndims != 2 || !f->leads || !f->significant)
+            continue;
+        scr_say(x, T_INTERSECT, or_arena_printf(x->a, "%s.", f->text));
+        ni++;
+    }
+    if (!ni)
+        scr_say(x, T_INTERSECT,
+                "No group of one sex and ethnic group was significantly more or less likely "
+                "than other pupils to be suspended at least once (at the 5% level).");
 }
 
 or_code scr_write_disp(scr *x, or_error *err)
@@ -355,7 +508,7 @@ or_code scr_write_disp(scr *x, or_error *err)
                 "difference is statistically significant (at the 5% level). Ratios are not "
                 "worked out from suppressed counts (\u201cc\u201d), nor where no pupil of the "
                 "group or of the others was excluded (\u201cz\u201d).</p>\n");
-    findings up = {0}, down = {0};
+    findings fs = {0};
     bool multi = x->nla > 1;
     for (int k = 0; k < NDISP; k++) {
         or_report_opts ro = scr_report_opts(x);
@@ -464,8 +617,8 @@ or_code scr_write_disp(scr *x, or_error *err)
                 row[c++] = !strcmp(sig, "yes") ? "Yes" : !strcmp(sig, "no") ? "No" : sig;
             }
             const char *phrase = group_phrase(x->a, real, dims, codes, labels);
-            consider(x, k, &src, r, phrase, false, &up, &down);
-            consider(x, k, &src, r, phrase, true, &up, &down);
+            consider(x, k, &src, r, phrase, real, dims, codes, false, &fs);
+            consider(x, k, &src, r, phrase, real, dims, codes, true, &fs);
             /* the chart: single groups, or full intersections */
             if (real != nd || multi)
                 continue;
@@ -525,35 +678,6 @@ or_code scr_write_disp(scr *x, or_error *err)
         scr_table_out(x, &t[1]);
     }
     scr_section_end(x);
-    /* commentary: the largest significant differences */
-    if (up.n > 1)
-        qsort(up.f, (size_t)up.n, sizeof *up.f, by_ratio_desc);
-    if (down.n > 1)
-        qsort(down.f, (size_t)down.n, sizeof *down.f, by_ratio_asc);
-    /* suspension: the two largest ratios and the lowest one of each table; then permanent
-     * exclusion: the three largest and the lowest */
-    int said = 0;
-    for (int k = 0; k <= NDISP; k++) {
-        bool perm = k == NDISP;
-        for (int i = 0, n = 0; i < up.n && n < (perm ? 3 : 2); i++)
-            if (up.f[i].perm == perm && (perm || up.f[i].table == k)) {
-                scr_say(x, T_DISP, up.f[i].text);
-                said++, n++;
-            }
-        for (int i = 0, n = 0; i < down.n && n < 1 && disp_spec[k % NDISP].dims[0] != OR_DIM_FSM;
-             i++) /* FSM's lower ratio is the mirror of its higher one */
-            if (down.f[i].perm == perm && (perm || down.f[i].table == k)) {
-                scr_say(x, T_DISP, down.f[i].text);
-                said++, n++;
-            }
-    }
-    if (!said)
-        scr_say(x, T_DISP,
-                "No group of pupils shown was significantly more or less likely than "
-                "other pupils to be suspended or permanently excluded (at the 5% level).");
-    else
-        scr_say(x, T_DISP,
-                "These are the largest differences that are statistically significant; "
-                "with this many groups, one or two may be so by chance.");
+    say_findings(x, &fs);
     return OR_OK;
 }

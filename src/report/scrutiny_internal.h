@@ -25,7 +25,8 @@ enum { H_HEAD, H_SUSP, H_SUSP_RATE, H_ONE, H_ONE_RATE, H_PERM, H_PERM_RATE, H__N
 #define MAX_YEARS 3 /* the report's year and the two before it */
 
 /* Commentary, by topic: sentences of plain text (escaped when written). */
-enum { T_OVERALL, T_DISP, T_SCHOOLS, T_MOVES, T__N };
+enum { T_OVERALL, T_DISP, T_CHECKED, T_INTERSECT, T_SCHOOLS, T_MOVES, T_POINTS, T__N };
+/* T_POINTS: the main points, a few sentences the summary leads with (not in the commentary) */
 #define MAX_SENTENCES 32
 
 /* An LA's totals of the year, for the ratios quoted in words. */
@@ -54,11 +55,43 @@ typedef struct {
     bool bm;
     int bm_year;
     const char *bmv[OR_BM__N];
-    or_date today; /* of the report ($SOURCE_DATE_EPOCH when set: reproducible) */
+    or_date today;         /* of the report ($SOURCE_DATE_EPOCH when set: reproducible) */
+    const char *la_name;   /* settings.h la.name; NULL when it is not set */
+    size_t points_at;      /* where in the summary the main points go (written last) */
+    bool words_written;    /* the LA has written its own section (scrutiny_actions.c) */
+    or_scrutiny_warn warn; /* scr_warn's (NULL: nobody told) */
+    void *warn_ctx;
     /* commentary */
     const char *say[T__N][MAX_SENTENCES];
     int nsay[T__N];
 } scr;
+
+/* Tell whoever generates the report of an input it had to do without (scrutiny.h warn):
+ * never written into the document (scrutiny.c). */
+void scr_warn(scr *x, const char *message);
+
+/* ---- findings on groups of pupils (scrutiny_findings.c) ---- */
+
+/* One group's risk ratio (one outcome) as the commentary may quote it. */
+typedef struct {
+    const char *phrase; /* "Black Caribbean pupils" */
+    const char *text;   /* the sentence, from the published cells */
+    bool shown;         /* the table publishes a ratio (not c, not z) */
+    bool suppressed;    /* the table shows c */
+    bool significant;   /* its 95% CI excludes 1 */
+    double ratio;       /* when shown */
+    int64_t children;   /* pupils of the group with the outcome (0 when suppressed) */
+    bool perm;          /* permanent exclusion (else suspended at least once) */
+    bool leads;         /* may lead the commentary (scr_group_may_lead of every dimension) */
+    int table, ndims;   /* which table (scrutiny_groups.c), its dimensions not a Total */
+} scr_finding;
+
+/* qsort order, strongest evidence first: published before not; CI excluding 1 before not;
+ * then |ln ratio| larger first; then more children; then the phrase. */
+int scr_finding_cmp(const void *a, const void *b);
+/* Whether a group (one dimension's code) may lead the commentary: not an unrecorded value nor
+ * the complement of a named group (no SEN, FSM 0, not looked after, no social worker). */
+bool scr_group_may_lead(or_dim d, const char *code);
 
 /* ---- helpers (scrutiny_kit.c, below every other scrutiny file) ---- */
 
@@ -97,6 +130,9 @@ or_code scr_write_disp(scr *x, or_error *err);    /* scrutiny_groups.c */
 or_code scr_write_schools(scr *x, or_error *err); /* scrutiny_schools.c */
 or_code scr_write_moves(scr *x, or_error *err);   /* scrutiny_moves.c */
 void scr_write_bench(scr *x); /* scrutiny_bench.c: England, the region, the neighbours */
+or_code scr_write_actions(scr *x, or_error *err); /* scrutiny_actions.c */
+/* Warn when academic year ay has no words of the LA's (scrutiny_actions.c). */
+or_code scr_actions_missing(or_store *s, int ay, or_scrutiny_warn warn, void *ctx, or_error *err);
 
 /* ---- secondary suppression (scrutiny_mask.c) ----
  *

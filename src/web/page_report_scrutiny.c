@@ -15,6 +15,12 @@
 #include "web/live_model.h"
 #include "web/reports.h"
 
+static void warn_log(void *ctx, const char *message)
+{
+    int ay = *(const int *)ctx;
+    fprintf(stderr, "onroll: scrutiny report %d/%02d: warning: %s\n", ay, (ay + 1) % 100, message);
+}
+
 void page_reports_scrutiny(const web_request *req, web_response *res)
 {
     if (report_refuse_unsuppressed(req, res))
@@ -41,17 +47,13 @@ void page_reports_scrutiny(const web_request *req, web_response *res)
     char detail[96];
     snprintf(detail, sizeof detail, "scrutiny %d/%02d (%s)", ay, (ay + 1) % 100,
              unsuppressed ? "unsuppressed" : "suppressed");
-    or_sb warnings = OR_SB_INIT; /* for the server's log: the page has nowhere else */
-    or_scrutiny_opts o = {ay, unsuppressed ? 0 : OR_SUPPRESS_THRESHOLD, NULL, false, &warnings};
+    or_scrutiny_opts o = {ay, unsuppressed ? 0 : OR_SUPPRESS_THRESHOLD, NULL, false};
     FILE *f = web_body_stream(res);
-    or_code rc = f ? or_scrutiny_write(req->store, c, &o, f, &err)
+    /* what the report did without goes to the server's log (/reports shows it beforehand) */
+    or_code rc = f ? or_scrutiny_write_warned(req->store, c, &o, f, warn_log, &ay, &err)
                    : or_fail(&err, OR_ENOMEM, "out of memory");
     if (f)
         fclose(f);
-    if (warnings.len)
-        fprintf(stderr, "onroll: scrutiny report %d/%02d: %s", ay, (ay + 1) % 100,
-                or_sb_str(&warnings));
-    or_sb_release(&warnings);
     web_live_put();
     if (!rc && web_audit(req, "export", NULL, detail))
         rc = or_fail(&err, OR_ESTORE, "the audit log could not be written");

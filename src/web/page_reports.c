@@ -282,6 +282,7 @@ void page_reports(const web_request *req, web_response *res)
     html_raw(out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/reports/compare\">"
                   "Compared with England, the region and statistical neighbours</a>: the "
                   "headline rates beside the DfE's published figures, every year held.</p>\n");
+    page_report_scrutiny_notes(out, req, q.opts.ay); /* page_report_actions.c */
     html_raw(out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/reports/outcomes\">"
                   "Outcomes of interventions</a>: for each intervention, the pupils, the mean "
                   "change of every measure before and after with its 95% confidence interval, "

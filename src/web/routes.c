@@ -99,6 +99,8 @@ const web_route web_routes[] = {
     {"GET", "/reports", page_reports, WEB_LA | WEB_R(OR_ROLE_ANALYST), 0, "Reports"},
     {"GET", "/reports/download", page_reports_download, WEB_LA | WEB_R(OR_ROLE_ANALYST), 0, NULL},
     {"GET", "/reports/scrutiny", page_reports_scrutiny, WEB_LA | WEB_R(OR_ROLE_ANALYST), 0, NULL},
+    {"GET", "/reports/scrutiny/actions", page_report_actions, WEB_LA, 0, NULL},
+    {"POST", "/reports/scrutiny/actions", page_report_actions_post, WEB_LA, 0, NULL},
     {"GET", "/notifications", page_notifications, WEB_LA, 0, "Notifications"},
     {"POST", "/notifications/{id}/retry", page_notification_retry, WEB_LA, 0, NULL},
     {"GET", "/admin/recipients", page_recipients, WEB_ADMIN, 0, "Partner recipients"},

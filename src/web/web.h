@@ -382,6 +382,10 @@ void page_reports(const web_request *req, web_response *res);          /* page_r
 void page_reports_download(const web_request *req, web_response *res); /* page_reports.c */
 void page_reports_scrutiny(const web_request *req, web_response *res); /* page_report_scrutiny.c */
 void page_asset(const web_request *req, web_response *res);            /* static.c */
+/* page_report_actions.c: the LA's words in the scrutiny report; what /reports says it lacks */
+void page_report_actions(const web_request *req, web_response *res);
+void page_report_actions_post(const web_request *req, web_response *res);
+void page_report_scrutiny_notes(or_sb *out, const web_request *req, int ay);
 /* statutory letters (letters.h) */
 void page_letters(const web_request *req, web_response *res);      /* page_letters.c */
 void page_letters_post(const web_request *req, web_response *res); /* page_letters.c */

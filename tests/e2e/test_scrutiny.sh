@@ -25,7 +25,7 @@ expect_status "a school renamed with markup in its name" 0 "$ONROLL" import "$WO
 # ---- before any England figures are loaded ----
 expect_status "scrutiny report without England figures: exit 0" 0 \
     "$ONROLL" report scrutiny --year 2025/26 --out "$WORK/no-england.html"
-expect_in "says in plain words there is no England comparison (issue 16: no operator text)" "Comparisons with England are not available" "$WORK/no-england.html"
+expect_in "says England's figures are not available (issue 16: no operator text)" "Figures for England are not available" "$WORK/no-england.html"
 
 if [ -f "$BENCH" ]; then
     expect_status "import DfE's published figures (benchmarks)" 0 "$ONROLL" import "$BENCH"
@@ -73,6 +73,8 @@ expect_in "headline permanent exclusions as in report rates ($perm)" "<span clas
 expect_in "N schools issue half of all suspensions" "schools issue half of all suspensions" "$R"
 expect_in "commentary quotes risk ratios with CIs" "times as likely as other pupils to be suspended at least once (95% CI" "$R"
 expect_in "commentary on the trend" "The suspension rate rose from" "$R"
+expect_in "suppressed groups are said to be suppressed (issue 16)" \
+    "Suppressed, because so few pupils are involved that a child could be identified: the figures for" "$R"
 expect_in "schools of concern named" "<h3>Schools of concern</h3>" "$R"
 expect_in "movements by school" "Pupil movements by school, 2025/26" "$R"
 if [ -f "$BENCH" ]; then

@@ -275,6 +275,8 @@ static void test_matrix_expected(void **state)
         {"POST", "/pupils/K999250000002/outcomes", "la_admin la_officer virtual_school school"},
         {"GET", "/reports/outcomes", "la_admin la_officer analyst"},
         {"GET", "/reports/outcomes/download", "la_admin la_officer analyst"},
+        {"GET", "/reports/scrutiny/actions", "la_admin la_officer"},
+        {"POST", "/reports/scrutiny/actions", "la_admin la_officer"},
         {"POST", "/api/v1/events", "api"},
         {"POST", "/api/v1/pupils", "api"},
         {"GET", "/api/v1/duties", "api"},
