@@ -203,5 +203,8 @@ void scr_write_concentration(scr *x, const or_table *t, const scr_peers *pp);
 
 /* Render html (len bytes) to a PDF at path with headless Chromium. */
 or_code scr_pdf_render(const char *html, size_t len, const char *path, or_error *err);
+/* The same for the scrutiny report: its contents list shown in print, "Page N of M" at the
+ * foot of every page. */
+or_code scr_pdf_render_report(const char *html, size_t len, const char *path, or_error *err);
 
 #endif

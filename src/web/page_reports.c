@@ -279,6 +279,11 @@ void page_reports(const web_request *req, web_response *res)
                 "document%s.</p>\n",
                 q.year, q.opts.unsuppressed ? "&unsuppressed=1" : "", q.year,
                 q.opts.unsuppressed ? ", not suppressed" : ", suppressed for publication");
+    html_printf(out,
+                "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/reports/scrutiny?year=%t%s"
+                "&amp;format=pdf\" download>Download it as a PDF</a>, with page numbers and a "
+                "contents list, to print or circulate.</p>\n",
+                q.year, q.opts.unsuppressed ? "&unsuppressed=1" : "");
     html_raw(out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/reports/outcomes\">"
                   "Outcomes of interventions</a>: for each intervention, the pupils, the mean "
                   "change of every measure before and after with its 95% confidence interval, "
