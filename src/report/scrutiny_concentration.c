@@ -88,7 +88,7 @@ void scr_write_concentration(scr *x, const or_table *t, const scr_peers *pp)
         pts[i] = (or_svg_curve_point){st[i].label, 100 * cx / npupils, 100 * cy / nsusp};
         for (int q = 0; q < NQ; q++) {
             int k = (int)ceil(quant[q] / 100.0 * nschools - 1e-9);
-            if (k >= 1 && cs == k && !qok[q]) {
+            if (k >= 1 && cs == k && !qok[q] && (q == 0 || !qok[q - 1] || qk[q - 1] != k)) {
                 qok[q] = true;
                 qk[q] = k;
                 qx[q] = pts[i].x;

@@ -16,11 +16,11 @@
 /* The peer groups: their schools, pupils and rate (what each school is judged against). */
 static void scr_write_peer_table(scr *x, const scr_peers *pp)
 {
-    static const char *const heads[] = {"Schools of this kind", "Schools with pupils", "Pupils",
+    static const char *const heads[] = {"Schools of this kind", "Pupils",
                                         "Pupils suspended at least once",
                                         "Suspended at least once (%)"};
     enum { NCOL = sizeof heads / sizeof heads[0] };
-    const bool numeric[NCOL] = {false, true, true, true, true};
+    const bool numeric[NCOL] = {false, true, true, true};
     or_table t;
     scr_tb b;
     scr_tb_begin(&b, &t, x->a,
@@ -33,11 +33,10 @@ static void scr_write_peer_table(scr *x, const scr_peers *pp)
         const scr_peer_kind *k = scr_peer_kind_of(grp->kind);
         const char **row = scr_tb_row(&b);
         row[0] = x->nla > 1 ? or_arena_printf(x->a, "%s, LA %s", k->heading, grp->la) : k->heading;
-        row[1] = or_arena_printf(x->a, "%d", grp->nschools);
-        row[2] = scr_commas(x->a, or_arena_printf(x->a, "%lld", (long long)grp->n));
-        row[3] =
+        row[1] = scr_commas(x->a, or_arena_printf(x->a, "%lld", (long long)grp->n));
+        row[2] =
             grp->hidden ? "c" : scr_commas(x->a, or_arena_printf(x->a, "%lld", (long long)grp->x));
-        row[4] = grp->hidden ? "c" : or_arena_printf(x->a, "%.2f", grp->p * 100);
+        row[3] = grp->hidden ? "c" : or_arena_printf(x->a, "%.2f", grp->p * 100);
     }
     scr_table_out(x, &t);
 }

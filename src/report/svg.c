@@ -246,7 +246,7 @@ void or_svg_ratios(or_sb *o, const or_svg_ratio_chart *c)
             longest = strlen(c->rows[i].label);
     double L = 20 + 7.0 * (double)longest;
     L = L < 160 ? 160 : L > 420 ? 420 : L;
-    const double R = L + 290, T = 56, rowh = 30;
+    const double R = L + 290, T = 66, rowh = 30;
     double B = T + n * rowh;
     int w = (int)(R + 210), h = (int)(B + 64);
     if (w < 760)
@@ -259,12 +259,13 @@ void or_svg_ratios(or_sb *o, const or_svg_ratio_chart *c)
     /* legend */
     marker(o, M_DIAMOND, 12, 18, 6, C_BLUE, C_TEXT);
     text_at(o, 26, 23, "start", 13, C_TEXT, "interval excludes 1 (statistically significant)");
-    marker(o, M_CIRCLE, 352, 18, 5, "#ffffff", C_TEXT);
-    text_at(o, 364, 23, "start", 13, C_TEXT, "interval includes 1");
-    line_at(o, 510, 18, 550, 18, C_TEXT, 2, NULL);
-    line_at(o, 510, 12, 510, 24, C_TEXT, 2, NULL);
-    line_at(o, 550, 12, 550, 24, C_TEXT, 2, NULL);
-    text_at(o, 558, 23, "start", 13, C_TEXT, "95% confidence interval");
+    /* the second item clear of the first one's text (13 px, about 0.6 of that a character) */
+    marker(o, M_CIRCLE, 424, 18, 5, "#ffffff", C_TEXT);
+    text_at(o, 436, 23, "start", 13, C_TEXT, "interval includes 1");
+    line_at(o, 6, 44, 46, 44, C_TEXT, 2, NULL);
+    line_at(o, 6, 38, 6, 50, C_TEXT, 2, NULL);
+    line_at(o, 46, 38, 46, 50, C_TEXT, 2, NULL);
+    text_at(o, 54, 49, "start", 13, C_TEXT, "95% confidence interval");
     for (int i = 0; i < n; i++) {
         if (i % 2 == 0)
             or_sb_addf(
