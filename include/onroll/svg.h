@@ -95,6 +95,8 @@ typedef struct {
  * greedy pass over positions around the dot, a leader line when it had to move away), and the
  * key beside the plot names them in that order. */
 void or_svg_funnel(or_sb *out, const or_svg_funnel_chart *c);
+/* The same with p named p_name in the legend ("Group average"; or_svg_funnel: "LA average"). */
+void or_svg_funnel_named(or_sb *out, const or_svg_funnel_chart *c, const char *p_name);
 
 /* ---- concentration curve: cumulative share of one thing against another ---- */
 

@@ -238,7 +238,7 @@ or_code scr_write_schools(scr *x, or_error *err)
                 npts,
                 pts};
             html_raw(h, "<figure class=\"chart-figure\">\n");
-            or_svg_funnel(h, &fc);
+            or_svg_funnel_named(h, &fc, "Group average");
             html_raw(h, "</figure>\n");
             or_sb_release(&desc);
             if (gc)

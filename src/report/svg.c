@@ -483,6 +483,11 @@ static const struct {
 
 void or_svg_funnel(or_sb *o, const or_svg_funnel_chart *c)
 {
+    or_svg_funnel_named(o, c, NULL);
+}
+
+void or_svg_funnel_named(or_sb *o, const or_svg_funnel_chart *c, const char *p_name)
+{
     int n = c->npoints < 0 ? 0 : c->npoints;
     const double L = 72, R = 520, T = 20, B = 380;
     const double lx = 548; /* the legend and the key */
@@ -509,7 +514,7 @@ void or_svg_funnel(or_sb *o, const or_svg_funnel_chart *c)
     double bottom = nhidden ? strip + 34 : B + 60;
     double key_top = 32 + 86 + 5 * 26 + 16;
     double key_bottom = nkey ? key_top + 22 + nkey * 20 : 0;
-    int w = 800, h = (int)ceil(bottom > key_bottom + 10 ? bottom : key_bottom + 10);
+    int w = 830, h = (int)ceil(bottom > key_bottom + 10 ? bottom : key_bottom + 10);
     double xt[11], xtop, yt[11], ytop;
     int nxt = or_svg_ticks(nmax * 1.05, 6, xt, &xtop);
     int nyt = or_svg_ticks(ymax * 1.05 > 100 ? 100 : ymax * 1.05, 6, yt, &ytop);
@@ -578,8 +583,8 @@ void or_svg_funnel(or_sb *o, const or_svg_funnel_chart *c)
             boxes_add(&marks, (box){x - 6.5, y - 6.5, x + 6.5, y + 6.5});
         }
     /* legend */
-    char avg[64];
-    snprintf(avg, sizeof avg, "Average (%.2f%%)", p * 100);
+    char avg[96];
+    snprintf(avg, sizeof avg, "%.60s (%.2f%%)", p_name ? p_name : "LA average", p * 100);
     double ly = 32;
     line_at(o, lx, ly, lx + 32, ly, C_GREY, 2, NULL);
     text_kept(o, &texts, lx + 40, ly + 5, "start", 13, C_TEXT, avg);
@@ -621,7 +626,7 @@ void or_svg_funnel(or_sb *o, const or_svg_funnel_chart *c)
         }
         double ky = key_top + 22 + k * 20;
         text_kept(o, &texts, lx, ky, "start", 12, C_TEXT, no);
-        short_label(pt->label, shortl, sizeof shortl, 30);
+        short_label(pt->label, shortl, sizeof shortl, 34); /* 35 x 7.2 px from lx + 22 */
         text_kept(o, &texts, lx + 22, ky, "start", 12, C_TEXT, shortl);
     }
     free(texts.b);
