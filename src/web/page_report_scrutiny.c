@@ -99,6 +99,13 @@ void page_reports_scrutiny(const web_request *req, web_response *res)
     web_live_put();
     if (!rc && web_audit(req, "export", NULL, detail))
         rc = or_fail(&err, OR_ESTORE, "the audit log could not be written");
+    if (rc && pdf && rc == OR_ENOTFOUND) {
+        or_sb_reset(&res->body);
+        web_error(req, res, 503, "The PDF cannot be made",
+                  "Chromium, which makes the PDF, is not installed on the server. Download the "
+                  "report as HTML from the Reports page and print that instead.");
+        return;
+    }
     if (rc) {
         or_sb_reset(&res->body);
         web_error(req, res, 500, "Sorry, there is a problem with the service",

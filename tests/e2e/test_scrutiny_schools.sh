@@ -226,6 +226,15 @@ else
     echo "skipped: the PDF ($CHROMIUM is not installed: apt-get install chromium)"
 fi
 
+# without Chromium on the server: a clear 503, nothing in the audit log
+n_audit=$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'export' AND detail LIKE '%PDF%'")
+ONROLL_CHROMIUM=$WORK/no-chromium start_server
+expect_eq "analyst signs in (a server without Chromium)" 303 "$(sign_in "$WORK/a2.jar" analyst@la.example "$(pw analyst)")"
+expect_eq "no Chromium on the server: 503" 503 "$(get "$WORK/a2.jar" "$Q")"
+expect_in "no Chromium: says so, and what to do instead" "Chromium, which makes the PDF, is not installed on the server" "$WORK/body"
+expect_eq "no Chromium: no export in the audit log" "$n_audit" \
+    "$(sql "SELECT COUNT(*) FROM audit_log WHERE action = 'export' AND detail LIKE '%PDF%'")"
+
 # ---- a real browser: every text box apart as rendered, axe-core, 320 px ----
 if ! command -v node >/dev/null 2>&1 || [ ! -d node_modules/playwright-core ] ||
     [ ! -d node_modules/axe-core ] || [ ! -x "$CHROMIUM" ]; then
