@@ -202,6 +202,13 @@ or_code scr_write_schools(scr *x, or_error *err)
                         npts, npts == 1 ? "school" : "schools",
                         scr_commas(x->a, or_arena_printf(x->a, "%lld", (long long)grp->n)),
                         or_arena_printf(x->a, "%.2f", grp->p * 100));
+            if (npts == 1)
+                html_printf(h,
+                            "<p>It is the only one of the LA's %s, so it can only be compared "
+                            "with itself: the plot shows its rate, not a judgement. Compare it "
+                            "with schools of its kind elsewhere (the England and regional "
+                            "figures) instead.</p>\n",
+                            k->peers);
             or_sb desc = OR_SB_INIT;
             or_sb_addf(&desc,
                        "A funnel plot of %d %s: each school's percentage of pupils suspended "
