@@ -123,7 +123,7 @@ for g in primary secondary special ap; do
     expect_in "a funnel plot of the $g group" "id=\"chart-funnel-$g-title\"" "$R"
 done
 expect_in "the only special school is said to be compared with itself" \
-    "It is the only one of the LA&#39;s special schools, so it can only be compared with itself" "$R"
+    "It is the only one of the LA's special schools, so it can only be compared with itself" "$R"
 expect_in "Closed Road School (no pupils) is listed beside the chart" \
     "<li>Closed Road School (no pupils on roll on census day: no rate to plot)</li>" "$R"
 expect_in "the table says what each school is compared with" "What each school is compared with, 2025/26</caption>" "$R"
