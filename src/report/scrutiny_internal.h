@@ -168,7 +168,8 @@ int scr_peer_group_of(const char *phase);     /* the model's phase code; -1: non
 typedef struct {
     const char *la; /* the LA's code */
     int kind;       /* SCR_PG_* */
-    int64_t n, x;   /* pupils on census day and those suspended at least once, of its schools */
+    int64_t n, x;   /* pupils on census day and those suspended at least once, of its schools
+                       (x also of its schools with no pupils on census day) */
     int nschools;   /* with pupils */
     double p;       /* x / n: the rate its schools are judged against */
     bool hidden;    /* its rate is not published (small, or no pupils): no funnel */

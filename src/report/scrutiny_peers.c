@@ -2,9 +2,11 @@
  * each school's phase from the model, the peer groups (primary with nursery, secondary with
  * all-through, special, pupil referral units with alternative provision), each group's
  * one-plus rate, and each school's 95% and 99.8% funnel limits and class against its group's
- * rate, never the LA's. Suppression: within each group the schools' one-plus counts are
- * suppressed again with the group's total shown (or_suppress_list), since the report
- * publishes that total (the group's rate); a group whose own total is small has no rate. */
+ * rate, never the LA's. A school with no pupils on census day has no rate of its own, but its
+ * suspended pupils count in its group's, as in the LA's. Suppression: within each group the
+ * schools' one-plus counts are suppressed again with the group's total shown
+ * (or_suppress_list), since the report publishes that total (the group's rate); a group whose
+ * own total is small has no rate. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,7 +65,7 @@ static or_code mask_groups(scr *x, scr_peers *pp, or_error *err)
         scr_peer_group *grp = &pp->groups[g];
         int k = 0;
         for (int i = 0; i < pp->nschools; i++)
-            if (pp->schools[i].group_at == g && pp->schools[i].n > 0) {
+            if (pp->schools[i].group_at == g && (pp->schools[i].n > 0 || pp->schools[i].x > 0)) {
                 who[k] = i;
                 counts[k++] = pp->schools[i].x;
             }
@@ -130,10 +132,12 @@ or_code scr_peers_build(scr *x, or_table *t, scr_peers *out, or_error *err)
         double v;
         s->hidden = !scr_num(scr_cell(t, s->row, "one_plus_susp_rate"), &v) ||
                     !scr_num(scr_cell(t, s->row, "headcount"), &v);
-        if (s->group_at >= 0 && s->n > 0) {
+        /* a school with no pupils on census day still counts its suspended pupils in its
+         * group's rate, as the LA's rate counts them: the groups then add up to the LA */
+        if (s->group_at >= 0) {
             out->groups[s->group_at].n += s->n;
             out->groups[s->group_at].x += s->x;
-            out->groups[s->group_at].nschools++;
+            out->groups[s->group_at].nschools += s->n > 0;
         }
     }
     if (x->thr > 0 && (rc = mask_groups(x, out, err)))

@@ -40,9 +40,11 @@ mkdir -p "$H"
 # - Against PRUs and AP only: 22 of 50, p = 0.44. Harbour: 0.44 + 1.96 × √(0.44 × 0.56 / 30)
 #   = 0.44 + 1.96 × 0.090627 = 0.6176 upper 95% -> 46.67% is within. Beacon 40%: lower 95%
 #   0.44 − 1.96 × 0.110995 = 0.2224 -> within.
-# - Secondary (Closed Road has no pupils: not in the group's rate): 70 of 800, p = 0.0875;
-#   n 200: √(0.0875 × 0.9125 / 200) = 0.019980; upper 99.8% = 0.0875 + 0.061739 = 14.92%,
-#   upper 95% 12.67%, lower 95% 4.83%. Hill Top 20% -> of concern; the others 5% -> within.
+# - Secondary: Closed Road has no pupils but its suspended pupil counts in the group's rate,
+#   as in the LA's: 71 of 800, p = 0.08875; n 200: √(0.08875 × 0.91125 / 200) = 0.020109;
+#   upper 99.8% = 0.08875 + 3.09 × 0.020109 = 15.09%, upper 95% 12.82%, lower 95% 4.93%.
+#   Hill Top 20% -> of concern; the others 5% -> within. Closed Road's 1 is suppressed; the
+#   group's total is shown, so the smallest other non-zero count (a 10) is hidden with it.
 # - Primary: 7 of 400, p = 0.0175; upper 99.8% at 100 = 0.0175 + 3.09 × 0.013113 = 5.80%:
 #   Southgate 3% within. Eastgate's 1 is suppressed; within the group (total shown) a lone
 #   hidden count is given away, so the smallest other non-zero one (a 3) is hidden too: two
@@ -111,13 +113,13 @@ expect_status "scrutiny report of the hand-made LA" 0 \
 cp "$R" "$SHOTS/scrutiny-schools-handmade.html" 2>/dev/null || true
 # the schools of concern: the <li>s under <h3>Schools of concern</h3>
 sed -n '/<h3>Schools of concern<\/h3>/,/<\/ul>\|<\/p>/p' "$R" >"$WORK/concern"
-expect_in "Hill Top Academy (secondary, 20% against 8.75%) is of concern" \
-    "<li>Hill Top Academy (URN 400011, against secondary and all-through schools): 20.00% of 200 pupils suspended at least once; upper 99.8% limit 14.92% (the group&#39;s rate is 8.75%)</li>" \
+expect_in "Hill Top Academy (secondary, 20% against 8.88%) is of concern" \
+    "<li>Hill Top Academy (URN 400011, against secondary and all-through schools): 20.00% of 200 pupils suspended at least once; upper 99.8% limit 15.09% (the group&#39;s rate is 8.88%)</li>" \
     "$WORK/concern"
 expect_not_in "Harbour PRU (46.67%) is not of concern against PRUs and AP" "Harbour" "$WORK/concern"
 expect_eq "exactly one school of concern" 1 "$(grep -c '<li>' "$WORK/concern")"
 expect_in "the PRU/AP group's rate (22 of 50)" "2 schools; 50 pupils on roll, of whom 44.00% were suspended at least once" "$R"
-expect_in "the secondary group's rate (70 of 800)" "4 schools; 800 pupils on roll, of whom 8.75% were suspended at least once" "$R"
+expect_in "the secondary group's rate (71 of 800)" "4 schools; 800 pupils on roll, of whom 8.88% were suspended at least once" "$R"
 expect_in "the primary group's rate (7 of 400)" "4 schools; 400 pupils on roll, of whom 1.75% were suspended at least once" "$R"
 for g in primary secondary special ap; do
     expect_in "a funnel plot of the $g group" "id=\"chart-funnel-$g-title\"" "$R"
@@ -148,6 +150,8 @@ expect_eq "plotted schools = schools with pupils (11)" "$with_pupils" \
 expect_eq "two primaries drawn without a rate (Eastgate's 1 and the 3 hidden with it)" "hidden=2" \
     "$(awk '/^chart chart-funnel-primary/ { print $6 }' "$WORK/boxes")"
 expect_not_in "no count of 1 or 2 published" 'numeric">1</td>' "$R"
+expect_eq "one secondary drawn without a rate (hidden with Closed Road's 1)" "hidden=1" \
+    "$(awk '/^chart chart-funnel-secondary/ { print $6 }' "$WORK/boxes")"
 
 # ---- the demo LA: 80 schools, 25 of them once left off the funnel plot ----
 D=$(new_db demo)
