@@ -5,7 +5,7 @@ set -eu
 PKGS="gcc make pkg-config sqlite3 libsqlite3-dev libpq-dev libjansson-dev libcsv-dev
 libxml2-dev libmicrohttpd-dev libsodium-dev libcurl4-openssl-dev libcmocka-dev
 libpwquality-dev cracklib-runtime liboath-dev
-postgresql python3 python3-aiosmtpd clang libclang-rt-14-dev curl openssl chromium wrk"
+postgresql python3 python3-aiosmtpd clang libclang-rt-14-dev curl openssl chromium wrk poppler-utils"
 missing() {
     m=""
     for p in $PKGS; do

@@ -71,6 +71,8 @@ typedef enum {
     OR_SVG_PT_WATCH,   /* above the 95% upper limit */
     OR_SVG_PT_CONCERN, /* above the 99.8% upper limit */
     OR_SVG_PT_LOW,     /* below the 95% lower limit (or the 99.8% one) */
+    OR_SVG_PT_HIDDEN,  /* rate not published (suppressed): drawn at its size in a strip below
+                          the plot, never at a rate */
 } or_svg_point_class;
 
 typedef struct {
@@ -78,7 +80,7 @@ typedef struct {
     double n;          /* x: headcount (> 0) */
     double pct;        /* y: percentage (0 .. 100) */
     or_svg_point_class cls;
-    bool labelled; /* draw the label next to the point */
+    bool labelled; /* numbered on the chart and named in the key beside it */
 } or_svg_funnel_point;
 
 typedef struct {
@@ -89,7 +91,31 @@ typedef struct {
     const or_svg_funnel_point *points;
 } or_svg_funnel_chart;
 
+/* Every point with n > 0 is drawn: a rate at its place, a hidden one in the strip below the
+ * axis. Labelled points get a number next to the dot, placed clear of every other text (a
+ * greedy pass over positions around the dot, a leader line when it had to move away), and the
+ * key beside the plot names them in that order. */
 void or_svg_funnel(or_sb *out, const or_svg_funnel_chart *c);
+/* The same with p named p_name in the legend ("Group average"; or_svg_funnel: "LA average"). */
+void or_svg_funnel_named(or_sb *out, const or_svg_funnel_chart *c, const char *p_name);
+
+/* ---- concentration curve: cumulative share of one thing against another ---- */
+
+typedef struct {
+    const char *label; /* the point's accessible name ("Hollybrook Academy") */
+    double x, y;       /* cumulative shares, 0 .. 100 */
+} or_svg_curve_point;
+
+typedef struct {
+    or_svg_meta meta;
+    const char *x_label, *y_label;
+    const char *curve_name; /* the legend's name of the curve */
+    int npoints;            /* from (0, 0), which is not among them */
+    const or_svg_curve_point *points;
+} or_svg_curve_chart;
+
+/* The curve from (0, 0) through the points, with the line of equal shares. */
+void or_svg_curve(or_sb *out, const or_svg_curve_chart *c);
 
 /* ---- scales (exposed for the tests) ---- */
 

@@ -844,7 +844,7 @@ or_code or_scrutiny_write_warned(or_store *s, const or_columns *c, const or_scru
         write_points(&x);
         doc_end(&x);
         if (o->pdf) {
-            rc = scr_pdf_render(doc.buf, doc.len, o->path, err);
+            rc = scr_pdf_render_report(doc.buf, doc.len, o->path, err);
         } else {
             fwrite(doc.buf, 1, doc.len, out);
             if (fflush(out) != 0 || ferror(out))

@@ -16,6 +16,7 @@
 #include "onroll/report.h"
 #include "onroll/sb.h"
 #include "onroll/scrutiny.h"
+#include "onroll/stats.h"
 #include "onroll/store.h"
 
 /* ---- one report being written ---- */
@@ -188,9 +189,60 @@ const char *scr_move_phrase(int mv);
 or_code scr_moves_build(or_store *s, int ay, int threshold, or_arena *a, scr_moves *out,
                         or_error *err);
 
+/* ---- schools against their own kind (scrutiny_peers.c) ---- */
+
+/* The peer groups a school is judged in: phases of the model taken together. */
+enum { SCR_PG_PRIMARY, SCR_PG_SECONDARY, SCR_PG_SPECIAL, SCR_PG_AP, SCR_PG__N };
+typedef struct {
+    const char *id;      /* "primary": the charts' ids */
+    const char *heading; /* "Primary schools" */
+    const char *name;    /* "Primary": the table's column */
+    const char *peers;   /* "primary and nursery schools": in a sentence */
+} scr_peer_kind;
+const scr_peer_kind *scr_peer_kind_of(int g); /* NULL outside 0 .. SCR_PG__N - 1 */
+int scr_peer_group_of(const char *phase);     /* the model's phase code; -1: none */
+
+typedef struct {
+    const char *la; /* the LA's code */
+    int kind;       /* SCR_PG_* */
+    int64_t n, x;   /* pupils on census day and those suspended at least once, of its schools
+                       (x also of its schools with no pupils on census day) */
+    int nschools;   /* with pupils */
+    double p;       /* x / n: the rate its schools are judged against */
+    bool hidden;    /* its rate is not published (small, or no pupils): no funnel */
+} scr_peer_group;
+
+typedef struct {
+    int row;           /* the school's row in the schools table */
+    int group_at;      /* index in groups[]; -1: phase not known (not judged) */
+    const char *phase; /* the model's phase, in words */
+    int64_t n, x;      /* pupils on census day, pupils suspended at least once */
+    bool hidden;       /* its one-plus rate is not published */
+    bool judged;       /* against its group: fl and cls are set */
+    or_funnel fl;
+    or_funnel_class cls;
+} scr_peer_school;
+
+typedef struct {
+    int nschools, ngroups;
+    scr_peer_school *schools; /* [nschools]: one per row of the table, in its order */
+    scr_peer_group *groups;   /* [ngroups]: LA by LA, SCR_PG__N each */
+} scr_peers;
+
+/* The peer groups of table t's schools (or_report_schools after scr_mask_secondary), in the
+ * arena. A school's one-plus count hidden here is not hidden in t: the caller hides it. */
+or_code scr_peers_build(scr *x, or_table *t, scr_peers *out, or_error *err);
+
+/* The concentration curve of suspensions over the schools, highest rate first, as a chart and
+ * a table (scrutiny_concentration.c); t is the published schools table. */
+void scr_write_concentration(scr *x, const or_table *t, const scr_peers *pp);
+
 /* ---- PDF (scrutiny_pdf.c) ---- */
 
 /* Render html (len bytes) to a PDF at path with headless Chromium. */
 or_code scr_pdf_render(const char *html, size_t len, const char *path, or_error *err);
+/* The same for the scrutiny report: its contents list shown in print, "Page N of M" at the
+ * foot of every page. */
+or_code scr_pdf_render_report(const char *html, size_t len, const char *path, or_error *err);
 
 #endif

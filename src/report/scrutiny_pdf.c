@@ -1,7 +1,11 @@
 /* scrutiny_pdf.c - the scrutiny report as a PDF: the HTML is written to a private temporary
  * directory and printed by headless Chromium (--print-to-pdf), run directly (fork/exec, no
  * shell) with a throw-away profile, no network services and a time limit; the PDF is checked
- * and copied to the destination, and the directory removed. */
+ * and copied to the destination, and the directory removed. The printed copy has what paper
+ * needs and a screen does not: its contents list (linked to the sections, shown in print),
+ * "Page N of M" at the foot of every page (CSS page-margin boxes) and a document outline. The
+ * CLI (`onroll report scrutiny --format pdf`) and the web (/reports/scrutiny?format=pdf) both
+ * come here through or_scrutiny_write. */
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -193,7 +197,34 @@ static or_code run(const char *const *argv, char **env, const char *log, int *st
     return OR_OK;
 }
 
-or_code scr_pdf_render(const char *html, size_t len, const char *path, or_error *err)
+/* The print style added to the document before it is printed (after the document's own
+ * style, so it wins): the contents list shown, page numbers in the bottom margin. */
+static const char print_style[] =
+    "<style>@media print{.contents{display:block;break-after:page}"
+    ".contents a{color:#0b0c0c}svg.chart{max-height:110mm;width:auto;max-width:100%}}"
+    "@page{@bottom-right{content:\"Page \" counter(page) \" of \" counter(pages);"
+    "font-family:arial,sans-serif;font-size:9pt;color:#505a5f}}</style>\n";
+
+/* Write html to path with print_style just before its </head> (at the start when it has
+ * none). */
+static or_code write_printable(const char *path, const char *html, size_t len, or_error *err)
+{
+    static const char head_end[] = "</head>";
+    size_t at = 0;
+    const char *p = memmem(html, len, head_end, sizeof head_end - 1);
+    if (p)
+        at = (size_t)(p - html);
+    or_sb doc = OR_SB_INIT;
+    or_sb_add(&doc, html, at);
+    or_sb_add(&doc, print_style, sizeof print_style - 1);
+    or_sb_add(&doc, html + at, len - at);
+    or_code rc = doc.len == len + sizeof print_style - 1 ? write_file(path, doc.buf, doc.len, err)
+                                                         : or_fail(err, OR_ENOMEM, "out of memory");
+    or_sb_release(&doc);
+    return rc;
+}
+
+static or_code render(const char *html, size_t len, const char *path, bool report, or_error *err)
 {
     if (!path || !*path)
         return or_fail(err, OR_EUSAGE, "a PDF needs a file to go to (--out FILE)");
@@ -231,13 +262,15 @@ or_code scr_pdf_render(const char *html, size_t len, const char *path, or_error 
                           "--disable-sync",
                           "--disable-dev-shm-usage",
                           "--no-pdf-header-footer",
+                          "--generate-pdf-document-outline",
                           profile_flag,
                           out_flag,
                           url,
                           NULL};
     char **env = NULL;
     int status = 0;
-    or_code rc = write_file(htmlp, html, len, err);
+    or_code rc =
+        report ? write_printable(htmlp, html, len, err) : write_file(htmlp, html, len, err);
     if (!rc && !(env = child_env(dir)))
         rc = or_fail(err, OR_ENOMEM, "out of memory");
     if (!rc)
@@ -259,4 +292,14 @@ or_code scr_pdf_render(const char *html, size_t len, const char *path, or_error 
     free(pdf);
     rm_tree(dir);
     return rc;
+}
+
+or_code scr_pdf_render(const char *html, size_t len, const char *path, or_error *err)
+{
+    return render(html, len, path, false, err);
+}
+
+or_code scr_pdf_render_report(const char *html, size_t len, const char *path, or_error *err)
+{
+    return render(html, len, path, true, err);
 }

@@ -1,8 +1,10 @@
 /* svg.c - accessible SVG charts (svg.h): a line chart over the years, ratios with their
- * confidence intervals, and a funnel plot. The markup is the program's own; every piece of
- * data text goes through html_text/html_attr, and numbers are printed with or_sb_addf. */
+ * confidence intervals, a funnel plot (numbered dots placed clear of every other text, and a
+ * key) and a concentration curve. The markup is the program's own; every piece of data text
+ * goes through html_text/html_attr, and numbers are printed with or_sb_addf. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "onroll/stats.h"
@@ -249,7 +251,7 @@ void or_svg_ratios(or_sb *o, const or_svg_ratio_chart *c)
             longest = strlen(c->rows[i].label);
     double L = 20 + 7.0 * (double)longest;
     L = L < 160 ? 160 : L > 420 ? 420 : L;
-    const double R = L + 290, T = 56, rowh = 30;
+    const double R = L + 290, T = 66, rowh = 30;
     double B = T + n * rowh;
     int w = (int)(R + 210), h = (int)(B + 64);
     if (w < 760)
@@ -262,12 +264,13 @@ void or_svg_ratios(or_sb *o, const or_svg_ratio_chart *c)
     /* legend */
     marker(o, M_DIAMOND, 12, 18, 6, C_BLUE, C_TEXT);
     text_at(o, 26, 23, "start", 13, C_TEXT, "interval excludes 1 (statistically significant)");
-    marker(o, M_CIRCLE, 352, 18, 5, "#ffffff", C_TEXT);
-    text_at(o, 364, 23, "start", 13, C_TEXT, "interval includes 1");
-    line_at(o, 510, 18, 550, 18, C_TEXT, 2, NULL);
-    line_at(o, 510, 12, 510, 24, C_TEXT, 2, NULL);
-    line_at(o, 550, 12, 550, 24, C_TEXT, 2, NULL);
-    text_at(o, 558, 23, "start", 13, C_TEXT, "95% confidence interval");
+    /* the second item clear of the first one's text (13 px, about 0.6 of that a character) */
+    marker(o, M_CIRCLE, 424, 18, 5, "#ffffff", C_TEXT);
+    text_at(o, 436, 23, "start", 13, C_TEXT, "interval includes 1");
+    line_at(o, 6, 44, 46, 44, C_TEXT, 2, NULL);
+    line_at(o, 6, 38, 6, 50, C_TEXT, 2, NULL);
+    line_at(o, 46, 38, 46, 50, C_TEXT, 2, NULL);
+    text_at(o, 54, 49, "start", 13, C_TEXT, "95% confidence interval");
     for (int i = 0; i < n; i++) {
         if (i % 2 == 0)
             or_sb_addf(
@@ -366,6 +369,112 @@ static void short_label(const char *s, char *out, size_t size, size_t max)
         snprintf(out, size, "%.*s\u2026", (int)i, s);
 }
 
+/* ---- where text goes: boxes estimated as the tests do (font size x characters x 0.6 wide,
+ * one font size tall above the baseline), so that no two texts of a chart overlap ---- */
+
+typedef struct {
+    double x0, y0, x1, y1;
+} box;
+
+typedef struct {
+    box *b;
+    int n, cap;
+} boxes;
+
+static size_t utf8_chars(const char *s)
+{
+    size_t k = 0;
+    for (; *s; s++)
+        k += ((unsigned char)*s & 0xC0) != 0x80;
+    return k;
+}
+
+static box text_box(double x, double y, const char *anchor, int size, const char *s)
+{
+    double w = (double)size * 0.6 * (double)utf8_chars(s);
+    double x0 = !strcmp(anchor, "end") ? x - w : !strcmp(anchor, "middle") ? x - w / 2 : x;
+    return (box){x0, y - size, x0 + w, y};
+}
+
+static bool boxes_meet(box a, box b, double pad)
+{
+    return a.x0 < b.x1 + pad && b.x0 < a.x1 + pad && a.y0 < b.y1 + pad && b.y0 < a.y1 + pad;
+}
+
+static void boxes_add(boxes *bs, box b)
+{
+    if (bs->n == bs->cap) {
+        int cap = bs->cap ? 2 * bs->cap : 64;
+        box *nb = realloc(bs->b, (size_t)cap * sizeof *nb);
+        if (!nb)
+            return; /* out of memory: the box is not remembered, the text is still drawn */
+        bs->b = nb;
+        bs->cap = cap;
+    }
+    bs->b[bs->n++] = b;
+}
+
+static bool boxes_free(const boxes *bs, box b, double pad)
+{
+    for (int i = 0; i < bs->n; i++)
+        if (boxes_meet(bs->b[i], b, pad))
+            return false;
+    return true;
+}
+
+/* text_at, remembering the text's box */
+static void text_kept(or_sb *o, boxes *bs, double x, double y, const char *anchor, int size,
+                      const char *fill, const char *s)
+{
+    text_at(o, x, y, anchor, size, fill, s);
+    boxes_add(bs, text_box(x, y, anchor, size, s));
+}
+
+static void num_text_kept(or_sb *o, boxes *bs, double x, double y, const char *anchor, int size,
+                          double v, int decimals, const char *suffix)
+{
+    char buf[80];
+    or_sb t = OR_SB_INIT;
+    num(&t, v, decimals);
+    snprintf(buf, sizeof buf, "%s%s", or_sb_str(&t), suffix);
+    or_sb_release(&t);
+    text_kept(o, bs, x, y, anchor, size, C_TEXT, buf);
+}
+
+/* A place for a short text (size px, chars characters) near (px, py) inside [l, r] x [t, b],
+ * clear of every kept box and marker: the nearest of rings of positions around the point,
+ * then a scan of the whole area. false when there is none. */
+static bool place_near(const boxes *texts, const boxes *marks, double px, double py, int size,
+                       size_t chars, double l, double r, double t, double b, double *tx, double *ty)
+{
+    double w = (double)size * 0.6 * (double)chars, h = size;
+    static const double radius[] = {9, 14, 20, 28, 38, 50, 66, 86, 110};
+    for (size_t k = 0; k < sizeof radius / sizeof radius[0]; k++)
+        for (int d = 0; d < 16; d++) {
+            double a = d * 3.14159265358979 / 8;
+            /* the box's centre on the ring, the box clear of the dot */
+            double cx = px + cos(a) * (radius[k] + w / 2), cy = py - sin(a) * (radius[k] + h / 2);
+            box bx = {cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2};
+            if (bx.x0 < l || bx.x1 > r || bx.y0 < t || bx.y1 > b)
+                continue;
+            if (boxes_free(texts, bx, 2) && boxes_free(marks, bx, 1)) {
+                *tx = bx.x0;
+                *ty = bx.y1;
+                return true;
+            }
+        }
+    for (double y = t + h; y <= b; y += 4)
+        for (double x = l; x + w <= r; x += 4) {
+            box bx = {x, y - h, x + w, y};
+            if (boxes_free(texts, bx, 2) && boxes_free(marks, bx, 1)) {
+                *tx = x;
+                *ty = y;
+                return true;
+            }
+        }
+    return false;
+}
+
 static const struct {
     marker_shape shape;
     const char *fill, *stroke, *name;
@@ -374,46 +483,61 @@ static const struct {
     [OR_SVG_PT_WATCH] = {M_SQUARE, C_BLUE, C_TEXT, "watch (above 95%)"},
     [OR_SVG_PT_CONCERN] = {M_TRIANGLE, C_RED, C_TEXT, "of concern (above 99.8%)"},
     [OR_SVG_PT_LOW] = {M_DIAMOND, "#ffffff", C_GREY, "below the 95% limit"},
+    [OR_SVG_PT_HIDDEN] = {M_CIRCLE, C_BAND, C_GREY, "rate not published"},
 };
 
 void or_svg_funnel(or_sb *o, const or_svg_funnel_chart *c)
 {
+    or_svg_funnel_named(o, c, NULL);
+}
+
+void or_svg_funnel_named(or_sb *o, const or_svg_funnel_chart *c, const char *p_name)
+{
     int n = c->npoints < 0 ? 0 : c->npoints;
     const double L = 72, R = 520, T = 20, B = 380;
-    int w = 800, h = 440;
+    const double lx = 548; /* the legend and the key */
+    int nhidden = 0, nkey = 0;
     double p = !isfinite(c->p) || c->p < 0 ? 0 : c->p > 1 ? 1 : c->p;
     double nmax = 0, ymax = p * 100 * 2;
     for (int i = 0; i < n; i++) {
-        if (c->points[i].n > nmax)
-            nmax = c->points[i].n;
-        if (c->points[i].pct > ymax)
-            ymax = c->points[i].pct;
+        const or_svg_funnel_point *pt = &c->points[i];
+        if (!(pt->n > 0))
+            continue;
+        if (pt->n > nmax)
+            nmax = pt->n;
+        if (pt->cls == OR_SVG_PT_HIDDEN) {
+            nhidden++;
+            continue;
+        }
+        if (isfinite(pt->pct) && pt->pct > ymax)
+            ymax = pt->pct;
+        nkey += pt->labelled && pt->label;
     }
+    if (!(ymax > 0))
+        ymax = 1;
+    const double strip = B + 84; /* the hidden points' strip */
+    double bottom = nhidden ? strip + 34 : B + 60;
+    double key_top = 32 + 86 + 5 * 26 + 16;
+    double key_bottom = nkey ? key_top + 22 + nkey * 20 : 0;
+    int w = 830, h = (int)ceil(bottom > key_bottom + 10 ? bottom : key_bottom + 10);
     double xt[11], xtop, yt[11], ytop;
     int nxt = or_svg_ticks(nmax * 1.05, 6, xt, &xtop);
     int nyt = or_svg_ticks(ymax * 1.05 > 100 ? 100 : ymax * 1.05, 6, yt, &ytop);
     int yd = tick_decimals(yt, nyt);
+    boxes texts = {0}, marks = {0};
     open_svg(o, &c->meta, w, h);
     for (int i = 0; i < nyt; i++) {
         double y = B - yt[i] / ytop * (B - T);
         line_at(o, L, y, R, y, i ? C_GRID : C_TEXT, 1, NULL);
-        or_sb_addf(o,
-                   "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" text-anchor=\"end\" fill=\"%s\">",
-                   L - 8, y + 5, C_TEXT);
-        num(o, yt[i], yd);
-        html_raw(o, "%</text>\n");
+        num_text_kept(o, &texts, L - 8, y + 5, "end", 13, yt[i], yd, "%");
     }
     for (int i = 0; i < nxt; i++) {
         double x = L + xt[i] / xtop * (R - L);
         line_at(o, x, B, x, B + 6, C_TEXT, 1, NULL);
-        or_sb_addf(
-            o, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" text-anchor=\"middle\" fill=\"%s\">",
-            x, B + 22, C_TEXT);
-        num(o, xt[i], 0);
-        html_raw(o, "</text>\n");
+        num_text_kept(o, &texts, x, B + 22, "middle", 13, xt[i], 0, "");
     }
     line_at(o, L, T, L, B, C_TEXT, 1, NULL);
-    text_at(o, (L + R) / 2, B + 48, "middle", 14, C_TEXT, c->x_label ? c->x_label : "");
+    text_kept(o, &texts, (L + R) / 2, B + 48, "middle", 14, C_TEXT, c->x_label ? c->x_label : "");
     or_sb_addf(o, "<text transform=\"translate(18 %.1f) rotate(-90)\" font-size=\"14\"",
                (T + B) / 2);
     html_printf(o, " text-anchor=\"middle\" fill=\"%s\">%s</text>\n", C_TEXT,
@@ -432,47 +556,145 @@ void or_svg_funnel(or_sb *o, const or_svg_funnel_chart *c)
         limit_path(o, p, OR_Z998, false, xtop, L, R, T, B, ytop, C_RED, "2 3");
     }
     html_raw(o, "</g>\n");
+    /* the strip of schools whose rate is not published */
+    if (nhidden) {
+        line_at(o, L, strip, R, strip, C_GRID, 1, NULL);
+        char what[96];
+        snprintf(what, sizeof what, "Rate not published (small numbers): %d school%s", nhidden,
+                 nhidden == 1 ? "" : "s");
+        text_kept(o, &texts, L, strip + 26, "start", 13, C_TEXT, what);
+    }
     /* points: the ones of interest last, on top */
-    for (int pass = 0; pass < 2; pass++)
+    for (int pass = 0; pass < 3; pass++)
         for (int i = 0; i < n; i++) {
             const or_svg_funnel_point *pt = &c->points[i];
             bool hot = pt->cls == OR_SVG_PT_WATCH || pt->cls == OR_SVG_PT_CONCERN;
-            if (hot != (pass == 1) || !(pt->n > 0) || !isfinite(pt->pct))
+            bool hid = pt->cls == OR_SVG_PT_HIDDEN;
+            if ((pass == 0) != hid || (pass == 2) != hot || !(pt->n > 0) ||
+                (!hid && !isfinite(pt->pct)))
                 continue;
-            int cls = pt->cls >= OR_SVG_PT_WITHIN && pt->cls <= OR_SVG_PT_LOW ? (int)pt->cls : 0;
-            double x = L + pt->n / xtop * (R - L), y = B - pt->pct / ytop * (B - T);
+            int cls = pt->cls >= OR_SVG_PT_WITHIN && pt->cls <= OR_SVG_PT_HIDDEN ? (int)pt->cls : 0;
+            double x = L + pt->n / xtop * (R - L), y = hid ? strip : B - pt->pct / ytop * (B - T);
             char what[64];
-            snprintf(what, sizeof what, ": %.0f pupils, %.2f%%, ", pt->n, pt->pct);
+            if (hid)
+                snprintf(what, sizeof what, ": %.0f pupils, ", pt->n);
+            else
+                snprintf(what, sizeof what, ": %.0f pupils, %.2f%%, ", pt->n, pt->pct);
             html_printf(o, "<g><title>%s%s%s</title>\n", pt->label ? pt->label : "", what,
                         point_style[cls].name);
             marker(o, point_style[cls].shape, x, y, 5, point_style[cls].fill,
                    point_style[cls].stroke);
             html_raw(o, "</g>\n");
-            if (pt->labelled && pt->label) {
-                bool right = x > L + 0.65 * (R - L);
-                char shortl[160];
-                short_label(pt->label, shortl, sizeof shortl, 34);
-                text_at(o, right ? x - 10 : x + 10, y + 4, right ? "end" : "start", 12, C_TEXT,
-                        shortl);
-            }
+            boxes_add(&marks, (box){x - 6.5, y - 6.5, x + 6.5, y + 6.5});
         }
     /* legend */
-    double lx = 548, ly = 32;
-    char avg[64];
-    snprintf(avg, sizeof avg, "LA average (%.2f%%)", p * 100);
+    char avg[96];
+    snprintf(avg, sizeof avg, "%.60s (%.2f%%)", p_name ? p_name : "LA average", p * 100);
+    double ly = 32;
     line_at(o, lx, ly, lx + 32, ly, C_GREY, 2, NULL);
-    text_at(o, lx + 40, ly + 5, "start", 13, C_TEXT, avg);
+    text_kept(o, &texts, lx + 40, ly + 5, "start", 13, C_TEXT, avg);
     line_at(o, lx, ly + 26, lx + 32, ly + 26, C_BLUE, 2, "7 4");
-    text_at(o, lx + 40, ly + 31, "start", 13, C_TEXT, "95% control limits");
+    text_kept(o, &texts, lx + 40, ly + 31, "start", 13, C_TEXT, "95% control limits");
     line_at(o, lx, ly + 52, lx + 32, ly + 52, C_RED, 2, "2 3");
-    text_at(o, lx + 40, ly + 57, "start", 13, C_TEXT, "99.8% control limits");
-    static const int order[] = {OR_SVG_PT_CONCERN, OR_SVG_PT_WATCH, OR_SVG_PT_WITHIN,
-                                OR_SVG_PT_LOW};
-    for (int k = 0; k < 4; k++) {
+    text_kept(o, &texts, lx + 40, ly + 57, "start", 13, C_TEXT, "99.8% control limits");
+    static const int order[] = {OR_SVG_PT_CONCERN, OR_SVG_PT_WATCH, OR_SVG_PT_WITHIN, OR_SVG_PT_LOW,
+                                OR_SVG_PT_HIDDEN};
+    for (int k = 0; k < 5; k++) {
         double y = ly + 86 + k * 26;
         marker(o, point_style[order[k]].shape, lx + 16, y, 5, point_style[order[k]].fill,
                point_style[order[k]].stroke);
-        text_at(o, lx + 40, y + 5, "start", 13, C_TEXT, point_style[order[k]].name);
+        text_kept(o, &texts, lx + 40, y + 5, "start", 13, C_TEXT, point_style[order[k]].name);
     }
+    /* the key: the labelled points by number, in the order given */
+    if (nkey)
+        text_kept(o, &texts, lx, key_top + 14, "start", 13, C_TEXT,
+                  "Schools numbered on the plot:");
+    /* the numbers next to the dots, then the key's lines (the key is outside the plot) */
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        const or_svg_funnel_point *pt = &c->points[i];
+        if (!pt->labelled || !pt->label || !(pt->n > 0) || pt->cls == OR_SVG_PT_HIDDEN ||
+            !isfinite(pt->pct))
+            continue;
+        k++;
+        char no[16], shortl[160];
+        snprintf(no, sizeof no, "%d", k);
+        double x = L + pt->n / xtop * (R - L), y = B - pt->pct / ytop * (B - T), tx, ty;
+        if (place_near(&texts, &marks, x, y, 12, strlen(no), L + 2, R - 2, T, B - 2, &tx, &ty)) {
+            double cx = tx + 12 * 0.6 * (double)strlen(no) / 2, cy = ty - 6;
+            if (hypot(cx - x, cy - y) > 22) /* moved away: a leader line to its dot */
+                line_at(o, x, y, cx, cy + (cy > y ? -7 : 3), C_GREY, 1, NULL);
+            or_sb_addf(o, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" font-weight=\"700\"", tx,
+                       ty);
+            html_printf(o, " text-anchor=\"start\" fill=\"%s\">%s</text>\n", C_TEXT, no);
+            boxes_add(&texts, text_box(tx, ty, "start", 12, no));
+        }
+        double ky = key_top + 22 + k * 20;
+        text_kept(o, &texts, lx, ky, "start", 12, C_TEXT, no);
+        short_label(pt->label, shortl, sizeof shortl, 34); /* 35 x 7.2 px from lx + 22 */
+        text_kept(o, &texts, lx + 22, ky, "start", 12, C_TEXT, shortl);
+    }
+    free(texts.b);
+    free(marks.b);
+    close_svg(o);
+}
+
+/* ---- concentration curve ---- */
+
+void or_svg_curve(or_sb *o, const or_svg_curve_chart *c)
+{
+    int n = c->npoints < 0 ? 0 : c->npoints;
+    const double L = 72, R = 452, T = 20, B = 400;
+    int w = 700, h = 500;
+    open_svg(o, &c->meta, w, h);
+#define CX(v) (L + (v) / 100 * (R - L))
+#define CY(v) (B - (v) / 100 * (B - T))
+    for (int i = 0; i <= 5; i++) {
+        double v = i * 20.0;
+        line_at(o, L, CY(v), R, CY(v), i ? C_GRID : C_TEXT, 1, NULL);
+        line_at(o, CX(v), B, CX(v), B + 6, C_TEXT, 1, NULL);
+        char lab[16];
+        snprintf(lab, sizeof lab, "%d%%", i * 20);
+        text_at(o, L - 8, CY(v) + 5, "end", 13, C_TEXT, lab);
+        text_at(o, CX(v), B + 22, "middle", 13, C_TEXT, lab);
+    }
+    line_at(o, L, T, L, B, C_TEXT, 1, NULL);
+    text_at(o, (L + R) / 2, B + 48, "middle", 14, C_TEXT, c->x_label ? c->x_label : "");
+    or_sb_addf(o, "<text transform=\"translate(18 %.1f) rotate(-90)\" font-size=\"14\"",
+               (T + B) / 2);
+    html_printf(o, " text-anchor=\"middle\" fill=\"%s\">%s</text>\n", C_TEXT,
+                c->y_label ? c->y_label : "");
+    line_at(o, L, B, R, T, C_GREY, 2, "7 4");
+    or_sb d = OR_SB_INIT;
+    or_sb_addf(&d, "M%.1f %.1f", L, B);
+    for (int i = 0; i < n; i++) {
+        double x = c->points[i].x, y = c->points[i].y;
+        if (!isfinite(x) || !isfinite(y))
+            continue;
+        x = x < 0 ? 0 : x > 100 ? 100 : x;
+        y = y < 0 ? 0 : y > 100 ? 100 : y;
+        or_sb_addf(&d, "L%.1f %.1f", CX(x), CY(y));
+    }
+    html_printf(o, "<path fill=\"none\" stroke=\"%s\" stroke-width=\"3\" d=\"%s\"/>\n", C_BLUE,
+                or_sb_str(&d));
+    or_sb_release(&d);
+    for (int i = 0; i < n; i++) {
+        double x = c->points[i].x, y = c->points[i].y;
+        if (!isfinite(x) || !isfinite(y))
+            continue;
+        char what[96];
+        snprintf(what, sizeof what, ": %.1f%% of pupils, %.1f%% of suspensions", x, y);
+        html_printf(o, "<g><title>%s%s</title>\n", c->points[i].label ? c->points[i].label : "",
+                    what);
+        marker(o, M_CIRCLE, CX(x), CY(y), 3, C_BLUE, C_BLUE);
+        html_raw(o, "</g>\n");
+    }
+    double lx = 476, ly = 40;
+    line_at(o, lx, ly, lx + 32, ly, C_BLUE, 3, NULL);
+    text_at(o, lx + 40, ly + 5, "start", 13, C_TEXT, c->curve_name ? c->curve_name : "");
+    line_at(o, lx, ly + 26, lx + 32, ly + 26, C_GREY, 2, "7 4");
+    text_at(o, lx + 40, ly + 31, "start", 13, C_TEXT, "Equal shares");
+#undef CX
+#undef CY
     close_svg(o);
 }

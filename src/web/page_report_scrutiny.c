@@ -1,14 +1,19 @@
-/* page_report_scrutiny.c - GET /reports/scrutiny?year=YYYY/YY : the annual scrutiny report
- * (scrutiny.h: one self-contained HTML document of headline figures, rates, disproportionality,
- * schools and commentary) as a file to download, the same document as `onroll report scrutiny
- * --format html`. It is given as an attachment: it carries its own inline style, which the
- * service's Content-Security-Policy would block if it were shown as a page.
+/* page_report_scrutiny.c - GET /reports/scrutiny?year=YYYY/YY[&format=pdf] : the annual
+ * scrutiny report (scrutiny.h: one self-contained HTML document of headline figures, rates,
+ * disproportionality, schools and commentary) as a file to download, the same document as
+ * `onroll report scrutiny --format html`; with format=pdf, the same PDF as `--format pdf`
+ * (or_scrutiny_write prints it with headless Chromium into a private temporary file, read back
+ * here). It is given as an attachment: it carries its own inline style, which the service's
+ * Content-Security-Policy would block if it were shown as a page.
  *
  * Suppressed for publication (counts of 1 and 2 as c); an LA user may ask for it unsuppressed
  * (&unsuppressed=1), the analyst may not (403). Every download is an export in the audit log.
  * The figures come from the server's columnar model (live_model.h), never loaded for a request. */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "onroll/scrutiny.h"
 #include "onroll/stats.h"
@@ -19,6 +24,38 @@ static void warn_log(void *ctx, const char *message)
 {
     int ay = *(const int *)ctx;
     fprintf(stderr, "onroll: scrutiny report %d/%02d: warning: %s\n", ay, (ay + 1) % 100, message);
+}
+
+/* The PDF of the report (o->pdf) into out: printed to a private temporary file, read back and
+ * the file removed. */
+static or_code scrutiny_pdf(const web_request *req, const or_columns *c, or_scrutiny_opts *o,
+                            or_sb *out, or_error *err)
+{
+    const char *tmp = getenv("TMPDIR");
+    char path[512];
+    snprintf(path, sizeof path, "%s/onroll-scrutiny-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return or_fail(err, OR_EIO, "cannot make a temporary file in %s: %s",
+                       tmp && *tmp ? tmp : "/tmp", strerror(errno));
+    close(fd);
+    o->path = path;
+    or_code rc = or_scrutiny_write_warned(req->store, c, o, NULL, warn_log, &o->ay, err);
+    FILE *f = rc ? NULL : fopen(path, "rb");
+    if (!rc && !f)
+        rc = or_fail(err, OR_EIO, "%s: cannot read the PDF: %s", path, strerror(errno));
+    if (f) {
+        char buf[65536];
+        size_t n;
+        while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+            or_sb_add(out, buf, n);
+        if (ferror(f))
+            rc = or_fail(err, OR_EIO, "%s: cannot read the PDF: %s", path, strerror(errno));
+        fclose(f);
+    }
+    unlink(path);
+    o->path = NULL;
+    return rc;
 }
 
 void page_reports_scrutiny(const web_request *req, web_response *res)
@@ -43,28 +80,48 @@ void page_reports_scrutiny(const web_request *req, web_response *res)
         web_error(req, res, 400, "Bad request", "Choose an academic year from the Reports page.");
         return;
     }
+    const char *format = web_query(req, "format");
+    bool pdf = !strcmp(format, "pdf");
+    if (*format && !pdf && strcmp(format, "html")) {
+        web_live_put();
+        web_error(req, res, 400, "Bad request", "Choose the report as HTML or PDF.");
+        return;
+    }
     bool unsuppressed = !strcmp(web_query(req, "unsuppressed"), "1");
     char detail[96];
-    snprintf(detail, sizeof detail, "scrutiny %d/%02d (%s)", ay, (ay + 1) % 100,
-             unsuppressed ? "unsuppressed" : "suppressed");
-    or_scrutiny_opts o = {ay, unsuppressed ? 0 : OR_SUPPRESS_THRESHOLD, NULL, false};
-    FILE *f = web_body_stream(res);
-    /* what the report did without goes to the server's log (/reports shows it beforehand) */
-    or_code rc = f ? or_scrutiny_write_warned(req->store, c, &o, f, warn_log, &ay, &err)
-                   : or_fail(&err, OR_ENOMEM, "out of memory");
-    if (f)
-        fclose(f);
+    snprintf(detail, sizeof detail, "scrutiny %d/%02d (%s)%s", ay, (ay + 1) % 100,
+             unsuppressed ? "unsuppressed" : "suppressed", pdf ? " PDF" : "");
+    or_scrutiny_opts o = {ay, unsuppressed ? 0 : OR_SUPPRESS_THRESHOLD, NULL, pdf};
+    or_code rc;
+    if (pdf) {
+        rc = scrutiny_pdf(req, c, &o, &res->body, &err);
+    } else {
+        FILE *f = web_body_stream(res);
+        /* what the report did without goes to the server's log (/reports shows it first) */
+        rc = f ? or_scrutiny_write_warned(req->store, c, &o, f, warn_log, &o.ay, &err)
+               : or_fail(&err, OR_ENOMEM, "out of memory");
+        if (f)
+            fclose(f);
+    }
     web_live_put();
     if (!rc && web_audit(req, "export", NULL, detail))
         rc = or_fail(&err, OR_ESTORE, "the audit log could not be written");
+    if (rc && pdf && rc == OR_ENOTFOUND) {
+        or_sb_reset(&res->body);
+        web_error(req, res, 503, "The PDF cannot be made",
+                  "Chromium, which makes the PDF, is not installed on the server. Download the "
+                  "report as HTML from the Reports page and print that instead.");
+        return;
+    }
     if (rc) {
         or_sb_reset(&res->body);
         web_error(req, res, 500, "Sorry, there is a problem with the service",
                   "The scrutiny report could not be made.");
         return;
     }
-    res->content_type = "text/html; charset=utf-8";
+    res->content_type = pdf ? "application/pdf" : "text/html; charset=utf-8";
     web_header_add(res, "Content-Disposition",
-                   or_arena_printf(req->arena, "attachment; filename=\"onroll-scrutiny-%d%s.html\"",
-                                   or_time_period(ay), unsuppressed ? "-unsuppressed" : ""));
+                   or_arena_printf(req->arena, "attachment; filename=\"onroll-scrutiny-%d%s.%s\"",
+                                   or_time_period(ay), unsuppressed ? "-unsuppressed" : "",
+                                   pdf ? "pdf" : "html"));
 }

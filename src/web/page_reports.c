@@ -283,6 +283,11 @@ void page_reports(const web_request *req, web_response *res)
                   "Compared with England, the region and statistical neighbours</a>: the "
                   "headline rates beside the DfE's published figures, every year held.</p>\n");
     page_report_scrutiny_notes(out, req, q.opts.ay); /* page_report_actions.c */
+    html_printf(out,
+                "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/reports/scrutiny?year=%t%s"
+                "&amp;format=pdf\" download>Download it as a PDF</a>, with page numbers and a "
+                "contents list, to print or circulate.</p>\n",
+                q.year, q.opts.unsuppressed ? "&unsuppressed=1" : "");
     html_raw(out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/reports/outcomes\">"
                   "Outcomes of interventions</a>: for each intervention, the pupils, the mean "
                   "change of every measure before and after with its 95% confidence interval, "

@@ -24,6 +24,7 @@ for t in \
     tests/e2e/test_route_matrix.sh \
     tests/e2e/test_scrutiny.sh \
     tests/e2e/test_scrutiny_words.sh \
+    tests/e2e/test_scrutiny_schools.sh \
     tests/e2e/test_ctf.sh \
     tests/e2e/test_benchmarks.sh \
     tests/e2e/test_compare.sh \

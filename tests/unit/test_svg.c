@@ -296,12 +296,147 @@ static void test_empty_charts(void **state)
     or_sb_release(&sb);
 }
 
+/* ---- no two texts overlap (boxes estimated as tests/e2e/svg_text_boxes.py does: font size x
+ * characters x 0.6 wide, one font size tall above the baseline) ---- */
+
+typedef struct {
+    double x0, y0, x1, y1;
+    char *text;
+} tbox;
+
+static int collect_boxes(xmlNodePtr n, tbox *out, int k, int max)
+{
+    for (; n && k < max; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (!strcmp((const char *)n->name, "text")) {
+            char *x = attr(n, "x"), *y = attr(n, "y"), *fs = attr(n, "font-size"),
+                 *an = attr(n, "text-anchor");
+            xmlChar *c = xmlNodeGetContent(n);
+            if (x && y && fs && c && *c) {
+                size_t chars = 0;
+                for (const xmlChar *p = c; *p; p++)
+                    chars += (*p & 0xC0) != 0x80;
+                double size = atof(fs), w = size * 0.6 * (double)chars, bx = atof(x);
+                double x0 = an && !strcmp(an, "end")      ? bx - w
+                            : an && !strcmp(an, "middle") ? bx - w / 2
+                                                          : bx;
+                out[k++] = (tbox){x0, atof(y) - size, x0 + w, atof(y), strdup((const char *)c)};
+            }
+            xmlFree(c);
+            free(x);
+            free(y);
+            free(fs);
+            free(an);
+        }
+        k = collect_boxes(n->children, out, k, max);
+    }
+    return k;
+}
+
+/* The pairs of overlapping texts (printed) */
+static int overlaps(xmlDocPtr doc)
+{
+    enum { MAX = 512 };
+    tbox *b = calloc(MAX, sizeof *b);
+    assert_non_null(b);
+    int n = collect_boxes(xmlDocGetRootElement(doc)->children, b, 0, MAX), bad = 0;
+    for (int i = 0; i < n; i++)
+        for (int j = i + 1; j < n; j++)
+            if (b[i].x0 < b[j].x1 && b[j].x0 < b[i].x1 && b[i].y0 < b[j].y1 && b[j].y0 < b[i].y1) {
+                print_message("overlap: '%s' and '%s'\n", b[i].text, b[j].text);
+                bad++;
+            }
+    for (int i = 0; i < n; i++)
+        free(b[i].text);
+    free(b);
+    return bad;
+}
+
+/* <text> elements with font-weight 700: the numbers on the dots */
+static int count_bold(xmlNodePtr n)
+{
+    int k = 0;
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        char *w = attr(n, "font-weight");
+        k += !strcmp((const char *)n->name, "text") && w && !strcmp(w, "700");
+        free(w);
+        k += count_bold(n->children);
+    }
+    return k;
+}
+
+static void test_funnel_crowded(void **state)
+{
+    (void)state;
+    /* 30 schools of concern crowded into one corner, and as many hidden: each gets its number
+     * clear of every other text, the key names them all, the hidden ones are drawn in the strip */
+    enum { N = 60 };
+    or_svg_funnel_point p[N];
+    char names[N][48];
+    for (int i = 0; i < N; i++) {
+        snprintf(names[i], sizeof names[i], "School %d in a crowded corner", i + 1);
+        bool hid = i >= 30;
+        p[i] = (or_svg_funnel_point){names[i], 100 + (i % 10) * 3, hid ? NAN : 20 + (i % 7) * 0.4,
+                                     hid ? OR_SVG_PT_HIDDEN : OR_SVG_PT_CONCERN, !hid};
+    }
+    or_svg_funnel_chart c = {
+        {"crowd", "Crowded", "Many schools."}, "Pupils", "Suspended (%)", 0.05, N, p};
+    or_sb sb = OR_SB_INIT;
+    or_svg_funnel_named(&sb, &c, "Group average");
+    expect_clean(&sb);
+    xmlDocPtr doc = parse(&sb);
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    assert_int_equal(overlaps(doc), 0);
+    /* every point drawn: 60 groups and the clipped limits */
+    assert_int_equal(count(root->children, "g", NULL), N + 1);
+    assert_int_equal(count(root->children, "title", "rate not published"), 30);
+    assert_int_equal(
+        count(root->children, "text", "Rate not published (small numbers): 30 schools"), 1);
+    assert_int_equal(count(root->children, "text", "Group average (5.00%)"), 1);
+    /* the key: every labelled school once, and its number on the plot and in the key */
+    assert_int_equal(count(root->children, "text", "School 1 in a crowded corner"), 1);
+    assert_int_equal(count(root->children, "text", "School 30 in a crowded corner"), 1);
+    assert_int_equal(count(root->children, "text", "School 31 in"), 0);
+    assert_int_equal(count_bold(root->children), 30); /* every one numbered on the plot */
+    xmlFreeDoc(doc);
+    or_sb_release(&sb);
+}
+
+static void test_curve(void **state)
+{
+    (void)state;
+    or_svg_curve_point p[3] = {{"Hill Top", 15.5, 38.5}, {hostile, 60, 90}, {"Rest", 100, 100}};
+    or_svg_curve_chart c = {{"conc", "Concentration", "Three steps."},
+                            "Pupils (%)",
+                            "Suspensions (%)",
+                            "Schools",
+                            3,
+                            p};
+    or_sb sb = OR_SB_INIT;
+    or_svg_curve(&sb, &c);
+    expect_clean(&sb);
+    xmlDocPtr doc = parse(&sb);
+    expect_accessible(doc, "conc", "Concentration", "Three steps.");
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    assert_int_equal(
+        count(root->children, "title", "Hill Top: 15.5% of pupils, 38.5% of suspensions"), 1);
+    assert_int_equal(count(root->children, "title", "<script>"), 1);
+    assert_int_equal(count(root->children, "text", "Equal shares"), 1);
+    assert_int_equal(overlaps(doc), 0);
+    xmlFreeDoc(doc);
+    or_sb_release(&sb);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_ticks),        cmocka_unit_test(test_log_domain),
-        cmocka_unit_test(test_line_chart),   cmocka_unit_test(test_ratio_chart),
-        cmocka_unit_test(test_funnel),       cmocka_unit_test(test_long_labels),
+        cmocka_unit_test(test_ticks),          cmocka_unit_test(test_log_domain),
+        cmocka_unit_test(test_line_chart),     cmocka_unit_test(test_ratio_chart),
+        cmocka_unit_test(test_funnel),         cmocka_unit_test(test_long_labels),
+        cmocka_unit_test(test_funnel_crowded), cmocka_unit_test(test_curve),
         cmocka_unit_test(test_empty_charts),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
