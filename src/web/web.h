@@ -405,6 +405,13 @@ void page_duties(const web_request *req, web_response *res);            /* page_
 void page_duties_download(const web_request *req, web_response *res);   /* page_duties.c */
 void page_risk(const web_request *req, web_response *res);              /* page_risk.c */
 void page_risk_download(const web_request *req, web_response *res);     /* page_risk.c */
+void page_roni(const web_request *req, web_response *res);            /* page_roni.c */
+void page_roni_download(const web_request *req, web_response *res);   /* page_roni.c */
+void page_roni_school(const web_request *req, web_response *res);     /* page_roni.c */
+void page_roni_pupil(const web_request *req, web_response *res);      /* page_roni.c */
+void page_roni_pupil_post(const web_request *req, web_response *res); /* page_roni.c */
+void page_report_roni(const web_request *req, web_response *res); /* page_report_roni.c */
+void page_report_roni_link(or_sb *out);                           /* page_report_roni.c */
 void page_peps_download(const web_request *req, web_response *res);
 void page_referrals_download(const web_request *req, web_response *res);
 /* outcome measures and their report */

@@ -13,7 +13,7 @@ python3 - "$TODAY" "$D" <<'EOF'
 import datetime, sys
 today = datetime.date.fromisoformat(sys.argv[1])
 out = sys.argv[2]
-ay = today.year if today.month >= 9 else today.year - 1
+ay = today.year if today.month >= 8 else today.year - 1
 L = "ABCDEFGHJKLMNPQRTUVWXYZ"
 def upn(n):
     rest = "9992720000%02d" % n
@@ -52,7 +52,7 @@ with open(out + "/enrolments.csv", "w") as f:
     f.write("upn,urn,start,end,type\n")
     for p in people:
         f.write("%s,%d,%d-09-01,,main\n" % (upn(p[0]), p[2], ay - 1))
-tot_from = datetime.date(ay, 9, 1)
+tot_from = datetime.date(ay, 8, 1)  # the school year as onroll counts it (from 1 August)
 tot_to = max(tot_from, today - datetime.timedelta(days=1))
 with open(out + "/attendance_totals.csv", "w") as f:
     f.write("upn,urn,from,to,possible,present,authorised,unauthorised\n")
