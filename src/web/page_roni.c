@@ -574,3 +574,32 @@ void page_roni_pupil_post(const web_request *req, web_response *res)
 {
     view_with_snapshot(req, res, "The risk of NEET", pupil_post);
 }
+
+/* ---- on the pupil's record ---- */
+
+void page_roni_pupil_section(or_sb *out, const web_request *req, const or_pupil_facts *f,
+                             or_date today)
+{
+    or_role r = req->user->role;
+    if (!f || (r != OR_ROLE_LA_ADMIN && r != OR_ROLE_LA_OFFICER && r != OR_ROLE_SCHOOL &&
+               r != OR_ROLE_VIRTUAL_SCHOOL))
+        return; /* special-category: only the roles that need them */
+    const or_fact_snapshot *s = or_facts_snapshot_on(f, today);
+    html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"roni\">Risk of NEET</h2>\n");
+    gov_summary_start(out);
+    gov_summary_row(out, "Young carer",
+                    !s || s->young_carer < 0 ? "Not recorded"
+                    : s->young_carer         ? "Yes"
+                                             : "No");
+    gov_summary_row(out, "Pregnant or a parent",
+                    !s || s->parent_or_pregnant < 0 ? "Not recorded"
+                    : s->parent_or_pregnant         ? "Yes"
+                                                    : "No");
+    gov_summary_end(out);
+    or_roni_score sc;
+    if (or_roni_score_pupil(f, today, &sc))
+        html_printf(out,
+                    "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/roni/pupils/%t\">"
+                    "Risk of NEET score and its factors</a></p>\n",
+                    f->upn);
+}
