@@ -114,7 +114,7 @@ static void report_page(const web_request *req, web_response *res, view_snapshot
                   "\">Pupils who left alternative provision, were permanently excluded, or were "
                   "on the Risk of NEET list in Year 11, with their latest destination.</p>\n");
     static const char *const heads[] = {"Pupil", "Why listed", "Date", "Destination"};
-    gov_table_start(out, "Destinations", heads, 4);
+    or_sb table = OR_SB_INIT; /* the rows, then the table only when there are some */
     int shown = 0;
     for (int i = 0; i < snap->npupils; i++) {
         const view_pupil *p = &snap->pupils[i];
@@ -129,21 +129,26 @@ static void report_page(const web_request *req, web_response *res, view_snapshot
         if (!listed && !ap && !pex)
             continue;
         shown++;
-        gov_table_row_start(out);
-        html_printf(out,
+        gov_table_row_start(&table);
+        html_printf(&table,
                     "<td class=\"govuk-table__cell\">%s<br><span class=\"onroll-secondary\">UPN "
                     "%s</span></td>\n",
                     p->name && *p->name ? p->name : p->upn, p->upn);
-        gov_td(out, or_arena_printf(
-                        req->arena, "%s%s%s%s%s", ap ? "Left alternative provision" : "",
-                        ap && (pex || listed) ? "; " : "", pex ? "Permanently excluded" : "",
-                        pex && listed ? "; " : "", listed ? "On the Risk of NEET list" : ""));
-        gov_td(out, view_date(de->date, d));
-        gov_td(out, or_arena_printf(req->arena, "%s (code %d)", or_nccis_name(de->activity),
-                                    de->activity));
-        gov_table_row_end(out);
+        gov_td(&table, or_arena_printf(
+                           req->arena, "%s%s%s%s%s", ap ? "Left alternative provision" : "",
+                           ap && (pex || listed) ? "; " : "", pex ? "Permanently excluded" : "",
+                           pex && listed ? "; " : "", listed ? "On the Risk of NEET list" : ""));
+        gov_td(&table, view_date(de->date, d));
+        gov_td(&table, or_arena_printf(req->arena, "%s (code %d)", or_nccis_name(de->activity),
+                                       de->activity));
+        gov_table_row_end(&table);
     }
-    gov_table_end(out);
+    if (shown) {
+        gov_table_start(out, "Destinations", heads, 4);
+        or_sb_add(out, or_sb_str(&table), table.len);
+        gov_table_end(out);
+    }
+    or_sb_release(&table);
     if (!shown)
         html_raw(out, "<p class=\"govuk-body\">No destinations of these pupils are recorded "
                       "yet. Import them as a destinations file (upn, date, activity).</p>\n");

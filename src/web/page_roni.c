@@ -476,10 +476,12 @@ static void show_pupil(const web_request *req, web_response *res, view_snapshot 
             continue;
         char why[200];
         nfactors++;
-        gov_summary_row(out, or_roni_factor_at(k)->name,
-                        or_arena_printf(req->arena, "%d point%s: %s", c->r.s.points[k],
+        const char *fname = or_roni_factor_at(k)->name,
+                   *w = or_roni_why(&c->r.s, k, why, sizeof why);
+        gov_summary_row(out, fname,
+                        or_arena_printf(req->arena, "%d point%s%s%s", c->r.s.points[k],
                                         c->r.s.points[k] == 1 ? "" : "s",
-                                        or_roni_why(&c->r.s, k, why, sizeof why)));
+                                        strcmp(w, fname) ? ": " : "", strcmp(w, fname) ? w : ""));
     }
     if (!nfactors)
         gov_summary_row(out, "Factors", "None of the factors");
