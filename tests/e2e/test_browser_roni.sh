@@ -25,4 +25,8 @@ mkdir -p "$SHOTS"
 CHROMIUM=$CHROMIUM run_spec roni.spec.mjs "$B" "$WORK/fixtures.json" "$SHOTS"
 expect_eq "the change made in the browser is stored" "1|4" \
     "$(sql "select score, calculated from roni_overrides where upn = '$CARA'")"
+# stop the server and let it finish writing (its saved model) before the directory goes
+for p in $PIDS; do kill "$p" 2>/dev/null; done
+wait
+PIDS=""
 finish

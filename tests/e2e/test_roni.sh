@@ -154,4 +154,8 @@ expect_eq "LA GET /reports/roni" 200 "$(get "$J3" /reports/roni)"
 expect_in "... the band table" "Substantial support" "$WORK/body"
 expect_in "... Hal's destination among those on the list" "$HAL" "$WORK/body"
 
+# stop the server and let it finish writing (its saved model) before the directory goes
+for p in $PIDS; do kill "$p" 2>/dev/null; done
+wait
+PIDS=""
 finish
