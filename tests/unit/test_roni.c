@@ -21,6 +21,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "onroll/nccis.h"
 #include "onroll/roni.h"
 
 #define URN 100001
@@ -249,13 +250,30 @@ static void test_override_text(void **state)
                         "attendance 85.0% this school year (170 of 200 sessions), at or below 85%");
 }
 
+/* The NCCIS groups by the hundreds of the code (nccis.c cites them): what the outcomes count. */
+static void test_nccis(void **state)
+{
+    (void)state;
+    assert_int_equal(or_nccis_group_of(210), OR_NCCIS_EDUCATION);
+    assert_string_equal(or_nccis_name(210), "School sixth form");
+    assert_int_equal(or_nccis_group_of(540), OR_NCCIS_NEET);
+    assert_int_equal(or_nccis_group_of(699), OR_NCCIS_NEET);
+    assert_int_equal(or_nccis_group_of(710), OR_NCCIS_OTHER);
+    assert_int_equal(or_nccis_group_of(810), OR_NCCIS_NOT_KNOWN);
+    assert_true(or_nccis_neet_or_not_known(540) && or_nccis_neet_or_not_known(810));
+    assert_false(or_nccis_neet_or_not_known(210) || or_nccis_neet_or_not_known(710));
+    assert_int_equal(or_nccis_group_of(199), -1);
+    assert_int_equal(or_nccis_group_of(900), -1);
+    assert_string_equal(or_nccis_name(999), "");
+    assert_string_equal(or_nccis_name(320), "Employment");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_hand_scored),
-        cmocka_unit_test(test_bands),
-        cmocka_unit_test(test_weights),
-        cmocka_unit_test(test_override_text),
+        cmocka_unit_test(test_hand_scored), cmocka_unit_test(test_bands),
+        cmocka_unit_test(test_weights),     cmocka_unit_test(test_override_text),
+        cmocka_unit_test(test_nccis),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
