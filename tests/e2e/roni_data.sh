@@ -78,8 +78,14 @@ expect_status "init" 0 "$ONROLL" init
 expect_status "import the scenario (young_carer and parent_or_pregnant among the pupils' columns)" 0 \
     "$ONROLL" import "$D/schools.csv" "$D/calendar.csv" "$D/pupils.csv" "$D/enrolments.csv" \
     "$D/attendance_totals.csv"
+# Cara has a social worker (a caseload row): the social worker sees her record, not her
+# special-category characteristics
+printf 'upn,worker,role,start\n%s,sam@children.example.gov.uk,social_worker,%d-09-01\n' "$CARA" \
+    "$((AY - 1))" >"$D/caseload.csv"
+expect_status "import the caseload" 0 "$ONROLL" import "$D/caseload.csv"
 for u in "school@ashby.example.gov.uk school 300001" "school@birch.example.gov.uk school 300002" \
-    "officer@la.example.gov.uk la_officer -" "analyst@la.example.gov.uk analyst -"; do
+    "officer@la.example.gov.uk la_officer -" "analyst@la.example.gov.uk analyst -" \
+    "vs@la.example.gov.uk virtual_school -" "sam@children.example.gov.uk social_worker -"; do
     set -- $u
     if [ "$3" = - ]; then
         echo "$PW" | "$ONROLL" user add "$1" --name "Test $2" --role "$2" --password-stdin >/dev/null 2>&1

@@ -125,6 +125,26 @@ expect_eq "LA GET /roni/schools/300002" 200 "$(get "$J3" /roni/schools/300002)"
 expect_eq "LA GET /roni/pupils/CARA" 200 "$(get "$J3" "/roni/pupils/$CARA")"
 expect_not_in "... the LA has no form to change it (the school's careers leader does)" "Change the score" "$WORK/body"
 
+# the pupil's record: young carer and pregnant or a parent for the LA, not for a social worker
+expect_eq "LA GET /pupils/CARA" 200 "$(get "$J3" "/pupils/$CARA")"
+expect_in "... the special-category characteristics shown to the LA" "Pregnant or a parent" "$WORK/body"
+expect_in "... with a link to her score" "/roni/pupils/$CARA" "$WORK/body"
+J5=$WORK/jar5
+expect_eq "Cara's social worker signs in" 303 "$(sign_in "$J5" sam@children.example.gov.uk "$PW")"
+expect_eq "the social worker GET /pupils/CARA" 200 "$(get "$J5" "/pupils/$CARA")"
+expect_not_in "... no special-category characteristics for a social worker" "Pregnant or a parent" "$WORK/body"
+expect_not_in "... nor young carer" "Young carer" "$WORK/body"
+st=$(get "$J5" /roni)
+expect_eq "... and no /roni for a social worker" 403 "$st"
+# the Virtual School: its children (accounts.h: looked after, previously looked after, with a
+# social worker): Gus (looked after) and Cara (a social worker), not Amy
+J6=$WORK/jar6
+expect_eq "the Virtual School signs in" 303 "$(sign_in "$J6" vs@la.example.gov.uk "$PW")"
+expect_eq "the Virtual School GET /roni" 200 "$(get "$J6" /roni)"
+expect_in "... Gus, looked after" "$GUS" "$WORK/body"
+expect_in "... Cara, who has a social worker" "$CARA" "$WORK/body"
+expect_not_in "... not Amy" "$AMY" "$WORK/body"
+
 J4=$WORK/jar4
 expect_eq "the analyst signs in" 303 "$(sign_in "$J4" analyst@la.example.gov.uk "$PW")"
 for path in /roni /roni/download /roni/schools/300001 "/roni/pupils/$CARA"; do
