@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "onroll/alloc.h"
 #include "onroll/roni_report.h"
 #include "web/form.h"
 #include "web/list.h"
@@ -127,6 +128,26 @@ static or_code overrides(const web_request *req, or_roni_override **ov, int *nov
     return or_roni_overrides_load(req->store, req->arena, ov, nov, err);
 }
 
+/* Every pupil's calculated score today, by the snapshot's pupil index (year_group 0: not in
+ * Years 8 to 11), worked out once per snapshot and kept with it (view_memo); *owned when it
+ * could not be kept: the caller frees it. */
+static const or_roni_score *scores_of(view_snapshot *snap, bool *owned)
+{
+    int n = 0;
+    *owned = false;
+    const or_roni_score *got = view_memo_get(snap, "roni", &n);
+    if (got)
+        return got;
+    or_roni_score *all = or_xcalloc((size_t)snap->npupils + 1, sizeof *all);
+    for (int i = 0; i < snap->npupils; i++)
+        or_roni_score_pupil(snap->pupils[i].f, snap->as_of, &all[i]); /* zeroed when not */
+    n = snap->npupils;
+    bool kept = false;
+    const or_roni_score *stored = view_memo_put(snap, "roni", all, &n, &kept);
+    *owned = !kept;
+    return stored;
+}
+
 /* The pupils in Years 8 to 11 the user may see, each scored today, and the school choices. */
 static or_code candidates(const web_request *req, view_snapshot *snap, list *l, selection *all,
                           or_error *err)
@@ -141,6 +162,8 @@ static or_code candidates(const web_request *req, view_snapshot *snap, list *l, 
     if (overrides(req, &ov, &nov, err))
         return OR_EIO;
     int mine = web_user_school(req);
+    bool owned = false;
+    const or_roni_score *scores = scores_of(snap, &owned);
     int npupils = la ? snap->npupils : nscope;
     all->rows = or_arena_alloc(req->arena, ((size_t)npupils + 1) * sizeof *all->rows);
     all->n = 0;
@@ -155,9 +178,11 @@ static or_code candidates(const web_request *req, view_snapshot *snap, list *l, 
             continue;
         if (!la && web_pupil_view(req, p->upn).kind != OR_VIEW_WHOLE)
             continue;
-        row r = {p, {0}, view_school_name(snap, p->urn)};
-        if (!or_roni_score_pupil(p->f, snap->as_of, &r.r.s))
+        const or_roni_score *sc = &scores[p - snap->pupils];
+        if (!sc->year_group)
             continue;
+        row r = {p, {0}, view_school_name(snap, p->urn)};
+        r.r.s = *sc;
         r.r.upn = p->upn;
         r.r.f = p->f;
         r.r.ov = or_roni_override_find(ov, nov, p->upn);
@@ -172,6 +197,8 @@ static or_code candidates(const web_request *req, view_snapshot *snap, list *l, 
                 (gov_choice){or_arena_printf(req->arena, "%d", p->urn), r.school, NULL};
         }
     }
+    if (owned)
+        free((void *)scores);
     if (nschools > 1)
         qsort(schools, (size_t)nschools, sizeof *schools, gov_choice_cmp);
     list_choices(l, F_SCHOOL, schools, nschools);
