@@ -155,6 +155,25 @@ for path in /roni /roni/download /roni/schools/300001 "/roni/pupils/$CARA"; do
 done
 
 # ---- destinations ----
+# through the web's upload, the same importer: a school may not send them (the LA keeps them)
+expect_eq "the school's upload page" 200 "$(get "$J" /upload)"
+TOK=$(csrf_of "$WORK/body")
+code=$(curl -s -b "$J" -o "$WORK/body" -w '%{http_code}' -F "csrf_token=$TOK" \
+    -F "file=@$D/dest.csv;filename=dest.csv;type=text/csv" "$B/upload")
+expect_eq "a school's destinations file is refused (403: not its to send)" 403 "$code"
+expect_in "... the LA keeps them" "a school cannot send a destinations file" "$WORK/body"
+expect_eq "... nothing written" 0 "$(sql "select count(*) from destinations")"
+expect_eq "the LA's upload page" 200 "$(get "$J3" /upload)"
+TOK=$(csrf_of "$WORK/body")
+code=$(curl -s -b "$J3" -o "$WORK/body" -w '%{http_code}' -F "csrf_token=$TOK" -F check=1 \
+    -F "file=@$D/dest_bad.csv;filename=dest_bad.csv;type=text/csv" "$B/upload")
+expect_eq "the LA's upload of an unknown NCCIS code is refused" 400 "$code"
+expect_in "... naming the value" "&#39;999&#39; is not an NCCIS activity code" "$WORK/body"
+code=$(curl -s -b "$J3" -o "$WORK/body" -w '%{http_code}' -F "csrf_token=$TOK" -F check=1 \
+    -F "file=@$D/dest.csv;filename=dest.csv;type=text/csv" "$B/upload")
+expect_eq "the LA's destinations file, only checked" 200 "$code"
+expect_in "... as destinations" "dest.csv (destinations): 3 rows, 3 new" "$WORK/body"
+expect_eq "... nothing written" 0 "$(sql "select count(*) from destinations")"
 expect_status "a destination with an unknown NCCIS code is refused" 1 "$ONROLL" import "$D/dest_bad.csv"
 expect_in "... naming its line, column and value" "dest_bad.csv:2: column activity: '999' is not an NCCIS activity code" "$WORK/err"
 expect_eq "... nothing written" 0 "$(sql "select count(*) from destinations")"
