@@ -55,9 +55,10 @@ int cmd_explain(int argc, char **argv);
 int cmd_letter(int argc, char **argv);
 int cmd_config(int argc, char **argv);
 int cmd_report(int argc, char **argv);
-int cmd_report_outcomes(int argc, char **argv);      /* `report outcomes` */
-int cmd_report_benchmarks(int argc, char **argv);    /* `report benchmarks` */
-int cmd_report_roni_outcomes(int argc, char **argv); /* `report roni-outcomes` (cmd_roni.c) */
+int cmd_report_outcomes(int argc, char **argv);   /* `report outcomes` */
+int cmd_report_benchmarks(int argc, char **argv); /* `report benchmarks` */
+/* `report roni-outcomes` and `roni` (cmd_roni.c) */
+int cmd_report_roni_outcomes(int argc, char **argv);
 int cmd_roni(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_interventions(int argc, char **argv);
