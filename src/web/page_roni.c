@@ -323,10 +323,12 @@ static void roni_page(const web_request *req, web_response *res, view_snapshot *
                   "Pupils in Years 8 to 11 at risk of not being in education, employment or "
                   "training after Year 11, and the support their score suggests.</p>\n");
     int mine = web_user_school(req);
+    if (!mine && atoi(list_text(&l, F_SCHOOL)) > 0) /* the LA, one school chosen */
+        mine = atoi(list_text(&l, F_SCHOOL));
     if (mine)
         html_printf(out,
                     "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/roni/schools/%d\">"
-                    "Your school's pupils by year group and band</a></p>\n",
+                    "The school's pupils by year group and band</a></p>\n",
                     mine);
     how_scored(out);
     list_start(out, &l);

@@ -121,6 +121,8 @@ for p in AMY BEN CARA DAN FINN GUS; do
     eval "u=\$$p"
     expect_in "the LA sees $p" "$u" "$WORK/body"
 done
+expect_eq "LA GET /roni?school=300002" 200 "$(get "$J3" "/roni?school=300002")"
+expect_in "... links to the school's page" 'href="/roni/schools/300002"' "$WORK/body"
 expect_eq "LA GET /roni/schools/300002" 200 "$(get "$J3" /roni/schools/300002)"
 expect_eq "LA GET /roni/pupils/CARA" 200 "$(get "$J3" "/roni/pupils/$CARA")"
 expect_not_in "... the LA has no form to change it (the school's careers leader does)" "Change the score" "$WORK/body"
@@ -189,6 +191,8 @@ expect_in "additional: Ian, not known" ",additional,1,1,0,1" "$WORK/out"
 expect_in "none: Jo, sixth form" ",none,1,1,0,0" "$WORK/out"
 expect_in "offer: nobody" ",offer,0,0,0,0" "$WORK/out"
 expect_in "scored on 15 January of last school year" "$AY-01-15,none" "$WORK/out"
+expect_status "roni-outcomes --as-of names the day of scoring" 0 "$ONROLL" report roni-outcomes --as-of "$AY-01-15" --format csv
+expect_in "... the same figures" "$AY-01-15,substantial,2,1,1,0" "$WORK/out"
 expect_eq "LA GET /reports/roni" 200 "$(get "$J3" /reports/roni)"
 expect_in "... the band table" "Substantial support" "$WORK/body"
 expect_in "... Hal's destination among those on the list" "$HAL" "$WORK/body"
