@@ -32,7 +32,7 @@ typedef enum {
     OR_RONI_LOOKED_AFTER,
     OR_RONI_PARENT_OR_PREGNANT,
     OR_RONI_YOUNG_CARER,
-    OR_RONI_CUSTODY, /* no source in onroll: never scores (docs/roni.md) */
+    OR_RONI_CUSTODY, /* the latest attendance mark this school year is Y5 (detention) */
     OR_RONI_YOUTH_JUSTICE,
     OR_RONI__N
 } or_roni_factor;
@@ -42,7 +42,7 @@ typedef struct {
     const char *name;   /* for people: "Eligible for free school meals" */
     int points;         /* this version's */
     int pct;            /* an attendance factor's threshold (at or below), else 0 */
-    const char *source; /* where onroll finds it, for people; NULL: onroll has no source */
+    const char *source; /* where onroll finds it, for people */
 } or_roni_factor_def;
 
 const or_roni_factor_def *or_roni_factor_at(or_roni_factor f);
@@ -68,6 +68,7 @@ typedef struct {
     int points[OR_RONI__N]; /* each factor's points; 0: the pupil does not have it */
     int possible, attended; /* this school year's sessions to the day (attendance) */
     or_date excluded_on;    /* the first exclusion that counts, else OR_DATE_NONE */
+    or_date custody_on;     /* the day of the latest mark this year (custody: a Y5) */
 } or_roni_score;
 
 /* Score the pupil on as_of. false (and *out zeroed) when the pupil is not in Years 8 to 11 on

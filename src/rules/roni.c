@@ -6,6 +6,7 @@
 
 #include "onroll/excl.h"
 #include "onroll/labels.h"
+#include "onroll/marks.h"
 #include "onroll/risk.h"
 #include "onroll/roni.h"
 #include "onroll/yeargroup.h"
@@ -31,7 +32,9 @@ static const or_roni_factor_def factors[OR_RONI__N] = {
     [OR_RONI_PARENT_OR_PREGNANT] = {"parent_or_pregnant", "Pregnant or a parent", 2, 0,
                                     "pupils file: parent_or_pregnant"},
     [OR_RONI_YOUNG_CARER] = {"young_carer", "Young carer", 2, 0, "pupils file: young_carer"},
-    [OR_RONI_CUSTODY] = {"custody", "In custody", 2, 0, NULL},
+    [OR_RONI_CUSTODY] = {"custody", "In custody", 2, 0,
+                         "attendance marks: the latest mark this school year is Y5 (in "
+                         "criminal justice detention)"},
     [OR_RONI_YOUTH_JUSTICE] = {"youth_justice", "Supervised by the youth justice service", 2, 0,
                                "pupils file: yjs; or a youth_justice caseload"},
 };
@@ -96,6 +99,36 @@ static bool in_ap(const or_pupil_facts *f, or_date d)
     return false;
 }
 
+/* In custody on d: the latest attendance mark recorded on or before d this school year is Y5,
+ * "unable to attend: pupil in criminal justice detention" (the School Attendance (Pupil
+ * Registration) (England) Regulations 2024; shared/data/codesets/attendance_codes.csv). The
+ * day of that mark in *on. Attendance sent as totals carries no codes: no custody from them. */
+static bool in_custody(const or_pupil_facts *f, or_date d, or_date *on)
+{
+    int ay = or_date_academic_year(d);
+    or_date latest = OR_DATE_NONE;
+    bool y5 = false;
+    for (int i = 0; i < f->nmarks; i++) {
+        const or_fact_marks *m = &f->marks[i];
+        if (m->ay != ay || !m->marks)
+            continue;
+        for (int p = 0; p < OR_MARKS_LEN; p++) {
+            or_date md = or_mark_date(ay, p);
+            if (md > d)
+                break;
+            char code[3];
+            if (!or_mark_code(m->marks[p], code) || !code[0])
+                continue;
+            if (latest == OR_DATE_NONE || md >= latest) {
+                latest = md;
+                y5 = !strcmp(code, "Y5");
+            }
+        }
+    }
+    *on = latest;
+    return y5;
+}
+
 /* Supervised by the youth justice service on d: the snapshot says so, or an open caseload. */
 static bool youth_justice(const or_pupil_facts *f, const or_fact_snapshot *s, or_date d)
 {
@@ -112,6 +145,7 @@ bool or_roni_score_pupil(const or_pupil_facts *f, or_date as_of, or_roni_score *
 {
     memset(out, 0, sizeof *out);
     out->excluded_on = OR_DATE_NONE;
+    out->custody_on = OR_DATE_NONE;
     int yg = or_facts_year_group(f, as_of);
     if (yg < 8 || yg > 11)
         return false;
@@ -144,7 +178,7 @@ bool or_roni_score_pupil(const or_pupil_facts *f, or_date as_of, or_roni_score *
     has[OR_RONI_EXCLUDED] = out->excluded_on != OR_DATE_NONE;
     has[OR_RONI_IN_AP] = in_ap(f, as_of);
     has[OR_RONI_YOUTH_JUSTICE] = youth_justice(f, s, as_of);
-    /* OR_RONI_CUSTODY: onroll records no custody (docs/roni.md) */
+    has[OR_RONI_CUSTODY] = in_custody(f, as_of, &out->custody_on);
     for (int k = 0; k < OR_RONI__N; k++)
         if (has[k]) {
             out->points[k] = factors[k].points;
@@ -182,6 +216,10 @@ const char *or_roni_why(const or_roni_score *s, or_roni_factor f, char *buf, siz
         snprintf(
             buf, size, "attendance %s%% this school year (%d of %d sessions), at or below %d%%",
             or_fmt_pct(s->attended, s->possible, pct), s->attended, s->possible, factors[f].pct);
+        break;
+    case OR_RONI_CUSTODY:
+        snprintf(buf, size, "in criminal justice detention: marked Y5 on %s",
+                 or_fmt_date(s->custody_on, d));
         break;
     case OR_RONI_EXCLUDED:
         snprintf(buf, size, "excluded or suspended, the first time on %s",

@@ -265,7 +265,7 @@ static void write_row(or_sb *out, const web_request *req, const view_snapshot *s
     html_raw(out, "</td>\n</tr>\n");
 }
 
-/* How a score is worked out: the table of this version, and the factor with no source. */
+/* How a score is worked out: the table of this version and where each factor comes from. */
 static void how_scored(or_sb *out)
 {
     html_printf(out,
@@ -280,16 +280,14 @@ static void how_scored(or_sb *out)
                 OR_RONI_VERSION);
     for (int k = 0; k < OR_RONI__N; k++) {
         const or_roni_factor_def *d = or_roni_factor_at(k);
-        if (d->source)
-            html_printf(out, "<li>%s: %d point%s</li>\n", d->name, d->points,
-                        d->points == 1 ? "" : "s");
-        else
-            html_printf(out,
-                        "<li>%s: %d points. onroll holds no record of custody, so this factor "
-                        "never scores: add it by changing the score.</li>\n",
-                        d->name, d->points);
+        html_printf(out, "<li>%s: %d point%s</li>\n", d->name, d->points,
+                    d->points == 1 ? "" : "s");
     }
-    html_raw(out, "</ul>\n</div>\n</details>\n");
+    html_raw(out, "</ul>\n<p class=\"govuk-body\">In custody comes only from attendance marks: "
+                  "the latest mark this school year is Y5 (unable to attend: in criminal "
+                  "justice detention). Attendance sent as totals has no codes, so a school that "
+                  "sends totals cannot show it: its careers leader can change the score.</p>\n"
+                  "</div>\n</details>\n");
 }
 
 static bool prepare(const web_request *req, web_response *res, view_snapshot *snap, list *l,
@@ -523,8 +521,8 @@ static void show_pupil(const web_request *req, web_response *res, view_snapshot 
                                         view_date(view_iso_day(c->r.ov->set_at), d)));
     }
     gov_summary_end(out);
-    html_raw(out, "<p class=\"govuk-body\">In custody scores nothing: onroll holds no record of "
-                  "custody.</p>\n");
+    html_raw(out, "<p class=\"govuk-body\">In custody is known only from attendance marks (Y5: in "
+                  "criminal justice detention), not from attendance sent as totals.</p>\n");
     if (may_override(req, c)) {
         html_raw(out, "<h2 class=\"govuk-heading-m\">Change the score</h2>\n<p class=\"govuk-body"
                       "\">The careers leader can change the score where the factors miss "

@@ -1,6 +1,6 @@
 // roni.spec.mjs - the Risk of NEET Indicator in a real browser (issue 17 part 5): a school's
 // careers leader opens /roni, finds Cara (young carer, pregnant or a parent: 4, substantial
-// support), opens her score, tries to change it without a reason (the error summary links to the
+// support), reads where each factor comes from, opens her score, tries to change it without a reason (the error summary links to the
 // field), then changes it to 1 with a reason and sees the new score, its band and the reason;
 // the list shows her at 1. The LA sees the worklist and a school's page; the analyst is refused.
 // Every page: axe-core (WCAG 2.2 AA) with 0 violations, no script error or CSP refusal, a
@@ -37,8 +37,8 @@ try {
     check('school: not another school\'s pupil', !text.includes(fx.other), text);
     await sa.page.click('summary:has-text("How the score is worked out")');
     const how = await sa.page.locator('details').innerText();
-    check('school: how the score is worked out says custody has no data',
-        how.includes('onroll holds no record of custody'), how);
+    check('school: how the score is worked out says where custody comes from',
+        how.includes('In custody comes only from attendance marks'), how);
     await s.follow(sa, `a[href="/roni/pupils/${fx.cara}"]`, "Cara's score");
     text = await mainText(sa.page);
     check('school: her score is 4 with its factors', text.includes('Score 4') && text.includes('Young carer') &&

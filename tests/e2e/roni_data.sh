@@ -30,6 +30,7 @@ people = [
     (5, "Eve", A, dob(7), 1, "N", 0, 0, 0, 0, None),
     (6, "Finn", B, dob(11), 0, "N", 0, 0, 0, 0, None),
     (7, "Gus", P, dob(10), 0, "N", 0, 1, 0, 0, None),
+    (12, "Hana", A, dob(10), 0, "N", 0, 0, 0, 0, None),  # in custody: marks below
     # Year 11 last school year (Year 12 now): the outcomes
     (8, "Hal", A, dob(12), 1, "K", 1, 0, 0, 0, None),
     (9, "Ian", A, dob(12), 1, "N", 0, 0, 0, 0, None),
@@ -59,6 +60,17 @@ with open(out + "/attendance_totals.csv", "w") as f:
     for p in people:
         if p[10]:
             f.write("%s,%d,%s,%s,%d,%d,%d,0\n" % (upn(p[0]), p[2], tot_from, tot_to, p[10][0], p[10][1], p[10][0] - p[10][1]))
+def weekday_back(d):  # Tuesday to Thursday, not 24 Dec - 2 Jan: never a bank holiday
+    while d.weekday() not in (1, 2, 3) or (d.month == 12 and d.day >= 24) or (d.month == 1 and d.day <= 2):
+        d -= datetime.timedelta(days=1)
+    return d
+y5 = weekday_back(today - datetime.timedelta(days=1))
+with open(out + "/attendance.csv", "w") as f:  # Hana: present the day before, then Y5
+    f.write("upn,urn,date,session,code\n")
+    before = weekday_back(y5 - datetime.timedelta(days=1))
+    for d, code in ((before, "/"), (y5, "Y5")):
+        for sess in ("AM", "PM"):
+            f.write("%s,%d,%s,%s,%s\n" % (upn(12), A, d, sess, code))
 with open(out + "/dest.csv", "w") as f:
     f.write("upn,date,activity\n")
     f.write("%s,%d-10-01,540\n" % (upn(8), ay))
@@ -77,7 +89,7 @@ while read -r name u; do eval "$name=$u"; done <"$D/upns"
 expect_status "init" 0 "$ONROLL" init
 expect_status "import the scenario (young_carer and parent_or_pregnant among the pupils' columns)" 0 \
     "$ONROLL" import "$D/schools.csv" "$D/calendar.csv" "$D/pupils.csv" "$D/enrolments.csv" \
-    "$D/attendance_totals.csv"
+    "$D/attendance_totals.csv" "$D/attendance.csv"
 # Cara has a social worker (a caseload row): the social worker sees her record, not her
 # special-category characteristics
 printf 'upn,worker,role,start\n%s,sam@children.example.gov.uk,social_worker,%d-09-01\n' "$CARA" \

@@ -20,6 +20,9 @@
 #   Eve  Y7  Ashby     FSM, but Year 7: not scored
 #   Finn Y11 Birchwood nothing: 0, none
 #   Gus  Y10 the PRU   on the roll of a PRU (in AP) 1 + looked after 2 = 3, additional
+#   Hana Y10 Ashby     present on a day, then marked Y5 (in criminal justice detention) on a
+#                      later one, her latest mark: in custody 2, additional (Y5 is not a
+#                      possible session: 2 of 2, 100%, no attendance point)
 # Year 11 last school year (scored on 15 January of it), destinations after:
 #   Hal  FSM 2 + EAL 1 + SEN support 1 = 4 substantial; 540 (NEET)
 #   Ian  FSM 2 = additional; 810 (not known)
@@ -48,9 +51,10 @@ expect_in "Dan: 85.0% is at or below 85%: 2, with SEN support 3" \
     "$DAN,300002,11,3,additional,attendance=2;sen_support=1" "$WORK/roni0.csv"
 expect_in "Finn: no factor, 0, none" "$FINN,300002,11,0,none," "$WORK/roni0.csv"
 expect_in "Gus: on a PRU's roll is in AP 1, looked after 2" "$GUS,300009,10,3,additional,in_ap=1;looked_after=2" "$WORK/roni0.csv"
+expect_in "Hana: her latest mark is Y5: in custody 2" "$HANA,300001,10,2,additional,custody=2" "$WORK/roni0.csv"
 expect_not_in "Eve is in Year 7: not scored" "$EVE" "$WORK/roni0.csv"
 expect_not_in "Hal is in Year 12 now: not scored" "$HAL" "$WORK/roni0.csv"
-expect_eq "seven rows: the header and six pupils" 7 "$(wc -l <"$WORK/roni0.csv" | tr -d ' ')"
+expect_eq "eight rows: the header and seven pupils" 8 "$(wc -l <"$WORK/roni0.csv" | tr -d ' ')"
 expect_status "--school 300002 --year-group 11" 0 "$ONROLL" roni --school 300002 --year-group 11 --format csv
 expect_eq "... Dan and Finn only" "$DAN $FINN" "$(tail -n +2 "$WORK/out" | cut -d, -f1 | sort | tr '\n' ' ' | sed 's/ $//')"
 expect_status "--year-group 7 is refused" 2 "$ONROLL" roni --year-group 7
@@ -72,7 +76,7 @@ cp "$WORK/body" "$WORK/roni_school.html"
 expect_in "Ashby sees Cara" "$CARA" "$WORK/roni_school.html"
 expect_not_in "... not Birchwood's Dan" "$DAN" "$WORK/roni_school.html"
 expect_not_in "... nor the PRU's Gus" "$GUS" "$WORK/roni_school.html"
-expect_in "the list says the custody factor has no data" "onroll holds no record of custody" "$WORK/roni_school.html"
+expect_in "the list says where custody comes from (and not from totals)" "In custody comes only from attendance marks" "$WORK/roni_school.html"
 expect_eq "GET /roni/pupils/DAN (another school's pupil): refused" 404 "$(get "$J" "/roni/pupils/$DAN")"
 expect_eq "GET /roni/schools/300002 (another school's page): refused" 404 "$(get "$J" /roni/schools/300002)"
 expect_eq "GET /roni/schools/300001 (its own)" 200 "$(get "$J" /roni/schools/300001)"
@@ -117,7 +121,7 @@ expect_eq "... still 1" 1 "$(sql "select score from roni_overrides where upn = '
 J3=$WORK/jar3
 expect_eq "the LA officer signs in" 303 "$(sign_in "$J3" officer@la.example.gov.uk "$PW")"
 expect_eq "LA GET /roni" 200 "$(get "$J3" /roni)"
-for p in AMY BEN CARA DAN FINN GUS; do
+for p in AMY BEN CARA DAN FINN GUS HANA; do
     eval "u=\$$p"
     expect_in "the LA sees $p" "$u" "$WORK/body"
 done

@@ -4,7 +4,9 @@
  * "oxfordshire-1"): attendance at or below 90% 1 point, at or below 85% 2 points (one or the
  * other); English as an additional language 1; EHC plan 2; SEN support 1; ever permanently
  * excluded or suspended 2; free school meals 2; in alternative provision 1; looked after 2;
- * pregnant or a parent 2; young carer 2; in custody 2 (no source in onroll); supervised by the
+ * pregnant or a parent 2; young carer 2; in custody 2 (the latest attendance mark of the school
+ * year is Y5, "unable to attend: pupil in criminal justice detention", the 2024 regulations'
+ * code); supervised by the
  * youth justice service 2. Bands: 0 none, 1 offer support, 2-3 additional support, 4 or more
  * substantial support. Years 8 to 11 only.
  *
@@ -21,6 +23,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "onroll/marks.h"
 #include "onroll/nccis.h"
 #include "onroll/roni.h"
 
@@ -36,6 +39,8 @@ typedef struct {
     bool withdrawn;        /* ... which the head withdrew */
     const char *ap;        /* an AP placement from this day (no end), or NULL */
     const char *yj_case;   /* a youth_justice caseload from this day, or NULL */
+    int custody;           /* marks: 0 none; 1 present 5-9 Jan 2026, then Y5 Mon 12 - Wed 14 Jan (in
+                              custody on the 15th); 2 the same but present on Wed 14 Jan (released) */
     /* expected, by hand */
     bool scored;
     int score;
@@ -43,56 +48,65 @@ typedef struct {
     const char *factors;
 } case_t;
 
+/* clang-format off */
 static const case_t cases[] = {
     /* band edge 0: nothing recorded */
-    {"nothing", "2012-05-01", 'N', 0, 0, 0, 0, 0, 0, 0, 0, NULL, false, NULL, NULL, true, 0,
-     OR_RONI_BAND_NONE, ""},
-    /* band edge 0/1: EAL 1 = 1, offer support */
-    {"eal only", "2012-05-01", 'N', 0, 1, 0, 0, 0, 0, 0, 0, NULL, false, NULL, NULL, true, 1,
-     OR_RONI_BAND_OFFER, "eal=1"},
-    /* attendance exactly 90%: 180 of 200, 18000 <= 18000: 1 */
-    {"attendance 90.0%", "2012-05-01", 'N', 0, 0, 0, 0, 0, 0, 200, 180, NULL, false, NULL, NULL,
-     true, 1, OR_RONI_BAND_OFFER, "attendance=1"},
-    /* just above 90%: 901 of 1000, 90100 > 90000: 0 */
-    {"attendance 90.1%", "2012-05-01", 'N', 0, 0, 0, 0, 0, 0, 1000, 901, NULL, false, NULL, NULL,
+    {"nothing", "2012-05-01", 'N', 0, 0, 0, 0, 0, 0, 0, 0, NULL, false, NULL, NULL, 0,
      true, 0, OR_RONI_BAND_NONE, ""},
+    /* band edge 0/1: EAL 1 = 1, offer support */
+    {"eal only", "2012-05-01", 'N', 0, 1, 0, 0, 0, 0, 0, 0, NULL, false, NULL, NULL, 0,
+     true, 1, OR_RONI_BAND_OFFER, "eal=1"},
+    /* attendance exactly 90%: 180 of 200, 18000 <= 18000: 1 */
+    {"attendance 90.0%", "2012-05-01", 'N', 0, 0, 0, 0, 0, 0, 200, 180, NULL, false, NULL,
+     NULL, 0, true, 1, OR_RONI_BAND_OFFER, "attendance=1"},
+    /* just above 90%: 901 of 1000, 90100 > 90000: 0 */
+    {"attendance 90.1%", "2012-05-01", 'N', 0, 0, 0, 0, 0, 0, 1000, 901, NULL, false, NULL,
+     NULL, 0, true, 0, OR_RONI_BAND_NONE, ""},
     /* band edge 1/2 and attendance exactly 85%: 170 of 200, 17000 <= 17000: 2 */
-    {"attendance 85.0%", "2012-05-01", 'N', 0, 0, 0, 0, 0, 0, 200, 170, NULL, false, NULL, NULL,
-     true, 2, OR_RONI_BAND_ADDITIONAL, "attendance=2"},
+    {"attendance 85.0%", "2012-05-01", 'N', 0, 0, 0, 0, 0, 0, 200, 170, NULL, false, NULL,
+     NULL, 0, true, 2, OR_RONI_BAND_ADDITIONAL, "attendance=2"},
     /* just above 85%: 171 of 200 (85.5%): the 90% factor, 1 */
-    {"attendance 85.5%", "2012-05-01", 'N', 0, 0, 0, 0, 0, 0, 200, 171, NULL, false, NULL, NULL,
-     true, 1, OR_RONI_BAND_OFFER, "attendance=1"},
+    {"attendance 85.5%", "2012-05-01", 'N', 0, 0, 0, 0, 0, 0, 200, 171, NULL, false, NULL,
+     NULL, 0, true, 1, OR_RONI_BAND_OFFER, "attendance=1"},
     /* band edge 3: FSM 2 + EAL 1 = 3, additional support */
-    {"fsm and eal", "2012-05-01", 'N', 1, 1, 0, 0, 0, 0, 0, 0, NULL, false, NULL, NULL, true, 3,
-     OR_RONI_BAND_ADDITIONAL, "eal=1;fsm=2"},
+    {"fsm and eal", "2012-05-01", 'N', 1, 1, 0, 0, 0, 0, 0, 0, NULL, false, NULL, NULL, 0,
+     true, 3, OR_RONI_BAND_ADDITIONAL, "eal=1;fsm=2"},
     /* band edge 3/4: FSM 2 + EAL 1 + SEN support 1 = 4, substantial support */
-    {"fsm, eal, sen support", "2012-05-01", 'K', 1, 1, 0, 0, 0, 0, 0, 0, NULL, false, NULL, NULL,
-     true, 4, OR_RONI_BAND_SUBSTANTIAL, "eal=1;sen_support=1;fsm=2"},
+    {"fsm, eal, sen support", "2012-05-01", 'K', 1, 1, 0, 0, 0, 0, 0, 0, NULL, false, NULL,
+     NULL, 0, true, 4, OR_RONI_BAND_SUBSTANTIAL, "eal=1;sen_support=1;fsm=2"},
     /* suspended in the autumn: 2 */
-    {"suspended", "2012-05-01", 'N', 0, 0, 0, 0, 0, 0, 0, 0, "2025-10-08", false, NULL, NULL, true,
-     2, OR_RONI_BAND_ADDITIONAL, "excluded=2"},
+    {"suspended", "2012-05-01", 'N', 0, 0, 0, 0, 0, 0, 0, 0, "2025-10-08", false, NULL, NULL,
+     0, true, 2, OR_RONI_BAND_ADDITIONAL, "excluded=2"},
     /* a suspension the head withdrew does not count: 0 */
     {"suspension withdrawn", "2012-05-01", 'N', 0, 0, 0, 0, 0, 0, 0, 0, "2025-10-08", true, NULL,
-     NULL, true, 0, OR_RONI_BAND_NONE, ""},
+     NULL, 0, true, 0, OR_RONI_BAND_NONE, ""},
     /* in AP 1 + looked after 2 = 3 */
     {"in AP, looked after", "2012-05-01", 'N', 0, 0, 1, 0, 0, 0, 0, 0, NULL, false, "2025-11-03",
-     NULL, true, 3, OR_RONI_BAND_ADDITIONAL, "in_ap=1;looked_after=2"},
+     NULL, 0, true, 3, OR_RONI_BAND_ADDITIONAL, "in_ap=1;looked_after=2"},
     /* pregnant or a parent 2 + young carer 2 + youth justice caseload 2 = 6 */
     {"parent, carer, youth justice", "2010-05-01", 'N', 0, 0, 0, 0, 1, 1, 0, 0, NULL, false, NULL,
-     "2025-09-15", true, 6, OR_RONI_BAND_SUBSTANTIAL,
+     "2025-09-15", 0, true, 6, OR_RONI_BAND_SUBSTANTIAL,
      "parent_or_pregnant=2;young_carer=2;youth_justice=2"},
     /* Year 8, the lowest year: EHC plan 2 */
-    {"year 8 ehc plan", "2013-05-01", 'E', 0, 0, 0, 0, 0, 0, 0, 0, NULL, false, NULL, NULL, true, 2,
-     OR_RONI_BAND_ADDITIONAL, "ehc_plan=2"},
+    {"year 8 ehc plan", "2013-05-01", 'E', 0, 0, 0, 0, 0, 0, 0, 0, NULL, false, NULL, NULL, 0,
+     true, 2, OR_RONI_BAND_ADDITIONAL, "ehc_plan=2"},
     /* Year 11, the highest year: the pupils file's yjs 2 + 84.0% (168 of 200) 2 = 4 */
-    {"year 11 yjs, 84%", "2010-05-01", 'N', 0, 0, 0, 1, 0, 0, 200, 168, NULL, false, NULL, NULL,
-     true, 4, OR_RONI_BAND_SUBSTANTIAL, "attendance=2;youth_justice=2"},
+    {"year 11 yjs, 84%", "2010-05-01", 'N', 0, 0, 0, 1, 0, 0, 200, 168, NULL, false, NULL,
+     NULL, 0, true, 4, OR_RONI_BAND_SUBSTANTIAL, "attendance=2;youth_justice=2"},
     /* Year 7 and Year 12 are not scored, whatever they have */
-    {"year 7", "2014-05-01", 'E', 1, 1, 1, 1, 1, 1, 200, 100, NULL, false, NULL, NULL, false, 0,
-     OR_RONI_BAND_NONE, ""},
-    {"year 12", "2009-05-01", 'E', 1, 1, 1, 1, 1, 1, 200, 100, NULL, false, NULL, NULL, false, 0,
-     OR_RONI_BAND_NONE, ""},
+    {"year 7", "2014-05-01", 'E', 1, 1, 1, 1, 1, 1, 200, 100, NULL, false, NULL, NULL, 1,
+     false, 0, OR_RONI_BAND_NONE, ""},
+    {"year 12", "2009-05-01", 'E', 1, 1, 1, 1, 1, 1, 200, 100, NULL, false, NULL, NULL, 1,
+     false, 0, OR_RONI_BAND_NONE, ""},
+    /* in custody: the latest mark (Wed 14 Jan pm) is Y5: 2, additional; the 10 present and
+       6 Y5 sessions are 10 possible (Y5 is not a possible session), 100%: no attendance point */
+    {"in custody", "2011-05-01", 'N', 0, 0, 0, 0, 0, 0, 0, 0, NULL, false, NULL, NULL, 1,
+     true, 2, OR_RONI_BAND_ADDITIONAL, "custody=2"},
+    /* released: present again on Wed 14 Jan, after two days of Y5: 0 */
+    {"released", "2011-05-01", 'N', 0, 0, 0, 0, 0, 0, 0, 0, NULL, false, NULL, NULL, 2,
+     true, 0, OR_RONI_BAND_NONE, ""},
 };
+/* clang-format on */
 
 static or_date D(const char *s)
 {
@@ -103,6 +117,8 @@ static or_date D(const char *s)
 
 typedef struct {
     or_fact_snapshot snap;
+    char marks[OR_MARKS_LEN];
+    or_fact_marks fm;
     or_fact_event ev[3];
     or_fact_enrolment en;
     or_fact_case cs;
@@ -172,6 +188,19 @@ static void build(const case_t *c, built *b)
         b->f.cases = &b->cs;
         b->f.ncases = 1;
     }
+    if (c->custody) { /* Mon 5 Jan 2026 .. Wed 14 Jan 2026, weekdays, both sessions */
+        or_marks_clear(b->marks);
+        for (or_date d = D("2026-01-05"); d <= D("2026-01-14"); d++) {
+            if (or_date_weekday(d) >= 5)
+                continue;
+            bool y5 = d >= D("2026-01-12") && !(c->custody == 2 && d == D("2026-01-14"));
+            for (int pm = 0; pm < 2; pm++)
+                b->marks[or_mark_pos(d, pm)] = or_mark_byte(y5 ? "Y5" : "/");
+        }
+        b->fm = (or_fact_marks){URN, 2025, b->marks};
+        b->f.marks = &b->fm;
+        b->f.nmarks = 1;
+    }
     if (c->possible) {
         b->tot = (or_fact_totals){URN,
                                   D("2025-09-01"),
@@ -221,14 +250,15 @@ static void test_bands(void **state)
     assert_string_equal(or_roni_band_label(OR_RONI_BAND_OFFER), "Offer support");
 }
 
-/* The table is the issue's: each factor's points, and custody has no source. */
+/* The table is the issue's: each factor's points, and each says where onroll finds it. */
 static void test_weights(void **state)
 {
     (void)state;
     static const int want[OR_RONI__N] = {1, 2, 1, 2, 1, 2, 2, 1, 2, 2, 2, 2, 2};
     for (int k = 0; k < OR_RONI__N; k++)
         assert_int_equal(or_roni_factor_at((or_roni_factor)k)->points, want[k]);
-    assert_null(or_roni_factor_at(OR_RONI_CUSTODY)->source);
+    for (int k = 0; k < OR_RONI__N; k++)
+        assert_non_null(or_roni_factor_at((or_roni_factor)k)->source);
     assert_string_equal(OR_RONI_VERSION, "oxfordshire-1");
 }
 
