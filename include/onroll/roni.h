@@ -7,9 +7,9 @@
  * an EHC plan 2; SEN support 1; ever permanently excluded or suspended 2; free school meals 2;
  * in alternative provision 1; looked after 2; pregnant or a parent 2; a young carer 2; in
  * custody 2; supervised by the youth justice service 2. Bands: 0 none, 1 offer support, 2-3
- * additional support, 4 or more substantial support (DfE, "Identifying and supporting young
- * people at risk of NEET", January 2025, asks LAs to use such an indicator; its weights are the
- * LA's). Every score names its factors. Pure: facts and a date in, a score out. */
+ * additional support, 4 or more substantial support (issue 17 cites DfE's "Identifying and
+ * supporting young people at risk of NEET", January 2025). Every score names its factors.
+ * Pure: facts and a date in, a score out. */
 #ifndef ONROLL_RONI_H
 #define ONROLL_RONI_H
 

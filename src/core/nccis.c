@@ -1,10 +1,12 @@
 /* nccis.c - the NCCIS activity codes (nccis.h, docs/roni.md): groups by the hundreds of the
  * code, and the names of the codes onroll can cite.
  *
- * shared/data holds no NCCIS code list. The groups are those of the NCCIS management
- * information requirement (DfE, published each year; Appendix A "Current activity"): 200s
- * education, 300s employment, 400s training, 500s NEET available to the labour market, 600s
- * NEET not available, 700s other (in custody among them), 800s current situation not known.
+ * shared/data holds no NCCIS code list, and no copy of the NCCIS management information
+ * requirement (DfE, published each year) was at hand to cite code by code. Its current-activity
+ * codes are grouped by their hundreds: 200s education, 300s employment, 400s training, 500s
+ * NEET available to the labour market, 600s NEET not available, 700s other (in custody among
+ * them), 800s current situation not known. Check against the current edition when its list is
+ * added to shared/data.
  * The named codes are those issue 17 names ("210 school sixth form ... 810 not known"); any
  * other code in those hundreds is accepted and shown by its group and number. */
 #include <stddef.h>
