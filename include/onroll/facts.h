@@ -71,6 +71,7 @@ typedef struct {
     char sen;                                      /* 'N', 'K', 'E' */
     int8_t fsm, fsm6, eal, cla, pla, cin, cp, yjs; /* -1 = not recorded */
     or_date social_worker_since;
+    int8_t young_carer, parent_or_pregnant; /* special-category (roni.h); -1 = not recorded */
 } or_fact_snapshot;
 
 typedef struct {

@@ -24,6 +24,7 @@ typedef enum {
     OR_K_ATTENDANCE,     /* upn,urn,date,session,code: one mark per row */
     OR_K_ATTENDANCE_AGG, /* upn,urn,from,to,possible,present,authorised,unauthorised */
     OR_K_BENCHMARKS,     /* published DfE figures for England, regions, LAs (comparison) */
+    OR_K_DESTINATIONS,   /* upn,date,activity: where a young person went (NCCIS codes; nccis.h) */
     OR_K__COUNT
 } or_kind_id; /* in dependency order: importing several files takes them in this order */
 
@@ -114,6 +115,8 @@ enum {
     OR_PU_SOCIAL_WORKER_SINCE,
     OR_PU_YJS,
     OR_PU_YEAR_GROUP,
+    OR_PU_YOUNG_CARER,        /* issue 17: special-category, for the RONI (roni.h) */
+    OR_PU_PARENT_OR_PREGNANT, /* likewise */
     OR_PU__N
 };
 enum {
@@ -172,6 +175,7 @@ enum {
     OR_BM_REGION_NAME, /* the region an LA or regional row belongs to */
     OR_BM__N
 };
+enum { OR_DE_UPN, OR_DE_DATE, OR_DE_ACTIVITY, OR_DE__N };
 enum { OR_AT_UPN, OR_AT_URN, OR_AT_DATE, OR_AT_SESSION, OR_AT_CODE, OR_AT__N };
 enum {
     OR_AG_UPN,

@@ -28,7 +28,8 @@ typedef struct {
 
 extern const cli_doc cmd_init_doc, cmd_demo_doc, cmd_import_doc, cmd_export_doc, cmd_duties_doc,
     cmd_risk_doc, cmd_explain_doc, cmd_letter_doc, cmd_config_doc, cmd_report_doc, cmd_user_doc,
-    cmd_interventions_doc, cmd_notify_doc, cmd_serve_doc, cmd_backup_doc, cmd_restore_doc;
+    cmd_interventions_doc, cmd_notify_doc, cmd_serve_doc, cmd_backup_doc, cmd_restore_doc,
+    cmd_roni_doc;
 
 /* The --db option's row, which every command shares. */
 #define CLI_OPT_DB                                                                                 \
@@ -57,6 +58,9 @@ int cmd_report(int argc, char **argv);
 int cmd_report_outcomes(int argc, char **argv);   /* `report outcomes` */
 int cmd_report_benchmarks(int argc, char **argv); /* `report benchmarks` */
 int cmd_report_compare(int argc, char **argv);    /* `report compare` */
+/* `report roni-outcomes` and `roni` (cmd_roni.c) */
+int cmd_report_roni_outcomes(int argc, char **argv);
+int cmd_roni(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_interventions(int argc, char **argv);
 int cmd_notify(int argc, char **argv);

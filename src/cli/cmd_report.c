@@ -56,7 +56,9 @@ const cli_doc cmd_report_doc = {
     "URL]\noutcomes [--as-of YYYY-MM-DD] [--intervention ID] [--threshold N | --unsuppressed] "
     "[--db URL]\nbenchmarks [--year YYYY/YY] [--level national|regional|la] [--la CODE] "
     "[--format table|csv|json] [--db URL]\ncompare [--year YYYY/YY] [--type "
-    "total|primary|secondary|special] [--format table|csv|json] [--db URL]",
+    "total|primary|secondary|special] [--format table|csv|json] [--db URL]\nroni-outcomes [--as-of "
+    "YYYY-MM-DD] [--format "
+    "table|csv|json] [--db URL]",
     report_opts, report_examples};
 
 typedef or_code (*report_fn)(const or_columns *, const or_report_opts *, or_arena *, or_table *,
@@ -98,6 +100,8 @@ int cmd_report(int argc, char **argv)
         return cmd_report_benchmarks(argc, argv);
     if (!strcmp(what, "compare"))
         return cmd_report_compare(argc, argv);
+    if (!strcmp(what, "roni-outcomes"))
+        return cmd_report_roni_outcomes(argc, argv);
     static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
                                          {"year", required_argument, NULL, 'y'},
                                          {"by", required_argument, NULL, 'b'},

@@ -77,6 +77,16 @@ static const or_column pupil_cols[OR_PU__N] = {
     T("social_worker_since", "social_worker_since", OR_V_DATE, OPT, 0),
     T("yjs", "yjs", OR_V_BOOL, OPT, 0),
     C("year_group", "year_group", OPT, OR_CS_YEAR_GROUP),
+    T("young_carer", "young_carer", OR_V_BOOL, OPT, 0),
+    T("parent_or_pregnant", "parent_or_pregnant", OR_V_BOOL, OPT, 0),
+};
+
+/* Where a young person went (docs/roni.md): the NCCIS activity code (nccis.h; rowcheck.c
+ * refuses a code it does not know) on a date. A later file's activity for the same day wins. */
+static const or_column destination_cols[OR_DE__N] = {
+    T("upn", "upn", OR_V_UPN, KEY, 0),
+    T("date", "activity_date", OR_V_DATE, KEY, 0),
+    I("activity", "activity", REQ, 100, 999),
 };
 
 static const or_column enrolment_cols[OR_EN__N] = {
@@ -176,6 +186,8 @@ static const or_kind kinds[OR_K__COUNT] = {
     {OR_K_ATTENDANCE_AGG, "attendance_totals", "attendance_totals", attendance_agg_cols, OR_AG__N,
      -1, OR_ON_CONFLICT_UPDATE},
     {OR_K_BENCHMARKS, "benchmarks", "benchmarks", benchmark_cols, OR_BM__N, -1,
+     OR_ON_CONFLICT_UPDATE},
+    {OR_K_DESTINATIONS, "destinations", "destinations", destination_cols, OR_DE__N, -1,
      OR_ON_CONFLICT_UPDATE},
 };
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "onroll/measures.h"
+#include "onroll/nccis.h"
 #include "onroll/plans.h"
 #include "onroll/rowcheck.h"
 
@@ -232,6 +233,13 @@ or_code or_row_check(const or_kind *k, const or_value *r, int *col, or_error *er
         }
         return OR_OK;
     }
+    case OR_K_DESTINATIONS:
+        if (or_nccis_group_of((int)r[OR_DE_ACTIVITY].i) < 0)
+            return blame(col, OR_DE_ACTIVITY, err,
+                         "'%lld' is not an NCCIS activity code (200 to 899: education, "
+                         "employment, training, NEET, other, not known; docs/roni.md)",
+                         (long long)r[OR_DE_ACTIVITY].i);
+        return OR_OK;
     case OR_K_ATTENDANCE_AGG:
         if (before(&r[OR_AG_TO], &r[OR_AG_FROM]))
             return blame(col, OR_AG_TO, err, "is before from");

@@ -140,6 +140,8 @@ static or_code on_snapshot(void *ctx, const or_value *r, const or_row_meta *meta
     s->cp = flag_of(&r[OR_PU_CP]);
     s->yjs = flag_of(&r[OR_PU_YJS]);
     s->social_worker_since = date_of(&r[OR_PU_SOCIAL_WORKER_SINCE]);
+    s->young_carer = flag_of(&r[OR_PU_YOUNG_CARER]);
+    s->parent_or_pregnant = flag_of(&r[OR_PU_PARENT_OR_PREGNANT]);
     return OR_OK;
 }
 

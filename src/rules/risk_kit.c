@@ -76,7 +76,7 @@ static bool covers(const or_fact_enrolment *e, or_date d)
 
 /* The main enrolment covering as_of, else the latest enrolment (one started by as_of if any),
  * else the school of the latest event (likewise), else 0. */
-static int pupil_urn(const or_pupil_facts *f, or_date as_of)
+int or_risk_pupil_urn(const or_pupil_facts *f, or_date as_of)
 {
     for (int i = f->nenrols - 1; i >= 0; i--)
         if (f->enrols[i].reg_type == 'm' && covers(&f->enrols[i], as_of))
@@ -105,7 +105,7 @@ void or_risk_ctx_init(or_risk_ctx *c, const or_rule *rules, const or_pupil_facts
     c->ay = or_date_academic_year(as_of);
     c->ay_start = or_date_academic_year_start(c->ay);
     c->ay_end = or_date_academic_year_start(c->ay + 1) - 1;
-    c->urn = pupil_urn(f, as_of);
+    c->urn = or_risk_pupil_urn(f, as_of);
     c->cal = or_risk_school_cal(f, c->urn);
     c->arena = arena;
     for (int r = 0; r < OR_RULE__COUNT; r++) {

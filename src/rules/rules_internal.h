@@ -123,6 +123,9 @@ void or_risk_fire(or_risk_ctx *c, or_rule_id r, or_date on);
 /* The rows of the indicators fired so far, in rule-id order (the order flags are listed in);
  * returns how many. */
 int or_risk_fired(const or_risk_ctx *c, const or_rule **out);
+/* The pupil's school on as_of: the main enrolment covering it, else the latest enrolment (one
+ * started by as_of if any), else the school of the latest event (likewise), else 0. */
+int or_risk_pupil_urn(const or_pupil_facts *f, or_date as_of);
 /* A school's calendar when it has school days, else NULL. */
 const or_calendar *or_risk_school_cal(const or_pupil_facts *f, int urn);
 

@@ -246,6 +246,10 @@ void st_snapshot_digest(const or_kind *k, const or_value *row, char hex[65])
 {
     or_sb canon = OR_SB_INIT;
     for (int c = 0; c < k->ncols; c++) {
+        /* the columns added by migration 026 count only when given, so that a snapshot
+         * stored before keeps its digest and is not stored again */
+        if (k->id == OR_K_PUPILS && c >= OR_PU_YOUNG_CARER && row[c].null)
+            continue;
         or_value_format(&k->cols[c], &row[c], &canon);
         or_sb_addc(&canon, 0x1f);
     }

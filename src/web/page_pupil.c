@@ -802,6 +802,7 @@ void page_pupil(const web_request *req, web_response *res)
         page_outcomes_section(out, req, f, upn);
     timeline_section(out, req, m, f, &prov);
     characteristics_section(out, f);
+    page_roni_pupil_section(out, req, f, today); /* page_roni.c: special-category, the RONI */
     schools_section(out, req, m, f);
     caseload_section(out, f);
     gov_page_end(out, req);

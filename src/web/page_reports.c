@@ -292,6 +292,8 @@ void page_reports(const web_request *req, web_response *res)
                   "Outcomes of interventions</a>: for each intervention, the pupils, the mean "
                   "change of every measure before and after with its 95% confidence interval, "
                   "and suspensions in the term before and after.</p>\n");
+    if (report_la_user(req)) /* the risk of NEET and destinations (page_report_roni.c) */
+        page_report_roni_link(out);
     if (have) {
         html_printf(out, "<h2 class=\"govuk-heading-l\">%s</h2>\n", t.title ? t.title : "");
         if (q.opts.unsuppressed)

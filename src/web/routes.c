@@ -34,6 +34,13 @@ const web_route web_routes[] = {
     {"GET", "/duties/download", page_duties_download, WEB_PUPIL_ROLES, 0, NULL},
     {"GET", "/risk", page_risk, WEB_PUPIL_ROLES, 0, "Children at risk"},
     {"GET", "/risk/download", page_risk_download, WEB_PUPIL_ROLES, 0, NULL},
+    /* the risk of NEET (page_roni.c): never the analyst; a school changes its own pupils' */
+    {"GET", "/roni", page_roni, WEB_PLAN_ROLES, 0, "Risk of NEET"},
+    {"GET", "/roni/download", page_roni_download, WEB_PLAN_ROLES, 0, NULL},
+    {"GET", "/roni/schools/{urn}", page_roni_school, WEB_RECORD_ROLES, 0, NULL},
+    {"GET", "/roni/pupils/{upn}", page_roni_pupil, WEB_PLAN_ROLES, WEB_F_PUPIL, NULL},
+    {"POST", "/roni/pupils/{upn}", page_roni_pupil_post, WEB_R(OR_ROLE_SCHOOL), WEB_F_PUPIL, NULL},
+    {"GET", "/reports/roni", page_report_roni, WEB_LA, 0, NULL},
     {"GET", "/schools", page_schools, WEB_LA | WEB_R(OR_ROLE_ANALYST), 0, "Schools"},
     {"GET", "/schools/{urn}", page_school, WEB_LA | WEB_R(OR_ROLE_SCHOOL) | WEB_R(OR_ROLE_ANALYST),
      0, NULL},

@@ -409,6 +409,17 @@ void page_duties(const web_request *req, web_response *res);            /* page_
 void page_duties_download(const web_request *req, web_response *res);   /* page_duties.c */
 void page_risk(const web_request *req, web_response *res);              /* page_risk.c */
 void page_risk_download(const web_request *req, web_response *res);     /* page_risk.c */
+void page_roni(const web_request *req, web_response *res);              /* page_roni.c */
+void page_roni_download(const web_request *req, web_response *res);     /* page_roni.c */
+void page_roni_school(const web_request *req, web_response *res);       /* page_roni.c */
+void page_roni_pupil(const web_request *req, web_response *res);        /* page_roni.c */
+void page_roni_pupil_post(const web_request *req, web_response *res);   /* page_roni.c */
+/* On a pupil's record (page_pupil.c): the special-category characteristics (young carer,
+ * pregnant or a parent) for the roles that need them, and the pupil's RONI score in Years 8-11. */
+void page_roni_pupil_section(or_sb *out, const web_request *req, const or_pupil_facts *f,
+                             or_date today);
+void page_report_roni(const web_request *req, web_response *res); /* page_report_roni.c */
+void page_report_roni_link(or_sb *out);                           /* page_report_roni.c */
 void page_peps_download(const web_request *req, web_response *res);
 void page_cnis(const web_request *req, web_response *res); /* page_cnis.c */
 void page_cnis_download(const web_request *req, web_response *res);

@@ -36,6 +36,7 @@ for t in \
     tests/e2e/test_settings.sh \
     tests/e2e/test_plans.sh \
     tests/e2e/test_risk_list.sh \
+    tests/e2e/test_roni.sh \
     tests/e2e/test_lists2.sh \
     tests/e2e/test_notify.sh \
     tests/e2e/test_scope_roll.sh \
