@@ -35,6 +35,7 @@
     X(LOCAL_PEP, "LOCAL-PEP")                                                                      \
     X(LOCAL_PTT, "LOCAL-PTT")                                                                      \
     X(LOCAL_REFERRAL, "LOCAL-REFERRAL")                                                            \
+    X(LOCAL_MASH_ASSESS, "LOCAL-MASH-ASSESS")                                                      \
     X(RISK_REPEAT_SUSP, "RISK-REPEAT-SUSP")                                                        \
     X(RISK_SUSP_DAYS, "RISK-SUSP-DAYS")                                                            \
     X(RISK_HALFTERM, "RISK-HALFTERM")                                                              \

@@ -39,6 +39,11 @@ static const char *const outcomes[] = {"reinstated",
                                        "placed",
                                        "exit",
                                        "closed",
+                                       "no_further_action",
+                                       "early_help",
+                                       "section_17",
+                                       "section_47",
+                                       "already_open",
                                        NULL};
 static const char *const deliveries[] = {"hand", "email", "post", NULL};
 

@@ -68,13 +68,16 @@ static const struct {
  * addition: how the pupil is doing, which LOCAL-PSP-ESCALATE reads). */
 static const struct {
     const char *rule;
-    const char *const outcomes[4];
+    const char *const outcomes[6];
 } rule_outcomes[] = {
     {"STAT-GB-15DAY", {"reinstated", "upheld", NULL}},
     {"STAT-GB-50DAY", {"reinstated", "upheld", NULL}},
     {"STAT-IRP-RECONSIDER", {"reinstated", "upheld", NULL}},
     {"STAT-IRP-MEET", {"upheld", "recommend_reconsider", "direct_reconsider", NULL}},
     {"LOCAL-PSP-REVIEW", {"improving", "no_change", "worse", NULL}},
+    /* the MASH's assessment of a permanent exclusion (issue 17) */
+    {"LOCAL-MASH-ASSESS",
+     {"no_further_action", "early_help", "section_17", "section_47", "already_open", NULL}},
 };
 
 bool or_event_ref_ok(const char *type, const char *ref_type, const char **expected)
@@ -175,8 +178,8 @@ static or_code check_event(const or_kind *k, const or_value *r, int *col, or_err
                 allowed = type_outcomes[i].outcomes;
         if (!allowed)
             return blame(col, OR_EV_OUTCOME, err,
-                         "'%s': rule %s has no outcome (only the board's, the review panel's and "
-                         "PSP reviews' do)",
+                         "'%s': rule %s has no outcome (only the board's, the review panel's, "
+                         "PSP reviews' and the MASH's assessments do)",
                          o, rule);
         or_sb list = OR_SB_INIT;
         bool ok = false;

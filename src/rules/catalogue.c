@@ -174,6 +174,15 @@ static const or_rule rows[OR_RULE__COUNT] = {
          "days (referrals.c).",
          OR_SRC_LOCAL " referral routes", PUPIL(or_local_referrals),
          .done = {OR_DONE_STEP, "referral", "Open the referral", {NULL, NULL}}},
+    [OR_RULE_LOCAL_MASH_ASSESS] =
+        {ID(LOCAL_MASH_ASSESS), LOCAL, "MASH",
+         "Record the MASH's safeguarding assessment of every permanent exclusion within one "
+         "school day of being told of it, with its outcome.",
+         OR_SRC_WT " chapter 3 (within one working day of a referral, a decision on the next "
+                   "steps: section 17, section 47, other services); the scrutiny commission's "
+                   "report (a safeguarding assessment \"in real time\" for every permanent "
+                   "exclusion)",
+         PARAMS(OR_P_MASH_DEADLINE), PUPIL(or_local_mash), ACTION},
 
     /* ---- children at risk (DOMAIN.md §5; risk.c) ---- */
     [OR_RULE_RISK_REPEAT_SUSP] = {ID(RISK_REPEAT_SUSP), INDICATOR, LA_SCHOOL,

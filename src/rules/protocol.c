@@ -264,6 +264,30 @@ void or_local_partners(or_duty_ctx *c)
     }
 }
 
+/* LOCAL-MASH-ASSESS: the MASH records its safeguarding assessment of every permanent exclusion
+ * within mash.deadline school days (1) of being told of it. It is told when the LA is: the
+ * earlier of the day the exclusion was recorded in onroll and its STAT-NOTIFY-LA action's own
+ * date, else its decision date (as LOCAL-NOTIFY-PARTNERS: the LA's partners hear through it),
+ * and the school days are the excluding school's. Done by an action naming the exclusion, with
+ * the outcome (no_further_action, early_help, section_17, section_47, already_open). */
+void or_local_mash(or_duty_ctx *c)
+{
+    int days = c->p->v[OR_P_MASH_DEADLINE];
+    for (int i = 0; i < c->nx; i++) {
+        const or_excl_info *x = &c->x[i];
+        const or_fact_event *e = x->e;
+        if (e->kind != OR_EV_PERMANENT)
+            continue;
+        const or_fact_event *told = or_duty_recorded(c, e, OR_RULE_STAT_NOTIFY_LA);
+        or_date from = !told ? e->decided : told == e ? e->recorded : told->start;
+        or_duty_add(c, e, 0, OR_RULE_LOCAL_MASH_ASSESS, or_duty_after(x, from, days), OR_DUE_BY,
+                    or_duty_action(c, e, OR_RULE_LOCAL_MASH_ASSESS),
+                    "the MASH records its safeguarding assessment of the permanent exclusion "
+                    "within %d school day%s of being told of it",
+                    days, days == 1 ? "" : "s");
+    }
+}
+
 /* The school of the pupil's main registration on d (0 if none). */
 static int school_on(const or_pupil_facts *f, or_date d)
 {
