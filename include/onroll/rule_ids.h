@@ -36,6 +36,7 @@
     X(LOCAL_PTT, "LOCAL-PTT")                                                                      \
     X(LOCAL_REFERRAL, "LOCAL-REFERRAL")                                                            \
     X(LOCAL_MASH_ASSESS, "LOCAL-MASH-ASSESS")                                                      \
+    X(LOCAL_ATTEND_ALERT, "LOCAL-ATTEND-ALERT")                                                    \
     X(RISK_REPEAT_SUSP, "RISK-REPEAT-SUSP")                                                        \
     X(RISK_SUSP_DAYS, "RISK-SUSP-DAYS")                                                            \
     X(RISK_HALFTERM, "RISK-HALFTERM")                                                              \

@@ -145,6 +145,7 @@ void or_local_pep(or_duty_ctx *c);
 void or_local_ptt(or_duty_ctx *c);
 void or_local_referrals(or_duty_ctx *c);
 void or_local_mash(or_duty_ctx *c);
+void or_local_attend_alert(or_duty_ctx *c);
 
 /* risk.c (DOMAIN.md §5) */
 void or_risk_repeat(or_risk_ctx *c);

@@ -94,9 +94,10 @@
 /* The rows this file owns: every local-protocol rule except LOCAL-PEP (see the top). */
 static bool owned_rule(const char *id)
 {
-    /* LOCAL-MASH-ASSESS (issue 17) has its own file, test_mash.c */
+    /* LOCAL-MASH-ASSESS and LOCAL-ATTEND-ALERT (issue 17) have their own files, test_mash.c
+     * and test_attend_alert.c */
     return strncmp(id, "LOCAL-", 6) == 0 && strcmp(id, "LOCAL-PEP") != 0 &&
-           strcmp(id, "LOCAL-MASH-ASSESS") != 0;
+           strcmp(id, "LOCAL-MASH-ASSESS") != 0 && strcmp(id, "LOCAL-ATTEND-ALERT") != 0;
 }
 
 static void run_case(void **state)
