@@ -15,7 +15,9 @@
 #ifndef ONROLL_ATTEND_ALERT_H
 #define ONROLL_ATTEND_ALERT_H
 
+#include "onroll/arena.h"
 #include "onroll/facts.h"
+#include "onroll/notify.h"
 
 typedef enum { OR_ALERT_ABSENCE, OR_ALERT_PA } or_alert_kind;
 
@@ -32,5 +34,18 @@ typedef struct {
  * may be more than max). pa_pct: the persistent-absence line in percent. */
 int or_attend_alerts(const or_pupil_facts *f, int pa_pct, or_date from, or_date to,
                      or_attend_alert *out, int max);
+
+/* The message of alert a (src/core/notify_alert.c) for the services in `services` (the Virtual
+ * School, children's social care: the social worker), from the alert and its school alone: what
+ * happened, on which day, where, why the reader is told, and the link (OR_NOTIFY_LINK in the
+ * outbox). No name, UPN or other detail of the child: the reader signs in to see who. Strings
+ * are allocated in arena. pa_pct: the line, for the words. */
+void or_notify_alert_compose(const or_attend_alert *a, const or_school_info *school,
+                             unsigned services, int pa_pct, const char *link, or_arena *arena,
+                             or_notify_msg *out);
+
+/* The outbox's event_id of an alert (unique per pupil, kind and day: "ATT-N-2026-05-01-UPN" for
+ * an absence, "ATT-PA-2026-05-01-UPN" for a crossing), into buf. */
+void or_attend_alert_key(const or_attend_alert *a, const char *upn, char *buf, size_t size);
 
 #endif

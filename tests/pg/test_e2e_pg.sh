@@ -24,6 +24,7 @@ for t in \
     tests/e2e/test_scrutiny.sh \
     tests/e2e/test_ctf.sh \
     tests/e2e/test_mash.sh \
+    tests/e2e/test_attend_alert.sh \
     tests/e2e/test_benchmarks.sh \
     tests/e2e/test_live_model.sh \
     tests/e2e/test_outcomes.sh \
