@@ -27,6 +27,7 @@
  *   Dec 8-12 | 15-19 | [Christmas]
  *   Apr 27-30, May 1 (Fri) | [Sat 2, Sun 3, Mon 4 May: Early May bank holiday] | May 5-8 */
 #include "duties_fixture.h"
+#include "onroll/view.h"
 
 #define MASH "LOCAL-MASH-ASSESS"
 
@@ -100,7 +101,43 @@ static const duty_case cases[] = {
      .absent = {"E1 " MASH}},
 };
 
+/* The MASH's scope (or_view_mash, view.h): the whole record of a child with a permanent
+ * exclusion decided by the day that counts; nothing of any other child. */
+static void mash_sees(const char *name, const duty_case *c, const char *on, bool sees)
+{
+    built_facts b;
+    build_facts(c, &b);
+    or_pupil_view v = or_view_mash(&b.f, D(on));
+    if ((v.kind == OR_VIEW_WHOLE) != sees)
+        fail_msg("%s: the MASH %s, expected it %s", name,
+                 v.kind == OR_VIEW_WHOLE ? "sees" : "does not see", sees ? "to" : "not to");
+    assert_true(v.kind == OR_VIEW_WHOLE || v.kind == OR_VIEW_NONE);
+}
+
+static void the_mash_scope(void **state)
+{
+    (void)state;
+    const duty_case pex = {.ev = {PEX("E1", URN_A, "2025-11-07")}};
+    mash_sees("permanently excluded (decided Fri 7 Nov), on Mon 10 Nov", &pex, "2025-11-10", true);
+    mash_sees("... the day before it was decided", &pex, "2025-11-06", false);
+    const duty_case susp = {.ev = {SUSP("S1", URN_A, "2025-11-04", 2)}};
+    mash_sees("suspended only", &susp, "2025-11-10", false);
+    const duty_case withdrawn = {.ev = {PEX_REC("E1", URN_A, "2025-12-01", "2025-12-01"),
+                                        WITHDRAWN(URN_A, "E1", "2025-12-01")}};
+    mash_sees("a permanent exclusion withdrawn before its first day", &withdrawn, "2025-12-03",
+              false);
+    const duty_case none = {.ev = {{0}}};
+    mash_sees("nothing recorded", &none, "2025-12-03", false);
+}
+
 int main(void)
 {
-    return run_cases("mash", cases, sizeof cases / sizeof cases[0], run_case);
+    /* the table's cases and the scope test, one group (tests/run.sh counts one) */
+    enum { N = sizeof cases / sizeof cases[0] };
+    struct CMUnitTest tests[N + 1];
+    for (size_t i = 0; i < N; i++)
+        tests[i] = (struct CMUnitTest){cases[i].name, run_case, NULL, NULL, (void *)&cases[i]};
+    tests[N] = (struct CMUnitTest)cmocka_unit_test(the_mash_scope);
+    (void)run_cases;
+    return _cmocka_run_group_tests("mash", tests, N + 1, group_setup, group_teardown);
 }
