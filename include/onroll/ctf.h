@@ -3,7 +3,8 @@
  * LA: read with libxml2's streaming reader (xmlTextReader), so a 10,000-pupil file never sits
  * in memory whole, and mapped onto the ledger exactly as the CSV kinds are (docs/ctf.md, the
  * mapping element by element): a characteristics snapshot of each pupil dated by the file,
- * enrolments from its school history, attendance totals by school and year. The same checks,
+ * enrolments from its school history, attendance totals by school and year, and the marks of
+ * AttendSessions placed on the school's own school days. The same checks,
  * provenance, idempotence and all-or-nothing rule as every import: the file's rows go through
  * the importer (ingest.h) in one transaction. A CTF carries no exclusions. */
 #ifndef ONROLL_CTF_H
@@ -15,6 +16,9 @@
 
 #include "onroll/import.h"
 
+/* The kinds a CTF's rows go to: pupils, enrolments, attendance_totals, attendance (marks). */
+#define OR_CTF_KINDS 4
+
 /* What a CTF brought, for the import's report (and a dry run's). */
 typedef struct {
     char version[16], supplier[64], qualifier[16]; /* CTFversion, SupplierID, DocumentQualifier */
@@ -22,9 +26,9 @@ typedef struct {
     int64_t pupils_new;                            /* whose UPN onroll did not hold */
     int64_t pupils_former;                         /* matched by FormerUPN */
     int64_t conflicts; /* a different UPN with the same name and date of birth (not merged) */
-    or_ingest_result rows[3]; /* pupils, enrolments, attendance_totals */
-    or_sb notes;              /* one line each: the conflicts, every element not used by path and
-                                 count, a version onroll does not know */
+    or_ingest_result rows[OR_CTF_KINDS]; /* pupils, enrolments, attendance_totals, attendance */
+    or_sb notes; /* one line each: the conflicts, every element not used by path and
+                    count, a version onroll does not know */
 } or_ctf_result;
 
 void or_ctf_result_release(or_ctf_result *r);

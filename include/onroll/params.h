@@ -31,6 +31,7 @@ typedef enum {
     OR_P_CME_EVERY_DAYS,      /* LOCAL-CME-ENQUIRY: then every 10 school days */
     OR_P_EHE_FIRST_DAYS,      /* LOCAL-EHE-ENQUIRY: the first enquiry within 10 school days */
     OR_P_EHE_REVIEW_DAYS,     /* LOCAL-EHE-ENQUIRY: suitable: again in 190 school days */
+    OR_P_MASH_DEADLINE,       /* LOCAL-MASH-ASSESS: within 1 school day of being told */
     /* children at risk (DOMAIN.md §5) */
     OR_P_RISK_REPEAT_COUNT, /* RISK-REPEAT-SUSP: 2 or more suspensions */
     OR_P_RISK_REPEAT_WEEKS, /* RISK-REPEAT-SUSP: in the last 12 school weeks */

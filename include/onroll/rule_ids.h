@@ -38,6 +38,8 @@
     X(LOCAL_REFERRAL, "LOCAL-REFERRAL")                                                            \
     X(LOCAL_CME_ENQUIRY, "LOCAL-CME-ENQUIRY")                                                      \
     X(LOCAL_EHE_ENQUIRY, "LOCAL-EHE-ENQUIRY")                                                      \
+    X(LOCAL_MASH_ASSESS, "LOCAL-MASH-ASSESS")                                                      \
+    X(LOCAL_ATTEND_ALERT, "LOCAL-ATTEND-ALERT")                                                    \
     X(RISK_REPEAT_SUSP, "RISK-REPEAT-SUSP")                                                        \
     X(RISK_SUSP_DAYS, "RISK-SUSP-DAYS")                                                            \
     X(RISK_HALFTERM, "RISK-HALFTERM")                                                              \

@@ -92,6 +92,7 @@ typedef struct {
     int pupils;     /* pupils looked at */
     int exclusions; /* exclusions whose LOCAL-NOTIFY-PARTNERS duty is not done */
     int added;      /* messages added to the outbox (the others were there already) */
+    int alerts;     /* LOCAL-ATTEND-ALERT alerts worked out (attend_alert.h) */
 } or_enqueue_result;
 
 /* For every exclusion decided in the window whose LOCAL-NOTIFY-PARTNERS duty is not done as

@@ -54,6 +54,12 @@ or_code or_recipients_each(or_store *s, or_recipient_cb cb, void *ctx, or_error 
 or_code or_notify_candidates(or_store *s, or_date from, or_date to, or_upn_cb cb, void *ctx,
                              or_error *err);
 
+/* The pupils with attendance marks in school years ay_from to ay_to who are, by any snapshot or
+ * caseload, looked after, in need, on a protection plan or with a social worker: those
+ * LOCAL-ATTEND-ALERT may alert about (attend_alert.h decides, day by day); each once, in order. */
+or_code or_notify_attend_candidates(or_store *s, int ay_from, int ay_to, or_upn_cb cb, void *ctx,
+                                    or_error *err);
+
 /* ---- the outbox ---- */
 
 typedef struct {

@@ -46,6 +46,12 @@ or_pupil_view or_view_school(const or_pupil_facts *f, int urn, or_date today, co
 or_pupil_view or_view_partner(const or_pupil_facts *f, const char *const *services, int n,
                               or_date today, const or_params *p);
 
+/* What the MASH (a partner account of scope "mash", issue 17) sees on `today`: the whole record of
+ * a pupil with a permanent exclusion decided by then that counts (not withdrawn, nor reinstated
+ * before its first day: excl.h), whose safeguarding it assesses (LOCAL-MASH-ASSESS); nothing of
+ * any other pupil. */
+or_pupil_view or_view_mash(const or_pupil_facts *f, or_date today);
+
 /* Does the view let the reader see event e (an event of the pupil)? */
 bool or_view_event(const or_pupil_facts *f, const or_pupil_view *v, const or_fact_event *e,
                    or_date today, const or_params *p);

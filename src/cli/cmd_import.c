@@ -61,7 +61,7 @@ static void ctf_report(const char *path, const or_ctf_result *r, bool dry_run)
            *r->supplier ? r->supplier : "a supplier not named", (long long)r->pupils,
            (long long)r->pupils_new, (long long)r->pupils_former, (long long)r->conflicts,
            dry_run ? " (dry run: nothing written)" : "");
-    for (int k = 0; k < 3; k++)
+    for (int k = 0; k < OR_CTF_KINDS; k++)
         if (r->rows[k].rows)
             printf("  %s: %lld rows: %lld new, %lld updated, %lld unchanged, %lld refused\n",
                    or_kind_get(r->rows[k].kind)->name, (long long)r->rows[k].rows,
@@ -80,7 +80,7 @@ static int import_ctf(or_store *s, const char *path, const or_import_opts *io, b
     int status = 0;
     if (rc) {
         bool listed = false;
-        for (int k = 0; k < 3; k++)
+        for (int k = 0; k < OR_CTF_KINDS; k++)
             if (res.rows[k].errors.len) {
                 fputs(or_sb_str(&res.rows[k].errors), stderr);
                 listed = true;

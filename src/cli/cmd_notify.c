@@ -178,6 +178,10 @@ static int enqueue(const char *db, int argc, char **argv)
                "exclusion in the window)\n",
                r.added, r.added == 1 ? "" : "s", r.exclusions, r.exclusions == 1 ? "" : "s",
                r.pupils, r.pupils == 1 ? "" : "s");
+    if (!rc && r.alerts) /* LOCAL-ATTEND-ALERT */
+        printf("%d attendance alert%s in the window (unexplained absences and falls below the "
+               "persistent-absence line of children looked after or with a social worker)\n",
+               r.alerts, r.alerts == 1 ? "" : "s");
     or_store_close(s);
     return rc ? cli_fail("notify", &err) : 0;
 }

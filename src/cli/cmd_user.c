@@ -33,7 +33,7 @@ static const cli_opt_doc user_opts[] = {
     {"--role ROLE", "add: la_admin, la_officer, virtual_school, school, social_worker, "
                     "youth_justice, partner or analyst"},
     {"--scope SCOPE",
-     "add: a school's URN for role school; reu, early_help or vsh for role partner"},
+     "add: a school's URN for role school; reu, early_help, vsh or mash for role partner"},
     {"--password-stdin", "read the password from standard input (12 characters or more, not in "
                          "libpwquality's dictionary)"},
     {"--revoke", "token: revoke the school's API tokens"},
@@ -60,7 +60,7 @@ static const char *use_text =
     "       onroll user token URN [--revoke]\n"
     "       onroll user totp EMAIL [--remove]\n"
     "roles: la_admin la_officer virtual_school school (--scope URN) social_worker youth_justice\n"
-    "       partner (--scope reu|early_help|vsh) analyst";
+    "       partner (--scope reu|early_help|vsh|mash) analyst";
 
 static int usage(void)
 {

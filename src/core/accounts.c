@@ -53,10 +53,12 @@ or_code or_role_check_scope(or_role r, const char *scope, or_error *err)
         return OR_OK;
     }
     case OR_ROLE_PARTNER:
-        if (!has || (strcmp(scope, "reu") && strcmp(scope, "early_help") && strcmp(scope, "vsh")))
+        if (!has || (strcmp(scope, "reu") && strcmp(scope, "early_help") && strcmp(scope, "vsh") &&
+                     strcmp(scope, "mash")))
             return or_fail(err, OR_EINPUT,
-                           "a partner account needs --scope reu, early_help or vsh (the "
-                           "caseload role of the pupils referred to it)");
+                           "a partner account needs --scope reu, early_help, vsh (the caseload "
+                           "role of the pupils referred to it) or mash (the permanently excluded "
+                           "children, whose safeguarding it assesses)");
         return OR_OK;
     default:
         if (has)

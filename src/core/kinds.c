@@ -25,7 +25,9 @@ static const char *const outcomes[] = {
     "mid_review", "assessed", "report", "placed", "exit", "closed",
     /* the LA's enquiries: children not in school */
     "still_missing", "found_in_school", "found_home_educated", "moved_away", "referred_social_care",
-    "suitable", "not_suitable", "no_response", "returned_to_school", NULL};
+    "suitable", "not_suitable", "no_response", "returned_to_school",
+    /* the MASH's assessment of a permanent exclusion */
+    "no_further_action", "early_help", "section_17", "section_47", "already_open", NULL};
 static const char *const deliveries[] = {"hand", "email", "post", NULL};
 
 #define T(n, s, t, f, max)                                                                         \

@@ -84,6 +84,9 @@ static const struct {
       "referred_social_care", NULL}},
     {"LOCAL-EHE-ENQUIRY",
      {"suitable", "not_suitable", "no_response", "returned_to_school", "moved_away", NULL}},
+    /* the MASH's assessment of a permanent exclusion (issue 17) */
+    {"LOCAL-MASH-ASSESS",
+     {"no_further_action", "early_help", "section_17", "section_47", "already_open", NULL}},
 };
 
 bool or_event_ref_ok(const char *type, const char *ref_type, const char **expected)
@@ -184,8 +187,8 @@ static or_code check_event(const or_kind *k, const or_value *r, int *col, or_err
                 allowed = type_outcomes[i].outcomes;
         if (!allowed)
             return blame(col, OR_EV_OUTCOME, err,
-                         "'%s': rule %s has no outcome (only the board's, the review panel's and "
-                         "PSP reviews' do)",
+                         "'%s': rule %s has no outcome (only the board's, the review panel's, "
+                         "PSP reviews' and the MASH's assessments do)",
                          o, rule);
         or_sb list = OR_SB_INIT;
         bool ok = false;

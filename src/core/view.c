@@ -1,6 +1,7 @@
 /* view.c - what part of one pupil's record a reader may see (view.h; docs/security.md). */
 #include <string.h>
 
+#include "onroll/excl.h"
 #include "onroll/referrals.h"
 #include "onroll/view.h"
 
@@ -23,6 +24,24 @@ or_pupil_view or_view_school(const or_pupil_facts *f, int urn, or_date today, co
         v.kind = OR_VIEW_PERIOD;
         v.left = left;
         v.until = left + p->v[OR_P_SCOPE_PREVIOUS_DAYS];
+    }
+    return v;
+}
+
+or_pupil_view or_view_mash(const or_pupil_facts *f, or_date today)
+{
+    or_pupil_view v = {.kind = OR_VIEW_NONE};
+    for (int i = 0; f && i < f->nevents; i++) {
+        const or_fact_event *e = &f->events[i];
+        or_date decided = e->decided != OR_DATE_NONE ? e->decided : e->start;
+        if (e->kind != OR_EV_PERMANENT || decided == OR_DATE_NONE || decided > today)
+            continue;
+        or_excl_fate fate;
+        or_excl_fate_of(f, e, &fate);
+        if (or_excl_fate_counts(&fate, today)) {
+            v.kind = OR_VIEW_WHOLE;
+            break;
+        }
     }
     return v;
 }

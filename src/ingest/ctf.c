@@ -24,6 +24,7 @@ typedef struct {
     const char *name; /* the file's name in messages */
     const char *path[MAX_DEPTH];
     bool parent[MAX_DEPTH]; /* the open element at each depth has child elements: not a leaf */
+    int lines[MAX_DEPTH];   /* the line of each open element's start tag (a leaf's line) */
     int depth;
     or_sb text;
     ctf_doc *doc;
@@ -94,6 +95,7 @@ static void element_end(reader *x, int line)
     if (x->parent[x->depth - 1])
         return; /* not a leaf: its children were read */
     const char *text = trimmed(&x->text);
+    line = x->lines[x->depth - 1];
     bool used = false;
     if (x->depth >= 3 && x->p && under(x, 1, "CTFpupilData")) {
         used = ctf_pupil_leaf(x->doc, x->p, path_from(x, 3, rel, sizeof rel), text, line);
@@ -135,6 +137,10 @@ static or_code read_doc(reader *x)
             if (x->depth > 0)
                 x->parent[x->depth - 1] = true;
             x->parent[x->depth] = false;
+            /* the parser reads ahead: its line is past the tag; the node knows its own */
+            xmlNodePtr node = xmlTextReaderCurrentNode(x->r);
+            long at = node ? xmlGetLineNo(node) : -1;
+            x->lines[x->depth] = at > 0 ? (int)at : line;
             x->path[x->depth++] = ctf_intern(x->doc, name);
             or_sb_reset(&x->text);
             element_start(x, line);
@@ -260,7 +266,7 @@ bool or_file_is_xml(const char *path)
 
 void or_ctf_result_release(or_ctf_result *r)
 {
-    for (int i = 0; i < 3; i++)
+    for (int i = 0; i < OR_CTF_KINDS; i++)
         or_ingest_result_release(&r->rows[i]);
     or_sb_release(&r->notes);
 }
@@ -268,7 +274,7 @@ void or_ctf_result_release(or_ctf_result *r)
 void or_ctf_result_sum(const or_ctf_result *c, or_ingest_result *r)
 {
     *r = (or_ingest_result){.kind = OR_K_PUPILS};
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < OR_CTF_KINDS; k++) {
         const or_ingest_result *x = &c->rows[k];
         r->rows += x->rows;
         r->inserted += x->inserted;

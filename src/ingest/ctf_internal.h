@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 
+#include "ingest/school_days.h"
 #include "onroll/arena.h"
 #include "onroll/ctf.h"
 #include "onroll/strmap.h"
@@ -15,8 +16,15 @@ typedef struct {
     int line;
 } ctf_school;
 
+/* The four totals of a year, in this order (ctf_year.totals, .tlines). */
+enum { CTF_POSSIBLE, CTF_ATTENDED, CTF_AUTHORISED, CTF_UNAUTHORISED, CTF__TOTALS };
+
 typedef struct {
-    const char *year, *lea, *estab, *possible, *authorised, *attended, *unauthorised;
+    const char *year, *lea, *estab;
+    const char *totals[CTF__TOTALS]; /* SessionsPossible, -Attended, -Authorised, -Unauthorised */
+    int tlines[CTF__TOTALS];         /* the XML line of each */
+    const char *start, *marks;       /* AttendSessions/AttendanceStartDate, AttendanceMarks */
+    int start_line, marks_line;
     int line;
 } ctf_year;
 
@@ -61,6 +69,8 @@ typedef struct {
     const char *version, *datetime, *qualifier, *supplier, *src_lea, *src_estab, *src_urn;
     int datetime_line;
     int unknown_schools; /* named by pupils, not held: the file is refused */
+    int bad_marks;       /* errors placing AttendanceMarks: the file is refused */
+    school_days days;    /* the schools' calendars, read on first use (ctf_marks.c) */
     ctf_pupil **pupils;
     int npupils, cappupils;
     bool root_seen, failed;
@@ -81,6 +91,16 @@ ctf_pupil *ctf_pupil_new(ctf_doc *d, int line);
 void ctf_pupil_open(ctf_doc *d, ctf_pupil *p, const char *const *path, int n, int line);
 bool ctf_pupil_leaf(ctf_doc *d, ctf_pupil *p, const char *path, const char *text, int line);
 void ctf_pupil_done(ctf_doc *d, ctf_pupil *p);
+
+/* A year's AttendanceMarks placed on school urn's own school days from its
+ * AttendanceStartDate (ctf_marks.c): each mark an `attendance` row (upn, urn, date, session,
+ * code) appended through add (cells of OR_AT__N); the totals the marks make are checked against
+ * the year's Sessions* elements. Errors (a start that is no date, a day the calendar cannot
+ * tell, a total that disagrees) are appended to errors, each with the file, the XML line and
+ * the element path; returns their number (0: placed), or -1 with *err set on a store failure. */
+typedef const char **(*ctf_add_row)(void *ctx, int64_t line);
+int ctf_place_marks(ctf_doc *d, const ctf_year *y, const char *upn, int urn, ctf_add_row add,
+                    void *ctx, or_sb *errors, or_error *err);
 
 /* Every pupil's rows through the importer, in one transaction (ctf_map.c). */
 or_code ctf_doc_import(ctf_doc *d, const char *sha256, const or_import_opts *o, or_ctf_result *res,

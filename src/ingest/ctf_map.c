@@ -1,7 +1,8 @@
 /* ctf_map.c - a Common Transfer File's elements onto the ledger (docs/ctf.md has the table):
  * each pupil's characteristics as a snapshot dated by the file (Header/DateTime), its school
  * history as enrolments (LEA + Estab matched to a school's laestab), its attendance years as
- * totals; then the rows through the importer, kind by kind, in one transaction, so the same
+ * totals and its AttendanceMarks as marks on the school's own school days (ctf_marks.c); then
+ * the rows through the importer, kind by kind, in one transaction, so the same
  * checks, provenance and idempotence apply as to a CSV file. Matching: the UPN; else the
  * FormerUPN, when onroll holds that one; a pupil whose UPN is new but whose name and date of
  * birth are those of another UPN is a conflict, listed and never merged. */
@@ -37,6 +38,8 @@ void ctf_doc_free(ctf_doc *d)
     }
     free(d->pupils);
     free(d->unused_paths);
+    if (d->days.loaded)
+        or_strmap_free(&d->days.by_urn);
     or_strmap_free(&d->names);
     or_strmap_free(&d->unused);
     or_arena_free(&d->arena);
@@ -139,7 +142,6 @@ static bool ends(const char *path, const char *suffix)
 
 bool ctf_pupil_leaf(ctf_doc *d, ctf_pupil *p, const char *path, const char *text, int line)
 {
-    (void)line;
     const char *v = dup(d, text);
     /* the pupil's own fields */
     static const struct {
@@ -180,14 +182,31 @@ bool ctf_pupil_leaf(ctf_doc *d, ctf_pupil *p, const char *path, const char *text
     if (p->nyears && !strncmp(path, "Attendance/YearData/", 20)) {
         ctf_year *y = &p->years[p->nyears - 1];
         const char *f = path + 20;
-        const char **slot = !strcmp(f, "Year")                   ? &y->year
-                            : !strcmp(f, "LEA")                  ? &y->lea
-                            : !strcmp(f, "Estab")                ? &y->estab
-                            : !strcmp(f, "SessionsPossible")     ? &y->possible
-                            : !strcmp(f, "SessionsAuthorised")   ? &y->authorised
-                            : !strcmp(f, "SessionsAttended")     ? &y->attended
-                            : !strcmp(f, "SessionsUnauthorised") ? &y->unauthorised
-                                                                 : NULL;
+        static const char *const totals[CTF__TOTALS] = {[CTF_POSSIBLE] = "SessionsPossible",
+                                                        [CTF_ATTENDED] = "SessionsAttended",
+                                                        [CTF_AUTHORISED] = "SessionsAuthorised",
+                                                        [CTF_UNAUTHORISED] =
+                                                            "SessionsUnauthorised"};
+        for (int t = 0; t < CTF__TOTALS; t++)
+            if (!strcmp(f, totals[t])) {
+                y->totals[t] = v;
+                y->tlines[t] = line;
+                return true;
+            }
+        if (!strcmp(f, "AttendSessions/AttendanceStartDate")) {
+            y->start = v;
+            y->start_line = line;
+            return true;
+        }
+        if (!strcmp(f, "AttendSessions/AttendanceMarks")) {
+            y->marks = v;
+            y->marks_line = line;
+            return true;
+        }
+        const char **slot = !strcmp(f, "Year")    ? &y->year
+                            : !strcmp(f, "LEA")   ? &y->lea
+                            : !strcmp(f, "Estab") ? &y->estab
+                                                  : NULL;
         if (slot)
             *slot = v;
         return slot != NULL;
@@ -254,6 +273,11 @@ static const char **add_row(rows *r, int64_t line)
     for (int c = 0; c < OR_PU__N; c++)
         x->cells[c] = "";
     return x->cells;
+}
+
+static const char **add_mark(void *ctx, int64_t line)
+{
+    return add_row(ctx, line);
 }
 
 /* "2026-11-24T10:15:00" or "2026-11-24" -> its day */
@@ -391,6 +415,14 @@ static const char *const totals_paths[OR_AG__N] = {
     [OR_AG_UNAUTHORISED] = "element Pupil/Attendance/YearData/SessionsUnauthorised",
 };
 
+static const char *const marks_paths[OR_AT__N] = {
+    [OR_AT_UPN] = "element Pupil/UPN",
+    [OR_AT_URN] = "element Pupil/Attendance/YearData/Estab",
+    [OR_AT_DATE] = "element Pupil/Attendance/YearData/AttendSessions/AttendanceStartDate",
+    [OR_AT_SESSION] = "element Pupil/Attendance/YearData/AttendSessions/AttendanceMarks",
+    [OR_AT_CODE] = "element Pupil/Attendance/YearData/AttendSessions/AttendanceMarks",
+};
+
 /* The UPN a pupil's rows go under: its own; else its FormerUPN when onroll holds that one. */
 static or_code key_of(ctf_doc *d, const ctf_pupil *p, or_ctf_result *res, const char **key,
                       or_error *err)
@@ -486,7 +518,7 @@ or_code ctf_doc_import(ctf_doc *d, const char *sha256, const or_import_opts *o, 
     schools sc = {.a = &d->arena};
     or_strmap_init(&sc.laestab, &d->arena);
     or_code rc = or_store_scan_pupil(d->s, or_kind_get(OR_K_SCHOOLS), NULL, on_school, &sc, err);
-    rows pupils = {0}, enrols = {0}, totals = {0};
+    rows pupils = {0}, enrols = {0}, totals = {0}, marks = {0};
     int64_t others = 0; /* a school's file: rows of other schools, not written */
     for (int i = 0; !rc && i < d->npupils; i++) {
         ctf_pupil *p = d->pupils[i];
@@ -545,10 +577,20 @@ or_code ctf_doc_import(ctf_doc *d, const char *sha256, const or_import_opts *o, 
             t[OR_AG_URN] = urn;
             t[OR_AG_FROM] = year ? or_arena_printf(&d->arena, "%04d-09-01", year) : "";
             t[OR_AG_TO] = year ? or_arena_printf(&d->arena, "%04d-08-31", year + 1) : "";
-            t[OR_AG_POSSIBLE] = y->possible ? y->possible : "";
-            t[OR_AG_PRESENT] = y->attended ? y->attended : "";
-            t[OR_AG_AUTHORISED] = y->authorised ? y->authorised : "";
-            t[OR_AG_UNAUTHORISED] = y->unauthorised ? y->unauthorised : "";
+            t[OR_AG_POSSIBLE] = y->totals[CTF_POSSIBLE] ? y->totals[CTF_POSSIBLE] : "";
+            t[OR_AG_PRESENT] = y->totals[CTF_ATTENDED] ? y->totals[CTF_ATTENDED] : "";
+            t[OR_AG_AUTHORISED] = y->totals[CTF_AUTHORISED] ? y->totals[CTF_AUTHORISED] : "";
+            t[OR_AG_UNAUTHORISED] = y->totals[CTF_UNAUTHORISED] ? y->totals[CTF_UNAUTHORISED] : "";
+            if (y->marks) {
+                int bad = ctf_place_marks(d, y, key, atoi(urn), add_mark, &marks,
+                                          &res->rows[3].errors, err);
+                if (bad < 0) {
+                    rc = err->code;
+                    break;
+                }
+                res->rows[3].nerrors += bad;
+                d->bad_marks += bad;
+            }
         }
     }
     if (others)
@@ -565,23 +607,27 @@ or_code ctf_doc_import(ctf_doc *d, const char *sha256, const or_import_opts *o, 
     bool dry = o && o->dry_run;
     if (!rc)
         rc = or_store_begin(d->s, err);
-    bool failed = d->unknown_schools > 0;
-    if (failed)
+    bool failed = d->unknown_schools > 0 || d->bad_marks > 0;
+    if (d->unknown_schools)
         or_fail(err, OR_EINPUT, "%s: %d school%s not held by the LA", d->name, d->unknown_schools,
                 d->unknown_schools == 1 ? "" : "s");
+    else if (d->bad_marks)
+        or_fail(err, OR_EINPUT, "%s: %d error%s in its attendance marks", d->name, d->bad_marks,
+                d->bad_marks == 1 ? "" : "s");
     if (!rc) {
         const struct {
             or_kind_id kind;
             rows *r;
             const char *const *paths;
-        } batches[3] = {{OR_K_PUPILS, &pupils, pupil_paths},
-                        {OR_K_ENROLMENTS, &enrols, enrol_paths},
-                        {OR_K_ATTENDANCE_AGG, &totals, totals_paths}};
+        } batches[OR_CTF_KINDS] = {{OR_K_PUPILS, &pupils, pupil_paths},
+                                   {OR_K_ENROLMENTS, &enrols, enrol_paths},
+                                   {OR_K_ATTENDANCE_AGG, &totals, totals_paths},
+                                   {OR_K_ATTENDANCE, &marks, marks_paths}};
         const char *detail =
             or_arena_printf(&d->arena, "CTF %s from %s", d->version ? d->version : "(no version)",
                             d->supplier ? d->supplier : "a supplier not named");
         or_source src = {"ctf", d->name, sha256, o ? o->user : NULL, detail};
-        for (int b = 0; b < 3 && !rc && (b == 0 || !failed);
+        for (int b = 0; b < OR_CTF_KINDS && !rc && (b == 0 || !failed);
              b++) { /* the pupils always: their errors too */
             res->rows[b].kind = batches[b].kind;
             if (batches[b].r->n == 0)
@@ -628,6 +674,7 @@ or_code ctf_doc_import(ctf_doc *d, const char *sha256, const or_import_opts *o, 
     free(pupils.rows);
     free(enrols.rows);
     free(totals.rows);
+    free(marks.rows);
     or_strmap_free(&sc.laestab);
     return rc ? rc : failed ? OR_EINPUT : OR_OK;
 }

@@ -9,13 +9,15 @@
 #include <string.h>
 #include <time.h>
 
+#include "onroll/attend_alert.h"
 #include "onroll/duties.h"
 #include "onroll/model.h"
 #include "onroll/notify.h"
 #include "onroll/store_outbox.h"
 #include "onroll/sender.h"
 
-#define RULE "LOCAL-NOTIFY-PARTNERS"
+#define RULE       "LOCAL-NOTIFY-PARTNERS"
+#define ALERT_RULE "LOCAL-ATTEND-ALERT"
 
 /* The addresses, each with the services it serves. */
 typedef struct {
@@ -130,6 +132,74 @@ static or_code enqueue_pupil(or_store *s, const char *upn, const addresses *to, 
     return rc;
 }
 
+/* The email of the pupil's social worker on d (an open social_worker caseload), or NULL. */
+static const char *social_worker(const or_pupil_facts *f, or_date d)
+{
+    for (int i = 0; i < f->ncases; i++) {
+        const or_fact_case *c = &f->cases[i];
+        if (c->role && !strcmp(c->role, "social_worker") && c->worker && strchr(c->worker, '@') &&
+            c->start <= d && (c->end == OR_DATE_NONE || c->end >= d))
+            return c->worker;
+    }
+    return NULL;
+}
+
+/* LOCAL-ATTEND-ALERT: one pupil's alerts from `from` to as_of (attend_alert.h), each to the
+ * Virtual School's addresses and to the social worker (the caseload's worker; else children's
+ * social care's addresses). The outbox's key (rule, school, alert, address) sends each once. */
+static or_code enqueue_alerts(or_store *s, const char *upn, const addresses *to, or_date as_of,
+                              or_date from, const char *domain, int64_t now, or_enqueue_result *r,
+                              or_error *err)
+{
+    or_model *m = NULL;
+    or_code rc = or_model_load(s, upn, &m, err);
+    if (rc)
+        return rc;
+    const or_pupil_facts *f = or_model_find(m, upn);
+    int pct = or_model_params(m)->v[OR_P_RISK_PA_PCT];
+    or_attend_alert alerts[64];
+    int n = f ? or_attend_alerts(f, pct, from, as_of, alerts, 64) : 0;
+    or_arena arena = OR_ARENA_INIT;
+    for (int i = 0; !rc && i < n && i < 64; i++) {
+        const or_attend_alert *a = &alerts[i];
+        const or_school_info *school = or_model_school(m, a->urn);
+        char key[80];
+        or_attend_alert_key(a, upn, key, sizeof key);
+        const char *worker = social_worker(f, a->day);
+        r->alerts++;
+        for (int k = -1; !rc && k < to->n; k++) {
+            unsigned mine;
+            const char *email;
+            if (k < 0) { /* the social worker, by name */
+                if (!worker)
+                    continue;
+                mine = OR_SVC_BIT(OR_SVC_SOCIAL_CARE);
+                email = worker;
+            } else {
+                unsigned want = OR_SVC_BIT(OR_SVC_VIRTUAL_SCHOOL) |
+                                (worker ? 0u : OR_SVC_BIT(OR_SVC_SOCIAL_CARE));
+                mine = want & to->items[k].services;
+                email = to->items[k].email;
+                if (!mine || (worker && !strcmp(email, worker)))
+                    continue;
+            }
+            or_notify_msg msg;
+            or_notify_alert_compose(a, school, mine, pct, OR_NOTIFY_LINK, &arena, &msg);
+            char ids[160];
+            or_services_ids(mine, ids, sizeof ids);
+            or_outbox_new row = {ALERT_RULE, a->urn,      key,      ids,
+                                 email,      msg.subject, msg.body, domain};
+            int64_t id = 0;
+            rc = or_outbox_add(s, &row, now, &id, err);
+            if (!rc && id)
+                r->added++;
+        }
+    }
+    or_arena_free(&arena);
+    or_model_free(m);
+    return rc;
+}
+
 or_code or_notify_enqueue(or_store *s, const or_enqueue_opts *o, int64_t now, or_enqueue_result *r,
                           or_error *err)
 {
@@ -137,14 +207,21 @@ or_code or_notify_enqueue(or_store *s, const or_enqueue_opts *o, int64_t now, or
     or_arena arena = OR_ARENA_INIT;
     addresses to = {&arena, NULL, 0, 0};
     or_code rc = or_recipients_each(s, on_recipient, &to, err);
-    if (rc || !to.n) { /* nobody to tell: nothing to work out */
-        or_arena_free(&arena);
-        return rc;
-    }
     or_date as_of = o && o->as_of != OR_DATE_NONE ? o->as_of : local_today(now);
     int window = o && o->window_days > 0 ? o->window_days : 30;
     char domain[256];
     url_host(o && o->base_url ? o->base_url : OR_NOTIFY_DEFAULT_BASE_URL, domain, sizeof domain);
+    /* LOCAL-ATTEND-ALERT first: a social worker is told by name, whoever else is on the list */
+    upn_list alerted = {&arena, NULL, 0, 0};
+    if (!rc)
+        rc = or_notify_attend_candidates(s, or_date_academic_year(as_of - window),
+                                         or_date_academic_year(as_of), on_upn, &alerted, err);
+    for (int i = 0; !rc && i < alerted.n; i++)
+        rc = enqueue_alerts(s, alerted.upns[i], &to, as_of, as_of - window, domain, now, r, err);
+    if (rc || !to.n) { /* nobody to tell of exclusions: nothing more to work out */
+        or_arena_free(&arena);
+        return rc;
+    }
     upn_list upns = {&arena, NULL, 0, 0};
     rc = or_notify_candidates(s, as_of - window, as_of, on_upn, &upns, err);
     for (int i = 0; !rc && i < upns.n; i++)

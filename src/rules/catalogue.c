@@ -193,6 +193,23 @@ static const or_rule rows[OR_RULE__COUNT] = {
          "DfE Elective home education: guidance for local authorities (2019) s5-6; "
          "intervals " OR_SRC_LOCAL,
          PARAMS(OR_P_EHE_FIRST_DAYS, OR_P_EHE_REVIEW_DAYS), PUPIL(or_local_cnis), ACTION},
+    [OR_RULE_LOCAL_MASH_ASSESS] =
+        {ID(LOCAL_MASH_ASSESS), LOCAL, "MASH",
+         "Record the MASH's safeguarding assessment of every permanent exclusion within one "
+         "school day of being told of it, with its outcome.",
+         OR_SRC_WT " chapter 3 (within one working day of a referral, a decision on the next "
+                   "steps: section 17, section 47, other services); the scrutiny commission's "
+                   "report (a safeguarding assessment \"in real time\" for every permanent "
+                   "exclusion)",
+         PARAMS(OR_P_MASH_DEADLINE), PUPIL(or_local_mash), ACTION},
+    [OR_RULE_LOCAL_ATTEND_ALERT] =
+        {ID(LOCAL_ATTEND_ALERT), LOCAL, "local authority",
+         "Tell the Virtual School and the social worker by the next school day of an unexplained "
+         "absence (N or O) of a looked-after child or a child with a social worker, and of their "
+         "attendance falling below the persistent-absence line.",
+         ATTENDANCE "; the LA's attendance policy (the social worker and the Virtual School hear "
+                    "promptly about attendance concerns)",
+         PUPIL(or_local_attend_alert), .done = {.how = OR_DONE_NOTHING}},
 
     /* ---- children at risk (DOMAIN.md §5; risk.c) ---- */
     [OR_RULE_RISK_REPEAT_SUSP] = {ID(RISK_REPEAT_SUSP), INDICATOR, LA_SCHOOL,

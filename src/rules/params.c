@@ -43,6 +43,9 @@ static const or_param_def defs[OR_P__COUNT] = {
                             "assessment"},
     [OR_P_PARTNERS_DEADLINE] = {"partners.deadline", "LOCAL-NOTIFY-PARTNERS", 1, 0, 10, N,
                                 "school days for the LA to notify partners"},
+    [OR_P_MASH_DEADLINE] = {"mash.deadline", "LOCAL-MASH-ASSESS", 1, 0, 10, N,
+                            "school days for the MASH to record its assessment of a permanent "
+                            "exclusion"},
     [OR_P_PTT_MAX_DAYS] = {"ptt.max_days", "LOCAL-PTT", 30, 1, 190, N,
                            "school days a part-time timetable may last"},
     [OR_P_CME_FIRST_DAYS] = {"cme.first_days", "LOCAL-CME-ENQUIRY", 5, 1, 60, N,

@@ -9,6 +9,7 @@
 
 #include "onroll/notify.h"
 #include "onroll/referrals.h"
+#include "onroll/attend_alert.h"
 #include "rules/rules_internal.h"
 
 /* An exclusion at the same school decided after x (and by the date)? */
@@ -261,6 +262,61 @@ void or_local_partners(or_duty_ctx *c)
                     or_duty_action(c, e, OR_RULE_LOCAL_NOTIFY_PARTNERS),
                     "the LA tells %s within %d school day%s of being notified", who,
                     p->v[OR_P_PARTNERS_DEADLINE], p->v[OR_P_PARTNERS_DEADLINE] == 1 ? "" : "s");
+    }
+}
+
+/* LOCAL-MASH-ASSESS: the MASH records its safeguarding assessment of every permanent exclusion
+ * within mash.deadline school days (1) of being told of it. It is told when the LA is: the
+ * earlier of the day the exclusion was recorded in onroll and its STAT-NOTIFY-LA action's own
+ * date, else its decision date (as LOCAL-NOTIFY-PARTNERS: the LA's partners hear through it),
+ * and the school days are the excluding school's. Done by an action naming the exclusion, with
+ * the outcome (no_further_action, early_help, section_17, section_47, already_open). */
+void or_local_mash(or_duty_ctx *c)
+{
+    int days = c->p->v[OR_P_MASH_DEADLINE];
+    for (int i = 0; i < c->nx; i++) {
+        const or_excl_info *x = &c->x[i];
+        const or_fact_event *e = x->e;
+        if (e->kind != OR_EV_PERMANENT)
+            continue;
+        const or_fact_event *told = or_duty_recorded(c, e, OR_RULE_STAT_NOTIFY_LA);
+        or_date from = !told ? e->decided : told == e ? e->recorded : told->start;
+        or_duty_add(c, e, 0, OR_RULE_LOCAL_MASH_ASSESS, or_duty_after(x, from, days), OR_DUE_BY,
+                    or_duty_action(c, e, OR_RULE_LOCAL_MASH_ASSESS),
+                    "the MASH records its safeguarding assessment of the permanent exclusion "
+                    "within %d school day%s of being told of it",
+                    days, days == 1 ? "" : "s");
+    }
+}
+
+/* LOCAL-ATTEND-ALERT: each alert of attend_alert.h (an unexplained absence, a crossing of the
+ * persistent-absence line) is the LA's to pass on by the next school day at its school. onroll
+ * does it: the notifications outbox sends each alert to the Virtual School and the social worker
+ * (src/notify/outbox.c) and /notifications shows what became of it. So the duty stands from the
+ * alert's day until its due date, to be seen on the day; after that the outbox is its record. */
+void or_local_attend_alert(or_duty_ctx *c)
+{
+    or_attend_alert alerts[64];
+    or_date from = c->as_of - 14; /* the next school day is at most a holiday away */
+    int n = or_attend_alerts(c->f, c->p->v[OR_P_RISK_PA_PCT], from, c->as_of, alerts, 64);
+    for (int i = 0; i < n && i < 64; i++) {
+        const or_attend_alert *a = &alerts[i];
+        const or_school_info *s = c->f->school ? c->f->school(c->f->school_ctx, a->urn) : NULL;
+        or_date due = s && s->cal ? or_cal_after(s->cal, a->day, 1) : OR_DATE_NONE;
+        if (due == OR_DATE_NONE || due < c->as_of)
+            continue;
+        char day[11];
+        or_date_format(a->day, day);
+        if (a->kind == OR_ALERT_ABSENCE)
+            or_duty_add(c, NULL, a->urn, OR_RULE_LOCAL_ATTEND_ALERT, due, OR_DUE_BY, NULL,
+                        "an unexplained absence (%c) on %s: onroll tells the Virtual School and "
+                        "the social worker",
+                        a->code, day);
+        else
+            or_duty_add(c, NULL, a->urn, OR_RULE_LOCAL_ATTEND_ALERT, due, OR_DUE_BY, NULL,
+                        "attendance %d of %d sessions on %s, below the persistent-absence line: "
+                        "onroll tells the Virtual School and the social worker",
+                        a->attended, a->possible, day);
     }
 }
 

@@ -23,6 +23,7 @@
 #define OR_SRC_GUIDE "DfE Suspension and permanent exclusion guidance (2024)"
 #define OR_SRC_REGS  "SI 2012/1033 School Discipline (Pupil Exclusions and Reviews) Regulations"
 #define OR_SRC_LOCAL "LA local protocol (Hackney No Need to Exclude)"
+#define OR_SRC_WT    "Working Together to Safeguard Children 2023"
 #define OR_SRC_RISK  "onroll early identification indicator (configurable)"
 #define OR_SRC_CAP   "Education Act 2002 s51A; " OR_SRC_REGS " reg 4"
 
@@ -149,6 +150,8 @@ void or_local_referrals(or_duty_ctx *c);
 /* cnis.c: children not in school */
 void or_local_cnis(or_duty_ctx *c);
 void or_stat_deletion(or_duty_ctx *c);
+void or_local_mash(or_duty_ctx *c);
+void or_local_attend_alert(or_duty_ctx *c);
 
 /* risk.c (DOMAIN.md §5) */
 void or_risk_repeat(or_risk_ctx *c);

@@ -176,6 +176,35 @@ or_code or_notify_candidates(or_store *s, or_date from, or_date to, or_upn_cb cb
     return rc;
 }
 
+or_code or_notify_attend_candidates(or_store *s, int ay_from, int ay_to, or_upn_cb cb, void *ctx,
+                                    or_error *err)
+{
+    or_query q;
+    or_db *db;
+    const or_driver *d = or_store_driver(s, &db);
+    char sql[600];
+    snprintf(sql, sizeof sql,
+             "SELECT upn FROM attendance WHERE academic_year >= ? AND academic_year <= ? AND "
+             "(upn IN (SELECT upn FROM pupil_snapshots WHERE cla = 1 OR cin = 1 OR cp = 1 OR "
+             "social_worker_since IS NOT NULL) OR upn IN (SELECT upn FROM caseload WHERE role = "
+             "'social_worker')) GROUP BY upn ORDER BY upn%s",
+             d->collate_bytes);
+    or_code rc = or_query_prep(s, &q, sql, err);
+    if (rc)
+        return rc;
+    q.d->bind_int(q.st, 1, ay_from);
+    q.d->bind_int(q.st, 2, ay_to);
+    for (;;) {
+        bool row = false;
+        if ((rc = q.d->step(q.st, &row, err)) || !row)
+            break;
+        if ((rc = cb(ctx, or_query_text(&q, 0), err)))
+            break;
+    }
+    or_query_done(&q);
+    return rc;
+}
+
 /* ---- the outbox ---- */
 
 or_code or_outbox_add(or_store *s, const or_outbox_new *m, int64_t now, int64_t *id, or_error *err)

@@ -45,11 +45,11 @@ void api_post_ctf(const web_request *req, web_response *res)
     or_error err = {0};
     or_code rc = or_import_ctf_buffer(req->store, name, req->body ? req->body : "", req->body_len,
                                       &opts, &r, &err);
-    int64_t refused = r.rows[0].refused + r.rows[1].refused + r.rows[2].refused;
+    int64_t refused = r.rows[0].refused + r.rows[1].refused + r.rows[2].refused + r.rows[3].refused;
     if (rc == OR_EINPUT) {
         json_t *errors = json_array();
         bool listed = false;
-        for (int k = 0; k < 3; k++)
+        for (int k = 0; k < OR_CTF_KINDS; k++)
             if (r.rows[k].errors.len) {
                 json_array_extend(errors, api_import_errors(or_sb_str(&r.rows[k].errors), name));
                 listed = true;
@@ -76,7 +76,7 @@ void api_post_ctf(const web_request *req, web_response *res)
             or_store_commit(req->store, &err);
         }
         json_t *kinds = json_object();
-        for (int k = 0; k < 3; k++)
+        for (int k = 0; k < OR_CTF_KINDS; k++)
             if (r.rows[k].rows)
                 json_object_set_new(
                     kinds, or_kind_get(r.rows[k].kind)->name,

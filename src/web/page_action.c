@@ -12,8 +12,9 @@
  * log in the same transaction; then back to the pupil's page, where the duty shows as done.
  * The form is one of the form engine's (form.h), without a check step: it saves at once.
  *
- * Who: a school account for its own school's duties; the LA for any. The route is WEB_F_PUPIL
- * (scope checked, read logged: server.c). */
+ * Who: a school account for its own school's duties, but not the MASH's assessment; the MASH (a
+ * partner account of scope "mash") its assessments (LOCAL-MASH-ASSESS) only, with the outcome;
+ * the LA for any. The route is WEB_F_PUPIL (scope checked, read logged: server.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +53,17 @@ static const gov_choice ehe_outcomes[] = {
     {"no_response", "The family did not respond", NULL},
     {"returned_to_school", "The child has returned to school", NULL},
     {"moved_away", "Moved away: the new local authority has been told", NULL},
+};
+
+/* LOCAL-MASH-ASSESS: the MASH's decision on the next steps (Working Together 2023, chapter 3) */
+static const gov_choice mash_outcomes[] = {
+    {"no_further_action", "No further action", NULL},
+    {"early_help", "Early help", "Support from the early help service"},
+    {"section_17", "Child in need assessment (section 17)",
+     "An assessment under section 17 of the Children Act 1989"},
+    {"section_47", "Child protection enquiries (section 47)",
+     "Enquiries under section 47 of the Children Act 1989"},
+    {"already_open", "Already open to children's social care", NULL},
 };
 
 enum {
@@ -113,8 +125,27 @@ static const gov_choice *outcomes_of(const char *rule, int *n)
         *n = 5;
         return ehe_outcomes;
     }
+    if (!strcmp(rule, "LOCAL-MASH-ASSESS")) {
+        *n = 5;
+        return mash_outcomes;
+    }
     *n = 0;
     return NULL;
+}
+
+/* Whether this user records duties of the rule: a school not the MASH's assessment; a partner
+ * only that, and only the MASH. */
+static bool may_record(const web_request *req, const char *rule)
+{
+    bool mash = !strcmp(rule, "LOCAL-MASH-ASSESS");
+    switch (req->user->role) {
+    case OR_ROLE_SCHOOL:
+        return !mash;
+    case OR_ROLE_PARTNER:
+        return mash && !strcmp(req->user->scope, "mash");
+    default:
+        return true;
+    }
 }
 
 /* The pupil's duties as of today that this user may act on (a school: its own). The model
@@ -164,7 +195,8 @@ static or_code load_duties(const web_request *req, const char *upn, or_model **m
     }
     int mine = web_user_school(req), n = 0;
     for (int i = 0; i < out->n; i++)
-        if (!mine || out->items[i].urn == mine)
+        if ((!mine || out->items[i].urn == mine) &&
+            (req->user->role != OR_ROLE_PARTNER || may_record(req, out->items[i].rule->id)))
             out->items[n++] = out->items[i];
     out->n = n;
     or_duties_sort(out);
@@ -291,6 +323,19 @@ static bool prepare(const web_request *req, web_response *res, action_page *a)
     form_init(f, req, fields, F__N);
     form_read(f);
     form_event_id(f, F_EVENT_ID);
+    if (req->user->role == OR_ROLE_PARTNER && strcmp(req->user->scope, "mash")) {
+        web_audit(req, "denied", a->upn, "action by a partner other than the MASH");
+        web_error(req, res, 403, "You do not have access to this page",
+                  "Only the MASH records duties here: its safeguarding assessments.");
+        return false;
+    }
+    if (*form_text(f, F_RULE) && !may_record(req, form_text(f, F_RULE))) {
+        web_audit(req, "denied", a->upn, "action on another service's duty");
+        web_error(req, res, 403, "You do not have access to this page",
+                  "The MASH records its own safeguarding assessments; a school or another "
+                  "service does not.");
+        return false;
+    }
     int mine = web_user_school(req);
     if (mine && !f->posted)
         form_set(f, F_URN, or_arena_printf(req->arena, "%d", mine));
@@ -326,12 +371,19 @@ static bool prepare(const web_request *req, web_response *res, action_page *a)
         form_off(f, F_DELIVERY); /* an enquiry is not a notice sent to someone */
         form_off(f, F_TO);
     }
+    if (!strcmp(rule, "LOCAL-MASH-ASSESS")) { /* an assessment: nothing sent, no one told */
+        f->fields[F_DONE].label = "Date of the assessment";
+        f->fields[F_OUTCOME].label = "What did the MASH decide?";
+        f->fields[F_OUTCOME].missing = "Select what the MASH decided";
+        form_off(f, F_DELIVERY);
+        form_off(f, F_TO);
+    }
     return true;
 }
 
 void page_action(const web_request *req, web_response *res)
 {
-    if (!*web_query(req, "rule")) {
+    if (!*web_query(req, "rule")) { /* a partner's list holds the MASH's assessments only */
         list_page(req, res, web_path(req, "upn"));
         return;
     }

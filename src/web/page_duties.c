@@ -176,6 +176,8 @@ static or_code candidates(const web_request *req, view_snapshot *snap, list *l, 
     if (!la && view_scope_pupils(req, snap, &scope, &nscope, err))
         return OR_EIO;
     int mine = web_user_school(req);
+    /* the MASH: its own assessments, not every duty of the children it assesses */
+    bool mash = role == OR_ROLE_PARTNER && !strcmp(req->user->scope, "mash");
     all->rows = or_arena_alloc(req->arena, ((size_t)snap->duties.n + 1) * sizeof *all->rows);
     all->n = 0;
     /* the schools seen, for the school filter */
@@ -189,7 +191,8 @@ static or_code candidates(const web_request *req, view_snapshot *snap, list *l, 
         const view_pupil *p = la ? &snap->pupils[i] : scope[i];
         for (int k = p->duty0; k < p->duty0 + p->nduties; k++) {
             const or_duty *d = &snap->duties.items[k];
-            if (!d->rule || (mine && d->urn != mine))
+            if (!d->rule || (mine && d->urn != mine) ||
+                (mash && d->rule->code != OR_RULE_LOCAL_MASH_ASSESS))
                 continue;
             const view_school *s = view_find_school(snap, d->urn);
             row r = {d, p, view_school_name(snap, d->urn),
@@ -285,8 +288,11 @@ static const char *do_path(const web_request *req, const row *r, const char *bac
         return NULL;
     if (d->rule->done.how == OR_DONE_ACTION) {
         or_role role = req->user->role;
+        /* the MASH's assessment is the MASH's (or the LA's on its behalf), not the school's */
+        bool mash = d->rule->code == OR_RULE_LOCAL_MASH_ASSESS;
         bool may = role == OR_ROLE_LA_ADMIN || role == OR_ROLE_LA_OFFICER ||
-                   (role == OR_ROLE_SCHOOL && web_user_school(req) == d->urn);
+                   (role == OR_ROLE_SCHOOL && web_user_school(req) == d->urn && !mash) ||
+                   (role == OR_ROLE_PARTNER && !strcmp(req->user->scope, "mash") && mash);
         if (!may)
             return NULL;
         *words = "Record it";

@@ -52,11 +52,19 @@ static void render(const web_request *req, web_response *res, const or_outbox_ro
     html_raw(out, "<span class=\"govuk-caption-l\">Partner notification</span>\n");
     html_printf(out, "<h1 class=\"govuk-heading-l\">%s: %s</h1>\n",
                 *m->school ? m->school : "A school", what);
-    html_printf(out,
-                "<p class=\"govuk-body\">The local authority tells you as %s, under its protocol "
-                "for telling partner services of every suspension and exclusion that concerns "
-                "them (LOCAL-NOTIFY-PARTNERS).</p>\n",
-                to);
+    if (!strcmp(m->rule, "LOCAL-ATTEND-ALERT"))
+        html_printf(out,
+                    "<p class=\"govuk-body\">The local authority tells you as %s, under its "
+                    "protocol for telling the Virtual School and the social worker of the "
+                    "attendance of a child they work with by the next school day "
+                    "(LOCAL-ATTEND-ALERT).</p>\n",
+                    to);
+    else
+        html_printf(out,
+                    "<p class=\"govuk-body\">The local authority tells you as %s, under its "
+                    "protocol for telling partner services of every suspension and exclusion "
+                    "that concerns them (LOCAL-NOTIFY-PARTNERS).</p>\n",
+                    to);
     gov_summary_start(out);
     gov_summary_row(out, "School", *m->school ? m->school : "Not known");
     gov_summary_row(out, "What happened", what);

@@ -49,9 +49,10 @@ const web_route web_routes[] = {
     {"GET", "/pupils/{upn}/movements/new", page_movement, WEB_RECORD_ROLES, WEB_F_PUPIL, NULL},
     {"POST", "/pupils/{upn}/movements/new", page_movement_post, WEB_RECORD_ROLES, WEB_F_PUPIL,
      NULL},
-    {"GET", "/pupils/{upn}/action", page_action, WEB_RECORD_ROLES, WEB_F_PUPIL | WEB_F_PART, NULL},
-    {"POST", "/pupils/{upn}/action", page_action_post, WEB_RECORD_ROLES, WEB_F_PUPIL | WEB_F_PART,
-     NULL},
+    {"GET", "/pupils/{upn}/action", page_action, WEB_RECORD_ROLES | WEB_R(OR_ROLE_PARTNER),
+     WEB_F_PUPIL | WEB_F_PART, NULL}, /* a partner: the MASH's assessments only (page_action.c) */
+    {"POST", "/pupils/{upn}/action", page_action_post, WEB_RECORD_ROLES | WEB_R(OR_ROLE_PARTNER),
+     WEB_F_PUPIL | WEB_F_PART, NULL},
     {"GET", "/pupils/{upn}/outcomes", page_outcomes, WEB_OUTCOME_ROLES, WEB_F_PUPIL, NULL},
     {"POST", "/pupils/{upn}/outcomes", page_outcomes_post, WEB_OUTCOME_ROLES, WEB_F_PUPIL, NULL},
     {"GET", "/pupils/{upn}/events/{event_id}/letters", page_letters, WEB_RECORD_ROLES,

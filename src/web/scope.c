@@ -25,7 +25,7 @@ static or_pupil_view whole(bool yes)
     return (or_pupil_view){.kind = yes ? OR_VIEW_WHOLE : OR_VIEW_NONE};
 }
 
-/* The view a school or a partner has, from the pupil's facts. */
+/* The view a school or a partner has, from the pupil's facts (nservices -1: the MASH's). */
 static or_pupil_view from_facts(const web_request *req, const char *upn, int urn,
                                 const char *const *services, int nservices)
 {
@@ -38,6 +38,8 @@ static or_pupil_view from_facts(const web_request *req, const char *upn, int urn
     or_date today = web_today(req);
     if (f && urn)
         v = or_view_school(f, urn, today, or_model_params(m));
+    else if (f && nservices < 0)
+        v = or_view_mash(f, today);
     else if (f)
         v = or_view_partner(f, services, nservices, today, or_model_params(m));
     or_model_free(m);
@@ -85,6 +87,8 @@ or_pupil_view web_pupil_view(const web_request *req, const char *upn)
          * its routes (referrals.h: each route says which partner's users see it) */
         if (!u->scope[0])
             return whole(false);
+        if (!strcmp(u->scope, "mash")) /* the permanently excluded children (view.h) */
+            return from_facts(req, upn, 0, NULL, -1);
         if (or_scope_on_caseload(req->store, upn, NULL, u->scope, on, &yes, &err) == OR_OK && yes)
             return whole(true);
         const char *services[OR_VIEW_SERVICES_MAX];

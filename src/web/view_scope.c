@@ -108,6 +108,11 @@ or_code view_scope_pupils(const web_request *req, view_snapshot *snap,
             candidate = in_cohort(p->f, d);
             break;
         case OR_ROLE_PARTNER: /* view.h, the same rule as scope.c's */
+            if (!strcmp(u->scope, "mash")) {
+                candidate = or_view_mash(p->f, d).kind != OR_VIEW_NONE;
+                confirm = false;
+                break;
+            }
             candidate =
                 u->scope[0] &&
                 (open_case(p->f, NULL, u->scope, d) ||

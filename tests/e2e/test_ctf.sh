@@ -139,6 +139,58 @@ limit=3000
 case "${ONROLL_TEST_PG:-}${BUILD:-build}" in *postgres* | *asan*) limit=10000 ;; esac
 if [ "$ms" -lt "$limit" ]; then pass "1,000 pupils in under $limit ms ($ms ms)"; else fail "1,000 pupils took $ms ms (limit $limit)"; fi
 
+# ---- attendance marks (AttendSessions) placed on the school's own school days ----
+# marks.xml: N999200500005 at Riverside (999/2001 = URN 100001), AttendanceStartDate 2026-04-30,
+# AttendanceMarks "/\NOII/\L-": one character a session, AM then PM, school days only (docs/ctf.md
+# "Attendance marks" says how the DfE's string is read). The calendar, written out:
+#   Thu 30 Apr 2026  school day      AM /  PM \
+#   Fri  1 May       school day      AM N  PM O
+#   Sat  2 May       weekend         (no sessions in the string)
+#   Sun  3 May       weekend
+#   Mon  4 May       bank holiday (Early May)
+#   Tue  5 May       school day      AM I  PM I
+#   Wed  6 May       school day      AM /  PM \
+#   Thu  7 May       school day      AM L  PM -  (no mark: no row)
+# Totals by hand: possible 9 (/ \ N O I I / \ L), attended 5 (/ \ / \ L), authorised 2 (I I),
+# unauthorised 2 (N O): the file's SessionsPossible/Attended/Authorised/Unauthorised.
+expect_status "marks: before the summer term is on the calendar" 1 "$ONROLL" import "$D/marks.xml"
+expect_in "marks: no school day for them, said with the XML line and element path" \
+    "marks.xml:41: element Pupil/Attendance/YearData/AttendSessions/AttendanceMarks: marks 1 to 10 have no school day to fall on: the school's calendar (URN 100001) has none from Thursday 30 April 2026" "$WORK/err"
+printf 'scope,start,end,kind,label\nLA,2026-04-13,2026-07-22,term,Summer 2026\n' >"$WORK/summer.csv"
+expect_status "the summer term" 0 "$ONROLL" import "$WORK/summer.csv"
+expect_status "marks across a weekend and a bank holiday" 0 "$ONROLL" import "$D/marks.xml"
+expect_in "marks: nine rows" "attendance: 9 rows: 9 new" "$WORK/out"
+"$ONROLL" export attendance | grep N999200500005 >"$WORK/marks"
+cat >"$WORK/want-marks" <<'W'
+N999200500005,100001,2026-04-30,AM,/
+N999200500005,100001,2026-04-30,PM,\
+N999200500005,100001,2026-05-01,AM,N
+N999200500005,100001,2026-05-01,PM,O
+N999200500005,100001,2026-05-05,AM,I
+N999200500005,100001,2026-05-05,PM,I
+N999200500005,100001,2026-05-06,AM,/
+N999200500005,100001,2026-05-06,PM,\
+N999200500005,100001,2026-05-07,AM,L
+W
+expect_same_file "onroll export attendance: each mark on its school day" "$WORK/want-marks" "$WORK/marks"
+expect_not_in "marks: AttendSessions no longer listed as not used" "AttendanceMarks" "$WORK/out"
+dump_all >"$WORK/before"
+expect_status "marks: re-import" 0 "$ONROLL" import "$D/marks.xml"
+expect_in "marks: re-import, every mark unchanged" "attendance: 9 rows: 0 new, 0 updated, 9 unchanged" "$WORK/out"
+dump_all >"$WORK/after"
+expect_same_file "marks: re-import changes nothing" "$WORK/before" "$WORK/after"
+sed -e 's|<SessionsPossible>9<|<SessionsPossible>10<|' -e 's|<SessionsUnauthorised>2<|<SessionsUnauthorised>1<|' "$D/marks.xml" >"$WORK/marks-bad.xml"
+expect_status "marks: totals that disagree with the marks refuse the file" 1 "$ONROLL" import "$WORK/marks-bad.xml"
+expect_in "marks: SessionsPossible, its line and path, both figures" \
+    "marks-bad.xml:35: element Pupil/Attendance/YearData/SessionsPossible: 10, but the AttendanceMarks (line 41) placed on the school's school days from Thursday 30 April 2026 to Thursday 7 May 2026 make 9 possible sessions" "$WORK/err"
+expect_in "marks: SessionsUnauthorised too" \
+    "marks-bad.xml:38: element Pupil/Attendance/YearData/SessionsUnauthorised: 1, but the AttendanceMarks (line 41)" "$WORK/err"
+sed -e 's|L-</AttendanceMarks>|?-</AttendanceMarks>|' -e 's|<SessionsPossible>9<|<SessionsPossible>8<|' -e 's|<SessionsAttended>5<|<SessionsAttended>4<|' "$D/marks.xml" >"$WORK/marks-code.xml"
+expect_status "marks: a character that is no register code refuses the file" 1 "$ONROLL" import "$WORK/marks-code.xml"
+expect_in "marks: the code named, with the element path" "element Pupil/Attendance/YearData/AttendSessions/AttendanceMarks: '?'" "$WORK/err"
+dump_all >"$WORK/after"
+expect_same_file "marks: the refused files changed nothing" "$WORK/before" "$WORK/after"
+
 # ---- the web: /upload takes a CTF as it takes a CSV file ----
 . tests/e2e/web_lib.sh
 ONROLL_DB=$(new_db web)

@@ -256,5 +256,52 @@ for role in virtual_school school social_worker youth_justice partner; do
     done <"$WORK/routes"
 done
 
+# ---- the MASH (a partner account of scope mash, issue 17): the permanently excluded children
+# only. Every pupil route a partner is admitted to: a permanently excluded child gets past the
+# gate and is read (one pupil.read row); a child never permanently excluded gets 404, one denied
+# row and no read; /pupils lists only the first. ----
+MASH_PW=kestrel-moorland-7-harbour
+printf '%s\n' "$MASH_PW" | "$ONROLL" user add mash@mash.example.gov.uk --name "MASH duty desk" \
+    --role partner --scope mash --password-stdin >/dev/null 2>&1
+expect_eq "a MASH account (partner, scope mash)" 0 $?
+MASH_IN=$(sql "SELECT e.upn FROM events e WHERE e.type = 'permanent' AND e.start_date <= '$TODAY'
+    AND NOT EXISTS (SELECT 1 FROM events w WHERE w.upn = e.upn AND w.ref = e.event_id
+        AND (w.type = 'withdrawn' OR w.outcome = 'reinstated'))
+    ORDER BY e.upn LIMIT 1")
+MASH_OUT=$(sql "SELECT upn FROM pupil_snapshots WHERE upn NOT IN (SELECT upn FROM events
+    WHERE type = 'permanent') ORDER BY upn LIMIT 1")
+[ -n "$MASH_IN" ] && [ -n "$MASH_OUT" ] || fail "MASH fixtures" "in=$MASH_IN out=$MASH_OUT"
+expect_eq "the MASH signs in" 303 "$(sign_in "$WORK/mash.jar" mash@mash.example.gov.uk "$MASH_PW")"
+get "$WORK/mash.jar" / >/dev/null
+CSRF_mash=$(csrf_of "$WORK/body")
+ACTOR_mash=mash@mash.example.gov.uk
+expect_eq "the MASH's pupils" 200 "$(get "$WORK/mash.jar" /pupils)"
+expect_in "... list a permanently excluded child" "$MASH_IN" "$WORK/body"
+expect_not_in "... and not a child never permanently excluded" "$MASH_OUT" "$WORK/body"
+LAST=$(sql "SELECT COALESCE(MAX(id), 0) FROM audit_log")
+while read -r method pattern admits flags; do
+    case $pattern in *"{upn}"*) ;; *) continue ;; esac
+    case $flags in *pupil*) ;; *) continue ;; esac
+    case ",$admits," in *",partner,"*) ;; *) continue ;; esac
+    path=$(echo "$pattern" | sed "s|{upn}|$MASH_IN|")
+    ask mash "$method" "$path" "$flags"
+    # (an empty form may then be answered 404, "no such duty": after the read, not a refusal)
+    if [ "$CODE" != 401 ] && [ "$(rows pupil.read "$ACTOR_mash" "$MASH_IN" "$path")" = 1 ] &&
+        [ "$(rows denied "$ACTOR_mash" "$MASH_IN" "$path")" = 0 ] &&
+        [ "$(rows denied "$ACTOR_mash" "" "$path" "$method $path: your role may not use this page")" = 0 ]; then
+        pass "the MASH $method $pattern, a permanently excluded child: past the gate, read ($CODE)"
+    else
+        fail "the MASH $method $pattern, a permanently excluded child" "got $CODE; $(cat "$WORK/rows")"
+    fi
+    path=$(echo "$pattern" | sed "s|{upn}|$MASH_OUT|")
+    ask mash "$method" "$path" "$flags"
+    if [ "$CODE" = 404 ] && [ "$(rows denied "$ACTOR_mash" "$MASH_OUT" "$path")" = 1 ] &&
+        [ "$(rows pupil.read "$ACTOR_mash" "$MASH_OUT" "$path")" = 0 ]; then
+        pass "the MASH $method $pattern, a child never permanently excluded: 404, denied, no read"
+    else
+        fail "the MASH $method $pattern, a child never permanently excluded" "got $CODE; $(cat "$WORK/rows")"
+    fi
+done <"$WORK/routes"
+
 expect_eq "nothing was saved by the empty forms" "$EVENTS_BEFORE" "$(sql "SELECT COUNT(*) FROM events")"
 finish

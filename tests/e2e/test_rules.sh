@@ -98,6 +98,9 @@ expect_in "scenario events imported" "events.csv: events, 12 rows: 12 new" "$WOR
 #   decision date): AFTER(23 Oct, 15): 24 Oct=1, 3 Nov=2, 4=3, 5=4, 6=5, 7=6, 10=7, 11=8, 12=9,
 #   13=10, 14=11, 17=12, 18=13, 19=14, 20 Nov=15 -> 2025-11-20, who parent.
 #   STAT-6TH-DAY-LA NTH(23 Oct, 6): 23 Oct=1, 24=2, 3 Nov=3, 4=4, 5=5, 6 Nov=6 -> 2025-11-06.
+#   LOCAL-MASH-ASSESS (issue 17: the MASH assesses every permanent exclusion within one school
+#   day of being told; told with the LA: no STAT-NOTIFY-LA action, recorded after the date asked
+#   about, so the decision date): AFTER(Thu 23 Oct, 1) = Fri 24 Oct -> 2025-10-24, overdue.
 #   STAT-ROLL-REMOVAL: a "not before" condition, no fixed date -> due empty, open.
 #   LOCAL-CONSULT-PEX: on or before its date -> 2025-10-23. LOCAL-PEAP (a permanent exclusion
 #   was considered): before the exclusion -> 2025-10-23. LOCAL-EHCP-REVIEW (EHC plan, exclusion

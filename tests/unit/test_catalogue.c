@@ -152,12 +152,14 @@ static void how_each_is_done(void **state)
         if (r->done.how == OR_DONE_REFERRAL)
             for (int k = 0; k < 2; k++)
                 assert_non_null(or_referral_flow_find(r->done.to[k]));
-        /* a duty of every other rule is done by its action; an indicator by nothing */
-        if (!plan && i != OR_RULE_STAT_45DAY_CAP)
+        /* a duty of every other rule is done by its action; an indicator by nothing; an
+         * attendance alert (issue 17) by onroll's notifications outbox */
+        if (!plan && i != OR_RULE_STAT_45DAY_CAP && i != OR_RULE_LOCAL_ATTEND_ALERT)
             assert_int_equal(r->done.how,
                              r->kind == OR_RULE_RISK ? OR_DONE_NOTHING : OR_DONE_ACTION);
     }
     assert_int_equal(or_rule_get(OR_RULE_LOCAL_PSP)->done.how, OR_DONE_PLAN);
+    assert_int_equal(or_rule_get(OR_RULE_LOCAL_ATTEND_ALERT)->done.how, OR_DONE_NOTHING);
     assert_string_equal(or_rule_get(OR_RULE_LOCAL_PSP)->done.plan, "psp");
     assert_string_equal(or_rule_get(OR_RULE_LOCAL_PEP)->done.plan, "pep");
     assert_int_equal(or_rule_get(OR_RULE_LOCAL_PSP_REVIEW)->done.how, OR_DONE_REVIEW);
