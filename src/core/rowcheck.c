@@ -26,15 +26,16 @@ static const or_event_type types[] = {
     {"managed_move", B(OR_EV_TO_URN), 0, "managed move to another school", NULL},
     {"off_site_direction", B(OR_EV_END), B(OR_EV_TO_URN) | B(OR_EV_PROVIDER),
      "directed off-site to improve behaviour", NULL},
-    {"ap_placement", B(OR_EV_PROVIDER) | B(OR_EV_END), 0, "alternative provision placement", NULL},
+    {"ap_placement", B(OR_EV_PROVIDER) | B(OR_EV_END), B(OR_EV_DETAILS),
+     "alternative provision placement", NULL},
     {"part_time_timetable", B(OR_EV_END), B(OR_EV_DETAILS), "reduced timetable", NULL},
     {"ehe", 0, 0, "removed from roll to elective home education", NULL},
     {"cme", 0, 0, "child missing education", NULL},
     {"unexplained_exit", 0, 0, "left roll with no known destination", NULL},
     {"in_year_transfer", B(OR_EV_TO_URN), 0, "moved school in year", NULL},
     {"representations", B(OR_EV_REF), 0, "the parent made representations to the board", EXCL},
-    {"action", B(OR_EV_REF) | B(OR_EV_RULE), B(OR_EV_OUTCOME) | B(OR_EV_DELIVERY) | B(OR_EV_TO),
-     "a duty done", NULL},
+    {"action", B(OR_EV_REF) | B(OR_EV_RULE),
+     B(OR_EV_OUTCOME) | B(OR_EV_DELIVERY) | B(OR_EV_TO) | B(OR_EV_SESSIONS), "a duty done", NULL},
     /* the graduated response (additions to formats.md; plans.h says what `details` holds) */
     {"psp", 0, B(OR_EV_REF) | B(OR_EV_DETAILS), "Pastoral Support Programme started", EXCL},
     {"plan_review", B(OR_EV_REF) | B(OR_EV_OUTCOME), B(OR_EV_DETAILS), "a review of the plan `ref`",
@@ -68,13 +69,18 @@ static const struct {
  * addition: how the pupil is doing, which LOCAL-PSP-ESCALATE reads). */
 static const struct {
     const char *rule;
-    const char *const outcomes[4];
+    const char *const outcomes[6];
 } rule_outcomes[] = {
     {"STAT-GB-15DAY", {"reinstated", "upheld", NULL}},
     {"STAT-GB-50DAY", {"reinstated", "upheld", NULL}},
     {"STAT-IRP-RECONSIDER", {"reinstated", "upheld", NULL}},
     {"STAT-IRP-MEET", {"upheld", "recommend_reconsider", "direct_reconsider", NULL}},
     {"LOCAL-PSP-REVIEW", {"improving", "no_change", "worse", NULL}},
+    /* alternative provision (issue 17): what was sent and when it arrived, how the pupil is
+     * doing at a review, how the placement ended */
+    {"LOCAL-AP-INFO", {"sent", "received", NULL}},
+    {"LOCAL-AP-REVIEW", {"improving", "no_change", "worse", NULL}},
+    {"LOCAL-AP-MAX", {"reintegrated", "continued", "moved", "destination", NULL}},
 };
 
 bool or_event_ref_ok(const char *type, const char *ref_type, const char **expected)
@@ -134,6 +140,12 @@ static or_code check_event(const or_kind *k, const or_value *r, int *col, or_err
     }
     if (before(&r[OR_EV_END], &r[OR_EV_START]))
         return blame(col, OR_EV_END, err, "is before start (an event cannot end before it starts)");
+    /* sessions on an action: the sessions attended at alternative provision, at its review */
+    if (!strcmp(type, "action") && !r[OR_EV_SESSIONS].null &&
+        (r[OR_EV_RULE].null || strcmp(r[OR_EV_RULE].s, "LOCAL-AP-REVIEW")))
+        return blame(col, OR_EV_SESSIONS, err,
+                     "applies to an action of LOCAL-AP-REVIEW only (the sessions attended at the "
+                     "provision); leave it empty");
     bool exclusion =
         !strcmp(type, "suspension") || !strcmp(type, "lunchtime") || !strcmp(type, "permanent");
     if (exclusion && before(&r[OR_EV_START], &r[OR_EV_DECIDED]))

@@ -45,6 +45,9 @@ static const or_param_def defs[OR_P__COUNT] = {
                                 "school days for the LA to notify partners"},
     [OR_P_PTT_MAX_DAYS] = {"ptt.max_days", "LOCAL-PTT", 30, 1, 190, N,
                            "school days a part-time timetable may last"},
+    [OR_P_APQA_NOTICE_DAYS] = {"apqa.notice_days", "LOCAL-APQA-EXPIRY", 20, 0, 190, N,
+                               "school days before an AP provider's check expires that it is "
+                               "shown as due"},
     [OR_P_RISK_REPEAT_COUNT] = {"risk.repeat_suspensions", "RISK-REPEAT-SUSP", 2, 2, 20, N,
                                 "suspensions in the window that flag repeat suspension"},
     [OR_P_RISK_REPEAT_WEEKS] = {"risk.repeat_weeks", "RISK-REPEAT-SUSP", 12, 1, 52, N,

@@ -24,7 +24,12 @@
 #define OR_SRC_REGS  "SI 2012/1033 School Discipline (Pupil Exclusions and Reviews) Regulations"
 #define OR_SRC_LOCAL "LA local protocol (Hackney No Need to Exclude)"
 #define OR_SRC_RISK  "onroll early identification indicator (configurable)"
-#define OR_SRC_CAP   "Education Act 2002 s51A; " OR_SRC_REGS " reg 4"
+#define OR_SRC_AP                                                                                  \
+    "DfE Arranging alternative provision: a guide for local authorities and schools (February "    \
+    "2025)"
+#define OR_SRC_APQA                                                                                \
+    "DfE Non-school alternative provision: voluntary national standards (August 2025)"
+#define OR_SRC_CAP "Education Act 2002 s51A; " OR_SRC_REGS " reg 4"
 
 /* ---- the duty kit ---- */
 
@@ -143,6 +148,8 @@ void or_local_partners(or_duty_ctx *c);
 void or_local_pep(or_duty_ctx *c);
 void or_local_ptt(or_duty_ctx *c);
 void or_local_referrals(or_duty_ctx *c);
+/* ap_rules.c (issue 17: alternative provision placements) */
+void or_local_ap(or_duty_ctx *c);
 
 /* risk.c (DOMAIN.md §5) */
 void or_risk_repeat(or_risk_ctx *c);
