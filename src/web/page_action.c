@@ -35,6 +35,22 @@ static const gov_choice panel_outcomes[] = {
     {"recommend_reconsider", "The panel recommended that the board reconsider", NULL},
     {"direct_reconsider", "The panel directed the board to reconsider", NULL},
 };
+/* alternative provision (issue 17): the information's trail, a review, how it ended */
+static const gov_choice ap_info_outcomes[] = {
+    {"sent", "Sent to the provider", NULL},
+    {"received", "The provider confirmed it was received", NULL},
+};
+static const gov_choice ap_review_outcomes[] = {
+    {"improving", "Improving", NULL},
+    {"no_change", "No change", NULL},
+    {"worse", "Getting worse", NULL},
+};
+static const gov_choice ap_end_outcomes[] = {
+    {"reintegrated", "Reintegrated into school", NULL},
+    {"continued", "Placement continued under a new decision", NULL},
+    {"moved", "Moved to another placement", NULL},
+    {"destination", "Left for another destination (say which in the notes)", NULL},
+};
 
 enum {
     F_URN,
@@ -47,6 +63,7 @@ enum {
     F_DELIVERY,
     F_TO,
     F_NOTES,
+    F_SESSIONS,
     F__N
 };
 static const form_field fields[F__N] = {
@@ -73,6 +90,13 @@ static const form_field fields[F__N] = {
               .noun = "person told", .column = FORM_COLUMN(OR_EV_TO)},
     [F_NOTES] = {"notes", "Notes (optional)", NULL, FORM_TEXTAREA, .rows = 3,
                  .column = FORM_COLUMN(OR_EV_NOTES)},
+    /* LOCAL-AP-REVIEW only: attendance at the provision */
+    [F_SESSIONS] = {"sessions",
+                    "Sessions attended at the provision since the last review "
+                    "(optional)",
+                    "Half-day sessions, for example 18", FORM_NUMBER, .noun = "sessions attended",
+                    .column = FORM_COLUMN(OR_EV_SESSIONS), .min = 1, .max = 90,
+                    .width = "govuk-input--width-3"},
 };
 
 /* The outcomes a rule's action may have (rowcheck.c), or NULL. */
@@ -86,6 +110,18 @@ static const gov_choice *outcomes_of(const char *rule, int *n)
     if (!strcmp(rule, "STAT-IRP-MEET")) {
         *n = 3;
         return panel_outcomes;
+    }
+    if (!strcmp(rule, "LOCAL-AP-INFO")) {
+        *n = 2;
+        return ap_info_outcomes;
+    }
+    if (!strcmp(rule, "LOCAL-AP-REVIEW")) {
+        *n = 3;
+        return ap_review_outcomes;
+    }
+    if (!strcmp(rule, "LOCAL-AP-MAX")) {
+        *n = 4;
+        return ap_end_outcomes;
     }
     *n = 0;
     return NULL;
@@ -275,6 +311,8 @@ static bool prepare(const web_request *req, web_response *res, action_page *a)
     } else {
         form_off(f, F_OUTCOME); /* no outcome for this rule */
     }
+    if (strcmp(rule, "LOCAL-AP-REVIEW"))
+        form_off(f, F_SESSIONS);
     return true;
 }
 
