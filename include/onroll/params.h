@@ -28,6 +28,7 @@ typedef enum {
     OR_P_PARTNERS_DEADLINE,   /* LOCAL-NOTIFY-PARTNERS: within 1 school day */
     OR_P_PTT_MAX_DAYS,        /* LOCAL-PTT: 30 school days */
     OR_P_APQA_NOTICE_DAYS,    /* LOCAL-APQA-EXPIRY: shown 20 school days before the expiry */
+    OR_P_AP_REVIEW_MIN_DAYS,  /* LOCAL-AP-REVIEW: a half-term with 10 school days of it */
     /* children at risk (DOMAIN.md §5) */
     OR_P_RISK_REPEAT_COUNT, /* RISK-REPEAT-SUSP: 2 or more suspensions */
     OR_P_RISK_REPEAT_WEEKS, /* RISK-REPEAT-SUSP: in the last 12 school weeks */

@@ -19,6 +19,8 @@ static const char *const cal_kinds[] = {"term", "holiday", "inset", "closure", N
 static const char *const case_roles[] = {"social_worker", "youth_justice", "vsh",
                                          "reu",           "early_help",    NULL};
 static const char *const sessions[] = {"AM", "PM", NULL};
+/* (issue 17 adds sent and received, LOCAL-AP-INFO's trail, and how an alternative provision
+ * placement ended: reintegrated, continued, moved, destination) */
 static const char *const outcomes[] = {"reinstated",
                                        "upheld",
                                        "recommend_reconsider",
@@ -39,6 +41,12 @@ static const char *const outcomes[] = {"reinstated",
                                        "placed",
                                        "exit",
                                        "closed",
+                                       "sent",
+                                       "received",
+                                       "reintegrated",
+                                       "continued",
+                                       "moved",
+                                       "destination",
                                        NULL};
 static const char *const deliveries[] = {"hand", "email", "post", NULL};
 

@@ -7,10 +7,11 @@
  *   LOCAL-AP-INFO       the information the provider needs sent before the first day: due
  *                       the last school day before the start; done by an action of the rule
  *                       with outcome "sent" (a "received" one records its arrival)
- *   LOCAL-AP-REVIEW     reviewed at least once in each half-term the placement runs to the
- *                       end of: due on the half-term's last day; done by an action of the rule
- *                       dated in that half-term, from the placement's start (shown from the
- *                       half-term's first day)
+ *   LOCAL-AP-REVIEW     reviewed at least once in each half-term the placement runs in for
+ *                       ap.review_min_days school days or more (10): due the earlier of the
+ *                       half-term's last school day and the placement's end (its outcome, else
+ *                       its planned end); done by an action of the rule dated from the later
+ *                       of the placement's start and the half-term's first day to that due day
  *   LOCAL-AP-MAX        ended by its latest end date (else its planned end): done by the action
  *                       of the rule that records the outcome; overdue (flagged) past it
  *
@@ -90,21 +91,25 @@ static void one(or_duty_ctx *c, const or_fact_event *p, or_arena *a)
                 "placement at %s from %s may last until %s: record how it ended by then", who, s1,
                 s2);
 
-    /* a review in every half-term it runs to the end of */
+    /* a review in every half-term it runs in for at least ap.review_min_days school days */
     if (!cal)
         return;
     or_date until = ended ? ended->start : p->end != OR_DATE_NONE ? p->end : limit;
     for (int h = 0; h < cal->nhalf_terms; h++) {
-        or_date from = cal->half_start[h], to = school_day_before(cal, cal->half_end[h] + 1);
-        if (to == OR_DATE_NONE || to < p->start || from > c->as_of ||
-            (until != OR_DATE_NONE && to > until))
+        or_date from = cal->half_start[h], last = school_day_before(cal, cal->half_end[h] + 1);
+        if (last == OR_DATE_NONE || last < p->start || from > c->as_of ||
+            (until != OR_DATE_NONE && from > until))
             continue;
         or_date since = from > p->start ? from : p->start;
+        or_date to = until != OR_DATE_NONE && until < last ? until : last;
+        if (or_cal_school_days_between(cal, since, to) < c->p->v[OR_P_AP_REVIEW_MIN_DAYS])
+            continue;
         or_date_human(since, s1);
         or_date_human(to, s2);
         or_duty_add(c, p, 0, OR_RULE_LOCAL_AP_REVIEW, to, OR_DUE_BY,
                     action_in(c, p, OR_RULE_LOCAL_AP_REVIEW, NULL, since, to),
-                    "placement at %s: review it this half-term (%s to %s)", who, s1, s2);
+                    "placement at %s: review it this half-term (it runs from %s to %s)", who, s1,
+                    s2);
     }
 }
 

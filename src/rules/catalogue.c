@@ -191,7 +191,7 @@ static const or_rule rows[OR_RULE__COUNT] = {
     [OR_RULE_LOCAL_AP_REVIEW] = {ID(LOCAL_AP_REVIEW), LOCAL, "commissioner (school or LA)",
                                  "Review the placement at least once every half-term.",
                                  OR_SRC_AP ", reviewing placements (paragraph not verified)", 1,
-                                 PUPIL(or_local_ap), ACTION},
+                                 PARAMS(OR_P_AP_REVIEW_MIN_DAYS), PUPIL(or_local_ap), ACTION},
     [OR_RULE_LOCAL_AP_MAX] =
         {ID(LOCAL_AP_MAX), LOCAL, "commissioner (school or LA)",
          "End the placement, recording its outcome, by its latest end date.",

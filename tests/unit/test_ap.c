@@ -14,10 +14,13 @@
  *      recording it in onroll (done_by "onroll", on the day recorded), as STAT-NOTIFY-LA.
  *   A2 INFO: due the last school day before the start; done by the first action of the rule
  *      with outcome "sent" (late or not).
- *   A3 REVIEW: one row for each half-term that has begun by the date and that the placement
- *      runs to the end of (its last school day on or before the placement's end, its outcome
- *      or, with neither, its latest end date); due that last school day; done by an action of
- *      the rule dated in the half-term on or after the placement's start.
+ *   A3 REVIEW: one row for each half-term that has begun by the date in which the placement
+ *      runs for at least ap.review_min_days (10) school days, counted from the later of its
+ *      start and the half-term's first day to the earlier of the half-term's last school day
+ *      and the placement's end (the outcome's date, else the planned end, else the latest end
+ *      date); due that earlier day; done by an action of the rule dated in that span. A
+ *      placement may have a row for each of several half-terms: rows are matched by their
+ *      event, rule and due date.
  *   A4 MAX: due the latest end date (details max_end, else the planned end); done by the
  *      action of the rule recording the outcome; overdue past it.
  *
@@ -74,9 +77,10 @@ static const duty_case cases[] = {
               {"P1", MAX, "2026-02-13", OPEN, NONE, NULL}}},
 
     /* The same placement made by the LA, as of Tue 10 Feb: no NOTIFY-LA (A1). INFO sent late,
-     * Wed 12 Nov: done on 12 Nov. Reviewed Mon 1 Dec (in 3 Nov - 19 Dec, after the start):
-     * that half-term's review done. Half-term 5 Jan - 13 Feb ends after the placement's end
-     * (Fri 6 Feb): no review due in it. MAX due 13 Feb, open. */
+     * Wed 12 Nov: done on 12 Nov. REVIEW, 3 Nov - 19 Dec: runs 10 Nov - 19 Dec, 30 school days;
+     * reviewed Mon 1 Dec: done. 5 Jan - 13 Feb: runs 5 Jan - Fri 6 Feb (the planned end), Jan
+     * 5-9, 12-16, 19-23, 26-30, Feb 2-6 = 25 school days: due Fri 6 Feb, none: overdue on
+     * 10 Feb. MAX due 13 Feb, open. */
     {.name = "the LA's placement: no notice to itself, a review each half-term it runs through",
      .as_of = "2026-02-10",
      .details = BY_LA("2026-02-13"),
@@ -85,6 +89,7 @@ static const duty_case cases[] = {
             ACT_OUT(URN_A, "P1", REVIEW, "2025-12-01", NULL, "improving")},
      .want = {{"P1", INFO, "2025-11-07", DONE, "2025-11-12", NULL},
               {"P1", REVIEW, "2025-12-19", DONE, "2025-12-01", NULL},
+              {"P1", REVIEW, "2026-02-06", OVERDUE, NONE, NULL},
               {"P1", MAX, "2026-02-13", OPEN, NONE, NULL}},
      .absent = {"P1 " NOTIFY}},
 
@@ -93,8 +98,8 @@ static const duty_case cases[] = {
      * NOTIFY-LA: due 5 Jan, done by onroll on 7 Jan (late, but done: A1).
      * INFO: the last school day before Mon 5 Jan is Fri 19 Dec 2025; none sent: overdue
      *   (a "received" alone does not do it).
-     * REVIEW: 5 Jan - 13 Feb ends before 27 Feb: due Fri 13 Feb, overdue. 23 Feb - 27 Mar ends
-     *   after 27 Feb: no row.
+     * REVIEW: 5 Jan - 13 Feb, all 30 school days of it: due Fri 13 Feb, overdue. 23 Feb - 27
+     *   Mar: runs Mon 23 - Fri 27 Feb, 5 school days (fewer than 10): no row.
      * MAX: due 27 Feb, no outcome by 2 Mar: overdue (the placement past its maximum). */
     {.name = "past its maximum and never reviewed: both flagged",
      .as_of = "2026-03-02",
@@ -108,8 +113,8 @@ static const duty_case cases[] = {
 
     /* From Mon 5 Jan, planned to Fri 27 Mar; ended Fri 6 Feb, reintegrated (the MAX action);
      * reviewed Tue 20 Jan; information sent Mon 15 Dec; as of Tue 10 Mar.
-     * MAX: done 6 Feb. REVIEW: the placement ended 6 Feb, before 5 Jan - 13 Feb ended: no
-     * half-term runs to its end: no row (the review of 20 Jan is on the record, not owed).
+     * MAX: done 6 Feb. REVIEW: 5 Jan - 13 Feb runs to the outcome, 5 Jan - 6 Feb, 25 school
+     * days: due 6 Feb, done by the review of 20 Jan. 23 Feb - 27 Mar: it had ended: no row.
      * INFO: due 19 Dec, sent 15 Dec: done. NOTIFY-LA: not recorded in onroll (imported with
      * no day known) and no action: due 5 Jan, overdue. */
     {.name = "ended early, reintegrated: the outcome ends its duties",
@@ -121,8 +126,28 @@ static const duty_case cases[] = {
             ACT_OUT(URN_A, "P3", MAX, "2026-02-06", NULL, "reintegrated")},
      .want = {{"P3", NOTIFY, "2026-01-05", OVERDUE, NONE, NULL},
               {"P3", INFO, "2025-12-19", DONE, "2025-12-15", NULL},
-              {"P3", MAX, "2026-03-27", DONE, "2026-02-06", NULL}},
-     .absent = {"P3 " REVIEW}},
+              {"P3", REVIEW, "2026-02-06", DONE, "2026-01-20", NULL},
+              {"P3", MAX, "2026-03-27", DONE, "2026-02-06", NULL}}},
+
+    /* The 10-day edge (ap.review_min_days), as of Mon 16 Mar, half-term 23 Feb - 27 Mar:
+     * P6 from Mon 2 Mar to Fri 13 Mar: Mar 2-6, 9-13 = 10 school days: a review due Fri 13 Mar,
+     *    none: overdue.
+     * P7 from Tue 3 Mar to Fri 13 Mar: Mar 3-6, 9-13 = 9 school days: no review owed.
+     * Both: INFO due the school day before (Fri 27 Feb, Mon 2 Mar): overdue; MAX due 13 Mar:
+     * overdue; recorded on their first day: NOTIFY-LA done by onroll. */
+    {.name = "a review is owed from 10 school days of a half-term, not from 9",
+     .as_of = "2026-03-16",
+     .details = BY_SCHOOL("2026-03-13"),
+     .ev = {PLACE("P6", URN_A, "2026-03-02", "2026-03-13", "2026-03-02"),
+            PLACE("P7", URN_A, "2026-03-03", "2026-03-13", "2026-03-03")},
+     .want = {{"P6", NOTIFY, "2026-03-02", DONE, "2026-03-02", "onroll"},
+              {"P6", INFO, "2026-02-27", OVERDUE, NONE, NULL},
+              {"P6", REVIEW, "2026-03-13", OVERDUE, NONE, NULL},
+              {"P6", MAX, "2026-03-13", OVERDUE, NONE, NULL},
+              {"P7", NOTIFY, "2026-03-03", DONE, "2026-03-03", "onroll"},
+              {"P7", INFO, "2026-03-02", OVERDUE, NONE, NULL},
+              {"P7", MAX, "2026-03-13", OVERDUE, NONE, NULL}},
+     .absent = {"P7 " REVIEW}},
 
     /* A plain formats.md row (no details): placed by the school, its maximum the planned end,
      * Fri 27 Mar. From Mon 23 Feb, recorded Fri 20 Feb (in the half-term holiday); as of Mon
@@ -150,6 +175,49 @@ static const duty_case cases[] = {
      .absent = {"P5 " REVIEW}},
 };
 
+/* duties_fixture.h's check_rows, with rows matched by event, rule and due date (a placement
+ * has a LOCAL-AP-REVIEW row for each half-term). */
+static void check_ap_rows(const duty_case *c, const or_duty_list *l)
+{
+    bool seen[MAXWANT] = {false};
+    char row[1024];
+    msg[0] = '\0';
+    for (int i = 0; i < l->n; i++) {
+        const or_duty *d = &l->items[i];
+        if (!owned_rule(d->rule->id))
+            continue;
+        describe(d, row, sizeof row);
+        int w = -1;
+        for (int k = 0; k < MAXWANT && c->want[k].rule && w < 0; k++)
+            if (same(c->want[k].ev, d->event_id) && same(c->want[k].rule, d->rule->id) &&
+                !seen[k] && D(c->want[k].due) == d->due)
+                w = k;
+        if (w < 0) {
+            add(msg, sizeof msg, "\n  unexpected row: %s", row);
+            continue;
+        }
+        seen[w] = true;
+        const want_row *x = &c->want[w];
+        if (strcmp(or_duty_status_name(d->status), x->status) || d->done_on != D(x->done))
+            add(msg, sizeof msg, "\n  got      %s\n  expected %s %s due %s %s done_on %s", row,
+                x->ev, x->rule, x->due, x->status, *x->done ? x->done : "none");
+        if (!same(d->done_by, x->by))
+            add(msg, sizeof msg, "\n  done by %s, expected %s: %s",
+                d->done_by ? d->done_by : "an action", x->by ? x->by : "an action", row);
+    }
+    for (int w = 0; w < MAXWANT && c->want[w].rule; w++)
+        if (!seen[w])
+            add(msg, sizeof msg, "\n  missing row: %s %s due %s %s", c->want[w].ev, c->want[w].rule,
+                c->want[w].due, c->want[w].status);
+    for (int k = 0; k < MAXABSENT && c->absent[k]; k++)
+        for (int i = 0; i < l->n; i++) {
+            char key[128];
+            snprintf(key, sizeof key, "%s %s", l->items[i].event_id, l->items[i].rule->id);
+            if (!strcmp(key, c->absent[k]))
+                add(msg, sizeof msg, "\n  a row that must not be: %s", key);
+        }
+}
+
 static void run_case(void **state)
 {
     const duty_case *c = *state;
@@ -166,8 +234,7 @@ static void run_case(void **state)
     or_duty_list l;
     or_duty_list_init(&l, &a);
     assert_int_equal(or_duties_for_pupil(&facts.f, &p, D(c->as_of), &l, &err), OR_OK);
-    msg[0] = '\0';
-    check_rows(c, &facts, &l);
+    check_ap_rows(c, &l);
     or_arena_free(&a);
     if (msg[0])
         fail_msg("%s (as of %s):%s", c->name, c->as_of, msg);
@@ -257,6 +324,7 @@ static void provider_checks(void **state)
 int main(void)
 {
     (void)check_case; /* the fixture's runner sets no details: run_case above does */
+    (void)check_rows; /* ... and matches rows without their due date: check_ap_rows does */
     int rc = run_cases("LOCAL-AP-* duties", cases, sizeof cases / sizeof cases[0], run_case);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(apqa_show_from, group_setup, group_teardown),
