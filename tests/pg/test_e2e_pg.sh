@@ -45,6 +45,7 @@ for t in \
     tests/e2e/test_backup.sh \
     tests/e2e/test_duties_list.sh \
     tests/e2e/test_words.sh \
+    tests/e2e/test_ap.sh \
     tests/e2e/test_facts.sh; do
     out=$(ONROLL_TEST_PG="$url" sh "$t" 2>&1)
     echo "$out" | grep -E '^(ok|FAIL) ' | sed "s|^|$(basename "$t"): |"
