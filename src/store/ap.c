@@ -83,7 +83,7 @@ or_code or_ap_provider_add(or_store *s, const or_ap_provider *p, const or_audit_
     for (int n = 2; !rc && n < 1000; n++) {
         if ((rc = taken(s, slug_out, &yes, err)) || !yes)
             break;
-        snprintf(slug_out, 61, "%.52s-%d", base, n);
+        snprintf(slug_out, 61, "%.52s-%u", base, (unsigned)n % 1000u);
     }
     char ts[32];
     or_store_now_iso(ts);
