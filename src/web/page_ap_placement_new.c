@@ -20,6 +20,7 @@
 #include "onroll/model.h"
 #include "onroll/plans.h"
 #include "onroll/store_ap.h"
+#include "web/ap_web.h"
 #include "web/plans_web.h"
 #include "web/view.h"
 
@@ -110,17 +111,6 @@ static const char *provider_name(const ap_page *p, const char *slug)
         if (!strcmp(p->providers[i].value, slug))
             return p->providers[i].label;
     return "";
-}
-
-static gov_choice *terms_choices(const web_request *req, or_ap_vocab v, int *n)
-{
-    const or_ap_term *t = or_ap_terms(v, n);
-    gov_choice *c = or_arena_alloc(req->arena, (size_t)(*n + 1) * sizeof *c);
-    for (int i = 0; c && i < *n; i++)
-        c[i] = (gov_choice){t[i].id, t[i].label, NULL};
-    if (!c)
-        *n = 0;
-    return c;
 }
 
 static const char *path_of(const web_request *req, const ap_page *p)
@@ -276,10 +266,10 @@ static or_model *prepare(const web_request *req, web_response *res, ap_page *p)
     form *f = &p->f;
     form_init(f, req, fields, F__N);
     int n;
-    gov_choice *c = terms_choices(req, OR_AP_PLACED_BY, &n);
+    gov_choice *c = ap_terms_choices(req, OR_AP_PLACED_BY, &n);
     f->fields[F_PLACED_BY].choices = c;
     f->fields[F_PLACED_BY].nchoices = n;
-    c = terms_choices(req, OR_AP_REASON, &n);
+    c = ap_terms_choices(req, OR_AP_REASON, &n);
     f->fields[F_REASON].choices = c;
     f->fields[F_REASON].nchoices = n;
     gov_choice *pc = or_arena_alloc(req->arena, (size_t)(pl.n + 1) * sizeof *pc);
