@@ -15,6 +15,7 @@
 #include "onroll/calendar.h"
 #include "onroll/date.h"
 #include "onroll/error.h"
+#include "onroll/sb.h"
 
 /* A vocabulary entry: the id stored, the words shown. */
 typedef struct {
@@ -93,5 +94,13 @@ typedef struct {
     int sessions_per_week; /* -1: not recorded */
 } or_ap_plan;
 or_code or_ap_plan_read(const char *details, or_arena *a, or_ap_plan *out, or_error *err);
+
+/* What was sent to the provider (LOCAL-AP-INFO's trail): an action of that rule may carry
+ * `details` {"what": "..."} (1-2000 bytes of text, line breaks allowed). The details as JSON
+ * (appended to out; what is typed, checked), and back ("" when absent or unreadable; in a). */
+or_code or_ap_info_json(const char *what, or_sb *out, or_error *err);
+const char *or_ap_info_what(const char *details, or_arena *a);
+/* The importer's check of an action's details: only LOCAL-AP-INFO's, and of that shape. */
+or_code or_ap_action_details_check(const char *rule, const char *details, or_error *err);
 
 #endif

@@ -262,3 +262,55 @@ or_code or_ap_plan_read(const char *details, or_arena *a, or_ap_plan *out, or_er
 #undef F
     return OR_OK;
 }
+
+/* LOCAL-AP-INFO's details: what was sent. */
+static const or_plan_field info_fields[] = {
+    {"what", "What was sent", NULL, OR_PF_TEXTAREA, true, NULL, false, 2000, NULL,
+     "Enter what was sent"},
+};
+static const or_plan_kind info_kind = {"action",
+                                       "Information sent to the provider",
+                                       "information",
+                                       "Date it was sent",
+                                       NULL,
+                                       NULL,
+                                       false,
+                                       info_fields,
+                                       1};
+
+or_code or_ap_info_json(const char *what, or_sb *out, or_error *err)
+{
+    or_plan_values v = {.text = {what}};
+    or_plan_error e;
+    if (or_plan_check(&info_kind, NULL, &v, &e, 1))
+        return or_fail(err, OR_EINPUT, "%s", e.message);
+    return or_plan_details_json(&info_kind, &v, out, err);
+}
+
+const char *or_ap_info_what(const char *details, or_arena *a)
+{
+    or_plan_values v;
+    or_error err = {0};
+    if (!details || !*details || or_plan_details_read(&info_kind, details, a, &v, &err) ||
+        !v.text[0])
+        return "";
+    return v.text[0];
+}
+
+or_code or_ap_action_details_check(const char *rule, const char *details, or_error *err)
+{
+    if (!details)
+        return OR_OK;
+    if (!rule || strcmp(rule, "LOCAL-AP-INFO"))
+        return or_fail(err, OR_EINPUT,
+                       "applies to an action of LOCAL-AP-INFO only (what was sent to the "
+                       "provider); leave it empty");
+    or_arena a = OR_ARENA_INIT;
+    or_plan_values v;
+    or_plan_error e;
+    or_code rc = or_plan_details_read(&info_kind, details, &a, &v, err);
+    if (!rc && or_plan_check(&info_kind, NULL, &v, &e, 1))
+        rc = or_fail(err, OR_EINPUT, "%s", e.message);
+    or_arena_free(&a);
+    return rc;
+}

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "onroll/ap.h"
 #include "onroll/measures.h"
 #include "onroll/plans.h"
 #include "onroll/rowcheck.h"
@@ -35,7 +36,8 @@ static const or_event_type types[] = {
     {"in_year_transfer", B(OR_EV_TO_URN), 0, "moved school in year", NULL},
     {"representations", B(OR_EV_REF), 0, "the parent made representations to the board", EXCL},
     {"action", B(OR_EV_REF) | B(OR_EV_RULE),
-     B(OR_EV_OUTCOME) | B(OR_EV_DELIVERY) | B(OR_EV_TO) | B(OR_EV_SESSIONS), "a duty done", NULL},
+     B(OR_EV_OUTCOME) | B(OR_EV_DELIVERY) | B(OR_EV_TO) | B(OR_EV_SESSIONS) | B(OR_EV_DETAILS),
+     "a duty done", NULL},
     /* the graduated response (additions to formats.md; plans.h says what `details` holds) */
     {"psp", 0, B(OR_EV_REF) | B(OR_EV_DETAILS), "Pastoral Support Programme started", EXCL},
     {"plan_review", B(OR_EV_REF) | B(OR_EV_OUTCOME), B(OR_EV_DETAILS), "a review of the plan `ref`",
@@ -146,6 +148,12 @@ static or_code check_event(const or_kind *k, const or_value *r, int *col, or_err
         return blame(col, OR_EV_SESSIONS, err,
                      "applies to an action of LOCAL-AP-REVIEW only (the sessions attended at the "
                      "provision); leave it empty");
+    /* details on an action: what was sent to an alternative provision provider (ap.h) */
+    or_error ae = {0};
+    if (!strcmp(type, "action") &&
+        or_ap_action_details_check(r[OR_EV_RULE].null ? NULL : r[OR_EV_RULE].s,
+                                   r[OR_EV_DETAILS].null ? NULL : r[OR_EV_DETAILS].s, &ae))
+        return blame(col, OR_EV_DETAILS, err, "%s", ae.msg);
     bool exclusion =
         !strcmp(type, "suspension") || !strcmp(type, "lunchtime") || !strcmp(type, "permanent");
     if (exclusion && before(&r[OR_EV_START], &r[OR_EV_DECIDED]))

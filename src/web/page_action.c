@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "onroll/ap.h"
 #include "onroll/rules.h"
 #include "web/form.h"
 
@@ -60,6 +61,7 @@ enum {
     F_EVENT_ID,
     F_DONE,
     F_OUTCOME,
+    F_WHAT,
     F_DELIVERY,
     F_TO,
     F_NOTES,
@@ -97,6 +99,12 @@ static const form_field fields[F__N] = {
                     "Half-day sessions, for example 18", FORM_NUMBER, .noun = "sessions attended",
                     .column = FORM_COLUMN(OR_EV_SESSIONS), .min = 1, .max = 90,
                     .width = "govuk-input--width-3"},
+    /* LOCAL-AP-INFO only: what was sent (the action's details, ap.h) */
+    [F_WHAT] = {"what", "What was sent or received",
+                "For example: the pupil's needs and SEN support, attendance, safeguarding "
+                "information, the placement's objectives",
+                FORM_TEXTAREA, FORM_REQUIRED, .missing = "Enter what was sent or received",
+                .max = 2000, .rows = 3},
 };
 
 /* The outcomes a rule's action may have (rowcheck.c), or NULL. */
@@ -313,6 +321,8 @@ static bool prepare(const web_request *req, web_response *res, action_page *a)
     }
     if (strcmp(rule, "LOCAL-AP-REVIEW"))
         form_off(f, F_SESSIONS);
+    if (strcmp(rule, "LOCAL-AP-INFO"))
+        form_off(f, F_WHAT);
     return true;
 }
 
@@ -358,6 +368,17 @@ static bool row(form *f, const char **cells, const char **detail, void *ctx)
     form_cells(f, cells);
     cells[OR_EV_REF] = ref;
     cells[OR_EV_RULE] = rule;
+    if (!strcmp(rule, "LOCAL-AP-INFO")) { /* what was sent, as the action's details (ap.h) */
+        or_sb json = OR_SB_INIT;
+        or_error err = {0};
+        if (or_ap_info_json(form_text(f, F_WHAT), &json, &err)) {
+            or_sb_release(&json);
+            form_error(f, F_WHAT, "Enter what was sent or received");
+            return false;
+        }
+        cells[OR_EV_DETAILS] = or_arena_strdup(req->arena, or_sb_str(&json));
+        or_sb_release(&json);
+    }
     *detail = or_arena_printf(req->arena, "recorded action %s: %s for %s at school %s on %s", id,
                               rule, ref, urn, cells[OR_EV_START]);
     return true;

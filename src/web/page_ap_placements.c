@@ -419,6 +419,9 @@ static void trail(or_sb *out, const web_request *req, const or_pupil_facts *f,
                         "govuk-list--bullet\">\n",
                         heading);
         html_printf(out, "<li>%s: %s", view_date(a->start, day), outcome_words(rule, a->outcome));
+        const char *what = or_ap_info_what(a->details, req->arena);
+        if (*what)
+            html_printf(out, " (%s)", what);
         if (sessions && a->sessions > 0)
             html_printf(out, "; %s sessions attended",
                         or_arena_printf(req->arena, "%d", a->sessions));

@@ -228,9 +228,11 @@ act() { # act RULE DAY MONTH YEAR OUTCOME [MORE...]
     form_body "$WORK/act.html" done-day=$_d done-month=$_m done-year=$_y outcome=$_o "$@" >"$WORK/req"
     post "$SC" "/pupils/$BB/action" "$WORK/req"
 }
-expect_eq "record the information sent" 303 "$(act LOCAL-AP-INFO 25 3 2026 sent "notes=Needs, attendance, safeguarding")"
+expect_eq "the information sent, without saying what, is refused" 400 "$(act LOCAL-AP-INFO 25 3 2026 sent)"
+expect_in "... asking what" "Enter what was sent or received" "$WORK/body"
+expect_eq "record the information sent" 303 "$(act LOCAL-AP-INFO 25 3 2026 sent "what=Needs, attendance <b>and</b> safeguarding")"
 expect_eq "record a review, 18 sessions attended" 303 "$(act LOCAL-AP-REVIEW 15 5 2026 improving sessions=18)"
-expect_eq "the provider confirms receipt" 303 "$(act LOCAL-AP-INFO 26 3 2026 received)"
+expect_eq "the provider confirms receipt" 303 "$(act LOCAL-AP-INFO 26 3 2026 received "what=All of it")"
 expect_eq "record how it ended" 303 "$(act LOCAL-AP-MAX 10 7 2026 reintegrated)"
 "$ONROLL" duties --format csv >"$WORK/duties2.csv"
 expect_in "NOTIFY-LA done by recording it in onroll" "$PB,200001,$BB,LOCAL-AP-NOTIFY-LA,school,2026-04-13,done,$TODAY" "$WORK/duties2.csv"
@@ -243,6 +245,7 @@ expect_in "... the provider" "Northgate College, from 13 April 2026" "$WORK/body
 expect_in "... the review's attendance" "18 sessions attended" "$WORK/body"
 expect_in "... the outcome" "Reintegrated into school" "$WORK/body"
 expect_in "... the information's trail" "Received by the provider" "$WORK/body"
+expect_in "... with what was sent, escaped" "Sent to the provider (Needs, attendance &lt;b&gt;and&lt;/b&gt; safeguarding)" "$WORK/body"
 
 # ---- /ap/placements ----
 expect_eq "the LA's placements" 200 "$(get "$LA" /ap/placements)"
@@ -284,4 +287,13 @@ CSV
 sed -i "s/PLACEHOLDER/$PB/" "$WORK/bad/events.csv"
 expect_status "sessions on an action of another rule are refused" 1 "$ONROLL" import "$WORK/bad/events.csv"
 expect_in "... saying so" "applies to an action of LOCAL-AP-REVIEW only" "$WORK/err"
+cat >"$WORK/bad/events.csv" <<'CSV'
+event_id,upn,urn,type,start,ref,rule,details
+ACT-BAD2,Z999261000002,200001,action,2026-03-26,PLACEHOLDER,LOCAL-AP-MAX,"{""what"":""x""}"
+ACT-BAD3,Z999261000002,200001,action,2026-03-26,PLACEHOLDER,LOCAL-AP-INFO,"{""who"":""x""}"
+CSV
+sed -i "s/PLACEHOLDER/$PB/" "$WORK/bad/events.csv"
+expect_status "details on an action of another rule, or not what was sent, are refused" 1 "$ONROLL" import "$WORK/bad/events.csv"
+expect_in "... another rule's" "applies to an action of LOCAL-AP-INFO only" "$WORK/err"
+expect_in "... an unknown key" "who: is not a field" "$WORK/err"
 finish

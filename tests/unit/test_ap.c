@@ -311,6 +311,19 @@ static void provider_checks(void **state)
     assert_int_equal(or_ap_qa_check(&q, D("2025-11-10"), &field, &err), OR_EINPUT);
     assert_string_equal(field, "pillar");
 
+    /* an action's details: what was sent, LOCAL-AP-INFO's only */
+    assert_int_equal(or_ap_action_details_check("LOCAL-AP-INFO", "{\"what\":\"Needs\"}", &err),
+                     OR_OK);
+    assert_int_equal(or_ap_action_details_check("LOCAL-AP-MAX", "{\"what\":\"Needs\"}", &err),
+                     OR_EINPUT);
+    assert_int_equal(or_ap_action_details_check("LOCAL-AP-INFO", "{\"what\":\"\"}", &err),
+                     OR_EINPUT);
+    assert_int_equal(or_ap_action_details_check("STAT-NOTIFY-LA", NULL, &err), OR_OK);
+    or_arena a = OR_ARENA_INIT;
+    assert_string_equal(or_ap_info_what("{\"what\":\"Needs\"}", &a), "Needs");
+    assert_string_equal(or_ap_info_what("not json", &a), "");
+    or_arena_free(&a);
+
     char slug[61];
     or_ap_slug("Riverside Learning Centre (Hackney)", slug);
     assert_string_equal(slug, "riverside-learning-centre-hackney");
