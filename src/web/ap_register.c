@@ -32,6 +32,7 @@ static or_code on_provider(void *ctx, const or_ap_provider *p, or_error *err)
                                OR_DATE_NONE,
                                OR_DATE_NONE,
                                NULL,
+                               0,
                                0};
     return OR_OK;
 }
@@ -46,13 +47,26 @@ void ap_notice_done(ap_notice *n)
     n->snap = NULL;
 }
 
-/* Each record, newest first: the first of each (pillar, item) is the one in force. */
+/* Each record, newest first: the first of each (pillar, item) of a provider is the one in
+ * force (ap_row.seen: a bit for each pair met). */
 typedef struct {
     ap_register *g;
     ap_notice *n;
-    char seen[256][48];
-    int nseen;
 } qa_walk;
+
+/* The bit of a (pillar, item) pair: pillar index x items + item index (ap.h's vocabularies). */
+unsigned ap_qa_pair_bit(const char *pillar, const char *item)
+{
+    int np, ni, p = -1, i = -1;
+    const or_ap_term *tp = or_ap_terms(OR_AP_PILLAR, &np), *ti = or_ap_terms(OR_AP_ITEM, &ni);
+    for (int k = 0; k < np; k++)
+        if (!strcmp(tp[k].id, pillar))
+            p = k;
+    for (int k = 0; k < ni; k++)
+        if (!strcmp(ti[k].id, item))
+            i = k;
+    return p < 0 || i < 0 ? 0 : 1u << (p * ni + i);
+}
 
 ap_row *ap_row_of(ap_register *g, const char *slug)
 {
@@ -72,13 +86,10 @@ static or_code on_qa(void *ctx, int64_t id, const or_ap_qa *q, const char *by, o
     r->nchecks++;
     if (r->last_check == OR_DATE_NONE || q->checked_on > r->last_check)
         r->last_check = q->checked_on;
-    char key[48];
-    snprintf(key, sizeof key, "%.20s/%.12s/%.12s", q->provider, q->pillar, q->item);
-    for (int i = 0; i < w->nseen; i++)
-        if (!strcmp(w->seen[i], key))
-            return OR_OK; /* an older record of the same check: superseded */
-    if (w->nseen < 256)
-        snprintf(w->seen[w->nseen++], sizeof w->seen[0], "%s", key);
+    unsigned bit = ap_qa_pair_bit(q->pillar, q->item);
+    if (r->seen & bit)
+        return OR_OK; /* an older record of the same check: superseded */
+    r->seen |= bit;
     if (q->expires_on != OR_DATE_NONE &&
         (r->next_expiry == OR_DATE_NONE || q->expires_on < r->next_expiry)) {
         r->next_expiry = q->expires_on;

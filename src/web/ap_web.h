@@ -21,6 +21,7 @@ typedef struct {
     or_date next_expiry; /* the soonest expiry of its latest check of each pillar and item */
     const char *status;  /* or_apqa_status of it: "due", "expired" or NULL */
     int nchecks;
+    unsigned seen; /* the (pillar, item) pairs met so far (ap_register.c) */
 } ap_row;
 
 /* The register, every provider (by name), in req->arena. */
@@ -45,6 +46,8 @@ typedef struct {
 or_code ap_register_load(const web_request *req, ap_register *g, ap_notice *n, or_error *err);
 void ap_notice_done(ap_notice *n);
 ap_row *ap_row_of(ap_register *g, const char *slug); /* NULL when none */
+/* The bit of a (pillar, item) pair of a provider's checks, 0 for an unknown one. */
+unsigned ap_qa_pair_bit(const char *pillar, const char *item);
 /* A check's status in words and its tag's colour: "Expired", "Due for renewal", "In date". */
 const char *ap_qa_words(const char *status, const char **colour);
 /* A vocabulary of ap.h as choices (in req->arena); *n how many. */

@@ -27,6 +27,7 @@ typedef struct {
     or_sb *out;
     ap_notice *n;
     int count;
+    unsigned seen; /* the (pillar, item) pairs met: a later record of one replaces the older */
 } qa_table;
 
 static or_code qa_row(void *ctx, int64_t id, const or_ap_qa *q, const char *by, or_error *err)
@@ -46,13 +47,16 @@ static or_code qa_row(void *ctx, int64_t id, const or_ap_qa *q, const char *by, 
     } else {
         html_printf(t->out, "%s ", view_date(q->expires_on, day));
         const char *st = or_apqa_status(t->n->cal, q->expires_on, t->n->notice, t->n->today);
-        if (st) {
+        if (t->seen & ap_qa_pair_bit(q->pillar, q->item)) {
+            view_tag(t->out, "Replaced by a later check", "grey");
+        } else if (st) {
             const char *colour, *words = ap_qa_words(st, &colour);
             view_tag(t->out, words, colour);
         }
     }
     html_raw(t->out, "</td>\n");
     gov_table_row_end(t->out);
+    t->seen |= ap_qa_pair_bit(q->pillar, q->item);
     t->count++;
     return OR_OK;
 }
@@ -126,7 +130,7 @@ void page_ap_provider(const web_request *req, web_response *res)
     html_raw(out, "<div class=\"govuk-table-wrapper\" tabindex=\"0\" role=\"region\" "
                   "aria-label=\"Checks of the provider\">\n");
     gov_table_start(out, "Checks of the provider, the latest first", heads, 6);
-    qa_table t = {req, out, &n, 0};
+    qa_table t = {req, out, &n, 0, 0};
     if (or_ap_qa_each(req->store, r->p.slug, qa_row, &t, &err))
         html_raw(out, "<tr class=\"govuk-table__row\"><td class=\"govuk-table__cell\" "
                       "colspan=\"6\">The checks could not be read.</td></tr>\n");

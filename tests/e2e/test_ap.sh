@@ -165,6 +165,19 @@ expect_in "... the providers' checks due" "Alternative provision providers' chec
 expect_in "... Riverside" "/ap/providers/riverside-learning-centre" "$WORK/body"
 expect_eq "/duties for a school" 200 "$(get "$SC" /duties)"
 expect_not_in "... no providers' checks" "providers' checks due" "$WORK/body"
+# a newer DBS check supersedes the one due: Riverside is in date again
+set -- $(ymd "$(day_after -1)") $(ymd "$LATER")
+form_body "$WORK/qform.html" pillar=safeguarding item=dbs "evidence=Renewed DBS checks seen" \
+    "checked_by=A Officer" checked_on-year=$1 checked_on-month=$2 checked_on-day=$3 \
+    expires_on-year=$4 expires_on-month=$5 expires_on-day=$6 >"$WORK/req"
+expect_eq "the DBS checks renewed" 303 "$(post "$LA" /ap/providers/riverside-learning-centre/qa "$WORK/req")"
+expect_eq "the register: checks due, after the renewal" 200 "$(get "$LA" "/ap/providers?qa=due")"
+expect_not_in "... not Riverside (the older check is superseded)" "Riverside Learning Centre" "$WORK/body"
+expect_in "... Northgate still" "Northgate College" "$WORK/body"
+expect_eq "Riverside's page" 200 "$(get "$LA" /ap/providers/riverside-learning-centre)"
+expect_not_in "... nothing due for renewal" "Due for renewal" "$WORK/body"
+expect_in "... both DBS checks on the record" "Renewed DBS checks seen" "$WORK/body"
+expect_in "... the older one replaced" "Replaced by a later check" "$WORK/body"
 
 # ---- the LA places Freya ----
 expect_eq "the placement form (LA)" 200 "$(get "$LA" "/pupils/$F/ap/new")"
