@@ -32,6 +32,8 @@ typedef enum {
     OR_P_EHE_FIRST_DAYS,      /* LOCAL-EHE-ENQUIRY: the first enquiry within 10 school days */
     OR_P_EHE_REVIEW_DAYS,     /* LOCAL-EHE-ENQUIRY: suitable: again in 190 school days */
     OR_P_MASH_DEADLINE,       /* LOCAL-MASH-ASSESS: within 1 school day of being told */
+    OR_P_APQA_NOTICE_DAYS,    /* LOCAL-APQA-EXPIRY: shown 20 school days before the expiry */
+    OR_P_AP_REVIEW_MIN_DAYS,  /* LOCAL-AP-REVIEW: a half-term with 10 school days of it */
     /* children at risk (DOMAIN.md §5) */
     OR_P_RISK_REPEAT_COUNT, /* RISK-REPEAT-SUSP: 2 or more suspensions */
     OR_P_RISK_REPEAT_WEEKS, /* RISK-REPEAT-SUSP: in the last 12 school weeks */

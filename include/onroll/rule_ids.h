@@ -40,6 +40,11 @@
     X(LOCAL_EHE_ENQUIRY, "LOCAL-EHE-ENQUIRY")                                                      \
     X(LOCAL_MASH_ASSESS, "LOCAL-MASH-ASSESS")                                                      \
     X(LOCAL_ATTEND_ALERT, "LOCAL-ATTEND-ALERT")                                                    \
+    X(LOCAL_AP_NOTIFY_LA, "LOCAL-AP-NOTIFY-LA")                                                    \
+    X(LOCAL_AP_INFO, "LOCAL-AP-INFO")                                                              \
+    X(LOCAL_AP_REVIEW, "LOCAL-AP-REVIEW")                                                          \
+    X(LOCAL_AP_MAX, "LOCAL-AP-MAX")                                                                \
+    X(LOCAL_APQA_EXPIRY, "LOCAL-APQA-EXPIRY")                                                      \
     X(RISK_REPEAT_SUSP, "RISK-REPEAT-SUSP")                                                        \
     X(RISK_SUSP_DAYS, "RISK-SUSP-DAYS")                                                            \
     X(RISK_HALFTERM, "RISK-HALFTERM")                                                              \

@@ -31,6 +31,11 @@ or_code or_scrutiny_write(or_store *s, const or_columns *c, const or_scrutiny_op
 or_code or_scrutiny_write_warned(or_store *s, const or_columns *c, const or_scrutiny_opts *o,
                                  FILE *out, or_scrutiny_warn warn, void *ctx, or_error *err);
 
+/* The PDF of the report (o->pdf; o->path unused) into out: printed to a private temporary
+ * file, read back and the file removed (for a server, which sends it). */
+or_code or_scrutiny_pdf(or_store *s, const or_columns *c, const or_scrutiny_opts *o, or_sb *out,
+                        or_scrutiny_warn warn, void *ctx, or_error *err);
+
 /* The inputs the report of academic year ay would do without, each told to warn (as
  * or_scrutiny_write tells them): for a page that offers the report. */
 or_code or_scrutiny_missing(or_store *s, int ay, or_scrutiny_warn warn, void *ctx, or_error *err);

@@ -27,7 +27,9 @@ static const char *const outcomes[] = {
     "still_missing", "found_in_school", "found_home_educated", "moved_away", "referred_social_care",
     "suitable", "not_suitable", "no_response", "returned_to_school",
     /* the MASH's assessment of a permanent exclusion */
-    "no_further_action", "early_help", "section_17", "section_47", "already_open", NULL};
+    "no_further_action", "early_help", "section_17", "section_47", "already_open",
+    /* alternative provision: the information's trail, how a placement ended */
+    "sent", "received", "reintegrated", "continued", "moved", "destination", NULL};
 static const char *const deliveries[] = {"hand", "email", "post", NULL};
 
 #define T(n, s, t, f, max)                                                                         \

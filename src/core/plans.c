@@ -10,6 +10,7 @@
 
 #include <jansson.h>
 
+#include "onroll/ap.h"
 #include "onroll/date.h"
 #include "onroll/invisible.h"
 #include "onroll/kinds.h"
@@ -140,6 +141,30 @@ static const or_plan_field update_fields[] = {
      AREA, false, "exit", false, 4000, NULL, "Enter the sustainability plan"},
 };
 
+/* An alternative provision placement as a plan (issue 17; ap.h reads it, the rules in
+ * src/rules/ap.c): by whom and why (ap.h's vocabularies, checked in or_plan_check_row), the
+ * provider of the register, the longest it may last, the sessions a week, what it is for and
+ * how the pupil goes back. */
+static const or_plan_field ap_fields[] = {
+    {"placed_by", "Who placed the pupil", "school or la", TXT, true, NULL, false, 10, NULL,
+     "Select who placed the pupil"},
+    {"provider", "Provider in the register (optional)", "The provider's address on /ap/providers",
+     TXT, false, NULL, false, 60, NULL, NULL},
+    {"reason", "Reason for the placement", NULL, TXT, true, NULL, false, 40, NULL,
+     "Select the reason for the placement"},
+    {"max_end", "Latest end date", "The placement may not run past it without a new decision", DATE,
+     true, NULL, false, 0, NULL, "Enter the latest end date"},
+    {"sessions_per_week", "Sessions a week", "Half-day sessions at the provision, from 1 to 10",
+     NUM, true, NULL, false, 10, NULL, "Enter the sessions a week"},
+    {"objectives", "Objectives", "What the placement is for, and how progress will be measured",
+     AREA, true, NULL, false, 3000, NULL, "Enter the objectives"},
+    {"reintegration_plan", "Reintegration plan",
+     "How and when the pupil goes back to school, or moves on", AREA, true, NULL, false, 3000, NULL,
+     "Enter the reintegration plan"},
+    {"reintegration_date", "Planned reintegration date (optional)", NULL, DATE, false, NULL, false,
+     0, NULL, NULL},
+};
+
 #define N(a) (int)(sizeof a / sizeof a[0])
 
 static const or_plan_kind kinds[] = {
@@ -161,6 +186,9 @@ static const or_plan_kind kinds[] = {
      N(referral_fields)},
     {"referral_update", "Referral update", "update", "Date of this step", NULL, NULL, false,
      update_fields, N(update_fields)},
+    {"ap_placement", "Alternative provision placement", "placement", "Start date",
+     "Planned end date", "The last day the pupil is planned to attend the provision", true,
+     ap_fields, N(ap_fields)},
 };
 _Static_assert(N(peap_fields) <= OR_PLAN_MAX_FIELDS, "a kind has at most OR_PLAN_MAX_FIELDS");
 
@@ -418,6 +446,29 @@ or_code or_plan_details_read(const or_plan_kind *k, const char *json, or_arena *
     return rc;
 }
 
+/* An AP placement's details: the plan's checks, then who placed the pupil and why from ap.h's
+ * vocabularies. */
+static or_code ap_check(const or_plan_kind *k, const char *details, or_error *err)
+{
+    or_arena arena = OR_ARENA_INIT;
+    or_plan_values v;
+    or_code rc = or_plan_details_read(k, details, &arena, &v, err);
+    or_plan_error e;
+    if (!rc && or_plan_check(k, NULL, &v, &e, 1))
+        rc = or_fail(err, OR_EINPUT, "%s", e.message);
+    const char *by = v.text[or_plan_field_index(k, "placed_by")],
+               *why = v.text[or_plan_field_index(k, "reason")];
+    char q[48];
+    if (!rc && !or_ap_label(OR_AP_PLACED_BY, by))
+        rc = or_fail(err, OR_EINPUT, "placed_by: '%s' is not who places a pupil (expected %s)",
+                     quote(by, q), or_ap_ids(OR_AP_PLACED_BY));
+    if (!rc && !or_ap_label(OR_AP_REASON, why))
+        rc = or_fail(err, OR_EINPUT, "reason: '%s' is not a reason for a placement (expected %s)",
+                     quote(why, q), or_ap_ids(OR_AP_REASON));
+    or_arena_free(&arena);
+    return rc;
+}
+
 or_code or_plan_check_row(const char *type, const char *outcome, const char *to,
                           const char *details, const char **column, or_error *err)
 {
@@ -444,6 +495,8 @@ or_code or_plan_check_row(const char *type, const char *outcome, const char *to,
     if (!details)
         return OR_OK;
     *column = "details";
+    if (!strcmp(type, "ap_placement"))
+        return ap_check(k, details, err);
     or_arena arena = OR_ARENA_INIT;
     or_plan_values v;
     or_code rc = or_plan_details_read(k, details, &arena, &v, err);

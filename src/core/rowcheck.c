@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "onroll/ap.h"
 #include "onroll/measures.h"
 #include "onroll/nccis.h"
 #include "onroll/plans.h"
@@ -27,7 +28,8 @@ static const or_event_type types[] = {
     {"managed_move", B(OR_EV_TO_URN), 0, "managed move to another school", NULL},
     {"off_site_direction", B(OR_EV_END), B(OR_EV_TO_URN) | B(OR_EV_PROVIDER),
      "directed off-site to improve behaviour", NULL},
-    {"ap_placement", B(OR_EV_PROVIDER) | B(OR_EV_END), 0, "alternative provision placement", NULL},
+    {"ap_placement", B(OR_EV_PROVIDER) | B(OR_EV_END), B(OR_EV_DETAILS),
+     "alternative provision placement", NULL},
     {"part_time_timetable", B(OR_EV_END), B(OR_EV_DETAILS), "reduced timetable", NULL},
     {"ehe", 0, 0, "removed from roll to elective home education", NULL},
     {"cme", 0, 0, "child missing education", NULL},
@@ -36,7 +38,9 @@ static const or_event_type types[] = {
     {"representations", B(OR_EV_REF), 0, "the parent made representations to the board", EXCL},
     /* `ref` for a duty of an event; a duty of the pupil (STAT-ROLL-DELETION-NOTIFY for a
        registration that ended with no exit) has none (formats.md) */
-    {"action", B(OR_EV_RULE), B(OR_EV_REF) | B(OR_EV_OUTCOME) | B(OR_EV_DELIVERY) | B(OR_EV_TO),
+    {"action", B(OR_EV_RULE),
+     B(OR_EV_REF) | B(OR_EV_OUTCOME) | B(OR_EV_DELIVERY) | B(OR_EV_TO) | B(OR_EV_SESSIONS) |
+         B(OR_EV_DETAILS),
      "a duty done", NULL},
     /* the graduated response (additions to formats.md; plans.h says what `details` holds) */
     {"psp", 0, B(OR_EV_REF) | B(OR_EV_DETAILS), "Pastoral Support Programme started", EXCL},
@@ -87,6 +91,11 @@ static const struct {
     /* the MASH's assessment of a permanent exclusion (issue 17) */
     {"LOCAL-MASH-ASSESS",
      {"no_further_action", "early_help", "section_17", "section_47", "already_open", NULL}},
+    /* alternative provision (issue 17): what was sent and when it arrived, how the pupil is
+     * doing at a review, how the placement ended */
+    {"LOCAL-AP-INFO", {"sent", "received", NULL}},
+    {"LOCAL-AP-REVIEW", {"improving", "no_change", "worse", NULL}},
+    {"LOCAL-AP-MAX", {"reintegrated", "continued", "moved", "destination", NULL}},
 };
 
 bool or_event_ref_ok(const char *type, const char *ref_type, const char **expected)
@@ -146,6 +155,18 @@ static or_code check_event(const or_kind *k, const or_value *r, int *col, or_err
     }
     if (before(&r[OR_EV_END], &r[OR_EV_START]))
         return blame(col, OR_EV_END, err, "is before start (an event cannot end before it starts)");
+    /* sessions on an action: the sessions attended at alternative provision, at its review */
+    if (!strcmp(type, "action") && !r[OR_EV_SESSIONS].null &&
+        (r[OR_EV_RULE].null || strcmp(r[OR_EV_RULE].s, "LOCAL-AP-REVIEW")))
+        return blame(col, OR_EV_SESSIONS, err,
+                     "applies to an action of LOCAL-AP-REVIEW only (the sessions attended at the "
+                     "provision); leave it empty");
+    /* details on an action: what was sent to an alternative provision provider (ap.h) */
+    or_error ae = {0};
+    if (!strcmp(type, "action") &&
+        or_ap_action_details_check(r[OR_EV_RULE].null ? NULL : r[OR_EV_RULE].s,
+                                   r[OR_EV_DETAILS].null ? NULL : r[OR_EV_DETAILS].s, &ae))
+        return blame(col, OR_EV_DETAILS, err, "%s", ae.msg);
     bool exclusion =
         !strcmp(type, "suspension") || !strcmp(type, "lunchtime") || !strcmp(type, "permanent");
     if (exclusion && before(&r[OR_EV_START], &r[OR_EV_DECIDED]))

@@ -14,11 +14,13 @@
  * shown, charted or quoted in a sentence only as that table publishes it: a "c" is never
  * drawn or quoted. Charts (svg.h) sit next to the table they picture. All text is escaped
  * (html/html.h). */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "onroll/published.h"
 #include "onroll/report.h"
@@ -853,5 +855,36 @@ or_code or_scrutiny_write_warned(or_store *s, const or_columns *c, const or_scru
     }
     or_sb_release(&doc);
     or_arena_free(&arena);
+    return rc;
+}
+
+or_code or_scrutiny_pdf(or_store *s, const or_columns *c, const or_scrutiny_opts *o, or_sb *out,
+                        or_scrutiny_warn warn, void *ctx, or_error *err)
+{
+    const char *tmp = getenv("TMPDIR");
+    char path[512];
+    snprintf(path, sizeof path, "%s/onroll-scrutiny-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    int fd = mkstemp(path);
+    if (fd < 0)
+        return or_fail(err, OR_EIO, "cannot make a temporary file in %s: %s",
+                       tmp && *tmp ? tmp : "/tmp", strerror(errno));
+    close(fd);
+    or_scrutiny_opts po = *o;
+    po.pdf = true;
+    po.path = path;
+    or_code rc = or_scrutiny_write_warned(s, c, &po, NULL, warn, ctx, err);
+    FILE *f = rc ? NULL : fopen(path, "rb");
+    if (!rc && !f)
+        rc = or_fail(err, OR_EIO, "%s: cannot read the PDF: %s", path, strerror(errno));
+    if (f) {
+        char buf[65536];
+        size_t n;
+        while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+            or_sb_add(out, buf, n);
+        if (ferror(f))
+            rc = or_fail(err, OR_EIO, "%s: cannot read the PDF: %s", path, strerror(errno));
+        fclose(f);
+    }
+    unlink(path);
     return rc;
 }

@@ -210,6 +210,35 @@ static const or_rule rows[OR_RULE__COUNT] = {
          ATTENDANCE "; the LA's attendance policy (the social worker and the Virtual School hear "
                     "promptly about attendance concerns)",
          PUPIL(or_local_attend_alert), .done = {.how = OR_DONE_NOTHING}},
+    /* alternative provision (issue 17; ap_rules.c). The guidance's paragraphs were not read
+     * from the source itself (unconfirmed): the sections named are where the rule is taken from */
+    [OR_RULE_LOCAL_AP_NOTIFY_LA] =
+        {ID(LOCAL_AP_NOTIFY_LA), LOCAL, "school",
+         "Tell the local authority of every alternative provision placement by its start "
+         "(recording it in onroll does).",
+         OR_SRC_AP ", the local authority's oversight of placements (paragraph not verified)", 1,
+         PUPIL(or_local_ap), ACTION},
+    [OR_RULE_LOCAL_AP_INFO] =
+        {ID(LOCAL_AP_INFO), LOCAL, "commissioner (school or LA)",
+         "Send the provider the pupil's information before the placement starts.",
+         OR_SRC_AP ", sharing information with the provider before the placement "
+                   "(paragraph not verified)",
+         1, PUPIL(or_local_ap), ACTION},
+    [OR_RULE_LOCAL_AP_REVIEW] = {ID(LOCAL_AP_REVIEW), LOCAL, "commissioner (school or LA)",
+                                 "Review the placement at least once every half-term.",
+                                 OR_SRC_AP ", reviewing placements (paragraph not verified)", 1,
+                                 PARAMS(OR_P_AP_REVIEW_MIN_DAYS), PUPIL(or_local_ap), ACTION},
+    [OR_RULE_LOCAL_AP_MAX] =
+        {ID(LOCAL_AP_MAX), LOCAL, "commissioner (school or LA)",
+         "End the placement, recording its outcome, by its latest end date.",
+         OR_SRC_AP ", time-limited placements and reintegration (paragraph not verified)", 1,
+         PUPIL(or_local_ap), ACTION},
+    [OR_RULE_LOCAL_APQA_EXPIRY] =
+        {ID(LOCAL_APQA_EXPIRY), LOCAL, "local authority",
+         "Check a provider again before its DBS checks or risk assessment expire.",
+         OR_SRC_APQA ", standard 1 (safeguarding and welfare) and standard 2 (health and "
+                     "safety) (paragraph not verified)",
+         1, PARAMS(OR_P_APQA_NOTICE_DAYS), PUPIL(or_local_ap), ACTION},
 
     /* ---- children at risk (DOMAIN.md §5; risk.c) ---- */
     [OR_RULE_RISK_REPEAT_SUSP] = {ID(RISK_REPEAT_SUSP), INDICATOR, LA_SCHOOL,

@@ -59,6 +59,12 @@ static const or_param_def defs[OR_P__COUNT] = {
     [OR_P_EHE_REVIEW_DAYS] = {"ehe.review_days", "LOCAL-EHE-ENQUIRY", 190, 20, 380, N,
                               "school days from an enquiry that found suitable education to "
                               "the next (190: a school year)"},
+    [OR_P_APQA_NOTICE_DAYS] = {"apqa.notice_days", "LOCAL-APQA-EXPIRY", 20, 0, 190, N,
+                               "school days before an AP provider's check expires that it is "
+                               "shown as due"},
+    [OR_P_AP_REVIEW_MIN_DAYS] = {"ap.review_min_days", "LOCAL-AP-REVIEW", 10, 1, 60, N,
+                                 "school days of a half-term an AP placement runs in that call "
+                                 "for a review in it"},
     [OR_P_RISK_REPEAT_COUNT] = {"risk.repeat_suspensions", "RISK-REPEAT-SUSP", 2, 2, 20, N,
                                 "suspensions in the window that flag repeat suspension"},
     [OR_P_RISK_REPEAT_WEEKS] = {"risk.repeat_weeks", "RISK-REPEAT-SUSP", 12, 1, 52, N,

@@ -25,7 +25,12 @@
 #define OR_SRC_LOCAL "LA local protocol (Hackney No Need to Exclude)"
 #define OR_SRC_WT    "Working Together to Safeguard Children 2023"
 #define OR_SRC_RISK  "onroll early identification indicator (configurable)"
-#define OR_SRC_CAP   "Education Act 2002 s51A; " OR_SRC_REGS " reg 4"
+#define OR_SRC_AP                                                                                  \
+    "DfE Arranging alternative provision: a guide for local authorities and schools (February "    \
+    "2025)"
+#define OR_SRC_APQA                                                                                \
+    "DfE Non-school alternative provision: voluntary national standards (August 2025)"
+#define OR_SRC_CAP "Education Act 2002 s51A; " OR_SRC_REGS " reg 4"
 
 /* ---- the duty kit ---- */
 
@@ -152,6 +157,8 @@ void or_local_cnis(or_duty_ctx *c);
 void or_stat_deletion(or_duty_ctx *c);
 void or_local_mash(or_duty_ctx *c);
 void or_local_attend_alert(or_duty_ctx *c);
+/* ap_rules.c (issue 17: alternative provision placements) */
+void or_local_ap(or_duty_ctx *c);
 
 /* risk.c (DOMAIN.md §5) */
 void or_risk_repeat(or_risk_ctx *c);

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "onroll/ap.h"
 #include "onroll/rules.h"
 #include "web/form.h"
 #include "web/view.h"
@@ -65,6 +66,22 @@ static const gov_choice mash_outcomes[] = {
      "Enquiries under section 47 of the Children Act 1989"},
     {"already_open", "Already open to children's social care", NULL},
 };
+/* alternative provision (issue 17): the information's trail, a review, how it ended */
+static const gov_choice ap_info_outcomes[] = {
+    {"sent", "Sent to the provider", NULL},
+    {"received", "The provider confirmed it was received", NULL},
+};
+static const gov_choice ap_review_outcomes[] = {
+    {"improving", "Improving", NULL},
+    {"no_change", "No change", NULL},
+    {"worse", "Getting worse", NULL},
+};
+static const gov_choice ap_end_outcomes[] = {
+    {"reintegrated", "Reintegrated into school", NULL},
+    {"continued", "Placement continued under a new decision", NULL},
+    {"moved", "Moved to another placement", NULL},
+    {"destination", "Left for another destination (say which in the notes)", NULL},
+};
 
 enum {
     F_URN,
@@ -74,9 +91,11 @@ enum {
     F_EVENT_ID,
     F_DONE,
     F_OUTCOME,
+    F_WHAT,
     F_DELIVERY,
     F_TO,
     F_NOTES,
+    F_SESSIONS,
     F__N
 };
 static const form_field fields[F__N] = {
@@ -103,32 +122,50 @@ static const form_field fields[F__N] = {
               .noun = "person told", .column = FORM_COLUMN(OR_EV_TO)},
     [F_NOTES] = {"notes", "Notes (optional)", NULL, FORM_TEXTAREA, .rows = 3,
                  .column = FORM_COLUMN(OR_EV_NOTES)},
+    /* LOCAL-AP-REVIEW only: attendance at the provision */
+    [F_SESSIONS] = {"sessions",
+                    "Sessions attended at the provision since the last review "
+                    "(optional)",
+                    "Half-day sessions, for example 18", FORM_NUMBER, .noun = "sessions attended",
+                    .column = FORM_COLUMN(OR_EV_SESSIONS), .min = 1, .max = 90,
+                    .width = "govuk-input--width-3"},
+    /* LOCAL-AP-INFO only: what was sent (the action's details, ap.h) */
+    [F_WHAT] = {"what", "What was sent or received",
+                "For example: the pupil's needs and SEN support, attendance, safeguarding "
+                "information, the placement's objectives",
+                FORM_TEXTAREA, FORM_REQUIRED, .missing = "Enter what was sent or received",
+                .max = 2000, .rows = 3},
 };
 
 /* The outcomes a rule's action may have (rowcheck.c), or NULL. */
 static const gov_choice *outcomes_of(const char *rule, int *n)
 {
-    if (!strcmp(rule, "STAT-GB-15DAY") || !strcmp(rule, "STAT-GB-50DAY") ||
-        !strcmp(rule, "STAT-IRP-RECONSIDER")) {
-        *n = 2;
-        return board_outcomes;
+#define OUTCOMES(r, list)                                                                          \
+    {                                                                                              \
+        r, list, (int)(sizeof list / sizeof list[0])                                               \
     }
-    if (!strcmp(rule, "STAT-IRP-MEET")) {
-        *n = 3;
-        return panel_outcomes;
-    }
-    if (!strcmp(rule, "LOCAL-CME-ENQUIRY")) {
-        *n = 5;
-        return cme_outcomes;
-    }
-    if (!strcmp(rule, "LOCAL-EHE-ENQUIRY")) {
-        *n = 5;
-        return ehe_outcomes;
-    }
-    if (!strcmp(rule, "LOCAL-MASH-ASSESS")) {
-        *n = 5;
-        return mash_outcomes;
-    }
+    static const struct {
+        const char *rule;
+        const gov_choice *choices;
+        int n;
+    } by_rule[] = {
+        OUTCOMES("STAT-GB-15DAY", board_outcomes),
+        OUTCOMES("STAT-GB-50DAY", board_outcomes),
+        OUTCOMES("STAT-IRP-RECONSIDER", board_outcomes),
+        OUTCOMES("STAT-IRP-MEET", panel_outcomes),
+        OUTCOMES("LOCAL-CME-ENQUIRY", cme_outcomes),
+        OUTCOMES("LOCAL-EHE-ENQUIRY", ehe_outcomes),
+        OUTCOMES("LOCAL-MASH-ASSESS", mash_outcomes),
+        OUTCOMES("LOCAL-AP-INFO", ap_info_outcomes),
+        OUTCOMES("LOCAL-AP-REVIEW", ap_review_outcomes),
+        OUTCOMES("LOCAL-AP-MAX", ap_end_outcomes),
+    };
+#undef OUTCOMES
+    for (size_t i = 0; i < sizeof by_rule / sizeof by_rule[0]; i++)
+        if (!strcmp(rule, by_rule[i].rule)) {
+            *n = by_rule[i].n;
+            return by_rule[i].choices;
+        }
     *n = 0;
     return NULL;
 }
@@ -378,6 +415,10 @@ static bool prepare(const web_request *req, web_response *res, action_page *a)
         form_off(f, F_DELIVERY);
         form_off(f, F_TO);
     }
+    if (strcmp(rule, "LOCAL-AP-REVIEW"))
+        form_off(f, F_SESSIONS);
+    if (strcmp(rule, "LOCAL-AP-INFO"))
+        form_off(f, F_WHAT);
     return true;
 }
 
@@ -423,6 +464,17 @@ static bool row(form *f, const char **cells, const char **detail, void *ctx)
     form_cells(f, cells);
     cells[OR_EV_REF] = ref;
     cells[OR_EV_RULE] = rule;
+    if (!strcmp(rule, "LOCAL-AP-INFO")) { /* what was sent, as the action's details (ap.h) */
+        or_sb json = OR_SB_INIT;
+        or_error err = {0};
+        if (or_ap_info_json(form_text(f, F_WHAT), &json, &err)) {
+            or_sb_release(&json);
+            form_error(f, F_WHAT, "Enter what was sent or received");
+            return false;
+        }
+        cells[OR_EV_DETAILS] = or_arena_strdup(req->arena, or_sb_str(&json));
+        or_sb_release(&json);
+    }
     *detail = or_arena_printf(req->arena, "recorded action %s: %s for %s at school %s on %s", id,
                               rule, ref, urn, cells[OR_EV_START]);
     return true;

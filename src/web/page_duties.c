@@ -19,6 +19,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "web/ap_web.h"
 #include "web/list.h"
 #include "web/plans_web.h"
 #include "web/view.h"
@@ -380,6 +381,7 @@ static void duties_page(const web_request *req, web_response *res, view_snapshot
                          or_arena_printf(req->arena, "Recorded as done: %s", rule_label(recorded)),
                          true);
     html_raw(out, "<h1 class=\"govuk-heading-l\">Duties</h1>\n");
+    page_ap_duties_section(out, req); /* the LA's: AP providers' checks due (ap_web.h) */
     list_start(out, &l);
     if (list_table_start(out, &l)) {
         for (int i = l.first; i < l.last; i++)

@@ -122,19 +122,19 @@ static void measure(or_sb *out, const web_request *req, const or_cmp *c, const c
             shown += !isnan(series[s].values[y]);
     html_printf(out, "<h2 class=\"govuk-heading-m\">%s</h2>\n", or_cmp_measure_name(m));
     if (shown) {
-        or_sb desc = OR_SB_INIT;
-        or_sb_addf(&desc, "%s, %s, %s to %s. ", or_cmp_measure_name(m), types[q->type].label,
-                   labels[0], labels[c->nyears - 1]);
+        /* the chart's description (plain text: the SVG writer escapes it) */
+        const char *desc = or_arena_printf(a, "%s, %s, %s to %s. ", or_cmp_measure_name(m),
+                                           types[q->type].label, labels[0], labels[c->nyears - 1]);
         for (int s = 0; s < ns; s++) {
             int last = -1;
             for (int y = 0; y < c->nyears; y++)
                 if (!isnan(series[s].values[y]))
                     last = y;
             if (last >= 0)
-                or_sb_addf(&desc, "%s: %.2f in %s. ", series[s].name, series[s].values[last],
-                           labels[last]);
+                desc = or_arena_printf(a, "%s%s: %.2f in %s. ", desc, series[s].name,
+                                       series[s].values[last], labels[last]);
         }
-        or_sb_adds(&desc, "Every figure is in the table below the chart.");
+        desc = or_arena_printf(a, "%sEvery figure is in the table below the chart.", desc);
         static const char *const ids[OR_CMP__MEASURES] = {"chart-cmp-susp", "chart-cmp-one",
                                                           "chart-cmp-perm"};
         or_svg_line_chart lc = {
@@ -142,7 +142,7 @@ static void measure(or_sb *out, const web_request *req, const or_cmp *c, const c
              or_arena_printf(a, "%s, %s: %s against England%s", or_cmp_measure_name(m),
                              types[q->type].label, c->la_label,
                              ns > 2 ? ", the region and neighbours" : ""),
-             or_sb_str(&desc)},
+             desc},
             m == OR_CMP_ONE ? "%" : "Per 100 pupils",
             c->nyears,
             labels,
@@ -152,7 +152,6 @@ static void measure(or_sb *out, const web_request *req, const or_cmp *c, const c
         html_raw(out, "<div class=\"onroll-chart\">\n");
         or_svg_line(out, &lc);
         html_raw(out, "</div>\n");
-        or_sb_release(&desc);
     }
     or_table t;
     or_cmp_table(c, m, (or_cmp_type)q->type, a, &t);

@@ -145,7 +145,7 @@ static void report_page(const web_request *req, web_response *res, view_snapshot
     }
     if (shown) {
         gov_table_start(out, "Destinations", heads, 4);
-        or_sb_add(out, or_sb_str(&table), table.len);
+        html_kept(out, or_sb_str(&table), table.len); /* built above through the helpers */
         gov_table_end(out);
     }
     or_sb_release(&table);

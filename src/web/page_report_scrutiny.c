@@ -26,38 +26,6 @@ static void warn_log(void *ctx, const char *message)
     fprintf(stderr, "onroll: scrutiny report %d/%02d: warning: %s\n", ay, (ay + 1) % 100, message);
 }
 
-/* The PDF of the report (o->pdf) into out: printed to a private temporary file, read back and
- * the file removed. */
-static or_code scrutiny_pdf(const web_request *req, const or_columns *c, or_scrutiny_opts *o,
-                            or_sb *out, or_error *err)
-{
-    const char *tmp = getenv("TMPDIR");
-    char path[512];
-    snprintf(path, sizeof path, "%s/onroll-scrutiny-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    int fd = mkstemp(path);
-    if (fd < 0)
-        return or_fail(err, OR_EIO, "cannot make a temporary file in %s: %s",
-                       tmp && *tmp ? tmp : "/tmp", strerror(errno));
-    close(fd);
-    o->path = path;
-    or_code rc = or_scrutiny_write_warned(req->store, c, o, NULL, warn_log, &o->ay, err);
-    FILE *f = rc ? NULL : fopen(path, "rb");
-    if (!rc && !f)
-        rc = or_fail(err, OR_EIO, "%s: cannot read the PDF: %s", path, strerror(errno));
-    if (f) {
-        char buf[65536];
-        size_t n;
-        while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-            or_sb_add(out, buf, n);
-        if (ferror(f))
-            rc = or_fail(err, OR_EIO, "%s: cannot read the PDF: %s", path, strerror(errno));
-        fclose(f);
-    }
-    unlink(path);
-    o->path = NULL;
-    return rc;
-}
-
 void page_reports_scrutiny(const web_request *req, web_response *res)
 {
     if (report_refuse_unsuppressed(req, res))
@@ -94,7 +62,7 @@ void page_reports_scrutiny(const web_request *req, web_response *res)
     or_scrutiny_opts o = {ay, unsuppressed ? 0 : OR_SUPPRESS_THRESHOLD, NULL, pdf};
     or_code rc;
     if (pdf) {
-        rc = scrutiny_pdf(req, c, &o, &res->body, &err);
+        rc = or_scrutiny_pdf(req->store, c, &o, &res->body, warn_log, &o.ay, &err);
     } else {
         FILE *f = web_body_stream(res);
         /* what the report did without goes to the server's log (/reports shows it first) */

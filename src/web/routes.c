@@ -94,6 +94,20 @@ const web_route web_routes[] = {
      * the analyst: the published statistics are their work), edited by the LA; a pupil's
      * interventions recorded by those who record (the LA; a school for its own pupils).
      * /interventions/new before /interventions/{id}, which would match it. */
+    /* alternative provision (issue 17): the register (the LA writes, schools read) and the
+     * placements (a school sees its own; the LA every one). /new before /{slug}. */
+    {"GET", "/ap/providers", page_ap_providers, WEB_RECORD_ROLES, 0, NULL},
+    {"GET", "/ap/providers/download", page_ap_providers_download, WEB_RECORD_ROLES, 0, NULL},
+    {"GET", "/ap/providers/new", page_ap_provider_new, WEB_LA, 0, NULL},
+    {"POST", "/ap/providers/new", page_ap_provider_new_post, WEB_LA, 0, NULL},
+    {"GET", "/ap/providers/{slug}", page_ap_provider, WEB_RECORD_ROLES, 0, NULL},
+    {"GET", "/ap/providers/{slug}/qa", page_ap_provider_qa, WEB_LA, 0, NULL},
+    {"POST", "/ap/providers/{slug}/qa", page_ap_provider_qa_post, WEB_LA, 0, NULL},
+    {"GET", "/ap/placements", page_ap_placements, WEB_RECORD_ROLES, 0, "Placements"},
+    {"GET", "/ap/placements/download", page_ap_placements_download, WEB_RECORD_ROLES, 0, NULL},
+    {"GET", "/pupils/{upn}/ap/new", page_ap_placement_new, WEB_RECORD_ROLES, WEB_F_PUPIL, NULL},
+    {"POST", "/pupils/{upn}/ap/new", page_ap_placement_new_post, WEB_RECORD_ROLES, WEB_F_PUPIL,
+     NULL},
     {"GET", "/interventions", page_interventions, WEB_PUPIL_ROLES, 0, "Interventions"},
     {"GET", "/interventions/new", page_intervention_new, WEB_LA, 0, NULL},
     {"POST", "/interventions/new", page_intervention_new_post, WEB_LA, 0, NULL},

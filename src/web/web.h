@@ -470,4 +470,18 @@ void api_post_pupils(const web_request *req, web_response *res); /* api_ingest.c
 void api_post_ctf(const web_request *req, web_response *res);    /* api_ctf.c */
 void api_get_duties(const web_request *req, web_response *res);  /* api_duties.c */
 
+/* alternative provision (issue 17): page_ap_providers.c, page_ap_placements.c,
+ * page_ap_placement_new.c (the blocks on other pages: ap_web.h) */
+void page_ap_providers(const web_request *req, web_response *res);
+void page_ap_providers_download(const web_request *req, web_response *res);
+void page_ap_provider_new(const web_request *req, web_response *res);
+void page_ap_provider_new_post(const web_request *req, web_response *res);
+void page_ap_provider(const web_request *req, web_response *res);
+void page_ap_provider_qa(const web_request *req, web_response *res);
+void page_ap_provider_qa_post(const web_request *req, web_response *res);
+void page_ap_placements(const web_request *req, web_response *res);
+void page_ap_placements_download(const web_request *req, web_response *res);
+void page_ap_placement_new(const web_request *req, web_response *res);
+void page_ap_placement_new_post(const web_request *req, web_response *res);
+
 #endif

@@ -304,4 +304,30 @@ while read -r method pattern admits flags; do
 done <"$WORK/routes"
 
 expect_eq "nothing was saved by the empty forms" "$EVENTS_BEFORE" "$(sql "SELECT COUNT(*) FROM events")"
+
+# ---- alternative provision placements (issue 17): a school sees only its own pupils' ----
+# one placement of the school's pupil at the school, one of the outside pupil at its own school
+S_UPN=$UPN_school
+S_AT=$(sql "SELECT urn FROM enrolments WHERE upn = '$S_UPN' ORDER BY start_date DESC LIMIT 1")
+O_AT=$(sql "SELECT urn FROM events WHERE event_id = 'MATRIX-$OUTSIDE'")
+printf 'event_id,upn,urn,type,start,provider,end
+AP-M1,%s,%s,ap_placement,%s,Matrix Provider One,%s
+AP-M2,%s,%s,ap_placement,%s,Matrix Provider Two,%s
+' \
+    "$S_UPN" "$S_AT" "$TODAY" "$(date -d '+30 days' +%Y-%m-%d)" \
+    "$OUTSIDE" "$O_AT" "$TODAY" "$(date -d '+30 days' +%Y-%m-%d)" >"$WORK/ap.csv"
+expect_status "two placements" 0 "$ONROLL" import "$WORK/ap.csv"
+set -- $(awk '$1 == "la_officer" { print $2, $4 }' "$WORK/demo.out")
+sign_in "$WORK/la_officer.jar" "$1" "$2" >/dev/null
+sleep 1.2 # the live model catches up every second
+expect_eq "the LA's placements download" 200 "$(get "$WORK/la_officer.jar" /ap/placements/download)"
+expect_in "... the school's pupil" "$S_UPN" "$WORK/body"
+expect_in "... the outside pupil" "$OUTSIDE" "$WORK/body"
+expect_eq "the school's placements download" 200 "$(get "$WORK/school.jar" /ap/placements/download)"
+expect_in "... its own pupil" "$S_UPN" "$WORK/body"
+expect_not_in "... not a pupil outside its scope" "$OUTSIDE" "$WORK/body"
+expect_not_in "... nor that pupil's provider" "Matrix Provider Two" "$WORK/body"
+expect_eq "the school's placements page" 200 "$(get "$WORK/school.jar" /ap/placements)"
+expect_in "... its own placement" "Matrix Provider One" "$WORK/body"
+expect_not_in "... not the other" "Matrix Provider Two" "$WORK/body"
 finish

@@ -19,8 +19,9 @@ static void kinds_are_well_formed(void **state)
 {
     (void)state;
     static const char *const types[] = {
-        "psp", "plan_review", "peap", "pep", "part_time_timetable", "referral", "referral_update"};
-    assert_int_equal(or_plan_kinds_count(), 7);
+        "psp",      "plan_review",     "peap",        "pep", "part_time_timetable",
+        "referral", "referral_update", "ap_placement"};
+    assert_int_equal(or_plan_kinds_count(), 8); /* issue 17 adds the AP placement */
     for (size_t t = 0; t < sizeof types / sizeof types[0]; t++) {
         const or_plan_kind *k = or_plan_kind_find(types[t]);
         assert_non_null(k);
