@@ -72,4 +72,10 @@ or_code or_reu_kpi_from_model(const or_model *m, int ay, or_date as_of, or_arena
 or_code or_reu_kpi_table(const or_reu_kpi *k, int threshold, or_arena *a, or_table *out,
                          or_error *err);
 
+/* The table in three parts for a screen or a page (each narrow enough to read): the school and,
+ * part 0, the referrals and the response; 1, sustained in school; 2, suspensions. Cells shared
+ * with t (in the arena). */
+enum { OR_REU_PART_REFERRALS, OR_REU_PART_SUSTAINED, OR_REU_PART_SUSPENSIONS, OR_REU_PART__N };
+void or_reu_kpi_part(const or_table *t, int part, or_arena *a, or_table *out);
+
 #endif

@@ -25,7 +25,7 @@ static const cli_opt_doc report_opts[] = {
     {"--out FILE", "write to FILE (scrutiny's PDF needs it)"},
     {"--unsuppressed", "no suppression of small numbers (LA users only; written to the audit log)"},
     {"--threshold N", "suppress counts below N; default 2 for scrutiny, else as formats.md"},
-    {"--as-of YYYY-MM-DD", "outcomes: the day the terms are counted to; default today"},
+    {"--as-of YYYY-MM-DD", "outcomes, reu: the day the terms are counted to; default today"},
     {"--intervention ID", "outcomes: only that intervention"},
     {"--level national|regional|la", "benchmarks: only the DfE's rows of that level"},
     {"--la CODE", "benchmarks: only that LA's rows (the DfE's three-digit code, such as 201)"},
@@ -37,6 +37,7 @@ static const char *const report_examples[] = {
     "onroll report scrutiny --year 2025/26 --format pdf --out scrutiny.pdf",
     "onroll report outcomes --intervention IV-12",
     "onroll report benchmarks --year 2022/23 --level national",
+    "onroll report reu --year 2025/26 --format csv",
     NULL,
 };
 const cli_doc cmd_report_doc = {
@@ -46,7 +47,8 @@ const cli_doc cmd_report_doc = {
     "CODE] [--format csv|html|json|pdf] [--out FILE] [--unsuppressed] [--threshold N] [--db "
     "URL]\noutcomes [--as-of YYYY-MM-DD] [--intervention ID] [--threshold N | --unsuppressed] "
     "[--db URL]\nbenchmarks [--year YYYY/YY] [--level national|regional|la] [--la CODE] "
-    "[--format table|csv|json] [--db URL]",
+    "[--format table|csv|json] [--db URL]\nreu --year YYYY/YY [--as-of YYYY-MM-DD] [--format "
+    "table|csv|json] [--threshold N | --unsuppressed] [--db URL]",
     report_opts, report_examples};
 
 typedef or_code (*report_fn)(const or_columns *, const or_report_opts *, or_arena *, or_table *,
@@ -86,6 +88,8 @@ int cmd_report(int argc, char **argv)
         return cmd_report_outcomes(argc, argv);
     if (!strcmp(what, "benchmarks"))
         return cmd_report_benchmarks(argc, argv);
+    if (!strcmp(what, "reu"))
+        return cmd_report_reu(argc, argv);
     static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
                                          {"year", required_argument, NULL, 'y'},
                                          {"by", required_argument, NULL, 'b'},

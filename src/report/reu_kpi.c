@@ -431,3 +431,38 @@ or_code or_reu_kpi_table(const or_reu_kpi *k, int threshold, or_arena *a, or_tab
     out->cells = cells;
     return OR_OK;
 }
+
+void or_reu_kpi_part(const or_table *t, int part, or_arena *a, or_table *out)
+{
+    static const int cols[OR_REU_PART__N][7] = {
+        {C_SCHOOL, C_RECEIVED, C_ACCEPTED, C_DECLINED, C_MEDIAN, C_WITHIN_PCT, -1},
+        {C_SCHOOL, C_EXITED, C_DUE6, C_KEPT6_PCT, C_DUE12, C_KEPT12_PCT, -1},
+        {C_SCHOOL, C_SUSP_N, C_BEFORE, C_AFTER, C_BEFORE_PP, C_AFTER_PP, -1},
+    };
+    static const char *const titles[OR_REU_PART__N] = {
+        "Referrals and the response", "In school 6 and 12 months after the exit",
+        "Suspensions in the term before the referral and the term after the exit"};
+    memset(out, 0, sizeof *out);
+    if (part < 0 || part >= OR_REU_PART__N || t->ncols != C__N)
+        return;
+    int n = 0;
+    while (n < 7 && cols[part][n] >= 0)
+        n++;
+    out->title = titles[part];
+    out->ncols = n;
+    out->nrows = t->nrows;
+    const char **hd = or_arena_calloc(a, (size_t)n, sizeof *heads);
+    bool *numeric = or_arena_calloc(a, (size_t)n, sizeof *numeric);
+    const char **cells =
+        or_arena_calloc(a, (size_t)n * (size_t)(t->nrows ? t->nrows : 1), sizeof *cells);
+    for (int j = 0; j < n; j++) {
+        hd[j] = t->cols[cols[part][j]];
+        numeric[j] = t->numeric[cols[part][j]];
+        for (int i = 0; i < t->nrows; i++)
+            cells[(size_t)i * (size_t)n + (size_t)j] =
+                t->cells[(size_t)i * (size_t)t->ncols + (size_t)cols[part][j]];
+    }
+    out->cols = hd;
+    out->numeric = numeric;
+    out->cells = cells;
+}
