@@ -283,6 +283,10 @@ void page_reports(const web_request *req, web_response *res)
                   "Outcomes of interventions</a>: for each intervention, the pupils, the mean "
                   "change of every measure before and after with its 95% confidence interval, "
                   "and suspensions in the term before and after.</p>\n");
+    html_raw(out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/reports/reu\">"
+                  "Re-engagement Unit</a>: referrals received and accepted, response times in "
+                  "school days, pupils still in school 6 and 12 months after leaving the unit, "
+                  "and their suspensions before and after.</p>\n");
     if (have) {
         html_printf(out, "<h2 class=\"govuk-heading-l\">%s</h2>\n", t.title ? t.title : "");
         if (q.opts.unsuppressed)

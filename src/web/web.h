@@ -413,6 +413,8 @@ void page_outcomes_post(const web_request *req, web_response *res);   /* page_ou
 void page_report_outcomes(const web_request *req, web_response *res); /* page_report_outcomes.c */
 void page_report_outcomes_download(const web_request *req,
                                    web_response *res); /* page_report_outcomes.c */
+void page_report_reu(const web_request *req, web_response *res);          /* page_report_reu.c */
+void page_report_reu_download(const web_request *req, web_response *res); /* page_report_reu.c */
 /* The name of an intervention of the directory for people (interventions.h), its id when the
  * directory does not hold it. (page_outcomes.c) */
 const char *web_intervention_name(const web_request *req, const char *id);
