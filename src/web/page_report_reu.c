@@ -137,9 +137,9 @@ static const char *words(const web_request *req, const char *v, const char *unit
 static void la_summary(or_sb *out, const web_request *req, const or_table *t, int deadline)
 {
     gov_summary_start(out);
-    gov_summary_row(out, "Referrals received", total(req, t, "received"));
-    gov_summary_row(out, "Accepted", total(req, t, "accepted"));
-    gov_summary_row(out, "Declined", total(req, t, "declined"));
+    gov_summary_row(out, "Referrals received", words(req, total(req, t, "received"), ""));
+    gov_summary_row(out, "Accepted", words(req, total(req, t, "accepted"), ""));
+    gov_summary_row(out, "Declined", words(req, total(req, t, "declined"), ""));
     gov_summary_row(out, "Median response",
                     words(req, total(req, t, "response_median_days"), " school days"));
     gov_summary_row(out, or_arena_printf(req->arena, "Accepted within %d school days", deadline),
