@@ -57,6 +57,7 @@ int cmd_report(int argc, char **argv);
 int cmd_report_outcomes(int argc, char **argv);   /* `report outcomes` */
 int cmd_report_benchmarks(int argc, char **argv); /* `report benchmarks` */
 int cmd_report_reu(int argc, char **argv);        /* `report reu` */
+int cmd_report_offroll(int argc, char **argv);    /* `report offrolling` */
 int cmd_user(int argc, char **argv);
 int cmd_interventions(int argc, char **argv);
 int cmd_notify(int argc, char **argv);

@@ -38,6 +38,7 @@ static const char *const report_examples[] = {
     "onroll report outcomes --intervention IV-12",
     "onroll report benchmarks --year 2022/23 --level national",
     "onroll report reu --year 2025/26 --format csv",
+    "onroll report offrolling --year 2025/26 --concern",
     NULL,
 };
 const cli_doc cmd_report_doc = {
@@ -48,7 +49,8 @@ const cli_doc cmd_report_doc = {
     "URL]\noutcomes [--as-of YYYY-MM-DD] [--intervention ID] [--threshold N | --unsuppressed] "
     "[--db URL]\nbenchmarks [--year YYYY/YY] [--level national|regional|la] [--la CODE] "
     "[--format table|csv|json] [--db URL]\nreu --year YYYY/YY [--as-of YYYY-MM-DD] [--format "
-    "table|csv|json] [--threshold N | --unsuppressed] [--db URL]",
+    "table|csv|json] [--threshold N | --unsuppressed] [--db URL]\noffrolling --year YYYY/YY "
+    "[--concern] [--format table|csv|json] [--threshold N | --unsuppressed] [--db URL]",
     report_opts, report_examples};
 
 typedef or_code (*report_fn)(const or_columns *, const or_report_opts *, or_arena *, or_table *,
@@ -90,6 +92,8 @@ int cmd_report(int argc, char **argv)
         return cmd_report_benchmarks(argc, argv);
     if (!strcmp(what, "reu"))
         return cmd_report_reu(argc, argv);
+    if (!strcmp(what, "offrolling"))
+        return cmd_report_offroll(argc, argv);
     static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
                                          {"year", required_argument, NULL, 'y'},
                                          {"by", required_argument, NULL, 'b'},
