@@ -282,3 +282,86 @@ or_code or_offroll_table(const or_offroll *o, int threshold, bool only_concern, 
     out->cells = cells;
     return OR_OK;
 }
+
+or_code or_offroll_summary(const or_offroll *o, int threshold, or_arena *a, or_table *out,
+                           or_error *err)
+{
+    memset(out, 0, sizeof *out);
+    static const char *const hd[] = {"measure", "la_pupils",     "la_of",
+                                     "la_pct",  "schools_watch", "schools_concern"};
+    const char **cols = or_arena_calloc(a, 6, sizeof *cols);
+    bool *numeric = or_arena_calloc(a, 6, sizeof *numeric);
+    memcpy(cols, hd, sizeof hd);
+    for (int c = 1; c < 6; c++)
+        numeric[c] = true;
+    const char **cells = or_arena_calloc(a, 6 * OR_OFF__N, sizeof *cells);
+    const or_off_row *la = &o->rows[o->n - 1];
+    for (int m = 0; m < OR_OFF__N; m++) {
+        const char **row = &cells[6 * m];
+        int64_t counts[2] = {la->m[m].x, la->m[m].n};
+        uint8_t fl[2];
+        for (int k = 0; k < 2; k++)
+            fl[k] = threshold > 0 && counts[k] > 0 && counts[k] <= threshold ? OR_SUP_PRIMARY
+                                                                             : OR_SUP_NONE;
+        char buf[32];
+        row[0] = headings[m];
+        or_cell_count(counts[0], fl[0], buf, sizeof buf);
+        row[1] = or_arena_strdup(a, buf);
+        or_cell_count(counts[1], fl[1], buf, sizeof buf);
+        row[2] = or_arena_strdup(a, buf);
+        or_cell_rate(counts[0], fl[0], counts[1], fl[1], buf, sizeof buf);
+        row[3] = or_arena_strdup(a, buf);
+        int64_t watch = 0, concern = 0;
+        for (int i = 0; i + 1 < o->n; i++) {
+            const or_off_cell *c = &o->rows[i].m[m];
+            watch += c->classed && c->cls == OR_FUNNEL_WATCH;
+            concern += c->classed && c->cls == OR_FUNNEL_CONCERN;
+        }
+        row[4] = or_arena_printf(a, "%lld", (long long)watch);
+        row[5] = or_arena_printf(a, "%lld", (long long)concern);
+    }
+    (void)err;
+    out->title = or_arena_printf(a, "Off-rolling signals in the local authority, %d/%02d", o->ay,
+                                 (o->ay + 1) % 100);
+    out->ncols = 6;
+    out->nrows = OR_OFF__N;
+    out->cols = cols;
+    out->numeric = numeric;
+    out->cells = cells;
+    return OR_OK;
+}
+
+void or_offroll_screen(const or_table *t, or_arena *a, or_table *out)
+{
+    memset(out, 0, sizeof *out);
+    int ncols = 2 + OR_OFF__N;
+    const char **cols = or_arena_calloc(a, (size_t)ncols, sizeof *cols);
+    bool *numeric = or_arena_calloc(a, (size_t)ncols, sizeof *numeric);
+    const char **cells =
+        or_arena_calloc(a, (size_t)ncols * (size_t)(t->nrows ? t->nrows : 1), sizeof *cells);
+    cols[0] = "school";
+    cols[1] = "roll";
+    numeric[1] = true;
+    for (int m = 0; m < OR_OFF__N; m++) {
+        cols[2 + m] = or_arena_printf(a, "%s_pct", keys[m]);
+        numeric[2 + m] = true;
+    }
+    for (int i = 0; i < t->nrows; i++) {
+        const char *const *in = &t->cells[(size_t)i * (size_t)t->ncols];
+        const char **row = &cells[(size_t)i * (size_t)ncols];
+        row[0] = in[1];
+        row[1] = in[3];
+        for (int m = 0; m < OR_OFF__N; m++) {
+            const char *pct = in[FIRST + PER * m + 2], *cls = in[FIRST + PER * m + 3];
+            row[2 + m] = *cls && strcmp(cls, "within") && strcmp(cls, "z") && strcmp(cls, "c")
+                             ? or_arena_printf(a, "%s, %s", pct, cls)
+                             : pct;
+        }
+    }
+    out->title = t->title;
+    out->ncols = ncols;
+    out->nrows = t->nrows;
+    out->cols = cols;
+    out->numeric = numeric;
+    out->cells = cells;
+}

@@ -685,6 +685,8 @@ or_code or_scrutiny_write(or_store *s, const or_columns *c, const or_scrutiny_op
         rc = scr_write_moves(&x, err);
     if (!rc)
         rc = scr_write_reu(&x, err);
+    if (!rc)
+        rc = scr_write_offroll(&x, err);
     if (!rc) {
         write_commentary(&x);
         write_about(&x);

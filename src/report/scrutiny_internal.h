@@ -97,6 +97,7 @@ or_code scr_write_disp(scr *x, or_error *err);    /* scrutiny_groups.c */
 or_code scr_write_schools(scr *x, or_error *err); /* scrutiny_schools.c */
 or_code scr_write_moves(scr *x, or_error *err);   /* scrutiny_moves.c */
 or_code scr_write_reu(scr *x, or_error *err);     /* scrutiny_reu.c */
+or_code scr_write_offroll(scr *x, or_error *err); /* scrutiny_offroll.c */
 
 /* ---- secondary suppression (scrutiny_mask.c) ----
  *
