@@ -79,11 +79,11 @@ const char *or_offroll_key(int measure);
 or_code or_offroll_table(const or_offroll *o, int threshold, bool only_concern, or_arena *a,
                          or_table *out, or_error *err);
 
-/* The LA's figures, a row per measure: measure (its heading), la (pupils), la_of, la_pct,
- * schools_watch (schools above the 95% upper limit, not the 99.8%), schools_concern (above the
- * 99.8%). Suppressed as the table. */
-or_code or_offroll_summary(const or_offroll *o, int threshold, or_arena *a, or_table *out,
-                           or_error *err);
+/* The LA's figures, a row per measure: measure (its heading), la_pupils, la_of, la_pct and,
+ * when schools, schools_watch (schools above the 95% upper limit, not the 99.8%) and
+ * schools_concern (above the 99.8%). Suppressed as the table. */
+or_code or_offroll_summary(const or_offroll *o, int threshold, bool schools, or_arena *a,
+                           or_table *out, or_error *err);
 /* For a screen: from a table of or_offroll_table, the school and, per measure, its percentage
  * with its funnel class in words when not "within" ("70.00, of concern"). */
 void or_offroll_screen(const or_table *t, or_arena *a, or_table *out);

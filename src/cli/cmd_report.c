@@ -27,6 +27,7 @@ static const cli_opt_doc report_opts[] = {
     {"--threshold N", "suppress counts below N; default 2 for scrutiny, else as formats.md"},
     {"--as-of YYYY-MM-DD", "outcomes, reu: the day the terms are counted to; default today"},
     {"--intervention ID", "outcomes: only that intervention"},
+    {"--concern", "offrolling: only the schools above a 99.8% limit"},
     {"--level national|regional|la", "benchmarks: only the DfE's rows of that level"},
     {"--la CODE", "benchmarks: only that LA's rows (the DfE's three-digit code, such as 201)"},
     {NULL, NULL},

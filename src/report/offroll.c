@@ -283,8 +283,8 @@ or_code or_offroll_table(const or_offroll *o, int threshold, bool only_concern, 
     return OR_OK;
 }
 
-or_code or_offroll_summary(const or_offroll *o, int threshold, or_arena *a, or_table *out,
-                           or_error *err)
+or_code or_offroll_summary(const or_offroll *o, int threshold, bool schools, or_arena *a,
+                           or_table *out, or_error *err)
 {
     memset(out, 0, sizeof *out);
     static const char *const hd[] = {"measure", "la_pupils",     "la_of",
@@ -325,6 +325,12 @@ or_code or_offroll_summary(const or_offroll *o, int threshold, or_arena *a, or_t
                                  (o->ay + 1) % 100);
     out->ncols = 6;
     out->nrows = OR_OFF__N;
+    if (!schools) { /* the first four columns of each row */
+        for (int m = 0; m < OR_OFF__N; m++)
+            for (int c = 0; c < 4; c++)
+                cells[4 * m + c] = cells[6 * m + c];
+        out->ncols = 4;
+    }
     out->cols = cols;
     out->numeric = numeric;
     out->cells = cells;

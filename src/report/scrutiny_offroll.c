@@ -19,7 +19,7 @@ or_code scr_write_offroll(scr *x, or_error *err)
     or_table sum, all;
     rc = or_offroll_from_model(m, x->o->ay, x->a, &o, err);
     if (!rc)
-        rc = or_offroll_summary(&o, x->thr, x->a, &sum, err);
+        rc = or_offroll_summary(&o, x->thr, false, x->a, &sum, err);
     if (!rc)
         rc = or_offroll_table(&o, x->thr, true, x->a, &all, err);
     or_model_free(m);

@@ -201,7 +201,7 @@ void page_report_offroll(const web_request *req, web_response *res)
     or_table t, sum, conc;
     bool ok =
         build(req, snap->model, &q, &o, &t) &&
-        !or_offroll_summary(&o, q.unsuppressed ? 0 : THRESHOLD, req->arena, &sum, &err) &&
+        !or_offroll_summary(&o, q.unsuppressed ? 0 : THRESHOLD, true, req->arena, &sum, &err) &&
         !or_offroll_table(&o, q.unsuppressed ? 0 : THRESHOLD, q.concern, req->arena, &conc, &err);
     view_snapshot_put(snap);
     if (!ok) {
