@@ -61,16 +61,19 @@ static bool on_roll_at(const or_pupil_facts *f, int urn, or_date d)
     return false;
 }
 
-/* An event of kind k (-1: any exit) at urn dated in [from, to]. */
-static bool has_event(const or_pupil_facts *f, int urn, int k, or_date from, or_date to)
+/* The pupil's exits from urn dated in [from, to], in one pass: any, unexplained, to EHE. */
+static void exits_of(const or_pupil_facts *f, int urn, or_date from, or_date to, bool *any,
+                     bool *unexplained, bool *ehe)
 {
+    *any = *unexplained = *ehe = false;
     for (int i = 0; i < f->nevents; i++) {
         const or_fact_event *e = &f->events[i];
-        if (e->urn == urn && e->start >= from && e->start <= to &&
-            (k < 0 ? or_event_is_exit(e->kind) : (int)e->kind == k))
-            return true;
+        if (e->urn != urn || e->start < from || e->start > to || !or_event_is_exit(e->kind))
+            continue;
+        *any = true;
+        *unexplained = *unexplained || e->kind == OR_EV_UNEXPLAINED_EXIT;
+        *ehe = *ehe || e->kind == OR_EV_EHE;
     }
-    return false;
 }
 
 static void add(or_off_row *r, or_off_row *la, int m, bool in, bool hit)
@@ -137,10 +140,10 @@ or_code or_offroll_build(const or_pupil_facts *const *pupils, int n, int ay, or_
             or_off_row *r = row_of(&s, urn, sc ? sc->name : NULL);
             r->roll++;
             la.roll++;
-            bool left = has_event(f, urn, -1, from, to);
-            add(r, &la, OR_OFF_UNEXPLAINED, true,
-                has_event(f, urn, OR_EV_UNEXPLAINED_EXIT, from, to));
-            add(r, &la, OR_OFF_EHE, true, has_event(f, urn, OR_EV_EHE, from, to));
+            bool left, unexplained, ehe;
+            exits_of(f, urn, from, to, &left, &unexplained, &ehe);
+            add(r, &la, OR_OFF_UNEXPLAINED, true, unexplained);
+            add(r, &la, OR_OFF_EHE, true, ehe);
             add(r, &la, OR_OFF_EXIT_SEN, sen, left);
             add(r, &la, OR_OFF_EXIT_FSM, fsm, left);
             add(r, &la, OR_OFF_EXIT_CLA, cla, left);

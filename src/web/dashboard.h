@@ -81,7 +81,7 @@ void dash_schools_of_concern(or_sb *out, const web_request *req, const view_snap
                              bool suppress);
 void dash_sharing(or_sb *out, const web_request *req, const view_snapshot *snap);
 /* page_report_offroll.c: the schools above an off-rolling limit, linking to their challenges */
-void dash_offrolling(or_sb *out, const web_request *req, const view_snapshot *snap);
+void dash_offrolling(or_sb *out, const web_request *req, view_snapshot *snap);
 
 /* page_home.c: the user's account, what they can see and the pages open to them, folded
  * away at the foot of every dashboard. */

@@ -447,7 +447,7 @@ void page_report_offroll_challenge_post(const web_request *req, web_response *re
 
 /* ---- the LA dashboard ---- */
 
-void dash_offrolling(or_sb *out, const web_request *req, const view_snapshot *snap)
+static void dash_offrolling_html(or_sb *out, const web_request *req, const view_snapshot *snap)
 {
     int ay = default_year(snap->as_of);
     or_offroll o;
@@ -475,4 +475,32 @@ void dash_offrolling(or_sb *out, const web_request *req, const view_snapshot *sn
         if (o.rows[i].concern)
             html_printf(out, "<li>%s: %s</li>\n", o.rows[i].school, why(req, &o.rows[i], la));
     html_raw(out, "</ul>\n");
+}
+
+/* Worked out once per snapshot (view_memo): a pass over every pupil. */
+void dash_offrolling(or_sb *out, const web_request *req, view_snapshot *snap)
+{
+    static const char key[] = "dash_offrolling";
+    int n = 0;
+    const char *kept = view_memo_get(snap, key, &n);
+    if (kept) {
+        html_kept(out, kept, (size_t)n);
+        return;
+    }
+    or_sb sb = OR_SB_INIT;
+    dash_offrolling_html(&sb, req, snap);
+    char *data = sb.len ? malloc(sb.len) : NULL;
+    if (!data) {
+        html_kept(out, sb.buf, sb.len);
+        or_sb_release(&sb);
+        return;
+    }
+    memcpy(data, sb.buf, sb.len);
+    n = (int)sb.len;
+    or_sb_release(&sb);
+    bool stored = false;
+    const char *html = view_memo_put(snap, key, data, &n, &stored);
+    html_kept(out, html, (size_t)n);
+    if (!stored && html == data)
+        free(data);
 }
