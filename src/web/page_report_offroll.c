@@ -128,9 +128,11 @@ static const char *why(const web_request *req, const or_off_row *r, const or_off
         const or_off_cell *c = &r->m[m];
         if (!c->classed || c->cls != OR_FUNNEL_CONCERN)
             continue;
-        s = or_arena_printf(req->arena, "%s%s%s: %lld of %lld (the local authority: %lld of %lld)",
-                            s, *s ? "; " : "", or_offroll_heading(m), (long long)c->x,
-                            (long long)c->n, (long long)la->m[m].x, (long long)la->m[m].n);
+        char b[4][OR_FMT_INT_LEN];
+        s = or_arena_printf(req->arena, "%s%s%s: %s of %s (the local authority: %s of %s)", s,
+                            *s ? "; " : "", or_offroll_heading(m), or_fmt_int(c->x, b[0]),
+                            or_fmt_int(c->n, b[1]), or_fmt_int(la->m[m].x, b[2]),
+                            or_fmt_int(la->m[m].n, b[3]));
     }
     return s;
 }
@@ -455,26 +457,29 @@ static void dash_offrolling_html(or_sb *out, const web_request *req, const view_
     if (or_offroll_from_model(snap->model, ay, req->arena, &o, &err))
         return;
     const char *year = year_text(req, ay);
-    html_raw(out, "<h2 class=\"govuk-heading-m\">Off-rolling signals</h2>\n");
     if (!o.nconcern) {
         html_printf(out,
-                    "<p class=\"govuk-body\">No school is above an off-rolling limit in %s. <a "
-                    "class=\"govuk-link\" href=\"/reports/offrolling?year=%t\">Every school's "
-                    "signals</a>.</p>\n",
+                    "<p class=\"govuk-body\">Off-rolling signals: no school is above a limit in "
+                    "%s (<a class=\"govuk-link\" href=\"/reports/offrolling?year=%t\">every "
+                    "school's signals</a>).</p>\n",
                     year, year);
         return;
     }
     const or_off_row *la = &o.rows[o.n - 1];
+    char b[OR_FMT_INT_LEN];
     html_printf(out,
-                "<p class=\"govuk-body\"><a class=\"govuk-link\" "
-                "href=\"/reports/offrolling?year=%t&amp;concern=1#challenges\">%d school%s above "
-                "a 99.8%% limit in %s</a>: record the challenge made and its answer.</p>\n"
-                "<ul class=\"govuk-list govuk-list--bullet\">\n",
-                year, o.nconcern, o.nconcern == 1 ? "" : "s", year);
+                "<p class=\"govuk-body\">Off-rolling signals: <a class=\"govuk-link\" "
+                "href=\"/reports/offrolling?year=%t&amp;concern=1#challenges\">%s school%s above "
+                "a 99.8%% limit in %s</a>.</p>\n",
+                year, or_fmt_int(o.nconcern, b), o.nconcern == 1 ? "" : "s", year);
+    html_raw(out, "<details class=\"govuk-details\">\n<summary class=\"govuk-details__summary\">"
+                  "<span class=\"govuk-details__summary-text\">The schools and their figures</span>"
+                  "</summary>\n"
+                  "<div class=\"govuk-details__text\">\n<ul class=\"govuk-list\">\n");
     for (int i = 0; i + 1 < o.n; i++)
         if (o.rows[i].concern)
             html_printf(out, "<li>%s: %s</li>\n", o.rows[i].school, why(req, &o.rows[i], la));
-    html_raw(out, "</ul>\n");
+    html_raw(out, "</ul>\n</div>\n</details>\n");
 }
 
 /* Worked out once per snapshot (view_memo): a pass over every pupil. */
