@@ -413,9 +413,10 @@ void page_outcomes_post(const web_request *req, web_response *res);   /* page_ou
 void page_report_outcomes(const web_request *req, web_response *res); /* page_report_outcomes.c */
 void page_report_outcomes_download(const web_request *req,
                                    web_response *res); /* page_report_outcomes.c */
-void page_report_reu(const web_request *req, web_response *res);          /* page_report_reu.c */
-void page_report_reu_download(const web_request *req, web_response *res); /* page_report_reu.c */
-void page_report_offroll(const web_request *req, web_response *res); /* page_report_offroll.c */
+/* page_report_reu.c: the Re-engagement Unit's KPIs; page_report_offroll.c: off-rolling */
+void page_report_reu(const web_request *req, web_response *res);
+void page_report_reu_download(const web_request *req, web_response *res);
+void page_report_offroll(const web_request *req, web_response *res);
 void page_report_offroll_download(const web_request *req, web_response *res);
 void page_report_offroll_challenge(const web_request *req, web_response *res);
 void page_report_offroll_challenge_post(const web_request *req, web_response *res);
