@@ -1,9 +1,12 @@
 /* offroll.h - off-rolling signals per school and year (issue 17 part 4): unexplained exits,
  * moves to elective home education, pupils on roll in January of Year 10 and not in January of
  * Year 11, and in-year exits of pupils with SEN, eligible for free school meals or looked after,
- * each against the LA's own rate with funnel-plot limits (DOMAIN.md §6, or_funnel_classify: the
- * limits the scrutiny report's schools section uses). A school above a 99.8% limit on any
- * measure is "of concern": the LA challenges it.
+ * each against the rate of the LA's schools of its kind with funnel-plot limits (DOMAIN.md §6,
+ * or_funnel_classify: the limits the scrutiny report's schools section uses). The kinds are
+ * or_offroll_peers': primary (and nursery), secondary (and all-through), special, and pupil
+ * referral units with alternative provision, so that a PRU is judged against PRUs and AP, not
+ * against mainstream schools. A school above a 99.8% limit on any measure is "of concern": the
+ * LA challenges it.
  *
  * Pure: built from pupils' facts (facts.h) for academic year ay. Definitions:
  * - On roll in the year at a school: a main or dual registration there in force on some day of
@@ -49,6 +52,7 @@ typedef struct {
 typedef struct {
     int urn;            /* 0 on the LA's row */
     const char *school; /* name; "All schools" on the LA's row */
+    const char *phase;  /* the school's phase ("" when unknown or the LA's row) */
     int64_t roll;       /* pupils on roll in the year */
     or_off_cell m[OR_OFF__N];
     bool concern; /* above a 99.8% limit on some measure */
@@ -59,12 +63,21 @@ typedef struct {
     or_off_row *rows; /* schools with a pupil on roll in the year, by URN; the LA's last */
     int n;
     int nconcern; /* schools of concern */
+    /* each kind of school's pupils with the signal and out of (or_offroll_peers) */
+    int64_t peer_x[5][OR_OFF__N], peer_n[5][OR_OFF__N];
 } or_offroll;
 
 or_code or_offroll_build(const or_pupil_facts *const *pupils, int n, int ay, or_arena *a,
                          or_offroll *out, or_error *err);
 or_code or_offroll_from_model(const or_model *m, int ay, or_arena *a, or_offroll *out,
                               or_error *err);
+
+/* The peer group of a phase: 0 primary and nursery, 1 secondary and all-through, 2 special,
+ * 3 pupil referral units and alternative provision, 4 anything else. */
+int or_offroll_peers(const char *phase);
+/* "primary schools", "secondary schools", "special schools", "pupil referral units and
+ * alternative provision", "other schools". */
+const char *or_offroll_peers_words(int k);
 
 /* "Unexplained exits", ... (headings) and their column key ("unexplained", "ehe", "y10_y11",
  * "exit_sen", "exit_fsm", "exit_cla"). */

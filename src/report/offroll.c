@@ -34,7 +34,27 @@ typedef struct {
     size_t n, cap;
 } rows_t;
 
-static or_off_row *row_of(rows_t *s, int urn, const char *name)
+int or_offroll_peers(const char *phase)
+{
+    static const char *const kinds[][2] = {{"primary", "nursery"},
+                                           {"secondary", "all-through"},
+                                           {"special", "special"},
+                                           {"pru", "ap"}};
+    for (int k = 0; phase && k < 4; k++)
+        if (!strcmp(phase, kinds[k][0]) || !strcmp(phase, kinds[k][1]))
+            return k;
+    return 4;
+}
+
+const char *or_offroll_peers_words(int k)
+{
+    static const char *const words[5] = {"primary schools", "secondary schools", "special schools",
+                                         "pupil referral units and alternative provision",
+                                         "other schools"};
+    return k >= 0 && k < 5 ? words[k] : "";
+}
+
+static or_off_row *row_of(rows_t *s, int urn, const or_school_info *sc)
 {
     for (size_t i = 0; i < s->n; i++)
         if (s->rows[i].urn == urn)
@@ -43,7 +63,8 @@ static or_off_row *row_of(rows_t *s, int urn, const char *name)
     or_off_row *r = &s->rows[s->n++];
     memset(r, 0, sizeof *r);
     r->urn = urn;
-    r->school = or_arena_strdup(s->a, name ? name : "");
+    r->school = or_arena_strdup(s->a, sc && sc->name ? sc->name : "");
+    r->phase = or_arena_strdup(s->a, sc && sc->phase ? sc->phase : "");
     return r;
 }
 
@@ -126,7 +147,7 @@ or_code or_offroll_build(const or_pupil_facts *const *pupils, int n, int ay, or_
     or_date from = or_date_academic_year_start(ay), to = or_date_academic_year_start(ay + 1) - 1;
     or_date c0 = or_census_day(ay - 1), c1 = or_census_day(ay);
     rows_t s = {.a = a};
-    or_off_row la = {.urn = 0, .school = "All schools"};
+    or_off_row la = {.urn = 0, .school = "All schools", .phase = ""};
     for (int p = 0; p < n; p++) {
         const or_pupil_facts *f = pupils[p];
         int urns[32];
@@ -137,7 +158,7 @@ or_code or_offroll_build(const or_pupil_facts *const *pupils, int n, int ay, or_
         for (int k = 0; k < ns; k++) {
             int urn = urns[k];
             const or_school_info *sc = f->school ? f->school(f->school_ctx, urn) : NULL;
-            or_off_row *r = row_of(&s, urn, sc ? sc->name : NULL);
+            or_off_row *r = row_of(&s, urn, sc);
             r->roll++;
             la.roll++;
             bool left, unexplained, ehe;
@@ -158,20 +179,28 @@ or_code or_offroll_build(const or_pupil_facts *const *pupils, int n, int ay, or_
                 if (dup || !on_roll_at(f, urn, c0))
                     continue;
                 const or_school_info *sc = f->school ? f->school(f->school_ctx, urn) : NULL;
-                or_off_row *r = row_of(&s, urn, sc ? sc->name : NULL);
+                or_off_row *r = row_of(&s, urn, sc);
                 add(r, &la, OR_OFF_Y10_Y11, true, !on_roll_at(f, urn, c1));
             }
     }
     if (s.n > 1)
         qsort(s.rows, s.n, sizeof *s.rows, by_urn);
+    /* the rates of each kind of school: a school is judged against its peers */
+    int64_t(*px)[OR_OFF__N] = out->peer_x, (*pn)[OR_OFF__N] = out->peer_n;
+    for (size_t i = 0; i < s.n; i++)
+        for (int m = 0; m < OR_OFF__N; m++) {
+            px[or_offroll_peers(s.rows[i].phase)][m] += s.rows[i].m[m].x;
+            pn[or_offroll_peers(s.rows[i].phase)][m] += s.rows[i].m[m].n;
+        }
     out->rows = or_arena_calloc(a, s.n + 1, sizeof *out->rows);
     for (size_t i = 0; i < s.n; i++) {
         or_off_row *r = &s.rows[i];
+        int k = or_offroll_peers(r->phase);
         for (int m = 0; m < OR_OFF__N; m++) {
             or_off_cell *c = &r->m[m];
-            if (c->n <= 0 || la.m[m].n <= 0)
+            if (c->n <= 0 || pn[k][m] <= 0)
                 continue;
-            double p = (double)la.m[m].x / (double)la.m[m].n;
+            double p = (double)px[k][m] / (double)pn[k][m];
             or_error e = {0};
             c->classed = !or_funnel_classify(c->x, c->n, p, &c->cls, &e);
             if (c->classed && c->cls == OR_FUNNEL_CONCERN)

@@ -33,9 +33,10 @@ or_code scr_write_offroll(scr *x, or_error *err)
                 "home education, pupils on a school's roll in January of Year 10 and not in "
                 "January of Year 11, and pupils with special educational needs, eligible for "
                 "free school meals or looked after who left a school during %s. Each school is "
-                "compared with the local authority's own rate with funnel-plot limits (95%% "
-                "and 99.8%%): a school above the 99.8%% limit is one the local authority "
-                "challenges. None of these signals proves off-rolling.</p>\n",
+                "compared with the rate of the local authority's schools of its kind (primary, "
+                "secondary, special, and pupil referral units with alternative provision) with "
+                "funnel-plot limits (95%% and 99.8%%): a school above the 99.8%% limit is one "
+                "the local authority challenges. None of these signals proves off-rolling.</p>\n",
                 x->year);
     scr_table_out(x, &sum);
     int nconcern = all.nrows - 1;

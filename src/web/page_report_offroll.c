@@ -121,18 +121,19 @@ static const char *date_words(const web_request *req, const char *iso)
 }
 
 /* Which measures put a school above a 99.8% limit, in words with the figures. */
-static const char *why(const web_request *req, const or_off_row *r, const or_off_row *la)
+static const char *why(const web_request *req, const or_offroll *o, const or_off_row *r)
 {
     const char *s = "";
+    int k = or_offroll_peers(r->phase);
     for (int m = 0; m < OR_OFF__N; m++) {
         const or_off_cell *c = &r->m[m];
         if (!c->classed || c->cls != OR_FUNNEL_CONCERN)
             continue;
         char b[4][OR_FMT_INT_LEN];
-        s = or_arena_printf(req->arena, "%s%s%s: %s of %s (the local authority: %s of %s)", s,
-                            *s ? "; " : "", or_offroll_heading(m), or_fmt_int(c->x, b[0]),
-                            or_fmt_int(c->n, b[1]), or_fmt_int(la->m[m].x, b[2]),
-                            or_fmt_int(la->m[m].n, b[3]));
+        s = or_arena_printf(req->arena, "%s%s%s: %s of %s (%s: %s of %s)", s, *s ? "; " : "",
+                            or_offroll_heading(m), or_fmt_int(c->x, b[0]), or_fmt_int(c->n, b[1]),
+                            or_offroll_peers_words(k), or_fmt_int(o->peer_x[k][m], b[2]),
+                            or_fmt_int(o->peer_n[k][m], b[3]));
     }
     return s;
 }
@@ -150,7 +151,6 @@ static void challenges(or_sb *out, const web_request *req, const or_offroll *o, 
         html_raw(out, "<p class=\"govuk-body\">No school is above a 99.8% limit.</p>\n");
         return;
     }
-    const or_off_row *la = &o->rows[o->n - 1];
     for (int i = 0; i + 1 < o->n; i++) {
         const or_off_row *r = &o->rows[i];
         if (!r->concern)
@@ -158,7 +158,7 @@ static void challenges(or_sb *out, const web_request *req, const or_offroll *o, 
         const or_offroll_challenge *c = challenge_of(cs, ncs, r->urn);
         html_printf(out, "<h3 class=\"govuk-heading-s\">%s</h3>\n", r->school);
         gov_summary_start(out);
-        gov_summary_row(out, "Above the 99.8% limit", why(req, r, la));
+        gov_summary_row(out, "Above the 99.8% limit", why(req, o, r));
         gov_summary_row(out, "Challenge",
                         c && *c->challenge ? or_arena_printf(req->arena, "%s (%s)", c->challenge,
                                                              date_words(req, c->challenged_on))
@@ -232,9 +232,10 @@ void page_report_offroll(const web_request *req, web_response *res)
                   "elective home education, pupils on the roll in January of Year 10 and not in "
                   "January of Year 11, and in-year exits of pupils with special educational "
                   "needs, eligible for free school meals or looked after. Each school is "
-                  "compared with the local authority's rate with funnel-plot limits (95% and "
-                  "99.8%). None of them proves off-rolling: a school above a 99.8% limit is one "
-                  "to ask.</p>\n");
+                  "compared with the local authority's schools of its kind (primary, secondary, "
+                  "special, and pupil referral units with alternative provision) with "
+                  "funnel-plot limits (95% and 99.8%). None of them proves off-rolling: a school "
+                  "above a 99.8% limit is one to ask.</p>\n");
     if (!q.unsuppressed)
         html_raw(out, "<p class=\"govuk-body\">Counts of 1 and 2, and the figures built on "
                       "them, are shown as c; z means not applicable.</p>\n");
@@ -465,7 +466,6 @@ static void dash_offrolling_html(or_sb *out, const web_request *req, const view_
                     year, year);
         return;
     }
-    const or_off_row *la = &o.rows[o.n - 1];
     char b[OR_FMT_INT_LEN];
     html_printf(out,
                 "<p class=\"govuk-body\">Off-rolling signals: <a class=\"govuk-link\" "
@@ -478,7 +478,7 @@ static void dash_offrolling_html(or_sb *out, const web_request *req, const view_
                   "<div class=\"govuk-details__text\">\n<ul class=\"govuk-list\">\n");
     for (int i = 0; i + 1 < o.n; i++)
         if (o.rows[i].concern)
-            html_printf(out, "<li>%s: %s</li>\n", o.rows[i].school, why(req, &o.rows[i], la));
+            html_printf(out, "<li>%s: %s</li>\n", o.rows[i].school, why(req, &o, &o.rows[i]));
     html_raw(out, "</ul>\n</div>\n</details>\n");
 }
 

@@ -28,7 +28,7 @@ async function officer(r) {
     await r.page.click('summary:has-text("The schools and their figures")');
     const figures = await mainText(r.page);
     check('la: ... and, opened, names them with their figures',
-        figures.includes('Ashgrove Academy: Left between Year 10 and Year 11: 7 of 10 (the local authority: 7 of 30)'), figures);
+        figures.includes('Ashgrove Academy: Left between Year 10 and Year 11: 7 of 10 (secondary schools: 7 of 30)'), figures);
     await follow(r, 'a:has-text("1 school above a 99.8% limit")', 'the schools above a limit');
     await follow(r, 'a:has-text("Record the challenge")', 'the challenge form');
     await follow(r, 'button:has-text("Save")', 'the challenge form with errors', 400);

@@ -102,7 +102,7 @@ expect_eq "... written to the audit log as an export" 1 "$(sql "select count(*) 
 
 expect_eq "LA officer: the dashboard" 200 "$(get "$LA" /dashboard)"
 expect_in "... links to the school above the limit" 'href="/reports/offrolling?year=2025%2F26&amp;concern=1#challenges"' "$WORK/body"
-expect_in "... with its figures" "Ashgrove Academy: Left between Year 10 and Year 11: 7 of 10 (the local authority: 7 of 30)" "$WORK/body"
+expect_in "... with its figures" "Ashgrove Academy: Left between Year 10 and Year 11: 7 of 10 (secondary schools: 7 of 30)" "$WORK/body"
 expect_eq "LA officer: the schools of concern" 200 "$(get "$LA" "/reports/offrolling?$Y&concern=1")"
 expect_in "... a place to record the challenge" 'href="/reports/offrolling/challenge?year=2025%2F26&amp;urn=300001"' "$WORK/body"
 expect_eq "the challenge form" 200 "$(get "$LA" "/reports/offrolling/challenge?$Y&urn=300001")"

@@ -153,6 +153,18 @@ static void test_by_hand(void **state)
     assert_int_equal(o.rows[1].m[OR_OFF_Y10_Y11].cls, OR_FUNNEL_WITHIN);
     assert_false(o.rows[0].m[OR_OFF_EXIT_CLA].classed); /* none to count: no class */
     assert_int_equal(o.nconcern, 0);
+    /* both schools secondary: their peers' rates are the LA's */
+    assert_int_equal(o.peer_x[1][OR_OFF_Y10_Y11], 2);
+    assert_int_equal(o.peer_n[1][OR_OFF_Y10_Y11], 4);
+    assert_int_equal(o.peer_n[0][OR_OFF_Y10_Y11], 0);
+    /* the kinds of school judged together */
+    assert_int_equal(or_offroll_peers("primary"), 0);
+    assert_int_equal(or_offroll_peers("nursery"), 0);
+    assert_int_equal(or_offroll_peers("all-through"), 1);
+    assert_int_equal(or_offroll_peers("special"), 2);
+    assert_int_equal(or_offroll_peers("pru"), 3);
+    assert_int_equal(or_offroll_peers("ap"), 3);
+    assert_int_equal(or_offroll_peers(NULL), 4);
 
     /* the table, unsuppressed, then at 2 */
     or_table t;
