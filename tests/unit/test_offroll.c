@@ -194,6 +194,58 @@ static void test_by_hand(void **state)
     or_arena_free(&a);
 }
 
+/* A pupil referral unit judged against its peers, not mainstream (issue 16: "the funnel plot
+ * judges pupil referral units and AP against mainstream schools"). A secondary school of 20
+ * pupils, none home educated; a PRU of 5, 3 of them home educated in the year. Against the LA
+ * (3 of 25, p = 0.12): sd = sqrt(0.12 x 0.88 / 5) = 0.14533, 99.8% upper 0.12 + 3.09 x 0.14533
+ * = 0.56906 < 0.6, of concern. Against PRUs and AP alone (3 of 5, p = 0.6): on its own rate,
+ * within. */
+static void test_pru_against_its_peers(void **state)
+{
+    (void)state;
+    static or_school_info two[2] = {{URN_A, 204, "School A", "secondary", NULL},
+                                    {URN_B, 204, "Unit B", "pru", NULL}};
+    enum { N = 25 };
+    static or_fact_enrolment e[N];
+    static or_fact_event x[N];
+    static or_pupil_facts f[N];
+    const or_pupil_facts *p[N];
+    for (int i = 0; i < N; i++) {
+        int urn = i < 20 ? URN_A : URN_B;
+        e[i] = (or_fact_enrolment){urn, D("2020-09-01"), OR_DATE_NONE, 'm', NULL};
+        x[i] = (or_fact_event){.event_id = "X",
+                               .urn = urn,
+                               .kind = OR_EV_EHE,
+                               .start = D("2025-10-06"),
+                               .end = OR_DATE_NONE,
+                               .decided = D("2025-10-06"),
+                               .sessions = -1};
+        f[i] = (or_pupil_facts){.upn = "x",
+                                .enrols = &e[i],
+                                .nenrols = 1,
+                                .events = &x[i],
+                                .nevents = i >= 22 ? 1 : 0,
+                                .school = lookup};
+        p[i] = &f[i];
+    }
+    memcpy(schools, two, sizeof two);
+    or_arena a = OR_ARENA_INIT;
+    or_offroll o;
+    or_error err = {0};
+    assert_int_equal(or_offroll_build(p, N, 2025, &a, &o, &err), OR_OK);
+    assert_int_equal(o.n, 3);
+    assert_int_equal(o.rows[1].urn, URN_B);
+    assert_int_equal(o.rows[1].m[OR_OFF_EHE].x, 3);
+    assert_int_equal(o.rows[1].m[OR_OFF_EHE].n, 5);
+    assert_int_equal(o.rows[1].m[OR_OFF_EHE].cls, OR_FUNNEL_WITHIN);
+    assert_false(o.rows[1].concern);
+    assert_int_equal(o.peer_x[3][OR_OFF_EHE], 3);
+    assert_int_equal(o.rows[2].m[OR_OFF_EHE].x, 3); /* the LA's row: every school */
+    assert_int_equal(o.rows[2].m[OR_OFF_EHE].n, 25);
+    or_arena_free(&a);
+    schools[1] = (or_school_info){URN_B, 204, "School B", "secondary", NULL};
+}
+
 static void test_bad_year(void **state)
 {
     (void)state;
@@ -209,6 +261,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_by_hand),
+        cmocka_unit_test(test_pru_against_its_peers),
         cmocka_unit_test(test_bad_year),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
