@@ -61,6 +61,8 @@ int cmd_report_compare(int argc, char **argv);    /* `report compare` */
 /* `report roni-outcomes` and `roni` (cmd_roni.c) */
 int cmd_report_roni_outcomes(int argc, char **argv);
 int cmd_roni(int argc, char **argv);
+int cmd_report_reu(int argc, char **argv);     /* `report reu` */
+int cmd_report_offroll(int argc, char **argv); /* `report offrolling` */
 int cmd_user(int argc, char **argv);
 int cmd_interventions(int argc, char **argv);
 int cmd_notify(int argc, char **argv);

@@ -32,8 +32,9 @@ static const cli_opt_doc report_opts[] = {
     {"--out FILE", "write to FILE (scrutiny's PDF needs it)"},
     {"--unsuppressed", "no suppression of small numbers (LA users only; written to the audit log)"},
     {"--threshold N", "suppress counts below N; default 2 for scrutiny, else as formats.md"},
-    {"--as-of YYYY-MM-DD", "outcomes: the day the terms are counted to; default today"},
+    {"--as-of YYYY-MM-DD", "outcomes, reu: the day the terms are counted to; default today"},
     {"--intervention ID", "outcomes: only that intervention"},
+    {"--concern", "offrolling: only the schools above a 99.8% limit"},
     {"--level national|regional|la", "benchmarks: only the DfE's rows of that level"},
     {"--la CODE", "benchmarks: only that LA's rows (the DfE's three-digit code, such as 201)"},
     {"--type TYPE", "compare: total (default), primary, secondary or special schools"},
@@ -46,6 +47,8 @@ static const char *const report_examples[] = {
     "onroll report outcomes --intervention IV-12",
     "onroll report benchmarks --year 2022/23 --level national",
     "onroll report compare --year 2025/26 --type secondary",
+    "onroll report reu --year 2025/26 --format csv",
+    "onroll report offrolling --year 2025/26 --concern",
     NULL,
 };
 const cli_doc cmd_report_doc = {
@@ -58,7 +61,10 @@ const cli_doc cmd_report_doc = {
     "[--format table|csv|json] [--db URL]\ncompare [--year YYYY/YY] [--type "
     "total|primary|secondary|special] [--format table|csv|json] [--db URL]\nroni-outcomes [--as-of "
     "YYYY-MM-DD] [--format "
-    "table|csv|json] [--db URL]",
+    "table|csv|json] [--db URL]\n"
+    "reu --year YYYY/YY [--as-of YYYY-MM-DD] [--format "
+    "table|csv|json] [--threshold N | --unsuppressed] [--db URL]\noffrolling --year YYYY/YY "
+    "[--concern] [--format table|csv|json] [--threshold N | --unsuppressed] [--db URL]",
     report_opts, report_examples};
 
 typedef or_code (*report_fn)(const or_columns *, const or_report_opts *, or_arena *, or_table *,
@@ -102,6 +108,10 @@ int cmd_report(int argc, char **argv)
         return cmd_report_compare(argc, argv);
     if (!strcmp(what, "roni-outcomes"))
         return cmd_report_roni_outcomes(argc, argv);
+    if (!strcmp(what, "reu"))
+        return cmd_report_reu(argc, argv);
+    if (!strcmp(what, "offrolling"))
+        return cmd_report_offroll(argc, argv);
     static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
                                          {"year", required_argument, NULL, 'y'},
                                          {"by", required_argument, NULL, 'b'},

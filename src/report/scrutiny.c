@@ -837,6 +837,10 @@ or_code or_scrutiny_write_warned(or_store *s, const or_columns *c, const or_scru
         rc = scr_write_schools(&x, err);
     if (!rc)
         rc = scr_write_moves(&x, err);
+    if (!rc)
+        rc = scr_write_reu(&x, err);
+    if (!rc)
+        rc = scr_write_offroll(&x, err);
     if (!rc) {
         write_commentary(&x);
         rc = scr_write_actions(&x, err);

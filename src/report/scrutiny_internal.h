@@ -134,6 +134,8 @@ void scr_write_bench(scr *x); /* scrutiny_bench.c: England, the region, the neig
 or_code scr_write_actions(scr *x, or_error *err); /* scrutiny_actions.c */
 /* Warn when academic year ay has no words of the LA's (scrutiny_actions.c). */
 or_code scr_actions_missing(or_store *s, int ay, or_scrutiny_warn warn, void *ctx, or_error *err);
+or_code scr_write_reu(scr *x, or_error *err);     /* scrutiny_reu.c */
+or_code scr_write_offroll(scr *x, or_error *err); /* scrutiny_offroll.c */
 
 /* ---- secondary suppression (scrutiny_mask.c) ----
  *

@@ -80,6 +80,8 @@ void dash_risk_counts(or_sb *out, const view_snapshot *snap, bool suppress, int6
 void dash_schools_of_concern(or_sb *out, const web_request *req, const view_snapshot *snap,
                              bool suppress);
 void dash_sharing(or_sb *out, const web_request *req, const view_snapshot *snap);
+/* page_report_offroll.c: the schools above an off-rolling limit, linking to their challenges */
+void dash_offrolling(or_sb *out, const web_request *req, view_snapshot *snap);
 
 /* page_home.c: the user's account, what they can see and the pages open to them, folded
  * away at the foot of every dashboard. */

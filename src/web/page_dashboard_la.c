@@ -297,6 +297,7 @@ void dash_la(const web_request *req, web_response *res, view_snapshot *snap)
     html_raw(o, "</div>\n</div>\n<div class=\"govuk-grid-row\">\n<div "
                 "class=\"govuk-grid-column-one-half\">\n");
     dash_schools_of_concern(o, req, snap, false);
+    dash_offrolling(o, req, snap); /* page_report_offroll.c */
     html_raw(o, "</div>\n<div class=\"govuk-grid-column-one-half\">\n");
     waiting(o, req);
     dash_sharing(o, req, snap);

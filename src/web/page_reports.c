@@ -294,6 +294,14 @@ void page_reports(const web_request *req, web_response *res)
                   "and suspensions in the term before and after.</p>\n");
     if (report_la_user(req)) /* the risk of NEET and destinations (page_report_roni.c) */
         page_report_roni_link(out);
+    html_raw(out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/reports/reu\">"
+                  "Re-engagement Unit</a>: referrals received and accepted, response times in "
+                  "school days, pupils still in school 6 and 12 months after leaving the unit, "
+                  "and their suspensions before and after.</p>\n");
+    html_raw(out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/reports/offrolling\">"
+                  "Off-rolling signals</a>: each school's unexplained exits, moves to elective "
+                  "home education, Year 10 to Year 11 leavers and in-year exits by group against "
+                  "the local authority, with funnel-plot limits.</p>\n");
     if (have) {
         html_printf(out, "<h2 class=\"govuk-heading-l\">%s</h2>\n", t.title ? t.title : "");
         if (q.opts.unsuppressed)

@@ -434,6 +434,13 @@ void page_report_outcomes_download(const web_request *req,
 void page_report_compare(const web_request *req, web_response *res); /* page_report_compare.c */
 void page_report_compare_download(const web_request *req,
                                   web_response *res); /* page_report_compare.c */
+/* page_report_reu.c: the Re-engagement Unit's KPIs; page_report_offroll.c: off-rolling */
+void page_report_reu(const web_request *req, web_response *res);
+void page_report_reu_download(const web_request *req, web_response *res);
+void page_report_offroll(const web_request *req, web_response *res);
+void page_report_offroll_download(const web_request *req, web_response *res);
+void page_report_offroll_challenge(const web_request *req, web_response *res);
+void page_report_offroll_challenge_post(const web_request *req, web_response *res);
 /* The name of an intervention of the directory for people (interventions.h), its id when the
  * directory does not hold it. (page_outcomes.c) */
 const char *web_intervention_name(const web_request *req, const char *id);
