@@ -86,8 +86,9 @@ static or_code drop_indexes(or_store *s, const char *table, const char *keep, or
 
 or_code or_store_load_begin(or_store *s, const or_kind *k, int64_t rows, or_error *err)
 {
-    or_store_load_forget(s);
-    if (!is_sqlite(s) || rows < LOAD_MIN_ROWS || s->depth == 0)
+    /* a batch inside another's transaction (a claim's held rows, put as it commits) leaves the
+     * first one's as it is: its or_store_load_end makes the store whole for both */
+    if (s->load.active || !is_sqlite(s) || rows < LOAD_MIN_ROWS || s->depth == 0)
         return OR_OK;
     s->load.active = true;
     s->load.depth = s->depth;
