@@ -11,7 +11,8 @@
 # second time (every row compared, nothing written).
 # Env: PUPILS (demo size, default 10000), RUNS (default 3), BUILD, ONROLL (the binary), GEN=awk
 # (the simpler rows even when the demo is there), PG=0 (skip PostgreSQL), TCP=1 (PostgreSQL over
-# TCP to 127.0.0.1 rather than its unix socket).
+# TCP to 127.0.0.1 rather than its unix socket), KINDS (default "pupils enrolments events
+# attendance"). bench/import_floor.sh DIR (with KEEP=1's files) prints SQLite's own floor.
 set -eu
 BUILD=${BUILD:-build}
 ONROLL=${ONROLL:-$(pwd)/$BUILD/onroll}
@@ -151,7 +152,7 @@ echo
 echo "SQLite ($(sqlite3 --version | cut -d' ' -f1))"
 printf '%-11s %9s %14s %13s %14s %7s %14s %7s\n' kind rows "onroll rows/s" "again rows/s" \
     "sqlite3 rows/s" ratio "indexed rows/s" ratio
-for k in pupils enrolments events attendance; do
+for k in ${KINDS:-pupils enrolments events attendance}; do
     rows=$(($(wc -l <"$W/$k.csv") - 1))
     base=$W/base-p.db
     [ "$k" = pupils ] && base=$W/base.db
@@ -182,7 +183,7 @@ if [ "${PG:-1}" != 0 ] && sh tests/pg/cluster.sh check >/dev/null 2>&1; then
     echo
     echo "PostgreSQL $(psql -X --version | awk '{ print $3 }') ($via; cluster.sh: ICU en-US collation, fsync off)"
     printf '%-11s %9s %14s %13s %14s %7s\n' kind rows "onroll rows/s" "again rows/s" "\\copy rows/s" ratio
-    for k in pupils enrolments events attendance; do
+    for k in ${KINDS:-pupils enrolments events attendance}; do
         rows=$(($(wc -l <"$W/$k.csv") - 1))
         base="'$W/schools.csv' '$W/calendar.csv'"
         [ "$k" = pupils ] || base="$base '$W/pupils.csv'"

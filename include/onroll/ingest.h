@@ -37,6 +37,9 @@ typedef struct {
     const char *const *labels;
     or_ingest_commit_fn before_commit;
     void *commit_ctx;
+    /* About how many rows are coming (a file's lines), 0 if not known: a large batch lets the
+     * store prepare for it (or_store_load_begin). */
+    int64_t expected_rows;
 } or_ingest_opts;
 
 typedef struct {

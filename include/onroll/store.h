@@ -94,6 +94,16 @@ or_code or_store_put_many(or_store *s, const or_kind *k, const or_value *const *
  * one, else a count): to choose between look-ups one by one and one pass over a table. */
 or_code or_store_estimate_rows(or_store *s, const or_kind *k, int64_t *n, or_error *err);
 
+/* A large batch of kind k (about rows rows) is about to be put in the current transaction: the
+ * store may prepare for it (SQLite: the stored pupils' UPNs read once; the kind's look-up indexes
+ * made again in one pass at the end: store_load.c). or_store_load_end, once every row is put and
+ * before anything reads the kind's rows by another key, makes the store whole again (a commit
+ * does it too; a rollback forgets it). The results of every call are those without it. */
+or_code or_store_load_begin(or_store *s, const or_kind *k, int64_t rows, or_error *err);
+or_code or_store_load_end(or_store *s, or_error *err);
+/* Forget a large batch without making anything again (the transaction is being rolled back). */
+void or_store_load_forget(or_store *s);
+
 /* Look-ups an import needs. Each returns OR_OK and sets *found. */
 or_code or_store_school_la(or_store *s, int urn, int *la_code, bool *found, or_error *err);
 or_code or_store_pupil_exists(or_store *s, const char *upn, bool *found, or_error *err);

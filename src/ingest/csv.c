@@ -216,7 +216,17 @@ static void on_record(int c, void *data)
     or_arena_reset(&r->arena);
 }
 
-static or_code hash_file(const char *path, char hex[65], uint64_t *size, or_error *err)
+/* The newlines in buf: about how many rows a file holds (or_ingest_opts.expected_rows). */
+static int64_t count_lines(const char *buf, size_t n)
+{
+    int64_t lines = 0;
+    for (const char *p = buf, *end = buf + n; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+        lines++;
+    return lines;
+}
+
+static or_code hash_file(const char *path, char hex[65], uint64_t *size, int64_t *lines,
+                         or_error *err)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -226,9 +236,11 @@ static or_code hash_file(const char *path, char hex[65], uint64_t *size, or_erro
     static unsigned char buf[1 << 16];
     size_t n;
     *size = 0;
+    *lines = 0;
     while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
         crypto_hash_sha256_update(&st, buf, n);
         *size += n;
+        *lines += count_lines((const char *)buf, n);
     }
     bool bad = ferror(f);
     fclose(f);
@@ -335,7 +347,8 @@ or_code or_import_sniff(const char *path, or_kind_id *kind, or_error *err)
 
 /* Import the file open as f (size bytes, sha256 hex) under the name path: one batch. */
 static or_code import_stream(or_store *s, FILE *f, const char *path, const char *hex, uint64_t size,
-                             const or_import_opts *o, or_ingest_result *res, or_error *err)
+                             int64_t lines, const or_import_opts *o, or_ingest_result *res,
+                             or_error *err)
 {
     or_kind_id kid;
     or_code rc = sniff(f, path, &kid, err);
@@ -347,7 +360,8 @@ static or_code import_stream(or_store *s, FILE *f, const char *path, const char 
     or_ingest_opts io = {.dry_run = o ? o->dry_run : false,
                          .max_errors = o ? o->max_errors : 0,
                          .school = o ? o->school : 0,
-                         .after_commit = or_claims_after_commit};
+                         .after_commit = or_claims_after_commit,
+                         .expected_rows = lines};
     if ((rc = or_ingest_begin(s, or_kind_get(kid), &src, &io, &r.in, err)))
         return rc;
     or_error pe = {0};
@@ -369,13 +383,14 @@ or_code or_import_csv(or_store *s, const char *path, const or_import_opts *o, or
 {
     char hex[65];
     uint64_t size = 0;
-    or_code rc = hash_file(path, hex, &size, err);
+    int64_t lines = 0;
+    or_code rc = hash_file(path, hex, &size, &lines, err);
     if (rc)
         return rc;
     FILE *f = fopen(path, "rb");
     if (!f)
         return or_fail(err, OR_EIO, "%s: cannot open: %s", path, strerror(errno));
-    rc = import_stream(s, f, path, hex, size, o, res, err);
+    rc = import_stream(s, f, path, hex, size, lines, o, res, err);
     fclose(f);
     return rc;
 }
@@ -392,7 +407,7 @@ or_code or_import_csv_buffer(or_store *s, const char *name, const char *data, si
     FILE *f = fmemopen((void *)data, len, "rb");
     if (!f)
         return or_fail(err, OR_ENOMEM, "%s: cannot read the file: %s", name, strerror(errno));
-    or_code rc = import_stream(s, f, name, hex, (uint64_t)len, o, res, err);
+    or_code rc = import_stream(s, f, name, hex, (uint64_t)len, count_lines(data, len), o, res, err);
     fclose(f);
     return rc;
 }

@@ -183,8 +183,12 @@ or_code or_ingest_begin(or_store *s, const or_kind *k, const or_source *src,
     or_code rc = OR_OK;
     if (!in->entries || !in->asked)
         rc = or_fail(err, OR_ENOMEM, "out of memory");
+    /* a large batch: the store prepares for it (not for a school's rows, whose scope checks
+     * read the roll by every key) */
     if (!rc && !(rc = or_store_begin(s, err)) &&
-        (rc = or_store_add_source(s, src, &in->src_id, err)))
+        ((rc = or_store_add_source(s, src, &in->src_id, err)) ||
+         (in->opts.school == 0 && k->id != OR_K_ATTENDANCE &&
+          (rc = or_store_load_begin(s, k, in->opts.expected_rows, err)))))
         or_store_rollback(s);
     if (rc) {
         release(in);
@@ -923,6 +927,11 @@ or_code or_ingest_end(or_ingest *in, or_ingest_result *res, or_error *err)
 {
     or_code rc = OR_OK;
     flush(in, err);
+    if (!in->broken && in->res.nerrors == 0) { /* every row put: the store whole for the checks */
+        or_error e = {0};
+        if (or_store_load_end(in->store, &e))
+            store_failed(in, err, &e);
+    }
     if (!in->broken && in->res.nerrors == 0)
         check_refs(in, err);
     if (!in->broken && in->res.nerrors == 0 && in->ncaps)

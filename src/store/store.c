@@ -67,6 +67,7 @@ void or_store_close(or_store *s)
     for (size_t i = 0; i < sizeof one / sizeof one[0]; i++)
         if (one[i])
             s->drv->finalize(one[i]);
+    or_store_load_forget(s);
     s->drv->close(s->db);
     free(s->url);
     free(s);
@@ -330,12 +331,15 @@ or_code or_store_commit(or_store *s, or_error *err)
 {
     if (s->depth <= 0)
         return or_fail(err, OR_EUSAGE, "commit without a transaction");
+    or_code rc;
+    if (s->load.active && s->depth == s->load.depth && (rc = or_store_load_end(s, err)))
+        return rc; /* never commit a batch's table without its indexes */
     char sql[32];
     if (s->depth == 1)
         snprintf(sql, sizeof sql, "COMMIT");
     else
         snprintf(sql, sizeof sql, "RELEASE SAVEPOINT sp%d", s->depth - 1);
-    or_code rc = s->drv->exec(s->db, sql, err);
+    rc = s->drv->exec(s->db, sql, err);
     if (!rc)
         s->depth--;
     return rc;
@@ -345,6 +349,8 @@ or_code or_store_rollback(or_store *s)
 {
     if (s->depth <= 0)
         return OR_OK;
+    if (s->load.active && s->depth == s->load.depth)
+        or_store_load_forget(s); /* the rollback restores what it dropped */
     s->depth--;
     if (s->depth == 0)
         return s->drv->exec(s->db, "ROLLBACK", NULL);

@@ -6,8 +6,10 @@
 #ifndef ONROLL_STORE_INTERNAL_H
 #define ONROLL_STORE_INTERNAL_H
 
+#include "onroll/arena.h"
 #include "onroll/sb.h"
 #include "onroll/store.h"
+#include "onroll/strmap.h"
 #include "store/driver.h"
 
 enum { Q_INSERT, Q_SELECT, Q_UPDATE, Q_CURRENT, Q_SCAN, Q__N };
@@ -20,6 +22,11 @@ enum {
     ARRAY_MAX = 4096,     /* keys per array parameter of a look-up */
 };
 
+/* An index dropped for a large batch (store_load.c): made again from its SQL. */
+typedef struct {
+    const char *name, *sql;
+} st_index;
+
 struct or_store {
     const or_driver *drv;
     or_db *db;
@@ -29,6 +36,14 @@ struct or_store {
         *source_name, *pupils_many, *event_la, *events_many, *marks_get_la, *marks_many;
     int depth; /* open transactions: 1 = BEGIN, more = savepoints */
     char *url; /* as opened (or_store_reopen) */
+    struct {   /* a large batch of one kind (store_load.c) */
+        bool active, have_upns;
+        int depth;       /* the transaction depth it began in */
+        or_arena arena;  /* upns' keys, index names and SQL */
+        or_strmap upns;  /* the UPN of every stored pupil (have_upns) */
+        st_index *index; /* the indexes dropped, to make again */
+        size_t nindex, capindex;
+    } load;
 };
 
 /* Prepare sql (the store's portable dialect) on the store's connection. */
@@ -73,5 +88,10 @@ or_code st_copy_flush(or_store *s, or_sb *buf, bool all, or_error *err);
  * its columns `cols`. */
 or_code st_stage_begin(or_store *s, const char *stage, const char *shape, const char *cols,
                        or_error *err);
+
+/* A large batch (store_load.c): is upn a stored pupil (1, 0), or -1 when not known in memory. */
+int st_load_pupil(or_store *s, const char *upn);
+/* A large batch put a snapshot of upn. */
+void st_load_pupil_added(or_store *s, const char *upn);
 
 #endif

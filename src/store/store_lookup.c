@@ -297,6 +297,11 @@ or_code or_store_school_la(or_store *s, int urn, int *la_code, bool *found, or_e
 
 or_code or_store_pupil_exists(or_store *s, const char *upn, bool *found, or_error *err)
 {
+    int known = st_load_pupil(s, upn);
+    if (known >= 0) { /* a large batch: every stored UPN is in memory */
+        *found = known;
+        return OR_OK;
+    }
     or_code rc =
         st_prep(s, &s->pupil_exists, "SELECT 1 FROM pupil_snapshots WHERE upn = ? LIMIT 1", err);
     if (rc)

@@ -312,6 +312,10 @@ static or_code same_as_current(or_store *s, const or_kind *k, const or_value *ro
                                or_error *err)
 {
     const or_driver *d = s->drv;
+    if (st_load_pupil(s, row[OR_PU_UPN].s) == 0) { /* a large batch: no snapshot of the pupil */
+        *same = false;
+        return OR_OK;
+    }
     or_stmt *st;
     or_code rc = st_kind_stmt(s, k, Q_CURRENT, &st, err);
     if (rc)
@@ -368,6 +372,8 @@ or_code or_store_put(or_store *s, const or_kind *k, const or_value *row, const o
     int64_t changed = d->changes(st);
     d->reset(st);
     if (changed > 0) {
+        if (k->id == OR_K_PUPILS)
+            st_load_pupil_added(s, row[OR_PU_UPN].s);
         *res = OR_PUT_INSERTED;
         return OR_OK;
     }

@@ -16,6 +16,7 @@ failed=0
 list=""
 for t in \
     tests/e2e/test_import.sh \
+    tests/e2e/test_import_bulk.sh \
     tests/e2e/test_rules.sh \
     tests/e2e/test_rule_ids.sh \
     tests/e2e/test_reports.sh \
