@@ -21,6 +21,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "onroll/date.h"
 #include "onroll/error.h"
 #include "onroll/sb.h"
 
@@ -43,6 +44,8 @@ void or_csv_text(or_csv *w, const char *s);
  * (`c`, `x` and the like are left alone by the guard anyway). NULL or "" = empty. */
 void or_csv_number(or_csv *w, const char *s);
 void or_csv_int(or_csv *w, long long v);
+/* A date as YYYY-MM-DD; an empty cell for OR_DATE_NONE. */
+void or_csv_date(or_csv *w, or_date d);
 /* n text cells (a header). */
 void or_csv_texts(or_csv *w, const char *const *cells, int n);
 /* End the row ("\n"); a FILE writer writes out what it holds once it is large. */

@@ -132,6 +132,14 @@ void or_csv_number(or_csv *w, const char *s)
     }
 }
 
+void or_csv_date(or_csv *w, or_date d)
+{
+    char iso[11] = "";
+    if (d != OR_DATE_NONE)
+        or_date_format(d, iso);
+    or_csv_text(w, iso);
+}
+
 void or_csv_int(or_csv *w, long long v)
 {
     sep(w);

@@ -347,7 +347,6 @@ void page_ap_placements_download(const web_request *req, web_response *res)
         view_snapshot_put(b.snap);
         return;
     }
-    char iso[11];
     for (int i = 0; i < b.n; i++) {
         const pl_row *r = &b.rows[i];
         or_csv_text(&w, r->p->name);
@@ -356,16 +355,9 @@ void page_ap_placements_download(const web_request *req, web_response *res)
         or_csv_int(&w, r->e->urn);
         or_csv_text(&w, r->e->provider ? r->e->provider : "");
         or_csv_text(&w, r->plan.reason ? r->plan.reason : "");
-        or_date_format(r->e->start, iso);
-        or_csv_text(&w, iso);
-        iso[0] = '\0';
-        if (r->max && r->max->due != OR_DATE_NONE)
-            or_date_format(r->max->due, iso);
-        or_csv_text(&w, iso);
-        iso[0] = '\0';
-        if (r->review)
-            or_date_format(r->review->due, iso);
-        or_csv_text(&w, iso);
+        or_csv_date(&w, r->e->start);
+        or_csv_date(&w, r->max ? r->max->due : OR_DATE_NONE);
+        or_csv_date(&w, r->review ? r->review->due : OR_DATE_NONE);
         or_csv_text(&w, r->status);
         or_csv_end_row(&w);
     }

@@ -203,7 +203,6 @@ void page_ap_providers_download(const web_request *req, web_response *res)
         ap_notice_done(&r.n);
         return;
     }
-    char iso[11];
     for (int i = 0; i < r.nrows; i++) {
         const ap_row *x = &r.rows[i];
         or_csv_text(&w, x->p.name);
@@ -211,14 +210,8 @@ void page_ap_providers_download(const web_request *req, web_response *res)
         or_csv_text(&w, x->p.registration);
         or_csv_text(&w, ap_number_of(req, &x->p));
         or_csv_text(&w, x->p.setting);
-        iso[0] = '\0';
-        if (x->last_check != OR_DATE_NONE)
-            or_date_format(x->last_check, iso);
-        or_csv_text(&w, iso);
-        iso[0] = '\0';
-        if (x->next_expiry != OR_DATE_NONE)
-            or_date_format(x->next_expiry, iso);
-        or_csv_text(&w, iso);
+        or_csv_date(&w, x->last_check);
+        or_csv_date(&w, x->next_expiry);
         or_csv_text(&w, !x->nchecks ? "not_checked" : x->status ? x->status : "in_date");
         or_csv_end_row(&w);
     }

@@ -348,24 +348,15 @@ void page_cnis_download(const web_request *req, web_response *res)
     }
     for (int i = 0; i < b.n; i++) {
         const cnis_row *r = &b.rows[i];
-        char iso[16];
         or_csv_text(&w, r->p->name);
         or_csv_text(&w, r->p->upn);
         or_csv_text(&w, kinds[r->kind].value);
         or_csv_text(&w, view_school_name(b.snap, r->d->urn));
         or_csv_int(&w, r->d->urn);
-        if (r->exit)
-            or_date_format(r->exit->start, iso);
-        else
-            iso[0] = '\0';
-        or_csv_text(&w, iso);
+        or_csv_date(&w, r->exit ? r->exit->start : OR_DATE_NONE);
         or_csv_int(&w, r->enquiries);
         or_csv_text(&w, r->last && r->last->outcome ? r->last->outcome : "");
-        if (r->status != S_CLOSED && r->d->due != OR_DATE_NONE)
-            or_date_format(r->d->due, iso);
-        else
-            iso[0] = '\0';
-        or_csv_text(&w, iso);
+        or_csv_date(&w, r->status != S_CLOSED ? r->d->due : OR_DATE_NONE);
         or_csv_text(&w, statuses[r->status].value);
         or_csv_end_row(&w);
     }

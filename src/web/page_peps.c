@@ -266,7 +266,6 @@ void page_peps_download(const web_request *req, web_response *res)
     }
     for (int i = 0; i < b.n; i++) {
         const view_pep *r = &b.rows[i];
-        char iso[16];
         or_csv_text(&w, r->p->name);
         or_csv_text(&w, r->p->upn);
         or_csv_text(&w, school_of(b.snap, r));
@@ -275,16 +274,8 @@ void page_peps_download(const web_request *req, web_response *res)
         else
             or_csv_int(&w, r->p->urn);
         or_csv_text(&w, view_pep_key(r->status));
-        if (r->due != OR_DATE_NONE)
-            or_date_format(r->due, iso);
-        else
-            iso[0] = '\0';
-        or_csv_text(&w, iso);
-        if (r->last)
-            or_date_format(r->last->start, iso);
-        else
-            iso[0] = '\0';
-        or_csv_text(&w, iso);
+        or_csv_date(&w, r->due);
+        or_csv_date(&w, r->last ? r->last->start : OR_DATE_NONE);
         or_csv_end_row(&w);
     }
     view_snapshot_put(b.snap);

@@ -310,21 +310,15 @@ void page_referrals_download(const web_request *req, web_response *res)
     }
     for (int i = 0; i < b.n; i++) {
         const view_referral *r = &b.rows[i];
-        char iso[16];
         or_csv_text(&w, r->p->name);
         or_csv_text(&w, r->p->upn);
         or_csv_text(&w, r->st.flow->service);
         or_csv_text(&w, view_school_name(b.snap, r->r->urn));
         or_csv_int(&w, r->r->urn);
-        or_date_format(r->r->start, iso);
-        or_csv_text(&w, iso);
+        or_csv_date(&w, r->r->start);
         or_csv_text(&w, or_referral_status_key(r->status));
         or_csv_text(&w, r->next ? r->next->detail : "");
-        if (r->next && r->next->due != OR_DATE_NONE)
-            or_date_format(r->next->due, iso);
-        else
-            iso[0] = '\0';
-        or_csv_text(&w, iso);
+        or_csv_date(&w, r->next ? r->next->due : OR_DATE_NONE);
         or_csv_end_row(&w);
     }
     view_snapshot_put(b.snap);
