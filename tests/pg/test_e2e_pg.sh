@@ -56,7 +56,8 @@ for t in \
     tests/e2e/test_duties_list.sh \
     tests/e2e/test_words.sh \
     tests/e2e/test_facts.sh \
-    tests/e2e/test_cnis.sh; do
+    tests/e2e/test_cnis.sh \
+    tests/e2e/test_ap.sh; do
     list="$list $t"
 done
 # Two scripts at a time (each is one client and one server); the ones that measure time
@@ -74,9 +75,6 @@ printf '%s\n' $together | xargs -P "${JOBS:-2}" -I{} sh tests/run_one.sh {} "$po
 for t in $later; do sh tests/run_one.sh "$t" "$pool"; done
 for t in $list; do
     out=$(cat "$pool/$(basename "$t").log" 2>/dev/null)
-    tests/e2e/test_ap.sh \
-    tests/e2e/test_facts.sh; do
-    out=$(ONROLL_TEST_PG="$url" sh "$t" 2>&1)
     echo "$out" | grep -E '^(ok|FAIL) ' | sed "s|^|$(basename "$t"): |"
     echo "$out" | sed -n "s|^skipped: |skipped: $(basename "$t"): |p" # tests/run.sh counts these
     line=$(echo "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -n 1)
