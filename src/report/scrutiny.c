@@ -22,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "onroll/compare.h"
 #include "onroll/published.h"
 #include "onroll/report.h"
 #include "onroll/scrutiny.h"
@@ -143,6 +144,18 @@ static or_code on_benchmark(void *ctx, const or_value *row, const or_row_meta *m
     x->bm_year = year;
     for (int i = 0; i < OR_BM__N; i++)
         x->bmv[i] = row[i].null || !row[i].s ? "x" : or_arena_strdup(x->a, row[i].s);
+    /* England's rates as the comparison section gives them (compare.h): from the published
+       counts at 2 places, not the published rate at five ("9.33", not "9.33458") */
+    static const int rate_of[][2] = {{OR_BM_FIXED_EXCL, OR_BM_FIXED_EXCL_RATE},
+                                     {OR_BM_ONE_PLUS_FIXED, OR_BM_ONE_PLUS_RATE},
+                                     {OR_BM_PERM_EXCL, OR_BM_PERM_EXCL_RATE}};
+    for (size_t k = 0; k < sizeof rate_of / sizeof rate_of[0]; k++) {
+        or_cmp_cell cell;
+        const char *count = x->bmv[rate_of[k][0]], *head = x->bmv[OR_BM_HEADCOUNT];
+        or_cmp_pool(&count, &head, 1, &cell);
+        if (cell.shown)
+            x->bmv[rate_of[k][1]] = or_arena_strdup(x->a, cell.text);
+    }
     return OR_OK;
 }
 
@@ -393,7 +406,7 @@ static void write_summary(scr *x)
     if (x->bm)
         html_printf(h,
                     "<p>England: all state-funded schools, %s, the latest national figures "
-                    "loaded (DfE, <i>Permanent and fixed-period exclusions in England</i>; "
+                    "published (DfE, <i>Permanent and fixed-period exclusions in England</i>; "
                     "fixed-period exclusions are now called suspensions). They are for a "
                     "different year from this report's: compare with care.</p>\n",
                     bm_year_label(x));
@@ -455,7 +468,7 @@ static void write_summary(scr *x)
         scr_say(
             x, T_OVERALL,
             or_arena_printf(x->a,
-                            "The suspension rate is %s England's latest loaded rate, %s per 100 "
+                            "The suspension rate is %s England's latest published rate, %s per 100 "
                             "pupils in %s (a different year).",
                             cmp, x->bmv[OR_BM_FIXED_EXCL_RATE], bm_year_label(x)));
     if (x->bm && scr_num(t[H_ONE_RATE], &(double){0}) &&
@@ -700,9 +713,11 @@ static void write_about(scr *x)
              "(Katz), to 2 decimal places. The commentary names first the differences whose "
              "interval excludes 1 (statistically significant), then by how far the ratio is "
              "from 1, then by the number of children.</dd>\n"
-             "<dt>Funnel plot</dt><dd>Control limits around the LA one-plus rate p for a school "
-             "of n pupils: p \u00b1 z\u221a(p(1\u2212p)/n), z = 1.96 (95%) and 3.09 (99.8%). Above "
-             "the 99.8% limit: of concern; above the 95% limit: watch.</dd>\n"
+             "<dt>Funnel plot</dt><dd>Control limits around the one-plus rate p of the "
+             "schools of the same kind (primary, secondary, special, or pupil referral units "
+             "and alternative provision together) for a school of n pupils: p \u00b1 "
+             "z\u221a(p(1\u2212p)/n), z = 1.96 (95%) and 3.09 (99.8%). Above the 99.8% limit: "
+             "of concern; above the 95% limit: watch.</dd>\n"
              "<dt>Pupil movements</dt><dd>Managed moves, off-site directions, alternative "
              "provision placements, elective home education, children missing education and "
              "unexplained exits recorded by schools, counted on their start dates in the "
@@ -727,8 +742,10 @@ static void write_about(scr *x)
                 "them. Census codes: DfE common basic data set.");
     if (x->bm)
         html_printf(h,
-                    " England: DfE, Permanent and fixed-period exclusions in England, national "
-                    "totals for all state-funded schools, %s.",
+                    " England, the region and the statistical neighbours: DfE, Suspensions "
+                    "and permanent exclusions in England (Permanent and fixed-period "
+                    "exclusions in England before 2021), national, regional and local "
+                    "authority figures, up to %s, the latest published.",
                     bm_year_label(x));
     html_raw(h, "</dd>\n</dl>\n");
     scr_section_end(x);

@@ -217,6 +217,22 @@ if [ -f "$EES" ]; then
     expect_status "every year from 2006/07" 0 "$ONROLL" report compare --format csv
     expect_eq "17 years of England's total suspension rate" 17 \
         "$(grep -c '^[0-9]*,total,susp_rate,England,' "$WORK/out")"
+    # The scrutiny report's summary and commentary quote England at 2 places, as the
+    # comparison section does, worked out from the counts: 786,961 / 8,430,600 = 9.33 (published
+    # 9.33458), one-plus 304,040 / 8,430,600 = 3.61 (3.60639), permanent 9,376 / 8,430,600 =
+    # 0.11 (0.11121). Issue 16: the summary printed the published rate at five places.
+    expect_status "the small LA's own records beside the published file" 0 "$ONROLL" import \
+        "$D/schools.csv" "$D/calendar.csv" "$D/pupils.csv" "$D/enrolments.csv" "$D/events.csv"
+    expect_status "scrutiny report 2025/26 with the published file" 0 \
+        "$ONROLL" report scrutiny --year 2025/26 --out "$WORK/E.html"
+    expect_in "summary: England's suspension rate at 2 places" \
+        '<td class="govuk-table__cell govuk-table__cell--numeric">9.33</td>' "$WORK/E.html"
+    expect_in "commentary: England's rate at 2 places" "latest published rate, 9.33 per 100 pupils in 2022/23" "$WORK/E.html"
+    expect_in "commentary: England's one-plus at 2 places" "3.61% in 2022/23" "$WORK/E.html"
+    expect_in "commentary: England's permanent at 2 places" "0.11 per 100 pupils in 2022/23" "$WORK/E.html"
+    for five in 9.33458 3.60639 0.11121; do
+        expect_not_in "no published rate at five places ($five)" "$five" "$WORK/E.html"
+    done
 else
     echo "skipped: the DfE's EES file is not at $EES (set ONROLL_SHARED)"
 fi
