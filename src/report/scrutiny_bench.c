@@ -275,7 +275,9 @@ void scr_write_bench(scr *x)
                     "<p>%s's figures for %s%s%s are from its schools' records in onroll, "
                     "counted as the DfE counts them (all schools: primary, secondary and "
                     "special; pupil referral units and alternative provision are not "
-                    "included)%s.</p>\n",
+                    "included)%s. The summary and the other sections count the pupils of "
+                    "every school, those units and nursery schools too, so their rates can "
+                    "differ a little from the rates here.</p>\n",
                     la, or_cmp_year_label(x->a, c.own_first),
                     c.own_last > c.own_first ? " to " : "",
                     c.own_last > c.own_first ? or_cmp_year_label(x->a, c.own_last) : "",
