@@ -581,6 +581,8 @@ static void write_commentary(scr *x)
             html_raw(h, "</p>\n");
             continue;
         }
+        if (x->lead[t])
+            html_printf(h, "<p>%s</p>\n", x->lead[t]);
         html_raw(h, "<ul class=\"list\">\n");
         for (int i = 0; i < x->nsay[t]; i++)
             html_printf(h, "<li>%s</li>\n", x->say[t][i]);
