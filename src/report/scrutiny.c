@@ -238,6 +238,7 @@ static const char style[] =
     "h1{font-size:24pt}h2{font-size:18pt;break-before:page;border-top:0}"
     "main>section:first-of-type h2{break-before:auto}"
     "h3{font-size:14pt;break-after:avoid}"
+    "h3+p{break-after:avoid}li{break-inside:avoid}"
     ".table-wrap{overflow:visible}"
     ".govuk-table{font-size:7.5pt}"
     ".govuk-table__header,.govuk-table__cell{padding:3px 5px 3px 0}"
