@@ -184,6 +184,12 @@ else
     fail "the commentary on groups should open with SEN support"
 fi
 
+# The REU's response in words a councillor reads (issue 16: "100.00% within 10"): on the demo
+# LA every accepted referral of 2025/26 was accepted within the 10 school days
+expect_in "the REU: every referral within the deadline, in words" \
+    "and every one within the deadline of 10." "$R"
+expect_not_in "... not as 100.00%" "100.00% within 10" "$R"
+
 # ---- 4. what the LA is doing: the form, the audit line, the report ----
 start_server
 J=$WORK/officer.jar
