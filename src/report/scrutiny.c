@@ -22,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "onroll/compare.h"
 #include "onroll/published.h"
 #include "onroll/report.h"
 #include "onroll/scrutiny.h"
@@ -143,6 +144,18 @@ static or_code on_benchmark(void *ctx, const or_value *row, const or_row_meta *m
     x->bm_year = year;
     for (int i = 0; i < OR_BM__N; i++)
         x->bmv[i] = row[i].null || !row[i].s ? "x" : or_arena_strdup(x->a, row[i].s);
+    /* England's rates as the comparison section gives them (compare.h): from the published
+       counts at 2 places, not the published rate at five ("9.33", not "9.33458") */
+    static const int rate_of[][2] = {{OR_BM_FIXED_EXCL, OR_BM_FIXED_EXCL_RATE},
+                                     {OR_BM_ONE_PLUS_FIXED, OR_BM_ONE_PLUS_RATE},
+                                     {OR_BM_PERM_EXCL, OR_BM_PERM_EXCL_RATE}};
+    for (size_t k = 0; k < sizeof rate_of / sizeof rate_of[0]; k++) {
+        or_cmp_cell cell;
+        const char *count = x->bmv[rate_of[k][0]], *head = x->bmv[OR_BM_HEADCOUNT];
+        or_cmp_pool(&count, &head, 1, &cell);
+        if (cell.shown)
+            x->bmv[rate_of[k][1]] = or_arena_strdup(x->a, cell.text);
+    }
     return OR_OK;
 }
 
@@ -171,6 +184,10 @@ static const char style[] =
     "h2{font-size:30px;line-height:1.2;margin:50px 0 20px;padding-top:15px;"
     "border-top:2px solid #b1b4b6}"
     "h3{font-size:24px;line-height:1.25;margin:35px 0 15px}"
+    "h1,h2,h3{overflow-wrap:break-word;hyphens:auto}"
+    "@media (max-width:640px){main,.masthead__inner,.footer__inner{padding-left:15px;"
+    "padding-right:15px}h1{font-size:32px}h2{font-size:24px}h3{font-size:19px}"
+    ".lede{font-size:19px}}"
     "p,li{max-width:44em}"
     "p{margin:0 0 20px}"
     "a{color:#1d70b8;text-decoration:underline;text-decoration-thickness:max(1px,.0625rem);"
@@ -185,7 +202,7 @@ static const char style[] =
     ".inset p:last-child{margin-bottom:0}"
     ".contents{margin:20px 0 30px}"
     ".contents__title{font-weight:700;margin:0 0 10px}"
-    ".contents ol{margin:0;padding-left:1.5em}"
+    ".contents ol{margin:0;padding-left:2em}"
     ".contents li{margin-bottom:5px}"
     ".key-figures{display:flex;flex-wrap:wrap;gap:20px 30px;list-style:none;padding:0;"
     "margin:20px 0 30px}"
@@ -221,6 +238,7 @@ static const char style[] =
     "h1{font-size:24pt}h2{font-size:18pt;break-before:page;border-top:0}"
     "main>section:first-of-type h2{break-before:auto}"
     "h3{font-size:14pt;break-after:avoid}"
+    "h3+p{break-after:avoid}li{break-inside:avoid}"
     ".table-wrap{overflow:visible}"
     ".govuk-table{font-size:7.5pt}"
     ".govuk-table__header,.govuk-table__cell{padding:3px 5px 3px 0}"
@@ -296,6 +314,8 @@ static void doc_begin(scr *x)
                 "<li><a href=\"#disproportionality\">Disproportionality</a></li>\n"
                 "<li><a href=\"#schools\">Schools</a></li>\n"
                 "<li><a href=\"#movements\">Pupil movements</a></li>\n"
+                "<li><a href=\"#reu\">The Re-engagement Unit</a></li>\n"
+                "<li><a href=\"#offrolling\">Off-rolling signals</a></li>\n"
                 "<li><a href=\"#commentary\">Commentary</a></li>\n"
                 "<li><a href=\"#actions\">What the local authority is doing</a></li>\n"
                 "<li><a href=\"#about\">About the data</a></li>\n"
@@ -387,7 +407,7 @@ static void write_summary(scr *x)
     if (x->bm)
         html_printf(h,
                     "<p>England: all state-funded schools, %s, the latest national figures "
-                    "loaded (DfE, <i>Permanent and fixed-period exclusions in England</i>; "
+                    "published (DfE, <i>Permanent and fixed-period exclusions in England</i>; "
                     "fixed-period exclusions are now called suspensions). They are for a "
                     "different year from this report's: compare with care.</p>\n",
                     bm_year_label(x));
@@ -449,7 +469,7 @@ static void write_summary(scr *x)
         scr_say(
             x, T_OVERALL,
             or_arena_printf(x->a,
-                            "The suspension rate is %s England's latest loaded rate, %s per 100 "
+                            "The suspension rate is %s England's latest published rate, %s per 100 "
                             "pupils in %s (a different year).",
                             cmp, x->bmv[OR_BM_FIXED_EXCL_RATE], bm_year_label(x)));
     if (x->bm && scr_num(t[H_ONE_RATE], &(double){0}) &&
@@ -562,6 +582,8 @@ static void write_commentary(scr *x)
             html_raw(h, "</p>\n");
             continue;
         }
+        if (x->lead[t])
+            html_printf(h, "<p>%s</p>\n", x->lead[t]);
         html_raw(h, "<ul class=\"list\">\n");
         for (int i = 0; i < x->nsay[t]; i++)
             html_printf(h, "<li>%s</li>\n", x->say[t][i]);
@@ -694,9 +716,11 @@ static void write_about(scr *x)
              "(Katz), to 2 decimal places. The commentary names first the differences whose "
              "interval excludes 1 (statistically significant), then by how far the ratio is "
              "from 1, then by the number of children.</dd>\n"
-             "<dt>Funnel plot</dt><dd>Control limits around the LA one-plus rate p for a school "
-             "of n pupils: p \u00b1 z\u221a(p(1\u2212p)/n), z = 1.96 (95%) and 3.09 (99.8%). Above "
-             "the 99.8% limit: of concern; above the 95% limit: watch.</dd>\n"
+             "<dt>Funnel plot</dt><dd>Control limits around the one-plus rate p of the "
+             "schools of the same kind (primary, secondary, special, or pupil referral units "
+             "and alternative provision together) for a school of n pupils: p \u00b1 "
+             "z\u221a(p(1\u2212p)/n), z = 1.96 (95%) and 3.09 (99.8%). Above the 99.8% limit: "
+             "of concern; above the 95% limit: watch.</dd>\n"
              "<dt>Pupil movements</dt><dd>Managed moves, off-site directions, alternative "
              "provision placements, elective home education, children missing education and "
              "unexplained exits recorded by schools, counted on their start dates in the "
@@ -721,8 +745,10 @@ static void write_about(scr *x)
                 "them. Census codes: DfE common basic data set.");
     if (x->bm)
         html_printf(h,
-                    " England: DfE, Permanent and fixed-period exclusions in England, national "
-                    "totals for all state-funded schools, %s.",
+                    " England, the region and the statistical neighbours: DfE, Suspensions "
+                    "and permanent exclusions in England (Permanent and fixed-period "
+                    "exclusions in England before 2021), national, regional and local "
+                    "authority figures, up to %s, the latest published.",
                     bm_year_label(x));
     html_raw(h, "</dd>\n</dl>\n");
     scr_section_end(x);

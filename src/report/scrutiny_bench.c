@@ -111,6 +111,23 @@ static void latest_words(scr *x, const or_cmp *c, const char *la, or_cmp_measure
         return;
     or_sb s = OR_SB_INIT;
     const or_cmp_cell *now = la_cell(c, x->o->ay, OR_CMP_TOTAL, m);
+    if (m == OR_CMP_SUSP && now->shown) {
+        /* the commentary's overall paragraph: the region and the neighbours beside England,
+           the LA's rate said to be counted as the DfE counts (so not the summary's) */
+        or_sb_addf(&s,
+                   "Counted as the DfE counts (primary, secondary and special schools), the "
+                   "suspension rate was %s per 100 pupils in %s; in %s, the latest published "
+                   "year, England's was %s",
+                   now->text, x->year, or_cmp_year_label(x->a, pub), e->text);
+        if (r->shown && c->region_name)
+            or_sb_addf(&s, ", %s's %s", c->region_name, r->text);
+        if (n->shown)
+            or_sb_addf(&s, " and the statistical neighbours' %s", n->text);
+        or_sb_adds(&s, ".");
+        scr_say(x, T_OVERALL, or_arena_strdup(x->a, or_sb_str(&s)));
+        or_sb_release(&s);
+        s = (or_sb)OR_SB_INIT;
+    }
     if (!l->shown && now->shown) {
         /* no figure of the LA's for the published year: this year's beside the latest */
         or_sb_addf(&s,
@@ -275,7 +292,9 @@ void scr_write_bench(scr *x)
                     "<p>%s's figures for %s%s%s are from its schools' records in onroll, "
                     "counted as the DfE counts them (all schools: primary, secondary and "
                     "special; pupil referral units and alternative provision are not "
-                    "included)%s.</p>\n",
+                    "included)%s. The summary and the other sections count the pupils of "
+                    "every school, those units and nursery schools too, so their rates can "
+                    "differ a little from the rates here.</p>\n",
                     la, or_cmp_year_label(x->a, c.own_first),
                     c.own_last > c.own_first ? " to " : "",
                     c.own_last > c.own_first ? or_cmp_year_label(x->a, c.own_last) : "",

@@ -450,6 +450,30 @@ static void say_findings(scr *x, findings *fs)
 {
     if (fs->n > 1)
         qsort(fs->f, (size_t)fs->n, sizeof *fs->f, scr_finding_cmp);
+    /* the opening sentence: how many groups differ, which way, and what the list shows */
+    int more = 0, less = 0, perm_n = 0;
+    for (int i = 0; i < fs->n; i++) {
+        const scr_finding *f = &fs->f[i];
+        if (f->ndims != 1 || !f->leads || !f->significant)
+            continue;
+        if (f->perm)
+            perm_n++;
+        else
+            f->ratio > 1 ? more++ : less++;
+    }
+    if (more + less + perm_n)
+        x->lead[T_DISP] = or_arena_printf(
+            x->a,
+            "Pupils of %d group%s were significantly more likely than other pupils to be "
+            "suspended at least once, and pupils of %d significantly less likely (every group "
+            "is in the tables of Disproportionality). Below, %s, the strongest evidence "
+            "first%s:",
+            more, more == 1 ? "" : "s", less,
+            more + less > 8 ? "the 8 clearest of these differences" : "these differences",
+            perm_n ? ", then the clearest differences in permanent exclusion" : "");
+    x->lead[T_CHECKED] = "The groups the local authority looks at every year, whatever their "
+                         "numbers, because in England they are suspended more often than other "
+                         "pupils:";
     int said = 0;
     for (int perm = 0; perm < 2; perm++)
         for (int i = 0, n = 0; i < fs->n && n < (perm ? 3 : 8); i++) {

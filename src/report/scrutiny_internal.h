@@ -65,6 +65,7 @@ typedef struct {
     /* commentary */
     const char *say[T__N][MAX_SENTENCES];
     int nsay[T__N];
+    const char *lead[T__N]; /* a topic's opening sentence, a paragraph before its list */
 } scr;
 
 /* Tell whoever generates the report of an input it had to do without (scrutiny.h warn):

@@ -64,7 +64,12 @@ or_code scr_write_reu(scr *x, or_error *err)
                         scr_commas(x->a, acc));
         else
             html_printf(h, "The numbers of referrals in %s are too small to publish. ", x->year);
-        if (shown(med) && shown(within))
+        if (shown(med) && shown(within) && !strcmp(within, "100.00"))
+            html_printf(h,
+                        "Half of the referrals accepted were accepted within %s school days, "
+                        "and every one within the deadline of %d. ",
+                        med, k.deadline);
+        else if (shown(med) && shown(within))
             html_printf(h,
                         "Half of the referrals accepted were accepted within %s school days; "
                         "%s%% within %d. ",

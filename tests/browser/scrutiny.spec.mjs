@@ -25,11 +25,15 @@ if (!file || !fs.existsSync(file)) {
 const SECTIONS = [
     ['summary', 'Summary'],
     ['trends', 'Trends'],
+    ['comparisons', 'Compared with England, the region and neighbours'],
     ['rates', 'Rates by characteristic'],
     ['disproportionality', 'Disproportionality'],
     ['schools', 'Schools'],
     ['movements', 'Pupil movements'],
+    ['reu', 'The Re-engagement Unit'],
+    ['offrolling', 'Off-rolling signals'],
     ['commentary', 'Commentary'],
+    ['actions', 'What the local authority is doing'],
     ['about', 'About the data'],
 ];
 
@@ -70,6 +74,13 @@ try {
         check(`section ${id}: <h2 id="${id}">${text}</h2>`, n === 1 && got === text,
             n ? `heading reads '${got}'` : 'no such heading');
     }
+    // the contents list names every section, in the document's order (issue 16: the sections
+    // added late, the REU's KPIs and off-rolling, were missing from it)
+    const h2ids = await page.$$eval('main h2[id]', (hs) => hs.map((h) => h.id));
+    const links = await page.$$eval('nav.contents a', (as) => as.map((a) => a.getAttribute('href')));
+    check('the contents list links every section, in order',
+        JSON.stringify(links) === JSON.stringify(h2ids.map((i) => `#${i}`)),
+        `sections ${h2ids.join(' ')}; contents ${links.join(' ')}`);
     check('no scripts in the document', (await page.locator('script').count()) === 0);
     check('no request left the file', requests.length === 0, requests.join('\n'));
     check('no page errors', errors.length === 0, errors.join('\n'));
@@ -98,6 +109,19 @@ try {
         half.some((t) => /\d+ schools? issues? half of all suspensions/.test(t)));
 
     if (shot) await page.screenshot({ path: shot, fullPage: true });
+
+    // at 320 px (WCAG 1.4.10 reflow) nothing scrolls sideways: the long headings wrap
+    await page.setViewportSize({ width: 320, height: 800 });
+    const narrow = await page.evaluate(() => ({
+        w: document.documentElement.scrollWidth,
+        wide: [...document.querySelectorAll('h1, h2, h3, p, li, figcaption, dt, dd')]
+            .filter((e) => e.getBoundingClientRect().right > 320.5 || e.scrollWidth > e.clientWidth + 1)
+            .slice(0, 5).map((e) => `${e.tagName}: ${e.textContent.slice(0, 60)}`),
+    }));
+    check(`320 px: the page does not scroll sideways (scrollWidth ${narrow.w})`, narrow.w <= 320,
+        narrow.wide.join('\n'));
+    if (shot) await page.screenshot({ path: shot.replace(/\.png$/, '') + '-320.png', fullPage: false });
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
     const result = await page.evaluate(async () => {

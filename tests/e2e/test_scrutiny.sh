@@ -36,7 +36,7 @@ fi
 # ---- the HTML report ----
 expect_status "onroll report scrutiny --year 2025/26 --out R.html: exit 0" 0 \
     "$ONROLL" report scrutiny --year 2025/26 --out "$R"
-for id in summary trends rates disproportionality schools movements commentary about; do
+for id in summary trends comparisons rates disproportionality schools movements reu offrolling commentary actions about; do
     expect_in "section $id is an <h2> with its id" "<h2 id=\"$id\">" "$R"
 done
 expect_in "a whole HTML document in English" '<html lang="en">' "$R"

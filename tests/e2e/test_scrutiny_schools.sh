@@ -124,6 +124,10 @@ expect_in "the primary group's rate (7 of 400)" "4 schools; 400 pupils on roll, 
 for g in primary secondary special ap; do
     expect_in "a funnel plot of the $g group" "id=\"chart-funnel-$g-title\"" "$R"
 done
+# the method note says what the plots do (issue 16: it said "around the LA one-plus rate")
+expect_not_in "the funnel plot's note: not the LA's rate" "the LA one-plus rate" "$R"
+expect_in "the funnel plot's note: the rate of schools of the same kind" \
+    "Control limits around the one-plus rate p of the schools of the same kind" "$R"
 expect_in "the only special school is said to be compared with itself" \
     "It is the only one of the LA's special schools, so it can only be compared with itself" "$R"
 expect_in "Closed Road School (no pupils) is listed beside the chart" \

@@ -165,11 +165,30 @@ if before "$WORK/comm.txt" "Pupils receiving SEN support were 3.63" "Pupils with
 else
     fail "SEN support (3.63) should come before EHC plan (2.43)"
 fi
+# The commentary opens its list with a sentence a councillor can take in (issue 16: "reads as a
+# generated list"). Counted by hand from the disproportionality tables, one-plus, significant,
+# groups that may lead: more likely SEN support 3.63, EHC plan 2.43, FSM 2.27, Male 1.91, White
+# and Black Caribbean 1.87, Black Caribbean 1.78, Mixed 1.53, Any other mixed 1.43, Black 1.33
+# (9); less likely Indian 0.33, Asian 0.53, Any other ethnic group 0.61, Any other white 0.69,
+# White 0.82 (5; Female is the mirror of Male, Refused never leads).
+expect_in "the commentary's opening sentence counts the groups by hand" \
+    "Pupils of 9 groups were significantly more likely than other pupils to be suspended at least once, and pupils of 5 significantly less likely" "$WORK/comm.txt"
+if before "$WORK/comm.txt" "and pupils of 5 significantly less likely" "Pupils receiving SEN support were 3.63"; then
+    pass "the opening sentence comes before the list"
+else
+    fail "the opening sentence should come before the list"
+fi
 if before "$WORK/comm.txt" "Who is suspended" "Pupils receiving SEN support were 3.63"; then
     pass "the commentary on groups opens with the strongest significant finding"
 else
     fail "the commentary on groups should open with SEN support"
 fi
+
+# The REU's response in words a councillor reads (issue 16: "100.00% within 10"): on the demo
+# LA every accepted referral of 2025/26 was accepted within the 10 school days
+expect_in "the REU: every referral within the deadline, in words" \
+    "and every one within the deadline of 10." "$R"
+expect_not_in "... not as 100.00%" "100.00% within 10" "$R"
 
 # ---- 4. what the LA is doing: the form, the audit line, the report ----
 start_server
