@@ -48,9 +48,11 @@ const char *or_training_label(const or_training_term *vocab, const char *code)
 const or_need_training or_need_trainings[] = {
     {"SLCN", "speech, language and communication needs", {"slcn"}},
     {"ASD", "autism", {"autism"}},
-    {"SEMH", "social, emotional and mental health needs",
+    {"SEMH",
+     "social, emotional and mental health needs",
      {"semh", "trauma", "mhfa", "restorative", "deescalation"}},
-    {"BESD", "behaviour, emotional and social difficulties",
+    {"BESD",
+     "behaviour, emotional and social difficulties",
      {"semh", "trauma", "mhfa", "restorative", "deescalation"}},
     {"SPLD", "a specific learning difficulty", {"cognition"}},
     {"MLD", "a moderate learning difficulty", {"cognition"}},

@@ -221,8 +221,9 @@ static const form_field fields[T__N] = {
     [T_STAFF] = {"staff", "Number of staff", "How many took it", FORM_NUMBER, FORM_REQUIRED,
                  .noun = "number of staff", .min = 1, .max = 10000,
                  .width = "govuk-input--width-4"},
-    [T_ON] = {"held_on", "Date of the course", "For example, 24 11 2026. The last day, if it "
-                                               "ran over several",
+    [T_ON] = {"held_on", "Date of the course",
+              "For example, 24 11 2026. The last day, if it "
+              "ran over several",
               FORM_DATE, FORM_REQUIRED | FORM_PAST, .noun = "date of the course"},
 };
 
