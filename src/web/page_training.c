@@ -31,6 +31,13 @@ static gov_choice *choices_of(const web_request *req, const or_training_term *vo
     return c;
 }
 
+/* A code's label, or the code itself when the vocabulary no longer has it. */
+static const char *label_of(const or_training_term *vocab, const char *code)
+{
+    const char *l = or_training_label(vocab, code);
+    return l ? l : code;
+}
+
 /* The school of the path when the user may see it; else the 404 page and 0. */
 static int school_of(const web_request *req, web_response *res, const char **name)
 {
@@ -70,19 +77,22 @@ typedef struct {
     int nrows;
 } tlist;
 
-static int sort_col;
-static bool sort_desc;
-static int by_column(const void *x, const void *y)
+typedef struct {
+    int col;
+    bool desc;
+} sort_by;
+
+static int by_column(const void *x, const void *y, void *ctx)
 {
     const or_training *a = x, *b = y;
+    const sort_by *s = ctx;
     int c = 0;
-    switch (sort_col) {
+    switch (s->col) {
     case C_COURSE:
         c = strcasecmp(a->course, b->course);
         break;
     case C_AREA:
-        c = strcmp(or_training_label(or_training_areas, a->area) ?: a->area,
-                   or_training_label(or_training_areas, b->area) ?: b->area);
+        c = strcmp(label_of(or_training_areas, a->area), label_of(or_training_areas, b->area));
         break;
     case C_STAFF:
         c = a->staff - b->staff;
@@ -91,7 +101,7 @@ static int by_column(const void *x, const void *y)
         c = a->on < b->on ? -1 : a->on > b->on;
         break;
     }
-    if (sort_desc)
+    if (s->desc)
         c = -c;
     return c ? c : (a->id < b->id ? 1 : a->id > b->id ? -1 : 0);
 }
@@ -135,9 +145,8 @@ static bool load(const web_request *req, web_response *res, tlist *t)
             continue;
         t->rows[t->nrows++] = all[i];
     }
-    sort_col = list_sort(&t->l);
-    sort_desc = list_desc(&t->l);
-    qsort(t->rows, (size_t)t->nrows, sizeof *t->rows, by_column);
+    sort_by s = {list_sort(&t->l), list_desc(&t->l)};
+    qsort_r(t->rows, (size_t)t->nrows, sizeof *t->rows, by_column, &s);
     return true;
 }
 
@@ -170,9 +179,9 @@ void page_training(const web_request *req, web_response *res)
             const or_training *x = &t.rows[i];
             gov_table_row_start(out);
             gov_td(out, x->course);
-            gov_td(out, or_training_label(or_training_areas, x->area) ?: x->area);
-            gov_td(out, or_training_label(or_training_levels, x->level) ?: x->level);
-            gov_td(out, or_training_label(or_training_roles, x->role) ?: x->role);
+            gov_td(out, label_of(or_training_areas, x->area));
+            gov_td(out, label_of(or_training_levels, x->level));
+            gov_td(out, label_of(or_training_roles, x->role));
             list_td_num(out, x->staff);
             gov_td(out, view_date(x->on, day));
             gov_table_row_end(out);
