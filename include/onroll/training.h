@@ -14,6 +14,7 @@
 typedef struct {
     const char *code;  /* stored: "slcn" */
     const char *label; /* "Speech, language and communication" */
+    const char *hint;  /* a form's words under the choice, or NULL */
 } or_training_term;
 
 /* The areas, levels and staff roles, each NULL-code terminated, in the order forms offer them. */

@@ -5,35 +5,35 @@
 #include "onroll/training.h"
 
 const or_training_term or_training_areas[] = {
-    {"restorative", "Restorative practice"},
-    {"trauma", "Trauma-informed practice"},
-    {"mhfa", "Mental health first aid"},
-    {"deescalation", "De-escalation"},
-    {"coaching", "Coaching"},
-    {"slcn", "Speech, language and communication"},
-    {"autism", "Autism"},
-    {"semh", "Social, emotional and mental health"},
-    {"cognition", "Cognition and learning"},
-    {"sensory", "Sensory and physical needs"},
-    {NULL, NULL},
+    {"restorative", "Restorative practice", NULL},
+    {"trauma", "Trauma-informed practice", NULL},
+    {"mhfa", "Mental health first aid", NULL},
+    {"deescalation", "De-escalation", NULL},
+    {"coaching", "Coaching", NULL},
+    {"slcn", "Speech, language and communication", NULL},
+    {"autism", "Autism", NULL},
+    {"semh", "Social, emotional and mental health", NULL},
+    {"cognition", "Cognition and learning", NULL},
+    {"sensory", "Sensory and physical needs", NULL},
+    {NULL, NULL, NULL},
 };
 
 const or_training_term or_training_levels[] = {
-    {"awareness", "Awareness (all staff)"},
-    {"enhanced", "Enhanced (staff working closely with the pupils)"},
-    {"specialist", "Specialist (leads and specialists)"},
-    {NULL, NULL},
+    {"awareness", "Awareness", "For all staff"},
+    {"enhanced", "Enhanced", "For staff working closely with the pupils"},
+    {"specialist", "Specialist", "For leads and specialists"},
+    {NULL, NULL, NULL},
 };
 
 const or_training_term or_training_roles[] = {
-    {"whole", "Whole staff"},
-    {"teachers", "Teachers"},
-    {"assistants", "Teaching assistants"},
-    {"senco", "SENCO and SEND team"},
-    {"pastoral", "Pastoral staff"},
-    {"leaders", "Senior leaders"},
-    {"support", "Lunchtime and support staff"},
-    {NULL, NULL},
+    {"whole", "Whole staff", NULL},
+    {"teachers", "Teachers", NULL},
+    {"assistants", "Teaching assistants", NULL},
+    {"senco", "SENCO and SEND team", NULL},
+    {"pastoral", "Pastoral staff", NULL},
+    {"leaders", "Senior leaders", NULL},
+    {"support", "Lunchtime and support staff", NULL},
+    {NULL, NULL, NULL},
 };
 
 const char *or_training_label(const or_training_term *vocab, const char *code)

@@ -26,7 +26,7 @@ static gov_choice *choices_of(const web_request *req, const or_training_term *vo
         k++;
     gov_choice *c = or_arena_alloc(req->arena, sizeof *c * (size_t)k);
     for (int i = 0; i < k; i++)
-        c[i] = (gov_choice){vocab[i].code, vocab[i].label, NULL};
+        c[i] = (gov_choice){vocab[i].code, vocab[i].label, vocab[i].hint};
     *n = k;
     return c;
 }
