@@ -7,7 +7,8 @@
  * Keys: the LA's are "la.name", "la.team_name", "la.team_email", "la.team_phone", "la.code",
  * "la.region" and "la.neighbours" (compare.h); a school's are
  * "school.URN.head_teacher", "school.URN.clerk_name", "school.URN.clerk_email",
- * "school.URN.address" (URN the school's six-digit reference number). Pure: no I/O. */
+ * "school.URN.address", "school.URN.sen_notional", "school.URN.pupil_premium" (URN the school's
+ * six-digit reference number). Pure: no I/O. */
 #ifndef ONROLL_SETTINGS_H
 #define ONROLL_SETTINGS_H
 
@@ -30,6 +31,8 @@ typedef enum {
     OR_SET_CLERK_NAME,
     OR_SET_CLERK_EMAIL,
     OR_SET_ADDRESS,
+    OR_SET_SEN_NOTIONAL,  /* the school's SEN notional funding, whole pounds (vulnerability.h) */
+    OR_SET_PUPIL_PREMIUM, /* the school's pupil premium funding, whole pounds */
     OR_SET__COUNT
 } or_setting_id;
 
@@ -45,6 +48,7 @@ typedef enum {
     OR_SETV_REGION,   /* an ONS area code: a capital letter and eight digits */
     OR_SETV_LA_CODES, /* three-digit LA codes separated by commas, each once, at most
                          OR_SETTING_NEIGHBOURS */
+    OR_SETV_MONEY,    /* whole pounds: 1 to 10 digits */
 } or_setting_type;
 
 enum { OR_SETTING_MAX = 200, OR_SETTING_ADDRESS_MAX = 400, OR_SETTING_LINES = 6 };

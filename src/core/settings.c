@@ -43,6 +43,12 @@ static const or_setting_def defs[OR_SET__COUNT] = {
     {OR_SET_ADDRESS, "address", "The school's address",
      "One line for each part of the address, with the postcode on the last line",
      "the school's address", OR_SETV_ADDRESS, OR_SETTING_ADDRESS_MAX},
+    {OR_SET_SEN_NOTIONAL, "sen_notional", "SEN notional funding this year (£)",
+     "Whole pounds, digits only. For example, 123456", "the SEN notional funding", OR_SETV_MONEY,
+     10},
+    {OR_SET_PUPIL_PREMIUM, "pupil_premium", "Pupil premium funding this year (£)",
+     "Whole pounds, digits only. For example, 84000", "the pupil premium funding", OR_SETV_MONEY,
+     10},
 };
 
 const or_setting_def *or_setting_def_at(or_setting_id id)
@@ -221,6 +227,11 @@ or_code or_setting_check(or_setting_id id, const char *value, or_error *err)
         int codes[OR_SETTING_NEIGHBOURS], n;
         if (or_setting_la_codes(value, codes, OR_SETTING_NEIGHBOURS, &n, &e))
             return or_fail(err, OR_EINPUT, "%s: %s", key, e.msg);
+    } else if (d->type == OR_SETV_MONEY && strspn(value, "0123456789") != strlen(value)) {
+        return or_fail(err, OR_EINPUT,
+                       "%s: '%s' is not an amount in whole pounds (expected digits only, such as "
+                       "123456)",
+                       key, value);
     } else if (d->type == OR_SETV_ADDRESS) {
         int lines = 1;
         for (const char *p = value; *p; p++)

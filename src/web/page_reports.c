@@ -302,6 +302,12 @@ void page_reports(const web_request *req, web_response *res)
                   "Off-rolling signals</a>: each school's unexplained exits, moves to elective "
                   "home education, Year 10 to Year 11 leavers and in-year exits by group against "
                   "the local authority, with funnel-plot limits.</p>\n");
+    if (req->user->role != OR_ROLE_SCHOOL) /* page_vulnerability.c */
+        html_raw(out,
+                 "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/vulnerability\">"
+                 "Vulnerability dashboard</a>: pupils by primary need, the crossover of need, "
+                 "attendance and exclusions for pupils with SEN and without, funding and staff "
+                 "training against need.</p>\n");
     if (have) {
         html_printf(out, "<h2 class=\"govuk-heading-l\">%s</h2>\n", t.title ? t.title : "");
         if (q.opts.unsuppressed)

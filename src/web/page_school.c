@@ -339,6 +339,13 @@ void page_school(const web_request *req, web_response *res)
     }
     school_figures(out, req, snap, s, analyst);
     school_sharing(out, s, !analyst);
+    if (!analyst) /* the vulnerability dashboard and training (page_vulnerability.c) */
+        html_printf(out,
+                    "<p class=\"govuk-body\"><a class=\"govuk-link\" "
+                    "href=\"/schools/%d/vulnerability\">Vulnerability dashboard</a>: pupils by "
+                    "need, the crossover of need, and staff <a class=\"govuk-link\" "
+                    "href=\"/schools/%d/training\">training against need</a>.</p>\n",
+                    urn, urn);
     if (!analyst)
         school_children(out, req, snap, urn, la ? NULL : scope, nscope);
     gov_page_end(out, req);

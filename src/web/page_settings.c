@@ -53,7 +53,7 @@ static const form_field la_fields[L__N] = {
                       FORM_TEXT, .noun = "statistical neighbours' codes", .max = OR_SETTING_MAX},
 };
 
-enum { S_HEAD, S_CLERK_NAME, S_CLERK_EMAIL, S_ADDRESS, S__N };
+enum { S_HEAD, S_CLERK_NAME, S_CLERK_EMAIL, S_ADDRESS, S_SEN_NOTIONAL, S_PUPIL_PREMIUM, S__N };
 static const form_field school_fields[S__N] = {
     [S_HEAD] = {"head_teacher", "Head teacher's name",
                 "As it is signed on letters. For example, Ms Asha Patel", FORM_TEXT,
@@ -71,6 +71,16 @@ static const form_field school_fields[S__N] = {
                    "It heads the school's letters, and parents may write to the clerk there",
                    FORM_TEXTAREA, .noun = "school's address", .max = OR_SETTING_ADDRESS_MAX,
                    .rows = 5},
+    [S_SEN_NOTIONAL] = {"sen_notional", "SEN notional funding this year (£, optional)",
+                        "Whole pounds, digits only. For example, 123456. The vulnerability "
+                        "dashboard shows it",
+                        FORM_TEXT, .noun = "SEN notional funding", .max = 10,
+                        .width = "govuk-input--width-10"},
+    [S_PUPIL_PREMIUM] = {"pupil_premium", "Pupil premium funding this year (£, optional)",
+                         "Whole pounds, digits only. For example, 84000. The vulnerability "
+                         "dashboard shows it",
+                         FORM_TEXT, .noun = "pupil premium funding", .max = 10,
+                         .width = "govuk-input--width-10"},
 };
 
 typedef struct {

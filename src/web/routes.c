@@ -135,6 +135,13 @@ const web_route web_routes[] = {
     {"POST", "/schools/{urn}/settings", page_school_settings_post,
      WEB_ADMIN | WEB_R(OR_ROLE_SCHOOL), 0, NULL},
     {"GET", "/settings", page_own_settings, WEB_R(OR_ROLE_SCHOOL), 0, "Settings"},
+    /* the vulnerability dashboard and staff training against need (issue 18 parts 5, 6) */
+    {"GET", "/vulnerability", page_vulnerability, WEB_LA | WEB_R(OR_ROLE_ANALYST), 0, NULL},
+    {"GET", "/schools/{urn}/vulnerability", page_school_vulnerability, WEB_RECORD_ROLES, 0, NULL},
+    {"GET", "/schools/{urn}/training", page_training, WEB_RECORD_ROLES, 0, NULL},
+    {"GET", "/schools/{urn}/training/download", page_training_download, WEB_RECORD_ROLES, 0, NULL},
+    {"GET", "/schools/{urn}/training/new", page_training_new, WEB_RECORD_ROLES, 0, NULL},
+    {"POST", "/schools/{urn}/training/new", page_training_new_post, WEB_RECORD_ROLES, 0, NULL},
     /* a partner's one-click link: the token is the credential (page_notice.c) */
     {"GET", "/n/{token}", page_notice, WEB_PUBLIC, WEB_F_SECRET_PATH, NULL},
     {"POST", "/n/{token}", page_notice_post, WEB_PUBLIC, WEB_F_SECRET_PATH, NULL},

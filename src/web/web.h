@@ -486,6 +486,14 @@ void page_ap_provider_new_post(const web_request *req, web_response *res);
 void page_ap_provider(const web_request *req, web_response *res);
 void page_ap_provider_qa(const web_request *req, web_response *res);
 void page_ap_provider_qa_post(const web_request *req, web_response *res);
+/* the vulnerability dashboard and staff training (issue 18 parts 5, 6): page_vulnerability.c,
+ * page_training.c */
+void page_vulnerability(const web_request *req, web_response *res);
+void page_school_vulnerability(const web_request *req, web_response *res);
+void page_training(const web_request *req, web_response *res);
+void page_training_download(const web_request *req, web_response *res);
+void page_training_new(const web_request *req, web_response *res);
+void page_training_new_post(const web_request *req, web_response *res);
 void page_ap_placements(const web_request *req, web_response *res);
 void page_ap_placements_download(const web_request *req, web_response *res);
 void page_ap_placement_new(const web_request *req, web_response *res);
