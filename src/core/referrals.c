@@ -64,7 +64,7 @@ static const or_referral_flow flows[] = {
      * agenda, the panel considers it (urgent the same school day, else within 3: the KPI) */
     {"panel",
      "Multi-agency panel",
-     "la",
+     "panel",
      false,
      false,
      "The weekly multi-agency panel (hot clinic): safeguarding, health, CAMHS, the MASH, police "
