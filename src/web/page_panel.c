@@ -41,7 +41,7 @@ static const list_column columns[C__N] = {
     [C_REFERRED] = {"referred", "Referred", "referred", 0},
     [C_URGENCY] = {"urgency", "Urgency", "urgency", 0},
     [C_STATUS] = {"status", "Status", "status", 0},
-    [C_CONSIDERED] = {"considered", "Considered", "considered", 0},
+    [C_CONSIDERED] = {NULL, NULL, "considered", 0}, /* the CSV's: the days say it on screen */
     [C_DAYS] = {"days", "School days", "school_days", LIST_NUMERIC},
     [C_TARGET] = {"target", "Within target", "within_target", 0},
 };
@@ -208,7 +208,6 @@ static void row_html(or_sb *out, const web_request *req, const view_snapshot *sn
     view_tag(out, panel_urgency_words(r->c.urgent), r->c.urgent ? "red" : "grey");
     html_raw(out, "</td>\n");
     gov_td(out, or_referral_status_words(r->w->status));
-    gov_td(out, r->c.decision ? view_date(r->c.decision->start, day) : "Not yet");
     gov_td_num(out, r->t.days);
     gov_td(out, target_words(r));
     gov_table_row_end(out);
@@ -240,8 +239,6 @@ void page_panel(const web_request *req, web_response *res)
                   "<p class=\"govuk-body\">Schools refer a pupil from the pupil's page. The panel "
                   "considers an urgent referral the same school day and a standard one within 3 "
                   "school days of the referral.</p>\n");
-    if (web_query(req, "added"))
-        gov_notification(out, "Meeting added", "Its agenda is on the meeting's page.", true);
     kpis(out, req, &b);
     meetings_html(out, req);
     html_raw(out, "<h2 class=\"govuk-heading-m\">Referrals</h2>\n");
@@ -372,13 +369,16 @@ void page_panel_meeting(const web_request *req, web_response *res)
     html_printf(out, "<span class=\"govuk-caption-l\">Multi-agency panel</span>\n"
                      "<h1 class=\"govuk-heading-l\">%s</h1>\n",
                 title);
-    if (web_query(req, "circulated"))
+    const char *sent = web_query(req, "circulated");
+    if (*sent) {
+        char num[OR_FMT_INT_LEN];
+        int k = atoi(sent);
         gov_notification(out, "Agenda circulated",
                          or_arena_printf(req->arena, "%s message%s queued to the panel's members.",
-                                         web_query(req, "circulated"),
-                                         !strcmp(web_query(req, "circulated"), "1") ? "" : "s"),
+                                         or_fmt_int(k, num), k == 1 ? "" : "s"),
                          true);
-    if (web_query(req, "recorded"))
+    }
+    if (*web_query(req, "recorded"))
         gov_notification(out, "Decision recorded", "The school sees it on the pupil's page.",
                          true);
     html_raw(out, "<h2 class=\"govuk-heading-m\">Agenda</h2>\n");
