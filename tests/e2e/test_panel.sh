@@ -40,7 +40,12 @@ done
 expect_status "a member may serve two services (one message)" 0 "$ONROLL" notify recipients add health camhs@panel.example.gov.uk
 expect_status "the Virtual School is no member of the panel" 0 "$ONROLL" notify recipients add virtual_school vs@vs.example.gov.uk
 
+printf '%s\n' "$PW" | "$ONROLL" user add member@camhs.example.nhs.uk --name "CAMHS member" --role partner --scope panel --password-stdin >/dev/null 2>&1
+expect_eq "a panel member's account (partner, scope panel)" 0 $?
 start_server
+P=$WORK/member.jar
+expect_eq "the panel member signs in" 303 "$(sign_in "$P" member@camhs.example.nhs.uk "$PW")"
+expect_eq "a pupil not referred to the panel: not found to its member (the attack first)" 404 "$(get "$P" "/pupils/$PUPIL")"
 S=$WORK/school.jar
 L=$WORK/la.jar
 expect_eq "Riverside's head signs in" 303 "$(sign_in "$S" head@riverside.example.sch.uk "$PW")"
@@ -137,6 +142,13 @@ expect_eq "the meeting's page: decided" 200 "$(get "$L" "/panel/meetings/$TODAY"
 expect_in "... under this meeting" "Decided at this meeting" "$WORK/body"
 expect_eq "the panel page: considered within target" 200 "$(get "$L" /panel)"
 expect_in "... 1 of 1" "1 of 1" "$WORK/body"
+
+# ---- a panel member sees the children referred, and only them ----
+expect_eq "the panel member: the referred pupil's record" 200 "$(get "$P" "/pupils/$PUPIL")"
+expect_eq "... not another pupil" 404 "$(get "$P" "/pupils/$OTHER")"
+expect_eq "... nor the LA's panel page" 403 "$(get "$P" /panel)"
+expect_eq "the panel member's referrals" 200 "$(get "$P" /referrals)"
+expect_in "... list the panel's referral" "Multi-agency panel" "$WORK/body"
 
 # ---- the school sees the feedback ----
 expect_eq "the school's pupil page" 200 "$(get "$S" "/pupils/$PUPIL")"
