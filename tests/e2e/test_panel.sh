@@ -143,6 +143,17 @@ expect_in "... under this meeting" "Decided at this meeting" "$WORK/body"
 expect_eq "the panel page: considered within target" 200 "$(get "$L" /panel)"
 expect_in "... 1 of 1" "1 of 1" "$WORK/body"
 
+# ---- the KPI on the command line: considered the same day, within target ----
+expect_status "onroll panel --format csv" 0 "$ONROLL" panel --format csv
+expect_eq "... its header and one row" "upn,urn,referred,urgency,considered,school_days,within_target
+$PUPIL,100001,$TODAY,urgent,$TODAY,0,yes" "$(cat "$WORK/out")"
+expect_status "onroll panel (a table)" 0 "$ONROLL" panel
+expect_in "... the KPIs" "1 referral; 1 of 1 considered within target; median 0.0 school days; 0 waiting past their target" "$WORK/out"
+expect_status "onroll panel --format json" 0 "$ONROLL" panel --format json
+expect_in "... within target" '"within_target": 1' "$WORK/out"
+expect_status "another school's only: none" 0 "$ONROLL" panel --school 100002 --format csv
+expect_not_in "... no row" "$PUPIL" "$WORK/out"
+
 # ---- a panel member sees the children referred, and only them ----
 expect_eq "the panel member: the referred pupil's record" 200 "$(get "$P" "/pupils/$PUPIL")"
 expect_eq "... not another pupil" 404 "$(get "$P" "/pupils/$OTHER")"
