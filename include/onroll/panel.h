@@ -31,11 +31,11 @@ const char *or_panel_ace_label(const char *key); /* the key itself when unknown 
 int or_panel_target_days(bool urgent);
 
 typedef struct {
-    or_date due;        /* the last day within target */
-    bool considered;    /* considered (discussed) on or before as_of */
-    int days;           /* school days from the referral to its consideration (or to as_of) */
-    bool within;        /* considered by `due` */
-    bool late;          /* not considered and as_of is past `due` */
+    or_date due;     /* the last day within target */
+    bool considered; /* considered (discussed) on or before as_of */
+    int days;        /* school days from the referral to its consideration (or to as_of) */
+    bool within;     /* considered by `due` */
+    bool late;       /* not considered and as_of is past `due` */
 } or_panel_turnaround;
 
 /* The turnaround of a referral made on `referred` (urgent or not) considered on `considered`

@@ -62,7 +62,7 @@ int cmd_report_compare(int argc, char **argv);    /* `report compare` */
 /* `report roni-outcomes` and `roni` (cmd_roni.c) */
 int cmd_report_roni_outcomes(int argc, char **argv);
 int cmd_roni(int argc, char **argv);
-int cmd_panel(int argc, char **argv); /* `panel` (cmd_panel.c) */
+int cmd_panel(int argc, char **argv);          /* `panel` (cmd_panel.c) */
 int cmd_report_reu(int argc, char **argv);     /* `report reu` */
 int cmd_report_offroll(int argc, char **argv); /* `report offrolling` */
 int cmd_user(int argc, char **argv);

@@ -91,26 +91,26 @@ int cmd_panel(int argc, char **argv)
                 printf("%-13s  %-6d  %-10s  %-8s  %-10s  %4d  %s\n", f->upn, r->urn, ref, urg,
                        *con ? con : "-", t.days, *within_word(&t) ? within_word(&t) : "-");
             else
-                json_array_append_new(
-                    rows, json_pack("{s:s, s:i, s:s, s:s, s:s?, s:i, s:s}", "upn", f->upn, "urn",
-                                    r->urn, "referred", ref, "urgency", urg, "considered",
-                                    *con ? con : NULL, "school_days", t.days, "within_target",
-                                    within_word(&t)));
+                json_array_append_new(rows,
+                                      json_pack("{s:s, s:i, s:s, s:s, s:s?, s:i, s:s}", "upn",
+                                                f->upn, "urn", r->urn, "referred", ref, "urgency",
+                                                urg, "considered", *con ? con : NULL, "school_days",
+                                                t.days, "within_target", within_word(&t)));
         }
     }
     double med = days ? or_panel_median(days, considered) : -1;
     if (o.format == OR_FMT_TABLE) {
-        printf("\n%d referral%s; %d of %d considered within target; ", n, n == 1 ? "" : "s",
-               within, considered);
+        printf("\n%d referral%s; %d of %d considered within target; ", n, n == 1 ? "" : "s", within,
+               considered);
         if (med < 0)
             printf("median: none yet; ");
         else
             printf("median %.1f school days; ", med);
         printf("%d waiting past their target\n", late);
     } else if (o.format == OR_FMT_JSON) {
-        json_t *doc = json_pack("{s:o, s:i, s:i, s:i, s:i}", "referrals", rows, "count", n,
-                                "considered", considered, "within_target", within,
-                                "waiting_late", late);
+        json_t *doc =
+            json_pack("{s:o, s:i, s:i, s:i, s:i}", "referrals", rows, "count", n, "considered",
+                      considered, "within_target", within, "waiting_late", late);
         json_object_set_new(doc, "median_school_days", med < 0 ? json_null() : json_real(med));
         json_dumpf(doc, stdout, JSON_INDENT(2));
         printf("\n");

@@ -104,7 +104,8 @@ or_code or_panel_meeting_circulated(or_store *s, or_date d, const char *by, or_e
     or_store_now_iso(ts);
     or_query q;
     or_code rc = or_query_prep(
-        s, &q, "UPDATE panel_meetings SET circulated_at = ?, circulated_by = ? WHERE meeting_date = ?",
+        s, &q,
+        "UPDATE panel_meetings SET circulated_at = ?, circulated_by = ? WHERE meeting_date = ?",
         err);
     if (rc)
         return rc;

@@ -31,8 +31,19 @@ static const list_filter filters[F__N] = {
     [F_URGENCY] = {"urgency", "Urgency", NULL, LIST_SELECT, .any = "Urgent and standard"},
     [F_SCHOOL] = {"school", "Referring school", NULL, LIST_SELECT, .any = "Every school"},
 };
-enum { C_PUPIL, C_UPN, C_SCHOOL, C_URN, C_REFERRED, C_URGENCY, C_STATUS, C_CONSIDERED, C_DAYS,
-       C_TARGET, C__N };
+enum {
+    C_PUPIL,
+    C_UPN,
+    C_SCHOOL,
+    C_URN,
+    C_REFERRED,
+    C_URGENCY,
+    C_STATUS,
+    C_CONSIDERED,
+    C_DAYS,
+    C_TARGET,
+    C__N
+};
 static const list_column columns[C__N] = {
     [C_PUPIL] = {"pupil", "Pupil", "name", 0},
     [C_UPN] = {NULL, NULL, "upn", 0},
@@ -136,9 +147,10 @@ static void kpis(or_sb *out, const web_request *req, const panel_list *b)
     or_fmt_int(late, v[3]);
     view_figure f[4] = {
         {v[0], "Referrals", NULL},
-        {v[1], considered ? or_arena_printf(req->arena, "Considered within target (%s)",
-                                            or_fmt_pct(within, considered, pct))
-                          : "Considered within target",
+        {v[1],
+         considered ? or_arena_printf(req->arena, "Considered within target (%s)",
+                                      or_fmt_pct(within, considered, pct))
+                    : "Considered within target",
          NULL},
         {v[2], "Median school days to be considered", NULL},
         {v[3], "Waiting past their target", NULL},
@@ -173,11 +185,12 @@ static void meetings_html(or_sb *out, const web_request *req)
     if (n)
         html_raw(out, "</ul>\n");
     gov_form_start(out, req, "post", "/panel/meetings");
-    html_raw(out, "<div class=\"govuk-form-group\"><fieldset class=\"govuk-fieldset\" "
-                  "role=\"group\" aria-describedby=\"date-hint\"><legend class=\"govuk-fieldset__"
-                  "legend govuk-fieldset__legend--s\">Add a meeting</legend>\n<div id=\"date-hint\" "
-                  "class=\"govuk-hint\">The day the panel meets, for example 10 12 2026</div>\n"
-                  "<div class=\"govuk-date-input\">\n");
+    html_raw(out,
+             "<div class=\"govuk-form-group\"><fieldset class=\"govuk-fieldset\" "
+             "role=\"group\" aria-describedby=\"date-hint\"><legend class=\"govuk-fieldset__"
+             "legend govuk-fieldset__legend--s\">Add a meeting</legend>\n<div id=\"date-hint\" "
+             "class=\"govuk-hint\">The day the panel meets, for example 10 12 2026</div>\n"
+             "<div class=\"govuk-date-input\">\n");
     static const char *const parts[3][3] = {
         {"day", "Day", "2"}, {"month", "Month", "2"}, {"year", "Year", "4"}};
     for (int i = 0; i < 3; i++)
@@ -366,8 +379,9 @@ void page_panel_meeting(const web_request *req, web_response *res)
     or_sb *out = &res->body;
     const char *title = or_arena_printf(req->arena, "Panel meeting of %s", view_date(m.date, day));
     gov_page_start(out, req, title);
-    html_printf(out, "<span class=\"govuk-caption-l\">Multi-agency panel</span>\n"
-                     "<h1 class=\"govuk-heading-l\">%s</h1>\n",
+    html_printf(out,
+                "<span class=\"govuk-caption-l\">Multi-agency panel</span>\n"
+                "<h1 class=\"govuk-heading-l\">%s</h1>\n",
                 title);
     const char *sent = web_query(req, "circulated");
     if (*sent) {
@@ -379,12 +393,11 @@ void page_panel_meeting(const web_request *req, web_response *res)
                          true);
     }
     if (*web_query(req, "recorded"))
-        gov_notification(out, "Decision recorded", "The school sees it on the pupil's page.",
-                         true);
+        gov_notification(out, "Decision recorded", "The school sees it on the pupil's page.", true);
     html_raw(out, "<h2 class=\"govuk-heading-m\">Agenda</h2>\n");
     int k = 0;
-    static const char *const heads[] = {"Pupil", "Referring school", "Referred", "Urgency",
-                                        "Consider by", "Decision"};
+    static const char *const heads[] = {"Pupil",   "Referring school", "Referred",
+                                        "Urgency", "Consider by",      "Decision"};
     for (int i = 0; i < n; i++) {
         const panel_row *r = &rows[i];
         if (!on_agenda(r))
@@ -395,9 +408,9 @@ void page_panel_meeting(const web_request *req, web_response *res)
             gov_table_start(out, "Accepted referrals not yet considered, urgent first", heads, 6);
         }
         gov_table_row_start(out);
-        gov_td_link(out, or_arena_printf(req->arena, "/referrals/%d/%s", r->w->r->urn,
-                                         r->w->r->event_id),
-                    r->w->p->name[0] ? r->w->p->name : r->w->p->upn);
+        gov_td_link(
+            out, or_arena_printf(req->arena, "/referrals/%d/%s", r->w->r->urn, r->w->r->event_id),
+            r->w->p->name[0] ? r->w->p->name : r->w->p->upn);
         view_td_school(out, req, snap, r->w->r->urn);
         gov_td(out, view_date(r->w->r->start, day));
         gov_td(out, panel_urgency_words(r->c.urgent));
@@ -412,7 +425,8 @@ void page_panel_meeting(const web_request *req, web_response *res)
         gov_table_end(out);
         html_raw(out, "</div>\n");
     } else {
-        html_raw(out, "<p class=\"govuk-body\">No accepted referral is waiting for the panel.</p>\n");
+        html_raw(out,
+                 "<p class=\"govuk-body\">No accepted referral is waiting for the panel.</p>\n");
     }
     if (*m.circulated_at)
         html_printf(out, "<p class=\"govuk-body\">The agenda was circulated by %s.</p>\n",
@@ -457,8 +471,8 @@ void page_panel_meeting(const web_request *req, web_response *res)
                     "href=\"/pupils/%t/panel/decide?meeting=%t&amp;urn=%d&amp;ref=%t\">Add an "
                     "action<span class=\"govuk-visually-hidden\"> for %s</span></a></li>\n",
                     r->w->p->name[0] ? r->w->p->name : r->w->p->upn,
-                    or_panel_detail(r->c.decision->details, "notes", req->arena), r->w->p->upn,
-                    iso, r->w->r->urn, r->w->r->event_id,
+                    or_panel_detail(r->c.decision->details, "notes", req->arena), r->w->p->upn, iso,
+                    r->w->r->urn, r->w->r->event_id,
                     r->w->p->name[0] ? r->w->p->name : r->w->p->upn);
     }
     if (d)
@@ -555,8 +569,8 @@ void page_panel_circulate(const web_request *req, web_response *res)
     for (int i = 0; !rc && i < to.n; i++) {
         char ids[160];
         or_services_ids(to.services[i], ids, sizeof ids);
-        or_outbox_new row = {"LOCAL-PANEL-ACTION", 0,       key, ids, to.emails[i], subject,
-                             body,                 "onroll"};
+        or_outbox_new row = {"LOCAL-PANEL-ACTION", 0,       key,  ids,
+                             to.emails[i],         subject, body, "onroll"};
         int64_t id = 0;
         rc = or_outbox_add(req->store, &row, now, &id, &err);
         queued += !rc && id;
@@ -565,8 +579,9 @@ void page_panel_circulate(const web_request *req, web_response *res)
         rc = or_panel_meeting_circulated(req->store, m.date, req->user->email, &err);
     if (!rc)
         rc = web_audit(req, "panel.circulate", NULL,
-                       or_arena_printf(req->arena, "agenda of %s: %d message%s queued to %d "
-                                                   "address%s",
+                       or_arena_printf(req->arena,
+                                       "agenda of %s: %d message%s queued to %d "
+                                       "address%s",
                                        iso, queued, queued == 1 ? "" : "s", to.n,
                                        to.n == 1 ? "" : "es"));
     if (rc || (rc = or_store_commit(req->store, &err))) {

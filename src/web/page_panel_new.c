@@ -57,9 +57,10 @@ static const form_field fields[F__N] = {
                 FORM_CHECKBOXES, .noun = "adverse experiences"},
     [F_ACES_NOTES] = {"aces_notes", "About these experiences (optional)", NULL, FORM_TEXTAREA,
                       .noun = "words about the experiences", .max = 3000},
-    [F_TRIED] = {"tried", "What has been tried", "Support, plans and referrals so far, and what "
-                 "came of them", FORM_TEXTAREA, FORM_REQUIRED, .noun = "what has been tried",
-                 .max = 3000},
+    [F_TRIED] = {"tried", "What has been tried",
+                 "Support, plans and referrals so far, and what "
+                 "came of them",
+                 FORM_TEXTAREA, FORM_REQUIRED, .noun = "what has been tried", .max = 3000},
 };
 
 typedef struct {
@@ -153,8 +154,9 @@ static bool row(form *f, const char **cells, const char **detail, void *ctx)
     cells[OR_EV_TO] = "panel";
     cells[OR_EV_DETAILS] = or_arena_strdup(req->arena, json);
     free(json);
-    *detail = or_arena_printf(req->arena, "recorded referral %s to the multi-agency panel (%s) "
-                                          "at school %s on %s",
+    *detail = or_arena_printf(req->arena,
+                              "recorded referral %s to the multi-agency panel (%s) "
+                              "at school %s on %s",
                               id, form_text(f, F_URGENCY), urn, start);
     return true;
 }
@@ -184,8 +186,8 @@ static or_model *prepare(const web_request *req, web_response *res, panel_form *
     if (mine) {
         const char *urn = or_arena_printf(req->arena, "%d", mine);
         f->fields[F_URN].type = FORM_FIXED;
-        f->fields[F_URN].label = or_arena_printf(req->arena, "Referring school: %s.",
-                                                 plan_school_name(req, m, mine));
+        f->fields[F_URN].label =
+            or_arena_printf(req->arena, "Referring school: %s.", plan_school_name(req, m, mine));
         form_read(f);
         form_set(f, F_URN, urn);
     } else {

@@ -74,8 +74,8 @@ static const turn_case turns[] = {
      "2025-11-10", 1, false, false},
     /* standard from Wed 12 Nov: Thu 13 (1), [Fri 14 INSET, weekend], Mon 17 (2), Tue 18 (3)
      * -> due Tue 18; considered Mon 17 = 2 school days: within */
-    {"standard over an INSET day", false, "2025-11-12", "2025-11-17", "2025-11-20", "2025-11-18",
-     2, true, false},
+    {"standard over an INSET day", false, "2025-11-12", "2025-11-17", "2025-11-20", "2025-11-18", 2,
+     true, false},
     /* standard from Thu 23 Oct: Fri 24 (1), [half-term], Mon 3 Nov (2), Tue 4 (3) -> due Tue 4;
      * considered Wed 5 = 4 school days: late */
     {"standard over half-term, a day late", false, "2025-10-23", "2025-11-05", "2025-11-20",
@@ -138,15 +138,36 @@ static void test_actions(void **state)
 {
     (void)state;
     or_fact_event ev[] = {
-        {.event_id = "R1", .urn = 100001, .kind = OR_EV_REFERRAL, .start = D("2025-11-10"),
-         .end = OR_DATE_NONE, .to = "panel",
+        {.event_id = "R1",
+         .urn = 100001,
+         .kind = OR_EV_REFERRAL,
+         .start = D("2025-11-10"),
+         .end = OR_DATE_NONE,
+         .to = "panel",
          .details = "{\"reason\":\"r\",\"consent\":\"yes\",\"x_urgency\":\"urgent\"}"},
-        {.event_id = "U1", .urn = 100001, .kind = OR_EV_REFERRAL_UPDATE, .start = D("2025-11-10"),
-         .end = D("2025-11-18"), .ref = "R1", .outcome = "discussed", .to = "CAMHS"},
-        {.event_id = "U2", .urn = 100001, .kind = OR_EV_REFERRAL_UPDATE, .start = D("2025-11-10"),
-         .end = D("2025-11-17"), .ref = "R1", .outcome = "panel_action", .to = "Early help"},
-        {.event_id = "A1", .urn = 100001, .kind = OR_EV_ACTION, .start = D("2025-11-13"),
-         .end = OR_DATE_NONE, .ref = "U2", .rule = "LOCAL-PANEL-ACTION"},
+        {.event_id = "U1",
+         .urn = 100001,
+         .kind = OR_EV_REFERRAL_UPDATE,
+         .start = D("2025-11-10"),
+         .end = D("2025-11-18"),
+         .ref = "R1",
+         .outcome = "discussed",
+         .to = "CAMHS"},
+        {.event_id = "U2",
+         .urn = 100001,
+         .kind = OR_EV_REFERRAL_UPDATE,
+         .start = D("2025-11-10"),
+         .end = D("2025-11-17"),
+         .ref = "R1",
+         .outcome = "panel_action",
+         .to = "Early help"},
+        {.event_id = "A1",
+         .urn = 100001,
+         .kind = OR_EV_ACTION,
+         .start = D("2025-11-13"),
+         .end = OR_DATE_NONE,
+         .ref = "U2",
+         .rule = "LOCAL-PANEL-ACTION"},
     };
     for (size_t i = 0; i < sizeof ev / sizeof ev[0]; i++) {
         ev[i].decided = ev[i].start;
