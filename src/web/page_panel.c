@@ -3,7 +3,7 @@
  *        with their turnaround (urgent: the same school day; standard: within 3), the KPIs
  *        above (within target, the median in school days, waiting past target), the meetings
  *        and the form to add one; GET /panel/download the same rows as CSV;
- *   POST /panel/meetings                         add the meeting of a date (one a day);
+ *   GET and POST /panel/meetings/new             add the meeting of a date (one a day);
  *   GET  /panel/meetings/{date}                  the agenda (accepted, not yet considered,
  *        urgent first), the referrals waiting to be accepted, what was decided at it;
  *   POST /panel/meetings/{date}/circulate        one message per member address (the
@@ -20,6 +20,7 @@
 #include "onroll/notify.h"
 #include "onroll/store_outbox.h"
 #include "onroll/store_panel.h"
+#include "web/form.h"
 #include "web/list.h"
 #include "web/panel_web.h"
 
@@ -184,26 +185,8 @@ static void meetings_html(or_sb *out, const web_request *req)
     }
     if (n)
         html_raw(out, "</ul>\n");
-    gov_form_start(out, req, "post", "/panel/meetings");
-    html_raw(out,
-             "<div class=\"govuk-form-group\"><fieldset class=\"govuk-fieldset\" "
-             "role=\"group\" aria-describedby=\"date-hint\"><legend class=\"govuk-fieldset__"
-             "legend govuk-fieldset__legend--s\">Add a meeting</legend>\n<div id=\"date-hint\" "
-             "class=\"govuk-hint\">The day the panel meets, for example 10 12 2026</div>\n"
-             "<div class=\"govuk-date-input\">\n");
-    static const char *const parts[3][3] = {
-        {"day", "Day", "2"}, {"month", "Month", "2"}, {"year", "Year", "4"}};
-    for (int i = 0; i < 3; i++)
-        html_printf(out,
-                    "<div class=\"govuk-date-input__item\"><div class=\"govuk-form-group\">"
-                    "<label class=\"govuk-label govuk-date-input__label\" for=\"date-%s\">%s"
-                    "</label><input class=\"govuk-input govuk-date-input__input "
-                    "govuk-input--width-%s\" id=\"date-%s\" name=\"date-%s\" type=\"text\" "
-                    "inputmode=\"numeric\"></div></div>\n",
-                    parts[i][0], parts[i][1], parts[i][2], parts[i][0], parts[i][0]);
-    html_raw(out, "</div>\n</fieldset></div>\n");
-    gov_button(out, "Add the meeting", true);
-    gov_form_end(out);
+    html_raw(out, "<p class=\"govuk-body\"><a class=\"govuk-button govuk-button--secondary\" "
+                  "href=\"/panel/meetings/new\">Add a meeting</a></p>\n");
 }
 
 static void row_html(or_sb *out, const web_request *req, const view_snapshot *snap,
@@ -314,20 +297,44 @@ static bool meeting_of(const web_request *req, web_response *res, or_panel_meeti
     return true;
 }
 
+/* The form of a new meeting (form.h): its date. */
+enum { M_DATE, M__N };
+static const form_field meeting_fields[M__N] = {
+    [M_DATE] = {"date", "Date of the meeting", "The day the panel meets, for example 10 12 2026",
+                FORM_DATE, FORM_REQUIRED, .noun = "date of the meeting"},
+};
+
+static void meeting_form(form *f, web_response *res)
+{
+    or_sb *out = &res->body;
+    form_page_start(out, f, "Add a meeting of the panel", "/panel", "Back to the panel",
+                    "Multi-agency panel");
+    form_start(out, f, "/panel/meetings/new");
+    form_fields_html(out, f, 0, f->n);
+    form_page_end(out, f, res, "Add the meeting", NULL);
+}
+
+void page_panel_meeting_new(const web_request *req, web_response *res)
+{
+    form f;
+    form_init(&f, req, meeting_fields, M__N);
+    form_read(&f);
+    meeting_form(&f, res);
+}
+
 void page_panel_meeting_add(const web_request *req, web_response *res)
 {
-    const char *y = web_form(req, "date-year"), *mo = web_form(req, "date-month"),
-               *dd = web_form(req, "date-day");
-    char iso[16];
-    snprintf(iso, sizeof iso, "%04d-%02d-%02d", y ? atoi(y) : 0, mo ? atoi(mo) : 0,
-             dd ? atoi(dd) : 0);
+    form f;
+    form_init(&f, req, meeting_fields, M__N);
+    form_read(&f);
     or_date d = OR_DATE_NONE;
-    if (!or_date_parse(iso, &d)) {
-        web_error(req, res, 400, "Enter the date of the meeting",
-                  "The date of the meeting must be a real date, for example 10 12 2026. Go back "
-                  "and enter it again.");
+    if (!form_validate(&f) || !or_date_parse(form_text(&f, M_DATE), &d)) {
+        form_errors_in_order(&f);
+        meeting_form(&f, res);
         return;
     }
+    char iso[11];
+    or_date_format(d, iso);
     or_audit_entry who = {.actor = req->user->email,
                           .user_id = req->user->id,
                           .role = or_role_name(req->user->role),

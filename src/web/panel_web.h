@@ -27,6 +27,7 @@ void panel_pupil_block(or_sb *out, const web_request *req, const or_pupil_facts 
 /* pages */
 void page_panel(const web_request *req, web_response *res);
 void page_panel_download(const web_request *req, web_response *res);
+void page_panel_meeting_new(const web_request *req, web_response *res);
 void page_panel_meeting_add(const web_request *req, web_response *res);
 void page_panel_meeting(const web_request *req, web_response *res);
 void page_panel_circulate(const web_request *req, web_response *res);

@@ -87,7 +87,8 @@ const web_route web_routes[] = {
     /* the multi-agency panel (panel_web.h, docs/panel.md) */
     {"GET", "/panel", page_panel, WEB_LA, 0, "Panel"},
     {"GET", "/panel/download", page_panel_download, WEB_LA, 0, NULL},
-    {"POST", "/panel/meetings", page_panel_meeting_add, WEB_LA, 0, NULL},
+    {"GET", "/panel/meetings/new", page_panel_meeting_new, WEB_LA, 0, NULL},
+    {"POST", "/panel/meetings/new", page_panel_meeting_add, WEB_LA, 0, NULL},
     {"GET", "/panel/meetings/{date}", page_panel_meeting, WEB_LA, 0, NULL},
     {"POST", "/panel/meetings/{date}/circulate", page_panel_circulate, WEB_LA, 0, NULL},
     {"GET", "/pupils/{upn}/panel/new", page_panel_new, WEB_RECORD_ROLES, WEB_F_PUPIL, NULL},

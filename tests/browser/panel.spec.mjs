@@ -45,6 +45,7 @@ async function meeting(r) {
     await visit(r, '/panel', 'the panel page');
     let text = await mainText(r.page);
     check('la: the referral is listed, urgent', text.includes('Amara') && text.includes('Urgent'), text.slice(0, 800));
+    await follow(r, 'a:has-text("Add a meeting")', 'the meeting form');
     await r.page.fill('#date-day', fx.day);
     await r.page.fill('#date-month', fx.month);
     await r.page.fill('#date-year', fx.year);

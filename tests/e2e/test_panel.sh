@@ -92,10 +92,13 @@ form_body "$WORK/body" status=accepted "start-day=$DD" "start-month=$M" "start-y
 expect_eq "accept: the check page" 200 "$(post "$L" "/referrals/100001/$REF" "$WORK/acc.req")"
 form_body "$WORK/body" action=save >"$WORK/acc2.req"
 expect_eq "accepted for the agenda" 303 "$(post "$L" "/referrals/100001/$REF" "$WORK/acc2.req")"
-get "$L" /panel >/dev/null
-TOK=$(csrf_of "$WORK/body")
-printf 'csrf_token=%s&date-day=%s&date-month=%s&date-year=%s' "$TOK" "$DD" "$M" "$Y" >"$WORK/meet.req"
-expect_eq "the LA adds today's meeting" 303 "$(post "$L" /panel/meetings "$WORK/meet.req")"
+expect_eq "the meeting form" 200 "$(get "$L" /panel/meetings/new)"
+cp "$WORK/body" "$WORK/meet.html"
+form_body "$WORK/meet.html" date-day=30 date-month=2 "date-year=$Y" >"$WORK/bad.req"
+expect_eq "30 February: refused" 400 "$(post "$L" /panel/meetings/new "$WORK/bad.req")"
+expect_in "... saying what is wrong" "date of the meeting must be a real date" "$WORK/body"
+form_body "$WORK/meet.html" "date-day=$DD" "date-month=$M" "date-year=$Y" >"$WORK/meet.req"
+expect_eq "the LA adds today's meeting" 303 "$(post "$L" /panel/meetings/new "$WORK/meet.req")"
 expect_eq "... one meeting" "$TODAY" "$(sql "SELECT meeting_date FROM panel_meetings")"
 expect_eq "the meeting's page" 200 "$(get "$L" "/panel/meetings/$TODAY")"
 expect_in "... the referral on its agenda" "Record the decision" "$WORK/body"
