@@ -27,6 +27,11 @@ typedef enum {
     OR_SVC_PRU,            /* the pupil referral unit: every permanent exclusion */
     OR_SVC_MASH,           /* the multi-agency safeguarding hub: every permanent exclusion */
     OR_SVC_SAFEGUARDING,   /* the safeguarding partnership: every permanent exclusion */
+    /* members of the multi-agency panel only (panel.h): sent its agendas, no exclusions */
+    OR_SVC_HEALTH,     /* health: the school nursing service */
+    OR_SVC_CAMHS,      /* child and adolescent mental health services */
+    OR_SVC_POLICE,     /* police: the schools liaison officer */
+    OR_SVC_EARLY_HELP, /* early help */
     OR_SVC__COUNT
 } or_service;
 

@@ -30,6 +30,7 @@ extern const cli_doc cmd_init_doc, cmd_demo_doc, cmd_import_doc, cmd_export_doc,
     cmd_risk_doc, cmd_explain_doc, cmd_letter_doc, cmd_config_doc, cmd_report_doc, cmd_user_doc,
     cmd_interventions_doc, cmd_notify_doc, cmd_serve_doc, cmd_backup_doc, cmd_restore_doc,
     cmd_roni_doc;
+extern const cli_doc cmd_panel_doc; /* cmd_panel.c: the multi-agency panel */
 
 /* The --db option's row, which every command shares. */
 #define CLI_OPT_DB                                                                                 \
@@ -61,6 +62,7 @@ int cmd_report_compare(int argc, char **argv);    /* `report compare` */
 /* `report roni-outcomes` and `roni` (cmd_roni.c) */
 int cmd_report_roni_outcomes(int argc, char **argv);
 int cmd_roni(int argc, char **argv);
+int cmd_panel(int argc, char **argv);          /* `panel` (cmd_panel.c) */
 int cmd_report_reu(int argc, char **argv);     /* `report reu` */
 int cmd_report_offroll(int argc, char **argv); /* `report offrolling` */
 int cmd_user(int argc, char **argv);

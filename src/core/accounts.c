@@ -54,11 +54,12 @@ or_code or_role_check_scope(or_role r, const char *scope, or_error *err)
     }
     case OR_ROLE_PARTNER:
         if (!has || (strcmp(scope, "reu") && strcmp(scope, "early_help") && strcmp(scope, "vsh") &&
-                     strcmp(scope, "mash")))
+                     strcmp(scope, "mash") && strcmp(scope, "panel")))
             return or_fail(err, OR_EINPUT,
                            "a partner account needs --scope reu, early_help, vsh (the caseload "
                            "role of the pupils referred to it) or mash (the permanently excluded "
-                           "children, whose safeguarding it assesses)");
+                           "children, whose safeguarding it assesses) or panel (the children "
+                           "referred to the multi-agency panel)");
         return OR_OK;
     default:
         if (has)

@@ -29,7 +29,9 @@ static const char *const outcomes[] = {
     /* the MASH's assessment of a permanent exclusion */
     "no_further_action", "early_help", "section_17", "section_47", "already_open",
     /* alternative provision: the information's trail, how a placement ended */
-    "sent", "received", "reintegrated", "continued", "moved", "destination", NULL};
+    "sent", "received", "reintegrated", "continued", "moved", "destination",
+    /* the multi-agency panel: a referral considered, an action agreed */
+    "discussed", "panel_action", NULL};
 static const char *const deliveries[] = {"hand", "email", "post", NULL};
 
 #define T(n, s, t, f, max)                                                                         \

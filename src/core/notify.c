@@ -18,6 +18,10 @@ static const or_service_def services[OR_SVC__COUNT] = {
     [OR_SVC_MASH] = {"mash", "MASH (multi-agency safeguarding hub)", "the MASH"},
     [OR_SVC_SAFEGUARDING] = {"safeguarding", "Safeguarding partnership",
                              "the safeguarding partnership"},
+    [OR_SVC_HEALTH] = {"health", "Health (school nursing)", "health"},
+    [OR_SVC_CAMHS] = {"camhs", "CAMHS (child and adolescent mental health services)", "CAMHS"},
+    [OR_SVC_POLICE] = {"police_liaison", "Police (schools liaison)", "the police"},
+    [OR_SVC_EARLY_HELP] = {"early_help", "Early help", "early help"},
 };
 
 const or_service_def *or_service_at(or_service s)
@@ -35,7 +39,8 @@ int or_service_parse(const char *id)
 
 const char *or_service_ids(void)
 {
-    return "social_care, virtual_school, youth_justice, reu, pru, mash, safeguarding";
+    return "social_care, virtual_school, youth_justice, reu, pru, mash, safeguarding, health, "
+           "camhs, police_liaison, early_help";
 }
 
 unsigned or_notify_services(const or_pupil_facts *f, const or_fact_event *e,

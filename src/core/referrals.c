@@ -60,6 +60,18 @@ static const or_referral_flow flows[] = {
       {"report", "Fortnightly report", "alternative provision", 10, true},
       {"exit", "End-of-placement review", "school and alternative provision", 0, false}},
      3},
+    /* the multi-agency panel (panel.h, docs/panel.md): the LA puts the referral on a meeting's
+     * agenda, the panel considers it (urgent the same school day, else within 3: the KPI) */
+    {"panel",
+     "Multi-agency panel",
+     "panel",
+     false,
+     false,
+     "The weekly multi-agency panel (hot clinic): safeguarding, health, CAMHS, the MASH, police "
+     "and early help agree what happens next.",
+     {{"accepted", "Accepted for the panel's agenda", "local authority", 1, false},
+      {"discussed", "Considered at the panel", "multi-agency panel", 3, false}},
+     2},
 };
 
 bool or_referral_status_final(const char *status)
@@ -105,7 +117,8 @@ bool or_referral_state_of(const or_pupil_facts *f, const or_fact_event *r, or_da
     for (int i = 0; i < f->nevents; i++) { /* events are in date order, then receipt */
         const or_fact_event *u = &f->events[i];
         if (u->kind != OR_EV_REFERRAL_UPDATE || u->urn != r->urn || !u->ref || !u->outcome ||
-            strcmp(u->ref, r->event_id) || u->start > as_of || out->ended)
+            strcmp(u->ref, r->event_id) || u->start > as_of || out->ended ||
+            !strcmp(u->outcome, "panel_action")) /* an action agreed: the referral stays */
             continue;
         out->last_update = u;
         out->status = u->outcome;

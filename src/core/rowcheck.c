@@ -68,7 +68,7 @@ static const struct {
     {"measure", {"pre", "post", NULL}},
     {"referral_update",
      {"accepted", "declined", "allocated", "meeting_held", "plan_agreed", "mid_review", "assessed",
-      "report", "placed", "exit", "closed", NULL}},
+      "report", "placed", "exit", "closed", "discussed", "panel_action", NULL}},
 };
 
 /* The outcomes an `action` may record, by rule (formats.md; LOCAL-PSP-REVIEW's are an

@@ -239,6 +239,14 @@ static const or_rule rows[OR_RULE__COUNT] = {
          OR_SRC_APQA ", standard 1 (safeguarding and welfare) and standard 2 (health and "
                      "safety) (paragraph not verified)",
          1, PARAMS(OR_P_APQA_NOTICE_DAYS), PUPIL(or_local_ap), ACTION},
+    /* the multi-agency panel (issue 17 part 9; panel_rules.c, docs/panel.md) */
+    [OR_RULE_LOCAL_PANEL_ACTION] =
+        {ID(LOCAL_PANEL_ACTION), LOCAL, "the action's owner (multi-agency panel)",
+         "Do each action the multi-agency panel agreed for a child by its due date, and record "
+         "it done.",
+         "RSA \"Pinball kids\" toolkit, LA case study (the weekly Vulnerable Pupil Hot Clinic); "
+         "owners and due dates as the panel agrees them " OR_SRC_LOCAL,
+         PUPIL(or_local_panel), ACTION},
 
     /* ---- children at risk (DOMAIN.md §5; risk.c) ---- */
     [OR_RULE_RISK_REPEAT_SUSP] = {ID(RISK_REPEAT_SUSP), INDICATOR, LA_SCHOOL,

@@ -156,6 +156,7 @@ void or_local_referrals(or_duty_ctx *c);
 void or_local_cnis(or_duty_ctx *c);
 void or_stat_deletion(or_duty_ctx *c);
 void or_local_mash(or_duty_ctx *c);
+void or_local_panel(or_duty_ctx *c); /* panel_rules.c */
 void or_local_attend_alert(or_duty_ctx *c);
 /* ap_rules.c (issue 17: alternative provision placements) */
 void or_local_ap(or_duty_ctx *c);

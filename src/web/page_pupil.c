@@ -33,6 +33,7 @@
 #include "web/ap_web.h"
 #include "web/interventions_view.h"
 #include "web/letters.h"
+#include "web/panel_web.h"
 #include "web/plans_web.h"
 #include "web/view.h"
 
@@ -798,6 +799,7 @@ void page_pupil(const web_request *req, web_response *res)
     plan_pupil_summary(out, req, f, &duties); /* plans_web.c */
     duties_section(out, req, upn, &duties);
     page_ap_pupil_section(out, req, f, upn, &duties); /* alternative provision (ap_web.h) */
+    panel_pupil_block(out, req, f); /* the multi-agency panel's feedback (panel_web.h) */
     interventions_section(out, req, upn, ivs, nivs);
     attendance_section(out, f, or_model_params(m), today);
     if (WEB_OUTCOME_ROLES & WEB_R(req->user->role)) /* the latest outcome measures */

@@ -7,6 +7,7 @@
  * A `nav` label puts the page in the service navigation of the roles that may use it. */
 #include <string.h>
 
+#include "web/panel_web.h"
 #include "web/web.h"
 
 const web_route web_routes[] = {
@@ -83,6 +84,17 @@ const web_route web_routes[] = {
     {"POST", "/referrals/{urn}/{event_id}", page_referral_post, WEB_REFERRAL_ROLES,
      WEB_F_PUPIL | WEB_F_PART, NULL},
     {"GET", "/referrals", page_referrals, WEB_LA | WEB_R(OR_ROLE_PARTNER), 0, "Referrals"},
+    /* the multi-agency panel (panel_web.h, docs/panel.md) */
+    {"GET", "/panel", page_panel, WEB_LA, 0, "Panel"},
+    {"GET", "/panel/download", page_panel_download, WEB_LA, 0, NULL},
+    {"GET", "/panel/meetings/new", page_panel_meeting_new, WEB_LA, 0, NULL},
+    {"POST", "/panel/meetings/new", page_panel_meeting_add, WEB_LA, 0, NULL},
+    {"GET", "/panel/meetings/{date}", page_panel_meeting, WEB_LA, 0, NULL},
+    {"POST", "/panel/meetings/{date}/circulate", page_panel_circulate, WEB_LA, 0, NULL},
+    {"GET", "/pupils/{upn}/panel/new", page_panel_new, WEB_RECORD_ROLES, WEB_F_PUPIL, NULL},
+    {"POST", "/pupils/{upn}/panel/new", page_panel_new_post, WEB_RECORD_ROLES, WEB_F_PUPIL, NULL},
+    {"GET", "/pupils/{upn}/panel/decide", page_panel_decide, WEB_LA, WEB_F_PUPIL, NULL},
+    {"POST", "/pupils/{upn}/panel/decide", page_panel_decide_post, WEB_LA, WEB_F_PUPIL, NULL},
     {"GET", "/peps", page_peps, WEB_LA | WEB_R(OR_ROLE_VIRTUAL_SCHOOL), 0, "PEPs"},
     {"GET", "/children-not-in-school", page_cnis, WEB_LA, 0, "Not in school"},
     {"GET", "/claims", page_claims, WEB_RECORD_ROLES, 0, "Claims"},

@@ -434,7 +434,7 @@ event_id,upn,urn,type,start,to
 BADF1,$A,200001,referral,2025-12-01,camhs
 EOF
 expect_status "a referral to an unknown service: refused" 1 "$ONROLL" import "$WORK/bad-plans.csv"
-expect_in "... naming the routes" "'camhs' is not a referral route (expected reu|map|early_help|ep|ap)" "$WORK/err"
+expect_in "... naming the routes" "'camhs' is not a referral route (expected reu|map|early_help|ep|ap|panel)" "$WORK/err"
 
 # ---- the LA dashboard ----
 expect_eq "the LA dashboard" 200 "$(get "$LA" /dashboard)"

@@ -28,6 +28,7 @@ for t in \
     tests/e2e/test_scrutiny_schools.sh \
     tests/e2e/test_ctf.sh \
     tests/e2e/test_mash.sh \
+    tests/e2e/test_panel.sh \
     tests/e2e/test_attend_alert.sh \
     tests/e2e/test_benchmarks.sh \
     tests/e2e/test_compare.sh \

@@ -289,7 +289,7 @@ static const row_case row_cases[] = {
      "targets: is not a field of a psp (fields: see plans.c; a key of your own starts with x_)"},
     {"referral", NULL, "reu", NULL, NULL, NULL},
     {"referral", NULL, "camhs", NULL, "to",
-     "'camhs' is not a referral route (expected reu|map|early_help|ep|ap)"},
+     "'camhs' is not a referral route (expected reu|map|early_help|ep|ap|panel)"},
     {"referral_update", "allocated", NULL, NULL, "to",
      "is empty; an allocation (outcome allocated) names the lead worker"},
     {"referral_update", "allocated", "sam.lee@reu.example", NULL, NULL, NULL},
