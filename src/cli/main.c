@@ -20,6 +20,7 @@ static const struct {
     {cmd_notify, &cmd_notify_doc},   {cmd_serve, &cmd_serve_doc},
     {cmd_backup, &cmd_backup_doc},   {cmd_restore, &cmd_restore_doc},
     {cmd_roni, &cmd_roni_doc},
+    {cmd_instruments, &cmd_instruments_doc},
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 
