@@ -52,7 +52,7 @@ typedef struct {
     const or_instr_item *items;
     int ndescriptors; /* the area's quality descriptors (the SEND review's), shown as guidance */
     const char *const *descriptors;
-    int njudged; /* how many area judgements it asks for (0, 1 or 2) */
+    int njudged;               /* how many area judgements it asks for (0, 1 or 2) */
     const char *const *judged; /* their labels */
 } or_instr_section;
 

@@ -20,10 +20,9 @@ static const char *const instruments_examples[] = {
     "onroll instruments --format csv",
     NULL,
 };
-const cli_doc cmd_instruments_doc = {"instruments",
-                                     "the self-evaluation instruments reviews are made on",
-                                     "[list] [--format table|csv|json]", instruments_opts,
-                                     instruments_examples};
+const cli_doc cmd_instruments_doc = {
+    "instruments", "the self-evaluation instruments reviews are made on",
+    "[list] [--format table|csv|json]", instruments_opts, instruments_examples};
 
 static const char *use = "[list] [--format table|csv|json]";
 
@@ -31,9 +30,8 @@ enum { NCOLS = 5 };
 
 int cmd_instruments(int argc, char **argv)
 {
-    static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
-                                          {"help", no_argument, NULL, 'h'},
-                                          {0}};
+    static const struct option opts[] = {
+        {"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'}, {0}};
     or_format fmt = OR_FMT_TABLE;
     int c;
     if (argc > 1 && argv[1][0] != '-') {
@@ -46,8 +44,7 @@ int cmd_instruments(int argc, char **argv)
         switch (c) {
         case 'f':
             if (!or_format_parse(optarg, &fmt)) {
-                fprintf(stderr, "onroll instruments: --format '%s': table, csv or json\n",
-                        optarg);
+                fprintf(stderr, "onroll instruments: --format '%s': table, csv or json\n", optarg);
                 return 2;
             }
             break;

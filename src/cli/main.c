@@ -19,8 +19,7 @@ static const struct {
     {cmd_user, &cmd_user_doc},       {cmd_interventions, &cmd_interventions_doc},
     {cmd_notify, &cmd_notify_doc},   {cmd_serve, &cmd_serve_doc},
     {cmd_backup, &cmd_backup_doc},   {cmd_restore, &cmd_restore_doc},
-    {cmd_roni, &cmd_roni_doc},
-    {cmd_instruments, &cmd_instruments_doc},
+    {cmd_roni, &cmd_roni_doc},       {cmd_instruments, &cmd_instruments_doc},
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 

@@ -6,8 +6,7 @@
 
 #include "onroll/instruments.h"
 
-const char *const or_resp_ids[OR_RESP__N] = {"rating", "yes_no", "money",
-                                             "number", "text",   "data"};
+const char *const or_resp_ids[OR_RESP__N] = {"rating", "yes_no", "money", "number", "text", "data"};
 
 const or_instrument *or_instrument_find(const char *id, int version)
 {
@@ -85,8 +84,7 @@ bool or_instrument_valid(const or_instrument *in, or_resp_type t, const char *v)
         const char *dot = strchr(v, '.');
         if (!dot)
             return n <= 12 && digits(v, v + n);
-        return dot - v <= 12 && digits(v, dot) && strlen(dot + 1) == 2 &&
-               digits(dot + 1, v + n);
+        return dot - v <= 12 && digits(v, dot) && strlen(dot + 1) == 2 && digits(dot + 1, v + n);
     }
     case OR_RESP_NUMBER:
         return n <= 12 && digits(v, v + n);
