@@ -35,6 +35,7 @@ for t in \
     tests/e2e/test_outcome_pages.sh \
     tests/e2e/test_reu_kpi.sh \
     tests/e2e/test_offrolling.sh \
+    tests/e2e/test_reviews.sh \
     tests/e2e/test_interventions.sh \
     tests/e2e/test_letters.sh \
     tests/e2e/test_settings.sh \
@@ -74,7 +75,6 @@ for t in $later; do sh tests/run_one.sh "$t" "$pool"; done
 for t in $list; do
     out=$(cat "$pool/$(basename "$t").log" 2>/dev/null)
     tests/e2e/test_ap.sh \
-    tests/e2e/test_reviews.sh \
     tests/e2e/test_facts.sh; do
     out=$(ONROLL_TEST_PG="$url" sh "$t" 2>&1)
     echo "$out" | grep -E '^(ok|FAIL) ' | sed "s|^|$(basename "$t"): |"
