@@ -54,7 +54,8 @@
     X(RISK_PTT, "RISK-PTT")                                                                        \
     X(RISK_MOVES, "RISK-MOVES")                                                                    \
     X(RISK_MISSING, "RISK-MISSING")                                                                \
-    X(RISK_NO_PLAN, "RISK-NO-PLAN")
+    X(RISK_NO_PLAN, "RISK-NO-PLAN")                                                                \
+    X(LOCAL_ACTION_PLAN, "LOCAL-ACTION-PLAN")
 
 typedef enum {
 #define OR_RULE_ENUM_(e, text) OR_RULE_##e,
