@@ -108,8 +108,7 @@ static void overview(const web_request *req, web_response *res, review_ctx *x)
 {
     or_sb *out = &res->body;
     gov_page_start(out, req, x->in->title);
-    html_raw(out, "<a href=\"/reviews\" class=\"govuk-back-link\">Back to reviews</a>\n"
-                  "<main class=\"govuk-main-wrapper\" id=\"main-content\">\n");
+    html_raw(out, "<a href=\"/reviews\" class=\"govuk-back-link\">Back to reviews</a>\n");
     if (web_query(req, "saved"))
         gov_notification(out, "Success", "Your answers were saved.", true);
     html_printf(out,
@@ -158,7 +157,6 @@ static void overview(const web_request *req, web_response *res, review_ctx *x)
                     "href=\"/reviews/%lld/plan\">Action plan</a></p>\n",
                     x->r.completed_at, (long long)x->r.id);
     }
-    html_raw(out, "</main>\n");
     gov_page_end(out, req);
 }
 

@@ -128,8 +128,8 @@ static void plan_show(const web_request *req, web_response *res, const plan_ctx 
                   "finish date is a duty of its lead, listed on <a class=\"govuk-link\" "
                   "href=\"/duties\">Duties</a>.</p>\n");
     if (p->nxs) {
-        html_raw(out, "</div></div>\n<div class=\"govuk-grid-row\"><div "
-                      "class=\"govuk-grid-column-full\">\n<div class=\"onroll-table-wrap\">\n");
+        html_raw(out, "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
+                      "aria-label=\"The plan\">\n");
         const char *heads[] = {
             "Area",   "Purpose",    "Actions and lead", "When", "Measurable outcomes",
             "Review", "New actions"};
@@ -150,8 +150,7 @@ static void plan_show(const web_request *req, web_response *res, const plan_ctx 
             gov_table_row_end(out);
         }
         gov_table_end(out);
-        html_raw(out, "</div>\n</div></div>\n<div class=\"govuk-grid-row\"><div "
-                      "class=\"govuk-grid-column-two-thirds\">\n");
+        html_raw(out, "</div>\n");
     }
     html_raw(out, "<h2 class=\"govuk-heading-m\">Add an action</h2>\n");
     form_start(out, f, or_arena_printf(req->arena, "/reviews/%lld/plan", (long long)p->r.id));
@@ -259,6 +258,8 @@ void page_review_duties_section(or_sb *out, const web_request *req)
         return;
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"action-plans\">Action plans: actions "
                   "due</h2>\n");
+    html_raw(out, "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
+                  "aria-label=\"Action plans: actions due\">\n");
     const char *heads[] = {"School", "Action", "Lead", "Due", ""};
     gov_table_start(out, "Actions of the reviews' action plans (LOCAL-ACTION-PLAN)", heads, 5);
     for (int i = 0; i < n; i++) {
@@ -277,6 +278,7 @@ void page_review_duties_section(or_sb *out, const web_request *req)
         gov_table_row_end(out);
     }
     gov_table_end(out);
+    html_raw(out, "</div>\n");
 }
 
 void page_review_action_done(const web_request *req, web_response *res)
