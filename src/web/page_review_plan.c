@@ -256,18 +256,19 @@ void page_review_duties_section(or_sb *out, const web_request *req)
                                &err) ||
         !n)
         return;
-    html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"action-plans\">Action plans: actions "
-                  "due</h2>\n");
     html_raw(out, "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
-                  "aria-label=\"Action plans: actions due\">\n");
-    const char *heads[] = {"School", "Action", "Lead", "Due", ""};
-    gov_table_start(out, "Actions of the reviews' action plans (LOCAL-ACTION-PLAN)", heads, 5);
+                  "id=\"action-plans\" aria-label=\"Action plans: actions due\">\n");
+    const char *heads[] = {"School", "Action", "Lead", "Due", "Status", ""};
+    gov_table_start(out, "Action plans: actions due", heads, 6);
+    char today[16];
+    or_date_format(web_today(req), today);
     for (int i = 0; i < n; i++) {
         gov_table_row_start(out);
         gov_td(out, view_school_label(req, urns[i]));
         gov_td(out, xs[i].actions);
         gov_td(out, xs[i].lead);
         gov_td(out, date_words(req, xs[i].due_on));
+        gov_td(out, strcmp(xs[i].due_on, today) < 0 ? "Overdue" : "Open");
         html_raw(out, "<td class=\"govuk-table__cell\">");
         gov_form_start(
             out, req, "post",
