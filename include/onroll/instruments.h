@@ -86,6 +86,14 @@ const or_instr_item *or_instrument_item(const or_instrument *in, const char *key
 /* The index of a level (rating) or judgement name, or -1. */
 int or_instrument_level(const or_instrument *in, const char *name);
 int or_instrument_judgement(const or_instrument *in, const char *name);
+/* One answer of a review: an item's key ("a2.i5") and its value (reviews.h). */
+typedef struct {
+    const char *item, *value;
+} or_instr_answer;
+/* The change in area s (0-based) between last year's answers and this year's: of its rating
+ * items rated in both, how many rose a level or more (*up), fell (*down), stayed (*same). */
+void or_instrument_change(const or_instrument *in, int s, const or_instr_answer *before, int nb,
+                          const or_instr_answer *now, int nn, int *up, int *down, int *same);
 /* Whether value is an acceptable answer to an item of that type: a level of the instrument,
  * "yes"/"no", pounds ("1250" or "1250.50"), a whole number, any text; "" is unanswered. */
 bool or_instrument_valid(const or_instrument *in, or_resp_type t, const char *value);

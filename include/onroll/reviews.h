@@ -14,6 +14,7 @@
 
 #include "onroll/arena.h"
 #include "onroll/columns.h"
+#include "onroll/instruments.h"
 #include "onroll/store.h"
 
 typedef struct {
@@ -25,9 +26,7 @@ typedef struct {
     const char *started_by, *started_at, *completed_at;
 } or_review;
 
-typedef struct {
-    const char *item, *value;
-} or_review_answer;
+typedef or_instr_answer or_review_answer; /* instruments.h */
 
 typedef struct {
     int64_t id, review_id;

@@ -95,3 +95,34 @@ bool or_instrument_valid(const or_instrument *in, or_resp_type t, const char *v)
         return false;
     }
 }
+
+static const char *answer_of(const or_instr_answer *as, int n, const char *key)
+{
+    for (int i = 0; i < n; i++)
+        if (!strcmp(as[i].item, key))
+            return as[i].value;
+    return NULL;
+}
+
+void or_instrument_change(const or_instrument *in, int s, const or_instr_answer *before, int nb,
+                          const or_instr_answer *now, int nn, int *up, int *down, int *same)
+{
+    *up = *down = *same = 0;
+    if (s < 0 || s >= in->nsections)
+        return;
+    const or_instr_section *sec = &in->sections[s];
+    for (int i = 0; i < sec->nitems; i++) {
+        if (sec->items[i].resp != OR_RESP_RATING)
+            continue;
+        int b = or_instrument_level(in, answer_of(before, nb, sec->items[i].key));
+        int a = or_instrument_level(in, answer_of(now, nn, sec->items[i].key));
+        if (a < 0 || b < 0)
+            continue;
+        if (a > b)
+            (*up)++;
+        else if (a < b)
+            (*down)++;
+        else
+            (*same)++;
+    }
+}

@@ -141,7 +141,14 @@ static void overview(const web_request *req, web_response *res, review_ctx *x)
         const char *pj = x->have_prev && sec->njudged
                              ? or_review_value(x->pas, x->npas, key_of(req, s + 1, "j", 1))
                              : "";
-        gov_td(out, *pj ? pj : "None");
+        int up = 0, down = 0, same = 0;
+        if (x->have_prev)
+            or_instrument_change(x->in, s, x->pas, x->npas, x->as, x->nas, &up, &down, &same);
+        gov_td(out, up + down + same
+                        ? or_arena_printf(req->arena, "%s; items up %d, down %d, the same %d",
+                                          *pj ? pj : "No judgement", up, down, same)
+                    : *pj ? pj
+                          : "None");
         gov_table_row_end(out);
     }
     gov_table_end(out);

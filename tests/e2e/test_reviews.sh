@@ -4,6 +4,7 @@
 # school starts the SEND review of 2025/26, sees onroll's figures pre-filled with their period,
 # answers an area (saved, audited), is refused a bad amount, marks the review complete, makes its
 # action plan (a fourth focus area refused), sees the action on /duties and records it done;
+# starts next year's review and sees the change per item and area since last year;
 # another school's account and the analyst are refused; the LA sees every school's reviews.
 #
 # The LA is test_offrolling's (tests/e2e/offroll/): Ashgrove Academy 300001, Beacon High School
@@ -130,6 +131,17 @@ form_body "$WORK/body" >"$WORK/post"
 expect_eq "the SENCO records the first action done" 303 "$(post "$SC" "/reviews/actions/$X/done" "$WORK/post")"
 expect_eq "... stored" 1 "$(sql "select count(*) from review_actions where id = $X and done_on <> ''")"
 expect_eq "... audited" 1 "$(sql "select count(*) from audit_log where detail = 'LOCAL-ACTION-PLAN: action $X done, URN 300001'")"
+# next year's review: the change per item and area since last year's
+form_body "$WORK/new.html" instrument=send-review school=300001 year=2026 >"$WORK/post"
+expect_eq "the SENCO starts the SEND review of 2026/27" 303 "$(post "$SC" /reviews/new "$WORK/post")"
+ID2=$(sql "select id from reviews where urn = 300001 and ay = 2026")
+expect_eq "its Leadership area" 200 "$(get "$SC" "/reviews/$ID2?area=1")"
+expect_in "... last year's answer beside the item" "Last year: Secure" "$WORK/body"
+form_body "$WORK/body" a1-i4=Developing a1-i5=Secure a1-i6=Secure action=save >"$WORK/post"
+expect_eq "... answered" 303 "$(post "$SC" "/reviews/$ID2?area=1" "$WORK/post")"
+expect_eq "its areas" 200 "$(get "$SC" "/reviews/$ID2")"
+# by hand: i4 Secure -> Developing (down), i5 Developing -> Secure (up), i6 not rated last year
+expect_in "... Leadership's change since last year" "Improve; items up 1, down 1, the same 0" "$WORK/body"
 expect_eq "the LA sees every school's reviews" 200 "$(get "$LA" /reviews)"
 expect_in "... Ashgrove's" "Ashgrove Academy" "$WORK/body"
 expect_eq "the list as CSV" 200 "$(get "$LA" /reviews/download)"

@@ -98,12 +98,41 @@ static void judgements_and_answers(void **state)
     assert_int_equal(or_instrument_judgement(w, "Advanced"), 2);
 }
 
+/* Leadership (area 1 of the SEND review): items 1-3 are pounds and yes/no, 4-19 ratings.
+ * Last year: i4 Developing, i5 Secure, i6 Not Evident, i7 Developing, i8 (none); this year:
+ * i4 Secure (up), i5 Developing (down), i6 Secure (up two levels: one item up), i7 Developing
+ * (same), i8 Secure (not rated last year: not counted), i1 12500 (not a rating). So 2 up,
+ * 1 down, 1 the same. */
+static void change_by_area(void **state)
+{
+    (void)state;
+    const or_instrument *s = or_instrument_find("send-review", 1);
+    const or_instr_answer before[] = {{"a1.i4", "Developing"},
+                                      {"a1.i5", "Secure"},
+                                      {"a1.i6", "Not Evident"},
+                                      {"a1.i7", "Developing"},
+                                      {"a1.i1", "9000"}};
+    const or_instr_answer now[] = {
+        {"a1.i4", "Secure"}, {"a1.i5", "Developing"}, {"a1.i6", "Secure"}, {"a1.i7", "Developing"},
+        {"a1.i8", "Secure"}, {"a1.i1", "12500"},      {"a2.i1", "Secure"}};
+    int up, down, same;
+    or_instrument_change(s, 0, before, 5, now, 7, &up, &down, &same);
+    assert_int_equal(up, 2);
+    assert_int_equal(down, 1);
+    assert_int_equal(same, 1);
+    or_instrument_change(s, 1, before, 5, now, 7, &up, &down, &same); /* nothing last year */
+    assert_int_equal(up + down + same, 0);
+    or_instrument_change(s, 9, before, 5, now, 7, &up, &down, &same); /* no such area */
+    assert_int_equal(up + down + same, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(seeded_shapes),
         cmocka_unit_test(versions_and_keys),
         cmocka_unit_test(judgements_and_answers),
+        cmocka_unit_test(change_by_area),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
