@@ -63,6 +63,15 @@ or_code or_review_actions_open(or_store *s, int urn, or_arena *a, or_review_acti
                                int **urns, int *n, or_error *err);
 or_code or_review_action_done(or_store *s, int64_t action_id, const char *done_on, or_error *err);
 
+/* The LA's names of an instrument's placeholder areas: names[s] for section s (0-based),
+ * NULL when not renamed; names has in->nsections entries, in the arena. */
+or_code or_instrument_area_names(or_store *s, const or_instrument *in, or_arena *a,
+                                 const char ***names, or_error *err);
+/* Name placeholder area (1-based) of the instrument; OR_EINPUT when it is not a placeholder
+ * (the source's names are kept) or no such area. The caller audits it. */
+or_code or_instrument_area_rename(or_store *s, const or_instrument *in, int area, const char *name,
+                                  const char *user, or_error *err);
+
 /* ---- the figures onroll fills in (review_figures.c) ---- */
 
 /* The data keys of instruments.h filled from the model for school urn in academic year ay,

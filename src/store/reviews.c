@@ -318,3 +318,61 @@ or_code or_review_action_done(or_store *s, int64_t action_id, const char *done_o
     q.d->bind_int(q.st, 2, action_id);
     return or_query_run(&q, err);
 }
+
+or_code or_instrument_area_names(or_store *s, const or_instrument *in, or_arena *a,
+                                 const char ***names, or_error *err)
+{
+    *names = or_arena_alloc(a, sizeof **names * (size_t)(in->nsections + 1));
+    for (int i = 0; i < in->nsections; i++)
+        (*names)[i] = NULL;
+    or_query q;
+    or_code rc = or_query_prep(s, &q,
+                               "SELECT area, name FROM instrument_area_names WHERE instrument = "
+                               "? AND version = ?",
+                               err);
+    if (rc)
+        return rc;
+    q.d->bind_text(q.st, 1, in->id);
+    q.d->bind_int(q.st, 2, in->version);
+    for (;;) {
+        bool have = false;
+        if ((rc = q.d->step(q.st, &have, err)) || !have)
+            break;
+        int area = (int)q.d->col_int(q.st, 0);
+        if (area >= 1 && area <= in->nsections)
+            (*names)[area - 1] = or_arena_strdup(a, or_query_text(&q, 1));
+    }
+    or_query_done(&q);
+    return rc;
+}
+
+or_code or_instrument_area_rename(or_store *s, const or_instrument *in, int area, const char *name,
+                                  const char *user, or_error *err)
+{
+    if (area < 1 || area > in->nsections)
+        return or_fail(err, OR_EINPUT, "%s has no area %d (1 to %d)", in->id, area, in->nsections);
+    if (!in->sections[area - 1].placeholder)
+        return or_fail(err, OR_EINPUT,
+                       "%s area %d is named by the source ('%s'): only a placeholder is renamed",
+                       in->id, area, in->sections[area - 1].title);
+    if (!name || !*name || strlen(name) > 200)
+        return or_fail(err, OR_EINPUT, "the area's name must be 1 to 200 characters");
+    or_query q;
+    or_code rc = or_query_prep(
+        s, &q,
+        "INSERT INTO instrument_area_names (instrument, version, area, name, set_by, set_at) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (instrument, version, area) DO UPDATE SET name = "
+        "excluded.name, set_by = excluded.set_by, set_at = excluded.set_at",
+        err);
+    if (rc)
+        return rc;
+    char ts[32];
+    now_iso(ts);
+    q.d->bind_text(q.st, 1, in->id);
+    q.d->bind_int(q.st, 2, in->version);
+    q.d->bind_int(q.st, 3, area);
+    q.d->bind_text(q.st, 4, name);
+    q.d->bind_text(q.st, 5, user ? user : "");
+    q.d->bind_text(q.st, 6, ts);
+    return or_query_run(&q, err);
+}

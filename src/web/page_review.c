@@ -37,7 +37,14 @@ typedef struct {
     or_review_answer *pas;
     int npas;
     const char *school;
+    const char **area_names; /* the LA's names of placeholder areas (NULL: none) */
 } review_ctx;
+
+/* An area's title: the LA's name of a placeholder, else the source's */
+static const char *title_of(const review_ctx *x, int s)
+{
+    return x->area_names && x->area_names[s] ? x->area_names[s] : x->in->sections[s].title;
+}
 
 /* The review of the path's id that the user may see, with its answers; false: the error page */
 static bool load(const web_request *req, web_response *res, review_ctx *x)
@@ -68,6 +75,8 @@ static bool load(const web_request *req, web_response *res, review_ctx *x)
     if (x->have_prev &&
         or_review_answers(req->store, x->prev.id, req->arena, &x->pas, &x->npas, &err))
         x->have_prev = false;
+    if (or_instrument_area_names(req->store, x->in, req->arena, &x->area_names, &err))
+        x->area_names = NULL;
     x->school = view_school_label(req, x->r.urn);
     return true;
 }
@@ -132,7 +141,7 @@ static void overview(const web_request *req, web_response *res, review_ctx *x)
         gov_table_row_start(out);
         gov_td_link(out,
                     or_arena_printf(req->arena, "/reviews/%lld?area=%d", (long long)x->r.id, s + 1),
-                    sec->title);
+                    title_of(x, s));
         gov_td(out, or_arena_printf(req->arena, "%s of %s", or_fmt_int(answered(x, s), n1),
                                     or_fmt_int(sec->nitems, n2)));
         const char *j =
@@ -317,8 +326,11 @@ static void area_show(const web_request *req, web_response *res, review_ctx *x, 
     or_sb *out = &res->body;
     const or_instr_section *sec = &x->in->sections[a->area];
     const char *back = or_arena_printf(req->arena, "/reviews/%lld", (long long)x->r.id);
-    form_page_start(out, &a->f, sec->title, back, "Back to the review", caption(req, x));
-    if (sec->placeholder || *sec->note)
+    form_page_start(out, &a->f, title_of(x, a->area), back, "Back to the review", caption(req, x));
+    if (sec->placeholder && x->area_names && x->area_names[a->area])
+        html_printf(out, "<div class=\"govuk-inset-text\">The local authority named this area: "
+                         "the toolkit does not name it.</div>\n");
+    else if (*sec->note)
         html_printf(out, "<div class=\"govuk-inset-text\">%s</div>\n", sec->note);
     if (sec->ndescriptors) {
         html_raw(out, "<details class=\"govuk-details\"><summary class=\"govuk-details__summary\">"

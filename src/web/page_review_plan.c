@@ -60,6 +60,7 @@ typedef struct {
     const char *school;
     or_review_action *xs;
     int nxs;
+    const char **area_names; /* the LA's names of placeholder areas (NULL: none) */
 } plan_ctx;
 
 static bool load(const web_request *req, web_response *res, plan_ctx *p)
@@ -85,13 +86,18 @@ static bool load(const web_request *req, web_response *res, plan_ctx *p)
         web_error(req, res, 404, "Page not found", "There is no such review.");
         return false;
     }
+    if (or_instrument_area_names(req->store, p->in, req->arena, &p->area_names, &err))
+        p->area_names = NULL;
     p->school = view_school_label(req, p->r.urn);
     return true;
 }
 
 static const char *area_title(const plan_ctx *p, int area)
 {
-    return area >= 1 && area <= p->in->nsections ? p->in->sections[area - 1].title : "";
+    if (area < 1 || area > p->in->nsections)
+        return "";
+    return p->area_names && p->area_names[area - 1] ? p->area_names[area - 1]
+                                                    : p->in->sections[area - 1].title;
 }
 
 static const char *date_words(const web_request *req, const char *iso)
@@ -108,8 +114,7 @@ static void plan_form(const web_request *req, const plan_ctx *p, form *f)
     form_init(f, req, fields, F__N);
     gov_choice *ch = or_arena_alloc(req->arena, sizeof *ch * (size_t)p->in->nsections);
     for (int s = 0; s < p->in->nsections; s++)
-        ch[s] =
-            (gov_choice){or_arena_printf(req->arena, "%d", s + 1), p->in->sections[s].title, NULL};
+        ch[s] = (gov_choice){or_arena_printf(req->arena, "%d", s + 1), area_title(p, s + 1), NULL};
     f->fields[F_AREA].choices = ch;
     f->fields[F_AREA].nchoices = p->in->nsections;
     form_read(f);

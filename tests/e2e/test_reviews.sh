@@ -32,6 +32,14 @@ expect_eq "... the SEND review's 79 items" 79 "$(python3 -c 'import json,sys; pr
 expect_status "a table for the terminal" 0 "$ONROLL" instruments
 expect_in "... with the titles" "Inclusion Review interview" "$WORK/out"
 expect_status "a format that is not one" 2 "$ONROLL" instruments --format xml
+expect_status "the LA names a placeholder area of the wellbeing audit" 0 "$ONROLL" instruments \
+    rename-area wellbeing-audit 6 "Staff wellbeing"
+expect_eq "... stored" "wellbeing-audit|1|6|Staff wellbeing" "$(sql "select instrument, version, area, name from instrument_area_names")"
+expect_eq "... audited" 1 "$(sql "select count(*) from audit_log where action = 'change' and object = 'instrument area name'")"
+expect_status "an area the source names is not renamed" 1 "$ONROLL" instruments rename-area \
+    wellbeing-audit 1 "Leading"
+expect_in "... said so" "named by the source" "$WORK/err"
+expect_status "an instrument that is not one" 2 "$ONROLL" instruments rename-area nothing 1 x
 
 # ---- the pages ----
 add_user() { # EMAIL ROLE PASSWORD [URN]
@@ -147,6 +155,13 @@ expect_in "... Ashgrove's" "Ashgrove Academy" "$WORK/body"
 expect_eq "the list as CSV" 200 "$(get "$LA" /reviews/download)"
 expect_in "... its row" "Ashgrove Academy,SEND Review Tool,2025/26,complete" "$WORK/body"
 expect_eq "the LA opens the review" 200 "$(get "$LA" "/reviews/$ID")"
+get "$LA" /reviews/new >/dev/null
+form_body "$WORK/body" instrument=wellbeing-audit school=300002 year=2025 >"$WORK/post"
+expect_eq "the LA starts Beacon's wellbeing audit" 303 "$(post "$LA" /reviews/new "$WORK/post")"
+ID3=$(sql "select id from reviews where urn = 300002")
+expect_eq "its areas" 200 "$(get "$LA" "/reviews/$ID3")"
+expect_in "... area 6 by the LA's name" ">Staff wellbeing<" "$WORK/body"
+expect_in "... area 7 still a placeholder that says so" "Area 7: name not in the source" "$WORK/body"
 form_body "$WORK/new.html" instrument=send-review school=300001 year=2025 csrf_token=forged >"$WORK/post"
 expect_eq "no valid CSRF token: refused" 403 "$(post "$SC" /reviews/new "$WORK/post")"
 finish

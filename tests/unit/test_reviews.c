@@ -205,11 +205,37 @@ static void store_round_trip(void **state)
     or_arena_free(&a);
 }
 
+/* The wellbeing audit's areas 6-9 are placeholders (the source names 5 of its 9): the LA names
+ * them; a named area (1) keeps the source's name. */
+static void area_names(void **state)
+{
+    (void)state;
+    or_error err = {0};
+    or_arena a = OR_ARENA_INIT;
+    const or_instrument *w = or_instrument_find("wellbeing-audit", 1);
+    assert_int_equal(or_instrument_area_rename(store, w, 6, "Staff wellbeing", "la@x", &err),
+                     OR_OK);
+    assert_int_equal(or_instrument_area_rename(store, w, 6, "Staff wellbeing and support", "la@x",
+                                               &err),
+                     OR_OK);
+    assert_int_equal(or_instrument_area_rename(store, w, 1, "Leading", "la@x", &err), OR_EINPUT);
+    assert_non_null(strstr(err.msg, "named by the source"));
+    assert_int_equal(or_instrument_area_rename(store, w, 10, "x", "la@x", &err), OR_EINPUT);
+    assert_int_equal(or_instrument_area_rename(store, w, 7, "", "la@x", &err), OR_EINPUT);
+    const char **names = NULL;
+    assert_int_equal(or_instrument_area_names(store, w, &a, &names, &err), OR_OK);
+    assert_string_equal(names[5], "Staff wellbeing and support");
+    assert_null(names[0]);
+    assert_null(names[6]);
+    or_arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(figures_by_hand),
         cmocka_unit_test(store_round_trip),
+        cmocka_unit_test(area_names),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

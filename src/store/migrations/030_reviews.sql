@@ -46,3 +46,14 @@ CREATE TABLE review_actions (
     recorded_at {{TS}} NOT NULL
 );
 CREATE INDEX review_actions_review ON review_actions (review_id);
+-- instrument_area_names: the LA's name for an area the source does not name (a placeholder of
+-- instruments.h), per instrument and version (area: the section's number, 1-based).
+CREATE TABLE instrument_area_names (
+    instrument TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    area INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    set_by TEXT NOT NULL,
+    set_at {{TS}} NOT NULL,
+    PRIMARY KEY (instrument, version, area)
+);
