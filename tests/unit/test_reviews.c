@@ -215,9 +215,8 @@ static void area_names(void **state)
     const or_instrument *w = or_instrument_find("wellbeing-audit", 1);
     assert_int_equal(or_instrument_area_rename(store, w, 6, "Staff wellbeing", "la@x", &err),
                      OR_OK);
-    assert_int_equal(or_instrument_area_rename(store, w, 6, "Staff wellbeing and support", "la@x",
-                                               &err),
-                     OR_OK);
+    assert_int_equal(
+        or_instrument_area_rename(store, w, 6, "Staff wellbeing and support", "la@x", &err), OR_OK);
     assert_int_equal(or_instrument_area_rename(store, w, 1, "Leading", "la@x", &err), OR_EINPUT);
     assert_non_null(strstr(err.msg, "named by the source"));
     assert_int_equal(or_instrument_area_rename(store, w, 10, "x", "la@x", &err), OR_EINPUT);
