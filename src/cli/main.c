@@ -11,15 +11,25 @@ static const struct {
     cmd_fn fn;
     const cli_doc *doc; /* its name, summary, usage, options and examples (its cmd_*.c) */
 } commands[] = {
-    {cmd_init, &cmd_init_doc},       {cmd_demo, &cmd_demo_doc},
-    {cmd_import, &cmd_import_doc},   {cmd_export, &cmd_export_doc},
-    {cmd_duties, &cmd_duties_doc},   {cmd_risk, &cmd_risk_doc},
-    {cmd_explain, &cmd_explain_doc}, {cmd_letter, &cmd_letter_doc},
-    {cmd_config, &cmd_config_doc},   {cmd_report, &cmd_report_doc},
-    {cmd_user, &cmd_user_doc},       {cmd_interventions, &cmd_interventions_doc},
-    {cmd_notify, &cmd_notify_doc},   {cmd_serve, &cmd_serve_doc},
-    {cmd_backup, &cmd_backup_doc},   {cmd_restore, &cmd_restore_doc},
-    {cmd_roni, &cmd_roni_doc},       {cmd_panel, &cmd_panel_doc},
+    {cmd_init, &cmd_init_doc},
+    {cmd_demo, &cmd_demo_doc},
+    {cmd_import, &cmd_import_doc},
+    {cmd_export, &cmd_export_doc},
+    {cmd_duties, &cmd_duties_doc},
+    {cmd_risk, &cmd_risk_doc},
+    {cmd_explain, &cmd_explain_doc},
+    {cmd_letter, &cmd_letter_doc},
+    {cmd_config, &cmd_config_doc},
+    {cmd_report, &cmd_report_doc},
+    {cmd_user, &cmd_user_doc},
+    {cmd_interventions, &cmd_interventions_doc},
+    {cmd_notify, &cmd_notify_doc},
+    {cmd_serve, &cmd_serve_doc},
+    {cmd_backup, &cmd_backup_doc},
+    {cmd_restore, &cmd_restore_doc},
+    {cmd_roni, &cmd_roni_doc},
+    {cmd_panel, &cmd_panel_doc},
+    {cmd_instruments, &cmd_instruments_doc},
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 

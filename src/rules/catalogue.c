@@ -287,6 +287,14 @@ static const or_rule rows[OR_RULE__COUNT] = {
     [OR_RULE_RISK_NO_PLAN] = {ID(RISK_NO_PLAN), INDICATOR, LA_SCHOOL,
                               "An indicator fired and the pupil has no open support plan.",
                               OR_SRC_RISK, PARAMS(OR_P_RISK_W_NO_PLAN), RISK(or_risk_no_plan)},
+
+    /* ---- self-evaluation (docs/self-evaluation.md; reviews.h) ---- */
+    [OR_RULE_LOCAL_ACTION_PLAN] =
+        {ID(LOCAL_ACTION_PLAN), LOCAL, "the action's lead (school)",
+         "Carry out each action of a review's action plan by its finish date.",
+         "RSA / Mayor of London, Inclusive and Nurturing Schools toolkit (2021): Hackney's "
+         "Wellbeing Framework action plan (\"When will you start and finish this action?\")",
+         1, PUPIL(or_local_action_plan), ACTION},
 };
 
 const or_rule *or_rule_get(or_rule_id id)

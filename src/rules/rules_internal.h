@@ -160,6 +160,8 @@ void or_local_panel(or_duty_ctx *c); /* panel_rules.c */
 void or_local_attend_alert(or_duty_ctx *c);
 /* ap_rules.c (issue 17: alternative provision placements) */
 void or_local_ap(or_duty_ctx *c);
+/* LOCAL-ACTION-PLAN: a school's, about a review's action plan, not a pupil (action_plan.c) */
+void or_local_action_plan(or_duty_ctx *c);
 
 /* risk.c (DOMAIN.md §5) */
 void or_risk_repeat(or_risk_ctx *c);

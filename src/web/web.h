@@ -441,6 +441,16 @@ void page_report_offroll(const web_request *req, web_response *res);
 void page_report_offroll_download(const web_request *req, web_response *res);
 void page_report_offroll_challenge(const web_request *req, web_response *res);
 void page_report_offroll_challenge_post(const web_request *req, web_response *res);
+/* self-evaluation reviews (page_reviews.c, page_review.c, page_review_plan.c) */
+void page_reviews(const web_request *req, web_response *res);
+void page_reviews_download(const web_request *req, web_response *res);
+void page_review_new(const web_request *req, web_response *res);
+void page_review_new_post(const web_request *req, web_response *res);
+void page_review(const web_request *req, web_response *res);
+void page_review_post(const web_request *req, web_response *res);
+void page_review_plan(const web_request *req, web_response *res);
+void page_review_plan_post(const web_request *req, web_response *res);
+void page_review_action_done(const web_request *req, web_response *res);
 /* The name of an intervention of the directory for people (interventions.h), its id when the
  * directory does not hold it. (page_outcomes.c) */
 const char *web_intervention_name(const web_request *req, const char *id);
