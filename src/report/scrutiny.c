@@ -754,12 +754,6 @@ static void write_about(scr *x)
     scr_section_end(x);
 }
 
-void scr_warn(scr *x, const char *message)
-{
-    if (x->warn)
-        x->warn(x->warn_ctx, message);
-}
-
 static const char no_name[] =
     "the local authority's name is not set, so the report does not name it: set it with "
     "`onroll config set la.name NAME` or on Settings";

@@ -13,6 +13,12 @@
 #include "onroll/report.h"
 #include "report/scrutiny_internal.h"
 
+void scr_warn(scr *x, const char *message)
+{
+    if (x->warn)
+        x->warn(x->warn_ctx, message);
+}
+
 void scr_say(scr *x, int topic, const char *sentence)
 {
     if (sentence && x->nsay[topic] < MAX_SENTENCES)

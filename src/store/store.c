@@ -67,7 +67,8 @@ void or_store_close(or_store *s)
     for (size_t i = 0; i < sizeof one / sizeof one[0]; i++)
         if (one[i])
             s->drv->finalize(one[i]);
-    or_store_load_forget(s);
+    if (s->load.forget)
+        s->load.forget(s);
     s->drv->close(s->db);
     free(s->url);
     free(s);
@@ -332,7 +333,7 @@ or_code or_store_commit(or_store *s, or_error *err)
     if (s->depth <= 0)
         return or_fail(err, OR_EUSAGE, "commit without a transaction");
     or_code rc;
-    if (s->load.active && s->depth == s->load.depth && (rc = or_store_load_end(s, err)))
+    if (s->load.active && s->depth == s->load.depth && (rc = s->load.finish(s, err)))
         return rc; /* never commit a batch's table without its indexes */
     char sql[32];
     if (s->depth == 1)
@@ -350,7 +351,7 @@ or_code or_store_rollback(or_store *s)
     if (s->depth <= 0)
         return OR_OK;
     if (s->load.active && s->depth == s->load.depth)
-        or_store_load_forget(s); /* the rollback restores what it dropped */
+        s->load.forget(s); /* the rollback restores what it dropped */
     s->depth--;
     if (s->depth == 0)
         return s->drv->exec(s->db, "ROLLBACK", NULL);

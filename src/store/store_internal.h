@@ -43,6 +43,11 @@ struct or_store {
         or_strmap upns;  /* the UPN of every stored pupil (have_upns) */
         st_index *index; /* the indexes dropped, to make again */
         size_t nindex, capindex;
+        /* set by or_store_load_begin, called by the transaction's owner (store.c), which
+           so knows nothing of the batch: make the indexes again before a commit, and forget
+           the batch (on rollback, the database restores what was dropped) */
+        or_code (*finish)(struct or_store *s, or_error *err);
+        void (*forget)(struct or_store *s);
     } load;
 };
 
@@ -89,9 +94,20 @@ or_code st_copy_flush(or_store *s, or_sb *buf, bool all, or_error *err);
 or_code st_stage_begin(or_store *s, const char *stage, const char *shape, const char *cols,
                        or_error *err);
 
-/* A large batch (store_load.c): is upn a stored pupil (1, 0), or -1 when not known in memory. */
-int st_load_pupil(or_store *s, const char *upn);
+/* A large batch (store_load.c) keeps every stored pupil's UPN in memory: is upn a stored pupil
+ * (1, 0), or -1 when not known in memory. Here, below the puts and look-ups that ask. */
+#define ST_UPN_STORED ((void *)1) /* in load.upns: the pupil has a snapshot */
+static inline int st_load_pupil(or_store *s, const char *upn)
+{
+    if (!s->load.active || !s->load.have_upns)
+        return -1;
+    return or_strmap_get(&s->load.upns, upn) != NULL;
+}
 /* A large batch put a snapshot of upn. */
-void st_load_pupil_added(or_store *s, const char *upn);
+static inline void st_load_pupil_added(or_store *s, const char *upn)
+{
+    if (s->load.active && s->load.have_upns)
+        or_strmap_put(&s->load.upns, upn)->value = ST_UPN_STORED;
+}
 
 #endif

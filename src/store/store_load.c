@@ -29,8 +29,6 @@
 /* Kept when the batch is at least this many rows: below it, the look-ups cost less than a pass. */
 enum { LOAD_MIN_ROWS = 4096 };
 
-#define UPN_STORED ((void *)1) /* in load->upns: the pupil has a snapshot */
-
 static bool is_sqlite(const or_store *s)
 {
     return strcmp(s->drv->engine, "sqlite") == 0;
@@ -44,7 +42,7 @@ static or_code read_upns(or_store *s, or_error *err)
     for (bool have = true; !rc;) {
         if ((rc = s->drv->step(st, &have, err)) || !have)
             break;
-        or_strmap_put(&s->load.upns, s->drv->col_text(st, 0))->value = UPN_STORED;
+        or_strmap_put(&s->load.upns, s->drv->col_text(st, 0))->value = ST_UPN_STORED;
     }
     if (st)
         s->drv->finalize(st);
@@ -101,6 +99,8 @@ or_code or_store_load_begin(or_store *s, const or_kind *k, int64_t rows, or_erro
         return OR_OK;
     s->load.active = true;
     s->load.depth = s->depth;
+    s->load.finish = or_store_load_end;
+    s->load.forget = or_store_load_forget;
     or_code rc = OR_OK;
     int64_t pupils = 0, stored = 0;
     if (k->id == OR_K_PUPILS || k->id == OR_K_ENROLMENTS || k->id == OR_K_EVENTS) {
@@ -135,17 +135,4 @@ void or_store_load_forget(or_store *s)
         or_strmap_free(&s->load.upns);
     or_arena_free(&s->load.arena);
     memset(&s->load, 0, sizeof s->load);
-}
-
-int st_load_pupil(or_store *s, const char *upn)
-{
-    if (!s->load.active || !s->load.have_upns)
-        return -1;
-    return or_strmap_get(&s->load.upns, upn) != NULL;
-}
-
-void st_load_pupil_added(or_store *s, const char *upn)
-{
-    if (s->load.active && s->load.have_upns)
-        or_strmap_put(&s->load.upns, upn)->value = UPN_STORED;
 }
