@@ -67,8 +67,10 @@ or_code or_reu_kpi_from_model(const or_model *m, int ay, or_date as_of, or_arena
  * sustained_6m_due, sustained_6m, sustained_6m_pct, sustained_12m_due, sustained_12m,
  * sustained_12m_pct, susp_pupils, susp_term_before, susp_term_after, susp_before_per_pupil,
  * susp_after_per_pupil. Counts of 1 to threshold (0: none) are "c", with secondary suppression
- * down each column against its total (or_suppress_list), and so is every figure built on a
- * suppressed count; a figure with nothing to be built on is "z". */
+ * down each column against its total (or_suppress_list); received, accepted and declined are
+ * suppressed as one table with its margins (received = accepted + declined + waiting), so that a
+ * hidden one cannot be worked out along its row. Every figure built on a suppressed count is
+ * "c"; a figure with nothing to be built on is "z". */
 or_code or_reu_kpi_table(const or_reu_kpi *k, int threshold, or_arena *a, or_table *out,
                          or_error *err);
 

@@ -361,6 +361,36 @@ static const char *rate(or_arena *a, int64_t n, uint8_t nf, int64_t d, uint8_t d
     return or_arena_strdup(a, buf);
 }
 
+/* Received is accepted + declined + waiting in every row: suppressed down each column alone,
+ * a hidden declined could be worked out as received less accepted. So the three are suppressed
+ * as one table (schools x accepted, declined, waiting) with its row totals (received) and column
+ * totals (the LA's) shown, and their flags replace the columns' own. */
+static or_code outcome_flags(const or_reu_kpi *k, int ns, int threshold, uint8_t *flags,
+                             or_arena *a, or_error *err)
+{
+    enum { ACC, DEC, WAIT, N };
+    int64_t *t = or_arena_calloc(a, (size_t)ns * N, sizeof *t);
+    uint8_t *f = or_arena_calloc(a, OR_SUP_NFLAGS(ns, N), 1);
+    if (!t || !f)
+        return or_fail(err, OR_ENOMEM, "out of memory");
+    for (int i = 0; i < ns; i++) {
+        const or_reu_kpi_row *r = &k->rows[i];
+        t[i * N + ACC] = r->accepted;
+        t[i * N + DEC] = r->declined;
+        t[i * N + WAIT] = r->received - r->accepted - r->declined;
+    }
+    or_code rc = or_suppress_table(t, ns, N, true, true, threshold, f, err);
+    if (rc)
+        return rc;
+    static const int cols[] = {[ACC] = K_ACCEPTED, [DEC] = K_DECLINED};
+    for (int i = 0; i <= ns; i++) {
+        for (int j = ACC; j <= DEC; j++)
+            flags[(size_t)cols[j] * (size_t)(ns + 1) + (size_t)i] = f[OR_SUP_AT(N, i, j)];
+        flags[(size_t)K_RECEIVED * (size_t)(ns + 1) + (size_t)i] = f[OR_SUP_AT(N, i, N)];
+    }
+    return OR_OK;
+}
+
 or_code or_reu_kpi_table(const or_reu_kpi *k, int threshold, or_arena *a, or_table *out,
                          or_error *err)
 {
@@ -380,6 +410,11 @@ or_code or_reu_kpi_table(const or_reu_kpi *k, int threshold, or_arena *a, or_tab
             int64_t v = count_of(&k->rows[0], c);
             fl[0] = v > 0 && v <= threshold ? OR_SUP_PRIMARY : OR_SUP_NONE;
         }
+    }
+    if (ns) {
+        or_code rc = outcome_flags(k, ns, threshold, flags, a, err);
+        if (rc)
+            return rc;
     }
     out->title =
         or_arena_printf(a, "Re-engagement Unit referrals, %d/%02d", k->ay, (k->ay + 1) % 100);
