@@ -66,19 +66,18 @@ static void show_form(form *f, web_response *res, void *ctx)
         gov_summary_row(out, "The parents' or carers' views",
                         or_panel_detail(d->r->details, "x_parent_views", req->arena));
         const char *aces = or_panel_detail(d->r->details, "x_aces", req->arena);
-        or_sb words = OR_SB_INIT;
+        const char *words = ""; /* the labels, "; " between (plain text, escaped below) */
         for (const char *s = aces; *s;) {
             size_t len = strcspn(s, ";");
             char key[64];
             snprintf(key, sizeof key, "%.*s", (int)(len < 63 ? len : 63), s);
-            or_sb_addf(&words, "%s%s", words.len ? "; " : "", or_panel_ace_label(key));
+            words = or_arena_printf(req->arena, "%s%s%s", words, *words ? "; " : "",
+                                    or_panel_ace_label(key));
             s += len;
             while (*s == ';' || *s == ' ')
                 s++;
         }
-        gov_summary_row(out, "Adverse experiences",
-                        words.len ? or_arena_strdup(req->arena, or_sb_str(&words)) : "None given");
-        or_sb_release(&words);
+        gov_summary_row(out, "Adverse experiences", *words ? words : "None given");
         gov_summary_row(out, "What has been tried",
                         or_panel_detail(d->r->details, "x_tried", req->arena));
         gov_summary_end(out);

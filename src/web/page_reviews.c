@@ -63,10 +63,17 @@ typedef struct {
     int n;
 } rows;
 
-static const list *sort_list;
-static const rows *sort_rows;
-static int cmp(const void *x, const void *y)
+typedef struct {
+    const list *l;
+    const rows *r;
+} sort_by;
+
+/* (qsort_r's context, never globals: the server sorts for several requests at once) */
+static int cmp(const void *x, const void *y, void *ctx)
 {
+    const sort_by *s = ctx;
+    const list *sort_list = s->l;
+    const rows *sort_rows = s->r;
     int i = *(const int *)x, j = *(const int *)y, c = 0;
     const or_review *a = &sort_rows->r[i], *b = &sort_rows->r[j];
     switch (list_sort(sort_list)) {
@@ -121,9 +128,9 @@ static bool prepare(const web_request *req, web_response *res, list *l, rows *r,
             continue;
         (*idx)[(*n)++] = i;
     }
-    sort_list = l;
-    sort_rows = r;
-    qsort(*idx, (size_t)*n, sizeof **idx, cmp);
+    sort_by s = {l, r};
+    if (*n > 1)
+        qsort_r(*idx, (size_t)*n, sizeof **idx, cmp, &s);
     return true;
 }
 
@@ -220,7 +227,8 @@ static void new_form(const web_request *req, form *f, view_snapshot *snap)
         if (!own || snap->schools[i].urn == own)
             sc[ns++] = (gov_choice){or_arena_printf(req->arena, "%d", snap->schools[i].urn),
                                     snap->schools[i].name, NULL};
-    qsort(sc, (size_t)ns, sizeof *sc, gov_choice_cmp);
+    if (ns > 1)
+        qsort(sc, (size_t)ns, sizeof *sc, gov_choice_cmp);
     f->fields[F_SCHOOL].choices = sc;
     f->fields[F_SCHOOL].nchoices = ns;
     gov_choice *ys = or_arena_alloc(req->arena, sizeof *ys * 2);

@@ -146,7 +146,8 @@ static bool load(const web_request *req, web_response *res, tlist *t)
         t->rows[t->nrows++] = all[i];
     }
     sort_by s = {list_sort(&t->l), list_desc(&t->l)};
-    qsort_r(t->rows, (size_t)t->nrows, sizeof *t->rows, by_column, &s);
+    if (t->nrows > 1) /* qsort_r of no rows would be handed a null pointer */
+        qsort_r(t->rows, (size_t)t->nrows, sizeof *t->rows, by_column, &s);
     return true;
 }
 
