@@ -130,7 +130,7 @@ unix_socket_directories = '$dir'
 fsync = off
 full_page_writes = off
 synchronous_commit = off
-max_connections = 20
+max_connections = 100
 shared_buffers = 64MB
 EOF
     cat >"$dir/data/pg_hba.conf" <<EOF
