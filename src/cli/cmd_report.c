@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/report_opts.h"
 #include "onroll/report.h"
 #include "onroll/scrutiny.h"
 #include "onroll/accounts.h"
@@ -112,33 +113,22 @@ int cmd_report(int argc, char **argv)
         return cmd_report_reu(argc, argv);
     if (!strcmp(what, "offrolling"))
         return cmd_report_offroll(argc, argv);
-    static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
-                                         {"year", required_argument, NULL, 'y'},
+    static const struct option opts[] = {CLI_REPORT_OPT_DB,
+                                         CLI_REPORT_OPT_YEAR,
                                          {"by", required_argument, NULL, 'b'},
                                          {"reference", required_argument, NULL, 'r'},
-                                         {"format", required_argument, NULL, 'f'},
+                                         {"format", required_argument, NULL, 'F'},
                                          {"out", required_argument, NULL, 'o'},
-                                         {"unsuppressed", no_argument, NULL, 'u'},
-                                         {"threshold", required_argument, NULL, 't'},
+                                         CLI_REPORT_OPT_UNSUPPRESSED,
+                                         CLI_REPORT_OPT_THRESHOLD,
                                          {0}};
+    cli_report r = cli_report_init(OR_FMT_CSV);
     or_report_opts o = {0};
-    const char *db = NULL, *path = NULL, *format = NULL;
-    bool have_year = false;
+    const char *path = NULL, *format = NULL; /* --format: csv, json, html or pdf here */
     int c, rc;
     optind = 2;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         switch (c) {
-        case 'd':
-            db = optarg;
-            break;
-        case 'y':
-            if (!or_academic_year_parse(optarg, &o.ay)) {
-                fprintf(stderr, "onroll report: --year '%s' is not an academic year (2024/25)\n",
-                        optarg);
-                return 2;
-            }
-            have_year = true;
-            break;
         case 'b':
             if ((rc = parse_dims(optarg, &o)))
                 return rc;
@@ -146,24 +136,23 @@ int cmd_report(int argc, char **argv)
         case 'r':
             o.reference = optarg;
             break;
-        case 'f':
+        case 'F':
             format = optarg;
             break;
         case 'o':
             path = optarg;
             break;
-        case 'u':
-            o.unsuppressed = true;
-            break;
-        case 't':
-            o.threshold = atoi(optarg);
-            break;
         default:
-            return cli_usage("report", use);
+            if ((rc = cli_report_opt(c, optarg, &r)))
+                return rc > 0 ? rc : cli_usage("report", use);
         }
     }
-    if (!have_year || optind < argc)
+    if (!r.have_year || optind < argc)
         return cli_usage("report", use);
+    const char *db = r.db;
+    o.ay = r.ay;
+    o.unsuppressed = r.unsuppressed;
+    o.threshold = r.threshold;
     bool scrutiny = !strcmp(what, "scrutiny");
     report_fn fn = !strcmp(what, "rates")                ? or_report_rates
                    : !strcmp(what, "disproportionality") ? or_report_disproportionality

@@ -9,46 +9,26 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/report_opts.h"
 #include "onroll/benchmarks.h"
 #include "onroll/listing.h"
-
-/* "2022/23" -> 2022; -1 if it is not one. */
-static int parse_year(const char *s)
-{
-    int y, z;
-    char end;
-    if (sscanf(s, "%4d/%2d%c", &y, &z, &end) != 2 || strlen(s) != 7 || (y + 1) % 100 != z)
-        return -1;
-    return y;
-}
 
 int cmd_report_benchmarks(int argc, char **argv)
 {
     static const char *use = "benchmarks [--year YYYY/YY] [--level national|regional|la] "
                              "[--la CODE] [--format table|csv|json] [--db URL]";
-    static const struct option opts[] = {
-        {"db", required_argument, NULL, 'd'},     {"year", required_argument, NULL, 'y'},
-        {"level", required_argument, NULL, 'l'},  {"la", required_argument, NULL, 'L'},
-        {"format", required_argument, NULL, 'f'}, {0}};
-    const char *db = NULL;
+    static const struct option opts[] = {CLI_REPORT_OPT_DB,
+                                         CLI_REPORT_OPT_YEAR,
+                                         {"level", required_argument, NULL, 'l'},
+                                         {"la", required_argument, NULL, 'L'},
+                                         CLI_REPORT_OPT_FORMAT,
+                                         {0}};
+    cli_report r = cli_report_init(OR_FMT_TABLE);
     or_bm_opts o = {0};
-    or_format fmt = OR_FMT_TABLE;
-    int c;
+    int c, bad;
     optind = 2;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         switch (c) {
-        case 'd':
-            db = optarg;
-            break;
-        case 'y':
-            if ((o.year = parse_year(optarg)) < 0) {
-                fprintf(stderr,
-                        "onroll report: --year '%s' is not an academic year (YYYY/YY, "
-                        "e.g. 2022/23)\n",
-                        optarg);
-                return 2;
-            }
-            break;
         case 'l':
             o.level = !strcmp(optarg, "national")   ? OR_BM_NATIONAL
                       : !strcmp(optarg, "regional") ? OR_BM_REGIONAL
@@ -67,19 +47,15 @@ int cmd_report_benchmarks(int argc, char **argv)
                 return 2;
             }
             break;
-        case 'f':
-            if (!or_format_parse(optarg, &fmt)) {
-                fprintf(stderr, "onroll report: --format '%s' is not table, csv or json\n", optarg);
-                return 2;
-            }
-            break;
         default:
-            return cli_usage("report", use);
+            if ((bad = cli_report_opt(c, optarg, &r)))
+                return bad > 0 ? bad : cli_usage("report", use);
         }
     }
     if (optind < argc)
         return cli_usage("report", use);
-    or_store *s = cli_open_readonly(db);
+    o.year = r.have_year ? r.ay : 0;
+    or_store *s = cli_open_readonly(r.db);
     if (!s)
         return 1;
     or_error err = {0};
@@ -96,11 +72,10 @@ int cmd_report_benchmarks(int argc, char **argv)
                 "DfE's file (onroll import FILE.csv) or choose another year, level or LA\n");
         status = 1;
     } else {
-        rc = fmt == OR_FMT_TABLE ? or_table_text(stdout, &t, &err)
-                                 : or_table_write(stdout, &t, fmt, &err);
+        rc = cli_report_write(&r, &t, &err);
         if (rc)
             status = cli_fail("report", &err);
-        else if (fmt == OR_FMT_TABLE)
+        else if (r.fmt == OR_FMT_TABLE)
             printf("%lld published rates recomputed from their counts, %lld agree (%lld rate cells "
                    "not recomputed: a symbol, empty or a headcount of 0)\n",
                    (long long)tally.rates, (long long)tally.agree, (long long)tally.not_rates);

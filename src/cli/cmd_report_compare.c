@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/report_opts.h"
 #include "onroll/compare.h"
 #include "onroll/listing.h"
 #include "onroll/stats.h"
@@ -18,50 +19,29 @@ int cmd_report_compare(int argc, char **argv)
 {
     static const char *use = "compare [--year YYYY/YY] [--type total|primary|secondary|special] "
                              "[--format table|csv|json] [--db URL]";
-    static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
-                                         {"year", required_argument, NULL, 'y'},
-                                         {"type", required_argument, NULL, 't'},
-                                         {"format", required_argument, NULL, 'f'},
+    static const struct option opts[] = {CLI_REPORT_OPT_DB,
+                                         CLI_REPORT_OPT_YEAR,
+                                         {"type", required_argument, NULL, 'T'},
+                                         CLI_REPORT_OPT_FORMAT,
                                          {0}};
-    const char *db = NULL;
-    int ay = 0, type = -1, c;
-    or_format fmt = OR_FMT_TABLE;
+    cli_report r = cli_report_init(OR_FMT_TABLE);
+    int type = -1, c, bad;
     optind = 2;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        switch (c) {
-        case 'd':
-            db = optarg;
-            break;
-        case 'y':
-            if (!or_academic_year_parse(optarg, &ay)) {
-                fprintf(stderr,
-                        "onroll report: --year '%s' is not an academic year (YYYY/YY, e.g. "
-                        "2022/23)\n",
-                        optarg);
-                return 2;
-            }
-            break;
-        case 't':
+        if (c == 'T') {
             if ((type = or_cmp_type_parse(optarg)) < 0) {
                 fprintf(stderr,
                         "onroll report: --type '%s' is not total, primary, secondary or special\n",
                         optarg);
                 return 2;
             }
-            break;
-        case 'f':
-            if (!or_format_parse(optarg, &fmt)) {
-                fprintf(stderr, "onroll report: --format '%s' is not table, csv or json\n", optarg);
-                return 2;
-            }
-            break;
-        default:
-            return cli_usage("report", use);
+        } else if ((bad = cli_report_opt(c, optarg, &r))) {
+            return bad > 0 ? bad : cli_usage("report", use);
         }
     }
     if (optind < argc)
         return cli_usage("report", use);
-    or_store *s = cli_open_readonly(db);
+    or_store *s = cli_open_readonly(r.db);
     if (!s)
         return 1;
     or_error err = {0};
@@ -73,7 +53,7 @@ int cmd_report_compare(int argc, char **argv)
     if (!rc)
         rc = or_cmp_opts_load(s, &a, &o, &err);
     o.c = cols;
-    o.ay_last = ay;
+    o.ay_last = r.ay;
     o.threshold = OR_SUPPRESS_THRESHOLD;
     if (!rc)
         rc = or_compare_build(s, &o, &a, &cmp, &err);
@@ -95,7 +75,7 @@ int cmd_report_compare(int argc, char **argv)
             fprintf(stderr, "onroll report: la.neighbours is not set: no statistical neighbours "
                             "to compare with\n");
         or_table t;
-        if (fmt == OR_FMT_TABLE) {
+        if (r.fmt == OR_FMT_TABLE) {
             for (int m = 0; !rc && m < OR_CMP__MEASURES; m++) {
                 or_cmp_table(&cmp, (or_cmp_measure)m, type < 0 ? OR_CMP_TOTAL : (or_cmp_type)type,
                              &a, &t);
@@ -110,7 +90,7 @@ int cmd_report_compare(int argc, char **argv)
                        cmp.neighbours_found);
         } else {
             or_cmp_long_table(&cmp, type, &a, &t);
-            rc = or_table_write(stdout, &t, fmt, &err);
+            rc = or_table_write(stdout, &t, r.fmt, &err);
         }
         if (rc)
             status = cli_fail("report", &err);

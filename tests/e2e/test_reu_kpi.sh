@@ -83,6 +83,9 @@ expect_status "a year that is not one" 2 "$ONROLL" report reu --year 2024/26
 expect_in "... says so" "--year '2024/26' is not an academic year" "$WORK/err"
 expect_status "a format that is not one" 2 "$ONROLL" report reu --year 2024/25 --format xml
 expect_status "the year is required" 2 "$ONROLL" report reu
+expect_status "a threshold that is not a number" 2 "$ONROLL" report reu --year 2024/25 --threshold few
+expect_in "... says so (report_opts.c: once for every report)" "--threshold 'few' is not a whole number" "$WORK/err"
+expect_status "... nor is a negative one" 2 "$ONROLL" report offrolling --year 2024/25 --threshold -1
 
 # ---- the scrutiny report ----
 expect_status "the scrutiny report of 2024/25" 0 "$ONROLL" report scrutiny --year 2024/25 \
