@@ -5,10 +5,10 @@
 
 #include "web/govuk.h"
 
-/* Where a navigation item points: the route's pattern (routes with a nav label are plain). */
-static bool is_current(const web_request *req, const web_route *r)
+/* Whether navigation item r is where the user is: its page, or a page of its hub. */
+static bool is_current(const web_request *req, const web_route *r, unsigned who)
 {
-    return req->route == r;
+    return req->route && web_route_nav_of(req->route, who) == r;
 }
 
 static void service_navigation(or_sb *out, const web_request *req)
@@ -29,10 +29,9 @@ static void service_navigation(or_sb *out, const web_request *req)
                       "<ul class=\"govuk-service-navigation__list\" id=\"navigation\">\n");
         for (size_t i = 0; i < web_nroutes; i++) {
             const web_route *r = &web_routes[i];
-            if (!r->nav || strcmp(r->method, "GET") || !(r->roles & who) ||
-                strchr(r->pattern, '{') || strchr(r->pattern, '*'))
+            if (!web_route_in_nav(r, who))
                 continue;
-            if (is_current(req, r))
+            if (is_current(req, r, who))
                 html_printf(out,
                             "<li class=\"govuk-service-navigation__item "
                             "govuk-service-navigation__item--active\"><a "

@@ -4,14 +4,18 @@
  * no route that reads a pupil's record is open to the analyst, the anonymous or the API).
  *
  * To add a page: write page_NAME.c with one handler, declare it in web.h, add one line here.
- * A `nav` label puts the page in the service navigation of the roles that may use it. */
+ * A `nav` label puts the page in the service navigation of the roles that may use it; a `hub`
+ * puts it on that hub page instead, for the hub's roles (page_hub.c). */
 #include <string.h>
 
 #include "web/panel_web.h"
 #include "web/web.h"
 
+/* A line leaves out the fields it does not need (a nav label, a hub): they are NULL. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 const web_route web_routes[] = {
-    /* method, pattern, handler, who may, flags, navigation label */
+    /* method, pattern, handler, who may, flags, navigation label, hub */
     {"GET", "/", page_home, WEB_STAFF, 0, "Home"},
     {"GET", "/healthz", page_healthz, WEB_PUBLIC, 0, NULL},
     {"GET", "/sign-in", page_sign_in, WEB_PUBLIC, 0, NULL},
@@ -19,7 +23,7 @@ const web_route web_routes[] = {
     {"GET", "/sign-in/code", page_sign_in_code, WEB_PUBLIC, 0, NULL},
     {"POST", "/sign-in/code", page_sign_in_code_post, WEB_PUBLIC, 0, NULL},
     {"POST", "/sign-out", page_sign_out, WEB_STAFF, 0, NULL},
-    {"GET", "/status", page_status, WEB_LA | WEB_R(OR_ROLE_ANALYST), 0, "Status"},
+    {"GET", "/status", page_status, WEB_LA | WEB_R(OR_ROLE_ANALYST), 0, "Status", HUB_DATA},
     /* the worklists' CSV downloads (list.h), before the patterns they would match */
     {"GET", "/pupils/download", page_pupils_download, WEB_PUPIL_ROLES, 0, NULL},
     {"GET", "/schools/download", page_schools_download, WEB_LA | WEB_R(OR_ROLE_ANALYST), 0, NULL},
@@ -36,7 +40,7 @@ const web_route web_routes[] = {
     {"GET", "/risk", page_risk, WEB_PUPIL_ROLES, 0, "Children at risk"},
     {"GET", "/risk/download", page_risk_download, WEB_PUPIL_ROLES, 0, NULL},
     /* the risk of NEET (page_roni.c): never the analyst; a school changes its own pupils' */
-    {"GET", "/roni", page_roni, WEB_PLAN_ROLES, 0, "Risk of NEET"},
+    {"GET", "/roni", page_roni, WEB_PLAN_ROLES, 0, "Risk of NEET", HUB_OUTSIDE_SCHOOL},
     {"GET", "/roni/download", page_roni_download, WEB_PLAN_ROLES, 0, NULL},
     {"GET", "/roni/schools/{urn}", page_roni_school, WEB_RECORD_ROLES, 0, NULL},
     {"GET", "/roni/pupils/{upn}", page_roni_pupil, WEB_PLAN_ROLES, WEB_F_PUPIL, NULL},
@@ -83,9 +87,10 @@ const web_route web_routes[] = {
      NULL},
     {"POST", "/referrals/{urn}/{event_id}", page_referral_post, WEB_REFERRAL_ROLES,
      WEB_F_PUPIL | WEB_F_PART, NULL},
-    {"GET", "/referrals", page_referrals, WEB_LA | WEB_R(OR_ROLE_PARTNER), 0, "Referrals"},
+    {"GET", "/referrals", page_referrals, WEB_LA | WEB_R(OR_ROLE_PARTNER), 0, "Referrals",
+     HUB_SUPPORT},
     /* the multi-agency panel (panel_web.h, docs/panel.md) */
-    {"GET", "/panel", page_panel, WEB_LA, 0, "Panel"},
+    {"GET", "/panel", page_panel, WEB_LA, 0, "Panel", HUB_SUPPORT},
     {"GET", "/panel/download", page_panel_download, WEB_LA, 0, NULL},
     {"GET", "/panel/meetings/new", page_panel_meeting_new, WEB_LA, 0, NULL},
     {"POST", "/panel/meetings/new", page_panel_meeting_add, WEB_LA, 0, NULL},
@@ -95,12 +100,13 @@ const web_route web_routes[] = {
     {"POST", "/pupils/{upn}/panel/new", page_panel_new_post, WEB_RECORD_ROLES, WEB_F_PUPIL, NULL},
     {"GET", "/pupils/{upn}/panel/decide", page_panel_decide, WEB_LA, WEB_F_PUPIL, NULL},
     {"POST", "/pupils/{upn}/panel/decide", page_panel_decide_post, WEB_LA, WEB_F_PUPIL, NULL},
-    {"GET", "/peps", page_peps, WEB_LA | WEB_R(OR_ROLE_VIRTUAL_SCHOOL), 0, "PEPs"},
-    {"GET", "/children-not-in-school", page_cnis, WEB_LA, 0, "Not in school"},
-    {"GET", "/claims", page_claims, WEB_RECORD_ROLES, 0, "Claims"},
+    {"GET", "/peps", page_peps, WEB_LA | WEB_R(OR_ROLE_VIRTUAL_SCHOOL), 0, "PEPs", HUB_SUPPORT},
+    {"GET", "/children-not-in-school", page_cnis, WEB_LA, 0, "Children not in school",
+     HUB_OUTSIDE_SCHOOL},
+    {"GET", "/claims", page_claims, WEB_RECORD_ROLES, 0, "Claims", HUB_DATA},
     {"GET", "/claims/{id}", page_claim, WEB_RECORD_ROLES, 0, NULL},
     {"POST", "/claims/{id}", page_claim_post, WEB_LA, 0, NULL},
-    {"GET", "/upload", page_upload, WEB_RECORD_ROLES, 0, "Upload"},
+    {"GET", "/upload", page_upload, WEB_RECORD_ROLES, 0, "Upload", HUB_DATA},
     {"POST", "/upload", page_upload_post, WEB_RECORD_ROLES, WEB_F_UPLOAD, NULL},
     /* the interventions directory: searched and read by everyone who works with children (not
      * the analyst: the published statistics are their work), edited by the LA; a pupil's
@@ -115,12 +121,13 @@ const web_route web_routes[] = {
     {"GET", "/ap/providers/{slug}", page_ap_provider, WEB_RECORD_ROLES, 0, NULL},
     {"GET", "/ap/providers/{slug}/qa", page_ap_provider_qa, WEB_LA, 0, NULL},
     {"POST", "/ap/providers/{slug}/qa", page_ap_provider_qa_post, WEB_LA, 0, NULL},
-    {"GET", "/ap/placements", page_ap_placements, WEB_RECORD_ROLES, 0, "Placements"},
+    {"GET", "/ap/placements", page_ap_placements, WEB_RECORD_ROLES, 0, "Alternative provision",
+     HUB_OUTSIDE_SCHOOL},
     {"GET", "/ap/placements/download", page_ap_placements_download, WEB_RECORD_ROLES, 0, NULL},
     {"GET", "/pupils/{upn}/ap/new", page_ap_placement_new, WEB_RECORD_ROLES, WEB_F_PUPIL, NULL},
     {"POST", "/pupils/{upn}/ap/new", page_ap_placement_new_post, WEB_RECORD_ROLES, WEB_F_PUPIL,
      NULL},
-    {"GET", "/interventions", page_interventions, WEB_PUPIL_ROLES, 0, "Interventions"},
+    {"GET", "/interventions", page_interventions, WEB_PUPIL_ROLES, 0, "Interventions", HUB_SUPPORT},
     {"GET", "/interventions/new", page_intervention_new, WEB_LA, 0, NULL},
     {"POST", "/interventions/new", page_intervention_new_post, WEB_LA, 0, NULL},
     {"GET", "/interventions/{id}", page_intervention, WEB_PUPIL_ROLES, 0, NULL},
@@ -130,17 +137,24 @@ const web_route web_routes[] = {
      NULL},
     {"POST", "/pupils/{upn}/interventions", page_pupil_interventions_post, WEB_RECORD_ROLES,
      WEB_F_PUPIL, NULL},
+    /* the hubs (page_hub.c): the pages whose line names one show there, not in the navigation,
+     * for the hub's roles */
+    {"GET", HUB_SUPPORT, page_hub, WEB_LA, 0, "Support"},
+    {"GET", HUB_OUTSIDE_SCHOOL, page_hub, WEB_RECORD_ROLES, 0, "Outside school"},
+    {"GET", HUB_IMPROVEMENT, page_hub, WEB_RECORD_ROLES, 0, "Improvement"},
     {"GET", "/reports", page_reports, WEB_LA | WEB_R(OR_ROLE_ANALYST), 0, "Reports"},
+    {"GET", HUB_DATA, page_hub, WEB_RECORD_ROLES, 0, "Data"},
+    {"GET", HUB_ADMIN, page_hub, WEB_ADMIN, 0, "Admin"},
     {"GET", "/reports/download", page_reports_download, WEB_LA | WEB_R(OR_ROLE_ANALYST), 0, NULL},
     {"GET", "/reports/scrutiny", page_reports_scrutiny, WEB_LA | WEB_R(OR_ROLE_ANALYST), 0, NULL},
     {"GET", "/reports/scrutiny/actions", page_report_actions, WEB_LA, 0, NULL},
     {"POST", "/reports/scrutiny/actions", page_report_actions_post, WEB_LA, 0, NULL},
-    {"GET", "/notifications", page_notifications, WEB_LA, 0, "Notifications"},
+    {"GET", "/notifications", page_notifications, WEB_LA, 0, "Notifications", HUB_DATA},
     {"POST", "/notifications/{id}/retry", page_notification_retry, WEB_LA, 0, NULL},
-    {"GET", "/admin/recipients", page_recipients, WEB_ADMIN, 0, "Partner recipients"},
+    {"GET", "/admin/recipients", page_recipients, WEB_ADMIN, 0, "Partner recipients", HUB_ADMIN},
     {"POST", "/admin/recipients", page_recipients_post, WEB_ADMIN, 0, NULL},
     /* the settings people fill once (page_settings.c): a school's account its own school's */
-    {"GET", "/admin/settings", page_settings, WEB_ADMIN, 0, "Settings"},
+    {"GET", "/admin/settings", page_settings, WEB_ADMIN, 0, "Settings", HUB_ADMIN},
     {"POST", "/admin/settings", page_settings_post, WEB_ADMIN, 0, NULL},
     {"GET", "/schools/{urn}/settings", page_school_settings, WEB_ADMIN | WEB_R(OR_ROLE_SCHOOL), 0,
      NULL},
@@ -148,7 +162,8 @@ const web_route web_routes[] = {
      WEB_ADMIN | WEB_R(OR_ROLE_SCHOOL), 0, NULL},
     {"GET", "/settings", page_own_settings, WEB_R(OR_ROLE_SCHOOL), 0, "Settings"},
     /* the vulnerability dashboard and staff training against need (issue 18 parts 5, 6) */
-    {"GET", "/vulnerability", page_vulnerability, WEB_LA | WEB_R(OR_ROLE_ANALYST), 0, NULL},
+    {"GET", "/vulnerability", page_vulnerability, WEB_LA | WEB_R(OR_ROLE_ANALYST), 0,
+     "Vulnerability", HUB_IMPROVEMENT},
     {"GET", "/schools/{urn}/vulnerability", page_school_vulnerability, WEB_RECORD_ROLES, 0, NULL},
     {"GET", "/schools/{urn}/training", page_training, WEB_RECORD_ROLES, 0, NULL},
     {"GET", "/schools/{urn}/training/download", page_training_download, WEB_RECORD_ROLES, 0, NULL},
@@ -172,7 +187,7 @@ const web_route web_routes[] = {
     {"GET", "/reports/offrolling/challenge", page_report_offroll_challenge, WEB_LA, 0, NULL},
     {"POST", "/reports/offrolling/challenge", page_report_offroll_challenge_post, WEB_LA, 0, NULL},
     /* self-evaluation reviews: a school its own, the LA any school's; never the analyst */
-    {"GET", "/reviews", page_reviews, WEB_RECORD_ROLES, 0, "Reviews"},
+    {"GET", "/reviews", page_reviews, WEB_RECORD_ROLES, 0, "Reviews", HUB_IMPROVEMENT},
     {"GET", "/reviews/download", page_reviews_download, WEB_RECORD_ROLES, 0, NULL},
     {"GET", "/reviews/new", page_review_new, WEB_RECORD_ROLES, 0, NULL},
     {"POST", "/reviews/new", page_review_new_post, WEB_RECORD_ROLES, 0, NULL},
@@ -181,14 +196,36 @@ const web_route web_routes[] = {
     {"POST", "/reviews/{id}", page_review_post, WEB_RECORD_ROLES, 0, NULL},
     {"GET", "/reviews/{id}/plan", page_review_plan, WEB_RECORD_ROLES, 0, NULL},
     {"POST", "/reviews/{id}/plan", page_review_plan_post, WEB_RECORD_ROLES, 0, NULL},
-    {"GET", "/admin/audit", page_audit, WEB_ADMIN, 0, "Audit log"},
+    {"GET", "/admin/audit", page_audit, WEB_ADMIN, 0, "Audit log", HUB_ADMIN},
     {"GET", "/assets/*", page_asset, WEB_PUBLIC, 0, NULL},
     {"POST", "/api/v1/events", api_post_events, WEB_API, WEB_F_JSON, NULL},
     {"POST", "/api/v1/pupils", api_post_pupils, WEB_API, WEB_F_JSON, NULL},
     {"POST", "/api/v1/ctf", api_post_ctf, WEB_API, WEB_F_JSON | WEB_F_XML, NULL},
     {"GET", "/api/v1/duties", api_get_duties, WEB_API, WEB_F_JSON, NULL},
 };
+#pragma GCC diagnostic pop
 const size_t web_nroutes = sizeof web_routes / sizeof web_routes[0];
+
+/* The GET route of a hub's pattern, or NULL. */
+static const web_route *hub_route(const char *hub)
+{
+    for (size_t i = 0; hub && i < web_nroutes; i++)
+        if (web_routes[i].fn == page_hub && !strcmp(web_routes[i].pattern, hub))
+            return &web_routes[i];
+    return NULL;
+}
+
+const web_route *web_route_nav_of(const web_route *r, unsigned who)
+{
+    const web_route *h = r ? hub_route(r->hub) : NULL;
+    return h && (h->roles & who) ? h : r;
+}
+
+bool web_route_in_nav(const web_route *r, unsigned who)
+{
+    return r->nav && !strcmp(r->method, "GET") && (r->roles & who) &&
+           web_route_nav_of(r, who) == r && !strchr(r->pattern, '{') && !strchr(r->pattern, '*');
+}
 
 static void add_param(web_params *p, or_arena *arena, const char *name, const char *value,
                       size_t len)

@@ -165,9 +165,25 @@ struct web_route {
     unsigned roles;  /* who may: WEB_R() bits, WEB_ANON, WEB_API; never 0 */
     unsigned flags;  /* WEB_F_* */
     const char *nav; /* label in the service navigation for the roles above, or NULL */
+    /* The hub page (its pattern: HUB_*) that lists this page for the hub's roles, who then do not
+     * see it in the service navigation; others with a nav label still do. NULL: none. */
+    const char *hub;
 };
 
+/* The hub pages (page_hub.c): each lists the pages whose route names it, for its roles. */
+#define HUB_SUPPORT        "/support"
+#define HUB_OUTSIDE_SCHOOL "/outside-school"
+#define HUB_IMPROVEMENT    "/improvement"
+#define HUB_DATA           "/data"
+#define HUB_ADMIN          "/admin"
+
 /* ---- routes.c: the one route table ---- */
+
+/* Whether route r shows in the service navigation of role bits `who`: a GET page with a nav
+ * label that they may open, not one of a hub of theirs (r->hub), no {param} in its pattern. */
+bool web_route_in_nav(const web_route *r, unsigned who);
+/* The route of the page that shows for r in the navigation of `who`: r itself, or its hub. */
+const web_route *web_route_nav_of(const web_route *r, unsigned who);
 
 extern const web_route web_routes[];
 extern const size_t web_nroutes;
@@ -343,6 +359,7 @@ const char *web_content_type(const char *path);
 /* ---- the pages (one file each) ---- */
 
 void page_home(const web_request *req, web_response *res);              /* page_home.c */
+void page_hub(const web_request *req, web_response *res);               /* page_hub.c */
 void page_healthz(const web_request *req, web_response *res);           /* page_status.c */
 void page_status(const web_request *req, web_response *res);            /* page_status.c */
 void page_sign_in(const web_request *req, web_response *res);           /* page_sign_in.c */

@@ -31,7 +31,9 @@ const browser = await launch();
 try {
     const r = await s.roleContext(browser, 'la_officer');
     await s.signIn(r, fx.la, fx.password);
-    await s.follow(r, 'nav a:has-text("Not in school")', 'the register from the navigation');
+    // the register is on the navigation's "Outside school" hub (page_hub.c), one click further
+    await s.follow(r, 'nav a:has-text("Outside school")', 'the hub from the navigation');
+    await s.follow(r, 'main a:has-text("Children not in school")', 'the register from the hub');
     let text = await mainText(r.page);
     check('la: the register lists the child missing education', text.includes(fx.name), text.slice(0, 600));
     check('la: ... and the home educated child', text.includes('Beth Bell'), text.slice(0, 600));

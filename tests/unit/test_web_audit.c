@@ -75,7 +75,7 @@ static const char *body =
 static void test_list_on_record(void **state)
 {
     (void)state;
-    static const web_route route = {"GET", "/list", page, WEB_STAFF, 0, NULL};
+    static const web_route route = {"GET", "/list", page, WEB_STAFF, 0, NULL, NULL};
     or_user u = {.id = 7, .role = OR_ROLE_LA_OFFICER};
     strcpy(u.email, "officer@la.example.gov.uk");
     or_arena a = OR_ARENA_INIT;
@@ -113,7 +113,7 @@ static void test_list_on_record(void **state)
     web_request post = req;
     post.method = "POST";
     assert_true(web_audit_listed(&post, &res));
-    static const web_route record = {"GET", "/pupils/{upn}", page, WEB_STAFF, WEB_F_PUPIL, NULL};
+    static const web_route record = {"GET", "/pupils/{upn}", page, WEB_STAFF, WEB_F_PUPIL, NULL, NULL};
     web_request own = req;
     own.route = &record;
     assert_true(web_audit_listed(&own, &res));

@@ -313,8 +313,58 @@ static void test_caller_bit(void **state)
     req.user = &u;
     assert_int_equal(web_caller_bit(&req), WEB_R(OR_ROLE_SCHOOL));
     /* a page (no JSON flag) never accepts the API's token as a sign-in */
-    web_route page = {"GET", "/x", page_home, WEB_STAFF, 0, NULL};
+    web_route page = {"GET", "/x", page_home, WEB_STAFF, 0, NULL, NULL};
     assert_int_equal(web_authorize(&page, WEB_API), WEB_SIGN_IN);
+}
+
+/* The labels in the service navigation of one role, in order, "|"-separated. */
+static void nav_of(or_role role, char *buf, size_t size)
+{
+    buf[0] = 0;
+    for (size_t i = 0; i < web_nroutes; i++)
+        if (web_route_in_nav(&web_routes[i], WEB_R(role))) {
+            strncat(buf, web_routes[i].nav, size - strlen(buf) - 2);
+            strcat(buf, "|");
+        }
+}
+
+/* The hubs (page_hub.c): every hub a route names is a hub page; an LA officer's navigation is a
+ * dozen items, not the twenty it had; a role outside a hub's roles still sees its pages. */
+static void test_hubs(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < web_nroutes; i++) {
+        const web_route *r = &web_routes[i];
+        if (!r->hub)
+            continue;
+        const web_route *h = web_route_nav_of(r, r->roles);
+        assert_non_null(h);
+        if (h == r) /* none of its roles sees the hub: the hub must exist all the same */
+            h = NULL;
+        bool found = false;
+        for (size_t j = 0; j < web_nroutes; j++)
+            found |= web_routes[j].fn == page_hub && !strcmp(web_routes[j].pattern, r->hub);
+        assert_true(found);
+        assert_non_null(r->nav);
+    }
+    char nav[1024];
+    nav_of(OR_ROLE_LA_OFFICER, nav, sizeof nav);
+    assert_string_equal(nav, "Home|Dashboard|Pupils|Duties|Children at risk|Schools|Support|"
+                             "Outside school|Improvement|Reports|Data|");
+    nav_of(OR_ROLE_PARTNER, nav, sizeof nav); /* the Support hub is the LA's: Referrals stays */
+    assert_non_null(strstr(nav, "|Referrals|"));
+    assert_null(strstr(nav, "Support"));
+    nav_of(OR_ROLE_SCHOOL, nav, sizeof nav);
+    assert_non_null(strstr(nav, "|Interventions|")); /* Support is the LA's */
+    assert_non_null(strstr(nav, "|Outside school|"));
+    assert_null(strstr(nav, "Alternative provision"));
+    /* on a hub's page, the hub is the current item */
+    const web_route *reviews = NULL;
+    for (size_t i = 0; i < web_nroutes; i++)
+        if (!strcmp(web_routes[i].pattern, "/reviews") && !strcmp(web_routes[i].method, "GET"))
+            reviews = &web_routes[i];
+    assert_non_null(reviews);
+    assert_string_equal(web_route_nav_of(reviews, WEB_R(OR_ROLE_SCHOOL))->pattern, HUB_IMPROVEMENT);
 }
 
 /* The route table as text: "METHOD PATTERN CALLERS FLAGS", callers and flags comma-separated
@@ -357,7 +407,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_pattern_match),     cmocka_unit_test(test_route_find),
         cmocka_unit_test(test_table_complete),    cmocka_unit_test(test_table_invariants),
         cmocka_unit_test(test_matrix_from_table), cmocka_unit_test(test_matrix_expected),
-        cmocka_unit_test(test_caller_bit),
+        cmocka_unit_test(test_caller_bit),        cmocka_unit_test(test_hubs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
