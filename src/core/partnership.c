@@ -61,6 +61,16 @@ static int first_after(periods p, or_date d)
     return -1;
 }
 
+/* The last school day of period k (its last day when it has none: a half-term ends the day
+ * before its holiday, often a Sunday). */
+static or_date last_school_day(const or_calendar *cal, periods p, int k)
+{
+    for (or_date d = p.end[k]; d >= p.start[k]; d--)
+        if (or_cal_is_school_day(cal, d))
+            return d;
+    return p.end[k];
+}
+
 or_date or_pm_period_end(const or_calendar *cal, or_pm_cadence c, or_date d)
 {
     if (!cal || c == OR_PM_NONE || d == OR_DATE_NONE)
@@ -69,7 +79,7 @@ or_date or_pm_period_end(const or_calendar *cal, or_pm_cadence c, or_date d)
     int k = period_of(cal, c, d);
     if (k < 0)
         k = first_after(p, d);
-    return k >= 0 && k < p.n ? p.end[k] : OR_DATE_NONE;
+    return k >= 0 && k < p.n ? last_school_day(cal, p, k) : OR_DATE_NONE;
 }
 
 or_date or_pm_due(const or_calendar *cal, or_pm_cadence c, or_date last, or_date today)
@@ -81,5 +91,5 @@ or_date or_pm_due(const or_calendar *cal, or_pm_cadence c, or_date last, or_date
     periods p = periods_of(cal, c);
     int k = period_of(cal, c, last);
     int next = k >= 0 ? k + 1 : first_after(p, last);
-    return next >= 0 && next < p.n ? p.end[next] : OR_DATE_NONE;
+    return next >= 0 && next < p.n ? last_school_day(cal, p, next) : OR_DATE_NONE;
 }
