@@ -29,6 +29,7 @@
 
 #include "onroll/partnership.h"
 #include "onroll/portfolio.h"
+#include "onroll/rules.h"
 
 static or_date D(const char *s)
 {
@@ -63,6 +64,12 @@ static void test_cadence_of_phase(void **state)
     assert_string_equal(or_pm_cadence_words(OR_PM_TERMLY), "termly");
     assert_string_equal(or_pm_role_label("camhs"), "CAMHS link worker");
     assert_null(or_pm_role_label("x"));
+    /* the rule's row cites the source's words */
+    const or_rule *r = or_rule_find("LOCAL-PARTNERSHIP-MEETING");
+    assert_non_null(r);
+    assert_non_null(strstr(r->source, "half termly in secondary and special schools and termly "
+                                      "in primary schools"));
+    assert_int_equal(r->code, OR_RULE_LOCAL_PARTNERSHIP_MEETING);
 }
 
 static void test_due_dates(void **state)
