@@ -319,6 +319,9 @@ static void portfolio_page(const web_request *req, web_response *res, view_snaps
     gov_summary_row(out, "Reviews started, not complete",
                     or_fmt_int(t.p.engaged - t.p.complete, a));
     gov_summary_end(out);
+    html_raw(out, "<p class=\"govuk-body\">To see another instrument, academic year or phase, "
+                  "use the <a class=\"govuk-link\" href=\"#due\">filter beside the reviews "
+                  "due</a>: it applies to the whole page.</p>\n");
     levels_table(out, req, &t);
     movement_table(out, req, &t);
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"due\">Reviews due</h2>\n"
