@@ -24,9 +24,9 @@ or_pm_cadence or_pm_cadence_of(const char *phase);
 /* "half-termly", "termly", "" */
 const char *or_pm_cadence_words(or_pm_cadence c);
 
-/* The day the next meeting is due by: the last school day of the next period (a half-term or a term,
- * by cadence) after the period last was held in; a meeting held in no period (a holiday) is in
- * the one before the next. No meeting yet (last OR_DATE_NONE): the end of the period holding
+/* The day the next meeting is due by: the last school day of the next period (a half-term or a
+ * term, by cadence) after the period last was held in; a meeting held in no period (a holiday) is
+ * in the one before the next. No meeting yet (last OR_DATE_NONE): the end of the period holding
  * today, or the next one when today is in none. OR_DATE_NONE when there is no such period on
  * the calendar, no calendar or no cadence. */
 or_date or_pm_due(const or_calendar *cal, or_pm_cadence c, or_date last, or_date today);
@@ -38,7 +38,7 @@ or_date or_pm_period_end(const or_calendar *cal, or_pm_cadence c, or_date d);
 typedef struct {
     const char *code, *label;
 } or_pm_role;
-extern const or_pm_role or_pm_roles[]; /* ends with {NULL, NULL} */
+extern const or_pm_role or_pm_roles[];          /* ends with {NULL, NULL} */
 const char *or_pm_role_label(const char *code); /* or NULL */
 
 #endif

@@ -32,8 +32,7 @@ typedef struct {
 } or_pm_meeting;
 
 /* The meetings of school urn (0: every school), the latest held first. */
-or_code or_pm_list(or_store *s, int urn, or_arena *a, or_pm_meeting **out, int *n,
-                   or_error *err);
+or_code or_pm_list(or_store *s, int urn, or_arena *a, or_pm_meeting **out, int *n, or_error *err);
 /* Record one (m->id, recorded_* ignored). The caller holds the transaction and audits it. */
 or_code or_pm_add(or_store *s, const or_pm_meeting *m, const char *user, int64_t *id,
                   or_error *err);

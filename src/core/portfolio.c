@@ -87,9 +87,10 @@ or_code or_portfolio_build(const or_instrument *in, int ay, or_date today, const
         bool complete = now->status && !strcmp(now->status, "complete");
         if (complete)
             out->complete++;
-        row->due = !complete                                                ? OR_PF_DUE_STARTED
-                   : strcmp(now->completed_at ? now->completed_at : "", cutoff) < 0 ? OR_PF_DUE_OUTDATED
-                                                                            : OR_PF_NOT_DUE;
+        row->due = !complete ? OR_PF_DUE_STARTED
+                   : strcmp(now->completed_at ? now->completed_at : "", cutoff) < 0
+                       ? OR_PF_DUE_OUTDATED
+                       : OR_PF_NOT_DUE;
         const or_pf_review *before = review_of(reviews, nreviews, urns[i], ay - 1);
         for (int s = 0; s < na; s++) {
             int l = level_of(in, now, s);

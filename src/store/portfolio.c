@@ -81,8 +81,7 @@ or_code or_pm_list(or_store *s, int urn, or_arena *a, or_pm_meeting **out, int *
     return rc;
 }
 
-or_code or_pm_add(or_store *s, const or_pm_meeting *m, const char *user, int64_t *id,
-                  or_error *err)
+or_code or_pm_add(or_store *s, const or_pm_meeting *m, const char *user, int64_t *id, or_error *err)
 {
     *id = 0;
     or_query q;

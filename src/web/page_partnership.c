@@ -81,8 +81,7 @@ static int school_of(const web_request *req, web_response *res)
 }
 
 /* When the school's next meeting is due (OR_DATE_NONE: no cadence or no term ahead). */
-static or_date due_of(const web_request *req, const view_snapshot *snap, int urn,
-                      or_date last)
+static or_date due_of(const web_request *req, const view_snapshot *snap, int urn, or_date last)
 {
     return or_pm_due(calendar_of(snap, urn), or_pm_cadence_of(phase_of(snap, urn)), last,
                      web_today(req));
@@ -217,9 +216,8 @@ static void meetings_page(const web_request *req, web_response *res, view_snapsh
     gov_summary_start(out);
     gov_summary_row(out, "How often",
                     c == OR_PM_HALF_TERMLY ? "Every half-term"
-                    : c == OR_PM_TERMLY
-                        ? "Every term"
-                        : "The toolkit gives no cadence for this kind of school");
+                    : c == OR_PM_TERMLY    ? "Every term"
+                                        : "The toolkit gives no cadence for this kind of school");
     gov_summary_row(out, "Last meeting",
                     t.last != OR_DATE_NONE ? view_date(t.last, b1) : "None recorded");
     if (c != OR_PM_NONE)
@@ -282,8 +280,8 @@ enum { M_HELD, M_ROLES, M_NOTES, M_NEXT, M__N };
 static const form_field fields[M__N] = {
     [M_HELD] = {"held_on", "Date held", "For example, 24 11 2026", FORM_DATE,
                 FORM_REQUIRED | FORM_PAST, .noun = "date the meeting was held"},
-    [M_ROLES] = {"roles", "Who attended", "Select all that apply", FORM_CHECKBOXES,
-                 FORM_REQUIRED, .missing = "Select who attended the meeting"},
+    [M_ROLES] = {"roles", "Who attended", "Select all that apply", FORM_CHECKBOXES, FORM_REQUIRED,
+                 .missing = "Select who attended the meeting"},
     [M_NOTES] = {"notes", "Notes (optional)", "What was reviewed and agreed", FORM_TEXTAREA, 0,
                  .max = 4000, .rows = 4},
     [M_NEXT] = {"next_on", "Next date agreed (optional)", "For example, 9 2 2027", FORM_DATE, 0,

@@ -111,8 +111,7 @@ static int cmp(const void *x, const void *y, void *ctx)
 }
 
 /* The judgements of each review of the instrument, as portfolio.h wants them. */
-static bool reviews_of(const web_request *req, const or_instrument *in, or_pf_review **out,
-                       int *n)
+static bool reviews_of(const web_request *req, const or_instrument *in, or_pf_review **out, int *n)
 {
     or_review *rs = NULL;
     int nr = 0;
@@ -128,9 +127,10 @@ static bool reviews_of(const web_request *req, const or_instrument *in, or_pf_re
         if (strcmp(rs[i].instrument, in->id))
             continue;
         or_pf_review *r = &(*out)[(*n)++];
-        *r = (or_pf_review){rs[i].urn, rs[i].ay, rs[i].status, rs[i].completed_at, NULL,
-                            in->nsections};
-        r->judgement = or_arena_alloc(req->arena, sizeof *r->judgement * (size_t)(in->nsections + 1));
+        *r = (or_pf_review){rs[i].urn,          rs[i].ay, rs[i].status,
+                            rs[i].completed_at, NULL,     in->nsections};
+        r->judgement =
+            or_arena_alloc(req->arena, sizeof *r->judgement * (size_t)(in->nsections + 1));
         memset(r->judgement, 0, sizeof *r->judgement * (size_t)(in->nsections + 1));
         for (int k = 0; k < nj; k++)
             if (js[k].review_id == rs[i].id && js[k].area <= in->nsections)
@@ -143,7 +143,8 @@ static bool prepare(const web_request *req, web_response *res, view_snapshot *sn
 {
     memset(t, 0, sizeof *t);
     list_init(&t->l, req, &spec);
-    gov_choice *ins = or_arena_alloc(req->arena, sizeof *ins * (size_t)(or_instruments_seed_count + 1));
+    gov_choice *ins =
+        or_arena_alloc(req->arena, sizeof *ins * (size_t)(or_instruments_seed_count + 1));
     int ni = 0;
     for (int i = 0; i < or_instruments_seed_count; i++)
         if (or_instrument_find(or_instruments_seed[i].id, 0) == &or_instruments_seed[i])
@@ -170,9 +171,8 @@ static bool prepare(const web_request *req, web_response *res, view_snapshot *sn
         qsort(ph, (size_t)np, sizeof *ph, gov_choice_cmp);
     list_choices(&t->l, F_PHASE, ph, np);
     list_read(&t->l);
-    t->in = or_instrument_find(*list_text(&t->l, F_INSTRUMENT) ? list_text(&t->l, F_INSTRUMENT)
-                                                                : ins[0].value,
-                               0);
+    t->in = or_instrument_find(
+        *list_text(&t->l, F_INSTRUMENT) ? list_text(&t->l, F_INSTRUMENT) : ins[0].value, 0);
     t->ay = *list_text(&t->l, F_YEAR) ? atoi(list_text(&t->l, F_YEAR)) : snap->ay;
     or_error err = {0};
     const char **names = NULL;
@@ -249,8 +249,7 @@ static void levels_table(or_sb *out, const web_request *req, const pf *t)
     html_printf(out,
                 "<p class=\"govuk-body\">How many of the %s engaged schools judged each area at "
                 "each level in their %s review (started or complete).</p>\n",
-                or_fmt_int(p->engaged, n1),
-                reviews_year_label(req, t->ay));
+                or_fmt_int(p->engaged, n1), reviews_year_label(req, t->ay));
     int nh = p->nlevels + 2;
     const char **heads = or_arena_alloc(req->arena, sizeof *heads * (size_t)nh);
     heads[0] = "Area";
