@@ -295,6 +295,14 @@ static const or_rule rows[OR_RULE__COUNT] = {
          "RSA / Mayor of London, Inclusive and Nurturing Schools toolkit (2021): Hackney's "
          "Wellbeing Framework action plan (\"When will you start and finish this action?\")",
          1, PUPIL(or_local_action_plan), ACTION},
+    [OR_RULE_LOCAL_PARTNERSHIP_MEETING] =
+        {ID(LOCAL_PARTNERSHIP_MEETING), LOCAL, "the school's senior mental health lead",
+         "Meet the CAMHS link worker and the wellbeing framework partner to review the audit and "
+         "action plan: half-termly in secondary and special schools, termly in primary schools.",
+         "RSA / Mayor of London, Inclusive and Nurturing Schools toolkit (2021): Hackney's WAMHS "
+         "partnership (\"half termly in secondary and special schools and termly in primary "
+         "schools to review the audit and action plan\")",
+         1, PUPIL(or_local_partnership_meeting), ACTION},
 };
 
 const or_rule *or_rule_get(or_rule_id id)

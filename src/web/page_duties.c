@@ -21,6 +21,7 @@
 
 #include "web/ap_web.h"
 #include "web/list.h"
+#include "web/portfolio_web.h"
 #include "web/reviews_web.h"
 #include "web/plans_web.h"
 #include "web/view.h"
@@ -385,6 +386,8 @@ static void duties_page(const web_request *req, web_response *res, view_snapshot
     page_ap_duties_section(out, req); /* the LA's: AP providers' checks due (ap_web.h) */
     /* the reviews' action plans' actions due (LOCAL-ACTION-PLAN; reviews_web.h) */
     page_review_duties_section(out, req);
+    /* partnership meetings due (LOCAL-PARTNERSHIP-MEETING; portfolio_web.h) */
+    page_partnership_duties_section(out, req, snap);
     list_start(out, &l);
     if (list_table_start(out, &l)) {
         for (int i = l.first; i < l.last; i++)

@@ -156,6 +156,11 @@ void page_reviews(const web_request *req, web_response *res)
                   "answer each area, then make an action plan for two or three focus "
                   "areas.</p>\n<p class=\"govuk-body\"><a class=\"govuk-button\" "
                   "href=\"/reviews/new\">Start a review</a></p>\n");
+    if (!web_user_school(req)) /* the LA's portfolio (page_portfolio.c) */
+        html_raw(out, "<p class=\"govuk-body\"><a class=\"govuk-link\" "
+                      "href=\"/reviews/portfolio\">Portfolio of reviews</a>: schools engaged, "
+                      "the level of each area across schools, movement since last year and "
+                      "the reviews due.</p>\n");
     list_start(out, &l);
     if (list_table_start(out, &l)) {
         char buf[48];

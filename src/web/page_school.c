@@ -346,6 +346,13 @@ void page_school(const web_request *req, web_response *res)
                     "need, the crossover of need, and staff <a class=\"govuk-link\" "
                     "href=\"/schools/%d/training\">training against need</a>.</p>\n",
                     urn, urn);
+    if (!analyst) /* partnership meetings (page_partnership.c) */
+        html_printf(out,
+                    "<p class=\"govuk-body\"><a class=\"govuk-link\" "
+                    "href=\"/schools/%d/partnership\">Partnership meetings</a>: the senior "
+                    "mental health lead, the CAMHS link worker and the wellbeing framework "
+                    "partner, and when the next meeting is due.</p>\n",
+                    urn);
     if (!analyst)
         school_children(out, req, snap, urn, la ? NULL : scope, nscope);
     gov_page_end(out, req);

@@ -169,6 +169,13 @@ const web_route web_routes[] = {
     {"GET", "/schools/{urn}/training/download", page_training_download, WEB_RECORD_ROLES, 0, NULL},
     {"GET", "/schools/{urn}/training/new", page_training_new, WEB_RECORD_ROLES, 0, NULL},
     {"POST", "/schools/{urn}/training/new", page_training_new_post, WEB_RECORD_ROLES, 0, NULL},
+    /* partnership meetings (page_partnership.c): the school its own, the LA any school's */
+    {"GET", "/schools/{urn}/partnership", page_partnership, WEB_RECORD_ROLES, 0, NULL},
+    {"GET", "/schools/{urn}/partnership/download", page_partnership_download, WEB_RECORD_ROLES, 0,
+     NULL},
+    {"GET", "/schools/{urn}/partnership/new", page_partnership_new, WEB_RECORD_ROLES, 0, NULL},
+    {"POST", "/schools/{urn}/partnership/new", page_partnership_new_post, WEB_RECORD_ROLES, 0,
+     NULL},
     /* a partner's one-click link: the token is the credential (page_notice.c) */
     {"GET", "/n/{token}", page_notice, WEB_PUBLIC, WEB_F_SECRET_PATH, NULL},
     {"POST", "/n/{token}", page_notice_post, WEB_PUBLIC, WEB_F_SECRET_PATH, NULL},
@@ -189,6 +196,10 @@ const web_route web_routes[] = {
     /* self-evaluation reviews: a school its own, the LA any school's; never the analyst */
     {"GET", "/reviews", page_reviews, WEB_RECORD_ROLES, 0, "Reviews", HUB_IMPROVEMENT},
     {"GET", "/reviews/download", page_reviews_download, WEB_RECORD_ROLES, 0, NULL},
+    /* the LA's portfolio of reviews (page_portfolio.c): LA officers only, never a school or the
+     * analyst; before /reviews/{id} */
+    {"GET", "/reviews/portfolio", page_portfolio, WEB_LA, 0, NULL},
+    {"GET", "/reviews/portfolio/download", page_portfolio_download, WEB_LA, 0, NULL},
     {"GET", "/reviews/new", page_review_new, WEB_RECORD_ROLES, 0, NULL},
     {"POST", "/reviews/new", page_review_new_post, WEB_RECORD_ROLES, 0, NULL},
     {"POST", "/reviews/actions/{id}/done", page_review_action_done, WEB_RECORD_ROLES, 0, NULL},

@@ -521,6 +521,14 @@ void page_training(const web_request *req, web_response *res);
 void page_training_download(const web_request *req, web_response *res);
 void page_training_new(const web_request *req, web_response *res);
 void page_training_new_post(const web_request *req, web_response *res);
+/* page_portfolio.c, page_partnership.c: the LA's portfolio of reviews; a school's partnership
+ * meetings (LOCAL-PARTNERSHIP-MEETING) */
+void page_portfolio(const web_request *req, web_response *res);
+void page_portfolio_download(const web_request *req, web_response *res);
+void page_partnership(const web_request *req, web_response *res);
+void page_partnership_download(const web_request *req, web_response *res);
+void page_partnership_new(const web_request *req, web_response *res);
+void page_partnership_new_post(const web_request *req, web_response *res);
 void page_ap_placements(const web_request *req, web_response *res);
 void page_ap_placements_download(const web_request *req, web_response *res);
 void page_ap_placement_new(const web_request *req, web_response *res);
