@@ -123,26 +123,27 @@ void page_survey(const web_request *req, web_response *res)
         html_raw(out, "<div class=\"govuk-inset-text\">A wave has opened, so the questions can "
                       "no longer change: every wave asks the same questions.</div>\n");
 
-    html_raw(out, "<h2 class=\"govuk-heading-m\">Waves</h2>\n");
     if (!nw) {
-        html_raw(out, "<p class=\"govuk-body\">No waves yet. Add the first wave when the "
-                      "questions are ready: for example, before a nurture group starts, then "
-                      "again after it ends.</p>\n");
+        html_raw(out, "<h2 class=\"govuk-heading-m\">Waves</h2>\n<p class=\"govuk-body\">No "
+                      "waves yet. Add the first wave when the questions are ready: for example, "
+                      "before a nurture group starts, then again after it ends.</p>\n");
     } else {
-        static const char *heads[] = {"Wave", "Label", "Opens", "Closes", "Answered"};
-        gov_table_start(out, "Waves", heads, 5);
+        static const char *heads[] = {"Wave", "Open", "Answered"};
+        html_raw(out, "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
+                      "aria-label=\"Waves\">\n");
+        gov_table_start(out, "Waves", heads, 3);
         char d1[24], d2[24];
         for (int i = 0; i < nw; i++) {
             gov_table_row_start(out);
-            gov_td(out, or_arena_printf(req->arena, "Wave %d", w[i].n));
-            gov_td(out, w[i].label);
-            gov_td(out, view_date(w[i].opens_on, d1));
-            gov_td(out, view_date(w[i].closes_on, d2));
+            gov_td(out, or_arena_printf(req->arena, "Wave %d: %s", w[i].n, w[i].label));
+            gov_td(out, or_arena_printf(req->arena, "%s to %s", view_date(w[i].opens_on, d1),
+                                        view_date(w[i].closes_on, d2)));
             gov_td(out, or_arena_printf(req->arena, "%s of %s", num(req, i < na ? answered[i] : 0),
                                         num(req, issued)));
             gov_table_row_end(out);
         }
         gov_table_end(out);
+        html_raw(out, "</div>\n");
     }
 
     html_raw(out, "<h2 class=\"govuk-heading-m\">Scales</h2>\n");

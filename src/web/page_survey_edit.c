@@ -156,6 +156,18 @@ static const char *levels_text(const web_request *req, const or_survey_scale *sc
     return t;
 }
 
+/* The levels in a sentence ("Yes = 2; No = 0"). */
+static const char *levels_words(const web_request *req, const or_survey_scale *sc)
+{
+    const char *t = "";
+    for (int l = 0; sc && l < sc->nlevels; l++)
+        t = sc->levels[l].scored
+                ? or_arena_printf(req->arena, "%s%s%s = %d", t, l ? "; " : "", sc->levels[l].label,
+                                  sc->levels[l].score)
+                : or_arena_printf(req->arena, "%s%s%s", t, l ? "; " : "", sc->levels[l].label);
+    return t;
+}
+
 /* Read the levels' lines: OR_OK, or OR_EINPUT naming the line and what is wrong. */
 static or_code parse_levels(const web_request *req, const char *text, or_survey_scale *sc,
                             or_error *err)
@@ -247,7 +259,7 @@ static void overview(const web_request *req, web_response *res, const survey_pag
                   "<dl class=\"govuk-summary-list\">\n");
     for (int i = 0; i < p->d.nscales; i++) {
         const or_survey_scale *sc = &p->d.scales[i];
-        const char *lv = levels_text(req, sc);
+        const char *lv = levels_words(req, sc);
         html_printf(out,
                     "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">"
                     "%s</dt><dd class=\"govuk-summary-list__value\">%s</dd>"
@@ -286,23 +298,24 @@ static void overview(const web_request *req, web_response *res, const survey_pag
             html_printf(
                 out,
                 "<div class=\"govuk-summary-list__row\"><dt "
-                "class=\"govuk-summary-list__key\">%s</dt><dd "
-                "class=\"govuk-summary-list__value\">%s</dd><dd "
+                "class=\"govuk-summary-list__key\">Question %d</dt><dd "
+                "class=\"govuk-summary-list__value\">%s<br><span class=\"govuk-hint "
+                "govuk-!-font-size-16 govuk-!-margin-bottom-0\">%s</span></dd><dd "
                 "class=\"govuk-summary-list__actions\"><a class=\"govuk-link\" "
                 "href=\"/surveys/%lld/edit?item=%t\">Change<span class=\"govuk-visually-hidden\"> "
                 "question %d of %s</span></a>",
-                it->text, sc ? sc->title : or_sq_type_names[it->type], (long long)p->s.id, it->key,
-                j + 1, domain_name(req, &p->d, i));
+                j + 1, it->text, sc ? sc->title : or_sq_type_names[it->type], (long long)p->s.id,
+                it->key, j + 1, domain_name(req, &p->d, i));
             gov_form_start(out, req, "post", edit);
             gov_hidden(out, "what", "remove-item");
             gov_hidden(out, "key", it->key);
-            html_printf(
-                out,
-                "<button type=\"submit\" class=\"govuk-button govuk-button--warning "
-                "govuk-!-margin-bottom-0 govuk-!-margin-top-2\" data-module=\"govuk-button\">"
-                "Remove<span class=\"govuk-visually-hidden\"> question %d of %s</span>"
-                "</button>",
-                j + 1, domain_name(req, &p->d, i));
+            html_printf(out,
+                        "<button type=\"submit\" class=\"govuk-button govuk-button--secondary "
+                        "govuk-!-margin-bottom-0 govuk-!-margin-top-2 govuk-!-font-size-16\" "
+                        "data-module=\"govuk-button\">"
+                        "Remove<span class=\"govuk-visually-hidden\"> question %d of %s</span>"
+                        "</button>",
+                        j + 1, domain_name(req, &p->d, i));
             gov_form_end(out);
             html_raw(out, "</dd></div>\n");
         }
