@@ -5,7 +5,7 @@
 # has no levels (the source gives none), sets the scale in the builder (a bad level refused with
 # its line), adds, changes and removes questions, opens wave 1 (the questions then frozen: the
 # builder refused), issues anonymous links as CSV and links for Year 7 as a printable sheet:
-# only token hashes and pseudonyms stored, no pupil id, no name, each token's hash its SHA-256;
+# only token hashes and pseudonyms stored, no pupil id, no name, each token's hash its BLAKE2b-256 (crypto_generichash);
 # another school cannot see, change or issue links for it; the analyst is refused; a POST without
 # its CSRF token is refused; the LA officer sees every school's surveys.
 #
@@ -191,7 +191,7 @@ expect_eq "... its rows" 4 "$(wc -l <"$WORK/anon.csv" | tr -d ' ')"
 TOKEN=$(sed -n '2s|.*/s/\([A-Za-z0-9_-]*\).*|\1|p' "$WORK/anon.csv")
 expect_eq "... a 43-character token" 43 "$(printf %s "$TOKEN" | wc -c | tr -d ' ')"
 expect_eq "three respondents stored" 3 "$(count_rows survey_respondents)"
-HASH=$(printf %s "$TOKEN" | sha256sum | cut -d' ' -f1)
+HASH=$(printf %s "$TOKEN" | b2sum -l 256 | cut -d' ' -f1)
 expect_eq "... the token's hash stored" 1 "$(sql "select count(*) from survey_respondents where token_hash = '$HASH'")"
 expect_eq "... never the token" 0 "$(sql "select count(*) from survey_respondents where token_hash = '$TOKEN' or pseudonym = '$TOKEN'")"
 form_body "$WORK/links.html" for=pupils year=7 output=sheet >"$WORK/post"
