@@ -252,9 +252,17 @@ expect_eq "... one in their own words" 303 "$(post "$OT" "/surveys/$B2/edit" "$W
 form_body "$WORK/b2item.html" text="Do you feel welcome?" domain=1 type=scale >"$WORK/post"
 expect_eq "... one on a scale before there is a scale is refused" 400 "$(post "$OT" "/surveys/$B2/edit" "$WORK/post")"
 expect_in "... said so" "Add a scale first" "$WORK/body"
+get "$OT" "/surveys/$B2/edit?scale=new" >/dev/null
+form_body "$WORK/body" title="Yes or no" levels="Yes = 1
+No = 0" >"$WORK/post"
+expect_eq "... a scale added" 303 "$(post "$OT" "/surveys/$B2/edit" "$WORK/post")"
+get "$OT" "/surveys/$B2/edit?item=new&domain=1" >/dev/null
+form_body "$WORK/body" text="Do you feel welcome?" domain=1 type=scale scale=s1 >"$WORK/post"
+expect_eq "... then the question on it" 303 "$(post "$OT" "/surveys/$B2/edit" "$WORK/post")"
+expect_eq "... stored" "s1 Yes or no 2; q3 scale s1" "$(sql "select definition from surveys where id = $B2" | python3 -c 'import json,sys; d=json.load(sys.stdin); s=d["scales"][0]; i=d["domains"][0]["items"][2]; print(s["id"], s["title"], len(s["levels"]), end="; "); print(i["key"], i["type"], i["scale"])')"
 get "$OT" "/surveys/$B2/edit?scoring=1" >/dev/null
 form_body "$WORK/body" method=mean >"$WORK/post"
 expect_eq "... the domain score: the mean" 303 "$(post "$OT" "/surveys/$B2/edit" "$WORK/post")"
-expect_eq "... stored" "mean About your child q1:count q2:text" "$(sql "select definition from surveys where id = $B2" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["scoring"]["method"], " ".join([d["domains"][0]["title"]] + [i["key"] + ":" + i["type"] for i in d["domains"][0]["items"]]))')"
-expect_eq "... audited: six changes" 6 "$(sql "select count(*) from audit_log where detail like 'survey changed: $B2 (URN 300002)%'")"
+expect_eq "... stored" "mean About your child q1:count q2:text q3:scale" "$(sql "select definition from surveys where id = $B2" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["scoring"]["method"], " ".join([d["domains"][0]["title"]] + [i["key"] + ":" + i["type"] for i in d["domains"][0]["items"]]))')"
+expect_eq "... audited: eight changes" 8 "$(sql "select count(*) from audit_log where detail like 'survey changed: $B2 (URN 300002)%'")"
 finish
