@@ -15,7 +15,7 @@ static const struct {
                          "children not in school, and young people at risk of not being in "
                          "education, employment or training."},
     {HUB_IMPROVEMENT, "Schools evaluating themselves and improving: reviews and their action "
-                      "plans, and the vulnerability of each school's pupils."},
+                      "plans, surveys, and the vulnerability of each school's pupils."},
     {HUB_DATA, "Getting data in and checking it: uploads, claims of pupils, how fresh each "
                "school's data is, and notifications sent to partners."},
     {HUB_ADMIN, "Accounts, settings, partner recipients and the audit log."},
@@ -36,6 +36,10 @@ static const struct {
     {"/ap/placements", "Pupils placed in alternative provision, their reviews and providers."},
     {"/reviews", "Self-evaluation reviews against the toolkit's instruments, and their action "
                  "plans."},
+    {"/reviews/portfolio", "Across the LA's schools: how many are engaged, the level of each "
+                           "area, movement since last year and the reviews due."},
+    {"/surveys", "Surveys of pupils, parents or staff before and after a change, answered "
+                 "through a link without an account."},
     {"/vulnerability", "Each school's pupils by need, the crossover of needs, attendance and "
                        "exclusions of pupils with and without SEN, and funding."},
     {"/upload", "Send a CSV or Common Transfer File of pupils, exclusions, movements or "

@@ -161,6 +161,8 @@ void page_reviews(const web_request *req, web_response *res)
                       "href=\"/reviews/portfolio\">Portfolio of reviews</a>: schools engaged, "
                       "the level of each area across schools, movement since last year and "
                       "the reviews due.</p>\n");
+    html_raw(out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/surveys\">Surveys"
+                  "</a>: ask pupils, parents or staff before and after a change.</p>\n");
     list_start(out, &l);
     if (list_table_start(out, &l)) {
         char buf[48];

@@ -198,7 +198,8 @@ const web_route web_routes[] = {
     {"GET", "/reviews/download", page_reviews_download, WEB_RECORD_ROLES, 0, NULL},
     /* the LA's portfolio of reviews (page_portfolio.c): LA officers only, never a school or the
      * analyst; before /reviews/{id} */
-    {"GET", "/reviews/portfolio", page_portfolio, WEB_LA, 0, NULL},
+    {"GET", "/reviews/portfolio", page_portfolio, WEB_LA, 0, "Portfolio of reviews",
+     HUB_IMPROVEMENT},
     {"GET", "/reviews/portfolio/download", page_portfolio_download, WEB_LA, 0, NULL},
     {"GET", "/reviews/new", page_review_new, WEB_RECORD_ROLES, 0, NULL},
     {"POST", "/reviews/new", page_review_new_post, WEB_RECORD_ROLES, 0, NULL},
@@ -208,6 +209,18 @@ const web_route web_routes[] = {
     {"GET", "/reviews/{id}/plan", page_review_plan, WEB_RECORD_ROLES, 0, NULL},
     {"POST", "/reviews/{id}/plan", page_review_plan_post, WEB_RECORD_ROLES, 0, NULL},
     {"GET", "/admin/audit", page_audit, WEB_ADMIN, 0, "Audit log", HUB_ADMIN},
+    /* surveys (issue 18 part 4): a school its own, the LA any school's; never the analyst */
+    {"GET", "/surveys", page_surveys, WEB_RECORD_ROLES, 0, "Surveys", HUB_IMPROVEMENT},
+    {"GET", "/surveys/download", page_surveys_download, WEB_RECORD_ROLES, 0, NULL},
+    {"GET", "/surveys/new", page_survey_new, WEB_RECORD_ROLES, 0, NULL},
+    {"POST", "/surveys/new", page_survey_new_post, WEB_RECORD_ROLES, 0, NULL},
+    {"GET", "/surveys/{id}", page_survey, WEB_RECORD_ROLES, 0, NULL},
+    {"GET", "/surveys/{id}/edit", page_survey_edit, WEB_RECORD_ROLES, 0, NULL},
+    {"POST", "/surveys/{id}/edit", page_survey_edit_post, WEB_RECORD_ROLES, 0, NULL},
+    {"GET", "/surveys/{id}/waves/new", page_survey_wave_new, WEB_RECORD_ROLES, 0, NULL},
+    {"POST", "/surveys/{id}/waves/new", page_survey_wave_new_post, WEB_RECORD_ROLES, 0, NULL},
+    {"GET", "/surveys/{id}/links", page_survey_links, WEB_RECORD_ROLES, 0, NULL},
+    {"POST", "/surveys/{id}/links", page_survey_links_post, WEB_RECORD_ROLES, 0, NULL},
     {"GET", "/assets/*", page_asset, WEB_PUBLIC, 0, NULL},
     {"POST", "/api/v1/events", api_post_events, WEB_API, WEB_F_JSON, NULL},
     {"POST", "/api/v1/pupils", api_post_pupils, WEB_API, WEB_F_JSON, NULL},
