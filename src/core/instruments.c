@@ -32,18 +32,31 @@ static int by_id_version(const void *x, const void *y)
 void or_instrument_set_make(or_arena *a, const or_instrument *stored, int nstored,
                             or_instrument_set *out)
 {
-    const or_instrument **all =
-        or_arena_calloc(a, (size_t)(or_instruments_seed_count + nstored + 1), sizeof *all);
-    int n = 0;
-    for (int i = 0; i < or_instruments_seed_count; i++)
-        all[n++] = &or_instruments_seed[i];
+    const or_instrument **st = or_arena_calloc(a, (size_t)nstored + 1, sizeof *st);
+    int ns = 0;
     for (int i = 0; i < nstored; i++)
         if (or_instrument_find(stored[i].id, stored[i].version) == NULL)
-            all[n++] = &stored[i];
-    /* the seeds' ids first, in their order; then the LA's own, by id */
-    int seeds = or_instruments_seed_count;
-    if (n - seeds > 1)
-        qsort(all + seeds, (size_t)(n - seeds), sizeof *all, by_id_version);
+            st[ns++] = &stored[i];
+    if (ns > 1)
+        qsort(st, (size_t)ns, sizeof *st, by_id_version);
+    /* each seed followed by the stored versions of its id; then the LA's own ids, by id */
+    const or_instrument **all =
+        or_arena_calloc(a, (size_t)(or_instruments_seed_count + ns + 1), sizeof *all);
+    bool *used = or_arena_calloc(a, (size_t)ns + 1, sizeof *used);
+    int n = 0;
+    for (int i = 0; i < or_instruments_seed_count; i++) {
+        const or_instrument *seed = &or_instruments_seed[i];
+        all[n++] = seed;
+        bool last = i + 1 == or_instruments_seed_count || strcmp(seed->id, seed[1].id);
+        for (int j = 0; last && j < ns; j++)
+            if (!used[j] && !strcmp(st[j]->id, seed->id)) {
+                used[j] = true;
+                all[n++] = st[j];
+            }
+    }
+    for (int j = 0; j < ns; j++)
+        if (!used[j])
+            all[n++] = st[j];
     out->all = all;
     out->n = n;
 }
