@@ -123,7 +123,7 @@ static bool load(const web_request *req, web_response *res, edit_ctx *x)
     or_error err = {0};
     if (or_instrument_area_names(req->store, x->in, req->arena, &x->area_names, &err))
         x->area_names = NULL;
-    const char *a = web_query(req, "area");
+    const char *a = web_param_get(&req->query, "area");
     int n = a ? atoi(a) : 0;
     x->area = -1;
     if (a && (n < 1 || n > x->in->nsections)) {

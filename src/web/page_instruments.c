@@ -215,7 +215,7 @@ bool instruments_load(const web_request *req, web_response *res, const or_instru
                       const or_instrument **in)
 {
     const char *id = web_param_get(&req->path_params, "id");
-    const char *vs = web_query(req, "version");
+    const char *vs = web_param_get(&req->query, "version");
     int version = vs ? atoi(vs) : 0;
     if (!(*set = reviews_instruments(req))) {
         web_error(req, res, 500, "Sorry, there is a problem with the service",
@@ -267,7 +267,7 @@ void page_instrument(const web_request *req, web_response *res)
     char buf[48], n1[OR_FMT_INT_LEN], n2[OR_FMT_INT_LEN];
     gov_page_start(out, req, in->title);
     html_raw(out, "<a href=\"/instruments\" class=\"govuk-back-link\">Back to instruments</a>\n");
-    if (web_query(req, "saved"))
+    if (web_param_get(&req->query, "saved"))
         gov_notification(out, "Success",
                          or_arena_printf(req->arena, "Version %d was saved.", newest->version),
                          true);

@@ -150,7 +150,7 @@ void page_reviews(const web_request *req, web_response *res)
     list_paginate(&l, n);
     or_sb *out = &res->body;
     gov_page_start(out, req, l.nerrors ? "Error: Reviews" : "Reviews");
-    if (web_query(req, "completed"))
+    if (*web_query(req, "completed"))
         gov_notification(out, "Success", "The review was marked as complete.", true);
     html_raw(out, "<h1 class=\"govuk-heading-l\">Reviews</h1>\n"
                   "<p class=\"govuk-body\">Self-evaluation against the toolkit's instruments: "
