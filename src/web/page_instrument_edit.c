@@ -188,6 +188,8 @@ static void caption_and_areas(or_sb *out, const web_request *req, const edit_ctx
                 "or before keep theirs.</p>\n",
                 x->in->version + 1, x->in->version);
     const char *heads[] = {"Area", "Items", "Change"};
+    html_raw(out, "<div class=\"onroll-table-scroll\" role=\"region\" tabindex=\"0\" "
+                  "aria-label=\"Areas\">\n");
     gov_table_start(out, "Areas", heads, 3);
     for (int s = 0; s < x->in->nsections; s++) {
         char n[16];
@@ -203,6 +205,7 @@ static void caption_and_areas(or_sb *out, const web_request *req, const edit_ctx
         gov_table_row_end(out);
     }
     gov_table_end(out);
+    html_raw(out, "</div>\n");
 }
 
 static void inst_show(const web_request *req, web_response *res, edit_ctx *x)

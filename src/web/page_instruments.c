@@ -314,6 +314,8 @@ void page_instrument(const web_request *req, web_response *res)
 
     /* its versions */
     const char *heads[] = {"Version", "Made by", "Made on", "Areas", "Items"};
+    html_raw(out, "<div class=\"onroll-table-scroll\" role=\"region\" tabindex=\"0\" "
+                  "aria-label=\"Versions\">\n");
     gov_table_start(out, "Versions", heads, 5);
     for (int i = 0; i < set->n; i++) {
         const or_instrument *v = set->all[i];
@@ -334,6 +336,7 @@ void page_instrument(const web_request *req, web_response *res)
         gov_table_row_end(out);
     }
     gov_table_end(out);
+    html_raw(out, "</div>\n");
 
     /* its areas and items */
     html_raw(out, "<h2 class=\"govuk-heading-l\">Areas</h2>\n");
