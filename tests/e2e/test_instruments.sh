@@ -98,6 +98,7 @@ expect_eq "the school's /reviews" 200 "$(get "$SC" /reviews)"
 expect_not_in "... no link to the instruments" 'href="/instruments"' "$WORK/body"
 expect_eq "the LA's /reviews" 200 "$(get "$LA" /reviews)"
 expect_in "... links to the instruments" 'href="/instruments"' "$WORK/body"
+expect_not_in "... no 'marked as complete' banner unasked" "The review was marked as complete." "$WORK/body"
 expect_eq "the LA: /instruments" 200 "$(get "$LA" /instruments)"
 expect_in "... every version" 'href="/instruments/wellbeing-audit?version=2"' "$WORK/body"
 expect_in "... the SEND review" "SEND Review Tool" "$WORK/body"
@@ -183,7 +184,11 @@ expect_in "... by its new name" "Staff wellbeing" "$WORK/body"
 expect_in "... with the new item" "Staff have regular supervision" "$WORK/body"
 
 # the instrument's form: area 9 removed, an area added; levels that no longer fit refused
+expect_status "the CLI names placeholder area 7 of the newest version (3)" 0 "$ONROLL" instruments \
+    rename-area wellbeing-audit 7 "Pupil voice"
+expect_in "... said so" "wellbeing-audit version 3, area 7: named 'Pupil voice'" "$WORK/out"
 expect_eq "the instrument's form" 200 "$(get "$LA" /instruments/wellbeing-audit/edit)"
+expect_in "... area 7 by the CLI's name" "7. Pupil voice" "$WORK/body"
 cp "$WORK/body" "$WORK/inst.html"
 expect_in "... its areas, each to edit" 'href="/instruments/wellbeing-audit/edit?area=9"' "$WORK/inst.html"
 L3="Emerging
@@ -202,6 +207,13 @@ expect_in "... version 4: 9 areas, 14 items" "wellbeing-audit,4,Wellbeing Framew
 expect_eq "its page" 200 "$(get "$LA" "/instruments/wellbeing-audit?saved=1")"
 expect_in "... saved, said so" "Version 4 was saved." "$WORK/body"
 expect_in "... the new area" "9. Parents and carers" "$WORK/body"
+expect_status "export version 4" 0 "$ONROLL" instruments export wellbeing-audit --version 4
+expect_eq "... area 7's name carried, no longer a placeholder; area 9 the new one" \
+    "Pupil voice False Parents and carers 0" "$(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+s = d["sections"]
+print(s[6]["title"], s[6]["placeholder"], s[8]["title"], len(s[8]["items"]))' "$WORK/out")"
 
 # a new instrument as a copy, and one from scratch
 expect_eq "the new instrument's form" 200 "$(get "$LA" "/instruments/new?from=send-review")"
