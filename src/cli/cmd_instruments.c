@@ -25,7 +25,8 @@
 
 static const cli_opt_doc instruments_opts[] = {
     CLI_OPT_DB,
-    {"export ID [--version N]", "one instrument's version as JSON (the newest when not given)"},
+    {"export ID", "one instrument's version as JSON (the newest unless --version)"},
+    {"--version N", "with export: that version"},
     {"import FILE.json", "the file as the next version of its instrument (a new id: version 1)"},
     {"rename-area ID AREA NAME", "name a placeholder area (one the source does not name)"},
     {"--format table|csv|json", "table (default), csv or json"},
