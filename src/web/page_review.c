@@ -68,8 +68,8 @@ static bool load(const web_request *req, web_response *res, review_ctx *x)
         return false;
     }
     if (!found || !web_can_see_school(req, x->r.urn) ||
-        !(x->in = or_instrument_set_find(reviews_instruments(req), x->r.instrument,
-                                               x->r.version))) {
+        !(x->in =
+              or_instrument_set_find(reviews_instruments(req), x->r.instrument, x->r.version))) {
         web_error(req, res, 404, "Page not found", "There is no such review.");
         return false;
     }

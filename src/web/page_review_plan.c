@@ -82,8 +82,8 @@ static bool load(const web_request *req, web_response *res, plan_ctx *p)
         return false;
     }
     if (!found || !web_can_see_school(req, p->r.urn) ||
-        !(p->in = or_instrument_set_find(reviews_instruments(req), p->r.instrument,
-                                               p->r.version))) {
+        !(p->in =
+              or_instrument_set_find(reviews_instruments(req), p->r.instrument, p->r.version))) {
         web_error(req, res, 404, "Page not found", "There is no such review.");
         return false;
     }
