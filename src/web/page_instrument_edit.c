@@ -137,7 +137,7 @@ static bool load(const web_request *req, web_response *res, edit_ctx *x)
 
 /* ---- the instrument's own form ---- */
 
-enum { I_TITLE, I_ABOUT, I_LEVELS, I_JUDGEMENTS, I_JNOTE, I_BOXES, I_REMOVE, I_ADD, I__N };
+enum { I_TITLE, I_ABOUT, I_LEVELS, I_JUDGEMENTS, I_JNOTE, I_BOXES, I_REMOVE, I_ADD, I_BASE, I__N };
 static const form_field ifields[I__N] = {
     [I_TITLE] = {"title", "Title", NULL, FORM_TEXT, FORM_REQUIRED,
                  .missing = "Enter the instrument's title", .max = 200},
@@ -157,9 +157,10 @@ static const form_field ifields[I__N] = {
                  FORM_TEXTAREA, 0, .max = 2000, .rows = 3},
     [I_REMOVE] = {"remove", "Remove areas (optional)",
                   "A removed area stays in the older versions and the reviews made on them",
-                  FORM_CHECKBOXES, 0, .group = "Areas"},
+                  FORM_CHECKBOXES, 0, .group = "Remove or add areas"},
     [I_ADD] = {"add", "Add an area (optional)", "Its title: its items are added on its own page",
-               FORM_TEXT, 0, .max = 200, .group = "Areas"},
+               FORM_TEXT, 0, .max = 200, .group = "Remove or add areas"},
+    [I_BASE] = {"base", .type = FORM_HIDDEN}, /* the version the form was made from */
 };
 
 static void inst_build(const web_request *req, edit_ctx *x)
@@ -179,6 +180,7 @@ static void inst_build(const web_request *req, edit_ctx *x)
     form_set(&x->f, I_BOXES, join_lines(req, x->in->boxes, x->in->nboxes));
     form_set(&x->f, I_REMOVE, "");
     form_set(&x->f, I_ADD, "");
+    form_set(&x->f, I_BASE, or_arena_printf(req->arena, "%d", x->in->version));
 }
 
 static void caption_and_areas(or_sb *out, const web_request *req, const edit_ctx *x)
@@ -290,7 +292,7 @@ static bool inst_apply(const web_request *req, edit_ctx *x, or_instrument *nw)
 
 /* ---- an area's form ---- */
 
-enum { A_TITLE, A_NOTE, A_DESCR, A_JUDGED, A__N };
+enum { A_TITLE, A_NOTE, A_DESCR, A_JUDGED, A_BASE, A__N };
 enum { PER_ITEM = 5 }; /* text, response, descriptors, fields, remove */
 static const form_field afields[A__N] = {
     [A_TITLE] = {"title", "Area title", NULL, FORM_TEXT, FORM_REQUIRED,
@@ -304,6 +306,7 @@ static const form_field afields[A__N] = {
                   "One a line, for example Overall judgement. The levels are the instrument's "
                   "area judgements.",
                   FORM_TEXTAREA, 0, .max = 1000, .rows = 2},
+    [A_BASE] = {"base", .type = FORM_HIDDEN}, /* the version the form was made from */
 };
 
 static const gov_choice remove_choice[] = {{"yes", "Remove this item", NULL}};
@@ -383,6 +386,7 @@ static void area_build(const web_request *req, edit_ctx *x)
     form_set(&x->f, A_NOTE, sec->note);
     form_set(&x->f, A_DESCR, join_lines(req, sec->descriptors, sec->ndescriptors));
     form_set(&x->f, A_JUDGED, join_lines(req, sec->judged, sec->njudged));
+    form_set(&x->f, A_BASE, or_arena_printf(req->arena, "%d", x->in->version));
     for (int i = 0; i < sec->nitems; i++)
         item_fields(req, x, i, &sec->items[i]);
     item_fields(req, x, sec->nitems, NULL);
@@ -540,6 +544,13 @@ void page_instrument_edit_post(const web_request *req, web_response *res)
         area_build(req, &x);
     form_read(&x.f);
     form_validate(&x.f);
+    if (atoi(form_text(&x.f, x.area < 0 ? I_BASE : A_BASE)) != x.in->version) {
+        /* another version was saved since this form was opened: its items may differ */
+        web_error(req, res, 409, "Someone saved a new version meanwhile",
+                  "This instrument has a newer version than the one your form was made from. "
+                  "Nothing was saved: open it again and make your change on the newest.");
+        return;
+    }
     or_instrument nw = *x.in;
     nw.version = x.in->version + 1;
     bool ok =

@@ -449,7 +449,6 @@ void page_instrument_new_post(const web_request *req, web_response *res)
     const char *from = form_text(&f, F_FROM);
     if (strcmp(from, "blank")) {
         in = *or_instrument_set_find(set, from, 0);
-        in.about = "";
     } else {
         or_instr_section *sec = or_arena_calloc(req->arena, 1, sizeof *sec);
         sec->title = "Area 1";

@@ -152,6 +152,9 @@ form_body "$WORK/area6.html" title="Staff wellbeing" note="" descriptors="" judg
 expect_eq "the LA saves area 6" 303 "$(post "$LA" "/instruments/wellbeing-audit/edit?area=6" "$WORK/post")"
 expect_eq "... as version 3" "2 3" "$(sql "select version from instrument_versions order by version" | tr '\n' ' ' | sed 's/ $//')"
 expect_eq "... made by the officer" "officer@la.example.gov.uk" "$(sql "select made_by from instrument_versions where version = 3")"
+expect_eq "the same form (made from version 2) sent again: refused" 409 "$(post "$LA" "/instruments/wellbeing-audit/edit?area=6" "$WORK/post")"
+expect_in "... said so" "Someone saved a new version meanwhile" "$WORK/body"
+expect_eq "... nothing stored" 2 "$(sql "select count(*) from instrument_versions")"
 expect_eq "... audited" 1 "$(sql "select count(*) from audit_log where detail = 'instrument wellbeing-audit version 3 saved: area 6, ''Staff wellbeing'', 2 items'")"
 expect_status "export version 3" 0 "$ONROLL" instruments export wellbeing-audit --version 3
 expect_eq "... area 6 renamed, no longer a placeholder, its new item keyed a6.i2 with its field" \
