@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "onroll/instrument_json.h"
+#include "onroll/kinds.h"
 
 /* How much an instrument may hold: enough for the toolkit's (79 items, 10 fields to an item) */
 enum {
@@ -39,6 +40,8 @@ static or_code check_text(or_error *err, const char *path, const char *s, size_t
         return bad(err, path, NULL, "is missing");
     if (need && !*s)
         return bad(err, path, NULL, "is empty: enter the words");
+    if (!or_utf8_valid(s, true))
+        return bad(err, path, NULL, "holds a control character or is not UTF-8");
     if (strlen(s) > max)
         return or_fail(err, OR_EINPUT, "%s: is %zu characters long; at most %zu", path, strlen(s),
                        max);

@@ -172,6 +172,24 @@ static void bad_json_more(void **state)
             "$.sections[0].items[0].fields[0].data_key: \"Sen K\" is not a figure's key");
 }
 
+/* A control character (as JSON's \u0001) and bytes that are not UTF-8 (an instrument made in
+ * C: jansson would write no member for them, and the version would not read back) */
+static void control_and_bad_utf8(void **state)
+{
+    (void)state;
+    char b[1024];
+    refused(with(b, sizeof b, "\"My audit\"", "\"My\\u0001audit\""),
+            "$.title: holds a control character or is not UTF-8");
+    or_instrument in = *or_instrument_find("inclusion-review", 1);
+    in.title = "Bad \xff byte";
+    or_arena a = OR_ARENA_INIT;
+    or_error err = {0};
+    char *json = NULL;
+    assert_int_equal(or_instrument_to_json(&in, &a, &json, &err), OR_EINPUT);
+    assert_non_null(strstr(err.msg, "$.title: holds a control character or is not UTF-8"));
+    or_arena_free(&a);
+}
+
 static void set_lookup(void **state)
 {
     (void)state;
@@ -288,7 +306,7 @@ int main(void)
         cmocka_unit_test(bad_json),
         cmocka_unit_test(bad_json_more),
         cmocka_unit_test(set_lookup),
-        cmocka_unit_test(review_keeps_its_version),
+        cmocka_unit_test(review_keeps_its_version), cmocka_unit_test(control_and_bad_utf8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
