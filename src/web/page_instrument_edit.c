@@ -98,6 +98,10 @@ static int fields_of(const web_request *req, const char *text, or_instr_field **
     return n;
 }
 
+/* A placeholder area's note once the LA has named it */
+static const char *const named_note =
+    "The local authority named this area: the toolkit does not name it.";
+
 /* ---- what is being edited ---- */
 
 typedef struct {
@@ -252,6 +256,7 @@ static bool inst_apply(const web_request *req, edit_ctx *x, or_instrument *nw)
         if (x->area_names && x->area_names[s]) { /* the CLI's name carries */
             ss[n].title = x->area_names[s];
             ss[n].placeholder = false;
+            ss[n].note = named_note;
         }
         n++;
     }
@@ -441,6 +446,8 @@ static bool area_apply(const web_request *req, edit_ctx *x, or_instrument *nw)
     if (strcmp(sec->title, old->title))
         sec->placeholder = false; /* the LA's name now */
     sec->note = form_text(f, A_NOTE);
+    if (old->placeholder && !sec->placeholder && !strcmp(sec->note, old->note))
+        sec->note = named_note; /* the placeholder's note said the LA renames it */
     const char **ls = NULL;
     sec->ndescriptors = lines_of(req, form_text(f, A_DESCR), &ls);
     sec->descriptors = ls;

@@ -72,7 +72,8 @@ async function officer(r) {
     check('la: a new review takes version 2', text.includes('(version 2)') && text.includes('Staff wellbeing'), text);
     await visit(r, `${fresh}?area=6`, 'Beacon\'s area 6 (version 2)');
     text = await mainText(r.page);
-    check('la: ... with the new item', text.includes('Staff have regular supervision'), text);
+    check('la: ... with the new item, saying the LA named the area', text.includes('Staff have regular supervision') &&
+        text.includes('The local authority named this area: the toolkit does not name it.'), text);
 }
 
 async function narrow(r) {
