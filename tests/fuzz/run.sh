@@ -14,7 +14,7 @@ LIBS="$PKG_LIBS -lcsv -lm -lpthread"
 SRC="src/core/*.c src/rules/*.c src/store/*.c src/ingest/*.c src/model/*.c"
 sh tools/embed_sql.sh src/store/migrations/*.sql >"$OUT/migrations.c"
 status=0
-for t in values import measures plans ctf; do
+for t in values import measures plans ctf instrument; do
     clang $CFLAGS $SAN -o "$OUT/fuzz_$t" tests/fuzz/fuzz_$t.c $SRC "$OUT/migrations.c" $LIBS
     mkdir -p "$OUT/corpus_$t"
     seeds=tests/fuzz/corpus
