@@ -306,7 +306,8 @@ int main(void)
         cmocka_unit_test(bad_json),
         cmocka_unit_test(bad_json_more),
         cmocka_unit_test(set_lookup),
-        cmocka_unit_test(review_keeps_its_version), cmocka_unit_test(control_and_bad_utf8),
+        cmocka_unit_test(review_keeps_its_version),
+        cmocka_unit_test(control_and_bad_utf8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
