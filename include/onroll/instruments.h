@@ -15,6 +15,8 @@
 
 #include <stdbool.h>
 
+#include "onroll/arena.h"
+
 typedef enum {
     OR_RESP_RATING, /* one of the instrument's levels */
     OR_RESP_YESNO,
@@ -79,6 +81,26 @@ extern const int or_instruments_seed_count;
 
 /* The instrument of that id and version (version 0: the latest), or NULL. */
 const or_instrument *or_instrument_find(const char *id, int version);
+/* The seeds and the LA's versions stored in the database (migration 033; store_instruments.h
+ * or_instruments_load fills one in the caller's arena, per request: no shared state). Every
+ * page and command that needs an instrument by (id, version) asks a set. */
+typedef struct {
+    const or_instrument *const *all; /* each id's versions together, oldest first */
+    int n;
+} or_instrument_set;
+/* A set of the seeds and the stored versions (nstored of them, any order; a stored version
+ * of a seed's id and version is ignored: the seed is the source's), in arena a. */
+void or_instrument_set_make(or_arena *a, const or_instrument *stored, int nstored,
+                            or_instrument_set *out);
+/* The instrument of that id and version in the set (version 0: its newest), or NULL; a NULL
+ * set is the seeds alone (or_instrument_find). */
+const or_instrument *or_instrument_set_find(const or_instrument_set *set, const char *id,
+                                            int version);
+/* The newest version of each id, the seeds' ids first, in arena a; returns how many. */
+int or_instrument_set_latest(const or_instrument_set *set, or_arena *a, const or_instrument ***out);
+/* The next version of an id in the set (1 for a new id). */
+int or_instrument_set_next_version(const or_instrument_set *set, const char *id);
+
 /* Its items in all sections. */
 int or_instrument_items(const or_instrument *in);
 /* The item of that key, or NULL (its section's index in *section when not NULL). */

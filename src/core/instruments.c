@@ -21,6 +21,84 @@ const or_instrument *or_instrument_find(const char *id, int version)
     return best;
 }
 
+static int by_id_version(const void *x, const void *y)
+{
+    const or_instrument *a = *(const or_instrument *const *)x,
+                        *b = *(const or_instrument *const *)y;
+    int c = strcmp(a->id, b->id);
+    return c ? c : a->version - b->version;
+}
+
+void or_instrument_set_make(or_arena *a, const or_instrument *stored, int nstored,
+                            or_instrument_set *out)
+{
+    const or_instrument **st = or_arena_calloc(a, (size_t)nstored + 1, sizeof *st);
+    int ns = 0;
+    for (int i = 0; i < nstored; i++)
+        if (or_instrument_find(stored[i].id, stored[i].version) == NULL)
+            st[ns++] = &stored[i];
+    if (ns > 1)
+        qsort(st, (size_t)ns, sizeof *st, by_id_version);
+    /* each seed followed by the stored versions of its id; then the LA's own ids, by id */
+    const or_instrument **all =
+        or_arena_calloc(a, (size_t)(or_instruments_seed_count + ns + 1), sizeof *all);
+    bool *used = or_arena_calloc(a, (size_t)ns + 1, sizeof *used);
+    int n = 0;
+    for (int i = 0; i < or_instruments_seed_count; i++) {
+        const or_instrument *seed = &or_instruments_seed[i];
+        all[n++] = seed;
+        bool last = i + 1 == or_instruments_seed_count || strcmp(seed->id, seed[1].id);
+        for (int j = 0; last && j < ns; j++)
+            if (!used[j] && !strcmp(st[j]->id, seed->id)) {
+                used[j] = true;
+                all[n++] = st[j];
+            }
+    }
+    for (int j = 0; j < ns; j++)
+        if (!used[j])
+            all[n++] = st[j];
+    out->all = all;
+    out->n = n;
+}
+
+const or_instrument *or_instrument_set_find(const or_instrument_set *set, const char *id,
+                                            int version)
+{
+    if (!set)
+        return or_instrument_find(id, version);
+    const or_instrument *best = NULL;
+    for (int i = 0; id && i < set->n; i++) {
+        const or_instrument *in = set->all[i];
+        if (strcmp(in->id, id))
+            continue;
+        if (version ? in->version == version : (!best || in->version > best->version))
+            best = in;
+    }
+    return best;
+}
+
+int or_instrument_set_latest(const or_instrument_set *set, or_arena *a, const or_instrument ***out)
+{
+    int total = set ? set->n : or_instruments_seed_count, n = 0;
+    const or_instrument **xs = or_arena_calloc(a, (size_t)total + 1, sizeof *xs);
+    for (int i = 0; i < total; i++) {
+        const or_instrument *in = set ? set->all[i] : &or_instruments_seed[i];
+        bool seen = false;
+        for (int j = 0; j < n && !seen; j++)
+            seen = !strcmp(xs[j]->id, in->id);
+        if (!seen)
+            xs[n++] = or_instrument_set_find(set, in->id, 0);
+    }
+    *out = xs;
+    return n;
+}
+
+int or_instrument_set_next_version(const or_instrument_set *set, const char *id)
+{
+    const or_instrument *in = or_instrument_set_find(set, id, 0);
+    return in ? in->version + 1 : 1;
+}
+
 int or_instrument_items(const or_instrument *in)
 {
     int n = 0;

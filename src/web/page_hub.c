@@ -38,6 +38,8 @@ static const struct {
                  "plans."},
     {"/reviews/portfolio", "Across the LA's schools: how many are engaged, the level of each "
                            "area, movement since last year and the reviews due."},
+    {"/instruments", "The instruments reviews are made on: add one, or edit one (a new version; "
+                     "reviews keep theirs)."},
     {"/surveys", "Surveys of pupils, parents or staff before and after a change, answered "
                  "through a link without an account."},
     {"/vulnerability", "Each school's pupils by need, the crossover of needs, attendance and "

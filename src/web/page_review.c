@@ -68,7 +68,8 @@ static bool load(const web_request *req, web_response *res, review_ctx *x)
         return false;
     }
     if (!found || !web_can_see_school(req, x->r.urn) ||
-        !(x->in = or_instrument_find(x->r.instrument, x->r.version))) {
+        !(x->in =
+              or_instrument_set_find(reviews_instruments(req), x->r.instrument, x->r.version))) {
         web_error(req, res, 404, "Page not found", "There is no such review.");
         return false;
     }
@@ -118,7 +119,7 @@ static void overview(const web_request *req, web_response *res, review_ctx *x)
     or_sb *out = &res->body;
     gov_page_start(out, req, x->in->title);
     html_raw(out, "<a href=\"/reviews\" class=\"govuk-back-link\">Back to reviews</a>\n");
-    if (web_query(req, "saved"))
+    if (*web_query(req, "saved"))
         gov_notification(out, "Success", "Your answers were saved.", true);
     html_printf(out,
                 "<span class=\"govuk-caption-l\">%s, %s</span>\n<h1 "

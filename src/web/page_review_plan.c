@@ -82,7 +82,8 @@ static bool load(const web_request *req, web_response *res, plan_ctx *p)
         return false;
     }
     if (!found || !web_can_see_school(req, p->r.urn) ||
-        !(p->in = or_instrument_find(p->r.instrument, p->r.version))) {
+        !(p->in =
+              or_instrument_set_find(reviews_instruments(req), p->r.instrument, p->r.version))) {
         web_error(req, res, 404, "Page not found", "There is no such review.");
         return false;
     }
@@ -127,7 +128,7 @@ static void plan_show(const web_request *req, web_response *res, const plan_ctx 
     form_page_start(out, f, "Action plan", back, "Back to the review",
                     or_arena_printf(req->arena, "%s, %s, %s", p->school, p->in->title,
                                     reviews_year_label(req, p->r.ay)));
-    if (web_query(req, "saved"))
+    if (*web_query(req, "saved"))
         gov_notification(out, "Success", "The action was added to the plan.", true);
     html_raw(out, "<p class=\"govuk-body\">Choose two or three focus areas. Each action's "
                   "finish date is a duty of its lead, listed on <a class=\"govuk-link\" "

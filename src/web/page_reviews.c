@@ -51,9 +51,9 @@ const char *reviews_year_label(const web_request *req, int ay)
     return or_arena_printf(req->arena, "%d/%02d", ay, (ay + 1) % 100);
 }
 
-const char *reviews_instrument_title(const char *id)
+const char *reviews_instrument_title(const or_instrument_set *set, const char *id)
 {
-    const or_instrument *in = or_instrument_find(id, 0);
+    const or_instrument *in = or_instrument_set_find(set, id, 0);
     return in ? in->title : id;
 }
 
@@ -61,6 +61,7 @@ typedef struct {
     or_review *r;
     const char **school;
     int n;
+    const or_instrument_set *set;
 } rows;
 
 typedef struct {
@@ -81,8 +82,8 @@ static int cmp(const void *x, const void *y, void *ctx)
         c = strcmp(sort_rows->school[i], sort_rows->school[j]);
         break;
     case C_INSTRUMENT:
-        c = strcmp(reviews_instrument_title(a->instrument),
-                   reviews_instrument_title(b->instrument));
+        c = strcmp(reviews_instrument_title(sort_rows->set, a->instrument),
+                   reviews_instrument_title(sort_rows->set, b->instrument));
         break;
     case C_STATUS:
         c = strcmp(a->status, b->status);
@@ -101,12 +102,12 @@ static int cmp(const void *x, const void *y, void *ctx)
 /* The rows this user may see, filtered and sorted, as indexes into r->r; false: the error page */
 static bool prepare(const web_request *req, web_response *res, list *l, rows *r, int **idx, int *n)
 {
-    static gov_choice instruments[16];
-    int ni = 0;
-    for (int i = 0; i < or_instruments_seed_count && ni < 16; i++)
-        if (or_instrument_find(or_instruments_seed[i].id, 0) == &or_instruments_seed[i])
-            instruments[ni++] =
-                (gov_choice){or_instruments_seed[i].id, or_instruments_seed[i].title, NULL};
+    const or_instrument **latest = NULL;
+    r->set = reviews_instruments(req);
+    int ni = or_instrument_set_latest(r->set, req->arena, &latest);
+    gov_choice *instruments = or_arena_calloc(req->arena, (size_t)ni + 1, sizeof *instruments);
+    for (int i = 0; i < ni; i++)
+        instruments[i] = (gov_choice){latest[i]->id, latest[i]->title, NULL};
     list_init(l, req, &spec);
     list_choices(l, L_INSTRUMENT, instruments, ni);
     list_read(l);
@@ -149,7 +150,7 @@ void page_reviews(const web_request *req, web_response *res)
     list_paginate(&l, n);
     or_sb *out = &res->body;
     gov_page_start(out, req, l.nerrors ? "Error: Reviews" : "Reviews");
-    if (web_query(req, "completed"))
+    if (*web_query(req, "completed"))
         gov_notification(out, "Success", "The review was marked as complete.", true);
     html_raw(out, "<h1 class=\"govuk-heading-l\">Reviews</h1>\n"
                   "<p class=\"govuk-body\">Self-evaluation against the toolkit's instruments: "
@@ -163,6 +164,10 @@ void page_reviews(const web_request *req, web_response *res)
                       "the reviews due.</p>\n");
     html_raw(out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/surveys\">Surveys"
                   "</a>: ask pupils, parents or staff before and after a change.</p>\n");
+    if (req->user->role == OR_ROLE_LA_ADMIN || req->user->role == OR_ROLE_LA_OFFICER)
+        html_raw(out, "<p class=\"govuk-body\"><a class=\"govuk-link\" "
+                      "href=\"/instruments\">The instruments</a>: add one, or edit one (a new "
+                      "version; reviews keep theirs).</p>\n");
     list_start(out, &l);
     if (list_table_start(out, &l)) {
         char buf[48];
@@ -171,7 +176,7 @@ void page_reviews(const web_request *req, web_response *res)
             gov_table_row_start(out);
             gov_td_link(out, or_arena_printf(req->arena, "/reviews/%lld", (long long)v->id),
                         r.school[idx[k]]);
-            gov_td(out, reviews_instrument_title(v->instrument));
+            gov_td(out, reviews_instrument_title(r.set, v->instrument));
             gov_td(out, reviews_year_label(req, v->ay));
             gov_td(out, status_words(v->status));
             gov_td(out, view_time(v->started_at, buf));
@@ -196,7 +201,7 @@ void page_reviews_download(const web_request *req, web_response *res)
     for (int k = 0; k < n; k++) {
         const or_review *v = &r.r[idx[k]];
         or_csv_text(&w, r.school[idx[k]]);
-        or_csv_text(&w, reviews_instrument_title(v->instrument));
+        or_csv_text(&w, reviews_instrument_title(r.set, v->instrument));
         or_csv_text(&w, reviews_year_label(req, v->ay));
         or_csv_text(&w, v->status);
         or_csv_text(&w, v->started_at);
@@ -219,12 +224,11 @@ static const form_field fields[F__N] = {
 static void new_form(const web_request *req, form *f, view_snapshot *snap)
 {
     form_init(f, req, fields, F__N);
-    gov_choice *ins = or_arena_alloc(req->arena, sizeof *ins * 16);
-    int ni = 0;
-    for (int i = 0; i < or_instruments_seed_count && ni < 16; i++)
-        if (or_instrument_find(or_instruments_seed[i].id, 0) == &or_instruments_seed[i])
-            ins[ni++] = (gov_choice){or_instruments_seed[i].id, or_instruments_seed[i].title,
-                                     or_instruments_seed[i].about};
+    const or_instrument **latest = NULL;
+    int ni = or_instrument_set_latest(reviews_instruments(req), req->arena, &latest);
+    gov_choice *ins = or_arena_calloc(req->arena, (size_t)ni + 1, sizeof *ins);
+    for (int i = 0; i < ni; i++)
+        ins[i] = (gov_choice){latest[i]->id, latest[i]->title, latest[i]->about};
     f->fields[F_INSTRUMENT].choices = ins;
     f->fields[F_INSTRUMENT].nchoices = ni;
     int own = web_user_school(req);
@@ -282,7 +286,8 @@ static void new_post(const web_request *req, web_response *res, view_snapshot *s
         new_show(&f, res);
         return;
     }
-    const or_instrument *in = or_instrument_find(form_text(&f, F_INSTRUMENT), 0);
+    const or_instrument *in =
+        or_instrument_set_find(reviews_instruments(req), form_text(&f, F_INSTRUMENT), 0);
     int urn = atoi(form_text(&f, F_SCHOOL)), ay = atoi(form_text(&f, F_YEAR));
     if (!in || !web_can_see_school(req, urn)) {
         web_error(req, res, 404, "Page not found", "There is no such school or instrument.");

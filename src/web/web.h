@@ -468,6 +468,14 @@ void page_review_post(const web_request *req, web_response *res);
 void page_review_plan(const web_request *req, web_response *res);
 void page_review_plan_post(const web_request *req, web_response *res);
 void page_review_action_done(const web_request *req, web_response *res);
+/* the instruments (page_instruments.c, page_instrument_edit.c): LA officers only */
+void page_instruments(const web_request *req, web_response *res);
+void page_instruments_download(const web_request *req, web_response *res);
+void page_instrument_new(const web_request *req, web_response *res);
+void page_instrument_new_post(const web_request *req, web_response *res);
+void page_instrument(const web_request *req, web_response *res);
+void page_instrument_edit(const web_request *req, web_response *res);
+void page_instrument_edit_post(const web_request *req, web_response *res);
 /* The name of an intervention of the directory for people (interventions.h), its id when the
  * directory does not hold it. (page_outcomes.c) */
 const char *web_intervention_name(const web_request *req, const char *id);

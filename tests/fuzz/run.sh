@@ -14,7 +14,7 @@ PKG_LIBS=${PKG_LIBS:-$(pkg-config --libs sqlite3 libpq libsodium libxml-2.0 jans
 CFLAGS="-std=c17 -D_GNU_SOURCE -g -O1 -Iinclude -Isrc $PKG_CFLAGS"
 SAN="address,undefined -fno-sanitize-recover=undefined"
 LIBS="$PKG_LIBS -lcsv -lm -lpthread"
-TARGETS="values import measures plans ctf"
+TARGETS="values import measures plans ctf instrument"
 sh tools/embed_sql.sh src/store/migrations/*.sql >"$OUT/migrations.c"
 export CFLAGS SAN OUT
 # one object per source (its path with / as _), FUZZ_JOBS compilers at a time
