@@ -4,7 +4,7 @@ set -u
 ONROLL=${ONROLL:-$(pwd)/${BUILD:-build}/onroll}
 DATA=$(pwd)/tests/e2e/data
 WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+trap 'rm -rf "$WORK" 2>/dev/null || { sleep 1; rm -rf "$WORK"; }' EXIT
 # new_db NAME: a fresh, empty database's URL. On SQLite a file in $WORK; when ONROLL_TEST_PG
 # holds a test cluster's URL (tests/pg/cluster.sh), a new database in that cluster, so the
 # same scripts run on PostgreSQL.
