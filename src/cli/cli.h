@@ -31,6 +31,7 @@ extern const cli_doc cmd_init_doc, cmd_demo_doc, cmd_import_doc, cmd_export_doc,
     cmd_interventions_doc, cmd_notify_doc, cmd_serve_doc, cmd_backup_doc, cmd_restore_doc,
     cmd_roni_doc, cmd_instruments_doc;
 extern const cli_doc cmd_panel_doc; /* cmd_panel.c: the multi-agency panel */
+extern const cli_doc cmd_survey_doc; /* cmd_survey.c: survey templates */
 
 /* The --db option's row, which every command shares. */
 #define CLI_OPT_DB                                                                                 \
@@ -68,6 +69,7 @@ int cmd_report_offroll(int argc, char **argv); /* `report offrolling` */
 int cmd_user(int argc, char **argv);
 int cmd_interventions(int argc, char **argv);
 int cmd_instruments(int argc, char **argv);
+int cmd_survey(int argc, char **argv); /* `survey` (cmd_survey.c) */
 int cmd_notify(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_restore(int argc, char **argv);

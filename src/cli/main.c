@@ -30,6 +30,7 @@ static const struct {
     {cmd_roni, &cmd_roni_doc},
     {cmd_panel, &cmd_panel_doc},
     {cmd_instruments, &cmd_instruments_doc},
+    {cmd_survey, &cmd_survey_doc},
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 
