@@ -62,11 +62,12 @@ typedef struct {
 or_code or_survey_mean_of(const double *values, size_t n, int threshold, or_survey_mean *out,
                           or_error *err);
 
-/* One respondent's domain score: the mean of the scores of the domain's items they answered,
- * given at least min_answered of them (else *has is false). scores[i] is item i's score,
+/* One respondent's domain score (surveys.h's scoring) from the scores of the domain's scored
+ * items: with sum false the mean of those they answered (at least one); with sum true their sum,
+ * only when every one was answered (else *has is false). scores[i] is item i's score,
  * answered[i] whether it was answered. */
-void or_survey_domain_score(const double *scores, const bool *answered, size_t nitems,
-                            size_t min_answered, double *out, bool *has);
+void or_survey_domain_score(const double *scores, const bool *answered, size_t nitems, bool sum,
+                            double *out, bool *has);
 
 /* A value of a respondent, by the respondent's pseudonym (the key). */
 typedef struct {

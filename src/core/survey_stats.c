@@ -76,18 +76,18 @@ or_code or_survey_mean_of(const double *values, size_t n, int threshold, or_surv
     return OR_OK;
 }
 
-void or_survey_domain_score(const double *scores, const bool *answered, size_t nitems,
-                            size_t min_answered, double *out, bool *has)
+void or_survey_domain_score(const double *scores, const bool *answered, size_t nitems, bool sum,
+                            double *out, bool *has)
 {
-    double sum = 0;
+    double total = 0;
     size_t k = 0;
     for (size_t i = 0; i < nitems; i++)
         if (answered[i]) {
-            sum += scores[i];
+            total += scores[i];
             k++;
         }
-    *has = k > 0 && k >= min_answered;
-    *out = *has ? sum / (double)k : 0;
+    *has = k > 0 && (!sum || k == nitems);
+    *out = !*has ? 0 : sum ? total : total / (double)k;
 }
 
 static int by_key(const void *x, const void *y)

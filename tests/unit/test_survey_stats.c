@@ -140,18 +140,26 @@ static void test_dist_unscored_and_errors(void **state)
 static void test_mean_and_domain(void **state)
 {
     (void)state;
-    /* a domain score per respondent: items 4, 3, (not answered), 5 -> (4 + 3 + 5) / 3 = 4.00 */
+    /* a domain score per respondent: items 4, 3, (not answered), 5.
+     * mean: (4 + 3 + 5) / 3 = 12 / 3 = 4.00; sum: not every item answered, so none */
     double s[] = {4, 3, 1, 5};
     bool a[] = {true, true, false, true};
     double v;
     bool has;
-    or_survey_domain_score(s, a, 4, 3, &v, &has);
+    or_survey_domain_score(s, a, 4, false, &v, &has);
     assert_true(has);
     assert_float_equal(v, 4.0, 1e-12);
-    or_survey_domain_score(s, a, 4, 4, &v, &has); /* 3 answered, 4 needed */
+    or_survey_domain_score(s, a, 4, true, &v, &has);
     assert_false(has);
+    /* every item answered: sum 4 + 3 + 1 + 5 = 13.00; mean 13 / 4 = 3.25 */
+    bool all[] = {true, true, true, true};
+    or_survey_domain_score(s, all, 4, true, &v, &has);
+    assert_true(has);
+    assert_float_equal(v, 13.0, 1e-12);
+    or_survey_domain_score(s, all, 4, false, &v, &has);
+    assert_float_equal(v, 3.25, 1e-12);
     bool none[] = {false, false, false, false};
-    or_survey_domain_score(s, none, 4, 0, &v, &has); /* nothing answered: never a score */
+    or_survey_domain_score(s, none, 4, false, &v, &has); /* nothing answered: never a score */
     assert_false(has);
 
     /* the mean over respondents: 2.5 + 3.0 + 3.5 + 4.0 = 13.0; / 4 = 3.25, shown (4 > 2) */
