@@ -27,15 +27,21 @@ typedef struct {
     int64_t answered;             /* answers given (OR_SQ_TEXT: the comments' count) */
     uint8_t answered_flag;        /* OR_SUP_PRIMARY when 1 to threshold */
     bool has_change;              /* an earlier wave was given and the item has a number */
-    or_survey_change change;      /* earlier -> this wave, paired respondents */
+    or_survey_change change;      /* earlier -> this wave, paired respondents; not shown when
+                                     either wave's mean is not (it would give that mean away) */
+    or_survey_dist earlier_dist;  /* the same of the earlier wave */
+    or_survey_mean earlier_number;
 } or_survey_item_result;
 
 typedef struct {
     const or_survey_domain *domain;
     bool scored;          /* the survey scores its domains */
-    or_survey_mean score; /* the mean domain score of the wave's respondents */
-    bool has_change;      /* scored and an earlier wave was given */
-    or_survey_change change;
+    or_survey_mean score; /* the mean domain score of the wave's respondents; not shown when the
+                             mean of any of its items is not (the domain's total less the other
+                             items' would give it away) */
+    or_survey_mean earlier_score; /* the same of the earlier wave */
+    bool has_change;              /* scored and an earlier wave was given */
+    or_survey_change change;      /* not shown when either wave's score is not */
 } or_survey_domain_result;
 
 typedef struct {

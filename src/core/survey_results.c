@@ -165,8 +165,7 @@ static void domain_score(const layout *L, const wave_grid *g, int r, int dom, do
 
 /* The change between two waves of a value: item i (dom < 0) or domain dom. */
 static or_code change_of(const layout *L, const wave_grid *ga, const wave_grid *gb, int i, int dom,
-                         int threshold, or_arena *a, or_survey_change *out, int64_t *both,
-                         or_error *err)
+                         int threshold, or_arena *a, or_survey_change *out, or_error *err)
 {
     size_t cap = (size_t)(ga->n > gb->n ? ga->n : gb->n) + 1;
     or_survey_keyed *ka = or_arena_calloc(a, (size_t)ga->n + 1, sizeof *ka),
@@ -200,9 +199,49 @@ static or_code change_of(const layout *L, const wave_grid *ga, const wave_grid *
     or_code rc = or_survey_pair(ka, na, kb, nb, before, after, &np, err);
     if (rc == OR_OK)
         rc = or_survey_change_of(before, after, np, OR_BETTER_UNKNOWN, threshold, out, err);
-    if (both)
-        *both = (int64_t)np;
     return rc;
+}
+
+/* Item i's figures in wave g: its distribution (a scale), the mean of its numbers (a count),
+ * how many answered it. */
+static or_code item_wave(const layout *L, const wave_grid *g, int i, int threshold, int *levels,
+                         double *vals, or_survey_dist *dist, or_survey_mean *number,
+                         int64_t *answered, or_error *err)
+{
+    size_t nv = 0;
+    int64_t k = 0;
+    for (int r = 0; r < g->n; r++) {
+        const cell *c = at(L, g, r, i);
+        levels[r] = c->has ? c->level : -1;
+        k += c->has;
+        if (c->has && c->valued)
+            vals[nv++] = c->value;
+    }
+    if (answered)
+        *answered = k;
+    const or_survey_item *it = L->items[i];
+    const or_survey_scale *sc = L->scale_of[i];
+    if (it->type == OR_SQ_SCALE && sc && sc->nlevels > 0) {
+        int s[OR_SURVEY_LEVELS_MAX];
+        if (sc->nlevels > OR_SURVEY_LEVELS_MAX)
+            return or_fail(err, OR_EUSAGE, "survey results: item %s has %d levels", it->key,
+                           sc->nlevels);
+        for (int l = 0; l < sc->nlevels; l++)
+            s[l] = sc->levels[l].score;
+        return or_survey_dist_of(levels, (size_t)g->n, sc->nlevels, L->scored[i] ? s : NULL,
+                                 threshold, dist, err);
+    }
+    if (it->type == OR_SQ_COUNT)
+        return or_survey_mean_of(vals, nv, threshold, number, err);
+    return OR_OK;
+}
+
+/* Whether an item's mean in the wave (or the earlier one) is shown. */
+static bool item_mean_shown(const or_survey_item_result *ir, bool earlier)
+{
+    if (ir->item->type == OR_SQ_COUNT)
+        return earlier ? ir->earlier_number.shown : ir->number.shown;
+    return earlier ? ir->earlier_dist.mean_shown : ir->dist.mean_shown;
 }
 
 static uint8_t small(int64_t n, int threshold)
@@ -256,8 +295,9 @@ or_code or_survey_results_of(const or_survey_def *d, const or_survey_answer *ans
     for (int r = 0; earlier_id > 0 && r < gb.n; r++) /* one respondent row per pseudonym */
         out->both += find_id(ga.ids, ga.n, gb.ids[r]) >= 0;
 
-    int *levels = or_arena_calloc(a, (size_t)gb.n + 1, sizeof *levels);
-    double *vals = or_arena_calloc(a, (size_t)gb.n + 1, sizeof *vals);
+    int nmax = (gb.n > ga.n ? gb.n : ga.n) + 1;
+    int *levels = or_arena_calloc(a, (size_t)nmax, sizeof *levels);
+    double *vals = or_arena_calloc(a, (size_t)nmax, sizeof *vals);
     if (!levels || !vals)
         return or_fail(err, OR_ENOMEM, "survey results: out of memory");
     out->nitems = L.nitems;
@@ -266,34 +306,17 @@ or_code or_survey_results_of(const or_survey_def *d, const or_survey_answer *ans
         ir->item = L.items[i];
         ir->domain = L.domain_of[i];
         ir->scale = L.scale_of[i];
-        size_t nv = 0;
-        for (int r = 0; r < gb.n; r++) {
-            const cell *c = at(&L, &gb, r, i);
-            levels[r] = c->has ? c->level : -1;
-            ir->answered += c->has;
-            if (c->has && c->valued)
-                vals[nv++] = c->value;
-        }
+        if ((rc = item_wave(&L, &gb, i, threshold, levels, vals, &ir->dist, &ir->number,
+                            &ir->answered, err)) ||
+            (rc = item_wave(&L, &ga, i, threshold, levels, vals, &ir->earlier_dist,
+                            &ir->earlier_number, NULL, err)))
+            return rc;
         ir->answered_flag = small(ir->answered, threshold);
-        if (ir->item->type == OR_SQ_SCALE && ir->scale && ir->scale->nlevels > 0) {
-            int sc[OR_SURVEY_LEVELS_MAX];
-            int nl = ir->scale->nlevels;
-            if (nl > OR_SURVEY_LEVELS_MAX)
-                return or_fail(err, OR_EUSAGE, "survey results: item %s has %d levels",
-                               ir->item->key, nl);
-            for (int l = 0; l < nl; l++)
-                sc[l] = ir->scale->levels[l].score;
-            if ((rc = or_survey_dist_of(levels, (size_t)gb.n, nl, L.scored[i] ? sc : NULL,
-                                        threshold, &ir->dist, err)))
-                return rc;
-        } else if (ir->item->type == OR_SQ_COUNT) {
-            if ((rc = or_survey_mean_of(vals, nv, threshold, &ir->number, err)))
-                return rc;
-        }
         if (earlier_id > 0 && L.scored[i]) {
             ir->has_change = true;
-            if ((rc = change_of(&L, &ga, &gb, i, -1, threshold, a, &ir->change, NULL, err)))
+            if ((rc = change_of(&L, &ga, &gb, i, -1, threshold, a, &ir->change, err)))
                 return rc;
+            ir->change.shown &= item_mean_shown(ir, false) && item_mean_shown(ir, true);
         }
     }
 
@@ -306,26 +329,36 @@ or_code or_survey_results_of(const or_survey_def *d, const or_survey_answer *ans
     for (int dm = 0; dm < d->ndomains; dm++) {
         or_survey_domain_result *dr = &out->domains[dm];
         dr->domain = &d->domains[dm];
-        bool any = false;
+        bool any = false, later_ok = true, earlier_ok = true;
         for (int i = 0; i < L.nitems; i++)
-            any |= L.domain_of[i] == dm && L.items[i]->type == OR_SQ_SCALE && L.scored[i];
+            if (L.domain_of[i] == dm && L.items[i]->type == OR_SQ_SCALE && L.scored[i]) {
+                any = true;
+                later_ok &= item_mean_shown(&out->items[i], false);
+                earlier_ok &= item_mean_shown(&out->items[i], true);
+            }
         dr->scored = scoring && any;
         if (!dr->scored)
             continue;
-        size_t nv = 0;
-        for (int r = 0; r < gb.n; r++) {
-            double v;
-            bool has;
-            domain_score(&L, &gb, r, dm, &v, &has, scores, answered);
-            if (has)
-                vals[nv++] = v;
+        for (int w = 0; w < 2; w++) {
+            const wave_grid *g = w ? &ga : &gb;
+            size_t nv = 0;
+            for (int r = 0; r < g->n; r++) {
+                double v;
+                bool has;
+                domain_score(&L, g, r, dm, &v, &has, scores, answered);
+                if (has)
+                    vals[nv++] = v;
+            }
+            or_survey_mean *m = w ? &dr->earlier_score : &dr->score;
+            if ((rc = or_survey_mean_of(vals, nv, threshold, m, err)))
+                return rc;
+            m->shown &= w ? earlier_ok : later_ok;
         }
-        if ((rc = or_survey_mean_of(vals, nv, threshold, &dr->score, err)))
-            return rc;
         if (earlier_id > 0) {
             dr->has_change = true;
-            if ((rc = change_of(&L, &ga, &gb, -1, dm, threshold, a, &dr->change, NULL, err)))
+            if ((rc = change_of(&L, &ga, &gb, -1, dm, threshold, a, &dr->change, err)))
                 return rc;
+            dr->change.shown &= dr->score.shown && dr->earlier_score.shown;
         }
     }
     return OR_OK;
