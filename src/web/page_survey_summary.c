@@ -112,7 +112,9 @@ static void sheet(or_sb *out, const web_request *req, const sr_ctx *x)
         parts |= x->r.domains[d].scored;
     html_printf(out, "<h2 class=\"govuk-heading-m\">%s</h2>\n",
                 parts ? "Results by part" : "Results by question");
-    html_raw(out, "<table class=\"govuk-table\">\n<thead class=\"govuk-table__head\">\n"
+    html_raw(out, "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
+                  "aria-label=\"Results\">\n<table class=\"govuk-table\">\n"
+                  "<thead class=\"govuk-table__head\">\n"
                   "<tr class=\"govuk-table__row\">\n");
     html_printf(out,
                 "<th scope=\"col\" class=\"govuk-table__header\">%s</th>\n"
@@ -151,7 +153,7 @@ static void sheet(or_sb *out, const web_request *req, const sr_ctx *x)
             shown++;
         }
     }
-    html_raw(out, "</tbody>\n</table>\n");
+    html_raw(out, "</tbody>\n</table>\n</div>\n");
     if (!shown)
         html_raw(out, "<p class=\"govuk-body\">This survey has no scores: its answers are not "
                       "numbers. The results page shows how many chose each answer.</p>\n");
