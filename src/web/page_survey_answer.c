@@ -220,7 +220,8 @@ static void build(form *f, const web_request *req, const link_ctx *x)
                 fd.choices = c;
                 fd.nchoices = n;
                 fd.flags = FORM_SMALL;
-                fd.missing = "Select one of the answers, or leave the question out";
+                fd.missing = or_arena_printf(
+                    req->arena, "%s: select one of the answers, or leave it out", it->text);
             } else if (it->type == OR_SQ_COUNT) {
                 fd.type = FORM_NUMBER;
                 fd.hint = "A number, for example 3";

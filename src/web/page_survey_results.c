@@ -79,8 +79,10 @@ static void change_para(or_sb *out, const web_request *req, const sr_ctx *x,
 {
     html_printf(out, "<p class=\"govuk-body\">Change since %s: %s. %s</p>\n",
                 wave_short(req, &x->waves[x->ei]),
-                c->shown ? or_survey_change_words(c, req->arena)
-                         : "c (fewer than 3 people answered both times)",
+                !c->shown && c->pc.n >= 1 && c->pc.n <= OR_SUPPRESS_THRESHOLD
+                    ? "c (fewer than 3 people answered both times)"
+                : !c->shown ? "c (hidden, as a mean it is worked out from is)"
+                            : or_survey_change_words(c, req->arena),
                 or_survey_change_reading(c));
 }
 
@@ -159,8 +161,9 @@ static void domains_table(or_sb *out, const web_request *req, const sr_ctx *x)
                                         or_survey_fmt2(c->pc.ci_hi, hi))
                    : c->shown ? "z"
                               : "c");
-            gov_td(out,
-                   sr_count(req, c->pc.n, c->shown || c->pc.n == 0 ? OR_SUP_NONE : OR_SUP_PRIMARY));
+            gov_td(out, sr_count(req, c->pc.n,
+                                 c->pc.n >= 1 && c->pc.n <= OR_SUPPRESS_THRESHOLD ? OR_SUP_PRIMARY
+                                                                                  : OR_SUP_NONE));
         }
         gov_table_row_end(out);
     }
@@ -247,14 +250,14 @@ static void csv_change(or_csv *w, const or_survey_change *c, bool has)
             or_csv_text(w, "");
         return;
     }
+    char n[24];
+    snprintf(n, sizeof n, "%lld", (long long)c->pc.n);
+    or_csv_number(w, c->pc.n >= 1 && c->pc.n <= OR_SUPPRESS_THRESHOLD ? "c" : n);
     if (!c->shown) {
-        for (int k = 0; k < 4; k++)
+        for (int k = 0; k < 3; k++)
             or_csv_number(w, "c");
         return;
     }
-    char n[24];
-    snprintf(n, sizeof n, "%lld", (long long)c->pc.n);
-    or_csv_number(w, n);
     or_csv_number(w, or_survey_fmt2(c->pc.mean_change, m));
     or_csv_number(w, c->pc.has_ci ? or_survey_fmt2(c->pc.ci_lo, lo) : "z");
     or_csv_number(w, c->pc.has_ci ? or_survey_fmt2(c->pc.ci_hi, hi) : "z");
