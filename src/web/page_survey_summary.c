@@ -75,16 +75,18 @@ static void sheet(or_sb *out, const web_request *req, const sr_ctx *x)
     if (x->def.about && *x->def.about)
         html_printf(out, "<p class=\"govuk-body\">%s</p>\n", x->def.about);
     int nitems = or_survey_items(&x->def);
-    html_printf(out, "<p class=\"govuk-body\">%s questions", or_fmt_int(nitems, b));
+    html_printf(out, "<p class=\"govuk-body\">%s %s", or_fmt_int(nitems, b),
+                nitems == 1 ? "question" : "questions");
     if (x->def.ndomains > 1)
         html_printf(out, " in %d parts", x->def.ndomains);
     html_raw(out, ".</p>\n");
     if (x->def.ndomains > 1) {
         html_raw(out, "<ul class=\"govuk-list govuk-list--bullet\">\n");
         for (int d = 0; d < x->def.ndomains; d++)
-            html_printf(out, "<li>%s: %d questions</li>\n",
+            html_printf(out, "<li>%s: %d %s</li>\n",
                         *x->def.domains[d].title ? x->def.domains[d].title : "Questions",
-                        x->def.domains[d].nitems);
+                        x->def.domains[d].nitems,
+                        x->def.domains[d].nitems == 1 ? "question" : "questions");
         html_raw(out, "</ul>\n");
     }
     if (x->def.source && *x->def.source)

@@ -182,6 +182,7 @@ expect_not_in "... no comment" "SECRET-COMMENT" "$WORK/body"
 if [ -x /usr/bin/chromium ] || [ -n "${ONROLL_CHROMIUM:-}" ]; then
     expect_eq "the summary as a PDF" 200 "$(get "$SC" "/surveys/$SA/summary.pdf")"
     expect_eq "... is a PDF" "%PDF" "$(head -c 4 "$WORK/body")"
+    [ -n "${SURVEY_PDF_OUT:-}" ] && cp "$WORK/body" "$SURVEY_PDF_OUT"
 else
     echo "skipped: the PDF (no Chromium)"
 fi
