@@ -184,9 +184,9 @@ or_code or_survey_waves(or_store *s, int64_t survey_id, or_arena *a, or_survey_w
 or_code or_survey_wave_add(or_store *s, int64_t survey_id, const char *label, or_date opens_on,
                            or_date closes_on, int *n, or_error *err);
 
-/* Issue n new respondents: each a random token (returned in tokens, n * (OR_SURVEY_TOKEN_LEN
- * + 1) bytes, in the arena; only its hash is stored) and a random pseudonym (returned in
- * pseudonyms). */
+/* Issue n new respondents: each a random token (returned in tokens, in the arena; only its
+ * hash is stored) and a random pseudonym (returned in pseudonyms, the same order), handed back
+ * in a random order unrelated to the order they were stored in. */
 enum { OR_SURVEY_TOKEN_LEN = 43, OR_SURVEY_ISSUE_MAX = 2000 };
 or_code or_survey_issue(or_store *s, int64_t survey_id, int n, or_date today, or_arena *a,
                         const char ***tokens, const char ***pseudonyms, or_error *err);

@@ -298,6 +298,16 @@ or_code or_survey_issue(or_store *s, int64_t survey_id, int n, or_date today, or
         ps[i] = or_arena_strdup(a, p);
         sodium_memzero(token, sizeof token);
     }
+    /* handed back in a random order (Fisher-Yates), so the order of the sheet, which names
+     * people, cannot be matched to the order the respondents were stored in */
+    for (int i = n - 1; !rc && i > 0; i--) {
+        int j = (int)randombytes_uniform((uint32_t)i + 1);
+        const char *t = tk[i], *q = ps[i];
+        tk[i] = tk[j];
+        ps[i] = ps[j];
+        tk[j] = t;
+        ps[j] = q;
+    }
     if (!rc) {
         *tokens = tk;
         *pseudonyms = ps;

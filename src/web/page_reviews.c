@@ -156,6 +156,8 @@ void page_reviews(const web_request *req, web_response *res)
                   "answer each area, then make an action plan for two or three focus "
                   "areas.</p>\n<p class=\"govuk-body\"><a class=\"govuk-button\" "
                   "href=\"/reviews/new\">Start a review</a></p>\n");
+    html_raw(out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/surveys\">Surveys"
+                  "</a>: ask pupils, parents or staff before and after a change.</p>\n");
     list_start(out, &l);
     if (list_table_start(out, &l)) {
         char buf[48];

@@ -182,6 +182,18 @@ const web_route web_routes[] = {
     {"POST", "/reviews/{id}", page_review_post, WEB_RECORD_ROLES, 0, NULL},
     {"GET", "/reviews/{id}/plan", page_review_plan, WEB_RECORD_ROLES, 0, NULL},
     {"POST", "/reviews/{id}/plan", page_review_plan_post, WEB_RECORD_ROLES, 0, NULL},
+    /* surveys (issue 18 part 4): a school its own, the LA any school's; never the analyst */
+    {"GET", "/surveys", page_surveys, WEB_RECORD_ROLES, 0, NULL},
+    {"GET", "/surveys/download", page_surveys_download, WEB_RECORD_ROLES, 0, NULL},
+    {"GET", "/surveys/new", page_survey_new, WEB_RECORD_ROLES, 0, NULL},
+    {"POST", "/surveys/new", page_survey_new_post, WEB_RECORD_ROLES, 0, NULL},
+    {"GET", "/surveys/{id}", page_survey, WEB_RECORD_ROLES, 0, NULL},
+    {"GET", "/surveys/{id}/edit", page_survey_edit, WEB_RECORD_ROLES, 0, NULL},
+    {"POST", "/surveys/{id}/edit", page_survey_edit_post, WEB_RECORD_ROLES, 0, NULL},
+    {"GET", "/surveys/{id}/waves/new", page_survey_wave_new, WEB_RECORD_ROLES, 0, NULL},
+    {"POST", "/surveys/{id}/waves/new", page_survey_wave_new_post, WEB_RECORD_ROLES, 0, NULL},
+    {"GET", "/surveys/{id}/links", page_survey_links, WEB_RECORD_ROLES, 0, NULL},
+    {"POST", "/surveys/{id}/links", page_survey_links_post, WEB_RECORD_ROLES, 0, NULL},
     /* a survey answered through its link, without an account (page_survey_answer.c); its
      * results, suppressed for everyone (survey_results_web.h) */
     {"GET", "/s/{token}", page_survey_answer, WEB_PUBLIC, WEB_F_SECRET_PATH, NULL},

@@ -504,6 +504,19 @@ void page_training(const web_request *req, web_response *res);
 void page_training_download(const web_request *req, web_response *res);
 void page_training_new(const web_request *req, web_response *res);
 void page_training_new_post(const web_request *req, web_response *res);
+/* surveys (issue 18 part 4): page_surveys.c, page_survey.c, page_survey_edit.c,
+ * page_survey_links.c */
+void page_surveys(const web_request *req, web_response *res);
+void page_surveys_download(const web_request *req, web_response *res);
+void page_survey_new(const web_request *req, web_response *res);
+void page_survey_new_post(const web_request *req, web_response *res);
+void page_survey(const web_request *req, web_response *res);
+void page_survey_edit(const web_request *req, web_response *res);
+void page_survey_edit_post(const web_request *req, web_response *res);
+void page_survey_wave_new(const web_request *req, web_response *res);
+void page_survey_wave_new_post(const web_request *req, web_response *res);
+void page_survey_links(const web_request *req, web_response *res);
+void page_survey_links_post(const web_request *req, web_response *res);
 void page_ap_placements(const web_request *req, web_response *res);
 void page_ap_placements_download(const web_request *req, web_response *res);
 void page_ap_placement_new(const web_request *req, web_response *res);

@@ -36,6 +36,7 @@ for t in \
     tests/e2e/test_outcomes.sh \
     tests/e2e/test_outcome_pages.sh \
     tests/e2e/test_reu_kpi.sh \
+    tests/e2e/test_surveys.sh \
     tests/e2e/test_offrolling.sh \
     tests/e2e/test_vulnerability.sh \
     tests/e2e/test_reviews.sh \
