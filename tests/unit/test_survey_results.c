@@ -87,7 +87,7 @@ static or_survey_respondent resp[10];
 static int setup(void **state)
 {
     (void)state;
-    static char names[10][4];
+    static char names[10][16];
     for (int i = 0; i < 10; i++) {
         snprintf(names[i], sizeof names[i], "P%02d", i + 1);
         resp[i] = (or_survey_respondent){i + 1, 1, names[i], 0};
