@@ -165,7 +165,7 @@ static int resolve(const web_request *req, web_response *res, link_ctx *x)
         return 0;
     }
     if (done) {
-        plain(req, res, 200, "You have already answered this survey",
+        plain(req, res, 200, "Already answered",
               "You have already answered this survey. Thank you.", NULL);
         return 0;
     }
@@ -346,7 +346,7 @@ void page_survey_answer_post(const web_request *req, web_response *res)
         (rc = or_audit_add(req->store, &e, &err)) || (rc = or_store_commit(req->store, &err))) {
         or_store_rollback(req->store);
         if (rc == OR_EINPUT) /* answered meanwhile, from another tab: the store refused it */
-            plain(req, res, 200, "You have already answered this survey",
+            plain(req, res, 200, "Already answered",
                   "You have already answered this survey. Thank you.", NULL);
         else
             trouble(req, res);
