@@ -67,6 +67,9 @@ expect_eq "the pupil's own browser opens it" 200 "$(get "$P" "/s/$T1")"
 cp "$WORK/body" "$WORK/a1.html"
 expect_in "... each question a fieldset of radios" '<fieldset class="govuk-fieldset"' "$WORK/a1.html"
 expect_in "... with a form token tied to the link" 'name="link_key"' "$WORK/a1.html"
+expect_eq "... and no link to anywhere but its own assets" "" \
+    "$(grep -o 'href="[^"]*"' "$WORK/a1.html" | grep -v -e 'href="/assets/' -e 'href="#main-content"')"
+expect_in "... its form posts back to the link only" "action=\"/s/$T1\"" "$WORK/a1.html"
 expect_in "... no referrer leaves the page" "Referrer-Policy: no-referrer" "$WORK/headers"
 python3 - "$WORK/a1.html" >"$WORK/nocsrf" <<'PY'
 import sys, urllib.parse
