@@ -199,8 +199,8 @@ or_code or_survey_counts(or_store *s, int64_t survey_id, or_arena *a, int *issue
 
 /* The link path of a token: "/s/" then the token (base64url). */
 #define OR_SURVEY_LINK_PREFIX "/s/"
-/* The respondent of a token (hashed here; compared by the database's unique index on the
- * hash, never the token itself): *found false when none. */
+/* The respondent of a token (hashed here with crypto_generichash, BLAKE2b-256, hex; found by
+ * the database's unique index on the hash, never the token itself): *found false when none. */
 or_code or_survey_respondent_by_token(or_store *s, const char *token, or_arena *a,
                                       or_survey_respondent *out, bool *found, or_error *err);
 /* Whether the respondent has submitted the wave. */

@@ -30,7 +30,7 @@ extern const cli_doc cmd_init_doc, cmd_demo_doc, cmd_import_doc, cmd_export_doc,
     cmd_risk_doc, cmd_explain_doc, cmd_letter_doc, cmd_config_doc, cmd_report_doc, cmd_user_doc,
     cmd_interventions_doc, cmd_notify_doc, cmd_serve_doc, cmd_backup_doc, cmd_restore_doc,
     cmd_roni_doc, cmd_instruments_doc;
-extern const cli_doc cmd_panel_doc; /* cmd_panel.c: the multi-agency panel */
+extern const cli_doc cmd_panel_doc;  /* cmd_panel.c: the multi-agency panel */
 extern const cli_doc cmd_survey_doc; /* cmd_survey.c: survey templates */
 
 /* The --db option's row, which every command shares. */

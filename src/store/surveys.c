@@ -232,6 +232,14 @@ or_code or_survey_wave_add(or_store *s, int64_t survey_id, const char *label, or
     return rc;
 }
 
+/* The stored form of a token: its BLAKE2b (crypto_generichash, 32 bytes) in hex. */
+static void survey_hash(const char *token, char out[65])
+{
+    unsigned char h[32];
+    crypto_generichash(h, sizeof h, (const unsigned char *)token, strlen(token), NULL, 0);
+    sodium_bin2hex(out, 65, h, sizeof h);
+}
+
 /* A pseudonym: 8 characters of an alphabet without look-alikes (no 0/O, 1/I/L). */
 static void pseudonym(char out[9])
 {
@@ -262,7 +270,7 @@ or_code or_survey_issue(or_store *s, int64_t survey_id, int n, or_date today, or
         bool clash = true;
         for (int tries = 0; !rc && clash && tries < 5; tries++) {
             or_store_random_token(token);
-            or_store_token_hash(token, hash);
+            survey_hash(token, hash);
             pseudonym(p);
             long long k = 0;
             /* a pseudonym is unique in its survey (the table's UNIQUE); check first, as a
@@ -347,9 +355,10 @@ or_code or_survey_respondent_by_token(or_store *s, const char *token, or_arena *
 {
     *found = false;
     char hash[65];
-    or_code rc = or_store_hash_of(token ? token : "", hash, err);
+    or_code rc = or_store_crypto_ready(err);
     if (rc)
         return rc;
+    survey_hash(token ? token : "", hash);
     or_query q;
     if ((rc = or_query_prep(s, &q,
                             "SELECT id, survey_id, pseudonym, CAST(issued_on AS TEXT) FROM "

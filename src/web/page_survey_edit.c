@@ -534,7 +534,7 @@ static or_code apply(const web_request *req, const survey_page *p, form *f, draf
             return OR_EINPUT;
         or_survey_scale sc = {NULL, form_text(f, S_TITLE), "", 0, NULL};
         if (parse_levels(req, form_text(f, S_LEVELS), &sc, &err))
-            return form_error(f, S_LEVELS, err.msg), OR_EINPUT;
+            return form_error(f, S_LEVELS, or_arena_strdup(req->arena, err.msg)), OR_EINPUT;
         const char *id = form_text(f, S_ID);
         if (!strcmp(id, "new")) {
             int top = 0;
@@ -606,7 +606,7 @@ void page_survey_edit_post(const web_request *req, web_response *res)
                           "The change could not be saved. Nothing was changed.");
                 return;
             }
-            form_error(&f, f.n - 1, err.msg);
+            form_error(&f, f.n - 1, or_arena_strdup(req->arena, err.msg));
         }
         form_errors_in_order(&f);
         show(&f, res, &p, title, button);

@@ -5,7 +5,7 @@
 # has no levels (the source gives none), sets the scale in the builder (a bad level refused with
 # its line), adds, changes and removes questions, opens wave 1 (the questions then frozen: the
 # builder refused), issues anonymous links as CSV and links for Year 7 as a printable sheet:
-# only token hashes and pseudonyms stored, no pupil id, no name, each token's hash its SHA-256;
+# only token hashes and pseudonyms stored, no pupil id, no name, each token's hash its BLAKE2b-256 (crypto_generichash);
 # another school cannot see, change or issue links for it; the analyst is refused; a POST without
 # its CSRF token is refused; the LA officer sees every school's surveys.
 #
@@ -191,7 +191,7 @@ expect_eq "... its rows" 4 "$(wc -l <"$WORK/anon.csv" | tr -d ' ')"
 TOKEN=$(sed -n '2s|.*/s/\([A-Za-z0-9_-]*\).*|\1|p' "$WORK/anon.csv")
 expect_eq "... a 43-character token" 43 "$(printf %s "$TOKEN" | wc -c | tr -d ' ')"
 expect_eq "three respondents stored" 3 "$(count_rows survey_respondents)"
-HASH=$(printf %s "$TOKEN" | sha256sum | cut -d' ' -f1)
+HASH=$(printf %s "$TOKEN" | b2sum -l 256 | cut -d' ' -f1)
 expect_eq "... the token's hash stored" 1 "$(sql "select count(*) from survey_respondents where token_hash = '$HASH'")"
 expect_eq "... never the token" 0 "$(sql "select count(*) from survey_respondents where token_hash = '$TOKEN' or pseudonym = '$TOKEN'")"
 form_body "$WORK/links.html" for=pupils year=7 output=sheet >"$WORK/post"
@@ -220,4 +220,49 @@ expect_eq "no links is refused" 400 "$(post "$SC" "/surveys/$ID/links" "$WORK/po
 get "$SC" "/surveys/$ID" >/dev/null
 expect_in "... the survey: 7 links issued" ">7<" "$WORK/body"
 expect_in "... none answered yet" "0 of 7" "$WORK/body"
+# the LA officer starts a blank survey for Beacon's parents and builds it
+expect_eq "the LA's start form" 200 "$(get "$LA" /surveys/new)"
+cp "$WORK/body" "$WORK/lanew.html"
+expect_in "... offers every school" 'value="300002"' "$WORK/lanew.html"
+form_body "$WORK/lanew.html" template=blank school=300002 title="Parents' evening" \
+    audience=parents >"$WORK/post"
+expect_eq "a blank survey for Beacon's parents" 303 "$(post "$LA" /surveys/new "$WORK/post")"
+B2=$(sql "select id from surveys where urn = 300002")
+expect_eq "... stored: no template, parents" "|parents|Parents' evening" "$(sql "select template, audience, title from surveys where id = $B2")"
+expect_eq "Beacon sees it" 200 "$(get "$OT" "/surveys/$B2")"
+expect_eq "Ashgrove does not" 404 "$(get "$SC" "/surveys/$B2")"
+get "$OT" "/surveys/$B2/edit?domain=1" >/dev/null
+form_body "$WORK/body" title="About your child" >"$WORK/post"
+expect_eq "Beacon names the first section" 303 "$(post "$OT" "/surveys/$B2/edit" "$WORK/post")"
+get "$OT" "/surveys/$B2/edit?domain=new" >/dev/null
+form_body "$WORK/body" title="Spare" >"$WORK/post"
+expect_eq "... adds a second" 303 "$(post "$OT" "/surveys/$B2/edit" "$WORK/post")"
+expect_eq "... two sections" "About your child;Spare" "$(sql "select definition from surveys where id = $B2" | python3 -c 'import json,sys; print(";".join(d["title"] for d in json.load(sys.stdin)["domains"]))')"
+get "$OT" "/surveys/$B2/edit" >/dev/null
+form_body "$WORK/body" what=remove-domain domain=2 >"$WORK/post"
+expect_eq "... removes the empty one" 303 "$(post "$OT" "/surveys/$B2/edit" "$WORK/post")"
+get "$OT" "/surveys/$B2/edit?item=new&domain=1" >/dev/null
+cp "$WORK/body" "$WORK/b2item.html"
+expect_not_in "... no scale to offer yet" 'name="scale"' "$WORK/b2item.html"
+form_body "$WORK/b2item.html" text="How many school events did you come to this year?" domain=1 \
+    type=count >"$WORK/post"
+expect_eq "... a question answered by a number" 303 "$(post "$OT" "/surveys/$B2/edit" "$WORK/post")"
+form_body "$WORK/b2item.html" text="What would help you come to more?" domain=1 type=text >"$WORK/post"
+expect_eq "... one in their own words" 303 "$(post "$OT" "/surveys/$B2/edit" "$WORK/post")"
+form_body "$WORK/b2item.html" text="Do you feel welcome?" domain=1 type=scale >"$WORK/post"
+expect_eq "... one on a scale before there is a scale is refused" 400 "$(post "$OT" "/surveys/$B2/edit" "$WORK/post")"
+expect_in "... said so" "Add a scale first" "$WORK/body"
+get "$OT" "/surveys/$B2/edit?scale=new" >/dev/null
+form_body "$WORK/body" title="Yes or no" levels="Yes = 1
+No = 0" >"$WORK/post"
+expect_eq "... a scale added" 303 "$(post "$OT" "/surveys/$B2/edit" "$WORK/post")"
+get "$OT" "/surveys/$B2/edit?item=new&domain=1" >/dev/null
+form_body "$WORK/body" text="Do you feel welcome?" domain=1 type=scale scale=s1 >"$WORK/post"
+expect_eq "... then the question on it" 303 "$(post "$OT" "/surveys/$B2/edit" "$WORK/post")"
+expect_eq "... stored" "s1 Yes or no 2; q3 scale s1" "$(sql "select definition from surveys where id = $B2" | python3 -c 'import json,sys; d=json.load(sys.stdin); s=d["scales"][0]; i=d["domains"][0]["items"][2]; print(s["id"], s["title"], len(s["levels"]), end="; "); print(i["key"], i["type"], i["scale"])')"
+get "$OT" "/surveys/$B2/edit?scoring=1" >/dev/null
+form_body "$WORK/body" method=mean >"$WORK/post"
+expect_eq "... the domain score: the mean" 303 "$(post "$OT" "/surveys/$B2/edit" "$WORK/post")"
+expect_eq "... stored" "mean About your child q1:count q2:text q3:scale" "$(sql "select definition from surveys where id = $B2" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["scoring"]["method"], " ".join([d["domains"][0]["title"]] + [i["key"] + ":" + i["type"] for i in d["domains"][0]["items"]]))')"
+expect_eq "... audited: eight changes" 8 "$(sql "select count(*) from audit_log where detail like 'survey changed: $B2 (URN 300002)%'")"
 finish
