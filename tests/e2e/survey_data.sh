@@ -1,6 +1,6 @@
 # survey_data.sh - the surveys of test_survey_answer.sh and test_browser_survey_answer.sh,
 # sourced after lib.sh (and web_lib.sh for `answer`): made in the store directly (the tables of
-# migration 034; each link as the survey pages issue it: a random token, only its SHA-256
+# migration 034; each link as the survey pages issue it: a random token, only its BLAKE2b-256
 # stored), with scores on their levels.
 #
 # Survey A (Ashgrove 300001) is tests/unit/test_survey_results.c's: BASICS b1 b2, BELONGING g1
@@ -28,7 +28,7 @@ survey_fixture() {
     # links: R1..R10 of A, one of B
     issue() { # SURVEY PSEUDONYM: prints the token
         _t=$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')
-        _h=$(printf '%s' "$_t" | sha256sum | cut -c1-64)
+        _h=$(printf '%s' "$_t" | b2sum -l 256 | cut -c1-64)
         sql "INSERT INTO survey_respondents (survey_id, token_hash, pseudonym, issued_on) VALUES ($1, '$_h', '$2', '$AGO')" >/dev/null
         echo "$_t"
     }

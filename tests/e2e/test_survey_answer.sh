@@ -4,7 +4,7 @@
 # `onroll serve` driven with curl, on SQLite and (tests/pg/test_e2e_pg.sh) PostgreSQL.
 #
 # The surveys are made in the store directly (the tables of migration 034; the links as the
-# survey pages issue them: a random token, only its SHA-256 stored), with scores on their
+# survey pages issue them: a random token, only its BLAKE2b-256 stored), with scores on their
 # levels, and the waves' dates moved by SQL to stand for the weeks passing. Survey A (Ashgrove
 # 300001) is tests/unit/test_survey_results.c's: BASICS b1 b2, BELONGING g1 g2, comments t1,
 # Strongly Agree 3 / Agree 2 / Do not Agree 1; R1..R8 answer wave 1 ("Autumn"), R1..R6 and R9
