@@ -190,6 +190,14 @@ else
     echo "skipped: the PDF (no Chromium)"
 fi
 
+# ---- a link issued by the survey's own page (page_survey_links.c) opens here ----
+expect_eq "Ashgrove's links form" 200 "$(get "$SC" "/surveys/$SA/links")"
+form_body "$WORK/body" for=anonymous count=1 output=csv >"$WORK/post"
+expect_eq "... one link without a name, as CSV" 200 "$(post "$SC" "/surveys/$SA/links" "$WORK/post")"
+NEW=$(sed -n '2s|.*/s/\([A-Za-z0-9_-]*\).*|\1|p' "$WORK/body")
+expect_eq "... its link opens the survey" 200 "$(get "$P" "/s/$NEW")"
+expect_in "... with its questions" "I feel safe most of the time" "$WORK/body"
+
 # ---- guessing links is throttled (last: it slows this address down) ----
 codes=""
 for i in $(seq 1 24); do
