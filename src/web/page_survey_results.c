@@ -229,6 +229,14 @@ void page_survey_results(const web_request *req, web_response *res)
                 "results (CSV)</a></p>\n<p class=\"govuk-body\"><a class=\"govuk-link\" "
                 "href=\"%s\">Summary for governors</a></p>\n",
                 csv_href, summary_href);
+    bool numbers = false;
+    for (int i = 0; i < x.r.nitems; i++)
+        numbers |= x.r.items[i].dist.scored || x.r.items[i].item->type == OR_SQ_COUNT;
+    if (!numbers)
+        html_raw(out, "<div class=\"govuk-inset-text\">The answers of this survey have no "
+                      "scores, so it has no mean and no change between waves. To see them, give "
+                      "each answer a score when you set up the questions, before the first wave "
+                      "opens.</div>\n");
     domains_table(out, req, &x);
     for (int d = 0, i = 0; d < x.def.ndomains; d++) {
         const char *dt = *x.def.domains[d].title ? x.def.domains[d].title : "Questions";

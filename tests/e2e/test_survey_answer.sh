@@ -174,6 +174,16 @@ expect_eq "the analyst sees them" 200 "$(get "$AN" "$R/download")"
 expect_in "... suppressed as everyone's are" "Strongly Agree,c,c" "$WORK/body"
 expect_eq "Beacon's CSV: a cell that a spreadsheet would run is guarded" 200 "$(get "$OT" "/surveys/$SB/results/download")"
 expect_in "... with a quote" "'=1+1 I feel safe in school" "$WORK/body"
+expect_eq "Beacon's results" 200 "$(get "$OT" "/surveys/$SB/results")"
+expect_not_in "... its answers have scores: no note" "have no scores" "$WORK/body"
+DEF_C='{"title":"Unscored","audience":"pupils","source":"","about":"","scoring":{"method":"none","note":""},"scales":[{"id":"s1","title":"Yes or no","note":"","levels":[{"label":"Yes / Most of the time"},{"label":"No"}]}],"domains":[{"title":"","note":"","items":[{"key":"q1","text":"I feel safe in school","type":"scale","scale":"s1"}]}]}'
+sql "INSERT INTO surveys (urn, title, template, audience, definition, created_by, created_at) VALUES (300002, 'Unscored', '', 'pupils', '$DEF_C', 'test', '2026-01-01 00:00:00')" >/dev/null
+SC3=$(sql "select id from surveys where title = 'Unscored'")
+sql "INSERT INTO survey_waves (survey_id, n, label, opens_on, closes_on) VALUES ($SC3, 1, 'Now', '$AGO', '$LATER')" >/dev/null
+expect_eq "a survey whose answers have no scores" 200 "$(get "$OT" "/surveys/$SC3/results")"
+expect_in "... says there is no mean and no change, and how to have them" "have no scores, so it has no mean and no change between waves" "$WORK/body"
+expect_eq "... its summary" 200 "$(get "$OT" "/surveys/$SC3/summary")"
+expect_in "... says so too" "This survey has no scores" "$WORK/body"
 expect_not_in "... never bare" ",=1+1" "$WORK/body"
 
 # ---- the governors' summary ----

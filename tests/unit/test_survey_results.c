@@ -235,12 +235,42 @@ static void test_bad_answers(void **state)
     or_arena_free(a);
 }
 
+static void test_count_item(void **state)
+{
+    (void)state;
+    /* a number question: wave 1 R1 2, R2 4, R3 9, R4 5; wave 2 R1 3, R2 4, R3 11 (R4 left out).
+     * Wave 2 mean (3 + 4 + 11) / 3 = 18 / 3 = 6.00, shown (3 answered); the pairs R1..R3:
+     * d = 1, 0, 2; m = 1.00; deviations 0, -1, 1; ss = 2; s = sqrt(2 / 2) = 1; SE = 1 / sqrt(3) =
+     * 0.57735; t(0.975, 2) = 4.30265; half 2.48414; CI -1.48414 -> -1.48 to 3.48414 -> 3.48.
+     * A number is not a domain score (no scale), so the part has none. */
+    static const or_survey_item items[] = {{"n1", "Days", OR_SQ_COUNT, ""}};
+    static const or_survey_domain dom[] = {{"", "", 1, items}};
+    static const or_survey_def d = {"Numbers", OR_AUD_PUPILS, "", "", OR_SCORE_MEAN, "",
+                                    0,         NULL,          1,  dom};
+    or_survey_answer ans[] = {{11, 1, "n1", "2"}, {11, 2, "n1", "4"}, {11, 3, "n1", "9"},
+                              {11, 4, "n1", "5"}, {12, 1, "n1", "3"}, {12, 2, "n1", "4"},
+                              {12, 3, "n1", "11"}};
+    or_arena a_arena = OR_ARENA_INIT, *a = &a_arena;
+    or_survey_results r;
+    assert_int_equal(or_survey_results_of(&d, ans, 7, resp, 10, 12, 11, 2, a, &r, NULL), OR_OK);
+    char b[OR_SURVEY_NUM_LEN];
+    assert_true(r.items[0].number.shown);
+    assert_string_equal(f2(r.items[0].number.mean, b), "6.00");
+    assert_true(r.items[0].change.shown);
+    assert_string_equal(f2(r.items[0].change.pc.mean_change, b), "1.00");
+    assert_string_equal(f2(r.items[0].change.pc.ci_lo, b), "-1.48");
+    assert_string_equal(f2(r.items[0].change.pc.ci_hi, b), "3.48");
+    assert_false(r.domains[0].scored);
+    or_arena_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(test_two_waves, setup),
         cmocka_unit_test_setup(test_small_wave, setup),
         cmocka_unit_test_setup(test_bad_answers, setup),
+        cmocka_unit_test_setup(test_count_item, setup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
