@@ -219,7 +219,6 @@ static void build(form *f, const web_request *req, const link_ctx *x)
                 fd.type = FORM_RADIOS;
                 fd.choices = c;
                 fd.nchoices = n;
-                fd.flags = FORM_SMALL;
                 fd.missing = or_arena_printf(
                     req->arena, "%s: select one of the answers, or leave it out", it->text);
             } else if (it->type == OR_SQ_COUNT) {
