@@ -190,7 +190,7 @@ static const form_field fields[F__N] = {
                  "For example, Year 7 nurture group. Leave it empty to use the template's",
                  FORM_TEXT, 0, .max = 200},
     [F_AUDIENCE] = {"audience", "Who answers it",
-                    "A template already says; this is for a blank "
+                    "A template already says who; choose only to change it, or for a blank "
                     "survey",
                     FORM_RADIOS, 0, .choices = audiences, .nchoices = OR_AUD__N},
 };
