@@ -117,8 +117,10 @@ void page_survey(const web_request *req, web_response *res)
                 "<a class=\"govuk-button govuk-button--secondary\" "
                 "href=\"/surveys/%lld/waves/new\">Add a wave</a>\n"
                 "<a class=\"govuk-button govuk-button--secondary\" "
-                "href=\"/surveys/%lld/links\">Issue links</a>\n</div>\n",
-                (long long)p.s.id, (long long)p.s.id);
+                "href=\"/surveys/%lld/links\">Issue links</a>\n"
+                "<a class=\"govuk-button govuk-button--secondary\" "
+                "href=\"/surveys/%lld/results\">Results</a>\n</div>\n",
+                (long long)p.s.id, (long long)p.s.id, (long long)p.s.id);
     if (frozen)
         html_raw(out, "<div class=\"govuk-inset-text\">A wave has opened, so the questions can "
                       "no longer change: every wave asks the same questions.</div>\n");

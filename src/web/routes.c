@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "web/panel_web.h"
+#include "web/survey_results_web.h"
 #include "web/web.h"
 
 /* A line leaves out the fields it does not need (a nav label, a hub): they are NULL. */
@@ -229,6 +230,18 @@ const web_route web_routes[] = {
     {"GET", "/instruments/{id}", page_instrument, WEB_LA, 0, NULL},
     {"GET", "/instruments/{id}/edit", page_instrument_edit, WEB_LA, 0, NULL},
     {"POST", "/instruments/{id}/edit", page_instrument_edit_post, WEB_LA, 0, NULL},
+    /* a survey answered through its link, without an account (page_survey_answer.c); its
+     * results, suppressed for everyone (survey_results_web.h) */
+    {"GET", "/s/{token}", page_survey_answer, WEB_PUBLIC, WEB_F_SECRET_PATH, NULL},
+    {"POST", "/s/{token}", page_survey_answer_post, WEB_PUBLIC, WEB_F_SECRET_PATH, NULL},
+    {"GET", "/surveys/{id}/results", page_survey_results,
+     WEB_LA | WEB_R(OR_ROLE_SCHOOL) | WEB_R(OR_ROLE_ANALYST), 0, NULL},
+    {"GET", "/surveys/{id}/results/download", page_survey_results_download,
+     WEB_LA | WEB_R(OR_ROLE_SCHOOL) | WEB_R(OR_ROLE_ANALYST), 0, NULL},
+    {"GET", "/surveys/{id}/summary", page_survey_summary,
+     WEB_LA | WEB_R(OR_ROLE_SCHOOL) | WEB_R(OR_ROLE_ANALYST), 0, NULL},
+    {"GET", "/surveys/{id}/summary.pdf", page_survey_summary_pdf,
+     WEB_LA | WEB_R(OR_ROLE_SCHOOL) | WEB_R(OR_ROLE_ANALYST), 0, NULL},
     {"GET", "/assets/*", page_asset, WEB_PUBLIC, 0, NULL},
     {"POST", "/api/v1/events", api_post_events, WEB_API, WEB_F_JSON, NULL},
     {"POST", "/api/v1/pupils", api_post_pupils, WEB_API, WEB_F_JSON, NULL},
