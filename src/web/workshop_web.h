@@ -70,7 +70,7 @@ void ws_changed(const web_request *req, int64_t id);
  * current (once per page, anywhere in the body). The region is swapped whole on a change. */
 void ws_live_open(or_sb *out, const ws_ctx *w, const char *region_id);
 void ws_live_close(or_sb *out, const ws_ctx *w);
-void ws_live_script(or_sb *out, const web_request *req);
+void ws_live_script(or_sb *out, const web_request *req); /* also links workshops.css */
 
 /* The workshop's caption for headings ("Inclusion 2027: staff session, 8 December 2026"). */
 const char *ws_caption(const web_request *req, const ws_ctx *w);
