@@ -216,4 +216,16 @@ if [ -x /usr/bin/chromium ] || [ -n "${ONROLL_CHROMIUM:-}" ]; then
 else
     echo "skipped: the report's PDF (no Chromium)"
 fi
+
+# ---- a stream ends with the server ----
+curl -s -N -b "$SC" "$B/workshops/$ID/events" >"$WORK/events2" 2>/dev/null &
+EV=$!
+PIDS="$PIDS $EV"
+sleep 0.3
+SRV=$(echo $PIDS | cut -d' ' -f1)
+kill "$SRV"
+i=0
+while [ $i -lt 50 ] && kill -0 "$SRV" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
+expect_eq "the server stops within 5 seconds with a live stream open" stopped "$(kill -0 "$SRV" 2>/dev/null && echo running || echo stopped)"
+expect_in "... the stream had begun" "retry: 1000" "$WORK/events2"
 finish
