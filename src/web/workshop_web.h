@@ -28,6 +28,8 @@
 
 /* The roles of every workshop route: everyone, for guests; ws_open decides. */
 #define WS_ROLES WEB_PUBLIC
+/* Who lists and plans workshops (/workshops, in their navigation): LA officers and schools. */
+#define WS_LIST_ROLES (WEB_R(OR_ROLE_LA_OFFICER) | WEB_R(OR_ROLE_SCHOOL))
 
 typedef struct {
     int64_t id;          /* the workshop */
