@@ -222,6 +222,12 @@ else
     echo "skipped: the report's PDF (no Chromium)"
 fi
 
+# ---- a guest's cookie ends with the session's absolute time-out (12 hours from joining) ----
+sql "update workshop_participants set joined_at = joined_at - 43201 where email = '' and workshop = $ID" >/dev/null
+expect_eq "a guest's cookie 12 hours after joining opens nothing" 404 "$(get "$GU" "/workshops/$ID")"
+sql "update workshop_participants set joined_at = joined_at + 43201 where email = '' and workshop = $ID" >/dev/null
+expect_eq "... (within them, it does)" 200 "$(get "$GU" "/workshops/$ID")"
+
 # ---- a stream ends with the server ----
 curl -s -N -b "$SC" "$B/workshops/$ID/events" >"$WORK/events2" 2>/dev/null &
 EV=$!
