@@ -149,8 +149,10 @@ expect_eq "... nor a guest who creates workshops" 303 "$(post "$GU" /workshops/n
 printf 'onroll_workshop=%s' "$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | cut -c1-43)" >"$WORK/fake"
 code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $(cat "$WORK/fake")" "$B/workshops/$ID")
 expect_eq "a made-up guest cookie opens nothing" 404 "$code"
-code=$(curl -s -o /dev/null -w '%{http_code}' "$B/workshops/$ID")
-expect_eq "nobody (no cookie): the sign-in page" 303 "$code"
+code=$(curl -s -o "$WORK/body" -w '%{http_code}' "$B/workshops/$ID")
+expect_eq "nobody (no cookie, no account): refused" 403 "$code"
+expect_in "... offered to sign in, then back to the workshop" "href=\"/sign-in?next=%2Fworkshops%2F$ID\"" "$WORK/body"
+expect_not_in "... nothing of the workshop shown" "Inclusion in Kestrel" "$WORK/body"
 expect_eq "another school's account may not open the workshop" 404 "$(get "$OT" "/workshops/$ID")"
 expect_eq "... nor its events" 404 "$(get "$OT" "/workshops/$ID/events")"
 expect_eq "the school opens its own school's pupil council session" 200 "$(get "$SC" "/workshops/$ID2")"
