@@ -15,7 +15,7 @@ static const struct {
                          "children not in school, and young people at risk of not being in "
                          "education, employment or training."},
     {HUB_IMPROVEMENT, "Schools evaluating themselves and improving: reviews and their action "
-                      "plans, surveys, and the vulnerability of each school's pupils."},
+                      "plans, surveys, workshops, and the vulnerability of each school's pupils."},
     {HUB_DATA, "Getting data in and checking it: uploads, claims of pupils, how fresh each "
                "school's data is, and notifications sent to partners."},
     {HUB_ADMIN, "Accounts, settings, partner recipients and the audit log."},
@@ -42,6 +42,9 @@ static const struct {
                      "reviews keep theirs)."},
     {"/surveys", "Surveys of pupils, parents or staff before and after a change, answered "
                  "through a link without an account."},
+    {"/workshops", "Workshops to see the whole system together: the system-players map, the "
+                   "iceberg, energy for change and the theory of change, with participants "
+                   "joining by a link."},
     {"/vulnerability", "Each school's pupils by need, the crossover of needs, attendance and "
                        "exclusions of pupils with and without SEN, and funding."},
     {"/upload", "Send a CSV or Common Transfer File of pupils, exclusions, movements or "
