@@ -12,6 +12,7 @@
 #define ONROLL_BOARDS_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "onroll/arena.h"
 #include "onroll/error.h"
@@ -59,11 +60,13 @@ enum { OR_BOARD_TEXT_MAX = 300 };
 
 /* One card: a player on the map, or a note on the iceberg. */
 typedef struct {
-    long long id;
-    long long workshop;
+    int64_t id;
+    int64_t workshop;
     or_board_tool tool;
-    long long participant; /* who wrote it (the workshop's participant) */
-    const char *author;    /* their name, as the store gives it ("" when not read) */
+    int64_t participant; /* who wrote it (workshop_participants.id; 0: not a participant) */
+    const char *author;  /* ws_ctx.who of the writer: whose draft it is until the reveal */
+    const char *by;      /* the writer as others may see them: their name if they agreed,
+                            else their role (the store's; "" when not read) */
     const char *text;      /* the player's name; the note */
     int place;             /* map: ring 1..OR_MAP_RINGS; iceberg: level 1..OR_ICEBERG_LEVELS */
     const char *kind;      /* map: a type of or_map_types; iceberg: "driver" | "barrier" */
@@ -73,11 +76,12 @@ typedef struct {
 
 /* One link between two cards of the same board. */
 typedef struct {
-    long long id;
-    long long workshop;
+    int64_t id;
+    int64_t workshop;
     or_board_tool tool;
-    long long participant;
-    long long from, to;   /* map "depends_on": from depends on to */
+    int64_t participant;
+    const char *author;   /* ws_ctx.who of the writer */
+    int64_t from, to;   /* map "depends_on": from depends on to */
     const char *kind;     /* map: or_map_link_kinds; iceberg: "links" */
     const char *strength; /* map: a code of or_map_strengths, "" not said */
 } or_board_link;

@@ -188,7 +188,7 @@ static void clip_to_box(double x1, double y1, double x2, double y2, double w, do
     *y = y2 - dy * t;
 }
 
-static int card_index(const or_board_card *cards, int n, long long id)
+static int card_index(const or_board_card *cards, int n, int64_t id)
 {
     for (int i = 0; i < n; i++)
         if (cards[i].id == id)
