@@ -152,7 +152,8 @@ or_code or_board_card_delete(or_store *s, int64_t id, or_error *err)
 /* ---- links ---- */
 
 #define LINK_COLS                                                                                  \
-    "id, workshop, tool, from_card, to_card, kind, strength, participant, author FROM board_links "
+    "id, workshop, tool, from_card, to_card, kind, strength, participant, author FROM "            \
+    "board_links "
 
 static void read_link(or_query *q, or_arena *a, or_board_link *l)
 {
