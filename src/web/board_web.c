@@ -865,6 +865,17 @@ void board_card_page(const web_request *req, web_response *res, or_board_tool to
 
 /* ---- changes ---- */
 
+/* A check's message for people: without its field's name ("link: both notes ..."), capital
+ * first. */
+static const char *people_words(const web_request *req, const char *msg)
+{
+    const char *colon = strstr(msg, ": ");
+    char *m = or_arena_strdup(req->arena, colon && colon - msg < 12 ? colon + 2 : msg);
+    if (m[0] >= 'a' && m[0] <= 'z')
+        m[0] = (char)(m[0] - 32);
+    return m;
+}
+
 /* Run the write w (already done when rc is OR_OK) with its audit line in one transaction; then
  * tell every open page and go to `to`. False (and the 500 page) when anything failed. */
 typedef or_code (*write_fn)(const web_request *req, const board *b, const void *arg, or_error *err);
@@ -994,7 +1005,7 @@ static void post_add(const web_request *req, web_response *res, const board *b)
     form_validate(&f);
     or_error err = {0};
     if (!f.nerrors && or_board_card_check(&a.card, &err))
-        form_error(&f, C_TEXT, err.msg);
+        form_error(&f, C_TEXT, people_words(req, err.msg));
     if (f.nerrors) {
         form_errors_in_order(&f);
         render_board(req, res, b, &f, NULL);
@@ -1040,7 +1051,7 @@ static void post_update(const web_request *req, web_response *res, const board *
     n.intervene = b->tool == OR_BOARD_ICEBERG && strstr(form_text(&f, C_MARK), "yes") != NULL;
     or_error err = {0};
     if (!f.nerrors && or_board_card_check(&n, &err))
-        form_error(&f, C_TEXT, err.msg);
+        form_error(&f, C_TEXT, people_words(req, err.msg));
     if (f.nerrors) {
         form_errors_in_order(&f);
         link_form(&lf, req, b, c);
@@ -1071,7 +1082,6 @@ static void post_link(const web_request *req, web_response *res, const board *b)
     form f, lf;
     link_form(&lf, req, b, c);
     form_read(&lf);
-    form_validate(&lf);
     or_board_link l = {0};
     l.workshop = b->w.id;
     l.tool = b->tool;
@@ -1083,8 +1093,11 @@ static void post_link(const web_request *req, web_response *res, const board *b)
     l.author = b->w.who;
     const or_board_card *to = find_card(b, l.to);
     or_error err = {0};
-    if (!lf.nerrors && or_board_link_check(&l, c, to, &err))
-        form_error(&lf, L_TO, err.msg);
+    /* the page's word first (a note at the same level is not among the choices, but the
+     * reason is what the person needs to read), then each field's own checks */
+    if (to && or_board_link_check(&l, c, to, &err))
+        form_error(&lf, L_TO, people_words(req, err.msg));
+    form_validate(&lf);
     for (int j = 0; !lf.nerrors && j < b->nl; j++)
         if (b->links[j].from == l.from && b->links[j].to == l.to &&
             !strcmp(b->links[j].kind, l.kind))

@@ -208,7 +208,7 @@ N3b=$(sql "select id from board_cards where text = 'Funding by place'")
 expect_eq "... stored" "iceberg|3|barrier|1" "$(sql "select tool, place, kind, intervene from board_cards where id = $N3")"
 expect_eq "a link across levels" 303 "$(send "$G1" "/workshops/$A/iceberg" "csrf_token=$I1&action=link&card=$N2&to=$N3")"
 expect_eq "... one within a level is refused" 400 "$(send "$G1" "/workshops/$A/iceberg" "csrf_token=$I1&action=link&card=$N3b&to=$N3")"
-expect_in "... said so" "a link goes across levels" "$WORK/body"
+expect_in "... said so" "Both notes are at level 3; a link goes across levels" "$WORK/body"
 expect_eq "a level that is not one is refused" 400 "$(send "$G1" "/workshops/$A/iceberg" "csrf_token=$I1&action=add&text=x&place=5&side=driver")"
 get "$G2" "/workshops/$A/iceberg" >/dev/null
 expect_not_in "guest 2 does not see guest 1's notes before the reveal" "CAMHS waiting lists" "$WORK/body"
