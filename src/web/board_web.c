@@ -341,21 +341,14 @@ static void intro(or_sb *out, const board *b)
                       "intervene.</p>\n");
 }
 
+/* Drafting or revealed (the core's words and, for the facilitator, its button). */
 static void status_line(or_sb *out, const web_request *req, const board *b)
 {
-    if (b->revealed) {
+    if (!b->revealed && b->w.facilitator)
         html_printf(out,
-                    "<p class=\"govuk-body\"><strong class=\"govuk-tag govuk-tag--green\">"
-                    "Revealed</strong> Everyone in the workshop sees every %s.</p>\n",
-                    noun(b->tool));
-    } else {
-        html_printf(out,
-                    "<div class=\"govuk-inset-text\"><strong class=\"govuk-tag "
-                    "govuk-tag--grey\">Drafting</strong> Each person drafts on their own: only "
-                    "you can see the %ss you add until the facilitator reveals the %s to "
-                    "everyone.</div>\n",
-                    noun(b->tool), b->tool == OR_BOARD_MAP ? "map" : "iceberg");
-    }
+                    "<p class=\"govuk-body\">Each person drafts on their own: until you reveal "
+                    "the %s, everyone, you too, sees only the %ss they added.</p>\n",
+                    b->tool == OR_BOARD_MAP ? "map" : "iceberg", noun(b->tool));
     ws_reveal_button(out, req, &b->w, b->code, b->base);
 }
 
@@ -684,13 +677,13 @@ static void render_board(const web_request *req, web_response *res, const board 
         if (!strcmp(done, dones[i][0]))
             gov_notification(out, "Success", dones[i][1], true);
     intro(out, b);
-    status_line(out, req, b);
     if (b->can_write)
         html_printf(out,
                     "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"#add\">Add a "
                     "%s</a></p>\n",
                     noun(b->tool));
     ws_live_open(out, &b->w, "board-live");
+    status_line(out, req, b);
     html_printf(out, "<h2 class=\"govuk-heading-m\">The %s</h2>\n",
                 b->tool == OR_BOARD_MAP ? "map" : "iceberg");
     drawing(out, req, b);

@@ -90,7 +90,7 @@ expect_in "guest 1 sees their draft" "Kestrel Youth Hub" "$WORK/body"
 expect_in "... drawn as text" "Kestrel Youth Hub</text>" "$WORK/body"
 get "$G2" "/workshops/$A/map" >/dev/null
 expect_not_in "guest 2 does not see it before the reveal" "Kestrel Youth Hub" "$WORK/body"
-expect_in "... and is told why" "only you can see the players you add" "$WORK/body"
+expect_in "... and is told why" "Only you can see your answers until the facilitator reveals them" "$WORK/body"
 get "$LA" "/workshops/$A/map" >/dev/null
 expect_not_in "... nor does the facilitator" "Kestrel Youth Hub" "$WORK/body"
 expect_eq "guest 2 cannot open it" 404 "$(get "$G2" "/workshops/$A/map/cards/$H")"
@@ -130,7 +130,7 @@ expect_eq "the facilitator reveals the map" 303 "$(post "$LA" "/workshops/$A/rev
 get "$G2" "/workshops/$A/map" >/dev/null
 cp "$WORK/body" "$WORK/map2.html"
 expect_in "guest 2 now sees guest 1's player" "Kestrel Youth Hub" "$WORK/map2.html"
-expect_in "... the map says it is revealed" "Everyone in the workshop sees every player" "$WORK/map2.html"
+expect_in "... the map says it is revealed" "Everyone can see everyone's answers" "$WORK/map2.html"
 expect_eq "guest 2 still cannot change guest 1's player" 403 "$(send "$G2" "/workshops/$A/map" "csrf_token=$T2&action=update&card=$H&text=Mallory&type=other&place=1")"
 expect_eq "... nor remove it" 403 "$(send "$G2" "/workshops/$A/map" "csrf_token=$T2&action=delete&card=$H")"
 expect_eq "... nor open it" 404 "$(get "$G2" "/workshops/$A/map/cards/$H")"
