@@ -425,7 +425,7 @@ static void map_lists(or_sb *out, const web_request *req, const board *b)
         static const char *const heads[] = {"Player", "Connection", "Player", "How well"};
         html_raw(out, "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
                       "aria-label=\"Connections (the table scrolls)\">\n");
-        gov_table_start(out, "Connections between players", heads, 4);
+        gov_table_start(out, NULL, heads, 4);
         for (int j = 0; j < b->nl; j++) {
             const or_board_link *l = &b->links[j];
             const or_board_card *f = find_card(b, l->from), *t = find_card(b, l->to);
@@ -456,7 +456,7 @@ static void map_lists(or_sb *out, const web_request *req, const board *b)
     static const char *const heads[] = {
         "Player",         "Depends on",          "Who they depend on",
         "Depended on by", "Who depends on them", "Works with"};
-    gov_table_start(out, "Who depends on whom", heads, 6);
+    gov_table_start(out, NULL, heads, 6);
     for (int i = 0; i < nd; i++) {
         gov_table_row_start(out);
         gov_td(out, d[i].player);

@@ -150,7 +150,7 @@ get "$G1" "/workshops/$A/map" >/dev/null
 python3 - "$WORK/body" >"$WORK/counts" <<'PY'
 import re, sys, html
 s = open(sys.argv[1], encoding="utf-8").read()
-t = s[s.index("Who depends on whom</caption>"):]
+t = s[s.index("id=\"dependence\""):]
 t = t[:t.index("</table>")]
 for row in re.findall(r"<tr class=\"govuk-table__row\">(.*?)</tr>", t, re.S)[1:]:
     cells = [html.unescape(re.sub("<[^>]+>", "", c)).strip() for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S)]
