@@ -1259,7 +1259,7 @@ static void csv_rows(or_csv *w, const board *b)
         for (int k = 0; k < 3; k++)
             or_csv_text(w, "");
         or_csv_text(w, "");
-        or_csv_text(w, by_words(b, c));
+        or_csv_text(w, c->by);
         or_csv_end_row(w);
     }
     for (int j = 0; j < b->nl; j++) {
