@@ -47,6 +47,7 @@ static void warmup_answers(or_sb *out, const web_request *req, const ws_ctx *w,
                            const or_ws_participant *ps, int np, bool revealed)
 {
     ws_live_open(out, w, "ws-purposes");
+    ws_reveal_button(out, req, w, "purpose", ws_path(req, w, "#warm-up"));
     int written = 0;
     for (int i = 0; i < np; i++)
         written += ps[i].purpose[0] != '\0';
@@ -69,7 +70,6 @@ static void warmup_answers(or_sb *out, const web_request *req, const ws_ctx *w,
         html_raw(out, "</ul>\n");
     }
     ws_live_close(out, w);
-    (void)req;
 }
 
 static void warmup(or_sb *out, const web_request *req, const ws_ctx *w, const or_ws_participant *ps,
@@ -102,7 +102,6 @@ static void warmup(or_sb *out, const web_request *req, const ws_ctx *w, const or
                  "<button type=\"submit\" class=\"govuk-button govuk-button--secondary\" "
                  "data-module=\"govuk-button\">Save my definition</button>\n</form>\n</div>\n");
     }
-    ws_reveal_button(out, req, w, "purpose", ws_path(req, w, "#warm-up"));
     warmup_answers(out, req, w, ps, np, revealed);
 }
 
@@ -170,8 +169,10 @@ static void participants_table(or_sb *out, const web_request *req, const ws_ctx 
         html_raw(out, "<p class=\"govuk-body\">Nobody has been added yet.</p>\n");
         return;
     }
-    static const char *const heads[] = {"Name", "Role", "Organisation", "Sector", "Joined"};
-    gov_table_start(out, "Participants, by role", heads, 5);
+    static const char *const heads[] = {"Name", "Role", "Organisation", "Sector", "Joined", ""};
+    html_raw(out, "<div class=\"onroll-ws-scroll\" tabindex=\"0\" role=\"region\" "
+                  "aria-label=\"Participants, by role\">\n");
+    gov_table_start(out, "By role", heads, w->facilitator ? 6 : 5);
     /* by role: the rows in the order of their roles, then names */
     int *order = or_arena_alloc(req->arena, sizeof *order * (size_t)np);
     for (int i = 0; i < np; i++)
@@ -194,9 +195,23 @@ static void participants_table(or_sb *out, const web_request *req, const ws_ctx 
         gov_td(out, p->organisation[0] ? p->organisation : "Not given");
         gov_td(out, p->sector[0] ? label_of(or_ws_sectors, p->sector) : "Not given");
         gov_td(out, !p->guest ? "Has an account" : p->joined_at ? "Joined by link" : "Not yet");
+        if (w->facilitator) { /* removing a guest also ends their link and cookie */
+            html_raw(out, "<td class=\"govuk-table__cell\">");
+            gov_form_start(out, req, "post", ws_path(req, w, ""));
+            gov_hidden(out, "action", "remove");
+            gov_hidden(out, "participant", or_arena_printf(req->arena, "%lld", (long long)p->id));
+            html_printf(out,
+                        "<button type=\"submit\" class=\"govuk-button govuk-button--warning "
+                        "govuk-!-margin-bottom-0\" data-module=\"govuk-button\">Remove<span "
+                        "class=\"govuk-visually-hidden\"> %s</span></button>\n",
+                        p->name);
+            gov_form_end(out);
+            html_raw(out, "</td>\n");
+        }
         gov_table_row_end(out);
     }
     gov_table_end(out);
+    html_raw(out, "</div>\n");
 }
 
 static void show(const web_request *req, web_response *res, const ws_ctx *w, form *pf)
@@ -214,6 +229,7 @@ static void show(const web_request *req, web_response *res, const ws_ctx *w, for
     or_sb *out = &res->body;
     gov_page_start(out, req,
                    pf->nerrors ? or_arena_printf(req->arena, "Error: %s", w->title) : w->title);
+    ws_live_script(out, req);
     if (!w->guest)
         html_raw(out, "<a href=\"/workshops\" class=\"govuk-back-link\">Back to workshops</a>\n");
     html_printf(
@@ -248,7 +264,6 @@ static void show(const web_request *req, web_response *res, const ws_ctx *w, for
     warmup(out, req, w, ps, np, pf);
     script(out, req, w, notes, nnotes);
     participants_table(out, req, w, ps, np);
-    ws_live_script(out, req);
     gov_page_end(out, req);
     if (pf->nerrors)
         res->status = 400;
@@ -339,6 +354,38 @@ static bool save_notes(const web_request *req, web_response *res, const ws_ctx *
     return true;
 }
 
+static bool remove_participant(const web_request *req, web_response *res, const ws_ctx *w)
+{
+    if (!w->facilitator) {
+        web_audit(req, "denied", NULL, "a workshop's participant removed by someone else");
+        web_error(req, res, 403, "You do not have access to this page",
+                  "Only the facilitator removes participants.");
+        return false;
+    }
+    long long pid = strtoll(web_form(req, "participant"), NULL, 10);
+    or_error err = {0};
+    or_code rc = pid > 0 ? or_store_begin(req->store, &err) : OR_EINPUT;
+    if (!rc)
+        rc = or_ws_participant_remove(req->store, w->id, pid, &err);
+    if (!rc)
+        rc = web_audit(req, "change", NULL,
+                       or_arena_printf(req->arena, "workshop %lld: participant %lld removed",
+                                       (long long)w->id, pid))
+                 ? OR_ESTORE
+                 : OR_OK;
+    if (!rc)
+        rc = or_store_commit(req->store, &err);
+    if (rc) {
+        if (rc != OR_EINPUT)
+            or_store_rollback(req->store);
+        web_error(req, res, rc == OR_EINPUT ? 400 : 500,
+                  rc == OR_EINPUT ? "Bad request" : "Sorry, there is a problem with the service",
+                  "The participant could not be removed. Nothing was changed.");
+        return false;
+    }
+    return true;
+}
+
 void page_workshop_post(const web_request *req, web_response *res)
 {
     ws_ctx w;
@@ -355,6 +402,10 @@ void page_workshop_post(const web_request *req, web_response *res)
         if (!save_notes(req, res, &w))
             return;
         back = or_arena_printf(req->arena, "#script-%s", web_form(req, "tool"));
+    } else if (!strcmp(action, "remove")) {
+        if (!remove_participant(req, res, &w))
+            return;
+        back = "#participants";
     } else {
         web_error(req, res, 400, "Bad request", "The form was not one of this page's.");
         return;

@@ -191,12 +191,10 @@ const web_route web_routes[] = {
     {"GET", "/api/v1/duties", api_get_duties, WEB_API, WEB_F_JSON, NULL},
     /* workshops (issue 19; workshop_web.h): WS_ROLES is everyone, for a guest of one
      * workshop (no account: a cookie from a one-time link), and ws_open decides who may */
-    {"GET", "/workshops", page_workshops, WEB_LA | WEB_R(OR_ROLE_SCHOOL) | WEB_ANON, 0,
-     "Workshops"},
-    {"GET", "/workshops/download", page_workshops_download, WEB_LA | WEB_R(OR_ROLE_SCHOOL), 0,
-     NULL},
-    {"GET", "/workshops/new", page_workshop_new, WEB_LA | WEB_R(OR_ROLE_SCHOOL), 0, NULL},
-    {"POST", "/workshops/new", page_workshop_new_post, WEB_LA | WEB_R(OR_ROLE_SCHOOL), 0, NULL},
+    {"GET", "/workshops", page_workshops, WS_LIST_ROLES | WEB_ANON, 0, "Workshops"},
+    {"GET", "/workshops/download", page_workshops_download, WS_LIST_ROLES, 0, NULL},
+    {"GET", "/workshops/new", page_workshop_new, WS_LIST_ROLES, 0, NULL},
+    {"POST", "/workshops/new", page_workshop_new_post, WS_LIST_ROLES, 0, NULL},
     {"GET", "/workshops/join/{token}", page_workshop_join, WEB_PUBLIC, WEB_F_SECRET_PATH, NULL},
     {"POST", "/workshops/join/{token}", page_workshop_join_post, WEB_PUBLIC, WEB_F_SECRET_PATH,
      NULL},
