@@ -246,8 +246,9 @@ static void card_form(form *f, const web_request *req, or_board_tool tool, bool 
         f->fields[C_TYPE].choices = vocab_choices(req, or_map_types, &n);
         f->fields[C_TYPE].nchoices = n;
         f->fields[C_TYPE].hint =
-            adding ? "For a new player. A player from the list keeps the type the list gives it"
-                   : NULL;
+            adding ? "For a new player (a player from the list keeps its type). The toolkit "
+                     "names players, not types: these are onroll's"
+                   : "The toolkit names players, not types: these are onroll's";
         f->fields[C_PLACE].choices = ring_choices;
         f->fields[C_PLACE].nchoices = OR_MAP_RINGS;
         f->fields[C_PLACE].hint = "How close the player is to the young person";
@@ -315,7 +316,8 @@ static void link_form(form *f, const web_request *req, const board *b, const or_
 enum { S_LINK, S_STRENGTH, S__N };
 static const form_field strength_fields[S__N] = {
     [S_LINK] = {"link", .type = FORM_HIDDEN},
-    [S_STRENGTH] = {"strength", "How well are they working together?", NULL, FORM_SELECT, 0},
+    [S_STRENGTH] = {"strength", "How well are they working together?",
+                    "The toolkit's question; the answers are onroll's", FORM_SELECT, 0},
 };
 
 static void strength_form(form *f, const web_request *req)
