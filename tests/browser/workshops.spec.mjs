@@ -105,6 +105,19 @@ try {
         text = await mainText(la.page);
         check('officer: the report names the officer (agreed), not the guest', text.includes('Olu Officer') && !text.includes('Gail') && text.includes('Youth worker'), text);
         check('officer: the note against its question', text.includes('Who are the key players in the system?') && text.includes('Schools, CAMHS, the youth service and the police.'), text);
+        // a second session of the series, with the parents: the report sets them side by side
+        await visit(la, '/workshops/new', 'the plan form, again');
+        await la.page.fill('#title', 'Inclusion in Kestrel: parents');
+        await la.page.check('input[name="scope"][value="parent_forum"]');
+        await la.page.fill('#series', 'Inclusion 2027');
+        await la.page.fill('#held_on-day', '10');
+        await la.page.fill('#held_on-month', '12');
+        await la.page.fill('#held_on-year', '2026');
+        await la.page.check('input[name="mode"][value="online"]');
+        await follow(la, 'button:has-text("Plan the workshop")', 'the parents\' session');
+        await visit(la, `${workshopPath}/report`, 'the report with the series side by side');
+        text = await mainText(la.page);
+        check('officer: the sessions side by side, staff and parents', text.includes('The sessions of Inclusion 2027 side by side') && text.includes('Parent forum') && text.includes('Staff'), text);
         await visit(guest, '/pupils', 'a pupil list (the sign-in page)');
         check('guest: /pupils is the sign-in page', new URL(guest.page.url()).pathname === '/sign-in', guest.page.url());
     } catch (e) {
