@@ -8,6 +8,7 @@
  * puts it on that hub page instead, for the hub's roles (page_hub.c). */
 #include <string.h>
 
+#include "web/board_web.h"
 #include "web/panel_web.h"
 #include "web/survey_results_web.h"
 #include "web/web.h"
@@ -267,6 +268,15 @@ const web_route web_routes[] = {
     {"GET", "/workshops/{id}/changes", page_workshop_changes, WS_ROLES, 0, NULL},
     {"GET", "/workshops/{id}/report", page_workshop_report, WS_ROLES, 0, NULL},
     {"GET", "/workshops/{id}/report.pdf", page_workshop_report_pdf, WS_ROLES, 0, NULL},
+    /* the workshop boards (board_web.h): the map and the iceberg; ws_open decides */
+    {"GET", "/workshops/{id}/map", page_workshop_map, WS_ROLES, 0, NULL},
+    {"POST", "/workshops/{id}/map", page_workshop_map_post, WS_ROLES, 0, NULL},
+    {"GET", "/workshops/{id}/map/cards/{card}", page_workshop_map_card, WS_ROLES, 0, NULL},
+    {"GET", "/workshops/{id}/map/download", page_workshop_map_download, WS_ROLES, 0, NULL},
+    {"GET", "/workshops/{id}/iceberg", page_workshop_iceberg, WS_ROLES, 0, NULL},
+    {"POST", "/workshops/{id}/iceberg", page_workshop_iceberg_post, WS_ROLES, 0, NULL},
+    {"GET", "/workshops/{id}/iceberg/cards/{card}", page_workshop_iceberg_card, WS_ROLES, 0, NULL},
+    {"GET", "/workshops/{id}/iceberg/download", page_workshop_iceberg_download, WS_ROLES, 0, NULL},
 };
 #pragma GCC diagnostic pop
 const size_t web_nroutes = sizeof web_routes / sizeof web_routes[0];
