@@ -80,7 +80,8 @@ or_code or_instrument_area_rename(or_store *s, const or_instrument *in, int area
  * roll on census day, 15 January 2026; exclusions that started in the year"). Keys: sen_k,
  * sen_e (pupils on SEN support / with an EHC plan on census day), susp_all, susp_sen,
  * susp_nsen (pupils with one or more suspensions, of those on roll), pex_sen_nsen (permanent
- * exclusions of pupils with and without SEN). */
+ * exclusions of pupils with and without SEN); the attendance keys come from
+ * or_review_attendance_of below. */
 typedef struct {
     const char *period;
     int n;
