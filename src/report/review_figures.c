@@ -139,8 +139,8 @@ void or_review_attendance_of(const or_model *m, int urn, int ay, or_date as_of, 
             att = or_arena_printf(a, "%s of %s possible sessions attended (%s%%) by %s pupil%s%s",
                                   or_fmt_int(v.attended[g], n1), or_fmt_int(v.possible[g], n2),
                                   rate(a, v.attended[g], v.possible[g]),
-                                  or_fmt_int(v.att_pupils[g], n3),
-                                  v.att_pupils[g] == 1 ? "" : "s", who);
+                                  or_fmt_int(v.att_pupils[g], n3), v.att_pupils[g] == 1 ? "" : "s",
+                                  who);
             pa = or_arena_printf(a,
                                  "%s of %s pupil%s%s (%s%%) attended less than %d%% of their "
                                  "possible sessions",

@@ -223,8 +223,8 @@ static void area_build(const web_request *req, review_ctx *x, area_form *a, int 
                 /* attendance: the vulnerability dashboard's figures, on the same snapshot */
                 view_snapshot *snap = NULL;
                 if (have_figs && !view_snapshot_get(req, &snap, &err)) {
-                    or_review_attendance_of(snap->model, x->r.urn, x->r.ay, snap->as_of,
-                                            req->arena, &figs);
+                    or_review_attendance_of(snap->model, x->r.urn, x->r.ay, snap->as_of, req->arena,
+                                            &figs);
                     view_snapshot_put(snap);
                 } else if (have_figs)
                     fprintf(stderr, "onroll serve: review %lld: the attendance figures: %s\n",
@@ -274,13 +274,13 @@ static void area_build(const web_request *req, review_ctx *x, area_form *a, int 
             const char *fkey = or_arena_printf(req->arena, "%s.f%d", it->key, k + 1);
             const char *fig =
                 fl->data_key && have_figs ? or_review_figure(&figs, fl->data_key) : NULL;
-            form_field ff = {
-                .name = input_name(req, fkey),
-                .label = fl->label,
-                .hint = fig ? or_arena_printf(req->arena, "From onroll: %s (%s)", fig,
-                                              or_review_figure_period(&figs, fl->data_key))
-                            : NULL,
-                .type = FORM_TEXTAREA};
+            const char *from = fig ? or_arena_printf(req->arena, "From onroll: %s (%s)", fig,
+                                                     or_review_figure_period(&figs, fl->data_key))
+                                   : NULL;
+            form_field ff = {.name = input_name(req, fkey),
+                             .label = fl->label,
+                             .hint = from,
+                             .type = FORM_TEXTAREA};
             ff.rows = 2;
             ff.max = 4000;
             ff.noun = or_arena_printf(req->arena, "%s", fl->label);
