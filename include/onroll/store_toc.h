@@ -47,8 +47,7 @@ or_code or_toc_item_update(or_store *s, const or_toc_item *it, or_error *err);
 or_code or_toc_links(or_store *s, long long toc_id, or_arena *a, or_toc_link **out, int *n,
                      or_error *err);
 /* Add a link (a second time: nothing new). */
-or_code or_toc_link_add(or_store *s, long long toc_id, long long from, long long to,
-                        or_error *err);
+or_code or_toc_link_add(or_store *s, long long toc_id, long long from, long long to, or_error *err);
 
 or_code or_toc_indicators(or_store *s, long long toc_id, or_arena *a, or_toc_indicator **out,
                           int *n, or_error *err);

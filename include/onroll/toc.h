@@ -13,8 +13,14 @@
 #include "onroll/date.h"
 
 /* The components in the order the toolkit builds them (aim first, activities last). */
-typedef enum { OR_TOC_AIM, OR_TOC_OUTCOME, OR_TOC_MECHANISM, OR_TOC_MODERATOR, OR_TOC_ACTIVITY,
-               OR_TOC__KINDS } or_toc_kind;
+typedef enum {
+    OR_TOC_AIM,
+    OR_TOC_OUTCOME,
+    OR_TOC_MECHANISM,
+    OR_TOC_MODERATOR,
+    OR_TOC_ACTIVITY,
+    OR_TOC__KINDS
+} or_toc_kind;
 
 typedef struct {
     const char *code;       /* stored: "aim", "outcome", "mechanism", "moderator", "activity" */

@@ -15,9 +15,9 @@
 
 typedef struct {
     or_toc_term term;
-    bool started; /* the term has begun by `today` (else no figure yet) */
-    bool no_data; /* the year has no data (or_report_year_check) */
-    bool no_row;  /* the report prints no row for the cohort: nobody in it that term */
+    bool started;        /* the term has begun by `today` (else no figure yet) */
+    bool no_data;        /* the year has no data (or_report_year_check) */
+    bool no_row;         /* the report prints no row for the cohort: nobody in it that term */
     const char *text;    /* the cell as the report prints it ("4.58", "c", "0") or "" */
     double value;        /* the cell as a number; NAN when not one ("c", "", no data) */
     const char *command; /* the `onroll report rates` command that prints the same figure */
@@ -34,5 +34,14 @@ const char *or_toc_cohort_dims(const or_toc_indicator *x, or_arena *a);
 or_code or_toc_figures(const or_columns *c, const or_calendar *cal, const or_toc_indicator *x,
                        bool unsuppressed, or_date today, or_arena *a, or_toc_point **out, int *n,
                        or_error *err);
+
+/* A term's short name for a chart or table: "Autumn 2025", "Spring 2026", "Term 4 2026". */
+const char *or_toc_term_short(const or_toc_term *t, or_arena *a);
+
+/* The indicator's line chart (svg.h): the figure each term, the baseline and the target, with
+ * <text> labels; standalone adds the XML namespace for a file of its own. Every text escaped. */
+void or_toc_chart(or_sb *out, const char *id, const char *title, const char *desc,
+                  const or_toc_point *pts, int n, double baseline, double target, bool rate,
+                  bool standalone, or_arena *a);
 
 #endif

@@ -7,6 +7,7 @@
 
 #include "onroll/kinds.h"
 #include "onroll/report.h"
+#include "onroll/svg.h"
 #include "onroll/toc_figures.h"
 
 typedef struct {
@@ -124,8 +125,10 @@ or_code or_toc_figures(const or_columns *c, const or_calendar *cal, const or_toc
                        x->ay_first, x->ay_last);
     const or_toc_statistic *st = or_toc_statistic_find(x->statistic);
     if (!st)
-        return or_fail(err, OR_EINPUT, "indicator %lld: statistic '%s' is not one of the rates "
-                                       "report's", x->id, x->statistic);
+        return or_fail(err, OR_EINPUT,
+                       "indicator %lld: statistic '%s' is not one of the rates "
+                       "report's",
+                       x->id, x->statistic);
     const char *dims = or_toc_cohort_dims(x, a);
     int cap = (x->ay_last - x->ay_first + 1) * 8, len = 0;
     or_toc_point *pts = or_arena_calloc(a, (size_t)cap, sizeof *pts);
@@ -146,8 +149,11 @@ or_code or_toc_figures(const or_columns *c, const or_calendar *cal, const or_toc
             p->command = command_of(x, &terms[t], unsuppressed, a);
             if (!p->started || !year_ok)
                 continue;
-            or_report_opts o = {.ay = ay, .unsuppressed = unsuppressed, .dated = true,
-                                .from = terms[t].start, .to = terms[t].end};
+            or_report_opts o = {.ay = ay,
+                                .unsuppressed = unsuppressed,
+                                .dated = true,
+                                .from = terms[t].start,
+                                .to = terms[t].end};
             if (*dims) {
                 char buf[128];
                 snprintf(buf, sizeof buf, "%s", dims);
@@ -177,4 +183,52 @@ or_code or_toc_figures(const or_columns *c, const or_calendar *cal, const or_toc
     *out = pts;
     *n = len;
     return OR_OK;
+}
+
+const char *or_toc_term_short(const or_toc_term *t, or_arena *a)
+{
+    int y, m, d;
+    or_date_to_ymd(t->start, &y, &m, &d);
+    const char *name = t->name;
+    if (!strcmp(name, "Autumn term"))
+        name = "Autumn";
+    else if (!strcmp(name, "Spring term"))
+        name = "Spring";
+    else if (!strcmp(name, "Summer term"))
+        name = "Summer";
+    return or_arena_printf(a, "%s %d", name, y);
+}
+
+void or_toc_chart(or_sb *out, const char *id, const char *title, const char *desc,
+                  const or_toc_point *pts, int n, double baseline, double target, bool rate,
+                  bool standalone, or_arena *a)
+{
+    const char **labels = or_arena_calloc(a, (size_t)(n ? n : 1), sizeof *labels);
+    double *v = or_arena_calloc(a, (size_t)(n ? n : 1), sizeof *v);
+    double *b = or_arena_calloc(a, (size_t)(n ? n : 1), sizeof *b);
+    double *t = or_arena_calloc(a, (size_t)(n ? n : 1), sizeof *t);
+    for (int i = 0; i < n; i++) {
+        labels[i] = or_toc_term_short(&pts[i].term, a);
+        v[i] = pts[i].value;
+        b[i] = baseline;
+        t[i] = target;
+    }
+    or_svg_series series[3] = {{"Figure for the term", v}, {"Baseline", b}, {"Target", t}};
+    or_svg_line_chart c = {
+        {id, title, desc}, rate ? "per 100 pupils" : "number", n, labels, 3, series, rate ? 2 : 0};
+    if (!standalone) {
+        or_svg_line(out, &c);
+        return;
+    }
+    or_sb tmp = OR_SB_INIT;
+    or_svg_line(&tmp, &c);
+    const char *s = or_sb_str(&tmp);
+    or_sb_adds(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    if (!strncmp(s, "<svg ", 5)) {
+        or_sb_adds(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" ");
+        or_sb_adds(out, s + 5);
+    } else {
+        or_sb_adds(out, s);
+    }
+    or_sb_release(&tmp);
 }

@@ -224,16 +224,15 @@ or_code or_toc_links(or_store *s, long long toc_id, or_arena *a, or_toc_link **o
         if ((rc = q.d->step(q.st, &have, err)) || !have)
             break;
         OR_ARENA_GROW(a, *out, len + 1, cap);
-        (*out)[len++] = (or_toc_link){(long long)q.d->col_int(q.st, 0),
-                                      (long long)q.d->col_int(q.st, 1)};
+        (*out)[len++] =
+            (or_toc_link){(long long)q.d->col_int(q.st, 0), (long long)q.d->col_int(q.st, 1)};
     }
     or_query_done(&q);
     *n = (int)len;
     return rc;
 }
 
-or_code or_toc_link_add(or_store *s, long long toc_id, long long from, long long to,
-                        or_error *err)
+or_code or_toc_link_add(or_store *s, long long toc_id, long long from, long long to, or_error *err)
 {
     or_query q;
     or_code rc = or_query_prep(s, &q,
