@@ -155,7 +155,10 @@ void page_reviews(const web_request *req, web_response *res)
                   "<p class=\"govuk-body\">Self-evaluation against the toolkit's instruments: "
                   "answer each area, then make an action plan for two or three focus "
                   "areas.</p>\n<p class=\"govuk-body\"><a class=\"govuk-button\" "
-                  "href=\"/reviews/new\">Start a review</a></p>\n");
+                  "href=\"/reviews/new\">Start a review</a></p>\n"
+                  "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/theories\">Theories "
+                  "of change</a>: aims, outcomes and activities, with indicators from onroll's "
+                  "figures term by term.</p>\n");
     list_start(out, &l);
     if (list_table_start(out, &l)) {
         char buf[48];
