@@ -512,7 +512,7 @@ void page_theory(const web_request *req, web_response *res)
     or_sb *out = &res->body;
     gov_page_start(out, req, or_arena_printf(req->arena, "%s: theory of change", p.t.title));
     html_raw(out, "<a class=\"govuk-back-link\" href=\"/theories\">Back to theories of "
-                  "change</a>\n<main class=\"govuk-main-wrapper\" id=\"main-content\">\n");
+                  "change</a>\n");
     const char *added = web_query(req, "added");
     if (added[0])
         gov_notification(out, "Success", "Saved.", true);
@@ -573,7 +573,6 @@ void page_theory(const web_request *req, web_response *res)
                 "<p class=\"govuk-body\"><a class=\"govuk-link\" "
                 "href=\"/theories/%lld/download\">Download this theory of change (CSV)</a></p>\n",
                 p.t.id);
-    html_raw(out, "</main>\n");
     gov_page_end(out, req);
 }
 

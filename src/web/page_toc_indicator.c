@@ -119,7 +119,7 @@ void page_theory_indicator(const web_request *req, web_response *res)
     gov_page_start(out, req, or_arena_printf(req->arena, "%s: %s", title, v.p.t.title));
     html_printf(out,
                 "<a class=\"govuk-back-link\" href=\"/theories/%lld\">Back to the theory of "
-                "change</a>\n<main class=\"govuk-main-wrapper\" id=\"main-content\">\n"
+                "change</a>\n"
                 "<span class=\"govuk-caption-l\">%s</span>\n"
                 "<h1 class=\"govuk-heading-l\">%s</h1>\n",
                 v.p.t.id, v.p.t.title, title);
@@ -148,8 +148,9 @@ void page_theory_indicator(const web_request *req, web_response *res)
                 "<p class=\"govuk-body\"><a class=\"govuk-link\" "
                 "href=\"/theories/%lld/indicators/%lld/chart.svg\">Download the chart (SVG)</a></p>\n",
                 v.p.t.id, v.x->id);
-    static const char *const heads[] = {"Term", "Dates", "Figure", "Baseline", "Target"};
-    gov_table_start(out, "The figures in the chart", heads, 5);
+    /* the baseline and target are the summary's: the table keeps to 320 px */
+    static const char *const heads[] = {"Term", "Dates", "Figure"};
+    gov_table_start(out, "The figures in the chart", heads, 3);
     char a[24], b[24];
     for (int i = 0; i < v.n; i++) {
         const or_toc_point *p = &v.pts[i];
@@ -161,10 +162,6 @@ void page_theory_indicator(const web_request *req, web_response *res)
         html_printf(out, "<td class=\"govuk-table__cell govuk-table__cell--numeric\" "
                          "data-term=\"%d\">%s</td>",
                     i, cell_words(p));
-        html_printf(out,
-                    "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%s</td>"
-                    "<td class=\"govuk-table__cell govuk-table__cell--numeric\">%s</td>",
-                    v.x->baseline, v.x->target);
         gov_table_row_end(out);
     }
     gov_table_end(out);
@@ -178,7 +175,7 @@ void page_theory_indicator(const web_request *req, web_response *res)
                   "<ul class=\"govuk-list\">");
     for (int i = 0; i < v.n; i++)
         html_printf(out, "<li><code>%s</code></li>", v.pts[i].command);
-    html_raw(out, "</ul>\n</div>\n</details>\n</main>\n");
+    html_raw(out, "</ul>\n</div>\n</details>\n");
     gov_page_end(out, req);
 }
 
