@@ -168,7 +168,7 @@ for t in $(echo "$terms" | tr ' ' '_'); do
 done
 expect_eq "... the figures are not all zero" 1 "$([ $nonzero -gt 0 ] && echo 1 || echo 0)"
 expect_in "... the command that prints it" "onroll report rates --year 2025/26 --by school,year_group --from" "$WORK/chart.html"
-expect_eq "... the LA's unsuppressed read is audited" 1 "$(sql "select count(*) > 0 from audit_log where action = 'report.unsuppressed' and detail like 'theory of change $T, indicator $N%'")"
+expect_eq "... the LA's unsuppressed read is audited" 1 "$(sql "select case when count(*) > 0 then 1 else 0 end from audit_log where action = 'report.unsuppressed' and detail like 'theory of change $T, indicator $N%'")"
 expect_eq "the analyst's chart" 200 "$(get "$AN" "/theories/$T/indicators/$N")"
 cp "$WORK/body" "$WORK/achart.html"
 i=0
@@ -196,7 +196,7 @@ expect_in "... the theory" "Fewer suspensions in Year 7" "$WORK/body"
 expect_eq "a school may not see the LA's theory" 404 "$(get "$SA" "/theories/$T")"
 expect_eq "... nor its indicator" 404 "$(get "$SA" "/theories/$T/indicators/$N")"
 expect_eq "... nor its CSV" 404 "$(get "$SA" "/theories/$T/download")"
-expect_eq "... the refusal audited" 1 "$(sql "select count(*) > 0 from audit_log where action = 'denied' and detail = 'theory of change $T'")"
+expect_eq "... the refusal audited" 1 "$(sql "select case when count(*) > 0 then 1 else 0 end from audit_log where action = 'denied' and detail = 'theory of change $T'")"
 get "$SA" /theories/new >/dev/null
 cp "$WORK/body" "$WORK/snew.html"
 expect_not_in "a school is not offered the LA as owner" '<option value="0"' "$WORK/snew.html"
