@@ -32,6 +32,9 @@ typedef struct {
 
 /* Theories owned by owner_urn (-1: every owner), newest first. */
 or_code or_toc_list(or_store *s, int owner_urn, or_arena *a, or_toc **out, int *n, or_error *err);
+/* The theories that came out of workshop workshop_id, oldest first. */
+or_code or_toc_list_workshop(or_store *s, long long workshop_id, or_arena *a, or_toc **out, int *n,
+                             or_error *err);
 /* One theory; OR_ENOTFOUND when there is none. */
 or_code or_toc_get(or_store *s, long long id, or_arena *a, or_toc *out, or_error *err);
 or_code or_toc_add(or_store *s, const or_toc *t, const char *user, long long *id, or_error *err);

@@ -62,6 +62,32 @@ or_code or_toc_list(or_store *s, int owner_urn, or_arena *a, or_toc **out, int *
     return rc;
 }
 
+or_code or_toc_list_workshop(or_store *s, long long workshop_id, or_arena *a, or_toc **out, int *n,
+                             or_error *err)
+{
+    *out = NULL;
+    *n = 0;
+    or_query q;
+    or_code rc = or_query_prep(s, &q,
+                               "SELECT " TOC_COLS " FROM toc WHERE workshop_id = ? AND "
+                               "workshop_id <> 0 ORDER BY id",
+                               err);
+    if (rc)
+        return rc;
+    q.d->bind_int(q.st, 1, workshop_id);
+    size_t cap = 0, len = 0;
+    for (;;) {
+        bool have = false;
+        if ((rc = q.d->step(q.st, &have, err)) || !have)
+            break;
+        OR_ARENA_GROW(a, *out, len + 1, cap);
+        read_toc(&q, a, &(*out)[len++]);
+    }
+    or_query_done(&q);
+    *n = (int)len;
+    return rc;
+}
+
 or_code or_toc_get(or_store *s, long long id, or_arena *a, or_toc *out, or_error *err)
 {
     or_query q;

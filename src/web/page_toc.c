@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "onroll/labels.h"
+#include "onroll/store_workshops.h"
 #include "web/form.h"
 #include "web/list.h"
 #include "web/toc_web.h"
@@ -92,9 +93,9 @@ const char *toc_cohort_words(const web_request *req, const or_toc_indicator *x)
         const char *l = or_label_year_group(x->year_group);
         yg = or_arena_printf(req->arena, " in %s", l ? l : x->year_group);
     }
-    const char *where = x->urn ? or_arena_printf(req->arena, " at %s",
-                                                 view_school_label(req, x->urn))
-                               : " across the local authority";
+    const char *where = x->urn
+                            ? or_arena_printf(req->arena, " at %s", view_school_label(req, x->urn))
+                            : " across the local authority";
     return or_arena_printf(req->arena, "%s%s%s", who, yg, where);
 }
 
@@ -108,7 +109,8 @@ const or_toc_item *toc_item_by_id(const toc_page *p, long long id)
 
 static void not_found(const web_request *req, web_response *res)
 {
-    web_error(req, res, 404, "Page not found", "If you typed the web address, check it is correct.");
+    web_error(req, res, 404, "Page not found",
+              "If you typed the web address, check it is correct.");
 }
 
 bool toc_load(const web_request *req, web_response *res, bool edit, toc_page *p)
@@ -143,6 +145,12 @@ bool toc_load(const web_request *req, web_response *res, bool edit, toc_page *p)
         return false;
     }
     p->owner = toc_owner_label(req, p->t.owner_urn);
+    if (p->t.workshop_id) {
+        or_workshop w;
+        bool found = false;
+        if (!or_workshop_get(req->store, p->t.workshop_id, req->arena, &w, &found, &err) && found)
+            p->workshop = w.title;
+    }
     p->can_edit = toc_can_edit(req, p->t.owner_urn);
     return true;
 }
@@ -201,8 +209,14 @@ static int by_column(const void *x, const void *y, void *ctx)
 static bool load_list(const web_request *req, web_response *res, tlist *t)
 {
     memset(t, 0, sizeof *t);
-    static const list_spec spec = {"/theories",  "Theories of change", columns, C__N, filters,
-                                   L__N,         .sort = "created",    .desc = true,
+    static const list_spec spec = {"/theories",
+                                   "Theories of change",
+                                   columns,
+                                   C__N,
+                                   filters,
+                                   L__N,
+                                   .sort = "created",
+                                   .desc = true,
                                    .csv_name = "onroll-theories-of-change",
                                    .noun = "theories of change"};
     list_init(&t->l, req, &spec);
@@ -234,8 +248,7 @@ static bool load_list(const web_request *req, web_response *res, tlist *t)
     list_read(&t->l);
     t->rows = all;
     for (int i = 0; i < nall; i++) {
-        if (list_set(&t->l, L_OWNER) &&
-            atoi(list_text(&t->l, L_OWNER)) != all[i].owner_urn)
+        if (list_set(&t->l, L_OWNER) && atoi(list_text(&t->l, L_OWNER)) != all[i].owner_urn)
             continue;
         t->rows[t->n++] = all[i];
     }
@@ -303,8 +316,9 @@ void page_theories_download(const web_request *req, web_response *res)
 
 /* ---- starting one ---- */
 
-enum { N_TITLE, N_OWNER, N_AIM, N__N };
+enum { N_WORKSHOP, N_TITLE, N_OWNER, N_AIM, N__N };
 static const form_field new_fields[N__N] = {
+    [N_WORKSHOP] = {"workshop", .type = FORM_HIDDEN, .flags = FORM_QUERY},
     [N_TITLE] = {"title", "Title", "For example, Fewer suspensions in Year 7", FORM_TEXT,
                  FORM_REQUIRED, .noun = "title", .max = 200},
     [N_OWNER] = {"owner", "Whose theory of change is it?", NULL, FORM_SELECT, FORM_REQUIRED,
@@ -313,16 +327,31 @@ static const form_field new_fields[N__N] = {
                .rows = 3},
 };
 
-static void new_form(const web_request *req, form *f, view_snapshot *snap)
+/* The form; with ?workshop=ID (a theory of that workshop) the workshop in *ws, its owner the only
+ * one offered: false when the workshop is none the user may start a theory for. */
+static bool new_form(const web_request *req, form *f, view_snapshot *snap, or_workshop *ws)
 {
     form_init(f, req, new_fields, N__N);
+    form_read(f);
+    memset(ws, 0, sizeof *ws);
+    const char *wt = form_text(f, N_WORKSHOP);
+    int only = -1; /* the one owner offered, -1: any the user may */
+    if (*wt) {
+        bool found = false;
+        or_error err = {0};
+        long long wid = atoll(wt);
+        if (wid <= 0 || or_workshop_get(req->store, wid, req->arena, ws, &found, &err) || !found ||
+            !toc_can_edit(req, ws->urn))
+            return false;
+        only = ws->urn;
+    }
     int own = web_user_school(req);
     gov_choice *ch = or_arena_alloc(req->arena, sizeof *ch * (size_t)(snap->nschools + 2));
     int n = 0;
-    if (!own)
+    if (!own && only <= 0)
         ch[n++] = (gov_choice){"0", "The local authority", NULL};
-    for (int i = 0; i < snap->nschools; i++)
-        if (!own || snap->schools[i].urn == own)
+    for (int i = 0; i < snap->nschools && only != 0; i++)
+        if ((!own || snap->schools[i].urn == own) && (only < 0 || snap->schools[i].urn == only))
             ch[n++] = (gov_choice){or_arena_printf(req->arena, "%d", snap->schools[i].urn),
                                    snap->schools[i].name, NULL};
     if (n > 2 && !own)
@@ -334,16 +363,19 @@ static void new_form(const web_request *req, form *f, view_snapshot *snap)
         "Aims are high level; different stakeholders might have different aims (you can add "
         "more).",
         or_toc_aim_examples[0]);
-    form_read(f);
-    if (!f->posted && n >= 1 && own)
+    if (!f->posted && n >= 1 && (own || only >= 0))
         form_set(f, N_OWNER, ch[0].value);
+    return true;
 }
 
-static void new_show(form *f, web_response *res)
+static void new_show(form *f, web_response *res, const or_workshop *ws)
 {
     or_sb *out = &res->body;
-    form_page_start(out, f, "Start a theory of change", "/theories",
-                    "Back to theories of change", "Theories of change");
+    form_page_start(out, f, "Start a theory of change", "/theories", "Back to theories of change",
+                    ws->id ? ws->title : "Theories of change");
+    if (ws->id)
+        html_raw(out, "<p class=\"govuk-body\">It will be this workshop's theory of change, and "
+                      "its report will show it.</p>\n");
     html_raw(out, "<p class=\"govuk-body\">The toolkit starts with the aim: "
                   "\xe2\x80\x9cYour ultimate ambition for change.\xe2\x80\x9d Then the outcomes, "
                   "the mediating mechanisms, the moderating factors and, last, the "
@@ -356,8 +388,12 @@ static void new_show(form *f, web_response *res)
 static void new_get(const web_request *req, web_response *res, view_snapshot *snap)
 {
     form f;
-    new_form(req, &f, snap);
-    new_show(&f, res);
+    or_workshop ws;
+    if (!new_form(req, &f, snap, &ws)) {
+        not_found(req, res);
+        return;
+    }
+    new_show(&f, res, &ws);
 }
 
 void page_theory_new(const web_request *req, web_response *res)
@@ -368,10 +404,15 @@ void page_theory_new(const web_request *req, web_response *res)
 static void new_post(const web_request *req, web_response *res, view_snapshot *snap)
 {
     form f;
-    new_form(req, &f, snap);
+    or_workshop ws;
+    if (!new_form(req, &f, snap, &ws)) {
+        web_audit(req, "denied", NULL, "a theory of change for a workshop");
+        not_found(req, res);
+        return;
+    }
     if (!form_validate(&f)) {
         form_errors_in_order(&f);
-        new_show(&f, res);
+        new_show(&f, res, &ws);
         return;
     }
     int owner = atoi(form_text(&f, N_OWNER));
@@ -380,9 +421,11 @@ static void new_post(const web_request *req, web_response *res, view_snapshot *s
         not_found(req, res);
         return;
     }
-    or_toc t = {.owner_urn = owner, .title = form_text(&f, N_TITLE)};
-    or_toc_item aim = {.kind = OR_TOC_AIM, .body = form_text(&f, N_AIM),
-                       .starts_on = OR_DATE_NONE, .ends_on = OR_DATE_NONE};
+    or_toc t = {.owner_urn = owner, .title = form_text(&f, N_TITLE), .workshop_id = ws.id};
+    or_toc_item aim = {.kind = OR_TOC_AIM,
+                       .body = form_text(&f, N_AIM),
+                       .starts_on = OR_DATE_NONE,
+                       .ends_on = OR_DATE_NONE};
     long long id = 0, item = 0;
     or_error err = {0};
     or_code rc = or_store_begin(req->store, &err);
@@ -472,8 +515,7 @@ static void item_html(const web_request *req, or_sb *out, const toc_page *p, con
             continue;
         if (!nf++)
             html_raw(out, "<ul class=\"govuk-list govuk-body-s onroll-toc__feeds\">");
-        html_printf(out, "<li>Feeds %s: %s</li>", or_toc_components[to->kind].singular,
-                    to->body);
+        html_printf(out, "<li>Feeds %s: %s</li>", or_toc_components[to->kind].singular, to->body);
     }
     if (nf)
         html_raw(out, "</ul>\n");
@@ -520,6 +562,11 @@ void page_theory(const web_request *req, web_response *res)
                 "<span class=\"govuk-caption-l\">%s</span>\n"
                 "<h1 class=\"govuk-heading-l\">%s</h1>\n",
                 p.owner, p.t.title);
+    if (p.workshop)
+        html_printf(out,
+                    "<p class=\"govuk-body\">From the workshop <a class=\"govuk-link\" "
+                    "href=\"/workshops/%lld\">%s</a>.</p>\n",
+                    p.t.workshop_id, p.workshop);
     if (or_toc_needs_priority(p.items, p.nitems))
         html_printf(out,
                     "<div class=\"govuk-inset-text\">The toolkit says: \xe2\x80\x9c%s\xe2\x80\x9d "
@@ -590,14 +637,13 @@ void page_theory_download(const web_request *req, web_response *res)
     or_csv w;
     res->status = 200;
     res->content_type = "text/csv; charset=utf-8";
-    web_header_add(res, "Content-Disposition",
-                   or_arena_printf(req->arena, "attachment; filename=\"onroll-theory-%lld.csv\"",
-                                   p.t.id));
+    web_header_add(
+        res, "Content-Disposition",
+        or_arena_printf(req->arena, "attachment; filename=\"onroll-theory-%lld.csv\"", p.t.id));
     or_csv_to_sb(&w, &res->body);
-    static const char *const head[] = {"row",         "kind",     "text",     "responsible",
-                                       "accountable", "consensus", "priority", "who",
-                                       "for_whom",    "starts_on", "ends_on",  "outputs",
-                                       "feeds"};
+    static const char *const head[] = {
+        "row", "kind",     "text",      "responsible", "accountable", "consensus", "priority",
+        "who", "for_whom", "starts_on", "ends_on",     "outputs",     "feeds"};
     for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
         or_csv_text(&w, head[i]);
     or_csv_end_row(&w);
@@ -623,8 +669,8 @@ void page_theory_download(const web_request *req, web_response *res)
         or_csv_text(&w, it->outputs);
         const char *feeds = "";
         for (int l = 0; l < p.nlinks; l++) {
-            const or_toc_item *to = p.links[l].from == it->id ? toc_item_by_id(&p, p.links[l].to)
-                                                              : NULL;
+            const or_toc_item *to =
+                p.links[l].from == it->id ? toc_item_by_id(&p, p.links[l].to) : NULL;
             if (to)
                 feeds = *feeds ? or_arena_printf(req->arena, "%s; %s", feeds, to->body) : to->body;
         }

@@ -130,24 +130,26 @@ void page_theory_indicator(const web_request *req, web_response *res)
     gov_summary_row(out, "Academic years",
                     v.x->ay_first == v.x->ay_last
                         ? toc_year_label(req, v.x->ay_first)
-                        : or_arena_printf(req->arena, "%s to %s", toc_year_label(req, v.x->ay_first),
+                        : or_arena_printf(req->arena, "%s to %s",
+                                          toc_year_label(req, v.x->ay_first),
                                           toc_year_label(req, v.x->ay_last)));
     gov_summary_row(out, "Baseline", v.x->baseline);
     gov_summary_row(out, "Target", v.x->target);
-    gov_summary_row(out, "Figures", v.unsuppressed
-                                        ? "Not suppressed (as the LA and the school see them)"
-                                        : "Suppressed for publication: counts of 1 or 2 are "
-                                          "shown as c");
+    gov_summary_row(out, "Figures",
+                    v.unsuppressed ? "Not suppressed (as the LA and the school see them)"
+                                   : "Suppressed for publication: counts of 1 or 2 are "
+                                     "shown as c");
     gov_summary_end(out);
     html_raw(out, "<h2 class=\"govuk-heading-m\">Term by term</h2>\n"
                   "<div class=\"onroll-chart\">\n");
-    or_toc_chart(out, "indicator-chart", title, desc_of(req, &v), v.pts, v.n, v.baseline,
-                 v.target, v.st->rate, false, req->arena);
+    or_toc_chart(out, "indicator-chart", title, desc_of(req, &v), v.pts, v.n, v.baseline, v.target,
+                 v.st->rate, false, req->arena);
     html_raw(out, "</div>\n");
-    html_printf(out,
-                "<p class=\"govuk-body\"><a class=\"govuk-link\" "
-                "href=\"/theories/%lld/indicators/%lld/chart.svg\">Download the chart (SVG)</a></p>\n",
-                v.p.t.id, v.x->id);
+    html_printf(
+        out,
+        "<p class=\"govuk-body\"><a class=\"govuk-link\" "
+        "href=\"/theories/%lld/indicators/%lld/chart.svg\">Download the chart (SVG)</a></p>\n",
+        v.p.t.id, v.x->id);
     /* the baseline and target are the summary's: the table keeps to 320 px */
     static const char *const heads[] = {"Term", "Dates", "Figure"};
     gov_table_start(out, "The figures in the chart", heads, 3);
@@ -155,12 +157,13 @@ void page_theory_indicator(const web_request *req, web_response *res)
     for (int i = 0; i < v.n; i++) {
         const or_toc_point *p = &v.pts[i];
         gov_table_row_start(out);
-        gov_td(out, or_arena_printf(req->arena, "%s %s", p->term.name,
-                                    toc_year_label(req, p->term.ay)));
+        gov_td(out,
+               or_arena_printf(req->arena, "%s %s", p->term.name, toc_year_label(req, p->term.ay)));
         gov_td(out, or_arena_printf(req->arena, "%s to %s", view_date(p->term.start, a),
                                     view_date(p->term.end, b)));
-        html_printf(out, "<td class=\"govuk-table__cell govuk-table__cell--numeric\" "
-                         "data-term=\"%d\">%s</td>",
+        html_printf(out,
+                    "<td class=\"govuk-table__cell govuk-table__cell--numeric\" "
+                    "data-term=\"%d\">%s</td>",
                     i, cell_words(p));
         gov_table_row_end(out);
     }
@@ -186,9 +189,9 @@ void page_theory_indicator_svg(const web_request *req, web_response *res)
         return;
     res->status = 200;
     res->content_type = "image/svg+xml; charset=utf-8";
-    web_header_add(res, "Content-Disposition",
-                   or_arena_printf(req->arena, "attachment; filename=\"onroll-indicator-%lld.svg\"",
-                                   v.x->id));
+    web_header_add(
+        res, "Content-Disposition",
+        or_arena_printf(req->arena, "attachment; filename=\"onroll-indicator-%lld.svg\"", v.x->id));
     or_toc_chart(&res->body, "indicator-chart", title_of(req, &v), desc_of(req, &v), v.pts, v.n,
                  v.baseline, v.target, v.st->rate, true, req->arena);
 }

@@ -20,7 +20,8 @@ static const gov_choice yes_no[] = {{"yes", "Yes", NULL}, {"no", "No", NULL}};
 
 static void not_found(const web_request *req, web_response *res)
 {
-    web_error(req, res, 404, "Page not found", "If you typed the web address, check it is correct.");
+    web_error(req, res, 404, "Page not found",
+              "If you typed the web address, check it is correct.");
 }
 
 /* Save: fn inside a transaction with the audit line; then to the theory. */
@@ -71,11 +72,13 @@ static const form_field item_fields[I__N] = {
     [I_PRIO] = {"priority", "Is it one of the most important outcomes?", NULL, FORM_RADIOS,
                 FORM_REQUIRED | FORM_SMALL, .choices = yes_no, .nchoices = 2,
                 .missing = "Select whether it is one of the most important outcomes"},
-    [I_WHO] = {"who", "Who will take part (optional)", "For example, heads of year and the "
-                                                       "pastoral lead",
+    [I_WHO] = {"who", "Who will take part (optional)",
+               "For example, heads of year and the "
+               "pastoral lead",
                FORM_TEXT, 0, .max = 300},
-    [I_FOR] = {"for_whom", "For whom (optional)", "For example, Year 7 pupils at risk of "
-                                                  "suspension",
+    [I_FOR] = {"for_whom", "For whom (optional)",
+               "For example, Year 7 pupils at risk of "
+               "suspension",
                FORM_TEXT, 0, .max = 300},
     [I_START] = {"starts_on", "Start date (optional)", "For example, 7 9 2026", FORM_DATE, 0,
                  .noun = "start date"},
@@ -148,17 +151,15 @@ static void item_show(form *f, web_response *res, item_ctx *x)
     const web_request *req = f->req;
     or_sb *out = &res->body;
     const or_toc_component *k = &or_toc_components[x->kind];
-    const char *title = or_arena_printf(req->arena, "%s %s %s", x->editing ? "Change the" : "Add",
-                                        x->editing ? "" : (x->kind == OR_TOC_AIM ||
-                                                           x->kind == OR_TOC_OUTCOME ||
-                                                           x->kind == OR_TOC_ACTIVITY)
-                                                              ? "an"
-                                                              : "a",
-                                        k->singular);
+    const char *title = or_arena_printf(
+        req->arena, "%s %s %s", x->editing ? "Change the" : "Add",
+        x->editing                                                                           ? ""
+        : (x->kind == OR_TOC_AIM || x->kind == OR_TOC_OUTCOME || x->kind == OR_TOC_ACTIVITY) ? "an"
+                                                                                             : "a",
+        k->singular);
     if (x->editing)
         title = or_arena_printf(req->arena, "Change the %s", k->singular);
-    form_page_start(out, f, title,
-                    or_arena_printf(req->arena, "/theories/%lld", x->p.t.id),
+    form_page_start(out, f, title, or_arena_printf(req->arena, "/theories/%lld", x->p.t.id),
                     "Back to the theory of change", x->p.t.title);
     if (x->kind == OR_TOC_OUTCOME) {
         html_raw(out, "<div class=\"govuk-inset-text\"><p class=\"govuk-body\">The toolkit's "
@@ -256,7 +257,7 @@ static void item_post(const web_request *req, web_response *res, bool editing)
     if (!f.nerrors || answered)
         why = or_toc_item_refusal(&it, &field);
     if (why) {
-        int at = !strcmp(field, "responsible") ? I_RESP
+        int at = !strcmp(field, "responsible")   ? I_RESP
                  : !strcmp(field, "accountable") ? I_ACC
                  : !strcmp(field, "ends_on")     ? I_END
                                                  : I_BODY;
@@ -289,9 +290,10 @@ enum { K_FROM, K_TO, K__N };
 static const form_field link_fields[K__N] = {
     [K_FROM] = {"from", "This item", NULL, FORM_SELECT, FORM_REQUIRED,
                 .missing = "Select the item that feeds another"},
-    [K_TO] = {"to", "feeds this one", "An activity can feed a moderating factor, a mediating "
-                                      "mechanism, an outcome or an aim; an item can feed any "
-                                      "item in a column to its right",
+    [K_TO] = {"to", "feeds this one",
+              "An activity can feed a moderating factor, a mediating "
+              "mechanism, an outcome or an aim; an item can feed any "
+              "item in a column to its right",
               FORM_SELECT, FORM_REQUIRED, .missing = "Select the item it feeds"},
 };
 
@@ -390,8 +392,9 @@ enum { D_OUTCOME, D_STAT, D_SCHOOL, D_YG, D_GROUP, D_FIRST, D_LAST, D_BASE, D_TA
 static const form_field ind_fields[D__N] = {
     [D_OUTCOME] = {"outcome", "Outcome", NULL, FORM_SELECT, FORM_REQUIRED | FORM_QUERY,
                    .missing = "Select the outcome it measures"},
-    [D_STAT] = {"statistic", "What to measure", "Each term's figure is the one onroll's rates "
-                                                "report gives for the term's dates",
+    [D_STAT] = {"statistic", "What to measure",
+                "Each term's figure is the one onroll's rates "
+                "report gives for the term's dates",
                 FORM_RADIOS, FORM_REQUIRED, .missing = "Select what to measure"},
     [D_SCHOOL] = {"school", "School", NULL, FORM_SELECT, FORM_REQUIRED,
                   .missing = "Select the school, or the whole local authority"},
@@ -403,16 +406,15 @@ static const form_field ind_fields[D__N] = {
                  .missing = "Select the first academic year"},
     [D_LAST] = {"last_year", "To academic year", NULL, FORM_SELECT, FORM_REQUIRED,
                 .missing = "Select the last academic year"},
-    [D_BASE] = {"baseline", "Baseline", "The figure you start from, for example 4.5",
-                FORM_TEXT, FORM_REQUIRED, .noun = "baseline", .max = 12,
-                .width = "govuk-input--width-5"},
+    [D_BASE] = {"baseline", "Baseline", "The figure you start from, for example 4.5", FORM_TEXT,
+                FORM_REQUIRED, .noun = "baseline", .max = 12, .width = "govuk-input--width-5"},
     [D_TARGET] = {"target", "Target", "The figure you aim for by the last term, for example 3",
                   FORM_TEXT, FORM_REQUIRED, .noun = "target", .max = 12,
                   .width = "govuk-input--width-5"},
 };
 
-static const char *const year_groups[] = {"N1", "N2", "R", "1", "2", "3", "4", "5", "6", "7",
-                                          "8",  "9",  "10", "11", "12", "13", "14"};
+static const char *const year_groups[] = {"N1", "N2", "R", "1",  "2",  "3",  "4",  "5", "6",
+                                          "7",  "8",  "9", "10", "11", "12", "13", "14"};
 
 typedef struct {
     toc_page p;
@@ -486,7 +488,8 @@ static void ind_show(form *f, web_response *res, const toc_page *p)
 {
     const web_request *req = f->req;
     or_sb *out = &res->body;
-    form_page_start(out, f, "Add an indicator", or_arena_printf(req->arena, "/theories/%lld", p->t.id),
+    form_page_start(out, f, "Add an indicator",
+                    or_arena_printf(req->arena, "/theories/%lld", p->t.id),
                     "Back to the theory of change", p->t.title);
     html_raw(out, "<p class=\"govuk-body\">An indicator follows an outcome term by term in "
                   "onroll's own figures: the toolkit's example is \xe2\x80\x9cReduction in number "
@@ -529,11 +532,13 @@ static void ind_post(const web_request *req, web_response *res, view_snapshot *s
     form_validate(&f);
     double base = 0, target = 0;
     if (!form_error_of(&f, D_BASE) && !or_toc_figure_parse(form_text(&f, D_BASE), &base))
-        form_error(&f, D_BASE, "The baseline must be a number from 0 to 100000 with up to 2 "
-                               "decimal places, for example 4.5");
+        form_error(&f, D_BASE,
+                   "The baseline must be a number from 0 to 100000 with up to 2 "
+                   "decimal places, for example 4.5");
     if (!form_error_of(&f, D_TARGET) && !or_toc_figure_parse(form_text(&f, D_TARGET), &target))
-        form_error(&f, D_TARGET, "The target must be a number from 0 to 100000 with up to 2 "
-                                 "decimal places, for example 3");
+        form_error(&f, D_TARGET,
+                   "The target must be a number from 0 to 100000 with up to 2 "
+                   "decimal places, for example 3");
     int first = atoi(form_text(&f, D_FIRST)), last = atoi(form_text(&f, D_LAST));
     if (!f.nerrors && last < first)
         form_error(&f, D_LAST, "The last academic year must be the same as or after the first");
@@ -546,19 +551,18 @@ static void ind_post(const web_request *req, web_response *res, view_snapshot *s
         return;
     }
     const char *group = form_text(&f, D_GROUP), *colon = strchr(group, ':');
-    or_toc_indicator x = {.toc_id = p.t.id,
-                          .item_id = atoll(form_text(&f, D_OUTCOME)),
-                          .statistic = form_text(&f, D_STAT),
-                          .urn = urn,
-                          .year_group = form_text(&f, D_YG),
-                          .dim = colon ? or_arena_printf(req->arena, "%.*s", (int)(colon - group),
-                                                         group)
-                                       : "",
-                          .dim_value = colon ? colon + 1 : "",
-                          .ay_first = first,
-                          .ay_last = last,
-                          .baseline = form_text(&f, D_BASE),
-                          .target = form_text(&f, D_TARGET)};
+    or_toc_indicator x = {
+        .toc_id = p.t.id,
+        .item_id = atoll(form_text(&f, D_OUTCOME)),
+        .statistic = form_text(&f, D_STAT),
+        .urn = urn,
+        .year_group = form_text(&f, D_YG),
+        .dim = colon ? or_arena_printf(req->arena, "%.*s", (int)(colon - group), group) : "",
+        .dim_value = colon ? colon + 1 : "",
+        .ay_first = first,
+        .ay_last = last,
+        .baseline = form_text(&f, D_BASE),
+        .target = form_text(&f, D_TARGET)};
     save(req, res, &p, ind_save, &x,
          or_arena_printf(req->arena, "indicator %s of outcome %lld, %s", x.statistic, x.item_id,
                          toc_cohort_words(req, &x)));

@@ -16,7 +16,8 @@ typedef struct {
     int nlinks;
     or_toc_indicator *ind;
     int nind;
-    const char *owner; /* "The local authority" or the school's name */
+    const char *owner;    /* "The local authority" or the school's name */
+    const char *workshop; /* the title of the workshop it came out of, or NULL */
     bool can_edit;
 } toc_page;
 

@@ -12,6 +12,7 @@ const ws_tool_hook ws_tool_hooks[] = {
     /* ideas: energy for change */
 
     /* toc: the theory of change */
+    {"toc", "Theory of change", ws_report_toc, ws_summary_toc},
 
     {NULL, NULL, NULL, NULL},
 };

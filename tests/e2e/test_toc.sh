@@ -224,6 +224,44 @@ expect_not_in "... without a way to start one" 'href="/theories/new"' "$WORK/bod
 expect_eq "the analyst may not start one" 403 "$(get "$AN" /theories/new)"
 expect_eq "the analyst may not add an item" 403 "$(post "$AN" "/theories/$T/items/new" "$WORK/post")"
 
+# ---- a workshop's theory of change (the workshops core's report hook) ----
+get "$LA" /workshops/new >/dev/null
+form_body "$WORK/body" title="Inclusion in Kestrel: staff" scope=staff held_on-day=8 \
+    held_on-month=12 held_on-year=2026 mode=in_person >"$WORK/post"
+expect_eq "the LA plans a workshop" 303 "$(post "$LA" /workshops/new "$WORK/post")"
+W=$(sql "select id from workshops")
+expect_eq "a theory of change from the workshop: the form" 200 "$(get "$LA" "/theories/new?workshop=$W")"
+cp "$WORK/body" "$WORK/wnew.html"
+expect_in "... names the workshop" "Inclusion in Kestrel: staff" "$WORK/wnew.html"
+expect_not_in "... offers no school as owner of the LA's workshop's theory" "<option value=\"$S1\"" "$WORK/wnew.html"
+form_body "$WORK/wnew.html" title="Staff session theory" owner=0 aim="Early identification of risk of exclusion" >"$WORK/post"
+expect_eq "... started" 303 "$(post "$LA" /theories/new "$WORK/post")"
+expect_eq "... the workshop's" "$W|0" "$(sql "select workshop_id, owner_urn from toc where title = 'Staff session theory'")"
+T3=$(sql "select id from toc where title = 'Staff session theory'")
+expect_eq "... its page names the workshop" 200 "$(get "$LA" "/theories/$T3")"
+expect_in "... with a link" "href=\"/workshops/$W\"" "$WORK/body"
+expect_eq "a school may not start one for the LA's workshop" 404 "$(get "$SA" "/theories/new?workshop=$W")"
+expect_eq "the workshop's report" 200 "$(get "$LA" "/workshops/$W/report")"
+expect_in "... the theory of change's section" "Theory of change" "$WORK/body"
+expect_in "... the theory, linked" "href=\"/theories/$T3\">Staff session theory</a>" "$WORK/body"
+expect_in "... its aim" "Early identification of risk of exclusion" "$WORK/body"
+get "$LA" "/workshops/$W/participants/new" >/dev/null
+form_body "$WORK/body" kind=guest name="Gail Guest" role="Youth worker" organisation="Kestrel Youth" \
+    sector=youth >"$WORK/post"
+expect_eq "a guest is added to the workshop" 200 "$(post "$LA" "/workshops/$W/participants/new" "$WORK/post")"
+TOKEN=$(sed -n 's/.*id="guest-link" href="\/workshops\/join\/\([^"]*\)".*/\1/p' "$WORK/body")
+GU=$WORK/guest.jar
+get "$GU" "/workshops/join/$TOKEN" >/dev/null
+form_body "$WORK/body" name="Gail G." >"$WORK/post"
+expect_eq "... joins" 303 "$(post "$GU" "/workshops/join/$TOKEN" "$WORK/post")"
+expect_eq "the guest reads the report" 200 "$(get "$GU" "/workshops/$W/report")"
+expect_in "... the theory's words" "Staff session theory" "$WORK/body"
+expect_not_in "... no link into the theories (no account)" "href=\"/theories/" "$WORK/body"
+expect_not_in "... no figure" "per 100 pupils" "$WORK/body"
+expect_eq "the guest's cookie does not open the theory (sign-in)" 303 "$(get "$GU" "/theories/$T3")"
+expect_eq "... nor the list" 303 "$(get "$GU" /theories)"
+expect_eq "... nor an indicator" 303 "$(get "$GU" "/theories/$T/indicators/$N")"
+
 # ---- CSRF ----
 printf 'kind=aim&body=No+token' >"$WORK/nocsrf"
 expect_eq "a POST without the CSRF token is refused" 403 "$(post "$LA" "/theories/$T/items/new" "$WORK/nocsrf")"

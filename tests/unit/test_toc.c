@@ -112,9 +112,16 @@ static void test_six_terms(void **state)
 
 static or_toc_item outcome(bool resp, bool acc, bool cons, bool prio)
 {
-    return (or_toc_item){.id = 1, .toc_id = 1, .kind = OR_TOC_OUTCOME, .body = "x",
-                         .responsible = resp, .accountable = acc, .consensus = cons,
-                         .priority = prio, .starts_on = OR_DATE_NONE, .ends_on = OR_DATE_NONE};
+    return (or_toc_item){.id = 1,
+                         .toc_id = 1,
+                         .kind = OR_TOC_OUTCOME,
+                         .body = "x",
+                         .responsible = resp,
+                         .accountable = acc,
+                         .consensus = cons,
+                         .priority = prio,
+                         .starts_on = OR_DATE_NONE,
+                         .ends_on = OR_DATE_NONE};
 }
 
 static void test_guardrails(void **state)
@@ -143,7 +150,9 @@ static void test_guardrails(void **state)
     it.responsible = false;
     assert_null(or_toc_item_refusal(&it, NULL));
     /* an activity ends on or after its start */
-    or_toc_item act = {.kind = OR_TOC_ACTIVITY, .body = "x", .starts_on = D("2026-09-07"),
+    or_toc_item act = {.kind = OR_TOC_ACTIVITY,
+                       .body = "x",
+                       .starts_on = D("2026-09-07"),
                        .ends_on = D("2026-09-06")};
     assert_string_equal(or_toc_item_refusal(&act, &field),
                         "The end date must be the same as or after the start date");
@@ -184,7 +193,8 @@ static void test_feeds(void **state)
 static void test_priority_and_figures(void **state)
 {
     (void)state;
-    or_toc_item items[3] = {outcome(true, false, false, false), outcome(true, false, false, false),
+    or_toc_item items[3] = {outcome(true, false, false, false),
+                            outcome(true, false, false, false),
                             {.kind = OR_TOC_AIM}};
     assert_true(or_toc_needs_priority(items, 3)); /* two outcomes, none the most important */
     items[1].priority = true;
@@ -218,8 +228,10 @@ static void test_priority_and_figures(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_terms),           cmocka_unit_test(test_six_terms),
-        cmocka_unit_test(test_guardrails),      cmocka_unit_test(test_feeds),
+        cmocka_unit_test(test_terms),
+        cmocka_unit_test(test_six_terms),
+        cmocka_unit_test(test_guardrails),
+        cmocka_unit_test(test_feeds),
         cmocka_unit_test(test_priority_and_figures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
