@@ -106,6 +106,15 @@ expect_eq "an accountable, agreed outcome" 303 \
     "$(item outcome body="$O1" responsible=yes accountable=yes consensus=yes priority=yes)"
 OUT=$(sql "select id from toc_items where kind = 'outcome'")
 expect_eq "... its flags" "1|1|1|1" "$(sql "select responsible, accountable, consensus, priority from toc_items where id = $OUT")"
+expect_eq "the outcome's change form" 200 "$(get "$LA" "/theories/$T/items/$OUT/edit")"
+cp "$WORK/body" "$WORK/edit.html"
+expect_in "... its words" "Reduction in number of fixed term exclusions" "$WORK/edit.html"
+form_body "$WORK/edit.html" body="$O1" responsible=yes accountable=yes consensus=no priority=yes >"$WORK/post"
+expect_eq "... made accountable without consensus: refused" 400 "$(post "$LA" "/theories/$T/items/$OUT/edit" "$WORK/post")"
+form_body "$WORK/edit.html" body="$O1 in Year 7" responsible=yes accountable=yes consensus=yes priority=yes >"$WORK/post"
+expect_eq "... changed" 303 "$(post "$LA" "/theories/$T/items/$OUT/edit" "$WORK/post")"
+expect_eq "... stored" "$O1 in Year 7" "$(sql "select body from toc_items where id = $OUT")"
+O1="$O1 in Year 7"
 expect_eq "an activity ending before it starts is refused" 400 \
     "$(item activity body="Restorative training" starts_on-day=1 starts_on-month=9 starts_on-year=2026 ends_on-day=1 ends_on-month=8 ends_on-year=2026)"
 expect_in "... said so" "The end date must be the same as or after the start date" "$WORK/body"
@@ -215,6 +224,7 @@ form_body "$WORK/body" kind=mechanism body="Staff agreement on and buy-in to new
 expect_eq "another school may not add to it" 404 "$(post "$SB" "/theories/$T2/items/new" "$WORK/post")"
 expect_eq "... nothing added" 1 "$(sql "select count(*) from toc_items where toc_id = $T2")"
 expect_eq "the LA may see it" 200 "$(get "$LA" "/theories/$T2")"
+expect_eq "an item of another theory through this one's path" 404 "$(get "$LA" "/theories/$T2/items/$OUT/edit")"
 get "$SA" "/theories/$T2/indicators/new" >/dev/null
 cp "$WORK/body" "$WORK/sind.html"
 expect_not_in "a school's indicator is only for its own school" "<option value=\"$S2\"" "$WORK/sind.html"
