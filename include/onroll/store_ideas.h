@@ -14,7 +14,7 @@
 #include "onroll/store.h"
 
 typedef struct {
-    int64_t id, workshop_id, participant_id; /* participant_id: its author */
+    int64_t id, workshop_id, participant_id; /* its author; 0: the facilitator */
     const char *text;                        /* starts "How might we" or "What if" (ideas.h) */
     const char *category;                    /* a code of or_idea_categories */
     const char *energies;                    /* codes of or_idea_energies, comma-separated */
@@ -23,7 +23,8 @@ typedef struct {
 } or_idea;
 
 or_code or_idea_add(or_store *s, const or_idea *x, int64_t *id, or_error *err);
-/* A workshop's ideas in the order written; author > 0: only that participant's. */
+/* A workshop's ideas in the order written; author >= 0: only that author's (0: the facilitator
+ * who is not a participant), < 0: everyone's. */
 or_code or_ideas_list(or_store *s, int64_t workshop_id, int64_t author, or_arena *a, or_idea **out,
                       int *n, or_error *err);
 or_code or_idea_get(or_store *s, int64_t id, or_arena *a, or_idea *out, bool *found,

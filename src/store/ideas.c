@@ -56,14 +56,14 @@ or_code or_ideas_list(or_store *s, int64_t workshop_id, int64_t author, or_arena
     or_query q;
     or_code rc = or_query_prep(
         s, &q,
-        author > 0 ? "SELECT " IDEA_COLS " FROM ideas WHERE workshop_id = ? AND participant_id = ? "
+        author >= 0 ? "SELECT " IDEA_COLS " FROM ideas WHERE workshop_id = ? AND participant_id = ? "
                      "ORDER BY id"
                    : "SELECT " IDEA_COLS " FROM ideas WHERE workshop_id = ? ORDER BY id",
         err);
     if (rc)
         return rc;
     q.d->bind_int(q.st, 1, workshop_id);
-    if (author > 0)
+    if (author >= 0)
         q.d->bind_int(q.st, 2, author);
     size_t cap = 0, len = 0;
     for (;;) {
