@@ -431,22 +431,18 @@ void page_ideas_post(const web_request *req, web_response *res)
         return;
     }
     /* the ticked conditions, as codes joined with commas */
-    or_sb energies = OR_SB_INIT;
+    const char *energies = "";
     const form_value *v = &f.v[A_ENERGY];
-    for (int i = 0; i < v->nitems; i++) {
-        if (i)
-            or_sb_addc(&energies, ',');
-        or_sb_adds(&energies, v->items[i]);
-    }
+    for (int i = 0; i < v->nitems; i++)
+        energies = or_arena_printf(req->arena, "%s%s%s", energies, i ? "," : "", v->items[i]);
     or_idea x = {0};
     x.workshop_id = b.w.id;
     x.participant_id = b.author;
     x.text = or_arena_strdup(req->arena, or_sb_str(&text));
     x.category = form_text(&f, A_CATEGORY);
-    x.energies = or_arena_strdup(req->arena, or_sb_str(&energies));
+    x.energies = energies;
     x.seed = "";
     or_sb_release(&text);
-    or_sb_release(&energies);
     int64_t id = 0;
     or_code rc = or_store_begin(req->store, &err);
     if (!rc)
