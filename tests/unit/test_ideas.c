@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "onroll/ideas.h"
+#include "onroll/rules.h"
 
 static void vocabularies_are_the_sources(void **state)
 {
@@ -202,12 +203,24 @@ static void ties_share_a_place(void **state)
     or_ideas_order(NULL, 0, OR_RANK_OVERALL, NULL);
 }
 
+/* LOCAL-WORKSHOP-COMMITMENT: a duty done by an action, sourced to the toolkit's words */
+static void the_commitment_rule(void **state)
+{
+    (void)state;
+    const or_rule *r = or_rule_find("LOCAL-WORKSHOP-COMMITMENT");
+    assert_non_null(r);
+    assert_int_equal(r->code, OR_RULE_LOCAL_WORKSHOP_COMMITMENT);
+    assert_non_null(strstr(r->source, "committed to exploring them further"));
+    assert_non_null(strstr(r->source, "Energy for change"));
+    assert_int_equal(r->done.how, OR_DONE_ACTION);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(vocabularies_are_the_sources), cmocka_unit_test(framing),
         cmocka_unit_test(three_per_criterion),          cmocka_unit_test(ranking_by_hand),
-        cmocka_unit_test(ties_share_a_place),
+        cmocka_unit_test(ties_share_a_place),           cmocka_unit_test(the_commitment_rule),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
