@@ -193,9 +193,10 @@ static void vote_button(or_sb *out, const web_request *req, const ideas_board *b
                 (long long)idea, or_idea_criteria[c].code, cast ? "cast" : "back");
     html_printf(out,
                 "<button type=\"submit\" class=\"govuk-button govuk-button--%s "
-                "govuk-!-margin-bottom-1 onroll-vote-button\" data-module=\"govuk-button\">%s"
-                "<span class=\"govuk-visually-hidden\"> on idea %d</span></button>\n",
-                cast ? "secondary" : "warning", cast ? "Vote" : "Take back", number);
+                "govuk-!-margin-bottom-0 onroll-vote-button\" data-module=\"govuk-button\">%s"
+                "<span class=\"govuk-visually-hidden\"> %s %s on idea %d</span></button>\n",
+                cast ? "secondary" : "warning", cast ? "Vote" : "Take back",
+                cast ? "for" : "a vote for", or_idea_criteria[c].code, number);
     gov_form_end(out);
 }
 
@@ -212,23 +213,19 @@ static void idea_card(or_sb *out, const web_request *req, const ideas_board *b, 
                     x->seed);
     energy_words(out, req, x->energies);
     if (b->can_vote) {
-        html_printf(out, "<table class=\"govuk-table onroll-vote-table\">\n<caption class=\""
-                         "govuk-table__caption govuk-visually-hidden\">Your votes on idea %d"
-                         "</caption>\n<tbody class=\"govuk-table__body\">\n",
-                    number);
+        html_raw(out, "<ul class=\"govuk-list onroll-votes\">\n");
         for (int c = 0; c < OR_CRIT__N; c++) {
             int mine = my_votes(b, x->id, c);
             html_printf(out,
-                        "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__"
-                        "header\">%s</th><td class=\"govuk-table__cell\">Your votes: %d</td>"
-                        "<td class=\"govuk-table__cell\">",
+                        "<li><span class=\"onroll-vote-what\"><strong>%s</strong>: your votes "
+                        "%d</span>",
                         or_idea_criteria[c].label, mine);
             vote_button(out, req, b, x->id, number, c, true);
             if (mine)
                 vote_button(out, req, b, x->id, number, c, false);
-            html_raw(out, "</td></tr>\n");
+            html_raw(out, "</li>\n");
         }
-        html_raw(out, "</tbody></table>\n");
+        html_raw(out, "</ul>\n");
     }
     const or_idea_tally *t = ideas_tally_of(b, x->id);
     if (t)
