@@ -9,6 +9,7 @@
 
 #include "web/panel_web.h"
 #include "web/web.h"
+#include "web/workshop_web.h"
 
 const web_route web_routes[] = {
     /* method, pattern, handler, who may, flags, navigation label */
@@ -187,6 +188,25 @@ const web_route web_routes[] = {
     {"POST", "/api/v1/pupils", api_post_pupils, WEB_API, WEB_F_JSON, NULL},
     {"POST", "/api/v1/ctf", api_post_ctf, WEB_API, WEB_F_JSON | WEB_F_XML, NULL},
     {"GET", "/api/v1/duties", api_get_duties, WEB_API, WEB_F_JSON, NULL},
+    /* workshops (issue 19; workshop_web.h): WS_ROLES is everyone, for a guest of one
+     * workshop (no account: a cookie from a one-time link), and ws_open decides who may */
+    {"GET", "/workshops", page_workshops, WS_LIST_ROLES | WEB_ANON, 0, "Workshops"},
+    {"GET", "/workshops/download", page_workshops_download, WS_LIST_ROLES, 0, NULL},
+    {"GET", "/workshops/new", page_workshop_new, WS_LIST_ROLES, 0, NULL},
+    {"POST", "/workshops/new", page_workshop_new_post, WS_LIST_ROLES, 0, NULL},
+    {"GET", "/workshops/join/{token}", page_workshop_join, WEB_PUBLIC, WEB_F_SECRET_PATH, NULL},
+    {"POST", "/workshops/join/{token}", page_workshop_join_post, WEB_PUBLIC, WEB_F_SECRET_PATH,
+     NULL},
+    {"GET", "/workshops/{id}", page_workshop, WS_ROLES, 0, NULL},
+    {"POST", "/workshops/{id}", page_workshop_post, WS_ROLES, 0, NULL},
+    {"GET", "/workshops/{id}/participants/new", page_workshop_people_new, WS_ROLES, 0, NULL},
+    {"POST", "/workshops/{id}/participants/new", page_workshop_people_new_post, WS_ROLES, 0,
+     NULL},
+    {"POST", "/workshops/{id}/reveal", page_workshop_reveal_post, WS_ROLES, 0, NULL},
+    {"GET", "/workshops/{id}/events", page_workshop_events, WS_ROLES, 0, NULL},
+    {"GET", "/workshops/{id}/changes", page_workshop_changes, WS_ROLES, 0, NULL},
+    {"GET", "/workshops/{id}/report", page_workshop_report, WS_ROLES, 0, NULL},
+    {"GET", "/workshops/{id}/report.pdf", page_workshop_report_pdf, WS_ROLES, 0, NULL},
 };
 const size_t web_nroutes = sizeof web_routes / sizeof web_routes[0];
 

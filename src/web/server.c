@@ -52,6 +52,7 @@
 #include "web/body.h"
 #include "web/forwarded.h"
 #include "web/live_model.h"
+#include "web/sse.h"
 #include "web/web.h"
 
 /* The connection limits when `onroll serve` is not given them (README.md, docs/security.md). */
@@ -138,7 +139,10 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, const web_conf
                                      web_response *res)
 {
     struct MHD_Response *r;
-    if (res->data)
+    if (res->sse) { /* a stream: the response owns it now */
+        r = web_sse_response(res->sse, conn);
+        res->sse = NULL;
+    } else if (res->data)
         r = MHD_create_response_from_buffer(res->data_len, (void *)res->data,
                                             MHD_RESPMEM_PERSISTENT);
     else
@@ -311,6 +315,10 @@ static void identify(const server *srv, struct MHD_Connection *conn, exchange *e
                 web_set_cookie(req, &ex->res, WEB_SESSION_COOKIE, "", 0);
             }
         }
+        const char *guest =
+            MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, WEB_WS_GUEST_COOKIE);
+        if (guest && strlen(guest) == OR_TOKEN_LEN) /* checked by ws_open, workshops only */
+            req->ws_guest = or_arena_strdup(req->arena, guest);
         if (!req->session) {
             const char *pre =
                 MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, WEB_PRESIGN_COOKIE);
@@ -545,7 +553,7 @@ static enum MHD_Result finish(server *srv, struct MHD_Connection *conn, exchange
 static enum MHD_Result answer_now(struct MHD_Connection *conn, const server *srv, int status,
                                   const char *text)
 {
-    web_response res = {status, "text/plain; charset=utf-8", OR_SB_INIT, NULL, 0, NULL, {{0}}, 0};
+    web_response res = {status, "text/plain; charset=utf-8", OR_SB_INIT, NULL, 0, NULL, {{0}}, 0, NULL};
     or_sb_adds(&res.body, text);
     web_header_add(&res, "Connection", "close");
     enum MHD_Result ret = send_response(conn, &srv->cfg, &res);
@@ -564,7 +572,7 @@ static exchange *exchange_new(server *srv, struct MHD_Connection *conn, const ch
     ex->body.fd = -1; /* nothing to close yet */
     pthread_mutex_init(&ex->mu, NULL);
     ex->arena = (or_arena)OR_ARENA_INIT;
-    ex->res = (web_response){200, "text/html; charset=utf-8", OR_SB_INIT, NULL, 0, NULL, {{0}}, 0};
+    ex->res = (web_response){200, "text/html; charset=utf-8", OR_SB_INIT, NULL, 0, NULL, {{0}}, 0, NULL};
     web_request *req = &ex->req;
     *req = (web_request){.method = method,
                          .path = url,
@@ -685,6 +693,7 @@ static void completed(void *cls, struct MHD_Connection *conn, void **con_cls,
         web_body_release(&ex->body);
         or_sb_release(&ex->file);
         or_sb_release(&ex->res.body);
+        web_sse_free(ex->res.sse); /* a stream never sent */
         or_arena_free(&ex->arena);
         free(ex);
     }
@@ -864,6 +873,7 @@ or_code or_web_serve(const or_web_opts *o, or_error *err)
                        o->port, tls ? ", or the certificate and key do not fit" : "");
     }
     web_live_start(o->db_url); /* the figures' model: loaded now, kept current from then on */
+    web_sse_start();           /* the workshops' live pages (sse.h) */
     sender_thread st = {o, 0};
     pthread_t sender;
     bool sending = o->sender && !pthread_create(&sender, NULL, run_sender, &st);
@@ -880,7 +890,9 @@ or_code or_web_serve(const or_web_opts *o, or_error *err)
     atomic_store(&srv.closing, 1);
     for (int i = 0; i < 15000 && atomic_load(&srv.held) > 0; i++)
         nanosleep(&(struct timespec){0, 1000000}, NULL);
+    web_sse_end_streams(); /* no stream may be suspended when the daemon stops */
     MHD_stop_daemon(d);
+    web_sse_stop();
     web_audit_writer_stop(cfg->audit_writer);
     web_live_stop();
     pthread_sigmask(SIG_UNBLOCK, &stop, NULL);

@@ -129,6 +129,8 @@ typedef struct {
     int api_urn;               /* the token's school, or 0 */
     const char *csrf;          /* the token every form must carry (session's, else pre-sign-in) */
     const char *session_token; /* the session cookie's token (to end the session), or NULL */
+    const char *ws_guest;      /* a workshop guest's cookie (WEB_WS_GUEST_COOKIE), or NULL: only
+                                  workshop_web.c's ws_open reads it (docs/workshops.md) */
     /* an upload (WEB_F_UPLOAD): the file field's name as sent and its bytes (NULL when none);
      * the other fields are in form, checked as any form's */
     const char *file_name;
@@ -154,6 +156,8 @@ typedef struct {
     const char *cache_control; /* NULL: no-store */
     web_header headers[8];
     int nheaders;
+    struct web_sse *sse; /* instead of body: a server-sent-events stream (sse.h), which
+                            server.c sends; freed by it when never sent */
 } web_response;
 
 typedef void (*web_handler)(const web_request *req, web_response *res);
@@ -242,6 +246,7 @@ enum { WEB_CSRF_FIELD_MAX = 64 };
 #define WEB_SESSION_COOKIE "onroll_session"
 #define WEB_PRESIGN_COOKIE "onroll_signin" /* the sign-in form's CSRF token (double submit) */
 #define WEB_CSRF_FIELD     "csrf_token"
+#define WEB_WS_GUEST_COOKIE "onroll_workshop" /* a workshop guest's (workshop_web.h) */
 
 /* Constant-time equality of two tokens (false if either is empty or their lengths differ). */
 bool web_token_equal(const char *a, const char *b);

@@ -1,0 +1,17 @@
+/* workshop_hooks.c - the tools' sections of the workshop report (workshop_web.h): one line per
+ * tool, added by the tool's own branch under its comment (each line's functions live in the
+ * tool's files). The report and the series comparison walk this table; a tool not listed has
+ * no section. */
+#include "web/workshop_web.h"
+
+const ws_tool_hook ws_tool_hooks[] = {
+    /* boards: the system-players map */
+
+    /* boards: the iceberg */
+
+    /* ideas: energy for change */
+
+    /* toc: the theory of change */
+
+    {NULL, NULL, NULL, NULL},
+};
