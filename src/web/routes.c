@@ -9,6 +9,7 @@
 
 #include "web/panel_web.h"
 #include "web/web.h"
+#include "web/ideas_web.h"
 #include "web/workshop_web.h"
 
 const web_route web_routes[] = {
@@ -207,6 +208,15 @@ const web_route web_routes[] = {
     {"GET", "/workshops/{id}/changes", page_workshop_changes, WS_ROLES, 0, NULL},
     {"GET", "/workshops/{id}/report", page_workshop_report, WS_ROLES, 0, NULL},
     {"GET", "/workshops/{id}/report.pdf", page_workshop_report_pdf, WS_ROLES, 0, NULL},
+    /* energy for change (ideas_web.h): ws_open decides, as for every workshop page */
+    {"GET", "/workshops/{id}/ideas", page_ideas, WS_ROLES, 0, NULL},
+    {"POST", "/workshops/{id}/ideas", page_ideas_post, WS_ROLES, 0, NULL},
+    {"GET", "/workshops/{id}/ideas/download", page_ideas_download, WS_ROLES, 0, NULL},
+    {"POST", "/workshops/{id}/ideas/vote", page_ideas_vote, WS_ROLES, 0, NULL},
+    {"POST", "/workshops/{id}/ideas/results", page_ideas_results, WS_ROLES, 0, NULL},
+    {"POST", "/workshops/{id}/ideas/commitments", page_ideas_commit, WS_ROLES, 0, NULL},
+    {"POST", "/workshops/commitments/{id}/done", page_ideas_commit_done, WEB_PUPIL_ROLES, 0,
+     NULL},
 };
 const size_t web_nroutes = sizeof web_routes / sizeof web_routes[0];
 

@@ -10,6 +10,7 @@ const ws_tool_hook ws_tool_hooks[] = {
     /* boards: the iceberg */
 
     /* ideas: energy for change */
+    {"ideas", "Energy for change", ws_report_ideas, ws_summary_ideas},
 
     /* toc: the theory of change */
 
