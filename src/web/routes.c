@@ -7,9 +7,10 @@
  * A `nav` label puts the page in the service navigation of the roles that may use it. */
 #include <string.h>
 
+#include "web/board_web.h"
+#include "web/ideas_web.h"
 #include "web/panel_web.h"
 #include "web/web.h"
-#include "web/ideas_web.h"
 #include "web/workshop_web.h"
 
 const web_route web_routes[] = {
@@ -217,6 +218,15 @@ const web_route web_routes[] = {
     {"POST", "/workshops/{id}/ideas/commitments", page_ideas_commit, WS_ROLES, 0, NULL},
     {"POST", "/workshops/commitments/{id}/done", page_ideas_commit_done, WEB_PUPIL_ROLES, 0,
      NULL},
+    /* the workshop boards (board_web.h): the map and the iceberg; ws_open decides */
+    {"GET", "/workshops/{id}/map", page_workshop_map, WS_ROLES, 0, NULL},
+    {"POST", "/workshops/{id}/map", page_workshop_map_post, WS_ROLES, 0, NULL},
+    {"GET", "/workshops/{id}/map/cards/{card}", page_workshop_map_card, WS_ROLES, 0, NULL},
+    {"GET", "/workshops/{id}/map/download", page_workshop_map_download, WS_ROLES, 0, NULL},
+    {"GET", "/workshops/{id}/iceberg", page_workshop_iceberg, WS_ROLES, 0, NULL},
+    {"POST", "/workshops/{id}/iceberg", page_workshop_iceberg_post, WS_ROLES, 0, NULL},
+    {"GET", "/workshops/{id}/iceberg/cards/{card}", page_workshop_iceberg_card, WS_ROLES, 0, NULL},
+    {"GET", "/workshops/{id}/iceberg/download", page_workshop_iceberg_download, WS_ROLES, 0, NULL},
 };
 const size_t web_nroutes = sizeof web_routes / sizeof web_routes[0];
 
