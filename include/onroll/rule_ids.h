@@ -47,6 +47,7 @@
     X(LOCAL_APQA_EXPIRY, "LOCAL-APQA-EXPIRY")                                                      \
     X(LOCAL_PANEL_ACTION, "LOCAL-PANEL-ACTION")                                                    \
     X(LOCAL_ACTION_PLAN, "LOCAL-ACTION-PLAN")                                                      \
+    X(LOCAL_WORKSHOP_COMMITMENT, "LOCAL-WORKSHOP-COMMITMENT")                                      \
     X(RISK_REPEAT_SUSP, "RISK-REPEAT-SUSP")                                                        \
     X(RISK_SUSP_DAYS, "RISK-SUSP-DAYS")                                                            \
     X(RISK_HALFTERM, "RISK-HALFTERM")                                                              \

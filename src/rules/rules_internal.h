@@ -162,6 +162,8 @@ void or_local_attend_alert(or_duty_ctx *c);
 void or_local_ap(or_duty_ctx *c);
 /* LOCAL-ACTION-PLAN: a school's, about a review's action plan, not a pupil (action_plan.c) */
 void or_local_action_plan(or_duty_ctx *c);
+/* LOCAL-WORKSHOP-COMMITMENT: a workshop's commitment, not a pupil's (workshop_commitment.c) */
+void or_local_workshop_commitment(or_duty_ctx *c);
 
 /* risk.c (DOMAIN.md §5) */
 void or_risk_repeat(or_risk_ctx *c);

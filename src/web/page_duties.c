@@ -20,6 +20,7 @@
 #include <strings.h>
 
 #include "web/ap_web.h"
+#include "web/ideas_web.h"
 #include "web/list.h"
 #include "web/reviews_web.h"
 #include "web/plans_web.h"
@@ -385,6 +386,7 @@ static void duties_page(const web_request *req, web_response *res, view_snapshot
     page_ap_duties_section(out, req); /* the LA's: AP providers' checks due (ap_web.h) */
     /* the reviews' action plans' actions due (LOCAL-ACTION-PLAN; reviews_web.h) */
     page_review_duties_section(out, req);
+    page_ideas_duties_section(out, req); /* workshop commitments (LOCAL-WORKSHOP-COMMITMENT) */
     list_start(out, &l);
     if (list_table_start(out, &l)) {
         for (int i = l.first; i < l.last; i++)

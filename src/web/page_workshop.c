@@ -47,6 +47,7 @@ static void warmup_answers(or_sb *out, const web_request *req, const ws_ctx *w,
                            const or_ws_participant *ps, int np, bool revealed)
 {
     ws_live_open(out, w, "ws-purposes");
+    ws_reveal_button(out, req, w, "purpose", ws_path(req, w, "#warm-up"));
     int written = 0;
     for (int i = 0; i < np; i++)
         written += ps[i].purpose[0] != '\0';
@@ -69,7 +70,6 @@ static void warmup_answers(or_sb *out, const web_request *req, const ws_ctx *w,
         html_raw(out, "</ul>\n");
     }
     ws_live_close(out, w);
-    (void)req;
 }
 
 static void warmup(or_sb *out, const web_request *req, const ws_ctx *w, const or_ws_participant *ps,
@@ -102,7 +102,6 @@ static void warmup(or_sb *out, const web_request *req, const ws_ctx *w, const or
                  "<button type=\"submit\" class=\"govuk-button govuk-button--secondary\" "
                  "data-module=\"govuk-button\">Save my definition</button>\n</form>\n</div>\n");
     }
-    ws_reveal_button(out, req, w, "purpose", ws_path(req, w, "#warm-up"));
     warmup_answers(out, req, w, ps, np, revealed);
 }
 
@@ -171,7 +170,9 @@ static void participants_table(or_sb *out, const web_request *req, const ws_ctx 
         return;
     }
     static const char *const heads[] = {"Name", "Role", "Organisation", "Sector", "Joined"};
-    gov_table_start(out, "Participants, by role", heads, 5);
+    html_raw(out, "<div class=\"onroll-ws-scroll\" tabindex=\"0\" role=\"region\" "
+                  "aria-label=\"Participants, by role\">\n");
+    gov_table_start(out, "By role", heads, 5);
     /* by role: the rows in the order of their roles, then names */
     int *order = or_arena_alloc(req->arena, sizeof *order * (size_t)np);
     for (int i = 0; i < np; i++)
@@ -197,6 +198,7 @@ static void participants_table(or_sb *out, const web_request *req, const ws_ctx 
         gov_table_row_end(out);
     }
     gov_table_end(out);
+    html_raw(out, "</div>\n");
 }
 
 static void show(const web_request *req, web_response *res, const ws_ctx *w, form *pf)
@@ -214,6 +216,7 @@ static void show(const web_request *req, web_response *res, const ws_ctx *w, for
     or_sb *out = &res->body;
     gov_page_start(out, req,
                    pf->nerrors ? or_arena_printf(req->arena, "Error: %s", w->title) : w->title);
+    ws_live_script(out, req);
     if (!w->guest)
         html_raw(out, "<a href=\"/workshops\" class=\"govuk-back-link\">Back to workshops</a>\n");
     html_printf(
@@ -248,7 +251,6 @@ static void show(const web_request *req, web_response *res, const ws_ctx *w, for
     warmup(out, req, w, ps, np, pf);
     script(out, req, w, notes, nnotes);
     participants_table(out, req, w, ps, np);
-    ws_live_script(out, req);
     gov_page_end(out, req);
     if (pf->nerrors)
         res->status = 400;

@@ -134,6 +134,10 @@ void page_workshop_join_post(const web_request *req, web_response *res)
         return;
     }
     web_set_cookie(req, res, WEB_WS_GUEST_COOKIE, session, req->cfg->session_max);
+    /* the forms' token (double submit) lives as long, so that the guest's forms still work
+     * after the browser is closed and opened again */
+    if (!req->session && req->csrf)
+        web_set_cookie(req, res, WEB_PRESIGN_COOKIE, req->csrf, req->cfg->session_max);
     ws_changed(req, ws);
     web_redirect(req, res, or_arena_printf(req->arena, "/workshops/%lld", (long long)ws));
 }

@@ -68,6 +68,8 @@ static void participants(or_sb *out, const web_request *req, const or_ws_partici
                 "participant agreed; otherwise their role.</p>\n",
                 or_fmt_int(np, a));
     static const char *const heads2[] = {"Role", "Participant", "Organisation"};
+    html_raw(out, "<div class=\"onroll-ws-scroll\" tabindex=\"0\" role=\"region\" "
+                  "aria-label=\"Participants by role\">\n");
     gov_table_start(out, "Participants by role", heads2, 3);
     int *order = or_arena_alloc(req->arena, sizeof *order * (size_t)np);
     for (int i = 0; i < np; i++)
@@ -87,6 +89,7 @@ static void participants(or_sb *out, const web_request *req, const or_ws_partici
         gov_table_row_end(out);
     }
     gov_table_end(out);
+    html_raw(out, "</div>\n");
 }
 
 static void purposes(or_sb *out, const or_ws_participant *ps, int np, bool revealed, bool heading)
@@ -172,7 +175,7 @@ static void series(or_sb *out, const web_request *req, const ws_ctx *here)
         return;
     }
     char day[24], a[32];
-    html_raw(out, "<div class=\"onroll-ws-compare\" tabindex=\"0\" role=\"region\" "
+    html_raw(out, "<div class=\"onroll-ws-scroll\" tabindex=\"0\" role=\"region\" "
                   "aria-label=\"The sessions side by side\">\n<table class=\"govuk-table\">\n"
                   "<caption class=\"govuk-table__caption govuk-table__caption--s\">Sessions "
                   "compared</caption>\n<thead class=\"govuk-table__head\"><tr "
@@ -257,6 +260,7 @@ void page_workshop_report(const web_request *req, web_response *res)
         return;
     or_sb *out = &res->body;
     gov_page_start(out, req, or_arena_printf(req->arena, "%s: report", w.title));
+    ws_live_script(out, req); /* workshops.css */
     html_printf(out,
                 "<a href=\"/workshops/%lld\" class=\"govuk-back-link\">Back to the workshop</a>\n",
                 (long long)w.id);

@@ -7,6 +7,8 @@
  * A `nav` label puts the page in the service navigation of the roles that may use it. */
 #include <string.h>
 
+#include "web/board_web.h"
+#include "web/ideas_web.h"
 #include "web/panel_web.h"
 #include "web/web.h"
 #include "web/workshop_web.h"
@@ -214,12 +216,10 @@ const web_route web_routes[] = {
     {"GET", "/api/v1/duties", api_get_duties, WEB_API, WEB_F_JSON, NULL},
     /* workshops (issue 19; workshop_web.h): WS_ROLES is everyone, for a guest of one
      * workshop (no account: a cookie from a one-time link), and ws_open decides who may */
-    {"GET", "/workshops", page_workshops, WEB_LA | WEB_R(OR_ROLE_SCHOOL) | WEB_ANON, 0,
-     "Workshops"},
-    {"GET", "/workshops/download", page_workshops_download, WEB_LA | WEB_R(OR_ROLE_SCHOOL), 0,
-     NULL},
-    {"GET", "/workshops/new", page_workshop_new, WEB_LA | WEB_R(OR_ROLE_SCHOOL), 0, NULL},
-    {"POST", "/workshops/new", page_workshop_new_post, WEB_LA | WEB_R(OR_ROLE_SCHOOL), 0, NULL},
+    {"GET", "/workshops", page_workshops, WS_LIST_ROLES | WEB_ANON, 0, "Workshops"},
+    {"GET", "/workshops/download", page_workshops_download, WS_LIST_ROLES, 0, NULL},
+    {"GET", "/workshops/new", page_workshop_new, WS_LIST_ROLES, 0, NULL},
+    {"POST", "/workshops/new", page_workshop_new_post, WS_LIST_ROLES, 0, NULL},
     {"GET", "/workshops/join/{token}", page_workshop_join, WEB_PUBLIC, WEB_F_SECRET_PATH, NULL},
     {"POST", "/workshops/join/{token}", page_workshop_join_post, WEB_PUBLIC, WEB_F_SECRET_PATH,
      NULL},
@@ -233,6 +233,24 @@ const web_route web_routes[] = {
     {"GET", "/workshops/{id}/changes", page_workshop_changes, WS_ROLES, 0, NULL},
     {"GET", "/workshops/{id}/report", page_workshop_report, WS_ROLES, 0, NULL},
     {"GET", "/workshops/{id}/report.pdf", page_workshop_report_pdf, WS_ROLES, 0, NULL},
+    /* energy for change (ideas_web.h): ws_open decides, as for every workshop page */
+    {"GET", "/workshops/{id}/ideas", page_ideas, WS_ROLES, 0, NULL},
+    {"POST", "/workshops/{id}/ideas", page_ideas_post, WS_ROLES, 0, NULL},
+    {"GET", "/workshops/{id}/ideas/download", page_ideas_download, WS_ROLES, 0, NULL},
+    {"POST", "/workshops/{id}/ideas/vote", page_ideas_vote, WS_ROLES, 0, NULL},
+    {"POST", "/workshops/{id}/ideas/results", page_ideas_results, WS_ROLES, 0, NULL},
+    {"POST", "/workshops/{id}/ideas/commitments", page_ideas_commit, WS_ROLES, 0, NULL},
+    {"POST", "/workshops/commitments/{id}/done", page_ideas_commit_done, WEB_PUPIL_ROLES, 0,
+     NULL},
+    /* the workshop boards (board_web.h): the map and the iceberg; ws_open decides */
+    {"GET", "/workshops/{id}/map", page_workshop_map, WS_ROLES, 0, NULL},
+    {"POST", "/workshops/{id}/map", page_workshop_map_post, WS_ROLES, 0, NULL},
+    {"GET", "/workshops/{id}/map/cards/{card}", page_workshop_map_card, WS_ROLES, 0, NULL},
+    {"GET", "/workshops/{id}/map/download", page_workshop_map_download, WS_ROLES, 0, NULL},
+    {"GET", "/workshops/{id}/iceberg", page_workshop_iceberg, WS_ROLES, 0, NULL},
+    {"POST", "/workshops/{id}/iceberg", page_workshop_iceberg_post, WS_ROLES, 0, NULL},
+    {"GET", "/workshops/{id}/iceberg/cards/{card}", page_workshop_iceberg_card, WS_ROLES, 0, NULL},
+    {"GET", "/workshops/{id}/iceberg/download", page_workshop_iceberg_download, WS_ROLES, 0, NULL},
 };
 const size_t web_nroutes = sizeof web_routes / sizeof web_routes[0];
 

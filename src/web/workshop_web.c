@@ -278,8 +278,10 @@ void ws_live_close(or_sb *out, const ws_ctx *w)
 void ws_live_script(or_sb *out, const web_request *req)
 {
     const char *v = req->cfg ? req->cfg->asset_version : "";
-    html_printf(out, "<script type=\"module\" src=\"/assets/onroll/workshop.mjs?v=%t\"></script>\n",
-                v);
+    html_printf(out,
+                "<link rel=\"stylesheet\" href=\"/assets/onroll/workshops.css?v=%t\">\n"
+                "<script type=\"module\" src=\"/assets/onroll/workshop.mjs?v=%t\"></script>\n",
+                v, v);
 }
 
 /* ---- words ---- */

@@ -28,6 +28,8 @@
 
 /* The roles of every workshop route: everyone, for guests; ws_open decides. */
 #define WS_ROLES WEB_PUBLIC
+/* Who lists and plans workshops (/workshops, in their navigation): LA officers and schools. */
+#define WS_LIST_ROLES (WEB_R(OR_ROLE_LA_OFFICER) | WEB_R(OR_ROLE_SCHOOL))
 
 typedef struct {
     int64_t id;          /* the workshop */
@@ -70,7 +72,7 @@ void ws_changed(const web_request *req, int64_t id);
  * current (once per page, anywhere in the body). The region is swapped whole on a change. */
 void ws_live_open(or_sb *out, const ws_ctx *w, const char *region_id);
 void ws_live_close(or_sb *out, const ws_ctx *w);
-void ws_live_script(or_sb *out, const web_request *req);
+void ws_live_script(or_sb *out, const web_request *req); /* also links workshops.css */
 
 /* The workshop's caption for headings ("Inclusion 2027: staff session, 8 December 2026"). */
 const char *ws_caption(const web_request *req, const ws_ctx *w);

@@ -49,6 +49,7 @@ expect_in "... Workshops in the navigation" 'href="/workshops">Workshops<' "$WOR
 expect_eq "the officer's /workshops" 200 "$(get "$LA" /workshops)"
 expect_in "... a way to plan one" 'href="/workshops/new"' "$WORK/body"
 expect_eq "the analyst may not see workshops" 403 "$(get "$AN" /workshops)"
+expect_not_in "... nor in the navigation" 'href="/workshops"' "$WORK/body"
 expect_eq "the form" 200 "$(get "$LA" /workshops/new)"
 cp "$WORK/body" "$WORK/new.html"
 expect_in "... the toolkit's scopes" 'value="pupil_council"' "$WORK/new.html"
@@ -90,7 +91,9 @@ TOKEN=$(sed -n 's/.*id="guest-link" href="\/workshops\/join\/\([^"]*\)".*/\1/p' 
 expect_eq "... with a link of a random 43-character token, shown once" 43 "${#TOKEN}"
 expect_eq "... of which only the hash is kept" 0 "$(sql "select count(*) from workshop_participants where token_hash = '$TOKEN' or session_hash = '$TOKEN'")"
 expect_eq "... and audited" 1 "$(sql "select count(*) from audit_log where detail like 'workshop $ID: participant % added (guest, one-time link made)'")"
-expect_not_in "... the audit line does not hold it" "$TOKEN" "$(sql "select group_concat(detail) from audit_log" 2>/dev/null || true)"
+sql "select coalesce(detail, '') || ' ' || coalesce(object, '') from audit_log" >"$WORK/audit.txt"
+expect_in "... (the audit lines read)" "one-time link made" "$WORK/audit.txt"
+expect_not_in "... the audit lines do not hold it" "$TOKEN" "$WORK/audit.txt"
 expect_eq "the SENCO (a participant) may not add participants" 403 "$(get "$SC" "/workshops/$ID/participants/new")"
 
 # ---- the guest joins, once ----
@@ -106,12 +109,19 @@ form_body "$WORK/join.html" name="Gail G." >"$WORK/post"
 expect_eq "the guest joins" 303 "$(post "$GU" "/workshops/join/$TOKEN" "$WORK/post")"
 tr 'A-Z' 'a-z' <"$WORK/headers" >"$WORK/h"
 expect_in "... to the workshop" "location: /workshops/$ID" "$WORK/h"
-expect_in "... with the workshop's cookie" "onroll_workshop=" "$WORK/headers"
+expect_in "... with the workshop's cookie, for the session's 12 hours" "onroll_workshop=" "$WORK/headers"
+grep -i '^set-cookie: onroll_workshop=' "$WORK/headers" >"$WORK/c1"
+expect_in "... (its lifetime)" "Max-Age=43200" "$WORK/c1"
+grep -i '^set-cookie: onroll_signin=' "$WORK/headers" >"$WORK/c2"
+expect_in "... and the forms' token as long (forms still work after the browser restarts)" "Max-Age=43200" "$WORK/c2"
 expect_eq "... joined, no name in the report" "Gail G.|0" "$(sql "select display_name, name_consent from workshop_participants where id = (select max(id) from workshop_participants where email = '')")"
 expect_eq "the link used again (another browser) is refused" 410 "$(get "$G2" "/workshops/join/$TOKEN")"
 expect_in "... said so" "This link has already been used" "$WORK/body"
 form_body "$WORK/join.html" name=Mallory >"$WORK/post"
 expect_eq "... and posting it again too" 410 "$(post "$GU" "/workshops/join/$TOKEN" "$WORK/post")"
+sql "select coalesce(detail, '') || ' ' || coalesce(object, '') from audit_log" >"$WORK/audit.txt"
+expect_in "... (the audit lines read)" "/workshops/join/{token}" "$WORK/audit.txt"
+expect_not_in "... no audit line holds the link's token" "$TOKEN" "$WORK/audit.txt"
 expect_eq "... the guest's name unchanged" "Gail G." "$(sql "select display_name from workshop_participants where email = '' and workshop = $ID")"
 
 # ---- what the guest's cookie opens: its workshop, nothing else ----
@@ -211,4 +221,22 @@ if [ -x /usr/bin/chromium ] || [ -n "${ONROLL_CHROMIUM:-}" ]; then
 else
     echo "skipped: the report's PDF (no Chromium)"
 fi
+
+# ---- a guest's cookie ends with the session's absolute time-out (12 hours from joining) ----
+sql "update workshop_participants set joined_at = joined_at - 43201 where email = '' and workshop = $ID" >/dev/null
+expect_eq "a guest's cookie 12 hours after joining opens nothing" 404 "$(get "$GU" "/workshops/$ID")"
+sql "update workshop_participants set joined_at = joined_at + 43201 where email = '' and workshop = $ID" >/dev/null
+expect_eq "... (within them, it does)" 200 "$(get "$GU" "/workshops/$ID")"
+
+# ---- a stream ends with the server ----
+curl -s -N -b "$SC" "$B/workshops/$ID/events" >"$WORK/events2" 2>/dev/null &
+EV=$!
+PIDS="$PIDS $EV"
+sleep 0.3
+SRV=$(echo $PIDS | cut -d' ' -f1)
+kill "$SRV"
+i=0
+while [ $i -lt 50 ] && kill -0 "$SRV" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
+expect_eq "the server stops within 5 seconds with a live stream open" stopped "$(kill -0 "$SRV" 2>/dev/null && echo running || echo stopped)"
+expect_in "... the stream had begun" "retry: 1000" "$WORK/events2"
 finish

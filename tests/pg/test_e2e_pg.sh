@@ -41,6 +41,8 @@ for t in \
     tests/e2e/test_reviews.sh \
     tests/e2e/test_toc.sh \
     tests/e2e/test_workshops.sh \
+    tests/e2e/test_ideas.sh \
+    tests/e2e/test_boards.sh \
     tests/e2e/test_interventions.sh \
     tests/e2e/test_letters.sh \
     tests/e2e/test_settings.sh \
