@@ -493,8 +493,8 @@ static void activity_html(const web_request *req, or_sb *out, const or_toc_item 
                     it->ends_on != OR_DATE_NONE ? view_date(it->ends_on, b) : "not set");
     if (*it->outputs)
         html_printf(out, "<dt><strong>Outputs</strong></dt><dd>%s</dd>", it->outputs);
-    if (*it->source)
-        html_printf(out, "<dt><strong>From</strong></dt><dd>%s</dd>", it->source);
+    if (!strncmp(it->source, "commitment:", 11))
+        html_raw(out, "<dt><strong>From</strong></dt><dd>A commitment of the workshop</dd>");
     html_raw(out, "</dl>\n");
     (void)req;
 }
@@ -567,6 +567,14 @@ void page_theory(const web_request *req, web_response *res)
                     "<p class=\"govuk-body\">From the workshop <a class=\"govuk-link\" "
                     "href=\"/workshops/%lld\">%s</a>.</p>\n",
                     p.t.workshop_id, p.workshop);
+    if (p.workshop && p.can_edit) {
+        gov_form_start(out, req, "post",
+                       or_arena_printf(req->arena, "/theories/%lld/import", p.t.id));
+        html_raw(out, "<p class=\"govuk-body\">The workshop's commitments (its energy for change) "
+                      "can become this theory's activities, each with its owner and date.</p>\n");
+        gov_button(out, "Import the workshop's commitments as activities", true);
+        gov_form_end(out);
+    }
     if (or_toc_needs_priority(p.items, p.nitems))
         html_printf(out,
                     "<div class=\"govuk-inset-text\">The toolkit says: \xe2\x80\x9c%s\xe2\x80\x9d "

@@ -6,12 +6,14 @@
  *   GET, POST /theories/{id}/items/{item}/edit       change one
  *   GET, POST /theories/{id}/links/new               say that one item feeds another
  *   GET, POST /theories/{id}/indicators/new?outcome=N  an outcome's indicator
+ *   POST      /theories/{id}/import                  the workshop's commitments as activities
  *
  * An outcome's guardrails are the toolkit's (or_toc_item_refusal): its words are the error. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "onroll/labels.h"
+#include "onroll/store_ideas.h"
 #include "web/form.h"
 #include "web/toc_web.h"
 #include "web/view.h"
@@ -571,4 +573,71 @@ static void ind_post(const web_request *req, web_response *res, view_snapshot *s
 void page_theory_indicator_new_post(const web_request *req, web_response *res)
 {
     view_with_snapshot(req, res, "the schools", ind_post);
+}
+
+/* ---- a workshop's commitments as activities ---- */
+
+/* The source an imported commitment's activity keeps: "commitment:ID", so a second import adds
+ * only the new ones. */
+static bool imported(const toc_page *p, long long id, const web_request *req)
+{
+    const char *key = or_arena_printf(req->arena, "commitment:%lld", id);
+    for (int i = 0; i < p->nitems; i++)
+        if (p->items[i].source && !strcmp(p->items[i].source, key))
+            return true;
+    return false;
+}
+
+typedef struct {
+    const toc_page *p;
+    or_idea_commitment *c;
+    int n, added;
+} import_ctx;
+
+static or_code import_save(const web_request *req, void *ctx, or_error *err)
+{
+    import_ctx *x = ctx;
+    for (int i = 0; i < x->n; i++) {
+        const or_idea_commitment *c = &x->c[i];
+        if (imported(x->p, (long long)c->id, req))
+            continue;
+        or_toc_item it = {.toc_id = x->p->t.id,
+                          .kind = OR_TOC_ACTIVITY,
+                          .body = c->next_step,
+                          .who = c->owner_name && *c->owner_name ? c->owner_name : c->owner,
+                          .for_whom = "",
+                          .outputs = "",
+                          .starts_on = OR_DATE_NONE,
+                          .ends_on = OR_DATE_NONE,
+                          .source =
+                              or_arena_printf(req->arena, "commitment:%lld", (long long)c->id)};
+        or_date_parse(c->due_on, &it.ends_on);
+        long long id = 0;
+        or_code rc = or_toc_item_add(req->store, &it, req->user->email, &id, err);
+        if (rc)
+            return rc;
+        x->added++;
+    }
+    return OR_OK;
+}
+
+void page_theory_import_post(const web_request *req, web_response *res)
+{
+    toc_page p;
+    if (!toc_load(req, res, true, &p))
+        return;
+    if (!p.t.workshop_id) {
+        not_found(req, res);
+        return;
+    }
+    import_ctx x = {&p, NULL, 0, 0};
+    or_error err = {0};
+    if (or_idea_commitments(req->store, p.t.workshop_id, req->arena, &x.c, &x.n, &err)) {
+        web_error(req, res, 500, "Sorry, there is a problem with the service",
+                  "The workshop's commitments could not be read. Nothing was changed.");
+        return;
+    }
+    save(req, res, &p, import_save, &x,
+         or_arena_printf(req->arena, "the commitments of workshop %lld imported as activities",
+                         p.t.workshop_id));
 }

@@ -198,6 +198,7 @@ const web_route web_routes[] = {
     {"GET", "/theories/{id}/items/{item}/edit", page_theory_item_edit, WEB_RECORD_ROLES, 0, NULL},
     {"POST", "/theories/{id}/items/{item}/edit", page_theory_item_edit_post, WEB_RECORD_ROLES, 0,
      NULL},
+    {"POST", "/theories/{id}/import", page_theory_import_post, WEB_RECORD_ROLES, 0, NULL},
     {"GET", "/theories/{id}/links/new", page_theory_link_new, WEB_RECORD_ROLES, 0, NULL},
     {"POST", "/theories/{id}/links/new", page_theory_link_new_post, WEB_RECORD_ROLES, 0, NULL},
     {"GET", "/theories/{id}/indicators/new", page_theory_indicator_new, WEB_RECORD_ROLES, 0, NULL},

@@ -7,8 +7,8 @@
 #include "web/toc_web.h"
 #include "web/workshop_web.h"
 
-static const or_toc_kind build_order[OR_TOC__KINDS] = {
-    OR_TOC_AIM, OR_TOC_OUTCOME, OR_TOC_MECHANISM, OR_TOC_MODERATOR, OR_TOC_ACTIVITY};
+static const or_toc_kind build_order[OR_TOC__KINDS] = {OR_TOC_AIM, OR_TOC_OUTCOME, OR_TOC_MECHANISM,
+                                                       OR_TOC_MODERATOR, OR_TOC_ACTIVITY};
 
 static void one(const web_request *req, const ws_ctx *w, or_sb *out, const or_toc *t)
 {
@@ -45,8 +45,7 @@ static void one(const web_request *req, const ws_ctx *w, or_sb *out, const or_to
                 html_raw(out, "<ul class=\"govuk-list govuk-list--bullet\">");
             html_printf(out, "<li>%s", items[i].body);
             if (items[i].kind == OR_TOC_OUTCOME)
-                html_printf(out, " (%s%s%s)",
-                            items[i].accountable ? "accountable, " : "",
+                html_printf(out, " (%s%s%s)", items[i].accountable ? "accountable, " : "",
                             items[i].consensus ? "agreed" : "not agreed yet",
                             items[i].priority ? ", most important" : "");
             for (int x = 0; x < ni; x++) {

@@ -525,6 +525,7 @@ void page_theory_item_new(const web_request *req, web_response *res);
 void page_theory_item_new_post(const web_request *req, web_response *res);
 void page_theory_item_edit(const web_request *req, web_response *res);
 void page_theory_item_edit_post(const web_request *req, web_response *res);
+void page_theory_import_post(const web_request *req, web_response *res);
 void page_theory_link_new(const web_request *req, web_response *res);
 void page_theory_link_new_post(const web_request *req, web_response *res);
 void page_theory_indicator_new(const web_request *req, web_response *res);

@@ -272,6 +272,39 @@ expect_eq "the guest's cookie does not open the theory (sign-in)" 303 "$(get "$G
 expect_eq "... nor the list" 303 "$(get "$GU" /theories)"
 expect_eq "... nor an indicator" 303 "$(get "$GU" "/theories/$T/indicators/$N")"
 
+# ---- the workshop's commitments (energy for change) as activities ----
+get "$LA" "/workshops/$W/ideas" >/dev/null
+printf 'csrf_token=%s&framing=hmw&category=within-school&words=%s' "$(csrf_of "$WORK/body")" \
+    "support+Year+7+tutors+with+restorative+practice%3F" >"$WORK/post"
+expect_eq "the facilitator adds an idea" 303 "$(post "$LA" "/workshops/$W/ideas" "$WORK/post")"
+IDEA=$(sql "select id from ideas")
+get "$LA" "/workshops/$W/ideas" >/dev/null
+printf 'csrf_token=%s&tool=ideas&back=/workshops/%s/ideas' "$(csrf_of "$WORK/body")" "$W" >"$WORK/post"
+expect_eq "... reveals the ideas" 303 "$(post "$LA" "/workshops/$W/reveal" "$WORK/post")"
+get "$LA" "/workshops/$W/ideas" >/dev/null
+printf 'csrf_token=%s' "$(csrf_of "$WORK/body")" >"$WORK/post"
+expect_eq "... shows the results" 303 "$(post "$LA" "/workshops/$W/ideas/results" "$WORK/post")"
+get "$LA" "/workshops/$W/ideas" >/dev/null
+printf 'csrf_token=%s&idea=%s&owner=%s&due-day=26&due-month=3&due-year=2027&next_step=%s' \
+    "$(csrf_of "$WORK/body")" "$IDEA" officer%40la.example.gov.uk \
+    "Run+restorative+circles+training+for+Year+7+tutors" >"$WORK/post"
+expect_eq "... records a commitment" 303 "$(post "$LA" "/workshops/$W/ideas/commitments" "$WORK/post")"
+get "$LA" "/theories/$T3" >/dev/null
+expect_in "the workshop's theory offers the import" "Import the workshop&#39;s commitments as activities" "$WORK/body"
+form_body "$WORK/body" >"$WORK/post"
+cp "$WORK/post" "$WORK/import"
+get "$SA" /theories >/dev/null # Brookfield's own CSRF token
+printf 'csrf_token=%s' "$(csrf_of "$WORK/body")" >"$WORK/post"
+expect_eq "another school may not import into it" 404 "$(post "$SA" "/theories/$T3/import" "$WORK/post")"
+expect_eq "the LA imports the commitments" 303 "$(post "$LA" "/theories/$T3/import" "$WORK/import")"
+expect_eq "... an activity with its owner and date" "activity|Run restorative circles training for Year 7 tutors|2027-03-26" "$(sql "select kind, body, ends_on from toc_items where toc_id = $T3 and source like 'commitment:%'")"
+expect_eq "... audited" 1 "$(sql "select count(*) from audit_log where detail = 'theory of change $T3: the commitments of workshop $W imported as activities'")"
+get "$LA" "/theories/$T3" >/dev/null
+expect_in "... shown as the workshop's" "A commitment of the workshop" "$WORK/body"
+expect_eq "importing again" 303 "$(post "$LA" "/theories/$T3/import" "$WORK/import")"
+expect_eq "... adds nothing twice" 1 "$(sql "select count(*) from toc_items where toc_id = $T3 and source like 'commitment:%'")"
+expect_eq "a theory of no workshop has nothing to import" 404 "$(post "$LA" "/theories/$T/import" "$WORK/import")"
+
 # ---- CSRF ----
 printf 'kind=aim&body=No+token' >"$WORK/nocsrf"
 expect_eq "a POST without the CSRF token is refused" 403 "$(post "$LA" "/theories/$T/items/new" "$WORK/nocsrf")"
