@@ -28,7 +28,7 @@ let indicatorPath = '';
 async function officer(r) {
     await signIn(r, fx.la, fx.password);
     await visit(r, '/reviews', 'the reviews, the hub');
-    await follow(r, 'main a:has-text("Theories of change")', 'the theories of change (none yet)');
+    await follow(r, 'main a:has-text("Theories of change")', 'the theories of change');
     await follow(r, 'a:has-text("Start a theory of change")', 'the start form');
     await r.page.fill('#title', 'Fewer suspensions in Year 7');
     await r.page.selectOption('#owner', '0');
@@ -87,6 +87,9 @@ async function officer(r) {
         const cell = await r.page.$eval(`td[data-term="${i}"]`, (td) => td.textContent);
         check(`la: term ${i + 1}: the figure is the rates report's (${fx.terms[i]})`, cell === fx.terms[i], cell);
     }
+    await visit(r, fx.report, 'the workshop report with its theory of change');
+    text = await mainText(r.page);
+    check('la: the report\'s theory of change section', text.includes('Theory of change') && text.includes('Staff session theory') && text.includes('Early identification of risk of exclusion'), text);
 }
 
 async function narrow(r) {

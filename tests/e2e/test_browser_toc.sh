@@ -35,13 +35,26 @@ print(rows[0]["susp_rate"])' "$WORK/cli.csv" $S1)
     figs="$figs${figs:+, }\"$f\""
 done
 expect_eq "three terms' figures from the CLI" 3 "$(echo "$figs" | tr ',' '\n' | wc -l)"
-cat >"$WORK/fixtures.json" <<JSON
-{"la": "officer@la.example.gov.uk", "password": "$PW", "school": "$S1", "terms": [$figs]}
-JSON
 start_server
+# a workshop with a theory of change of its own, for its report's section (curl)
+LA=$WORK/la.jar
+expect_eq "the LA officer signs in (curl)" 303 "$(sign_in "$LA" officer@la.example.gov.uk "$PW")"
+get "$LA" /workshops/new >/dev/null
+form_body "$WORK/body" title="Inclusion in Kestrel: staff" scope=staff held_on-day=8 \
+    held_on-month=12 held_on-year=2026 mode=in_person >"$WORK/post"
+expect_eq "a workshop" 303 "$(post "$LA" /workshops/new "$WORK/post")"
+W=$(sql "select id from workshops")
+get "$LA" "/theories/new?workshop=$W" >/dev/null
+form_body "$WORK/body" title="Staff session theory" owner=0 \
+    aim="Early identification of risk of exclusion" >"$WORK/post"
+expect_eq "... its theory of change" 303 "$(post "$LA" /theories/new "$WORK/post")"
+cat >"$WORK/fixtures.json" <<JSON
+{"la": "officer@la.example.gov.uk", "password": "$PW", "school": "$S1", "terms": [$figs],
+ "report": "/workshops/$W/report"}
+JSON
 SHOTS=${ONROLL_SCREENSHOTS:-test-results/screenshots}
 mkdir -p "$SHOTS"
 CHROMIUM=$CHROMIUM run_spec toc.spec.mjs "$B" "$WORK/fixtures.json" "$SHOTS"
-expect_eq "one theory, the LA's" "0|Fewer suspensions in Year 7" "$(sql "SELECT owner_urn, title FROM toc")"
+expect_eq "the LA's theory" "0|Fewer suspensions in Year 7" "$(sql "SELECT owner_urn, title FROM toc WHERE workshop_id = 0")"
 expect_eq "its indicator" "susp_rate|$S1|7" "$(sql "SELECT statistic, urn, year_group FROM toc_indicators")"
 finish
