@@ -29,6 +29,7 @@ JSON
 start_server
 SHOTS=${ONROLL_SCREENSHOTS:-test-results/screenshots}
 mkdir -p "$SHOTS"
+rm -f "$SHOTS"/workshops-*.png # this run's only
 CHROMIUM=$CHROMIUM run_spec workshops.spec.mjs "$B" "$WORK/fixtures.json" "$SHOTS"
 expect_eq "one workshop, its definitions revealed" "1|purpose" "$(sql "SELECT count(DISTINCT w.id) || '|' || max(r.tool) FROM workshops w JOIN workshop_reveals r ON r.workshop = w.id")"
 expect_eq "the guest joined once" "Gail G.|0" "$(sql "SELECT display_name, name_consent FROM workshop_participants WHERE email = '' AND joined_at IS NOT NULL")"
