@@ -87,9 +87,9 @@ static void ranking(or_sb *out, const web_request *req, const ideas_board *b, in
         gov_td(out, place(req, b, by, by == OR_RANK_OVERALL ? t->rank_total : t->rank[by]));
         gov_td(out, or_arena_printf(req->arena, "Idea %d: %s", i + 1, b->ideas[i].text));
         for (int c = 0; c < OR_CRIT__N; c++)
-            gov_td(out, or_arena_printf(req->arena, "%d (%s)", t->votes[c],
+            gov_td(out, or_arena_printf(req->arena, "%d, %s", t->votes[c],
                                         place(req, b, c, t->rank[c])));
-        gov_td(out, or_arena_printf(req->arena, "%d (%s)", t->total,
+        gov_td(out, or_arena_printf(req->arena, "%d, %s", t->total,
                                     place(req, b, OR_RANK_OVERALL, t->rank_total)));
         gov_table_row_end(out);
     }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "onroll/csvout.h"
+#include "onroll/store_boards.h"
 #include "web/form.h"
 #include "web/ideas_web.h"
 #include "web/view.h"
@@ -114,7 +115,7 @@ static int idea_number(const ideas_board *b, int64_t id)
 
 /* ---- the add-an-idea form ---- */
 
-enum { A_FRAMING, A_WORDS, A_CATEGORY, A_ENERGY, A__N };
+enum { A_FRAMING, A_WORDS, A_CATEGORY, A_ENERGY, A_SEED, A__N };
 static const gov_choice framings[] = {
     {"hmw", "How might we…?", NULL},
     {"whatif", "What if…?", NULL},
@@ -133,7 +134,37 @@ static const form_field add_fields[A__N] = {
     [A_ENERGY] = {"energy", "Where is there energy for it? (optional)",
                   "The toolkit's six conditions of energy: tick any that hold", FORM_CHECKBOXES,
                   0},
+    /* the iceberg's "intervene here" note it starts from (a card id of or_board_seeds) */
+    [A_SEED] = {"seed", .type = FORM_HIDDEN, .flags = FORM_QUERY},
 };
+
+/* The iceberg's seeds (store_boards.h): its notes marked "intervene here", once revealed. */
+static or_board_card *seeds_of(const web_request *req, const ideas_board *b, int *n)
+{
+    or_board_card *cs = NULL;
+    or_error err = {0};
+    *n = 0;
+    if (or_board_seeds(req->store, b->w.id, req->arena, &cs, n, &err))
+        *n = 0;
+    return cs;
+}
+
+static const or_board_card *seed_find(const or_board_card *cs, int n, const char *id)
+{
+    char *end = NULL;
+    long long v = id && *id ? strtoll(id, &end, 10) : 0;
+    for (int i = 0; v > 0 && !*end && i < n; i++)
+        if (cs[i].id == v)
+            return &cs[i];
+    return NULL;
+}
+
+static void seed_words(or_sb *out, const or_board_card *c)
+{
+    const or_iceberg_level *l = or_iceberg_level_at(c->place);
+    const char *side = or_board_term_label(or_iceberg_sides, c->kind);
+    html_printf(out, "%s%s%s: %s", l ? l->name : "", side ? ", " : "", side ? side : "", c->text);
+}
 
 static gov_choice *choices_of(const web_request *req, const or_idea_term *vocab, int *n)
 {
@@ -344,14 +375,42 @@ void ideas_board_page(const web_request *req, web_response *res, ideas_board *b,
         form *f = add;
         if (!f) {
             add_form_init(&f0, req);
+            form_read(&f0); /* a GET: the seed a link chose */
             f = &f0;
         }
         html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"add\">Add an idea</h2>\n");
         if (!b->revealed)
             html_raw(out, "<p class=\"govuk-body\">Only you can see your ideas until the "
                           "facilitator reveals them.</p>\n");
+        int nseeds = 0;
+        or_board_card *seeds = seeds_of(req, b, &nseeds);
+        if (nseeds) {
+            html_raw(out, "<h3 class=\"govuk-heading-s\">Seeds from the iceberg</h3>\n"
+                          "<p class=\"govuk-body\">The iceberg's notes marked \"intervene "
+                          "here\". Start an idea from one, or write your own.</p>\n"
+                          "<ul class=\"govuk-list govuk-list--bullet\" id=\"seeds\">\n");
+            for (int i = 0; i < nseeds; i++) {
+                html_raw(out, "<li>");
+                seed_words(out, &seeds[i]);
+                html_printf(out,
+                            " <a class=\"govuk-link\" href=\"/workshops/%lld/ideas?seed=%lld#add\">"
+                            "Start an idea from this<span class=\"govuk-visually-hidden\"> note"
+                            "</span></a></li>\n",
+                            (long long)b->w.id, (long long)seeds[i].id);
+            }
+            html_raw(out, "</ul>\n");
+        }
+        const or_board_card *seed = seed_find(seeds, nseeds, form_text(f, A_SEED));
         if (f->nerrors)
             gov_error_summary(out, f->errors, f->nerrors);
+        if (seed) {
+            html_raw(out, "<div class=\"govuk-inset-text\">Your idea starts from the iceberg's "
+                          "note: ");
+            seed_words(out, seed);
+            html_raw(out, "</div>\n");
+        } else {
+            form_set(f, A_SEED, "");
+        }
         form_start(out, f, board_path(req, b, ""));
         form_fields_html(out, f, 0, f->n);
         gov_button(out, "Add the idea", false);
@@ -438,7 +497,10 @@ void page_ideas_post(const web_request *req, web_response *res)
     x.text = or_arena_strdup(req->arena, or_sb_str(&text));
     x.category = form_text(&f, A_CATEGORY);
     x.energies = energies;
-    x.seed = "";
+    int nseeds = 0;
+    or_board_card *seeds = seeds_of(req, &b, &nseeds);
+    const or_board_card *seed = seed_find(seeds, nseeds, form_text(&f, A_SEED));
+    x.seed = seed ? seed->text : "";
     or_sb_release(&text);
     int64_t id = 0;
     or_code rc = or_store_begin(req->store, &err);
