@@ -132,8 +132,7 @@ static const form_field add_fields[A__N] = {
     [A_CATEGORY] = {"category", "Where would the change happen?", NULL, FORM_RADIOS,
                     FORM_REQUIRED | FORM_SMALL, .missing = "Select where the change would happen"},
     [A_ENERGY] = {"energy", "Where is there energy for it? (optional)",
-                  "The toolkit's six conditions of energy: tick any that hold", FORM_CHECKBOXES,
-                  0},
+                  "The toolkit's six conditions of energy: tick any that hold", FORM_CHECKBOXES, 0},
     /* the iceberg's "intervene here" note it starts from (a card id of or_board_seeds) */
     [A_SEED] = {"seed", .type = FORM_HIDDEN, .flags = FORM_QUERY},
 };
@@ -240,7 +239,8 @@ static void idea_card(or_sb *out, const web_request *req, const ideas_board *b, 
                 "Idea %d</span> <strong>%s</strong></p>\n",
                 number, number, x->text);
     if (x->seed && *x->seed)
-        html_printf(out, "<p class=\"govuk-body-s govuk-!-margin-bottom-1\">From the iceberg: %s</p>\n",
+        html_printf(out,
+                    "<p class=\"govuk-body-s govuk-!-margin-bottom-1\">From the iceberg: %s</p>\n",
                     x->seed);
     energy_words(out, req, x->energies);
     if (b->can_vote) {
@@ -324,16 +324,13 @@ static void voting_section(or_sb *out, const web_request *req, const ideas_board
     }
 }
 
-void ideas_board_page(const web_request *req, web_response *res, ideas_board *b,
-                      const char *error, struct form *add, struct form *commit)
+void ideas_board_page(const web_request *req, web_response *res, ideas_board *b, const char *error,
+                      struct form *add, struct form *commit)
 {
     or_sb *out = &res->body;
-    const char *title = or_arena_printf(req->arena, "%sEnergy for change: %s",
-                                        error || (add && add->nerrors) ||
-                                                (commit && commit->nerrors)
-                                            ? "Error: "
-                                            : "",
-                                        b->w.title);
+    const char *title = or_arena_printf(
+        req->arena, "%sEnergy for change: %s",
+        error || (add && add->nerrors) || (commit && commit->nerrors) ? "Error: " : "", b->w.title);
     gov_page_start(out, req, title);
     html_printf(out,
                 "<a class=\"govuk-back-link\" href=\"/workshops/%lld\">Back to the workshop</a>\n"
@@ -355,8 +352,9 @@ void ideas_board_page(const web_request *req, web_response *res, ideas_board *b,
     else if (!strcmp(q, "back"))
         gov_notification(out, "Success", "Your vote is taken back.", true);
     else if (!strcmp(q, "committed"))
-        gov_notification(out, "Success", "The commitment is recorded: it is now a duty of its "
-                                         "owner.",
+        gov_notification(out, "Success",
+                         "The commitment is recorded: it is now a duty of its "
+                         "owner.",
                          true);
     html_raw(out,
              "<p class=\"govuk-body\">\"This exercise helps to prioritise those opportunities.\" "
@@ -379,9 +377,6 @@ void ideas_board_page(const web_request *req, web_response *res, ideas_board *b,
             f = &f0;
         }
         html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"add\">Add an idea</h2>\n");
-        if (!b->revealed)
-            html_raw(out, "<p class=\"govuk-body\">Only you can see your ideas until the "
-                          "facilitator reveals them.</p>\n");
         int nseeds = 0;
         or_board_card *seeds = seeds_of(req, b, &nseeds);
         if (nseeds) {
@@ -532,8 +527,8 @@ void page_ideas_download(const web_request *req, web_response *res)
     if (!ideas_board_read(req, res, &b))
         return;
     if (web_audit(req, "export", NULL,
-                  or_arena_printf(req->arena, "workshop %lld: ideas (%d rows)%s",
-                                  (long long)b.w.id, b.nideas, b.results ? " with votes" : ""))) {
+                  or_arena_printf(req->arena, "workshop %lld: ideas (%d rows)%s", (long long)b.w.id,
+                                  b.nideas, b.results ? " with votes" : ""))) {
         web_error(req, res, 500, "Sorry, there is a problem with the service",
                   "The audit log could not be written, so the file cannot be given.");
         return;
@@ -545,9 +540,9 @@ void page_ideas_download(const web_request *req, web_response *res)
                                    (long long)b.w.id));
     or_csv w;
     or_csv_to_sb(&w, &res->body);
-    static const char *const head[] = {"number",      "idea",         "category",
-                                       "energy",      "feasibility",  "desirability",
-                                       "viability",   "total",        "place"};
+    static const char *const head[] = {"number",    "idea",        "category",
+                                       "energy",    "feasibility", "desirability",
+                                       "viability", "total",       "place"};
     or_csv_texts(&w, head, b.results ? 9 : 4);
     or_csv_end_row(&w);
     for (int i = 0; i < b.nideas; i++) {
