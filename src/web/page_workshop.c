@@ -169,10 +169,10 @@ static void participants_table(or_sb *out, const web_request *req, const ws_ctx 
         html_raw(out, "<p class=\"govuk-body\">Nobody has been added yet.</p>\n");
         return;
     }
-    static const char *const heads[] = {"Name", "Role", "Organisation", "Sector", "Joined"};
+    static const char *const heads[] = {"Name", "Role", "Organisation", "Sector", "Joined", ""};
     html_raw(out, "<div class=\"onroll-ws-scroll\" tabindex=\"0\" role=\"region\" "
                   "aria-label=\"Participants, by role\">\n");
-    gov_table_start(out, "By role", heads, 5);
+    gov_table_start(out, "By role", heads, w->facilitator ? 6 : 5);
     /* by role: the rows in the order of their roles, then names */
     int *order = or_arena_alloc(req->arena, sizeof *order * (size_t)np);
     for (int i = 0; i < np; i++)
@@ -195,6 +195,19 @@ static void participants_table(or_sb *out, const web_request *req, const ws_ctx 
         gov_td(out, p->organisation[0] ? p->organisation : "Not given");
         gov_td(out, p->sector[0] ? label_of(or_ws_sectors, p->sector) : "Not given");
         gov_td(out, !p->guest ? "Has an account" : p->joined_at ? "Joined by link" : "Not yet");
+        if (w->facilitator) { /* removing a guest also ends their link and cookie */
+            html_raw(out, "<td class=\"govuk-table__cell\">");
+            gov_form_start(out, req, "post", ws_path(req, w, ""));
+            gov_hidden(out, "action", "remove");
+            gov_hidden(out, "participant", or_arena_printf(req->arena, "%lld", (long long)p->id));
+            html_printf(out,
+                        "<button type=\"submit\" class=\"govuk-button govuk-button--warning "
+                        "govuk-!-margin-bottom-0\" data-module=\"govuk-button\">Remove<span "
+                        "class=\"govuk-visually-hidden\"> %s</span></button>\n",
+                        p->name);
+            gov_form_end(out);
+            html_raw(out, "</td>\n");
+        }
         gov_table_row_end(out);
     }
     gov_table_end(out);
@@ -341,6 +354,38 @@ static bool save_notes(const web_request *req, web_response *res, const ws_ctx *
     return true;
 }
 
+static bool remove_participant(const web_request *req, web_response *res, const ws_ctx *w)
+{
+    if (!w->facilitator) {
+        web_audit(req, "denied", NULL, "a workshop's participant removed by someone else");
+        web_error(req, res, 403, "You do not have access to this page",
+                  "Only the facilitator removes participants.");
+        return false;
+    }
+    long long pid = strtoll(web_form(req, "participant"), NULL, 10);
+    or_error err = {0};
+    or_code rc = pid > 0 ? or_store_begin(req->store, &err) : OR_EINPUT;
+    if (!rc)
+        rc = or_ws_participant_remove(req->store, w->id, pid, &err);
+    if (!rc)
+        rc = web_audit(req, "change", NULL,
+                       or_arena_printf(req->arena, "workshop %lld: participant %lld removed",
+                                       (long long)w->id, pid))
+                 ? OR_ESTORE
+                 : OR_OK;
+    if (!rc)
+        rc = or_store_commit(req->store, &err);
+    if (rc) {
+        if (rc != OR_EINPUT)
+            or_store_rollback(req->store);
+        web_error(req, res, rc == OR_EINPUT ? 400 : 500,
+                  rc == OR_EINPUT ? "Bad request" : "Sorry, there is a problem with the service",
+                  "The participant could not be removed. Nothing was changed.");
+        return false;
+    }
+    return true;
+}
+
 void page_workshop_post(const web_request *req, web_response *res)
 {
     ws_ctx w;
@@ -357,6 +402,10 @@ void page_workshop_post(const web_request *req, web_response *res)
         if (!save_notes(req, res, &w))
             return;
         back = or_arena_printf(req->arena, "#script-%s", web_form(req, "tool"));
+    } else if (!strcmp(action, "remove")) {
+        if (!remove_participant(req, res, &w))
+            return;
+        back = "#participants";
     } else {
         web_error(req, res, 400, "Bad request", "The form was not one of this page's.");
         return;

@@ -159,7 +159,7 @@ void page_workshops(const web_request *req, web_response *res)
             req->now - joined < req->cfg->session_max)
             web_redirect(req, res, or_arena_printf(req->arena, "/workshops/%lld", (long long)ws));
         else
-            web_redirect(req, res, "/sign-in?next=/workshops");
+            ws_sign_in_page(req, res, "/workshops");
         return;
     }
     wlist t;

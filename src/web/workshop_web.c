@@ -27,6 +27,25 @@ static void not_found(const web_request *req, web_response *res, const char *why
               "If you typed the web address, check it is correct.");
 }
 
+void ws_sign_in_page(const web_request *req, web_response *res, const char *next)
+{
+    web_audit(req, "denied", NULL, "a workshop's page without an account or a guest's link");
+    res->status = 403;
+    or_sb *out = &res->body;
+    or_sb_reset(out);
+    gov_page_start(out, req, "Sign in to open this workshop");
+    html_raw(out, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">\n"
+                  "<h1 class=\"govuk-heading-l\">Sign in to open this workshop</h1>\n"
+                  "<p class=\"govuk-body\">Workshops are open to their participants. If you have "
+                  "an onroll account, sign in. If the facilitator sent you a link, open that "
+                  "link in this browser.</p>\n");
+    html_printf(out,
+                "<p class=\"govuk-body\"><a class=\"govuk-button\" href=\"/sign-in?next=%t\">"
+                "Sign in</a></p>\n</div></div>\n",
+                web_local_path(next) ? next : "/workshops");
+    gov_page_end(out, req);
+}
+
 static bool la_role(const web_request *req)
 {
     return req->user &&
@@ -52,7 +71,7 @@ bool ws_open(const web_request *req, web_response *res, int64_t id, ws_ctx *w)
     bool found = false;
     if (id <= 0 || or_workshop_get(req->store, id, req->arena, row, &found, &err) || !found) {
         if (!req->user && !req->ws_guest) {
-            web_redirect(req, res, "/sign-in");
+            ws_sign_in_page(req, res, "/workshops");
             return false;
         }
         not_found(req, res, "no such workshop");
@@ -88,10 +107,7 @@ bool ws_open(const web_request *req, web_response *res, int64_t id, ws_ctx *w)
         }
     }
     if (!req->user && !req->ws_guest) {
-        or_sb to = OR_SB_INIT;
-        or_sb_addf(&to, "/sign-in?next=/workshops/%lld", (long long)id);
-        web_redirect(req, res, or_arena_strdup(req->arena, or_sb_str(&to)));
-        or_sb_release(&to);
+        ws_sign_in_page(req, res, or_arena_printf(req->arena, "/workshops/%lld", (long long)id));
         return false;
     }
     not_found(req, res,

@@ -8,7 +8,8 @@
  * and a guest holding this workshop's cookie; anybody else gets the 404 page (the anonymous:
  * the sign-in page). A guest is a participant without an account, who joined through a
  * one-time link (/workshops/join/TOKEN): their cookie opens only their own workshop's pages,
- * and every other page of onroll sees them as not signed in.
+ * and every other page of onroll sees them as not signed in. Someone with neither gets a page
+ * that offers to sign in (403; not a redirect: the route lets the anonymous in, for guests).
  *
  * Live pages: after a change is committed, call ws_changed(req, id); every open page of the
  * workshop that includes the live script (ws_live_script) and marks its regions
@@ -46,6 +47,9 @@ typedef struct {
 /* Open workshop id for the caller (see the top of this file): true with *w filled; else the
  * page (404, or the sign-in page for the anonymous) is in res, the refusal audited, and false. */
 bool ws_open(const web_request *req, web_response *res, int64_t id, ws_ctx *w);
+/* The page for someone with neither an account nor a guest's cookie (403, audited): sign in
+ * (then on to next, a local path), or open the facilitator's link. */
+void ws_sign_in_page(const web_request *req, web_response *res, const char *next);
 /* The same for the path's {id}. */
 bool ws_open_path(const web_request *req, web_response *res, ws_ctx *w);
 /* The context of another workshop the caller may read (the series comparison), without the

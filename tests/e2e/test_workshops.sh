@@ -149,8 +149,10 @@ expect_eq "... nor a guest who creates workshops" 303 "$(post "$GU" /workshops/n
 printf 'onroll_workshop=%s' "$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | cut -c1-43)" >"$WORK/fake"
 code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $(cat "$WORK/fake")" "$B/workshops/$ID")
 expect_eq "a made-up guest cookie opens nothing" 404 "$code"
-code=$(curl -s -o /dev/null -w '%{http_code}' "$B/workshops/$ID")
-expect_eq "nobody (no cookie): the sign-in page" 303 "$code"
+code=$(curl -s -o "$WORK/body" -w '%{http_code}' "$B/workshops/$ID")
+expect_eq "nobody (no cookie, no account): refused" 403 "$code"
+expect_in "... offered to sign in, then back to the workshop" "href=\"/sign-in?next=%2Fworkshops%2F$ID\"" "$WORK/body"
+expect_not_in "... nothing of the workshop shown" "Inclusion in Kestrel" "$WORK/body"
 expect_eq "another school's account may not open the workshop" 404 "$(get "$OT" "/workshops/$ID")"
 expect_eq "... nor its events" 404 "$(get "$OT" "/workshops/$ID/events")"
 expect_eq "the school opens its own school's pupil council session" 200 "$(get "$SC" "/workshops/$ID2")"
@@ -227,6 +229,23 @@ sql "update workshop_participants set joined_at = joined_at - 43201 where email 
 expect_eq "a guest's cookie 12 hours after joining opens nothing" 404 "$(get "$GU" "/workshops/$ID")"
 sql "update workshop_participants set joined_at = joined_at + 43201 where email = '' and workshop = $ID" >/dev/null
 expect_eq "... (within them, it does)" 200 "$(get "$GU" "/workshops/$ID")"
+
+# ---- removing a participant ends their link and their cookie ----
+form_body "$WORK/add.html" kind=guest name="Lost Link" role=Parent sector=parent >"$WORK/post"
+expect_eq "a second guest is added" 200 "$(post "$LA" "/workshops/$ID/participants/new" "$WORK/post")"
+TOKEN2=$(sed -n 's/.*id="guest-link" href="\/workshops\/join\/\([^"]*\)".*/\1/p' "$WORK/body")
+P2=$(sql "select id from workshop_participants where display_name = 'Lost Link'")
+PG=$(sql "select id from workshop_participants where display_name = 'Gail G.'")
+printf 'csrf_token=%s&action=remove&participant=%s' "$GCSRF" "$P2" >"$WORK/post"
+expect_eq "a guest may not remove anyone" 403 "$(post "$GU" "/workshops/$ID" "$WORK/post")"
+printf 'csrf_token=%s&action=remove&participant=%s' "$LCSRF" "$P2" >"$WORK/post"
+expect_eq "the facilitator removes the guest whose link was lost" 303 "$(post "$LA" "/workshops/$ID" "$WORK/post")"
+expect_eq "... audited" 1 "$(sql "select count(*) from audit_log where detail = 'workshop $ID: participant $P2 removed'")"
+expect_eq "... their link no longer opens" 404 "$(get "$G2" "/workshops/join/$TOKEN2")"
+printf 'csrf_token=%s&action=remove&participant=%s' "$LCSRF" "$PG" >"$WORK/post"
+expect_eq "the facilitator removes the guest who joined" 303 "$(post "$LA" "/workshops/$ID" "$WORK/post")"
+expect_eq "... their cookie no longer opens the workshop" 404 "$(get "$GU" "/workshops/$ID")"
+expect_eq "... nor its live events" 404 "$(get "$GU" "/workshops/$ID/events")"
 
 # ---- a stream ends with the server ----
 curl -s -N -b "$SC" "$B/workshops/$ID/events" >"$WORK/events2" 2>/dev/null &
