@@ -93,7 +93,7 @@ expect_eq "a guest of another workshop may not" 404 "$(get "$GC" "/workshops/$W/
 expect_eq "... nor its CSV" 404 "$(get "$GC" "/workshops/$W/ideas/download")"
 expect_eq "the analyst may not" 404 "$(get "$AN" "/workshops/$W/ideas")"
 expect_eq "another school may not" 404 "$(get "$OT" "/workshops/$W/ideas")"
-expect_eq "nobody signed in: to sign in" 303 "$(get "$WORK/nobody.jar" "/workshops/$W/ideas")"
+expect_eq "nobody signed in: refused, offered to sign in" 403 "$(get "$WORK/nobody.jar" "/workshops/$W/ideas")"
 
 # ---- ideas: the framing rule, private drafts ----
 # add_idea JAR FRAMING WORDS CATEGORY [ENERGY...]
