@@ -43,7 +43,7 @@ or_code or_idea_compose(const char *framing, const char *words, or_sb *out, or_e
 
 enum { OR_CRIT_FEASIBILITY, OR_CRIT_DESIRABILITY, OR_CRIT_VIABILITY, OR_CRIT__N };
 
-#define OR_IDEA_VOTES_PER_CRITERION 3   /* voting_rules.votes_per_criterion */
+#define OR_IDEA_VOTES_PER_CRITERION   3 /* voting_rules.votes_per_criterion */
 #define OR_IDEA_VOTES_PER_PARTICIPANT 9 /* voting_rules.votes_per_participant */
 
 /* The criterion of a code ("feasibility"), or -1. */

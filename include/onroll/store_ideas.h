@@ -27,8 +27,7 @@ or_code or_idea_add(or_store *s, const or_idea *x, int64_t *id, or_error *err);
  * who is not a participant), < 0: everyone's. */
 or_code or_ideas_list(or_store *s, int64_t workshop_id, int64_t author, or_arena *a, or_idea **out,
                       int *n, or_error *err);
-or_code or_idea_get(or_store *s, int64_t id, or_arena *a, or_idea *out, bool *found,
-                    or_error *err);
+or_code or_idea_get(or_store *s, int64_t id, or_arena *a, or_idea *out, bool *found, or_error *err);
 
 /* ---- votes ---- */
 
@@ -43,16 +42,16 @@ or_code or_idea_votes_of(or_store *s, int64_t participant_id, or_arena *a, int u
                          or_idea_my_votes **mine, int *n, or_error *err);
 /* One vote of criterion on idea_id by the participant, after or_vote_check_cast on what they
  * have used (OR_ERULE "You have used your 3 votes for feasibility"). */
-or_code or_idea_vote_cast(or_store *s, int64_t workshop_id, int64_t participant_id,
-                          int64_t idea_id, int criterion, or_error *err);
+or_code or_idea_vote_cast(or_store *s, int64_t workshop_id, int64_t participant_id, int64_t idea_id,
+                          int criterion, or_error *err);
 /* Take one of the participant's votes of criterion off idea_id (OR_EINPUT if none there). */
 or_code or_idea_vote_take_back(or_store *s, int64_t participant_id, int64_t idea_id, int criterion,
                                or_error *err);
 /* How many participants of the workshop have cast one or more votes. */
 or_code or_idea_voters(or_store *s, int64_t workshop_id, int *n, or_error *err);
 /* The workshop's tally, one per idea in the order written (ranks not yet filled: or_ideas_rank). */
-or_code or_idea_tally_of(or_store *s, int64_t workshop_id, or_arena *a, or_idea_tally **out,
-                         int *n, or_error *err);
+or_code or_idea_tally_of(or_store *s, int64_t workshop_id, or_arena *a, or_idea_tally **out, int *n,
+                         or_error *err);
 
 /* ---- commitments (LOCAL-WORKSHOP-COMMITMENT) ---- */
 
@@ -70,8 +69,8 @@ typedef struct {
 or_code or_idea_commitment_add(or_store *s, const or_idea_commitment *c, const char *user,
                                int64_t *id, or_error *err);
 /* A workshop's commitments, by due date: what the theory of change imports as activities. */
-or_code or_idea_commitments(or_store *s, int64_t workshop_id, or_arena *a,
-                            or_idea_commitment **out, int *n, or_error *err);
+or_code or_idea_commitments(or_store *s, int64_t workshop_id, or_arena *a, or_idea_commitment **out,
+                            int *n, or_error *err);
 /* The open commitments an account owns, by due date (its /duties). */
 or_code or_idea_commitments_open(or_store *s, const char *owner, or_arena *a,
                                  or_idea_commitment **out, int *n, or_error *err);

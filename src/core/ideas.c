@@ -17,8 +17,9 @@ const or_idea_term or_idea_framings[] = {
 const or_idea_term or_idea_categories[] = {
     {"within-school", "Within school practice", NULL},
     {"across-schools", "Across school practice", NULL},
-    {"across-sectors", "Across sectors", "The toolkit's template calls it \"Across public + other "
-                                         "sectors\""},
+    {"across-sectors", "Across sectors",
+     "The toolkit's template calls it \"Across public + other "
+     "sectors\""},
     {NULL, NULL, NULL},
 };
 
@@ -69,15 +70,15 @@ or_code or_idea_compose(const char *framing, const char *words, or_sb *out, or_e
     while (*w == ' ' || *w == '\t' || *w == '\n' || *w == '\r')
         w++;
     size_t len = strlen(w);
-    while (len && (w[len - 1] == ' ' || w[len - 1] == '\t' || w[len - 1] == '\n' ||
-                   w[len - 1] == '\r'))
+    while (len &&
+           (w[len - 1] == ' ' || w[len - 1] == '\t' || w[len - 1] == '\n' || w[len - 1] == '\r'))
         len--;
     const char *f = framing && *framing ? or_idea_label(or_idea_framings, framing) : NULL;
     if (framing && *framing && !f)
         return or_fail(err, OR_EINPUT, "Choose \"How might we\" or \"What if\"");
     if (!len)
-        return or_fail(err, OR_EINPUT,
-                       f ? "Enter your idea after \"%s\"" : "Enter your idea%s", f ? f : "");
+        return or_fail(err, OR_EINPUT, f ? "Enter your idea after \"%s\"" : "Enter your idea%s",
+                       f ? f : "");
     int framed = starts_with_words(w, "How might we") || starts_with_words(w, "What if");
     if (!f && !framed)
         return or_fail(err, OR_EINPUT,

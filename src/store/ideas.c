@@ -56,9 +56,10 @@ or_code or_ideas_list(or_store *s, int64_t workshop_id, int64_t author, or_arena
     or_query q;
     or_code rc = or_query_prep(
         s, &q,
-        author >= 0 ? "SELECT " IDEA_COLS " FROM ideas WHERE workshop_id = ? AND participant_id = ? "
-                     "ORDER BY id"
-                   : "SELECT " IDEA_COLS " FROM ideas WHERE workshop_id = ? ORDER BY id",
+        author >= 0 ? "SELECT " IDEA_COLS
+                      " FROM ideas WHERE workshop_id = ? AND participant_id = ? "
+                      "ORDER BY id"
+                    : "SELECT " IDEA_COLS " FROM ideas WHERE workshop_id = ? ORDER BY id",
         err);
     if (rc)
         return rc;
@@ -135,8 +136,8 @@ or_code or_idea_votes_of(or_store *s, int64_t participant_id, or_arena *a, int u
     return rc;
 }
 
-or_code or_idea_vote_cast(or_store *s, int64_t workshop_id, int64_t participant_id,
-                          int64_t idea_id, int criterion, or_error *err)
+or_code or_idea_vote_cast(or_store *s, int64_t workshop_id, int64_t participant_id, int64_t idea_id,
+                          int criterion, or_error *err)
 {
     if (criterion < 0 || criterion >= OR_CRIT__N)
         return or_vote_check_cast(NULL, criterion, err);
@@ -231,8 +232,8 @@ or_code or_idea_voters(or_store *s, int64_t workshop_id, int *n, or_error *err)
     return rc;
 }
 
-or_code or_idea_tally_of(or_store *s, int64_t workshop_id, or_arena *a, or_idea_tally **out,
-                         int *n, or_error *err)
+or_code or_idea_tally_of(or_store *s, int64_t workshop_id, or_arena *a, or_idea_tally **out, int *n,
+                         or_error *err)
 {
     *out = NULL;
     *n = 0;
@@ -325,14 +326,14 @@ static or_code commitments_read(or_query *q, or_arena *a, or_idea_commitment **o
     return rc;
 }
 
-or_code or_idea_commitments(or_store *s, int64_t workshop_id, or_arena *a,
-                            or_idea_commitment **out, int *n, or_error *err)
+or_code or_idea_commitments(or_store *s, int64_t workshop_id, or_arena *a, or_idea_commitment **out,
+                            int *n, or_error *err)
 {
     *out = NULL;
     *n = 0;
     or_query q;
-    or_code rc = or_query_prep(
-        s, &q, COMMIT_SELECT "WHERE c.workshop_id = ? ORDER BY c.due_on, c.id", err);
+    or_code rc =
+        or_query_prep(s, &q, COMMIT_SELECT "WHERE c.workshop_id = ? ORDER BY c.due_on, c.id", err);
     if (rc)
         return rc;
     q.d->bind_int(q.st, 1, workshop_id);

@@ -75,11 +75,11 @@ static void ranking(or_sb *out, const web_request *req, const ideas_board *b, in
     html_raw(out, "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
                   "aria-label=\"Ranked ideas\">\n");
     const char *heads[] = {"Place", "Idea", "Feasibility", "Desirability", "Viability", "Total"};
-    gov_table_start(out,
-                    or_arena_printf(req->arena, "Ranked ideas, by %s",
-                                    by == OR_RANK_OVERALL ? "all three criteria"
-                                                          : or_idea_criteria[by].code),
-                    heads, 6);
+    gov_table_start(
+        out,
+        or_arena_printf(req->arena, "Ranked ideas, by %s",
+                        by == OR_RANK_OVERALL ? "all three criteria" : or_idea_criteria[by].code),
+        heads, 6);
     for (int k = 0; k < b->nideas; k++) {
         int i = order[k];
         const or_idea_tally *t = &b->tally[i];
@@ -87,9 +87,9 @@ static void ranking(or_sb *out, const web_request *req, const ideas_board *b, in
         gov_td(out, place(req, b, by, by == OR_RANK_OVERALL ? t->rank_total : t->rank[by]));
         gov_td(out, or_arena_printf(req->arena, "Idea %d: %s", i + 1, b->ideas[i].text));
         for (int c = 0; c < OR_CRIT__N; c++)
-            gov_td(out, or_arena_printf(req->arena, "%d (%s)", t->votes[c],
+            gov_td(out, or_arena_printf(req->arena, "%d, %s", t->votes[c],
                                         place(req, b, c, t->rank[c])));
-        gov_td(out, or_arena_printf(req->arena, "%d (%s)", t->total,
+        gov_td(out, or_arena_printf(req->arena, "%d, %s", t->total,
                                     place(req, b, OR_RANK_OVERALL, t->rank_total)));
         gov_table_row_end(out);
     }
@@ -201,8 +201,9 @@ void ideas_results_html(or_sb *out, const web_request *req, const ideas_board *b
     if (!b->results || !b->tally)
         return;
     if (!b->nideas) {
-        html_printf(out, "<h%d class=\"govuk-heading-m\" id=\"results\">Results</h%d>\n"
-                         "<p class=\"govuk-body\">There were no ideas to vote on.</p>\n",
+        html_printf(out,
+                    "<h%d class=\"govuk-heading-m\" id=\"results\">Results</h%d>\n"
+                    "<p class=\"govuk-body\">There were no ideas to vote on.</p>\n",
                     heading, heading);
         return;
     }

@@ -17,8 +17,7 @@ void ws_report_ideas(const web_request *req, const ws_ctx *w, or_sb *out)
         return;
     }
     if (!b.results) {
-        html_printf(out,
-                    "<p class=\"govuk-body\">%d ideas; the votes have not been shown.</p>\n",
+        html_printf(out, "<p class=\"govuk-body\">%d ideas; the votes have not been shown.</p>\n",
                     b.nideas);
     } else {
         ideas_results_html(out, req, &b, 3);
@@ -41,7 +40,6 @@ void ws_summary_ideas(const web_request *req, const ws_ctx *w, or_sb *out)
     or_ideas_order(b.tally, b.nideas, OR_RANK_OVERALL, order);
     html_raw(out, "<ol class=\"govuk-list govuk-list--number\">");
     for (int k = 0; k < b.nideas && k < 3; k++)
-        html_printf(out, "<li>%s (%d votes)</li>", b.ideas[order[k]].text,
-                    b.tally[order[k]].total);
+        html_printf(out, "<li>%s (%d votes)</li>", b.ideas[order[k]].text, b.tally[order[k]].total);
     html_raw(out, "</ol>");
 }

@@ -24,15 +24,15 @@
 /* What the board shows a caller, read once per request. */
 typedef struct {
     ws_ctx w;
-    int64_t author;  /* the caller's ideas are those of this author id: their participant id, 0
-                        for a facilitator who is not a participant; -1 for a reader */
-    bool can_draft;  /* the facilitator or a participant, before the results */
-    bool can_vote;   /* a participant, once the ideas are revealed and before the results */
-    bool revealed;   /* the ideas ('ideas') */
-    bool results;    /* the votes ('votes') */
-    or_idea *ideas;  /* what the caller may see: everyone's once revealed, else their own */
+    int64_t author; /* the caller's ideas are those of this author id: their participant id, 0
+                       for a facilitator who is not a participant; -1 for a reader */
+    bool can_draft; /* the facilitator or a participant, before the results */
+    bool can_vote;  /* a participant, once the ideas are revealed and before the results */
+    bool revealed;  /* the ideas ('ideas') */
+    bool results;   /* the votes ('votes') */
+    or_idea *ideas; /* what the caller may see: everyone's once revealed, else their own */
     int nideas;
-    int ndrafted;    /* every idea of the board, counted (what the facilitator sees before) */
+    int ndrafted; /* every idea of the board, counted (what the facilitator sees before) */
     int ndrafters;
     or_idea_tally *tally; /* once the results are shown: per idea of `ideas`, ranked */
     int used[OR_CRIT__N]; /* the caller's votes used */
@@ -48,8 +48,8 @@ bool ideas_board_of(const web_request *req, const ws_ctx *w, ideas_board *b);
 /* The board page, with an error of the whole page (a refused vote) or NULL (status 400 with
  * one), and the add-an-idea and commitment forms with their errors (NULL: empty forms). */
 struct form;
-void ideas_board_page(const web_request *req, web_response *res, ideas_board *b,
-                      const char *error, struct form *add, struct form *commit);
+void ideas_board_page(const web_request *req, web_response *res, ideas_board *b, const char *error,
+                      struct form *add, struct form *commit);
 /* The idea of the board's list with this id, or NULL. */
 const or_idea *ideas_find(const ideas_board *b, int64_t id);
 /* The tally of an idea (once the results are shown), or NULL. */
@@ -59,8 +59,7 @@ const or_idea_tally *ideas_tally_of(const ideas_board *b, int64_t id);
  * (SVG with its table), with the rule of the overall rank stated (ideas_matrix.c). */
 void ideas_results_html(or_sb *out, const web_request *req, const ideas_board *b, int heading);
 /* The commitments of the workshop as a table (none: a sentence). */
-void ideas_commitments_html(or_sb *out, const web_request *req, const ideas_board *b,
-                            int heading);
+void ideas_commitments_html(or_sb *out, const web_request *req, const ideas_board *b, int heading);
 /* The facilitator's form recording a commitment (page_ideas_commit.c); f NULL: an empty one. */
 void ideas_commit_form_html(or_sb *out, const web_request *req, const ideas_board *b,
                             struct form *f);

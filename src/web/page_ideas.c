@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "onroll/csvout.h"
+#include "onroll/store_boards.h"
 #include "web/form.h"
 #include "web/ideas_web.h"
 #include "web/view.h"
@@ -114,7 +115,7 @@ static int idea_number(const ideas_board *b, int64_t id)
 
 /* ---- the add-an-idea form ---- */
 
-enum { A_FRAMING, A_WORDS, A_CATEGORY, A_ENERGY, A__N };
+enum { A_FRAMING, A_WORDS, A_CATEGORY, A_ENERGY, A_SEED, A__N };
 static const gov_choice framings[] = {
     {"hmw", "How might we…?", NULL},
     {"whatif", "What if…?", NULL},
@@ -131,9 +132,38 @@ static const form_field add_fields[A__N] = {
     [A_CATEGORY] = {"category", "Where would the change happen?", NULL, FORM_RADIOS,
                     FORM_REQUIRED | FORM_SMALL, .missing = "Select where the change would happen"},
     [A_ENERGY] = {"energy", "Where is there energy for it? (optional)",
-                  "The toolkit's six conditions of energy: tick any that hold", FORM_CHECKBOXES,
-                  0},
+                  "The toolkit's six conditions of energy: tick any that hold", FORM_CHECKBOXES, 0},
+    /* the iceberg's "intervene here" note it starts from (a card id of or_board_seeds) */
+    [A_SEED] = {"seed", .type = FORM_HIDDEN, .flags = FORM_QUERY},
 };
+
+/* The iceberg's seeds (store_boards.h): its notes marked "intervene here", once revealed. */
+static or_board_card *seeds_of(const web_request *req, const ideas_board *b, int *n)
+{
+    or_board_card *cs = NULL;
+    or_error err = {0};
+    *n = 0;
+    if (or_board_seeds(req->store, b->w.id, req->arena, &cs, n, &err))
+        *n = 0;
+    return cs;
+}
+
+static const or_board_card *seed_find(const or_board_card *cs, int n, const char *id)
+{
+    char *end = NULL;
+    long long v = id && *id ? strtoll(id, &end, 10) : 0;
+    for (int i = 0; v > 0 && !*end && i < n; i++)
+        if (cs[i].id == v)
+            return &cs[i];
+    return NULL;
+}
+
+static void seed_words(or_sb *out, const or_board_card *c)
+{
+    const or_iceberg_level *l = or_iceberg_level_at(c->place);
+    const char *side = or_board_term_label(or_iceberg_sides, c->kind);
+    html_printf(out, "%s%s%s: %s", l ? l->name : "", side ? ", " : "", side ? side : "", c->text);
+}
 
 static gov_choice *choices_of(const web_request *req, const or_idea_term *vocab, int *n)
 {
@@ -209,7 +239,8 @@ static void idea_card(or_sb *out, const web_request *req, const ideas_board *b, 
                 "Idea %d</span> <strong>%s</strong></p>\n",
                 number, number, x->text);
     if (x->seed && *x->seed)
-        html_printf(out, "<p class=\"govuk-body-s govuk-!-margin-bottom-1\">From the iceberg: %s</p>\n",
+        html_printf(out,
+                    "<p class=\"govuk-body-s govuk-!-margin-bottom-1\">From the iceberg: %s</p>\n",
                     x->seed);
     energy_words(out, req, x->energies);
     if (b->can_vote) {
@@ -293,16 +324,13 @@ static void voting_section(or_sb *out, const web_request *req, const ideas_board
     }
 }
 
-void ideas_board_page(const web_request *req, web_response *res, ideas_board *b,
-                      const char *error, struct form *add, struct form *commit)
+void ideas_board_page(const web_request *req, web_response *res, ideas_board *b, const char *error,
+                      struct form *add, struct form *commit)
 {
     or_sb *out = &res->body;
-    const char *title = or_arena_printf(req->arena, "%sEnergy for change: %s",
-                                        error || (add && add->nerrors) ||
-                                                (commit && commit->nerrors)
-                                            ? "Error: "
-                                            : "",
-                                        b->w.title);
+    const char *title = or_arena_printf(
+        req->arena, "%sEnergy for change: %s",
+        error || (add && add->nerrors) || (commit && commit->nerrors) ? "Error: " : "", b->w.title);
     gov_page_start(out, req, title);
     html_printf(out,
                 "<a class=\"govuk-back-link\" href=\"/workshops/%lld\">Back to the workshop</a>\n"
@@ -324,8 +352,9 @@ void ideas_board_page(const web_request *req, web_response *res, ideas_board *b,
     else if (!strcmp(q, "back"))
         gov_notification(out, "Success", "Your vote is taken back.", true);
     else if (!strcmp(q, "committed"))
-        gov_notification(out, "Success", "The commitment is recorded: it is now a duty of its "
-                                         "owner.",
+        gov_notification(out, "Success",
+                         "The commitment is recorded: it is now a duty of its "
+                         "owner.",
                          true);
     html_raw(out,
              "<p class=\"govuk-body\">\"This exercise helps to prioritise those opportunities.\" "
@@ -344,14 +373,39 @@ void ideas_board_page(const web_request *req, web_response *res, ideas_board *b,
         form *f = add;
         if (!f) {
             add_form_init(&f0, req);
+            form_read(&f0); /* a GET: the seed a link chose */
             f = &f0;
         }
         html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"add\">Add an idea</h2>\n");
-        if (!b->revealed)
-            html_raw(out, "<p class=\"govuk-body\">Only you can see your ideas until the "
-                          "facilitator reveals them.</p>\n");
+        int nseeds = 0;
+        or_board_card *seeds = seeds_of(req, b, &nseeds);
+        if (nseeds) {
+            html_raw(out, "<h3 class=\"govuk-heading-s\">Seeds from the iceberg</h3>\n"
+                          "<p class=\"govuk-body\">The iceberg's notes marked \"intervene "
+                          "here\". Start an idea from one, or write your own.</p>\n"
+                          "<ul class=\"govuk-list govuk-list--bullet\" id=\"seeds\">\n");
+            for (int i = 0; i < nseeds; i++) {
+                html_raw(out, "<li>");
+                seed_words(out, &seeds[i]);
+                html_printf(out,
+                            " <a class=\"govuk-link\" href=\"/workshops/%lld/ideas?seed=%lld#add\">"
+                            "Start an idea from this<span class=\"govuk-visually-hidden\"> note"
+                            "</span></a></li>\n",
+                            (long long)b->w.id, (long long)seeds[i].id);
+            }
+            html_raw(out, "</ul>\n");
+        }
+        const or_board_card *seed = seed_find(seeds, nseeds, form_text(f, A_SEED));
         if (f->nerrors)
             gov_error_summary(out, f->errors, f->nerrors);
+        if (seed) {
+            html_raw(out, "<div class=\"govuk-inset-text\">Your idea starts from the iceberg's "
+                          "note: ");
+            seed_words(out, seed);
+            html_raw(out, "</div>\n");
+        } else {
+            form_set(f, A_SEED, "");
+        }
         form_start(out, f, board_path(req, b, ""));
         form_fields_html(out, f, 0, f->n);
         gov_button(out, "Add the idea", false);
@@ -438,7 +492,10 @@ void page_ideas_post(const web_request *req, web_response *res)
     x.text = or_arena_strdup(req->arena, or_sb_str(&text));
     x.category = form_text(&f, A_CATEGORY);
     x.energies = energies;
-    x.seed = "";
+    int nseeds = 0;
+    or_board_card *seeds = seeds_of(req, &b, &nseeds);
+    const or_board_card *seed = seed_find(seeds, nseeds, form_text(&f, A_SEED));
+    x.seed = seed ? seed->text : "";
     or_sb_release(&text);
     int64_t id = 0;
     or_code rc = or_store_begin(req->store, &err);
@@ -470,8 +527,8 @@ void page_ideas_download(const web_request *req, web_response *res)
     if (!ideas_board_read(req, res, &b))
         return;
     if (web_audit(req, "export", NULL,
-                  or_arena_printf(req->arena, "workshop %lld: ideas (%d rows)%s",
-                                  (long long)b.w.id, b.nideas, b.results ? " with votes" : ""))) {
+                  or_arena_printf(req->arena, "workshop %lld: ideas (%d rows)%s", (long long)b.w.id,
+                                  b.nideas, b.results ? " with votes" : ""))) {
         web_error(req, res, 500, "Sorry, there is a problem with the service",
                   "The audit log could not be written, so the file cannot be given.");
         return;
@@ -483,9 +540,9 @@ void page_ideas_download(const web_request *req, web_response *res)
                                    (long long)b.w.id));
     or_csv w;
     or_csv_to_sb(&w, &res->body);
-    static const char *const head[] = {"number",      "idea",         "category",
-                                       "energy",      "feasibility",  "desirability",
-                                       "viability",   "total",        "place"};
+    static const char *const head[] = {"number",    "idea",        "category",
+                                       "energy",    "feasibility", "desirability",
+                                       "viability", "total",       "place"};
     or_csv_texts(&w, head, b.results ? 9 : 4);
     or_csv_end_row(&w);
     for (int i = 0; i < b.nideas; i++) {

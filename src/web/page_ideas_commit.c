@@ -91,9 +91,9 @@ void ideas_commit_form_html(or_sb *out, const web_request *req, const ideas_boar
                   "done.</p>\n");
     if (f->nerrors)
         gov_error_summary(out, f->errors, f->nerrors);
-    form_start(out, f,
-               or_arena_printf(req->arena, "/workshops/%lld/ideas/commitments",
-                               (long long)b->w.id));
+    form_start(
+        out, f,
+        or_arena_printf(req->arena, "/workshops/%lld/ideas/commitments", (long long)b->w.id));
     form_fields_html(out, f, 0, f->n);
     gov_button(out, "Record the commitment", false);
     gov_form_end(out);
@@ -187,9 +187,9 @@ void page_ideas_duties_section(or_sb *out, const web_request *req)
         gov_td(out, view_date(d, day));
         gov_td(out, strcmp(cs[i].due_on, today) < 0 ? "Overdue" : "Open");
         html_raw(out, "<td class=\"govuk-table__cell\">");
-        gov_form_start(out, req, "post",
-                       or_arena_printf(req->arena, "/workshops/commitments/%lld/done",
-                                       (long long)cs[i].id));
+        gov_form_start(
+            out, req, "post",
+            or_arena_printf(req->arena, "/workshops/commitments/%lld/done", (long long)cs[i].id));
         gov_button(out, "Record as done", true);
         gov_form_end(out);
         html_raw(out, "</td>\n");

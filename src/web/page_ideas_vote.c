@@ -20,8 +20,7 @@ void page_ideas_vote(const web_request *req, web_response *res)
         return;
     if (!b.can_vote) {
         web_audit(req, "denied", NULL, "a vote out of turn or by someone who may not vote");
-        const char *why = b.w.participant <= 0
-                              ? "Only the workshop's participants vote."
+        const char *why = b.w.participant <= 0 ? "Only the workshop's participants vote."
                           : b.results ? "Voting has closed: the facilitator has shown the results."
                                       : "Voting opens when the facilitator reveals the ideas.";
         web_error(req, res, 403, "You cannot vote now", why);

@@ -241,8 +241,7 @@ const web_route web_routes[] = {
     {"POST", "/workshops/{id}/ideas/vote", page_ideas_vote, WS_ROLES, 0, NULL},
     {"POST", "/workshops/{id}/ideas/results", page_ideas_results, WS_ROLES, 0, NULL},
     {"POST", "/workshops/{id}/ideas/commitments", page_ideas_commit, WS_ROLES, 0, NULL},
-    {"POST", "/workshops/commitments/{id}/done", page_ideas_commit_done, WEB_PUPIL_ROLES, 0,
-     NULL},
+    {"POST", "/workshops/commitments/{id}/done", page_ideas_commit_done, WEB_PUPIL_ROLES, 0, NULL},
     /* the workshop boards (board_web.h): the map and the iceberg; ws_open decides */
     {"GET", "/workshops/{id}/map", page_workshop_map, WS_ROLES, 0, NULL},
     {"POST", "/workshops/{id}/map", page_workshop_map_post, WS_ROLES, 0, NULL},

@@ -162,10 +162,10 @@ try {
     const rows = await fac.page.$$eval('table:has(caption:has-text("Ranked ideas")) tbody tr',
         (trs) => trs.map((t) => [...t.cells].map((c) => c.innerText.trim()).join(' | ')));
     const want = [
-        '1st (shared) | Idea 1: How might we embed threshold models across agencies? | 3 (1st) | 0 (3rd (shared)) | 0 (2nd (shared)) | 3 (1st (shared))',
-        '1st (shared) | Idea 3: How might we grow school-to-school support? | 1 (2nd) | 2 (1st) | 0 (2nd (shared)) | 3 (1st (shared))',
-        '3rd | Idea 2: What if pupils chaired the inclusion panel? | 0 (3rd (shared)) | 1 (2nd) | 1 (1st) | 2 (3rd)',
-        '4th | Idea 4: How might we hear pupils before a suspension? | 0 (3rd (shared)) | 0 (3rd (shared)) | 0 (2nd (shared)) | 0 (4th)',
+        '1st (shared) | Idea 1: How might we embed threshold models across agencies? | 3, 1st | 0, 3rd (shared) | 0, 2nd (shared) | 3, 1st (shared)',
+        '1st (shared) | Idea 3: How might we grow school-to-school support? | 1, 2nd | 2, 1st | 0, 2nd (shared) | 3, 1st (shared)',
+        '3rd | Idea 2: What if pupils chaired the inclusion panel? | 0, 3rd (shared) | 1, 2nd | 1, 1st | 2, 3rd',
+        '4th | Idea 4: How might we hear pupils before a suspension? | 0, 3rd (shared) | 0, 3rd (shared) | 0, 2nd (shared) | 0, 4th',
     ];
     check('facilitator: the ranking is the hand count', JSON.stringify(rows) === JSON.stringify(want), rows.join('\n'));
     const svgText = await fac.page.$$eval('svg.onroll-matrix text', (ts) => ts.length);

@@ -93,7 +93,7 @@ expect_eq "a guest of another workshop may not" 404 "$(get "$GC" "/workshops/$W/
 expect_eq "... nor its CSV" 404 "$(get "$GC" "/workshops/$W/ideas/download")"
 expect_eq "the analyst may not" 404 "$(get "$AN" "/workshops/$W/ideas")"
 expect_eq "another school may not" 404 "$(get "$OT" "/workshops/$W/ideas")"
-expect_eq "nobody signed in: to sign in" 303 "$(get "$WORK/nobody.jar" "/workshops/$W/ideas")"
+expect_eq "nobody signed in: refused, offered to sign in" 403 "$(get "$WORK/nobody.jar" "/workshops/$W/ideas")"
 
 # ---- ideas: the framing rule, private drafts ----
 # add_idea JAR FRAMING WORDS CATEGORY [ENERGY...]
@@ -106,6 +106,7 @@ add_idea() {
         printf 'csrf_token=%s&framing=%s&category=%s' "$tok" "$framing" "$cat"
         printf '&words=%s' "$(python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1]))' "$words")"
         for e in "$@"; do printf '&energy=%s' "$e"; done
+        [ -n "${SEED:-}" ] && printf '&seed=%s' "$SEED"
     } >"$WORK/post"
     post "$jar" "/workshops/$W/ideas" "$WORK/post"
 }
@@ -115,8 +116,27 @@ expect_eq "... nothing saved" 0 "$(sql "select count(*) from ideas")"
 expect_eq "a category that is not the toolkit's is refused" 400 "$(add_idea "$GA" hmw "share practice?" elsewhere)"
 expect_eq "guest A: How might we... (idea 1)" 303 "$(add_idea "$GA" hmw "embed threshold models across agencies?" across-sectors benefits timely)"
 expect_eq "... stored with the framing's words" "How might we embed threshold models across agencies?|across-sectors|benefits,timely|$PA" "$(sql "select text, category, energies, participant_id from ideas")"
-expect_eq "guest B: What if... written out (idea 2)" 303 "$(add_idea "$GB" own "What if pupils chaired the inclusion panel?" within-school)"
+# the iceberg's "intervene here" marks are seeds once the iceberg is revealed (h-boards)
+get "$GA" "/workshops/$W/iceberg" >/dev/null
+printf 'csrf_token=%s&action=add&text=CAMHS+waiting+lists&place=3&side=barrier&intervene=yes' "$(csrf_of "$WORK/body")" >"$WORK/post"
+expect_eq "guest A marks an iceberg note \"intervene here\"" 303 "$(post "$GA" "/workshops/$W/iceberg" "$WORK/post")"
+N=$(sql "select id from board_cards where text = 'CAMHS waiting lists'")
+get "$GB" "/workshops/$W/ideas" >/dev/null
+expect_not_in "no seed before the iceberg is revealed" "CAMHS waiting lists" "$WORK/body"
+get "$LA" "/workshops/$W/iceberg" >/dev/null
+printf 'csrf_token=%s&tool=iceberg&back=/workshops/%s/iceberg' "$(csrf_of "$WORK/body")" "$W" >"$WORK/post"
+expect_eq "the facilitator reveals the iceberg" 303 "$(post "$LA" "/workshops/$W/reveal" "$WORK/post")"
+get "$GB" "/workshops/$W/ideas" >/dev/null
+expect_in "guest B sees the seed" "CAMHS waiting lists" "$WORK/body"
+expect_in "... a link to start an idea from it" "/workshops/$W/ideas?seed=$N#add" "$WORK/body"
+get "$GB" "/workshops/$W/ideas?seed=$N" >/dev/null
+expect_in "... which carries it into the form" "Your idea starts from the iceberg's note" "$WORK/body"
+expect_eq "guest B: What if... written out, from the seed (idea 2)" 303 "$(SEED=$N add_idea "$GB" own "What if pupils chaired the inclusion panel?" within-school)"
+expect_eq "... the idea keeps the seed's words" "CAMHS waiting lists" "$(sql "select seed from ideas where text like 'What if pupils%'")"
+get "$GB" "/workshops/$W/ideas?seed=999999" >/dev/null
+expect_not_in "a seed that is not one is ignored" "starts from the iceberg" "$WORK/body"
 expect_eq "the facilitator's own idea (idea 3)" 303 "$(add_idea "$LA" hmw "grow school-to-school support?" across-schools motivated)"
+expect_in "... shown with its idea" "From the iceberg:" "$(get "$GB" "/workshops/$W/ideas" >/dev/null; echo "$WORK/body")"
 expect_eq "... three ideas, audited" 3 "$(sql "select count(*) from audit_log where detail like 'workshop $W: idea % added by %'")"
 get "$GB" "/workshops/$W/ideas" >/dev/null
 expect_in "guest B sees their own draft" "What if pupils chaired" "$WORK/body"
@@ -209,9 +229,9 @@ printf 'csrf_token=%s' "$(csrf_of "$WORK/body")" >"$WORK/post"
 expect_eq "the facilitator shows the results" 303 "$(post "$LA" "/workshops/$W/ideas/results" "$WORK/post")"
 get "$GB" "/workshops/$W/ideas" >/dev/null
 tr -d '\n' <"$WORK/body" | sed 's|</tr>|</tr>\n|g' | sed 's/<[^>]*>/ /g; s/  */ /g' >"$WORK/rows"
-expect_in "idea 1 first overall, as counted by hand" "1st Idea 1: How might we embed threshold models across agencies? 4 (1st) 0 (3rd) 3 (1st) 7 (1st)" "$WORK/rows"
-expect_in "idea 3 second" "2nd Idea 3: How might we grow school-to-school support? 2 (2nd) 4 (1st) 0 (3rd) 6 (2nd)" "$WORK/rows"
-expect_in "idea 2 third" "3rd Idea 2: What if pupils chaired the inclusion panel? 0 (3rd) 2 (2nd) 1 (2nd) 3 (3rd)" "$WORK/rows"
+expect_in "idea 1 first overall, as counted by hand" "1st Idea 1: How might we embed threshold models across agencies? 4, 1st 0, 3rd 3, 1st 7, 1st" "$WORK/rows"
+expect_in "idea 3 second" "2nd Idea 3: How might we grow school-to-school support? 2, 2nd 4, 1st 0, 3rd 6, 2nd" "$WORK/rows"
+expect_in "idea 2 third" "3rd Idea 2: What if pupils chaired the inclusion panel? 0, 3rd 2, 2nd 1, 2nd 3, 3rd" "$WORK/rows"
 expect_in "the rule of the overall place stated" "onroll's overall place is by the sum of the three" "$WORK/body"
 expect_in "the matrix is SVG with text" '<text x="' "$WORK/body"
 expect_in "... named" "Ideas by feasibility and desirability votes" "$WORK/body"

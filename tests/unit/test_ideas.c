@@ -80,7 +80,8 @@ static void framing(void **state)
     /* no framing chosen: the words must start with one, in any case */
     compose_one(NULL, "What if pupils chaired the panel?", "What if pupils chaired the panel?");
     compose_one("", "HOW MIGHT WE listen?", "HOW MIGHT WE listen?");
-    refuse_one(NULL, "Let's share practice", "Start your idea with \"How might we\" or \"What if\"");
+    refuse_one(NULL, "Let's share practice",
+               "Start your idea with \"How might we\" or \"What if\"");
     refuse_one("", "How mighty we are", "Start your idea with"); /* a word, not a prefix */
     refuse_one("", "Whatif", "Start your idea with");
     refuse_one("hmw", "   ", "Enter your idea after \"How might we\"");
@@ -187,7 +188,8 @@ static void ranking_by_hand(void **state)
 static void ties_share_a_place(void **state)
 {
     (void)state;
-    or_idea_tally t[3] = {{.id = 1, .votes = {1, 1, 1}}, {.id = 2, .votes = {3, 0, 0}},
+    or_idea_tally t[3] = {{.id = 1, .votes = {1, 1, 1}},
+                          {.id = 2, .votes = {3, 0, 0}},
                           {.id = 3, .votes = {0, 0, 4}}};
     or_ideas_rank(t, 3);
     assert_int_equal(t[2].rank_total, 1); /* 4 */
