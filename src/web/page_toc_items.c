@@ -290,7 +290,7 @@ void page_theory_item_edit_post(const web_request *req, web_response *res)
 
 enum { K_FROM, K_TO, K__N };
 static const form_field link_fields[K__N] = {
-    [K_FROM] = {"from", "This item", NULL, FORM_SELECT, FORM_REQUIRED,
+    [K_FROM] = {"from", "The item that feeds another", NULL, FORM_SELECT, FORM_REQUIRED,
                 .missing = "Select the item that feeds another"},
     [K_TO] = {"to", "feeds this one",
               "An activity can feed a moderating factor, a mediating "

@@ -95,7 +95,8 @@ async function officer(r) {
 async function narrow(r) {
     await signIn(r, fx.la, fx.password);
     for (const [p, label] of [['/theories', 'the list at 320 px'], [theoryPath, 'the theory at 320 px'],
-        [indicatorPath, 'the chart at 320 px']]) {
+        [indicatorPath, 'the chart at 320 px'], [`${theoryPath}/links/new`, 'the link form at 320 px'],
+        [`${theoryPath}/indicators/new`, 'the indicator form at 320 px']]) {
         await visit(r, p, label);
         const wide = await r.page.evaluate(() => document.documentElement.scrollWidth);
         check(`la_320: ${label}: no sideways scrolling`, wide <= 320, `scrollWidth ${wide}`);
