@@ -292,7 +292,7 @@ enum { K_FROM, K_TO, K__N };
 static const form_field link_fields[K__N] = {
     [K_FROM] = {"from", "The item that feeds another", NULL, FORM_SELECT, FORM_REQUIRED,
                 .missing = "Select the item that feeds another"},
-    [K_TO] = {"to", "feeds this one",
+    [K_TO] = {"to", "The item it feeds",
               "An activity can feed a moderating factor, a mediating "
               "mechanism, an outcome or an aim; an item can feed any "
               "item in a column to its right",
