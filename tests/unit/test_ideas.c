@@ -346,11 +346,13 @@ static void store_round_trip(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(vocabularies_are_the_sources), cmocka_unit_test(framing),
-        cmocka_unit_test(three_per_criterion),          cmocka_unit_test(ranking_by_hand),
-        cmocka_unit_test(ties_share_a_place),           cmocka_unit_test(the_commitment_rule),
+        cmocka_unit_test(vocabularies_are_the_sources),
+        cmocka_unit_test(framing),
+        cmocka_unit_test(three_per_criterion),
+        cmocka_unit_test(ranking_by_hand),
+        cmocka_unit_test(ties_share_a_place),
+        cmocka_unit_test(the_commitment_rule),
+        cmocka_unit_test_setup_teardown(store_round_trip, db_setup, db_teardown),
     };
-    const struct CMUnitTest db_tests[] = {cmocka_unit_test(store_round_trip)};
-    int failed = cmocka_run_group_tests(tests, NULL, NULL);
-    return failed + cmocka_run_group_tests(db_tests, db_setup, db_teardown);
+    return cmocka_run_group_tests(tests, NULL, NULL);
 }
