@@ -67,10 +67,10 @@ typedef struct {
     const char *author;  /* ws_ctx.who of the writer: whose draft it is until the reveal */
     const char *by;      /* the writer as others may see them: their name if they agreed,
                             else their role (the store's; "" when not read) */
-    const char *text;      /* the player's name; the note */
-    int place;             /* map: ring 1..OR_MAP_RINGS; iceberg: level 1..OR_ICEBERG_LEVELS */
-    const char *kind;      /* map: a type of or_map_types; iceberg: "driver" | "barrier" */
-    bool intervene;        /* iceberg: "intervene here" */
+    const char *text;    /* the player's name; the note */
+    int place;           /* map: ring 1..OR_MAP_RINGS; iceberg: level 1..OR_ICEBERG_LEVELS */
+    const char *kind;    /* map: a type of or_map_types; iceberg: "driver" | "barrier" */
+    bool intervene;      /* iceberg: "intervene here" */
     const char *created_at;
 } or_board_card;
 
@@ -81,7 +81,7 @@ typedef struct {
     or_board_tool tool;
     int64_t participant;
     const char *author;   /* ws_ctx.who of the writer */
-    int64_t from, to;   /* map "depends_on": from depends on to */
+    int64_t from, to;     /* map "depends_on": from depends on to */
     const char *kind;     /* map: or_map_link_kinds; iceberg: "links" */
     const char *strength; /* map: a code of or_map_strengths, "" not said */
 } or_board_link;

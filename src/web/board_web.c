@@ -158,7 +158,7 @@ static const char *card_name(const web_request *req, const or_board_card *c)
 
 static const char *by_words(const board *b, const or_board_card *c)
 {
-    return own(b, c) ? "You" : c->by;
+    return own(b, c) && !b->paper ? "You" : c->by;
 }
 
 /* ---- the forms ---- */
@@ -191,6 +191,11 @@ static gov_choice *level_choices(const web_request *req)
                          or_iceberg_level_at(L)->prompt};
     return c;
 }
+
+static const gov_choice side_choices[2] = {
+    {"driver", "Driver", NULL},
+    {"barrier", "Barrier", NULL},
+};
 
 static const gov_choice intervene_choice[1] = {
     {"yes", "Intervene here", "An opportunity to intervene: it becomes a seed on the idea board"},
@@ -258,8 +263,8 @@ static void card_form(form *f, const web_request *req, or_board_tool tool, bool 
         f->fields[C_PLACE].flags &= ~(unsigned)FORM_SMALL;
         f->fields[C_PLACE].choices = level_choices(req);
         f->fields[C_PLACE].nchoices = OR_ICEBERG_LEVELS;
-        f->fields[C_SIDE].choices = vocab_choices(req, or_iceberg_sides, &n);
-        f->fields[C_SIDE].nchoices = n;
+        f->fields[C_SIDE].choices = side_choices;
+        f->fields[C_SIDE].nchoices = 2;
         f->fields[C_MARK].choices = intervene_choice;
         f->fields[C_MARK].nchoices = 1;
     }
@@ -287,6 +292,7 @@ static void link_form(form *f, const web_request *req, const board *b, const or_
     form_init(f, req, link_fields, L__N);
     gov_choice *c = or_arena_alloc(req->arena, sizeof *c * (size_t)(b->n + 1));
     int k = 0;
+    c[k++] = (gov_choice){"", b->tool == OR_BOARD_MAP ? "Choose a player" : "Choose a note", NULL};
     for (int i = 0; i < b->n; i++) {
         const or_board_card *x = &b->cards[i];
         if (x->id == from->id || (b->tool == OR_BOARD_ICEBERG && x->place == from->place))
@@ -403,6 +409,10 @@ static void map_lists(or_sb *out, const web_request *req, const board *b)
             continue;
         }
         static const char *const heads[] = {"Player", "Type", "Added by", "Change"};
+        html_printf(out,
+                    "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
+                    "aria-label=\"Ring %d players (the table scrolls)\">\n",
+                    k);
         gov_table_start(out, cap, heads, b->paper ? 3 : 4);
         for (int i = 0; i < b->n; i++) {
             const or_board_card *c = &b->cards[i];
@@ -416,16 +426,20 @@ static void map_lists(or_sb *out, const web_request *req, const board *b)
             gov_table_row_end(out);
         }
         gov_table_end(out);
+        html_raw(out, "</div>\n");
     }
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"connections\">Connections</h2>\n");
     if (!b->nl) {
-        html_raw(out, "<p class=\"govuk-body\">No connections yet. Open a player (Change) to "
-                      "connect it to another.</p>\n");
+        if (b->paper)
+            html_raw(out, "<p class=\"govuk-body\">No connections.</p>\n");
+        else
+            html_raw(out, "<p class=\"govuk-body\">No connections yet. Open a player (Change) "
+                          "to connect it to another.</p>\n");
     } else {
         static const char *const heads[] = {"Player", "Connection", "Player", "How well"};
         html_raw(out, "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
                       "aria-label=\"Connections (the table scrolls)\">\n");
-        gov_table_start(out, "Connections between players", heads, 4);
+        gov_table_start(out, NULL, heads, 4);
         for (int j = 0; j < b->nl; j++) {
             const or_board_link *l = &b->links[j];
             const or_board_card *f = find_card(b, l->from), *t = find_card(b, l->to);
@@ -456,7 +470,7 @@ static void map_lists(or_sb *out, const web_request *req, const board *b)
     static const char *const heads[] = {
         "Player",         "Depends on",          "Who they depend on",
         "Depended on by", "Who depends on them", "Works with"};
-    gov_table_start(out, "Who depends on whom", heads, 6);
+    gov_table_start(out, NULL, heads, 6);
     for (int i = 0; i < nd; i++) {
         gov_table_row_start(out);
         gov_td(out, d[i].player);
@@ -493,8 +507,7 @@ static void iceberg_lists(or_sb *out, const web_request *req, const board *b)
                     "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
                     "aria-label=\"Level %d notes (the table scrolls)\">\n",
                     L);
-        gov_table_start(out, or_arena_printf(req->arena, "Level %d: %s (%d)", L, lv->name, here),
-                        heads, b->paper ? 4 : 5);
+        gov_table_start(out, NULL, heads, b->paper ? 4 : 5);
         for (int s = 0; s < 2; s++)
             for (int i = 0; i < b->n; i++) {
                 const or_board_card *c = &b->cards[i];
@@ -513,8 +526,11 @@ static void iceberg_lists(or_sb *out, const web_request *req, const board *b)
     }
     html_raw(out, "<h2 class=\"govuk-heading-m\" id=\"links\">Links across levels</h2>\n");
     if (!b->nl) {
-        html_raw(out, "<p class=\"govuk-body\">No links yet. Open a note (Change) to link it to "
-                      "a note at another level.</p>\n");
+        if (b->paper)
+            html_raw(out, "<p class=\"govuk-body\">No links.</p>\n");
+        else
+            html_raw(out, "<p class=\"govuk-body\">No links yet. Open a note (Change) to link "
+                          "it to a note at another level.</p>\n");
     } else {
         html_raw(out, "<ul class=\"govuk-list govuk-list--bullet\">\n");
         for (int j = 0; j < b->nl; j++) {
@@ -797,7 +813,7 @@ static void render_card(const web_request *req, web_response *res, const board *
     if (!mine)
         html_printf(out, "<p class=\"govuk-body\">This %s is not linked to anything yet.</p>\n",
                     what);
-    if (lf->fields[L_TO].nchoices > 0) {
+    if (lf->fields[L_TO].nchoices > 1) {
         html_printf(out, "<h2 class=\"govuk-heading-m\" id=\"link\">Link this %s</h2>\n", what);
         form_start(out, lf, b->base);
         gov_hidden(out, "action", "link");
@@ -1243,7 +1259,7 @@ static void csv_rows(or_csv *w, const board *b)
         for (int k = 0; k < 3; k++)
             or_csv_text(w, "");
         or_csv_text(w, "");
-        or_csv_text(w, by_words(b, c));
+        or_csv_text(w, c->by);
         or_csv_end_row(w);
     }
     for (int j = 0; j < b->nl; j++) {

@@ -343,6 +343,11 @@ void ideas_board_page(const web_request *req, web_response *res, ideas_board *b,
         gov_error_summary(out, &e, 1);
         res->status = 400;
     }
+    /* a form's errors at the top of the page, as GOV.UK's pattern has them */
+    if (add && add->nerrors)
+        gov_error_summary(out, add->errors, add->nerrors);
+    if (commit && commit->nerrors)
+        gov_error_summary(out, commit->errors, commit->nerrors);
     html_raw(out, "<h1 class=\"govuk-heading-l\">Energy for change</h1>\n");
     const char *q = web_query(req, "done");
     if (!strcmp(q, "added"))
@@ -396,8 +401,6 @@ void ideas_board_page(const web_request *req, web_response *res, ideas_board *b,
             html_raw(out, "</ul>\n");
         }
         const or_board_card *seed = seed_find(seeds, nseeds, form_text(f, A_SEED));
-        if (f->nerrors)
-            gov_error_summary(out, f->errors, f->nerrors);
         if (seed) {
             html_raw(out, "<div class=\"govuk-inset-text\">Your idea starts from the iceberg's "
                           "note: ");

@@ -89,8 +89,6 @@ void ideas_commit_form_html(or_sb *out, const web_request *req, const ideas_boar
                   "<p class=\"govuk-body\">A commitment has an owner with an account on onroll "
                   "and a date: it becomes a duty on their list of duties until they record it "
                   "done.</p>\n");
-    if (f->nerrors)
-        gov_error_summary(out, f->errors, f->nerrors);
     form_start(
         out, f,
         or_arena_printf(req->arena, "/workshops/%lld/ideas/commitments", (long long)b->w.id));

@@ -73,7 +73,7 @@ expect_eq "... nor A's iceberg" 404 "$(get "$GB" "/workshops/$A/iceberg")"
 expect_eq "... nor download A's map" 404 "$(get "$GB" "/workshops/$A/map/download?format=csv")"
 expect_eq "... nor add to it" 404 "$(send "$GB" "/workshops/$A/map" "csrf_token=$TB&action=add&text=Mallory&type=other&place=1")"
 expect_eq "... nothing stored" 0 "$(sql "select count(*) from board_cards")"
-expect_eq "nobody signed in: sent to sign in" 303 "$(curl -s -o /dev/null -w '%{http_code}' "$B/workshops/$A/map")"
+expect_eq "nobody signed in: a page offering to sign in" 403 "$(curl -s -o /dev/null -w '%{http_code}' "$B/workshops/$A/map")"
 expect_eq "a POST without the form's token is refused (CSRF)" 403 "$(send "$G1" "/workshops/$A/map" "action=add&text=Kestrel+Youth+Hub&type=voluntary&place=2")"
 expect_eq "... nothing stored" 0 "$(sql "select count(*) from board_cards")"
 
@@ -150,7 +150,7 @@ get "$G1" "/workshops/$A/map" >/dev/null
 python3 - "$WORK/body" >"$WORK/counts" <<'PY'
 import re, sys, html
 s = open(sys.argv[1], encoding="utf-8").read()
-t = s[s.index("Who depends on whom</caption>"):]
+t = s[s.index("id=\"dependence\""):]
 t = t[:t.index("</table>")]
 for row in re.findall(r"<tr class=\"govuk-table__row\">(.*?)</tr>", t, re.S)[1:]:
     cells = [html.unescape(re.sub("<[^>]+>", "", c)).strip() for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.S)]

@@ -19,10 +19,15 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "onroll/ideas.h"
 #include "onroll/rules.h"
+#include "onroll/store_ideas.h"
+#include "onroll/store_workshops.h"
 
 static void vocabularies_are_the_sources(void **state)
 {
@@ -217,12 +222,137 @@ static void the_commitment_rule(void **state)
     assert_int_equal(r->done.how, OR_DONE_ACTION);
 }
 
+/* ---- the store (migration 037): votes in slots, taken back, the tally, commitments ---- */
+
+static char path[256];
+static or_store *store;
+
+static int db_setup(void **state)
+{
+    (void)state;
+    const char *url = getenv("ONROLL_TEST_DB");
+    if (url && *url)
+        snprintf(path, sizeof path, "%s", url);
+    else
+        snprintf(path, sizeof path, "/tmp/test_ideas.%d.db", (int)getpid());
+    if (!url || !*url)
+        unlink(path);
+    or_error err = {0};
+    if (or_store_open(path, &store, &err) || or_store_migrate(store, NULL, &err)) {
+        fprintf(stderr, "%s\n", err.msg);
+        return 1;
+    }
+    return 0;
+}
+
+static int db_teardown(void **state)
+{
+    (void)state;
+    or_store_close(store);
+    if (strncmp(path, "postgres", 8)) {
+        unlink(path);
+        char log[300];
+        snprintf(log, sizeof log, "%s-log", path);
+        unlink(log);
+    }
+    return 0;
+}
+
+static void store_round_trip(void **state)
+{
+    (void)state;
+    or_error err = {0};
+    or_arena a = OR_ARENA_INIT;
+    or_workshop w = {
+        .title = "Staff", .scope = "staff", .mode = "online", .facilitator = "f@example.org"};
+    or_date_parse("2026-12-08", &w.held_on);
+    int64_t ws = 0, pid = 0, i1 = 0, i2 = 0;
+    assert_int_equal(or_workshop_add(store, &w, "f@example.org", &ws, &err), OR_OK);
+    or_ws_participant p = {.workshop = ws, .name = "Gail", .role = "Parent", .sector = "charity"};
+    char token[OR_TOKEN_LEN + 1];
+    assert_int_equal(or_ws_participant_add(store, &p, "f@example.org", token, &pid, &err), OR_OK);
+    or_idea x = {.workshop_id = ws,
+                 .participant_id = pid,
+                 .text = "How might we listen?",
+                 .category = "within-school",
+                 .energies = "timely"};
+    assert_int_equal(or_idea_add(store, &x, &i1, &err), OR_OK);
+    x.participant_id = 0; /* the facilitator's */
+    x.text = "What if we met monthly?";
+    assert_int_equal(or_idea_add(store, &x, &i2, &err), OR_OK);
+    or_idea *ideas = NULL;
+    int n = 0;
+    assert_int_equal(or_ideas_list(store, ws, pid, &a, &ideas, &n, &err), OR_OK);
+    assert_int_equal(n, 1); /* the participant's own */
+    assert_int_equal(or_ideas_list(store, ws, 0, &a, &ideas, &n, &err), OR_OK);
+    assert_int_equal(n, 1); /* the facilitator's own */
+    assert_string_equal(ideas[0].text, "What if we met monthly?");
+    assert_int_equal(or_ideas_list(store, ws, -1, &a, &ideas, &n, &err), OR_OK);
+    assert_int_equal(n, 2);
+
+    /* three feasibility votes stacked on idea 1, a fourth refused by the rule */
+    for (int k = 0; k < 3; k++)
+        assert_int_equal(or_idea_vote_cast(store, ws, pid, i1, OR_CRIT_FEASIBILITY, &err), OR_OK);
+    assert_int_equal(or_idea_vote_cast(store, ws, pid, i2, OR_CRIT_FEASIBILITY, &err), OR_ERULE);
+    assert_non_null(strstr(err.msg, "You have used your 3 votes for feasibility"));
+    assert_int_equal(or_idea_vote_cast(store, ws, pid, i2, OR_CRIT_VIABILITY, &err), OR_OK);
+    int used[OR_CRIT__N];
+    or_idea_my_votes *mine = NULL;
+    assert_int_equal(or_idea_votes_of(store, pid, &a, used, &mine, &n, &err), OR_OK);
+    assert_int_equal(used[OR_CRIT_FEASIBILITY], 3);
+    assert_int_equal(used[OR_CRIT_VIABILITY], 1);
+    assert_int_equal(n, 2);
+    assert_int_equal(mine[0].votes[OR_CRIT_FEASIBILITY], 3);
+    assert_int_equal(mine[1].votes[OR_CRIT_VIABILITY], 1);
+    /* taken back: the slot is free again, and the vote goes where it is cast */
+    assert_int_equal(or_idea_vote_take_back(store, pid, i1, OR_CRIT_FEASIBILITY, &err), OR_OK);
+    assert_int_equal(or_idea_vote_take_back(store, pid, i2, OR_CRIT_FEASIBILITY, &err), OR_EINPUT);
+    assert_int_equal(or_idea_vote_cast(store, ws, pid, i2, OR_CRIT_FEASIBILITY, &err), OR_OK);
+    int voters = 0;
+    assert_int_equal(or_idea_voters(store, ws, &voters, &err), OR_OK);
+    assert_int_equal(voters, 1);
+    or_idea_tally *t = NULL;
+    assert_int_equal(or_idea_tally_of(store, ws, &a, &t, &n, &err), OR_OK);
+    assert_int_equal(n, 2);
+    assert_true(t[0].id == i1 && t[0].votes[0] == 2 && t[0].votes[1] == 0 && t[0].votes[2] == 0);
+    assert_true(t[1].id == i2 && t[1].votes[0] == 1 && t[1].votes[1] == 0 && t[1].votes[2] == 1);
+
+    /* commitments: its owner's until done */
+    or_idea_commitment c = {.workshop_id = ws,
+                            .idea_id = i1,
+                            .next_step = "Ask the council",
+                            .owner = "senco@example.org",
+                            .due_on = "2027-03-26"};
+    int64_t cid = 0;
+    assert_int_equal(or_idea_commitment_add(store, &c, "f@example.org", &cid, &err), OR_OK);
+    or_idea_commitment *cs = NULL;
+    assert_int_equal(or_idea_commitments(store, ws, &a, &cs, &n, &err), OR_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(cs[0].idea, "How might we listen?");
+    assert_string_equal(cs[0].owner_name, "senco@example.org"); /* no such account: the email */
+    assert_int_equal(or_idea_commitments_open(store, "senco@example.org", &a, &cs, &n, &err),
+                     OR_OK);
+    assert_int_equal(n, 1);
+    assert_int_equal(or_idea_commitments_open(store, "other@example.org", &a, &cs, &n, &err),
+                     OR_OK);
+    assert_int_equal(n, 0);
+    assert_int_equal(or_idea_commitment_done(store, cid, "2026-12-09", &err), OR_OK);
+    assert_int_equal(or_idea_commitments_open(store, "senco@example.org", &a, &cs, &n, &err),
+                     OR_OK);
+    assert_int_equal(n, 0);
+    or_arena_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(vocabularies_are_the_sources), cmocka_unit_test(framing),
-        cmocka_unit_test(three_per_criterion),          cmocka_unit_test(ranking_by_hand),
-        cmocka_unit_test(ties_share_a_place),           cmocka_unit_test(the_commitment_rule),
+        cmocka_unit_test(vocabularies_are_the_sources),
+        cmocka_unit_test(framing),
+        cmocka_unit_test(three_per_criterion),
+        cmocka_unit_test(ranking_by_hand),
+        cmocka_unit_test(ties_share_a_place),
+        cmocka_unit_test(the_commitment_rule),
+        cmocka_unit_test_setup_teardown(store_round_trip, db_setup, db_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
