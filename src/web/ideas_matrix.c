@@ -46,30 +46,33 @@ static void ranking(or_sb *out, const web_request *req, const ideas_board *b, in
 {
     int by = OR_RANK_OVERALL;
     for (int c = 0; c < OR_CRIT__N; c++)
-        if (!strcmp(web_query(req, "by"), by_codes[c]))
+        if (heading == 2 && !strcmp(web_query(req, "by"), by_codes[c]))
             by = c;
-    html_printf(out, "<h%d class=\"govuk-heading-m\" id=\"results\">Results</h%d>\n", heading,
-                heading);
+    html_printf(out, "<h%d class=\"govuk-heading-%s\" id=\"results\">Results</h%d>\n", heading,
+                heading > 2 ? "s" : "m", heading);
     html_raw(out,
              "<p class=\"govuk-body\">Each idea's votes for each criterion, and its place. The "
              "toolkit ranks the ideas per criterion and does not say how to combine the three: "
              "onroll's overall place is by the sum of the three. Nor does it say how to break a "
              "tie: ideas with as many votes share a place, listed in the order they were "
              "written.</p>\n");
-    html_raw(out, "<p class=\"govuk-body\">Order by: ");
-    static const char *const names[] = {"Feasibility", "Desirability", "Viability", "Overall"};
-    for (int k = 0; k <= OR_RANK_OVERALL; k++) {
-        if (k)
-            html_raw(out, " | ");
-        if (k == by)
-            html_printf(out, "<strong>%s</strong>", names[k]);
-        else
-            html_printf(out,
-                        "<a class=\"govuk-link\" href=\"/workshops/%lld/ideas?by=%t#results\">%s"
-                        "</a>",
-                        (long long)b->w.id, by_codes[k], names[k]);
+    if (heading == 2) { /* on the board: other orders; the report keeps the overall */
+        html_raw(out, "<p class=\"govuk-body\">Order by: ");
+        static const char *const names[] = {"Feasibility", "Desirability", "Viability", "Overall"};
+        for (int k = 0; k <= OR_RANK_OVERALL; k++) {
+            if (k)
+                html_raw(out, " | ");
+            if (k == by)
+                html_printf(out, "<strong>%s</strong>", names[k]);
+            else
+                html_printf(
+                    out,
+                    "<a class=\"govuk-link\" href=\"/workshops/%lld/ideas?by=%t#results\">%s"
+                    "</a>",
+                    (long long)b->w.id, by_codes[k], names[k]);
+        }
+        html_raw(out, "</p>\n");
     }
-    html_raw(out, "</p>\n");
     int *order = or_arena_alloc(req->arena, sizeof *order * (size_t)(b->nideas ? b->nideas : 1));
     or_ideas_order(b->tally, b->nideas, by, order);
     html_raw(out, "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
@@ -110,9 +113,9 @@ static void matrix(or_sb *out, const web_request *req, const ideas_board *b, int
                 maxv = b->tally[i].votes[c];
     int pw = MW - ML - MR, ph = MH - MT - MB;
     html_printf(out,
-                "<h%d class=\"govuk-heading-m\" id=\"matrix\">Prioritisation matrix: feasibility "
+                "<h%d class=\"govuk-heading-%s\" id=\"matrix\">Prioritisation matrix: feasibility "
                 "and desirability</h%d>\n",
-                heading, heading);
+                heading, heading > 2 ? "s" : "m", heading);
     /* the finding in words: the ideas in the top right quarter */
     int top = 0;
     for (int i = 0; i < b->nideas; i++)
@@ -202,9 +205,9 @@ void ideas_results_html(or_sb *out, const web_request *req, const ideas_board *b
         return;
     if (!b->nideas) {
         html_printf(out,
-                    "<h%d class=\"govuk-heading-m\" id=\"results\">Results</h%d>\n"
+                    "<h%d class=\"govuk-heading-%s\" id=\"results\">Results</h%d>\n"
                     "<p class=\"govuk-body\">There were no ideas to vote on.</p>\n",
-                    heading, heading);
+                    heading, heading > 2 ? "s" : "m", heading);
         return;
     }
     ranking(out, req, b, heading);
@@ -216,8 +219,8 @@ void ideas_commitments_html(or_sb *out, const web_request *req, const ideas_boar
     or_idea_commitment *cs = NULL;
     int n = 0;
     or_error err = {0};
-    html_printf(out, "<h%d class=\"govuk-heading-m\" id=\"commitments\">Commitments</h%d>\n",
-                heading, heading);
+    html_printf(out, "<h%d class=\"govuk-heading-%s\" id=\"commitments\">Commitments</h%d>\n",
+                heading, heading > 2 ? "s" : "m", heading);
     if (or_idea_commitments(req->store, b->w.id, req->arena, &cs, &n, &err)) {
         html_raw(out, "<p class=\"govuk-body\">The commitments could not be read.</p>\n");
         return;
@@ -231,7 +234,7 @@ void ideas_commitments_html(or_sb *out, const web_request *req, const ideas_boar
     html_raw(out, "<div class=\"onroll-scroll\" tabindex=\"0\" role=\"region\" "
                   "aria-label=\"Commitments\">\n");
     const char *heads[] = {"Idea", "What will be done", "Owner", "By", "Status"};
-    gov_table_start(out, "Commitments", heads, 5);
+    gov_table_start(out, "Who will do what, by when", heads, 5);
     char day[24];
     for (int i = 0; i < n; i++) {
         or_date d = OR_DATE_NONE;

@@ -181,6 +181,10 @@ try {
     await follow(fac, 'button:has-text("Record the commitment")', 'the commitment recorded');
     text = await mainText(fac.page);
     check('facilitator: the commitment listed', text.includes('Bring the threshold models') && text.includes('26 March 2027'), text);
+    await visit(fac, `/workshops/${fx.workshop}/report`, 'the workshop report');
+    text = await mainText(fac.page);
+    check('facilitator: the report has the ranked ideas and the commitment',
+        text.includes('Energy for change') && text.includes('Ranked ideas') && text.includes('Bring the threshold models'), text);
     const sc = await roleContext(browser, 'senco');
     await signIn(sc, fx.senco, fx.sencoPassword);
     await visit(sc, '/duties', 'the SENCO\'s duties');
