@@ -18,6 +18,7 @@
 #define ONROLL_WEB_IDEAS_WEB_H
 
 #include "onroll/store_ideas.h"
+#include "web/form.h"
 #include "web/web.h"
 #include "web/workshop_web.h"
 
@@ -60,7 +61,10 @@ const or_idea_tally *ideas_tally_of(const ideas_board *b, int64_t id);
 void ideas_results_html(or_sb *out, const web_request *req, const ideas_board *b, int heading);
 /* The commitments of the workshop as a table (none: a sentence). */
 void ideas_commitments_html(or_sb *out, const web_request *req, const ideas_board *b, int heading);
-/* The facilitator's form recording a commitment (page_ideas_commit.c); f NULL: an empty one. */
+/* The commitment form's fields (ideas_commit_form.c), for page_ideas_commit.c's POST. */
+enum { COMMIT_IDEA, COMMIT_STEP, COMMIT_OWNER, COMMIT_DUE, COMMIT__N };
+void ideas_commit_form_init(form *f, const web_request *req, const ideas_board *b);
+/* The facilitator's form recording a commitment (ideas_commit_form.c); f NULL: an empty one. */
 void ideas_commit_form_html(or_sb *out, const web_request *req, const ideas_board *b,
                             struct form *f);
 
