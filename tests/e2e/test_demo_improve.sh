@@ -90,20 +90,21 @@ expect_eq "... facilitated by the LA officer" la_officer@demo.onroll.example \
 expect_eq "... 5 participants, 3 guests who joined" "5|3" \
     "$(sql "select count(*), sum(case when email = '' and joined_at > 0 then 1 else 0 end) from workshop_participants where workshop = $WS")"
 expect_eq "every write has its audit line" 1 \
-    "$(sql "select count(*) > 100 from log.audit_log where detail like 'onroll demo: %'")"
+    "$(sql "select case when count(*) > 100 then 1 else 0 end from audit_log where detail like 'onroll demo: %'")"
 
 # ---- the same seed and date make the same records ----
 dump() {
-    sql "select r.urn || r.ay || r.instrument || r.status || r.completed_at || a.item || a.value from reviews r join review_answers a on a.review_id = r.id order by r.urn, r.ay, r.instrument, a.item" | md5sum
-    sql "select urn || held_on || roles || next_on from partnership_meetings order by urn, held_on" | md5sum
-    sql "select w.n || a.item || a.value from survey_answers a join survey_waves w on w.id = a.wave_id join survey_respondents r on r.id = a.respondent_id order by w.n, a.respondent_id, a.item" | md5sum
+    sql "select cast(r.urn as text) || cast(r.ay as text) || r.instrument || r.status || r.completed_at || a.item || a.value from reviews r join review_answers a on a.review_id = r.id order by r.urn, r.ay, r.instrument, a.item" | md5sum
+    sql "select cast(urn as text) || held_on || roles || next_on from partnership_meetings order by urn, held_on" | md5sum
+    sql "select cast(w.n as text) || a.item || a.value from survey_answers a join survey_waves w on w.id = a.wave_id join survey_respondents r on r.id = a.respondent_id order by w.n, a.respondent_id, a.item" | md5sum
 }
 dump >"$WORK/dump1"
+FIRST=$ONROLL_DB
 ONROLL_DB=$(new_db again)
 "$ONROLL" demo --schools 12 --pupils 2000 --as-of "$AS_OF" >/dev/null 2>&1
 dump >"$WORK/dump2"
 expect_same_file "the same seed and date: the same reviews, meetings and answers" "$WORK/dump1" "$WORK/dump2"
-ONROLL_DB=$(new_db demo)
+ONROLL_DB=$FIRST
 
 # ---- the pages ----
 start_server
