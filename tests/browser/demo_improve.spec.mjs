@@ -7,6 +7,7 @@
 // where the page must not scroll sideways. Full-page screenshots to SHOTS.
 // Args: BASE FIXTURES.json SHOTS. Env: CHROMIUM. Ends with "N passed, N failed".
 import fs from 'node:fs';
+import path from 'node:path';
 
 import { check, finish, launch, mainText, spec } from './lib.mjs';
 
@@ -35,6 +36,9 @@ try {
     await visit(la, `/surveys/${fx.survey}/results`, 'the survey results');
     t = await mainText(la.page);
     check('la-officer: the results show a change with its interval', /rose by [0-9.]+ \(95% confidence interval/.test(t), t.slice(0, 300));
+    // the top of the long page as a reader first sees it (the full page is axeCheck's)
+    await la.page.screenshot({ path: path.join(s.shots, 'demo-improve-results-top.png'), fullPage: true,
+        clip: { x: 0, y: 0, width: 1280, height: 1900 } });
     await visit(la, `/surveys/${fx.survey}/summary`, 'the governors summary');
     await visit(la, `/workshops/${fx.workshop}`, 'the workshop');
     await visit(la, `/workshops/${fx.workshop}/map`, 'the players map');
