@@ -295,21 +295,17 @@ static const char *const meeting_notes[] = {
  * (overdue). One transaction per school. */
 static or_code meetings(imp *x)
 {
-    int up = 0;
+    int others = 0; /* up to date, besides the demo school */
     bool overdue = false;
     or_code rc = OR_OK;
-    for (int i = 0; !rc && i < x->n && (up < 5 || !overdue); i++) {
+    for (int i = 0; !rc && i < x->n; i++) {
         const im_school *sc = &x->schools[i];
         bool sec = !strcmp(sc->phase, "secondary"), pri = !strcmp(sc->phase, "primary");
-        if (!sec && !pri)
+        bool demo = sc->urn == x->demo_urn, late = sec && !overdue && !demo;
+        if ((!sec && !pri) || (!demo && !late && others >= 4))
             continue;
-        bool late = sec && !overdue && sc->urn != x->demo_urn;
-        if (!late && up >= 5 && sc->urn != x->demo_urn)
-            continue;
-        if (!late && sc->urn != x->demo_urn && up >= 4 && x->demo_urn)
-            continue; /* keep a place for the demo school */
         overdue = overdue || late;
-        up += !late;
+        others += !demo && !late;
         or_date last = weekday(x->as_of - (late ? 150 : 10));
         int every = sec ? 45 : 90;
         rc = or_store_begin(x->s, x->err);
