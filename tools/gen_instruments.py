@@ -36,6 +36,12 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = {
     "SEN: 'K':": "sen_k",
     "EHCP / Statement:": "sen_e",
+    "Attendance whole school:": "att_all",
+    "Attendance SEND:": "att_sen",
+    "Attendance NSEND:": "att_nsen",
+    "Persistent Absenteeism Whole School:": "pa_all",
+    "Persistent Absenteeism SEND:": "pa_sen",
+    "Persistent Absenteeism NSEND:": "pa_nsen",
     "Exclusions Whole school (1+FTE):": "susp_all",
     "Exclusions SEND (1+FTE):": "susp_sen",
     "Exclusions NSEND (1+FTE):": "susp_nsen",

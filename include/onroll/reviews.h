@@ -15,6 +15,7 @@
 #include "onroll/arena.h"
 #include "onroll/columns.h"
 #include "onroll/instruments.h"
+#include "onroll/model.h"
 #include "onroll/store.h"
 
 typedef struct {
@@ -79,14 +80,30 @@ or_code or_instrument_area_rename(or_store *s, const or_instrument *in, int area
  * roll on census day, 15 January 2026; exclusions that started in the year"). Keys: sen_k,
  * sen_e (pupils on SEN support / with an EHC plan on census day), susp_all, susp_sen,
  * susp_nsen (pupils with one or more suspensions, of those on roll), pex_sen_nsen (permanent
- * exclusions of pupils with and without SEN). */
+ * exclusions of pupils with and without SEN); the attendance keys come from
+ * or_review_attendance_of below. */
 typedef struct {
     const char *period;
     int n;
-    const char *keys[8], *values[8];
+    const char *keys[16], *values[16];
+    const char *periods[16]; /* a figure's own period; NULL: `period` */
 } or_review_figures;
 or_code or_review_figures_of(const or_columns *c, int urn, int ay, or_arena *a,
                              or_review_figures *out, or_error *err);
 const char *or_review_figure(const or_review_figures *f, const char *key); /* or NULL */
+/* The period of key's figure (its own, else f->period); NULL when there is no such figure. */
+const char *or_review_figure_period(const or_review_figures *f, const char *key);
+
+/* The attendance keys, added to out (after or_review_figures_of) with their own period, from
+ * the vulnerability dashboard's own figures (vulnerability.h: or_vuln_from_model of m for school
+ * urn in year ay up to as_of, the dashboard's rates in full, so the review and the dashboard
+ * show the same figure): att_all, att_sen, att_nsen ("420 of 500 possible sessions attended
+ * (84.00%) by 5 pupils with SEN") and pa_all, pa_sen, pa_nsen ("3 of 5 pupils with SEN (60.00%)
+ * attended less than 90% of their possible sessions", the line risk.persistent_absence_pct);
+ * with SEN: on SEN support (K) or with an EHC plan (E) on census day. Their period: "2025/26:
+ * sessions in the school year to 31 July 2026 of the pupils of compulsory school age on roll on
+ * census day, 15 January 2026; ...". Not suppressed: the school sees its own in full. */
+void or_review_attendance_of(const or_model *m, int urn, int ay, or_date as_of, or_arena *a,
+                             or_review_figures *out);
 
 #endif

@@ -255,12 +255,12 @@ static const char *const s28[] = {
     "able to articulate how pupils' outcomes are improving as a result of the different or "
     "additional provision being made for them."};
 static const char *const s29[] = {"Overall judgement for Identification"};
-static const or_instr_field f30[] = {{"Attendance whole school:", NULL},
-                                     {"Attendance SEND:", NULL},
-                                     {"Attendance NSEND:", NULL},
-                                     {"Persistent Absenteeism Whole School:", NULL},
-                                     {"Persistent Absenteeism SEND:", NULL},
-                                     {"Persistent Absenteeism NSEND:", NULL},
+static const or_instr_field f30[] = {{"Attendance whole school:", "att_all"},
+                                     {"Attendance SEND:", "att_sen"},
+                                     {"Attendance NSEND:", "att_nsen"},
+                                     {"Persistent Absenteeism Whole School:", "pa_all"},
+                                     {"Persistent Absenteeism SEND:", "pa_sen"},
+                                     {"Persistent Absenteeism NSEND:", "pa_nsen"},
                                      {"Exclusions Whole school (1+FTE):", "susp_all"},
                                      {"Exclusions SEND (1+FTE):", "susp_sen"},
                                      {"Exclusions NSEND (1+FTE):", "susp_nsen"},

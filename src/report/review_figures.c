@@ -1,12 +1,15 @@
 /* review_figures.c - the figures onroll fills into an instrument's data fields (reviews.h
  * or_review_figures_of): a school's pupils by SEN status on census day and their suspensions and
  * permanent exclusions in the year, from the model (or_columns_group by school and SEN status,
- * the published counts: columns.h). */
+ * the published counts: columns.h); and (or_review_attendance_of) their attendance and persistent
+ * absence by SEN, the vulnerability dashboard's own figures (vulnerability.h). */
 #include <stdio.h>
 #include <string.h>
 
 #include "onroll/labels.h"
 #include "onroll/reviews.h"
+#include "onroll/stats.h"
+#include "onroll/vulnerability.h"
 
 /* "2 of 40 pupils (5.0%)" */
 static const char *of(or_arena *a, int64_t num, int64_t den)
@@ -18,12 +21,19 @@ static const char *of(or_arena *a, int64_t num, int64_t den)
                            den == 1 ? "" : "s", or_fmt_pct(num, den, p));
 }
 
-static void put(or_review_figures *f, const char *key, const char *value)
+/* A figure with its own period (NULL: the figures' period). */
+static void put_in(or_review_figures *f, const char *key, const char *value, const char *period)
 {
-    if (f->n < 8) {
+    if (f->n < 16) {
         f->keys[f->n] = key;
+        f->periods[f->n] = period;
         f->values[f->n++] = value;
     }
+}
+
+static void put(or_review_figures *f, const char *key, const char *value)
+{
+    put_in(f, key, value, NULL);
 }
 
 or_code or_review_figures_of(const or_columns *c, int urn, int ay, or_arena *a,
@@ -87,10 +97,74 @@ or_code or_review_figures_of(const or_columns *c, int urn, int ay, or_arena *a,
     return OR_OK;
 }
 
+/* The dashboard's rate in full (page_vulnerability.c rate_text: or_cell_rate, "84.00"). */
+static const char *rate(or_arena *a, int64_t num, int64_t den)
+{
+    char buf[32];
+    or_cell_rate(num, OR_SUP_NONE, den, OR_SUP_NONE, buf, sizeof buf);
+    return or_arena_strdup(a, buf);
+}
+
+void or_review_attendance_of(const or_model *m, int urn, int ay, or_date as_of, or_arena *a,
+                             or_review_figures *out)
+{
+    or_vuln v;
+    or_vuln_init(&v, ay);
+    or_vuln_from_model(&v, m, urn, as_of);
+    int pa_pct = or_model_params(m)->v[OR_P_RISK_PA_PCT];
+    or_date year_end = or_date_academic_year_start(ay + 1) - 1;
+    char to[OR_FMT_DATE_LEN], census[OR_FMT_DATE_LEN];
+    const char *period = or_arena_printf(
+        a,
+        "%d/%02d: sessions in the school year to %s of the pupils of compulsory school age on "
+        "roll on census day, %s; attended: present or an approved educational activity; with "
+        "SEN: on SEN support (K) or with an EHC plan (E) on census day",
+        ay, (ay + 1) % 100, or_fmt_date(as_of < year_end ? as_of : year_end, to),
+        or_fmt_date(or_census_day(ay), census));
+    static const struct {
+        const char *att, *pa, *who;
+        int g;
+    } groups[] = {{"att_all", "pa_all", "", OR_VG_ALL},
+                  {"att_sen", "pa_sen", " with SEN", OR_VG_SEN},
+                  {"att_nsen", "pa_nsen", " without SEN", OR_VG_NONSEN}};
+    char n1[OR_FMT_INT_LEN], n2[OR_FMT_INT_LEN], n3[OR_FMT_INT_LEN];
+    for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++) {
+        int g = groups[i].g;
+        const char *who = groups[i].who;
+        const char *att, *pa;
+        if (v.possible[g] <= 0) {
+            att = or_arena_printf(a, "No attendance recorded for pupils%s", who);
+            pa = att;
+        } else {
+            att = or_arena_printf(a, "%s of %s possible sessions attended (%s%%) by %s pupil%s%s",
+                                  or_fmt_int(v.attended[g], n1), or_fmt_int(v.possible[g], n2),
+                                  rate(a, v.attended[g], v.possible[g]),
+                                  or_fmt_int(v.att_pupils[g], n3), v.att_pupils[g] == 1 ? "" : "s",
+                                  who);
+            pa = or_arena_printf(a,
+                                 "%s of %s pupil%s%s (%s%%) attended less than %d%% of their "
+                                 "possible sessions",
+                                 or_fmt_int(v.pa[g], n1), or_fmt_int(v.att_pupils[g], n2),
+                                 v.att_pupils[g] == 1 ? "" : "s", who,
+                                 rate(a, v.pa[g], v.att_pupils[g]), pa_pct);
+        }
+        put_in(out, groups[i].att, att, period);
+        put_in(out, groups[i].pa, pa, period);
+    }
+}
+
 const char *or_review_figure(const or_review_figures *f, const char *key)
 {
     for (int i = 0; key && i < f->n; i++)
         if (!strcmp(f->keys[i], key))
             return f->values[i];
+    return NULL;
+}
+
+const char *or_review_figure_period(const or_review_figures *f, const char *key)
+{
+    for (int i = 0; key && i < f->n; i++)
+        if (!strcmp(f->keys[i], key))
+            return f->periods[i] ? f->periods[i] : f->period;
     return NULL;
 }

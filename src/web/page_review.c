@@ -5,7 +5,8 @@
  *                        before); "Mark as complete" (POST action=complete)
  *   /reviews/ID?area=N   area N's items as a form: each item by its response type (a rating with
  *                        the level descriptors as hints, yes/no, pounds, text), its fields (those
- *                        onroll fills pre-filled with the figure and its period), the area
+ *                        onroll fills pre-filled with the figure and its period; attendance
+ *                        by SEN the vulnerability dashboard's own figures), the area
  *                        judgement and boxes; saved as it goes (POST: the area's answers in one
  *                        transaction with one audit line), then the next area
  *   /reviews/ID/plan     the action plan of a complete review: its actions with the toolkit's
@@ -219,6 +220,15 @@ static void area_build(const web_request *req, review_ctx *x, area_form *a, int 
                 if (!have_figs)
                     fprintf(stderr, "onroll serve: review %lld: the figures: %s\n",
                             (long long)x->r.id, err.msg);
+                /* attendance: the vulnerability dashboard's figures, on the same snapshot */
+                view_snapshot *snap = NULL;
+                if (have_figs && !view_snapshot_get(req, &snap, &err)) {
+                    or_review_attendance_of(snap->model, x->r.urn, x->r.ay, snap->as_of, req->arena,
+                                            &figs);
+                    view_snapshot_put(snap);
+                } else if (have_figs)
+                    fprintf(stderr, "onroll serve: review %lld: the attendance figures: %s\n",
+                            (long long)x->r.id, err.msg);
             }
     for (int i = 0; i < sec->nitems; i++) {
         const or_instr_item *it = &sec->items[i];
@@ -264,12 +274,13 @@ static void area_build(const web_request *req, review_ctx *x, area_form *a, int 
             const char *fkey = or_arena_printf(req->arena, "%s.f%d", it->key, k + 1);
             const char *fig =
                 fl->data_key && have_figs ? or_review_figure(&figs, fl->data_key) : NULL;
-            form_field ff = {
-                .name = input_name(req, fkey),
-                .label = fl->label,
-                .hint = fig ? or_arena_printf(req->arena, "From onroll: %s (%s)", fig, figs.period)
-                            : NULL,
-                .type = FORM_TEXTAREA};
+            const char *from = fig ? or_arena_printf(req->arena, "From onroll: %s (%s)", fig,
+                                                     or_review_figure_period(&figs, fl->data_key))
+                                   : NULL;
+            form_field ff = {.name = input_name(req, fkey),
+                             .label = fl->label,
+                             .hint = from,
+                             .type = FORM_TEXTAREA};
             ff.rows = 2;
             ff.max = 4000;
             ff.noun = or_arena_printf(req->arena, "%s", fl->label);

@@ -2,7 +2,7 @@
 // Chromium (Debian's, through playwright-core) against a running `onroll serve` over the
 // hand-made LA of tests/e2e/offroll/. A SENCO (Ashgrove Academy's school account) starts the SEND
 // review of 2025/26, answers the Leadership area (a bad amount first: the error), sees onroll's
-// figures pre-filled in Tracking and monitoring, marks the review complete, adds the first
+// figures pre-filled in Tracking and monitoring (attendance too), marks the review complete, adds the first
 // action of its action plan and sees it on the school's duties; then the same pages at 320 px
 // without sideways scrolling. axe-core (WCAG 2.2 AA rule sets) on every page; full-page
 // screenshots to SHOTS. Args: BASE FIXTURES.json SHOTS. Env: CHROMIUM. Ends with "N passed,
@@ -22,6 +22,15 @@ async function fillDate(page, name, d, m, y) {
 }
 
 let reviewPath = '';
+
+// A screenshot of Tracking and monitoring's data fields only (attendance to PEX), to look at.
+async function fieldsShot(r, width, name) {
+    const top = await r.page.locator('label[for="a3-i11-f1"]').boundingBox();
+    const last = await r.page.locator('#a3-i11-f6').boundingBox();
+    if (top && last)
+        await r.page.screenshot({ path: `${shotsArg || 'test-results/screenshots'}/${name}`, fullPage: true,
+            clip: { x: 0, y: Math.max(0, top.y - 10), width, height: last.y + last.height - top.y + 20 } });
+}
 
 async function senco(r) {
     await signIn(r, fx.school, fx.password);
@@ -52,6 +61,17 @@ async function senco(r) {
     text = await mainText(r.page);
     check('school: the suspensions pre-filled with their period',
         text.includes('From onroll: 0 of 3 pupils (0.0%) (2025/26: pupils on roll on census day, 15 January 2026'), text);
+    // attendance, the vulnerability dashboard's figures (by hand: test_browser_reviews.sh)
+    check('school: the whole school\'s attendance pre-filled with its period',
+        text.includes('From onroll: 283 of 300 possible sessions attended (94.33%) by 3 pupils (2025/26: sessions in the school year to 31 July 2026 of the pupils of compulsory school age on roll on census day, 15 January 2026;'), text);
+    check('school: no pupil with SEN, so no attendance of theirs',
+        text.includes('From onroll: No attendance recorded for pupils with SEN'), text);
+    check('school: persistent absence of pupils without SEN',
+        text.includes('From onroll: 1 of 3 pupils without SEN (33.33%) attended less than 90% of their possible sessions'), text);
+    check('school: the attendance field holds the figure for the school to keep or change',
+        (await r.page.inputValue('#a3-i11-f1')) === '283 of 300 possible sessions attended (94.33%) by 3 pupils',
+        await r.page.inputValue('#a3-i11-f1'));
+    await fieldsShot(r, 1280, 'reviews-attendance-fields.png');
     await visit(r, reviewPath, 'the areas after saving');
     text = await mainText(r.page);
     check('school: Leadership answered 3 of 19 with its judgement', text.includes('3 of 19') && text.includes('Improve'), text);
@@ -76,10 +96,13 @@ async function senco(r) {
 async function narrow(r) {
     await signIn(r, fx.school, fx.password);
     for (const [p, label] of [['/reviews', 'the reviews at 320 px'], [`${reviewPath}?area=1`, 'an area at 320 px'],
+        [`${reviewPath}?area=3`, 'the area with attendance at 320 px'],
         [`${reviewPath}/plan`, 'the plan at 320 px'], ['/duties', 'the duties at 320 px']]) {
         await visit(r, p, label);
         const wide = await r.page.evaluate(() => document.documentElement.scrollWidth);
         check(`school_320: ${label}: no sideways scrolling`, wide <= 320, `scrollWidth ${wide}`);
+        if (p.endsWith('area=3'))
+            await fieldsShot(r, 320, 'reviews-attendance-fields-320.png');
     }
 }
 

@@ -164,4 +164,61 @@ expect_in "... area 6 by the LA's name" ">Staff wellbeing<" "$WORK/body"
 expect_in "... area 7 still a placeholder that says so" "Area 7: name not in the source" "$WORK/body"
 form_body "$WORK/new.html" instrument=send-review school=300001 year=2025 csrf_token=forged >"$WORK/post"
 expect_eq "no valid CSRF token: refused" 403 "$(post "$SC" /reviews/new "$WORK/post")"
+# ---- attendance by SEN: the vulnerability dashboard's own figures, pre-filled ----
+# A second LA, test_vulnerability.sh's (tests/e2e/vulnerability/), in its own database: Alder
+# School 400001, 2025/26, 8 pupils on roll on census day, attendance totals 3 September to
+# 19 December 2025 (by hand, that script's header): with SEN (K or E: Ava, Ben, Cara, Dan, Eve)
+# 95 + 80 + 100 + 85 + 60 = 420 of 500 sessions = 84.00%, below 90% Ben, Dan, Eve: 3 of 5 =
+# 60.00%; without SEN (Finn, Gus, Hana) 98 + 89 + 91 = 278 of 300 = 92.67%, below 90% Gus: 1 of
+# 3 = 33.33%; all 698 of 800 = 87.25%, 4 of 8 = 50.00%. The year is over: to 31 July 2026.
+V=$(pwd)/tests/e2e/vulnerability
+export ONROLL_DB=$(new_db attendance)
+"$ONROLL" init >/dev/null 2>&1
+expect_status "the vulnerability LA imports" 0 "$ONROLL" import "$V/schools.csv" "$V/calendar.csv" \
+    "$V/pupils.csv" "$V/enrolments.csv" "$V/attendance.csv" "$V/suspensions.csv"
+add_user senco@alder.example.uk school alder-kestrel-19 400001
+start_server
+AL=$WORK/alder.jar
+expect_eq "Alder's SENCO signs in" 303 "$(sign_in "$AL" senco@alder.example.uk alder-kestrel-19)"
+get "$AL" /reviews/new >/dev/null
+form_body "$WORK/body" instrument=send-review school=400001 year=2025 >"$WORK/post"
+expect_eq "Alder starts the SEND review of 2025/26" 303 "$(post "$AL" /reviews/new "$WORK/post")"
+IDA=$(sql "select id from reviews where urn = 400001")
+expect_eq "its area 3: tracking and monitoring" 200 "$(get "$AL" "/reviews/$IDA?area=3")"
+cp "$WORK/body" "$WORK/a3.html"
+expect_in "... Attendance SEND: pre-filled" "From onroll: 420 of 500 possible sessions attended (84.00%) by 5 pupils with SEN (2025/26: sessions in the school year to 31 July 2026 of the pupils of compulsory school age on roll on census day, 15 January 2026; attended: present or an approved educational activity; with SEN: on SEN support (K) or with an EHC plan (E) on census day)" "$WORK/a3.html"
+expect_in "... in the field, for the school to keep or change" ">420 of 500 possible sessions attended (84.00%) by 5 pupils with SEN</textarea>" "$WORK/a3.html"
+expect_in "... Attendance NSEND" "From onroll: 278 of 300 possible sessions attended (92.67%) by 3 pupils without SEN (2025/26: sessions" "$WORK/a3.html"
+expect_in "... Attendance whole school" "From onroll: 698 of 800 possible sessions attended (87.25%) by 8 pupils (2025/26: sessions" "$WORK/a3.html"
+expect_in "... Persistent Absenteeism SEND" "From onroll: 3 of 5 pupils with SEN (60.00%) attended less than 90% of their possible sessions (2025/26: sessions" "$WORK/a3.html"
+expect_in "... Persistent Absenteeism NSEND" ">1 of 3 pupils without SEN (33.33%) attended less than 90% of their possible sessions</textarea>" "$WORK/a3.html"
+expect_in "... Persistent Absenteeism Whole School" ">4 of 8 pupils (50.00%) attended less than 90% of their possible sessions</textarea>" "$WORK/a3.html"
+expect_in "... the exclusions keep their own period" "From onroll: 1 of 5 pupils (20.0%) (2025/26: pupils on roll on census day, 15 January 2026; suspensions" "$WORK/a3.html"
+# the dashboard and the review agree: the same rates, read off each page
+expect_eq "Alder's vulnerability dashboard" 200 "$(get "$AL" "/schools/400001/vulnerability?year=2025%2F26")"
+rates_of_dashboard() {
+    python3 -c '
+import html, re, sys
+s = html.unescape(re.sub(r"<[^>]+>", "", open(sys.argv[1], encoding="utf-8").read().replace("</td>", "|")))
+s = re.sub(r"\s+", " ", s)
+att = re.search(r"Attendance \(share of possible sessions attended\)\s*\|([^|]*)\|([^|]*)\|([^|]*)\|", s)
+pa = re.search(r"Persistent absence \(pupils below the persistent-absence line, per 100\)\s*\|([^|]*)\|([^|]*)\|([^|]*)\|", s)
+print(" ".join(x.strip().rstrip("%") for x in att.groups() + pa.groups()))' "$1"
+}
+rates_of_review() {
+    python3 -c '
+import html, re, sys
+s = html.unescape(open(sys.argv[1], encoding="utf-8").read())
+def r(pat):
+    m = re.search(pat + r"</textarea>", s)
+    return m.group(1) if m else "none"
+print(" ".join([r(r"sessions attended \(([0-9.]+)%\) by \d+ pupils with SEN"),
+                r(r"sessions attended \(([0-9.]+)%\) by \d+ pupils without SEN"),
+                r(r"sessions attended \(([0-9.]+)%\) by \d+ pupils"),
+                r(r"pupils with SEN \(([0-9.]+)%\) attended less than 90% of their possible sessions"),
+                r(r"pupils without SEN \(([0-9.]+)%\) attended less than 90% of their possible sessions"),
+                r(r"\d+ pupils \(([0-9.]+)%\) attended less than 90% of their possible sessions")]))' "$1"
+}
+expect_eq "... its rates as worked out by hand" "84.00 92.67 87.25 60.00 33.33 50.00" "$(rates_of_dashboard "$WORK/body")"
+expect_eq "... the review's are the dashboard's" "$(rates_of_dashboard "$WORK/body")" "$(rates_of_review "$WORK/a3.html")"
 finish

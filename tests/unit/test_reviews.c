@@ -9,7 +9,19 @@
  * School 100001 (primary): P6 N suspended 2 March 2026 (not 100002's).
  * So for 100002: on roll 5 (N 2, K 2, E 1); pupils with one or more suspensions 2 of 5 (40.0%);
  * with SEN (K or E) 1 of 3 (33.3%); without SEN 1 of 2 (50.0%); permanent exclusions: 1 with
- * SEN, 0 without. */
+ * SEN, 0 without.
+ *
+ * Attendance (totals, 3 September to 19 December 2025; every pupil of compulsory school age:
+ * born 2010-2012, 13 or 14 on 31 August 2025), persistent absence below 90%:
+ *   P1 N  90 of 100  (exactly 90%: not persistent, below is strict)
+ *   P2 K  85 of 100  persistent
+ *   P3 E  58 of  60  (96.67%)
+ *   P4 N  99 of 100
+ *   P5 K  70 of  80  (87.5%) persistent
+ *   P6 N  50 of 100 at 100001: not 100002's
+ * With SEN (P2, P3, P5): 85 + 58 + 70 = 213 of 100 + 60 + 80 = 240 = 88.75%; persistent 2 of 3
+ * = 66.666.. -> 66.67%. Without (P1, P4): 189 of 200 = 94.50%; persistent 0 of 2 = 0.00%.
+ * All: 402 of 440 = 91.3636.. -> 91.36%; persistent 2 of 5 = 40.00%. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -24,7 +36,9 @@
 #include "onroll/ingest.h"
 #include "onroll/instruments.h"
 #include "onroll/reviews.h"
+#include "onroll/stats.h"
 #include "onroll/upn.h"
+#include "onroll/vulnerability.h"
 
 static char path[256];
 static or_store *store;
@@ -96,11 +110,20 @@ static int setup(void **state)
         "EX4", U(3), "100002", "permanent",  "2026-01-20", "",  "PA", "", "", "", "", "", "", "", "",
         "EX5", U(6), "100001", "suspension", "2026-03-02", "1", "DB", "", "", "", "", "", "", "", "",
     };
+    const char *const totals[] = {
+        U(1), "100002", "2025-09-03", "2025-12-19", "100", "90", "10", "0", /**/
+        U(2), "100002", "2025-09-03", "2025-12-19", "100", "85", "10", "5", /**/
+        U(3), "100002", "2025-09-03", "2025-12-19", "60",  "58", "2",  "0", /**/
+        U(4), "100002", "2025-09-03", "2025-12-19", "100", "99", "1",  "0", /**/
+        U(5), "100002", "2025-09-03", "2025-12-19", "80",  "70", "5",  "5", /**/
+        U(6), "100001", "2025-09-03", "2025-12-19", "100", "50", "50", "0",
+    };
     /* clang-format on */
     load(OR_K_SCHOOLS, schools, 2, 5);
     load(OR_K_PUPILS, pupils, 6, 9);
     load(OR_K_ENROLMENTS, enrols, 6, 5);
     load(OR_K_EVENTS, events, 5, 15);
+    load(OR_K_ATTENDANCE_AGG, totals, 6, 8);
     return 0;
 }
 
@@ -129,7 +152,59 @@ static void figures_by_hand(void **state)
     assert_string_equal(or_review_figure(&f, "pex_sen_nsen"), "1 with SEN, 0 without");
     assert_non_null(strstr(f.period, "2025/26"));
     assert_non_null(strstr(f.period, "15 January 2026"));
-    assert_null(or_review_figure(&f, "att_sen")); /* not filled: typed by the school */
+    assert_null(or_review_figure(&f, "att_sen")); /* not from the columns: the model's, below */
+    /* attendance by SEN, the vulnerability dashboard's figures (by hand: the header) */
+    or_model *m = NULL;
+    assert_int_equal(or_model_load(store, NULL, &m, &err), OR_OK);
+    or_review_attendance_of(m, 100002, 2025, or_date_from_ymd(2026, 12, 7), &a, &f);
+    assert_string_equal(or_review_figure(&f, "att_sen"),
+                        "213 of 240 possible sessions attended (88.75%) by 3 pupils with SEN");
+    assert_string_equal(or_review_figure(&f, "att_nsen"),
+                        "189 of 200 possible sessions attended (94.50%) by 2 pupils without SEN");
+    assert_string_equal(or_review_figure(&f, "att_all"),
+                        "402 of 440 possible sessions attended (91.36%) by 5 pupils");
+    assert_string_equal(or_review_figure(&f, "pa_sen"),
+                        "2 of 3 pupils with SEN (66.67%) attended less than 90% of their possible "
+                        "sessions");
+    assert_string_equal(or_review_figure(&f, "pa_nsen"),
+                        "0 of 2 pupils without SEN (0.00%) attended less than 90% of their "
+                        "possible sessions");
+    assert_string_equal(or_review_figure(&f, "pa_all"),
+                        "2 of 5 pupils (40.00%) attended less than 90% of their possible "
+                        "sessions");
+    /* the period: the year's sessions (the review is of a past year: to its end), who counts */
+    assert_string_equal(or_review_figure_period(&f, "att_sen"),
+                        "2025/26: sessions in the school year to 31 July 2026 of the pupils of "
+                        "compulsory school age on roll on census day, 15 January 2026; attended: "
+                        "present or an approved educational activity; with SEN: on SEN support "
+                        "(K) or with an EHC plan (E) on census day");
+    assert_string_equal(or_review_figure_period(&f, "pa_nsen"),
+                        or_review_figure_period(&f, "att_sen"));
+    /* the other figures keep theirs */
+    assert_ptr_equal(or_review_figure_period(&f, "susp_sen"), f.period);
+    assert_null(or_review_figure_period(&f, "nothing"));
+    /* the dashboard's figure (page_vulnerability.c: or_vuln_from_model, or_cell_rate in full) */
+    or_vuln v;
+    or_vuln_init(&v, 2025);
+    or_vuln_from_model(&v, m, 100002, or_date_from_ymd(2026, 12, 7));
+    char rate[32];
+    or_cell_rate(v.attended[OR_VG_SEN], OR_SUP_NONE, v.possible[OR_VG_SEN], OR_SUP_NONE, rate,
+                 sizeof rate);
+    assert_string_equal(rate, "88.75");
+    assert_non_null(strstr(or_review_figure(&f, "att_sen"), "(88.75%)"));
+    or_cell_rate(v.pa[OR_VG_SEN], OR_SUP_NONE, v.att_pupils[OR_VG_SEN], OR_SUP_NONE, rate,
+                 sizeof rate);
+    assert_string_equal(rate, "66.67");
+    /* earlier in the year, before the totals' period ended: no attendance yet */
+    or_review_figures early;
+    assert_int_equal(or_review_figures_of(c, 100002, 2025, &a, &early, &err), OR_OK);
+    or_review_attendance_of(m, 100002, 2025, or_date_from_ymd(2025, 10, 31), &a, &early);
+    assert_string_equal(or_review_figure(&early, "att_sen"),
+                        "No attendance recorded for pupils with SEN");
+    assert_string_equal(or_review_figure(&early, "pa_all"), "No attendance recorded for pupils");
+    assert_non_null(strstr(or_review_figure_period(&early, "att_all"),
+                           "sessions in the school year to 31 October 2025 "));
+    or_model_free(m);
     /* every data key the SEND review names is one onroll fills */
     const or_instrument *in = or_instrument_find("send-review", 1);
     for (int s = 0; s < in->nsections; s++)
