@@ -169,6 +169,10 @@ typedef struct {
 or_code or_columns_group(const or_columns *c, const or_group_query *q, or_group_result *out,
                          or_error *err);
 void or_group_result_release(or_group_result *r);
+/* The same, counting only the exclusions that start from `from` to `to` inclusive (such as one
+ * term's: `onroll report rates --from --to`); headcounts stay the year's census. */
+or_code or_columns_group_dated(const or_columns *c, const or_group_query *q, or_date from,
+                               or_date to, or_group_result *out, or_error *err);
 /* The cell of values v[0..ndims) (each 0 .. size, size = Total). */
 const or_group_cell *or_group_at(const or_group_result *r, const int *v);
 

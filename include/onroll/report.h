@@ -31,6 +31,9 @@ typedef struct {
     int threshold;         /* suppress counts 1..threshold (0: the default, 2) */
     const char *reference; /* disproportionality: the reference group's code (NULL: all
                               other pupils) */
+    bool dated;            /* only exclusions starting from `from` to `to` (a term: `onroll
+                              report rates --from --to`); the headcount stays the year's */
+    or_date from, to;
 } or_report_opts;
 
 /* rates: time_period, geographic_level, la_code, urn, <dim>, <dim>_label..., headcount,

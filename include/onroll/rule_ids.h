@@ -48,6 +48,7 @@
     X(LOCAL_PANEL_ACTION, "LOCAL-PANEL-ACTION")                                                    \
     X(LOCAL_ACTION_PLAN, "LOCAL-ACTION-PLAN")                                                      \
     X(LOCAL_PARTNERSHIP_MEETING, "LOCAL-PARTNERSHIP-MEETING")                                      \
+    X(LOCAL_WORKSHOP_COMMITMENT, "LOCAL-WORKSHOP-COMMITMENT")                                      \
     X(RISK_REPEAT_SUSP, "RISK-REPEAT-SUSP")                                                        \
     X(RISK_SUSP_DAYS, "RISK-SUSP-DAYS")                                                            \
     X(RISK_HALFTERM, "RISK-HALFTERM")                                                              \

@@ -32,6 +32,9 @@ static const cli_opt_doc report_opts[] = {
     {"--format csv|html|json|pdf", "csv (default; scrutiny: html); pdf only for scrutiny"},
     {"--out FILE", "write to FILE (scrutiny's PDF needs it)"},
     {"--unsuppressed", "no suppression of small numbers (LA users only; written to the audit log)"},
+    {"--from YYYY-MM-DD", "rates, disproportionality, schools: only exclusions starting on or "
+                          "after this day (with --to; both inside --year): a term's figures"},
+    {"--to YYYY-MM-DD", "the last day of --from's period"},
     {"--threshold N", "suppress counts below N; default 2 for scrutiny, else as formats.md"},
     {"--as-of YYYY-MM-DD", "outcomes, reu: the day the terms are counted to; default today"},
     {"--intervention ID", "outcomes: only that intervention"},
@@ -43,6 +46,7 @@ static const cli_opt_doc report_opts[] = {
 };
 static const char *const report_examples[] = {
     "onroll report rates --year 2025/26 --by sex,fsm",
+    "onroll report rates --year 2025/26 --by school,year_group --from 2025-09-03 --to 2025-12-19",
     "onroll report disproportionality --year 2025/26 --by ethnicity --reference WBRI",
     "onroll report scrutiny --year 2025/26 --format pdf --out scrutiny.pdf",
     "onroll report outcomes --intervention IV-12",
@@ -56,8 +60,9 @@ const cli_doc cmd_report_doc = {
     "report",
     "rates, disproportionality, schools, the scrutiny report, outcomes, the DfE's figures",
     "rates|disproportionality|schools|scrutiny --year YYYY/YY [--by DIM[,DIM[,DIM]]] [--reference "
-    "CODE] [--format csv|html|json|pdf] [--out FILE] [--unsuppressed] [--threshold N] [--db "
-    "URL]\noutcomes [--as-of YYYY-MM-DD] [--intervention ID] [--threshold N | --unsuppressed] "
+    "CODE] [--format csv|html|json|pdf] [--out FILE] [--unsuppressed] [--threshold N] [--from "
+    "YYYY-MM-DD --to YYYY-MM-DD] [--db URL]\noutcomes [--as-of YYYY-MM-DD] [--intervention ID] "
+    "[--threshold N | --unsuppressed] "
     "[--db URL]\nbenchmarks [--year YYYY/YY] [--level national|regional|la] [--la CODE] "
     "[--format table|csv|json] [--db URL]\ncompare [--year YYYY/YY] [--type "
     "total|primary|secondary|special] [--format table|csv|json] [--db URL]\nroni-outcomes [--as-of "
@@ -95,6 +100,31 @@ static int parse_dims(const char *list, or_report_opts *o)
     return 0;
 }
 
+/* --from and --to: both, in order, inside the academic year; not for the scrutiny report. */
+static int check_period(const or_report_opts *o, int have_from, int have_to, bool scrutiny)
+{
+    char a[11], b[11];
+    or_date first = or_date_from_ymd(o->ay, 9, 1), last = or_date_from_ymd(o->ay + 1, 8, 31);
+    if (scrutiny) {
+        fprintf(stderr, "onroll report: --from and --to are not for the scrutiny report\n");
+        return 2;
+    }
+    if (have_from != 1 || have_to != 1) {
+        fprintf(stderr, "onroll report: --from and --to go together, once each\n");
+        return 2;
+    }
+    if (o->to < o->from || o->from < first || o->to > last) {
+        or_date_format(first, a);
+        or_date_format(last, b);
+        fprintf(stderr,
+                "onroll report: --from and --to must be in order and inside the academic year "
+                "(%s to %s)\n",
+                a, b);
+        return 2;
+    }
+    return 0;
+}
+
 int cmd_report(int argc, char **argv)
 {
     const char *use = cmd_report_doc.usage;
@@ -121,11 +151,13 @@ int cmd_report(int argc, char **argv)
                                          {"out", required_argument, NULL, 'o'},
                                          CLI_REPORT_OPT_UNSUPPRESSED,
                                          CLI_REPORT_OPT_THRESHOLD,
+                                         {"from", required_argument, NULL, 'S'},
+                                         {"to", required_argument, NULL, 'E'},
                                          {0}};
     cli_report r = cli_report_init(OR_FMT_CSV);
     or_report_opts o = {0};
     const char *path = NULL, *format = NULL; /* --format: csv, json, html or pdf here */
-    int c, rc;
+    int c, rc, have_from = 0, have_to = 0;
     optind = 2;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         switch (c) {
@@ -142,6 +174,17 @@ int cmd_report(int argc, char **argv)
         case 'o':
             path = optarg;
             break;
+        case 'S': /* --from */
+        case 'E': /* --to */
+            if (!or_date_parse(optarg, c == 'S' ? &o.from : &o.to)) {
+                fprintf(stderr, "onroll report: --%s '%s' is not a date (YYYY-MM-DD)\n",
+                        c == 'S' ? "from" : "to", optarg);
+                return 2;
+            }
+            o.dated = true;
+            have_from += c == 'S';
+            have_to += c == 'E';
+            break;
         default:
             if ((rc = cli_report_opt(c, optarg, &r)))
                 return rc > 0 ? rc : cli_usage("report", use);
@@ -154,6 +197,8 @@ int cmd_report(int argc, char **argv)
     o.unsuppressed = r.unsuppressed;
     o.threshold = r.threshold;
     bool scrutiny = !strcmp(what, "scrutiny");
+    if (o.dated && (rc = check_period(&o, have_from, have_to, scrutiny)))
+        return rc;
     report_fn fn = !strcmp(what, "rates")                ? or_report_rates
                    : !strcmp(what, "disproportionality") ? or_report_disproportionality
                    : !strcmp(what, "schools")            ? or_report_schools

@@ -42,6 +42,7 @@ void cx_hot_free(cx_hot *h)
     free(h->w);
     free(h->half);
     free(h->reason);
+    free(h->start);
     free(h->year);
     memset(h, 0, sizeof *h);
 }
@@ -557,7 +558,7 @@ void or_columns_info_get(const or_columns *c, or_columns_info *out)
     size_t per_enrol = 3 * sizeof(int32_t) + 2 * sizeof(or_date);
     size_t per_excl = 4 * 4 + 4 + 2 + 8 + 1 + 1 + 3 + 2 + sizeof(char *);
     size_t per_ref = 3 * 4 + 3 + 4 + 8 + sizeof(char *);
-    size_t per_hot = 3 * 4 + 1 + 2 + 3;
+    size_t per_hot = 3 * 4 + 1 + 2 + 3 + 4;
     *out = (or_columns_info){
         .pupils = c->np,
         .snapshots = c->ns,

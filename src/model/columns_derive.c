@@ -181,6 +181,7 @@ static bool hot_reserve(cx_hot *h, int n)
     RESERVE(h->w, cap);
     RESERVE(h->half, cap);
     RESERVE(h->reason, cap);
+    RESERVE(h->start, cap);
     h->cap = cap;
     return true;
 }
@@ -197,6 +198,7 @@ static void hot_set(const or_columns *c, cx_hot *h, int i, int p, int x)
     h->w[i] = (uint8_t)((n && susp) | (n && perm) << 1);
     h->half[i] = n && susp ? c->x_sessions[x] : 0;
     memcpy(h->reason[i], c->x_reason[x], 3);
+    h->start[i] = c->x_start[x];
 }
 
 /* Regather the base segment: by academic year (a counting sort), within a year by pupil
@@ -269,6 +271,7 @@ static bool tail_splice(or_columns *c, int y, int a, int b, int p, const int *xs
     SHIFT(w);
     SHIFT(half);
     SHIFT(reason);
+    SHIFT(start);
 #undef SHIFT
     for (int i = 0; i < n; i++)
         hot_set(c, t, a + i, p, xs[i]);

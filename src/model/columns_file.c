@@ -20,7 +20,7 @@
 #include "model/columns_internal.h"
 
 #define MAGIC   "onroll-columns\n"
-#define VERSION 2 /* 2: the EAL, PLA, CP, YJS and social-worker columns */
+#define VERSION 3 /* 2: the EAL, PLA, CP, YJS and social-worker columns; 3: hot rows' start */
 
 typedef struct {
     char magic[16];
@@ -82,6 +82,7 @@ static void put_hot(out *o, const cx_hot *h, int nyears)
     put(o, h->w, sizeof *h->w, (size_t)h->n);
     put(o, h->half, sizeof *h->half, (size_t)h->n);
     put(o, h->reason, sizeof *h->reason, (size_t)h->n);
+    put(o, h->start, sizeof *h->start, (size_t)h->n);
     put(o, h->year, sizeof *h->year, (size_t)nyears + 1);
 }
 
@@ -274,6 +275,7 @@ static void get_hot(in *i, cx_hot *h, int n, int nyears)
     h->w = get(i, sizeof *h->w, (size_t)n);
     h->half = get(i, sizeof *h->half, (size_t)n);
     h->reason = get(i, sizeof *h->reason, (size_t)n);
+    h->start = get(i, sizeof *h->start, (size_t)n);
     h->year = get(i, sizeof *h->year, (size_t)nyears + 1);
     if (!h->cap)
         h->cap = 1;

@@ -75,7 +75,8 @@ typedef struct {
                    CX_H_MOVED: moved to the tail (counts for nothing) */
     uint16_t *half;
     uint8_t (*reason)[3];
-    int *year; /* nyears + 1 offsets */
+    or_date *start; /* the exclusion's first day (a query may keep to a term) */
+    int *year;      /* nyears + 1 offsets */
 } cx_hot;
 
 #define CX_H_MOVED  4

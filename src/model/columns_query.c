@@ -48,6 +48,8 @@ typedef struct {
      * for combination m, an axis outside mask[m] adds (size - value) * stride */
     unsigned mask[1 << OR_GROUP_MAXDIMS];
     int nmask;
+    bool dated; /* only exclusions starting in [from, to] */
+    or_date from, to;
 } plan;
 
 typedef struct {
@@ -303,7 +305,8 @@ static void exclusions_year(const worker *w, const cx_hot *h, int year, int ay, 
                 pupil[n] = h->pupil[x];
                 wt[n] = h->w[x];
                 half[n] = h->half[x];
-                ok[n] = rv != CX_NONE8;
+                ok[n] = rv != CX_NONE8 &&
+                        (!pl->dated || (h->start[x] >= pl->from && h->start[x] <= pl->to));
                 r[n] = rv == CX_NONE8 ? 0 : rv;
             }
         }
@@ -394,14 +397,19 @@ static void sum_axis(const plan *pl, or_group_cell *cells, int a)
     }
 }
 
-or_code or_columns_group(const or_columns *c, const or_group_query *q, or_group_result *out,
-                         or_error *err)
+static or_code group_run(const or_columns *c, const or_group_query *q, const or_date *period,
+                         or_group_result *out, or_error *err)
 {
     memset(out, 0, sizeof *out);
     plan pl;
     or_code rc = make_plan(c, q, &pl, err);
     if (rc)
         return rc;
+    if (period) {
+        pl.dated = true;
+        pl.from = period[0];
+        pl.to = period[1];
+    }
     if (c->nsch > 65535)
         return or_fail(err, OR_EUSAGE, "%d schools: at most 65535 can be grouped", c->nsch);
     int nthreads = q->threads < 1 ? 1 : q->threads > 8 ? 8 : q->threads;
@@ -482,4 +490,17 @@ const or_group_cell *or_group_at(const or_group_result *r, const int *v)
         i += (size_t)v[a] * r->stride[a];
     }
     return i < r->ncells ? &r->cells[i] : NULL;
+}
+
+or_code or_columns_group(const or_columns *c, const or_group_query *q, or_group_result *out,
+                         or_error *err)
+{
+    return group_run(c, q, NULL, out, err);
+}
+
+or_code or_columns_group_dated(const or_columns *c, const or_group_query *q, or_date from,
+                               or_date to, or_group_result *out, or_error *err)
+{
+    or_date period[2] = {from, to};
+    return group_run(c, q, period, out, err);
 }

@@ -191,7 +191,8 @@ static or_code group(const or_columns *c, const or_report_opts *o, or_dim lead, 
             return or_fail(err, OR_EUSAGE, "at most %d dimensions", OR_GROUP_MAXDIMS - 1);
         q.dims[q.ndims++] = o->dims[i];
     }
-    return or_columns_group(c, &q, r, err);
+    return o->dated ? or_columns_group_dated(c, &q, o->from, o->to, r, err)
+                    : or_columns_group(c, &q, r, err);
 }
 
 static int threshold_of(const or_report_opts *o)

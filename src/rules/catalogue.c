@@ -303,6 +303,17 @@ static const or_rule rows[OR_RULE__COUNT] = {
          "partnership (\"half termly in secondary and special schools and termly in primary "
          "schools to review the audit and action plan\")",
          1, PUPIL(or_local_partnership_meeting), ACTION},
+
+    /* ---- workshops: energy for change (docs/workshop-ideas.md; store_ideas.h) ---- */
+    [OR_RULE_LOCAL_WORKSHOP_COMMITMENT] =
+        {ID(LOCAL_WORKSHOP_COMMITMENT), LOCAL, "the commitment's owner (LA or school)",
+         "Carry out each commitment a workshop records against one of its ranked ideas by its "
+         "date.",
+         "RSA / Mayor of London, Inclusive and Nurturing Schools toolkit (2021): Energy for "
+         "change (seed lines 464-470: participants \"identified the following as areas of "
+         "opportunity and committed to exploring them further\"; outputs: \"commitments to "
+         "explore\")",
+         1, PUPIL(or_local_workshop_commitment), ACTION},
 };
 
 const or_rule *or_rule_get(or_rule_id id)

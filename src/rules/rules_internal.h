@@ -164,6 +164,8 @@ void or_local_ap(or_duty_ctx *c);
 void or_local_action_plan(or_duty_ctx *c);
 /* LOCAL-PARTNERSHIP-MEETING: a school's, about its partnership meetings (partnership.c) */
 void or_local_partnership_meeting(or_duty_ctx *c);
+/* LOCAL-WORKSHOP-COMMITMENT: a workshop's commitment, not a pupil's (workshop_commitment.c) */
+void or_local_workshop_commitment(or_duty_ctx *c);
 
 /* risk.c (DOMAIN.md §5) */
 void or_risk_repeat(or_risk_ctx *c);

@@ -20,6 +20,7 @@
 #include <strings.h>
 
 #include "web/ap_web.h"
+#include "web/ideas_web.h"
 #include "web/list.h"
 #include "web/portfolio_web.h"
 #include "web/reviews_web.h"
@@ -388,6 +389,7 @@ static void duties_page(const web_request *req, web_response *res, view_snapshot
     page_review_duties_section(out, req);
     /* partnership meetings due (LOCAL-PARTNERSHIP-MEETING; portfolio_web.h) */
     page_partnership_duties_section(out, req, snap);
+    page_ideas_duties_section(out, req); /* workshop commitments (LOCAL-WORKSHOP-COMMITMENT) */
     list_start(out, &l);
     if (list_table_start(out, &l)) {
         for (int i = l.first; i < l.last; i++)

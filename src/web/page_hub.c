@@ -45,6 +45,8 @@ static const struct {
     {"/workshops", "Workshops to see the whole system together: the system-players map, the "
                    "iceberg, energy for change and the theory of change, with participants "
                    "joining by a link."},
+    {"/theories", "Aims, outcomes and activities, with indicators from onroll's figures term "
+                  "by term, so you can see whether the theory is working."},
     {"/vulnerability", "Each school's pupils by need, the crossover of needs, attendance and "
                        "exclusions of pupils with and without SEN, and funding."},
     {"/upload", "Send a CSV or Common Transfer File of pupils, exclusions, movements or "

@@ -163,7 +163,10 @@ void page_reviews(const web_request *req, web_response *res)
                       "the level of each area across schools, movement since last year and "
                       "the reviews due.</p>\n");
     html_raw(out, "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/surveys\">Surveys"
-                  "</a>: ask pupils, parents or staff before and after a change.</p>\n");
+                  "</a>: ask pupils, parents or staff before and after a change.</p>\n"
+                  "<p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/theories\">Theories "
+                  "of change</a>: aims, outcomes and activities, with indicators from onroll's "
+                  "figures term by term.</p>\n");
     if (req->user->role == OR_ROLE_LA_ADMIN || req->user->role == OR_ROLE_LA_OFFICER)
         html_raw(out, "<p class=\"govuk-body\"><a class=\"govuk-link\" "
                       "href=\"/instruments\">The instruments</a>: add one, or edit one (a new "

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "web/board_web.h"
+#include "web/ideas_web.h"
 #include "web/panel_web.h"
 #include "web/survey_results_web.h"
 #include "web/web.h"
@@ -210,6 +211,32 @@ const web_route web_routes[] = {
     {"GET", "/reviews/{id}", page_review, WEB_RECORD_ROLES, 0, NULL},
     {"POST", "/reviews/{id}", page_review_post, WEB_RECORD_ROLES, 0, NULL},
     {"GET", "/reviews/{id}/plan", page_review_plan, WEB_RECORD_ROLES, 0, NULL},
+    /* theories of change (issue 19 part 6, page_toc*.c): the LA any, a school its own, the
+     * analyst reads (suppressed figures) */
+    {"GET", "/theories", page_theories, WEB_RECORD_ROLES | WEB_R(OR_ROLE_ANALYST), 0,
+     "Theories of change", HUB_IMPROVEMENT},
+    {"GET", "/theories/download", page_theories_download, WEB_RECORD_ROLES | WEB_R(OR_ROLE_ANALYST),
+     0, NULL},
+    {"GET", "/theories/new", page_theory_new, WEB_RECORD_ROLES, 0, NULL},
+    {"POST", "/theories/new", page_theory_new_post, WEB_RECORD_ROLES, 0, NULL},
+    {"GET", "/theories/{id}", page_theory, WEB_RECORD_ROLES | WEB_R(OR_ROLE_ANALYST), 0, NULL},
+    {"GET", "/theories/{id}/download", page_theory_download,
+     WEB_RECORD_ROLES | WEB_R(OR_ROLE_ANALYST), 0, NULL},
+    {"GET", "/theories/{id}/items/new", page_theory_item_new, WEB_RECORD_ROLES, 0, NULL},
+    {"POST", "/theories/{id}/items/new", page_theory_item_new_post, WEB_RECORD_ROLES, 0, NULL},
+    {"GET", "/theories/{id}/items/{item}/edit", page_theory_item_edit, WEB_RECORD_ROLES, 0, NULL},
+    {"POST", "/theories/{id}/items/{item}/edit", page_theory_item_edit_post, WEB_RECORD_ROLES, 0,
+     NULL},
+    {"POST", "/theories/{id}/import", page_theory_import_post, WEB_RECORD_ROLES, 0, NULL},
+    {"GET", "/theories/{id}/links/new", page_theory_link_new, WEB_RECORD_ROLES, 0, NULL},
+    {"POST", "/theories/{id}/links/new", page_theory_link_new_post, WEB_RECORD_ROLES, 0, NULL},
+    {"GET", "/theories/{id}/indicators/new", page_theory_indicator_new, WEB_RECORD_ROLES, 0, NULL},
+    {"POST", "/theories/{id}/indicators/new", page_theory_indicator_new_post, WEB_RECORD_ROLES, 0,
+     NULL},
+    {"GET", "/theories/{id}/indicators/{n}", page_theory_indicator,
+     WEB_RECORD_ROLES | WEB_R(OR_ROLE_ANALYST), 0, NULL},
+    {"GET", "/theories/{id}/indicators/{n}/chart.svg", page_theory_indicator_svg,
+     WEB_RECORD_ROLES | WEB_R(OR_ROLE_ANALYST), 0, NULL},
     {"POST", "/reviews/{id}/plan", page_review_plan_post, WEB_RECORD_ROLES, 0, NULL},
     {"GET", "/admin/audit", page_audit, WEB_ADMIN, 0, "Audit log", HUB_ADMIN},
     /* surveys (issue 18 part 4): a school its own, the LA any school's; never the analyst */
@@ -268,6 +295,14 @@ const web_route web_routes[] = {
     {"GET", "/workshops/{id}/changes", page_workshop_changes, WS_ROLES, 0, NULL},
     {"GET", "/workshops/{id}/report", page_workshop_report, WS_ROLES, 0, NULL},
     {"GET", "/workshops/{id}/report.pdf", page_workshop_report_pdf, WS_ROLES, 0, NULL},
+    /* energy for change (ideas_web.h): ws_open decides, as for every workshop page */
+    {"GET", "/workshops/{id}/ideas", page_ideas, WS_ROLES, 0, NULL},
+    {"POST", "/workshops/{id}/ideas", page_ideas_post, WS_ROLES, 0, NULL},
+    {"GET", "/workshops/{id}/ideas/download", page_ideas_download, WS_ROLES, 0, NULL},
+    {"POST", "/workshops/{id}/ideas/vote", page_ideas_vote, WS_ROLES, 0, NULL},
+    {"POST", "/workshops/{id}/ideas/results", page_ideas_results, WS_ROLES, 0, NULL},
+    {"POST", "/workshops/{id}/ideas/commitments", page_ideas_commit, WS_ROLES, 0, NULL},
+    {"POST", "/workshops/commitments/{id}/done", page_ideas_commit_done, WEB_PUPIL_ROLES, 0, NULL},
     /* the workshop boards (board_web.h): the map and the iceberg; ws_open decides */
     {"GET", "/workshops/{id}/map", page_workshop_map, WS_ROLES, 0, NULL},
     {"POST", "/workshops/{id}/map", page_workshop_map_post, WS_ROLES, 0, NULL},

@@ -560,4 +560,23 @@ void page_ap_placements_download(const web_request *req, web_response *res);
 void page_ap_placement_new(const web_request *req, web_response *res);
 void page_ap_placement_new_post(const web_request *req, web_response *res);
 
+/* theories of change (issue 19 part 6): page_toc.c, page_toc_items.c, page_toc_indicator.c */
+void page_theories(const web_request *req, web_response *res);
+void page_theories_download(const web_request *req, web_response *res);
+void page_theory_new(const web_request *req, web_response *res);
+void page_theory_new_post(const web_request *req, web_response *res);
+void page_theory(const web_request *req, web_response *res);
+void page_theory_download(const web_request *req, web_response *res);
+void page_theory_item_new(const web_request *req, web_response *res);
+void page_theory_item_new_post(const web_request *req, web_response *res);
+void page_theory_item_edit(const web_request *req, web_response *res);
+void page_theory_item_edit_post(const web_request *req, web_response *res);
+void page_theory_import_post(const web_request *req, web_response *res);
+void page_theory_link_new(const web_request *req, web_response *res);
+void page_theory_link_new_post(const web_request *req, web_response *res);
+void page_theory_indicator_new(const web_request *req, web_response *res);
+void page_theory_indicator_new_post(const web_request *req, web_response *res);
+void page_theory_indicator(const web_request *req, web_response *res);
+void page_theory_indicator_svg(const web_request *req, web_response *res);
+
 #endif

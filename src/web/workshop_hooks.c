@@ -12,8 +12,10 @@ const ws_tool_hook ws_tool_hooks[] = {
     {"iceberg", "Iceberg", ws_report_iceberg, ws_summary_iceberg},
 
     /* ideas: energy for change */
+    {"ideas", "Energy for change", ws_report_ideas, ws_summary_ideas},
 
     /* toc: the theory of change */
+    {"toc", "Theory of change", ws_report_toc, ws_summary_toc},
 
     {NULL, NULL, NULL, NULL},
 };

@@ -43,7 +43,9 @@ for t in \
     tests/e2e/test_portfolio.sh \
     tests/e2e/test_instruments.sh \
     tests/e2e/test_survey_answer.sh \
+    tests/e2e/test_toc.sh \
     tests/e2e/test_workshops.sh \
+    tests/e2e/test_ideas.sh \
     tests/e2e/test_boards.sh \
     tests/e2e/test_demo_improve.sh \
     tests/e2e/test_interventions.sh \
