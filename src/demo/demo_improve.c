@@ -25,7 +25,9 @@
 #include "onroll/store.h"
 #include "onroll/store_audit.h"
 #include "onroll/store_boards.h"
+#include "onroll/store_ideas.h"
 #include "onroll/store_portfolio.h"
+#include "onroll/store_toc.h"
 #include "onroll/store_users.h"
 #include "onroll/store_workshops.h"
 #include "onroll/surveys.h"
@@ -569,6 +571,177 @@ static or_code board(imp *x, int64_t ws, or_board_tool tool, const im_card *cs, 
     return finish(x, rc);
 }
 
+/* ---- Energy for change and the theory of change ---- */
+
+static const struct {
+    const char *text, *category, *energies;
+    int by;
+    int votes[3]; /* feasibility, desirability, viability: how many participants dot it */
+} ideas[] = {
+    {"How might we give every key adult protected time for check-ins?",
+     "within-school",
+     "benefits,motivated",
+     0,
+     {3, 4, 2}},
+    {"What if primary schools shared transition information before the summer?",
+     "across-schools",
+     "move,timely",
+     1,
+     {4, 2, 3}},
+    {"How might we offer CAMHS consultation in school while pupils wait?",
+     "across-sectors",
+     "benefits,levers",
+     2,
+     {1, 3, 4}},
+    {"What if lunchtimes had a club run by youth workers in every secondary school?",
+     "across-sectors",
+     "motivated",
+     4,
+     {2, 3, 1}},
+    {"How might we ask pupils what helps before we change the behaviour policy?",
+     "within-school",
+     "timely,benefits",
+     3,
+     {3, 1, 2}},
+};
+
+static or_code energy(imp *x, int64_t ws, const int64_t *pids, const char *const *who, int npeople,
+                      const char *seed)
+{
+    const char *obj = or_arena_printf(&x->a, "/workshops/%lld/ideas", (long long)ws);
+    enum { NI = sizeof ideas / sizeof ideas[0] };
+    int64_t ids[NI];
+    or_code rc = or_store_begin(x->s, x->err);
+    for (int i = 0; !rc && i < NI; i++) {
+        or_idea d = {.workshop_id = ws,
+                     .participant_id = pids[ideas[i].by],
+                     .text = ideas[i].text,
+                     .category = ideas[i].category,
+                     .energies = ideas[i].energies,
+                     .seed = i == 0 ? seed : ""};
+        if (!(rc = or_idea_add(x->s, &d, &ids[i], x->err)))
+            rc = audit(x, obj,
+                       or_arena_printf(&x->a, "workshop %lld: idea %lld added (%s)", (long long)ws,
+                                       (long long)ids[i], who[ideas[i].by]));
+    }
+    if (!rc && !(rc = or_ws_reveal(x->s, ws, "ideas", x->officer, x->err)))
+        rc = audit(x, obj, or_arena_printf(&x->a, "workshop %lld: ideas revealed", (long long)ws));
+    /* each participant gives up to 3 dots of each criterion: participant p dots idea i when
+     * p < votes[c] */
+    for (int c = 0; !rc && c < OR_CRIT__N; c++)
+        for (int p = 0; !rc && p < npeople; p++)
+            for (int i = 0, used = 0; !rc && i < NI && used < 3; i++) {
+                if (p >= ideas[i].votes[c])
+                    continue;
+                used++;
+                if (!(rc = or_idea_vote_cast(x->s, ws, pids[p], ids[i], c, x->err)))
+                    rc = audit(x, obj,
+                               or_arena_printf(&x->a, "workshop %lld: vote on idea %lld (%s)",
+                                               (long long)ws, (long long)ids[i], who[p]));
+            }
+    if (!rc && !(rc = or_ws_reveal(x->s, ws, "votes", x->officer, x->err)))
+        rc = audit(x, obj, or_arena_printf(&x->a, "workshop %lld: votes revealed", (long long)ws));
+    or_idea_commitment cm = {.workshop_id = ws,
+                             .idea_id = ids[1],
+                             .next_step = "Agree with the primary headteachers' forum a date in "
+                                          "June for sharing transition information.",
+                             .owner = x->officer,
+                             .owner_name = "Demo LA inclusion officer",
+                             .due_on = DAY(weekday(x->as_of + 24)),
+                             .done_on = ""};
+    int64_t cid = 0;
+    if (!rc && !(rc = or_idea_commitment_add(x->s, &cm, x->officer, &cid, x->err)))
+        rc = audit(x, obj,
+                   or_arena_printf(&x->a, "workshop %lld: commitment %lld recorded (%s)",
+                                   (long long)ws, (long long)cid, x->officer));
+    return finish(x, rc);
+}
+
+/* The LA's theory of change from the workshop: an aim, two outcomes (the first accountable,
+ * agreed, the priority, with a Year 7 suspension-rate indicator), a mechanism, a moderating
+ * factor and two activities (the second the workshop's commitment), linked left to right. */
+static or_code theory(imp *x, int64_t ws)
+{
+    or_toc t = {.owner_urn = 0, .title = "Fewer Year 7 pupils suspended", .workshop_id = ws};
+    long long id = 0, it[7] = {0};
+    or_code rc = or_store_begin(x->s, x->err);
+    if (!rc && !(rc = or_toc_add(x->s, &t, x->officer, &id, x->err)))
+        rc = audit(
+            x, "/theories",
+            or_arena_printf(&x->a, "theory of change %lld started: %s (owner 0)", id, t.title));
+    const char *obj = or_arena_printf(&x->a, "/theories/%lld", id);
+    const or_toc_item items[7] = {
+        {.kind = OR_TOC_AIM,
+         .body = "Every young person in Kestrel stays in school and belongs there."},
+        {.kind = OR_TOC_OUTCOME,
+         .body = "Fewer Year 7 pupils are suspended.",
+         .responsible = true,
+         .accountable = true,
+         .consensus = true,
+         .priority = true},
+        {.kind = OR_TOC_OUTCOME,
+         .body = "Year 7 pupils say they have a trusted adult at school.",
+         .responsible = true},
+        {.kind = OR_TOC_MECHANISM,
+         .body = "Pupils feel known and listened to by an adult at school."},
+        {.kind = OR_TOC_MODERATOR, .body = "How long pupils wait for CAMHS."},
+        {.kind = OR_TOC_ACTIVITY,
+         .body = "Key adults check in with Year 7 pupils twice a week.",
+         .who = "Secondary schools' pastoral leads",
+         .for_whom = "Year 7 pupils",
+         .outputs = "Check-ins recorded for every pupil on the list",
+         .starts_on = or_date_from_ymd(x->ay, 9, 1),
+         .ends_on = or_date_from_ymd(x->ay + 1, 7, 20)},
+        {.kind = OR_TOC_ACTIVITY,
+         .body = "Primary schools share transition information before the summer.",
+         .who = "LA inclusion team",
+         .for_whom = "Year 6 pupils moving up",
+         .outputs = "Transition information for every pupil by 1 July",
+         .starts_on = weekday(x->as_of + 24),
+         .ends_on = or_date_from_ymd(x->ay + 1, 7, 1)},
+    };
+    for (int i = 0; !rc && i < 7; i++) {
+        or_toc_item v = items[i];
+        v.toc_id = id;
+        v.who = v.who ? v.who : "";
+        v.for_whom = v.for_whom ? v.for_whom : "";
+        v.outputs = v.outputs ? v.outputs : "";
+        v.source = i == 6 ? "Energy for change: a workshop commitment" : "";
+        if (v.kind != OR_TOC_ACTIVITY)
+            v.starts_on = v.ends_on = OR_DATE_NONE;
+        const char *field = NULL, *no = or_toc_item_refusal(&v, &field);
+        if (no)
+            rc = or_fail(x->err, OR_EINPUT, "demo: theory of change item %d: %s", i, no);
+        else if (!(rc = or_toc_item_add(x->s, &v, x->officer, &it[i], x->err)))
+            rc = audit(x, obj,
+                       or_arena_printf(&x->a, "theory of change %lld: %s %lld added", id,
+                                       or_toc_components[v.kind].singular, it[i]));
+    }
+    static const int links[][2] = {{5, 3}, {3, 1}, {1, 0}, {6, 2}, {2, 0}, {4, 1}};
+    for (int i = 0; !rc && i < 6; i++)
+        if (!(rc = or_toc_link_add(x->s, id, it[links[i][0]], it[links[i][1]], x->err)))
+            rc = audit(x, obj,
+                       or_arena_printf(&x->a, "theory of change %lld: link %lld to %lld", id,
+                                       it[links[i][0]], it[links[i][1]]));
+    or_toc_indicator ind = {.toc_id = id,
+                            .item_id = it[1],
+                            .statistic = "susp_rate",
+                            .urn = 0,
+                            .year_group = "7",
+                            .dim = "",
+                            .dim_value = "",
+                            .ay_first = x->ay - 1,
+                            .ay_last = x->ay + 1,
+                            .baseline = "2.5",
+                            .target = "1.8"};
+    long long iid = 0;
+    if (!rc && !(rc = or_toc_indicator_add(x->s, &ind, x->officer, &iid, x->err)))
+        rc = audit(x, obj,
+                   or_arena_printf(&x->a, "theory of change %lld: indicator %s of outcome %lld, %s",
+                                   id, ind.statistic, it[1], "Year 7"));
+    return finish(x, rc);
+}
+
 static or_code workshops(imp *x)
 {
     const char *series =
@@ -652,6 +825,10 @@ static or_code workshops(imp *x)
     if (!rc)
         rc = board(x, ws, OR_BOARD_ICEBERG, notes, (int)(sizeof notes / sizeof notes[0]), pids, who,
                    ids);
+    if (!rc) /* the first idea grows from the iceberg's "intervene here" note (notes[5]) */
+        rc = energy(x, ws, pids, who, NP, notes[5].text);
+    if (!rc)
+        rc = theory(x, ws);
     return rc;
 }
 
