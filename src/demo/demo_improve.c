@@ -6,7 +6,9 @@
  * as_of: LOCAL-ACTION-PLAN duties); partnership meetings (one school overdue, others up to
  * date); at the demo school, the Kingsford resilience survey in two waves answered by 40
  * pseudonymous pupils; and a whole-system workshop in a series with a pupil council, its
- * participants, warm-up, players map and iceberg, revealed. Everything is invented (names of
+ * participants, warm-up, players map and iceberg, revealed, its Energy for change (ideas, votes,
+ * a commitment of the LA officer: a duty) and the LA's theory of change from it (an accountable
+ * outcome with a Year 7 suspension-rate indicator). Everything is invented (names of
  * people are made up). It is written after the demo accounts exist, through the store functions
  * the pages use, each write with its audit line in one transaction as the pages do.
  * Deterministic for a seed and date (one random stream), except what the store makes random on
@@ -732,6 +734,7 @@ static or_code theory(imp *x, int64_t ws)
                             .dim_value = "",
                             .ay_first = x->ay - 1,
                             .ay_last = x->ay + 1,
+                            /* near the default demo's term figures (about 2 to 2.6) */
                             .baseline = "2.5",
                             .target = "1.8"};
     long long iid = 0;

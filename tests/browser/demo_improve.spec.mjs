@@ -1,9 +1,9 @@
 // demo_improve.spec.mjs - the demo LA's self-improvement records (src/demo/demo_improve.c) in a
 // real browser: headless Chromium (Debian's, through playwright-core) against `onroll serve` on
 // a demo LA. The demo LA officer opens the portfolio of reviews, /duties (the action plan's
-// actions, a partnership meeting overdue), the survey's results and summary, the workshop's map
-// and iceberg; the demo school its survey's results. Each page shows figures, not an empty
-// state; axe-core (WCAG 2.2 AA) on every page; the portfolio, results and map also at 320 px,
+// actions, a partnership meeting overdue), the survey's results and summary, the workshop's map,
+// iceberg and ideas, the theory of change and its indicator; the demo school its survey's
+// results. Each page shows figures, not an empty state; axe-core (WCAG 2.2 AA) on every page; the portfolio, results and map also at 320 px,
 // where the page must not scroll sideways. Full-page screenshots to SHOTS.
 // Args: BASE FIXTURES.json SHOTS. Env: CHROMIUM. Ends with "N passed, N failed".
 import fs from 'node:fs';
@@ -48,6 +48,16 @@ try {
     await visit(la, `/workshops/${fx.workshop}/iceberg`, 'the iceberg');
     t = await la.page.content();
     check('la-officer: the iceberg has a note to intervene', t.includes('1 marked to intervene here'), t.slice(0, 300));
+
+    if (fx.theory) { // with the ideas and theories of change (issue 19 parts 5 and 6)
+        await visit(la, `/workshops/${fx.workshop}/ideas`, 'the ideas');
+        t = await mainText(la.page);
+        check('la-officer: the ideas have votes', t.includes('(9 in all)'), t.slice(0, 300));
+        await visit(la, `/theories/${fx.theory}`, 'the theory of change');
+        t = await mainText(la.page);
+        check('la-officer: the theory has its accountable outcome', t.includes('Accountable'), t.slice(0, 300));
+        await visit(la, `/theories/${fx.theory}/indicators/1`, 'the Year 7 indicator');
+    }
 
     const school = await roleContext(browser, 'school');
     await signIn(school, 'school@demo.onroll.example', 'demo-head-kestrel');

@@ -3,11 +3,13 @@
 # its LA officer and its school find them on a real `onroll serve` (curl): the portfolio of
 # reviews ("N of 12 schools", a review started, movement since last year), the action plan's
 # actions and an overdue partnership meeting on /duties, the Kingsford survey's two waves with a
-# change and its interval, the whole-system workshop's map and iceberg. Every expected figure is
-# worked out from what the generator stored (SQL), and the fixed ones by hand from the file:
+# change and its interval, the whole-system workshop's map, iceberg and ideas, the LA officer's
+# commitment and the theory of change with its indicator. Every expected figure is worked out
+# from what the generator stored (SQL), and the fixed ones by hand from the file:
 # 4 actions (2 due before as_of), 42 links of which 40 answered both waves and one the first
-# only, 11 players and 9 links, 10 notes, 4 links, 1 marked "intervene here". The same seed and
-# date make the same reviews, meetings and answers.
+# only, 11 players and 9 links, 10 notes, 4 links, 1 marked "intervene here", 5 ideas and 29
+# votes, one commitment, a theory of change with a Year 7 indicator. The same seed and date
+# make the same reviews, meetings and answers.
 . tests/e2e/lib.sh
 . tests/e2e/web_lib.sh
 if [ -z "${ONROLL_TEST_PG:-}" ] && ! command -v sqlite3 >/dev/null 2>&1; then
@@ -89,6 +91,20 @@ expect_eq "... facilitated by the LA officer" la_officer@demo.onroll.example \
     "$(sql "select facilitator from workshops where id = $WS")"
 expect_eq "... 5 participants, 3 guests who joined" "5|3" \
     "$(sql "select count(*), sum(case when email = '' and joined_at > 0 then 1 else 0 end) from workshop_participants where workshop = $WS")"
+expect_eq "5 ideas, the first from the iceberg's mark" "5|Key adults have no protected time for check-ins." \
+    "$(sql "select count(*), max(seed) from ideas where workshop_id = $WS")"
+# votes by hand (demo_improve.c ideas[]): participant p dots idea i when p < its votes, 3 at most
+# a criterion: feasibility 3+3+3+1 = 10, desirability 3+3+3+1 = 10, viability 3+3+2+1 = 9
+expect_eq "29 votes" "desirability|10 feasibility|10 viability|9" \
+    "$(sql "select criterion, count(*) from idea_votes group by criterion" | sort | paste -sd ' ')"
+expect_eq "one commitment, the LA officer's, due after as_of" "la_officer@demo.onroll.example|1" \
+    "$(sql "select owner, case when due_on > '$AS_OF' then 1 else 0 end from idea_commitments")"
+TOC=$(sql "select id from toc where workshop_id = $WS")
+expect_eq "a theory of change from the workshop" 1 "$(echo "$TOC" | grep -c .)"
+expect_eq "... its accountable outcome, agreed" 1 \
+    "$(sql "select count(*) from toc_items where toc_id = $TOC and kind = 'outcome' and accountable = 1 and consensus = 1")"
+expect_eq "... a Year 7 suspension-rate indicator" "susp_rate|7|0" \
+    "$(sql "select statistic, year_group, urn from toc_indicators where toc_id = $TOC")"
 expect_eq "every write has its audit line" 1 \
     "$(sql "select case when count(*) > 100 then 1 else 0 end from audit_log where detail like 'onroll demo: %'")"
 
@@ -129,7 +145,8 @@ expect_in "... $SE of 12 schools engaged" "$SE of 12 schools" "$WORK/t"
 
 expect_eq "the LA's duties" 200 "$(get "$LA" /duties)"
 text >"$WORK/t"
-expect_eq "... the plan's 4 actions" 4 "$(grep -o 'Record as done' "$WORK/body" | wc -l)"
+expect_eq "... the plan's 4 actions" 4 \
+    "$(sed 's/Partnership meetings due.*//' "$WORK/t" | grep -o 'Record as done' | wc -l)"
 expect_eq "... 2 of them overdue" 2 \
     "$(sed 's/Partnership meetings due.*//' "$WORK/t" | grep -o 'Overdue Record as done' | wc -l)"
 expect_in "... a partnership meeting overdue" "Every half-term 10 July 2026 23 October 2026 Overdue" "$WORK/t"
@@ -171,6 +188,20 @@ expect_in "... 10 notes, 4 links, 1 to intervene" "10 notes, 4 links across leve
 expect_eq "the workshop" 200 "$(get "$LA" "/workshops/$WS")"
 text >"$WORK/t"
 expect_in "... the warm-up's purposes revealed" "To understand why so many of our Year 7 pupils" "$WORK/t"
+expect_eq "the ideas" 200 "$(get "$LA" "/workshops/$WS/ideas")"
+text >"$WORK/t"
+expect_in "... idea 2's votes, counted by hand" "Votes: feasibility 4, desirability 2, viability 3 (9 in all)" "$WORK/t"
+expect_eq "the LA officer's duties" 200 "$(get "$LA" /duties)"
+text >"$WORK/t"
+expect_in "... the commitment" "Workshop commitments: yours" "$WORK/t"
+expect_in "... its next step" "Agree with the primary headteachers' forum" "$WORK/t"
+expect_eq "the theory of change" 200 "$(get "$LA" "/theories/$TOC")"
+text >"$WORK/t"
+expect_in "... the accountable outcome" "Fewer Year 7 pupils are suspended. Accountable Agreed Most important" "$WORK/t"
+expect_in "... its indicator" "Indicator: Suspensions per 100 pupils, Pupils in Year 7" "$WORK/t"
+expect_eq "the indicator" 200 "$(get "$LA" "/theories/$TOC/indicators/1")"
+text >"$WORK/t"
+expect_in "... its figures" "Autumn term 2025/26 1 September 2025 to 19 December 2025" "$WORK/t"
 expect_eq "the workshop's report" 200 "$(get "$LA" "/workshops/$WS/report")"
 text >"$WORK/t"
 expect_in "... names the participant who agreed to it" "Dr Sam Okafor" "$WORK/t"
