@@ -5,70 +5,40 @@
  * complete, and the demo school's action plan (two focus areas, actions due before and after
  * as_of: LOCAL-ACTION-PLAN duties); partnership meetings (one school overdue, others up to
  * date); at the demo school, the Kingsford resilience survey in two waves answered by 40
- * pseudonymous pupils; and a whole-system workshop in a series with a pupil council, its
- * participants, warm-up, players map and iceberg, revealed, its Energy for change (ideas, votes,
- * a commitment of the LA officer: a duty) and the LA's theory of change from it (an accountable
- * outcome with a Year 7 suspension-rate indicator). Everything is invented (names of
- * people are made up). It is written after the demo accounts exist, through the store functions
- * the pages use, each write with its audit line in one transaction as the pages do.
+ * pseudonymous pupils; and (demo_workshop.c) a whole-system workshop with its boards, ideas
+ * and a theory of change. Everything is invented. It is written after the demo accounts exist,
+ * through the store functions the pages use, each write with its audit line in one transaction
+ * as the pages do.
  * Deterministic for a seed and date (one random stream), except what the store makes random on
  * purpose: survey pseudonyms and link tokens. */
 #include <math.h>
 #include <stdlib.h>
-#include <stdio.h>
 #include <string.h>
 
-#include "demo/demo_internal.h"
-#include "onroll/accounts.h"
-#include "onroll/boards.h"
+#include "demo/demo_improve.h"
 #include "onroll/instruments.h"
 #include "onroll/kinds.h"
 #include "onroll/reviews.h"
-#include "onroll/store.h"
 #include "onroll/store_audit.h"
-#include "onroll/store_boards.h"
-#include "onroll/store_ideas.h"
 #include "onroll/store_portfolio.h"
-#include "onroll/store_toc.h"
 #include "onroll/store_users.h"
-#include "onroll/store_workshops.h"
 #include "onroll/surveys.h"
 
-typedef struct {
-    int urn;
-    const char *name, *phase;
-} im_school;
-
-typedef struct {
-    or_store *s;
-    or_arena a;
-    dm_rng r;
-    or_date as_of;
-    int ay; /* the academic year of as_of */
-    const char *actor, *officer, *school_email, *virtual_email;
-    int demo_urn; /* the demo school account's school, 0 when none */
-    im_school *schools;
-    int n, cap;
-    or_error *err;
-} imp;
-
-#define DAY(d) im_day(x, (d))
-static const char *im_day(imp *x, or_date d)
+const char *im_day(imp *x, or_date d)
 {
     char b[11];
     or_date_format(d, b);
     return or_arena_strdup(&x->a, b);
 }
 
-/* A weekday on or before d. */
-static or_date weekday(or_date d)
+or_date im_weekday(or_date d)
 {
     while (or_date_is_weekend(d))
         d--;
     return d;
 }
 
-static or_code audit(imp *x, const char *object, const char *detail)
+or_code im_audit(imp *x, const char *object, const char *detail)
 {
     or_audit_entry e = {.actor = x->actor,
                         .role = "cli",
@@ -78,8 +48,7 @@ static or_code audit(imp *x, const char *object, const char *detail)
     return or_audit_add(x->s, &e, x->err);
 }
 
-/* End a transaction begun with or_store_begin: commit when rc is OR_OK, else roll back. */
-static or_code finish(imp *x, or_code rc)
+or_code im_finish(imp *x, or_code rc)
 {
     if (!rc)
         rc = or_store_commit(x->s, x->err);
@@ -149,17 +118,18 @@ static or_code one_review(imp *x, const or_instrument *in, int urn, int ay, cons
         rc = or_review_start(x->s, urn, ay, in->id, in->version, user, id, x->err);
     const char *obj = or_arena_printf(&x->a, "/reviews/%lld", (long long)*id);
     if (!rc)
-        rc = audit(x, obj,
-                   or_arena_printf(&x->a, "review %lld started: %s, URN %d, %d/%02d",
-                                   (long long)*id, in->id, urn, ay, (ay + 1) % 100));
+        rc = im_audit(x, obj,
+                      or_arena_printf(&x->a, "review %lld started: %s, URN %d, %d/%02d",
+                                      (long long)*id, in->id, urn, ay, (ay + 1) % 100));
     for (int s = 0; !rc && s < areas; s++)
         if (!(rc = answer_area(x, in, s, j[s], *id, user)))
-            rc = audit(x, obj,
-                       or_arena_printf(&x->a, "review %lld: area %d saved", (long long)*id, s + 1));
+            rc = im_audit(
+                x, obj,
+                or_arena_printf(&x->a, "review %lld: area %d saved", (long long)*id, s + 1));
     if (!rc && done != OR_DATE_NONE && !(rc = or_review_complete(x->s, *id, DAY(done), x->err)))
-        rc =
-            audit(x, obj, or_arena_printf(&x->a, "review %lld marked as complete", (long long)*id));
-    return finish(x, rc);
+        rc = im_audit(x, obj,
+                      or_arena_printf(&x->a, "review %lld marked as complete", (long long)*id));
+    return im_finish(x, rc);
 }
 
 static const char *const plan_rows[4][4] = {
@@ -207,8 +177,8 @@ static or_code action_plan(imp *x, const or_instrument *in, int64_t review, cons
                                 .purpose = plan_rows[k][0],
                                 .actions = plan_rows[k][1],
                                 .lead = plan_rows[k][2],
-                                .starts_on = DAY(weekday(x->as_of + starts[k])),
-                                .due_on = DAY(weekday(x->as_of + dues[k])),
+                                .starts_on = DAY(im_weekday(x->as_of + starts[k])),
+                                .due_on = DAY(im_weekday(x->as_of + dues[k])),
                                 .outcomes = plan_rows[k][3],
                                 .review_note = "",
                                 .review_on = "",
@@ -216,11 +186,11 @@ static or_code action_plan(imp *x, const or_instrument *in, int64_t review, cons
                                 .done_on = ""};
         int64_t id = 0;
         if (!(rc = or_review_action_add(x->s, &act, x->school_email, &id, x->err)))
-            rc = audit(x, obj,
-                       or_arena_printf(&x->a, "review %lld: action %lld added, area %d",
-                                       (long long)review, (long long)id, act.area));
+            rc = im_audit(x, obj,
+                          or_arena_printf(&x->a, "review %lld: action %lld added, area %d",
+                                          (long long)review, (long long)id, act.area));
     }
-    return finish(x, rc);
+    return im_finish(x, rc);
 }
 
 /* Judgements last year drawn mostly low; this year one level up for about three areas in ten,
@@ -264,7 +234,7 @@ static or_code reviews(imp *x)
             int64_t id = 0;
             const char *user = x->school_email && demo ? x->school_email : x->officer;
             if (last) {
-                or_date done = weekday(or_date_from_ymd(x->ay, 6, 1) + dm_below(&x->r, 45));
+                or_date done = im_weekday(or_date_from_ymd(x->ay, 6, 1) + dm_below(&x->r, 45));
                 rc = one_review(x, in, sc->urn, x->ay - 1, prev, in->nsections, done, user, &id);
             }
             if (rc || !now)
@@ -274,7 +244,7 @@ static or_code reviews(imp *x)
             or_date done = OR_DATE_NONE;
             if (!started) {
                 int span = x->as_of - (ay_start + 20);
-                done = weekday(ay_start + 20 + dm_below(&x->r, span > 1 ? span : 1));
+                done = im_weekday(ay_start + 20 + dm_below(&x->r, span > 1 ? span : 1));
             }
             rc = one_review(x, in, sc->urn, x->ay, cur, started ? 3 : in->nsections, done, user,
                             &id);
@@ -310,25 +280,26 @@ static or_code meetings(imp *x)
             continue;
         overdue = overdue || late;
         others += !demo && !late;
-        or_date last = weekday(x->as_of - (late ? 150 : 10));
+        or_date last = im_weekday(x->as_of - (late ? 150 : 10));
         int every = sec ? 45 : 90;
         rc = or_store_begin(x->s, x->err);
         for (int k = 3; !rc && k >= 0; k--) {
-            or_date held = weekday(last - k * every);
+            or_date held = im_weekday(last - k * every);
             or_pm_meeting m = {.urn = sc->urn,
                                .held_on = held,
                                .roles = k % 2 ? "smhl;camhs;wfp" : "smhl;wfp",
                                .notes = meeting_notes[(i + k) % 4],
-                               .next_on = DAY(weekday(held + every))};
+                               .next_on = DAY(im_weekday(held + every))};
             int64_t id = 0;
             const char *user =
                 sc->urn == x->demo_urn && x->school_email ? x->school_email : x->officer;
             if (!(rc = or_pm_add(x->s, &m, user, &id, x->err)))
-                rc = audit(x, or_arena_printf(&x->a, "/schools/%d/partnership", sc->urn),
-                           or_arena_printf(&x->a, "partnership meeting %lld recorded: URN %d, %s",
-                                           (long long)id, sc->urn, DAY(held)));
+                rc =
+                    im_audit(x, or_arena_printf(&x->a, "/schools/%d/partnership", sc->urn),
+                             or_arena_printf(&x->a, "partnership meeting %lld recorded: URN %d, %s",
+                                             (long long)id, sc->urn, DAY(held)));
         }
-        rc = finish(x, rc);
+        rc = im_finish(x, rc);
     }
     return rc;
 }
@@ -368,32 +339,34 @@ static or_code survey(imp *x)
     if (rc)
         return rc;
     int ay0 = x->ay - 1;
-    or_date w1 = weekday(or_date_from_ymd(ay0, 10, 10)),
-            w2 = weekday(or_date_from_ymd(ay0 + 1, 3, 13));
+    or_date w1 = im_weekday(or_date_from_ymd(ay0, 10, 10)),
+            w2 = im_weekday(or_date_from_ymd(ay0 + 1, 3, 13));
     int64_t id = 0;
     const char *obj = NULL;
     int n1 = 0, n2 = 0;
     if (!(rc = or_store_begin(x->s, x->err)) &&
         !(rc = or_survey_create(x->s, x->demo_urn, t->id, &d, x->school_email, &id, x->err))) {
         obj = or_arena_printf(&x->a, "/surveys/%lld", (long long)id);
-        rc = audit(x, obj,
-                   or_arena_printf(&x->a, "survey %lld created from %s", (long long)id, t->id));
+        rc = im_audit(x, obj,
+                      or_arena_printf(&x->a, "survey %lld created from %s", (long long)id, t->id));
     }
     if (!rc &&
         !(rc = or_survey_wave_add(x->s, id, "Before the nurture group", w1 - 4, w1, &n1, x->err)))
-        rc = audit(x, obj, or_arena_printf(&x->a, "survey %lld: wave %d added", (long long)id, n1));
+        rc = im_audit(x, obj,
+                      or_arena_printf(&x->a, "survey %lld: wave %d added", (long long)id, n1));
     if (!rc &&
         !(rc = or_survey_wave_add(x->s, id, "After the nurture group", w2 - 4, w2, &n2, x->err)))
-        rc = audit(x, obj, or_arena_printf(&x->a, "survey %lld: wave %d added", (long long)id, n2));
+        rc = im_audit(x, obj,
+                      or_arena_printf(&x->a, "survey %lld: wave %d added", (long long)id, n2));
     const char **tokens = NULL, **pseud = NULL;
     if (!rc &&
         !(rc = or_survey_issue(x->s, id, SURVEY_ISSUED, w1 - 10, &x->a, &tokens, &pseud, x->err)))
-        rc = audit(x, obj,
-                   or_arena_printf(&x->a,
-                                   "survey links issued: survey %lld (URN %d), %d links "
-                                   "without names",
-                                   (long long)id, x->demo_urn, SURVEY_ISSUED));
-    if ((rc = finish(x, rc)))
+        rc = im_audit(x, obj,
+                      or_arena_printf(&x->a,
+                                      "survey links issued: survey %lld (URN %d), %d links "
+                                      "without names",
+                                      (long long)id, x->demo_urn, SURVEY_ISSUED));
+    if ((rc = im_finish(x, rc)))
         return rc;
     or_survey_wave *waves = NULL;
     or_survey_respondent *rs = NULL;
@@ -450,7 +423,7 @@ static or_code survey(imp *x)
         for (int w = 0; !rc && w < nwaves; w++) {
             for (int k = 0; k < na; k++)
                 values[k] = LV(w, p, k) < 0 ? "" : kingsford_levels[LV(w, p, k)].label;
-            or_date on = weekday(waves[w].opens_on + dm_below(&x->r, 5));
+            or_date on = im_weekday(waves[w].opens_on + dm_below(&x->r, 5));
             or_audit_entry e = {.actor = "survey respondent",
                                 .action = "survey.answer",
                                 .object = or_arena_printf(&x->a, "survey:%lld", (long long)id),
@@ -459,379 +432,10 @@ static or_code survey(imp *x)
                 !(rc =
                       or_survey_submit(x->s, waves[w].id, rs[p].id, on, items, values, na, x->err)))
                 rc = or_audit_add(x->s, &e, x->err);
-            rc = finish(x, rc);
+            rc = im_finish(x, rc);
         }
     }
 #undef LV
-    return rc;
-}
-
-/* ---- the workshop ---- */
-
-typedef struct {
-    const char *email; /* NULL: a guest (the role's account when role_email) */
-    const char *name, *role, *org, *sector;
-    bool consent;
-    const char *purpose;
-} im_person;
-
-typedef struct {
-    const char *text;
-    int place;
-    const char *kind;
-    int by; /* the participant (index in people) who wrote it */
-    bool intervene;
-} im_card;
-
-static const im_card players[] = {
-    {"Parents and carers", 1, "family", 4, false},
-    {"Form tutors", 1, "education", 0, false},
-    {"SENCOs", 1, "education", 0, false},
-    {"headteachers", 2, "education", 1, false},
-    {"local authority education", 2, "la", 1, false},
-    {"CAMHS", 2, "health", 2, false},
-    {"early help", 2, "social_care", 3, false},
-    {"social care", 2, "social_care", 3, false},
-    {"alternative provision", 3, "education", 1, false},
-    {"youth workers", 3, "voluntary", 4, false},
-    {"police", 3, "police", 3, false},
-};
-
-static const struct {
-    int from, to;
-    const char *kind, *strength;
-} player_links[] = {
-    {2, 5, "depends_on", "poorly"},  {1, 2, "depends_on", "well"},   {3, 4, "depends_on", "partly"},
-    {6, 7, "depends_on", "partly"},  {8, 3, "depends_on", "poorly"}, {0, 1, "depends_on", "well"},
-    {9, 10, "works_with", "partly"}, {5, 6, "works_with", "poorly"}, {2, 3, "works_with", "well"},
-};
-
-static const im_card notes[] = {
-    {"Suspensions in Year 7 rose in the autumn term.", 1, "barrier", 1, false},
-    {"Pupils say lunchtimes are when things go wrong.", 1, "barrier", 4, false},
-    {"Pupils in the nurture group come to school more often.", 1, "driver", 0, false},
-    {"Most suspensions follow a change of room or a supply lesson.", 2, "barrier", 0, false},
-    {"Pupils waiting for CAMHS are suspended more often.", 2, "barrier", 2, false},
-    {"Key adults have no protected time for check-ins.", 3, "barrier", 0, true},
-    {"Information from primary schools arrives after September.", 3, "barrier", 1, false},
-    {"The CAMHS waiting list is over 30 weeks.", 3, "barrier", 2, false},
-    {"Behaviour is a choice that sanctions will change.", 4, "barrier", 3, false},
-    {"Belonging comes before learning.", 4, "driver", 4, false},
-};
-
-static const struct {
-    int from, to;
-} note_links[] = {{0, 3}, {3, 5}, {4, 7}, {5, 8}};
-
-static or_code board(imp *x, int64_t ws, or_board_tool tool, const im_card *cs, int nc,
-                     const int64_t *pids, const char *const *who, int64_t *ids)
-{
-    const char *code = or_board_tool_code(tool);
-    const char *obj = or_arena_printf(&x->a, "/workshops/%lld/%s", (long long)ws, code);
-    int64_t counter = 0;
-    or_code rc = or_store_begin(x->s, x->err);
-    for (int i = 0; !rc && i < nc; i++) {
-        or_board_card c = {.workshop = ws,
-                           .tool = tool,
-                           .participant = pids[cs[i].by],
-                           .author = who[cs[i].by],
-                           .text = cs[i].text,
-                           .place = cs[i].place,
-                           .kind = cs[i].kind,
-                           .intervene = cs[i].intervene};
-        if (!(rc = or_board_card_check(&c, x->err)) &&
-            !(rc = or_board_card_add(x->s, &c, &ids[i], x->err)))
-            rc = audit(x, obj,
-                       or_arena_printf(&x->a, "workshop %lld %s: card %lld added (%s)",
-                                       (long long)ws, code, (long long)ids[i], who[cs[i].by]));
-    }
-    int nl = tool == OR_BOARD_MAP ? (int)(sizeof player_links / sizeof player_links[0])
-                                  : (int)(sizeof note_links / sizeof note_links[0]);
-    for (int i = 0; !rc && i < nl; i++) {
-        bool map = tool == OR_BOARD_MAP;
-        int f = map ? player_links[i].from : note_links[i].from,
-            t = map ? player_links[i].to : note_links[i].to;
-        or_board_link l = {.workshop = ws,
-                           .tool = tool,
-                           .participant = pids[cs[f].by],
-                           .author = who[cs[f].by],
-                           .from = ids[f],
-                           .to = ids[t],
-                           .kind = map ? player_links[i].kind : "links",
-                           .strength = map ? player_links[i].strength : ""};
-        int64_t id = 0;
-        if (!(rc = or_board_link_add(x->s, &l, &id, x->err)))
-            rc = audit(x, obj,
-                       or_arena_printf(&x->a, "workshop %lld %s: link %lld added (%s)",
-                                       (long long)ws, code, (long long)id, who[cs[f].by]));
-    }
-    if (!rc && !(rc = or_ws_reveal(x->s, ws, code, x->officer, x->err)))
-        rc = audit(x, obj,
-                   or_arena_printf(&x->a, "workshop %lld: %s revealed", (long long)ws, code));
-    if (!rc)
-        rc = or_workshop_bump(x->s, ws, &counter, x->err);
-    return finish(x, rc);
-}
-
-/* ---- Energy for change and the theory of change ---- */
-
-static const struct {
-    const char *text, *category, *energies;
-    int by;
-    int votes[3]; /* feasibility, desirability, viability: how many participants dot it */
-} ideas[] = {
-    {"How might we give every key adult protected time for check-ins?",
-     "within-school",
-     "benefits,motivated",
-     0,
-     {3, 4, 2}},
-    {"What if primary schools shared transition information before the summer?",
-     "across-schools",
-     "move,timely",
-     1,
-     {4, 2, 3}},
-    {"How might we offer CAMHS consultation in school while pupils wait?",
-     "across-sectors",
-     "benefits,levers",
-     2,
-     {1, 3, 4}},
-    {"What if lunchtimes had a club run by youth workers in every secondary school?",
-     "across-sectors",
-     "motivated",
-     4,
-     {2, 3, 1}},
-    {"How might we ask pupils what helps before we change the behaviour policy?",
-     "within-school",
-     "timely,benefits",
-     3,
-     {3, 1, 2}},
-};
-
-static or_code energy(imp *x, int64_t ws, const int64_t *pids, const char *const *who, int npeople,
-                      const char *seed)
-{
-    const char *obj = or_arena_printf(&x->a, "/workshops/%lld/ideas", (long long)ws);
-    enum { NI = sizeof ideas / sizeof ideas[0] };
-    int64_t ids[NI];
-    or_code rc = or_store_begin(x->s, x->err);
-    for (int i = 0; !rc && i < NI; i++) {
-        or_idea d = {.workshop_id = ws,
-                     .participant_id = pids[ideas[i].by],
-                     .text = ideas[i].text,
-                     .category = ideas[i].category,
-                     .energies = ideas[i].energies,
-                     .seed = i == 0 ? seed : ""};
-        if (!(rc = or_idea_add(x->s, &d, &ids[i], x->err)))
-            rc = audit(x, obj,
-                       or_arena_printf(&x->a, "workshop %lld: idea %lld added (%s)", (long long)ws,
-                                       (long long)ids[i], who[ideas[i].by]));
-    }
-    if (!rc && !(rc = or_ws_reveal(x->s, ws, "ideas", x->officer, x->err)))
-        rc = audit(x, obj, or_arena_printf(&x->a, "workshop %lld: ideas revealed", (long long)ws));
-    /* each participant gives up to 3 dots of each criterion: participant p dots idea i when
-     * p < votes[c] */
-    for (int c = 0; !rc && c < OR_CRIT__N; c++)
-        for (int p = 0; !rc && p < npeople; p++)
-            for (int i = 0, used = 0; !rc && i < NI && used < 3; i++) {
-                if (p >= ideas[i].votes[c])
-                    continue;
-                used++;
-                if (!(rc = or_idea_vote_cast(x->s, ws, pids[p], ids[i], c, x->err)))
-                    rc = audit(x, obj,
-                               or_arena_printf(&x->a, "workshop %lld: vote on idea %lld (%s)",
-                                               (long long)ws, (long long)ids[i], who[p]));
-            }
-    if (!rc && !(rc = or_ws_reveal(x->s, ws, "votes", x->officer, x->err)))
-        rc = audit(x, obj, or_arena_printf(&x->a, "workshop %lld: votes revealed", (long long)ws));
-    or_idea_commitment cm = {.workshop_id = ws,
-                             .idea_id = ids[1],
-                             .next_step = "Agree with the primary headteachers' forum a date in "
-                                          "June for sharing transition information.",
-                             .owner = x->officer,
-                             .owner_name = "Demo LA inclusion officer",
-                             .due_on = DAY(weekday(x->as_of + 24)),
-                             .done_on = ""};
-    int64_t cid = 0;
-    if (!rc && !(rc = or_idea_commitment_add(x->s, &cm, x->officer, &cid, x->err)))
-        rc = audit(x, obj,
-                   or_arena_printf(&x->a, "workshop %lld: commitment %lld recorded (%s)",
-                                   (long long)ws, (long long)cid, x->officer));
-    return finish(x, rc);
-}
-
-/* The LA's theory of change from the workshop: an aim, two outcomes (the first accountable,
- * agreed, the priority, with a Year 7 suspension-rate indicator), a mechanism, a moderating
- * factor and two activities (the second the workshop's commitment), linked left to right. */
-static or_code theory(imp *x, int64_t ws)
-{
-    or_toc t = {.owner_urn = 0, .title = "Fewer Year 7 pupils suspended", .workshop_id = ws};
-    long long id = 0, it[7] = {0};
-    or_code rc = or_store_begin(x->s, x->err);
-    if (!rc && !(rc = or_toc_add(x->s, &t, x->officer, &id, x->err)))
-        rc = audit(
-            x, "/theories",
-            or_arena_printf(&x->a, "theory of change %lld started: %s (owner 0)", id, t.title));
-    const char *obj = or_arena_printf(&x->a, "/theories/%lld", id);
-    const or_toc_item items[7] = {
-        {.kind = OR_TOC_AIM,
-         .body = "Every young person in Kestrel stays in school and belongs there."},
-        {.kind = OR_TOC_OUTCOME,
-         .body = "Fewer Year 7 pupils are suspended.",
-         .responsible = true,
-         .accountable = true,
-         .consensus = true,
-         .priority = true},
-        {.kind = OR_TOC_OUTCOME,
-         .body = "Year 7 pupils say they have a trusted adult at school.",
-         .responsible = true},
-        {.kind = OR_TOC_MECHANISM,
-         .body = "Pupils feel known and listened to by an adult at school."},
-        {.kind = OR_TOC_MODERATOR, .body = "How long pupils wait for CAMHS."},
-        {.kind = OR_TOC_ACTIVITY,
-         .body = "Key adults check in with Year 7 pupils twice a week.",
-         .who = "Secondary schools' pastoral leads",
-         .for_whom = "Year 7 pupils",
-         .outputs = "Check-ins recorded for every pupil on the list",
-         .starts_on = or_date_from_ymd(x->ay, 9, 1),
-         .ends_on = or_date_from_ymd(x->ay + 1, 7, 20)},
-        {.kind = OR_TOC_ACTIVITY,
-         .body = "Primary schools share transition information before the summer.",
-         .who = "LA inclusion team",
-         .for_whom = "Year 6 pupils moving up",
-         .outputs = "Transition information for every pupil by 1 July",
-         .starts_on = weekday(x->as_of + 24),
-         .ends_on = or_date_from_ymd(x->ay + 1, 7, 1)},
-    };
-    for (int i = 0; !rc && i < 7; i++) {
-        or_toc_item v = items[i];
-        v.toc_id = id;
-        v.who = v.who ? v.who : "";
-        v.for_whom = v.for_whom ? v.for_whom : "";
-        v.outputs = v.outputs ? v.outputs : "";
-        v.source = i == 6 ? "Energy for change: a workshop commitment" : "";
-        if (v.kind != OR_TOC_ACTIVITY)
-            v.starts_on = v.ends_on = OR_DATE_NONE;
-        const char *field = NULL, *no = or_toc_item_refusal(&v, &field);
-        if (no)
-            rc = or_fail(x->err, OR_EINPUT, "demo: theory of change item %d: %s", i, no);
-        else if (!(rc = or_toc_item_add(x->s, &v, x->officer, &it[i], x->err)))
-            rc = audit(x, obj,
-                       or_arena_printf(&x->a, "theory of change %lld: %s %lld added", id,
-                                       or_toc_components[v.kind].singular, it[i]));
-    }
-    static const int links[][2] = {{5, 3}, {3, 1}, {1, 0}, {6, 2}, {2, 0}, {4, 1}};
-    for (int i = 0; !rc && i < 6; i++)
-        if (!(rc = or_toc_link_add(x->s, id, it[links[i][0]], it[links[i][1]], x->err)))
-            rc = audit(x, obj,
-                       or_arena_printf(&x->a, "theory of change %lld: link %lld to %lld", id,
-                                       it[links[i][0]], it[links[i][1]]));
-    or_toc_indicator ind = {.toc_id = id,
-                            .item_id = it[1],
-                            .statistic = "susp_rate",
-                            .urn = 0,
-                            .year_group = "7",
-                            .dim = "",
-                            .dim_value = "",
-                            .ay_first = x->ay - 1,
-                            .ay_last = x->ay + 1,
-                            /* near the default demo's term figures (about 2 to 2.6) */
-                            .baseline = "2.5",
-                            .target = "1.8"};
-    long long iid = 0;
-    if (!rc && !(rc = or_toc_indicator_add(x->s, &ind, x->officer, &iid, x->err)))
-        rc = audit(x, obj,
-                   or_arena_printf(&x->a, "theory of change %lld: indicator %s of outcome %lld, %s",
-                                   id, ind.statistic, it[1], "Year 7"));
-    return finish(x, rc);
-}
-
-static or_code workshops(imp *x)
-{
-    const char *series =
-        or_arena_printf(&x->a, "Kestrel inclusion partnership %d/%02d", x->ay, (x->ay + 1) % 100);
-    or_workshop w = {.title = "Keeping Kestrel's young people in school",
-                     .scope = "whole_system",
-                     .series = series,
-                     .held_on = weekday(x->as_of - 21),
-                     .mode = "in_person",
-                     .facilitator = x->officer};
-    or_workshop pc = {.title = "What helps you stay in school: the pupil council",
-                      .scope = "pupil_council",
-                      .urn = x->demo_urn,
-                      .series = series,
-                      .held_on = weekday(x->as_of - 8),
-                      .mode = "in_person",
-                      .facilitator = x->officer};
-    const im_person people[] = {
-        {x->school_email, "Asha Patel", "Headteacher", "", "school", true,
-         "To understand why so many of our Year 7 pupils are suspended in the autumn term."},
-        {x->virtual_email, "Grace Mensah", "Virtual school head", "Kestrel Borough Council",
-         "la_education", true,
-         "To make sure looked-after children are part of every plan we make."},
-        {NULL, "Dr Sam Okafor", "Clinical lead", "Kestrel CAMHS", "health", true,
-         "To find where CAMHS can help schools earlier, before a crisis."},
-        {NULL, "Lee", "Early help practitioner", "Kestrel Early Help", "early_help", false,
-         "To join up early help with what schools already do."},
-        {NULL, "Jordan", "Youth worker", "Kestrel Youth Trust", "youth", false, ""},
-    };
-    enum { NP = sizeof people / sizeof people[0] };
-    int64_t ws = 0, wpc = 0, pids[NP] = {0};
-    const char *who[NP];
-    or_code rc = or_store_begin(x->s, x->err);
-    if (!rc && !(rc = or_workshop_add(x->s, &w, x->officer, &ws, x->err)))
-        rc = audit(x, "/workshops", or_arena_printf(&x->a, "workshop %lld added", (long long)ws));
-    if (!rc && x->demo_urn && !(rc = or_workshop_add(x->s, &pc, x->officer, &wpc, x->err)))
-        rc = audit(x, "/workshops", or_arena_printf(&x->a, "workshop %lld added", (long long)wpc));
-    for (int i = 0; !rc && i < NP; i++) {
-        bool guest = !people[i].email;
-        or_ws_participant p = {.workshop = ws,
-                               .email = guest ? "" : people[i].email,
-                               .name = people[i].name,
-                               .role = people[i].role,
-                               .organisation = people[i].org,
-                               .sector = people[i].sector,
-                               .name_consent = people[i].consent};
-        char token[OR_TOKEN_LEN + 1] = "", session[OR_TOKEN_LEN + 1] = "";
-        rc = or_ws_participant_add(x->s, &p, x->officer, guest ? token : NULL, &pids[i], x->err);
-        if (!rc)
-            rc = audit(x, or_arena_printf(&x->a, "/workshops/%lld/people", (long long)ws),
-                       or_arena_printf(&x->a, "workshop %lld: participant %lld added (%s%s)",
-                                       (long long)ws, (long long)pids[i],
-                                       guest ? "guest, one-time link made" : "account ",
-                                       guest ? "" : p.email));
-        if (!rc && guest) { /* the guest used the link on the day */
-            or_ws_join_state st;
-            int64_t wj = 0, pj = 0;
-            int64_t at = (int64_t)(w.held_on - or_date_from_ymd(1970, 1, 1)) * 86400 + 9 * 3600;
-            rc = or_ws_join(x->s, token, at, people[i].name, people[i].consent, &st, &wj, &pj,
-                            session, x->err);
-            if (!rc)
-                rc = audit(x, or_arena_printf(&x->a, "/workshops/%lld", (long long)ws),
-                           or_arena_printf(&x->a, "workshop %lld: guest %lld joined", (long long)ws,
-                                           (long long)pids[i]));
-        }
-        who[i] = guest ? or_arena_printf(&x->a, "guest:%lld", (long long)pids[i]) : people[i].email;
-        if (!rc && people[i].purpose[0] &&
-            !(rc = or_ws_purpose_set(x->s, ws, pids[i], people[i].purpose, x->err)))
-            rc = audit(x, or_arena_printf(&x->a, "/workshops/%lld", (long long)ws),
-                       or_arena_printf(&x->a, "workshop %lld: participant %lld's purpose (%s)",
-                                       (long long)ws, (long long)pids[i], who[i]));
-    }
-    if (!rc && !(rc = or_ws_reveal(x->s, ws, "purpose", x->officer, x->err)))
-        rc = audit(x, or_arena_printf(&x->a, "/workshops/%lld", (long long)ws),
-                   or_arena_printf(&x->a, "workshop %lld: purpose revealed", (long long)ws));
-    if ((rc = finish(x, rc)))
-        return rc;
-    int64_t ids[16];
-    rc = board(x, ws, OR_BOARD_MAP, players, (int)(sizeof players / sizeof players[0]), pids, who,
-               ids);
-    if (!rc)
-        rc = board(x, ws, OR_BOARD_ICEBERG, notes, (int)(sizeof notes / sizeof notes[0]), pids, who,
-                   ids);
-    if (!rc) /* the first idea grows from the iceberg's "intervene here" note (notes[5]) */
-        rc = energy(x, ws, pids, who, NP, notes[5].text);
-    if (!rc)
-        rc = theory(x, ws);
     return rc;
 }
 
@@ -863,7 +467,7 @@ or_code or_demo_improve(or_store *s, or_date as_of, uint64_t seed, const char *a
     if (!rc)
         rc = survey(&x);
     if (!rc)
-        rc = workshops(&x);
+        rc = im_workshops(&x);
 done:
     or_arena_free(&x.a);
     return rc;
