@@ -1,14 +1,14 @@
 #!/bin/sh
-# test_demo_improve.sh - the demo LA's self-improvement records (src/demo/demo_improve.c) as
-# its LA officer and its school find them on a real `onroll serve` (curl): the portfolio of
-# reviews ("N of 12 schools", a review started, movement since last year), the action plan's
-# actions and an overdue partnership meeting on /duties, the Kingsford survey's two waves with a
-# change and its interval, the whole-system workshop's map, iceberg and ideas, the LA officer's
-# commitment and the theory of change with its indicator. Every expected figure is worked out
-# from what the generator stored (SQL), and the fixed ones by hand from the file:
-# 4 actions (2 due before as_of), 42 links of which 40 answered both waves and one the first
-# only, 11 players and 9 links, 10 notes, 4 links, 1 marked "intervene here", 5 ideas and 29
-# votes, one commitment, a theory of change with a Year 7 indicator. The same seed and date
+# test_demo_improve.sh - the demo LA's self-improvement records (src/demo/demo_improve.c and
+# demo_workshop.c) as its LA officer and its school find them on a real `onroll serve` (curl):
+# the portfolio of reviews ("N of 12 schools", a review started, movement since last year), the
+# action plan's actions and an overdue partnership meeting on /duties, the Kingsford survey's
+# two waves with a change and its interval, the whole-system workshop's map, iceberg and ideas,
+# the LA officer's commitment and the theory of change with its indicator. Every expected
+# figure is worked out from what the generator stored (SQL), and the fixed ones by hand from the
+# files: 4 actions (2 due before as_of), 42 links of which 40 answered both waves and one the
+# first only, 11 players and 9 links, 10 notes, 4 links, 1 marked "intervene here", 5 ideas and
+# 29 votes, one commitment, a theory of change with a Year 7 indicator. The same seed and date
 # make the same reviews, meetings and answers.
 . tests/e2e/lib.sh
 . tests/e2e/web_lib.sh
@@ -93,7 +93,7 @@ expect_eq "... 5 participants, 3 guests who joined" "5|3" \
     "$(sql "select count(*), sum(case when email = '' and joined_at > 0 then 1 else 0 end) from workshop_participants where workshop = $WS")"
 expect_eq "5 ideas, the first from the iceberg's mark" "5|Key adults have no protected time for check-ins." \
     "$(sql "select count(*), max(seed) from ideas where workshop_id = $WS")"
-# votes by hand (demo_improve.c ideas[]): participant p dots idea i when p < its votes, 3 at most
+# votes by hand (demo_workshop.c ideas[]): participant p dots idea i when p < its votes, 3 at most
 # a criterion: feasibility 3+3+3+1 = 10, desirability 3+3+3+1 = 10, viability 3+3+2+1 = 9
 expect_eq "29 votes" "desirability|10 feasibility|10 viability|9" \
     "$(sql "select criterion, count(*) from idea_votes group by criterion" | sort | paste -sd ' ')"
