@@ -82,4 +82,13 @@ or_code or_demo_plans(or_demo_pupil_at pupil, void *pupils_ctx, int npupils, con
 or_code or_demo_outcomes(or_demo_pupil_at pupil, void *pupils_ctx, int npupils, or_date as_of,
                          uint64_t seed, const or_demo_sink *sink, int *emitted, or_error *err);
 
+/* The self-improvement records of the demo LA (src/demo/demo_improve.c): reviews, action plan,
+ * partnership meetings, a survey in two waves, a workshop with its boards and ideas, and a
+ * theory of change, written through the store with audit lines (actor: the command's user) once
+ * the demo accounts exist; nothing when they do not. Deterministic for a seed and date but for
+ * the store's random tokens. */
+typedef struct or_store or_store;
+or_code or_demo_improve(or_store *s, or_date as_of, uint64_t seed, const char *actor,
+                        or_error *err);
+
 #endif

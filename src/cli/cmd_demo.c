@@ -329,6 +329,8 @@ int cmd_demo(int argc, char **argv)
         rc = demo_settings(s, p.la_code, &err);
     if (!rc && actions) /* one account per role, printed (not for bulk national data) */
         rc = or_users_create_demo(s, stdout, &err);
+    if (!rc && actions) /* reviews, surveys, a workshop for the pages of issues 18-19 */
+        rc = or_demo_improve(s, p.as_of, p.seed, cli_user(), &err);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     if (rc) {
         or_store_close(s);

@@ -47,6 +47,7 @@ for t in \
     tests/e2e/test_workshops.sh \
     tests/e2e/test_ideas.sh \
     tests/e2e/test_boards.sh \
+    tests/e2e/test_demo_improve.sh \
     tests/e2e/test_interventions.sh \
     tests/e2e/test_letters.sh \
     tests/e2e/test_settings.sh \
