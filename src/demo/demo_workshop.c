@@ -216,6 +216,12 @@ static or_code energy(imp *x, int64_t ws, const int64_t *pids, const char *const
  * factor and two activities (the second the workshop's commitment), linked left to right. */
 static or_code theory(imp *x, int64_t ws)
 {
+    /* the transition work starts in a few weeks and ends by 1 July: this year's, or next
+       year's when the demo's date is in the summer (an end before the start is refused) */
+    or_date share_from = im_weekday(x->as_of + 24);
+    or_date share_by = or_date_from_ymd(x->ay + 1, 7, 1);
+    if (share_by < share_from)
+        share_by = or_date_from_ymd(x->ay + 2, 7, 1);
     or_toc t = {.owner_urn = 0, .title = "Fewer Year 7 pupils suspended", .workshop_id = ws};
     long long id = 0, it[7] = {0};
     or_code rc = or_store_begin(x->s, x->err);
@@ -251,8 +257,8 @@ static or_code theory(imp *x, int64_t ws)
          .who = "LA inclusion team",
          .for_whom = "Year 6 pupils moving up",
          .outputs = "Transition information for every pupil by 1 July",
-         .starts_on = im_weekday(x->as_of + 24),
-         .ends_on = or_date_from_ymd(x->ay + 1, 7, 1)},
+         .starts_on = share_from,
+         .ends_on = share_by},
     };
     for (int i = 0; !rc && i < 7; i++) {
         or_toc_item v = items[i];

@@ -127,7 +127,18 @@ void or_svg_line(or_sb *o, const or_svg_line_chart *c)
     int ns = c->nseries < 0 ? 0 : c->nseries > OR_SVG_MAX_SERIES ? OR_SVG_MAX_SERIES : c->nseries;
     int np = c->npoints < 0 ? 0 : c->npoints;
     const double L = 72, R = 616, T = 24, B = 244;
-    int w = 640, h = (int)B + 56 + ns * 24;
+    double band = np ? (R - L) / np : R - L;
+    /* many points (a trend over many years): every every-th label, the last always; a label
+       wider than its band (about 7.5 px a character at 14 px: "Autumn 2025") goes on two lines,
+       split at its last space, and the key moves down a line */
+    int every = band >= 64 ? 1 : (int)ceil(64 / band);
+    bool two_lines = false;
+    for (int i = 0; i < np; i++) {
+        const char *lab = c->x_labels[i] ? c->x_labels[i] : "";
+        two_lines |= strchr(lab, ' ') && strlen(lab) * 7.5 > band * every - 6;
+    }
+    double key = B + 48 + (two_lines ? 14 : 0);
+    int w = 640, h = (int)key + 8 + ns * 24;
     double max = 0;
     for (int s = 0; s < ns; s++)
         for (int i = 0; i < np; i++)
@@ -150,13 +161,20 @@ void or_svg_line(or_sb *o, const or_svg_line_chart *c)
                (T + B) / 2);
     html_printf(o, " text-anchor=\"middle\" fill=\"%s\">%s</text>\n", C_TEXT,
                 c->y_label ? c->y_label : "");
-    double band = np ? (R - L) / np : R - L;
-    /* many points (a trend over many years): every every-th label, the last always */
-    int every = band >= 64 ? 1 : (int)ceil(64 / band);
-    for (int i = 0; i < np; i++)
-        if ((np - 1 - i) % every == 0)
-            text_at(o, L + (i + 0.5) * band, B + 22, "middle", 14, C_TEXT,
-                    c->x_labels[i] ? c->x_labels[i] : "");
+    for (int i = 0; i < np; i++) {
+        const char *lab = c->x_labels[i] ? c->x_labels[i] : "";
+        const char *sp = strrchr(lab, ' ');
+        if ((np - 1 - i) % every)
+            continue;
+        if (two_lines && sp) {
+            char first[64];
+            snprintf(first, sizeof first, "%.*s", (int)(sp - lab), lab);
+            text_at(o, L + (i + 0.5) * band, B + 18, "middle", 14, C_TEXT, first);
+            text_at(o, L + (i + 0.5) * band, B + 34, "middle", 14, C_TEXT, sp + 1);
+        } else {
+            text_at(o, L + (i + 0.5) * band, B + 22, "middle", 14, C_TEXT, lab);
+        }
+    }
     for (int s = 0; s < ns; s++) {
         const double *v = c->series[s].values;
         or_sb path = OR_SB_INIT;
@@ -189,13 +207,14 @@ void or_svg_line(or_sb *o, const or_svg_line_chart *c)
             marker(o, series_marker[s], x, y, 5, series_colour[s], series_colour[s]);
             html_raw(o, "</g>\n");
             /* even series label above the point, odd ones below: close lines stay readable;
-               none when decimals < 0 (too many points: the table beside gives them) */
-            if (c->decimals >= 0)
+               none when decimals < 0 (too many points: the table beside gives them); a level
+               line (a baseline, a target) labelled once, where its value changes */
+            if (c->decimals >= 0 && (i == 0 || !isfinite(v[i - 1]) || v[i - 1] != v[i]))
                 text_at(o, x + 8, s % 2 ? y + 20 : y - 10, "start", 13, C_TEXT, val);
         }
     }
     for (int s = 0; s < ns; s++) {
-        double y = B + 48 + s * 24;
+        double y = key + s * 24;
         line_at(o, L, y, L + 36, y, series_colour[s], 3, series_dash[s]);
         marker(o, series_marker[s], L + 18, y, 5, series_colour[s], series_colour[s]);
         text_at(o, L + 46, y + 5, "start", 14, C_TEXT, c->series[s].name ? c->series[s].name : "");

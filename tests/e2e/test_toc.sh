@@ -79,8 +79,8 @@ expect_in "... the LA may own it" '<option value="0"' "$WORK/new.html"
 form_body "$WORK/new.html" title="Fewer suspensions in Year 7" owner=0 \
     aim="To have a more inclusive and nurturing school/trust/local education system" >"$WORK/post"
 expect_eq "the LA starts a theory" 303 "$(post "$LA" /theories/new "$WORK/post")"
-T=$(sql "select id from toc")
-expect_eq "... stored, the LA's" "0|Fewer suspensions in Year 7" "$(sql "select owner_urn, title from toc")"
+T=$(sql "select id from toc where title = 'Fewer suspensions in Year 7'") # the demo LA has its own
+expect_eq "... stored, the LA's" "0|Fewer suspensions in Year 7" "$(sql "select owner_urn, title from toc where id = $T")"
 expect_eq "... with its aim" "aim" "$(sql "select kind from toc_items where toc_id = $T")"
 expect_eq "... audited" 1 "$(sql "select count(*) from audit_log where action = 'change' and detail like 'theory of change $T started:%'")"
 expect_eq "the theory" 200 "$(get "$LA" "/theories/$T")"
@@ -101,10 +101,10 @@ expect_in "... in the toolkit's words" "t list outcomes you wouldn" "$WORK/body"
 expect_eq "an accountable outcome without consensus is refused" 400 \
     "$(item outcome body="$O1" responsible=yes accountable=yes consensus=no priority=no)"
 expect_in "... in the toolkit's words" "Make sure there is consensus about what the outcomes are and which you will be held accountable for." "$WORK/body"
-expect_eq "nothing saved" 1 "$(sql "select count(*) from toc_items")"
+expect_eq "nothing saved" 1 "$(sql "select count(*) from toc_items where toc_id = $T")"
 expect_eq "an accountable, agreed outcome" 303 \
     "$(item outcome body="$O1" responsible=yes accountable=yes consensus=yes priority=yes)"
-OUT=$(sql "select id from toc_items where kind = 'outcome'")
+OUT=$(sql "select id from toc_items where kind = 'outcome' and toc_id = $T")
 expect_eq "... its flags" "1|1|1|1" "$(sql "select responsible, accountable, consensus, priority from toc_items where id = $OUT")"
 expect_eq "the outcome's change form" 200 "$(get "$LA" "/theories/$T/items/$OUT/edit")"
 cp "$WORK/body" "$WORK/edit.html"
@@ -120,7 +120,7 @@ expect_eq "an activity ending before it starts is refused" 400 \
 expect_in "... said so" "The end date must be the same as or after the start date" "$WORK/body"
 expect_eq "an activity with who, when and outputs" 303 \
     "$(item activity body="Restorative practice training for Year 7 tutors" who="Heads of year and the pastoral lead" for_whom="Year 7 tutors" starts_on-day=7 starts_on-month=9 starts_on-year=2026 ends_on-day=16 ends_on-month=7 ends_on-year=2027 outputs="=HYPERLINK(\"http://x\")")"
-ACT=$(sql "select id from toc_items where kind = 'activity'")
+ACT=$(sql "select id from toc_items where kind = 'activity' and toc_id = $T")
 expect_eq "... stored" "Heads of year and the pastoral lead|2026-09-07|2027-07-16" "$(sql "select who, starts_on, ends_on from toc_items where id = $ACT")"
 expect_eq "flags on an activity are not taken" "0|0|0|0" "$(sql "select responsible, accountable, consensus, priority from toc_items where id = $ACT")"
 
@@ -131,7 +131,7 @@ expect_eq "an outcome cannot feed an activity" 400 "$(post "$LA" "/theories/$T/l
 expect_in "... said so" "can only feed an item in a column to its right" "$WORK/body"
 form_body "$WORK/link.html" from=$ACT to=$OUT >"$WORK/post"
 expect_eq "the activity feeds the outcome" 303 "$(post "$LA" "/theories/$T/links/new" "$WORK/post")"
-expect_eq "... stored" "$ACT|$OUT" "$(sql "select from_item, to_item from toc_links")"
+expect_eq "... stored" "$ACT|$OUT" "$(sql "select from_item, to_item from toc_links where toc_id = $T")"
 get "$LA" "/theories/$T" >/dev/null
 expect_in "... shown as feeds" "Feeds outcome: Reduction in number" "$WORK/body"
 
@@ -144,8 +144,8 @@ expect_eq "a baseline that is not a number is refused" 400 "$(post "$LA" "/theor
 form_body "$WORK/ind.html" outcome=$OUT statistic=susp_rate school=$S1 year_group=7 group= \
     first_year=2025 last_year=2025 baseline=9.77 target=5 >"$WORK/post"
 expect_eq "Year 7's suspension rate at Brookfield Academy" 303 "$(post "$LA" "/theories/$T/indicators/new" "$WORK/post")"
-N=$(sql "select id from toc_indicators")
-expect_eq "... stored" "susp_rate|$S1|7|2025|2025|9.77|5" "$(sql "select statistic, urn, year_group, ay_first, ay_last, baseline, target from toc_indicators")"
+N=$(sql "select id from toc_indicators where toc_id = $T")
+expect_eq "... stored" "susp_rate|$S1|7|2025|2025|9.77|5" "$(sql "select statistic, urn, year_group, ay_first, ay_last, baseline, target from toc_indicators where toc_id = $T")"
 
 # the figure of each term, from the page and from the CLI
 figure_of() { # FILE TERM_INDEX
@@ -239,7 +239,7 @@ get "$LA" /workshops/new >/dev/null
 form_body "$WORK/body" title="Inclusion in Kestrel: staff" scope=staff held_on-day=8 \
     held_on-month=12 held_on-year=2026 mode=in_person >"$WORK/post"
 expect_eq "the LA plans a workshop" 303 "$(post "$LA" /workshops/new "$WORK/post")"
-W=$(sql "select id from workshops")
+W=$(sql "select id from workshops where title = 'Inclusion in Kestrel: staff'") # not the demo's
 expect_eq "a theory of change from the workshop: the form" 200 "$(get "$LA" "/theories/new?workshop=$W")"
 cp "$WORK/body" "$WORK/wnew.html"
 expect_in "... names the workshop" "Inclusion in Kestrel: staff" "$WORK/wnew.html"
@@ -277,7 +277,7 @@ get "$LA" "/workshops/$W/ideas" >/dev/null
 printf 'csrf_token=%s&framing=hmw&category=within-school&words=%s' "$(csrf_of "$WORK/body")" \
     "support+Year+7+tutors+with+restorative+practice%3F" >"$WORK/post"
 expect_eq "the facilitator adds an idea" 303 "$(post "$LA" "/workshops/$W/ideas" "$WORK/post")"
-IDEA=$(sql "select id from ideas")
+IDEA=$(sql "select id from ideas where workshop_id = $W")
 get "$LA" "/workshops/$W/ideas" >/dev/null
 printf 'csrf_token=%s&tool=ideas&back=/workshops/%s/ideas' "$(csrf_of "$WORK/body")" "$W" >"$WORK/post"
 expect_eq "... reveals the ideas" 303 "$(post "$LA" "/workshops/$W/reveal" "$WORK/post")"
