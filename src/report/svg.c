@@ -129,13 +129,13 @@ void or_svg_line(or_sb *o, const or_svg_line_chart *c)
     const double L = 72, R = 616, T = 24, B = 244;
     double band = np ? (R - L) / np : R - L;
     /* many points (a trend over many years): every every-th label, the last always; a label
-       wider than its band (about 7.5 px a character at 14 px: "Autumn 2025") goes on two lines,
+       wider than its band (about 8.5 px a character at 14 px: "Autumn 2025") goes on two lines,
        split at its last space, and the key moves down a line */
     int every = band >= 64 ? 1 : (int)ceil(64 / band);
     bool two_lines = false;
     for (int i = 0; i < np; i++) {
         const char *lab = c->x_labels[i] ? c->x_labels[i] : "";
-        two_lines |= strchr(lab, ' ') && strlen(lab) * 7.5 > band * every - 6;
+        two_lines |= strchr(lab, ' ') && strlen(lab) * 8.5 > band * every - 6;
     }
     double key = B + 48 + (two_lines ? 14 : 0);
     int w = 640, h = (int)key + 8 + ns * 24;
@@ -196,6 +196,19 @@ void or_svg_line(or_sb *o, const or_svg_line_chart *c)
             html_printf(o, " d=\"%s\"/>\n", or_sb_str(&path));
         }
         or_sb_release(&path);
+        /* a level line (every value the same: a baseline, a target) is labelled once, at its
+           first point (even series) or its last (odd ones), so two level lines' labels stay
+           apart */
+        int first = -1, last = -1;
+        bool level = true;
+        for (int i = 0; i < np; i++)
+            if (isfinite(v[i])) {
+                level &= first < 0 || v[i] == v[first];
+                last = i;
+                if (first < 0)
+                    first = i;
+            }
+        level &= first >= 0 && last > first;
         for (int i = 0; i < np; i++) {
             if (!isfinite(v[i]))
                 continue;
@@ -207,10 +220,10 @@ void or_svg_line(or_sb *o, const or_svg_line_chart *c)
             marker(o, series_marker[s], x, y, 5, series_colour[s], series_colour[s]);
             html_raw(o, "</g>\n");
             /* even series label above the point, odd ones below: close lines stay readable;
-               none when decimals < 0 (too many points: the table beside gives them); a level
-               line (a baseline, a target) labelled once, where its value changes */
-            if (c->decimals >= 0 && (i == 0 || !isfinite(v[i - 1]) || v[i - 1] != v[i]))
-                text_at(o, x + 8, s % 2 ? y + 20 : y - 10, "start", 13, C_TEXT, val);
+               none when decimals < 0 (too many points: the table beside gives them) */
+            if (c->decimals >= 0 && (!level || i == (s % 2 ? last : first)))
+                text_at(o, level && s % 2 ? x - 8 : x + 8, s % 2 ? y + 20 : y - 10,
+                        level && s % 2 ? "end" : "start", 13, C_TEXT, val);
         }
     }
     for (int s = 0; s < ns; s++) {

@@ -182,6 +182,37 @@ static void test_line_chart(void **state)
     or_sb_release(&sb);
 }
 
+/* A theory of change's indicator (toc_figures.c): six terms' labels ("Autumn 2025", 11
+ * characters, about 94 px at 14 px, in a 90.7 px band: 544 px / 6) go on two lines; a level
+ * line (the baseline, the target) is labelled once, the even series at its first point and
+ * the odd at its last, where they were labelled at every point on top of each other. */
+static void test_line_levels(void **state)
+{
+    (void)state;
+    double v[6] = {3.75, 1.25, 2.5, 3.82, NAN, NAN}, base[6], target[6];
+    for (int i = 0; i < 6; i++) {
+        base[i] = 2.5;
+        target[i] = 1.8;
+    }
+    const char *terms[6] = {"Autumn 2025", "Spring 2026", "Summer 2026",
+                            "Autumn 2026", "Spring 2027", "Summer 2027"};
+    or_svg_series s[3] = {{"Figure for the term", v}, {"Baseline", base}, {"Target", target}};
+    or_svg_line_chart c = {
+        {"ind", "Indicator", "Term by term"}, "per 100 pupils", 6, terms, 3, s, 2};
+    or_sb sb = OR_SB_INIT;
+    or_svg_line(&sb, &c);
+    xmlDocPtr doc = parse(&sb);
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    assert_int_equal(count(root->children, "text", "Autumn 2025"), 0); /* not on one line */
+    assert_int_equal(count(root->children, "text", "Autumn"), 2);
+    assert_int_equal(count(root->children, "text", "2027"), 2); /* Spring, Summer */
+    assert_int_equal(count(root->children, "text", "1.80"), 1); /* once, not six times */
+    assert_int_equal(count(root->children, "text", "2.50"), 2); /* the baseline once, and term 3 */
+    assert_int_equal(count(root->children, "text", "3.82"), 1);
+    xmlFreeDoc(doc);
+    or_sb_release(&sb);
+}
+
 static void test_ratio_chart(void **state)
 {
     (void)state;
@@ -433,11 +464,11 @@ static void test_curve(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_ticks),          cmocka_unit_test(test_log_domain),
-        cmocka_unit_test(test_line_chart),     cmocka_unit_test(test_ratio_chart),
-        cmocka_unit_test(test_funnel),         cmocka_unit_test(test_long_labels),
-        cmocka_unit_test(test_funnel_crowded), cmocka_unit_test(test_curve),
-        cmocka_unit_test(test_empty_charts),
+        cmocka_unit_test(test_ticks),       cmocka_unit_test(test_log_domain),
+        cmocka_unit_test(test_line_chart),  cmocka_unit_test(test_line_levels),
+        cmocka_unit_test(test_ratio_chart), cmocka_unit_test(test_funnel),
+        cmocka_unit_test(test_long_labels), cmocka_unit_test(test_funnel_crowded),
+        cmocka_unit_test(test_curve),       cmocka_unit_test(test_empty_charts),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     xmlCleanupParser();
