@@ -315,8 +315,7 @@ static void identify(const server *srv, struct MHD_Connection *conn, exchange *e
                 web_set_cookie(req, &ex->res, WEB_SESSION_COOKIE, "", 0);
             }
         }
-        const char *guest =
-            MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, WEB_WS_GUEST_COOKIE);
+        const char *guest = MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, WEB_WS_GUEST_COOKIE);
         if (guest && strlen(guest) == OR_TOKEN_LEN) /* checked by ws_open, workshops only */
             req->ws_guest = or_arena_strdup(req->arena, guest);
         if (!req->session) {
@@ -553,7 +552,8 @@ static enum MHD_Result finish(server *srv, struct MHD_Connection *conn, exchange
 static enum MHD_Result answer_now(struct MHD_Connection *conn, const server *srv, int status,
                                   const char *text)
 {
-    web_response res = {status, "text/plain; charset=utf-8", OR_SB_INIT, NULL, 0, NULL, {{0}}, 0, NULL};
+    web_response res = {status, "text/plain; charset=utf-8", OR_SB_INIT, NULL, 0, NULL, {{0}}, 0,
+                        NULL};
     or_sb_adds(&res.body, text);
     web_header_add(&res, "Connection", "close");
     enum MHD_Result ret = send_response(conn, &srv->cfg, &res);
@@ -572,7 +572,8 @@ static exchange *exchange_new(server *srv, struct MHD_Connection *conn, const ch
     ex->body.fd = -1; /* nothing to close yet */
     pthread_mutex_init(&ex->mu, NULL);
     ex->arena = (or_arena)OR_ARENA_INIT;
-    ex->res = (web_response){200, "text/html; charset=utf-8", OR_SB_INIT, NULL, 0, NULL, {{0}}, 0, NULL};
+    ex->res =
+        (web_response){200, "text/html; charset=utf-8", OR_SB_INIT, NULL, 0, NULL, {{0}}, 0, NULL};
     web_request *req = &ex->req;
     *req = (web_request){.method = method,
                          .path = url,

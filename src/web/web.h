@@ -259,9 +259,9 @@ const char *web_next_path(const char *next);
 /* ---- auth.c: sessions, CSRF, sign-in ---- */
 
 enum { WEB_CSRF_FIELD_MAX = 64 };
-#define WEB_SESSION_COOKIE "onroll_session"
-#define WEB_PRESIGN_COOKIE "onroll_signin" /* the sign-in form's CSRF token (double submit) */
-#define WEB_CSRF_FIELD     "csrf_token"
+#define WEB_SESSION_COOKIE  "onroll_session"
+#define WEB_PRESIGN_COOKIE  "onroll_signin" /* the sign-in form's CSRF token (double submit) */
+#define WEB_CSRF_FIELD      "csrf_token"
 #define WEB_WS_GUEST_COOKIE "onroll_workshop" /* a workshop guest's (workshop_web.h) */
 
 /* Constant-time equality of two tokens (false if either is empty or their lengths differ). */

@@ -113,7 +113,8 @@ static void test_list_on_record(void **state)
     web_request post = req;
     post.method = "POST";
     assert_true(web_audit_listed(&post, &res));
-    static const web_route record = {"GET", "/pupils/{upn}", page, WEB_STAFF, WEB_F_PUPIL, NULL, NULL};
+    static const web_route record = {"GET", "/pupils/{upn}", page, WEB_STAFF, WEB_F_PUPIL, NULL,
+                                     NULL};
     web_request own = req;
     own.route = &record;
     assert_true(web_audit_listed(&own, &res));
