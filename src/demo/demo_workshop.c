@@ -1,4 +1,4 @@
-/* demo_workshop.c - the demo LA's whole-system workshop (im_workshops, demo_improve.h): held by
+/* demo_workshop.c - the demo LA's whole-system workshop (im_workshops, demo_improve_kit.h): held by
  * the LA officer in a series with a pupil council, five participants (two accounts, three
  * guests who joined by their link; names in the report only where they agreed), their warm-up
  * purposes, the players map (11 players on the rings, 9 links) and the iceberg (10 notes at the
@@ -8,7 +8,7 @@
  * pages use, each with its audit lines in one transaction. People's names are made up. */
 #include <string.h>
 
-#include "demo/demo_improve.h"
+#include "demo/demo_improve_kit.h"
 #include "onroll/accounts.h"
 #include "onroll/boards.h"
 #include "onroll/store_boards.h"

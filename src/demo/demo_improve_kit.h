@@ -1,8 +1,8 @@
-/* demo_improve.h - what the demo LA's self-improvement files share (demo_improve.c: reviews,
+/* demo_improve_kit.h - what the demo LA's self-improvement files share (demo_improve.c: reviews,
  * meetings, the survey; demo_workshop.c: the workshop, its boards, ideas and theory of change):
  * the generator's state and the write helpers. Private to src/demo. */
-#ifndef ONROLL_DEMO_IMPROVE_H
-#define ONROLL_DEMO_IMPROVE_H
+#ifndef ONROLL_DEMO_IMPROVE_KIT_H
+#define ONROLL_DEMO_IMPROVE_KIT_H
 
 #include "demo/demo_internal.h"
 #include "onroll/store.h"
