@@ -262,11 +262,9 @@ void page_partnership_download(const web_request *req, web_response *res)
     or_csv w;
     if (!list_csv_start(&t.l, res, &w, t.nrows))
         return;
-    char iso[11];
     for (int i = 0; i < t.nrows; i++) {
         const or_pm_meeting *x = &t.rows[i];
-        or_date_format(x->held_on, iso);
-        or_csv_text(&w, iso);
+        or_csv_date(&w, x->held_on);
         or_csv_text(&w, roles_words(req, x->roles));
         or_csv_text(&w, x->notes);
         or_csv_text(&w, x->next_on);

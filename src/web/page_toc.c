@@ -302,13 +302,11 @@ void page_theories_download(const web_request *req, web_response *res)
     or_csv w;
     if (!list_csv_start(&t.l, res, &w, t.n))
         return;
-    char num[16];
     for (int i = 0; i < t.n; i++) {
         const or_toc *x = &t.rows[i];
         or_csv_text(&w, x->title);
         or_csv_text(&w, toc_owner_label(req, x->owner_urn));
-        snprintf(num, sizeof num, "%d", x->nitems);
-        or_csv_text(&w, num);
+        or_csv_int(&w, x->nitems);
         or_csv_text(&w, x->created_at);
         or_csv_end_row(&w);
     }

@@ -200,17 +200,14 @@ void page_training_download(const web_request *req, web_response *res)
     or_csv w;
     if (!list_csv_start(&t.l, res, &w, t.nrows))
         return;
-    char iso[11], num[16];
     for (int i = 0; i < t.nrows; i++) {
         const or_training *x = &t.rows[i];
-        or_date_format(x->on, iso);
-        or_csv_text(&w, iso);
+        or_csv_date(&w, x->on);
         or_csv_text(&w, x->course);
         or_csv_text(&w, x->area);
         or_csv_text(&w, x->level);
         or_csv_text(&w, x->role);
-        snprintf(num, sizeof num, "%d", x->staff);
-        or_csv_text(&w, num);
+        or_csv_int(&w, x->staff);
         or_csv_end_row(&w);
     }
 }

@@ -205,17 +205,17 @@ void page_workshops_download(const web_request *req, web_response *res)
     or_csv w;
     if (!list_csv_start(&t.l, res, &w, t.nrows))
         return;
-    char iso[11], num[16];
     for (int i = 0; i < t.nrows; i++) {
         const or_workshop *x = &t.rows[i];
-        or_date_format(x->held_on, iso);
-        or_csv_text(&w, iso);
+        or_csv_date(&w, x->held_on);
         or_csv_text(&w, x->title);
         or_csv_text(&w, x->scope);
         or_csv_text(&w, x->series);
         or_csv_text(&w, x->mode);
-        snprintf(num, sizeof num, "%d", x->urn);
-        or_csv_text(&w, x->urn ? num : "");
+        if (x->urn)
+            or_csv_int(&w, x->urn);
+        else
+            or_csv_text(&w, "");
         or_csv_end_row(&w);
     }
 }
